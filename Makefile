@@ -1,0 +1,120 @@
+# Makefile -- build, test, benchmark, demonstrate and install renke
+#
+#   make            build every command into bin/
+#   make check      build with -Werror, run the tests, then again under
+#                   AddressSanitizer and UndefinedBehaviorSanitizer
+#   make demo       import the example township into ./renke.db and show it
+#   make bench      run the benchmarks against their anchors
+#   make install    PREFIX=/usr/local DESTDIR=
+
+PREFIX ?= /usr/local
+BINDIR ?= $(PREFIX)/bin
+MANDIR ?= $(PREFIX)/share/man
+LOCALEDIR ?= $(PREFIX)/share/locale
+
+CC ?= cc
+PKGS = sqlite3 jansson
+WARN = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
+	-Wno-unused-parameter
+CFLAGS ?= -O2 -g
+ALL_CFLAGS = -std=c11 -D_GNU_SOURCE $(WARN) $(CFLAGS) -Ilib -Icmd \
+	-DLOCALEDIR='"$(LOCALEDIR)"' $(PKG_CFLAGS)
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lsqlite3 -ljansson)
+LIBS = $(PKG_LIBS) -lcsv -lm
+
+# the sanitizer build lives in its own tree
+B ?= build
+BIN ?= bin
+SAN_FLAGS = -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all \
+	-fno-omit-frame-pointer
+
+COMMANDS = household-add household-list
+LIB_SRC = $(wildcard lib/*.c)
+LIB_OBJ = $(LIB_SRC:lib/%.c=$(B)/lib/%.o) $(B)/lib/schema.o
+CLI_OBJ = $(B)/cmd/cli.o
+UNIT_TESTS = $(patsubst tests/unit/%.c,$(B)/tests/%,$(wildcard tests/unit/*.c))
+MAN1 = $(COMMANDS:%=man/%.1)
+MAN7 = man/renke.7
+PO = $(wildcard po/*.po)
+MO = $(PO:po/%.po=$(B)/locale/%/LC_MESSAGES/renke.mo)
+
+.PHONY: all deps check test test-san lint-man demo bench fuzz install clean pot
+
+all: deps $(COMMANDS:%=$(BIN)/%) $(UNIT_TESTS) $(MO)
+
+deps:
+	@sh scripts/install-deps.sh
+
+$(B)/lib $(B)/cmd $(B)/tests $(BIN):
+	@mkdir -p $@
+
+$(B)/lib/%.o: lib/%.c lib/*.h | $(B)/lib
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+$(B)/lib/schema.c: lib/schema.sql scripts/embed-sql | $(B)/lib
+	sh scripts/embed-sql renke_schema_sql < lib/schema.sql > $@
+
+$(B)/lib/schema.o: $(B)/lib/schema.c
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+$(B)/librenke.a: $(LIB_OBJ)
+	rm -f $@
+	ar rcs $@ $(LIB_OBJ)
+
+$(B)/cmd/%.o: cmd/%.c cmd/cli.h lib/*.h | $(B)/cmd
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+$(BIN)/%: $(B)/cmd/%.o $(CLI_OBJ) $(B)/librenke.a | $(BIN)
+	$(CC) $(ALL_CFLAGS) -o $@ $< $(CLI_OBJ) $(B)/librenke.a $(LIBS)
+
+$(B)/tests/%: tests/unit/%.c tests/unit/tap.h $(B)/librenke.a | $(B)/tests
+	$(CC) $(ALL_CFLAGS) -Itests/unit -o $@ $< $(B)/librenke.a $(LIBS)
+
+$(B)/locale/%/LC_MESSAGES/renke.mo: po/%.po
+	@mkdir -p $(dir $@)
+	msgfmt --check -o $@ $<
+
+# the tests: once as built, once under the sanitizers
+check: all lint-man
+	@$(MAKE) --no-print-directory B=build/san BIN=build/san/bin \
+		CFLAGS='$(SAN_FLAGS)' build/san/bin/household-add \
+		$(COMMANDS:%=build/san/bin/%) \
+		$(UNIT_TESTS:build/%=build/san/%) build/san/locale/zh_CN/LC_MESSAGES/renke.mo
+	@echo '# plain build'
+	@RENKE_BUILD=build RENKE_BIN=bin prove -j2 tests/t*.sh
+	@echo '# AddressSanitizer and UndefinedBehaviorSanitizer build'
+	@RENKE_BUILD=build/san RENKE_BIN=build/san/bin \
+		ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 \
+		UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+		prove -j2 tests/t*.sh
+
+test: all
+	@RENKE_BUILD=build RENKE_BIN=bin prove -j2 tests/t*.sh
+
+lint-man:
+	@for m in $(MAN1) $(MAN7); do mandoc -Tlint -Wwarning $$m || exit 1; done
+
+demo: all
+	@sh examples/demo.sh
+
+bench: all
+	@sh scripts/bench.sh
+
+pot:
+	xgettext --from-code=UTF-8 -k_ -kN_ -kdngettext:2,3 -o po/renke.pot \
+		lib/*.c cmd/*.c
+
+install: all
+	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man7
+	for c in $(COMMANDS); do install -m 755 $(BIN)/$$c $(DESTDIR)$(BINDIR)/$$c; done
+	for m in $(MAN1); do install -m 644 $$m $(DESTDIR)$(MANDIR)/man1/; done
+	install -m 644 $(MAN7) $(DESTDIR)$(MANDIR)/man7/
+	for mo in $(MO); do \
+		l=$${mo#$(B)/locale/}; l=$${l%%/*}; \
+		mkdir -p $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES; \
+		install -m 644 $$mo $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/renke.mo; \
+	done
+
+clean:
+	rm -rf build bin

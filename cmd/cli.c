@@ -1,0 +1,477 @@
+/* cli.c -- what every command shares with its user: options, messages, exit status */
+#include <errno.h>
+#include <fcntl.h>
+#include <locale.h>
+#include <pwd.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "cli.h"
+
+#ifndef LOCALEDIR
+#define LOCALEDIR "/usr/local/share/locale"
+#endif
+
+enum {
+	OPT_INPUT_FORMAT = 1000, OPT_ENCODING, OPT_TODAY, OPT_BY, OPT_BOM,
+	OPT_EXCEL, OPT_REVEAL, OPT_SKIP_BAD, OPT_REJECTS, OPT_DRY_RUN, OPT_UPSERT
+};
+
+void
+cli_start(struct cli *cli, const char *command, const char *usage,
+    unsigned takes)
+{
+	const char *dir = getenv("RENKE_LOCALEDIR");
+
+	memset(cli, 0, sizeof(*cli));
+	cli->command = command;
+	cli->usage = usage;
+	cli->takes = takes;
+	setlocale(LC_ALL, "");
+	bindtextdomain("renke", dir != NULL && *dir != '\0' ? dir : LOCALEDIR);
+	bind_textdomain_codeset("renke", "UTF-8");
+}
+
+void
+cli_warn(const struct cli *cli, const char *fmt, ...)
+{
+	va_list ap;
+
+	fprintf(stderr, "%s: ", cli->command);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	putc('\n', stderr);
+}
+
+void
+cli_usage_error(const struct cli *cli, const char *fmt, ...)
+{
+	va_list ap;
+
+	fprintf(stderr, "%s: ", cli->command);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fprintf(stderr, "\n");
+	fprintf(stderr, _("Try '%s -h' for more information.\n"), cli->command);
+	exit(EXIT_USAGE);
+}
+
+int
+cli_error(const struct cli *cli, const struct error *err)
+{
+	cli_warn(cli, "%s", err->text);
+	return err->status != 0 ? err->status : EXIT_SOFTWARE;
+}
+
+static const char *
+login_name(void)
+{
+	const char *u = getenv("RENKE_USER");
+	struct passwd *pw;
+
+	if (u != NULL && *u != '\0')
+		return u;
+	if ((pw = getpwuid(getuid())) != NULL)
+		return pw->pw_name;
+	u = getenv("LOGNAME");
+	return u != NULL ? u : "unknown";
+}
+
+int
+cli_parse(struct cli *cli, int argc, char **argv, const struct option *options,
+    const char *shortopts, cli_option_fn *handle, void *context)
+{
+	static const struct option common[] = {
+		{ "db", required_argument, NULL, 'd' },
+		{ "today", required_argument, NULL, OPT_TODAY },
+		{ "by", required_argument, NULL, OPT_BY },
+		{ "quiet", no_argument, NULL, 'q' },
+		{ "help", no_argument, NULL, 'h' },
+		{ "version", no_argument, NULL, 'V' },
+	};
+	static const struct option input[] = {
+		{ "input-format", required_argument, NULL, OPT_INPUT_FORMAT },
+		{ "encoding", required_argument, NULL, OPT_ENCODING },
+	};
+	static const struct option import[] = {
+		{ "skip-bad", no_argument, NULL, OPT_SKIP_BAD },
+		{ "rejects", required_argument, NULL, OPT_REJECTS },
+		{ "dry-run", no_argument, NULL, OPT_DRY_RUN },
+		{ "upsert", no_argument, NULL, OPT_UPSERT },
+	};
+	static const struct option output[] = {
+		{ "format", required_argument, NULL, 'f' },
+		{ "bom", no_argument, NULL, OPT_BOM },
+		{ "excel", no_argument, NULL, OPT_EXCEL },
+		{ "reveal", no_argument, NULL, OPT_REVEAL },
+	};
+	struct option all[96];
+	char shorts[64];
+	size_t n = 0, own = 0;
+	int c, format_set = 0;
+
+#define ADD(table) do { \
+	for (size_t i_ = 0; i_ < sizeof(table) / sizeof(table[0]); i_++) \
+		all[n++] = table[i_]; \
+} while (0)
+	ADD(common);
+	if (cli->takes & CLI_INPUT)
+		ADD(input);
+	if (cli->takes & CLI_IMPORT)
+		ADD(import);
+	if (cli->takes & CLI_OUTPUT)
+		ADD(output);
+#undef ADD
+	while (options != NULL && options[own].name != NULL && n + 1 < 96)
+		all[n++] = options[own++];
+	memset(&all[n], 0, sizeof(all[n]));
+	snprintf(shorts, sizeof(shorts), "+d:qhV%s%s",
+	    cli->takes & CLI_OUTPUT ? "f:" : "", shortopts != NULL ? shortopts : "");
+
+	cli->db = store_default_path();
+	cli->by = login_name();
+	date_today(cli->today);
+	cli->format = isatty(STDOUT_FILENO) ? FORMAT_TABLE : FORMAT_CSV;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, shorts, all, NULL)) != -1) {
+		switch (c) {
+		case 'd':
+			cli->db = optarg;
+			break;
+		case 'q':
+			cli->quiet = 1;
+			break;
+		case 'h':
+			printf("%s", cli->usage);
+			exit(cli_finish(cli, EXIT_OK));
+		case 'V':
+			printf("%s (renke) %s\n", cli->command, RENKE_VERSION);
+			exit(cli_finish(cli, EXIT_OK));
+		case 'f':
+			if (output_format_parse(optarg, &cli->format) != 0)
+				cli_usage_error(cli, _("-f: unknown format \"%s\"; "
+				    "expected table, csv, json or jsonl"), optarg);
+			format_set = 1;
+			break;
+		case OPT_TODAY:
+			if (date_parse(optarg, cli->today) != 0)
+				cli_usage_error(cli, _("--today: not a date: \"%s\""), optarg);
+			break;
+		case OPT_BY:
+			if (*optarg == '\0')
+				cli_usage_error(cli, _("--by: empty name"));
+			cli->by = optarg;
+			break;
+		case OPT_INPUT_FORMAT:
+			if (strcmp(optarg, "csv") == 0)
+				cli->input_format = INPUT_CSV;
+			else if (strcmp(optarg, "json") == 0)
+				cli->input_format = INPUT_JSON;
+			else if (strcmp(optarg, "jsonl") == 0)
+				cli->input_format = INPUT_JSONL;
+			else
+				cli_usage_error(cli, _("--input-format: unknown format "
+				    "\"%s\"; expected csv, json or jsonl"), optarg);
+			break;
+		case OPT_ENCODING:
+			if (strcmp(optarg, "auto") == 0)
+				cli->encoding = ENCODING_AUTO;
+			else if (strcasecmp(optarg, "utf-8") == 0 ||
+			    strcasecmp(optarg, "utf8") == 0)
+				cli->encoding = ENCODING_UTF8;
+			else if (strcasecmp(optarg, "gb18030") == 0 ||
+			    strcasecmp(optarg, "gbk") == 0 ||
+			    strcasecmp(optarg, "gb2312") == 0)
+				cli->encoding = ENCODING_GB18030;
+			else
+				cli_usage_error(cli, _("--encoding: unknown encoding "
+				    "\"%s\"; expected auto, utf-8 or gb18030"), optarg);
+			break;
+		case OPT_BOM:
+			cli->output_flags |= OUTPUT_BOM;
+			break;
+		case OPT_EXCEL:
+			cli->output_flags |= OUTPUT_EXCEL | OUTPUT_BOM;
+			break;
+		case OPT_REVEAL:
+			cli->reveal = 1;
+			break;
+		case OPT_SKIP_BAD:
+			cli->import.skip_bad = 1;
+			break;
+		case OPT_REJECTS:
+			cli->rejects = optarg;
+			break;
+		case OPT_DRY_RUN:
+			cli->import.dry_run = 1;
+			break;
+		case OPT_UPSERT:
+			cli->import.upsert = 1;
+			break;
+		case '?':
+			if (optopt != 0 && optopt < 256)
+				cli_usage_error(cli, _("unknown option -%c"), optopt);
+			cli_usage_error(cli, _("unknown option or missing argument: %s"),
+			    argv[optind - 1]);
+		case ':':
+			cli_usage_error(cli, _("missing argument: %s"), argv[optind - 1]);
+		default:
+			if (handle == NULL || handle(cli, c, optarg, context) != 0)
+				cli_usage_error(cli, _("bad option: %s"), argv[optind - 1]);
+		}
+	}
+	if (!format_set && cli->format == FORMAT_TABLE &&
+	    (cli->output_flags & (OUTPUT_BOM | OUTPUT_EXCEL)))
+		cli->format = FORMAT_CSV;
+	if (cli->rejects != NULL && !cli->import.skip_bad)
+		cli_usage_error(cli, _("--rejects needs --skip-bad"));
+	if (cli->import.skip_bad && cli->rejects == NULL)
+		cli_usage_error(cli, _("--skip-bad needs --rejects FILE, so that "
+		    "no record is lost"));
+	if (cli->rejects != NULL) {
+		int fd = open(cli->rejects, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC,
+		    0600);
+
+		if (fd < 0 || (cli->rejects_fp = fdopen(fd, "w")) == NULL) {
+			cli_warn(cli, "%s: %s", cli->rejects, strerror(errno));
+			exit(EXIT_CANTCREAT);
+		}
+	}
+	return optind;
+}
+
+/* ---- rejects ---- */
+
+static void
+csv_field_out(FILE *fp, const char *s)
+{
+	if (s == NULL)
+		s = "";
+	if (strpbrk(s, ",\"\r\n") == NULL && *s != ' ') {
+		fputs(s, fp);
+		return;
+	}
+	putc('"', fp);
+	for (; *s; s++) {
+		if (*s == '"')
+			putc('"', fp);
+		putc(*s, fp);
+	}
+	putc('"', fp);
+}
+
+/*
+ * The rejects file is CSV: line, error, then the record's own columns.
+ * A record's reasons are gathered until the next record comes.
+ */
+static void
+rejects_flush(struct cli *cli)
+{
+	if (cli->rejects_fp == NULL || cli->reject_why.len == 0)
+		return;
+	fprintf(cli->rejects_fp, "%ld,", cli->last_line);
+	csv_field_out(cli->rejects_fp, cli->reject_why.data);
+	fputs(cli->reject_values.data != NULL ? cli->reject_values.data : "",
+	    cli->rejects_fp);
+	putc('\n', cli->rejects_fp);
+	buf_reset(&cli->reject_why);
+	buf_reset(&cli->reject_values);
+}
+
+static void
+rejects_add(struct cli *cli, const struct problem *p)
+{
+	const struct record *rec = p->record;
+	char *text = NULL;
+	size_t len = 0;
+	FILE *mem;
+
+	if (cli->rejects_fp == NULL || rec == NULL)
+		return;
+	if (cli->reject_why.len > 0 && cli->last_file == rec->file &&
+	    cli->last_line == rec->line) {
+		buf_puts(&cli->reject_why, "; ");
+	} else {
+		rejects_flush(cli);
+		if (!cli->rejects_header_done) {
+			fputs("line,error", cli->rejects_fp);
+			for (size_t i = 0; i < rec->count; i++) {
+				putc(',', cli->rejects_fp);
+				csv_field_out(cli->rejects_fp, rec->names[i]);
+			}
+			if (rec->count == 0)
+				fputs(",raw", cli->rejects_fp);
+			putc('\n', cli->rejects_fp);
+			cli->rejects_header_done = 1;
+		}
+		cli->last_file = rec->file;
+		cli->last_line = rec->line;
+		if ((mem = open_memstream(&text, &len)) == NULL)
+			return;
+		for (size_t i = 0; i < rec->count; i++) {
+			putc(',', mem);
+			csv_field_out(mem, rec->values[i]);
+		}
+		if (rec->count == 0) {
+			putc(',', mem);
+			csv_field_out(mem, rec->raw);
+		}
+		fclose(mem);
+		buf_puts(&cli->reject_values, text);
+		free(text);
+	}
+	if (p->field != NULL) {
+		buf_puts(&cli->reject_why, p->field);
+		buf_puts(&cli->reject_why, ": ");
+	}
+	buf_puts(&cli->reject_why, p->message);
+}
+
+void
+cli_problem(void *context, const struct problem *p)
+{
+	struct cli *cli = context;
+
+	if (cli->progress_records > 0) {
+		fputs("\r\033[K", stderr);
+		cli->progress_records = 0;
+	}
+	if (p->field != NULL)
+		cli_warn(cli, "%s:%ld: %s: %s", p->file, p->line, p->field, p->message);
+	else
+		cli_warn(cli, "%s:%ld: %s", p->file, p->line, p->message);
+	rejects_add(cli, p);
+}
+
+static double
+now_seconds(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+void
+cli_progress(void *context, const struct reader *r, long records)
+{
+	struct cli *cli = context;
+	static double started;
+	double now;
+	long long done, total;
+
+	if (cli->quiet || !isatty(STDERR_FILENO))
+		return;
+	now = now_seconds();
+	if (started == 0)
+		started = now;
+	if (now - cli->progress_last < 0.5)
+		return;
+	cli->progress_last = now;
+	cli->progress_records = records;
+	reader_progress(r, &done, &total);
+	if (total > 0)
+		fprintf(stderr, _("\r%s: %ld records, %.0f/s, %lld%%"), cli->command,
+		    records, records / (now - started + 1e-9), done * 100 / total);
+	else
+		fprintf(stderr, _("\r%s: %ld records, %.0f/s"), cli->command, records,
+		    records / (now - started + 1e-9));
+	fputs("\033[K", stderr);
+}
+
+struct store *
+cli_store(struct cli *cli, enum store_mode mode, int *status)
+{
+	struct error err = { 0 };
+	struct store *s = store_open(cli->db, mode, cli->command, cli->by, &err);
+
+	if (s == NULL)
+		*status = cli_error(cli, &err);
+	return s;
+}
+
+struct reader **
+cli_readers(struct cli *cli, int argc, char **argv, size_t *n, int *status)
+{
+	size_t count = argc > 0 ? (size_t)argc : 1;
+	struct reader **readers = calloc(count + 1, sizeof(*readers));
+	struct error err = { 0 };
+
+	*n = 0;
+	if (readers == NULL) {
+		cli_warn(cli, "%s", strerror(ENOMEM));
+		*status = EXIT_SOFTWARE;
+		return NULL;
+	}
+	for (size_t i = 0; i < count; i++) {
+		const char *path = argc > 0 ? argv[i] : "-";
+
+		if ((readers[i] = reader_open(path, cli->input_format, cli->encoding,
+		    &err)) == NULL) {
+			*status = cli_error(cli, &err);
+			cli_readers_close(readers);
+			return NULL;
+		}
+		(*n)++;
+	}
+	return readers;
+}
+
+void
+cli_readers_close(struct reader **readers)
+{
+	if (readers == NULL)
+		return;
+	for (size_t i = 0; readers[i] != NULL; i++)
+		reader_close(readers[i]);
+	free(readers);
+}
+
+struct writer *
+cli_writer(struct cli *cli, const struct column *columns, size_t ncolumns)
+{
+	struct error err = { 0 };
+	struct writer *w = writer_open(stdout, cli->format, columns, ncolumns,
+	    cli->output_flags, &err);
+
+	if (w == NULL)
+		cli_error(cli, &err);
+	return w;
+}
+
+int
+cli_labels(const struct cli *cli)
+{
+	return cli->format == FORMAT_TABLE;
+}
+
+int
+cli_finish(struct cli *cli, int status)
+{
+	if (cli->progress_records > 0)
+		fputs("\r\033[K", stderr);
+	if (cli->rejects_fp != NULL) {
+		rejects_flush(cli);
+		if (fclose(cli->rejects_fp) != 0) {
+			cli_warn(cli, "%s: %s", cli->rejects, strerror(errno));
+			if (status == EXIT_OK)
+				status = EXIT_IOERR;
+		}
+		cli->rejects_fp = NULL;
+	}
+	buf_free(&cli->reject_why);
+	buf_free(&cli->reject_values);
+	if (fflush(stdout) != 0 || ferror(stdout) || fclose(stdout) != 0) {
+		if (errno != EPIPE) {
+			cli_warn(cli, _("write error: %s"), strerror(errno));
+			if (status == EXIT_OK || status == EXIT_FOUND)
+				status = EXIT_IOERR;
+		}
+	}
+	return status;
+}

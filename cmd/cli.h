@@ -1,0 +1,104 @@
+/* cli.h -- what every command shares with its user: options, messages, exit status */
+#ifndef RENKE_CLI_H
+#define RENKE_CLI_H
+
+#include <getopt.h>
+#include <stdio.h>
+
+#include "renke.h"
+#include "buf.h"
+
+/* Which of the common options a command takes, besides -d, --today, --by, -q, -h, -V. */
+#define CLI_INPUT	0x1	/* --input-format, --encoding: reads records */
+#define CLI_IMPORT	0x2	/* --skip-bad, --rejects, --dry-run, --upsert: writes them */
+#define CLI_OUTPUT	0x4	/* -f, --bom, --excel, --reveal: writes records out */
+
+struct cli {
+	const char *command;
+	const char *usage;	/* the SYNOPSIS lines, printed by -h */
+	unsigned takes;		/* CLI_* */
+
+	const char *db;
+	enum output_format format;
+	unsigned output_flags;	/* OUTPUT_BOM, OUTPUT_EXCEL */
+	enum input_format input_format;
+	enum encoding encoding;
+	char today[11];
+	const char *by;
+	int quiet;
+	int reveal;
+	struct import_options import;
+	const char *rejects;
+
+	/* the rejects file, written as problems come */
+	FILE *rejects_fp;
+	struct buf reject_why, reject_values;
+	int rejects_header_done;
+	const char *last_file;
+	long last_line;
+	double progress_last;
+	long progress_records;
+};
+
+/* Handles one of the command's own options; returns 0, or -1 for a usage error. */
+typedef int cli_option_fn(struct cli *cli, int option, const char *arg,
+    void *context);
+
+/* Set up locale and message catalog and name the command; call first. */
+void cli_start(struct cli *cli, const char *command, const char *usage,
+    unsigned takes);
+
+/*
+ * Parse argv: the common options here, the command's own (options,
+ * shortopts) through handle.  Returns the index of the first operand.
+ * Exits 64 with a message on a usage error, 0 after -h or -V.
+ */
+int cli_parse(struct cli *cli, int argc, char **argv,
+    const struct option *options, const char *shortopts,
+    cli_option_fn *handle, void *context);
+
+/* "command: message" on standard error (unless the message is empty). */
+void cli_warn(const struct cli *cli, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+/* A usage error: the message, a hint to -h, exit 64. */
+_Noreturn void cli_usage_error(const struct cli *cli, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+/* Print err and return its status. */
+int cli_error(const struct cli *cli, const struct error *err);
+
+/* A problem_fn: prints "command: file:line: field: message", keeps rejects. */
+void cli_problem(void *cli, const struct problem *problem);
+
+/* A progress_fn: rows and rate on standard error when it is a terminal. */
+void cli_progress(void *cli, const struct reader *r, long records);
+
+/* Open the store as the options say; NULL with a message printed and *status set. */
+struct store *cli_store(struct cli *cli, enum store_mode mode, int *status);
+
+/*
+ * Open every operand (none, or "-": standard input) as a reader.
+ * Returns the array (NULL-terminated, *n readers), or NULL with a
+ * message printed and *status set.
+ */
+struct reader **cli_readers(struct cli *cli, int argc, char **argv, size_t *n,
+    int *status);
+
+/* Close what cli_readers() opened. */
+void cli_readers_close(struct reader **readers);
+
+/* A writer on standard output in the chosen format; NULL with a message printed. */
+struct writer *cli_writer(struct cli *cli, const struct column *columns,
+    size_t ncolumns);
+
+/* 1 when vocabulary values should be shown as labels (table output). */
+int cli_labels(const struct cli *cli);
+
+/*
+ * End the command: flush the rejects file and standard output; a
+ * failed write turns status into 74.  Returns the status to exit with.
+ */
+int cli_finish(struct cli *cli, int status);
+
+#endif

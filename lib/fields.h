@@ -1,0 +1,56 @@
+/* fields.h -- field tables: input column names, their Chinese aliases, lookups */
+#ifndef RENKE_FIELDS_H
+#define RENKE_FIELDS_H
+
+#include <stddef.h>
+
+#include "input.h"
+
+/* A field a command reads: its snake_case name and other accepted headers. */
+struct field_spec {
+	const char *name;
+	const char *aliases;	/* '|' separated, e.g. "户编号|户号", or NULL */
+};
+
+/*
+ * Where each field of a record is.  fields_map() fills at[k] with the
+ * index in the record of specs[k], or -1 when the record lacks it.  It
+ * remembers the names it saw, so that records sharing a CSV header are
+ * mapped once.
+ */
+struct field_map {
+	const struct field_spec *specs;
+	size_t nspecs;
+	int *at;
+	char **seen;		/* the names last mapped (borrowed pointers) */
+	size_t nseen;
+};
+
+/* Set up map for specs (nspecs of them); returns 0, or -1 when memory runs out. */
+int field_map_init(struct field_map *map, const struct field_spec *specs,
+    size_t nspecs);
+
+/* Free what map holds. */
+void field_map_free(struct field_map *map);
+
+/*
+ * Map rec's names onto the specs.  Returns 0; -1 when a name is no
+ * field's (*bad = that name); -2 when two names give the same field
+ * (*bad = the second).  Header names match ignoring ASCII case and
+ * the difference between fullwidth and ASCII parentheses.
+ */
+int field_map_record(struct field_map *map, const struct record *rec,
+    const char **bad);
+
+/* The value of specs[k] in rec after field_map_record(): NULL if absent. */
+const char *field_value(const struct field_map *map, const struct record *rec,
+    size_t k);
+
+/* The name rec uses for specs[k] (for messages): its own header, else the field name. */
+const char *field_label(const struct field_map *map, const struct record *rec,
+    size_t k);
+
+/* Index of the spec called name, or -1. */
+int field_index(const struct field_spec *specs, size_t nspecs, const char *name);
+
+#endif

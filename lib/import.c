@@ -1,0 +1,180 @@
+/* import.c -- the bulk import loop every writing command shares */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "import.h"
+#include "text.h"
+
+struct import {
+	struct store *store;
+	const struct import_kind *kind;
+	const struct import_options *options;
+	struct import_stats *stats;
+	struct field_map map;
+	problem_fn *report;
+	void *report_context;
+	int problems;		/* in the current record */
+	struct buf *values;	/* trimmed copies, one per spec */
+};
+
+struct store *
+import_store(struct import *im)
+{
+	return im->store;
+}
+
+const struct import_options *
+import_options(struct import *im)
+{
+	return im->options;
+}
+
+struct import_stats *
+import_stats(struct import *im)
+{
+	return im->stats;
+}
+
+void
+import_problem(struct import *im, const struct record *rec, int k,
+    const char *fmt, ...)
+{
+	char message[1024];
+	struct problem p;
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(message, sizeof(message), fmt, ap);
+	va_end(ap);
+	p.file = rec->file;
+	p.line = rec->line;
+	p.field = k >= 0 ? field_label(&im->map, rec, (size_t)k) : NULL;
+	p.message = message;
+	p.record = rec;
+	im->problems++;
+	if (im->report != NULL)
+		im->report(im->report_context, &p);
+}
+
+const char *
+import_value(struct import *im, const struct record *rec, size_t k)
+{
+	const char *v = field_value(&im->map, rec, k);
+	struct buf *b = &im->values[k];
+	char *t;
+
+	if (v == NULL)
+		return NULL;
+	buf_reset(b);
+	if (buf_puts(b, v) != 0)
+		return NULL;
+	t = text_trim(b->data);
+	return *t != '\0' ? t : NULL;
+}
+
+static void
+report_record(struct import *im, const struct record *rec, const char *field,
+    const char *message)
+{
+	struct problem p = { rec->file, rec->line, field, message, rec };
+
+	if (im->report != NULL)
+		im->report(im->report_context, &p);
+}
+
+int
+import_run(struct store *s, struct reader **readers, size_t nreaders,
+    const struct import_kind *kind, const struct import_options *options, problem_fn *report,
+    void *report_context, progress_fn *progress, void *progress_context,
+    struct import_stats *stats, struct error *err)
+{
+	struct import im = { 0 };
+	void *kind_context = calloc(1, kind->context_size + 1);
+	int rc = -1;
+
+	memset(stats, 0, sizeof(*stats));
+	im.store = s;
+	im.kind = kind;
+	im.options = options;
+	im.stats = stats;
+	im.report = report;
+	im.report_context = report_context;
+	if (kind_context == NULL ||
+	    field_map_init(&im.map, kind->specs, kind->nspecs) != 0 ||
+	    (im.values = calloc(kind->nspecs, sizeof(struct buf))) == NULL) {
+		error_set(err, EXIT_SOFTWARE, "out of memory");
+		goto out;
+	}
+	if (store_begin(s, err) != 0)
+		goto out;
+	for (size_t f = 0; f < nreaders; f++) {
+		struct record *rec;
+		int got;
+
+		while ((got = reader_next(readers[f], &rec, err)) == 1) {
+			const char *bad = NULL;
+			int mapped;
+
+			stats->records++;
+			if (progress != NULL && stats->records % 4096 == 0)
+				progress(progress_context, readers[f], stats->records);
+			if (rec->problem != NULL) {
+				report_record(&im, rec, rec->problem_field, rec->problem);
+				stats->bad++;
+				continue;
+			}
+			mapped = field_map_record(&im.map, rec, &bad);
+			if (mapped != 0) {
+				/* a column nobody reads would be lost: stop */
+				error_set(err, EXIT_DATAERR, mapped == -1 ?
+				    _("%s:%ld: %s: unknown column") :
+				    _("%s:%ld: %s: a second column for the same field"),
+				    rec->file, rec->shared_names ? 1L : rec->line, bad);
+				goto rollback;
+			}
+			im.problems = 0;
+			switch (kind->row(&im, rec, kind_context, err)) {
+			case 0:
+				break;
+			case 1:
+				stats->bad++;
+				break;
+			default:
+				goto rollback;
+			}
+		}
+		if (got < 0)
+			goto rollback;
+	}
+	if (kind->finish != NULL && kind->finish(&im, kind_context, err) != 0)
+		goto rollback;
+	if (stats->bad > 0 && !options->skip_bad) {
+		error_set(err, EXIT_DATAERR, dngettext("renke",
+		    "%ld bad record; nothing was written",
+		    "%ld bad records; nothing was written",
+		    (unsigned long)stats->bad), stats->bad);
+		goto rollback;
+	}
+	if (options->dry_run) {
+		store_rollback(s);
+		rc = 0;
+		goto out;
+	}
+	rc = store_commit(s, err);
+	goto out;
+rollback:
+	store_rollback(s);
+out:
+	if (kind->cleanup != NULL && kind_context != NULL)
+		kind->cleanup(kind_context);
+	free(kind_context);
+	field_map_free(&im.map);
+	if (im.values != NULL)
+		for (size_t k = 0; k < kind->nspecs; k++)
+			buf_free(&im.values[k]);
+	free(im.values);
+	return rc;
+}

@@ -1,0 +1,75 @@
+/* import.h -- the bulk import loop every writing command shares */
+#ifndef RENKE_IMPORT_H
+#define RENKE_IMPORT_H
+
+#include "error.h"
+#include "fields.h"
+#include "input.h"
+#include "store.h"
+
+struct import_options {
+	int skip_bad;		/* write the good records, report the bad */
+	int dry_run;		/* check everything, write nothing */
+	int upsert;		/* update existing records that differ */
+};
+
+struct import_stats {
+	long records;		/* records read */
+	long added;
+	long updated;		/* existing, changed (--upsert) */
+	long unchanged;		/* existing, identical */
+	long differ;		/* existing, different, left alone */
+	long bad;		/* refused */
+};
+
+struct import;
+
+/*
+ * What one kind of record needs from the loop: its fields and a
+ * function that checks and writes one record.  row() returns 0 when the
+ * record was handled (it counts itself in stats via import_count), 1
+ * when it reported at least one problem through import_problem(), -1
+ * with err set when the whole import must stop.
+ */
+struct import_kind {
+	const struct field_spec *specs;
+	size_t nspecs;
+	int (*row)(struct import *im, const struct record *rec, void *context,
+	    struct error *err);
+	/* called once after the last record, inside the transaction; may be NULL */
+	int (*finish)(struct import *im, void *context, struct error *err);
+	/* frees what context holds (not context itself); may be NULL */
+	void (*cleanup)(void *context);
+	size_t context_size;	/* import_run() gives row() a zeroed context this big */
+};
+
+/* Reports rows read so far; called every few thousand records. */
+typedef void progress_fn(void *context, const struct reader *r, long records);
+
+/*
+ * Read every record of readers[0..nreaders) and hand each to kind->row
+ * inside one BEGIN IMMEDIATE transaction.  Unreadable records and
+ * problems go to report(report_context, ...).  At the end: commit when
+ * no record was bad, or when options->skip_bad; roll back otherwise and
+ * on a dry run.  Returns 0 when committed (or a clean dry run); -1 with
+ * err set: EXIT_DATAERR when records were bad (nothing written), or the
+ * status of whatever else stopped it.  stats is filled either way.
+ */
+int import_run(struct store *s, struct reader **readers, size_t nreaders,
+    const struct import_kind *kind, const struct import_options *options, problem_fn *report,
+    void *report_context, progress_fn *progress, void *progress_context,
+    struct import_stats *stats, struct error *err);
+
+/* Report a problem with rec's field k of the kind's specs (k < 0: the record). */
+void import_problem(struct import *im, const struct record *rec, int k,
+    const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+
+/* The value of field k (NULL if absent or blank), trimmed, in a buffer the loop owns. */
+const char *import_value(struct import *im, const struct record *rec, size_t k);
+
+/* The store, options and stats of the running import. */
+struct store *import_store(struct import *im);
+const struct import_options *import_options(struct import *im);
+struct import_stats *import_stats(struct import *im);
+
+#endif

@@ -1,0 +1,970 @@
+/* input.c -- records in: CSV through libcsv, JSON through jansson, GB18030 through iconv */
+#include <csv.h>
+#include <errno.h>
+#include <iconv.h>
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "buf.h"
+#include "input.h"
+#include "text.h"
+
+enum decoding { DECODE_UNDECIDED, DECODE_UTF8, DECODE_GB18030 };
+
+/* A record being built or queued: owned strings. */
+struct pending {
+	long line;
+	size_t count, cap;
+	char **values;
+	char *problem;		/* static message or NULL */
+	const char *problem_field;
+	char *raw;
+};
+
+struct reader {
+	FILE *fp;
+	int own_fp;
+	char *file;
+	enum input_format format;
+	enum encoding encoding;
+	enum decoding decoding;
+	iconv_t cd;
+	int at_start;		/* no byte read yet: look for a BOM */
+	int eof;
+
+	struct buf raw;		/* bytes read, not yet cut into lines */
+	size_t raw_pos;
+	struct buf line;	/* the current line, decoded to UTF-8 */
+	long line_number;	/* of the current line */
+	long long bytes_done, bytes_total;
+
+	/* CSV */
+	struct csv_parser csv;
+	int csv_ready;
+	int record_open;	/* content fed since the last record ended */
+	long record_line;
+	struct pending building;
+	struct buf building_raw;
+	int building_nul;
+	char **header;
+	size_t header_count;
+	size_t header_named;	/* columns with a name */
+	size_t *header_map;	/* position of each named column */
+
+	/* JSON */
+	int json_started, json_array, json_closed;
+	int json_depth, json_in_string, json_escape, json_in_element;
+	long json_line;
+	struct buf json_text;
+
+	/* completed records, oldest first */
+	struct pending *queue;
+	size_t queue_len, queue_cap, queue_head;
+
+	/* what reader_next() handed out last */
+	struct pending current;
+	struct record record;
+	char **names_out;
+	size_t names_cap;
+	int single;		/* reader_open_record(): names owned */
+	char **single_names;
+	int single_done;
+};
+
+static void
+pending_free(struct pending *p)
+{
+	for (size_t i = 0; i < p->count; i++)
+		free(p->values[i]);
+	free(p->values);
+	free(p->raw);
+	memset(p, 0, sizeof(*p));
+}
+
+static int
+pending_push(struct pending *p, char *value)
+{
+	if (p->count == p->cap) {
+		size_t cap = p->cap ? p->cap * 2 : 16;
+		char **v = realloc(p->values, cap * sizeof(*v));
+
+		if (v == NULL)
+			return -1;
+		p->values = v;
+		p->cap = cap;
+	}
+	p->values[p->count++] = value;
+	return 0;
+}
+
+static int
+queue_push(struct reader *r, struct pending *p)
+{
+	if (r->queue_head > 0 && r->queue_head == r->queue_len)
+		r->queue_head = r->queue_len = 0;
+	if (r->queue_len == r->queue_cap) {
+		size_t cap = r->queue_cap ? r->queue_cap * 2 : 4;
+		struct pending *q = realloc(r->queue, cap * sizeof(*q));
+
+		if (q == NULL)
+			return -1;
+		r->queue = q;
+		r->queue_cap = cap;
+	}
+	r->queue[r->queue_len++] = *p;
+	memset(p, 0, sizeof(*p));
+	return 0;
+}
+
+/* Queue a record that could not be read. */
+static int
+queue_problem(struct reader *r, long line, const char *problem, const char *raw)
+{
+	struct pending p = { 0 };
+
+	p.line = line;
+	p.problem = (char *)problem;
+	if (raw != NULL && (p.raw = strdup(raw)) == NULL)
+		return -1;
+	return queue_push(r, &p);
+}
+
+static struct reader *
+reader_new(const char *file, struct error *err)
+{
+	struct reader *r = calloc(1, sizeof(*r));
+
+	if (r == NULL || (r->file = strdup(file)) == NULL) {
+		free(r);
+		error_set(err, EXIT_SOFTWARE, "%s", strerror(ENOMEM));
+		return NULL;
+	}
+	r->cd = (iconv_t)-1;
+	r->at_start = 1;
+	return r;
+}
+
+struct reader *
+reader_open(const char *path, enum input_format format, enum encoding encoding,
+    struct error *err)
+{
+	struct reader *r;
+	int use_stdin = path == NULL || strcmp(path, "-") == 0;
+	struct stat st;
+
+	if ((r = reader_new(use_stdin ? "stdin" : path, err)) == NULL)
+		return NULL;
+	if (use_stdin)
+		r->fp = stdin;
+	else if ((r->fp = fopen(path, "rb")) == NULL) {
+		error_set(err, EXIT_NOINPUT, "%s: %s", path, strerror(errno));
+		reader_close(r);
+		return NULL;
+	} else
+		r->own_fp = 1;
+	if (fstat(fileno(r->fp), &st) == 0 && S_ISREG(st.st_mode))
+		r->bytes_total = st.st_size;
+	if (fstat(fileno(r->fp), &st) == 0 && S_ISDIR(st.st_mode)) {
+		error_set(err, EXIT_NOINPUT, "%s: %s", r->file, strerror(EISDIR));
+		reader_close(r);
+		return NULL;
+	}
+	r->format = format;
+	r->encoding = encoding;
+	r->decoding = encoding == ENCODING_UTF8 ? DECODE_UTF8 :
+	    encoding == ENCODING_GB18030 ? DECODE_GB18030 : DECODE_UNDECIDED;
+	return r;
+}
+
+struct reader *
+reader_open_record(const char *file, const char *const *names,
+    const char *const *values, size_t count, struct error *err)
+{
+	struct reader *r = reader_new(file, err);
+
+	if (r == NULL)
+		return NULL;
+	r->single = 1;
+	r->format = INPUT_JSON;
+	if ((r->single_names = calloc(count + 1, sizeof(char *))) == NULL)
+		goto nomem;
+	for (size_t i = 0; i < count; i++) {
+		char *v = values[i] != NULL ? strdup(values[i]) : NULL;
+
+		if ((values[i] != NULL && v == NULL) ||
+		    (r->single_names[i] = strdup(names[i])) == NULL ||
+		    pending_push(&r->current, v) != 0) {
+			free(v);
+			goto nomem;
+		}
+	}
+	return r;
+nomem:
+	error_set(err, EXIT_SOFTWARE, "%s", strerror(ENOMEM));
+	reader_close(r);
+	return NULL;
+}
+
+/*
+ * Read more raw bytes.  Returns bytes read (0 at end of file), -1 on
+ * an I/O error.
+ */
+static long
+fill_raw(struct reader *r, struct error *err)
+{
+	size_t n;
+
+	if (r->eof)
+		return 0;
+	if (r->raw_pos > 0) {
+		memmove(r->raw.data, r->raw.data + r->raw_pos, r->raw.len - r->raw_pos);
+		r->raw.len -= r->raw_pos;
+		r->raw_pos = 0;
+	}
+	if (buf_reserve(&r->raw, 65536) != 0)
+		return error_set(err, EXIT_SOFTWARE, "%s", strerror(ENOMEM));
+	n = fread(r->raw.data + r->raw.len, 1, 65536, r->fp);
+	if (n == 0) {
+		if (ferror(r->fp))
+			return error_set(err, EXIT_IOERR, "%s: %s", r->file,
+			    strerror(errno));
+		r->eof = 1;
+	}
+	r->raw.len += n;
+	r->raw.data[r->raw.len] = '\0';
+	r->bytes_done += (long long)n;
+	return (long)n;
+}
+
+/* Look at the first bytes for a byte-order mark. */
+static int
+check_bom(struct reader *r, struct error *err)
+{
+	const unsigned char *p = (const unsigned char *)r->raw.data;
+	size_t n = r->raw.len;
+
+	r->at_start = 0;
+	if (n >= 3 && p[0] == 0xef && p[1] == 0xbb && p[2] == 0xbf) {
+		r->raw_pos = 3;
+		r->decoding = DECODE_UTF8;
+	} else if (n >= 4 && p[0] == 0x84 && p[1] == 0x31 && p[2] == 0x95 &&
+	    p[3] == 0x33) {
+		r->raw_pos = 4;
+		r->decoding = DECODE_GB18030;
+	} else if (n >= 2 && ((p[0] == 0xff && p[1] == 0xfe) ||
+	    (p[0] == 0xfe && p[1] == 0xff)))
+		return error_set(err, EXIT_DATAERR, _("%s:1: UTF-16 text is not "
+		    "supported; save the sheet as CSV (UTF-8 or comma delimited)"),
+		    r->file);
+	return 0;
+}
+
+/* Decide between UTF-8 and GB18030 from the bytes at hand. */
+static void
+decide_encoding(struct reader *r)
+{
+	const char *p = r->raw.data + r->raw_pos;
+	size_t n = r->raw.len - r->raw_pos, ok = utf8_valid_prefix(p, n);
+
+	/* valid, or cut short only by the end of the buffer */
+	if (ok == n || (!r->eof && n - ok < 4 && ok + 4 > n &&
+	    utf8_valid_prefix(p + ok, n - ok) == 0 &&
+	    (unsigned char)p[ok] >= 0xc2))
+		r->decoding = DECODE_UTF8;
+	else
+		r->decoding = DECODE_GB18030;
+}
+
+/* Decode raw line bytes s[0..n) into r->line. */
+static int
+decode_line(struct reader *r, const char *s, size_t n, struct error *err)
+{
+	int ascii = 1;
+
+	buf_reset(&r->line);
+	for (size_t i = 0; i < n; i++)
+		if ((unsigned char)s[i] >= 0x80) {
+			ascii = 0;
+			break;
+		}
+	if (ascii)
+		return buf_append(&r->line, s, n) == 0 ? 0 :
+		    error_set(err, EXIT_SOFTWARE, "%s", strerror(ENOMEM));
+	if (r->decoding == DECODE_UNDECIDED)
+		decide_encoding(r);
+	if (r->decoding == DECODE_UTF8) {
+		if (!utf8_valid(s, n))
+			return error_set(err, EXIT_DATAERR, r->encoding == ENCODING_UTF8 ?
+			    _("%s:%ld: bytes that are not UTF-8") :
+			    _("%s:%ld: bytes that are not UTF-8, in a file that "
+			    "began as UTF-8"), r->file, r->line_number);
+		return buf_append(&r->line, s, n) == 0 ? 0 :
+		    error_set(err, EXIT_SOFTWARE, "%s", strerror(ENOMEM));
+	}
+	if (r->cd == (iconv_t)-1 &&
+	    (r->cd = iconv_open("UTF-8", "GB18030")) == (iconv_t)-1)
+		return error_set(err, EXIT_SOFTWARE, "iconv GB18030: %s",
+		    strerror(errno));
+	iconv(r->cd, NULL, NULL, NULL, NULL);
+	{
+		char *in = (char *)s;
+		size_t inleft = n;
+
+		while (inleft > 0) {
+			char *out;
+			size_t outleft;
+
+			if (buf_reserve(&r->line, inleft * 2 + 8) != 0)
+				return error_set(err, EXIT_SOFTWARE, "%s",
+				    strerror(ENOMEM));
+			out = r->line.data + r->line.len;
+			outleft = r->line.cap - r->line.len - 1;
+			if (iconv(r->cd, &in, &inleft, &out, &outleft) == (size_t)-1 &&
+			    errno != E2BIG) {
+				return error_set(err, EXIT_DATAERR, r->encoding ==
+				    ENCODING_GB18030 ? _("%s:%ld: bytes that are not "
+				    "GB18030") : _("%s:%ld: bytes that are neither "
+				    "UTF-8 nor GB18030"), r->file, r->line_number);
+			}
+			r->line.len = (size_t)(out - r->line.data);
+			r->line.data[r->line.len] = '\0';
+		}
+	}
+	return 0;
+}
+
+/*
+ * The next line, decoded, with its newline, into r->line.  Returns 1,
+ * 0 at the end of input, -1 with err set.
+ */
+static int
+next_line(struct reader *r, struct error *err)
+{
+	char *nl;
+	size_t n;
+
+	for (;;) {
+		if (r->at_start) {
+			while (r->raw.len < 4 && !r->eof)
+				if (fill_raw(r, err) < 0)
+					return -1;
+			if (check_bom(r, err) != 0)
+				return -1;
+		}
+		nl = memchr(r->raw.data + r->raw_pos, '\n', r->raw.len - r->raw_pos);
+		if (nl != NULL || r->eof)
+			break;
+		if (fill_raw(r, err) < 0)
+			return -1;
+	}
+	n = nl != NULL ? (size_t)(nl - (r->raw.data + r->raw_pos)) + 1 :
+	    r->raw.len - r->raw_pos;
+	if (n == 0)
+		return 0;
+	r->line_number++;
+	if (decode_line(r, r->raw.data + r->raw_pos, n, err) != 0)
+		return -1;
+	r->raw_pos += n;
+	return 1;
+}
+
+static int
+is_blank(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (s[i] != ' ' && s[i] != '\t' && s[i] != '\r' && s[i] != '\n')
+			return 0;
+	return 1;
+}
+
+/* ---- CSV ---- */
+
+static void
+csv_field(void *data, size_t len, void *context)
+{
+	struct reader *r = context;
+	char *v;
+
+	if (data == NULL)
+		len = 0;
+	else if (memchr(data, '\0', len) != NULL) {
+		r->building_nul = 1;
+		len = strlen(data);
+	}
+	if ((v = malloc(len + 1)) == NULL || pending_push(&r->building, v) != 0) {
+		free(v);
+		r->building.problem = (char *)N_("out of memory");
+		return;
+	}
+	if (len > 0)
+		memcpy(v, data, len);
+	v[len] = '\0';
+}
+
+static void
+csv_row(int c, void *context)
+{
+	struct reader *r = context;
+	struct pending *b = &r->building;
+	int blank = 1;
+
+	(void)c;
+	b->line = r->record_line;
+	r->record_open = 0;
+	for (size_t i = 0; i < b->count && blank; i++)
+		blank = is_blank(b->values[i], strlen(b->values[i]));
+	if (blank && !r->building_nul) {
+		pending_free(b);
+		return;
+	}
+	if (r->building_nul)
+		b->problem = (char *)N_("a NUL byte in the text");
+	r->building_nul = 0;
+	if (queue_push(r, b) != 0)
+		pending_free(b);
+}
+
+static int
+csv_setup(struct reader *r, struct error *err)
+{
+	if (csv_init(&r->csv, CSV_STRICT | CSV_STRICT_FINI) != 0)
+		return error_set(err, EXIT_SOFTWARE, "%s", strerror(ENOMEM));
+	r->csv_ready = 1;
+	return 0;
+}
+
+/* Feed the current line to libcsv; a quoting error becomes a bad record. */
+static int
+csv_feed(struct reader *r, struct error *err)
+{
+	size_t done;
+
+	if (!r->record_open) {
+		if (is_blank(r->line.data, r->line.len))
+			return 0;
+		r->record_open = 1;
+		r->record_line = r->line_number;
+		buf_reset(&r->building_raw);
+	}
+	buf_append(&r->building_raw, r->line.data, r->line.len);
+	done = csv_parse(&r->csv, r->line.data, r->line.len, csv_field, csv_row, r);
+	if (done == r->line.len)
+		return 0;
+	/* bad quoting: the record so far is unreadable; start afresh */
+	pending_free(&r->building);
+	r->building_nul = 0;
+	r->record_open = 0;
+	csv_free(&r->csv);
+	if (csv_setup(r, err) != 0)
+		return -1;
+	{
+		char *raw = r->building_raw.data;
+		size_t n = r->building_raw.len;
+
+		while (n > 0 && (raw[n - 1] == '\n' || raw[n - 1] == '\r'))
+			raw[--n] = '\0';
+		if (queue_problem(r, r->record_line,
+		    N_("a quote (\") inside a field that is not quoted, or "
+		    "text after a closing quote"), raw) != 0)
+			return error_set(err, EXIT_SOFTWARE, "%s", strerror(ENOMEM));
+	}
+	return 0;
+}
+
+static int
+csv_finish(struct reader *r, struct error *err)
+{
+	if (!r->csv_ready)
+		return 0;
+	if (csv_fini(&r->csv, csv_field, csv_row, r) != 0) {
+		pending_free(&r->building);
+		return error_set(err, EXIT_DATAERR,
+		    _("%s:%ld: a quoted field is not closed by the end of the input"),
+		    r->file, r->record_line);
+	}
+	return 0;
+}
+
+/* Take the first CSV record as the header. */
+static int
+csv_take_header(struct reader *r, struct pending *p, struct error *err)
+{
+	if (p->problem != NULL)
+		return error_set(err, EXIT_DATAERR, "%s:%ld: %s", r->file, p->line,
+		    _(p->problem));
+	r->header = p->values;
+	r->header_count = p->count;
+	p->values = NULL;
+	p->count = p->cap = 0;
+	if ((r->header_map = calloc(r->header_count + 1, sizeof(size_t))) == NULL)
+		return error_set(err, EXIT_SOFTWARE, "%s", strerror(ENOMEM));
+	for (size_t i = 0; i < r->header_count; i++) {
+		char *name = text_trim(r->header[i]);
+
+		memmove(r->header[i], name, strlen(name) + 1);
+		if (*r->header[i] == '\0')
+			continue;
+		for (size_t k = 0; k < r->header_named; k++)
+			if (strcmp(r->header[r->header_map[k]], r->header[i]) == 0)
+				return error_set(err, EXIT_DATAERR,
+				    _("%s:%ld: %s: the column appears twice in the header"),
+				    r->file, p->line, r->header[i]);
+		r->header_map[r->header_named++] = i;
+	}
+	return 0;
+}
+
+/* Check a CSV data record against the header and name its fields. */
+static void
+csv_shape(struct reader *r, struct pending *p)
+{
+	if (p->problem != NULL)
+		return;
+	for (size_t i = r->header_count; i < p->count; i++)
+		if (*p->values[i] != '\0') {
+			p->problem = (char *)N_("more fields than the header has columns");
+			return;
+		}
+	if (p->count < r->header_count) {
+		p->problem = (char *)N_("fewer fields than the header has columns");
+		return;
+	}
+	for (size_t i = 0; i < r->header_count; i++)
+		if (*r->header[i] == '\0' && *p->values[i] != '\0') {
+			p->problem = (char *)N_("a value in a column that has no name in the header");
+			return;
+		}
+	/* keep only the named columns, in header order */
+	{
+		size_t k = 0;
+
+		for (size_t i = 0; i < p->count; i++) {
+			if (k < r->header_named && r->header_map[k] == i)
+				p->values[k++] = p->values[i];
+			else
+				free(p->values[i]);
+		}
+		p->count = k;
+	}
+}
+
+/* ---- JSON ---- */
+
+static char *
+json_scalar_text(json_t *v, const char **problem)
+{
+	char tmp[64];
+
+	switch (json_typeof(v)) {
+	case JSON_STRING:
+		if (strlen(json_string_value(v)) != json_string_length(v)) {
+			*problem = N_("a NUL byte in the text");
+			return NULL;
+		}
+		return strdup(json_string_value(v));
+	case JSON_INTEGER:
+		snprintf(tmp, sizeof(tmp), "%" JSON_INTEGER_FORMAT, json_integer_value(v));
+		return strdup(tmp);
+	case JSON_REAL:
+		snprintf(tmp, sizeof(tmp), "%.15g", json_real_value(v));
+		return strdup(tmp);
+	case JSON_TRUE:
+		return strdup("true");
+	case JSON_FALSE:
+		return strdup("false");
+	default:
+		*problem = N_("a nested object or array where a value was expected");
+		return NULL;
+	}
+}
+
+/* Turn one parsed JSON value into a queued record. */
+static int
+json_to_record(struct reader *r, json_t *root, long line)
+{
+	struct pending p = { 0 };
+	const char *key;
+	json_t *value;
+
+	p.line = line;
+	if (!json_is_object(root)) {
+		p.problem = (char *)N_("each record must be a JSON object");
+		return queue_push(r, &p);
+	}
+	/* names go first, values after: values[count/2 + i] */
+	json_object_foreach(root, key, value) {
+		char *name = strdup(key), *text = NULL;
+		const char *problem = NULL;
+
+		if (name == NULL || pending_push(&p, name) != 0) {
+			free(name);
+			goto nomem;
+		}
+		if (json_is_null(value))
+			text = NULL;
+		else if (json_is_array(value)) {
+			struct buf joined = { 0 };
+			size_t i;
+			json_t *item;
+
+			json_array_foreach(value, i, item) {
+				char *t = json_scalar_text(item, &problem);
+
+				if (t == NULL)
+					break;
+				if (i > 0)
+					buf_puts(&joined, ";");
+				buf_puts(&joined, t);
+				free(t);
+			}
+			if (problem == NULL && joined.data == NULL)
+				buf_puts(&joined, "");
+			text = joined.data;
+			if (problem != NULL) {
+				free(text);
+				text = NULL;
+			}
+		} else
+			text = json_scalar_text(value, &problem);
+		if (problem != NULL && p.problem == NULL) {
+			p.problem = (char *)problem;
+			p.problem_field = name;
+		}
+		if (pending_push(&p, text) != 0) {
+			free(text);
+			goto nomem;
+		}
+	}
+	return queue_push(r, &p);
+nomem:
+	pending_free(&p);
+	return -1;
+}
+
+static int
+json_element_done(struct reader *r, struct error *err)
+{
+	json_error_t jerr;
+	json_t *root = json_loadb(r->json_text.data, r->json_text.len,
+	    JSON_DISABLE_EOF_CHECK | JSON_ALLOW_NUL, &jerr);
+	int rc;
+
+	r->json_in_element = 0;
+	if (root == NULL) {
+		char *raw = r->json_text.data;
+
+		rc = queue_problem(r, r->json_line + jerr.line - 1 > r->json_line ?
+		    r->json_line + jerr.line - 1 : r->json_line,
+		    N_("not valid JSON"), raw);
+	} else {
+		rc = json_to_record(r, root, r->json_line);
+		json_decref(root);
+	}
+	buf_reset(&r->json_text);
+	if (rc != 0)
+		return error_set(err, EXIT_SOFTWARE, "%s", strerror(ENOMEM));
+	return 0;
+}
+
+/* Cut the current line into top-level JSON values. */
+static int
+json_feed(struct reader *r, struct error *err)
+{
+	const char *s = r->line.data;
+	size_t n = r->line.len, start = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		char c = s[i];
+
+		if (!r->json_in_element) {
+			if (c == ' ' || c == '\t' || c == '\r' || c == '\n')
+				continue;
+			if (!r->json_started) {
+				r->json_started = 1;
+				if (c == '[') {
+					r->json_array = 1;
+					continue;
+				}
+			}
+			if (r->json_closed)
+				return error_set(err, EXIT_DATAERR,
+				    _("%s:%ld: text after the end of the JSON array"),
+				    r->file, r->line_number);
+			if (r->json_array && c == ',')
+				continue;
+			if (r->json_array && c == ']') {
+				r->json_closed = 1;
+				continue;
+			}
+			r->json_in_element = 1;
+			r->json_depth = 0;
+			r->json_in_string = r->json_escape = 0;
+			r->json_line = r->line_number;
+			start = i;
+		}
+		if (r->json_in_string) {
+			if (r->json_escape)
+				r->json_escape = 0;
+			else if (c == '\\')
+				r->json_escape = 1;
+			else if (c == '"') {
+				r->json_in_string = 0;
+				if (r->json_depth == 0)
+					goto element_end;
+			}
+			continue;
+		}
+		if (c == '"')
+			r->json_in_string = 1;
+		else if (c == '{' || c == '[')
+			r->json_depth++;
+		else if ((c == '}' || c == ']') && r->json_depth > 0) {
+			if (--r->json_depth == 0)
+				goto element_end;
+		} else if (r->json_depth == 0 && (c == ',' || c == ' ' ||
+		    c == '\n' || c == '\r' || c == '\t' || c == ']' || c == '}')) {
+			/* a bare scalar ends before this character */
+			if (i == start)	/* a stray separator */
+				goto element_end;
+			if (buf_append(&r->json_text, s + start, i - start) != 0 ||
+			    json_element_done(r, err) != 0)
+				return -1;
+			if (c == ',' && !r->json_array)
+				continue;
+			i--;
+			continue;
+		}
+		continue;
+element_end:
+		if (buf_append(&r->json_text, s + start, i + 1 - start) != 0)
+			return error_set(err, EXIT_SOFTWARE, "%s", strerror(ENOMEM));
+		if (json_element_done(r, err) != 0)
+			return -1;
+	}
+	if (r->json_in_element &&
+	    buf_append(&r->json_text, s + start, n - start) != 0)
+		return error_set(err, EXIT_SOFTWARE, "%s", strerror(ENOMEM));
+	return 0;
+}
+
+static int
+json_finish(struct reader *r, struct error *err)
+{
+	if (r->json_in_element) {
+		if (r->json_depth == 0 && !r->json_in_string)
+			return json_element_done(r, err);
+		return error_set(err, EXIT_DATAERR,
+		    _("%s:%ld: a JSON value is not closed by the end of the input"),
+		    r->file, r->json_line);
+	}
+	if (r->json_array && !r->json_closed)
+		return error_set(err, EXIT_DATAERR,
+		    _("%s:%ld: the JSON array is not closed by the end of the input"),
+		    r->file, r->line_number);
+	return 0;
+}
+
+/* ---- records out of the reader ---- */
+
+static int
+guess_format(struct reader *r)
+{
+	const char *s = r->line.data;
+
+	while (*s == ' ' || *s == '\t' || *s == '\r' || *s == '\n')
+		s++;
+	if (*s == '\0')
+		return 0;
+	r->format = *s == '[' || *s == '{' ? INPUT_JSON : INPUT_CSV;
+	return 1;
+}
+
+static int
+hand_out(struct reader *r, struct pending *p, struct record **out)
+{
+	struct record *rec = &r->record;
+
+	pending_free(&r->current);
+	r->current = *p;
+	memset(p, 0, sizeof(*p));
+	memset(rec, 0, sizeof(*rec));
+	rec->file = r->file;
+	rec->line = r->current.line;
+	rec->problem = r->current.problem != NULL ? _(r->current.problem) : NULL;
+	rec->problem_field = r->current.problem_field;
+	rec->raw = r->current.raw;
+	if (r->current.problem != NULL) {
+		rec->count = 0;
+	} else if (r->format == INPUT_CSV) {
+		rec->count = r->current.count;
+		rec->names = r->names_out;
+		for (size_t i = 0; i < rec->count; i++)
+			rec->names[i] = r->header[r->header_map[i]];
+		rec->values = r->current.values;
+		rec->shared_names = 1;
+	} else {
+		/* JSON: names and values alternate */
+		size_t pairs = r->current.count / 2;
+
+		rec->count = pairs;
+		rec->names = r->names_out;
+		for (size_t i = 0; i < pairs; i++)
+			r->names_out[i] = r->current.values[2 * i];
+		/* values: a second array after the names */
+		rec->values = r->names_out + pairs;
+		for (size_t i = 0; i < pairs; i++)
+			rec->values[i] = r->current.values[2 * i + 1];
+	}
+	*out = rec;
+	return 1;
+}
+
+static int
+ensure_names(struct reader *r, size_t n)
+{
+	if (n <= r->names_cap)
+		return 0;
+	free(r->names_out);
+	if ((r->names_out = calloc(n, sizeof(char *))) == NULL) {
+		r->names_cap = 0;
+		return -1;
+	}
+	r->names_cap = n;
+	return 0;
+}
+
+int
+reader_next(struct reader *r, struct record **out, struct error *err)
+{
+	if (r->single) {
+		struct record *rec = &r->record;
+
+		if (r->single_done)
+			return 0;
+		r->single_done = 1;
+		memset(rec, 0, sizeof(*rec));
+		rec->file = r->file;
+		rec->line = 0;
+		rec->count = r->current.count;
+		rec->names = r->single_names;
+		rec->values = r->current.values;
+		*out = rec;
+		return 1;
+	}
+	for (;;) {
+		int rc;
+
+		while (r->queue_head < r->queue_len) {
+			struct pending *p = &r->queue[r->queue_head++];
+
+			if (r->format == INPUT_CSV && r->header == NULL) {
+				int bad = csv_take_header(r, p, err);
+
+				pending_free(p);
+				if (bad != 0)
+					return -1;
+				continue;
+			}
+			if (r->format == INPUT_CSV)
+				csv_shape(r, p);
+			if (ensure_names(r, p->count + 1) != 0)
+				return error_set(err, EXIT_SOFTWARE, "%s",
+				    strerror(ENOMEM));
+			return hand_out(r, p, out);
+		}
+		if (r->eof && r->raw_pos >= r->raw.len) {
+			if (r->format == INPUT_CSV && r->csv_ready) {
+				if (csv_finish(r, err) != 0)
+					return -1;
+				csv_free(&r->csv);
+				r->csv_ready = 0;
+				continue;
+			}
+			if (r->format == INPUT_JSON || r->format == INPUT_JSONL) {
+				if (json_finish(r, err) != 0)
+					return -1;
+				r->json_in_element = 0;
+				r->json_array = 0;
+				if (r->queue_head < r->queue_len)
+					continue;
+			}
+			return 0;
+		}
+		if ((rc = next_line(r, err)) < 0)
+			return -1;
+		if (rc == 0)
+			continue;
+		if (r->format == INPUT_AUTO && !guess_format(r))
+			continue;
+		if (r->format == INPUT_CSV) {
+			if (!r->csv_ready && csv_setup(r, err) != 0)
+				return -1;
+			if (csv_feed(r, err) != 0)
+				return -1;
+		} else if (json_feed(r, err) != 0)
+			return -1;
+	}
+}
+
+char **
+reader_header(const struct reader *r, size_t *count)
+{
+	if (r->format != INPUT_CSV || r->header == NULL) {
+		*count = 0;
+		return NULL;
+	}
+	*count = r->header_count;
+	return r->header;
+}
+
+enum input_format
+reader_format(const struct reader *r)
+{
+	return r->format;
+}
+
+void
+reader_progress(const struct reader *r, long long *done, long long *total)
+{
+	*done = r->bytes_done;
+	*total = r->bytes_total;
+}
+
+void
+reader_close(struct reader *r)
+{
+	if (r == NULL)
+		return;
+	if (r->own_fp && r->fp != NULL)
+		fclose(r->fp);
+	if (r->cd != (iconv_t)-1)
+		iconv_close(r->cd);
+	if (r->csv_ready)
+		csv_free(&r->csv);
+	pending_free(&r->building);
+	pending_free(&r->current);
+	while (r->queue_head < r->queue_len)
+		pending_free(&r->queue[r->queue_head++]);
+	free(r->queue);
+	if (r->header != NULL) {
+		for (size_t i = 0; i < r->header_count; i++)
+			free(r->header[i]);
+		free(r->header);
+	}
+	free(r->header_map);
+	if (r->single_names != NULL) {
+		for (size_t i = 0; r->single_names[i] != NULL; i++)
+			free(r->single_names[i]);
+		free(r->single_names);
+	}
+	free(r->names_out);
+	buf_free(&r->raw);
+	buf_free(&r->line);
+	buf_free(&r->building_raw);
+	buf_free(&r->json_text);
+	free(r->file);
+	free(r);
+}

@@ -1,0 +1,70 @@
+/* input.h -- records in: CSV, a JSON array or JSON Lines, UTF-8 or GB18030 */
+#ifndef RENKE_INPUT_H
+#define RENKE_INPUT_H
+
+#include <stddef.h>
+
+#include "error.h"
+
+enum input_format { INPUT_AUTO, INPUT_CSV, INPUT_JSON, INPUT_JSONL };
+enum encoding { ENCODING_AUTO, ENCODING_UTF8, ENCODING_GB18030 };
+
+/*
+ * One input record: names[i] = values[i] for i < count.  A value is
+ * NULL when the input gave none (JSON null).  problem is NULL for a good
+ * record; otherwise it says why the record could not be read (a ragged
+ * row, bad quoting, a NUL byte, bad JSON) and problem_field may name
+ * the field.  Everything is owned by the reader and valid until the
+ * next reader_next() or reader_close().
+ */
+struct record {
+	const char *file;	/* as given in messages: the path, or "stdin" */
+	long line;		/* where the record starts, from 1 */
+	size_t count;
+	char **names;
+	char **values;
+	const char *problem;
+	const char *problem_field;
+	const char *raw;	/* the raw text of an unreadable record, or NULL */
+	int shared_names;	/* names are the same strings for every record (CSV) */
+};
+
+struct reader;
+
+/*
+ * Open path ("-" or NULL: standard input) for reading records in the
+ * given format and encoding (AUTO: guess).  Returns the reader, or NULL
+ * with err set (EXIT_NOINPUT when the file cannot be opened).
+ */
+struct reader *reader_open(const char *path, enum input_format format,
+    enum encoding encoding, struct error *err);
+
+/*
+ * A reader that yields one record made of copies of names and values
+ * (a value may be NULL), said to come from file at line 0.  Returns
+ * NULL with err set when memory runs out.
+ */
+struct reader *reader_open_record(const char *file, const char *const *names,
+    const char *const *values, size_t count, struct error *err);
+
+/*
+ * The next record into *out.  Returns 1 with a record (check its
+ * problem), 0 at the end of input, -1 with err set when reading cannot
+ * go on (an I/O error, bytes in no known encoding, an unclosed quote or
+ * JSON value at the end).
+ */
+int reader_next(struct reader *r, struct record **out, struct error *err);
+
+/* The CSV header (names, count) once read; NULL for JSON input. */
+char **reader_header(const struct reader *r, size_t *count);
+
+/* The format the reader settled on (INPUT_AUTO until the first record). */
+enum input_format reader_format(const struct reader *r);
+
+/* Bytes consumed so far and the file's size (0 when unknown), for progress. */
+void reader_progress(const struct reader *r, long long *done, long long *total);
+
+/* Close the reader and free everything it owns; NULL is a no-op. */
+void reader_close(struct reader *r);
+
+#endif

@@ -1,0 +1,340 @@
+/* output.c -- records out: csv, jsonl, json, or an aligned table */
+#include <ctype.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "output.h"
+#include "text.h"
+
+struct writer {
+	FILE *fp;
+	enum output_format format;
+	const struct column *columns;
+	size_t ncolumns;
+	unsigned flags;
+	long rows;
+	int failed;
+	/* table: every cell kept until the end */
+	char **cells;
+	size_t ncells, cells_cap;
+};
+
+int
+output_format_parse(const char *name, enum output_format *out)
+{
+	static const struct {
+		const char *name;
+		enum output_format format;
+	} names[] = {
+		{ "table", FORMAT_TABLE }, { "csv", FORMAT_CSV },
+		{ "json", FORMAT_JSON }, { "jsonl", FORMAT_JSONL },
+		{ "ndjson", FORMAT_JSONL },
+	};
+
+	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+		if (strcmp(name, names[i].name) == 0) {
+			*out = names[i].format;
+			return 0;
+		}
+	return -1;
+}
+
+static int
+looks_numeric(const char *s)
+{
+	char *end;
+
+	if (*s == '\0')
+		return 0;
+	errno = 0;
+	(void)strtod(s, &end);
+	return *end == '\0' && errno == 0 && !isspace((unsigned char)*s);
+}
+
+static void
+csv_cell(struct writer *w, const char *s, enum column_type type)
+{
+	int quote = 0, guard = 0;
+
+	if (s == NULL)
+		return;
+	if ((w->flags & OUTPUT_EXCEL) && strchr("=+-@\t\r", *s) != NULL &&
+	    *s != '\0' && !((type == COLUMN_INTEGER || type == COLUMN_NUMBER) &&
+	    looks_numeric(s)))
+		guard = 1;
+	if (strpbrk(s, ",\"\r\n") != NULL || *s == ' ' ||
+	    (*s != '\0' && s[strlen(s) - 1] == ' '))
+		quote = 1;
+	if (quote)
+		putc('"', w->fp);
+	if (guard)
+		putc('\'', w->fp);
+	for (; *s; s++) {
+		if (*s == '"')
+			putc('"', w->fp);
+		putc(*s, w->fp);
+	}
+	if (quote)
+		putc('"', w->fp);
+}
+
+static void
+csv_line(struct writer *w, const char *const *values, int header)
+{
+	for (size_t i = 0; i < w->ncolumns; i++) {
+		if (i > 0)
+			putc(',', w->fp);
+		csv_cell(w, values[i], header ? COLUMN_TEXT : w->columns[i].type);
+	}
+	fputs(w->flags & OUTPUT_EXCEL ? "\r\n" : "\n", w->fp);
+}
+
+static void
+json_string_out(FILE *fp, const char *s)
+{
+	putc('"', fp);
+	for (; *s; s++) {
+		unsigned char c = (unsigned char)*s;
+
+		switch (c) {
+		case '"':
+			fputs("\\\"", fp);
+			break;
+		case '\\':
+			fputs("\\\\", fp);
+			break;
+		case '\n':
+			fputs("\\n", fp);
+			break;
+		case '\r':
+			fputs("\\r", fp);
+			break;
+		case '\t':
+			fputs("\\t", fp);
+			break;
+		default:
+			if (c < 0x20)
+				fprintf(fp, "\\u%04x", c);
+			else
+				putc(c, fp);
+		}
+	}
+	putc('"', fp);
+}
+
+static void
+json_object_out(struct writer *w, const char *const *values)
+{
+	putc('{', w->fp);
+	for (size_t i = 0; i < w->ncolumns; i++) {
+		const char *v = values[i];
+
+		if (i > 0)
+			putc(',', w->fp);
+		json_string_out(w->fp, w->columns[i].name);
+		putc(':', w->fp);
+		if (v == NULL)
+			fputs("null", w->fp);
+		else if ((w->columns[i].type == COLUMN_INTEGER ||
+		    w->columns[i].type == COLUMN_NUMBER) && looks_numeric(v) &&
+		    strcasecmp(v, "nan") != 0 && strncasecmp(v, "inf", 3) != 0)
+			fputs(v, w->fp);
+		else if (w->columns[i].type == COLUMN_BOOLEAN)
+			fputs(strcmp(v, "1") == 0 || strcmp(v, "true") == 0 ?
+			    "true" : "false", w->fp);
+		else
+			json_string_out(w->fp, v);
+	}
+	putc('}', w->fp);
+}
+
+struct writer *
+writer_open(FILE *fp, enum output_format format, const struct column *columns,
+    size_t ncolumns, unsigned flags, struct error *err)
+{
+	struct writer *w = calloc(1, sizeof(*w));
+
+	if (w == NULL) {
+		error_set(err, EXIT_SOFTWARE, "%s", strerror(ENOMEM));
+		return NULL;
+	}
+	w->fp = fp;
+	w->format = format;
+	w->columns = columns;
+	w->ncolumns = ncolumns;
+	w->flags = flags;
+	if (format == FORMAT_CSV) {
+		if (flags & (OUTPUT_BOM | OUTPUT_EXCEL))
+			fputs("\xef\xbb\xbf", fp);
+		if (!(flags & OUTPUT_NO_HEADER)) {
+			const char **names = calloc(ncolumns + 1, sizeof(char *));
+
+			if (names == NULL) {
+				free(w);
+				error_set(err, EXIT_SOFTWARE, "%s", strerror(ENOMEM));
+				return NULL;
+			}
+			for (size_t i = 0; i < ncolumns; i++)
+				names[i] = columns[i].name;
+			csv_line(w, names, 1);
+			free(names);
+		}
+	}
+	return w;
+}
+
+static int
+keep_cell(struct writer *w, const char *v)
+{
+	char *copy = NULL;
+
+	if (w->ncells == w->cells_cap) {
+		size_t cap = w->cells_cap ? w->cells_cap * 2 : 256;
+		char **c = realloc(w->cells, cap * sizeof(*c));
+
+		if (c == NULL)
+			return -1;
+		w->cells = c;
+		w->cells_cap = cap;
+	}
+	if (v != NULL) {
+		if ((copy = strdup(v)) == NULL)
+			return -1;
+		/* a table cell stays on one line */
+		for (char *p = copy; *p; p++)
+			if (*p == '\n' || *p == '\r' || *p == '\t')
+				*p = ' ';
+	}
+	w->cells[w->ncells++] = copy;
+	return 0;
+}
+
+int
+writer_row(struct writer *w, const char *const *values, struct error *err)
+{
+	switch (w->format) {
+	case FORMAT_CSV:
+		csv_line(w, values, 0);
+		break;
+	case FORMAT_JSON:
+		fputs(w->rows == 0 ? "[\n" : ",\n", w->fp);
+		json_object_out(w, values);
+		break;
+	case FORMAT_JSONL:
+		json_object_out(w, values);
+		putc('\n', w->fp);
+		break;
+	case FORMAT_TABLE:
+		for (size_t i = 0; i < w->ncolumns; i++)
+			if (keep_cell(w, values[i]) != 0)
+				return error_set(err, EXIT_SOFTWARE, "%s",
+				    strerror(ENOMEM));
+		break;
+	}
+	w->rows++;
+	if (ferror(w->fp)) {
+		w->failed = 1;
+		return error_set(err, EXIT_IOERR, _("write error: %s"),
+		    strerror(errno));
+	}
+	return 0;
+}
+
+long
+writer_rows(const struct writer *w)
+{
+	return w->rows;
+}
+
+static void
+pad(FILE *fp, size_t n)
+{
+	while (n-- > 0)
+		putc(' ', fp);
+}
+
+static void
+table_print(struct writer *w)
+{
+	size_t n = w->ncolumns, *width = calloc(n ? n : 1, sizeof(size_t));
+	int header = !(w->flags & OUTPUT_NO_HEADER);
+
+	if (width == NULL || w->rows == 0) {
+		free(width);
+		return;
+	}
+	for (size_t i = 0; i < n; i++) {
+		const char *label = w->columns[i].label != NULL ?
+		    _(w->columns[i].label) : w->columns[i].name;
+
+		width[i] = header ? text_width(label) : 0;
+	}
+	for (size_t k = 0; k < w->ncells; k++)
+		if (w->cells[k] != NULL && text_width(w->cells[k]) > width[k % n])
+			width[k % n] = text_width(w->cells[k]);
+	if (header) {
+		for (size_t i = 0; i < n; i++) {
+			const char *label = w->columns[i].label != NULL ?
+			    _(w->columns[i].label) : w->columns[i].name;
+			int right = w->columns[i].type == COLUMN_INTEGER ||
+			    w->columns[i].type == COLUMN_NUMBER;
+
+			if (right)
+				pad(w->fp, width[i] - text_width(label));
+			fputs(label, w->fp);
+			if (i + 1 < n) {
+				if (!right)
+					pad(w->fp, width[i] - text_width(label));
+				fputs("  ", w->fp);
+			}
+		}
+		putc('\n', w->fp);
+		for (size_t i = 0; i < n; i++) {
+			for (size_t k = 0; k < width[i]; k++)
+				putc('-', w->fp);
+			if (i + 1 < n)
+				fputs("  ", w->fp);
+		}
+		putc('\n', w->fp);
+	}
+	for (size_t k = 0; k < w->ncells; k++) {
+		size_t i = k % n;
+		const char *v = w->cells[k] != NULL ? w->cells[k] : "";
+		int right = w->columns[i].type == COLUMN_INTEGER ||
+		    w->columns[i].type == COLUMN_NUMBER;
+
+		if (right)
+			pad(w->fp, width[i] - text_width(v));
+		fputs(v, w->fp);
+		if (i + 1 < n) {
+			if (!right)
+				pad(w->fp, width[i] - text_width(v));
+			fputs("  ", w->fp);
+		} else
+			putc('\n', w->fp);
+	}
+	free(width);
+}
+
+int
+writer_close(struct writer *w, struct error *err)
+{
+	int rc = 0;
+
+	if (w == NULL)
+		return 0;
+	if (w->format == FORMAT_JSON)
+		fputs(w->rows == 0 ? "[]\n" : "\n]\n", w->fp);
+	else if (w->format == FORMAT_TABLE)
+		table_print(w);
+	if (fflush(w->fp) != 0 || ferror(w->fp) || w->failed)
+		rc = error_set(err, EXIT_IOERR, _("write error: %s"),
+		    strerror(errno ? errno : EIO));
+	for (size_t k = 0; k < w->ncells; k++)
+		free(w->cells[k]);
+	free(w->cells);
+	free(w);
+	return rc;
+}

@@ -1,0 +1,55 @@
+/* output.h -- records out: csv, jsonl, json, or an aligned table */
+#ifndef RENKE_OUTPUT_H
+#define RENKE_OUTPUT_H
+
+#include <stdio.h>
+
+#include "error.h"
+
+enum output_format { FORMAT_TABLE, FORMAT_CSV, FORMAT_JSON, FORMAT_JSONL };
+
+enum column_type { COLUMN_TEXT, COLUMN_INTEGER, COLUMN_NUMBER, COLUMN_BOOLEAN };
+
+/* A column: its field name (csv header, JSON key), its table heading, its type. */
+struct column {
+	const char *name;
+	const char *label;	/* untranslated (N_); the table shows _(label), or name if NULL */
+	enum column_type type;
+};
+
+#define OUTPUT_BOM	0x1	/* CSV: start with a UTF-8 byte-order mark */
+#define OUTPUT_EXCEL	0x2	/* CSV: BOM, CRLF, and a ' before cells that look like formulas */
+#define OUTPUT_NO_HEADER 0x4	/* CSV and table: no header line */
+
+struct writer;
+
+/*
+ * A writer of rows of ncolumns values to fp (not closed by the writer).
+ * columns must outlive the writer.  Returns NULL with err set when
+ * memory runs out.
+ */
+struct writer *writer_open(FILE *fp, enum output_format format,
+    const struct column *columns, size_t ncolumns, unsigned flags,
+    struct error *err);
+
+/*
+ * Write one row: values[i] for columns[i], NULL for no value.  The
+ * values are copied when they must be kept (table).  Returns 0, or -1
+ * with err set on a write error (EXIT_IOERR).
+ */
+int writer_row(struct writer *w, const char *const *values, struct error *err);
+
+/* Rows written so far. */
+long writer_rows(const struct writer *w);
+
+/*
+ * Finish (the table is laid out and printed here, the JSON array
+ * closed), flush, and free w.  Returns 0, or -1 with err set when any
+ * write failed.  NULL is a no-op returning 0.
+ */
+int writer_close(struct writer *w, struct error *err);
+
+/* Parse a format name; returns 0, or -1 when name is none of them. */
+int output_format_parse(const char *name, enum output_format *out);
+
+#endif

@@ -1,0 +1,149 @@
+/* place.c -- villages (村/社区) and villager groups (村民小组) */
+#include <stdlib.h>
+#include <string.h>
+
+#include "audit.h"
+#include "place.h"
+
+/* A small cache: a township has tens of villages and a few hundred groups. */
+struct place {
+	char *village;
+	char *group;		/* NULL for the village itself */
+	long long village_id, group_id;
+};
+
+static struct place *cache;
+static size_t cache_len, cache_cap;
+static const struct store *cache_store;
+
+void
+place_forget(void)
+{
+	for (size_t i = 0; i < cache_len; i++) {
+		free(cache[i].village);
+		free(cache[i].group);
+	}
+	free(cache);
+	cache = NULL;
+	cache_len = cache_cap = 0;
+	cache_store = NULL;
+}
+
+static struct place *
+cache_find(const char *village, const char *group)
+{
+	for (size_t i = 0; i < cache_len; i++)
+		if (strcmp(cache[i].village, village) == 0 &&
+		    (group == NULL ? cache[i].group == NULL :
+		    cache[i].group != NULL && strcmp(cache[i].group, group) == 0))
+			return &cache[i];
+	return NULL;
+}
+
+static void
+cache_add(const char *village, const char *group, long long vid, long long gid)
+{
+	struct place *p;
+
+	if (cache_len == cache_cap) {
+		size_t cap = cache_cap ? cache_cap * 2 : 32;
+
+		if ((p = realloc(cache, cap * sizeof(*p))) == NULL)
+			return;
+		cache = p;
+		cache_cap = cap;
+	}
+	p = &cache[cache_len];
+	p->village = strdup(village);
+	p->group = group != NULL ? strdup(group) : NULL;
+	if (p->village == NULL || (group != NULL && p->group == NULL)) {
+		free(p->village);
+		free(p->group);
+		return;
+	}
+	p->village_id = vid;
+	p->group_id = gid;
+	cache_len++;
+}
+
+/* id of the row named by a lookup; 0 if none, -1 on error. */
+static long long
+lookup(struct store *s, const char *sql, long long parent, const char *name,
+    struct error *err)
+{
+	sqlite3_stmt *st = store_prepare(s, sql, err);
+	long long id = 0;
+	int rc, i = 1;
+
+	if (st == NULL)
+		return -1;
+	if (parent > 0)
+		sqlite3_bind_int64(st, i++, parent);
+	sqlite3_bind_text(st, i, name, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		id = sqlite3_column_int64(st, 0);
+	else if (rc != SQLITE_DONE)
+		id = store_error(s, rc, err);
+	sqlite3_finalize(st);
+	return id;
+}
+
+int
+place_resolve(struct store *s, const char *village, const char *group,
+    int create, long long *village_id, long long *group_id, int *created,
+    struct error *err)
+{
+	struct place *p;
+	long long vid, gid = 0;
+
+	if (created != NULL)
+		*created = 0;
+	if (cache_store != s)
+		place_forget();
+	cache_store = s;
+	if ((p = cache_find(village, group)) != NULL) {
+		*village_id = p->village_id;
+		*group_id = p->group_id;
+		return 0;
+	}
+	if ((p = cache_find(village, NULL)) != NULL)
+		vid = p->village_id;
+	else {
+		vid = lookup(s, "SELECT id FROM village WHERE name = ?", 0, village, err);
+		if (vid < 0)
+			return -1;
+		if (vid == 0) {
+			if (!create)
+				return 1;
+			vid = lookup(s, "INSERT INTO village (name) VALUES (?) "
+			    "RETURNING id", 0, village, err);
+			if (vid <= 0 || audit_add(s, "village", village, "created",
+			    NULL, NULL, err) != 0)
+				return -1;
+			if (created != NULL)
+				*created = 1;
+		}
+		cache_add(village, NULL, vid, 0);
+	}
+	if (group != NULL) {
+		gid = lookup(s, "SELECT id FROM village_group WHERE village_id = ? "
+		    "AND name = ?", vid, group, err);
+		if (gid < 0)
+			return -1;
+		if (gid == 0) {
+			if (!create)
+				return 1;
+			gid = lookup(s, "INSERT INTO village_group (village_id, name) "
+			    "VALUES (?, ?) RETURNING id", vid, group, err);
+			if (gid <= 0)
+				return -1;
+			if (created != NULL)
+				*created = 1;
+		}
+		cache_add(village, group, vid, gid);
+	}
+	*village_id = vid;
+	*group_id = gid;
+	return 0;
+}

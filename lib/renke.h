@@ -1,0 +1,43 @@
+/* renke.h -- the one header every command includes */
+#ifndef RENKE_H
+#define RENKE_H
+
+/*
+ * How renke is put together
+ *
+ * Every command is one file cmd/NAME.c: main() parses its options with
+ * cli_parse() (cmd/cli.h), opens the store, hands the work to one
+ * function of lib/, and turns the result into messages and an exit
+ * status.  Everything else lives here, in lib/, which never prints and
+ * never exits: a function returns 0 or -1 and fills a struct error the
+ * caller owns.
+ *
+ *   error.h     struct error, sysexits statuses, per-row problems
+ *   text.h      UTF-8, display width, dates, ID and phone numbers, masking
+ *   vocab.h     code <-> label vocabularies (categories, statuses, ...)
+ *   input.h     records in: CSV, JSON, JSON Lines; GB18030 decoding
+ *   output.h    records out: csv, jsonl, json, aligned table
+ *   store.h     the SQLite store: open, schema migrations, transactions
+ *   audit.h     the append-only audit log
+ *   fields.h    field tables: header names, Chinese aliases, lookups
+ *   household.h villages, groups and households
+ *
+ * To add a command: write cmd/NAME.c after cmd/household-add.c, list it
+ * in the Makefile's COMMANDS, write man/NAME.1 with EXAMPLES, and add
+ * tests/tNNNN-NAME.sh.  New tables go in a new "-- version N" section
+ * at the end of lib/schema.sql; never edit a section already released.
+ */
+
+#include "error.h"
+#include "text.h"
+#include "vocab.h"
+#include "input.h"
+#include "output.h"
+#include "store.h"
+#include "audit.h"
+#include "fields.h"
+#include "household.h"
+
+#define RENKE_VERSION "0.1.0"
+
+#endif

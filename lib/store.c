@@ -1,0 +1,318 @@
+/* store.c -- the SQLite store: open, schema migrations, transactions */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "store.h"
+
+/* schema.sql, built into a C string by the Makefile */
+extern const char renke_schema_sql[];
+
+#define RENKE_APPLICATION_ID 0x52454e4b	/* "RENK" */
+#define BUSY_TIMEOUT_MS 10000
+
+const char *
+store_default_path(void)
+{
+	const char *p = getenv("RENKE_DB");
+
+	return p != NULL && *p != '\0' ? p : "renke.db";
+}
+
+/* The text of section version of the schema; *len its length, NULL if none. */
+static const char *
+schema_section(int version, size_t *len)
+{
+	const char *p = renke_schema_sql, *start = NULL;
+
+	while ((p = strstr(p, "-- version ")) != NULL) {
+		int v = atoi(p + strlen("-- version "));
+
+		if (start != NULL) {
+			*len = (size_t)(p - start);
+			return start;
+		}
+		if (v == version)
+			start = p;
+		p++;
+	}
+	if (start != NULL)
+		*len = strlen(start);
+	return start;
+}
+
+int
+store_schema_version(void)
+{
+	int v = 0;
+	size_t len;
+
+	while (schema_section(v + 1, &len) != NULL)
+		v++;
+	return v;
+}
+
+int
+store_error(struct store *s, int rc, struct error *err)
+{
+	int primary = rc & 0xff;
+	const char *msg = s != NULL && s->db != NULL ? sqlite3_errmsg(s->db) :
+	    sqlite3_errstr(rc);
+	const char *path = s != NULL ? s->path : "";
+
+	switch (primary) {
+	case SQLITE_BUSY:
+	case SQLITE_LOCKED:
+		return error_set(err, EXIT_TEMPFAIL, _("%s: the store is busy "
+		    "(locked by another program); try again later"), path);
+	case SQLITE_FULL:
+	case SQLITE_IOERR:
+	case SQLITE_READONLY:
+	case SQLITE_CANTOPEN:
+		return error_set(err, EXIT_IOERR, "%s: %s", path, msg);
+	case SQLITE_NOTADB:
+	case SQLITE_CORRUPT:
+		return error_set(err, EXIT_NOINPUT, _("%s: not a renke store "
+		    "(%s)"), path, msg);
+	case SQLITE_CONSTRAINT:
+		return error_set(err, EXIT_DATAERR, "%s: %s", path, msg);
+	default:
+		return error_set(err, EXIT_SOFTWARE, "%s: %s", path, msg);
+	}
+}
+
+int
+store_exec(struct store *s, const char *sql, struct error *err)
+{
+	int rc = sqlite3_exec(s->db, sql, NULL, NULL, NULL);
+
+	return rc == SQLITE_OK ? 0 : store_error(s, rc, err);
+}
+
+sqlite3_stmt *
+store_prepare(struct store *s, const char *sql, struct error *err)
+{
+	sqlite3_stmt *st = NULL;
+	int rc = sqlite3_prepare_v2(s->db, sql, -1, &st, NULL);
+
+	if (rc != SQLITE_OK) {
+		store_error(s, rc, err);
+		return NULL;
+	}
+	return st;
+}
+
+int
+store_begin(struct store *s, struct error *err)
+{
+	return store_exec(s, "BEGIN IMMEDIATE", err);
+}
+
+int
+store_commit(struct store *s, struct error *err)
+{
+	int rc = sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL);
+
+	if (rc == SQLITE_OK)
+		return 0;
+	store_error(s, rc, err);
+	store_rollback(s);
+	return -1;
+}
+
+void
+store_rollback(struct store *s)
+{
+	if (!sqlite3_get_autocommit(s->db))
+		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+/* An integer from a one-row, one-column query; -1 on failure. */
+static long long
+query_integer(struct store *s, const char *sql, int *rc)
+{
+	sqlite3_stmt *st = NULL;
+	long long v = -1;
+
+	*rc = sqlite3_prepare_v2(s->db, sql, -1, &st, NULL);
+	if (*rc == SQLITE_OK) {
+		*rc = sqlite3_step(st);
+		if (*rc == SQLITE_ROW) {
+			v = sqlite3_column_int64(st, 0);
+			*rc = SQLITE_OK;
+		}
+	}
+	sqlite3_finalize(st);
+	return v;
+}
+
+/* Bring the schema up to date in one transaction. */
+static int
+store_migrate(struct store *s, struct error *err)
+{
+	int rc, latest = store_schema_version();
+	long long version, app, tables;
+	char sql[64];
+
+	version = query_integer(s, "PRAGMA user_version", &rc);
+	if (rc != SQLITE_OK)
+		return store_error(s, rc, err);
+	if (version > latest)
+		return error_set(err, EXIT_NOINPUT, _("%s: the store was made by a "
+		    "newer renke (schema %lld; this one knows up to %d)"),
+		    s->path, version, latest);
+	if (version == latest)
+		return 0;
+	if (store_begin(s, err) != 0)
+		return -1;
+	/* another process may have migrated it meanwhile */
+	version = query_integer(s, "PRAGMA user_version", &rc);
+	app = query_integer(s, "PRAGMA application_id", &rc);
+	tables = query_integer(s, "SELECT count(*) FROM sqlite_schema", &rc);
+	if (rc != SQLITE_OK) {
+		store_error(s, rc, err);
+		goto fail;
+	}
+	if (app != RENKE_APPLICATION_ID && (version != 0 || tables != 0)) {
+		error_set(err, EXIT_NOINPUT, _("%s: not a renke store (another "
+		    "program's SQLite database)"), s->path);
+		goto fail;
+	}
+	for (int v = (int)version + 1; v <= latest; v++) {
+		size_t len;
+		const char *text = schema_section(v, &len);
+		char *copy = strndup(text, len);
+
+		if (copy == NULL) {
+			error_set(err, EXIT_SOFTWARE, "%s", strerror(ENOMEM));
+			goto fail;
+		}
+		rc = sqlite3_exec(s->db, copy, NULL, NULL, NULL);
+		free(copy);
+		if (rc != SQLITE_OK) {
+			error_set(err, EXIT_SOFTWARE, _("%s: schema version %d: %s"),
+			    s->path, v, sqlite3_errmsg(s->db));
+			goto fail;
+		}
+	}
+	snprintf(sql, sizeof(sql), "PRAGMA user_version = %d", latest);
+	if (store_exec(s, sql, err) != 0)
+		goto fail;
+	snprintf(sql, sizeof(sql), "PRAGMA application_id = %d", RENKE_APPLICATION_ID);
+	if (store_exec(s, sql, err) != 0)
+		goto fail;
+	return store_commit(s, err);
+fail:
+	store_rollback(s);
+	return -1;
+}
+
+struct store *
+store_open(const char *path, enum store_mode mode, const char *command,
+    const char *who, struct error *err)
+{
+	struct store *s = calloc(1, sizeof(*s));
+	struct stat st;
+	int rc, flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX;
+	time_t now = time(NULL);
+	struct tm tm;
+
+	if (s == NULL || (s->path = strdup(path)) == NULL) {
+		free(s);
+		error_set(err, EXIT_SOFTWARE, "%s", strerror(ENOMEM));
+		return NULL;
+	}
+	s->command = command;
+	s->who = who;
+	gmtime_r(&now, &tm);
+	strftime(s->now, sizeof(s->now), "%Y-%m-%dT%H:%M:%SZ", &tm);
+	if (stat(path, &st) != 0) {
+		int fd;
+
+		if (errno != ENOENT || mode == STORE_READ) {
+			error_set(err, errno == ENOENT ? EXIT_NOINPUT : EXIT_IOERR,
+			    errno == ENOENT ? _("%s: no such store (a command that "
+			    "writes creates it)") : "%s: %s", path, strerror(errno));
+			goto fail;
+		}
+		fd = open(path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+		if (fd < 0 && errno != EEXIST) {
+			error_set(err, EXIT_CANTCREAT, _("%s: cannot create the store: %s"),
+			    path, strerror(errno));
+			goto fail;
+		}
+		if (fd >= 0)
+			close(fd);
+	} else if (S_ISDIR(st.st_mode)) {
+		error_set(err, EXIT_NOINPUT, "%s: %s", path, strerror(EISDIR));
+		goto fail;
+	} else if (access(path, W_OK) != 0) {
+		if (mode == STORE_WRITE) {
+			error_set(err, EXIT_IOERR, "%s: %s", path, strerror(errno));
+			goto fail;
+		}
+		flags = SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX;
+	}
+	rc = sqlite3_open_v2(path, &s->db, flags, NULL);
+	if (rc != SQLITE_OK) {
+		store_error(s, rc, err);
+		goto fail;
+	}
+	sqlite3_extended_result_codes(s->db, 1);
+	sqlite3_busy_timeout(s->db, BUSY_TIMEOUT_MS);
+	if (store_exec(s, "PRAGMA foreign_keys = ON", err) != 0)
+		goto fail;
+	/* the first read tells a store from any other file */
+	{
+		long long v = query_integer(s, "SELECT count(*) FROM sqlite_schema", &rc);
+
+		(void)v;
+		if (rc != SQLITE_OK) {
+			store_error(s, rc, err);
+			goto fail;
+		}
+	}
+	if (flags & SQLITE_OPEN_READWRITE) {
+		if (store_exec(s, "PRAGMA journal_mode = WAL", err) != 0 ||
+		    store_exec(s, "PRAGMA synchronous = NORMAL", err) != 0)
+			goto fail;
+	}
+	if (store_migrate(s, err) != 0)
+		goto fail;
+	return s;
+fail:
+	store_close(s);
+	return NULL;
+}
+
+void
+store_close(struct store *s)
+{
+	if (s == NULL)
+		return;
+	sqlite3_finalize(s->audit_insert);
+	sqlite3_close(s->db);
+	free(s->path);
+	free(s);
+}
+
+char *
+store_meta_get(struct store *s, const char *key)
+{
+	sqlite3_stmt *st = NULL;
+	char *value = NULL;
+
+	if (sqlite3_prepare_v2(s->db, "SELECT value FROM meta WHERE key = ?",
+	    -1, &st, NULL) != SQLITE_OK)
+		return NULL;
+	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		value = strdup((const char *)sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+	return value;
+}

@@ -1,0 +1,68 @@
+/* store.h -- the SQLite store: open, schema migrations, transactions */
+#ifndef RENKE_STORE_H
+#define RENKE_STORE_H
+
+#include <sqlite3.h>
+
+#include "error.h"
+
+/* Reading commands never create a store; writing commands create it (mode 0600). */
+enum store_mode { STORE_READ, STORE_WRITE };
+
+struct store {
+	sqlite3 *db;
+	char *path;
+	const char *command;	/* who acts, for the audit log */
+	const char *who;
+	char now[21];		/* when this command started, UTC, ISO 8601 */
+	sqlite3_stmt *audit_insert;
+};
+
+/* The schema version this build knows (the last "-- version N" of schema.sql). */
+int store_schema_version(void);
+
+/* The store's path when none is given: $RENKE_DB, else "renke.db". */
+const char *store_default_path(void);
+
+/*
+ * Open the store at path.  STORE_WRITE creates a missing file with mode
+ * 0600; STORE_READ refuses it (EXIT_NOINPUT).  Either way the schema is
+ * brought up to date in one transaction, foreign keys are on, the
+ * journal is WAL and the busy timeout is 10 s.  command and who are kept
+ * (not copied) for the audit log.  Returns the store, or NULL with err
+ * set: EXIT_CANTCREAT when the file cannot be created, EXIT_NOINPUT when
+ * it is not a renke store, EXIT_TEMPFAIL when it stayed locked.
+ */
+struct store *store_open(const char *path, enum store_mode mode,
+    const char *command, const char *who, struct error *err);
+
+/* Close the store (NULL is a no-op). */
+void store_close(struct store *s);
+
+/* BEGIN IMMEDIATE: 0, or -1 with err set (EXIT_TEMPFAIL if still locked). */
+int store_begin(struct store *s, struct error *err);
+
+/* COMMIT: 0, or -1 with err set (the transaction is then rolled back). */
+int store_commit(struct store *s, struct error *err);
+
+/* ROLLBACK, if a transaction is open. */
+void store_rollback(struct store *s);
+
+/* Run SQL without results: 0, or -1 with err set from the store's error. */
+int store_exec(struct store *s, const char *sql, struct error *err);
+
+/* Prepare a statement: it, or NULL with err set.  The caller finalizes it. */
+sqlite3_stmt *store_prepare(struct store *s, const char *sql, struct error *err);
+
+/*
+ * Fill err from the store's last error, rc being the failing result
+ * code: EXIT_TEMPFAIL for a lock that outlasted the busy timeout,
+ * EXIT_IOERR for a full disk or an I/O error, EXIT_DATAERR for a
+ * constraint, EXIT_SOFTWARE otherwise.  Returns -1.
+ */
+int store_error(struct store *s, int rc, struct error *err);
+
+/* A value of the meta table, newly allocated (caller frees), or NULL. */
+char *store_meta_get(struct store *s, const char *key);
+
+#endif

@@ -1,0 +1,440 @@
+/* text.c -- UTF-8, display width, dates, ID and phone numbers */
+#include <ctype.h>
+#include <errno.h>
+#include <limits.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "text.h"
+
+size_t
+utf8_valid_prefix(const char *str, size_t len)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	size_t i = 0;
+
+	while (i < len) {
+		unsigned char c = s[i];
+		size_t n;
+		uint32_t cp;
+
+		if (c < 0x80) {
+			i++;
+			continue;
+		}
+		if (c >= 0xc2 && c <= 0xdf) {
+			n = 1;
+			cp = c & 0x1f;
+		} else if (c >= 0xe0 && c <= 0xef) {
+			n = 2;
+			cp = c & 0x0f;
+		} else if (c >= 0xf0 && c <= 0xf4) {
+			n = 3;
+			cp = c & 0x07;
+		} else
+			return i;
+		if (i + n >= len)
+			return i;
+		for (size_t k = 1; k <= n; k++) {
+			if ((s[i + k] & 0xc0) != 0x80)
+				return i;
+			cp = (cp << 6) | (s[i + k] & 0x3f);
+		}
+		if ((n == 2 && cp < 0x800) || (n == 3 && cp < 0x10000) ||
+		    cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
+			return i;
+		i += n + 1;
+	}
+	return i;
+}
+
+int
+utf8_valid(const char *s, size_t len)
+{
+	return utf8_valid_prefix(s, len) == len;
+}
+
+/* Decode one UTF-8 character; returns its length, or 1 for a bad byte. */
+static size_t
+utf8_decode(const unsigned char *s, uint32_t *cp)
+{
+	size_t n = utf8_valid_prefix((const char *)s,
+	    s[0] < 0x80 ? 1 : s[0] < 0xe0 ? 2 : s[0] < 0xf0 ? 3 : 4);
+
+	if (n == 0 || s[0] < 0x80) {
+		*cp = s[0];
+		return 1;
+	}
+	if (s[0] < 0xe0)
+		*cp = ((uint32_t)(s[0] & 0x1f) << 6) | (s[1] & 0x3f);
+	else if (s[0] < 0xf0)
+		*cp = ((uint32_t)(s[0] & 0x0f) << 12) |
+		    ((uint32_t)(s[1] & 0x3f) << 6) | (s[2] & 0x3f);
+	else
+		*cp = ((uint32_t)(s[0] & 0x07) << 18) |
+		    ((uint32_t)(s[1] & 0x3f) << 12) |
+		    ((uint32_t)(s[2] & 0x3f) << 6) | (s[3] & 0x3f);
+	return n;
+}
+
+static int
+codepoint_width(uint32_t c)
+{
+	if (c == 0)
+		return 0;
+	if ((c >= 0x0300 && c <= 0x036f) || (c >= 0x200b && c <= 0x200f) ||
+	    (c >= 0xfe00 && c <= 0xfe0f) || c == 0xfeff)
+		return 0;
+	if ((c >= 0x1100 && c <= 0x115f) || (c >= 0x2e80 && c <= 0x303e) ||
+	    (c >= 0x3041 && c <= 0x33ff) || (c >= 0x3400 && c <= 0x4dbf) ||
+	    (c >= 0x4e00 && c <= 0x9fff) || (c >= 0xa000 && c <= 0xa4cf) ||
+	    (c >= 0xac00 && c <= 0xd7a3) || (c >= 0xf900 && c <= 0xfaff) ||
+	    (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xff60) ||
+	    (c >= 0xffe0 && c <= 0xffe6) || (c >= 0x1f300 && c <= 0x1f64f) ||
+	    (c >= 0x1f900 && c <= 0x1f9ff) || (c >= 0x20000 && c <= 0x3fffd))
+		return 2;
+	return 1;
+}
+
+size_t
+text_width(const char *str)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	size_t width = 0;
+
+	while (*s) {
+		uint32_t cp;
+		size_t n;
+
+		if (*s < 0x80) {
+			width++;
+			s++;
+			continue;
+		}
+		n = utf8_decode(s, &cp);
+		width += codepoint_width(cp);
+		s += n;
+	}
+	return width;
+}
+
+char *
+text_trim(char *s)
+{
+	char *end;
+
+	while (*s == ' ' || *s == '\t' || *s == '\r' || *s == '\n')
+		s++;
+	end = s + strlen(s);
+	while (end > s && (end[-1] == ' ' || end[-1] == '\t' ||
+	    end[-1] == '\r' || end[-1] == '\n'))
+		*--end = '\0';
+	return s;
+}
+
+static int
+is_leap(long y)
+{
+	return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
+
+static int
+days_in_month(long y, long m)
+{
+	static const int days[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+
+	return m == 2 && is_leap(y) ? 29 : days[m - 1];
+}
+
+/* Read 1..max digits at *p into *out; advances *p.  Returns digits read. */
+static int
+read_digits(const char **p, int max, long *out)
+{
+	int n = 0;
+
+	*out = 0;
+	while (n < max && isdigit((unsigned char)**p)) {
+		*out = *out * 10 + (**p - '0');
+		(*p)++;
+		n++;
+	}
+	return n;
+}
+
+/* Skip a separator: one of the ASCII ones or the UTF-8 text sep. */
+static int
+skip_separator(const char **p, const char *ascii, const char *word)
+{
+	size_t len;
+
+	if (**p != '\0' && strchr(ascii, **p) != NULL) {
+		(*p)++;
+		return 1;
+	}
+	len = strlen(word);
+	if (len > 0 && strncmp(*p, word, len) == 0) {
+		*p += len;
+		return 1;
+	}
+	return 0;
+}
+
+int
+date_parse(const char *s, char out[11])
+{
+	const char *p = s;
+	long y, m, d;
+
+	while (*p == ' ')
+		p++;
+	if (strlen(p) >= 8 && isdigit((unsigned char)p[4]) &&
+	    isdigit((unsigned char)p[0])) {
+		/* 20221101 */
+		if (read_digits(&p, 4, &y) != 4 || read_digits(&p, 2, &m) != 2 ||
+		    read_digits(&p, 2, &d) != 2)
+			return -1;
+	} else {
+		if (read_digits(&p, 4, &y) != 4)
+			return -1;
+		if (!skip_separator(&p, "-/.", "年"))
+			return -1;
+		if (read_digits(&p, 2, &m) < 1)
+			return -1;
+		if (!skip_separator(&p, "-/.", "月"))
+			return -1;
+		if (read_digits(&p, 2, &d) < 1)
+			return -1;
+		if (strncmp(p, "日", strlen("日")) == 0)
+			p += strlen("日");
+	}
+	while (*p == ' ')
+		p++;
+	if (*p != '\0' || y < 1900 || y > 2999 || m < 1 || m > 12 || d < 1 ||
+	    d > days_in_month(y, m))
+		return -1;
+	out[0] = (char)('0' + y / 1000);
+	out[1] = (char)('0' + y / 100 % 10);
+	out[2] = (char)('0' + y / 10 % 10);
+	out[3] = (char)('0' + y % 10);
+	out[4] = '-';
+	out[5] = (char)('0' + m / 10);
+	out[6] = (char)('0' + m % 10);
+	out[7] = '-';
+	out[8] = (char)('0' + d / 10);
+	out[9] = (char)('0' + d % 10);
+	out[10] = '\0';
+	return 0;
+}
+
+void
+date_today(char out[11])
+{
+	time_t now = time(NULL);
+	struct tm tm;
+
+	localtime_r(&now, &tm);
+	strftime(out, 11, "%Y-%m-%d", &tm);
+}
+
+long
+date_to_days(const char *iso)
+{
+	long y = strtol(iso, NULL, 10), m = strtol(iso + 5, NULL, 10),
+	    d = strtol(iso + 8, NULL, 10);
+	long era, yoe, doy, doe;
+
+	/* days_from_civil, after H. Hinnant */
+	y -= m <= 2;
+	era = (y >= 0 ? y : y - 399) / 400;
+	yoe = y - era * 400;
+	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + doe - 719468;
+}
+
+void
+date_from_days(long z, char out[11])
+{
+	long era, doe, yoe, y, doy, mp, d, m;
+
+	z += 719468;
+	era = (z >= 0 ? z : z - 146096) / 146097;
+	doe = z - era * 146097;
+	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	y = yoe + era * 400;
+	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	mp = (5 * doy + 2) / 153;
+	d = doy - (153 * mp + 2) / 5 + 1;
+	m = mp + (mp < 10 ? 3 : -9);
+	y += m <= 2;
+	if (y < 0 || y > 9999)
+		y = 0;
+	out[0] = (char)('0' + y / 1000);
+	out[1] = (char)('0' + y / 100 % 10);
+	out[2] = (char)('0' + y / 10 % 10);
+	out[3] = (char)('0' + y % 10);
+	out[4] = '-';
+	out[5] = (char)('0' + m / 10);
+	out[6] = (char)('0' + m % 10);
+	out[7] = '-';
+	out[8] = (char)('0' + d / 10);
+	out[9] = (char)('0' + d % 10);
+	out[10] = '\0';
+}
+
+int
+number_parse(const char *s, long min, long max, long *out)
+{
+	char *end;
+	long v;
+
+	while (*s == ' ')
+		s++;
+	if (*s == '\0' || (!isdigit((unsigned char)*s) && *s != '-' && *s != '+'))
+		return -1;
+	errno = 0;
+	v = strtol(s, &end, 10);
+	while (*end == ' ')
+		end++;
+	if (errno != 0 || *end != '\0' || v < min || v > max)
+		return -1;
+	*out = v;
+	return 0;
+}
+
+char
+id_number_check_digit(const char *s)
+{
+	static const int weight[17] = { 7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2 };
+	static const char digit[] = "10X98765432";
+	int sum = 0;
+
+	for (int i = 0; i < 17; i++)
+		sum += (s[i] - '0') * weight[i];
+	return digit[sum % 11];
+}
+
+enum id_number_problem
+id_number_check(char *s)
+{
+	char date[11], ymd[9];
+
+	if (strlen(s) != 18)
+		return ID_NUMBER_LENGTH;
+	if (s[17] == 'x')
+		s[17] = 'X';
+	for (int i = 0; i < 17; i++)
+		if (!isdigit((unsigned char)s[i]))
+			return ID_NUMBER_CHARACTERS;
+	if (!isdigit((unsigned char)s[17]) && s[17] != 'X')
+		return ID_NUMBER_CHARACTERS;
+	memcpy(ymd, s + 6, 8);
+	ymd[8] = '\0';
+	if (date_parse(ymd, date) != 0)
+		return ID_NUMBER_BIRTH_DATE;
+	if (id_number_check_digit(s) != s[17])
+		return ID_NUMBER_CHECK_DIGIT;
+	return ID_NUMBER_OK;
+}
+
+int
+phone_normalise(char *s)
+{
+	char digits[32];
+	size_t n = 0;
+	const char *p = s;
+	int dash_at = -1;
+
+	if (strncmp(p, "+86", 3) == 0)
+		p += 3;
+	for (; *p; p++) {
+		if (*p == ' ' || *p == '-') {
+			if (*p == '-' && dash_at < 0)
+				dash_at = (int)n;
+			continue;
+		}
+		if (!isdigit((unsigned char)*p) || n + 1 >= sizeof(digits))
+			return -1;
+		digits[n++] = *p;
+	}
+	digits[n] = '\0';
+	if (n == 13 && strncmp(digits, "86", 2) == 0 && digits[2] == '1') {
+		memmove(digits, digits + 2, 12);
+		n = 11;
+	}
+	if (n == 11 && digits[0] == '1' && digits[1] >= '3' && digits[1] <= '9') {
+		memcpy(s, digits, 12);
+		return 0;
+	}
+	/* landline: area code 0xx or 0xxx, then 7 or 8 digits */
+	if (digits[0] == '0' && n >= 10 && n <= 12) {
+		size_t area = dash_at == 3 || dash_at == 4 ? (size_t)dash_at :
+		    (digits[1] == '1' || digits[1] == '2') ? 3 : 4;
+		size_t local = n - area;
+
+		if (local < 7 || local > 8)
+			return -1;
+		memcpy(s, digits, area);
+		s[area] = '-';
+		memcpy(s + area + 1, digits + area, local + 1);
+		return 0;
+	}
+	return -1;
+}
+
+/* Copy s to out keeping the first keep_head and last keep_tail bytes. */
+static char *
+mask_middle(const char *s, size_t keep_head, size_t keep_tail, char *out,
+    size_t size)
+{
+	size_t len = strlen(s), i;
+
+	if (size == 0)
+		return out;
+	if (len < keep_head + keep_tail + 1) {
+		keep_head = 0;
+		keep_tail = len > 2 ? 2 : 0;
+	}
+	for (i = 0; i < len && i + 1 < size; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (i < keep_head || i >= len - keep_tail)
+			out[i] = (char)c;
+		else
+			out[i] = c == '-' ? '-' : '*';
+	}
+	out[i] = '\0';
+	return out;
+}
+
+char *
+mask_id_number(const char *s, char *out, size_t size)
+{
+	return mask_middle(s, 6, 4, out, size);
+}
+
+char *
+mask_phone(const char *s, char *out, size_t size)
+{
+	const char *dash = strchr(s, '-');
+
+	if (dash != NULL)
+		return mask_middle(s, (size_t)(dash - s) + 1, 4, out, size);
+	return mask_middle(s, 3, 4, out, size);
+}
+
+int
+locale_is_chinese(void)
+{
+	static const char *vars[] = { "LC_ALL", "LC_MESSAGES", "LANG" };
+
+	for (size_t i = 0; i < sizeof(vars) / sizeof(vars[0]); i++) {
+		const char *v = getenv(vars[i]);
+
+		if (v != NULL && *v != '\0')
+			return strncmp(v, "zh", 2) == 0;
+	}
+	return 0;
+}

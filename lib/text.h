@@ -1,0 +1,80 @@
+/* text.h -- UTF-8, display width, dates, ID and phone numbers */
+#ifndef RENKE_TEXT_H
+#define RENKE_TEXT_H
+
+#include <stddef.h>
+
+/* Length of the longest prefix of s[0..len) that is valid UTF-8. */
+size_t utf8_valid_prefix(const char *s, size_t len);
+
+/* 1 when s[0..len) is entirely valid UTF-8, else 0. */
+int utf8_valid(const char *s, size_t len);
+
+/*
+ * Columns that the UTF-8 string s takes on a terminal: East Asian wide
+ * and fullwidth characters count two, combining marks none.  Invalid
+ * bytes count one each.
+ */
+size_t text_width(const char *s);
+
+/* Copy of s without leading and trailing ASCII white space, in place. */
+char *text_trim(char *s);
+
+/*
+ * Parse a date written as 2022-11-01, 2022/11/1, 2022.11.1, 20221101 or
+ * 2022年11月1日 into ISO form in out (11 bytes).  Returns 0, or -1 when
+ * s is no such date or not a day of the calendar.
+ */
+int date_parse(const char *s, char out[11]);
+
+/* Today in local time, ISO form, into out (11 bytes). */
+void date_today(char out[11]);
+
+/* Days since 1970-01-01 of an ISO date (which must be valid). */
+long date_to_days(const char *iso);
+
+/* ISO form of a day number from date_to_days() into out (11 bytes). */
+void date_from_days(long days, char out[11]);
+
+/* Parse a whole decimal integer in [min, max]; 0, or -1 if it is not one. */
+int number_parse(const char *s, long min, long max, long *out);
+
+/* Why an ID number is refused. */
+enum id_number_problem {
+	ID_NUMBER_OK = 0,
+	ID_NUMBER_LENGTH,	/* not 18 characters */
+	ID_NUMBER_CHARACTERS,	/* not 17 digits and a digit or X */
+	ID_NUMBER_BIRTH_DATE,	/* digits 7-14 are no date */
+	ID_NUMBER_CHECK_DIGIT	/* GB 11643 check digit does not match */
+};
+
+/*
+ * Check an 18-character resident ID number (GB 11643-1999).  A lower
+ * case x is made upper case in place.  Returns an id_number_problem.
+ */
+enum id_number_problem id_number_check(char *s);
+
+/* The check digit ('0'..'9' or 'X') of the first 17 digits of s. */
+char id_number_check_digit(const char *s);
+
+/*
+ * Check a phone number and normalise it in place: an 11-digit mobile
+ * number (spaces, dashes and a +86 prefix removed), or a landline with
+ * its area code (0xx-xxxxxxxx).  Returns 0, or -1 when it is neither.
+ */
+int phone_normalise(char *s);
+
+/*
+ * Masked copies for output: ID numbers keep their first 6 and last 4
+ * characters (500235********123X), mobile numbers their first 3 and
+ * last 4 (138****5678), landlines their area code and last 4.  Writes
+ * at most size bytes into out and returns out.  Text of another shape
+ * is masked entirely but for its last 2 characters.
+ */
+char *mask_id_number(const char *s, char *out, size_t size);
+char *mask_phone(const char *s, char *out, size_t size);
+
+/* 1 when messages and labels should be Chinese (LANG and friends start with zh). */
+int locale_is_chinese(void);
+
+#endif
