@@ -47,33 +47,34 @@ struct household {
 
 /* Per-import state: statements prepared once. */
 struct household_import {
-	sqlite3_stmt *insert, *find, *holder, *line_of;
+	sqlite3_stmt *insert, *find, *holder;
 	long long first_new_id;	/* households with id >= this came from this import */
 };
 
-/* Separators between categories: ; 、 , ，and / */
+/* Length of the category separator at p (; ；、 , ， / |), or 0. */
+static size_t
+separator_at(const char *p)
+{
+	unsigned char c = (unsigned char)*p;
+
+	if (c == ';' || c == ',' || c == '/' || c == '|')
+		return 1;
+	if (c == 0xef && (strncmp(p, "；", 3) == 0 || strncmp(p, "，", 3) == 0))
+		return 3;
+	if (c == 0xe3 && strncmp(p, "、", 3) == 0)
+		return 3;
+	return 0;
+}
+
+/* Copy the next category word of p into out; returns where the rest starts. */
 static const char *
 next_category(const char *p, char *out, size_t size)
 {
-	static const char *seps[] = { ";", "；", "、", ",", "，", "/", "|" };
-	size_t n = 0;
+	size_t n = 0, sep;
 
-	for (;;) {
-		size_t i, len = 0;
-
-		if (*p == '\0')
-			break;
-		for (i = 0; i < sizeof(seps) / sizeof(seps[0]); i++) {
-			len = strlen(seps[i]);
-			if (strncmp(p, seps[i], len) == 0)
-				break;
-		}
-		if (i < sizeof(seps) / sizeof(seps[0])) {
-			p += len;
-			if (n > 0)
-				break;
-			continue;
-		}
+	while ((sep = separator_at(p)) > 0)
+		p += sep;
+	while (*p != '\0' && (sep = separator_at(p)) == 0) {
 		if (n + 1 < size)
 			out[n++] = *p;
 		p++;
@@ -232,20 +233,17 @@ prepare(struct household_import *hi, struct store *s, struct error *err)
 		return 0;
 	hi->insert = store_prepare(s, "INSERT INTO household (household_id, "
 	    "head_name, id_number, phone, village_id, group_id, categories, "
-	    "members, monitor_type, risk_status, created_at, updated_at) "
-	    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", err);
+	    "members, monitor_type, risk_status, created_at, updated_at, source) "
+	    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+	    "ON CONFLICT DO NOTHING", err);
 	hi->find = store_prepare(s, "SELECT h.id, h.head_name, h.id_number, "
 	    "h.phone, v.name, g.name, h.categories, h.members, h.monitor_type, "
-	    "h.risk_status FROM household h JOIN village v ON v.id = h.village_id "
+	    "h.risk_status, h.source FROM household h JOIN village v ON v.id = h.village_id "
 	    "LEFT JOIN village_group g ON g.id = h.group_id "
 	    "WHERE h.household_id = ?", err);
-	hi->holder = store_prepare(s, "SELECT id, household_id FROM household "
-	    "WHERE id_number = ?", err);
-	hi->line_of = store_prepare(s, "SELECT new FROM audit WHERE entity = "
-	    "'household' AND entity_id = ? AND field = 'created' "
-	    "ORDER BY seq DESC LIMIT 1", err);
-	if (hi->insert == NULL || hi->find == NULL || hi->holder == NULL ||
-	    hi->line_of == NULL)
+	hi->holder = store_prepare(s, "SELECT id, household_id, source "
+	    "FROM household WHERE id_number = ?", err);
+	if (hi->insert == NULL || hi->find == NULL || hi->holder == NULL)
 		return -1;
 	{
 		sqlite3_stmt *st = store_prepare(s, "SELECT coalesce(max(id), 0) + 1 "
@@ -258,18 +256,6 @@ prepare(struct household_import *hi, struct store *s, struct error *err)
 		sqlite3_finalize(st);
 	}
 	return 0;
-}
-
-/* Where the household was created in this import ("file:line"), into out. */
-static void
-created_where(struct household_import *hi, const char *household_id, char *out,
-    size_t size)
-{
-	out[0] = '\0';
-	sqlite3_bind_text(hi->line_of, 1, household_id, -1, SQLITE_STATIC);
-	if (sqlite3_step(hi->line_of) == SQLITE_ROW)
-		snprintf(out, size, "%s", sqlite3_column_text(hi->line_of, 0));
-	sqlite3_reset(hi->line_of);
 }
 
 /* Columns of household in the order of the fields, for updates. */
@@ -306,11 +292,8 @@ household_merge(struct import *im, const struct record *rec,
 		changed[nchanged++] = k;
 	}
 	if (id >= hi->first_new_id) {
-		char where[512];
-
-		created_where(hi, h->value[HOUSEHOLD_ID], where, sizeof(where));
 		import_problem(im, rec, HOUSEHOLD_ID, _("the same household is "
-		    "already on %s"), where);
+		    "already on %s"), sqlite3_column_text(st, HOUSEHOLD_NFIELDS));
 		rc = 1;
 		goto out;
 	}
@@ -397,11 +380,9 @@ household_id_number_taken(struct import *im, const struct record *rec,
 		const char *other = (const char *)sqlite3_column_text(st, 1);
 
 		if (sqlite3_column_int64(st, 0) >= hi->first_new_id) {
-			char where[512];
-
-			created_where(hi, other, where, sizeof(where));
 			import_problem(im, rec, HOUSEHOLD_ID_NUMBER,
-			    _("the same number as household %s on %s"), other, where);
+			    _("the same number as household %s on %s"), other,
+			    sqlite3_column_text(st, 2));
 		} else
 			import_problem(im, rec, HOUSEHOLD_ID_NUMBER,
 			    _("the same number is registered to household %s"), other);
@@ -412,6 +393,27 @@ household_id_number_taken(struct import *im, const struct record *rec,
 	return 1;
 }
 
+/* "file:line" into out, without the cost of printf on every record. */
+static void
+source_text(const struct record *rec, char *out, size_t size)
+{
+	size_t n = strlen(rec->file);
+	char digits[24];
+	int k = 0;
+	long line = rec->line;
+
+	if (n + 24 > size)
+		n = size - 24;
+	memcpy(out, rec->file, n);
+	out[n++] = ':';
+	do
+		digits[k++] = (char)('0' + line % 10);
+	while ((line /= 10) > 0);
+	while (k > 0)
+		out[n++] = digits[--k];
+	out[n] = '\0';
+}
+
 static int
 household_row(struct import *im, const struct record *rec, void *context,
     struct error *err)
@@ -420,7 +422,7 @@ household_row(struct import *im, const struct record *rec, void *context,
 	struct store *s = import_store(im);
 	struct household h;
 	long long vid, gid;
-	int rc, created = 0, known;
+	int rc, known;
 	sqlite3_stmt *st;
 	char where[512];
 
@@ -428,15 +430,7 @@ household_row(struct import *im, const struct record *rec, void *context,
 		return -1;
 	if (household_check(im, rec, &h) > 0)
 		return 1;
-	/* an existing household: compare, maybe update */
-	sqlite3_bind_text(hi->find, 1, h.value[HOUSEHOLD_ID], -1, SQLITE_STATIC);
-	rc = sqlite3_step(hi->find);
-	if (rc == SQLITE_ROW)
-		return household_merge(im, rec, hi, &h, err);
-	sqlite3_reset(hi->find);
-	if (rc != SQLITE_DONE)
-		return store_error(s, rc, err);
-	/* a new one: its village and group, created if need be */
+	/* its village and group, created if need be */
 	known = place_resolve(s, h.value[HOUSEHOLD_VILLAGE], h.value[HOUSEHOLD_GROUP],
 	    0, &vid, &gid, NULL, err);
 	if (known < 0)
@@ -444,9 +438,10 @@ household_row(struct import *im, const struct record *rec, void *context,
 	if (known == 1) {
 		if (store_exec(s, "SAVEPOINT household_row", err) != 0 ||
 		    place_resolve(s, h.value[HOUSEHOLD_VILLAGE],
-		    h.value[HOUSEHOLD_GROUP], 1, &vid, &gid, &created, err) != 0)
+		    h.value[HOUSEHOLD_GROUP], 1, &vid, &gid, NULL, err) != 0)
 			return -1;
 	}
+	source_text(rec, where, sizeof(where));
 	st = hi->insert;
 	sqlite3_bind_text(st, 1, h.value[HOUSEHOLD_ID], -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, h.value[HOUSEHOLD_HEAD_NAME], -1, SQLITE_STATIC);
@@ -467,27 +462,45 @@ household_row(struct import *im, const struct record *rec, void *context,
 	sqlite3_bind_text(st, 10, h.value[HOUSEHOLD_RISK_STATUS], -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 11, s->now, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 12, s->now, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 13, where, -1, SQLITE_STATIC);
 	rc = sqlite3_step(st);
 	sqlite3_reset(st);
-	if (rc == SQLITE_CONSTRAINT_UNIQUE) {
-		if (known == 1) {
-			store_exec(s, "ROLLBACK TO household_row; RELEASE household_row",
-			    NULL);
-			place_forget();
-		}
-		return household_id_number_taken(im, rec, hi, &h);
-	}
 	if (rc != SQLITE_DONE)
 		return store_error(s, rc, err);
-	if (known == 1 && store_exec(s, "RELEASE household_row", err) != 0)
-		return -1;
-	snprintf(where, sizeof(where), "%s:%ld", rec->file, rec->line);
-	if (audit_add(s, "household", h.value[HOUSEHOLD_ID], "created", NULL,
-	    where, err) != 0)
-		return -1;
-	(void)created;
-	import_stats(im)->added++;
-	return 0;
+	if (sqlite3_changes(s->db) > 0) {
+		if (known == 1 && store_exec(s, "RELEASE household_row", err) != 0)
+			return -1;
+		import_stats(im)->added++;
+		return 0;
+	}
+	/* not new: the household is known, or its ID number is taken */
+	if (known == 1) {
+		store_exec(s, "ROLLBACK TO household_row; RELEASE household_row", NULL);
+		place_forget();
+	}
+	sqlite3_bind_text(hi->find, 1, h.value[HOUSEHOLD_ID], -1, SQLITE_STATIC);
+	rc = sqlite3_step(hi->find);
+	if (rc == SQLITE_ROW)
+		return household_merge(im, rec, hi, &h, err);
+	sqlite3_reset(hi->find);
+	if (rc != SQLITE_DONE)
+		return store_error(s, rc, err);
+	return household_id_number_taken(im, rec, hi, &h);
+}
+
+/* One audit row for the whole import: what came from where. */
+static int
+household_finish(struct import *im, void *context, struct error *err)
+{
+	struct import_stats *stats = import_stats(im);
+	char what[64];
+
+	(void)context;
+	if (stats->added == 0)
+		return 0;
+	snprintf(what, sizeof(what), "%ld", stats->added);
+	return audit_add(import_store(im), "household", NULL, "created", NULL,
+	    what, err);
 }
 
 static void
@@ -498,13 +511,12 @@ household_cleanup(void *context)
 	sqlite3_finalize(hi->insert);
 	sqlite3_finalize(hi->find);
 	sqlite3_finalize(hi->holder);
-	sqlite3_finalize(hi->line_of);
 	memset(hi, 0, sizeof(*hi));
 	place_forget();
 }
 
 const struct import_kind household_import_kind = {
-	household_fields, HOUSEHOLD_NFIELDS, household_row, NULL,
+	household_fields, HOUSEHOLD_NFIELDS, household_row, household_finish,
 	household_cleanup, sizeof(struct household_import)
 };
 

@@ -5,39 +5,72 @@
 #include "audit.h"
 #include "place.h"
 
-/* A small cache: a township has tens of villages and a few hundred groups. */
+/*
+ * A cache of places by name: a township has tens of villages and a few
+ * hundred groups, so a small open-addressed hash table of them.
+ */
 struct place {
 	char *village;
 	char *group;		/* NULL for the village itself */
 	long long village_id, group_id;
 };
 
-static struct place *cache;
-static size_t cache_len, cache_cap;
+#define CACHE_SLOTS 4096	/* a power of two, well above the places of a county */
+
+static struct place cache[CACHE_SLOTS];
+static size_t cache_used;
 static const struct store *cache_store;
 
 void
 place_forget(void)
 {
-	for (size_t i = 0; i < cache_len; i++) {
+	for (size_t i = 0; i < CACHE_SLOTS; i++) {
 		free(cache[i].village);
 		free(cache[i].group);
+		cache[i].village = cache[i].group = NULL;
 	}
-	free(cache);
-	cache = NULL;
-	cache_len = cache_cap = 0;
+	cache_used = 0;
 	cache_store = NULL;
+}
+
+static size_t
+place_hash(const char *village, const char *group)
+{
+	size_t h = 2166136261u;
+
+	for (const unsigned char *p = (const unsigned char *)village; *p; p++)
+		h = (h ^ *p) * 16777619u;
+	h = (h ^ 0xff) * 16777619u;
+	for (const unsigned char *p = (const unsigned char *)group; p && *p; p++)
+		h = (h ^ *p) * 16777619u;
+	return h & (CACHE_SLOTS - 1);
+}
+
+/* The slot of (village, group): the one holding it, or the empty one where it goes. */
+static struct place *
+cache_slot(const char *village, const char *group)
+{
+	size_t i = place_hash(village, group);
+
+	for (;;) {
+		struct place *p = &cache[i];
+
+		if (p->village == NULL)
+			return p;
+		if (strcmp(p->village, village) == 0 &&
+		    (group == NULL ? p->group == NULL :
+		    p->group != NULL && strcmp(p->group, group) == 0))
+			return p;
+		i = (i + 1) & (CACHE_SLOTS - 1);
+	}
 }
 
 static struct place *
 cache_find(const char *village, const char *group)
 {
-	for (size_t i = 0; i < cache_len; i++)
-		if (strcmp(cache[i].village, village) == 0 &&
-		    (group == NULL ? cache[i].group == NULL :
-		    cache[i].group != NULL && strcmp(cache[i].group, group) == 0))
-			return &cache[i];
-	return NULL;
+	struct place *p = cache_slot(village, group);
+
+	return p->village != NULL ? p : NULL;
 }
 
 static void
@@ -45,25 +78,22 @@ cache_add(const char *village, const char *group, long long vid, long long gid)
 {
 	struct place *p;
 
-	if (cache_len == cache_cap) {
-		size_t cap = cache_cap ? cache_cap * 2 : 32;
-
-		if ((p = realloc(cache, cap * sizeof(*p))) == NULL)
-			return;
-		cache = p;
-		cache_cap = cap;
-	}
-	p = &cache[cache_len];
+	if (cache_used + 1 >= CACHE_SLOTS / 2)
+		return;		/* full enough: look the rest up in the store */
+	p = cache_slot(village, group);
+	if (p->village != NULL)
+		return;
 	p->village = strdup(village);
 	p->group = group != NULL ? strdup(group) : NULL;
 	if (p->village == NULL || (group != NULL && p->group == NULL)) {
 		free(p->village);
 		free(p->group);
+		p->village = p->group = NULL;
 		return;
 	}
 	p->village_id = vid;
 	p->group_id = gid;
-	cache_len++;
+	cache_used++;
 }
 
 /* id of the row named by a lookup; 0 if none, -1 on error. */

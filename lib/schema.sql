@@ -20,7 +20,8 @@ CREATE TABLE village_group (
 	id INTEGER PRIMARY KEY,
 	village_id INTEGER NOT NULL REFERENCES village(id),
 	name TEXT NOT NULL CHECK (length(trim(name)) > 0),
-	UNIQUE (village_id, name)
+	UNIQUE (village_id, name),
+	UNIQUE (id, village_id)
 ) STRICT;
 
 -- categories: the codes of vocab.c's "category" domain, ';' separated
@@ -34,27 +35,17 @@ CREATE TABLE household (
 	group_id INTEGER REFERENCES village_group(id),
 	categories TEXT NOT NULL DEFAULT '',
 	members INTEGER CHECK (members IS NULL OR members BETWEEN 1 AND 99),
-	monitor_type TEXT CHECK (monitor_type IN ('unstable', 'marginal', 'sudden_hardship')),
-	risk_status TEXT CHECK (risk_status IN ('at_risk', 'risk_eliminated')),
+	-- (OR chains: an IN list in a CHECK costs an ephemeral table per row)
+	monitor_type TEXT CHECK (monitor_type = 'unstable' OR
+		monitor_type = 'marginal' OR monitor_type = 'sudden_hardship'),
+	risk_status TEXT CHECK (risk_status = 'at_risk' OR
+		risk_status = 'risk_eliminated'),
 	created_at TEXT NOT NULL,
-	updated_at TEXT NOT NULL
+	updated_at TEXT NOT NULL,
+	source TEXT,		-- where it was first read: "file:line"
+	-- a household's group belongs to its village
+	FOREIGN KEY (group_id, village_id) REFERENCES village_group(id, village_id)
 ) STRICT;
-CREATE INDEX household_place ON household(village_id, group_id);
-
-CREATE TRIGGER household_group_in_village_insert
-BEFORE INSERT ON household
-WHEN NEW.group_id IS NOT NULL AND
-	(SELECT village_id FROM village_group WHERE id = NEW.group_id) IS NOT NEW.village_id
-BEGIN
-	SELECT RAISE(ABORT, 'the villager group belongs to another village');
-END;
-CREATE TRIGGER household_group_in_village_update
-BEFORE UPDATE OF village_id, group_id ON household
-WHEN NEW.group_id IS NOT NULL AND
-	(SELECT village_id FROM village_group WHERE id = NEW.group_id) IS NOT NEW.village_id
-BEGIN
-	SELECT RAISE(ABORT, 'the villager group belongs to another village');
-END;
 
 -- the append-only audit log: who changed what, when, from what to what
 CREATE TABLE audit (

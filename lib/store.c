@@ -222,6 +222,14 @@ store_open(const char *path, enum store_mode mode, const char *command,
 	time_t now = time(NULL);
 	struct tm tm;
 
+	/* one thread per process: no mutexes, no memory statistics */
+	static int configured;
+
+	if (!configured) {
+		sqlite3_config(SQLITE_CONFIG_SINGLETHREAD);
+		sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+		configured = 1;
+	}
 	if (s == NULL || (s->path = strdup(path)) == NULL) {
 		free(s);
 		error_set(err, EXIT_SOFTWARE, "%s", strerror(ENOMEM));
@@ -278,8 +286,10 @@ store_open(const char *path, enum store_mode mode, const char *command,
 		}
 	}
 	if (flags & SQLITE_OPEN_READWRITE) {
+		/* a 16 MiB page cache keeps a million-row import in memory bounds */
 		if (store_exec(s, "PRAGMA journal_mode = WAL", err) != 0 ||
-		    store_exec(s, "PRAGMA synchronous = NORMAL", err) != 0)
+		    store_exec(s, "PRAGMA synchronous = NORMAL", err) != 0 ||
+		    store_exec(s, "PRAGMA cache_size = -16384", err) != 0)
 			goto fail;
 	}
 	if (store_migrate(s, err) != 0)

@@ -1,0 +1,109 @@
+# lib.sh -- sourced by every command test: TAP output, a scratch directory, helpers
+#
+# A test file is a list of cases:
+#
+#	. "$(dirname "$0")/lib.sh"
+#	test_case 'imports the example households' '
+#		household-add "$EXAMPLES/households.csv" &&
+#		household-list -f csv >out &&
+#		test_line_count 351 out
+#	'
+#	test_done
+#
+# Each case runs in its own subshell inside the file's scratch directory,
+# with a fresh store at $RENKE_DB.  Commands come from $RENKE_BIN (bin/
+# by default).  Nothing depends on the clock, the locale or the network.
+
+set -u
+TEST_NAME=$(basename "$0" .sh)
+TESTS_DIR=$(cd "$(dirname "$0")" && pwd)
+TOP=$(cd "$TESTS_DIR/.." && pwd)
+EXAMPLES=$TOP/examples
+RENKE_BIN=$(cd "$TOP" && cd "${RENKE_BIN:-bin}" && pwd)
+RENKE_BUILD=$(cd "$TOP" && cd "${RENKE_BUILD:-build}" && pwd)
+PATH=$RENKE_BIN:$TOP/scripts:$PATH
+RENKE_LOCALEDIR=$RENKE_BUILD/locale
+LC_ALL=C.UTF-8
+LANG=C.UTF-8
+RENKE_USER=tester
+TZ=Asia/Shanghai
+unset RENKE_DB LANGUAGE LC_MESSAGES
+export PATH RENKE_LOCALEDIR LC_ALL LANG RENKE_USER TZ EXAMPLES TOP
+
+TRASH=$TESTS_DIR/trash.$TEST_NAME.$$
+rm -rf "$TRASH"
+mkdir -p "$TRASH" || exit 1
+trap 'rm -rf "$TRASH"' EXIT
+cd "$TRASH" || exit 1
+
+test_count=0
+test_failed=0
+
+# test_case TITLE BODY: run BODY in a fresh directory with a fresh store
+test_case() {
+	test_count=$((test_count + 1))
+	dir=$TRASH/$test_count
+	mkdir -p "$dir"
+	if (cd "$dir" && RENKE_DB=$dir/renke.db && export RENKE_DB &&
+	    eval "$2") >"$TRASH/$test_count.log" 2>&1; then
+		echo "ok $test_count - $1"
+	else
+		echo "not ok $test_count - $1"
+		sed 's/^/#   /' "$TRASH/$test_count.log"
+		test_failed=$((test_failed + 1))
+	fi
+}
+
+# test_done: print the plan and exit with the number of failures
+test_done() {
+	echo "1..$test_count"
+	[ "$test_failed" -eq 0 ]
+	exit $?
+}
+
+# expect_status N COMMAND...: COMMAND must exit with status N (a crash never counts)
+expect_status() {
+	want=$1
+	shift
+	"$@"
+	got=$?
+	if [ "$got" -ne "$want" ]; then
+		echo "expected exit status $want, got $got from: $*" >&2
+		return 1
+	fi
+	return 0
+}
+
+# test_cmp EXPECTED ACTUAL: the files must be equal
+test_cmp() {
+	diff -u "$1" "$2"
+}
+
+# test_line_count N FILE
+test_line_count() {
+	n=$(wc -l <"$2")
+	if [ "$n" -ne "$1" ]; then
+		echo "expected $1 lines in $2, found $n" >&2
+		return 1
+	fi
+}
+
+# store_dump [DB]: the store's content as SQL, to show it did not change
+store_dump() {
+	db=${1:-$RENKE_DB}
+	if [ -f "$db" ]; then
+		sqlite3 "$db" .dump
+	else
+		echo "no store"
+	fi
+}
+
+# grep_message PATTERN FILE: FILE (a command's standard error) says PATTERN
+grep_message() {
+	if ! grep -q -- "$1" "$2"; then
+		echo "expected message matching: $1" >&2
+		echo "got:" >&2
+		cat "$2" >&2
+		return 1
+	fi
+}
