@@ -375,11 +375,12 @@ cli_progress(void *context, const struct reader *r, long records)
 	cli->progress_last = now;
 	cli->progress_records = records;
 	reader_progress(r, &done, &total);
+	putc('\r', stderr);
 	if (total > 0)
-		fprintf(stderr, _("\r%s: %ld records, %.0f/s, %lld%%"), cli->command,
+		fprintf(stderr, _("%s: %ld records, %.0f/s, %lld%%"), cli->command,
 		    records, records / (now - started + 1e-9), done * 100 / total);
 	else
-		fprintf(stderr, _("\r%s: %ld records, %.0f/s"), cli->command, records,
+		fprintf(stderr, _("%s: %ld records, %.0f/s"), cli->command, records,
 		    records / (now - started + 1e-9));
 	fputs("\033[K", stderr);
 }
