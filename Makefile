@@ -39,9 +39,13 @@ MAN7 = man/renke.7
 PO = $(wildcard po/*.po)
 MO = $(PO:po/%.po=$(B)/locale/%/LC_MESSAGES/renke.mo)
 
-.PHONY: all deps check test test-san lint-man demo bench fuzz install clean pot
+.SECONDARY:
+.PHONY: all build deps check test lint-man demo bench fuzz install clean pot
 
-all: deps $(COMMANDS:%=$(BIN)/%) $(UNIT_TESTS) $(MO)
+all: deps
+	@$(MAKE) --no-print-directory build
+
+build: $(COMMANDS:%=$(BIN)/%) $(UNIT_TESTS) $(MO)
 
 deps:
 	@sh scripts/install-deps.sh
@@ -50,37 +54,35 @@ $(B)/lib $(B)/cmd $(B)/tests $(BIN):
 	@mkdir -p $@
 
 $(B)/lib/%.o: lib/%.c lib/*.h | $(B)/lib
-	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+	@echo "CC $@"; $(CC) $(ALL_CFLAGS) -c -o $@ $<
 
 $(B)/lib/schema.c: lib/schema.sql scripts/embed-sql | $(B)/lib
-	sh scripts/embed-sql renke_schema_sql < lib/schema.sql > $@
+	@sh scripts/embed-sql renke_schema_sql < lib/schema.sql > $@
 
 $(B)/lib/schema.o: $(B)/lib/schema.c
-	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+	@echo "CC $@"; $(CC) $(ALL_CFLAGS) -c -o $@ $<
 
 $(B)/librenke.a: $(LIB_OBJ)
-	rm -f $@
-	ar rcs $@ $(LIB_OBJ)
+	@rm -f $@
+	@ar rcs $@ $(LIB_OBJ)
 
 $(B)/cmd/%.o: cmd/%.c cmd/cli.h lib/*.h | $(B)/cmd
-	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+	@echo "CC $@"; $(CC) $(ALL_CFLAGS) -c -o $@ $<
 
 $(BIN)/%: $(B)/cmd/%.o $(CLI_OBJ) $(B)/librenke.a | $(BIN)
-	$(CC) $(ALL_CFLAGS) -o $@ $< $(CLI_OBJ) $(B)/librenke.a $(LIBS)
+	@echo "CC $@"; $(CC) $(ALL_CFLAGS) -o $@ $< $(CLI_OBJ) $(B)/librenke.a $(LIBS)
 
 $(B)/tests/%: tests/unit/%.c tests/unit/tap.h $(B)/librenke.a | $(B)/tests
-	$(CC) $(ALL_CFLAGS) -Itests/unit -o $@ $< $(B)/librenke.a $(LIBS)
+	@echo "CC $@"; $(CC) $(ALL_CFLAGS) -Itests/unit -o $@ $< $(B)/librenke.a $(LIBS)
 
 $(B)/locale/%/LC_MESSAGES/renke.mo: po/%.po
 	@mkdir -p $(dir $@)
-	msgfmt --check -o $@ $<
+	@msgfmt --check -o $@ $<
 
 # the tests: once as built, once under the sanitizers
 check: all lint-man
 	@$(MAKE) --no-print-directory B=build/san BIN=build/san/bin \
-		CFLAGS='$(SAN_FLAGS)' build/san/bin/household-add \
-		$(COMMANDS:%=build/san/bin/%) \
-		$(UNIT_TESTS:build/%=build/san/%) build/san/locale/zh_CN/LC_MESSAGES/renke.mo
+		CFLAGS='$(SAN_FLAGS)' build
 	@echo '# plain build'
 	@RENKE_BUILD=build RENKE_BIN=bin prove -j2 tests/t*.sh
 	@echo '# AddressSanitizer and UndefinedBehaviorSanitizer build'

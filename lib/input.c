@@ -262,20 +262,14 @@ check_bom(struct reader *r, struct error *err)
 	return 0;
 }
 
-/* Decide between UTF-8 and GB18030 from the bytes at hand. */
+/*
+ * Decide between UTF-8 and GB18030 on the first line that is not plain
+ * ASCII: Chinese text in GB18030 is practically never valid UTF-8.
+ */
 static void
-decide_encoding(struct reader *r)
+decide_encoding(struct reader *r, const char *s, size_t n)
 {
-	const char *p = r->raw.data + r->raw_pos;
-	size_t n = r->raw.len - r->raw_pos, ok = utf8_valid_prefix(p, n);
-
-	/* valid, or cut short only by the end of the buffer */
-	if (ok == n || (!r->eof && n - ok < 4 && ok + 4 > n &&
-	    utf8_valid_prefix(p + ok, n - ok) == 0 &&
-	    (unsigned char)p[ok] >= 0xc2))
-		r->decoding = DECODE_UTF8;
-	else
-		r->decoding = DECODE_GB18030;
+	r->decoding = utf8_valid(s, n) ? DECODE_UTF8 : DECODE_GB18030;
 }
 
 /* Decode raw line bytes s[0..n) into r->line. */
@@ -294,7 +288,7 @@ decode_line(struct reader *r, const char *s, size_t n, struct error *err)
 		return buf_append(&r->line, s, n) == 0 ? 0 :
 		    error_set(err, EXIT_SOFTWARE, "%s", strerror(ENOMEM));
 	if (r->decoding == DECODE_UNDECIDED)
-		decide_encoding(r);
+		decide_encoding(r, s, n);
 	if (r->decoding == DECODE_UTF8) {
 		if (!utf8_valid(s, n))
 			return error_set(err, EXIT_DATAERR, r->encoding == ENCODING_UTF8 ?
@@ -649,7 +643,7 @@ json_element_done(struct reader *r, struct error *err)
 {
 	json_error_t jerr;
 	json_t *root = json_loadb(r->json_text.data, r->json_text.len,
-	    JSON_DISABLE_EOF_CHECK | JSON_ALLOW_NUL, &jerr);
+	    JSON_DISABLE_EOF_CHECK | JSON_DECODE_ANY | JSON_ALLOW_NUL, &jerr);
 	int rc;
 
 	r->json_in_element = 0;

@@ -1,0 +1,14 @@
+#!/bin/sh
+# t0001-unit.sh -- the unit tests of lib/, each a program that speaks TAP
+. "$(dirname "$0")/lib.sh"
+
+for t in text input output; do
+	test_case "unit: $t" '
+		"$RENKE_BUILD/tests/test-'$t'" >out 2>&1;
+		status=$?;
+		cat out;
+		! grep -q "^not ok" out && test $status -eq 0 &&
+		grep -q "^1\.\." out
+	'
+done
+test_done

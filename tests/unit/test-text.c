@@ -1,0 +1,209 @@
+/* test-text.c -- dates, ID numbers, phones, masking, UTF-8 and display width */
+#include <stdlib.h>
+
+#include "renke.h"
+#include "tap.h"
+
+static void
+test_dates(void)
+{
+	static const struct {
+		const char *in, *want;	/* want NULL: refused */
+	} cases[] = {
+		{ "2022-11-01", "2022-11-01" },
+		{ "2022/11/1", "2022-11-01" },
+		{ "2022.11.1", "2022-11-01" },
+		{ "20221101", "2022-11-01" },
+		{ "2022年11月1日", "2022-11-01" },
+		{ "2022年11月1", "2022-11-01" },
+		{ " 2022-1-5 ", "2022-01-05" },
+		{ "2024-02-29", "2024-02-29" },
+		{ "2000-02-29", "2000-02-29" },
+		{ "2023-02-29", NULL },
+		{ "1900-02-29", NULL },
+		{ "2022-13-01", NULL },
+		{ "2022-00-10", NULL },
+		{ "2022-11-31", NULL },
+		{ "2022-11-00", NULL },
+		{ "2022-11", NULL },
+		{ "22-11-01", NULL },
+		{ "2022-11-01x", NULL },
+		{ "2022-11-01 08:00", NULL },
+		{ "", NULL },
+		{ "yesterday", NULL },
+		{ "202211011", NULL },
+		{ "2022/11/1/", NULL },
+	};
+	char out[11];
+
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		int rc = date_parse(cases[i].in, out);
+
+		if (cases[i].want == NULL)
+			ok(rc != 0, "date \"%s\" is refused", cases[i].in);
+		else {
+			ok(rc == 0, "date \"%s\" is accepted", cases[i].in);
+			is_str(rc == 0 ? out : NULL, cases[i].want, "date \"%s\" is %s",
+			    cases[i].in, cases[i].want);
+		}
+	}
+	is_int(date_to_days("1970-01-01"), 0, "day 0 is 1970-01-01");
+	is_int(date_to_days("2022-11-08") - date_to_days("2022-11-01"), 7,
+	    "a week between two Tuesdays");
+	is_int(date_to_days("2024-03-01") - date_to_days("2024-02-28"), 2,
+	    "leap day counted");
+	date_from_days(date_to_days("2024-02-28") + 1, out);
+	is_str(out, "2024-02-29", "day after 2024-02-28");
+	date_from_days(date_to_days("2022-12-31") + 1, out);
+	is_str(out, "2023-01-01", "day after new year's eve");
+}
+
+static void
+test_id_numbers(void)
+{
+	static const struct {
+		const char *in;
+		enum id_number_problem want;
+	} cases[] = {
+		{ "11010519491231002X", ID_NUMBER_OK },
+		{ "11010519491231002x", ID_NUMBER_OK },
+		{ "500235197604216381", ID_NUMBER_OK },
+		{ "500235197604216382", ID_NUMBER_CHECK_DIGIT },
+		{ "110105194912310021", ID_NUMBER_CHECK_DIGIT },
+		{ "11010519491231002", ID_NUMBER_LENGTH },
+		{ "11010519491231002XX", ID_NUMBER_LENGTH },
+		{ "", ID_NUMBER_LENGTH },
+		{ "1101051949123100A2", ID_NUMBER_CHARACTERS },
+		{ "X10105194912310021", ID_NUMBER_CHARACTERS },
+		{ "110105194913310028", ID_NUMBER_BIRTH_DATE },
+		{ "110105194902300021", ID_NUMBER_BIRTH_DATE },
+	};
+	char buf[32];
+
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		snprintf(buf, sizeof(buf), "%s", cases[i].in);
+		is_int(id_number_check(buf), cases[i].want, "ID number %s", cases[i].in);
+	}
+	snprintf(buf, sizeof(buf), "11010519491231002x");
+	id_number_check(buf);
+	is_str(buf, "11010519491231002X", "a lower-case x is made upper case");
+	is_int(id_number_check_digit("11010519491231002"), 'X', "check digit X");
+	is_int(id_number_check_digit("50023519760421638"), '1', "check digit 1");
+}
+
+static void
+test_phones(void)
+{
+	static const struct {
+		const char *in, *want;
+	} cases[] = {
+		{ "13812345678", "13812345678" },
+		{ "138 1234 5678", "13812345678" },
+		{ "138-1234-5678", "13812345678" },
+		{ "+8613812345678", "13812345678" },
+		{ "8613812345678", "13812345678" },
+		{ "023-55123456", "023-55123456" },
+		{ "02355123456", "023-55123456" },
+		{ "0851-8123456", "0851-8123456" },
+		{ "12812345678", NULL },
+		{ "1381234567", NULL },
+		{ "138123456789", NULL },
+		{ "5512345", NULL },
+		{ "138abc45678", NULL },
+	};
+	char buf[64];
+
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		int rc;
+
+		snprintf(buf, sizeof(buf), "%s", cases[i].in);
+		rc = phone_normalise(buf);
+		if (cases[i].want == NULL)
+			ok(rc != 0, "phone \"%s\" is refused", cases[i].in);
+		else
+			is_str(rc == 0 ? buf : NULL, cases[i].want, "phone \"%s\"",
+			    cases[i].in);
+	}
+}
+
+static void
+test_masking(void)
+{
+	char out[64];
+
+	is_str(mask_id_number("50023519760421638X", out, sizeof(out)),
+	    "500235********638X", "ID number keeps 6 and 4");
+	is_str(mask_phone("13812345678", out, sizeof(out)), "138****5678",
+	    "mobile keeps 3 and 4");
+	is_str(mask_phone("023-55123456", out, sizeof(out)), "023-****3456",
+	    "landline keeps its area code and 4");
+	is_str(mask_id_number("12345", out, sizeof(out)), "***45",
+	    "a short text is masked but for 2");
+	is_str(mask_id_number("12", out, sizeof(out)), "**", "two characters: all masked");
+}
+
+static void
+test_utf8(void)
+{
+	ok(utf8_valid("abc", 3), "ASCII is UTF-8");
+	ok(utf8_valid("户主", strlen("户主")), "Chinese is UTF-8");
+	ok(!utf8_valid("\xbb\xa7", 2), "GB18030 bytes are not UTF-8");
+	ok(!utf8_valid("\xc0\x80", 2), "an overlong NUL is not UTF-8");
+	ok(!utf8_valid("\xed\xa0\x80", 3), "a surrogate is not UTF-8");
+	ok(!utf8_valid("\xe6\x88", 2), "a cut sequence is not UTF-8");
+	is_int(utf8_valid_prefix("ab\xe6\x88", 4), 2, "valid prefix stops before a cut sequence");
+	is_int(text_width("abc"), 3, "ASCII width");
+	is_int(text_width("户主姓名"), 8, "Chinese is two columns each");
+	is_int(text_width("1社"), 3, "mixed width");
+	is_int(text_width("（社区）"), 8, "fullwidth parentheses are wide");
+	is_int(text_width(""), 0, "empty width");
+}
+
+static void
+test_numbers(void)
+{
+	long v = 0;
+
+	ok(number_parse("42", 0, 100, &v) == 0 && v == 42, "42");
+	ok(number_parse(" 7 ", 0, 100, &v) == 0 && v == 7, "blanks around");
+	ok(number_parse("101", 0, 100, &v) != 0, "above max");
+	ok(number_parse("-1", 0, 100, &v) != 0, "below min");
+	ok(number_parse("4.5", 0, 100, &v) != 0, "not whole");
+	ok(number_parse("", 0, 100, &v) != 0, "empty");
+	ok(number_parse("五", 0, 100, &v) != 0, "not digits");
+	ok(number_parse("99999999999999999999", 0, 100, &v) != 0, "overflow");
+}
+
+static void
+test_vocab(void)
+{
+	char out[512];
+
+	is_str(vocab_code("category", "脱贫户"), "lifted", "Chinese label");
+	is_str(vocab_code("category", "lifted"), "lifted", "code");
+	is_str(vocab_code("category", "LIFTED"), "lifted", "code, case ignored");
+	is_str(vocab_code("category", " 低保户 "), "minimum_allowance", "blanks ignored");
+	is_str(vocab_code("category", "低保"), "minimum_allowance", "alias");
+	is_str(vocab_code("category", "富裕户"), NULL, "unknown");
+	is_str(vocab_code("category", ""), NULL, "empty");
+	is_str(vocab_code("monitor_type", "脱贫户"), NULL, "another domain's label");
+	vocab_describe("risk_status", out, sizeof(out));
+	ok(strstr(out, "at_risk") != NULL && strstr(out, "risk_eliminated") != NULL,
+	    "describe lists every code: %s", out);
+}
+
+int
+main(void)
+{
+	unsetenv("LC_ALL");
+	unsetenv("LC_MESSAGES");
+	setenv("LANG", "C", 1);
+	test_dates();
+	test_id_numbers();
+	test_phones();
+	test_masking();
+	test_utf8();
+	test_numbers();
+	test_vocab();
+	return done_testing();
+}
