@@ -147,6 +147,7 @@ cli_parse(struct cli *cli, int argc, char **argv, const struct option *options,
 			cli->quiet = 1;
 			break;
 		case 'h':
+			/* the synopsis is the same in every language, as in the man page */
 			printf("%s", cli->usage);
 			exit(cli_finish(cli, EXIT_OK));
 		case 'V':
@@ -341,10 +342,15 @@ cli_problem(void *context, const struct problem *p)
 		fputs("\r\033[K", stderr);
 		cli->progress_records = 0;
 	}
-	if (p->field != NULL)
+	/* a record given by options has no line: "command line: field: ..." */
+	if (p->line > 0 && p->field != NULL)
 		cli_warn(cli, "%s:%ld: %s: %s", p->file, p->line, p->field, p->message);
-	else
+	else if (p->line > 0)
 		cli_warn(cli, "%s:%ld: %s", p->file, p->line, p->message);
+	else if (p->field != NULL)
+		cli_warn(cli, "%s: %s: %s", p->file, p->field, p->message);
+	else
+		cli_warn(cli, "%s: %s", p->file, p->message);
 	rejects_add(cli, p);
 }
 

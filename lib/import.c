@@ -105,7 +105,7 @@ import_run(struct store *s, struct reader **readers, size_t nreaders,
 	if (kind_context == NULL ||
 	    field_map_init(&im.map, kind->specs, kind->nspecs) != 0 ||
 	    (im.values = calloc(kind->nspecs, sizeof(struct buf))) == NULL) {
-		error_set(err, EXIT_SOFTWARE, "out of memory");
+		error_set(err, EXIT_SOFTWARE, _("out of memory"));
 		goto out;
 	}
 	if (store_begin(s, err) != 0)

@@ -300,7 +300,7 @@ decode_line(struct reader *r, const char *s, size_t n, struct error *err)
 	}
 	if (r->cd == (iconv_t)-1 &&
 	    (r->cd = iconv_open("UTF-8", "GB18030")) == (iconv_t)-1)
-		return error_set(err, EXIT_SOFTWARE, "iconv GB18030: %s",
+		return error_set(err, EXIT_SOFTWARE, _("cannot convert from GB18030: %s"),
 		    strerror(errno));
 	iconv(r->cd, NULL, NULL, NULL, NULL);
 	{

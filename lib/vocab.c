@@ -4,23 +4,24 @@
 #include <string.h>
 #include <strings.h>
 
+#include "error.h"
 #include "text.h"
 #include "vocab.h"
 
 const struct vocab_entry vocab_table[] = {
 	/* household categories (户类型) */
-	{ "category", "lifted", "lifted out of poverty", "脱贫户", "脱贫人口|脱贫" },
+	{ "category", "lifted", "lifted", "脱贫户", "脱贫人口|脱贫" },
 	{ "category", "monitored", "monitored", "监测户", "监测对象|监测" },
 	{ "category", "minimum_allowance", "minimum allowance", "低保户", "低保" },
 	{ "category", "serious_illness", "serious illness", "大病户", "大病" },
-	{ "category", "extreme_poverty", "extreme poverty support", "特困户", "特困|特困供养" },
+	{ "category", "extreme_poverty", "extreme poverty", "特困户", "特困|特困供养" },
 	{ "category", "ordinary", "ordinary", "一般农户", "一般户|普通农户" },
 	/* subtypes of monitored households (监测类型) */
-	{ "monitor_type", "unstable", "unstable after lifting", "脱贫不稳定户", "脱贫不稳定" },
-	{ "monitor_type", "marginal", "marginal, prone to poverty", "边缘易致贫户", "边缘易致贫" },
+	{ "monitor_type", "unstable", "unstable", "脱贫不稳定户", "脱贫不稳定" },
+	{ "monitor_type", "marginal", "marginal", "边缘易致贫户", "边缘易致贫" },
 	{ "monitor_type", "sudden_hardship", "sudden severe hardship", "突发严重困难户", "突发严重困难" },
 	/* risk status of monitored households (风险状态) */
-	{ "risk_status", "at_risk", "risk not eliminated", "未消除风险", "风险未消除" },
+	{ "risk_status", "at_risk", "at risk", "未消除风险", "风险未消除" },
 	{ "risk_status", "risk_eliminated", "risk eliminated", "已消除风险", "风险已消除" },
 	{ NULL, NULL, NULL, NULL, NULL }
 };
@@ -91,8 +92,14 @@ vocab_describe(const char *domain, char *out, size_t size)
 
 		if (strcmp(e->domain, domain) != 0)
 			continue;
-		n = snprintf(out + used, size - used, "%s%s (%s)",
-		    used > 0 ? ", " : "", e->code, zh ? e->label_zh : e->label_en);
+		if (used > 0) {
+			n = snprintf(out + used, size - used, "%s", _(", "));
+			if (n < 0 || (size_t)n >= size - used)
+				break;
+			used += (size_t)n;
+		}
+		n = snprintf(out + used, size - used, _("%s (%s)"), e->code,
+		    zh ? e->label_zh : e->label_en);
 		if (n < 0 || (size_t)n >= size - used)
 			break;
 		used += (size_t)n;

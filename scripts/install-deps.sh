@@ -41,7 +41,7 @@ need_pkg perl command -v prove
 need_pkg locales test -f /usr/share/i18n/SUPPORTED
 for p in $extra; do
 	case $p in
-	miller) need_pkg miller command -v mlr ;;
+	miller) need_pkg miller command -v mlr; need_pkg time test -x /usr/bin/time ;;
 	chromium) need_pkg chromium command -v chromium ;;
 	esac
 done
