@@ -45,7 +45,7 @@ test_case 'zh_CN: an unknown category is reported in Chinese, with the Chinese l
 	expect_status 65 household-add bad.csv 2>err &&
 	grep_message "^household-add: bad.csv:3: categories: 未知户类型“贫困户”；应为下列之一：" err &&
 	grep_message "lifted（脱贫户）、monitored（监测户）、minimum_allowance（低保户）" err &&
-	grep_message "serious_illness (大病户), extreme_poverty (特困户), ordinary (一般农户)" err &&
+	grep_message "serious_illness（大病户）、extreme_poverty（特困户）、ordinary（一般农户）" err &&
 	grep_message "^household-add: 1条记录有误；未写入任何数据$" err &&
 	! grep -q "unknown category\|lifted out of poverty\|bad record" err &&
 	household-list -f csv >out &&
