@@ -29,7 +29,13 @@ BIN ?= bin
 SAN_FLAGS = -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all \
 	-fno-omit-frame-pointer
 
-COMMANDS = household-add household-list
+# one line per part of the campaign, so that each grows on its own
+COMMANDS_HOUSEHOLDS = household-add household-list
+COMMANDS_LEDGER =
+COMMANDS_VISITS =
+COMMANDS_SURVEYS =
+COMMANDS = $(COMMANDS_HOUSEHOLDS) $(COMMANDS_LEDGER) $(COMMANDS_VISITS) \
+	$(COMMANDS_SURVEYS)
 LIB_SRC = $(wildcard lib/*.c)
 LIB_OBJ = $(LIB_SRC:lib/%.c=$(B)/lib/%.o) $(B)/lib/schema.o
 CLI_OBJ = $(B)/cmd/cli.o

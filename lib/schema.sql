@@ -69,3 +69,12 @@ CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit
 BEGIN
 	SELECT RAISE(ABORT, 'the audit log is append-only');
 END;
+
+-- version 2
+-- the ledger: issues, their updates, meetings, village-rule votes
+
+-- version 3
+-- household visits and coverage milestones
+
+-- version 4
+-- surveys: phone-survey responses, neighbour evaluations, ballots

@@ -23,6 +23,12 @@ const struct vocab_entry vocab_table[] = {
 	/* risk status of monitored households (风险状态) */
 	{ "risk_status", "at_risk", "at risk", "未消除风险", "风险未消除" },
 	{ "risk_status", "risk_eliminated", "risk eliminated", "已消除风险", "风险已消除" },
+	/* the ledger: issue-add, issue-update, meeting-log */
+	/* end of the ledger */
+	/* visits: visit-log, milestone-add */
+	/* end of visits */
+	/* surveys: survey-tally */
+	/* end of surveys */
 	{ NULL, NULL, NULL, NULL, NULL }
 };
 
