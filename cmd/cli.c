@@ -3,6 +3,7 @@
 #include <fcntl.h>
 #include <locale.h>
 #include <pwd.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,6 +21,9 @@ enum {
 	OPT_EXCEL, OPT_REVEAL, OPT_SKIP_BAD, OPT_REJECTS, OPT_DRY_RUN, OPT_UPSERT
 };
 
+/* standard output's reader closed the pipe (| head): stop quietly */
+static int reader_gone;
+
 void
 cli_start(struct cli *cli, const char *command, const char *usage,
     unsigned takes)
@@ -31,6 +35,8 @@ cli_start(struct cli *cli, const char *command, const char *usage,
 	cli->usage = usage;
 	cli->takes = takes;
 	setlocale(LC_ALL, "");
+	/* a reader that stops early (| head) ends the output, not the command */
+	signal(SIGPIPE, SIG_IGN);
 	bindtextdomain("renke", dir != NULL && *dir != '\0' ? dir : LOCALEDIR);
 	bind_textdomain_codeset("renke", "UTF-8");
 }
@@ -64,6 +70,10 @@ cli_usage_error(const struct cli *cli, const char *fmt, ...)
 int
 cli_error(const struct cli *cli, const struct error *err)
 {
+	if (err->status == EXIT_OK && err->text[0] == '\0') {
+		reader_gone = 1;	/* the reader closed the pipe: done */
+		return EXIT_OK;
+	}
 	cli_warn(cli, "%s", err->text);
 	return err->status != 0 ? err->status : EXIT_SOFTWARE;
 }
@@ -267,30 +277,97 @@ csv_field_out(FILE *fp, const char *s)
 }
 
 /*
- * The rejects file is CSV: line, error, then the record's own columns.
+ * The rejects file holds every record that was not written, with why:
+ * for CSV input a CSV file "line,error,<the input's columns>,raw" (raw:
+ * the text of a record that could not be split into columns), for JSON
+ * input JSON Lines {"line":...,"error":...,"record":{...}} or "raw".
  * A record's reasons are gathered until the next record comes.
  */
 static void
+json_text_out(FILE *fp, const char *s)
+{
+	putc('"', fp);
+	for (; s != NULL && *s; s++) {
+		unsigned char c = (unsigned char)*s;
+
+		if (c == '"' || c == '\\')
+			fprintf(fp, "\\%c", c);
+		else if (c < 0x20)
+			fprintf(fp, "\\u%04x", c);
+		else
+			putc(c, fp);
+	}
+	putc('"', fp);
+}
+
+static void
 rejects_flush(struct cli *cli)
 {
-	if (cli->rejects_fp == NULL || cli->reject_why.len == 0)
+	FILE *fp = cli->rejects_fp;
+
+	if (fp == NULL || cli->reject_why.len == 0)
 		return;
-	fprintf(cli->rejects_fp, "%ld,", cli->last_line);
-	csv_field_out(cli->rejects_fp, cli->reject_why.data);
-	fputs(cli->reject_values.data != NULL ? cli->reject_values.data : "",
-	    cli->rejects_fp);
-	putc('\n', cli->rejects_fp);
+	if (cli->rejects_json) {
+		fprintf(fp, "{\"line\":%ld,\"error\":", cli->last_line);
+		json_text_out(fp, cli->reject_why.data);
+		fprintf(fp, ",%s}\n", cli->reject_values.data != NULL ?
+		    cli->reject_values.data : "\"record\":null");
+	} else {
+		fprintf(fp, "%ld,", cli->last_line);
+		csv_field_out(fp, cli->reject_why.data);
+		fputs(cli->reject_values.data != NULL ? cli->reject_values.data : "", fp);
+		putc('\n', fp);
+	}
 	buf_reset(&cli->reject_why);
 	buf_reset(&cli->reject_values);
+}
+
+/* The record's own text for the rejects file, into cli->reject_values. */
+static void
+rejects_record(struct cli *cli, const struct record *rec)
+{
+	char *text = NULL;
+	size_t len = 0;
+	FILE *mem = open_memstream(&text, &len);
+
+	if (mem == NULL)
+		return;
+	if (cli->rejects_json) {
+		if (rec->count == 0 && rec->raw != NULL) {
+			fputs("\"raw\":", mem);
+			json_text_out(mem, rec->raw);
+		} else {
+			fputs("\"record\":{", mem);
+			for (size_t i = 0; i < rec->count; i++) {
+				if (i > 0)
+					putc(',', mem);
+				json_text_out(mem, rec->names[i]);
+				putc(':', mem);
+				if (rec->values[i] == NULL)
+					fputs("null", mem);
+				else
+					json_text_out(mem, rec->values[i]);
+			}
+			putc('}', mem);
+		}
+	} else {
+		for (size_t i = 0; i < cli->rejects_ncolumns; i++) {
+			putc(',', mem);
+			if (i < rec->count)
+				csv_field_out(mem, rec->values[i]);
+		}
+		putc(',', mem);
+		csv_field_out(mem, rec->count == 0 ? rec->raw : NULL);
+	}
+	fclose(mem);
+	buf_puts(&cli->reject_values, text);
+	free(text);
 }
 
 static void
 rejects_add(struct cli *cli, const struct problem *p)
 {
 	const struct record *rec = p->record;
-	char *text = NULL;
-	size_t len = 0;
-	FILE *mem;
 
 	if (cli->rejects_fp == NULL || rec == NULL)
 		return;
@@ -300,31 +377,27 @@ rejects_add(struct cli *cli, const struct problem *p)
 	} else {
 		rejects_flush(cli);
 		if (!cli->rejects_header_done) {
-			fputs("line,error", cli->rejects_fp);
-			for (size_t i = 0; i < rec->count; i++) {
-				putc(',', cli->rejects_fp);
-				csv_field_out(cli->rejects_fp, rec->names[i]);
+			/* the first record decides: CSV keeps CSV, JSON gets JSON Lines */
+			cli->rejects_json = rec->columns == NULL && rec->count > 0 &&
+			    !rec->shared_names;
+			if (rec->columns == NULL && rec->line > 0 && rec->count == 0)
+				cli->rejects_json = 1;
+			if (!cli->rejects_json) {
+				fputs("line,error", cli->rejects_fp);
+				cli->rejects_ncolumns = rec->columns != NULL ?
+				    rec->ncolumns : rec->count;
+				for (size_t i = 0; i < cli->rejects_ncolumns; i++) {
+					putc(',', cli->rejects_fp);
+					csv_field_out(cli->rejects_fp, rec->columns != NULL ?
+					    rec->columns[i] : rec->names[i]);
+				}
+				fputs(",raw\n", cli->rejects_fp);
 			}
-			if (rec->count == 0)
-				fputs(",raw", cli->rejects_fp);
-			putc('\n', cli->rejects_fp);
 			cli->rejects_header_done = 1;
 		}
 		cli->last_file = rec->file;
 		cli->last_line = rec->line;
-		if ((mem = open_memstream(&text, &len)) == NULL)
-			return;
-		for (size_t i = 0; i < rec->count; i++) {
-			putc(',', mem);
-			csv_field_out(mem, rec->values[i]);
-		}
-		if (rec->count == 0) {
-			putc(',', mem);
-			csv_field_out(mem, rec->raw);
-		}
-		fclose(mem);
-		buf_puts(&cli->reject_values, text);
-		free(text);
+		rejects_record(cli, rec);
 	}
 	if (p->field != NULL) {
 		buf_puts(&cli->reject_why, p->field);
@@ -473,9 +546,11 @@ cli_finish(struct cli *cli, int status)
 	}
 	buf_free(&cli->reject_why);
 	buf_free(&cli->reject_values);
+	errno = 0;
 	if (fflush(stdout) != 0 || ferror(stdout) || fclose(stdout) != 0) {
-		if (errno != EPIPE) {
-			cli_warn(cli, _("write error: %s"), strerror(errno));
+		/* a write error already reported leaves status at 74 */
+		if (errno != EPIPE && !reader_gone && status != EXIT_IOERR) {
+			cli_warn(cli, _("write error: %s"), strerror(errno ? errno : EIO));
 			if (status == EXIT_OK || status == EXIT_FOUND)
 				status = EXIT_IOERR;
 		}

@@ -34,6 +34,8 @@ struct cli {
 	FILE *rejects_fp;
 	struct buf reject_why, reject_values;
 	int rejects_header_done;
+	int rejects_json;	/* the rejects are JSON Lines (JSON input) */
+	size_t rejects_ncolumns;
 	const char *last_file;
 	long last_line;
 	double progress_last;

@@ -104,15 +104,15 @@ main(int argc, char **argv)
 	}
 	if (!cli.quiet) {
 		cli_warn(&cli, cli.import.dry_run ?
-		    _("dry run: %ld records would add %ld households, update %ld; "
-		    "%ld unchanged, %ld differ, %ld bad") :
-		    _("%ld records: %ld households added, %ld updated; "
-		    "%ld unchanged, %ld differ, %ld bad"),
+		    _("dry run, nothing written: records %ld, would add %ld, "
+		    "would update %ld, unchanged %ld, differ %ld, bad %ld") :
+		    _("records %ld: added %ld, updated %ld, unchanged %ld, "
+		    "differ %ld, bad %ld"),
 		    stats.records, stats.added, stats.updated, stats.unchanged,
 		    stats.differ, stats.bad);
 		if (stats.differ > 0 && !cli.import.upsert)
-			cli_warn(&cli, _("%ld households differ from the store and were "
-			    "left as they are; --upsert updates them"), stats.differ);
+			cli_warn(&cli, _("households that differ from the store were "
+			    "left as they are: %ld (--upsert updates them)"), stats.differ);
 		if (stats.bad > 0)
 			cli_warn(&cli, _("bad records are in %s"), cli.rejects);
 	}

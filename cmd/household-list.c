@@ -4,9 +4,9 @@
 #include "cli.h"
 
 static const char usage[] =
-"usage: household-list [-q] [-d db] [-f format] [--bom] [--excel] [--reveal]\n"
-"                      [--village name] [--group name] [--category category]\n"
-"                      [--id id]\n";
+"usage: household-list [-q] [-d db] [--by name] [-f format] [--bom] [--excel]\n"
+"                      [--reveal] [--village name] [--group name]\n"
+"                      [--category category] [--id id]\n";
 
 enum { OPT_VILLAGE = 2000, OPT_GROUP, OPT_CATEGORY, OPT_ID };
 

@@ -264,6 +264,13 @@ static const char *const household_column_sql[HOUSEHOLD_NFIELDS] = {
 	"categories", "members", "monitor_type", "risk_status"
 };
 
+/* 1 when the merge below moves the household to another village. */
+static int
+changed_village(const struct household *h, char *const *old)
+{
+	return h->value[HOUSEHOLD_VILLAGE] != NULL && old[HOUSEHOLD_VILLAGE] != NULL;
+}
+
 /* Compare h with the stored household (hi->find stepped to it); update if asked. */
 static int
 household_merge(struct import *im, const struct record *rec,
@@ -304,6 +311,16 @@ household_merge(struct import *im, const struct record *rec,
 	if (!import_options(im)->upsert) {
 		import_stats(im)->differ++;
 		goto out;
+	}
+	/* a move to another village leaves the old village's group behind */
+	if (old[HOUSEHOLD_VILLAGE] != NULL || h->value[HOUSEHOLD_VILLAGE] != NULL) {
+		const char *group = (const char *)sqlite3_column_text(st, HOUSEHOLD_GROUP);
+
+		if (changed_village(h, old) && h->value[HOUSEHOLD_GROUP] == NULL &&
+		    group != NULL) {
+			old[HOUSEHOLD_GROUP] = strdup(group);
+			changed[nchanged++] = HOUSEHOLD_GROUP;
+		}
 	}
 	sqlite3_reset(st);
 	for (size_t i = 0; i < nchanged; i++) {
@@ -538,6 +555,23 @@ household_list(struct store *s, const struct household_filter *filter,
 	    "ORDER BY v.id, g.id, h.household_id", err);
 	if (st == NULL)
 		return -1;
+	/* a reveal is logged before anything is shown */
+	if (reveal) {
+		char what[512];
+
+		snprintf(what, sizeof(what), "village=%s group=%s category=%s id=%s",
+		    filter->village ? filter->village : "*",
+		    filter->group ? filter->group : "*",
+		    filter->category ? filter->category : "*",
+		    filter->household_id ? filter->household_id : "*");
+		if (store_begin(s, err) != 0 ||
+		    audit_add(s, "reveal", "household", "id_number,phone", NULL, what,
+		    err) != 0 || store_commit(s, err) != 0) {
+			store_rollback(s);
+			sqlite3_finalize(st);
+			return -1;
+		}
+	}
 	sqlite3_bind_text(st, 1, filter->village, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, filter->group, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 3, filter->category, -1, SQLITE_STATIC);
@@ -587,16 +621,5 @@ household_list(struct store *s, const struct household_filter *filter,
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE)
 		return store_error(s, rc, err);
-	if (reveal && n > 0) {
-		char what[64];
-
-		snprintf(what, sizeof(what), "%ld households", n);
-		if (store_begin(s, err) != 0 ||
-		    audit_add(s, "reveal", NULL, "id_number,phone", NULL, what, err) != 0 ||
-		    store_commit(s, err) != 0) {
-			store_rollback(s);
-			return -1;
-		}
-	}
 	return n;
 }

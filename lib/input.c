@@ -3,6 +3,7 @@
 #include <errno.h>
 #include <iconv.h>
 #include <jansson.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,6 +23,7 @@ struct pending {
 	char *problem;		/* static message or NULL */
 	const char *problem_field;
 	char *raw;
+	long nul_field;		/* CSV: index of the field with a NUL byte, or -1 */
 };
 
 struct reader {
@@ -49,6 +51,7 @@ struct reader {
 	struct pending building;
 	struct buf building_raw;
 	int building_nul;
+	long building_nul_field;
 	char **header;
 	size_t header_count;
 	size_t header_named;	/* columns with a name */
@@ -57,6 +60,7 @@ struct reader {
 	/* JSON */
 	int json_started, json_array, json_closed;
 	int json_depth, json_in_string, json_escape, json_in_element;
+	int json_lines;		/* one value per line: 1 yes, 0 no, -1 not known yet */
 	long json_line;
 	struct buf json_text;
 
@@ -126,6 +130,7 @@ queue_problem(struct reader *r, long line, const char *problem, const char *raw)
 	struct pending p = { 0 };
 
 	p.line = line;
+	p.nul_field = -1;
 	p.problem = (char *)problem;
 	if (raw != NULL && (p.raw = strdup(raw)) == NULL)
 		return -1;
@@ -272,25 +277,39 @@ decide_encoding(struct reader *r, const char *s, size_t n)
 	r->decoding = utf8_valid(s, n) ? DECODE_UTF8 : DECODE_GB18030;
 }
 
+/* Offset of the first byte of s[0..n) that is not ASCII, or n; a word at a time. */
+static size_t
+ascii_prefix(const char *s, size_t n)
+{
+	size_t i = 0;
+
+	for (; i + 8 <= n; i += 8) {
+		uint64_t w;
+
+		memcpy(&w, s + i, 8);
+		if (w & 0x8080808080808080ULL)
+			break;
+	}
+	while (i < n && (unsigned char)s[i] < 0x80)
+		i++;
+	return i;
+}
+
 /* Decode raw line bytes s[0..n) into r->line. */
 static int
 decode_line(struct reader *r, const char *s, size_t n, struct error *err)
 {
-	int ascii = 1;
+	size_t ascii = ascii_prefix(s, n);
 
 	buf_reset(&r->line);
-	for (size_t i = 0; i < n; i++)
-		if ((unsigned char)s[i] >= 0x80) {
-			ascii = 0;
-			break;
-		}
-	if (ascii)
+	if (ascii == n)
 		return buf_append(&r->line, s, n) == 0 ? 0 :
 		    error_set(err, EXIT_SOFTWARE, "%s", strerror(ENOMEM));
 	if (r->decoding == DECODE_UNDECIDED)
 		decide_encoding(r, s, n);
 	if (r->decoding == DECODE_UTF8) {
-		if (!utf8_valid(s, n))
+		/* the ASCII prefix is valid UTF-8 and ends on a character boundary */
+		if (!utf8_valid(s + ascii, n - ascii))
 			return error_set(err, EXIT_DATAERR, r->encoding == ENCODING_UTF8 ?
 			    _("%s:%ld: bytes that are not UTF-8") :
 			    _("%s:%ld: bytes that are not UTF-8, in a file that "
@@ -385,6 +404,8 @@ csv_field(void *data, size_t len, void *context)
 	if (data == NULL)
 		len = 0;
 	else if (memchr(data, '\0', len) != NULL) {
+		if (!r->building_nul)
+			r->building_nul_field = (long)r->building.count;
 		r->building_nul = 1;
 		len = strlen(data);
 	}
@@ -414,8 +435,11 @@ csv_row(int c, void *context)
 		pending_free(b);
 		return;
 	}
-	if (r->building_nul)
+	b->nul_field = -1;
+	if (r->building_nul) {
 		b->problem = (char *)N_("a NUL byte in the text");
+		b->nul_field = r->building_nul_field;
+	}
 	r->building_nul = 0;
 	if (queue_push(r, b) != 0)
 		pending_free(b);
@@ -430,6 +454,45 @@ csv_setup(struct reader *r, struct error *err)
 	return 0;
 }
 
+/*
+ * A line that starts a record and holds no quote, no NUL and no CR but
+ * in a final CR LF is split here exactly as libcsv splits it: fields
+ * are cut at commas and trimmed of spaces and tabs.  libcsv costs a
+ * function call per byte; most lines of a sheet need none of that.
+ * Returns 1 when the line was taken, 0 when libcsv must parse it.
+ */
+static int
+csv_split_plain(struct reader *r)
+{
+	const char *s = r->line.data, *end, *p;
+	size_t n = r->line.len;
+
+	if (n > 0 && s[n - 1] == '\n')
+		n--;
+	if (n > 0 && s[n - 1] == '\r')
+		n--;
+	if (memchr(s, '"', n) != NULL || memchr(s, '\r', n) != NULL ||
+	    memchr(s, '\0', n) != NULL)
+		return 0;
+	r->record_line = r->line_number;
+	end = s + n;
+	for (p = s;; p++) {
+		const char *comma = memchr(p, ',', (size_t)(end - p));
+		const char *stop = comma != NULL ? comma : end;
+
+		while (p < stop && (*p == ' ' || *p == '\t'))
+			p++;
+		while (stop > p && (stop[-1] == ' ' || stop[-1] == '\t'))
+			stop--;
+		csv_field((void *)p, (size_t)(stop - p), r);
+		if (comma == NULL)
+			break;
+		p = comma;
+	}
+	csv_row('\n', r);
+	return 1;
+}
+
 /* Feed the current line to libcsv; a quoting error becomes a bad record. */
 static int
 csv_feed(struct reader *r, struct error *err)
@@ -438,6 +501,8 @@ csv_feed(struct reader *r, struct error *err)
 
 	if (!r->record_open) {
 		if (is_blank(r->line.data, r->line.len))
+			return 0;
+		if (csv_split_plain(r))
 			return 0;
 		r->record_open = 1;
 		r->record_line = r->line_number;
@@ -511,9 +576,50 @@ csv_take_header(struct reader *r, struct pending *p, struct error *err)
 	return 0;
 }
 
+static void csv_shape_fields(struct reader *r, struct pending *p);
+
 /* Check a CSV data record against the header and name its fields. */
+/* The fields of p as one line of CSV, for a record that cannot be used. */
+static char *
+csv_join(const struct pending *p)
+{
+	struct buf b = { 0 };
+
+	for (size_t i = 0; i < p->count; i++) {
+		const char *v = p->values[i];
+
+		if (i > 0)
+			buf_puts(&b, ",");
+		if (strpbrk(v, ",\"\r\n") == NULL) {
+			buf_puts(&b, v);
+			continue;
+		}
+		buf_puts(&b, "\"");
+		for (; *v; v++) {
+			if (*v == '"')
+				buf_puts(&b, "\"");
+			buf_append(&b, v, 1);
+		}
+		buf_puts(&b, "\"");
+	}
+	if (b.data == NULL)
+		buf_puts(&b, "");
+	return b.data;
+}
+
 static void
 csv_shape(struct reader *r, struct pending *p)
+{
+	csv_shape_fields(r, p);
+	if (p->problem != NULL && p->raw == NULL)
+		p->raw = csv_join(p);
+	if (p->problem != NULL && p->nul_field >= 0 &&
+	    (size_t)p->nul_field < r->header_count && *r->header[p->nul_field])
+		p->problem_field = r->header[p->nul_field];
+}
+
+static void
+csv_shape_fields(struct reader *r, struct pending *p)
 {
 	if (p->problem != NULL)
 		return;
@@ -678,8 +784,10 @@ json_feed(struct reader *r, struct error *err)
 				continue;
 			if (!r->json_started) {
 				r->json_started = 1;
+				r->json_lines = r->format == INPUT_JSONL ? 1 : -1;
 				if (c == '[') {
 					r->json_array = 1;
+					r->json_lines = 0;
 					continue;
 				}
 			}
@@ -733,6 +841,8 @@ json_feed(struct reader *r, struct error *err)
 		}
 		continue;
 element_end:
+		if (r->json_lines < 0)
+			r->json_lines = r->json_line == r->line_number;
 		if (buf_append(&r->json_text, s + start, i + 1 - start) != 0)
 			return error_set(err, EXIT_SOFTWARE, "%s", strerror(ENOMEM));
 		if (json_element_done(r, err) != 0)
@@ -741,6 +851,20 @@ element_end:
 	if (r->json_in_element &&
 	    buf_append(&r->json_text, s + start, n - start) != 0)
 		return error_set(err, EXIT_SOFTWARE, "%s", strerror(ENOMEM));
+	if (r->json_in_element && r->json_lines < 0)
+		r->json_lines = 0;	/* objects spread over lines, as jq prints them */
+	if (r->json_in_element && r->json_lines == 1) {
+		/* JSON Lines: a line that does not close its value is one bad record */
+		char *raw = r->json_text.data;
+		size_t len = r->json_text.len;
+
+		while (len > 0 && (raw[len - 1] == '\n' || raw[len - 1] == '\r'))
+			raw[--len] = '\0';
+		r->json_in_element = 0;
+		if (queue_problem(r, r->json_line, N_("not valid JSON"), raw) != 0)
+			return error_set(err, EXIT_SOFTWARE, "%s", strerror(ENOMEM));
+		buf_reset(&r->json_text);
+	}
 	return 0;
 }
 
@@ -790,13 +914,17 @@ hand_out(struct reader *r, struct pending *p, struct record **out)
 	rec->problem = r->current.problem != NULL ? _(r->current.problem) : NULL;
 	rec->problem_field = r->current.problem_field;
 	rec->raw = r->current.raw;
+	if (r->format == INPUT_CSV) {
+		for (size_t i = 0; i < r->header_named; i++)
+			r->names_out[i] = r->header[r->header_map[i]];
+		rec->columns = r->names_out;
+		rec->ncolumns = r->header_named;
+	}
 	if (r->current.problem != NULL) {
 		rec->count = 0;
 	} else if (r->format == INPUT_CSV) {
 		rec->count = r->current.count;
 		rec->names = r->names_out;
-		for (size_t i = 0; i < rec->count; i++)
-			rec->names[i] = r->header[r->header_map[i]];
 		rec->values = r->current.values;
 		rec->shared_names = 1;
 	} else {
@@ -864,7 +992,8 @@ reader_next(struct reader *r, struct record **out, struct error *err)
 			}
 			if (r->format == INPUT_CSV)
 				csv_shape(r, p);
-			if (ensure_names(r, p->count + 1) != 0)
+			if (ensure_names(r, (p->count > r->header_named ?
+			    p->count : r->header_named) + 1) != 0)
 				return error_set(err, EXIT_SOFTWARE, "%s",
 				    strerror(ENOMEM));
 			return hand_out(r, p, out);

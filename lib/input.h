@@ -27,6 +27,8 @@ struct record {
 	const char *problem_field;
 	const char *raw;	/* the raw text of an unreadable record, or NULL */
 	int shared_names;	/* names are the same strings for every record (CSV) */
+	char **columns;		/* CSV: the header's named columns, even for a bad record */
+	size_t ncolumns;
 };
 
 struct reader;

@@ -16,6 +16,7 @@ struct writer {
 	unsigned flags;
 	long rows;
 	int failed;
+	int reader_gone;	/* EPIPE: the reader closed the pipe */
 	/* table: every cell kept until the end */
 	char **cells;
 	size_t ncells, cells_cap;
@@ -236,6 +237,11 @@ writer_row(struct writer *w, const char *const *values, struct error *err)
 	w->rows++;
 	if (ferror(w->fp)) {
 		w->failed = 1;
+		/* the reader went away (| head): not an error, just the end */
+		if (errno == EPIPE) {
+			w->reader_gone = 1;
+			return error_set(err, EXIT_OK, "%s", "");
+		}
 		return error_set(err, EXIT_IOERR, _("write error: %s"),
 		    strerror(errno));
 	}
@@ -329,8 +335,11 @@ writer_close(struct writer *w, struct error *err)
 		fputs(w->rows == 0 ? "[]\n" : "\n]\n", w->fp);
 	else if (w->format == FORMAT_TABLE)
 		table_print(w);
+	errno = 0;
 	if (fflush(w->fp) != 0 || ferror(w->fp) || w->failed)
-		rc = error_set(err, EXIT_IOERR, _("write error: %s"),
+		rc = errno == EPIPE || w->reader_gone ?
+		    error_set(err, EXIT_OK, "%s", "") :
+		    error_set(err, EXIT_IOERR, _("write error: %s"),
 		    strerror(errno ? errno : EIO));
 	for (size_t k = 0; k < w->ncells; k++)
 		free(w->cells[k]);

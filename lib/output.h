@@ -35,7 +35,8 @@ struct writer *writer_open(FILE *fp, enum output_format format,
 /*
  * Write one row: values[i] for columns[i], NULL for no value.  The
  * values are copied when they must be kept (table).  Returns 0, or -1
- * with err set on a write error (EXIT_IOERR).
+ * with err set on a write error (EXIT_IOERR), or with err->status 0 and
+ * no text when the reader closed the pipe: stop writing, all is well.
  */
 int writer_row(struct writer *w, const char *const *values, struct error *err);
 

@@ -71,7 +71,170 @@ BEGIN
 END;
 
 -- version 2
--- the ledger: issues, their updates, meetings, village-rule votes
+-- the ledger (台账): issues, their notes and revisits, meetings, votes
+
+-- the lifecycle: the only status changes the store accepts
+CREATE TABLE status_move (
+	from_status TEXT NOT NULL,
+	to_status TEXT NOT NULL,
+	PRIMARY KEY (from_status, to_status)
+) STRICT, WITHOUT ROWID;
+INSERT INTO status_move VALUES
+	('open', 'in_progress'), ('open', 'resolved'), ('open', 'closed_unresolved'),
+	('in_progress', 'resolved'), ('in_progress', 'closed_unresolved'),
+	('resolved', 'feedback_given'), ('resolved', 'reopened'),
+	('feedback_given', 'closed'), ('feedback_given', 'reopened'),
+	('closed', 'reopened'),
+	('reopened', 'in_progress'), ('reopened', 'resolved'),
+	('reopened', 'closed_unresolved'),
+	('closed_unresolved', 'resolved');
+
+-- days to the deadline when an issue names none: by category and
+-- urgency, category '*' for any
+CREATE TABLE deadline_rule (
+	category TEXT NOT NULL,
+	urgency TEXT NOT NULL,
+	days INTEGER NOT NULL CHECK (days BETWEEN 0 AND 3650),
+	PRIMARY KEY (category, urgency)
+) STRICT, WITHOUT ROWID;
+INSERT INTO deadline_rule VALUES
+	('*', 'urgent', 7), ('*', 'important', 15), ('*', 'normal', 30),
+	('*', 'minor', 60);
+
+CREATE TABLE meeting (
+	id INTEGER PRIMARY KEY,
+	kind TEXT NOT NULL CHECK (kind = 'representatives' OR kind = 'courtyard' OR
+		kind = 'briefing' OR kind = 'assembly'),
+	village_id INTEGER NOT NULL REFERENCES village(id),
+	group_id INTEGER REFERENCES village_group(id),
+	held_on TEXT NOT NULL CHECK (held_on GLOB
+		'[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'),
+	host TEXT,
+	attendees TEXT,
+	minutes TEXT,
+	created_at TEXT NOT NULL,
+	CHECK (kind <> 'courtyard' OR group_id IS NOT NULL),
+	FOREIGN KEY (group_id, village_id) REFERENCES village_group(id, village_id)
+) STRICT;
+CREATE UNIQUE INDEX meeting_natural ON meeting(kind, village_id,
+	coalesce(group_id, 0), held_on);
+
+-- a vote on the village rules (村规民约), taken at an assembly
+CREATE TABLE vote (
+	id INTEGER PRIMARY KEY,
+	meeting_id INTEGER NOT NULL UNIQUE REFERENCES meeting(id),
+	representatives INTEGER NOT NULL CHECK (representatives > 0),
+	present INTEGER NOT NULL CHECK (present BETWEEN 0 AND representatives),
+	yes INTEGER NOT NULL CHECK (yes >= 0),
+	no INTEGER NOT NULL CHECK (no >= 0),
+	abstain INTEGER NOT NULL CHECK (abstain >= 0),
+	valid INTEGER NOT NULL CHECK (valid = (present * 3 >= representatives * 2)),
+	adopted INTEGER NOT NULL CHECK (adopted = (valid AND yes * 2 > present)),
+	filed_on TEXT,
+	CHECK (yes + no + abstain <= present)
+) STRICT;
+
+CREATE TABLE issue (
+	id INTEGER PRIMARY KEY,
+	kind TEXT NOT NULL CHECK (kind = 'problem' OR kind = 'dispute' OR
+		kind = 'suggestion'),
+	category TEXT NOT NULL CHECK (category = 'infrastructure' OR
+		category = 'environment' OR category = 'jobs' OR
+		category = 'housing' OR category = 'medical' OR category = 'water' OR
+		category = 'schooling' OR category = 'disaster' OR
+		category = 'conduct' OR category = 'other'),
+	title TEXT NOT NULL CHECK (length(trim(title)) > 0),
+	detail TEXT,
+	urgency TEXT NOT NULL CHECK (urgency = 'urgent' OR urgency = 'important' OR
+		urgency = 'normal' OR urgency = 'minor'),
+	village_id INTEGER REFERENCES village(id),
+	group_id INTEGER REFERENCES village_group(id),
+	household_ref INTEGER REFERENCES household(id),
+	reporter TEXT,
+	source TEXT NOT NULL CHECK (source = 'visit' OR source = 'representatives' OR
+		source = 'courtyard' OR source = 'briefing' OR source = 'survey' OR
+		source = 'petition' OR source = 'other'),
+	source_ref TEXT,
+	meeting_id INTEGER REFERENCES meeting(id),
+	owner TEXT NOT NULL CHECK (length(trim(owner)) > 0),
+	owner_unit TEXT,
+	opened_on TEXT NOT NULL,
+	due_date TEXT NOT NULL CHECK (due_date GLOB
+		'[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'),
+	standard TEXT,
+	measures TEXT,
+	status TEXT NOT NULL CHECK (status = 'open' OR status = 'in_progress' OR
+		status = 'resolved' OR status = 'feedback_given' OR
+		status = 'closed' OR status = 'reopened' OR
+		status = 'closed_unresolved'),
+	resolution TEXT,
+	resolved_on TEXT,
+	feedback TEXT,
+	feedback_on TEXT,
+	closed_on TEXT,
+	promised_date TEXT,
+	extensions INTEGER NOT NULL DEFAULT 0,
+	dispute_type TEXT CHECK (dispute_type = 'historical' OR
+		dispute_type = 'economic' OR dispute_type = 'family' OR
+		dispute_type = 'neighbour' OR dispute_type = 'other'),
+	parties TEXT,
+	mediator TEXT,
+	mediation_outcome TEXT CHECK (mediation_outcome = 'success' OR
+		mediation_outcome = 'failed' OR mediation_outcome = 'referred'),
+	mediated_on TEXT,
+	revisit_due TEXT,
+	-- what makes two records the same issue, so that importing twice adds nothing
+	natural_key TEXT NOT NULL UNIQUE,
+	created_at TEXT NOT NULL,
+	updated_at TEXT NOT NULL,
+	CHECK (status <> 'closed_unresolved' OR promised_date IS NOT NULL),
+	CHECK (mediation_outcome IS NULL OR kind = 'dispute'),
+	FOREIGN KEY (group_id, village_id) REFERENCES village_group(id, village_id)
+) STRICT;
+-- what deadline-check reads: open work by due date, owner, revisits
+CREATE INDEX issue_open_due ON issue(due_date) WHERE status = 'open' OR
+	status = 'in_progress' OR status = 'reopened';
+CREATE INDEX issue_resolved ON issue(resolved_on) WHERE status = 'resolved';
+CREATE INDEX issue_promise ON issue(promised_date)
+	WHERE status = 'closed_unresolved';
+CREATE INDEX issue_revisit ON issue(revisit_due) WHERE revisit_due IS NOT NULL;
+CREATE INDEX issue_owner ON issue(owner, status);
+CREATE INDEX issue_household ON issue(household_ref);
+
+-- a new issue starts open, or resolved when it was solved on the spot
+CREATE TRIGGER issue_new_status BEFORE INSERT ON issue
+WHEN NEW.status <> 'open' AND NEW.status <> 'resolved'
+BEGIN
+	SELECT RAISE(ABORT, 'a new issue is open, or resolved on the spot');
+END;
+-- a status changes only along the lifecycle
+CREATE TRIGGER issue_status_move BEFORE UPDATE OF status ON issue
+WHEN NEW.status IS NOT OLD.status AND NOT EXISTS (SELECT 1 FROM status_move
+	WHERE from_status = OLD.status AND to_status = NEW.status)
+BEGIN
+	SELECT RAISE(ABORT, 'the lifecycle does not allow this status change');
+END;
+
+-- progress notes (工作进展) on an issue
+CREATE TABLE issue_note (
+	id INTEGER PRIMARY KEY,
+	issue_id INTEGER NOT NULL REFERENCES issue(id),
+	noted_on TEXT NOT NULL,
+	who TEXT NOT NULL,
+	note TEXT NOT NULL
+) STRICT;
+CREATE INDEX issue_note_issue ON issue_note(issue_id);
+
+-- revisits (回访) after a successful mediation
+CREATE TABLE revisit (
+	id INTEGER PRIMARY KEY,
+	issue_id INTEGER NOT NULL REFERENCES issue(id),
+	visited_on TEXT NOT NULL,
+	visitor TEXT NOT NULL,
+	finding TEXT NOT NULL CHECK (finding = 'stable' OR finding = 'relapsed'),
+	notes TEXT
+) STRICT;
+CREATE INDEX revisit_issue ON revisit(issue_id);
 
 -- version 3
 -- household visits and coverage milestones

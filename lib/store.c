@@ -118,8 +118,10 @@ store_commit(struct store *s, struct error *err)
 {
 	int rc = sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL);
 
-	if (rc == SQLITE_OK)
+	if (rc == SQLITE_OK) {
+		s->committed |= s->open;
 		return 0;
+	}
 	store_error(s, rc, err);
 	store_rollback(s);
 	return -1;
@@ -254,8 +256,10 @@ store_open(const char *path, enum store_mode mode, const char *command,
 			    path, strerror(errno));
 			goto fail;
 		}
-		if (fd >= 0)
+		if (fd >= 0) {
 			close(fd);
+			s->created = 1;
+		}
 	} else if (S_ISDIR(st.st_mode)) {
 		error_set(err, EXIT_NOINPUT, "%s: %s", path, strerror(EISDIR));
 		goto fail;
@@ -275,13 +279,19 @@ store_open(const char *path, enum store_mode mode, const char *command,
 	sqlite3_busy_timeout(s->db, BUSY_TIMEOUT_MS);
 	if (store_exec(s, "PRAGMA foreign_keys = ON", err) != 0)
 		goto fail;
-	/* the first read tells a store from any other file */
+	/* the first read tells a store from any other file: touch nothing else */
 	{
-		long long v = query_integer(s, "SELECT count(*) FROM sqlite_schema", &rc);
+		long long tables = query_integer(s, "SELECT count(*) FROM sqlite_schema",
+		    &rc), app;
 
-		(void)v;
 		if (rc != SQLITE_OK) {
 			store_error(s, rc, err);
+			goto fail;
+		}
+		app = query_integer(s, "PRAGMA application_id", &rc);
+		if (rc == SQLITE_OK && tables > 0 && app != RENKE_APPLICATION_ID) {
+			error_set(err, EXIT_NOINPUT, _("%s: not a renke store (another "
+			    "program's SQLite database)"), s->path);
 			goto fail;
 		}
 	}
@@ -294,6 +304,7 @@ store_open(const char *path, enum store_mode mode, const char *command,
 	}
 	if (store_migrate(s, err) != 0)
 		goto fail;
+	s->open = 1;
 	return s;
 fail:
 	store_close(s);
@@ -303,10 +314,27 @@ fail:
 void
 store_close(struct store *s)
 {
+	int unused;
+
 	if (s == NULL)
 		return;
+	/* a store made by this command but never written to is not left behind */
+	unused = s->created && !s->committed;
 	sqlite3_finalize(s->audit_insert);
 	sqlite3_close(s->db);
+	if (unused) {
+		size_t n = strlen(s->path) + 8;
+		char *side = malloc(n);
+
+		unlink(s->path);
+		if (side != NULL) {
+			snprintf(side, n, "%s-wal", s->path);
+			unlink(side);
+			snprintf(side, n, "%s-shm", s->path);
+			unlink(side);
+			free(side);
+		}
+	}
 	free(s->path);
 	free(s);
 }

@@ -16,6 +16,9 @@ struct store {
 	const char *who;
 	char now[21];		/* when this command started, UTC, ISO 8601 */
 	sqlite3_stmt *audit_insert;
+	int created;		/* this command made the file */
+	int open;		/* store_open() has finished */
+	int committed;		/* a transaction was committed since */
 };
 
 /* The schema version this build knows (the last "-- version N" of schema.sql). */
@@ -26,7 +29,8 @@ const char *store_default_path(void);
 
 /*
  * Open the store at path.  STORE_WRITE creates a missing file with mode
- * 0600; STORE_READ refuses it (EXIT_NOINPUT).  Either way the schema is
+ * 0600 (removed again by store_close() when nothing was written to it);
+ * STORE_READ refuses it (EXIT_NOINPUT).  Either way the schema is
  * brought up to date in one transaction, foreign keys are on, the
  * journal is WAL and the busy timeout is 10 s.  command and who are kept
  * (not copied) for the audit log.  Returns the store, or NULL with err

@@ -107,3 +107,11 @@ grep_message() {
 		return 1
 	fi
 }
+
+# test_path_is_missing PATH: nothing there (a store that should not exist)
+test_path_is_missing() {
+	if [ -e "$1" ]; then
+		echo "$1 exists but should not" >&2
+		return 1
+	fi
+}

@@ -128,6 +128,14 @@ synopsis_of() {
 	awk '/^[A-Z]/ { on = ($0 == "SYNOPSIS"); next } on'
 }
 
+# help_of COMMAND: what COMMAND -h prints; it must exit 0
+help_of() {
+	"$1" -h || {
+		echo "$1 -h: exit status $?" >&2
+		return 1
+	}
+}
+
 # option_words: the words of standard input that are options, sorted
 option_words() {
 	tr '[]|' '   ' | tr -s ' \t' '\n\n' | grep -- '^-.' | sort -u
@@ -166,7 +174,8 @@ for page in "$MAN_DIR"/*.1 "$MAN_DIR"/*.7; do
 		"$command_name "* | "$command_name")
 			example_may_exit_1=$may_exit_1 ;;
 		esac
-		title=$(tr '\n#' ' _' <"$example_cmd")
+		# a title on one line, without what TAP or echo would interpret
+		title=$(tr '\n#' ' _' <"$example_cmd" | sed 's/\\/⧵/g; s/ *$//')
 		test_case "$page_name: $title" '
 			cd "$page_dir/run" &&
 			RENKE_DB=$page_dir/run/renke.db && export RENKE_DB &&
@@ -182,16 +191,19 @@ for page in "$MAN_DIR"/*.1; do
 	command_name=${page_name%.1}
 
 	test_case "$page_name: every option of $command_name -h is in SYNOPSIS" '
-		"$command_name" -h >help &&
+		help_of "$command_name" >help &&
 		synopsis_of "$page" >synopsis &&
 		option_words <help >help.options &&
 		option_words <synopsis >synopsis.options &&
-		test -s help.options &&
+		if [ ! -s help.options ]; then
+			echo "no option in the output of $command_name -h" >&2
+			false
+		fi &&
 		test_cmp help.options synopsis.options
 	'
 
 	test_case "$page_name: SYNOPSIS reads as $command_name -h, word for word" '
-		"$command_name" -h >help &&
+		help_of "$command_name" >help &&
 		synopsis_of "$page" >synopsis &&
 		words <help >help.words &&
 		words <synopsis >synopsis.words &&
