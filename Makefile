@@ -31,7 +31,7 @@ SAN_FLAGS = -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all \
 
 # one line per part of the campaign, so that each grows on its own
 COMMANDS_HOUSEHOLDS = household-add household-list
-COMMANDS_LEDGER =
+COMMANDS_LEDGER = issue-add issue-update meeting-log
 COMMANDS_VISITS =
 COMMANDS_SURVEYS =
 COMMANDS = $(COMMANDS_HOUSEHOLDS) $(COMMANDS_LEDGER) $(COMMANDS_VISITS) \

@@ -502,6 +502,24 @@ cli_readers(struct cli *cli, int argc, char **argv, size_t *n, int *status)
 	return readers;
 }
 
+struct reader **
+cli_option_record(struct cli *cli, const char *const *names,
+    const char *const *values, size_t n, int *status)
+{
+	struct reader **readers = calloc(2, sizeof(*readers));
+	struct error err = { 0 };
+
+	if (readers == NULL || (readers[0] = reader_open_record(_("command line"),
+	    names, values, n, &err)) == NULL) {
+		free(readers);
+		if (err.status == 0)
+			error_set(&err, EXIT_SOFTWARE, "%s", strerror(ENOMEM));
+		*status = cli_error(cli, &err);
+		return NULL;
+	}
+	return readers;
+}
+
 void
 cli_readers_close(struct reader **readers)
 {

@@ -87,7 +87,15 @@ struct store *cli_store(struct cli *cli, enum store_mode mode, int *status);
 struct reader **cli_readers(struct cli *cli, int argc, char **argv, size_t *n,
     int *status);
 
-/* Close what cli_readers() opened. */
+/*
+ * A reader array holding the one record given by options: names[i] =
+ * values[i] (NULL: not given).  NULL with a message printed and *status
+ * set when memory runs out.
+ */
+struct reader **cli_option_record(struct cli *cli, const char *const *names,
+    const char *const *values, size_t n, int *status);
+
+/* Close what cli_readers() or cli_option_record() opened. */
 void cli_readers_close(struct reader **readers);
 
 /* A writer on standard output in the chosen format; NULL with a message printed. */

@@ -83,13 +83,9 @@ main(int argc, char **argv)
 
 		for (size_t k = 0; k < HOUSEHOLD_NFIELDS; k++)
 			names[k] = household_fields[k].name;
-		readers = calloc(2, sizeof(*readers));
-		if (readers == NULL || (readers[0] = reader_open_record(
-		    _("command line"), names, one.value, HOUSEHOLD_NFIELDS,
-		    &err)) == NULL) {
-			status = cli_error(&cli, &err);
+		if ((readers = cli_option_record(&cli, names, one.value,
+		    HOUSEHOLD_NFIELDS, &status)) == NULL)
 			goto out;
-		}
 		nreaders = 1;
 	} else if ((readers = cli_readers(&cli, argc, argv, &nreaders,
 	    &status)) == NULL)

@@ -110,6 +110,8 @@ import_run(struct store *s, struct reader **readers, size_t nreaders,
 	}
 	if (store_begin(s, err) != 0)
 		goto out;
+	if (options->begin != NULL && options->begin(s, options->settings, err) != 0)
+		goto rollback;
 	for (size_t f = 0; f < nreaders; f++) {
 		struct record *rec;
 		int got;

@@ -11,6 +11,13 @@ struct import_options {
 	int skip_bad;		/* write the good records, report the bad */
 	int dry_run;		/* check everything, write nothing */
 	int upsert;		/* update existing records that differ */
+	void *settings;		/* what the kind of record needs besides (see its header) */
+	/*
+	 * Called once inside the transaction before the first record (may be
+	 * NULL): what must be written with the records, all or nothing.
+	 * Returns 0, or -1 with err set to stop the import.
+	 */
+	int (*begin)(struct store *s, void *settings, struct error *err);
 };
 
 struct import_stats {

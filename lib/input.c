@@ -24,6 +24,8 @@ struct pending {
 	const char *problem_field;
 	char *raw;
 	long nul_field;		/* CSV: index of the field with a NUL byte, or -1 */
+	char *block;		/* when set, every value lives in it (csv_split_plain) */
+	size_t block_cap;
 };
 
 struct reader {
@@ -70,6 +72,7 @@ struct reader {
 
 	/* what reader_next() handed out last */
 	struct pending current;
+	struct pending spare;	/* memory of a plain CSV record, for the next one */
 	struct record record;
 	char **names_out;
 	size_t names_cap;
@@ -81,8 +84,10 @@ struct reader {
 static void
 pending_free(struct pending *p)
 {
-	for (size_t i = 0; i < p->count; i++)
-		free(p->values[i]);
+	if (p->block == NULL)
+		for (size_t i = 0; i < p->count; i++)
+			free(p->values[i]);
+	free(p->block);
 	free(p->values);
 	free(p->raw);
 	memset(p, 0, sizeof(*p));
@@ -295,6 +300,41 @@ ascii_prefix(const char *s, size_t n)
 	return i;
 }
 
+/*
+ * 1 when s[0..n) is valid UTF-8, as utf8_valid() says, but faster on
+ * what sheets hold: ASCII a word at a time and three-byte characters
+ * (CJK) inline; any other character goes through utf8_valid_prefix().
+ */
+static int
+utf8_valid_fast(const char *str, size_t n)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	size_t i = 0;
+
+	while (i < n) {
+		unsigned char c = s[i];
+		size_t len;
+
+		if (c < 0x80) {
+			i += ascii_prefix(str + i, n - i);
+			continue;
+		}
+		/* E1-EC and EE-EF lead three bytes with no further limits */
+		if (c >= 0xe1 && c <= 0xef && c != 0xed) {
+			if (n - i < 3 || (s[i + 1] & 0xc0) != 0x80 ||
+			    (s[i + 2] & 0xc0) != 0x80)
+				return 0;
+			i += 3;
+			continue;
+		}
+		len = c < 0xe0 ? 2 : c < 0xf0 ? 3 : 4;
+		if (len > n - i || utf8_valid_prefix(str + i, len) != len)
+			return 0;
+		i += len;
+	}
+	return 1;
+}
+
 /* Decode raw line bytes s[0..n) into r->line. */
 static int
 decode_line(struct reader *r, const char *s, size_t n, struct error *err)
@@ -309,7 +349,7 @@ decode_line(struct reader *r, const char *s, size_t n, struct error *err)
 		decide_encoding(r, s, n);
 	if (r->decoding == DECODE_UTF8) {
 		/* the ASCII prefix is valid UTF-8 and ends on a character boundary */
-		if (!utf8_valid(s + ascii, n - ascii))
+		if (!utf8_valid_fast(s + ascii, n - ascii))
 			return error_set(err, EXIT_DATAERR, r->encoding == ENCODING_UTF8 ?
 			    _("%s:%ld: bytes that are not UTF-8") :
 			    _("%s:%ld: bytes that are not UTF-8, in a file that "
@@ -454,6 +494,51 @@ csv_setup(struct reader *r, struct error *err)
 	return 0;
 }
 
+/* Word-at-a-time byte search: nonzero when a byte of w is zero. */
+#define ONES	0x0101010101010101ULL
+#define HIGHS	0x8080808080808080ULL
+#define HAS_ZERO(w)	(((w) - ONES) & ~(w) & HIGHS)
+
+/* 1 when s[0..n) holds a quote, a CR or a NUL. */
+static int
+has_special(const char *s, size_t n)
+{
+	size_t i = 0;
+
+	for (; i + 8 <= n; i += 8) {
+		uint64_t w;
+
+		memcpy(&w, s + i, 8);
+		if (HAS_ZERO(w) | HAS_ZERO(w ^ ('"' * ONES)) |
+		    HAS_ZERO(w ^ ('\r' * ONES)))
+			break;
+	}
+	for (; i < n; i++)
+		if (s[i] == '"' || s[i] == '\r' || s[i] == '\0')
+			return 1;
+	return 0;
+}
+
+/* The first comma of p[0..end), or end. */
+static const char *
+find_comma(const char *p, const char *end)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	while (end - p >= 8) {
+		uint64_t w, hit;
+
+		memcpy(&w, p, 8);
+		/* the lowest flagged byte is the first comma; flags above it may be false */
+		if ((hit = HAS_ZERO(w ^ (',' * ONES))) != 0)
+			return p + (__builtin_ctzll(hit) >> 3);
+		p += 8;
+	}
+#endif
+	while (p < end && *p != ',')
+		p++;
+	return p;
+}
+
 /*
  * A line that starts a record and holds no quote, no NUL and no CR but
  * in a final CR LF is split here exactly as libcsv splits it: fields
@@ -465,32 +550,64 @@ static int
 csv_split_plain(struct reader *r)
 {
 	const char *s = r->line.data, *end, *p;
+	struct pending *b = &r->building;
 	size_t n = r->line.len;
+	char *out;
 
 	if (n > 0 && s[n - 1] == '\n')
 		n--;
 	if (n > 0 && s[n - 1] == '\r')
 		n--;
-	if (memchr(s, '"', n) != NULL || memchr(s, '\r', n) != NULL ||
-	    memchr(s, '\0', n) != NULL)
+	if (has_special(s, n) || b->count > 0 || b->values != NULL)
 		return 0;
-	r->record_line = r->line_number;
+	/*
+	 * One block for every value, the last record's memory if it fits:
+	 * the values and their NULs take at most n + 1 bytes, since each
+	 * NUL but the last stands for a comma.
+	 */
+	*b = r->spare;
+	memset(&r->spare, 0, sizeof(r->spare));
+	if (b->block_cap < n + 1) {
+		free(b->block);
+		b->block_cap = 0;
+		if ((b->block = malloc(n + 1)) == NULL)
+			goto nomem;
+		b->block_cap = n + 1;
+	}
+	out = b->block;
 	end = s + n;
 	for (p = s;; p++) {
-		const char *comma = memchr(p, ',', (size_t)(end - p));
-		const char *stop = comma != NULL ? comma : end;
+		const char *stop = find_comma(p, end), *next = stop;
+		size_t len;
 
+		if (b->count == b->cap) {
+			size_t cap = b->cap ? b->cap * 2 : 16;
+			char **v = realloc(b->values, cap * sizeof(*v));
+
+			if (v == NULL)
+				goto nomem;
+			b->values = v;
+			b->cap = cap;
+		}
 		while (p < stop && (*p == ' ' || *p == '\t'))
 			p++;
 		while (stop > p && (stop[-1] == ' ' || stop[-1] == '\t'))
 			stop--;
-		csv_field((void *)p, (size_t)(stop - p), r);
-		if (comma == NULL)
+		len = (size_t)(stop - p);
+		memcpy(out, p, len);
+		out[len] = '\0';
+		b->values[b->count++] = out;
+		out += len + 1;
+		if (next == end)
 			break;
-		p = comma;
+		p = next;
 	}
+	r->record_line = r->line_number;
 	csv_row('\n', r);
 	return 1;
+nomem:
+	pending_free(b);
+	return 0;	/* libcsv's way reports it */
 }
 
 /* Feed the current line to libcsv; a quoting error becomes a bad record. */
@@ -554,6 +671,24 @@ csv_take_header(struct reader *r, struct pending *p, struct error *err)
 	if (p->problem != NULL)
 		return error_set(err, EXIT_DATAERR, "%s:%ld: %s", r->file, p->line,
 		    _(p->problem));
+	if (p->block != NULL) {
+		/* the header outlives the record's memory: its own copies */
+		for (size_t i = 0; i < p->count; i++) {
+			char *copy = strdup(p->values[i]);
+
+			if (copy == NULL) {
+				while (i-- > 0)
+					free(p->values[i]);
+				p->count = 0;
+				return error_set(err, EXIT_SOFTWARE, "%s",
+				    strerror(ENOMEM));
+			}
+			p->values[i] = copy;
+		}
+		free(p->block);
+		p->block = NULL;
+		p->block_cap = 0;
+	}
 	r->header = p->values;
 	r->header_count = p->count;
 	p->values = NULL;
@@ -644,7 +779,7 @@ csv_shape_fields(struct reader *r, struct pending *p)
 		for (size_t i = 0; i < p->count; i++) {
 			if (k < r->header_named && r->header_map[k] == i)
 				p->values[k++] = p->values[i];
-			else
+			else if (p->block == NULL)
 				free(p->values[i]);
 		}
 		p->count = k;
@@ -900,12 +1035,28 @@ guess_format(struct reader *r)
 	return 1;
 }
 
+/* Free p, but keep the memory of a plain CSV record for the next one. */
+static void
+pending_recycle(struct reader *r, struct pending *p)
+{
+	if (p->block == NULL || r->spare.block != NULL) {
+		pending_free(p);
+		return;
+	}
+	free(p->raw);
+	r->spare.block = p->block;
+	r->spare.block_cap = p->block_cap;
+	r->spare.values = p->values;
+	r->spare.cap = p->cap;
+	memset(p, 0, sizeof(*p));
+}
+
 static int
 hand_out(struct reader *r, struct pending *p, struct record **out)
 {
 	struct record *rec = &r->record;
 
-	pending_free(&r->current);
+	pending_recycle(r, &r->current);
 	r->current = *p;
 	memset(p, 0, sizeof(*p));
 	memset(rec, 0, sizeof(*rec));
@@ -1069,6 +1220,7 @@ reader_close(struct reader *r)
 		csv_free(&r->csv);
 	pending_free(&r->building);
 	pending_free(&r->current);
+	pending_free(&r->spare);
 	while (r->queue_head < r->queue_len)
 		pending_free(&r->queue[r->queue_head++]);
 	free(r->queue);

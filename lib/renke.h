@@ -21,6 +21,10 @@
  *   audit.h     the append-only audit log
  *   fields.h    field tables: header names, Chinese aliases, lookups
  *   household.h villages, groups and households
+ *   place.h     villages and villager groups by name
+ *   import.h    the bulk import loop: all-or-nothing, --skip-bad, problems
+ *   issue.h     the ledger: issues, their lifecycle, notes, mediation
+ *   meeting.h   meetings, their votes, suggestions raised at them
  *
  * To add a command: write cmd/NAME.c after cmd/household-add.c, list it
  * in the Makefile's COMMANDS, write man/NAME.1 with EXAMPLES, and add
@@ -37,6 +41,10 @@
 #include "audit.h"
 #include "fields.h"
 #include "household.h"
+#include "place.h"
+#include "import.h"
+#include "issue.h"
+#include "meeting.h"
 
 #define RENKE_VERSION "0.1.0"
 

@@ -241,3 +241,42 @@ CREATE INDEX revisit_issue ON revisit(issue_id);
 
 -- version 4
 -- surveys: phone-survey responses, neighbour evaluations, ballots
+
+-- a survey round (轮次): the responses of one phone survey as
+-- survey-tally --save keeps them, to tally again or compare with later
+CREATE TABLE survey_round (
+	id INTEGER PRIMARY KEY,
+	name TEXT NOT NULL UNIQUE CHECK (length(trim(name)) > 0),
+	saved_on TEXT NOT NULL,		-- the day it was first saved (--today)
+	created_at TEXT NOT NULL,
+	created_by TEXT NOT NULL
+) STRICT;
+
+-- one respondent's response; source, where it was read ("file:line"),
+-- is its natural key within the round
+CREATE TABLE survey_response (
+	id INTEGER PRIMARY KEY,
+	round_id INTEGER NOT NULL REFERENCES survey_round(id),
+	source TEXT NOT NULL,
+	respondent TEXT,
+	village TEXT,
+	village_group TEXT,
+	household_id TEXT,
+	survey_date TEXT CHECK (survey_date IS NULL OR
+		survey_date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+	UNIQUE (round_id, source)
+) STRICT;
+
+-- its answers in column order, blank ones too (answer NULL): question is
+-- the vocab.c "survey_question" code or the column's own name; text is
+-- the answer as written (不认可, 否, ...)
+CREATE TABLE survey_answer (
+	response_id INTEGER NOT NULL REFERENCES survey_response(id),
+	position INTEGER NOT NULL,
+	question TEXT NOT NULL CHECK (length(question) > 0),
+	answer TEXT CHECK (answer = 'satisfied' OR
+		answer = 'basically_satisfied' OR answer = 'dissatisfied' OR
+		answer = 'dont_know'),
+	text TEXT,
+	PRIMARY KEY (response_id, position)
+) STRICT, WITHOUT ROWID;

@@ -1,0 +1,217 @@
+/* meeting-log.c -- record a meeting, its vote, and the suggestions raised at it as issues */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+
+static const char usage[] =
+"usage: meeting-log [-q] [-d db] [--by name] [--today date] [-f format]\n"
+"                   [--dry-run] [--input-format fmt] [--encoding enc]\n"
+"                   --kind kind --village name [--group name] [--date date]\n"
+"                   [--host name] [--attendees text]\n"
+"                   [--minutes text | --minutes-file file]\n"
+"                   [--representatives n --present n --yes n --no n\n"
+"                   --abstain n [--filed-on date]]\n"
+"                   [--owner name] [--category category] [--urgency urgency]\n"
+"                   [suggestions ...]\n";
+
+enum {
+	OPT_KIND = 3000, OPT_VILLAGE, OPT_GROUP, OPT_DATE, OPT_HOST, OPT_ATTENDEES,
+	OPT_MINUTES, OPT_MINUTES_FILE, OPT_REPRESENTATIVES, OPT_PRESENT, OPT_YES,
+	OPT_NO, OPT_ABSTAIN, OPT_FILED_ON, OPT_OWNER, OPT_CATEGORY, OPT_URGENCY
+};
+
+static const struct option options[] = {
+	{ "kind", required_argument, NULL, OPT_KIND },
+	{ "village", required_argument, NULL, OPT_VILLAGE },
+	{ "group", required_argument, NULL, OPT_GROUP },
+	{ "date", required_argument, NULL, OPT_DATE },
+	{ "host", required_argument, NULL, OPT_HOST },
+	{ "attendees", required_argument, NULL, OPT_ATTENDEES },
+	{ "minutes", required_argument, NULL, OPT_MINUTES },
+	{ "minutes-file", required_argument, NULL, OPT_MINUTES_FILE },
+	{ "representatives", required_argument, NULL, OPT_REPRESENTATIVES },
+	{ "present", required_argument, NULL, OPT_PRESENT },
+	{ "yes", required_argument, NULL, OPT_YES },
+	{ "no", required_argument, NULL, OPT_NO },
+	{ "abstain", required_argument, NULL, OPT_ABSTAIN },
+	{ "filed-on", required_argument, NULL, OPT_FILED_ON },
+	{ "owner", required_argument, NULL, OPT_OWNER },
+	{ "category", required_argument, NULL, OPT_CATEGORY },
+	{ "urgency", required_argument, NULL, OPT_URGENCY },
+	{ NULL, 0, NULL, 0 }
+};
+
+struct opts {
+	struct meeting meeting;
+	const char *minutes_file;
+	struct issue_settings issues;	/* for the suggestions */
+	struct meeting_result result;
+};
+
+static int
+option(struct cli *cli, int opt, const char *arg, void *context)
+{
+	struct opts *o = context;
+	struct meeting *m = &o->meeting;
+
+	switch (opt) {
+	case OPT_KIND: m->kind = arg; break;
+	case OPT_VILLAGE: m->village = arg; break;
+	case OPT_GROUP: m->group = arg; break;
+	case OPT_DATE: m->date = arg; break;
+	case OPT_HOST: m->host = arg; break;
+	case OPT_ATTENDEES: m->attendees = arg; break;
+	case OPT_MINUTES: m->minutes = arg; break;
+	case OPT_MINUTES_FILE: o->minutes_file = arg; break;
+	case OPT_REPRESENTATIVES: m->representatives = arg; break;
+	case OPT_PRESENT: m->present = arg; break;
+	case OPT_YES: m->yes = arg; break;
+	case OPT_NO: m->no = arg; break;
+	case OPT_ABSTAIN: m->abstain = arg; break;
+	case OPT_FILED_ON: m->filed_on = arg; break;
+	case OPT_OWNER: o->issues.defaults[ISSUE_OWNER] = arg; break;
+	case OPT_CATEGORY:
+		if (vocab_code("issue_category", arg) == NULL)
+			cli_usage_error(cli, _("--category: unknown category \"%s\""), arg);
+		o->issues.defaults[ISSUE_CATEGORY] = arg;
+		break;
+	case OPT_URGENCY:
+		if (vocab_code("urgency", arg) == NULL)
+			cli_usage_error(cli, _("--urgency: unknown urgency \"%s\""), arg);
+		o->issues.defaults[ISSUE_URGENCY] = arg;
+		break;
+	default:
+		return -1;
+	}
+	return 0;
+}
+
+/* Inside the transaction, before the suggestions: the meeting itself. */
+static int
+begin(struct store *s, void *settings, struct error *err)
+{
+	struct opts *o = (struct opts *)((char *)settings -
+	    offsetof(struct opts, issues));
+	static char source_ref[64];
+
+	if (meeting_record(s, &o->meeting, _("command line"), &o->result, err) != 0)
+		return -1;
+	snprintf(source_ref, sizeof(source_ref), "meeting:%lld", o->result.id);
+	o->issues.meeting_id = o->result.id;
+	o->issues.defaults[ISSUE_SOURCE] = meeting_issue_source(o->result.kind);
+	o->issues.defaults[ISSUE_SOURCE_REF] = source_ref;
+	o->issues.defaults[ISSUE_OPENED_ON] = o->result.date;
+	if (o->issues.defaults[ISSUE_KIND] == NULL)
+		o->issues.defaults[ISSUE_KIND] = "suggestion";
+	o->issues.defaults[ISSUE_VILLAGE] = o->meeting.village;
+	o->issues.defaults[ISSUE_GROUP] = o->meeting.group;
+	return 0;
+}
+
+/* The whole text of a file, or NULL with errno set. */
+static char *
+slurp(const char *path)
+{
+	FILE *fp = fopen(path, "rb");
+	struct buf b = { 0 };
+	char chunk[4096];
+	size_t n;
+
+	if (fp == NULL)
+		return NULL;
+	while ((n = fread(chunk, 1, sizeof(chunk), fp)) > 0)
+		buf_append(&b, chunk, n);
+	if (ferror(fp) || b.data == NULL) {
+		int e = ferror(fp) ? errno : 0;
+
+		fclose(fp);
+		free(b.data);
+		errno = e;
+		if (e == 0)
+			return strdup("");
+		return NULL;
+	}
+	fclose(fp);
+	return b.data;
+}
+
+int
+main(int argc, char **argv)
+{
+	struct cli cli;
+	struct opts o;
+	struct store *store = NULL;
+	struct reader **readers = NULL;
+	struct writer *w = NULL;
+	struct import_stats stats;
+	struct error err = { 0 };
+	size_t nreaders = 0;
+	char *minutes = NULL;
+	int status = EXIT_OK, first;
+
+	memset(&o, 0, sizeof(o));
+	cli_start(&cli, "meeting-log", usage, CLI_INPUT | CLI_IMPORT | CLI_OUTPUT);
+	first = cli_parse(&cli, argc, argv, options, "", option, &o);
+	argc -= first;
+	argv += first;
+	if (o.meeting.minutes != NULL && o.minutes_file != NULL)
+		cli_usage_error(&cli, _("give --minutes or --minutes-file, not both"));
+	if (cli.import.skip_bad)
+		cli_usage_error(&cli, _("--skip-bad: a meeting and its suggestions are "
+		    "written all together or not at all"));
+	if (o.minutes_file != NULL) {
+		if ((minutes = slurp(o.minutes_file)) == NULL) {
+			cli_warn(&cli, "%s: %s", o.minutes_file, strerror(errno));
+			status = EXIT_NOINPUT;
+			goto out;
+		}
+		o.meeting.minutes = minutes;
+	}
+	if (o.meeting.date == NULL)
+		o.meeting.date = cli.today;
+	/* suggestions only from files named: a meeting alone reads no input */
+	if (argc > 0 && (readers = cli_readers(&cli, argc, argv, &nreaders,
+	    &status)) == NULL)
+		goto out;
+	if ((store = cli_store(&cli, STORE_WRITE, &status)) == NULL)
+		goto out;
+	if ((w = cli_writer(&cli, meeting_columns, MEETING_NCOLUMNS)) == NULL) {
+		status = EXIT_SOFTWARE;
+		goto out;
+	}
+	o.issues.today = cli.today;
+	cli.import.settings = &o.issues;
+	cli.import.begin = begin;
+	if (import_run(store, readers, nreaders, &issue_import_kind, &cli.import,
+	    cli_problem, &cli, NULL, NULL, &stats, &err) != 0) {
+		status = cli_error(&cli, &err);
+		goto out;
+	}
+	if (!cli.import.dry_run &&
+	    meeting_write(store, o.result.id, w, cli_labels(&cli), &err) != 0)
+		status = cli_error(&cli, &err);
+	if (status == EXIT_OK && !cli.quiet) {
+		if (o.result.existed)
+			cli_warn(&cli, _("meeting %lld was already in the store"),
+			    o.result.id);
+		if (nreaders > 0)
+			cli_warn(&cli, _("suggestions %ld: added as issues %ld, already "
+			    "in the ledger %ld"), stats.records, stats.added,
+			    stats.unchanged);
+		if (o.result.has_vote)
+			cli_warn(&cli, !o.result.vote.valid ? _("vote not valid: fewer "
+			    "than two thirds of the representatives were present") :
+			    o.result.vote.adopted ? _("vote valid; the village rules "
+			    "are adopted") : _("vote valid; the village rules are not "
+			    "adopted: yes is not more than half of those present"));
+	}
+out:
+	if (writer_close(w, &err) != 0 && status == EXIT_OK)
+		status = cli_error(&cli, &err);
+	store_close(store);
+	cli_readers_close(readers);
+	free(minutes);
+	return cli_finish(&cli, status);
+}

@@ -1,0 +1,88 @@
+/* issue.h -- the ledger (台账): issues, their lifecycle, notes, mediation and revisits */
+#ifndef RENKE_ISSUE_H
+#define RENKE_ISSUE_H
+
+#include "import.h"
+#include "output.h"
+#include "store.h"
+
+/* The fields of an issue record, as issue-add reads them. */
+enum issue_field {
+	ISSUE_KIND, ISSUE_CATEGORY, ISSUE_TITLE, ISSUE_DETAIL, ISSUE_URGENCY,
+	ISSUE_VILLAGE, ISSUE_GROUP, ISSUE_HOUSEHOLD, ISSUE_REPORTER,
+	ISSUE_SOURCE, ISSUE_SOURCE_REF, ISSUE_OWNER, ISSUE_OWNER_UNIT,
+	ISSUE_DUE_DATE, ISSUE_STANDARD, ISSUE_MEASURES, ISSUE_RESOLVED_ON_SPOT,
+	ISSUE_RESOLUTION, ISSUE_DISPUTE_TYPE, ISSUE_PARTIES, ISSUE_MEDIATOR,
+	ISSUE_OPENED_ON,
+	ISSUE_NFIELDS
+};
+
+extern const struct field_spec issue_fields[ISSUE_NFIELDS];
+
+/*
+ * What issue-add needs besides the records: defaults for fields a
+ * record leaves empty (option values; NULL: none), the meeting the
+ * issues were raised at (0: none), the date it is, and where to write
+ * each new issue (NULL: nowhere).  Given to import_run() through
+ * import_options.settings.
+ */
+struct issue_settings {
+	const char *defaults[ISSUE_NFIELDS];
+	long long meeting_id;
+	const char *today;
+	struct writer *out;
+	int labels;		/* write vocabulary labels, not codes */
+};
+
+/* How issue records are checked and written, for import_run(). */
+extern const struct import_kind issue_import_kind;
+
+/* The columns issue-add writes for each new issue. */
+enum { ISSUE_OUT_NCOLUMNS = 12 };
+extern const struct column issue_out_columns[ISSUE_OUT_NCOLUMNS];
+
+/* The fields of an update record, as issue-update reads them. */
+enum issue_update_field {
+	UPDATE_ID, UPDATE_STATUS, UPDATE_NOTE, UPDATE_OWNER, UPDATE_OWNER_UNIT,
+	UPDATE_DUE_DATE, UPDATE_REASON, UPDATE_RESOLUTION, UPDATE_FEEDBACK,
+	UPDATE_PROMISED_DATE, UPDATE_OUTCOME, UPDATE_REVISIT_IN,
+	UPDATE_REVISIT_DATE, UPDATE_VISITOR, UPDATE_FINDING,
+	UPDATE_NFIELDS
+};
+
+extern const struct field_spec issue_update_fields[UPDATE_NFIELDS];
+
+/* What issue-update needs besides the records. */
+struct issue_update_settings {
+	const char *today;
+	const char *who;	/* who acts: the author of notes */
+	long revisit_in;	/* days from a successful mediation to its revisit */
+	struct writer *out;	/* each changed issue, afterwards (NULL: nowhere) */
+	int labels;
+};
+
+/* How update records are checked and applied, for import_run(). */
+extern const struct import_kind issue_update_kind;
+
+/*
+ * Set the deadline rule for (category, urgency): an issue of that
+ * category and urgency that names no due date is due days after it is
+ * opened.  category "*" is every category without a rule of its own.
+ * Runs in its own transaction and is audited.  Returns 0, or -1 with
+ * err set.
+ */
+int issue_set_deadline_rule(struct store *s, const char *category,
+    const char *urgency, long days, struct error *err);
+
+/*
+ * The statuses an issue may move to from status, "a, b" in the user's
+ * language, into out (size bytes); "none" when there are none.
+ */
+char *issue_moves_from(struct store *s, const char *status, char *out,
+    size_t size);
+
+/* Write issue id to w in the issue_out_columns; 0, or -1 with err set. */
+int issue_write(struct store *s, long long id, struct writer *w, int labels,
+    struct error *err);
+
+#endif

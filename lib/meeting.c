@@ -1,0 +1,231 @@
+/* meeting.c -- meetings: representatives' meetings, courtyard meetings, briefings, assemblies and their votes */
+#include <stdio.h>
+#include <string.h>
+
+#include "audit.h"
+#include "meeting.h"
+#include "place.h"
+#include "text.h"
+#include "vocab.h"
+
+const struct column meeting_columns[MEETING_NCOLUMNS] = {
+	{ "id", N_("id"), COLUMN_INTEGER },
+	{ "kind", N_("kind"), COLUMN_TEXT },
+	{ "village", N_("village"), COLUMN_TEXT },
+	{ "village_group", N_("group"), COLUMN_TEXT },
+	{ "date", N_("date"), COLUMN_TEXT },
+	{ "host", N_("host"), COLUMN_TEXT },
+	{ "attendees", N_("attendees"), COLUMN_TEXT },
+	{ "suggestions", N_("suggestions"), COLUMN_INTEGER },
+	{ "representatives", N_("representatives"), COLUMN_INTEGER },
+	{ "present", N_("present"), COLUMN_INTEGER },
+	{ "yes", N_("yes"), COLUMN_INTEGER },
+	{ "no", N_("no"), COLUMN_INTEGER },
+	{ "abstain", N_("abstain"), COLUMN_INTEGER },
+	{ "valid", N_("valid"), COLUMN_BOOLEAN },
+	{ "adopted", N_("adopted"), COLUMN_BOOLEAN },
+};
+
+const char *
+meeting_issue_source(const char *kind)
+{
+	if (strcmp(kind, "representatives") == 0 || strcmp(kind, "courtyard") == 0 ||
+	    strcmp(kind, "briefing") == 0)
+		return kind;
+	return "other";
+}
+
+static int
+count_field(const char *text, const char *file, const char *field, long *out,
+    struct error *err)
+{
+	if (text == NULL)
+		return error_set(err, EXIT_DATAERR, _("%s: %s: missing; a vote needs "
+		    "representatives, present, yes, no and abstain"), file, field);
+	if (number_parse(text, 0, 1000000, out) != 0)
+		return error_set(err, EXIT_DATAERR, _("%s: %s: not a count: \"%s\""),
+		    file, field, text);
+	return 0;
+}
+
+int
+meeting_record(struct store *s, const struct meeting *m, const char *file,
+    struct meeting_result *out, struct error *err)
+{
+	const char *kind;
+	long long village_id, group_id;
+	char filed[11] = "";
+	sqlite3_stmt *st;
+	int rc, voting;
+
+	memset(out, 0, sizeof(*out));
+	if (m->kind == NULL)
+		return error_set(err, EXIT_DATAERR, _("%s: kind: missing"), file);
+	if ((kind = vocab_code("meeting_kind", m->kind)) == NULL) {
+		char expected[512];
+
+		return error_set(err, EXIT_DATAERR, _("%s: kind: unknown value \"%s\"; "
+		    "expected one of: %s"), file, m->kind,
+		    vocab_describe("meeting_kind", expected, sizeof(expected)));
+	}
+	snprintf(out->kind, sizeof(out->kind), "%s", kind);
+	if (m->village == NULL)
+		return error_set(err, EXIT_DATAERR, _("%s: village: missing"), file);
+	if (strcmp(kind, "courtyard") == 0 && m->group == NULL)
+		return error_set(err, EXIT_DATAERR, _("%s: village_group: missing; a "
+		    "courtyard meeting is held in a villager group"), file);
+	if (m->date == NULL)
+		return error_set(err, EXIT_DATAERR, _("%s: date: missing"), file);
+	if (date_parse(m->date, out->date) != 0)
+		return error_set(err, EXIT_DATAERR, _("%s: date: not a date: \"%s\""),
+		    file, m->date);
+	if (m->filed_on != NULL && date_parse(m->filed_on, filed) != 0)
+		return error_set(err, EXIT_DATAERR, _("%s: filed_on: not a date: \"%s\""),
+		    file, m->filed_on);
+	rc = place_resolve(s, m->village, m->group, 0, &village_id, &group_id, NULL,
+	    err);
+	if (rc < 0)
+		return -1;
+	if (rc == 1)
+		return error_set(err, EXIT_DATAERR, m->group == NULL ?
+		    _("%s: village: no such village: %s") :
+		    _("%s: village_group: no such villager group: %s %s"), file,
+		    m->village, m->group != NULL ? m->group : "");
+	voting = m->representatives || m->present || m->yes || m->no || m->abstain ||
+	    m->filed_on;
+	if (voting) {
+		long n[5];
+		const char *text[5] = { m->representatives, m->present, m->yes, m->no,
+		    m->abstain };
+		static const char *const names[5] = { "representatives", "present",
+		    "yes", "no", "abstain" };
+
+		if (strcmp(kind, "assembly") != 0)
+			return error_set(err, EXIT_DATAERR, _("%s: representatives: the "
+			    "village rules are voted at an assembly (kind assembly)"), file);
+		for (int i = 0; i < 5; i++)
+			if (count_field(text[i], file, names[i], &n[i], err) != 0)
+				return -1;
+		if (vote_decide(n[0], n[1], n[2], n[3], n[4], &out->vote, err) != 0) {
+			char why[sizeof(err->text)];
+
+			snprintf(why, sizeof(why), "%s", err->text);
+			return error_set(err, EXIT_DATAERR, "%s: %s", file, why);
+		}
+		out->has_vote = 1;
+	}
+	/* the same meeting again is the one already there */
+	st = store_prepare(s, "SELECT id FROM meeting WHERE kind = ? AND "
+	    "village_id = ? AND coalesce(group_id, 0) = ? AND held_on = ?", err);
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_text(st, 1, kind, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, village_id);
+	sqlite3_bind_int64(st, 3, group_id);
+	sqlite3_bind_text(st, 4, out->date, -1, SQLITE_STATIC);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		out->id = sqlite3_column_int64(st, 0);
+		out->existed = 1;
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return store_error(s, rc, err);
+	if (!out->existed) {
+		char idtext[24];
+
+		st = store_prepare(s, "INSERT INTO meeting (kind, village_id, group_id, "
+		    "held_on, host, attendees, minutes, created_at) VALUES (?, ?, ?, ?, "
+		    "?, ?, ?, ?) RETURNING id", err);
+		if (st == NULL)
+			return -1;
+		sqlite3_bind_text(st, 1, kind, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(st, 2, village_id);
+		if (group_id > 0)
+			sqlite3_bind_int64(st, 3, group_id);
+		sqlite3_bind_text(st, 4, out->date, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 5, m->host, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 6, m->attendees, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 7, m->minutes, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 8, s->now, -1, SQLITE_STATIC);
+		if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+			out->id = sqlite3_column_int64(st, 0);
+			rc = sqlite3_step(st);
+		}
+		sqlite3_finalize(st);
+		if (rc != SQLITE_DONE)
+			return store_error(s, rc, err);
+		snprintf(idtext, sizeof(idtext), "%lld", out->id);
+		if (audit_add(s, "meeting", idtext, "created", NULL, kind, err) != 0)
+			return -1;
+	}
+	if (out->has_vote) {
+		char idtext[24], what[160];
+
+		st = store_prepare(s, "INSERT INTO vote (meeting_id, representatives, "
+		    "present, yes, no, abstain, valid, adopted, filed_on) VALUES (?, ?, "
+		    "?, ?, ?, ?, ?, ?, ?) ON CONFLICT (meeting_id) DO UPDATE SET "
+		    "representatives = excluded.representatives, present = "
+		    "excluded.present, yes = excluded.yes, no = excluded.no, abstain = "
+		    "excluded.abstain, valid = excluded.valid, adopted = "
+		    "excluded.adopted, filed_on = coalesce(excluded.filed_on, filed_on)",
+		    err);
+		if (st == NULL)
+			return -1;
+		sqlite3_bind_int64(st, 1, out->id);
+		sqlite3_bind_int64(st, 2, out->vote.representatives);
+		sqlite3_bind_int64(st, 3, out->vote.present);
+		sqlite3_bind_int64(st, 4, out->vote.yes);
+		sqlite3_bind_int64(st, 5, out->vote.no);
+		sqlite3_bind_int64(st, 6, out->vote.abstain);
+		sqlite3_bind_int(st, 7, out->vote.valid);
+		sqlite3_bind_int(st, 8, out->vote.adopted);
+		sqlite3_bind_text(st, 9, filed[0] ? filed : NULL, -1, SQLITE_STATIC);
+		rc = sqlite3_step(st);
+		sqlite3_finalize(st);
+		if (rc != SQLITE_DONE)
+			return store_error(s, rc, err);
+		snprintf(idtext, sizeof(idtext), "%lld", out->id);
+		snprintf(what, sizeof(what), "representatives %ld, present %ld, yes %ld, "
+		    "no %ld, abstain %ld: %s", out->vote.representatives,
+		    out->vote.present, out->vote.yes, out->vote.no, out->vote.abstain,
+		    !out->vote.valid ? "not valid" : out->vote.adopted ? "adopted" :
+		    "not adopted");
+		if (audit_add(s, "vote", idtext, "result", NULL, what, err) != 0 ||
+		    (filed[0] && audit_add(s, "vote", idtext, "filed_on", NULL, filed,
+		    err) != 0))
+			return -1;
+	}
+	return 0;
+}
+
+int
+meeting_write(struct store *s, long long id, struct writer *w, int labels,
+    struct error *err)
+{
+	sqlite3_stmt *st = store_prepare(s, "SELECT m.id, m.kind, v.name, g.name, "
+	    "m.held_on, m.host, m.attendees, (SELECT count(*) FROM issue i WHERE "
+	    "i.meeting_id = m.id), t.representatives, t.present, t.yes, t.no, "
+	    "t.abstain, CASE t.valid WHEN 1 THEN 'true' WHEN 0 THEN 'false' END, "
+	    "CASE t.adopted WHEN 1 THEN 'true' WHEN 0 THEN 'false' END "
+	    "FROM meeting m JOIN village v ON v.id = "
+	    "m.village_id LEFT JOIN village_group g ON g.id = m.group_id "
+	    "LEFT JOIN vote t ON t.meeting_id = m.id WHERE m.id = ?", err);
+	const char *v[MEETING_NCOLUMNS];
+	int rc;
+
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		for (int k = 0; k < MEETING_NCOLUMNS; k++)
+			v[k] = (const char *)sqlite3_column_text(st, k);
+		if (labels)
+			v[1] = vocab_label("meeting_kind", v[1]);
+		rc = writer_row(w, v, err) == 0 ? SQLITE_DONE : -1;
+	}
+	sqlite3_finalize(st);
+	if (rc == -1)
+		return -1;
+	return rc == SQLITE_DONE ? 0 : store_error(s, rc, err);
+}
