@@ -505,7 +505,7 @@ struct issue_update {
 /* The issue as stored, for an update. */
 struct current {
 	char kind[16], status[24], owner[256], owner_unit[256], due[11];
-	char mediation[16];
+	char mediation[16], revisit_due[11];
 	long extensions;
 	int has_owner_unit, has_mediation;
 };
@@ -514,7 +514,8 @@ static int
 load_issue(struct store *s, long long id, struct current *c, struct error *err)
 {
 	sqlite3_stmt *st = store_prepare(s, "SELECT kind, status, owner, "
-	    "owner_unit, due_date, extensions, mediation_outcome FROM issue "
+	    "owner_unit, due_date, extensions, mediation_outcome, revisit_due "
+	    "FROM issue "
 	    "WHERE id = ?", err);
 	int rc;
 
@@ -534,6 +535,9 @@ load_issue(struct store *s, long long id, struct current *c, struct error *err)
 		snprintf(c->due, sizeof(c->due), "%s", sqlite3_column_text(st, 4));
 		c->extensions = sqlite3_column_int(st, 5);
 		snprintf(c->mediation, sizeof(c->mediation), "%s", med ? med : "");
+		snprintf(c->revisit_due, sizeof(c->revisit_due), "%s",
+		    sqlite3_column_text(st, 7) ? (const char *)sqlite3_column_text(st, 7) :
+		    "");
 		c->has_mediation = med != NULL;
 	}
 	sqlite3_finalize(st);
@@ -868,8 +872,10 @@ update_row(struct import *im, const struct record *rec, void *context,
 		{
 			/* the revisit is done: nothing more is due */
 			const char *col = "revisit_due", *val = NULL;
+			const char *old = cur.revisit_due[0] ? cur.revisit_due : NULL;
 
-			if (update_columns(s, id, &col, &val, NULL, 1, err) != 0)
+			if (old != NULL &&
+			    update_columns(s, id, &col, &val, &old, 1, err) != 0)
 				return -1;
 		}
 		if (strcmp(finding, "relapsed") == 0) {

@@ -98,6 +98,9 @@ store_dump() {
 	fi
 }
 
+# a single quote, for SQL inside a quoted test body
+SQ="'"
+
 # grep_message PATTERN FILE: FILE (a command's standard error) says PATTERN
 grep_message() {
 	if ! grep -q -- "$1" "$2"; then

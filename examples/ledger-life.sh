@@ -1,0 +1,40 @@
+#!/bin/sh
+# ledger-life.sh -- a whole life in the ledger, as the work plan asks for it:
+# a courtyard meeting whose two suggestions become issues; one worked,
+# resolved, fed back and closed; a dispute mediated, revisited, found
+# relapsed and reopened; a village-rule vote adopted.
+#
+# Usage: examples/ledger-life.sh  (commands on PATH; the store is $RENKE_DB
+# or ./renke.db, which must hold the example households)
+set -eu
+here=$(cd "$(dirname "$0")" && pwd)
+
+echo "== a courtyard meeting (院坝会) in 后叶村 2社; its suggestions become issues"
+meeting-log --today 2022-11-15 --kind 院坝会 --village 后叶村 --group 2社 \
+	--host 张书记 --attendees 36 --owner 李主任 -f csv \
+	"$here/suggestions.csv"
+
+echo "== the bridge: worked on, resolved, the household told, closed"
+issue-update --today 2022-11-16 --id 1 --status in_progress --note "已联系施工队" -f csv
+issue-update --today 2022-11-18 --id 1 --due-date 2022-11-25 \
+	--reason "雨天停工" -f csv
+issue-update --today 2022-11-24 --id 1 --status resolved \
+	--resolution "桥面已修复" -f csv
+issue-update --today 2022-11-25 --id 1 --status feedback_given \
+	--feedback "入户告知王德明" -f csv
+issue-update --today 2022-11-26 --id 1 --status closed -f csv
+
+echo "== a neighbours' dispute (邻里纠纷): mediated, revisited, relapsed, reopened"
+issue-add --today 2022-11-10 --kind 矛盾纠纷 --dispute-type 邻里 \
+	--title "宅基地界址纠纷" --village 后叶村 --group 2社 \
+	--parties "何玉勇；牟桂福" --mediator 村调委会 --owner 村调委会 -f csv
+issue-update --today 2022-11-12 --id 3 --outcome 调解成功 -f csv
+issue-update --today 2022-11-12 --id 3 --status resolved \
+	--resolution "双方签订调解协议" -f csv
+issue-update --today 2022-12-12 --id 3 --finding 反弹 --visitor 村调委会 \
+	--note "一方拆除界桩" -f csv
+
+echo "== a villagers' assembly adopts the village rules (村规民约)"
+meeting-log --today 2022-11-28 --kind 村民会议 --village 后叶村 \
+	--representatives 45 --present 38 --yes 33 --no 3 --abstain 2 \
+	--filed-on 2022-11-30 -f csv
