@@ -1,0 +1,140 @@
+/* deadline-check.c -- list what is overdue or falls due soon; silent when nothing is */
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+
+static const char usage[] =
+"usage: deadline-check [-q] [-d db] [--today date] [-f format] [--bom]\n"
+"                      [--excel] [--within days] [--feedback-within days]\n"
+"                      [--owner name] [--village name] [--kind kind ...]\n"
+"                      [--summary] [--group-by owner]\n";
+
+enum { OPT_WITHIN = 3000, OPT_FEEDBACK, OPT_OWNER, OPT_VILLAGE, OPT_KIND,
+	OPT_SUMMARY, OPT_GROUP_BY };
+
+static const struct option options[] = {
+	{ "within", required_argument, NULL, OPT_WITHIN },
+	{ "feedback-within", required_argument, NULL, OPT_FEEDBACK },
+	{ "owner", required_argument, NULL, OPT_OWNER },
+	{ "village", required_argument, NULL, OPT_VILLAGE },
+	{ "kind", required_argument, NULL, OPT_KIND },
+	{ "summary", no_argument, NULL, OPT_SUMMARY },
+	{ "group-by", required_argument, NULL, OPT_GROUP_BY },
+	{ NULL, 0, NULL, 0 }
+};
+
+static int
+option(struct cli *cli, int opt, const char *arg, void *context)
+{
+	struct deadline_options *o = context;
+	unsigned kind;
+
+	switch (opt) {
+	case OPT_WITHIN:
+		if (number_parse(arg, 0, 3650, &o->within) != 0)
+			cli_usage_error(cli, _("--within: not a number of days from 0 "
+			    "to 3650: %s"), arg);
+		return 0;
+	case OPT_FEEDBACK:
+		if (number_parse(arg, 0, 3650, &o->feedback_within) != 0)
+			cli_usage_error(cli, _("--feedback-within: not a number of days "
+			    "from 0 to 3650: %s"), arg);
+		return 0;
+	case OPT_OWNER:
+		o->owner = arg;
+		return 0;
+	case OPT_VILLAGE:
+		o->village = arg;
+		return 0;
+	case OPT_KIND:
+		if ((kind = deadline_kind_parse(arg)) == 0)
+			cli_usage_error(cli, _("--kind: unknown kind \"%s\"; expected "
+			    "issue_overdue, feedback_overdue, revisit_due, "
+			    "promise_overdue, visit_missing or meeting_missing"), arg);
+		o->kinds |= kind;
+		return 0;
+	case OPT_SUMMARY:
+		o->summary = 1;
+		return 0;
+	case OPT_GROUP_BY:
+		if (strcmp(arg, "owner") != 0)
+			cli_usage_error(cli, _("--group-by: only owner is known, not "
+			    "\"%s\""), arg);
+		o->by_owner = 1;
+		return 0;
+	}
+	return -1;
+}
+
+/* Same owner (both NULL counts as the same). */
+static int
+same_owner(const char *a, const char *b)
+{
+	return a == NULL ? b == NULL : b != NULL && strcmp(a, b) == 0;
+}
+
+int
+main(int argc, char **argv)
+{
+	struct cli cli;
+	struct deadline_options o = { 0 };
+	struct deadline_list list = { 0 };
+	struct store *store = NULL;
+	struct writer *w = NULL;
+	struct error err = { 0 };
+	int status = EXIT_OK;
+	const struct column *columns;
+
+	o.within = -1;
+	o.feedback_within = 3;
+	cli_start(&cli, "deadline-check", usage, CLI_OUTPUT);
+	if (cli_parse(&cli, argc, argv, options, "", option, &o) != argc)
+		cli_usage_error(&cli, _("no operands expected"));
+	o.today = cli.today;
+	if ((store = cli_store(&cli, STORE_READ, &status)) == NULL)
+		goto out;
+	if (deadline_check(store, &o, &list, &err) != 0) {
+		status = cli_error(&cli, &err);
+		goto out;
+	}
+	if (list.len == 0)
+		goto out;	/* nothing due: no output at all, status 0 */
+	status = EXIT_FOUND;
+	columns = o.summary ? deadline_summary_columns : deadline_columns;
+	for (size_t i = 0; i < list.len; i++) {
+		const struct deadline_item *it = &list.items[i];
+
+		/* a table per owner: the list each person must get */
+		if (o.by_owner && cli.format == FORMAT_TABLE && i > 0 &&
+		    !same_owner(it->owner, list.items[i - 1].owner)) {
+			if (writer_close(w, &err) != 0) {
+				status = cli_error(&cli, &err);
+				goto out;
+			}
+			w = NULL;
+			putchar('\n');
+		}
+		if (w == NULL) {
+			if (o.by_owner && cli.format == FORMAT_TABLE)
+				printf("== %s ==\n", it->owner != NULL ? it->owner :
+				    _("(no owner)"));
+			if ((w = cli_writer(&cli, columns, DEADLINE_NCOLUMNS)) == NULL) {
+				status = EXIT_SOFTWARE;
+				goto out;
+			}
+		}
+		if (deadline_write(it, w, cli_labels(&cli), &err) != 0) {
+			int st = cli_error(&cli, &err);
+
+			status = st == EXIT_OK ? EXIT_FOUND : st;
+			break;
+		}
+	}
+out:
+	if (writer_close(w, &err) != 0 && err.status != EXIT_OK)
+		status = cli_error(&cli, &err);
+	deadline_list_free(&list);
+	store_close(store);
+	return cli_finish(&cli, status);
+}

@@ -1,0 +1,374 @@
+/* deadline.c -- what is overdue or falls due soon, and whose it is */
+#include <stdlib.h>
+#include <string.h>
+
+#include "deadline.h"
+#include "text.h"
+#include "vocab.h"
+
+static const struct {
+	unsigned kind;
+	const char *code;
+	const char *label;
+} kind_codes[] = {
+	{ DEADLINE_ISSUE_OVERDUE, "issue_overdue", N_("issue overdue") },
+	{ DEADLINE_FEEDBACK_OVERDUE, "feedback_overdue", N_("feedback overdue") },
+	{ DEADLINE_REVISIT_DUE, "revisit_due", N_("revisit due") },
+	{ DEADLINE_PROMISE_OVERDUE, "promise_overdue", N_("promise overdue") },
+	{ DEADLINE_VISIT_MISSING, "visit_missing", N_("visit missing") },
+	{ DEADLINE_MEETING_MISSING, "meeting_missing", N_("meeting missing") },
+};
+
+static const char *
+kind_label(unsigned kind)
+{
+	for (size_t i = 0; i < sizeof(kind_codes) / sizeof(kind_codes[0]); i++)
+		if (kind_codes[i].kind == kind)
+			return _(kind_codes[i].label);
+	return "";
+}
+
+const struct column deadline_columns[DEADLINE_NCOLUMNS] = {
+	{ "kind", N_("kind"), COLUMN_TEXT },
+	{ "id", N_("id"), COLUMN_TEXT },
+	{ "title", N_("title"), COLUMN_TEXT },
+	{ "household_id", N_("household"), COLUMN_TEXT },
+	{ "village", N_("village"), COLUMN_TEXT },
+	{ "village_group", N_("group"), COLUMN_TEXT },
+	{ "owner", N_("owner"), COLUMN_TEXT },
+	{ "due_date", N_("due"), COLUMN_TEXT },
+	{ "days_overdue", N_("days overdue"), COLUMN_INTEGER },
+	{ "urgency", N_("urgency"), COLUMN_TEXT },
+};
+
+/* --summary: the household column holds how many are missing */
+const struct column deadline_summary_columns[DEADLINE_NCOLUMNS] = {
+	{ "kind", N_("kind"), COLUMN_TEXT },
+	{ "id", N_("id"), COLUMN_TEXT },
+	{ "title", N_("title"), COLUMN_TEXT },
+	{ "missing", N_("missing"), COLUMN_INTEGER },
+	{ "village", N_("village"), COLUMN_TEXT },
+	{ "village_group", N_("group"), COLUMN_TEXT },
+	{ "owner", N_("owner"), COLUMN_TEXT },
+	{ "due_date", N_("due"), COLUMN_TEXT },
+	{ "days_overdue", N_("days overdue"), COLUMN_INTEGER },
+	{ "urgency", N_("urgency"), COLUMN_TEXT },
+};
+
+const char *
+deadline_kind_code(enum deadline_kind kind)
+{
+	for (size_t i = 0; i < sizeof(kind_codes) / sizeof(kind_codes[0]); i++)
+		if (kind_codes[i].kind == (unsigned)kind)
+			return kind_codes[i].code;
+	return "";
+}
+
+unsigned
+deadline_kind_parse(const char *text)
+{
+	for (size_t i = 0; i < sizeof(kind_codes) / sizeof(kind_codes[0]); i++)
+		if (strcmp(kind_codes[i].code, text) == 0)
+			return kind_codes[i].kind;
+	return 0;
+}
+
+static char *
+copy(const char *s)
+{
+	return s != NULL ? strdup(s) : NULL;
+}
+
+int
+deadline_list_add(struct deadline_list *list, unsigned kind, const char *id,
+    const char *title, const char *household_id, const char *village,
+    const char *village_group, const char *owner, const char *due_date,
+    long days_overdue, const char *urgency, long count)
+{
+	struct deadline_item *it;
+
+	if (list->len == list->cap) {
+		size_t cap = list->cap ? list->cap * 2 : 64;
+		struct deadline_item *p = realloc(list->items, cap * sizeof(*p));
+
+		if (p == NULL)
+			return -1;
+		list->items = p;
+		list->cap = cap;
+	}
+	it = &list->items[list->len++];
+	memset(it, 0, sizeof(*it));
+	it->kind = kind;
+	it->id = copy(id);
+	it->title = copy(title);
+	it->household_id = copy(household_id);
+	it->village = copy(village);
+	it->village_group = copy(village_group);
+	it->owner = copy(owner);
+	snprintf(it->due_date, sizeof(it->due_date), "%s", due_date ? due_date : "");
+	it->days_overdue = days_overdue;
+	it->urgency = copy(urgency);
+	it->count = count;
+	return 0;
+}
+
+void
+deadline_list_free(struct deadline_list *list)
+{
+	for (size_t i = 0; i < list->len; i++) {
+		struct deadline_item *it = &list->items[i];
+
+		free(it->id);
+		free(it->title);
+		free(it->household_id);
+		free(it->village);
+		free(it->village_group);
+		free(it->owner);
+		free(it->urgency);
+	}
+	free(list->items);
+	memset(list, 0, sizeof(*list));
+}
+
+/*
+ * One query per kind of issue item.  ?1 the last date that is listed
+ * (plus one day: the query says "<"), ?2 owner, ?3 village, ?4 the
+ * days added to the date column to get the due date.  The WHERE clauses
+ * repeat the partial indexes' conditions so that SQLite reads the index.
+ */
+static const struct {
+	unsigned kind;
+	int inclusive;		/* due today is already listed */
+	const char *date_column;
+	const char *sql;
+} issue_queries[] = {
+	{ DEADLINE_ISSUE_OVERDUE, 0, "due_date",
+	  "(i.status = 'open' OR i.status = 'in_progress' OR i.status = 'reopened') "
+	  "AND i.due_date < ?1" },
+	{ DEADLINE_FEEDBACK_OVERDUE, 0, "resolved_on",
+	  "i.status = 'resolved' AND i.resolved_on < date(?1, '-' || ?4 || ' days')" },
+	{ DEADLINE_REVISIT_DUE, 1, "revisit_due",
+	  "i.revisit_due IS NOT NULL AND i.revisit_due < ?1" },
+	{ DEADLINE_PROMISE_OVERDUE, 0, "promised_date",
+	  "i.status = 'closed_unresolved' AND i.promised_date < ?1" },
+};
+
+static int
+issue_items(struct store *s, const struct deadline_options *o, size_t q,
+    struct deadline_list *list, struct error *err)
+{
+	char sql[1024], limit[11];
+	sqlite3_stmt *st;
+	long today = date_to_days(o->today), plus = 0;
+	int rc;
+
+	/* items due before limit are listed */
+	date_from_days(today + (o->within >= 0 ? o->within + 1 : 0) +
+	    (issue_queries[q].inclusive && o->within < 0 ? 1 : 0), limit);
+	if (issue_queries[q].kind == DEADLINE_FEEDBACK_OVERDUE)
+		plus = o->feedback_within;
+	snprintf(sql, sizeof(sql), "SELECT i.id, i.title, h.household_id, v.name, "
+	    "g.name, i.owner, i.%s, i.urgency FROM issue i "
+	    "LEFT JOIN household h ON h.id = i.household_ref "
+	    "LEFT JOIN village v ON v.id = i.village_id "
+	    "LEFT JOIN village_group g ON g.id = i.group_id "
+	    "WHERE %s AND (?2 IS NULL OR i.owner = ?2) AND (?3 IS NULL OR v.name = ?3)",
+	    issue_queries[q].date_column, issue_queries[q].sql);
+	if ((st = store_prepare(s, sql, err)) == NULL)
+		return -1;
+	sqlite3_bind_text(st, 1, limit, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, o->owner, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, o->village, -1, SQLITE_STATIC);
+	if (sqlite3_bind_parameter_count(st) >= 4)
+		sqlite3_bind_int64(st, 4, plus);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		char due[11];
+		const char *date = (const char *)sqlite3_column_text(st, 6);
+
+		if (date == NULL || date_parse(date, due) != 0)
+			continue;
+		date_from_days(date_to_days(due) + plus, due);
+		if (deadline_list_add(list, issue_queries[q].kind,
+		    (const char *)sqlite3_column_text(st, 0),
+		    (const char *)sqlite3_column_text(st, 1),
+		    (const char *)sqlite3_column_text(st, 2),
+		    (const char *)sqlite3_column_text(st, 3),
+		    (const char *)sqlite3_column_text(st, 4),
+		    (const char *)sqlite3_column_text(st, 5), due,
+		    today - date_to_days(due),
+		    (const char *)sqlite3_column_text(st, 7), 0) != 0) {
+			sqlite3_finalize(st);
+			return error_set(err, EXIT_SOFTWARE, "%s", _("out of memory"));
+		}
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : store_error(s, rc, err);
+}
+
+/*
+ * Meeting milestones: every village (scope village) or villager group
+ * (scope group) must have held a meeting of the kind on or before the
+ * due date.  A milestone is listed from the day after its due date, or
+ * within days before it.
+ */
+static int
+meeting_items(struct store *s, const struct deadline_options *o,
+    struct deadline_list *list, struct error *err)
+{
+	char limit[11];
+	long today = date_to_days(o->today);
+	sqlite3_stmt *st;
+	int rc;
+
+	date_from_days(today + (o->within >= 0 ? o->within + 1 : 0), limit);
+	st = store_prepare(s,
+	    "SELECT m.milestone_id, m.title, v.name, g.name, m.due_date, "
+	    "count(*) OVER (PARTITION BY m.id, v.id) "
+	    "FROM milestone m JOIN village v "
+	    "LEFT JOIN village_group g ON m.scope = 'group' AND g.village_id = v.id "
+	    "WHERE m.kind = 'meeting_coverage' AND m.due_date < ?1 "
+	    "AND (?2 IS NULL OR v.name = ?2) "
+	    "AND (m.scope = 'village' OR g.id IS NOT NULL) "
+	    "AND NOT EXISTS (SELECT 1 FROM meeting x WHERE x.kind = m.meeting_kind "
+	    "AND x.village_id = v.id AND x.held_on <= m.due_date "
+	    "AND (m.scope = 'village' OR x.group_id = g.id)) "
+	    "ORDER BY m.due_date, m.milestone_id, v.id, g.id", err);
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_text(st, 1, limit, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, o->village, -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *due = (const char *)sqlite3_column_text(st, 4);
+		const char *group = (const char *)sqlite3_column_text(st, 3);
+		int add;
+
+		if (o->owner != NULL)
+			continue;	/* a missing meeting has no owner of its own */
+		if (o->summary) {
+			/* one row per milestone and village: skip the others */
+			if (list->len > 0 && list->items[list->len - 1].kind ==
+			    DEADLINE_MEETING_MISSING &&
+			    strcmp(list->items[list->len - 1].id,
+			    (const char *)sqlite3_column_text(st, 0)) == 0 &&
+			    strcmp(list->items[list->len - 1].village,
+			    (const char *)sqlite3_column_text(st, 2)) == 0)
+				continue;
+			group = NULL;
+		}
+		add = deadline_list_add(list, DEADLINE_MEETING_MISSING,
+		    (const char *)sqlite3_column_text(st, 0),
+		    (const char *)sqlite3_column_text(st, 1), NULL,
+		    (const char *)sqlite3_column_text(st, 2), group, NULL, due,
+		    today - date_to_days(due), NULL,
+		    o->summary ? sqlite3_column_int64(st, 5) : 0);
+		if (add != 0) {
+			sqlite3_finalize(st);
+			return error_set(err, EXIT_SOFTWARE, "%s", _("out of memory"));
+		}
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : store_error(s, rc, err);
+}
+
+static int
+urgency_rank(const char *u)
+{
+	static const char *const order[] = { "urgent", "important", "normal", "minor" };
+
+	if (u == NULL)
+		return 2;
+	for (int i = 0; i < 4; i++)
+		if (strcmp(u, order[i]) == 0)
+			return i;
+	return 4;
+}
+
+static int
+compare_text(const char *a, const char *b)
+{
+	if (a == NULL || b == NULL)
+		return (a == NULL) - (b == NULL);	/* NULL last */
+	return strcmp(a, b);
+}
+
+static int by_owner;
+
+static int
+compare_items(const void *pa, const void *pb)
+{
+	const struct deadline_item *a = pa, *b = pb;
+	int c;
+
+	if (by_owner && (c = compare_text(a->owner, b->owner)) != 0)
+		return c;
+	if ((c = urgency_rank(a->urgency) - urgency_rank(b->urgency)) != 0)
+		return c;
+	if (a->days_overdue != b->days_overdue)
+		return a->days_overdue > b->days_overdue ? -1 : 1;
+	if (a->kind != b->kind)
+		return a->kind < b->kind ? -1 : 1;
+	if ((c = compare_text(a->id, b->id)) != 0) {
+		/* numeric ids in number order */
+		long x = strtol(a->id, NULL, 10), y = strtol(b->id, NULL, 10);
+
+		if (x != y && x > 0 && y > 0)
+			return x < y ? -1 : 1;
+		return c;
+	}
+	if ((c = compare_text(a->village, b->village)) != 0)
+		return c;
+	if ((c = compare_text(a->village_group, b->village_group)) != 0)
+		return c;
+	return compare_text(a->household_id, b->household_id);
+}
+
+/* Visit coverage is found by the visits module; it adds its items itself. */
+int deadline_visit_items(struct store *s, const struct deadline_options *o,
+    struct deadline_list *list, struct error *err) __attribute__((weak));
+
+int
+deadline_check(struct store *s, const struct deadline_options *o,
+    struct deadline_list *list, struct error *err)
+{
+	unsigned kinds = o->kinds != 0 ? o->kinds : DEADLINE_ALL;
+
+	memset(list, 0, sizeof(*list));
+	for (size_t q = 0; q < sizeof(issue_queries) / sizeof(issue_queries[0]); q++)
+		if ((kinds & issue_queries[q].kind) &&
+		    issue_items(s, o, q, list, err) != 0)
+			goto fail;
+	if ((kinds & DEADLINE_VISIT_MISSING) && deadline_visit_items != NULL &&
+	    deadline_visit_items(s, o, list, err) != 0)
+		goto fail;
+	if ((kinds & DEADLINE_MEETING_MISSING) && meeting_items(s, o, list, err) != 0)
+		goto fail;
+	by_owner = o->by_owner;
+	if (list->len > 1)
+		qsort(list->items, list->len, sizeof(list->items[0]), compare_items);
+	return 0;
+fail:
+	deadline_list_free(list);
+	return -1;
+}
+
+int
+deadline_write(const struct deadline_item *it, struct writer *w, int labels,
+    struct error *err)
+{
+	char days[24], count[24];
+	const char *v[DEADLINE_NCOLUMNS];
+
+	snprintf(days, sizeof(days), "%ld", it->days_overdue);
+	snprintf(count, sizeof(count), "%ld", it->count);
+	v[0] = labels ? kind_label(it->kind) : deadline_kind_code(it->kind);
+	v[1] = it->id;
+	v[2] = it->title;
+	v[3] = it->count > 0 ? count : it->household_id;
+	v[4] = it->village;
+	v[5] = it->village_group;
+	v[6] = it->owner;
+	v[7] = it->due_date;
+	v[8] = days;
+	v[9] = labels && it->urgency ? vocab_label("urgency", it->urgency) : it->urgency;
+	return writer_row(w, v, err);
+}

@@ -1,0 +1,79 @@
+/* deadline.h -- what is overdue or falls due soon, and whose it is */
+#ifndef RENKE_DEADLINE_H
+#define RENKE_DEADLINE_H
+
+#include "error.h"
+#include "output.h"
+#include "store.h"
+
+/* The kinds of item deadline_check() finds; a mask of them selects. */
+enum deadline_kind {
+	DEADLINE_ISSUE_OVERDUE = 0x01,	/* past its due date, not resolved */
+	DEADLINE_FEEDBACK_OVERDUE = 0x02, /* resolved, household not told in time */
+	DEADLINE_REVISIT_DUE = 0x04,	/* a mediated dispute's revisit */
+	DEADLINE_PROMISE_OVERDUE = 0x08, /* closed unresolved, promise broken */
+	DEADLINE_VISIT_MISSING = 0x10,	/* a household not visited by a milestone */
+	DEADLINE_MEETING_MISSING = 0x20, /* a village or group without its meeting */
+	DEADLINE_ALL = 0x3f
+};
+
+/* The code of a kind ("issue_overdue", ...); its bit from a code, 0 if none. */
+const char *deadline_kind_code(enum deadline_kind kind);
+unsigned deadline_kind_parse(const char *text);
+
+struct deadline_options {
+	const char *today;	/* ISO: the day it is */
+	long within;		/* also what falls due within this many days */
+	long feedback_within;	/* days a household may wait to be told */
+	unsigned kinds;		/* DEADLINE_* mask; 0 is all */
+	const char *owner;	/* only this owner's items (NULL: all) */
+	const char *village;	/* only this village's (NULL: all) */
+	int summary;		/* visits and meetings missing: one row per village */
+	int by_owner;		/* order by owner first (one section each) */
+};
+
+/* One item, as written: days_overdue is negative for days left. */
+struct deadline_item {
+	unsigned kind;
+	char *id, *title, *household_id, *village, *village_group, *owner;
+	char due_date[11];
+	long days_overdue;
+	char *urgency;		/* NULL for visits and meetings */
+	long count;		/* summary rows: how many */
+};
+
+struct deadline_list {
+	struct deadline_item *items;
+	size_t len, cap;
+};
+
+/*
+ * Find every item due as options say, ordered most urgent first, then
+ * most days overdue (owner first with by_owner).  Reads only: nothing
+ * is written.  Returns 0 with list filled (the caller frees it with
+ * deadline_list_free), or -1 with err set.
+ */
+int deadline_check(struct store *s, const struct deadline_options *options,
+    struct deadline_list *list, struct error *err);
+
+void deadline_list_free(struct deadline_list *list);
+
+enum { DEADLINE_NCOLUMNS = 10 };
+extern const struct column deadline_columns[DEADLINE_NCOLUMNS];
+extern const struct column deadline_summary_columns[DEADLINE_NCOLUMNS];
+
+/* Write item to w in deadline_columns (labels: words for people). */
+int deadline_write(const struct deadline_item *item, struct writer *w,
+    int labels, struct error *err);
+
+/*
+ * Append an item to list (strings copied; NULL stays NULL).  For the
+ * modules that find items of their own (visit coverage).  Returns 0, or
+ * -1 when memory runs out.
+ */
+int deadline_list_add(struct deadline_list *list, unsigned kind,
+    const char *id, const char *title, const char *household_id,
+    const char *village, const char *village_group, const char *owner,
+    const char *due_date, long days_overdue, const char *urgency, long count);
+
+#endif
