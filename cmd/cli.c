@@ -151,6 +151,11 @@ cli_parse(struct cli *cli, int argc, char **argv, const struct option *options,
 	while ((c = getopt_long(argc, argv, shorts, all, NULL)) != -1) {
 		switch (c) {
 		case 'd':
+			if (cli->ndbs > 0 && !(cli->takes & CLI_MANY_STORES))
+				cli_usage_error(cli, _("-d: one store only"));
+			if (cli->ndbs == sizeof(cli->dbs) / sizeof(cli->dbs[0]))
+				cli_usage_error(cli, _("-d: too many stores"));
+			cli->dbs[cli->ndbs++] = optarg;
 			cli->db = optarg;
 			break;
 		case 'q':
@@ -166,7 +171,7 @@ cli_parse(struct cli *cli, int argc, char **argv, const struct option *options,
 		case 'f':
 			if (output_format_parse(optarg, &cli->format) != 0)
 				cli_usage_error(cli, _("-f: unknown format \"%s\"; "
-				    "expected table, csv, json or jsonl"), optarg);
+				    "expected table, csv, json, jsonl or markdown"), optarg);
 			format_set = 1;
 			break;
 		case OPT_TODAY:
@@ -236,6 +241,8 @@ cli_parse(struct cli *cli, int argc, char **argv, const struct option *options,
 				cli_usage_error(cli, _("bad option: %s"), argv[optind - 1]);
 		}
 	}
+	if (cli->ndbs == 0)
+		cli->dbs[cli->ndbs++] = cli->db;
 	if (!format_set && cli->format == FORMAT_TABLE &&
 	    (cli->output_flags & (OUTPUT_BOM | OUTPUT_EXCEL)))
 		cli->format = FORMAT_CSV;
@@ -545,7 +552,7 @@ cli_writer(struct cli *cli, const struct column *columns, size_t ncolumns)
 int
 cli_labels(const struct cli *cli)
 {
-	return cli->format == FORMAT_TABLE;
+	return cli->format == FORMAT_TABLE || cli->format == FORMAT_MARKDOWN;
 }
 
 int

@@ -12,13 +12,16 @@
 #define CLI_INPUT	0x1	/* --input-format, --encoding: reads records */
 #define CLI_IMPORT	0x2	/* --skip-bad, --rejects, --dry-run, --upsert: writes them */
 #define CLI_OUTPUT	0x4	/* -f, --bom, --excel, --reveal: writes records out */
+#define CLI_MANY_STORES	0x8	/* -d may be given again: one store per township */
 
 struct cli {
 	const char *command;
 	const char *usage;	/* the SYNOPSIS lines, printed by -h */
 	unsigned takes;		/* CLI_* */
 
-	const char *db;
+	const char *db;		/* the store (the last -d) */
+	const char *dbs[64];	/* every -d, in order (CLI_MANY_STORES) */
+	size_t ndbs;
 	enum output_format format;
 	unsigned output_flags;	/* OUTPUT_BOM, OUTPUT_EXCEL */
 	enum input_format input_format;

@@ -31,7 +31,8 @@ output_format_parse(const char *name, enum output_format *out)
 	} names[] = {
 		{ "table", FORMAT_TABLE }, { "csv", FORMAT_CSV },
 		{ "json", FORMAT_JSON }, { "jsonl", FORMAT_JSONL },
-		{ "ndjson", FORMAT_JSONL },
+		{ "ndjson", FORMAT_JSONL }, { "markdown", FORMAT_MARKDOWN },
+		{ "md", FORMAT_MARKDOWN },
 	};
 
 	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
@@ -151,6 +152,46 @@ json_object_out(struct writer *w, const char *const *values)
 	putc('}', w->fp);
 }
 
+/* A Markdown (GFM) table cell: | escaped, newlines as <br>. */
+static void
+markdown_cell(FILE *fp, const char *s)
+{
+	for (; s != NULL && *s; s++) {
+		if (*s == '|')
+			fputs("\\|", fp);
+		else if (*s == '\n')
+			fputs("<br>", fp);
+		else if (*s != '\r')
+			putc(*s, fp);
+	}
+}
+
+static void
+markdown_row(struct writer *w, const char *const *values, int header)
+{
+	if (header) {
+		for (size_t i = 0; i < w->ncolumns; i++) {
+			fputs("| ", w->fp);
+			markdown_cell(w->fp, w->columns[i].label != NULL ?
+			    _(w->columns[i].label) : w->columns[i].name);
+			putc(' ', w->fp);
+		}
+		fputs("|\n", w->fp);
+		for (size_t i = 0; i < w->ncolumns; i++)
+			fputs(w->columns[i].type == COLUMN_INTEGER ||
+			    w->columns[i].type == COLUMN_NUMBER ? "| ---: " : "| --- ",
+			    w->fp);
+		fputs("|\n", w->fp);
+		return;
+	}
+	for (size_t i = 0; i < w->ncolumns; i++) {
+		fputs("| ", w->fp);
+		markdown_cell(w->fp, values[i]);
+		putc(' ', w->fp);
+	}
+	fputs("|\n", w->fp);
+}
+
 struct writer *
 writer_open(FILE *fp, enum output_format format, const struct column *columns,
     size_t ncolumns, unsigned flags, struct error *err)
@@ -166,6 +207,8 @@ writer_open(FILE *fp, enum output_format format, const struct column *columns,
 	w->columns = columns;
 	w->ncolumns = ncolumns;
 	w->flags = flags;
+	if (format == FORMAT_MARKDOWN && !(flags & OUTPUT_NO_HEADER))
+		markdown_row(w, NULL, 1);
 	if (format == FORMAT_CSV) {
 		if (flags & (OUTPUT_BOM | OUTPUT_EXCEL))
 			fputs("\xef\xbb\xbf", fp);
@@ -226,6 +269,9 @@ writer_row(struct writer *w, const char *const *values, struct error *err)
 	case FORMAT_JSONL:
 		json_object_out(w, values);
 		putc('\n', w->fp);
+		break;
+	case FORMAT_MARKDOWN:
+		markdown_row(w, values, 0);
 		break;
 	case FORMAT_TABLE:
 		for (size_t i = 0; i < w->ncolumns; i++)
