@@ -124,7 +124,7 @@ main(int argc, char **argv)
 				goto out;
 			}
 		}
-		if (deadline_write(it, w, cli_labels(&cli), &err) != 0) {
+		if (deadline_write(it, w, cli_labels(&cli), o.summary, &err) != 0) {
 			int st = cli_error(&cli, &err);
 
 			status = st == EXIT_OK ? EXIT_FOUND : st;

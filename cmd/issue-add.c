@@ -156,19 +156,26 @@ main(int argc, char **argv)
 	    &status)) == NULL)
 		goto out;
 
-	if ((w = cli_writer(&cli, issue_out_columns, ISSUE_OUT_NCOLUMNS)) == NULL) {
-		status = EXIT_SOFTWARE;
-		goto out;
-	}
 	o.settings.today = cli.today;
-	o.settings.out = w;
-	o.settings.labels = cli_labels(&cli);
 	cli.import.settings = &o.settings;
 	if (import_run(store, readers, nreaders, &issue_import_kind, &cli.import,
-	    cli_problem, &cli, cli_progress, &cli, &stats, &err) != 0)
+	    cli_problem, &cli, cli_progress, &cli, &stats, &err) != 0) {
 		status = cli_error(&cli, &err);
-	if (writer_close(w, &err) != 0 && status == EXIT_OK)
-		status = cli_error(&cli, &err);
+		goto out;
+	}
+	/* the new issues, once they are in the ledger for good */
+	if (!cli.import.dry_run && o.settings.added.len > 0) {
+		if ((w = cli_writer(&cli, issue_out_columns, ISSUE_OUT_NCOLUMNS)) == NULL) {
+			status = EXIT_SOFTWARE;
+			goto out;
+		}
+		for (size_t i = 0; i < o.settings.added.len && status == EXIT_OK; i++)
+			if (issue_write(store, o.settings.added.ids[i], w,
+			    cli_labels(&cli), &err) != 0)
+				status = cli_error(&cli, &err);
+		if (writer_close(w, &err) != 0 && status == EXIT_OK)
+			status = cli_error(&cli, &err);
+	}
 	if (status == EXIT_OK && !cli.quiet)
 		cli_warn(&cli, cli.import.dry_run ?
 		    _("dry run, nothing written: records %ld, would add %ld, "
@@ -176,6 +183,7 @@ main(int argc, char **argv)
 		    _("records %ld: added %ld, already in the ledger %ld, bad %ld"),
 		    stats.records, stats.added, stats.unchanged, stats.bad);
 out:
+	issue_ids_free(&o.settings.added);
 	store_close(store);
 	cli_readers_close(readers);
 	return cli_finish(&cli, status);

@@ -90,20 +90,27 @@ main(int argc, char **argv)
 		goto out;
 	if ((store = cli_store(&cli, STORE_READ, &status)) == NULL)
 		goto out;
-	if ((w = cli_writer(&cli, issue_out_columns, ISSUE_OUT_NCOLUMNS)) == NULL) {
-		status = EXIT_SOFTWARE;
-		goto out;
-	}
 	settings.today = cli.today;
 	settings.who = cli.by;
-	settings.out = w;
-	settings.labels = cli_labels(&cli);
 	cli.import.settings = &settings;
 	if (import_run(store, readers, nreaders, &issue_update_kind, &cli.import,
-	    cli_problem, &cli, cli_progress, &cli, &stats, &err) != 0)
+	    cli_problem, &cli, cli_progress, &cli, &stats, &err) != 0) {
 		status = cli_error(&cli, &err);
-	if (writer_close(w, &err) != 0 && status == EXIT_OK)
-		status = cli_error(&cli, &err);
+		goto out;
+	}
+	/* the changed issues as they now are, once the changes are kept */
+	if (!cli.import.dry_run && settings.changed.len > 0) {
+		if ((w = cli_writer(&cli, issue_out_columns, ISSUE_OUT_NCOLUMNS)) == NULL) {
+			status = EXIT_SOFTWARE;
+			goto out;
+		}
+		for (size_t i = 0; i < settings.changed.len && status == EXIT_OK; i++)
+			if (issue_write(store, settings.changed.ids[i], w,
+			    cli_labels(&cli), &err) != 0)
+				status = cli_error(&cli, &err);
+		if (writer_close(w, &err) != 0 && status == EXIT_OK)
+			status = cli_error(&cli, &err);
+	}
 	if (status == EXIT_OK && !cli.quiet && !o.given)
 		cli_warn(&cli, cli.import.dry_run ?
 		    _("dry run, nothing written: records %ld, would change %ld, "
@@ -111,6 +118,7 @@ main(int argc, char **argv)
 		    _("records %ld: changed %ld, unchanged %ld, bad %ld"),
 		    stats.records, stats.updated, stats.unchanged, stats.bad);
 out:
+	issue_ids_free(&settings.changed);
 	store_close(store);
 	cli_readers_close(readers);
 	return cli_finish(&cli, status);

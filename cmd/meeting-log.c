@@ -1,5 +1,6 @@
 /* meeting-log.c -- record a meeting, its vote, and the suggestions raised at it as issues */
 #include <errno.h>
+#include <unistd.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -158,9 +159,11 @@ main(int argc, char **argv)
 	argv += first;
 	if (o.meeting.minutes != NULL && o.minutes_file != NULL)
 		cli_usage_error(&cli, _("give --minutes or --minutes-file, not both"));
-	if (cli.import.skip_bad)
+	if (cli.import.skip_bad) {
+		unlink(cli.rejects);	/* made by the option parser: not wanted */
 		cli_usage_error(&cli, _("--skip-bad: a meeting and its suggestions are "
 		    "written all together or not at all"));
+	}
 	if (o.minutes_file != NULL) {
 		if ((minutes = slurp(o.minutes_file)) == NULL) {
 			cli_warn(&cli, "%s: %s", o.minutes_file, strerror(errno));
@@ -210,6 +213,7 @@ main(int argc, char **argv)
 out:
 	if (writer_close(w, &err) != 0 && status == EXIT_OK)
 		status = cli_error(&cli, &err);
+	issue_ids_free(&o.issues.added);
 	store_close(store);
 	cli_readers_close(readers);
 	free(minutes);

@@ -2,6 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "coverage.h"
 #include "deadline.h"
 #include "text.h"
 #include "vocab.h"
@@ -322,9 +323,63 @@ compare_items(const void *pa, const void *pb)
 	return compare_text(a->household_id, b->household_id);
 }
 
-/* Visit coverage is found by the visits module; it adds its items itself. */
-int deadline_visit_items(struct store *s, const struct deadline_options *o,
-    struct deadline_list *list, struct error *err) __attribute__((weak));
+/* Visit milestones: the households coverage.c finds missing. */
+struct visit_context {
+	const struct deadline_options *o;
+	struct deadline_list *list;
+	char limit[11];
+	long today;
+};
+
+static int
+visit_household(void *context, const struct coverage_household *row,
+    struct error *err)
+{
+	struct visit_context *vc = context;
+
+	if (strcmp(row->due_date, vc->limit) >= 0 || (vc->o->village != NULL &&
+	    strcmp(row->village, vc->o->village) != 0))
+		return 0;
+	if (deadline_list_add(vc->list, DEADLINE_VISIT_MISSING, row->milestone_id,
+	    row->head_name, row->household_id, row->village, row->village_group,
+	    NULL, row->due_date, vc->today - date_to_days(row->due_date), NULL, 0) != 0)
+		return error_set(err, EXIT_SOFTWARE, "%s", _("out of memory"));
+	return 0;
+}
+
+static int
+visit_village(void *context, const struct coverage *row, struct error *err)
+{
+	struct visit_context *vc = context;
+
+	if (row->missing == 0 || strcmp(row->due_date, vc->limit) >= 0 ||
+	    (vc->o->village != NULL && strcmp(row->village, vc->o->village) != 0))
+		return 0;
+	if (deadline_list_add(vc->list, DEADLINE_VISIT_MISSING, row->milestone_id,
+	    row->title, NULL, row->village, NULL, NULL, row->due_date,
+	    vc->today - date_to_days(row->due_date), NULL, row->missing) != 0)
+		return error_set(err, EXIT_SOFTWARE, "%s", _("out of memory"));
+	return 0;
+}
+
+/*
+ * A visit milestone is missed from the day after its due date (or listed
+ * within days before it): one item per household not covered, or with
+ * summary one per village with the number missing.
+ */
+static int
+deadline_visit_items(struct store *s, const struct deadline_options *o,
+    struct deadline_list *list, struct error *err)
+{
+	struct visit_context vc = { o, list, "", date_to_days(o->today) };
+
+	if (o->owner != NULL)
+		return 0;	/* a missing visit has no owner of its own */
+	date_from_days(vc.today + (o->within >= 0 ? o->within + 1 : 0), vc.limit);
+	if (o->summary)
+		return coverage_by_village(s, NULL, visit_village, &vc, err) < 0 ? -1 : 0;
+	return coverage_missing(s, NULL, visit_household, &vc, err) < 0 ? -1 : 0;
+}
 
 int
 deadline_check(struct store *s, const struct deadline_options *o,
@@ -337,7 +392,7 @@ deadline_check(struct store *s, const struct deadline_options *o,
 		if ((kinds & issue_queries[q].kind) &&
 		    issue_items(s, o, q, list, err) != 0)
 			goto fail;
-	if ((kinds & DEADLINE_VISIT_MISSING) && deadline_visit_items != NULL &&
+	if ((kinds & DEADLINE_VISIT_MISSING) &&
 	    deadline_visit_items(s, o, list, err) != 0)
 		goto fail;
 	if ((kinds & DEADLINE_MEETING_MISSING) && meeting_items(s, o, list, err) != 0)
@@ -353,7 +408,7 @@ fail:
 
 int
 deadline_write(const struct deadline_item *it, struct writer *w, int labels,
-    struct error *err)
+    int summary, struct error *err)
 {
 	char days[24], count[24];
 	const char *v[DEADLINE_NCOLUMNS];
@@ -363,7 +418,7 @@ deadline_write(const struct deadline_item *it, struct writer *w, int labels,
 	v[0] = labels ? kind_label(it->kind) : deadline_kind_code(it->kind);
 	v[1] = it->id;
 	v[2] = it->title;
-	v[3] = it->count > 0 ? count : it->household_id;
+	v[3] = !summary ? it->household_id : it->count > 0 ? count : NULL;
 	v[4] = it->village;
 	v[5] = it->village_group;
 	v[6] = it->owner;

@@ -62,9 +62,12 @@ enum { DEADLINE_NCOLUMNS = 10 };
 extern const struct column deadline_columns[DEADLINE_NCOLUMNS];
 extern const struct column deadline_summary_columns[DEADLINE_NCOLUMNS];
 
-/* Write item to w in deadline_columns (labels: words for people). */
+/*
+ * Write item to w in deadline_columns, or deadline_summary_columns when
+ * summary (labels: words for people).
+ */
 int deadline_write(const struct deadline_item *item, struct writer *w,
-    int labels, struct error *err);
+    int labels, int summary, struct error *err);
 
 /*
  * Append an item to list (strings copied; NULL stays NULL).  For the

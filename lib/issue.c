@@ -61,6 +61,31 @@ struct issue_import {
 	sqlite3_stmt *insert, *household, *rule;
 };
 
+static int
+ids_add(struct issue_ids *ids, long long id)
+{
+	if (ids->len > 0 && ids->ids[ids->len - 1] == id)
+		return 0;
+	if (ids->len == ids->cap) {
+		size_t cap = ids->cap ? ids->cap * 2 : 64;
+		long long *p = realloc(ids->ids, cap * sizeof(*p));
+
+		if (p == NULL)
+			return -1;
+		ids->ids = p;
+		ids->cap = cap;
+	}
+	ids->ids[ids->len++] = id;
+	return 0;
+}
+
+void
+issue_ids_free(struct issue_ids *ids)
+{
+	free(ids->ids);
+	memset(ids, 0, sizeof(*ids));
+}
+
 /* Report that value is not in domain. */
 static void
 unknown_value(struct import *im, const struct record *rec, int k,
@@ -142,7 +167,7 @@ issue_row(struct import *im, const struct record *rec, void *context,
     struct error *err)
 {
 	struct issue_import *ii = context;
-	const struct issue_settings *set = import_options(im)->settings;
+	struct issue_settings *set = import_options(im)->settings;
 	struct store *s = import_store(im);
 	const char *v[ISSUE_NFIELDS];
 	char opened[11], due[11];
@@ -206,7 +231,7 @@ issue_row(struct import *im, const struct record *rec, void *context,
 		    ISSUE_MEDIATOR };
 
 		for (size_t i = 0; i < 3; i++)
-			if (import_value(im, rec, (size_t)dispute_only[i]) != NULL) {
+			if (v[dispute_only[i]] != NULL) {
 				import_problem(im, rec, dispute_only[i],
 				    _("only a dispute has this"));
 				bad = 1;
@@ -355,9 +380,8 @@ issue_row(struct import *im, const struct record *rec, void *context,
 			return -1;
 	}
 	import_stats(im)->added++;
-	if (set != NULL && set->out != NULL &&
-	    issue_write(s, id, set->out, set->labels, err) != 0)
-		return -1;
+	if (set != NULL && ids_add(&set->added, id) != 0)
+		return error_set(err, EXIT_SOFTWARE, "%s", _("out of memory"));
 	return 0;
 }
 
@@ -505,7 +529,7 @@ struct issue_update {
 /* The issue as stored, for an update. */
 struct current {
 	char kind[16], status[24], owner[256], owner_unit[256], due[11];
-	char mediation[16], revisit_due[11];
+	char mediation[16], revisit_due[11], opened[11];
 	long extensions;
 	int has_owner_unit, has_mediation;
 };
@@ -514,8 +538,8 @@ static int
 load_issue(struct store *s, long long id, struct current *c, struct error *err)
 {
 	sqlite3_stmt *st = store_prepare(s, "SELECT kind, status, owner, "
-	    "owner_unit, due_date, extensions, mediation_outcome, revisit_due "
-	    "FROM issue "
+	    "owner_unit, due_date, extensions, mediation_outcome, revisit_due, "
+	    "opened_on FROM issue "
 	    "WHERE id = ?", err);
 	int rc;
 
@@ -535,6 +559,8 @@ load_issue(struct store *s, long long id, struct current *c, struct error *err)
 		snprintf(c->due, sizeof(c->due), "%s", sqlite3_column_text(st, 4));
 		c->extensions = sqlite3_column_int(st, 5);
 		snprintf(c->mediation, sizeof(c->mediation), "%s", med ? med : "");
+		snprintf(c->opened, sizeof(c->opened), "%s",
+		    sqlite3_column_text(st, 8));
 		snprintf(c->revisit_due, sizeof(c->revisit_due), "%s",
 		    sqlite3_column_text(st, 7) ? (const char *)sqlite3_column_text(st, 7) :
 		    "");
@@ -547,19 +573,40 @@ load_issue(struct store *s, long long id, struct current *c, struct error *err)
 }
 
 /*
- * Run one UPDATE of issue id with text values (NULL: SQL NULL) and audit
- * each changed column: cols[i] = vals[i], old values olds[i].
+ * Run one UPDATE of issue id setting cols[i] = vals[i] (NULL: SQL NULL)
+ * and audit each column with its old and new value.  Returns 0, or -1
+ * with err set.
  */
 static int
 update_columns(struct store *s, long long id, const char *const *cols,
-    const char *const *vals, const char *const *olds, size_t n,
-    struct error *err)
+    const char *const *vals, size_t n, struct error *err)
 {
 	struct buf sql = { 0 };
 	sqlite3_stmt *st;
-	char idtext[24];
-	int rc;
+	char idtext[24], *old[8] = { 0 };
+	int rc = -1;
 
+	if (n > 8)
+		return error_set(err, EXIT_SOFTWARE, "update_columns: %zu columns", n);
+	/* the old values first, for the audit log */
+	buf_puts(&sql, "SELECT NULL");
+	for (size_t i = 0; i < n; i++) {
+		buf_puts(&sql, ", ");
+		buf_puts(&sql, cols[i]);
+	}
+	buf_puts(&sql, " FROM issue WHERE id = ?");
+	if ((st = store_prepare(s, sql.data, err)) == NULL)
+		goto out;
+	sqlite3_bind_int64(st, 1, id);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		for (size_t i = 0; i < n; i++) {
+			const char *t = (const char *)sqlite3_column_text(st, (int)i + 1);
+
+			old[i] = t != NULL ? strdup(t) : NULL;
+		}
+	sqlite3_finalize(st);
+
+	buf_reset(&sql);
 	buf_puts(&sql, "UPDATE issue SET updated_at = ?1");
 	for (size_t i = 0; i < n; i++) {
 		char piece[96];
@@ -568,24 +615,27 @@ update_columns(struct store *s, long long id, const char *const *cols,
 		buf_puts(&sql, piece);
 	}
 	buf_puts(&sql, " WHERE id = ?2");
-	st = store_prepare(s, sql.data, err);
-	buf_free(&sql);
-	if (st == NULL)
-		return -1;
+	if ((st = store_prepare(s, sql.data, err)) == NULL)
+		goto out;
 	sqlite3_bind_text(st, 1, s->now, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 2, id);
 	for (size_t i = 0; i < n; i++)
 		sqlite3_bind_text(st, (int)i + 3, vals[i], -1, SQLITE_STATIC);
 	rc = sqlite3_step(st);
 	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE)
-		return store_error(s, rc, err);
+	if (rc != SQLITE_DONE) {
+		rc = store_error(s, rc, err);
+		goto out;
+	}
+	rc = 0;
 	snprintf(idtext, sizeof(idtext), "%lld", id);
+	for (size_t i = 0; i < n && rc == 0; i++)
+		rc = audit_add(s, "issue", idtext, cols[i], old[i], vals[i], err);
+out:
 	for (size_t i = 0; i < n; i++)
-		if (audit_add(s, "issue", idtext, cols[i], olds != NULL ? olds[i] : NULL,
-		    vals[i], err) != 0)
-			return -1;
-	return 0;
+		free(old[i]);
+	buf_free(&sql);
+	return rc;
 }
 
 /* Audit a fact about issue id that has no column of its own (a reason, a note). */
@@ -599,11 +649,29 @@ audit_fact(struct store *s, long long id, const char *field, const char *text,
 	return audit_add(s, "issue", idtext, field, NULL, text, err);
 }
 
+/* 1 when the same note was made on the same day: a file run twice. */
+static int
+note_exists(struct store *s, long long id, const char *day, const char *note)
+{
+	sqlite3_stmt *st = NULL;
+	int found = 0;
+
+	if (sqlite3_prepare_v2(s->db, "SELECT 1 FROM issue_note WHERE issue_id = ? "
+	    "AND noted_on = ? AND note = ?", -1, &st, NULL) == SQLITE_OK) {
+		sqlite3_bind_int64(st, 1, id);
+		sqlite3_bind_text(st, 2, day, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 3, note, -1, SQLITE_STATIC);
+		found = sqlite3_step(st) == SQLITE_ROW;
+	}
+	sqlite3_finalize(st);
+	return found;
+}
+
 static int
 update_row(struct import *im, const struct record *rec, void *context,
     struct error *err)
 {
-	const struct issue_update_settings *set = import_options(im)->settings;
+	struct issue_update_settings *set = import_options(im)->settings;
 	struct store *s = import_store(im);
 	const char *v[UPDATE_NFIELDS];
 	struct current cur;
@@ -657,7 +725,11 @@ update_row(struct import *im, const struct record *rec, void *context,
 	if (v[UPDATE_DUE_DATE] != NULL) {
 		if (check_date(im, rec, UPDATE_DUE_DATE, v[UPDATE_DUE_DATE], due))
 			bad = 1;
-		else if (v[UPDATE_REASON] == NULL) {
+		else if (strcmp(due, cur.opened) < 0) {
+			import_problem(im, rec, UPDATE_DUE_DATE, _("%s is before the "
+			    "issue was opened (%s)"), due, cur.opened);
+			bad = 1;
+		} else if (v[UPDATE_REASON] == NULL) {
 			import_problem(im, rec, UPDATE_DUE_DATE, _("a new deadline needs a "
 			    "reason (--reason)"));
 			bad = 1;
@@ -709,9 +781,15 @@ update_row(struct import *im, const struct record *rec, void *context,
 			    "household was told"));
 			bad = 1;
 		}
-	} else if (status != NULL) {
-		import_problem(im, rec, UPDATE_STATUS, _("issue %lld is already %s"),
-		    id, status);
+	} else if (status != NULL)
+		status = NULL;	/* already so: the same file again changes nothing */
+	if (v[UPDATE_RESOLUTION] != NULL && v[UPDATE_STATUS] != NULL &&
+	    vocab_code("status", v[UPDATE_STATUS]) != NULL &&
+	    strcmp(vocab_code("status", v[UPDATE_STATUS]), "resolved") != 0) {
+		import_problem(im, rec, UPDATE_RESOLUTION, _("only with status resolved"));
+		bad = 1;
+	} else if (v[UPDATE_RESOLUTION] != NULL && v[UPDATE_STATUS] == NULL) {
+		import_problem(im, rec, UPDATE_RESOLUTION, _("only with status resolved"));
 		bad = 1;
 	}
 	if (v[UPDATE_PROMISED_DATE] != NULL && (status == NULL ||
@@ -765,18 +843,17 @@ update_row(struct import *im, const struct record *rec, void *context,
 
 	/* then apply, each change audited */
 	if (v[UPDATE_OWNER] != NULL && strcmp(v[UPDATE_OWNER], cur.owner) != 0) {
-		const char *col = "owner", *val = v[UPDATE_OWNER], *old = cur.owner;
+		const char *col = "owner", *val = v[UPDATE_OWNER];
 
-		if (update_columns(s, id, &col, &val, &old, 1, err) != 0)
+		if (update_columns(s, id, &col, &val, 1, err) != 0)
 			return -1;
 		changed = 1;
 	}
 	if (v[UPDATE_OWNER_UNIT] != NULL &&
 	    strcmp(v[UPDATE_OWNER_UNIT], cur.owner_unit) != 0) {
 		const char *col = "owner_unit", *val = v[UPDATE_OWNER_UNIT];
-		const char *old = cur.has_owner_unit ? cur.owner_unit : NULL;
 
-		if (update_columns(s, id, &col, &val, &old, 1, err) != 0)
+		if (update_columns(s, id, &col, &val, 1, err) != 0)
 			return -1;
 		changed = 1;
 	}
@@ -784,18 +861,15 @@ update_row(struct import *im, const struct record *rec, void *context,
 		char count[24];
 		const char *cols[] = { "due_date", "extensions" };
 		const char *vals[] = { due, count };
-		char oldcount[24];
-		const char *olds[] = { cur.due, oldcount };
 
-		snprintf(oldcount, sizeof(oldcount), "%ld", cur.extensions);
 		snprintf(count, sizeof(count), "%ld", cur.extensions + 1);
-		if (update_columns(s, id, cols, vals, olds, 2, err) != 0 ||
+		if (update_columns(s, id, cols, vals, 2, err) != 0 ||
 		    audit_fact(s, id, "extension_reason", v[UPDATE_REASON], err) != 0)
 			return -1;
 		changed = 1;
 	}
 	if (status != NULL) {
-		const char *cols[4], *vals[4], *olds[4] = { cur.status, NULL, NULL, NULL };
+		const char *cols[4], *vals[4];
 		size_t n = 0;
 
 		cols[n] = "status";
@@ -819,7 +893,7 @@ update_row(struct import *im, const struct record *rec, void *context,
 			cols[n] = "closed_on";
 			vals[n++] = today;
 		}
-		if (update_columns(s, id, cols, vals, olds, n, err) != 0)
+		if (update_columns(s, id, cols, vals, n, err) != 0)
 			return -1;
 		if ((strcmp(status, "reopened") == 0 ||
 		    strcmp(status, "closed_unresolved") == 0) &&
@@ -838,13 +912,12 @@ update_row(struct import *im, const struct record *rec, void *context,
 		const char *cols[] = { "mediation_outcome", "mediated_on", "revisit_due" };
 		char revisit_due[11];
 		const char *vals[] = { outcome, today, NULL };
-		const char *olds[] = { cur.has_mediation ? cur.mediation : NULL, NULL, NULL };
 
 		if (strcmp(outcome, "success") == 0) {
 			date_from_days(date_to_days(today) + revisit_in, revisit_due);
 			vals[2] = revisit_due;
 		}
-		if (update_columns(s, id, cols, vals, olds, 3, err) != 0)
+		if (update_columns(s, id, cols, vals, 3, err) != 0)
 			return -1;
 		changed = 1;
 	}
@@ -872,22 +945,22 @@ update_row(struct import *im, const struct record *rec, void *context,
 		{
 			/* the revisit is done: nothing more is due */
 			const char *col = "revisit_due", *val = NULL;
-			const char *old = cur.revisit_due[0] ? cur.revisit_due : NULL;
 
-			if (old != NULL &&
-			    update_columns(s, id, &col, &val, &old, 1, err) != 0)
+			if (cur.revisit_due[0] != '\0' &&
+			    update_columns(s, id, &col, &val, 1, err) != 0)
 				return -1;
 		}
 		if (strcmp(finding, "relapsed") == 0) {
-			const char *col = "status", *val = "reopened", *old = cur.status;
+			const char *col = "status", *val = "reopened";
 
-			if (update_columns(s, id, &col, &val, &old, 1, err) != 0 ||
+			if (update_columns(s, id, &col, &val, 1, err) != 0 ||
 			    audit_fact(s, id, "reason", _("relapsed at the revisit"), err) != 0)
 				return -1;
 		}
 		changed = 1;
 	}
-	if (v[UPDATE_NOTE] != NULL && finding == NULL) {
+	if (v[UPDATE_NOTE] != NULL && finding == NULL &&
+	    !note_exists(s, id, today, v[UPDATE_NOTE])) {
 		sqlite3_stmt *st = store_prepare(s, "INSERT INTO issue_note (issue_id, "
 		    "noted_on, who, note) VALUES (?, ?, ?, ?)", err);
 		int rc;
@@ -912,9 +985,8 @@ update_row(struct import *im, const struct record *rec, void *context,
 		return 0;
 	}
 	import_stats(im)->updated++;
-	if (set != NULL && set->out != NULL &&
-	    issue_write(s, id, set->out, set->labels, err) != 0)
-		return -1;
+	if (set != NULL && ids_add(&set->changed, id) != 0)
+		return error_set(err, EXIT_SOFTWARE, "%s", _("out of memory"));
 	return 0;
 }
 

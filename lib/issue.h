@@ -20,18 +20,29 @@ enum issue_field {
 extern const struct field_spec issue_fields[ISSUE_NFIELDS];
 
 /*
+ * The ids of the issues an import touched, in order, so that they are
+ * written out once it is committed (issue_write), never before.
+ */
+struct issue_ids {
+	long long *ids;
+	size_t len, cap;
+};
+
+/* Free what ids holds. */
+void issue_ids_free(struct issue_ids *ids);
+
+/*
  * What issue-add needs besides the records: defaults for fields a
  * record leaves empty (option values; NULL: none), the meeting the
- * issues were raised at (0: none), the date it is, and where to write
- * each new issue (NULL: nowhere).  Given to import_run() through
+ * issues were raised at (0: none), the date it is.  The new issues'
+ * ids are added to added.  Given to import_run() through
  * import_options.settings.
  */
 struct issue_settings {
 	const char *defaults[ISSUE_NFIELDS];
 	long long meeting_id;
 	const char *today;
-	struct writer *out;
-	int labels;		/* write vocabulary labels, not codes */
+	struct issue_ids added;
 };
 
 /* How issue records are checked and written, for import_run(). */
@@ -52,13 +63,12 @@ enum issue_update_field {
 
 extern const struct field_spec issue_update_fields[UPDATE_NFIELDS];
 
-/* What issue-update needs besides the records. */
+/* What issue-update needs besides the records; the changed ids go to changed. */
 struct issue_update_settings {
 	const char *today;
 	const char *who;	/* who acts: the author of notes */
 	long revisit_in;	/* days from a successful mediation to its revisit */
-	struct writer *out;	/* each changed issue, afterwards (NULL: nowhere) */
-	int labels;
+	struct issue_ids changed;
 };
 
 /* How update records are checked and applied, for import_run(). */

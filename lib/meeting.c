@@ -48,6 +48,30 @@ count_field(const char *text, const char *file, const char *field, long *out,
 	return 0;
 }
 
+/* 1 when meeting out->id already holds this very vote. */
+static int
+vote_unchanged(struct store *s, const struct meeting_result *out,
+    const char *filed)
+{
+	sqlite3_stmt *st = NULL;
+	int same = 0;
+
+	if (sqlite3_prepare_v2(s->db, "SELECT 1 FROM vote WHERE meeting_id = ? AND "
+	    "representatives = ? AND present = ? AND yes = ? AND no = ? AND "
+	    "abstain = ? AND (?7 = '' OR filed_on IS ?7)", -1, &st, NULL) != SQLITE_OK)
+		return 0;
+	sqlite3_bind_int64(st, 1, out->id);
+	sqlite3_bind_int64(st, 2, out->vote.representatives);
+	sqlite3_bind_int64(st, 3, out->vote.present);
+	sqlite3_bind_int64(st, 4, out->vote.yes);
+	sqlite3_bind_int64(st, 5, out->vote.no);
+	sqlite3_bind_int64(st, 6, out->vote.abstain);
+	sqlite3_bind_text(st, 7, filed, -1, SQLITE_STATIC);
+	same = sqlite3_step(st) == SQLITE_ROW;
+	sqlite3_finalize(st);
+	return same;
+}
+
 int
 meeting_record(struct store *s, const struct meeting *m, const char *file,
     struct meeting_result *out, struct error *err)
@@ -82,15 +106,21 @@ meeting_record(struct store *s, const struct meeting *m, const char *file,
 	if (m->filed_on != NULL && date_parse(m->filed_on, filed) != 0)
 		return error_set(err, EXIT_DATAERR, _("%s: filed_on: not a date: \"%s\""),
 		    file, m->filed_on);
-	rc = place_resolve(s, m->village, m->group, 0, &village_id, &group_id, NULL,
-	    err);
+	rc = place_resolve(s, m->village, NULL, 0, &village_id, &group_id, NULL, err);
+	if (rc == 0 && m->group != NULL) {
+		rc = place_resolve(s, m->village, m->group, 0, &village_id, &group_id,
+		    NULL, err);
+		if (rc == 1)
+			rc = 2;
+	}
 	if (rc < 0)
 		return -1;
 	if (rc == 1)
-		return error_set(err, EXIT_DATAERR, m->group == NULL ?
-		    _("%s: village: no such village: %s") :
-		    _("%s: village_group: no such villager group: %s %s"), file,
-		    m->village, m->group != NULL ? m->group : "");
+		return error_set(err, EXIT_DATAERR, _("%s: village: no such village: %s"),
+		    file, m->village);
+	if (rc == 2)
+		return error_set(err, EXIT_DATAERR, _("%s: village_group: no such "
+		    "villager group in %s: %s"), file, m->village, m->group);
 	voting = m->representatives || m->present || m->yes || m->no || m->abstain ||
 	    m->filed_on;
 	if (voting) {
@@ -158,7 +188,9 @@ meeting_record(struct store *s, const struct meeting *m, const char *file,
 		if (audit_add(s, "meeting", idtext, "created", NULL, kind, err) != 0)
 			return -1;
 	}
-	if (out->has_vote) {
+	if (out->has_vote && vote_unchanged(s, out, filed))
+		out->has_vote = 1;	/* the same vote again: nothing to write */
+	else if (out->has_vote) {
 		char idtext[24], what[160];
 
 		st = store_prepare(s, "INSERT INTO vote (meeting_id, representatives, "

@@ -300,73 +300,69 @@ writer_rows(const struct writer *w)
 	return w->rows;
 }
 
+/* Print one table line of cells, padded to width, without trailing blanks. */
 static void
-pad(FILE *fp, size_t n)
+table_line(struct writer *w, const char *const *cells, const size_t *width,
+    struct buf *line)
 {
-	while (n-- > 0)
-		putc(' ', fp);
+	size_t n = w->ncolumns;
+
+	buf_reset(line);
+	for (size_t i = 0; i < n; i++) {
+		const char *v = cells[i] != NULL ? cells[i] : "";
+		size_t pad = width[i] - text_width(v);
+		int right = w->columns[i].type == COLUMN_INTEGER ||
+		    w->columns[i].type == COLUMN_NUMBER;
+
+		if (i > 0)
+			buf_puts(line, "  ");
+		for (size_t k = 0; right && k < pad; k++)
+			buf_puts(line, " ");
+		buf_puts(line, v);
+		for (size_t k = 0; !right && k < pad; k++)
+			buf_puts(line, " ");
+	}
+	while (line->len > 0 && line->data[line->len - 1] == ' ')
+		line->data[--line->len] = '\0';
+	fputs(line->data != NULL ? line->data : "", w->fp);
+	putc('\n', w->fp);
 }
 
 static void
 table_print(struct writer *w)
 {
 	size_t n = w->ncolumns, *width = calloc(n ? n : 1, sizeof(size_t));
+	const char **labels = calloc(n ? n : 1, sizeof(char *));
 	int header = !(w->flags & OUTPUT_NO_HEADER);
+	struct buf line = { 0 };
 
-	if (width == NULL || w->rows == 0) {
-		free(width);
-		return;
-	}
+	if (width == NULL || labels == NULL || w->rows == 0)
+		goto out;
 	for (size_t i = 0; i < n; i++) {
-		const char *label = w->columns[i].label != NULL ?
-		    _(w->columns[i].label) : w->columns[i].name;
-
-		width[i] = header ? text_width(label) : 0;
+		labels[i] = w->columns[i].label != NULL ? _(w->columns[i].label) :
+		    w->columns[i].name;
+		width[i] = header ? text_width(labels[i]) : 0;
 	}
 	for (size_t k = 0; k < w->ncells; k++)
 		if (w->cells[k] != NULL && text_width(w->cells[k]) > width[k % n])
 			width[k % n] = text_width(w->cells[k]);
 	if (header) {
+		table_line(w, labels, width, &line);
+		buf_reset(&line);
 		for (size_t i = 0; i < n; i++) {
-			const char *label = w->columns[i].label != NULL ?
-			    _(w->columns[i].label) : w->columns[i].name;
-			int right = w->columns[i].type == COLUMN_INTEGER ||
-			    w->columns[i].type == COLUMN_NUMBER;
-
-			if (right)
-				pad(w->fp, width[i] - text_width(label));
-			fputs(label, w->fp);
-			if (i + 1 < n) {
-				if (!right)
-					pad(w->fp, width[i] - text_width(label));
-				fputs("  ", w->fp);
-			}
-		}
-		putc('\n', w->fp);
-		for (size_t i = 0; i < n; i++) {
+			if (i > 0)
+				buf_puts(&line, "  ");
 			for (size_t k = 0; k < width[i]; k++)
-				putc('-', w->fp);
-			if (i + 1 < n)
-				fputs("  ", w->fp);
+				buf_puts(&line, "-");
 		}
+		fputs(line.data != NULL ? line.data : "", w->fp);
 		putc('\n', w->fp);
 	}
-	for (size_t k = 0; k < w->ncells; k++) {
-		size_t i = k % n;
-		const char *v = w->cells[k] != NULL ? w->cells[k] : "";
-		int right = w->columns[i].type == COLUMN_INTEGER ||
-		    w->columns[i].type == COLUMN_NUMBER;
-
-		if (right)
-			pad(w->fp, width[i] - text_width(v));
-		fputs(v, w->fp);
-		if (i + 1 < n) {
-			if (!right)
-				pad(w->fp, width[i] - text_width(v));
-			fputs("  ", w->fp);
-		} else
-			putc('\n', w->fp);
-	}
+	for (size_t k = 0; k + n <= w->ncells; k += n)
+		table_line(w, (const char *const *)&w->cells[k], width, &line);
+out:
+	buf_free(&line);
+	free(labels);
 	free(width);
 }
 

@@ -38,6 +38,8 @@ need_pkg libcsv-dev have_header csv.h
 need_pkg mandoc command -v mandoc
 need_pkg gettext command -v msgfmt
 need_pkg perl command -v prove
+need_pkg jq command -v jq
+need_pkg python3 command -v python3
 need_pkg locales test -f /usr/share/i18n/SUPPORTED
 for p in $extra; do
 	case $p in

@@ -111,6 +111,15 @@ grep_message() {
 	fi
 }
 
+# test_must_be_empty FILE
+test_must_be_empty() {
+	if [ -s "$1" ]; then
+		echo "$1 should be empty; it holds:" >&2
+		cat "$1" >&2
+		return 1
+	fi
+}
+
 # test_path_is_missing PATH: nothing there (a store that should not exist)
 test_path_is_missing() {
 	if [ -e "$1" ]; then
