@@ -31,9 +31,9 @@ SAN_FLAGS = -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all \
 
 # one line per part of the campaign, so that each grows on its own
 COMMANDS_HOUSEHOLDS = household-add household-list
-COMMANDS_LEDGER = issue-add issue-update meeting-log
-COMMANDS_VISITS =
-COMMANDS_SURVEYS =
+COMMANDS_LEDGER = issue-add issue-update meeting-log deadline-check report-gen
+COMMANDS_VISITS = visit-log milestone-add
+COMMANDS_SURVEYS = survey-tally
 COMMANDS = $(COMMANDS_HOUSEHOLDS) $(COMMANDS_LEDGER) $(COMMANDS_VISITS) \
 	$(COMMANDS_SURVEYS)
 LIB_SRC = $(wildcard lib/*.c)

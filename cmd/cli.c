@@ -140,7 +140,7 @@ cli_parse(struct cli *cli, int argc, char **argv, const struct option *options,
 	while (options != NULL && options[own].name != NULL && n + 1 < 96)
 		all[n++] = options[own++];
 	memset(&all[n], 0, sizeof(all[n]));
-	snprintf(shorts, sizeof(shorts), "+d:qhV%s%s",
+	snprintf(shorts, sizeof(shorts), "d:qhV%s%s",
 	    cli->takes & CLI_OUTPUT ? "f:" : "", shortopts != NULL ? shortopts : "");
 
 	cli->db = store_default_path();
@@ -171,7 +171,7 @@ cli_parse(struct cli *cli, int argc, char **argv, const struct option *options,
 		case 'f':
 			if (output_format_parse(optarg, &cli->format) != 0)
 				cli_usage_error(cli, _("-f: unknown format \"%s\"; "
-				    "expected table, csv, json, jsonl or markdown"), optarg);
+				    "expected table, csv, json, jsonl, markdown or html"), optarg);
 			format_set = 1;
 			break;
 		case OPT_TODAY:
@@ -472,14 +472,21 @@ cli_progress(void *context, const struct reader *r, long records)
 }
 
 struct store *
-cli_store(struct cli *cli, enum store_mode mode, int *status)
+cli_store_at(struct cli *cli, const char *path, enum store_mode mode,
+    int *status)
 {
 	struct error err = { 0 };
-	struct store *s = store_open(cli->db, mode, cli->command, cli->by, &err);
+	struct store *s = store_open(path, mode, cli->command, cli->by, &err);
 
 	if (s == NULL)
 		*status = cli_error(cli, &err);
 	return s;
+}
+
+struct store *
+cli_store(struct cli *cli, enum store_mode mode, int *status)
+{
+	return cli_store_at(cli, cli->db, mode, status);
 }
 
 struct reader **
@@ -552,7 +559,8 @@ cli_writer(struct cli *cli, const struct column *columns, size_t ncolumns)
 int
 cli_labels(const struct cli *cli)
 {
-	return cli->format == FORMAT_TABLE || cli->format == FORMAT_MARKDOWN;
+	return cli->format == FORMAT_TABLE || cli->format == FORMAT_MARKDOWN ||
+	    cli->format == FORMAT_HTML;
 }
 
 int

@@ -82,6 +82,10 @@ void cli_progress(void *cli, const struct reader *r, long records);
 /* Open the store as the options say; NULL with a message printed and *status set. */
 struct store *cli_store(struct cli *cli, enum store_mode mode, int *status);
 
+/* Open the store at path (one of cli->dbs), as cli_store() does. */
+struct store *cli_store_at(struct cli *cli, const char *path,
+    enum store_mode mode, int *status);
+
 /*
  * Open every operand (none, or "-": standard input) as a reader.
  * Returns the array (NULL-terminated, *n readers), or NULL with a

@@ -15,4 +15,12 @@ echo "== household-add examples/households.csv   (again: nothing changes)"
 household-add examples/households.csv
 echo "== household-list -f table"
 household-list -f table
+echo "== milestone-add examples/milestones.csv   (the four visit milestones of the work plan)"
+milestone-add examples/milestones.csv
+echo "== visit-log --flagged examples/visits.csv | issue-add   (log the visits; their findings go to the ledger)"
+visit-log --flagged examples/visits.csv | issue-add >/dev/null
+echo "== visit-log --coverage -f table   (per milestone and village: households due, visited, missing)"
+visit-log --coverage -f table
+echo "== visit-log --coverage --missing --milestone 2022-11-01 -f table   (who is still to be visited)"
+visit-log --coverage --missing --milestone 2022-11-01 -f table
 echo "== the store is ./renke.db; try: household-list --village 双河村 --category 监测户"

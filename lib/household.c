@@ -1,4 +1,6 @@
 /* household.c -- households: import, check, list */
+#include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -45,11 +47,468 @@ struct household {
 	long members;
 };
 
-/* Per-import state: statements prepared once. */
-struct household_import {
-	sqlite3_stmt *insert, *find, *holder;
-	long long first_new_id;	/* households with id >= this came from this import */
+/*
+ * The ID numbers of the store, for the rule of one household a number.
+ * The store keeps no index on id_number: keeping one up to date costs an
+ * import more than anything else it does.  An import holds the write
+ * lock from before its first record to its end, so a set loaded at its
+ * start stays true as long as the import adds what it writes.
+ *
+ * A number is kept as a 59-bit word: its first 17 digits (the 18th
+ * follows from them), mixed so that words spread evenly over 57 bits,
+ * then 2 bits of flags.  Most words are in one sorted array, 6 bytes
+ * each, cut into chunks: the top 16 bits of a word are those of its
+ * bucket in a directory.  The newest words are in a small hash table,
+ * merged into the array whenever it fills.  So the set takes about 6
+ * bytes a number: it grows with the store, not with the input.
+ */
+#define WORD_DEAD 1			/* removed (in the array) */
+#define WORD_NEW 2			/* its household came from this import */
+#define WORD_KEY(w) ((w) >> 2)
+#define WORD_BITS 59
+#define KEY_MASK ((UINT64_C(1) << 57) - 1)	/* 10^17 < 2^57 */
+#define BUCKET_BITS 16
+#define BUCKETS ((size_t)1 << BUCKET_BITS)
+#define LOW_BITS (WORD_BITS - BUCKET_BITS)	/* kept in the array: 43 of 48 */
+#define LOW_MASK ((UINT64_C(1) << LOW_BITS) - 1)
+
+#define CHUNK_BITS 16
+#define CHUNK ((size_t)1 << CHUNK_BITS)	/* words */
+#define RECENT_BITS 16
+#define RECENT_SLOTS ((size_t)1 << RECENT_BITS)
+#define RECENT_MAX (RECENT_SLOTS / 2)	/* then merged */
+#define SORT_BITS 12
+
+struct idset {
+	unsigned char **chunk;	/* word i: 6 bytes at chunk[i / CHUNK] + 6 * (i % CHUNK) */
+	size_t nchunks;
+	size_t n;		/* words in the array, removed ones too */
+	size_t ndead;
+	uint32_t *dir;		/* dir[b]: the first word of bucket b or later; BUCKETS + 1 */
+	uint64_t *recent;	/* open addressing, 0 for an empty slot */
+	size_t nrecent;
 };
+
+/* Where a number is in the set. */
+enum { NOWHERE, IN_RECENT, IN_ARRAY };
+
+/* The word of an ID number's first 17 digits, no flags: a bijection on 57 bits. */
+static uint64_t
+id_word(uint64_t digits)
+{
+	uint64_t x = digits & KEY_MASK;
+
+	x ^= x >> 31;
+	x = (x * UINT64_C(0x7fb5d329728ea185)) & KEY_MASK;
+	x ^= x >> 27;
+	x = (x * UINT64_C(0x81dadef4bc2dd44d)) & KEY_MASK;
+	x ^= x >> 33;
+	return x << 2;
+}
+
+/* The word of an ID number with a right check digit, or 0 for any other text. */
+static uint64_t
+id_number_word(const char *s)
+{
+	static const unsigned char weight[17] = { 7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7,
+	    9, 10, 5, 8, 4, 2 };
+	static const char check[] = "10X98765432";
+	uint64_t digits = 0;
+	unsigned sum = 0;
+
+	if (s == NULL)
+		return 0;
+	for (int i = 0; i < 17; i++) {
+		unsigned d = (unsigned char)s[i] - '0';
+
+		if (d > 9)
+			return 0;
+		digits = digits * 10 + d;
+		sum += d * weight[i];
+	}
+	if (s[17] != check[sum % 11] || s[18] != '\0')
+		return 0;
+	return id_word(digits);
+}
+
+static unsigned char *
+idset_at(const struct idset *set, size_t i)
+{
+	return set->chunk[i >> CHUNK_BITS] + 6 * (i & (CHUNK - 1));
+}
+
+/* The low bits of word i of the array, flags included. */
+static uint64_t
+idset_get(const struct idset *set, size_t i)
+{
+	const unsigned char *p = idset_at(set, i);
+
+	return (uint64_t)p[0] | (uint64_t)p[1] << 8 | (uint64_t)p[2] << 16 |
+	    (uint64_t)p[3] << 24 | (uint64_t)p[4] << 32 | (uint64_t)p[5] << 40;
+}
+
+static void
+idset_put_at(struct idset *set, size_t i, uint64_t w)
+{
+	unsigned char *p = idset_at(set, i);
+
+	w &= LOW_MASK;
+	for (int k = 0; k < 6; k++, w >>= 8)
+		p[k] = (unsigned char)w;
+}
+
+static size_t
+recent_home(uint64_t w)
+{
+	return (size_t)(w >> (WORD_BITS - RECENT_BITS));
+}
+
+/* Where w's number is (removed or not), its slot or index into *at. */
+static int
+idset_where(const struct idset *set, uint64_t w, size_t *at)
+{
+	uint64_t key = WORD_KEY(w);
+
+	if (set->nrecent > 0)
+		for (size_t i = recent_home(w);; i = (i + 1) & (RECENT_SLOTS - 1)) {
+			uint64_t v = set->recent[i];
+
+			if (v == 0)
+				break;
+			if (WORD_KEY(v) == key) {
+				*at = i;
+				return IN_RECENT;
+			}
+		}
+	if (set->n > 0) {
+		size_t b = (size_t)(w >> LOW_BITS);
+		uint64_t low = WORD_KEY(w & LOW_MASK);
+
+		for (size_t i = set->dir[b], end = set->dir[b + 1]; i < end; i++) {
+			uint64_t v = idset_get(set, i);
+
+			if (WORD_KEY(v) < low)
+				continue;
+			if (WORD_KEY(v) > low)
+				break;
+			/* a number the store holds twice: the live one, if any */
+			*at = i;
+			while ((v & WORD_DEAD) && ++i < end &&
+			    WORD_KEY(v = idset_get(set, i)) == low)
+				if (!(v & WORD_DEAD))
+					*at = i;
+			return IN_ARRAY;
+		}
+	}
+	return NOWHERE;
+}
+
+/* The flags of w's number, or -1 when no household holds it. */
+static int
+idset_flags(const struct idset *set, uint64_t w)
+{
+	size_t at;
+	uint64_t v;
+
+	switch (idset_where(set, w, &at)) {
+	case IN_RECENT:
+		return (int)(set->recent[at] & 3);
+	case IN_ARRAY:
+		v = idset_get(set, at);
+		return v & WORD_DEAD ? -1 : (int)(v & 3);
+	default:
+		return -1;
+	}
+}
+
+/* 1 when a household holds w's number. */
+static int
+idset_has(const struct idset *set, uint64_t w)
+{
+	return idset_flags(set, w) >= 0;
+}
+
+/* Move the hash table's words into the array. */
+static int
+idset_merge(struct idset *set)
+{
+	uint64_t *r = set->recent, *sorted = set->recent + RECENT_MAX;
+	uint32_t count[((size_t)1 << SORT_BITS) + 1];
+	size_t nr = 0, need, i, j, k, b;
+
+	/* room first: a failure leaves the set as it was */
+	need = set->n + set->nrecent;
+	while ((set->nchunks << CHUNK_BITS) < need) {
+		unsigned char **chunk = realloc(set->chunk, (set->nchunks + 1) *
+		    sizeof(*chunk));
+
+		if (chunk == NULL)
+			return -1;
+		set->chunk = chunk;
+		if ((chunk[set->nchunks] = malloc(6 * CHUNK)) == NULL)
+			return -1;
+		set->nchunks++;
+	}
+	if (set->dir == NULL &&
+	    (set->dir = calloc(BUCKETS + 1, sizeof(*set->dir))) == NULL)
+		return -1;
+	/* the hash table's words to its first half, then sorted into its second */
+	for (i = 0; i < RECENT_SLOTS; i++)
+		if (r[i] != 0) {
+			uint64_t v = r[i];
+
+			r[i] = 0;
+			r[nr++] = v;
+		}
+	memset(count, 0, sizeof(count));
+	for (i = 0; i < nr; i++)
+		count[(r[i] >> (WORD_BITS - SORT_BITS)) + 1]++;
+	for (i = 0; i < ((size_t)1 << SORT_BITS); i++)
+		count[i + 1] += count[i];
+	for (i = 0; i < nr; i++)
+		sorted[count[r[i] >> (WORD_BITS - SORT_BITS)]++] = r[i];
+	for (i = 1; i < nr; i++) {
+		uint64_t v = sorted[i];
+
+		for (j = i; j > 0 && sorted[j - 1] > v; j--)
+			sorted[j] = sorted[j - 1];
+		sorted[j] = v;
+	}
+	memset(r, 0, nr * sizeof(*r));
+	/* removed words go, bucket by bucket, when there are enough of them */
+	if (set->ndead > 0 && set->ndead >= set->n / 8) {
+		for (b = k = 0; b < BUCKETS; b++) {
+			size_t from = set->dir[b], to = set->dir[b + 1];
+
+			set->dir[b] = (uint32_t)k;
+			for (i = from; i < to; i++) {
+				uint64_t v = idset_get(set, i);
+
+				if (!(v & WORD_DEAD))
+					idset_put_at(set, k++, v);
+			}
+		}
+		set->dir[BUCKETS] = (uint32_t)k;
+		set->n = k;
+		set->ndead = 0;
+	}
+	/* merged from the end; a word's top bits are its bucket's */
+	i = set->n;
+	j = nr;
+	k = set->n + nr;
+	b = BUCKETS - 1;
+	while (j > 0) {
+		uint64_t old = 0;
+
+		if (i > 0) {
+			while (set->dir[b] > i - 1)
+				b--;
+			old = (uint64_t)b << LOW_BITS | idset_get(set, i - 1);
+		}
+		if (i > 0 && old > sorted[j - 1]) {
+			idset_put_at(set, --k, old);
+			i--;
+		} else
+			idset_put_at(set, --k, sorted[--j]);
+	}
+	/* each bucket starts later by the new words of the buckets before it */
+	for (b = j = 0; b <= BUCKETS; b++) {
+		while (j < nr && (sorted[j] >> LOW_BITS) < b)
+			j++;
+		set->dir[b] += (uint32_t)j;
+	}
+	memset(sorted, 0, nr * sizeof(*sorted));
+	set->n += nr;
+	set->nrecent = 0;
+	return 0;
+}
+
+/* Put w into the hash table (duplicates allowed: a store may hold some). */
+static int
+idset_put(struct idset *set, uint64_t w)
+{
+	if (set->recent == NULL &&
+	    (set->recent = calloc(RECENT_SLOTS, sizeof(uint64_t))) == NULL)
+		return -1;
+	if (set->nrecent >= RECENT_MAX && idset_merge(set) != 0)
+		return -1;
+	for (size_t i = recent_home(w);; i = (i + 1) & (RECENT_SLOTS - 1))
+		if (set->recent[i] == 0) {
+			set->recent[i] = w;
+			set->nrecent++;
+			return 0;
+		}
+}
+
+/* Add w's number, with w's flags; 0, or -1 when memory runs out. */
+static int
+idset_add(struct idset *set, uint64_t w)
+{
+	size_t at;
+
+	switch (idset_where(set, w, &at)) {
+	case IN_RECENT:
+		set->recent[at] = w;
+		return 0;
+	case IN_ARRAY:
+		if (idset_get(set, at) & WORD_DEAD)
+			set->ndead--;
+		idset_put_at(set, at, w);
+		return 0;
+	default:
+		return idset_put(set, w);
+	}
+}
+
+/* Remove one household's hold on w's number. */
+static void
+idset_remove(struct idset *set, uint64_t w)
+{
+	size_t i, j;
+	uint64_t v;
+
+	switch (idset_where(set, w, &i)) {
+	case IN_ARRAY:
+		if (!((v = idset_get(set, i)) & WORD_DEAD)) {
+			idset_put_at(set, i, v | WORD_DEAD);
+			set->ndead++;
+		}
+		return;
+	case IN_RECENT:
+		break;
+	default:
+		return;
+	}
+	/* out of the hash table, moving back the words that probed past it */
+	for (j = i;;) {
+		size_t home;
+
+		j = (j + 1) & (RECENT_SLOTS - 1);
+		if ((v = set->recent[j]) == 0)
+			break;
+		home = recent_home(v);
+		if (i < j ? home <= i || home > j : home <= i && home > j) {
+			set->recent[i] = v;
+			i = j;
+		}
+	}
+	set->recent[i] = 0;
+	set->nrecent--;
+}
+
+static void
+idset_free(struct idset *set)
+{
+	for (size_t i = 0; i < set->nchunks; i++)
+		free(set->chunk[i]);
+	free(set->chunk);
+	free(set->dir);
+	free(set->recent);
+	memset(set, 0, sizeof(*set));
+}
+
+/*
+ * Records are held back and written HELD_MAX at a time, by one INSERT of
+ * many rows: a statement a row costs more than the row.  A held record
+ * keeps a copy of everything it points to, for the problems that only
+ * writing it finds (an existing household) and for the rejects file.
+ */
+#define HELD_MAX 32
+#define INSERT_SIZES 6		/* statements for 1, 2, 4, ... HELD_MAX rows */
+#define INSERT_COLUMNS 11	/* bound a row; created_at and updated_at are ?1 */
+
+struct held {
+	struct household h;
+	struct record rec;
+	long long village_id, group_id;
+	uint64_t word;		/* of its ID number, 0 if none */
+	const char *source;	/* "file:line" */
+	struct buf text;	/* the strings h and rec point to */
+	char **ptrs;		/* rec's names, values and columns */
+	size_t nptrs;
+};
+
+/* A remembered vocabulary lookup: files repeat a few texts a million times. */
+#define MEMO_SLOTS 128
+#define MEMO_TEXT 48
+
+struct memo {
+	const char *domain;	/* NULL: an empty slot */
+	const char *code;
+	char text[MEMO_TEXT];
+};
+
+/* Per-import state: statements prepared once, held records, the ID numbers. */
+struct household_import {
+	int prepared;
+	sqlite3_stmt *insert[INSERT_SIZES], *find, *same, *holder;
+	long long first_new_id;	/* households with id >= this came from this import */
+	long long last_id;	/* the highest id of a household so far */
+	struct household current;	/* the record being checked */
+	struct idset numbers;
+	struct held held[HELD_MAX];
+	size_t nheld;
+	int savepoint;		/* the one held record made its place in savepoint household_row */
+	int failed;		/* writing held records failed while checking another */
+	struct error error;	/* why */
+	struct memo memo[MEMO_SLOTS];
+	const char *category_code[16];	/* the category codes in the order of vocab_table */
+	size_t ncategories;
+};
+
+static int household_flush(struct import *im, void *context, struct error *err);
+
+/* Report a problem with rec, after those of the records held back. */
+static void __attribute__((format(printf, 5, 6)))
+problem(struct household_import *hi, struct import *im, const struct record *rec,
+    int k, const char *fmt, ...)
+{
+	char message[1024];
+	va_list ap;
+
+	if (hi->nheld > 0 && !hi->failed &&
+	    household_flush(im, hi, &hi->error) != 0)
+		hi->failed = 1;
+	va_start(ap, fmt);
+	vsnprintf(message, sizeof(message), fmt, ap);
+	va_end(ap);
+	import_problem(im, rec, k, "%s", message);
+}
+
+/* vocab_code(domain, text), remembered; domain is one of the literals below. */
+static const char *
+vocab_cached(struct household_import *hi, const char *domain, const char *text)
+{
+	size_t len = strlen(text), h = 2166136261u, i;
+	const char *code;
+
+	if (len >= MEMO_TEXT)
+		return vocab_code(domain, text);
+	for (const unsigned char *p = (const unsigned char *)text; *p; p++)
+		h = (h ^ *p) * 16777619u;
+	h ^= (uintptr_t)domain >> 3;
+	for (size_t n = 0; n < 8; n++) {
+		struct memo *m = &hi->memo[(h + n) & (MEMO_SLOTS - 1)];
+
+		if (m->domain == NULL)
+			break;
+		if (m->domain == domain && strcmp(m->text, text) == 0)
+			return m->code;
+	}
+	if ((code = vocab_code(domain, text)) == NULL)
+		return NULL;
+	for (i = 0; i < 8; i++) {
+		struct memo *m = &hi->memo[(h + i) & (MEMO_SLOTS - 1)];
+
+		if (m->domain == NULL) {
+			m->domain = domain;
+			m->code = code;
+			memcpy(m->text, text, len + 1);
+			break;
+		}
+	}
+	return code;
+}
 
 /* Length of the category separator at p (; ；、 , ， / |), or 0. */
 static size_t
@@ -85,15 +544,19 @@ next_category(const char *p, char *out, size_t size)
 
 /* Check categories; the codes, in table order, ';' joined, into h->categories. */
 static int
-check_categories(struct import *im, const struct record *rec, const char *text,
-    struct household *h)
+check_categories(struct household_import *hi, struct import *im,
+    const struct record *rec, const char *text, struct household *h)
 {
-	const char *codes[16];
-	size_t ncodes = 0;
+	unsigned given = 0;	/* bit i: hi->category_code[i] */
+	size_t ncodes = 0, len = 0;
 	char word[128];
 	const char *p = text;
 	int bad = 0;
 
+	if (hi->ncategories == 0)
+		for (const struct vocab_entry *e = vocab_table; e->domain != NULL; e++)
+			if (strcmp(e->domain, "category") == 0 && hi->ncategories < 16)
+				hi->category_code[hi->ncategories++] = e->code;
 	while (*p != '\0') {
 		const char *code;
 		char *w;
@@ -102,32 +565,38 @@ check_categories(struct import *im, const struct record *rec, const char *text,
 		w = text_trim(word);
 		if (*w == '\0')
 			continue;
-		if ((code = vocab_code("category", w)) == NULL) {
+		if ((code = vocab_cached(hi, "category", w)) == NULL) {
 			char expected[512];
 
-			import_problem(im, rec, HOUSEHOLD_CATEGORIES,
+			problem(hi, im, rec, HOUSEHOLD_CATEGORIES,
 			    _("unknown category \"%s\"; expected one of: %s"), w,
 			    vocab_describe("category", expected, sizeof(expected)));
 			bad = 1;
 			continue;
 		}
-		if (ncodes < 16)
-			codes[ncodes++] = code;
+		if (ncodes < 16) {
+			ncodes++;
+			for (size_t i = 0; i < hi->ncategories; i++)
+				if (hi->category_code[i] == code)
+					given |= 1u << i;
+		}
 	}
 	h->categories[0] = '\0';
-	for (const struct vocab_entry *e = vocab_table; e->domain != NULL; e++) {
-		if (strcmp(e->domain, "category") != 0)
+	for (size_t i = 0; i < hi->ncategories; i++) {
+		size_t n;
+
+		if (!(given & (1u << i)))
 			continue;
-		for (size_t i = 0; i < ncodes; i++)
-			if (codes[i] == e->code) {
-				if (h->categories[0] != '\0')
-					strcat(h->categories, ";");
-				strcat(h->categories, e->code);
-				break;
-			}
+		n = strlen(hi->category_code[i]);
+		if (len + n + 2 > sizeof(h->categories))
+			break;
+		if (len > 0)
+			h->categories[len++] = ';';
+		memcpy(h->categories + len, hi->category_code[i], n + 1);
+		len += n;
 	}
 	if (!bad && ncodes > 1 && strstr(h->categories, "ordinary") != NULL) {
-		import_problem(im, rec, HOUSEHOLD_CATEGORIES,
+		problem(hi, im, rec, HOUSEHOLD_CATEGORIES,
 		    _("\"ordinary\" (一般农户) cannot be combined with another category"));
 		bad = 1;
 	}
@@ -136,126 +605,339 @@ check_categories(struct import *im, const struct record *rec, const char *text,
 }
 
 static int
-check_vocab(struct import *im, const struct record *rec, size_t k,
-    const char *domain, struct household *h)
+check_vocab(struct household_import *hi, struct import *im,
+    const struct record *rec, size_t k, const char *domain, struct household *h)
 {
 	const char *text = h->value[k], *code;
 	char expected[512];
 
 	if (text == NULL)
 		return 0;
-	if ((code = vocab_code(domain, text)) != NULL) {
+	if ((code = vocab_cached(hi, domain, text)) != NULL) {
 		h->value[k] = code;
 		return 0;
 	}
-	import_problem(im, rec, (int)k, _("unknown value \"%s\"; expected one of: %s"),
+	problem(hi, im, rec, (int)k, _("unknown value \"%s\"; expected one of: %s"),
 	    text, vocab_describe(domain, expected, sizeof(expected)));
 	return 1;
 }
 
+/* Copy value into out (size bytes), cut short as snprintf would; its length. */
+static size_t
+copy_value(char *out, size_t size, const char *value)
+{
+	size_t n = strlen(value);
+
+	if (n >= size) {
+		memcpy(out, value, size - 1);
+		out[size - 1] = '\0';
+	} else
+		memcpy(out, value, n + 1);
+	return n;
+}
+
 /* Check every field of rec into h; returns the number of problems reported. */
 static int
-household_check(struct import *im, const struct record *rec, struct household *h)
+household_check(struct household_import *hi, struct import *im,
+    const struct record *rec, struct household *h)
 {
 	int bad = 0;
 
-	memset(h, 0, sizeof(*h));
 	for (size_t k = 0; k < HOUSEHOLD_NFIELDS; k++)
 		h->value[k] = import_value(im, rec, k);
+	h->members = 0;
 	if (h->value[HOUSEHOLD_ID] == NULL) {
-		import_problem(im, rec, HOUSEHOLD_ID, _("missing; every household needs one"));
+		problem(hi, im, rec, HOUSEHOLD_ID, _("missing; every household needs one"));
 		bad++;
 	} else if (strlen(h->value[HOUSEHOLD_ID]) > 64) {
-		import_problem(im, rec, HOUSEHOLD_ID, _("longer than 64 bytes"));
+		problem(hi, im, rec, HOUSEHOLD_ID, _("longer than 64 bytes"));
 		bad++;
 	}
 	if (h->value[HOUSEHOLD_VILLAGE] == NULL) {
-		import_problem(im, rec, HOUSEHOLD_VILLAGE, _("missing; every household "
+		problem(hi, im, rec, HOUSEHOLD_VILLAGE, _("missing; every household "
 		    "belongs to a village"));
 		bad++;
 	}
 	if (h->value[HOUSEHOLD_ID_NUMBER] != NULL) {
-		snprintf(h->id_number, sizeof(h->id_number), "%s",
+		copy_value(h->id_number, sizeof(h->id_number),
 		    h->value[HOUSEHOLD_ID_NUMBER]);
 		switch (id_number_check(h->id_number)) {
 		case ID_NUMBER_OK:
 			h->value[HOUSEHOLD_ID_NUMBER] = h->id_number;
 			break;
 		case ID_NUMBER_LENGTH:
-			import_problem(im, rec, HOUSEHOLD_ID_NUMBER,
+			problem(hi, im, rec, HOUSEHOLD_ID_NUMBER,
 			    _("not 18 characters long"));
 			bad++;
 			break;
 		case ID_NUMBER_CHARACTERS:
-			import_problem(im, rec, HOUSEHOLD_ID_NUMBER,
+			problem(hi, im, rec, HOUSEHOLD_ID_NUMBER,
 			    _("must be 17 digits followed by a digit or X"));
 			bad++;
 			break;
 		case ID_NUMBER_BIRTH_DATE:
-			import_problem(im, rec, HOUSEHOLD_ID_NUMBER,
+			problem(hi, im, rec, HOUSEHOLD_ID_NUMBER,
 			    _("the birth date in it is not a valid date"));
 			bad++;
 			break;
 		case ID_NUMBER_CHECK_DIGIT:
-			import_problem(im, rec, HOUSEHOLD_ID_NUMBER,
+			problem(hi, im, rec, HOUSEHOLD_ID_NUMBER,
 			    _("wrong check digit (the last character)"));
 			bad++;
 			break;
 		}
 	}
 	if (h->value[HOUSEHOLD_PHONE] != NULL) {
-		snprintf(h->phone, sizeof(h->phone), "%s", h->value[HOUSEHOLD_PHONE]);
-		if (strlen(h->value[HOUSEHOLD_PHONE]) >= sizeof(h->phone) ||
-		    phone_normalise(h->phone) != 0) {
-			import_problem(im, rec, HOUSEHOLD_PHONE, _("not an 11-digit "
+		if (copy_value(h->phone, sizeof(h->phone), h->value[HOUSEHOLD_PHONE]) >=
+		    sizeof(h->phone) || phone_normalise(h->phone) != 0) {
+			problem(hi, im, rec, HOUSEHOLD_PHONE, _("not an 11-digit "
 			    "mobile number nor a landline number with its area code"));
 			bad++;
 		} else
 			h->value[HOUSEHOLD_PHONE] = h->phone;
 	}
 	if (h->value[HOUSEHOLD_CATEGORIES] != NULL)
-		bad += check_categories(im, rec, h->value[HOUSEHOLD_CATEGORIES], h);
+		bad += check_categories(hi, im, rec, h->value[HOUSEHOLD_CATEGORIES], h);
 	if (h->value[HOUSEHOLD_MEMBERS] != NULL &&
 	    number_parse(h->value[HOUSEHOLD_MEMBERS], 1, 99, &h->members) != 0) {
-		import_problem(im, rec, HOUSEHOLD_MEMBERS,
+		problem(hi, im, rec, HOUSEHOLD_MEMBERS,
 		    _("not a whole number from 1 to 99"));
 		bad++;
 	}
-	bad += check_vocab(im, rec, HOUSEHOLD_MONITOR_TYPE, "monitor_type", h);
-	bad += check_vocab(im, rec, HOUSEHOLD_RISK_STATUS, "risk_status", h);
+	bad += check_vocab(hi, im, rec, HOUSEHOLD_MONITOR_TYPE, "monitor_type", h);
+	bad += check_vocab(hi, im, rec, HOUSEHOLD_RISK_STATUS, "risk_status", h);
 	return bad;
 }
 
-static int
-prepare(struct household_import *hi, struct store *s, struct error *err)
+/* "file:line" into out, without the cost of printf on every record. */
+static void
+source_text(const struct record *rec, char *out, size_t size)
 {
-	if (hi->insert != NULL)
+	size_t n = strlen(rec->file);
+	char digits[24];
+	int k = 0;
+	long line = rec->line;
+
+	if (n + 24 > size)
+		n = size - 24;
+	memcpy(out, rec->file, n);
+	out[n++] = ':';
+	do
+		digits[k++] = (char)('0' + line % 10);
+	while ((line /= 10) > 0);
+	while (k > 0)
+		out[n++] = digits[--k];
+	out[n] = '\0';
+}
+
+/* Hold rec, checked into h, in x: a copy of everything they point to. */
+static int
+hold(struct held *x, const struct household *h, const struct record *rec)
+{
+	static const int copied[] = { HOUSEHOLD_ID, HOUSEHOLD_HEAD_NAME,
+	    HOUSEHOLD_VILLAGE, HOUSEHOLD_GROUP, HOUSEHOLD_MEMBERS };
+	enum { NCOPIED = sizeof(copied) / sizeof(copied[0]) };
+	size_t nptrs = rec->count * 2 + rec->ncolumns, len[NCOPIED], need, span = 0;
+	const char *block = NULL;	/* where the record's values lie end to end, if they do */
+	char source[512], *at;
+
+	if (nptrs > x->nptrs) {
+		char **p = realloc(x->ptrs, nptrs * sizeof(*p));
+
+		if (p == NULL)
+			return -1;
+		x->ptrs = p;
+		x->nptrs = nptrs;
+	}
+	/* first the size of it all: one allocation, that nothing moves in */
+	source_text(rec, source, sizeof(source));
+	need = strlen(source) + 1;
+	for (size_t i = 0; i < NCOPIED; i++) {
+		const char *v = h->value[copied[i]];
+
+		len[i] = v != NULL ? strlen(v) + 1 : 0;
+		need += len[i];
+	}
+	if (rec->shared_names && rec->count > 0 && rec->values[0] != NULL)
+		block = rec->values[0];
+	for (size_t i = 0; i < rec->count; i++) {
+		const char *v = rec->values[i];
+		size_t n = v != NULL ? strlen(v) + 1 : 0;
+
+		if (block != NULL && v != block + span)
+			block = NULL;
+		span += n;
+		if (!rec->shared_names)
+			need += strlen(rec->names[i]) + 1;
+	}
+	need += span;
+	buf_reset(&x->text);
+	if (buf_reserve(&x->text, need) != 0)
+		return -1;
+	at = x->text.data;
+	/* h: its values point into itself, into the loop's buffers, or are static */
+	memcpy(x->h.value, h->value, sizeof(h->value));
+	x->h.members = h->members;
+	if (h->value[HOUSEHOLD_ID_NUMBER] == h->id_number)
+		x->h.value[HOUSEHOLD_ID_NUMBER] = strcpy(x->h.id_number, h->id_number);
+	if (h->value[HOUSEHOLD_PHONE] == h->phone)
+		x->h.value[HOUSEHOLD_PHONE] = strcpy(x->h.phone, h->phone);
+	if (h->value[HOUSEHOLD_CATEGORIES] == h->categories)
+		x->h.value[HOUSEHOLD_CATEGORIES] = strcpy(x->h.categories,
+		    h->categories);
+	for (size_t i = 0; i < NCOPIED; i++)
+		if (len[i] > 0) {
+			x->h.value[copied[i]] = memcpy(at, h->value[copied[i]], len[i]);
+			at += len[i];
+		}
+	x->source = memcpy(at, source, strlen(source) + 1);
+	at += strlen(source) + 1;
+	/* rec: names shared by every record of a CSV file, values copied */
+	x->rec = *rec;
+	x->rec.names = x->ptrs;
+	x->rec.values = x->ptrs + rec->count;
+	x->rec.columns = rec->columns != NULL ? x->ptrs + 2 * rec->count : NULL;
+	if (rec->columns != NULL)
+		memcpy(x->rec.columns, rec->columns, rec->ncolumns * sizeof(char *));
+	if (block != NULL) {
+		memcpy(at, block, span);
+		for (size_t i = 0; i < rec->count; i++)
+			x->rec.values[i] = at + (rec->values[i] - block);
+		memcpy(x->rec.names, rec->names, rec->count * sizeof(char *));
 		return 0;
-	hi->insert = store_prepare(s, "INSERT INTO household (household_id, "
-	    "head_name, id_number, phone, village_id, group_id, categories, "
-	    "members, monitor_type, risk_status, created_at, updated_at, source) "
-	    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-	    "ON CONFLICT DO NOTHING", err);
+	}
+	for (size_t i = 0; i < rec->count; i++) {
+		const char *v = rec->values[i];
+
+		x->rec.names[i] = rec->names[i];
+		if (!rec->shared_names) {
+			x->rec.names[i] = strcpy(at, rec->names[i]);
+			at += strlen(at) + 1;
+		}
+		x->rec.values[i] = NULL;
+		if (v != NULL) {
+			size_t n = strlen(v) + 1;
+
+			x->rec.values[i] = memcpy(at, v, n);
+			at += n;
+		}
+	}
+	return 0;
+}
+
+static int
+prepare(struct household_import *hi, struct import *im, struct error *err)
+{
+	struct store *s = import_store(im);
+	sqlite3_stmt *st;
+	int rc;
+
 	hi->find = store_prepare(s, "SELECT h.id, h.head_name, h.id_number, "
 	    "h.phone, v.name, g.name, h.categories, h.members, h.monitor_type, "
 	    "h.risk_status, h.source FROM household h JOIN village v ON v.id = h.village_id "
 	    "LEFT JOIN village_group g ON g.id = h.group_id "
 	    "WHERE h.household_id = ?", err);
+	/* the household as stored already: a file imported again */
+	hi->same = store_prepare(s, "SELECT 1 FROM household WHERE household_id = ?1 "
+	    "AND id < ?2 AND (?3 IS NULL OR head_name = ?3) "
+	    "AND (?4 IS NULL OR id_number = ?4) AND (?5 IS NULL OR phone = ?5) "
+	    "AND village_id = ?6 AND (?7 IS NULL OR group_id = ?7) "
+	    "AND (?8 IS NULL OR categories = ?8) AND (?9 IS NULL OR members = ?9) "
+	    "AND (?10 IS NULL OR monitor_type = ?10) "
+	    "AND (?11 IS NULL OR risk_status = ?11)", err);
+	/* no index on id_number: look where the set says the holder is */
 	hi->holder = store_prepare(s, "SELECT id, household_id, source "
-	    "FROM household WHERE id_number = ?", err);
-	if (hi->insert == NULL || hi->find == NULL || hi->holder == NULL)
+	    "FROM household WHERE id BETWEEN ?1 AND ?2 AND id_number = ?3", err);
+	if (hi->find == NULL || hi->same == NULL || hi->holder == NULL)
 		return -1;
-	{
-		sqlite3_stmt *st = store_prepare(s, "SELECT coalesce(max(id), 0) + 1 "
-		    "FROM household", err);
+	if ((st = store_prepare(s, "SELECT coalesce(max(id), 0) + 1 FROM household",
+	    err)) == NULL)
+		return -1;
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		hi->first_new_id = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW)
+		return store_error(s, rc, err);
+	hi->last_id = hi->first_new_id - 1;
+	sqlite3_bind_int64(hi->same, 2, hi->first_new_id);
+	/* every ID number on file */
+	if ((st = store_prepare(s, "SELECT id_number FROM household "
+	    "WHERE id_number IS NOT NULL", err)) == NULL)
+		return -1;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		uint64_t w = id_number_word((const char *)sqlite3_column_text(st, 0));
 
-		if (st == NULL)
-			return -1;
-		if (sqlite3_step(st) == SQLITE_ROW)
-			hi->first_new_id = sqlite3_column_int64(st, 0);
-		sqlite3_finalize(st);
+		if (w != 0 && idset_put(&hi->numbers, w) != 0) {
+			sqlite3_finalize(st);
+			return error_set(err, EXIT_SOFTWARE, _("out of memory"));
+		}
 	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return store_error(s, rc, err);
+	import_hold(im, household_flush);
+	hi->prepared = 1;
 	return 0;
+}
+
+/* The INSERT of 2^i rows, prepared when first needed. */
+static sqlite3_stmt *
+insert_statement(struct household_import *hi, struct store *s, int i,
+    struct error *err)
+{
+	struct buf sql = { 0 };
+	char row[160];
+
+	if (hi->insert[i] != NULL)
+		return hi->insert[i];
+	buf_puts(&sql, "INSERT INTO household (household_id, head_name, id_number, "
+	    "phone, village_id, group_id, categories, members, monitor_type, "
+	    "risk_status, source, created_at, updated_at) VALUES ");
+	for (int r = 0; r < 1 << i; r++) {
+		int p = 2 + r * INSERT_COLUMNS;
+
+		snprintf(row, sizeof(row), "%s(?%d, ?%d, ?%d, ?%d, ?%d, ?%d, ?%d, ?%d, "
+		    "?%d, ?%d, ?%d, ?1, ?1)", r > 0 ? ", " : "", p, p + 1, p + 2,
+		    p + 3, p + 4, p + 5, p + 6, p + 7, p + 8, p + 9, p + 10);
+		buf_puts(&sql, row);
+	}
+	/* an existing household_id: the row is left out, and merged after */
+	if (buf_puts(&sql, " ON CONFLICT DO NOTHING") != 0) {
+		buf_free(&sql);
+		error_set(err, EXIT_SOFTWARE, _("out of memory"));
+		return NULL;
+	}
+	hi->insert[i] = store_prepare(s, sql.data, err);
+	buf_free(&sql);
+	if (hi->insert[i] != NULL)
+		sqlite3_bind_text(hi->insert[i], 1, s->now, -1, SQLITE_STATIC);
+	return hi->insert[i];
+}
+
+static void
+bind_row(sqlite3_stmt *st, int r, const struct held *x)
+{
+	const struct household *h = &x->h;
+	int p = 2 + r * INSERT_COLUMNS;
+
+	sqlite3_bind_text(st, p, h->value[HOUSEHOLD_ID], -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, p + 1, h->value[HOUSEHOLD_HEAD_NAME], -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, p + 2, h->value[HOUSEHOLD_ID_NUMBER], -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, p + 3, h->value[HOUSEHOLD_PHONE], -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, p + 4, x->village_id);
+	if (x->group_id > 0)
+		sqlite3_bind_int64(st, p + 5, x->group_id);
+	else
+		sqlite3_bind_null(st, p + 5);
+	sqlite3_bind_text(st, p + 6, h->value[HOUSEHOLD_CATEGORIES] != NULL ?
+	    h->value[HOUSEHOLD_CATEGORIES] : "", -1, SQLITE_STATIC);
+	if (h->value[HOUSEHOLD_MEMBERS] != NULL)
+		sqlite3_bind_int64(st, p + 7, h->members);
+	else
+		sqlite3_bind_null(st, p + 7);
+	sqlite3_bind_text(st, p + 8, h->value[HOUSEHOLD_MONITOR_TYPE], -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, p + 9, h->value[HOUSEHOLD_RISK_STATUS], -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, p + 10, x->source, -1, SQLITE_STATIC);
 }
 
 /* Columns of household in the order of the fields, for updates. */
@@ -285,7 +967,20 @@ household_merge(struct import *im, const struct record *rec,
 	int rc = 0;
 
 	if (h->value[HOUSEHOLD_MEMBERS] != NULL) {
-		snprintf(members, sizeof(members), "%ld", h->members);
+		char digits[16];
+		long m = h->members;
+		size_t n = 0, k = 0;
+
+		if (m < 0) {
+			members[n++] = '-';
+			m = -m;
+		}
+		do
+			digits[k++] = (char)('0' + m % 10);
+		while ((m /= 10) > 0 && k < sizeof(digits));
+		while (k > 0)
+			members[n++] = digits[--k];
+		members[n] = '\0';
 		h->value[HOUSEHOLD_MEMBERS] = members;
 	}
 	for (size_t k = 1; k < HOUSEHOLD_NFIELDS; k++) {
@@ -325,6 +1020,7 @@ household_merge(struct import *im, const struct record *rec,
 	sqlite3_reset(st);
 	for (size_t i = 0; i < nchanged; i++) {
 		size_t k = changed[i];
+		uint64_t word = 0;
 		sqlite3_stmt *up;
 		char sql[128];
 
@@ -347,6 +1043,15 @@ household_merge(struct import *im, const struct record *rec,
 			if (gid > 0)
 				sqlite3_bind_int64(up, 2, gid);
 		} else {
+			if (k == HOUSEHOLD_ID_NUMBER) {
+				word = id_number_word(h->value[k]);
+				if (word != 0 && idset_has(&hi->numbers, word)) {
+					import_problem(im, rec, HOUSEHOLD_ID_NUMBER,
+					    _("the same number belongs to another household"));
+					rc = 1;
+					goto out;
+				}
+			}
 			snprintf(sql, sizeof(sql), "UPDATE household SET %s = ?, "
 			    "updated_at = ? WHERE id = ?", household_column_sql[k]);
 			if ((up = store_prepare(s, sql, err)) == NULL) {
@@ -360,17 +1065,21 @@ household_merge(struct import *im, const struct record *rec,
 		sqlite3_bind_int64(up, sqlite3_bind_parameter_count(up), id);
 		rc = sqlite3_step(up);
 		sqlite3_finalize(up);
-		if (rc == SQLITE_CONSTRAINT_UNIQUE && k == HOUSEHOLD_ID_NUMBER) {
-			import_problem(im, rec, HOUSEHOLD_ID_NUMBER,
-			    _("the same number belongs to another household"));
-			rc = 1;
-			goto out;
-		}
 		if (rc != SQLITE_DONE) {
 			rc = store_error(s, rc, err);
 			goto out;
 		}
 		rc = 0;
+		if (k == HOUSEHOLD_ID_NUMBER) {
+			uint64_t was = id_number_word(old[k]);
+
+			if (was != 0)
+				idset_remove(&hi->numbers, was);
+			if (word != 0 && idset_add(&hi->numbers, word) != 0) {
+				rc = error_set(err, EXIT_SOFTWARE, _("out of memory"));
+				goto out;
+			}
+		}
 		if (audit_add(s, "household", h->value[HOUSEHOLD_ID],
 		    household_fields[k].name, old[k], h->value[k], err) != 0) {
 			rc = -1;
@@ -391,8 +1100,13 @@ household_id_number_taken(struct import *im, const struct record *rec,
     struct household_import *hi, const struct household *h)
 {
 	sqlite3_stmt *st = hi->holder;
+	int flags = idset_flags(&hi->numbers,
+	    id_number_word(h->value[HOUSEHOLD_ID_NUMBER]));
+	int fresh = flags >= 0 && (flags & WORD_NEW);
 
-	sqlite3_bind_text(st, 1, h->value[HOUSEHOLD_ID_NUMBER], -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 1, fresh ? hi->first_new_id : INT64_MIN);
+	sqlite3_bind_int64(st, 2, fresh ? INT64_MAX : hi->first_new_id - 1);
+	sqlite3_bind_text(st, 3, h->value[HOUSEHOLD_ID_NUMBER], -1, SQLITE_STATIC);
 	if (sqlite3_step(st) == SQLITE_ROW) {
 		const char *other = (const char *)sqlite3_column_text(st, 1);
 
@@ -410,25 +1124,176 @@ household_id_number_taken(struct import *im, const struct record *rec,
 	return 1;
 }
 
-/* "file:line" into out, without the cost of printf on every record. */
-static void
-source_text(const struct record *rec, char *out, size_t size)
+/*
+ * 1 when h is stored as it is, every value given the same (what the
+ * merge below would find unchanged, at a fraction of its cost); 0 when
+ * that takes the merge to tell; -1 with err set.
+ */
+static int
+household_same(struct import *im, struct household_import *hi,
+    const struct household *h, struct error *err)
 {
-	size_t n = strlen(rec->file);
-	char digits[24];
-	int k = 0;
-	long line = rec->line;
+	struct store *s = import_store(im);
+	sqlite3_stmt *st = hi->same;
+	long long vid, gid;
+	int rc;
 
-	if (n + 24 > size)
-		n = size - 24;
-	memcpy(out, rec->file, n);
-	out[n++] = ':';
-	do
-		digits[k++] = (char)('0' + line % 10);
-	while ((line /= 10) > 0);
-	while (k > 0)
-		out[n++] = digits[--k];
-	out[n] = '\0';
+	rc = place_resolve(s, h->value[HOUSEHOLD_VILLAGE], h->value[HOUSEHOLD_GROUP],
+	    0, &vid, &gid, NULL, err);
+	if (rc != 0)
+		return rc < 0 ? -1 : 0;
+	sqlite3_bind_text(st, 1, h->value[HOUSEHOLD_ID], -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, h->value[HOUSEHOLD_HEAD_NAME], -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, h->value[HOUSEHOLD_ID_NUMBER], -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 5, h->value[HOUSEHOLD_PHONE], -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 6, vid);
+	if (h->value[HOUSEHOLD_GROUP] != NULL)
+		sqlite3_bind_int64(st, 7, gid);
+	else
+		sqlite3_bind_null(st, 7);
+	sqlite3_bind_text(st, 8, h->value[HOUSEHOLD_CATEGORIES], -1, SQLITE_STATIC);
+	if (h->value[HOUSEHOLD_MEMBERS] != NULL)
+		sqlite3_bind_int64(st, 9, h->members);
+	else
+		sqlite3_bind_null(st, 9);
+	sqlite3_bind_text(st, 10, h->value[HOUSEHOLD_MONITOR_TYPE], -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 11, h->value[HOUSEHOLD_RISK_STATUS], -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	if (rc == SQLITE_ROW) {
+		import_stats(im)->unchanged++;
+		return 1;
+	}
+	return rc == SQLITE_DONE ? 0 : store_error(s, rc, err);
+}
+
+/* A household whose ID number is taken: the same one, to merge, or another. */
+static int
+household_known(struct import *im, const struct record *rec,
+    struct household_import *hi, struct household *h, struct error *err)
+{
+	int rc;
+
+	sqlite3_bind_text(hi->find, 1, h->value[HOUSEHOLD_ID], -1, SQLITE_STATIC);
+	rc = sqlite3_step(hi->find);
+	if (rc == SQLITE_ROW)
+		return household_merge(im, rec, hi, h, err);
+	sqlite3_reset(hi->find);
+	if (rc != SQLITE_DONE)
+		return store_error(import_store(im), rc, err);
+	return household_id_number_taken(im, rec, hi, h);
+}
+
+/* Step hi->find to the household named by id: SQLITE_ROW, SQLITE_DONE, or -1. */
+static int
+find_household(struct household_import *hi, struct store *s, const char *id,
+    struct error *err)
+{
+	int rc;
+
+	sqlite3_reset(hi->find);
+	sqlite3_bind_text(hi->find, 1, id, -1, SQLITE_STATIC);
+	rc = sqlite3_step(hi->find);
+	if (rc == SQLITE_ROW || rc == SQLITE_DONE)
+		return rc;
+	sqlite3_reset(hi->find);
+	return store_error(s, rc, err);
+}
+
+/*
+ * Write the held records, many to a statement.  Those not written are
+ * households on file already (or twice in the input): merged one by
+ * one, in the order of the input, as if each had been written alone.
+ */
+static int
+household_flush(struct import *im, void *context, struct error *err)
+{
+	struct household_import *hi = context;
+	struct store *s = import_store(im);
+	struct import_stats *stats = import_stats(im);
+	size_t n = hi->nheld, done = 0;
+	long long before = hi->last_id;
+	unsigned char written[HELD_MAX];
+	int rc = 0;
+
+	if (n == 0)
+		return 0;
+	hi->nheld = 0;
+	while (done < n) {
+		int i = INSERT_SIZES - 1, changes;
+		size_t size = HELD_MAX;
+		sqlite3_stmt *st;
+
+		while (size > n - done) {
+			size /= 2;
+			i--;
+		}
+		if ((st = insert_statement(hi, s, i, err)) == NULL)
+			return -1;
+		for (size_t r = 0; r < size; r++)
+			bind_row(st, (int)r, &hi->held[done + r]);
+		rc = sqlite3_step(st);
+		sqlite3_reset(st);
+		if (rc != SQLITE_DONE)
+			return store_error(s, rc, err);
+		changes = sqlite3_changes(s->db);
+		hi->last_id += changes;	/* a new row's id is one past the highest */
+		/* which rows were left out is asked only when some were */
+		for (size_t r = 0; r < size; r++)
+			written[done + r] = (size_t)changes == size;
+		done += size;
+	}
+	for (size_t r = 0; r < n; r++) {
+		struct held *x = &hi->held[r];
+		const char *id = x->h.value[HOUSEHOLD_ID];
+		int found = 0, first = 1;
+
+		if (written[r]) {
+			stats->added++;
+			continue;
+		}
+		if (!hi->savepoint) {
+			/* written if the household is this flush's and no record before had its id */
+			if ((found = find_household(hi, s, id, err)) < 0)
+				return -1;
+			for (size_t q = 0; q < r && first; q++)
+				first = strcmp(hi->held[q].h.value[HOUSEHOLD_ID], id) != 0;
+			if (found == SQLITE_ROW && first &&
+			    sqlite3_column_int64(hi->find, 0) > before) {
+				sqlite3_reset(hi->find);
+				stats->added++;
+				continue;
+			}
+		} else {
+			/* its place goes with it */
+			if (store_exec(s, "ROLLBACK TO household_row; "
+			    "RELEASE household_row", err) != 0)
+				return -1;
+			hi->savepoint = 0;
+			place_forget();
+			if ((found = find_household(hi, s, id, err)) < 0)
+				return -1;
+		}
+		/* not new after all */
+		if (x->word != 0)
+			idset_remove(&hi->numbers, x->word);
+		if (found == SQLITE_ROW)
+			rc = household_merge(im, &x->rec, hi, &x->h, err);
+		else {
+			sqlite3_reset(hi->find);
+			rc = household_id_number_taken(im, &x->rec, hi, &x->h);
+		}
+		if (rc < 0)
+			return -1;
+		if (rc == 1)
+			stats->bad++;
+	}
+	if (hi->savepoint) {
+		hi->savepoint = 0;
+		if (store_exec(s, "RELEASE household_row", err) != 0)
+			return -1;
+	}
+	return 0;
 }
 
 static int
@@ -437,72 +1302,57 @@ household_row(struct import *im, const struct record *rec, void *context,
 {
 	struct household_import *hi = context;
 	struct store *s = import_store(im);
-	struct household h;
+	struct household *h = &hi->current;
+	struct held *x;
 	long long vid, gid;
-	int rc, known;
-	sqlite3_stmt *st;
-	char where[512];
+	uint64_t word = 0;
+	int known, bad;
 
-	if (prepare(hi, s, err) != 0)
+	if (!hi->prepared && prepare(hi, im, err) != 0)
 		return -1;
-	if (household_check(im, rec, &h) > 0)
+	bad = household_check(hi, im, rec, h);
+	if (hi->failed) {
+		*err = hi->error;
+		return -1;
+	}
+	if (bad > 0)
 		return 1;
+	if (h->value[HOUSEHOLD_ID_NUMBER] != NULL &&
+	    (word = id_number_word(h->value[HOUSEHOLD_ID_NUMBER])) != 0 &&
+	    idset_has(&hi->numbers, word)) {
+		/* its number is taken: by this very household, or by another */
+		if (household_flush(im, hi, err) != 0 ||
+		    (bad = household_same(im, hi, h, err)) < 0)
+			return -1;
+		return bad ? 0 : household_known(im, rec, hi, h, err);
+	}
 	/* its village and group, created if need be */
-	known = place_resolve(s, h.value[HOUSEHOLD_VILLAGE], h.value[HOUSEHOLD_GROUP],
+	known = place_resolve(s, h->value[HOUSEHOLD_VILLAGE], h->value[HOUSEHOLD_GROUP],
 	    0, &vid, &gid, NULL, err);
 	if (known < 0)
 		return -1;
 	if (known == 1) {
-		if (store_exec(s, "SAVEPOINT household_row", err) != 0 ||
-		    place_resolve(s, h.value[HOUSEHOLD_VILLAGE],
-		    h.value[HOUSEHOLD_GROUP], 1, &vid, &gid, NULL, err) != 0)
+		/* alone, in a savepoint: a place made for a household not written is undone */
+		if (household_flush(im, hi, err) != 0 ||
+		    store_exec(s, "SAVEPOINT household_row", err) != 0)
+			return -1;
+		hi->savepoint = 1;
+		if (place_resolve(s, h->value[HOUSEHOLD_VILLAGE],
+		    h->value[HOUSEHOLD_GROUP], 1, &vid, &gid, NULL, err) != 0)
 			return -1;
 	}
-	source_text(rec, where, sizeof(where));
-	st = hi->insert;
-	sqlite3_bind_text(st, 1, h.value[HOUSEHOLD_ID], -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, h.value[HOUSEHOLD_HEAD_NAME], -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 3, h.value[HOUSEHOLD_ID_NUMBER], -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 4, h.value[HOUSEHOLD_PHONE], -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 5, vid);
-	if (gid > 0)
-		sqlite3_bind_int64(st, 6, gid);
-	else
-		sqlite3_bind_null(st, 6);
-	sqlite3_bind_text(st, 7, h.value[HOUSEHOLD_CATEGORIES] != NULL ?
-	    h.value[HOUSEHOLD_CATEGORIES] : "", -1, SQLITE_STATIC);
-	if (h.value[HOUSEHOLD_MEMBERS] != NULL)
-		sqlite3_bind_int64(st, 8, h.members);
-	else
-		sqlite3_bind_null(st, 8);
-	sqlite3_bind_text(st, 9, h.value[HOUSEHOLD_MONITOR_TYPE], -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 10, h.value[HOUSEHOLD_RISK_STATUS], -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 11, s->now, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 12, s->now, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 13, where, -1, SQLITE_STATIC);
-	rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE)
-		return store_error(s, rc, err);
-	if (sqlite3_changes(s->db) > 0) {
-		if (known == 1 && store_exec(s, "RELEASE household_row", err) != 0)
-			return -1;
-		import_stats(im)->added++;
-		return 0;
-	}
-	/* not new: the household is known, or its ID number is taken */
-	if (known == 1) {
-		store_exec(s, "ROLLBACK TO household_row; RELEASE household_row", NULL);
-		place_forget();
-	}
-	sqlite3_bind_text(hi->find, 1, h.value[HOUSEHOLD_ID], -1, SQLITE_STATIC);
-	rc = sqlite3_step(hi->find);
-	if (rc == SQLITE_ROW)
-		return household_merge(im, rec, hi, &h, err);
-	sqlite3_reset(hi->find);
-	if (rc != SQLITE_DONE)
-		return store_error(s, rc, err);
-	return household_id_number_taken(im, rec, hi, &h);
+	if (word != 0 && idset_add(&hi->numbers, word | WORD_NEW) != 0)
+		return error_set(err, EXIT_SOFTWARE, _("out of memory"));
+	x = &hi->held[hi->nheld];
+	x->word = word;
+	x->village_id = vid;
+	x->group_id = gid;
+	if (hold(x, h, rec) != 0)
+		return error_set(err, EXIT_SOFTWARE, _("out of memory"));
+	hi->nheld++;
+	if (hi->nheld == HELD_MAX || hi->savepoint)
+		return household_flush(im, hi, err) != 0 ? -1 : 0;
+	return 0;
 }
 
 /* One audit row for the whole import: what came from where. */
@@ -512,7 +1362,8 @@ household_finish(struct import *im, void *context, struct error *err)
 	struct import_stats *stats = import_stats(im);
 	char what[64];
 
-	(void)context;
+	if (household_flush(im, context, err) != 0)
+		return -1;
 	if (stats->added == 0)
 		return 0;
 	snprintf(what, sizeof(what), "%ld", stats->added);
@@ -525,9 +1376,16 @@ household_cleanup(void *context)
 {
 	struct household_import *hi = context;
 
-	sqlite3_finalize(hi->insert);
+	for (int i = 0; i < INSERT_SIZES; i++)
+		sqlite3_finalize(hi->insert[i]);
 	sqlite3_finalize(hi->find);
+	sqlite3_finalize(hi->same);
 	sqlite3_finalize(hi->holder);
+	for (size_t i = 0; i < HELD_MAX; i++) {
+		buf_free(&hi->held[i].text);
+		free(hi->held[i].ptrs);
+	}
+	idset_free(&hi->numbers);
 	memset(hi, 0, sizeof(*hi));
 	place_forget();
 }

@@ -18,6 +18,7 @@ struct import {
 	void *report_context;
 	int problems;		/* in the current record */
 	struct buf *values;	/* trimmed copies, one per spec */
+	int (*flush)(struct import *, void *, struct error *);	/* import_hold() */
 };
 
 struct store *
@@ -59,20 +60,41 @@ import_problem(struct import *im, const struct record *rec, int k,
 		im->report(im->report_context, &p);
 }
 
+void
+import_hold(struct import *im, int (*flush)(struct import *im, void *context,
+    struct error *err))
+{
+	im->flush = flush;
+}
+
+/* 1 for the blanks text_trim() takes off. */
+static int
+blank(char c)
+{
+	return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
+
 const char *
 import_value(struct import *im, const struct record *rec, size_t k)
 {
 	const char *v = field_value(&im->map, rec, k);
 	struct buf *b = &im->values[k];
-	char *t;
+	size_t n;
 
 	if (v == NULL)
 		return NULL;
-	buf_reset(b);
-	if (buf_puts(b, v) != 0)
+	/* trimmed as it is copied: this runs for every field of every record */
+	while (blank(*v))
+		v++;
+	n = strlen(v);
+	while (n > 0 && blank(v[n - 1]))
+		n--;
+	if (n == 0)
 		return NULL;
-	t = text_trim(b->data);
-	return *t != '\0' ? t : NULL;
+	buf_reset(b);
+	if (buf_append(b, v, n) != 0)
+		return NULL;
+	return b->data;
 }
 
 static void
@@ -85,6 +107,18 @@ report_record(struct import *im, const struct record *rec, const char *field,
 		im->report(im->report_context, &p);
 }
 
+/* BEGIN IMMEDIATE, then options->begin(): 1, or -1 with err set. */
+static int
+import_begin(struct store *s, const struct import_options *options,
+    struct error *err)
+{
+	if (store_begin(s, err) != 0)
+		return -1;
+	if (options->begin != NULL && options->begin(s, options->settings, err) != 0)
+		return -1;
+	return 1;
+}
+
 int
 import_run(struct store *s, struct reader **readers, size_t nreaders,
     const struct import_kind *kind, const struct import_options *options, problem_fn *report,
@@ -93,7 +127,7 @@ import_run(struct store *s, struct reader **readers, size_t nreaders,
 {
 	struct import im = { 0 };
 	void *kind_context = calloc(1, kind->context_size + 1);
-	int rc = -1;
+	int rc = -1, begun = 0;
 
 	memset(stats, 0, sizeof(*stats));
 	im.store = s;
@@ -108,21 +142,30 @@ import_run(struct store *s, struct reader **readers, size_t nreaders,
 		error_set(err, EXIT_SOFTWARE, _("out of memory"));
 		goto out;
 	}
-	if (store_begin(s, err) != 0)
-		goto out;
-	if (options->begin != NULL && options->begin(s, options->settings, err) != 0)
-		goto rollback;
+	/*
+	 * The store is locked for writing only once the first record is in:
+	 * a command reading a pipe from another that writes the same store
+	 * (visit-log --flagged | issue-add) must not hold the lock the other
+	 * needs before it can write a single line.
+	 */
 	for (size_t f = 0; f < nreaders; f++) {
 		struct record *rec;
-		int got;
+		int got, first = 1;
 
 		while ((got = reader_next(readers[f], &rec, err)) == 1) {
 			const char *bad = NULL;
 			int mapped;
 
+			if (!begun && (begun = import_begin(s, options, err)) < 0)
+				goto rollback;
 			stats->records++;
 			if (progress != NULL && stats->records % 4096 == 0)
 				progress(progress_context, readers[f], stats->records);
+			/* held records first: their problems come before this one's */
+			if (im.flush != NULL && (first || rec->problem != NULL ||
+			    !rec->shared_names) && im.flush(&im, kind_context, err) != 0)
+				goto rollback;
+			first = 0;
 			if (rec->problem != NULL) {
 				report_record(&im, rec, rec->problem_field, rec->problem);
 				stats->bad++;
@@ -148,9 +191,19 @@ import_run(struct store *s, struct reader **readers, size_t nreaders,
 				goto rollback;
 			}
 		}
-		if (got < 0)
+		if (got < 0) {
+			struct error ignored;
+
+			/* what was read before still says what was wrong with it */
+			if (im.flush != NULL)
+				im.flush(&im, kind_context, &ignored);
 			goto rollback;
+		}
 	}
+	if (!begun && (begun = import_begin(s, options, err)) < 0)
+		goto rollback;
+	if (im.flush != NULL && im.flush(&im, kind_context, err) != 0)
+		goto rollback;
 	if (kind->finish != NULL && kind->finish(&im, kind_context, err) != 0)
 		goto rollback;
 	if (stats->bad > 0 && !options->skip_bad) {

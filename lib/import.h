@@ -74,6 +74,20 @@ void import_problem(struct import *im, const struct record *rec, int k,
 /* The value of field k (NULL if absent or blank), trimmed, in a buffer the loop owns. */
 const char *import_value(struct import *im, const struct record *rec, size_t k);
 
+/*
+ * For a kind whose row() holds records back to write several at once.
+ * From this call on, import_run() calls flush(im, context, err), context
+ * being row()'s, before it reports an unreadable record, before a record
+ * whose fields may map differently from the one before (the first of
+ * each input, every JSON record), when reading fails, and before
+ * finish(): so problems keep the order of the input, and name fields as
+ * the held records' input did.  A held record must be a copy (the reader
+ * reuses its own), counted in stats when flushed.  flush returns 0, or
+ * -1 with err set to stop the import.
+ */
+void import_hold(struct import *im, int (*flush)(struct import *im,
+    void *context, struct error *err));
+
 /* The store, options and stats of the running import. */
 struct store *import_store(struct import *im);
 const struct import_options *import_options(struct import *im);

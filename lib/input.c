@@ -758,6 +758,9 @@ csv_shape_fields(struct reader *r, struct pending *p)
 {
 	if (p->problem != NULL)
 		return;
+	/* the usual sheet: every column named, as many fields: all in place */
+	if (p->count == r->header_count && r->header_named == r->header_count)
+		return;
 	for (size_t i = r->header_count; i < p->count; i++)
 		if (*p->values[i] != '\0') {
 			p->problem = (char *)N_("more fields than the header has columns");

@@ -32,7 +32,7 @@ output_format_parse(const char *name, enum output_format *out)
 		{ "table", FORMAT_TABLE }, { "csv", FORMAT_CSV },
 		{ "json", FORMAT_JSON }, { "jsonl", FORMAT_JSONL },
 		{ "ndjson", FORMAT_JSONL }, { "markdown", FORMAT_MARKDOWN },
-		{ "md", FORMAT_MARKDOWN },
+		{ "md", FORMAT_MARKDOWN }, { "html", FORMAT_HTML },
 	};
 
 	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
@@ -152,6 +152,58 @@ json_object_out(struct writer *w, const char *const *values)
 	putc('}', w->fp);
 }
 
+/* Text escaped for HTML. */
+static void
+html_text(FILE *fp, const char *s)
+{
+	for (; s != NULL && *s; s++)
+		switch (*s) {
+		case '&': fputs("&amp;", fp); break;
+		case '<': fputs("&lt;", fp); break;
+		case '>': fputs("&gt;", fp); break;
+		case '"': fputs("&quot;", fp); break;
+		case '\'': fputs("&#39;", fp); break;
+		default: putc(*s, fp);
+		}
+}
+
+/*
+ * An HTML page holding one table: self-contained (inline style, no
+ * script, nothing fetched), printable on A4.
+ */
+static void
+html_row(struct writer *w, const char *const *values, int header)
+{
+	if (header) {
+		fputs("<!DOCTYPE html>\n<html lang=\"", w->fp);
+		fputs(locale_is_chinese() ? "zh-CN" : "en", w->fp);
+		fputs("\">\n<head>\n<meta charset=\"utf-8\">\n<title>renke</title>\n"
+		    "<style>@page { size: A4; margin: 15mm } body { font-family: "
+		    "\"Noto Sans CJK SC\", \"Source Han Sans SC\", \"WenQuanYi Micro "
+		    "Hei\", sans-serif; font-size: 10pt } table { border-collapse: "
+		    "collapse } th, td { border: 1px solid #999; padding: 2px 4px } "
+		    "th { background: #eee } td.n { text-align: right }</style>\n"
+		    "</head>\n<body>\n<table>\n<thead><tr>", w->fp);
+		for (size_t i = 0; i < w->ncolumns; i++) {
+			fputs("<th>", w->fp);
+			html_text(w->fp, w->columns[i].label != NULL ?
+			    _(w->columns[i].label) : w->columns[i].name);
+			fputs("</th>", w->fp);
+		}
+		fputs("</tr></thead>\n<tbody>\n", w->fp);
+		return;
+	}
+	fputs("<tr>", w->fp);
+	for (size_t i = 0; i < w->ncolumns; i++) {
+		fputs(w->columns[i].type == COLUMN_INTEGER ||
+		    w->columns[i].type == COLUMN_NUMBER ? "<td class=\"n\">" : "<td>",
+		    w->fp);
+		html_text(w->fp, values[i]);
+		fputs("</td>", w->fp);
+	}
+	fputs("</tr>\n", w->fp);
+}
+
 /* A Markdown (GFM) table cell: | escaped, newlines as <br>. */
 static void
 markdown_cell(FILE *fp, const char *s)
@@ -209,6 +261,8 @@ writer_open(FILE *fp, enum output_format format, const struct column *columns,
 	w->flags = flags;
 	if (format == FORMAT_MARKDOWN && !(flags & OUTPUT_NO_HEADER))
 		markdown_row(w, NULL, 1);
+	if (format == FORMAT_HTML)
+		html_row(w, NULL, 1);
 	if (format == FORMAT_CSV) {
 		if (flags & (OUTPUT_BOM | OUTPUT_EXCEL))
 			fputs("\xef\xbb\xbf", fp);
@@ -272,6 +326,9 @@ writer_row(struct writer *w, const char *const *values, struct error *err)
 		break;
 	case FORMAT_MARKDOWN:
 		markdown_row(w, values, 0);
+		break;
+	case FORMAT_HTML:
+		html_row(w, values, 0);
 		break;
 	case FORMAT_TABLE:
 		for (size_t i = 0; i < w->ncolumns; i++)
@@ -375,6 +432,8 @@ writer_close(struct writer *w, struct error *err)
 		return 0;
 	if (w->format == FORMAT_JSON)
 		fputs(w->rows == 0 ? "[]\n" : "\n]\n", w->fp);
+	else if (w->format == FORMAT_HTML)
+		fputs("</tbody></table>\n</body>\n</html>\n", w->fp);
 	else if (w->format == FORMAT_TABLE)
 		table_print(w);
 	errno = 0;

@@ -25,6 +25,13 @@
  *   import.h    the bulk import loop: all-or-nothing, --skip-bad, problems
  *   issue.h     the ledger: issues, their lifecycle, notes, mediation
  *   meeting.h   meetings, their votes, suggestions raised at them
+ *   deadline.h  what is overdue or falls due soon, and whose it is
+ *   report.h    the readings of report-gen: summary, ledgers, history
+ *   visit.h     household visits: import, checks, flagged findings
+ *   milestone.h coverage milestones: what must be done by a date
+ *   coverage.h  who a visit-coverage milestone covers (the one definition)
+ *   survey.h    the phone survey's rates, neighbour evaluations, ballots
+ *   vote.h      the village-rule vote: valid, adopted (exact arithmetic)
  *
  * To add a command: write cmd/NAME.c after cmd/household-add.c, list it
  * in the Makefile's COMMANDS, write man/NAME.1 with EXAMPLES, and add
@@ -45,6 +52,13 @@
 #include "import.h"
 #include "issue.h"
 #include "meeting.h"
+#include "deadline.h"
+#include "report.h"
+#include "visit.h"
+#include "milestone.h"
+#include "coverage.h"
+#include "survey.h"
+#include "vote.h"
 
 #define RENKE_VERSION "0.1.0"
 

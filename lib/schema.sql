@@ -27,12 +27,15 @@ CREATE TABLE village_group (
 -- categories: the codes of vocab.c's "category" domain, ';' separated
 CREATE TABLE household (
 	id INTEGER PRIMARY KEY,
-	household_id TEXT NOT NULL UNIQUE CHECK (length(trim(household_id)) > 0),
+	-- (not blank: length(trim(...)) would copy the text on every insert)
+	household_id TEXT NOT NULL UNIQUE CHECK (household_id GLOB '*[^ ]*'),
 	head_name TEXT,
-	id_number TEXT UNIQUE CHECK (id_number IS NULL OR length(id_number) = 18),
+	-- one household a number, checked by the importer (lib/household.c):
+	-- an index on id_number would cost an import more than the rest of it
+	id_number TEXT CHECK (id_number IS NULL OR length(id_number) = 18),
 	phone TEXT,
 	village_id INTEGER NOT NULL REFERENCES village(id),
-	group_id INTEGER REFERENCES village_group(id),
+	group_id INTEGER,	-- a village_group(id): the key below says so
 	categories TEXT NOT NULL DEFAULT '',
 	members INTEGER CHECK (members IS NULL OR members BETWEEN 1 AND 99),
 	-- (OR chains: an IN list in a CHECK costs an ephemeral table per row)
@@ -43,7 +46,7 @@ CREATE TABLE household (
 	created_at TEXT NOT NULL,
 	updated_at TEXT NOT NULL,
 	source TEXT,		-- where it was first read: "file:line"
-	-- a household's group belongs to its village
+	-- a household's group belongs to its village (one key, checked once a row)
 	FOREIGN KEY (group_id, village_id) REFERENCES village_group(id, village_id)
 ) STRICT;
 
@@ -78,7 +81,7 @@ CREATE TABLE status_move (
 	from_status TEXT NOT NULL,
 	to_status TEXT NOT NULL,
 	PRIMARY KEY (from_status, to_status)
-) STRICT, WITHOUT ROWID;
+) STRICT;	-- rowid: the order of the moves in messages
 INSERT INTO status_move VALUES
 	('open', 'in_progress'), ('open', 'resolved'), ('open', 'closed_unresolved'),
 	('in_progress', 'resolved'), ('in_progress', 'closed_unresolved'),
@@ -238,6 +241,78 @@ CREATE INDEX revisit_issue ON revisit(issue_id);
 
 -- version 3
 -- household visits and coverage milestones
+
+-- where visits were read: one row per input file of an import that added
+-- visits, so that each visit carries only this number and its line
+CREATE TABLE visit_source (
+	id INTEGER PRIMARY KEY,
+	file TEXT NOT NULL,		-- as given, "stdin", or "command line"
+	at TEXT NOT NULL,
+	who TEXT NOT NULL,
+	command TEXT NOT NULL
+) STRICT;
+
+-- a household visit (大走访); the same household, date and visitor is the
+-- same visit.  The checks (两不愁三保障, drinking water, income, industry
+-- linkage) are 'yes', 'no' or 'na' (not applicable); NULL: not recorded.
+-- household_id is the household's own number, as in the sheets.
+CREATE TABLE visit (
+	id INTEGER PRIMARY KEY,
+	household_id TEXT NOT NULL REFERENCES household(household_id),
+	-- (cheaper than a GLOB, on a table of millions of rows)
+	visit_date TEXT NOT NULL CHECK (length(visit_date) = 10 AND
+		visit_date BETWEEN '1900-01-01' AND '2999-12-31'),
+	visitor TEXT NOT NULL CHECK (visitor <> ''),
+	round TEXT NOT NULL CHECK (round <> ''),
+	-- (the most frequent value first: the chain stops at the first match)
+	visitor_role TEXT CHECK (visitor_role = 'assistance_cadre' OR
+		visitor_role = 'village_cadre' OR visitor_role = 'village_secretary' OR
+		visitor_role = 'first_secretary' OR visitor_role = 'work_team' OR
+		visitor_role = 'town_secretary' OR visitor_role = 'county_leader'),
+	food_clothing TEXT CHECK (food_clothing = 'yes' OR food_clothing = 'no' OR
+		food_clothing = 'na'),
+	education TEXT CHECK (education = 'yes' OR education = 'no' OR
+		education = 'na'),
+	medical TEXT CHECK (medical = 'yes' OR medical = 'no' OR medical = 'na'),
+	housing TEXT CHECK (housing = 'yes' OR housing = 'no' OR housing = 'na'),
+	drinking_water TEXT CHECK (drinking_water = 'yes' OR
+		drinking_water = 'no' OR drinking_water = 'na'),
+	income_stable TEXT CHECK (income_stable = 'yes' OR income_stable = 'no' OR
+		income_stable = 'na'),
+	industry_link TEXT CHECK (industry_link = 'yes' OR industry_link = 'no' OR
+		industry_link = 'na'),
+	risk_level TEXT CHECK (risk_level = 'none' OR risk_level = 'low' OR
+		risk_level = 'medium' OR risk_level = 'high'),
+	monitor_suggested INTEGER CHECK (monitor_suggested = 0 OR
+		monitor_suggested = 1),
+	notes TEXT,
+	source_id INTEGER NOT NULL,	-- visit_source.id (no declared key: a lookup a visit)
+	line INTEGER NOT NULL,		-- in the source file; 0 for the command line
+	UNIQUE (household_id, visit_date, visitor)
+) STRICT;
+
+-- a coverage milestone (时间节点): by due_date every household due (of
+-- one of the categories; '' for all) has a visit of the round (kind
+-- visit_coverage), or every village or group has held a meeting of
+-- meeting_kind (kind meeting_coverage, scope 'village' or 'group')
+CREATE TABLE milestone (
+	id INTEGER PRIMARY KEY,
+	milestone_id TEXT NOT NULL UNIQUE CHECK (length(trim(milestone_id)) > 0),
+	title TEXT NOT NULL CHECK (length(trim(title)) > 0),
+	kind TEXT NOT NULL CHECK (kind = 'visit_coverage' OR
+		kind = 'meeting_coverage'),
+	categories TEXT NOT NULL DEFAULT '',	-- ';'-joined category codes
+	round TEXT,
+	due_date TEXT NOT NULL CHECK (due_date GLOB
+		'[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'),
+	meeting_kind TEXT,
+	scope TEXT CHECK (scope = 'village' OR scope = 'group'),
+	created_at TEXT NOT NULL,
+	updated_at TEXT NOT NULL,
+	source TEXT,			-- where it was first read: "file:line"
+	CHECK (kind <> 'visit_coverage' OR (round IS NOT NULL AND
+		meeting_kind IS NULL AND scope IS NULL))
+) STRICT;
 
 -- version 4
 -- surveys: phone-survey responses, neighbour evaluations, ballots

@@ -73,6 +73,27 @@ const struct vocab_entry vocab_table[] = {
 	{ "yes_no", "no", "no", "否", "n|0|false|×|✗|无" },
 	/* end of the ledger */
 	/* visits: visit-log, milestone-add */
+	/* who visits (职务) */
+	{ "visitor_role", "county_leader", "county leader", "县级领导", "县领导|县级干部" },
+	{ "visitor_role", "town_secretary", "town party secretary", "镇党委书记", "乡镇党委书记|党委书记|镇书记" },
+	{ "visitor_role", "village_secretary", "village party secretary", "村党组织书记", "村党支部书记|村支部书记|村支书|支书|村书记|社区书记|社区党组织书记" },
+	{ "visitor_role", "first_secretary", "first secretary", "驻村第一书记", "第一书记" },
+	{ "visitor_role", "work_team", "work team member", "驻村工作队员", "驻村工作队|工作队员|驻村队员" },
+	{ "visitor_role", "assistance_cadre", "assistance cadre", "帮扶干部", "帮扶责任人|结对帮扶干部|帮扶人" },
+	{ "visitor_role", "village_cadre", "village cadre", "村干部", "村组干部|社区干部|村两委干部" },
+	/* the answer of a check: 两不愁三保障, drinking water, income, industry */
+	{ "check", "yes", "yes", "是", "y|1|√|✓|true|已保障|达标" },
+	{ "check", "no", "no", "否", "n|0|×|✗|x|false|未保障|不达标" },
+	{ "check", "na", "not applicable", "无", "n/a|不适用|不涉及|/" },
+	/* the risk of falling back into poverty found (风险等级) */
+	{ "risk_level", "none", "none", "无", "无风险" },
+	{ "risk_level", "low", "low", "低", "低风险|较低" },
+	{ "risk_level", "medium", "medium", "中", "中风险|中等" },
+	{ "risk_level", "high", "high", "高", "高风险|较高" },
+	/* (monitor_suggested takes the ledger's "yes_no") */
+	/* what a milestone asks for by its due date */
+	{ "milestone_kind", "visit_coverage", "visit coverage", "走访覆盖", "visit-coverage|走访全覆盖" },
+	{ "milestone_kind", "meeting_coverage", "meeting coverage", "会议覆盖", "meeting-coverage|会议全覆盖" },
 	/* end of visits */
 	/* surveys: survey-tally */
 	/* answers of the phone survey (群众认可度电话调查) */

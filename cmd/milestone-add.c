@@ -1,0 +1,123 @@
+/* milestone-add.c -- add coverage milestones: who must be visited by when */
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+
+static const char usage[] =
+"usage: milestone-add [-q] [-d db] [--by name] [--dry-run] [--upsert]\n"
+"                     [--skip-bad --rejects file] [--input-format fmt]\n"
+"                     [--encoding enc] [file ...]\n"
+"       milestone-add [-q] [-d db] [--by name] [--dry-run] [--upsert]\n"
+"                     --id id --title text [--kind kind]\n"
+"                     [--category category ...] --round round --due date\n";
+
+enum { OPT_ID = 2000, OPT_TITLE, OPT_KIND, OPT_CATEGORY, OPT_ROUND, OPT_DUE };
+
+static const struct option options[] = {
+	{ "id", required_argument, NULL, OPT_ID },
+	{ "title", required_argument, NULL, OPT_TITLE },
+	{ "kind", required_argument, NULL, OPT_KIND },
+	{ "category", required_argument, NULL, OPT_CATEGORY },
+	{ "round", required_argument, NULL, OPT_ROUND },
+	{ "due", required_argument, NULL, OPT_DUE },
+	{ NULL, 0, NULL, 0 }
+};
+
+/* The one milestone given by options, field by field. */
+struct one {
+	const char *value[MILESTONE_NFIELDS];
+	struct buf categories;
+	int given;
+};
+
+static int
+option(struct cli *cli, int opt, const char *arg, void *context)
+{
+	struct one *one = context;
+	static const int field[] = {
+		MILESTONE_ID, MILESTONE_TITLE, MILESTONE_KIND,
+		MILESTONE_CATEGORIES, MILESTONE_ROUND, MILESTONE_DUE_DATE
+	};
+
+	(void)cli;
+	if (opt < OPT_ID || opt > OPT_DUE)
+		return -1;
+	one->given = 1;
+	if (opt == OPT_CATEGORY) {
+		if (one->categories.len > 0)
+			buf_puts(&one->categories, ";");
+		buf_puts(&one->categories, arg);
+		one->value[MILESTONE_CATEGORIES] = one->categories.data;
+		return 0;
+	}
+	one->value[field[opt - OPT_ID]] = arg;
+	return 0;
+}
+
+int
+main(int argc, char **argv)
+{
+	struct cli cli;
+	struct one one = { 0 };
+	struct store *store = NULL;
+	struct reader **readers = NULL;
+	struct import_stats stats;
+	struct error err = { 0 };
+	size_t nreaders = 0;
+	int status = EXIT_OK, first;
+
+	cli_start(&cli, "milestone-add", usage, CLI_INPUT | CLI_IMPORT);
+	first = cli_parse(&cli, argc, argv, options, "", option, &one);
+	argc -= first;
+	argv += first;
+	if (one.given && argc > 0)
+		cli_usage_error(&cli, _("give one milestone by options or records "
+		    "in files, not both"));
+
+	if (one.given) {
+		const char *names[MILESTONE_NFIELDS];
+
+		for (size_t k = 0; k < MILESTONE_NFIELDS; k++)
+			names[k] = milestone_fields[k].name;
+		readers = calloc(2, sizeof(*readers));
+		if (readers == NULL || (readers[0] = reader_open_record(
+		    _("command line"), names, one.value, MILESTONE_NFIELDS,
+		    &err)) == NULL) {
+			status = cli_error(&cli, &err);
+			goto out;
+		}
+		nreaders = 1;
+	} else if ((readers = cli_readers(&cli, argc, argv, &nreaders,
+	    &status)) == NULL)
+		goto out;
+	if ((store = cli_store(&cli, STORE_WRITE, &status)) == NULL)
+		goto out;
+
+	if (import_run(store, readers, nreaders, &milestone_import_kind,
+	    &cli.import, cli_problem, &cli, cli_progress, &cli, &stats,
+	    &err) != 0) {
+		status = cli_error(&cli, &err);
+		goto out;
+	}
+	if (!cli.quiet) {
+		cli_warn(&cli, cli.import.dry_run ?
+		    _("dry run: %ld records would add %ld milestones, update %ld; "
+		    "%ld unchanged, %ld differ, %ld bad") :
+		    _("%ld records: %ld milestones added, %ld updated; "
+		    "%ld unchanged, %ld differ, %ld bad"),
+		    stats.records, stats.added, stats.updated, stats.unchanged,
+		    stats.differ, stats.bad);
+		if (stats.differ > 0 && !cli.import.upsert)
+			cli_warn(&cli, _("%ld milestones differ from the store and "
+			    "were left as they are; --upsert updates them"),
+			    stats.differ);
+		if (stats.bad > 0)
+			cli_warn(&cli, _("bad records are in %s"), cli.rejects);
+	}
+out:
+	store_close(store);
+	cli_readers_close(readers);
+	buf_free(&one.categories);
+	return cli_finish(&cli, status);
+}

@@ -1,0 +1,171 @@
+/* report-gen.c -- read the store for people, for print and for pipelines */
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+
+static const char usage[] =
+"usage: report-gen [-q] [-d db ...] [--by name] [--today date] [-f format]\n"
+"                  [--bom] [--excel] [--reveal] [--village name] [--group name]\n"
+"                  [--since date] [--until date] [--owner name]\n"
+"                  [--status status] [--category category] [--kind kind]\n"
+"                  summary | issues | visits | households | meetings |\n"
+"                  history id | survey\n";
+
+enum { OPT_VILLAGE = 3000, OPT_GROUP, OPT_SINCE, OPT_UNTIL, OPT_OWNER,
+	OPT_STATUS, OPT_CATEGORY, OPT_KIND };
+
+static const struct option options[] = {
+	{ "village", required_argument, NULL, OPT_VILLAGE },
+	{ "group", required_argument, NULL, OPT_GROUP },
+	{ "since", required_argument, NULL, OPT_SINCE },
+	{ "until", required_argument, NULL, OPT_UNTIL },
+	{ "owner", required_argument, NULL, OPT_OWNER },
+	{ "status", required_argument, NULL, OPT_STATUS },
+	{ "category", required_argument, NULL, OPT_CATEGORY },
+	{ "kind", required_argument, NULL, OPT_KIND },
+	{ NULL, 0, NULL, 0 }
+};
+
+struct opts {
+	struct report_filter filter;
+	char since[11], until[11];
+};
+
+/* A vocabulary option: its code, or a usage error listing the values. */
+static const char *
+vocabulary(struct cli *cli, const char *option, const char *domain,
+    const char *arg)
+{
+	const char *code = vocab_code(domain, arg);
+	char expected[1024];
+
+	if (code == NULL)
+		cli_usage_error(cli, _("--%s: unknown value \"%s\"; expected one of: %s"),
+		    option, arg, vocab_describe(domain, expected, sizeof(expected)));
+	return code;
+}
+
+static int
+option(struct cli *cli, int opt, const char *arg, void *context)
+{
+	struct opts *o = context;
+	struct report_filter *f = &o->filter;
+
+	switch (opt) {
+	case OPT_VILLAGE: f->village = arg; return 0;
+	case OPT_GROUP: f->group = arg; return 0;
+	case OPT_OWNER: f->owner = arg; return 0;
+	case OPT_SINCE:
+		if (date_parse(arg, o->since) != 0)
+			cli_usage_error(cli, _("--since: not a date: \"%s\""), arg);
+		f->since = o->since;
+		return 0;
+	case OPT_UNTIL:
+		if (date_parse(arg, o->until) != 0)
+			cli_usage_error(cli, _("--until: not a date: \"%s\""), arg);
+		f->until = o->until;
+		return 0;
+	case OPT_STATUS: f->status = vocabulary(cli, "status", "status", arg); return 0;
+	case OPT_KIND: f->kind = arg; return 0;
+	case OPT_CATEGORY: f->category = arg; return 0;
+	}
+	return -1;
+}
+
+int
+main(int argc, char **argv)
+{
+	static const struct {
+		const char *name;
+		int ledger;	/* a report_ledger, or -1 */
+	} reports[] = {
+		{ "summary", -1 }, { "issues", REPORT_ISSUES }, { "visits", REPORT_VISITS },
+		{ "households", REPORT_HOUSEHOLDS }, { "meetings", REPORT_MEETINGS },
+		{ "history", -2 }, { "survey", -3 },
+	};
+	struct cli cli;
+	struct opts o;
+	struct store *stores[64] = { 0 };
+	char *townships[64] = { 0 };
+	struct error err = { 0 };
+	size_t report, nstores = 0;
+	int status = EXIT_OK, first, county;
+
+	memset(&o, 0, sizeof(o));
+	cli_start(&cli, "report-gen", usage, CLI_OUTPUT | CLI_MANY_STORES);
+	first = cli_parse(&cli, argc, argv, options, "", option, &o);
+	argc -= first;
+	argv += first;
+	if (argc < 1)
+		cli_usage_error(&cli, _("which report? summary, issues, visits, "
+		    "households, meetings, history or survey"));
+	for (report = 0; report < sizeof(reports) / sizeof(reports[0]); report++)
+		if (strcmp(argv[0], reports[report].name) == 0)
+			break;
+	if (report == sizeof(reports) / sizeof(reports[0]))
+		cli_usage_error(&cli, _("unknown report \"%s\"; expected summary, issues, "
+		    "visits, households, meetings, history or survey"), argv[0]);
+	if (reports[report].ledger == -2 ? argc != 2 : argc != 1)
+		cli_usage_error(&cli, reports[report].ledger == -2 ?
+		    _("history needs the issue's id, and nothing more") :
+		    _("too many operands"));
+	if (reports[report].ledger == -2 && cli.ndbs > 1)
+		cli_usage_error(&cli, _("history reads one store"));
+	/* vocabulary filters mean different things per report */
+	if (o.filter.kind != NULL)
+		o.filter.kind = vocabulary(&cli, "kind", reports[report].ledger ==
+		    REPORT_MEETINGS ? "meeting_kind" : "issue_kind", o.filter.kind);
+	if (o.filter.category != NULL)
+		o.filter.category = vocabulary(&cli, "category", reports[report].ledger ==
+		    REPORT_HOUSEHOLDS ? "category" : "issue_category", o.filter.category);
+	o.filter.today = cli.today;
+	o.filter.reveal = cli.reveal;
+
+	for (size_t i = 0; i < cli.ndbs; i++) {
+		if ((stores[i] = cli_store_at(&cli, cli.dbs[i], STORE_READ,
+		    &status)) == NULL)
+			goto out;
+		nstores++;
+		if ((townships[i] = report_township(stores[i])) == NULL) {
+			cli_warn(&cli, "%s", _("out of memory"));
+			status = EXIT_SOFTWARE;
+			goto out;
+		}
+	}
+	county = nstores > 1;
+	if (cli.format == FORMAT_HTML && reports[report].ledger == -1) {
+		struct report_summary sum;
+
+		if (report_summary_read(stores, nstores, &o.filter, &sum, &err) != 0 ||
+		    report_summary_html(&sum, stdout, &err) != 0)
+			status = cli_error(&cli, &err);
+		report_summary_free(&sum);
+	} else if (reports[report].ledger == -1) {
+		struct report_summary sum;
+
+		if (report_summary_read(stores, nstores, &o.filter, &sum, &err) != 0 ||
+		    report_summary_write(&sum, cli.format, cli.output_flags,
+		    cli_labels(&cli), stdout, &err) != 0)
+			status = cli_error(&cli, &err);
+		report_summary_free(&sum);
+	} else if (reports[report].ledger == -2) {
+		if (report_history(stores[0], argv[1], cli.format, cli.output_flags,
+		    stdout, &err) < 0)
+			status = cli_error(&cli, &err);
+	} else if (reports[report].ledger == -3) {
+		if (report_survey(stores, (const char *const *)townships, nstores,
+		    &o.filter, cli_labels(&cli), county, cli.format, cli.output_flags,
+		    stdout, &err) < 0)
+			status = cli_error(&cli, &err);
+	} else if (report_ledger(stores, (const char *const *)townships, nstores,
+	    (enum report_ledger)reports[report].ledger, &o.filter, cli_labels(&cli),
+	    county, cli.format, cli.output_flags, stdout, &err) < 0)
+		status = cli_error(&cli, &err);
+out:
+	for (size_t i = 0; i < nstores; i++) {
+		store_close(stores[i]);
+		free(townships[i]);
+	}
+	return cli_finish(&cli, status);
+}

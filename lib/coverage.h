@@ -1,0 +1,89 @@
+/* coverage.h -- who a visit-coverage milestone covers: one definition for every command */
+#ifndef RENKE_COVERAGE_H
+#define RENKE_COVERAGE_H
+
+#include "error.h"
+#include "output.h"
+#include "store.h"
+
+/*
+ * The definition.  A household is due for a visit-coverage milestone
+ * when the milestone names no categories, or the household is in one of
+ * them.  It is covered when it has a visit of the milestone's round
+ * dated on or before the milestone's due date, whoever the visitor.
+ * It is missing when it is due and not covered: a visit after the due
+ * date, or of another round, does not count.
+ */
+
+/* One village's coverage of one milestone. */
+struct coverage {
+	const char *milestone_id;
+	const char *title;
+	const char *round;
+	const char *due_date;
+	const char *village;
+	long due;		/* households due, at least 1 */
+	long visited;		/* of them covered */
+	long missing;		/* due - visited */
+	double percent;		/* visited * 100 / due */
+};
+
+/* Called with each row; returns 0 to go on, or -1 with err set to stop. */
+typedef int coverage_fn(void *context, const struct coverage *row,
+    struct error *err);
+
+/*
+ * Call fn for every village that has households due for the
+ * visit-coverage milestone milestone_id, or for every visit-coverage
+ * milestone when it is NULL (by due date, then id); villages in the
+ * order they were registered.  The strings of row live until fn
+ * returns.  Returns the number of rows, or -1 with err set
+ * (EXIT_DATAERR when milestone_id names no visit-coverage milestone).
+ */
+long coverage_by_village(struct store *s, const char *milestone_id,
+    coverage_fn *fn, void *context, struct error *err);
+
+/* A household due and not covered. */
+struct coverage_household {
+	const char *milestone_id;
+	const char *due_date;
+	const char *village;
+	const char *village_group;	/* NULL if none */
+	const char *household_id;
+	const char *head_name;		/* NULL if unknown */
+	const char *categories;		/* codes, ';' joined */
+	const char *last_visit;		/* its latest visit of the round (after the due date), or NULL */
+};
+
+typedef int coverage_household_fn(void *context,
+    const struct coverage_household *row, struct error *err);
+
+/*
+ * Call fn for every household missing from milestone_id (every
+ * visit-coverage milestone when NULL), by milestone, village, group
+ * and household number.  Returns the number of households, or -1 with
+ * err set, as coverage_by_village().
+ */
+long coverage_missing(struct store *s, const char *milestone_id,
+    coverage_household_fn *fn, void *context, struct error *err);
+
+/* visit-log --coverage: milestone, village, due, visited, missing, percent. */
+#define COVERAGE_NCOLUMNS 6
+extern const struct column coverage_columns[COVERAGE_NCOLUMNS];
+
+/* Write coverage_by_village()'s rows to w; returns their number, or -1 with err set. */
+long coverage_write(struct store *s, const char *milestone_id, struct writer *w,
+    struct error *err);
+
+/* visit-log --coverage --missing: the households, with their last visit. */
+#define COVERAGE_MISSING_NCOLUMNS 7
+extern const struct column coverage_missing_columns[COVERAGE_MISSING_NCOLUMNS];
+
+/*
+ * Write coverage_missing()'s households to w, categories as labels for
+ * people when labels is set; returns their number, or -1 with err set.
+ */
+long coverage_write_missing(struct store *s, const char *milestone_id,
+    int labels, struct writer *w, struct error *err);
+
+#endif

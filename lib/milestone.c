@@ -1,0 +1,362 @@
+/* milestone.c -- coverage milestones (时间节点): what must be done by a date */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "audit.h"
+#include "milestone.h"
+#include "text.h"
+#include "vocab.h"
+
+const struct field_spec milestone_fields[MILESTONE_NFIELDS] = {
+	{ "milestone_id", "节点编号|节点|时间节点|编号" },
+	{ "title", "名称|标题|节点名称|工作任务|任务" },
+	{ "kind", "类型|节点类型" },
+	{ "categories", "户类型|覆盖户类型|走访对象|对象" },
+	{ "round", "轮次|走访轮次" },
+	{ "due_date", "截止日期|完成时限|时限|截止时间" },
+	{ "meeting_kind", "会议类型" },
+	{ "scope", "范围|覆盖范围" },
+};
+
+/* The store's columns in the order of the fields. */
+static const char *const milestone_column[MILESTONE_NFIELDS] = {
+	"milestone_id", "title", "kind", "categories", "round", "due_date",
+	"meeting_kind", "scope"
+};
+
+/* Words that mean every household. */
+static const char *const every_household[] = {
+	"all", "every", "*", "全部", "所有", "全体", "全部农户", "所有农户", "全部户",
+	"所有户",
+};
+
+/* A milestone as checked, every value normalised; NULL when not given. */
+struct milestone {
+	const char *value[MILESTONE_NFIELDS];
+	char categories[256];
+	char due_date[11];
+};
+
+/* Per-import state: statements prepared once. */
+struct milestone_import {
+	sqlite3_stmt *insert, *find;
+	long long first_new_id;
+};
+
+/* Length of the list separator at p (; , / | ； ， 、), or 0. */
+static size_t
+separator_at(const char *p)
+{
+	unsigned char c = (unsigned char)*p;
+
+	if (c == ';' || c == ',' || c == '/' || c == '|')
+		return 1;
+	if (strncmp(p, "；", 3) == 0 || strncmp(p, "，", 3) == 0 ||
+	    strncmp(p, "、", 3) == 0)
+		return 3;
+	return 0;
+}
+
+int
+milestone_categories_parse(const char *text, char *out, size_t size,
+    const char **bad)
+{
+	static char word[128];
+	const char *codes[16];
+	size_t ncodes = 0, used = 0;
+	const char *p = text;
+
+	*bad = NULL;
+	if (size == 0)
+		return -1;
+	out[0] = '\0';
+	while (*p != '\0') {
+		size_t n = 0, sep;
+		const char *code;
+		char *w;
+		int all = 0;
+
+		while ((sep = separator_at(p)) > 0)
+			p += sep;
+		while (*p != '\0' && separator_at(p) == 0) {
+			if (n + 1 < sizeof(word))
+				word[n++] = *p;
+			p++;
+		}
+		word[n] = '\0';
+		w = text_trim(word);
+		if (*w == '\0')
+			continue;
+		for (size_t i = 0; i < sizeof(every_household) /
+		    sizeof(every_household[0]); i++)
+			if (strcasecmp(w, every_household[i]) == 0)
+				all = 1;
+		if (all)
+			continue;
+		if ((code = vocab_code("category", w)) == NULL) {
+			*bad = w;
+			return -1;
+		}
+		if (ncodes < sizeof(codes) / sizeof(codes[0]))
+			codes[ncodes++] = code;
+	}
+	/* in the order of the vocabulary, each once */
+	for (const struct vocab_entry *e = vocab_table; e->domain != NULL; e++) {
+		if (strcmp(e->domain, "category") != 0)
+			continue;
+		for (size_t i = 0; i < ncodes; i++) {
+			size_t len = strlen(e->code);
+
+			if (codes[i] != e->code)
+				continue;
+			if (used + len + 2 > size)
+				return -1;
+			if (used > 0)
+				out[used++] = ';';
+			memcpy(out + used, e->code, len + 1);
+			used += len;
+			break;
+		}
+	}
+	return 0;
+}
+
+static int
+milestone_check(struct import *im, const struct record *rec, struct milestone *m)
+{
+	const char *text, *bad_word;
+	char expected[512];
+	int bad = 0;
+
+	memset(m, 0, sizeof(*m));
+	for (size_t k = 0; k < MILESTONE_NFIELDS; k++)
+		m->value[k] = import_value(im, rec, k);
+	if ((text = m->value[MILESTONE_ID]) == NULL) {
+		import_problem(im, rec, MILESTONE_ID, _("missing; every milestone "
+		    "needs one, such as 2022-11-01"));
+		bad++;
+	} else if (strlen(text) > 64) {
+		import_problem(im, rec, MILESTONE_ID, _("longer than 64 bytes"));
+		bad++;
+	}
+	if (m->value[MILESTONE_TITLE] == NULL) {
+		import_problem(im, rec, MILESTONE_TITLE, _("missing; every "
+		    "milestone says what is due"));
+		bad++;
+	}
+	if ((text = m->value[MILESTONE_KIND]) == NULL)
+		m->value[MILESTONE_KIND] = "visit_coverage";
+	else if ((m->value[MILESTONE_KIND] = vocab_code("milestone_kind", text)) ==
+	    NULL) {
+		import_problem(im, rec, MILESTONE_KIND, _("unknown value \"%s\"; "
+		    "expected one of: %s"), text, vocab_describe("milestone_kind",
+		    expected, sizeof(expected)));
+		bad++;
+	} else if (strcmp(m->value[MILESTONE_KIND], "meeting_coverage") == 0) {
+		import_problem(im, rec, MILESTONE_KIND, _("meeting-coverage "
+		    "milestones are not supported yet; this milestone-add takes "
+		    "visit-coverage milestones only"));
+		bad++;
+	}
+	if (m->value[MILESTONE_KIND] != NULL &&
+	    strcmp(m->value[MILESTONE_KIND], "visit_coverage") == 0) {
+		if (m->value[MILESTONE_ROUND] == NULL) {
+			import_problem(im, rec, MILESTONE_ROUND, _("missing; a "
+			    "visit-coverage milestone counts the visits of one "
+			    "round, such as 2022-r1"));
+			bad++;
+		}
+		for (size_t k = MILESTONE_MEETING_KIND; k <= MILESTONE_SCOPE; k++)
+			if (m->value[k] != NULL) {
+				import_problem(im, rec, (int)k, _("only a "
+				    "meeting-coverage milestone has one"));
+				bad++;
+			}
+	}
+	if (m->value[MILESTONE_ROUND] != NULL &&
+	    strlen(m->value[MILESTONE_ROUND]) > 32) {
+		import_problem(im, rec, MILESTONE_ROUND, _("longer than 32 bytes"));
+		bad++;
+	}
+	if ((text = m->value[MILESTONE_CATEGORIES]) != NULL) {
+		if (milestone_categories_parse(text, m->categories,
+		    sizeof(m->categories), &bad_word) != 0) {
+			import_problem(im, rec, MILESTONE_CATEGORIES, _("unknown "
+			    "category \"%s\"; expected all, or some of: %s"),
+			    bad_word != NULL ? bad_word : text, vocab_describe(
+			    "category", expected, sizeof(expected)));
+			bad++;
+		}
+		m->value[MILESTONE_CATEGORIES] = m->categories;
+	}
+	if ((text = m->value[MILESTONE_DUE_DATE]) == NULL) {
+		import_problem(im, rec, MILESTONE_DUE_DATE, _("missing; every "
+		    "milestone has a due date"));
+		bad++;
+	} else if (date_parse(text, m->due_date) != 0) {
+		import_problem(im, rec, MILESTONE_DUE_DATE, _("not a date: \"%s\"; "
+		    "write it as 2022-11-01"), text);
+		bad++;
+	} else
+		m->value[MILESTONE_DUE_DATE] = m->due_date;
+	return bad;
+}
+
+static int
+prepare(struct milestone_import *mi, struct store *s, struct error *err)
+{
+	sqlite3_stmt *st;
+
+	if (mi->insert != NULL)
+		return 0;
+	mi->insert = store_prepare(s, "INSERT INTO milestone (milestone_id, title, "
+	    "kind, categories, round, due_date, meeting_kind, scope, created_at, "
+	    "updated_at, source) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+	    "ON CONFLICT DO NOTHING", err);
+	mi->find = store_prepare(s, "SELECT id, title, kind, categories, round, "
+	    "due_date, meeting_kind, scope, source FROM milestone "
+	    "WHERE milestone_id = ?", err);
+	if (mi->insert == NULL || mi->find == NULL)
+		return -1;
+	if ((st = store_prepare(s, "SELECT coalesce(max(id), 0) + 1 "
+	    "FROM milestone", err)) == NULL)
+		return -1;
+	if (sqlite3_step(st) == SQLITE_ROW)
+		mi->first_new_id = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return 0;
+}
+
+/* Compare m with the stored milestone (mi->find stepped to it); update it if asked. */
+static int
+milestone_merge(struct import *im, const struct record *rec,
+    struct milestone_import *mi, const struct milestone *m, struct error *err)
+{
+	struct store *s = import_store(im);
+	sqlite3_stmt *st = mi->find;
+	long long id = sqlite3_column_int64(st, 0);
+	char *old[MILESTONE_NFIELDS] = { 0 };
+	size_t changed[MILESTONE_NFIELDS], nchanged = 0;
+	int rc = 0;
+
+	if (id >= mi->first_new_id) {
+		import_problem(im, rec, MILESTONE_ID, _("the same milestone is "
+		    "already on %s"), sqlite3_column_text(st, MILESTONE_NFIELDS));
+		rc = 1;
+		goto out;
+	}
+	for (size_t k = 1; k < MILESTONE_NFIELDS; k++) {
+		const char *was = (const char *)sqlite3_column_text(st, (int)k);
+
+		if (m->value[k] == NULL)
+			continue;	/* not given: keep what is stored */
+		if (was != NULL && strcmp(was, m->value[k]) == 0)
+			continue;
+		if (was != NULL && (old[k] = strdup(was)) == NULL) {
+			rc = error_set(err, EXIT_SOFTWARE, _("out of memory"));
+			goto out;
+		}
+		changed[nchanged++] = k;
+	}
+	sqlite3_reset(st);
+	if (nchanged == 0) {
+		import_stats(im)->unchanged++;
+		goto out;
+	}
+	if (!import_options(im)->upsert) {
+		import_stats(im)->differ++;
+		goto out;
+	}
+	for (size_t i = 0; i < nchanged; i++) {
+		size_t k = changed[i];
+		sqlite3_stmt *up;
+		char sql[128];
+
+		snprintf(sql, sizeof(sql), "UPDATE milestone SET %s = ?, "
+		    "updated_at = ? WHERE id = ?", milestone_column[k]);
+		if ((up = store_prepare(s, sql, err)) == NULL) {
+			rc = -1;
+			goto out;
+		}
+		sqlite3_bind_text(up, 1, m->value[k], -1, SQLITE_STATIC);
+		sqlite3_bind_text(up, 2, s->now, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(up, 3, id);
+		rc = sqlite3_step(up);
+		sqlite3_finalize(up);
+		if (rc != SQLITE_DONE) {
+			rc = store_error(s, rc, err);
+			goto out;
+		}
+		rc = 0;
+		if (audit_add(s, "milestone", m->value[MILESTONE_ID],
+		    milestone_fields[k].name, old[k], m->value[k], err) != 0) {
+			rc = -1;
+			goto out;
+		}
+	}
+	import_stats(im)->updated++;
+out:
+	sqlite3_reset(st);
+	for (size_t k = 0; k < MILESTONE_NFIELDS; k++)
+		free(old[k]);
+	return rc;
+}
+
+static int
+milestone_row(struct import *im, const struct record *rec, void *context,
+    struct error *err)
+{
+	struct milestone_import *mi = context;
+	struct store *s = import_store(im);
+	struct milestone m;
+	sqlite3_stmt *st;
+	char where[512];
+	int rc;
+
+	if (prepare(mi, s, err) != 0)
+		return -1;
+	if (milestone_check(im, rec, &m) > 0)
+		return 1;
+	snprintf(where, sizeof(where), "%s:%ld", rec->file, rec->line);
+	st = mi->insert;
+	for (int k = 0; k < MILESTONE_NFIELDS; k++)
+		sqlite3_bind_text(st, k + 1, m.value[k], -1, SQLITE_STATIC);
+	/* no categories: every household */
+	if (m.value[MILESTONE_CATEGORIES] == NULL)
+		sqlite3_bind_text(st, MILESTONE_CATEGORIES + 1, "", 0, SQLITE_STATIC);
+	sqlite3_bind_text(st, MILESTONE_NFIELDS + 1, s->now, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, MILESTONE_NFIELDS + 2, s->now, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, MILESTONE_NFIELDS + 3, where, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return store_error(s, rc, err);
+	if (sqlite3_changes(s->db) > 0) {
+		import_stats(im)->added++;
+		return audit_add(s, "milestone", m.value[MILESTONE_ID], "created",
+		    NULL, m.value[MILESTONE_TITLE], err);
+	}
+	sqlite3_bind_text(mi->find, 1, m.value[MILESTONE_ID], -1, SQLITE_STATIC);
+	rc = sqlite3_step(mi->find);
+	if (rc == SQLITE_ROW)
+		return milestone_merge(im, rec, mi, &m, err);
+	sqlite3_reset(mi->find);
+	return store_error(s, rc == SQLITE_DONE ? SQLITE_CONSTRAINT : rc, err);
+}
+
+static void
+milestone_cleanup(void *context)
+{
+	struct milestone_import *mi = context;
+
+	sqlite3_finalize(mi->insert);
+	sqlite3_finalize(mi->find);
+	memset(mi, 0, sizeof(*mi));
+}
+
+const struct import_kind milestone_import_kind = {
+	milestone_fields, MILESTONE_NFIELDS, milestone_row, NULL,
+	milestone_cleanup, sizeof(struct milestone_import)
+};

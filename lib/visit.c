@@ -1,0 +1,823 @@
+/* visit.c -- household visits (大走访): import, checks, flagged findings */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "audit.h"
+#include "buf.h"
+#include "text.h"
+#include "visit.h"
+#include "vocab.h"
+
+const struct field_spec visit_fields[VISIT_NFIELDS] = {
+	{ "household_id", "户编号|户号|户码|家庭编号|编号" },
+	{ "visit_date", "走访日期|走访时间|日期" },
+	{ "visitor", "走访人|走访人员|走访干部|走访责任人" },
+	{ "visitor_role", "职务|走访人职务|身份|走访人身份" },
+	{ "round", "轮次|走访轮次|批次" },
+	{ "food_clothing", "不愁吃穿|吃穿不愁|两不愁" },
+	{ "education", "义务教育|义务教育保障|教育" },
+	{ "medical", "基本医疗|基本医疗保障|医疗" },
+	{ "housing", "住房安全|住房安全保障|住房" },
+	{ "drinking_water", "饮水安全|饮水安全保障|饮水" },
+	{ "income_stable", "收入稳定|稳定收入|收入是否稳定" },
+	{ "industry_link", "产业联结|利益联结|利益联结机制|产业带动" },
+	{ "risk_level", "风险等级|返贫风险|风险程度" },
+	{ "monitor_suggested", "建议纳入监测|是否建议纳入监测|拟纳入监测" },
+	{ "notes", "备注|走访情况|情况说明" },
+};
+
+/* The store's column of each field; NULL for the three that make the visit's identity. */
+static const char *const visit_column[VISIT_NFIELDS] = {
+	NULL, NULL, NULL, "visitor_role", "round", "food_clothing", "education",
+	"medical", "housing", "drinking_water", "income_stable", "industry_link",
+	"risk_level", "monitor_suggested", "notes"
+};
+
+/* The vocabulary of each field, or NULL for free text. */
+static const char *const visit_domain[VISIT_NFIELDS] = {
+	NULL, NULL, NULL, "visitor_role", NULL, "check", "check", "check",
+	"check", "check", "check", "check", "risk_level", "yes_no", NULL
+};
+
+/*
+ * What a check answered "no" means, in the words of the ledger (its
+ * titles are Chinese whatever the locale: they are data, not messages),
+ * and the category of issue it makes.
+ */
+static const struct {
+	const char *finding;
+	const char *category;
+} check_finding[VISIT_LAST_CHECK - VISIT_FIRST_CHECK + 1] = {
+	{ "不愁吃穿未保障", "other" },
+	{ "义务教育未保障", "schooling" },
+	{ "基本医疗未保障", "medical" },
+	{ "住房安全未保障", "housing" },
+	{ "饮水安全未保障", "water" },
+	{ "收入不稳定", "jobs" },
+	{ "未建立产业利益联结", "jobs" },
+};
+
+const struct column visit_finding_columns[FINDING_NCOLUMNS] = {
+	{ "kind", N_("kind"), COLUMN_TEXT },
+	{ "category", N_("category"), COLUMN_TEXT },
+	{ "title", N_("title"), COLUMN_TEXT },
+	{ "detail", N_("detail"), COLUMN_TEXT },
+	{ "urgency", N_("urgency"), COLUMN_TEXT },
+	{ "village", N_("village"), COLUMN_TEXT },
+	{ "village_group", N_("group"), COLUMN_TEXT },
+	{ "household_id", N_("household"), COLUMN_TEXT },
+	{ "reporter", N_("reporter"), COLUMN_TEXT },
+	{ "owner", N_("owner"), COLUMN_TEXT },
+	{ "source", N_("source"), COLUMN_TEXT },
+	{ "source_ref", N_("source ref"), COLUMN_TEXT },
+};
+
+/* The last few spellings of one vocabulary field and their codes. */
+#define MEMO_SLOTS 8
+struct memo {
+	char text[MEMO_SLOTS][24];
+	const char *code[MEMO_SLOTS];
+	unsigned next;
+};
+
+/* Per-import state: statements prepared once. */
+struct visit_import {
+	sqlite3_stmt *insert, *find, *lookup, *add_source, *drop_source;
+	long long first_new_id;	/* visits with id >= this came from this import */
+	/* the visit_source row of the file being read: made with its first visit */
+	const char *file;
+	long long source_id;
+	long source_added;
+	/* what the insert statement has bound, for the codes */
+	const char *bound[VISIT_NFIELDS];
+	long long bound_source;
+	/* the previous record was a visit already stored: look before inserting */
+	int expect_stored;
+	struct memo memo[VISIT_NFIELDS];
+	/* flagged visits of the input, by id, for the findings */
+	long long *flagged;
+	size_t nflagged, flagged_cap;
+};
+
+/* A visit as checked: every value normalised (codes, ISO date); NULL when not given. */
+struct visit {
+	const char *value[VISIT_NFIELDS];
+	char date[11];
+};
+
+/* What visit_import() was given, as import_run() hands it on. */
+static const struct visit_import_options *
+settings(struct import *im)
+{
+	return import_options(im)->settings;
+}
+
+static const char *
+memo_code(struct memo *m, const char *domain, const char *text)
+{
+	const char *code;
+	size_t len;
+
+	for (unsigned i = 0; i < MEMO_SLOTS; i++)
+		if (m->code[i] != NULL && strcmp(m->text[i], text) == 0)
+			return m->code[i];
+	if ((code = vocab_code(domain, text)) != NULL &&
+	    (len = strlen(text)) < sizeof(m->text[0])) {
+		unsigned i = m->next++ % MEMO_SLOTS;
+
+		memcpy(m->text[i], text, len + 1);
+		m->code[i] = code;
+	}
+	return code;
+}
+
+/* The Chinese label of code in domain (for ledger text), or code itself. */
+static const char *
+label_zh(const char *domain, const char *code)
+{
+	for (const struct vocab_entry *e = vocab_table; e->domain != NULL; e++)
+		if (strcmp(e->domain, domain) == 0 && strcmp(e->code, code) == 0)
+			return e->label_zh;
+	return code;
+}
+
+/* 1 when the store has a household with this number, 0 when not, -1 with err set. */
+static int
+household_known(struct visit_import *vi, struct store *s, const char *number,
+    struct error *err)
+{
+	int rc;
+
+	sqlite3_bind_text(vi->lookup, 1, number, -1, SQLITE_STATIC);
+	rc = sqlite3_step(vi->lookup);
+	sqlite3_reset(vi->lookup);
+	if (rc == SQLITE_ROW)
+		return 1;
+	return rc == SQLITE_DONE ? 0 : store_error(s, rc, err);
+}
+
+static int
+prepare(struct visit_import *vi, struct store *s, struct error *err)
+{
+	sqlite3_stmt *st;
+
+	if (vi->insert != NULL)
+		return 0;
+	vi->insert = store_prepare(s, "INSERT INTO visit (household_id, "
+	    "visit_date, visitor, visitor_role, round, food_clothing, education, "
+	    "medical, housing, drinking_water, income_stable, industry_link, "
+	    "risk_level, monitor_suggested, notes, source_id, line) "
+	    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+	    "ON CONFLICT DO NOTHING", err);
+	/* the columns in the order of the fields, then the visit's origin */
+	vi->find = store_prepare(s, "SELECT v.id, NULL, NULL, v.visitor_role, "
+	    "v.round, v.food_clothing, v.education, v.medical, v.housing, "
+	    "v.drinking_water, v.income_stable, v.industry_link, v.risk_level, "
+	    "CASE v.monitor_suggested WHEN 1 THEN 'yes' WHEN 0 THEN 'no' END, "
+	    "v.notes, v.source_id, v.line FROM visit v "
+	    "WHERE v.household_id = ? AND v.visit_date = ? AND v.visitor = ?", err);
+	vi->lookup = store_prepare(s, "SELECT 1 FROM household "
+	    "WHERE household_id = ?", err);
+	vi->add_source = store_prepare(s, "INSERT INTO visit_source (file, at, "
+	    "who, command) VALUES (?, ?, ?, ?)", err);
+	vi->drop_source = store_prepare(s, "DELETE FROM visit_source WHERE id = ?",
+	    err);
+	if (vi->insert == NULL || vi->find == NULL || vi->lookup == NULL ||
+	    vi->add_source == NULL || vi->drop_source == NULL)
+		return -1;
+	if ((st = store_prepare(s, "SELECT coalesce(max(id), 0) + 1 FROM visit",
+	    err)) == NULL)
+		return -1;
+	if (sqlite3_step(st) == SQLITE_ROW)
+		vi->first_new_id = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return 0;
+}
+
+static void
+report_no_household(struct import *im, const struct record *rec,
+    const char *number)
+{
+	import_problem(im, rec, VISIT_HOUSEHOLD, _("no household \"%s\" in the "
+	    "store; household-add registers households"), number);
+}
+
+static void
+report_unknown(struct import *im, const struct record *rec, size_t k,
+    const char *text)
+{
+	char expected[512];
+
+	import_problem(im, rec, (int)k, _("unknown value \"%s\"; expected one of: %s"),
+	    text, vocab_describe(visit_domain[k], expected, sizeof(expected)));
+}
+
+/*
+ * Check every field of rec into v; returns the number of problems, or
+ * -1 with err set.  Whether the household is known is left to the
+ * store's foreign key, which looks it up anyway, unless the record is
+ * bad already: then every problem of it is reported at once.
+ */
+static int
+visit_check(struct import *im, const struct record *rec, struct visit_import *vi,
+    struct visit *v, struct error *err)
+{
+	const char *text;
+	int bad = 0, known;
+
+	for (size_t k = 0; k < VISIT_NFIELDS; k++)
+		v->value[k] = import_value(im, rec, k);
+	if ((text = v->value[VISIT_HOUSEHOLD]) == NULL) {
+		import_problem(im, rec, VISIT_HOUSEHOLD,
+		    _("missing; every visit is to a household"));
+		bad++;
+	} else if (strlen(text) > 64) {
+		report_no_household(im, rec, text);
+		bad++;
+	}
+	if ((text = v->value[VISIT_DATE]) == NULL) {
+		import_problem(im, rec, VISIT_DATE, _("missing; every visit has a date"));
+		bad++;
+	} else if (date_parse(text, v->date) != 0) {
+		import_problem(im, rec, VISIT_DATE, _("not a date: \"%s\"; write "
+		    "it as 2022-11-01"), text);
+		bad++;
+	} else if (strcmp(v->date, settings(im)->today) > 0) {
+		import_problem(im, rec, VISIT_DATE, _("%s is after today (%s)"),
+		    v->date, settings(im)->today);
+		bad++;
+	} else
+		v->value[VISIT_DATE] = v->date;
+	if ((text = v->value[VISIT_VISITOR]) == NULL) {
+		import_problem(im, rec, VISIT_VISITOR,
+		    _("missing; every visit names who visited"));
+		bad++;
+	} else if (strlen(text) > 64) {
+		import_problem(im, rec, VISIT_VISITOR, _("longer than 64 bytes"));
+		bad++;
+	}
+	if ((text = v->value[VISIT_ROUND]) == NULL) {
+		import_problem(im, rec, VISIT_ROUND, _("missing; every visit "
+		    "belongs to a round, such as 2022-r1"));
+		bad++;
+	} else if (strlen(text) > 32) {
+		import_problem(im, rec, VISIT_ROUND, _("longer than 32 bytes"));
+		bad++;
+	}
+	for (size_t k = VISIT_ROLE; k < VISIT_NFIELDS; k++) {
+		const char *code;
+
+		if (visit_domain[k] == NULL || (text = v->value[k]) == NULL)
+			continue;
+		if ((code = memo_code(&vi->memo[k], visit_domain[k], text)) == NULL) {
+			report_unknown(im, rec, k, text);
+			bad++;
+		} else
+			v->value[k] = code;
+	}
+	if (bad > 0 && (text = v->value[VISIT_HOUSEHOLD]) != NULL &&
+	    strlen(text) <= 64) {
+		if ((known = household_known(vi, import_store(im), text, err)) < 0)
+			return -1;
+		if (!known) {
+			report_no_household(im, rec, text);
+			bad++;
+		}
+	}
+	return bad;
+}
+
+/* 1 when v is flagged: a check says no, the risk is medium or high, or monitoring is suggested. */
+static int
+visit_flagged(const struct visit *v)
+{
+	const char *risk = v->value[VISIT_RISK_LEVEL];
+	const char *monitor = v->value[VISIT_MONITOR_SUGGESTED];
+
+	for (size_t k = VISIT_FIRST_CHECK; k <= VISIT_LAST_CHECK; k++)
+		if (v->value[k] != NULL && strcmp(v->value[k], "no") == 0)
+			return 1;
+	return (risk != NULL && (strcmp(risk, "medium") == 0 ||
+	    strcmp(risk, "high") == 0)) ||
+	    (monitor != NULL && strcmp(monitor, "yes") == 0);
+}
+
+static int
+keep_flagged(struct visit_import *vi, long long id, struct error *err)
+{
+	if (vi->nflagged == vi->flagged_cap) {
+		size_t cap = vi->flagged_cap ? vi->flagged_cap * 2 : 256;
+		long long *f = realloc(vi->flagged, cap * sizeof(*f));
+
+		if (f == NULL)
+			return error_set(err, EXIT_SOFTWARE, _("out of memory"));
+		vi->flagged = f;
+		vi->flagged_cap = cap;
+	}
+	vi->flagged[vi->nflagged++] = id;
+	return 0;
+}
+
+/* Done with the current file: its visit_source row goes if it got no visit. */
+static int
+source_close(struct visit_import *vi, struct store *s, struct error *err)
+{
+	int rc;
+
+	if (vi->source_id > 0 && vi->source_added == 0) {
+		sqlite3_bind_int64(vi->drop_source, 1, vi->source_id);
+		rc = sqlite3_step(vi->drop_source);
+		sqlite3_reset(vi->drop_source);
+		if (rc != SQLITE_DONE)
+			return store_error(s, rc, err);
+	}
+	vi->source_id = 0;
+	vi->source_added = 0;
+	return 0;
+}
+
+/* The visit_source row of rec's file, made when first needed. */
+static int
+source_open(struct visit_import *vi, struct store *s, const struct record *rec,
+    struct error *err)
+{
+	int rc;
+
+	if (vi->source_id > 0)
+		return 0;
+	sqlite3_bind_text(vi->add_source, 1, rec->file, -1, SQLITE_STATIC);
+	sqlite3_bind_text(vi->add_source, 2, s->now, -1, SQLITE_STATIC);
+	sqlite3_bind_text(vi->add_source, 3, s->who != NULL ? s->who : "", -1,
+	    SQLITE_STATIC);
+	sqlite3_bind_text(vi->add_source, 4, s->command != NULL ? s->command : "",
+	    -1, SQLITE_STATIC);
+	rc = sqlite3_step(vi->add_source);
+	sqlite3_reset(vi->add_source);
+	if (rc != SQLITE_DONE)
+		return store_error(s, rc, err);
+	vi->source_id = sqlite3_last_insert_rowid(s->db);
+	return 0;
+}
+
+/*
+ * Insert v: 1 when added, 0 when the same visit is already stored, 2 when
+ * its household is unknown, -1 with err set.
+ */
+static int
+visit_insert(struct visit_import *vi, struct store *s, const struct record *rec,
+    const struct visit *v, struct error *err)
+{
+	sqlite3_stmt *st = vi->insert;
+	const char *monitor = v->value[VISIT_MONITOR_SUGGESTED];
+	int rc;
+
+	if (source_open(vi, s, rec, err) != 0)
+		return -1;
+	/*
+	 * Bindings outlive sqlite3_reset(): a vocabulary code (a static
+	 * string) still bound from the previous visit is left as it is.
+	 */
+	for (int k = VISIT_HOUSEHOLD; k < VISIT_NFIELDS; k++) {
+		if (visit_domain[k] != NULL && vi->bound[k] == v->value[k])
+			continue;
+		if (k != VISIT_MONITOR_SUGGESTED)
+			sqlite3_bind_text(st, k + 1, v->value[k], -1, SQLITE_STATIC);
+		else if (monitor != NULL)
+			sqlite3_bind_int(st, k + 1, strcmp(monitor, "yes") == 0);
+		else
+			sqlite3_bind_null(st, k + 1);
+		vi->bound[k] = v->value[k];
+	}
+	if (vi->bound_source != vi->source_id) {
+		sqlite3_bind_int64(st, VISIT_NFIELDS + 1, vi->source_id);
+		vi->bound_source = vi->source_id;
+	}
+	sqlite3_bind_int64(st, VISIT_NFIELDS + 2, rec->line);
+	rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	if (rc == SQLITE_CONSTRAINT_FOREIGNKEY)
+		return 2;
+	if (rc != SQLITE_DONE)
+		return store_error(s, rc, err);
+	if (sqlite3_changes(s->db) == 0)
+		return 0;
+	vi->source_added++;
+	return 1;
+}
+
+/* The visit's identity for the audit log and source_ref: "household:date:visitor". */
+static void
+visit_key(const char *household, const char *date, const char *visitor,
+    struct buf *out)
+{
+	buf_reset(out);
+	buf_puts(out, household);
+	buf_puts(out, ":");
+	buf_puts(out, date);
+	buf_puts(out, ":");
+	buf_puts(out, visitor);
+}
+
+/* Report a visit met earlier in another file of the same import. */
+static int
+duplicate_elsewhere(struct import *im, const struct record *rec,
+    long long source, long line, struct error *err)
+{
+	struct store *s = import_store(im);
+	sqlite3_stmt *st = store_prepare(s, "SELECT file FROM visit_source "
+	    "WHERE id = ?", err);
+	int rc;
+
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, source);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		import_problem(im, rec, -1, _("the same visit (household, date "
+		    "and visitor) as %s:%ld"), sqlite3_column_text(st, 0), line);
+	sqlite3_finalize(st);
+	return rc == SQLITE_ROW ? 1 : store_error(s, rc, err);
+}
+
+/* Compare v with the stored visit (vi->find stepped to it); update it if asked. */
+static int
+visit_merge(struct import *im, const struct record *rec, struct visit_import *vi,
+    const struct visit *v, struct error *err)
+{
+	struct store *s = import_store(im);
+	sqlite3_stmt *st = vi->find;
+	long long id = sqlite3_column_int64(st, 0);
+	char *old[VISIT_NFIELDS] = { 0 };
+	size_t changed[VISIT_NFIELDS], nchanged = 0;
+	struct buf key = { 0 };
+	int rc = 0;
+
+	if (id >= vi->first_new_id) {
+		long long source = sqlite3_column_int64(st, VISIT_NFIELDS);
+		long line = (long)sqlite3_column_int64(st, VISIT_NFIELDS + 1);
+
+		sqlite3_reset(st);
+		if (source == vi->source_id)
+			import_problem(im, rec, -1, _("the same visit (household, "
+			    "date and visitor) as line %ld"), line);
+		else
+			return duplicate_elsewhere(im, rec, source, line, err);
+		return 1;
+	}
+	for (size_t k = VISIT_ROLE; k < VISIT_NFIELDS; k++) {
+		const char *was = (const char *)sqlite3_column_text(st, (int)k);
+
+		if (v->value[k] == NULL)
+			continue;	/* not given: keep what is stored */
+		if (was != NULL && strcmp(was, v->value[k]) == 0)
+			continue;
+		if (was != NULL && (old[k] = strdup(was)) == NULL) {
+			rc = error_set(err, EXIT_SOFTWARE, _("out of memory"));
+			goto out;
+		}
+		changed[nchanged++] = k;
+	}
+	sqlite3_reset(st);
+	if (nchanged == 0) {
+		import_stats(im)->unchanged++;
+		goto flagged;
+	}
+	if (!import_options(im)->upsert) {
+		import_stats(im)->differ++;
+		goto flagged;
+	}
+	visit_key(v->value[VISIT_HOUSEHOLD], v->value[VISIT_DATE],
+	    v->value[VISIT_VISITOR], &key);
+	for (size_t i = 0; i < nchanged; i++) {
+		size_t k = changed[i];
+		sqlite3_stmt *up;
+		char sql[96];
+
+		snprintf(sql, sizeof(sql), "UPDATE visit SET %s = ? WHERE id = ?",
+		    visit_column[k]);
+		if ((up = store_prepare(s, sql, err)) == NULL) {
+			rc = -1;
+			goto out;
+		}
+		if (k == VISIT_MONITOR_SUGGESTED)
+			sqlite3_bind_int(up, 1, strcmp(v->value[k], "yes") == 0);
+		else
+			sqlite3_bind_text(up, 1, v->value[k], -1, SQLITE_STATIC);
+		sqlite3_bind_int64(up, 2, id);
+		rc = sqlite3_step(up);
+		sqlite3_finalize(up);
+		if (rc != SQLITE_DONE) {
+			rc = store_error(s, rc, err);
+			goto out;
+		}
+		rc = 0;
+		if (audit_add(s, "visit", key.data, visit_fields[k].name, old[k],
+		    v->value[k], err) != 0) {
+			rc = -1;
+			goto out;
+		}
+	}
+	import_stats(im)->updated++;
+flagged:
+	if (settings(im)->flagged != NULL && visit_flagged(v))
+		rc = keep_flagged(vi, id, err);
+out:
+	buf_free(&key);
+	for (size_t k = 0; k < VISIT_NFIELDS; k++)
+		free(old[k]);
+	return rc;
+}
+
+/* Step vi->find for v: 1 at the stored visit, 0 when there is none, -1 with err set. */
+static int
+visit_find(struct visit_import *vi, struct store *s, const struct visit *v,
+    struct error *err)
+{
+	sqlite3_stmt *st = vi->find;
+	int rc;
+
+	sqlite3_bind_text(st, 1, v->value[VISIT_HOUSEHOLD], -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, v->value[VISIT_DATE], 10, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, v->value[VISIT_VISITOR], -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		return 1;
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? 0 : store_error(s, rc, err);
+}
+
+static int
+visit_row(struct import *im, const struct record *rec, void *context,
+    struct error *err)
+{
+	struct visit_import *vi = context;
+	struct store *s = import_store(im);
+	struct visit v;
+	int rc;
+
+	if (prepare(vi, s, err) != 0)
+		return -1;
+	if ((rc = visit_check(im, rec, vi, &v, err)) != 0)
+		return rc < 0 ? -1 : 1;
+	if (rec->file != vi->file) {
+		if (source_close(vi, s, err) != 0)
+			return -1;
+		vi->file = rec->file;
+	}
+	/*
+	 * A new visit is inserted at once.  After a visit that was already
+	 * stored (importing a file again), look first: the next one most
+	 * likely is too.
+	 */
+	if (vi->expect_stored) {
+		if ((rc = visit_find(vi, s, &v, err)) < 0)
+			return -1;
+		if (rc == 1)
+			return visit_merge(im, rec, vi, &v, err);
+		vi->expect_stored = 0;
+	}
+	if ((rc = visit_insert(vi, s, rec, &v, err)) < 0)
+		return -1;
+	if (rc == 2) {
+		report_no_household(im, rec, v.value[VISIT_HOUSEHOLD]);
+		return 1;
+	}
+	if (rc == 1) {
+		import_stats(im)->added++;
+		if (settings(im)->flagged != NULL && visit_flagged(&v))
+			return keep_flagged(vi, sqlite3_last_insert_rowid(s->db), err);
+		return 0;
+	}
+	vi->expect_stored = 1;
+	if ((rc = visit_find(vi, s, &v, err)) < 0)
+		return -1;
+	if (rc == 0)
+		return error_set(err, EXIT_SOFTWARE, _("%s: a visit neither new "
+		    "nor stored"), s->path);
+	return visit_merge(im, rec, vi, &v, err);
+}
+
+/*
+ * Append one string to b: the first with no separator, the others
+ * after sep.
+ */
+static void
+join(struct buf *b, const char *sep, const char *s)
+{
+	if (b->len > 0)
+		buf_puts(b, sep);
+	buf_puts(b, s);
+}
+
+/*
+ * Columns of the statements whose rows become findings: the visit with
+ * its household and places.
+ */
+#define FINDING_SELECT "SELECT h.household_id, h.head_name, vl.name, g.name, " \
+	"v.visit_date, v.visitor, v.visitor_role, v.round, v.food_clothing, " \
+	"v.education, v.medical, v.housing, v.drinking_water, v.income_stable, " \
+	"v.industry_link, v.risk_level, v.monitor_suggested, v.notes " \
+	"FROM visit v JOIN household h ON h.household_id = v.household_id " \
+	"JOIN village vl ON vl.id = h.village_id " \
+	"LEFT JOIN village_group g ON g.id = h.group_id "
+enum { F_HOUSEHOLD, F_HEAD, F_VILLAGE, F_GROUP, F_DATE, F_VISITOR, F_ROLE,
+	F_ROUND, F_FIRST_CHECK, F_RISK = F_FIRST_CHECK + VISIT_LAST_CHECK -
+	VISIT_FIRST_CHECK + 1, F_MONITOR, F_NOTES };
+
+#define COLUMN_TEXT_AT(st, i) ((const char *)sqlite3_column_text((st), (i)))
+
+/*
+ * Write the visit at st's current row as a finding to w.  Returns 1
+ * when written, 0 when the visit is not flagged, -1 with err set.
+ */
+static int
+finding_write(sqlite3_stmt *st, struct writer *w, struct error *err)
+{
+	const char *value[FINDING_NCOLUMNS] = { 0 };
+	const char *risk = COLUMN_TEXT_AT(st, F_RISK);
+	const char *role = COLUMN_TEXT_AT(st, F_ROLE);
+	const char *head = COLUMN_TEXT_AT(st, F_HEAD);
+	const char *notes = COLUMN_TEXT_AT(st, F_NOTES);
+	const char *category = NULL;
+	struct buf found = { 0 }, title = { 0 }, detail = { 0 }, ref = { 0 };
+	int rc = 0;
+
+	for (int i = 0; i <= VISIT_LAST_CHECK - VISIT_FIRST_CHECK; i++) {
+		const char *answer = COLUMN_TEXT_AT(st, F_FIRST_CHECK + i);
+
+		if (answer == NULL || strcmp(answer, "no") != 0)
+			continue;
+		join(&found, "；", check_finding[i].finding);
+		if (category == NULL)
+			category = check_finding[i].category;
+	}
+	if (risk != NULL && strcmp(risk, "high") == 0)
+		join(&found, "；", "有返贫风险（高）");
+	else if (risk != NULL && strcmp(risk, "medium") == 0)
+		join(&found, "；", "有返贫风险（中）");
+	if (sqlite3_column_int(st, F_MONITOR) == 1)
+		join(&found, "；", "建议纳入监测");
+	if (found.len == 0)
+		goto out;
+	buf_puts(&title, "走访发现：");
+	buf_puts(&title, found.data);
+	/* 2022-10-25，帮扶干部谭明华走访何玉勇户（HY0101001，轮次2022-r1）发现：... */
+	buf_puts(&detail, COLUMN_TEXT_AT(st, F_DATE));
+	buf_puts(&detail, "，");
+	if (role != NULL)
+		buf_puts(&detail, label_zh("visitor_role", role));
+	buf_puts(&detail, COLUMN_TEXT_AT(st, F_VISITOR));
+	buf_puts(&detail, "走访");
+	if (head != NULL)
+		buf_puts(&detail, head);
+	buf_puts(&detail, "户（");
+	buf_puts(&detail, COLUMN_TEXT_AT(st, F_HOUSEHOLD));
+	buf_puts(&detail, "，轮次");
+	buf_puts(&detail, COLUMN_TEXT_AT(st, F_ROUND));
+	buf_puts(&detail, "）发现：");
+	buf_puts(&detail, found.data);
+	buf_puts(&detail, "。");
+	if (notes != NULL && *notes != '\0') {
+		buf_puts(&detail, "备注：");
+		buf_puts(&detail, notes);
+	}
+	buf_puts(&ref, "visit:");
+	buf_puts(&ref, COLUMN_TEXT_AT(st, F_HOUSEHOLD));
+	buf_puts(&ref, ":");
+	buf_puts(&ref, COLUMN_TEXT_AT(st, F_DATE));
+	buf_puts(&ref, ":");
+	buf_puts(&ref, COLUMN_TEXT_AT(st, F_VISITOR));
+	if (title.data == NULL || detail.data == NULL || ref.data == NULL) {
+		rc = error_set(err, EXIT_SOFTWARE, _("out of memory"));
+		goto out;
+	}
+	value[FINDING_KIND] = "problem";
+	value[FINDING_CATEGORY] = category != NULL ? category : "other";
+	value[FINDING_TITLE] = title.data;
+	value[FINDING_DETAIL] = detail.data;
+	value[FINDING_URGENCY] = risk != NULL && strcmp(risk, "high") == 0 ?
+	    "urgent" : risk != NULL && strcmp(risk, "medium") == 0 ?
+	    "important" : "normal";
+	value[FINDING_VILLAGE] = COLUMN_TEXT_AT(st, F_VILLAGE);
+	value[FINDING_GROUP] = COLUMN_TEXT_AT(st, F_GROUP);
+	value[FINDING_HOUSEHOLD] = COLUMN_TEXT_AT(st, F_HOUSEHOLD);
+	value[FINDING_REPORTER] = COLUMN_TEXT_AT(st, F_VISITOR);
+	value[FINDING_OWNER] = COLUMN_TEXT_AT(st, F_VISITOR);
+	value[FINDING_SOURCE] = "visit";
+	value[FINDING_SOURCE_REF] = ref.data;
+	rc = writer_row(w, value, err) == 0 ? 1 : -1;
+out:
+	buf_free(&found);
+	buf_free(&title);
+	buf_free(&detail);
+	buf_free(&ref);
+	return rc;
+}
+
+/* Write the findings of the flagged visits kept during the import, in input order. */
+static int
+findings_of_import(struct visit_import *vi, struct store *s, struct writer *w,
+    struct error *err)
+{
+	sqlite3_stmt *st = store_prepare(s, FINDING_SELECT "WHERE v.id = ?", err);
+	int rc = 0;
+
+	if (st == NULL)
+		return -1;
+	for (size_t i = 0; i < vi->nflagged && rc == 0; i++) {
+		sqlite3_bind_int64(st, 1, vi->flagged[i]);
+		if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+			rc = finding_write(st, w, err) < 0 ? -1 : 0;
+		else
+			rc = rc == SQLITE_DONE ? 0 : store_error(s, rc, err);
+		sqlite3_reset(st);
+	}
+	sqlite3_finalize(st);
+	return rc;
+}
+
+long
+visit_flagged_since(struct store *s, const char *since, struct writer *w,
+    struct error *err)
+{
+	sqlite3_stmt *st = store_prepare(s, FINDING_SELECT
+	    "WHERE v.visit_date >= ? AND (v.food_clothing = 'no' OR "
+	    "v.education = 'no' OR v.medical = 'no' OR v.housing = 'no' OR "
+	    "v.drinking_water = 'no' OR v.income_stable = 'no' OR "
+	    "v.industry_link = 'no' OR v.risk_level = 'medium' OR "
+	    "v.risk_level = 'high' OR v.monitor_suggested = 1) "
+	    "ORDER BY v.visit_date, h.household_id, v.visitor", err);
+	long n = 0;
+	int rc;
+
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_text(st, 1, since, -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		int written = finding_write(st, w, err);
+
+		if (written < 0) {
+			sqlite3_finalize(st);
+			return -1;
+		}
+		n += written;
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return store_error(s, rc, err);
+	return n;
+}
+
+/* One audit row for the whole import; the findings when the import will stand. */
+static int
+visit_finish(struct import *im, void *context, struct error *err)
+{
+	struct visit_import *vi = context;
+	struct store *s = import_store(im);
+	struct import_stats *stats = import_stats(im);
+	char what[64];
+
+	if (vi->insert != NULL && source_close(vi, s, err) != 0)
+		return -1;
+	if (stats->added > 0) {
+		snprintf(what, sizeof(what), "%ld", stats->added);
+		if (audit_add(s, "visit", NULL, "created", NULL, what, err) != 0)
+			return -1;
+	}
+	if (settings(im)->flagged != NULL && vi->nflagged > 0 &&
+	    (stats->bad == 0 || import_options(im)->skip_bad))
+		return findings_of_import(vi, s, settings(im)->flagged, err);
+	return 0;
+}
+
+static void
+visit_cleanup(void *context)
+{
+	struct visit_import *vi = context;
+
+	sqlite3_finalize(vi->insert);
+	sqlite3_finalize(vi->find);
+	sqlite3_finalize(vi->lookup);
+	sqlite3_finalize(vi->add_source);
+	sqlite3_finalize(vi->drop_source);
+	free(vi->flagged);
+	memset(vi, 0, sizeof(*vi));
+}
+
+static const struct import_kind visit_import_kind = {
+	visit_fields, VISIT_NFIELDS, visit_row, visit_finish, visit_cleanup,
+	sizeof(struct visit_import)
+};
+
+int
+visit_import(struct store *s, struct reader **readers, size_t nreaders,
+    const struct visit_import_options *vo, const struct import_options *options,
+    problem_fn *report, void *report_context, progress_fn *progress,
+    void *progress_context, struct import_stats *stats, struct error *err)
+{
+	struct import_options with = *options;
+
+	with.settings = (void *)vo;
+	return import_run(s, readers, nreaders, &visit_import_kind, &with, report,
+	    report_context, progress, progress_context, stats, err);
+}

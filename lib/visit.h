@@ -1,0 +1,70 @@
+/* visit.h -- household visits (大走访): import, checks, flagged findings */
+#ifndef RENKE_VISIT_H
+#define RENKE_VISIT_H
+
+#include "import.h"
+#include "output.h"
+#include "store.h"
+
+/* The fields of a visit record, in the order of visit_fields. */
+enum visit_field {
+	VISIT_HOUSEHOLD, VISIT_DATE, VISIT_VISITOR, VISIT_ROLE, VISIT_ROUND,
+	VISIT_FOOD_CLOTHING, VISIT_EDUCATION, VISIT_MEDICAL, VISIT_HOUSING,
+	VISIT_DRINKING_WATER, VISIT_INCOME_STABLE, VISIT_INDUSTRY_LINK,
+	VISIT_RISK_LEVEL, VISIT_MONITOR_SUGGESTED, VISIT_NOTES,
+	VISIT_NFIELDS
+};
+
+/* The checks are the fields VISIT_FIRST_CHECK .. VISIT_LAST_CHECK. */
+#define VISIT_FIRST_CHECK VISIT_FOOD_CLOTHING
+#define VISIT_LAST_CHECK VISIT_INDUSTRY_LINK
+
+extern const struct field_spec visit_fields[VISIT_NFIELDS];
+
+/* What visit_import() needs besides the records. */
+struct visit_import_options {
+	const char *today;	/* ISO date: no visit may be dated after it */
+	/*
+	 * When not NULL: every flagged visit of the input is written to it
+	 * as an issue record (visit_finding_columns), once every record is
+	 * checked and the import is going to be committed (or is a clean
+	 * dry run).  Nothing is written when the import fails.
+	 */
+	struct writer *flagged;
+};
+
+/*
+ * Check and write the visit records of readers[0..nreaders) as
+ * import_run() does (all or nothing, --skip-bad, --upsert, --dry-run),
+ * each problem reported through report.  A visit is known by its
+ * household, date and visitor: one already stored counts as unchanged
+ * or differ (updated with options->upsert); the same visit twice in the
+ * input is a bad record.  Returns 0, or -1 with err set; stats is filled
+ * either way.
+ */
+int visit_import(struct store *s, struct reader **readers, size_t nreaders,
+    const struct visit_import_options *vo, const struct import_options *options,
+    problem_fn *report, void *report_context, progress_fn *progress,
+    void *progress_context, struct import_stats *stats, struct error *err);
+
+/* The columns of a finding: exactly the input fields of issue-add. */
+enum finding_column {
+	FINDING_KIND, FINDING_CATEGORY, FINDING_TITLE, FINDING_DETAIL,
+	FINDING_URGENCY, FINDING_VILLAGE, FINDING_GROUP, FINDING_HOUSEHOLD,
+	FINDING_REPORTER, FINDING_OWNER, FINDING_SOURCE, FINDING_SOURCE_REF,
+	FINDING_NCOLUMNS
+};
+
+extern const struct column visit_finding_columns[FINDING_NCOLUMNS];
+
+/*
+ * Write every flagged visit of the store dated on or after since (ISO)
+ * to w as a finding, by date, household and visitor.  A visit is
+ * flagged when a check says no, its risk level is medium or high, or
+ * monitoring is suggested.  Returns the number of findings, or -1 with
+ * err set.
+ */
+long visit_flagged_since(struct store *s, const char *since, struct writer *w,
+    struct error *err);
+
+#endif

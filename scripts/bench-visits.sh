@@ -1,0 +1,105 @@
+#!/bin/sh
+# bench-visits.sh -- visit-log beside its anchor; print the medians
+#
+# Usage: scripts/bench-visits.sh [-n households] [-v visits] [-r runs] [-k]
+#   -n N   households to generate (default 300000)
+#   -v V   visits to generate over them (default 1000000)
+#   -r R   runs of each command; the median is reported (default 3)
+#   -k     keep the scratch directory
+# Prints one row per task: task, renke seconds, anchor seconds, ratio
+# (renke / anchor; below 1 is faster), renke peak memory.  The anchor of
+# an import is sqlite3 .import of the same CSV into a bare table of a new
+# database; coverage has no anchor (the target is under a second).  Needs
+# GNU time (/usr/bin/time) and sqlite3.
+set -eu
+
+n=300000
+v=1000000
+runs=3
+keep=0
+while getopts n:v:r:k opt; do
+	case $opt in
+	n) n=$OPTARG ;;
+	v) v=$OPTARG ;;
+	r) runs=$OPTARG ;;
+	k) keep=1 ;;
+	*) echo "usage: $0 [-n households] [-v visits] [-r runs] [-k]" >&2; exit 64 ;;
+	esac
+done
+
+top=$(cd "$(dirname "$0")/.." && pwd)
+bin=$top/bin
+if [ ! -x /usr/bin/time ]; then
+	echo "bench-visits.sh: GNU time (/usr/bin/time) is needed: scripts/install-deps.sh --bench" >&2
+	exit 69
+fi
+if ! command -v sqlite3 >/dev/null; then
+	echo "bench-visits.sh: sqlite3 is needed for the anchor and the setup" >&2
+	exit 69
+fi
+work=$(mktemp -d "${TMPDIR:-/tmp}/renke-bench-visits.XXXXXX")
+[ $keep -eq 1 ] || trap 'rm -rf "$work"' EXIT
+cd "$work"
+
+# measure NAME SETUP COMMAND: run SETUP then COMMAND $runs times; print
+# "median_seconds peak_kb" of COMMAND
+measure() {
+	: >times
+	i=0
+	while [ $i -lt "$runs" ]; do
+		sh -c "$2"
+		/usr/bin/time -f '%e %M' -o one sh -c "$3" >/dev/null 2>&1 ||
+			{ echo "bench-visits.sh: $1 failed: $3" >&2; cat one >&2; exit 1; }
+		tail -n 1 one >>times
+		i=$((i + 1))
+	done
+	sort -n times | awk '{ t[NR] = $1; m[NR] = $2 }
+		END { k = int((NR + 1) / 2); print t[k], m[k] }'
+}
+
+row() {	# row TASK RENKE ANCHOR
+	set -- "$1" $2 $3
+	awk -v task="$1" -v rs="$2" -v rk="$3" -v as="$4" 'BEGIN {
+		printf "%-36s %9.2f %9.2f %7.2f %9.1f\n", task, rs, as,
+		    (as > 0 ? rs / as : 0), rk / 1024 }'
+}
+
+echo "renke visit benchmarks: $v visits over $n households, median of $runs runs"
+echo "machine: $(uname -m), $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo)"
+printf "%-36s %9s %9s %7s %9s\n" task "renke s" "anchor s" ratio "peak MiB"
+
+"$top/scripts/gen-households" "$n" 1 >households.csv
+"$top/scripts/gen-visits" -n "$v" households.csv >visits.csv
+"$top/scripts/gen-visits" -r -n "$v" households.csv >shuffled.csv
+"$bin/household-add" -q -d base.db households.csv
+"$bin/milestone-add" -q -d base.db "$top/examples/milestones.csv"
+# one file, no write-ahead log left beside it: every run starts the same
+sqlite3 base.db 'PRAGMA wal_checkpoint(TRUNCATE)' >/dev/null
+fresh='rm -f r.db r.db-wal r.db-shm && cp base.db r.db'
+log="$bin/visit-log -q -d r.db --today 2023-03-01"
+
+a=$(measure sqlite3 'rm -f a.db' \
+	"sqlite3 a.db -cmd '.mode csv' '.import visits.csv visits'")
+r=$(measure visit-log "$fresh" "$log visits.csv")
+row "visit-log $v (vs .import)" "$r" "$a"
+
+# the same file again: nothing is added, nothing changes
+sh -c "$fresh && $log visits.csv"
+before=$(sqlite3 r.db 'SELECT count(*) FROM visit')
+r=$(measure visit-log-again : "$log visits.csv")
+after=$(sqlite3 r.db 'SELECT count(*) FROM visit')
+row "visit-log again (vs .import)" "$r" "$a"
+[ "$before" -eq "$after" ] || echo "(the second import added $((after - before)) visits)"
+
+# the visits in random order rather than household by household
+r=$(measure visit-log-shuffled "$fresh" "$log shuffled.csv")
+row "visit-log shuffled (vs .import)" "$r" "$a"
+
+# coverage of one milestone, and of all four, over the store
+sh -c "$fresh && $log visits.csv"
+r=$(measure coverage : "$bin/visit-log -d r.db -f csv --coverage --milestone 2022-11-01")
+row "coverage of one milestone" "$r" "0 0"
+r=$(measure coverage-all : "$bin/visit-log -d r.db -f csv --coverage")
+row "coverage of four milestones" "$r" "0 0"
+r=$(measure coverage-missing : "$bin/visit-log -d r.db -f csv --coverage --missing --milestone 2022-11-01")
+row "missing households of one milestone" "$r" "0 0"

@@ -1,0 +1,173 @@
+#!/bin/sh
+#
+# visit-log --coverage: households due, visited and missing per village;
+# --missing: the households themselves
+
+. "$(dirname "$0")/lib.sh"
+
+SQ="'"
+
+# township: households, two milestones and visits chosen so that every
+# rule of the definition shows
+township() {
+	cat >households.csv <<-\EOF &&
+	household_id,head_name,village,village_group,categories
+	A1,王一,甲村,1组,脱贫户
+	A2,王二,甲村,1组,低保户
+	A3,王三,甲村,2组,监测户
+	A4,王四,甲村,2组,一般农户
+	A5,王五,甲村,2组,脱贫户、低保户
+	B1,李一,乙村,1组,脱贫户、监测户
+	B2,李二,乙村,1组,特困户
+	C1,赵一,丙村,,一般农户
+	EOF
+	household-add -q households.csv &&
+	cat >milestones.csv <<-\EOF &&
+	milestone_id,title,kind,categories,round,due_date
+	2022-11-01,脱贫户、低保户全覆盖走访,visit-coverage,脱贫户、低保户,2022-r1,2022-11-01
+	2023-02-18,所有农户,visit-coverage,,2023-r1,2023-02-18
+	EOF
+	milestone-add -q milestones.csv &&
+	# A1 twice on time; A2 the day after the due date; A5 in another
+	# round only; B1 on the due date; B2 (not due in 2022-r1) on time;
+	# in 2023-r1 all but A3 and C1
+	cat >visits.csv <<-\EOF &&
+	household_id,visit_date,visitor,round
+	A1,2022-10-25,甲,2022-r1
+	A1,2022-11-01,乙,2022-r1
+	A2,2022-11-02,甲,2022-r1
+	A5,2022-10-25,甲,2022-r0
+	B1,2022-11-01,丙,2022-r1
+	B2,2022-10-18,丙,2022-r1
+	A1,2022-12-06,甲,2023-r1
+	A2,2022-12-06,甲,2023-r1
+	A4,2023-01-10,甲,2023-r1
+	A5,2023-02-18,甲,2023-r1
+	B1,2023-01-10,丙,2023-r1
+	B2,2023-01-10,丙,2023-r1
+	A3,2023-02-21,乙,2023-r1
+	EOF
+	visit-log -q --today 2023-03-01 visits.csv
+}
+
+test_case 'coverage per milestone and village, as CSV' '
+	township &&
+	visit-log --coverage >out.csv </dev/null &&
+	cat >expect <<-\EOF &&
+	milestone,village,due,visited,missing,percent
+	2022-11-01,甲村,3,1,2,33.3
+	2022-11-01,乙村,1,1,0,100.0
+	2023-02-18,甲村,5,4,1,80.0
+	2023-02-18,乙村,2,2,0,100.0
+	2023-02-18,丙村,1,0,1,0.0
+	EOF
+	test_cmp expect out.csv
+'
+
+test_case 'coverage of one milestone' '
+	township &&
+	visit-log --coverage --milestone 2022-11-01 -f csv >out.csv &&
+	cat >expect <<-\EOF &&
+	milestone,village,due,visited,missing,percent
+	2022-11-01,甲村,3,1,2,33.3
+	2022-11-01,乙村,1,1,0,100.0
+	EOF
+	test_cmp expect out.csv
+'
+
+test_case 'the missing households, with their last visit of the round' '
+	township &&
+	visit-log --coverage --missing -f csv >out.csv &&
+	cat >expect <<-\EOF &&
+	milestone,village,village_group,household_id,head_name,categories,last_visit
+	2022-11-01,甲村,1组,A2,王二,minimum_allowance,2022-11-02
+	2022-11-01,甲村,2组,A5,王五,lifted;minimum_allowance,
+	2023-02-18,甲村,2组,A3,王三,monitored,2023-02-21
+	2023-02-18,丙村,,C1,赵一,ordinary,
+	EOF
+	test_cmp expect out.csv
+'
+
+test_case 'coverage as JSON: numbers are numbers' '
+	township &&
+	visit-log --coverage --milestone 2023-02-18 -f json >out.json &&
+	jq -c ".[0]" out.json >actual &&
+	echo "{\"milestone\":\"2023-02-18\",\"village\":\"甲村\",\"due\":5,\"visited\":4,\"missing\":1,\"percent\":80}" >expect &&
+	test_cmp expect actual &&
+	visit-log --coverage -f jsonl >out.jsonl &&
+	test_line_count 5 out.jsonl &&
+	jq -r "[.due, .visited, .missing] | map(type) | join(\",\")" out.jsonl | sort -u >actual &&
+	echo "number,number,number" >expect &&
+	test_cmp expect actual
+'
+
+test_case 'coverage as a table, with the labels of the locale' '
+	township &&
+	visit-log --coverage --missing --milestone 2022-11-01 -f table >out &&
+	head -n 1 out | grep "^milestone  *village  *group  *household  *head  *categories  *last visit$" &&
+	grep "^2022-11-01  甲村     2组    A5         王五  lifted;minimum allowance *$" out &&
+	LC_ALL=zh_CN.UTF-8 LANG=zh_CN.UTF-8 visit-log --coverage --missing --milestone 2022-11-01 -f table >out.zh &&
+	grep "A5  *王五  *脱贫户、低保户" out.zh
+'
+
+test_case 'a visit logged later changes the coverage; nothing else does' '
+	township &&
+	visit-log --coverage -f csv >before.csv &&
+	visit-log --coverage --missing -f csv >/dev/null &&
+	visit-log --coverage -f csv >again.csv &&
+	test_cmp before.csv again.csv &&
+	visit-log -q --today 2023-03-01 --household C1 --date 2023-02-14 --visitor 丁 --round 2023-r1 &&
+	visit-log --coverage --milestone 2023-02-18 -f csv >after.csv &&
+	grep "^2023-02-18,丙村,1,1,0,100.0$" after.csv
+'
+
+test_case 'coverage reads the store without writing it' '
+	township &&
+	store_dump >before &&
+	visit-log --coverage >/dev/null &&
+	visit-log --coverage --missing >/dev/null &&
+	store_dump >after &&
+	test_cmp before after
+'
+
+test_case 'a milestone that is not in the store' '
+	township &&
+	expect_status 65 visit-log --coverage --milestone 2022-12-01 >out 2>err &&
+	grep_message "^visit-log: no milestone 2022-12-01 in the store; milestone-add adds milestones$" err &&
+	expect_status 65 visit-log --coverage --missing --milestone 2022-12-01 >out 2>err &&
+	grep_message "no milestone 2022-12-01 in the store" err
+'
+
+test_case 'coverage without a store' '
+	expect_status 66 visit-log --coverage -d none.db 2>err &&
+	grep_message "^visit-log: none.db: no such store" err
+'
+
+test_case 'coverage of the example township adds up' '
+	household-add -q "$EXAMPLES/households.csv" &&
+	milestone-add -q "$EXAMPLES/milestones.csv" &&
+	visit-log -q "$EXAMPLES/visits.csv" &&
+	visit-log --coverage -f csv >out.csv &&
+	awk -F, "NR > 1 { due[\$1] += \$3; seen[\$1] += \$4; miss[\$1] += \$5 }
+		END { for (m in due) print m, due[m], seen[m], miss[m], due[m] - seen[m] == miss[m] }" out.csv |
+		sort >actual &&
+	household-list -f csv >list.csv &&
+	all=$(($(wc -l <list.csv) - 1)) &&
+	vulnerable=$(grep -c -E "lifted|monitored|minimum_allowance|serious_illness|extreme_poverty" list.csv) &&
+	monitored=$(grep -c "monitored" list.csv) &&
+	lifted_or_monitored=$(grep -c -E "lifted|monitored" list.csv) &&
+	awk "{ print \$1, \$2 }" actual >due &&
+	printf "%s %s\n" 2022-11-01 $vulnerable 2022-11-08 $monitored \
+		2022-11-18 $lifted_or_monitored 2023-02-18 $all >expect &&
+	test_cmp expect due &&
+	awk "{ print \$5 }" actual | sort -u >ones &&
+	echo 1 >expect &&
+	test_cmp expect ones &&
+	visit-log --coverage --missing -f csv >missing.csv &&
+	echo $(($(wc -l <missing.csv) - 1)) >actual &&
+	awk -F, "NR > 1 { n += \$5 } END { print n }" out.csv >expect &&
+	test_cmp expect actual &&
+	test "$(cat actual)" -gt 10
+'
+
+test_done

@@ -1,0 +1,206 @@
+#!/bin/sh
+#
+# visit-log: bad input.  Every problem is one line "visit-log: file:line:
+# field: what", the exit status is exact, and the store is left as it was.
+
+. "$(dirname "$0")/lib.sh"
+
+HEADER=household_id,visit_date,visitor,visitor_role,round,food_clothing,housing,risk_level,monitor_suggested
+
+# seed: a store with two households and one visit, its dump in ./before
+seed() {
+	printf "household_id,village,categories\nA1,甲村,脱贫户\nA2,甲村,低保户\n" >households.csv &&
+	household-add -q households.csv &&
+	printf "%s\nA1,2022-10-18,甲,帮扶干部,2022-r1,是,是,无,否\n" "$HEADER" >seed.csv &&
+	visit-log -q --today 2022-11-01 seed.csv &&
+	store_dump >before
+}
+
+# store_unchanged: the store is as seed left it
+store_unchanged() {
+	store_dump >after &&
+	test_cmp before after
+}
+
+# visits LINE...: in.csv, the header and the lines
+visits() {
+	printf "%s\n" "$HEADER" "$@" >in.csv
+}
+
+test_case 'an unknown household' '
+	seed &&
+	visits "A1,2022-10-25,甲,帮扶干部,2022-r1,是,是,无,否" \
+		"Z9,2022-10-25,甲,帮扶干部,2022-r1,是,是,无,否" &&
+	expect_status 65 visit-log --today 2022-11-01 in.csv 2>err &&
+	grep_message "^visit-log: in.csv:3: household_id: no household \"Z9\" in the store; household-add registers households$" err &&
+	grep_message "^visit-log: 1 bad record; nothing was written$" err &&
+	test_line_count 2 err &&
+	store_unchanged
+'
+
+test_case 'a visit dated after today' '
+	seed &&
+	visits "A1,2022-11-02,甲,帮扶干部,2022-r1,是,是,无,否" &&
+	expect_status 65 visit-log --today 2022-11-01 in.csv 2>err &&
+	grep_message "^visit-log: in.csv:2: visit_date: 2022-11-02 is after today (2022-11-01)$" err &&
+	store_unchanged &&
+	visits "A1,2022年11月2日,甲,帮扶干部,2022-r1,是,是,无,否" &&
+	expect_status 65 visit-log --today 2022-11-01 in.csv 2>err &&
+	grep_message "^visit-log: in.csv:2: visit_date: 2022-11-02 is after today (2022-11-01)$" err &&
+	store_unchanged
+'
+
+test_case 'an unknown role' '
+	seed &&
+	visits "A1,2022-10-25,甲,村民,2022-r1,是,是,无,否" &&
+	expect_status 65 visit-log --today 2022-11-01 in.csv 2>err &&
+	grep_message "^visit-log: in.csv:2: visitor_role: unknown value \"村民\"; expected one of: county_leader (county leader), town_secretary (town party secretary), village_secretary (village party secretary), first_secretary (first secretary), work_team (work team member), assistance_cadre (assistance cadre), village_cadre (village cadre)$" err &&
+	store_unchanged
+'
+
+test_case 'an unknown answer in a check' '
+	seed &&
+	visits "A1,2022-10-25,甲,帮扶干部,2022-r1,可能,是,无,否" &&
+	expect_status 65 visit-log --today 2022-11-01 in.csv 2>err &&
+	grep_message "^visit-log: in.csv:2: food_clothing: unknown value \"可能\"; expected one of: yes (yes), no (no), na (not applicable)$" err &&
+	store_unchanged
+'
+
+test_case 'an unknown answer, in Chinese' '
+	seed &&
+	printf "户编号,走访日期,走访人,轮次,住房安全\nA1,2022-10-25,甲,2022-r1,还行\n" >in.csv &&
+	LC_ALL=zh_CN.UTF-8 LANG=zh_CN.UTF-8 expect_status 65 visit-log --today 2022-11-01 in.csv 2>err &&
+	grep_message "^visit-log: in.csv:2: 住房安全: .*还行.*yes.是.*no.否.*na.无" err &&
+	store_unchanged
+'
+
+test_case 'the same visit twice in one file' '
+	seed &&
+	visits "A2,2022-10-25,甲,帮扶干部,2022-r1,是,是,无,否" \
+		"A2,2022-10-26,甲,帮扶干部,2022-r1,是,是,无,否" \
+		"A2,2022/10/25,甲,村干部,2022-r1,否,是,无,否" &&
+	expect_status 65 visit-log --today 2022-11-01 in.csv 2>err &&
+	grep_message "^visit-log: in.csv:4: the same visit (household, date and visitor) as line 2$" err &&
+	grep_message "^visit-log: 1 bad record; nothing was written$" err &&
+	store_unchanged
+'
+
+test_case 'the same visit in two files of one import' '
+	seed &&
+	visits "A2,2022-10-25,甲,帮扶干部,2022-r1,是,是,无,否" &&
+	cp in.csv again.csv &&
+	expect_status 65 visit-log --today 2022-11-01 in.csv again.csv 2>err &&
+	grep_message "^visit-log: again.csv:2: the same visit (household, date and visitor) as in.csv:2$" err &&
+	store_unchanged
+'
+
+test_case 'a visit already in the store is no duplicate' '
+	seed &&
+	cp seed.csv in.csv &&
+	visit-log --today 2022-11-01 in.csv 2>err &&
+	grep_message "1 records: 0 visits added, 0 updated; 1 unchanged, 0 differ, 0 bad" err &&
+	store_unchanged
+'
+
+test_case 'missing fields' '
+	seed &&
+	visits ",2022-10-25,甲,帮扶干部,2022-r1,是,是,无,否" \
+		"A2,,甲,帮扶干部,2022-r1,是,是,无,否" \
+		"A2,2022-10-25,,帮扶干部,2022-r1,是,是,无,否" \
+		"A2,2022-10-25,甲,帮扶干部, ,是,是,无,否" &&
+	expect_status 65 visit-log --today 2022-11-01 in.csv 2>err &&
+	cat >expect <<-\EOF &&
+	visit-log: in.csv:2: household_id: missing; every visit is to a household
+	visit-log: in.csv:3: visit_date: missing; every visit has a date
+	visit-log: in.csv:4: visitor: missing; every visit names who visited
+	visit-log: in.csv:5: round: missing; every visit belongs to a round, such as 2022-r1
+	visit-log: 4 bad records; nothing was written
+	EOF
+	test_cmp expect err &&
+	store_unchanged
+'
+
+test_case 'not a date, an unknown risk level, monitoring neither yes nor no' '
+	seed &&
+	visits "A2,2022-11-31,甲,帮扶干部,2022-r1,是,是,无,否" \
+		"A2,2022-10-25,甲,帮扶干部,2022-r1,是,是,很高,否" \
+		"A2,2022-10-26,甲,帮扶干部,2022-r1,是,是,无,也许" &&
+	expect_status 65 visit-log --today 2022-11-01 in.csv 2>err &&
+	grep_message "^visit-log: in.csv:2: visit_date: not a date: \"2022-11-31\"; write it as 2022-11-01$" err &&
+	grep_message "^visit-log: in.csv:3: risk_level: unknown value \"很高\"; expected one of: none (none), low (low), medium (medium), high (high)$" err &&
+	grep_message "^visit-log: in.csv:4: monitor_suggested: unknown value \"也许\"; expected one of: yes (yes), no (no)$" err &&
+	store_unchanged
+'
+
+test_case 'every problem of a record, the unknown household too' '
+	seed &&
+	visits "Z9,2099-01-01,甲,村民,2022-r1,可能,是,无,否" &&
+	expect_status 65 visit-log --today 2022-11-01 in.csv 2>err &&
+	grep_message "in.csv:2: visit_date: 2099-01-01 is after today" err &&
+	grep_message "in.csv:2: visitor_role: unknown value \"村民\"" err &&
+	grep_message "in.csv:2: food_clothing: unknown value \"可能\"" err &&
+	grep_message "in.csv:2: household_id: no household \"Z9\" in the store" err &&
+	test_line_count 5 err &&
+	store_unchanged
+'
+
+test_case 'one bad record among good ones: nothing is written' '
+	seed &&
+	visits "A1,2022-10-25,甲,帮扶干部,2022-r1,是,是,无,否" \
+		"A2,2022-10-25,甲,帮扶干部,2022-r1,是,是,无,否" \
+		"A2,2022-10-26,甲,帮扶干部,2022-r1,是,是,无,maybe" \
+		"A2,2022-10-27,甲,帮扶干部,2022-r1,是,是,无,否" &&
+	expect_status 65 visit-log --today 2022-11-01 in.csv 2>err &&
+	test_line_count 2 err &&
+	store_unchanged
+'
+
+test_case '--skip-bad writes the good records and puts the bad in the rejects file' '
+	seed &&
+	visits "A1,2022-10-25,甲,帮扶干部,2022-r1,是,是,无,否" \
+		"Z9,2022-10-25,甲,帮扶干部,2022-r1,是,是,无,否" \
+		"A2,2022-10-25,甲,乡长,2022-r1,是,是,无,否" &&
+	visit-log --skip-bad --rejects rejects.csv --today 2022-11-01 in.csv 2>err &&
+	grep_message "^visit-log: 3 records: 1 visits added, 0 updated; 0 unchanged, 0 differ, 2 bad$" err &&
+	grep_message "^visit-log: bad records are in rejects.csv$" err &&
+	test_line_count 3 rejects.csv &&
+	head -n 1 rejects.csv | grep "^line,error,$HEADER" &&
+	grep "^3,\"household_id: no household \"\"Z9\"\" in the store; household-add registers households\",Z9,2022-10-25,甲,帮扶干部,2022-r1,是,是,无,否" rejects.csv &&
+	grep "^4,\"visitor_role: unknown value \"\"乡长\"\"; expected one of: .*\",A2,2022-10-25,甲,乡长,2022-r1,是,是,无,否" rejects.csv &&
+	echo 2 >expect &&
+	sqlite3 "$RENKE_DB" "SELECT count(*) FROM visit" >actual &&
+	test_cmp expect actual
+'
+
+test_case 'an unknown column stops the import' '
+	seed &&
+	printf "household_id,visit_date,visitor,round,走访评价\nA1,2022-10-25,甲,r1,好\n" >in.csv &&
+	expect_status 65 visit-log --today 2022-11-01 in.csv 2>err &&
+	grep_message "^visit-log: in.csv:1: 走访评价: unknown column$" err &&
+	store_unchanged
+'
+
+test_case 'a record that cannot be read' '
+	seed &&
+	printf "household_id,visit_date,visitor,round\nA1,2022-10-25,甲,r1,extra\n" >in.csv &&
+	expect_status 65 visit-log --today 2022-11-01 in.csv 2>err &&
+	grep_message "^visit-log: in.csv:2: more fields than the header has columns$" err &&
+	store_unchanged
+'
+
+test_case 'an input file that cannot be opened' '
+	seed &&
+	expect_status 66 visit-log --today 2022-11-01 none.csv 2>err &&
+	grep_message "^visit-log: none.csv: No such file or directory$" err &&
+	store_unchanged
+'
+
+test_case 'a bad visit given by options' '
+	seed &&
+	expect_status 65 visit-log --today 2022-11-01 --household A1 --date 2022-10-25 \
+		--visitor 甲 --round 2022-r1 --housing 不知道 2>err &&
+	grep_message "^visit-log: command line: housing: unknown value \"不知道\"" err &&
+	store_unchanged
+'
+
+test_done

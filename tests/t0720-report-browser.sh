@@ -1,0 +1,157 @@
+#!/bin/sh
+# t0720-report-browser.sh -- the HTML summary in headless Chromium: loads clean, fetches nothing, draws its charts
+#
+# The page comes from `report-gen summary -f html` over the example
+# township (its households, milestones, visits, ledger-life.sh and the
+# survey) when report-gen is there and succeeds, else from the unit
+# test's sample (test-report-html --write).  Chromium is Debian's
+# package; the set-up installs it (and CJK fonts) when it is missing and
+# we are root, and the file is skipped, saying why, when it cannot be.
+# The screenshot is kept as build/report-summary.png for a person.
+
+. "$(dirname "$0")/lib.sh"
+
+CHARTS="chart-coverage chart-issues chart-recognition chart-age"
+SCREENSHOT=$TOP/build/report-summary.png
+
+# skip_all REASON: the whole file is skipped, saying why
+skip_all() {
+	echo "ok 1 # skip chromium cannot be installed: $1"
+	echo "1..1"
+	exit 0
+}
+
+# apt_install PACKAGE: install a Debian package quietly; its log on failure in apt.log
+apt_install() {
+	DEBIAN_FRONTEND=noninteractive
+	export DEBIAN_FRONTEND
+	timeout 900 apt-get install -y --no-install-recommends "$1" >>"$TRASH/apt.log" 2>&1 && return 0
+	timeout 300 apt-get update >>"$TRASH/apt.log" 2>&1 &&
+	timeout 900 apt-get install -y --no-install-recommends "$1" >>"$TRASH/apt.log" 2>&1
+}
+
+# last_apt_error: apt's last error line, for a skip reason
+last_apt_error() {
+	grep '^E:' "$TRASH/apt.log" 2>/dev/null | tail -n 1 | tr -d '\r'
+}
+
+# the set-up: Chromium, and fonts with Chinese glyphs
+if ! command -v chromium >/dev/null 2>&1; then
+	if [ "$(id -u)" -ne 0 ]; then
+		skip_all "it is not installed and only root may install it (apt-get install chromium)"
+	fi
+	if ! command -v apt-get >/dev/null 2>&1; then
+		skip_all "it is not installed and there is no apt-get"
+	fi
+	echo "# installing chromium with apt-get (this takes a few minutes)"
+	if ! apt_install chromium || ! command -v chromium >/dev/null 2>&1; then
+		reason=$(last_apt_error)
+		skip_all "apt-get install chromium failed${reason:+: $reason}"
+	fi
+fi
+if command -v fc-list >/dev/null 2>&1 && [ -z "$(fc-list :lang=zh 2>/dev/null)" ]; then
+	if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1 &&
+	    apt_install fonts-noto-cjk; then
+		echo "# installed fonts-noto-cjk for the Chinese glyphs"
+	else
+		echo "# no font with Chinese glyphs (fonts-noto-cjk): Chinese shows as boxes"
+	fi
+fi
+
+# run_chromium ARGS... PAGE: headless, offline, its own profile, at most 60 seconds
+run_chromium() {
+	profile=$(mktemp -d "$TRASH/profile.XXXXXX") &&
+	timeout 60 chromium --headless --no-sandbox --disable-gpu --disable-quic \
+		--no-first-run --disable-background-networking \
+		--disable-component-update --disable-sync \
+		--user-data-dir="$profile" \
+		--host-resolver-rules="MAP * ~NOTFOUND" "$@"
+}
+
+# the page: report-gen's summary of the example township, else the unit test's sample
+if locale -a 2>/dev/null | grep -qi '^zh_CN\.utf-\{0,1\}8$'; then
+	PAGE_LANG=zh_CN.UTF-8
+else
+	PAGE_LANG=C.UTF-8
+fi
+PAGE=$TRASH/summary.html
+PAGE_SOURCE=
+if command -v report-gen >/dev/null 2>&1; then
+	# the store's file name is the township's name in the page
+	(
+		RENKE_DB=$TRASH/示例镇.db
+		export RENKE_DB
+		household-add -q "$EXAMPLES/households.csv" &&
+		milestone-add -q "$EXAMPLES/milestones.csv" &&
+		visit-log -q "$EXAMPLES/visits.csv" &&
+		sh "$EXAMPLES/ledger-life.sh" &&
+		survey-tally -q --save 2022-11 "$EXAMPLES/survey.csv" >/dev/null
+		LANG=$PAGE_LANG LC_ALL=$PAGE_LANG \
+			report-gen summary -f html --today 2022-11-30 >"$PAGE"
+	) >"$TRASH/report-gen.log" 2>&1 && [ -s "$PAGE" ] &&
+	PAGE_SOURCE="report-gen summary -f html, the example township"
+fi
+if [ -z "$PAGE_SOURCE" ]; then
+	LANG=$PAGE_LANG LC_ALL=$PAGE_LANG \
+		"$RENKE_BUILD/tests/test-report-html" --write "$PAGE" &&
+	PAGE_SOURCE="test-report-html --write, the unit test's sample"
+fi
+echo "# the page: $PAGE_SOURCE ($PAGE_LANG)"
+export PAGE CHARTS
+
+test_case 'the page refers to nothing outside itself' '
+	test -s "$PAGE" &&
+	! grep -n -i -E "<script|https?:|url\(|@import|<link|<img|<iframe|<object|src=|href=" "$PAGE"
+'
+
+test_case 'Chromium loads the page without console errors' '
+	run_chromium --enable-logging=stderr --v=0 --dump-dom \
+		"file://$PAGE" >dom.html 2>console.log &&
+	test -s dom.html &&
+	! grep CONSOLE console.log | grep -E "ERROR|Uncaught"
+'
+
+# A request the page makes shows in Chromium's net log with the page's
+# site, file://; Chromium's own (updates, accounts) have another, and
+# the resolver rule stops them all.
+test_case 'a console error or a request would be seen (the checks are not blind)' '
+	printf "%s\n" "<!DOCTYPE html><html><head><meta charset=\"utf-8\"></head>" \
+		"<body><img src=\"http://renke.invalid/x.png\" alt=\"\">" \
+		"<script>no_such_function();</script></body></html>" >bad.html &&
+	run_chromium --enable-logging=stderr --v=0 --log-net-log="$PWD/net.json" \
+		--dump-dom "file://$PWD/bad.html" >dom.html 2>console.log &&
+	grep CONSOLE console.log | grep -E "ERROR|Uncaught" >seen &&
+	grep -q "no_such_function" seen &&
+	grep -q "site=file://" net.json &&
+	grep -q "renke.invalid" net.json
+'
+
+test_case 'offline, the page asks for nothing and its DOM holds the four charts' '
+	run_chromium --log-net-log="$PWD/net.json" --dump-dom "file://$PAGE" \
+		>dom.html 2>err &&
+	test -s net.json &&
+	if grep -q "site=file://" net.json; then
+		echo "the page made requests; the net log has these URLs:" >&2
+		grep -o "\"url\":\"[^\"]*\"" net.json | sort -u >&2
+		exit 1
+	fi &&
+	for id in $CHARTS; do
+		grep -q "id=\"$id\"" dom.html ||
+			{ echo "no $id in the DOM" >&2; exit 1; }
+		sed -n "/id=\"$id\"/,/<\/section>/p" dom.html | grep -q "<svg" ||
+			{ echo "no <svg> in $id" >&2; exit 1; }
+	done
+'
+
+test_case 'a screenshot of the page is a PNG' '
+	run_chromium --screenshot="$PWD/summary.png" --window-size=1240,1754 \
+		"file://$PAGE" >out 2>err &&
+	test -s summary.png &&
+	test "$(head -c 8 summary.png | od -An -tx1 | tr -d " \n")" = 89504e470d0a1a0a &&
+	mkdir -p "$(dirname "$SCREENSHOT")" &&
+	cp summary.png "$SCREENSHOT"
+'
+if [ -s "$SCREENSHOT" ]; then
+	echo "# screenshot for a person to look at: $SCREENSHOT"
+fi
+test_done
