@@ -11,6 +11,7 @@ PREFIX ?= /usr/local
 BINDIR ?= $(PREFIX)/bin
 MANDIR ?= $(PREFIX)/share/man
 LOCALEDIR ?= $(PREFIX)/share/locale
+COMPLETIONDIR ?= $(PREFIX)/share/bash-completion/completions
 
 CC ?= cc
 PKGS = sqlite3 jansson
@@ -113,9 +114,14 @@ pot:
 	xgettext --from-code=UTF-8 -k_ -kN_ -kdngettext:2,3 -o po/renke.pot \
 		lib/*.c cmd/*.c
 
-install: all
-	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man7
+# install what `make` built (run `make` first, or `make install` does it)
+install: build
+	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man7 \
+		$(DESTDIR)$(COMPLETIONDIR)
 	for c in $(COMMANDS); do install -m 755 $(BIN)/$$c $(DESTDIR)$(BINDIR)/$$c; done
+	install -m 755 scripts/deadline-mail $(DESTDIR)$(BINDIR)/deadline-mail
+	install -m 644 scripts/renke-completion.bash $(DESTDIR)$(COMPLETIONDIR)/renke
+	for c in $(COMMANDS); do ln -sf renke $(DESTDIR)$(COMPLETIONDIR)/$$c; done
 	for m in $(MAN1); do install -m 644 $$m $(DESTDIR)$(MANDIR)/man1/; done
 	install -m 644 $(MAN7) $(DESTDIR)$(MANDIR)/man7/
 	for mo in $(MO); do \

@@ -204,17 +204,25 @@ trimmed(const char *s)
 	return sp;
 }
 
-/* 64-bit FNV-1a. */
+/* A hash of s[0..n), eight bytes at a time (FNV-1a's constants, a final mix). */
 static uint64_t
 hash_bytes(const char *s, size_t n)
 {
-	uint64_t h = 14695981039346656037ULL;
+	uint64_t h = 14695981039346656037ULL ^ n;
 
-	for (size_t i = 0; i < n; i++) {
-		h ^= (unsigned char)s[i];
-		h *= 1099511628211ULL;
+	for (; n >= 8; s += 8, n -= 8) {
+		uint64_t w;
+
+		memcpy(&w, s, 8);
+		h = (h ^ w) * 1099511628211ULL;
 	}
-	return h;
+	if (n > 0) {
+		uint64_t w = 0;
+
+		memcpy(&w, s, n);
+		h = (h ^ w) * 1099511628211ULL;
+	}
+	return h ^ (h >> 29);
 }
 
 /* "text:number" into b, without printf. */
@@ -1162,8 +1170,10 @@ answer_of(struct question *q, const char *raw)
 
 	if (raw == NULL)
 		return ANSWER_NONE;
-	if ((len = strlen(raw)) < sizeof(words)) {
-		memcpy(words, raw, len);
+	/* the bytes into the words, up to the NUL, which raw[len] then is */
+	for (len = 0; len < sizeof(words) && raw[len] != '\0'; len++)
+		((char *)words)[len] = raw[len];
+	if (raw[len] == '\0' && len < sizeof(words)) {
 		for (size_t i = 0; i < q->nmemo; i++)
 			if (q->memo[i].text[0] == words[0] &&
 			    q->memo[i].text[1] == words[1] &&
@@ -1181,7 +1191,8 @@ answer_of(struct question *q, const char *raw)
 				if (strcmp(code, answer_codes[k]) == 0)
 					a = k;
 	}
-	if (a >= 0 && q->nmemo < MEMO_SIZE && len < sizeof(words)) {
+	if (a >= 0 && q->nmemo < MEMO_SIZE && len < sizeof(words) &&
+	    raw[len] == '\0') {
 		memcpy(q->memo[q->nmemo].text, words, sizeof(words));
 		q->memo[q->nmemo].answer = (unsigned char)a;
 		q->nmemo++;

@@ -11,4 +11,10 @@ for t in text input output; do
 		grep -q "^1\.\." out
 	'
 done
+test_case "unit: the completion script knows every vocabulary value" '
+	"$RENKE_BUILD/tests/test-completion" "$TOP/scripts/renke-completion.bash" >out 2>&1;
+	status=$?;
+	cat out;
+	! grep -q "^not ok" out && test $status -eq 0 && grep -q "^1\.\." out
+'
 test_done

@@ -1,0 +1,109 @@
+# renke-completion.bash -- bash completion for every renke command
+#
+# Installed once per command name under bash-completion's completions
+# directory.  Options come from the command's own -h, so they never go
+# stale; the values of vocabulary options are listed below, codes first,
+# then the Chinese labels (tests/unit/test-completion.c checks them
+# against the vocabulary of the library).
+
+# _renke_values DOMAIN: the accepted values of a vocabulary
+_renke_values() {
+	local values
+	case $1 in
+	category) values="lifted monitored minimum_allowance serious_illness extreme_poverty ordinary 脱贫户 监测户 低保户 大病户 特困户 一般农户" ;;
+	monitor_type) values="unstable marginal sudden_hardship 脱贫不稳定户 边缘易致贫户 突发严重困难户" ;;
+	risk_status) values="at_risk risk_eliminated 未消除风险 已消除风险" ;;
+	issue_kind) values="problem dispute suggestion 急难愁盼 矛盾纠纷 意见建议" ;;
+	issue_category) values="infrastructure environment jobs housing medical water schooling disaster conduct other 基础设施 人居环境 就业增收 住房 医疗 饮水 教育 灾情疫情 工作作风 其他" ;;
+	urgency) values="urgent important normal minor 紧急 重要 一般 较轻" ;;
+	issue_source) values="visit representatives courtyard briefing survey petition other 走访 恳谈会 院坝会 政策解读会 电话调查 来信来访 其他" ;;
+	status) values="open in_progress resolved feedback_given closed reopened closed_unresolved 待办 办理中 已解决 已反馈 已销号 重新办理 承诺限期解决" ;;
+	dispute_type) values="historical economic family neighbour other 历史遗留 经济 家庭 邻里 其他" ;;
+	mediation_outcome) values="success failed referred 调解成功 未成功 转司法" ;;
+	revisit_finding) values="stable relapsed 稳定 反弹" ;;
+	meeting_kind) values="representatives courtyard briefing assembly 村民代表恳谈会 院坝会 政策解读 村民会议" ;;
+	yes_no) values="yes no 是 否" ;;
+	visitor_role) values="county_leader town_secretary village_secretary first_secretary work_team assistance_cadre village_cadre 县级领导 镇党委书记 村党组织书记 驻村第一书记 驻村工作队员 帮扶干部 村干部" ;;
+	check) values="yes no na 是 否 无" ;;
+	risk_level) values="none low medium high 无 低 中 高" ;;
+	milestone_kind) values="visit_coverage meeting_coverage 走访覆盖 会议覆盖" ;;
+	answer) values="satisfied basically_satisfied dissatisfied dont_know 满意 基本满意 不满意 不了解" ;;
+	survey_question) values="q_cadre q_infrastructure q_policy q_guarantee 干部作风 基础设施和公共服务 政策知晓 两不愁三保障" ;;
+	vote) values="yes no abstain 同意 不同意 弃权" ;;
+	honour_list) values="red black 红榜 黑榜" ;;
+	format) values="table csv json jsonl markdown html" ;;
+	input_format) values="csv json jsonl" ;;
+	encoding) values="auto utf-8 gb18030" ;;
+	deadline_kind) values="issue_overdue feedback_overdue revisit_due promise_overdue visit_missing meeting_missing" ;;
+	report) values="summary issues visits households meetings history survey" ;;
+	esac
+	printf '%s\n' $values
+}
+
+# _renke_domain COMMAND OPTION: the vocabulary an option takes, if any
+_renke_domain() {
+	case $2 in
+	-f|--format) echo format ;;
+	--input-format) echo input_format ;;
+	--encoding) echo encoding ;;
+	--monitor-type) echo monitor_type ;;
+	--risk-status) echo risk_status ;;
+	--urgency) echo urgency ;;
+	--source) echo issue_source ;;
+	--status) echo status ;;
+	--dispute-type) echo dispute_type ;;
+	--outcome) echo mediation_outcome ;;
+	--finding) echo revisit_finding ;;
+	--role) echo visitor_role ;;
+	--risk) echo risk_level ;;
+	--monitor) echo yes_no ;;
+	--food-clothing|--education|--medical|--housing|--drinking-water|--income-stable|--industry-link) echo check ;;
+	--group-by) echo owner ;;
+	--category)
+		case $1 in
+		household-add|household-list|milestone-add) echo category ;;
+		*) echo issue_category ;;
+		esac ;;
+	--kind)
+		case $1 in
+		meeting-log) echo meeting_kind ;;
+		milestone-add) echo milestone_kind ;;
+		deadline-check) echo deadline_kind ;;
+		*) echo issue_kind ;;
+		esac ;;
+	esac
+}
+
+_renke() {
+	local cmd=${COMP_WORDS[0]##*/} cur=${COMP_WORDS[COMP_CWORD]}
+	local prev=${COMP_WORDS[COMP_CWORD-1]} domain
+	COMPREPLY=()
+	if [ "$COMP_CWORD" -gt 0 ] && domain=$(_renke_domain "$cmd" "$prev") &&
+	    [ -n "$domain" ]; then
+		if [ "$domain" = owner ]; then
+			COMPREPLY=(owner)
+		else
+			local IFS=$'\n'
+			COMPREPLY=($(compgen -W "$(_renke_values "$domain")" -- "$cur"))
+		fi
+		return 0
+	fi
+	case $prev in
+	-d|--db|--rejects|--minutes-file)
+		COMPREPLY=($(compgen -f -- "$cur"))
+		return 0 ;;
+	esac
+	if [[ $cur == -* ]]; then
+		COMPREPLY=($(compgen -W "$("$cmd" -h 2>/dev/null |
+		    grep -o -- '--[a-z][a-z-]*\|-[a-zA-Z]\b' | sort -u)" -- "$cur"))
+		return 0
+	fi
+	if [ "$cmd" = report-gen ]; then
+		COMPREPLY=($(compgen -W "$(_renke_values report)" -- "$cur"))
+		return 0
+	fi
+	COMPREPLY=($(compgen -f -- "$cur"))
+}
+
+complete -F _renke household-add household-list visit-log milestone-add \
+	issue-add issue-update meeting-log deadline-check report-gen survey-tally
