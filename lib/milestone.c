@@ -123,6 +123,61 @@ milestone_categories_parse(const char *text, char *out, size_t size,
 	return 0;
 }
 
+/*
+ * A meeting-coverage milestone: every village (scope village) or every
+ * villager group (scope group) holds a meeting of meeting_kind by the
+ * due date.  The scope defaults to group for courtyard meetings (院坝会,
+ * one per group) and to village for the others.
+ */
+static int
+meeting_check(struct import *im, const struct record *rec, struct milestone *m)
+{
+	const char *kind = m->value[MILESTONE_MEETING_KIND], *scope;
+	char expected[512];
+	int bad = 0;
+
+	if (kind == NULL) {
+		import_problem(im, rec, MILESTONE_MEETING_KIND, _("missing; a "
+		    "meeting-coverage milestone names the kind of meeting"));
+		return 1;
+	}
+	if ((m->value[MILESTONE_MEETING_KIND] = vocab_code("meeting_kind", kind)) ==
+	    NULL) {
+		import_problem(im, rec, MILESTONE_MEETING_KIND, _("unknown value "
+		    "\"%s\"; expected one of: %s"), kind, vocab_describe("meeting_kind",
+		    expected, sizeof(expected)));
+		return 1;
+	}
+	scope = m->value[MILESTONE_SCOPE];
+	if (scope == NULL)
+		scope = strcmp(m->value[MILESTONE_MEETING_KIND], "courtyard") == 0 ?
+		    "group" : "village";
+	else if (strcasecmp(scope, "village") == 0 || strcmp(scope, "村") == 0 ||
+	    strcmp(scope, "每村") == 0)
+		scope = "village";
+	else if (strcasecmp(scope, "group") == 0 || strcmp(scope, "组") == 0 ||
+	    strcmp(scope, "社") == 0 || strcmp(scope, "村民小组") == 0 ||
+	    strcmp(scope, "每组") == 0)
+		scope = "group";
+	else {
+		import_problem(im, rec, MILESTONE_SCOPE, _("unknown value \"%s\"; "
+		    "expected village (村) or group (村民小组)"), scope);
+		bad++;
+	}
+	m->value[MILESTONE_SCOPE] = scope;
+	if (m->value[MILESTONE_ROUND] != NULL) {
+		import_problem(im, rec, MILESTONE_ROUND, _("only a visit-coverage "
+		    "milestone has one"));
+		bad++;
+	}
+	if (m->value[MILESTONE_CATEGORIES] != NULL) {
+		import_problem(im, rec, MILESTONE_CATEGORIES, _("only a "
+		    "visit-coverage milestone has one"));
+		bad++;
+	}
+	return bad;
+}
+
 static int
 milestone_check(struct import *im, const struct record *rec, struct milestone *m)
 {
@@ -154,12 +209,8 @@ milestone_check(struct import *im, const struct record *rec, struct milestone *m
 		    "expected one of: %s"), text, vocab_describe("milestone_kind",
 		    expected, sizeof(expected)));
 		bad++;
-	} else if (strcmp(m->value[MILESTONE_KIND], "meeting_coverage") == 0) {
-		import_problem(im, rec, MILESTONE_KIND, _("meeting-coverage "
-		    "milestones are not supported yet; this milestone-add takes "
-		    "visit-coverage milestones only"));
-		bad++;
-	}
+	} else if (strcmp(m->value[MILESTONE_KIND], "meeting_coverage") == 0)
+		bad += meeting_check(im, rec, m);
 	if (m->value[MILESTONE_KIND] != NULL &&
 	    strcmp(m->value[MILESTONE_KIND], "visit_coverage") == 0) {
 		if (m->value[MILESTONE_ROUND] == NULL) {
