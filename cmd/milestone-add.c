@@ -1,4 +1,4 @@
-/* milestone-add.c -- add coverage milestones: who must be visited by when */
+/* milestone-add.c -- add coverage milestones: who must be visited, or which places must meet, by when */
 #include <stdlib.h>
 #include <string.h>
 
@@ -10,9 +10,13 @@ static const char usage[] =
 "                     [--encoding enc] [file ...]\n"
 "       milestone-add [-q] [-d db] [--by name] [--dry-run] [--upsert]\n"
 "                     --id id --title text [--kind kind]\n"
-"                     [--category category ...] --round round --due date\n";
+"                     [--category category ...] --round round --due date\n"
+"       milestone-add [-q] [-d db] [--by name] [--dry-run] [--upsert]\n"
+"                     --id id --title text --kind meeting-coverage\n"
+"                     --meeting-kind kind [--scope village|group] --due date\n";
 
-enum { OPT_ID = 2000, OPT_TITLE, OPT_KIND, OPT_CATEGORY, OPT_ROUND, OPT_DUE };
+enum { OPT_ID = 2000, OPT_TITLE, OPT_KIND, OPT_CATEGORY, OPT_ROUND, OPT_DUE,
+	OPT_MEETING_KIND, OPT_SCOPE };
 
 static const struct option options[] = {
 	{ "id", required_argument, NULL, OPT_ID },
@@ -21,6 +25,8 @@ static const struct option options[] = {
 	{ "category", required_argument, NULL, OPT_CATEGORY },
 	{ "round", required_argument, NULL, OPT_ROUND },
 	{ "due", required_argument, NULL, OPT_DUE },
+	{ "meeting-kind", required_argument, NULL, OPT_MEETING_KIND },
+	{ "scope", required_argument, NULL, OPT_SCOPE },
 	{ NULL, 0, NULL, 0 }
 };
 
@@ -37,11 +43,12 @@ option(struct cli *cli, int opt, const char *arg, void *context)
 	struct one *one = context;
 	static const int field[] = {
 		MILESTONE_ID, MILESTONE_TITLE, MILESTONE_KIND,
-		MILESTONE_CATEGORIES, MILESTONE_ROUND, MILESTONE_DUE_DATE
+		MILESTONE_CATEGORIES, MILESTONE_ROUND, MILESTONE_DUE_DATE,
+		MILESTONE_MEETING_KIND, MILESTONE_SCOPE
 	};
 
 	(void)cli;
-	if (opt < OPT_ID || opt > OPT_DUE)
+	if (opt < OPT_ID || opt > OPT_SCOPE)
 		return -1;
 	one->given = 1;
 	if (opt == OPT_CATEGORY) {

@@ -1,7 +1,7 @@
 -- schema.sql -- the renke store, one section per schema version
 --
--- Each section starts with a line "-- version N" and brings a store from
--- version N-1 to N.  A store is migrated by running, in one transaction,
+-- Each section starts with a line "-- version" and a number N, and brings a store from
+-- the previous number to N.  A store is migrated by running, in one transaction,
 -- every section newer than its PRAGMA user_version.  Never edit a section
 -- that has been released: add a new one at the end.
 

@@ -1170,10 +1170,8 @@ answer_of(struct question *q, const char *raw)
 
 	if (raw == NULL)
 		return ANSWER_NONE;
-	/* the bytes into the words, up to the NUL, which raw[len] then is */
-	for (len = 0; len < sizeof(words) && raw[len] != '\0'; len++)
-		((char *)words)[len] = raw[len];
-	if (raw[len] == '\0' && len < sizeof(words)) {
+	if ((len = strlen(raw)) < sizeof(words)) {
+		memcpy(words, raw, len);
 		for (size_t i = 0; i < q->nmemo; i++)
 			if (q->memo[i].text[0] == words[0] &&
 			    q->memo[i].text[1] == words[1] &&
@@ -1191,8 +1189,7 @@ answer_of(struct question *q, const char *raw)
 				if (strcmp(code, answer_codes[k]) == 0)
 					a = k;
 	}
-	if (a >= 0 && q->nmemo < MEMO_SIZE && len < sizeof(words) &&
-	    raw[len] == '\0') {
+	if (a >= 0 && q->nmemo < MEMO_SIZE && len < sizeof(words)) {
 		memcpy(q->memo[q->nmemo].text, words, sizeof(words));
 		q->memo[q->nmemo].answer = (unsigned char)a;
 		q->nmemo++;

@@ -99,11 +99,11 @@ test_case 'a changed milestone: differ, or --upsert and the audit log' '
 
 # ---- bad input: message, exit status, unchanged store ----
 
-test_case 'meeting coverage is refused until the meeting ledger counts meetings' '
+test_case 'a meeting-coverage milestone needs its meeting kind' '
 	seed &&
-	printf "%s\n" "$HEADER" "2022-11-30,院坝会,meeting-coverage,,," >in.csv &&
+	printf "%s\n" "$HEADER" "2022-11-30,院坝会,meeting-coverage,,,2022-11-30" >in.csv &&
 	expect_status 65 milestone-add in.csv 2>err &&
-	grep_message "^milestone-add: in.csv:2: kind: meeting-coverage milestones are not supported yet; this milestone-add takes visit-coverage milestones only$" err &&
+	grep_message "^milestone-add: in.csv:2: meeting_kind: missing; a meeting-coverage milestone names the kind of meeting$" err &&
 	store_unchanged
 '
 
