@@ -1,6 +1,8 @@
 #!/bin/sh
 # demo.sh -- the main job on the example township: import its households into
-# the default store (./renke.db, made afresh) and print them, ID numbers masked
+# the default store (./renke.db, made afresh) and print them, ID numbers
+# masked; then its visits, ledger, survey and deadlines, ending with the
+# HTML summary
 set -eu
 cd "$(dirname "$0")/.."
 PATH=$PWD/bin:$PATH
@@ -18,9 +20,20 @@ household-list -f table
 echo "== milestone-add examples/milestones.csv   (the four visit milestones of the work plan)"
 milestone-add examples/milestones.csv
 echo "== visit-log --flagged examples/visits.csv | issue-add   (log the visits; their findings go to the ledger)"
-visit-log --flagged examples/visits.csv | issue-add >/dev/null
+visit-log --flagged examples/visits.csv | issue-add --today 2022-11-05 >/dev/null
 echo "== visit-log --coverage -f table   (per milestone and village: households due, visited, missing)"
 visit-log --coverage -f table
 echo "== visit-log --coverage --missing --milestone 2022-11-01 -f table   (who is still to be visited)"
 visit-log --coverage --missing --milestone 2022-11-01 -f table
+echo "== milestone-add examples/meeting-milestones.csv   (a courtyard meeting in every group, two meetings in every village)"
+milestone-add examples/meeting-milestones.csv
+echo "== examples/ledger-life.sh   (a courtyard meeting, its suggestions worked through, a dispute, a village-rule vote)"
+sh examples/ledger-life.sh >/dev/null
+echo "== survey-tally --save 2022-11 examples/survey.csv -f table   (the phone survey: recognition per village, worst first)"
+survey-tally --save 2022-11 --today 2022-11-30 -f table examples/survey.csv | head -12
+echo "== deadline-check --today 2022-12-01 --summary -f table   (what the cron job would mail on 1 December)"
+deadline-check --today 2022-12-01 --summary -f table || true
+mkdir -p build
+report-gen --today 2022-11-30 summary -f html >build/summary.html
+echo "== report-gen summary -f html: the November summary (总结) with its charts is in $PWD/build/summary.html"
 echo "== the store is ./renke.db; try: household-list --village 双河村 --category 监测户"

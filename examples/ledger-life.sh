@@ -14,24 +14,32 @@ meeting-log --today 2022-11-15 --kind 院坝会 --village 后叶村 --group 2社
 	--host 张书记 --attendees 36 --owner 李主任 -f csv \
 	"$here/suggestions.csv"
 
-echo "== the bridge: worked on, resolved, the household told, closed"
-issue-update --today 2022-11-16 --id 1 --status in_progress --note "已联系施工队" -f csv
-issue-update --today 2022-11-18 --id 1 --due-date 2022-11-25 \
+# the issues' numbers: the ledger may hold others already
+id_of() {	# id_of TITLE: the number of the suggestion raised at that meeting
+	report-gen issues -f csv --village 后叶村 --group 2社 --kind suggestion |
+	    awk -F, -v title="$1" '$4 == title { print $1; exit }'
+}
+bridge=$(id_of "2社便民桥桥面破损，雨天无法通行")
+
+echo "== the bridge (issue $bridge): worked on, resolved, the household told, closed"
+issue-update --today 2022-11-16 --id "$bridge" --status in_progress --note "已联系施工队" -f csv
+issue-update --today 2022-11-18 --id "$bridge" --due-date 2022-11-25 \
 	--reason "雨天停工" -f csv
-issue-update --today 2022-11-24 --id 1 --status resolved \
+issue-update --today 2022-11-24 --id "$bridge" --status resolved \
 	--resolution "桥面已修复" -f csv
-issue-update --today 2022-11-25 --id 1 --status feedback_given \
+issue-update --today 2022-11-25 --id "$bridge" --status feedback_given \
 	--feedback "入户告知王德明" -f csv
-issue-update --today 2022-11-26 --id 1 --status closed -f csv
+issue-update --today 2022-11-26 --id "$bridge" --status closed -f csv
 
 echo "== a neighbours' dispute (邻里纠纷): mediated, revisited, relapsed, reopened"
-issue-add --today 2022-11-10 --kind 矛盾纠纷 --dispute-type 邻里 \
+dispute=$(issue-add --today 2022-11-10 --kind 矛盾纠纷 --dispute-type 邻里 \
 	--title "宅基地界址纠纷" --village 后叶村 --group 2社 \
-	--parties "何玉勇；牟桂福" --mediator 村调委会 --owner 村调委会 -f csv
-issue-update --today 2022-11-12 --id 3 --outcome 调解成功 -f csv
-issue-update --today 2022-11-12 --id 3 --status resolved \
+	--parties "何玉勇；牟桂福" --mediator 村调委会 --owner 村调委会 -f csv |
+	awk -F, 'NR == 2 { print $1 }')
+issue-update --today 2022-11-12 --id "$dispute" --outcome 调解成功 -f csv
+issue-update --today 2022-11-12 --id "$dispute" --status resolved \
 	--resolution "双方签订调解协议" -f csv
-issue-update --today 2022-12-12 --id 3 --finding 反弹 --visitor 村调委会 \
+issue-update --today 2022-12-12 --id "$dispute" --finding 反弹 --visitor 村调委会 \
 	--note "一方拆除界桩" -f csv
 
 echo "== a villagers' assembly adopts the village rules (村规民约)"
