@@ -37,6 +37,8 @@ cli_start(struct cli *cli, const char *command, const char *usage,
 	setlocale(LC_ALL, "");
 	/* a reader that stops early (| head) ends the output, not the command */
 	signal(SIGPIPE, SIG_IGN);
+	/* a file-size limit is a write error to report, not a reason to die */
+	signal(SIGXFSZ, SIG_IGN);
 	bindtextdomain("renke", dir != NULL && *dir != '\0' ? dir : LOCALEDIR);
 	bind_textdomain_codeset("renke", "UTF-8");
 }
@@ -582,7 +584,8 @@ cli_finish(struct cli *cli, int status)
 	errno = 0;
 	if (fflush(stdout) != 0 || ferror(stdout) || fclose(stdout) != 0) {
 		/* a write error already reported leaves status at 74 */
-		if (errno != EPIPE && !reader_gone && status != EXIT_IOERR) {
+		if (errno != EPIPE && !reader_gone && !output_reader_gone() &&
+		    status != EXIT_IOERR) {
 			cli_warn(cli, _("write error: %s"), strerror(errno ? errno : EIO));
 			if (status == EXIT_OK || status == EXIT_FOUND)
 				status = EXIT_IOERR;

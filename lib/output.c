@@ -22,6 +22,15 @@ struct writer {
 	size_t ncells, cells_cap;
 };
 
+/* a writer saw EPIPE: the end of standard output is no error */
+static int reader_gone;
+
+int
+output_reader_gone(void)
+{
+	return reader_gone;
+}
+
 int
 output_format_parse(const char *name, enum output_format *out)
 {
@@ -342,7 +351,7 @@ writer_row(struct writer *w, const char *const *values, struct error *err)
 		w->failed = 1;
 		/* the reader went away (| head): not an error, just the end */
 		if (errno == EPIPE) {
-			w->reader_gone = 1;
+			w->reader_gone = reader_gone = 1;
 			return error_set(err, EXIT_OK, "%s", "");
 		}
 		return error_set(err, EXIT_IOERR, _("write error: %s"),
@@ -438,7 +447,7 @@ writer_close(struct writer *w, struct error *err)
 		table_print(w);
 	errno = 0;
 	if (fflush(w->fp) != 0 || ferror(w->fp) || w->failed)
-		rc = errno == EPIPE || w->reader_gone ?
+		rc = errno == EPIPE || w->reader_gone || reader_gone ?
 		    error_set(err, EXIT_OK, "%s", "") :
 		    error_set(err, EXIT_IOERR, _("write error: %s"),
 		    strerror(errno ? errno : EIO));

@@ -51,6 +51,9 @@ long writer_rows(const struct writer *w);
  */
 int writer_close(struct writer *w, struct error *err);
 
+/* 1 once any writer found that its reader closed the pipe (EPIPE). */
+int output_reader_gone(void);
+
 /* Parse a format name; returns 0, or -1 when name is none of them. */
 int output_format_parse(const char *name, enum output_format *out);
 

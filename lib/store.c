@@ -57,6 +57,32 @@ store_schema_version(void)
 	return v;
 }
 
+/*
+ * 1 when no file can be made in path's directory, with the reason in
+ * *why: tried with a probe file that is removed at once.  Only called
+ * when opening has failed already.
+ */
+static int
+dir_unwritable(const char *path, int *why)
+{
+	char probe[4096];
+	const char *slash = strrchr(path, '/');
+	int fd;
+
+	if (slash == NULL)
+		snprintf(probe, sizeof(probe), ".renke-probe-%ld", (long)getpid());
+	else
+		snprintf(probe, sizeof(probe), "%.*s/.renke-probe-%ld",
+		    (int)(slash - path), path, (long)getpid());
+	if ((fd = open(probe, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600)) < 0) {
+		*why = errno;
+		return 1;
+	}
+	close(fd);
+	unlink(probe);
+	return 0;
+}
+
 int
 store_error(struct store *s, int rc, struct error *err)
 {
@@ -74,6 +100,15 @@ store_error(struct store *s, int rc, struct error *err)
 	case SQLITE_IOERR:
 	case SQLITE_READONLY:
 	case SQLITE_CANTOPEN:
+		/* the -wal and -shm files need a directory we may write in */
+		if (primary == SQLITE_CANTOPEN && dir_unwritable(path, &rc))
+			return error_set(err, EXIT_IOERR, _("%s: cannot create the "
+			    "store's -wal and -shm files in its directory: %s"), path,
+			    strerror(rc));
+		/* say why, as the system said it: permission, no space, too large */
+		if (s != NULL && s->db != NULL && sqlite3_system_errno(s->db) != 0)
+			return error_set(err, EXIT_IOERR, "%s: %s: %s", path, msg,
+			    strerror(sqlite3_system_errno(s->db)));
 		return error_set(err, EXIT_IOERR, "%s: %s", path, msg);
 	case SQLITE_NOTADB:
 	case SQLITE_CORRUPT:
@@ -242,11 +277,11 @@ store_open(const char *path, enum store_mode mode, const char *command,
 	gmtime_r(&now, &tm);
 	strftime(s->now, sizeof(s->now), "%Y-%m-%dT%H:%M:%SZ", &tm);
 	if (stat(path, &st) != 0) {
-		int fd;
+		int fd, missing = errno == ENOENT || errno == ENOTDIR;
 
-		if (errno != ENOENT || mode == STORE_READ) {
-			error_set(err, errno == ENOENT ? EXIT_NOINPUT : EXIT_IOERR,
-			    errno == ENOENT ? _("%s: no such store (a command that "
+		if (!missing || mode == STORE_READ) {
+			error_set(err, missing ? EXIT_NOINPUT : EXIT_IOERR,
+			    missing ? _("%s: no such store (a command that "
 			    "writes creates it)") : "%s: %s", path, strerror(errno));
 			goto fail;
 		}
