@@ -58,7 +58,9 @@ static const struct column tally_columns[TALLY_NCOLUMNS] = {
 	{ "dont_know", N_("don't know"), COLUMN_INTEGER },
 	{ "no_answer", N_("no answer"), COLUMN_INTEGER },
 	{ "rate", N_("rate"), COLUMN_NUMBER },
+	/* xgettext:no-c-format */
 	{ "ci_low", N_("95% low"), COLUMN_NUMBER },
+	/* xgettext:no-c-format */
 	{ "ci_high", N_("95% high"), COLUMN_NUMBER },
 	{ "low_n", N_("low n"), COLUMN_BOOLEAN },
 };
@@ -77,7 +79,9 @@ static const struct column compare_columns[COMPARE_NCOLUMNS] = {
 	{ "n", N_("n"), COLUMN_INTEGER },
 	{ "rate", N_("rate"), COLUMN_NUMBER },
 	{ "change", N_("change"), COLUMN_NUMBER },
+	/* xgettext:no-c-format */
 	{ "change_low", N_("95% low"), COLUMN_NUMBER },
+	/* xgettext:no-c-format */
 	{ "change_high", N_("95% high"), COLUMN_NUMBER },
 	{ "significant", N_("significant"), COLUMN_BOOLEAN },
 };
