@@ -112,6 +112,49 @@ main(int argc, char **argv)
 		    _("too many operands"));
 	if (reports[report].ledger == -2 && cli.ndbs > 1)
 		cli_usage_error(&cli, _("history reads one store"));
+	/* a filter a report cannot apply is a usage error, not an empty report */
+	{
+		static const struct {
+			int ledger;
+			const char *allowed;	/* the filters it takes */
+		} takes[] = {
+			{ -1, "village since until" },
+			{ REPORT_ISSUES, "village group since until owner status category kind" },
+			{ REPORT_VISITS, "village group since until owner" },
+			{ REPORT_HOUSEHOLDS, "village group category" },
+			{ REPORT_MEETINGS, "village group since until owner kind" },
+			{ -2, "" },
+			{ -3, "village" },
+		};
+		const struct {
+			const char *name;
+			const void *given;
+		} filters[] = {
+			{ "village", o.filter.village }, { "group", o.filter.group },
+			{ "since", o.filter.since }, { "until", o.filter.until },
+			{ "owner", o.filter.owner }, { "status", o.filter.status },
+			{ "category", o.filter.category }, { "kind", o.filter.kind },
+		};
+		const char *allowed = "";
+
+		for (size_t i = 0; i < sizeof(takes) / sizeof(takes[0]); i++)
+			if (takes[i].ledger == reports[report].ledger)
+				allowed = takes[i].allowed;
+		for (size_t i = 0; i < sizeof(filters) / sizeof(filters[0]); i++) {
+			char word[32];
+
+			snprintf(word, sizeof(word), " %s ", filters[i].name);
+			if (filters[i].given != NULL && strstr(" village group since "
+			    "until owner status category kind ", word) != NULL) {
+				char list[128];
+
+				snprintf(list, sizeof(list), " %s ", allowed);
+				if (strstr(list, word) == NULL)
+					cli_usage_error(&cli, _("--%s: the %s report does "
+					    "not take it"), filters[i].name, argv[0]);
+			}
+		}
+	}
 	/* vocabulary filters mean different things per report */
 	if (o.filter.kind != NULL)
 		o.filter.kind = vocabulary(&cli, "kind", reports[report].ledger ==

@@ -439,18 +439,21 @@ writer_close(struct writer *w, struct error *err)
 
 	if (w == NULL)
 		return 0;
+	errno = 0;
 	if (w->format == FORMAT_JSON)
 		fputs(w->rows == 0 ? "[]\n" : "\n]\n", w->fp);
 	else if (w->format == FORMAT_HTML)
 		fputs("</tbody></table>\n</body>\n</html>\n", w->fp);
 	else if (w->format == FORMAT_TABLE)
 		table_print(w);
-	errno = 0;
-	if (fflush(w->fp) != 0 || ferror(w->fp) || w->failed)
-		rc = errno == EPIPE || w->reader_gone || reader_gone ?
-		    error_set(err, EXIT_OK, "%s", "") :
-		    error_set(err, EXIT_IOERR, _("write error: %s"),
-		    strerror(errno ? errno : EIO));
+	if (fflush(w->fp) != 0 || ferror(w->fp) || w->failed) {
+		if (errno == EPIPE || w->reader_gone || reader_gone) {
+			reader_gone = 1;
+			rc = error_set(err, EXIT_OK, "%s", "");
+		} else
+			rc = error_set(err, EXIT_IOERR, _("write error: %s"),
+			    strerror(errno ? errno : EIO));
+	}
 	for (size_t k = 0; k < w->ncells; k++)
 		free(w->cells[k]);
 	free(w->cells);

@@ -1025,6 +1025,13 @@ report_history(struct store *s, const char *id, enum output_format format,
 	if (st == NULL)
 		return -1;
 	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
+	if ((rc = sqlite3_step(st)) != SQLITE_ROW) {
+		sqlite3_finalize(st);
+		if (rc != SQLITE_DONE)
+			return store_error(s, rc, err);
+		return error_set(err, EXIT_DATAERR, _("no issue %s in the audit log"), id);
+	}
+	sqlite3_reset(st);
 	if ((w = writer_open(fp, format, history_columns, 6, flags, err)) == NULL) {
 		sqlite3_finalize(st);
 		return -1;
@@ -1077,7 +1084,7 @@ report_survey(struct store **stores, const char *const *townships,
 	size_t n = sizeof(survey_report_columns) / sizeof(survey_report_columns[0]);
 	struct column *cols = with_township(survey_report_columns, n, county);
 	struct writer *w;
-	long rows = 0;
+	long rows = 0, total[5] = { 0 };
 	int skip = county ? 0 : 1;
 
 	if (cols == NULL)
@@ -1089,7 +1096,8 @@ report_survey(struct store **stores, const char *const *townships,
 	for (size_t i = 0; i < nstores; i++) {
 		sqlite3_stmt *st = store_prepare(stores[i], "SELECT o.name, o.saved_on, "
 		    "coalesce(r.village, '*'), a.question, "
-		    "count(*) FILTER (WHERE a.answer IS NOT NULL), "
+		    "count(*) FILTER (WHERE a.answer = 'satisfied' OR "
+		    "a.answer = 'basically_satisfied' OR a.answer = 'dissatisfied'), "
 		    "count(*) FILTER (WHERE a.answer = 'satisfied'), "
 		    "count(*) FILTER (WHERE a.answer = 'basically_satisfied'), "
 		    "count(*) FILTER (WHERE a.answer = 'dissatisfied'), "
@@ -1118,6 +1126,7 @@ report_survey(struct store **stores, const char *const *townships,
 				v[4] = vocab_label("survey_question", v[4]);
 			for (int k = 0; k < 5; k++) {
 				c[k] = sqlite3_column_int64(st, 4 + k);
+				total[k] += c[k];
 				snprintf(num[k], sizeof(num[k]), "%ld", c[k]);
 				v[5 + k] = num[k];
 			}
@@ -1145,8 +1154,32 @@ report_survey(struct store **stores, const char *const *townships,
 			goto fail;
 		}
 	}
+	if (county) {
+		/* the total row: every answer of every township pooled */
+		const char *v[13] = { "*", "*", NULL, "*", "*" };
+		char num[5][32], rate[3][32];
+		long yes = total[1] + total[2], in_rate = total[1] + total[2] + total[3];
+		double lo, hi;
+
+		for (int k = 0; k < 5; k++) {
+			snprintf(num[k], sizeof(num[k]), "%ld", total[k]);
+			v[5 + k] = num[k];
+		}
+		if (survey_wilson(yes, in_rate, &lo, &hi) == 0) {
+			double r3[3] = { (double)yes / (double)in_rate, lo, hi };
+
+			for (int k = 0; k < 3; k++) {
+				snprintf(rate[k], sizeof(rate[k]), labels ? "%.1f%%" : "%.4f",
+				    labels ? r3[k] * 100 : r3[k]);
+				v[10 + k] = rate[k];
+			}
+		}
+		if (writer_row(w, v, err) != 0)
+			goto fail;
+	}
+	rows = writer_close(w, err) == 0 ? rows : -1;
 	free(cols);
-	return writer_close(w, err) == 0 ? rows : -1;
+	return rows;
 fail:
 	writer_close(w, NULL);
 	free(cols);
