@@ -190,6 +190,44 @@ per_village(struct summary_build *b, const char *sql, row_fn *fn,
 	return rc == SQLITE_DONE ? 0 : store_error(b->s, rc, err);
 }
 
+/*
+ * Run sql once for the whole store (?2 since, ?3 until, ?4 today), its
+ * last column the village id, and hand each row to fn with its village:
+ * one pass instead of one per village.
+ */
+static int
+per_store(struct summary_build *b, const char *sql, row_fn *fn,
+    struct error *err)
+{
+	sqlite3_stmt *st = store_prepare(b->s, sql, err);
+	int rc, last;
+
+	if (st == NULL)
+		return -1;
+	last = sqlite3_column_count(st) - 1;
+	if (sqlite3_bind_parameter_count(st) >= 2)
+		sqlite3_bind_text(st, 2, b->filter->since, -1, SQLITE_STATIC);
+	if (sqlite3_bind_parameter_count(st) >= 3)
+		sqlite3_bind_text(st, 3, b->filter->until, -1, SQLITE_STATIC);
+	if (sqlite3_bind_parameter_count(st) >= 4)
+		sqlite3_bind_text(st, 4, b->filter->today, -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		long long id = sqlite3_column_int64(st, last);
+
+		for (size_t i = 0; i < b->nvillages; i++)
+			if (b->village_ids[i] == id) {
+				if (fn(b, &b->sum->villages[b->first + i], st) != 0) {
+					sqlite3_finalize(st);
+					return error_set(err, EXIT_SOFTWARE, "%s",
+					    _("out of memory"));
+				}
+				break;
+			}
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : store_error(b->s, rc, err);
+}
+
 static int
 households_row(struct summary_build *b, struct report_village *v,
     sqlite3_stmt *st)
@@ -389,19 +427,20 @@ summary_store(struct summary_build *b, const char *township, struct error *err)
 		for (size_t i = b->first; i < sum->nvillages + 2; i++)
 			memset(&b->days[i], 0, sizeof(b->days[i]));
 	}
-	if (per_village(b, "SELECT count(*), coalesce(sum(members), 0), "
+	if (per_store(b, "SELECT count(*), coalesce(sum(members), 0), "
 	    "count(*) FILTER (WHERE instr(';' || categories || ';', ';lifted;')), "
 	    "count(*) FILTER (WHERE instr(';' || categories || ';', ';monitored;')), "
 	    "count(*) FILTER (WHERE instr(';' || categories || ';', ';minimum_allowance;')), "
 	    "count(*) FILTER (WHERE instr(';' || categories || ';', ';serious_illness;')), "
 	    "count(*) FILTER (WHERE instr(';' || categories || ';', ';extreme_poverty;')), "
-	    "count(*) FILTER (WHERE instr(';' || categories || ';', ';ordinary;')) "
-	    "FROM household WHERE village_id = ?1", households_row, err) != 0)
+	    "count(*) FILTER (WHERE instr(';' || categories || ';', ';ordinary;')), "
+	    "village_id FROM household GROUP BY village_id", households_row, err) != 0)
 		return -1;
-	if (per_village(b, "SELECT category, status, "
+	if (per_store(b, "SELECT category, status, "
 	    "julianday(resolved_on) - julianday(opened_on), feedback_on, "
-	    "due_date < ?4, extensions, julianday(?4) - julianday(opened_on) "
-	    "FROM issue WHERE village_id = ?1 AND (?2 IS NULL OR opened_on >= ?2) "
+	    "due_date < ?4, extensions, julianday(?4) - julianday(opened_on), "
+	    "village_id FROM issue WHERE village_id IS NOT NULL "
+	    "AND (?2 IS NULL OR opened_on >= ?2) "
 	    "AND (?3 IS NULL OR opened_on <= ?3)", issues_row, err) != 0)
 		return -1;
 	if (per_village(b, "SELECT CASE m.scope WHEN 'village' THEN 1 ELSE "
