@@ -132,3 +132,66 @@ install: build
 
 clean:
 	rm -rf build bin
+
+# fuzzing: one libFuzzer target per parser, fuzz/TARGET.c.  make fuzz
+# builds them with clang against lib/ compiled for them in build/fuzz/,
+# runs each for FUZZ_SECONDS on a copy of its corpus (build/fuzz/corpus/)
+# and keeps each input that crashes one in fuzz/crashes/TARGET/.  make
+# fuzz-regressions builds $(B)/fuzz-run/TARGET, the same target with a
+# plain main() (fuzz/run-one.c) that runs it on the files it is given.
+FUZZ_TARGETS = fuzz-csv fuzz-json fuzz-date fuzz-id fuzz-encoding
+FUZZ_SECONDS ?= 60
+FUZZ_CC = clang
+FUZZ_SAN = -fno-sanitize-recover=all
+FUZZ_LIB_CFLAGS = -std=c11 -D_GNU_SOURCE -g -O1 \
+	-fsanitize=fuzzer-no-link,address,undefined $(FUZZ_SAN) -Ilib \
+	-DLOCALEDIR='"$(LOCALEDIR)"' $(PKG_CFLAGS)
+FUZZ_OBJ = $(LIB_SRC:lib/%.c=build/fuzz/lib/%.o) build/fuzz/lib/schema.o
+
+.PHONY: fuzz fuzz-regressions
+
+fuzz: $(FUZZ_TARGETS:%=build/fuzz/%)
+	@status=0; for t in $(FUZZ_TARGETS); do \
+		mkdir -p build/fuzz/corpus/$$t fuzz/crashes/$$t || exit 1; \
+		cp fuzz/corpus/$$t/* build/fuzz/corpus/$$t/ || exit 1; \
+		echo "# $$t: $(FUZZ_SECONDS) seconds, log in build/fuzz/$$t.log"; \
+		build/fuzz/$$t -max_total_time=$(FUZZ_SECONDS) \
+			-print_final_stats=1 -artifact_prefix=fuzz/crashes/$$t/ \
+			build/fuzz/corpus/$$t >build/fuzz/$$t.log 2>&1; \
+		rc=$$?; \
+		grep -E '^#[0-9]+.*(INITED|DONE)|^stat::number_of_executed_units|^SUMMARY|Test unit written' \
+			build/fuzz/$$t.log; \
+		if [ $$rc -ne 0 ]; then \
+			echo "# $$t: CRASHED; the input is kept in fuzz/crashes/$$t/"; \
+			status=1; \
+		fi; \
+	done; exit $$status
+
+build/fuzz/lib:
+	@mkdir -p $@
+
+build/fuzz/lib/%.o: lib/%.c lib/*.h | build/fuzz/lib
+	@echo "CLANG $@"; $(FUZZ_CC) $(FUZZ_LIB_CFLAGS) -c -o $@ $<
+
+build/fuzz/lib/schema.o: $(B)/lib/schema.c | build/fuzz/lib
+	@echo "CLANG $@"; $(FUZZ_CC) $(FUZZ_LIB_CFLAGS) -c -o $@ $<
+
+build/fuzz/librenke.a: $(FUZZ_OBJ)
+	@rm -f $@
+	@ar rcs $@ $(FUZZ_OBJ)
+
+$(FUZZ_TARGETS:%=build/fuzz/%): build/fuzz/%: fuzz/%.c fuzz/*.h lib/*.h \
+		build/fuzz/librenke.a
+	@echo "CLANG $@"; $(FUZZ_CC) -g -O1 -fsanitize=fuzzer,address,undefined \
+		$(FUZZ_SAN) -Ilib -std=c11 -D_GNU_SOURCE $(PKG_CFLAGS) -o $@ $< \
+		build/fuzz/librenke.a $(LIBS)
+
+fuzz-regressions: $(FUZZ_TARGETS:%=$(B)/fuzz-run/%)
+
+$(B)/fuzz-run:
+	@mkdir -p $@
+
+$(FUZZ_TARGETS:%=$(B)/fuzz-run/%): $(B)/fuzz-run/%: fuzz/%.c fuzz/run-one.c \
+		fuzz/*.h lib/*.h $(B)/librenke.a | $(B)/fuzz-run
+	@echo "CC $@"; $(CC) $(ALL_CFLAGS) -o $@ $< fuzz/run-one.c \
+		$(B)/librenke.a $(LIBS)

@@ -1,5 +1,6 @@
 /* coverage.c -- who a visit-coverage milestone covers: one definition for every command */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "buf.h"
@@ -139,45 +140,136 @@ bind_milestone(sqlite3_stmt *st, sqlite3_stmt *m)
 		    -1, SQLITE_STATIC);
 }
 
+/* The villages of the store by id: names and counters, for one milestone at a time. */
+struct villages {
+	long long *id;
+	char **name;
+	long *due, *visited;
+	size_t n;
+};
+
+static void
+villages_free(struct villages *v)
+{
+	for (size_t i = 0; i < v->n; i++)
+		free(v->name[i]);
+	free(v->id);
+	free(v->name);
+	free(v->due);
+	free(v->visited);
+	memset(v, 0, sizeof(*v));
+}
+
+static int
+villages_load(struct store *s, struct villages *v, struct error *err)
+{
+	sqlite3_stmt *st = store_prepare(s, "SELECT id, name FROM village "
+	    "ORDER BY id", err);
+	size_t cap = 0;
+	int rc;
+
+	if (st == NULL)
+		return -1;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (v->n == cap) {
+			size_t more = cap ? cap * 2 : 64;
+			long long *id = realloc(v->id, more * sizeof(*id));
+			char **name = id != NULL ? realloc(v->name, more * sizeof(*name)) :
+			    NULL;
+
+			if (id != NULL)
+				v->id = id;
+			if (name == NULL)
+				goto nomem;
+			v->name = name;
+			cap = more;
+		}
+		v->id[v->n] = sqlite3_column_int64(st, 0);
+		if ((v->name[v->n] = strdup((const char *)sqlite3_column_text(st,
+		    1))) == NULL)
+			goto nomem;
+		v->n++;
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return store_error(s, rc, err);
+	v->due = calloc(v->n + 1, sizeof(long));
+	v->visited = calloc(v->n + 1, sizeof(long));
+	if (v->due == NULL || v->visited == NULL)
+		return error_set(err, EXIT_SOFTWARE, _("out of memory"));
+	return 0;
+nomem:
+	sqlite3_finalize(st);
+	return error_set(err, EXIT_SOFTWARE, _("out of memory"));
+}
+
+/* Index of village id in v (ids ascend), or v->n. */
+static size_t
+village_at(const struct villages *v, long long id)
+{
+	size_t lo = 0, hi = v->n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (v->id[mid] < id)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < v->n && v->id[lo] == id ? lo : v->n;
+}
+
 long
 coverage_by_village(struct store *s, const char *milestone_id,
     coverage_fn *fn, void *context, struct error *err)
 {
 	sqlite3_stmt *m, *st = NULL;
+	struct villages v = { 0 };
 	long rows = 0;
 	int rc;
 
 	if ((m = milestones(s, milestone_id, err)) == NULL)
 		return -1;
-	st = store_prepare(s, "SELECT vl.name, count(*), sum(" COVERED ") "
-	    "FROM household h JOIN village vl ON vl.id = h.village_id "
-	    "WHERE " DUE " GROUP BY h.village_id ORDER BY h.village_id", err);
+	if (villages_load(s, &v, err) != 0)
+		goto fail;
+	/* counted here rather than by GROUP BY, which sorts every household */
+	st = store_prepare(s, "SELECT h.village_id, " COVERED " FROM household h "
+	    "WHERE " DUE, err);
 	if (st == NULL)
 		goto fail;
 	while ((rc = sqlite3_step(m)) == SQLITE_ROW) {
 		struct coverage row;
 
 		bind_milestone(st, m);
-		row.milestone_id = (const char *)sqlite3_column_text(m, 0);
-		row.title = (const char *)sqlite3_column_text(m, 1);
-		row.round = (const char *)sqlite3_column_text(m, 2);
-		row.due_date = (const char *)sqlite3_column_text(m, 3);
+		memset(v.due, 0, v.n * sizeof(long));
+		memset(v.visited, 0, v.n * sizeof(long));
 		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-			row.village = (const char *)sqlite3_column_text(st, 0);
-			row.due = (long)sqlite3_column_int64(st, 1);
-			row.visited = (long)sqlite3_column_int64(st, 2);
-			row.missing = row.due - row.visited;
-			row.percent = row.due > 0 ? row.visited * 100.0 / row.due : 0;
-			if (fn(context, &row, err) != 0) {
-				sqlite3_reset(st);
-				goto fail;
-			}
-			rows++;
+			size_t i = village_at(&v, sqlite3_column_int64(st, 0));
+
+			v.due[i]++;
+			v.visited[i] += sqlite3_column_int(st, 1);
 		}
 		sqlite3_reset(st);
 		if (rc != SQLITE_DONE) {
 			store_error(s, rc, err);
 			goto fail;
+		}
+		row.milestone_id = (const char *)sqlite3_column_text(m, 0);
+		row.title = (const char *)sqlite3_column_text(m, 1);
+		row.round = (const char *)sqlite3_column_text(m, 2);
+		row.due_date = (const char *)sqlite3_column_text(m, 3);
+		for (size_t i = 0; i < v.n; i++) {
+			if (v.due[i] == 0)
+				continue;
+			row.village = v.name[i];
+			row.due = v.due[i];
+			row.visited = v.visited[i];
+			row.missing = row.due - row.visited;
+			row.percent = row.visited * 100.0 / row.due;
+			if (fn(context, &row, err) != 0)
+				goto fail;
+			rows++;
 		}
 	}
 	if (rc != SQLITE_DONE) {
@@ -186,10 +278,12 @@ coverage_by_village(struct store *s, const char *milestone_id,
 	}
 	sqlite3_finalize(st);
 	sqlite3_finalize(m);
+	villages_free(&v);
 	return rows;
 fail:
 	sqlite3_finalize(st);
 	sqlite3_finalize(m);
+	villages_free(&v);
 	return -1;
 }
 

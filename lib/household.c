@@ -45,6 +45,7 @@ struct household {
 	char id_number[32];
 	char phone[32];
 	long members;
+	uint64_t word;		/* of the ID number, 0 if none */
 };
 
 /*
@@ -57,19 +58,21 @@ struct household {
  * A number is kept as a 59-bit word: its first 17 digits (the 18th
  * follows from them), mixed so that words spread evenly over 57 bits,
  * then 2 bits of flags.  Most words are in one sorted array, 6 bytes
- * each, cut into chunks: the top 16 bits of a word are those of its
- * bucket in a directory.  The newest words are in a small hash table,
- * merged into the array whenever it fills.  So the set takes about 6
- * bytes a number: it grows with the store, not with the input.
+ * each, cut into chunks: the top 14 bits of a word are those of its
+ * bucket in a directory, and within a bucket its place is guessed from
+ * its value.  The newest words are in a small hash table, with a bit
+ * filter in front, merged into the array whenever it fills.  So the set
+ * takes about 6 bytes a number (7 MB for a million): it grows with the
+ * store, not with the input.
  */
 #define WORD_DEAD 1			/* removed (in the array) */
 #define WORD_NEW 2			/* its household came from this import */
 #define WORD_KEY(w) ((w) >> 2)
 #define WORD_BITS 59
 #define KEY_MASK ((UINT64_C(1) << 57) - 1)	/* 10^17 < 2^57 */
-#define BUCKET_BITS 16
+#define BUCKET_BITS 14		/* a directory small enough to stay in cache */
 #define BUCKETS ((size_t)1 << BUCKET_BITS)
-#define LOW_BITS (WORD_BITS - BUCKET_BITS)	/* kept in the array: 43 of 48 */
+#define LOW_BITS (WORD_BITS - BUCKET_BITS)	/* kept in the array: 45 of 48 */
 #define LOW_MASK ((UINT64_C(1) << LOW_BITS) - 1)
 
 #define CHUNK_BITS 16
@@ -77,6 +80,7 @@ struct household {
 #define RECENT_BITS 16
 #define RECENT_SLOTS ((size_t)1 << RECENT_BITS)
 #define RECENT_MAX (RECENT_SLOTS / 2)	/* then merged */
+#define FILTER_BITS 19		/* a bit for each hash table word, 64 KB */
 #define SORT_BITS 12
 
 struct idset {
@@ -87,6 +91,7 @@ struct idset {
 	uint32_t *dir;		/* dir[b]: the first word of bucket b or later; BUCKETS + 1 */
 	uint64_t *recent;	/* open addressing, 0 for an empty slot */
 	size_t nrecent;
+	unsigned char *filter;	/* bit set: a word like it may be in the hash table */
 };
 
 /* Where a number is in the set. */
@@ -163,13 +168,77 @@ recent_home(uint64_t w)
 	return (size_t)(w >> (WORD_BITS - RECENT_BITS));
 }
 
+/* The filter's bit of w: other bits than those of its home. */
+static size_t
+filter_bit(uint64_t w)
+{
+	return (size_t)(WORD_KEY(w) & (((size_t)1 << FILTER_BITS) - 1));
+}
+
+/* 0 when w's number is not in the hash table: most searches end here, in cache. */
+static int
+recent_may_have(const struct idset *set, uint64_t w)
+{
+	size_t bit = filter_bit(w);
+
+	return set->nrecent > 0 && (set->filter[bit >> 3] >> (bit & 7) & 1);
+}
+
+/*
+ * The first word of bucket b, before index limit, whose low bits are not
+ * below low's: where a search starts, guessed from low itself, for the
+ * words of a bucket spread evenly.
+ */
+static size_t
+idset_lower(const struct idset *set, size_t b, size_t limit, uint64_t low)
+{
+	size_t lo = set->dir[b], hi = set->dir[b + 1], i;
+
+	if (hi > limit)
+		hi = limit;
+	if (lo >= hi)
+		return lo;
+	i = lo + (size_t)(((low >> (LOW_BITS - 20)) * (hi - lo)) >> 20);
+	while (i > lo && idset_get(set, i - 1) >= low)
+		i--;
+	while (i < hi && idset_get(set, i) < low)
+		i++;
+	return i;
+}
+
+#if defined(__GNUC__)
+#define PREFETCH(p) __builtin_prefetch(p)
+#else
+#define PREFETCH(p) ((void)(p))
+#endif
+
+/*
+ * A search of the set waits on memory more than it computes: where it
+ * will look (the hash table's slot, where a new number goes too, and the
+ * array's words its bucket guesses) is asked for early, while the rest
+ * of the record is checked.  The directory is small enough to be in
+ * cache already.
+ */
+static void
+idset_prefetch(const struct idset *set, uint64_t w)
+{
+	size_t b = (size_t)(w >> LOW_BITS), lo, hi;
+
+	if (set->recent != NULL)
+		PREFETCH(&set->recent[recent_home(w)]);
+	if (set->n == 0 || (lo = set->dir[b]) >= (hi = set->dir[b + 1]))
+		return;
+	PREFETCH(idset_at(set, lo + (size_t)((((w & LOW_MASK) >>
+	    (LOW_BITS - 20)) * (hi - lo)) >> 20)));
+}
+
 /* Where w's number is (removed or not), its slot or index into *at. */
 static int
 idset_where(const struct idset *set, uint64_t w, size_t *at)
 {
 	uint64_t key = WORD_KEY(w);
 
-	if (set->nrecent > 0)
+	if (recent_may_have(set, w))
 		for (size_t i = recent_home(w);; i = (i + 1) & (RECENT_SLOTS - 1)) {
 			uint64_t v = set->recent[i];
 
@@ -181,24 +250,19 @@ idset_where(const struct idset *set, uint64_t w, size_t *at)
 			}
 		}
 	if (set->n > 0) {
-		size_t b = (size_t)(w >> LOW_BITS);
-		uint64_t low = WORD_KEY(w & LOW_MASK);
+		size_t b = (size_t)(w >> LOW_BITS), end = set->dir[b + 1];
+		uint64_t low = w & LOW_MASK & ~(uint64_t)3, v;
+		size_t i = idset_lower(set, b, end, low);
 
-		for (size_t i = set->dir[b], end = set->dir[b + 1]; i < end; i++) {
-			uint64_t v = idset_get(set, i);
-
-			if (WORD_KEY(v) < low)
-				continue;
-			if (WORD_KEY(v) > low)
-				break;
-			/* a number the store holds twice: the live one, if any */
-			*at = i;
-			while ((v & WORD_DEAD) && ++i < end &&
-			    WORD_KEY(v = idset_get(set, i)) == low)
-				if (!(v & WORD_DEAD))
-					*at = i;
-			return IN_ARRAY;
-		}
+		if (i == end || WORD_KEY(v = idset_get(set, i)) != WORD_KEY(low))
+			return NOWHERE;
+		/* a number the store holds twice: the live one, if any */
+		*at = i;
+		while ((v & WORD_DEAD) && ++i < end &&
+		    WORD_KEY(v = idset_get(set, i)) == WORD_KEY(low))
+			if (!(v & WORD_DEAD))
+				*at = i;
+		return IN_ARRAY;
 	}
 	return NOWHERE;
 }
@@ -226,6 +290,23 @@ static int
 idset_has(const struct idset *set, uint64_t w)
 {
 	return idset_flags(set, w) >= 0;
+}
+
+/* Move count words of the array from index from up to index to, last first. */
+static void
+idset_move_up(struct idset *set, size_t to, size_t from, size_t count)
+{
+	while (count > 0) {
+		size_t s = from + count, d = to + count, n = count;
+
+		/* no further than the start of either end's chunk */
+		if (n > ((s - 1) & (CHUNK - 1)) + 1)
+			n = ((s - 1) & (CHUNK - 1)) + 1;
+		if (n > ((d - 1) & (CHUNK - 1)) + 1)
+			n = ((d - 1) & (CHUNK - 1)) + 1;
+		memmove(idset_at(set, d - n), idset_at(set, s - n), 6 * n);
+		count -= n;
+	}
 }
 
 /* Move the hash table's words into the array. */
@@ -292,24 +373,15 @@ idset_merge(struct idset *set)
 		set->n = k;
 		set->ndead = 0;
 	}
-	/* merged from the end; a word's top bits are its bucket's */
+	/* merged from the end: each new word, then the old ones above it, moved up at once */
 	i = set->n;
-	j = nr;
-	k = set->n + nr;
-	b = BUCKETS - 1;
-	while (j > 0) {
-		uint64_t old = 0;
+	for (j = nr; j > 0; j--) {
+		uint64_t v = sorted[j - 1];
+		size_t at = idset_lower(set, (size_t)(v >> LOW_BITS), i, v & LOW_MASK);
 
-		if (i > 0) {
-			while (set->dir[b] > i - 1)
-				b--;
-			old = (uint64_t)b << LOW_BITS | idset_get(set, i - 1);
-		}
-		if (i > 0 && old > sorted[j - 1]) {
-			idset_put_at(set, --k, old);
-			i--;
-		} else
-			idset_put_at(set, --k, sorted[--j]);
+		idset_move_up(set, at + j, at, i - at);
+		idset_put_at(set, at + j - 1, v);
+		i = at;
 	}
 	/* each bucket starts later by the new words of the buckets before it */
 	for (b = j = 0; b <= BUCKETS; b++) {
@@ -318,6 +390,7 @@ idset_merge(struct idset *set)
 		set->dir[b] += (uint32_t)j;
 	}
 	memset(sorted, 0, nr * sizeof(*sorted));
+	memset(set->filter, 0, ((size_t)1 << FILTER_BITS) / 8);
 	set->n += nr;
 	set->nrecent = 0;
 	return 0;
@@ -327,11 +400,17 @@ idset_merge(struct idset *set)
 static int
 idset_put(struct idset *set, uint64_t w)
 {
+	size_t bit = filter_bit(w);
+
 	if (set->recent == NULL &&
 	    (set->recent = calloc(RECENT_SLOTS, sizeof(uint64_t))) == NULL)
 		return -1;
+	if (set->filter == NULL &&
+	    (set->filter = calloc(((size_t)1 << FILTER_BITS) / 8, 1)) == NULL)
+		return -1;
 	if (set->nrecent >= RECENT_MAX && idset_merge(set) != 0)
 		return -1;
+	set->filter[bit >> 3] |= (unsigned char)(1 << (bit & 7));
 	for (size_t i = recent_home(w);; i = (i + 1) & (RECENT_SLOTS - 1))
 		if (set->recent[i] == 0) {
 			set->recent[i] = w;
@@ -353,6 +432,31 @@ idset_add(struct idset *set, uint64_t w)
 	case IN_ARRAY:
 		if (idset_get(set, at) & WORD_DEAD)
 			set->ndead--;
+		idset_put_at(set, at, w);
+		return 0;
+	default:
+		return idset_put(set, w);
+	}
+}
+
+/*
+ * Claim w's number for a new household: 1 when a household holds it
+ * already (nothing changes), 0 when added with w's flags, -1 when memory
+ * runs out.  One search where idset_has() and idset_add() take two.
+ */
+static int
+idset_claim(struct idset *set, uint64_t w)
+{
+	size_t at;
+	uint64_t v;
+
+	switch (idset_where(set, w, &at)) {
+	case IN_RECENT:
+		return 1;
+	case IN_ARRAY:
+		if (!((v = idset_get(set, at)) & WORD_DEAD))
+			return 1;
+		set->ndead--;
 		idset_put_at(set, at, w);
 		return 0;
 	default:
@@ -404,6 +508,7 @@ idset_free(struct idset *set)
 	free(set->chunk);
 	free(set->dir);
 	free(set->recent);
+	free(set->filter);
 	memset(set, 0, sizeof(*set));
 }
 
@@ -421,7 +526,6 @@ struct held {
 	struct household h;
 	struct record rec;
 	long long village_id, group_id;
-	uint64_t word;		/* of its ID number, 0 if none */
 	const char *source;	/* "file:line" */
 	struct buf text;	/* the strings h and rec point to */
 	char **ptrs;		/* rec's names, values and columns */
@@ -438,10 +542,19 @@ struct memo {
 	char text[MEMO_TEXT];
 };
 
+/* A categories text seen before and its codes: a few combinations make a county. */
+#define SEEN_SLOTS 64
+
+struct seen {
+	char text[64];		/* "" for an empty slot */
+	char codes[96];
+};
+
 /* Per-import state: statements prepared once, held records, the ID numbers. */
 struct household_import {
 	int prepared;
-	sqlite3_stmt *insert[INSERT_SIZES], *find, *same, *holder;
+	sqlite3_stmt *insert[INSERT_SIZES], *find, *same, *same_at, *holder;
+	long long next_same;	/* where household_same() looks first, 0 for nowhere */
 	long long first_new_id;	/* households with id >= this came from this import */
 	long long last_id;	/* the highest id of a household so far */
 	struct household current;	/* the record being checked */
@@ -454,6 +567,7 @@ struct household_import {
 	struct memo memo[MEMO_SLOTS];
 	const char *category_code[16];	/* the category codes in the order of vocab_table */
 	size_t ncategories;
+	struct seen seen[SEEN_SLOTS];
 };
 
 static int household_flush(struct import *im, void *context, struct error *err);
@@ -475,7 +589,7 @@ problem(struct household_import *hi, struct import *im, const struct record *rec
 	import_problem(im, rec, k, "%s", message);
 }
 
-/* vocab_code(domain, text), remembered; domain is one of the literals below. */
+/* vocab_code(domain, text), remembered (domain is told by its pointer). */
 static const char *
 vocab_cached(struct household_import *hi, const char *domain, const char *text)
 {
@@ -548,10 +662,23 @@ check_categories(struct household_import *hi, struct import *im,
     const struct record *rec, const char *text, struct household *h)
 {
 	unsigned given = 0;	/* bit i: hi->category_code[i] */
-	size_t ncodes = 0, len = 0;
+	size_t ncodes = 0, len = 0, hash = 2166136261u, tlen = strlen(text);
+	struct seen *seen = NULL;
 	char word[128];
 	const char *p = text;
 	int bad = 0;
+
+	if (tlen < sizeof(seen->text)) {
+		for (const unsigned char *c = (const unsigned char *)text; *c; c++)
+			hash = (hash ^ *c) * 16777619u;
+		seen = &hi->seen[hash & (SEEN_SLOTS - 1)];
+		if (strcmp(seen->text, text) == 0 && seen->text[0] != '\0') {
+			strcpy(h->categories, seen->codes);
+			h->value[HOUSEHOLD_CATEGORIES] = h->categories[0] != '\0' ?
+			    h->categories : NULL;
+			return 0;
+		}
+	}
 
 	if (hi->ncategories == 0)
 		for (const struct vocab_entry *e = vocab_table; e->domain != NULL; e++)
@@ -601,6 +728,10 @@ check_categories(struct household_import *hi, struct import *im,
 		bad = 1;
 	}
 	h->value[HOUSEHOLD_CATEGORIES] = h->categories[0] != '\0' ? h->categories : NULL;
+	if (!bad && seen != NULL && len < sizeof(seen->codes)) {
+		memcpy(seen->text, text, tlen + 1);
+		memcpy(seen->codes, h->categories, len + 1);
+	}
 	return bad;
 }
 
@@ -646,6 +777,7 @@ household_check(struct household_import *hi, struct import *im,
 	for (size_t k = 0; k < HOUSEHOLD_NFIELDS; k++)
 		h->value[k] = import_value(im, rec, k);
 	h->members = 0;
+	h->word = 0;
 	if (h->value[HOUSEHOLD_ID] == NULL) {
 		problem(hi, im, rec, HOUSEHOLD_ID, _("missing; every household needs one"));
 		bad++;
@@ -664,6 +796,8 @@ household_check(struct household_import *hi, struct import *im,
 		switch (id_number_check(h->id_number)) {
 		case ID_NUMBER_OK:
 			h->value[HOUSEHOLD_ID_NUMBER] = h->id_number;
+			if ((h->word = id_number_word(h->id_number)) != 0)
+				idset_prefetch(&hi->numbers, h->word);
 			break;
 		case ID_NUMBER_LENGTH:
 			problem(hi, im, rec, HOUSEHOLD_ID_NUMBER,
@@ -778,6 +912,7 @@ hold(struct held *x, const struct household *h, const struct record *rec)
 	/* h: its values point into itself, into the loop's buffers, or are static */
 	memcpy(x->h.value, h->value, sizeof(h->value));
 	x->h.members = h->members;
+	x->h.word = h->word;
 	if (h->value[HOUSEHOLD_ID_NUMBER] == h->id_number)
 		x->h.value[HOUSEHOLD_ID_NUMBER] = strcpy(x->h.id_number, h->id_number);
 	if (h->value[HOUSEHOLD_PHONE] == h->phone)
@@ -837,18 +972,22 @@ prepare(struct household_import *hi, struct import *im, struct error *err)
 	    "h.risk_status, h.source FROM household h JOIN village v ON v.id = h.village_id "
 	    "LEFT JOIN village_group g ON g.id = h.group_id "
 	    "WHERE h.household_id = ?", err);
-	/* the household as stored already: a file imported again */
-	hi->same = store_prepare(s, "SELECT 1 FROM household WHERE household_id = ?1 "
-	    "AND id < ?2 AND (?3 IS NULL OR head_name = ?3) "
-	    "AND (?4 IS NULL OR id_number = ?4) AND (?5 IS NULL OR phone = ?5) "
-	    "AND village_id = ?6 AND (?7 IS NULL OR group_id = ?7) "
-	    "AND (?8 IS NULL OR categories = ?8) AND (?9 IS NULL OR members = ?9) "
-	    "AND (?10 IS NULL OR monitor_type = ?10) "
-	    "AND (?11 IS NULL OR risk_status = ?11)", err);
+	/* the household as stored already (a file imported again): by household_id, or at id ?12 */
+#define SAME_SQL "SELECT id FROM household WHERE household_id = ?1 " \
+	    "AND id < ?2 AND (?3 IS NULL OR head_name = ?3) " \
+	    "AND (?4 IS NULL OR id_number = ?4) AND (?5 IS NULL OR phone = ?5) " \
+	    "AND village_id = ?6 AND (?7 IS NULL OR group_id = ?7) " \
+	    "AND (?8 IS NULL OR categories = ?8) AND (?9 IS NULL OR members = ?9) " \
+	    "AND (?10 IS NULL OR monitor_type = ?10) " \
+	    "AND (?11 IS NULL OR risk_status = ?11)"
+	hi->same = store_prepare(s, SAME_SQL, err);
+	hi->same_at = store_prepare(s, SAME_SQL " AND id = ?12", err);
+#undef SAME_SQL
 	/* no index on id_number: look where the set says the holder is */
 	hi->holder = store_prepare(s, "SELECT id, household_id, source "
 	    "FROM household WHERE id BETWEEN ?1 AND ?2 AND id_number = ?3", err);
-	if (hi->find == NULL || hi->same == NULL || hi->holder == NULL)
+	if (hi->find == NULL || hi->same == NULL || hi->same_at == NULL ||
+	    hi->holder == NULL)
 		return -1;
 	if ((st = store_prepare(s, "SELECT coalesce(max(id), 0) + 1 FROM household",
 	    err)) == NULL)
@@ -860,6 +999,7 @@ prepare(struct household_import *hi, struct import *im, struct error *err)
 		return store_error(s, rc, err);
 	hi->last_id = hi->first_new_id - 1;
 	sqlite3_bind_int64(hi->same, 2, hi->first_new_id);
+	sqlite3_bind_int64(hi->same_at, 2, hi->first_new_id);
 	/* every ID number on file */
 	if ((st = store_prepare(s, "SELECT id_number FROM household "
 	    "WHERE id_number IS NOT NULL", err)) == NULL)
@@ -1127,14 +1267,15 @@ household_id_number_taken(struct import *im, const struct record *rec,
 /*
  * 1 when h is stored as it is, every value given the same (what the
  * merge below would find unchanged, at a fraction of its cost); 0 when
- * that takes the merge to tell; -1 with err set.
+ * that takes the merge to tell; -1 with err set.  A file imported again
+ * has its households in the order they were written: the one after the
+ * last found is looked at first, by its id.
  */
 static int
 household_same(struct import *im, struct household_import *hi,
     const struct household *h, struct error *err)
 {
 	struct store *s = import_store(im);
-	sqlite3_stmt *st = hi->same;
 	long long vid, gid;
 	int rc;
 
@@ -1142,29 +1283,42 @@ household_same(struct import *im, struct household_import *hi,
 	    0, &vid, &gid, NULL, err);
 	if (rc != 0)
 		return rc < 0 ? -1 : 0;
-	sqlite3_bind_text(st, 1, h->value[HOUSEHOLD_ID], -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 3, h->value[HOUSEHOLD_HEAD_NAME], -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 4, h->value[HOUSEHOLD_ID_NUMBER], -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 5, h->value[HOUSEHOLD_PHONE], -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 6, vid);
-	if (h->value[HOUSEHOLD_GROUP] != NULL)
-		sqlite3_bind_int64(st, 7, gid);
-	else
-		sqlite3_bind_null(st, 7);
-	sqlite3_bind_text(st, 8, h->value[HOUSEHOLD_CATEGORIES], -1, SQLITE_STATIC);
-	if (h->value[HOUSEHOLD_MEMBERS] != NULL)
-		sqlite3_bind_int64(st, 9, h->members);
-	else
-		sqlite3_bind_null(st, 9);
-	sqlite3_bind_text(st, 10, h->value[HOUSEHOLD_MONITOR_TYPE], -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 11, h->value[HOUSEHOLD_RISK_STATUS], -1, SQLITE_STATIC);
-	rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	if (rc == SQLITE_ROW) {
-		import_stats(im)->unchanged++;
-		return 1;
+	for (int by_id = hi->next_same > 0; by_id >= 0; by_id--) {
+		sqlite3_stmt *st = by_id ? hi->same_at : hi->same;
+
+		sqlite3_bind_text(st, 1, h->value[HOUSEHOLD_ID], -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 3, h->value[HOUSEHOLD_HEAD_NAME], -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 4, h->value[HOUSEHOLD_ID_NUMBER], -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 5, h->value[HOUSEHOLD_PHONE], -1, SQLITE_STATIC);
+		sqlite3_bind_int64(st, 6, vid);
+		if (h->value[HOUSEHOLD_GROUP] != NULL)
+			sqlite3_bind_int64(st, 7, gid);
+		else
+			sqlite3_bind_null(st, 7);
+		sqlite3_bind_text(st, 8, h->value[HOUSEHOLD_CATEGORIES], -1, SQLITE_STATIC);
+		if (h->value[HOUSEHOLD_MEMBERS] != NULL)
+			sqlite3_bind_int64(st, 9, h->members);
+		else
+			sqlite3_bind_null(st, 9);
+		sqlite3_bind_text(st, 10, h->value[HOUSEHOLD_MONITOR_TYPE], -1,
+		    SQLITE_STATIC);
+		sqlite3_bind_text(st, 11, h->value[HOUSEHOLD_RISK_STATUS], -1,
+		    SQLITE_STATIC);
+		if (by_id)
+			sqlite3_bind_int64(st, 12, hi->next_same);
+		rc = sqlite3_step(st);
+		if (rc == SQLITE_ROW) {
+			hi->next_same = sqlite3_column_int64(st, 0) + 1;
+			sqlite3_reset(st);
+			import_stats(im)->unchanged++;
+			return 1;
+		}
+		sqlite3_reset(st);
+		if (rc != SQLITE_DONE)
+			return store_error(s, rc, err);
+		hi->next_same = 0;
 	}
-	return rc == SQLITE_DONE ? 0 : store_error(s, rc, err);
+	return 0;
 }
 
 /* A household whose ID number is taken: the same one, to merge, or another. */
@@ -1275,8 +1429,8 @@ household_flush(struct import *im, void *context, struct error *err)
 				return -1;
 		}
 		/* not new after all */
-		if (x->word != 0)
-			idset_remove(&hi->numbers, x->word);
+		if (x->h.word != 0)
+			idset_remove(&hi->numbers, x->h.word);
 		if (found == SQLITE_ROW)
 			rc = household_merge(im, &x->rec, hi, &x->h, err);
 		else {
@@ -1305,7 +1459,6 @@ household_row(struct import *im, const struct record *rec, void *context,
 	struct household *h = &hi->current;
 	struct held *x;
 	long long vid, gid;
-	uint64_t word = 0;
 	int known, bad;
 
 	if (!hi->prepared && prepare(hi, im, err) != 0)
@@ -1317,20 +1470,21 @@ household_row(struct import *im, const struct record *rec, void *context,
 	}
 	if (bad > 0)
 		return 1;
-	if (h->value[HOUSEHOLD_ID_NUMBER] != NULL &&
-	    (word = id_number_word(h->value[HOUSEHOLD_ID_NUMBER])) != 0 &&
-	    idset_has(&hi->numbers, word)) {
+	/* its village and group, if they exist (looked up while the set's memory comes) */
+	known = place_resolve(s, h->value[HOUSEHOLD_VILLAGE], h->value[HOUSEHOLD_GROUP],
+	    0, &vid, &gid, NULL, err);
+	if (known < 0)
+		return -1;
+	/* its ID number, claimed for it: given back if it is not new after all */
+	if (h->word != 0 && (bad = idset_claim(&hi->numbers, h->word | WORD_NEW)) != 0) {
+		if (bad < 0)
+			return error_set(err, EXIT_SOFTWARE, _("out of memory"));
 		/* its number is taken: by this very household, or by another */
 		if (household_flush(im, hi, err) != 0 ||
 		    (bad = household_same(im, hi, h, err)) < 0)
 			return -1;
 		return bad ? 0 : household_known(im, rec, hi, h, err);
 	}
-	/* its village and group, created if need be */
-	known = place_resolve(s, h->value[HOUSEHOLD_VILLAGE], h->value[HOUSEHOLD_GROUP],
-	    0, &vid, &gid, NULL, err);
-	if (known < 0)
-		return -1;
 	if (known == 1) {
 		/* alone, in a savepoint: a place made for a household not written is undone */
 		if (household_flush(im, hi, err) != 0 ||
@@ -1341,10 +1495,7 @@ household_row(struct import *im, const struct record *rec, void *context,
 		    h->value[HOUSEHOLD_GROUP], 1, &vid, &gid, NULL, err) != 0)
 			return -1;
 	}
-	if (word != 0 && idset_add(&hi->numbers, word | WORD_NEW) != 0)
-		return error_set(err, EXIT_SOFTWARE, _("out of memory"));
 	x = &hi->held[hi->nheld];
-	x->word = word;
 	x->village_id = vid;
 	x->group_id = gid;
 	if (hold(x, h, rec) != 0)
@@ -1380,6 +1531,7 @@ household_cleanup(void *context)
 		sqlite3_finalize(hi->insert[i]);
 	sqlite3_finalize(hi->find);
 	sqlite3_finalize(hi->same);
+	sqlite3_finalize(hi->same_at);
 	sqlite3_finalize(hi->holder);
 	for (size_t i = 0; i < HELD_MAX; i++) {
 		buf_free(&hi->held[i].text);

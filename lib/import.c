@@ -91,9 +91,14 @@ import_value(struct import *im, const struct record *rec, size_t k)
 		n--;
 	if (n == 0)
 		return NULL;
-	buf_reset(b);
-	if (buf_append(b, v, n) != 0)
-		return NULL;
+	if (n >= b->cap) {
+		buf_reset(b);
+		if (buf_reserve(b, n) != 0)
+			return NULL;
+	}
+	memcpy(b->data, v, n);
+	b->data[n] = '\0';
+	b->len = n;
 	return b->data;
 }
 

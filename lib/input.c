@@ -469,6 +469,7 @@ csv_row(int c, void *context)
 	(void)c;
 	b->line = r->record_line;
 	r->record_open = 0;
+	r->record_line = r->line_number;	/* a record after a lone CR starts here */
 	for (size_t i = 0; i < b->count && blank; i++)
 		blank = is_blank(b->values[i], strlen(b->values[i]));
 	if (blank && !r->building_nul) {
@@ -627,6 +628,8 @@ csv_feed(struct reader *r, struct error *err)
 	}
 	buf_append(&r->building_raw, r->line.data, r->line.len);
 	done = csv_parse(&r->csv, r->line.data, r->line.len, csv_field, csv_row, r);
+	/* a row that ended at a lone CR may be followed by an open quoted field */
+	r->record_open = r->csv.quoted;
 	if (done == r->line.len)
 		return 0;
 	/* bad quoting: the record so far is unreadable; start afresh */

@@ -78,22 +78,49 @@ sqlite3 base.db 'PRAGMA wal_checkpoint(TRUNCATE)' >/dev/null
 fresh='rm -f r.db r.db-wal r.db-shm && cp base.db r.db'
 log="$bin/visit-log -q -d r.db --today 2023-03-01"
 
-a=$(measure sqlite3 'rm -f a.db' \
-	"sqlite3 a.db -cmd '.mode csv' '.import visits.csv visits'")
-r=$(measure visit-log "$fresh" "$log visits.csv")
-row "visit-log $v (vs .import)" "$r" "$a"
+# pair NAME SETUP COMMAND: as measure, with the anchor's runs taken in
+# turn with the command's, so that a machine busy with something else
+# slows both alike; prints "renke_seconds renke_kb anchor_seconds anchor_kb"
+anchor="sqlite3 a.db -cmd '.mode csv' '.import visits.csv visits'"
+pair() {
+	: >times.r
+	: >times.a
+	i=0
+	while [ $i -lt "$runs" ]; do
+		rm -f a.db
+		/usr/bin/time -f '%e %M' -o one sh -c "$anchor" >/dev/null 2>&1 ||
+			{ echo "bench-visits.sh: the anchor failed" >&2; cat one >&2; exit 1; }
+		tail -n 1 one >>times.a
+		sh -c "$2"
+		/usr/bin/time -f '%e %M' -o one sh -c "$3" >/dev/null 2>&1 ||
+			{ echo "bench-visits.sh: $1 failed: $3" >&2; cat one >&2; exit 1; }
+		tail -n 1 one >>times.r
+		i=$((i + 1))
+	done
+	for f in times.r times.a; do
+		sort -n $f | awk '{ t[NR] = $1; m[NR] = $2 }
+			END { k = int((NR + 1) / 2); printf "%s %s ", t[k], m[k] }'
+	done
+	echo
+}
+
+# pair_row TASK "RS RK AS AK"
+pair_row() {
+	set -- "$1" $2
+	row "$1" "$2 $3" "$4 $5"
+}
+
+pair_row "visit-log $v (vs .import)" "$(pair visit-log "$fresh" "$log visits.csv")"
 
 # the same file again: nothing is added, nothing changes
 sh -c "$fresh && $log visits.csv"
 before=$(sqlite3 r.db 'SELECT count(*) FROM visit')
-r=$(measure visit-log-again : "$log visits.csv")
+pair_row "visit-log again (vs .import)" "$(pair visit-log-again : "$log visits.csv")"
 after=$(sqlite3 r.db 'SELECT count(*) FROM visit')
-row "visit-log again (vs .import)" "$r" "$a"
 [ "$before" -eq "$after" ] || echo "(the second import added $((after - before)) visits)"
 
 # the visits in random order rather than household by household
-r=$(measure visit-log-shuffled "$fresh" "$log shuffled.csv")
-row "visit-log shuffled (vs .import)" "$r" "$a"
+pair_row "visit-log shuffled (vs .import)" "$(pair visit-log-shuffled "$fresh" "$log shuffled.csv")"
 
 # coverage of one milestone, and of all four, over the store
 sh -c "$fresh && $log visits.csv"

@@ -8,7 +8,7 @@
 
 # _renke_values DOMAIN: the accepted values of a vocabulary
 _renke_values() {
-	local values
+	local values IFS=' '
 	case $1 in
 	category) values="lifted monitored minimum_allowance serious_illness extreme_poverty ordinary 脱贫户 监测户 低保户 大病户 特困户 一般农户" ;;
 	monitor_type) values="unstable marginal sudden_hardship 脱贫不稳定户 边缘易致贫户 突发严重困难户" ;;

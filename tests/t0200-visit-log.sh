@@ -351,6 +351,20 @@ test_case 'visit-log --flagged | issue-add: the findings become ledger entries' 
 	test_cmp expect actual
 '
 
+test_case 'the pipe works whichever command starts first' '
+	households &&
+	flagged_visits &&
+	# issue-add waits for its first record before it locks the store
+	{ sleep 1 && visit-log -q --flagged --today 2022-11-01 visits.csv; } |
+		issue-add -q --today 2022-11-01 >/dev/null &&
+	echo 4 >expect &&
+	sql "SELECT count(*) FROM visit" >actual &&
+	test_cmp expect actual &&
+	echo 3 >expect &&
+	sql "SELECT count(*) FROM issue" >actual &&
+	test_cmp expect actual
+'
+
 test_case 'the example visits through the pipe into issue-add' '
 	household-add -q "$EXAMPLES/households.csv" &&
 	visit-log -q --flagged --today 2023-03-01 "$EXAMPLES/visits.csv" >findings.csv &&
