@@ -517,6 +517,10 @@ idset_free(struct idset *set)
  * many rows: a statement a row costs more than the row.  A held record
  * keeps a copy of everything it points to, for the problems that only
  * writing it finds (an existing household) and for the rejects file.
+ * What is held is written before anything else is reported (problem(),
+ * import_hold()), so that problems keep the order of the input; and
+ * before a record whose number is taken is looked at, or one that needs
+ * a new place, which is written alone.
  */
 #define HELD_MAX 32
 #define INSERT_SIZES 6		/* statements for 1, 2, 4, ... HELD_MAX rows */
