@@ -80,8 +80,8 @@ cli_error(const struct cli *cli, const struct error *err)
 	return err->status != 0 ? err->status : EXIT_SOFTWARE;
 }
 
-static const char *
-login_name(void)
+const char *
+cli_login_name(void)
 {
 	const char *u = getenv("RENKE_USER");
 	struct passwd *pw;
@@ -146,7 +146,7 @@ cli_parse(struct cli *cli, int argc, char **argv, const struct option *options,
 	    cli->takes & CLI_OUTPUT ? "f:" : "", shortopts != NULL ? shortopts : "");
 
 	cli->db = store_default_path();
-	cli->by = login_name();
+	cli->by = cli_login_name();
 	date_today(cli->today);
 	cli->format = isatty(STDOUT_FILENO) ? FORMAT_TABLE : FORMAT_CSV;
 	opterr = 0;

@@ -49,6 +49,9 @@ struct cli {
 typedef int cli_option_fn(struct cli *cli, int option, const char *arg,
     void *context);
 
+/* Who acts when --by is not given: $RENKE_USER, else the login name. */
+const char *cli_login_name(void);
+
 /* Set up locale and message catalog and name the command; call first. */
 void cli_start(struct cli *cli, const char *command, const char *usage,
     unsigned takes);

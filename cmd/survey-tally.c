@@ -1,6 +1,5 @@
 /* survey-tally.c -- recognition rates of the phone survey, neighbour evaluations, ballots */
 #include <errno.h>
-#include <pwd.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -93,21 +92,6 @@ by_was_given(const char *by, int argc, char **argv)
 		if (by >= argv[i] && by <= argv[i] + strlen(argv[i]))
 			return 1;
 	return 0;
-}
-
-/* Who acts, for the audit log of a saved round: $RENKE_USER, else the login name. */
-static const char *
-actor(void)
-{
-	const char *u = getenv("RENKE_USER");
-	struct passwd *pw;
-
-	if (u != NULL && *u != '\0')
-		return u;
-	if ((pw = getpwuid(getuid())) != NULL)
-		return pw->pw_name;
-	u = getenv("LOGNAME");
-	return u != NULL ? u : "unknown";
 }
 
 static long
@@ -467,7 +451,7 @@ main(int argc, char **argv)
 	first = cli_parse(&cli, argc, argv, options, "", option, &rq);
 	if (by_was_given(cli.by, argc, argv)) {
 		rq.by = cli.by;
-		cli.by = actor();
+		cli.by = cli_login_name();
 	}
 	argc -= first;
 	argv += first;

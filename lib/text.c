@@ -181,6 +181,23 @@ skip_separator(const char **p, const char *ascii, const char *word)
 	return 0;
 }
 
+/* y-m-d as ISO text into out (11 bytes); y in 0..9999. */
+static void
+iso_date(long y, long m, long d, char out[11])
+{
+	out[0] = (char)('0' + y / 1000);
+	out[1] = (char)('0' + y / 100 % 10);
+	out[2] = (char)('0' + y / 10 % 10);
+	out[3] = (char)('0' + y % 10);
+	out[4] = '-';
+	out[5] = (char)('0' + m / 10);
+	out[6] = (char)('0' + m % 10);
+	out[7] = '-';
+	out[8] = (char)('0' + d / 10);
+	out[9] = (char)('0' + d % 10);
+	out[10] = '\0';
+}
+
 int
 date_parse(const char *s, char out[11])
 {
@@ -214,17 +231,7 @@ date_parse(const char *s, char out[11])
 	if (*p != '\0' || y < 1900 || y > 2999 || m < 1 || m > 12 || d < 1 ||
 	    d > days_in_month(y, m))
 		return -1;
-	out[0] = (char)('0' + y / 1000);
-	out[1] = (char)('0' + y / 100 % 10);
-	out[2] = (char)('0' + y / 10 % 10);
-	out[3] = (char)('0' + y % 10);
-	out[4] = '-';
-	out[5] = (char)('0' + m / 10);
-	out[6] = (char)('0' + m % 10);
-	out[7] = '-';
-	out[8] = (char)('0' + d / 10);
-	out[9] = (char)('0' + d % 10);
-	out[10] = '\0';
+	iso_date(y, m, d, out);
 	return 0;
 }
 
@@ -271,17 +278,7 @@ date_from_days(long z, char out[11])
 	y += m <= 2;
 	if (y < 0 || y > 9999)
 		y = 0;
-	out[0] = (char)('0' + y / 1000);
-	out[1] = (char)('0' + y / 100 % 10);
-	out[2] = (char)('0' + y / 10 % 10);
-	out[3] = (char)('0' + y % 10);
-	out[4] = '-';
-	out[5] = (char)('0' + m / 10);
-	out[6] = (char)('0' + m % 10);
-	out[7] = '-';
-	out[8] = (char)('0' + d / 10);
-	out[9] = (char)('0' + d % 10);
-	out[10] = '\0';
+	iso_date(y, m, d, out);
 }
 
 int
