@@ -41,8 +41,8 @@ LIB_SRC = $(wildcard lib/*.c)
 LIB_OBJ = $(LIB_SRC:lib/%.c=$(B)/lib/%.o) $(B)/lib/schema.o
 CLI_OBJ = $(B)/cmd/cli.o
 UNIT_TESTS = $(patsubst tests/unit/%.c,$(B)/tests/%,$(wildcard tests/unit/*.c))
-MAN1 = $(COMMANDS:%=man/%.1)
-MAN7 = man/renke.7
+MAN1 = $(COMMANDS:%=man/man1/%.1)
+MAN7 = man/man7/renke.7
 PO = $(wildcard po/*.po)
 MO = $(PO:po/%.po=$(B)/locale/%/LC_MESSAGES/renke.mo)
 
