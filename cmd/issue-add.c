@@ -48,7 +48,7 @@ parse_rule(struct cli *cli, const char *arg, struct opts *o)
 
 	if (o->nrules >= 64 || strlen(arg) >= sizeof(o->rule_text[0]))
 		cli_usage_error(cli, _("--rule: too many rules or too long: %s"), arg);
-	strcpy(text, arg);
+	snprintf(text, sizeof(o->rule_text[0]), "%s", arg);
 	if ((eq = strchr(text, '=')) == NULL)
 		cli_usage_error(cli, _("--rule: expected [category:]urgency=days, got %s"),
 		    arg);

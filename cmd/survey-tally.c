@@ -115,7 +115,8 @@ split_questions(struct cli *cli, struct request *rq)
 
 	if (strlen(rq->questions) >= sizeof(rq->questions_copy))
 		cli_usage_error(cli, _("--questions: too long"));
-	strcpy(rq->questions_copy, rq->questions);
+	snprintf(rq->questions_copy, sizeof(rq->questions_copy), "%s",
+	    rq->questions);
 	for (p = strtok(rq->questions_copy, ","); p != NULL; p = strtok(NULL, ",")) {
 		char *name = text_trim(p);
 

@@ -677,7 +677,8 @@ check_categories(struct household_import *hi, struct import *im,
 			hash = (hash ^ *c) * 16777619u;
 		seen = &hi->seen[hash & (SEEN_SLOTS - 1)];
 		if (strcmp(seen->text, text) == 0 && seen->text[0] != '\0') {
-			strcpy(h->categories, seen->codes);
+			snprintf(h->categories, sizeof(h->categories), "%s",
+			    seen->codes);
 			h->value[HOUSEHOLD_CATEGORIES] = h->categories[0] != '\0' ?
 			    h->categories : NULL;
 			return 0;
@@ -917,13 +918,16 @@ hold(struct held *x, const struct household *h, const struct record *rec)
 	memcpy(x->h.value, h->value, sizeof(h->value));
 	x->h.members = h->members;
 	x->h.word = h->word;
+	/* the arrays are the same size in both: copy them whole */
+	memcpy(x->h.id_number, h->id_number, sizeof(x->h.id_number));
+	memcpy(x->h.phone, h->phone, sizeof(x->h.phone));
+	memcpy(x->h.categories, h->categories, sizeof(x->h.categories));
 	if (h->value[HOUSEHOLD_ID_NUMBER] == h->id_number)
-		x->h.value[HOUSEHOLD_ID_NUMBER] = strcpy(x->h.id_number, h->id_number);
+		x->h.value[HOUSEHOLD_ID_NUMBER] = x->h.id_number;
 	if (h->value[HOUSEHOLD_PHONE] == h->phone)
-		x->h.value[HOUSEHOLD_PHONE] = strcpy(x->h.phone, h->phone);
+		x->h.value[HOUSEHOLD_PHONE] = x->h.phone;
 	if (h->value[HOUSEHOLD_CATEGORIES] == h->categories)
-		x->h.value[HOUSEHOLD_CATEGORIES] = strcpy(x->h.categories,
-		    h->categories);
+		x->h.value[HOUSEHOLD_CATEGORIES] = x->h.categories;
 	for (size_t i = 0; i < NCOPIED; i++)
 		if (len[i] > 0) {
 			x->h.value[copied[i]] = memcpy(at, h->value[copied[i]], len[i]);

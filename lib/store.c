@@ -30,9 +30,18 @@ schema_section(int version, size_t *len)
 {
 	const char *p = renke_schema_sql, *start = NULL;
 
-	while ((p = strstr(p, "-- version ")) != NULL) {
-		int v = atoi(p + strlen("-- version "));
+	/* a section starts with a line "-- version N" and nothing else */
+	while ((p = strstr(p, "\n-- version ")) != NULL) {
+		char *end;
+		long v;
 
+		p++;
+		errno = 0;
+		v = strtol(p + strlen("-- version "), &end, 10);
+		if (errno != 0 || end == p + strlen("-- version ") || *end != '\n') {
+			p++;
+			continue;
+		}
 		if (start != NULL) {
 			*len = (size_t)(p - start);
 			return start;
@@ -221,7 +230,7 @@ store_migrate(struct store *s, struct error *err)
 		goto fail;
 	}
 	for (int v = (int)version + 1; v <= latest; v++) {
-		size_t len;
+		size_t len = 0;
 		const char *text = schema_section(v, &len);
 		char *copy = strndup(text, len);
 

@@ -1255,7 +1255,7 @@ date_of(struct survey *sv, const char *raw, struct span d, char iso[11])
 		sv->next_date = (sv->next_date + 1) % DATES_SIZE;
 		if (sv->ndates < DATES_SIZE)
 			sv->ndates++;
-		strcpy(m->text, raw);
+		snprintf(m->text, sizeof(m->text), "%s", raw);
 		memcpy(m->iso, iso, 11);
 	}
 	return 0;
