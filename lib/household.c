@@ -1111,6 +1111,7 @@ household_merge(struct import *im, const struct record *rec,
 	long long id = sqlite3_column_int64(st, 0);
 	char *old[HOUSEHOLD_NFIELDS] = { 0 };
 	size_t changed[HOUSEHOLD_NFIELDS], nchanged = 0;
+	long found;
 	char members[16];
 	int rc = 0;
 
@@ -1131,16 +1132,12 @@ household_merge(struct import *im, const struct record *rec,
 		members[n] = '\0';
 		h->value[HOUSEHOLD_MEMBERS] = members;
 	}
-	for (size_t k = 1; k < HOUSEHOLD_NFIELDS; k++) {
-		const char *was = (const char *)sqlite3_column_text(st, (int)k);
-
-		if (h->value[k] == NULL)
-			continue;	/* not given: keep what is stored */
-		if (was != NULL && strcmp(was, h->value[k]) == 0)
-			continue;
-		old[k] = was != NULL ? strdup(was) : NULL;
-		changed[nchanged++] = k;
+	if ((found = import_changed_fields(st, h->value, 1, HOUSEHOLD_NFIELDS,
+	    old, changed, err)) < 0) {
+		rc = -1;
+		goto out;
 	}
+	nchanged = (size_t)found;
 	if (id >= hi->first_new_id) {
 		import_problem(im, rec, HOUSEHOLD_ID, _("the same household is "
 		    "already on %s"), sqlite3_column_text(st, HOUSEHOLD_NFIELDS));

@@ -88,6 +88,17 @@ const char *import_value(struct import *im, const struct record *rec, size_t k);
 void import_hold(struct import *im, int (*flush)(struct import *im,
     void *context, struct error *err));
 
+/*
+ * For a record that matches a stored row (st stepped to it, column k
+ * holding field k): append to changed[] each field k in [first, n) that
+ * the record gives (values[k] not NULL) and that differs from the stored
+ * value, which is copied to old[k] (NULL when it was NULL; the caller
+ * frees).  Fields the record leaves empty keep what is stored.  Returns
+ * how many were appended, or -1 with err set when memory runs out.
+ */
+long import_changed_fields(sqlite3_stmt *st, const char *const *values,
+    size_t first, size_t n, char **old, size_t *changed, struct error *err);
+
 /* The store, options and stats of the running import. */
 struct store *import_store(struct import *im);
 const struct import_options *import_options(struct import *im);

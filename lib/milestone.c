@@ -290,6 +290,7 @@ milestone_merge(struct import *im, const struct record *rec,
 	long long id = sqlite3_column_int64(st, 0);
 	char *old[MILESTONE_NFIELDS] = { 0 };
 	size_t changed[MILESTONE_NFIELDS], nchanged = 0;
+	long n;
 	int rc = 0;
 
 	if (id >= mi->first_new_id) {
@@ -298,19 +299,12 @@ milestone_merge(struct import *im, const struct record *rec,
 		rc = 1;
 		goto out;
 	}
-	for (size_t k = 1; k < MILESTONE_NFIELDS; k++) {
-		const char *was = (const char *)sqlite3_column_text(st, (int)k);
-
-		if (m->value[k] == NULL)
-			continue;	/* not given: keep what is stored */
-		if (was != NULL && strcmp(was, m->value[k]) == 0)
-			continue;
-		if (was != NULL && (old[k] = strdup(was)) == NULL) {
-			rc = error_set(err, EXIT_SOFTWARE, _("out of memory"));
-			goto out;
-		}
-		changed[nchanged++] = k;
+	if ((n = import_changed_fields(st, m->value, 1, MILESTONE_NFIELDS, old,
+	    changed, err)) < 0) {
+		rc = -1;
+		goto out;
 	}
+	nchanged = (size_t)n;
 	sqlite3_reset(st);
 	if (nchanged == 0) {
 		import_stats(im)->unchanged++;

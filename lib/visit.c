@@ -449,6 +449,7 @@ visit_merge(struct import *im, const struct record *rec, struct visit_import *vi
 	long long id = sqlite3_column_int64(st, 0);
 	char *old[VISIT_NFIELDS] = { 0 };
 	size_t changed[VISIT_NFIELDS], nchanged = 0;
+	long n;
 	struct buf key = { 0 };
 	int rc = 0;
 
@@ -464,19 +465,12 @@ visit_merge(struct import *im, const struct record *rec, struct visit_import *vi
 			return duplicate_elsewhere(im, rec, source, line, err);
 		return 1;
 	}
-	for (size_t k = VISIT_ROLE; k < VISIT_NFIELDS; k++) {
-		const char *was = (const char *)sqlite3_column_text(st, (int)k);
-
-		if (v->value[k] == NULL)
-			continue;	/* not given: keep what is stored */
-		if (was != NULL && strcmp(was, v->value[k]) == 0)
-			continue;
-		if (was != NULL && (old[k] = strdup(was)) == NULL) {
-			rc = error_set(err, EXIT_SOFTWARE, _("out of memory"));
-			goto out;
-		}
-		changed[nchanged++] = k;
+	if ((n = import_changed_fields(st, v->value, VISIT_ROLE, VISIT_NFIELDS,
+	    old, changed, err)) < 0) {
+		rc = -1;
+		goto out;
 	}
+	nchanged = (size_t)n;
 	sqlite3_reset(st);
 	if (nchanged == 0) {
 		import_stats(im)->unchanged++;
