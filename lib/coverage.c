@@ -1,4 +1,5 @@
 /* coverage.c -- who a visit-coverage milestone covers: one definition for every command */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -28,14 +29,12 @@ const struct column coverage_missing_columns[COVERAGE_MISSING_NCOLUMNS] = {
 };
 
 /*
- * The two halves of the definition, shared by both queries: ?1 the
- * round, ?2 the due date, ?3 the milestone's categories.  The visits of
- * the round are read once into a temporary index: one pass over the
- * visits and one over the households, whatever their number.
+ * How the definition is computed, for every command: one pass over the
+ * households and one over the visits, for up to PASS_MILESTONES
+ * milestones at a time, each milestone a bit of a mask.  (In SQL, each
+ * milestone took a pass over the visits of its own.)
  */
-#define DUE "renke_due(h.categories, ?3)"
-#define COVERED "h.household_id IN (SELECT household_id FROM visit " \
-	"WHERE round = ?1 AND visit_date <= ?2)"
+#define PASS_MILESTONES 32
 
 /* 1 when the ';' separated list [p, end) holds the word w[0..n). */
 static int
@@ -53,98 +52,140 @@ list_has(const char *p, const char *end, const char *w, size_t n)
 }
 
 /*
- * SQL renke_due(household categories, milestone categories): 1 when
- * the milestone names none, or the household is in one of them.  Both
- * are codes, ';' joined.  (In C: three concatenations per category and
- * household cost more than the rest of the query.)
+ * 1 when a household of categories has (codes, ';' joined, or NULL) is
+ * due for a milestone that wants those of wants: it names none, or the
+ * household is in one of them.
  */
-static void
-sql_due(sqlite3_context *context, int argc, sqlite3_value **argv)
+static int
+due_for(const char *has, const char *wants)
 {
-	const char *has = (const char *)sqlite3_value_text(argv[0]);
-	const char *wants = (const char *)sqlite3_value_text(argv[1]);
 	const char *p, *end;
-	int due = 0;
 
-	(void)argc;
-	if (wants == NULL || *wants == '\0') {
-		sqlite3_result_int(context, 1);
-		return;
-	}
-	if (has == NULL) {
-		sqlite3_result_int(context, 0);
-		return;
-	}
+	if (wants == NULL || *wants == '\0')
+		return 1;
+	if (has == NULL)
+		return 0;
 	end = has + strlen(has);
-	for (p = wants; !due && *p != '\0';) {
+	for (p = wants; *p != '\0';) {
 		size_t n = strcspn(p, ";");
 
-		due = n > 0 && list_has(has, end, p, n);
+		if (n > 0 && list_has(has, end, p, n))
+			return 1;
 		p += n + (p[n] == ';');
 	}
-	sqlite3_result_int(context, due);
+	return 0;
 }
 
-/* The milestones asked for: one, or every visit-coverage milestone. */
-static sqlite3_stmt *
-milestones(struct store *s, const char *milestone_id, struct error *err)
+/* A visit-coverage milestone, as stored. */
+struct milestone {
+	char *id, *title, *round, *due_date, *categories;
+};
+
+struct milestones {
+	struct milestone *m;
+	size_t n;
+};
+
+static void
+milestones_free(struct milestones *ms)
+{
+	for (size_t i = 0; i < ms->n; i++) {
+		free(ms->m[i].id);
+		free(ms->m[i].title);
+		free(ms->m[i].round);
+		free(ms->m[i].due_date);
+		free(ms->m[i].categories);
+	}
+	free(ms->m);
+	memset(ms, 0, sizeof(*ms));
+}
+
+/* strdup() of a column, NULL staying NULL; *bad set when memory runs out. */
+static char *
+column_dup(sqlite3_stmt *st, int i, int *bad)
+{
+	const char *v = (const char *)sqlite3_column_text(st, i);
+	char *copy;
+
+	if (v == NULL)
+		return NULL;
+	if ((copy = strdup(v)) == NULL)
+		*bad = 1;
+	return copy;
+}
+
+/*
+ * The milestones asked for: one, or every visit-coverage milestone, by
+ * due date then id.  0, or -1 with err set.
+ */
+static int
+milestones_load(struct store *s, const char *milestone_id,
+    struct milestones *ms, struct error *err)
 {
 	sqlite3_stmt *st;
-	int rc;
+	int rc, bad = 0;
 
-	if (sqlite3_create_function_v2(s->db, "renke_due", 2, SQLITE_UTF8 |
-	    SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL, sql_due, NULL, NULL,
-	    NULL) != SQLITE_OK) {
-		store_error(s, sqlite3_errcode(s->db), err);
-		return NULL;
-	}
+	memset(ms, 0, sizeof(*ms));
 	if (milestone_id != NULL) {
 		if ((st = store_prepare(s, "SELECT kind FROM milestone "
 		    "WHERE milestone_id = ?", err)) == NULL)
-			return NULL;
+			return -1;
 		sqlite3_bind_text(st, 1, milestone_id, -1, SQLITE_STATIC);
 		rc = sqlite3_step(st);
 		if (rc == SQLITE_ROW && strcmp((const char *)sqlite3_column_text(st,
 		    0), "visit_coverage") != 0) {
-			error_set(err, EXIT_DATAERR, _("milestone %s is not a "
-			    "visit-coverage milestone"), milestone_id);
 			sqlite3_finalize(st);
-			return NULL;
+			return error_set(err, EXIT_DATAERR, _("milestone %s is not a "
+			    "visit-coverage milestone"), milestone_id);
 		}
 		sqlite3_finalize(st);
-		if (rc == SQLITE_DONE) {
-			error_set(err, EXIT_DATAERR, _("no milestone %s in the store; "
-			    "milestone-add adds milestones"), milestone_id);
-			return NULL;
-		}
-		if (rc != SQLITE_ROW) {
-			store_error(s, rc, err);
-			return NULL;
-		}
+		if (rc == SQLITE_DONE)
+			return error_set(err, EXIT_DATAERR, _("no milestone %s in the "
+			    "store; milestone-add adds milestones"), milestone_id);
+		if (rc != SQLITE_ROW)
+			return store_error(s, rc, err);
 	}
 	st = store_prepare(s, "SELECT milestone_id, title, round, due_date, "
 	    "categories FROM milestone WHERE kind = 'visit_coverage' AND "
 	    "(?1 IS NULL OR milestone_id = ?1) ORDER BY due_date, milestone_id",
 	    err);
-	if (st != NULL)
-		sqlite3_bind_text(st, 1, milestone_id, -1, SQLITE_STATIC);
-	return st;
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_text(st, 1, milestone_id, -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct milestone *m = realloc(ms->m, (ms->n + 1) * sizeof(*m));
+
+		if (m == NULL) {
+			bad = 1;
+			break;
+		}
+		ms->m = m;
+		m = &ms->m[ms->n++];
+		memset(m, 0, sizeof(*m));
+		m->id = column_dup(st, 0, &bad);
+		m->title = column_dup(st, 1, &bad);
+		m->round = column_dup(st, 2, &bad);
+		m->due_date = column_dup(st, 3, &bad);
+		m->categories = column_dup(st, 4, &bad);
+		if (bad)
+			break;
+	}
+	sqlite3_finalize(st);
+	if (bad) {
+		milestones_free(ms);
+		return error_set(err, EXIT_SOFTWARE, _("out of memory"));
+	}
+	if (rc != SQLITE_DONE) {
+		milestones_free(ms);
+		return store_error(s, rc, err);
+	}
+	return 0;
 }
 
-/* Bind the milestone at m's current row to st's ?1 .. ?3. */
-static void
-bind_milestone(sqlite3_stmt *st, sqlite3_stmt *m)
-{
-	for (int i = 1; i <= 3; i++)
-		sqlite3_bind_text(st, i, (const char *)sqlite3_column_text(m, i + 1),
-		    -1, SQLITE_STATIC);
-}
-
-/* The villages of the store by id: names and counters, for one milestone at a time. */
+/* The villages of the store by id. */
 struct villages {
 	long long *id;
 	char **name;
-	long *due, *visited;
 	size_t n;
 };
 
@@ -155,8 +196,6 @@ villages_free(struct villages *v)
 		free(v->name[i]);
 	free(v->id);
 	free(v->name);
-	free(v->due);
-	free(v->visited);
 	memset(v, 0, sizeof(*v));
 }
 
@@ -193,10 +232,6 @@ villages_load(struct store *s, struct villages *v, struct error *err)
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE)
 		return store_error(s, rc, err);
-	v->due = calloc(v->n + 1, sizeof(long));
-	v->visited = calloc(v->n + 1, sizeof(long));
-	if (v->due == NULL || v->visited == NULL)
-		return error_set(err, EXIT_SOFTWARE, _("out of memory"));
 	return 0;
 nomem:
 	sqlite3_finalize(st);
@@ -220,127 +255,363 @@ village_at(const struct villages *v, long long id)
 	return lo < v->n && v->id[lo] == id ? lo : v->n;
 }
 
+/*
+ * The households due for at least one milestone of a pass (milestone i
+ * of the pass is bit i), found again by their number through a hash
+ * table of their indexes.
+ */
+struct pass {
+	const struct milestone *m;	/* the pass's milestones */
+	size_t nm;
+	size_t n, cap;			/* households */
+	uint32_t *village;		/* index in struct villages */
+	uint32_t *due, *covered;	/* masks */
+	uint32_t *key;			/* offset of the household's number in keys */
+	struct buf keys;
+	uint32_t *slot;			/* household index + 1; 0 for none */
+	size_t nslots;			/* a power of two */
+};
+
+static void
+pass_free(struct pass *p)
+{
+	free(p->village);
+	free(p->due);
+	free(p->covered);
+	free(p->key);
+	free(p->slot);
+	buf_free(&p->keys);
+	memset(p, 0, sizeof(*p));
+}
+
+/* FNV-1a of the household number s[0..n). */
+static uint32_t
+key_hash(const char *s, size_t n)
+{
+	uint32_t h = 2166136261u;
+
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ (unsigned char)s[i]) * 16777619u;
+	return h;
+}
+
+/* The index of household number s[0..n) in p, or p->n. */
+static size_t
+pass_find(const struct pass *p, const char *s, size_t n)
+{
+	size_t mask = p->nslots - 1, i;
+
+	if (p->nslots == 0)
+		return p->n;
+	for (i = key_hash(s, n) & mask; p->slot[i] != 0; i = (i + 1) & mask) {
+		const char *k = p->keys.data + p->key[p->slot[i] - 1];
+
+		if (strncmp(k, s, n) == 0 && k[n] == '\0')
+			return p->slot[i] - 1;
+	}
+	return p->n;
+}
+
+/* Room for one more household in p: 0, or -1 when memory runs out. */
+static int
+pass_grow(struct pass *p)
+{
+	size_t cap = p->cap ? p->cap * 2 : 4096;
+	uint32_t *a;
+
+	if (p->n < p->cap)
+		return 0;
+	if (cap > UINT32_MAX / 2)
+		return -1;
+#define GROW(field) \
+	if ((a = realloc(p->field, cap * sizeof(*a))) == NULL) \
+		return -1; \
+	p->field = a;
+	GROW(village)
+	GROW(due)
+	GROW(covered)
+	GROW(key)
+#undef GROW
+	p->cap = cap;
+	return 0;
+}
+
+/* The hash table of p's households, built once they are all in. */
+static int
+pass_index(struct pass *p)
+{
+	size_t mask;
+
+	p->nslots = 64;
+	while (p->nslots < p->n * 2)
+		p->nslots *= 2;
+	if ((p->slot = calloc(p->nslots, sizeof(*p->slot))) == NULL)
+		return -1;
+	mask = p->nslots - 1;
+	for (size_t h = 0; h < p->n; h++) {
+		const char *k = p->keys.data + p->key[h];
+		size_t i = key_hash(k, strlen(k)) & mask;
+
+		while (p->slot[i] != 0)
+			i = (i + 1) & mask;
+		p->slot[i] = (uint32_t)h + 1;
+	}
+	return 0;
+}
+
+/*
+ * Fill p for milestones m[0..nm) (nm <= PASS_MILESTONES): which
+ * households each is due for, which it covers.  0, or -1 with err set.
+ */
+static int
+pass_run(struct store *s, const struct villages *v, const struct milestone *m,
+    size_t nm, struct pass *p, struct error *err)
+{
+	sqlite3_stmt *st;
+	char *last = NULL;		/* the categories before, and their mask */
+	uint32_t last_due = 0;
+	int rc, bad = 0;
+
+	memset(p, 0, sizeof(*p));
+	p->m = m;
+	p->nm = nm;
+	st = store_prepare(s, "SELECT household_id, village_id, categories "
+	    "FROM household", err);
+	if (st == NULL)
+		return -1;
+	while (!bad && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *id = (const char *)sqlite3_column_text(st, 0);
+		const char *categories = (const char *)sqlite3_column_text(st, 2);
+		uint32_t due = 0;
+
+		/* a township has a few combinations of categories: ask once each */
+		if (last != NULL && categories != NULL && strcmp(last, categories) == 0)
+			due = last_due;
+		else {
+			for (size_t i = 0; i < nm; i++)
+				if (due_for(categories, m[i].categories))
+					due |= UINT32_C(1) << i;
+			free(last);
+			last = categories != NULL ? strdup(categories) : NULL;
+			last_due = due;
+		}
+		if (due == 0)
+			continue;
+		if (pass_grow(p) != 0 || p->keys.len > UINT32_MAX / 2) {
+			bad = 1;
+			break;
+		}
+		p->village[p->n] = (uint32_t)village_at(v, sqlite3_column_int64(st, 1));
+		p->due[p->n] = due;
+		p->covered[p->n] = 0;
+		p->key[p->n] = (uint32_t)p->keys.len;
+		if (buf_append(&p->keys, id, strlen(id) + 1) != 0)
+			bad = 1;
+		p->n++;
+	}
+	free(last);
+	sqlite3_finalize(st);
+	if (bad || pass_index(p) != 0)
+		return error_set(err, EXIT_SOFTWARE, _("out of memory"));
+	if (rc != SQLITE_DONE)
+		return store_error(s, rc, err);
+	/* the visits: each covers the milestones of its round due on or after it */
+	st = store_prepare(s, "SELECT household_id, round, visit_date FROM visit",
+	    err);
+	if (st == NULL)
+		return -1;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *round = (const char *)sqlite3_column_text(st, 1);
+		const char *date = (const char *)sqlite3_column_text(st, 2);
+		uint32_t covers = 0;
+		size_t h;
+
+		for (size_t i = 0; i < nm; i++)
+			if (strcmp(round, m[i].round) == 0 &&
+			    strcmp(date, m[i].due_date) <= 0)
+				covers |= UINT32_C(1) << i;
+		if (covers == 0)
+			continue;
+		h = pass_find(p, (const char *)sqlite3_column_text(st, 0),
+		    (size_t)sqlite3_column_bytes(st, 0));
+		if (h < p->n)
+			p->covered[h] |= covers & p->due[h];
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : store_error(s, rc, err);
+}
+
 long
 coverage_by_village(struct store *s, const char *milestone_id,
     coverage_fn *fn, void *context, struct error *err)
 {
-	sqlite3_stmt *m, *st = NULL;
+	struct milestones ms;
 	struct villages v = { 0 };
-	long rows = 0;
-	int rc;
+	struct pass p = { 0 };
+	long *due = NULL, *visited = NULL, rows = 0;
 
-	if ((m = milestones(s, milestone_id, err)) == NULL)
+	if (milestones_load(s, milestone_id, &ms, err) != 0)
 		return -1;
 	if (villages_load(s, &v, err) != 0)
 		goto fail;
-	/* counted here rather than by GROUP BY, which sorts every household */
-	st = store_prepare(s, "SELECT h.village_id, " COVERED " FROM household h "
-	    "WHERE " DUE, err);
-	if (st == NULL)
+	due = calloc((v.n + 1) * PASS_MILESTONES, sizeof(*due));
+	visited = calloc((v.n + 1) * PASS_MILESTONES, sizeof(*visited));
+	if (due == NULL || visited == NULL) {
+		error_set(err, EXIT_SOFTWARE, _("out of memory"));
 		goto fail;
-	while ((rc = sqlite3_step(m)) == SQLITE_ROW) {
-		struct coverage row;
+	}
+	for (size_t first = 0; first < ms.n; first += PASS_MILESTONES) {
+		size_t nm = ms.n - first < PASS_MILESTONES ? ms.n - first :
+		    PASS_MILESTONES;
 
-		bind_milestone(st, m);
-		memset(v.due, 0, v.n * sizeof(long));
-		memset(v.visited, 0, v.n * sizeof(long));
-		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-			size_t i = village_at(&v, sqlite3_column_int64(st, 0));
-
-			v.due[i]++;
-			v.visited[i] += sqlite3_column_int(st, 1);
-		}
-		sqlite3_reset(st);
-		if (rc != SQLITE_DONE) {
-			store_error(s, rc, err);
+		if (pass_run(s, &v, ms.m + first, nm, &p, err) != 0)
 			goto fail;
+		memset(due, 0, (v.n + 1) * PASS_MILESTONES * sizeof(*due));
+		memset(visited, 0, (v.n + 1) * PASS_MILESTONES * sizeof(*visited));
+		for (size_t h = 0; h < p.n; h++) {
+			size_t at = p.village[h] * PASS_MILESTONES;
+
+			for (size_t i = 0; i < nm; i++) {
+				due[at + i] += p.due[h] >> i & 1;
+				visited[at + i] += p.covered[h] >> i & 1;
+			}
 		}
-		row.milestone_id = (const char *)sqlite3_column_text(m, 0);
-		row.title = (const char *)sqlite3_column_text(m, 1);
-		row.round = (const char *)sqlite3_column_text(m, 2);
-		row.due_date = (const char *)sqlite3_column_text(m, 3);
-		for (size_t i = 0; i < v.n; i++) {
-			if (v.due[i] == 0)
-				continue;
-			row.village = v.name[i];
-			row.due = v.due[i];
-			row.visited = v.visited[i];
-			row.missing = row.due - row.visited;
-			row.percent = row.visited * 100.0 / row.due;
-			if (fn(context, &row, err) != 0)
-				goto fail;
-			rows++;
+		for (size_t i = 0; i < nm; i++) {
+			const struct milestone *m = &ms.m[first + i];
+			struct coverage row;
+
+			row.milestone_id = m->id;
+			row.title = m->title;
+			row.round = m->round;
+			row.due_date = m->due_date;
+			for (size_t k = 0; k < v.n; k++) {
+				size_t at = k * PASS_MILESTONES + i;
+
+				if (due[at] == 0)
+					continue;
+				row.village = v.name[k];
+				row.due = due[at];
+				row.visited = visited[at];
+				row.missing = row.due - row.visited;
+				row.percent = row.visited * 100.0 / row.due;
+				if (fn(context, &row, err) != 0)
+					goto fail;
+				rows++;
+			}
 		}
+		pass_free(&p);
 	}
-	if (rc != SQLITE_DONE) {
-		store_error(s, rc, err);
-		goto fail;
-	}
-	sqlite3_finalize(st);
-	sqlite3_finalize(m);
+	free(due);
+	free(visited);
+	pass_free(&p);
 	villages_free(&v);
+	milestones_free(&ms);
 	return rows;
 fail:
-	sqlite3_finalize(st);
-	sqlite3_finalize(m);
+	free(due);
+	free(visited);
+	pass_free(&p);
 	villages_free(&v);
+	milestones_free(&ms);
 	return -1;
+}
+
+/* What SQL renke_missing(household_id, i) asks: the pass, milestone i of it. */
+static void
+sql_missing(sqlite3_context *context, int argc, sqlite3_value **argv)
+{
+	const struct pass *p = sqlite3_user_data(context);
+	const char *id = (const char *)sqlite3_value_text(argv[0]);
+	int i = sqlite3_value_int(argv[1]);
+	size_t h;
+
+	(void)argc;
+	if (id == NULL || i < 0 || i >= PASS_MILESTONES) {
+		sqlite3_result_int(context, 0);
+		return;
+	}
+	h = pass_find(p, id, (size_t)sqlite3_value_bytes(argv[0]));
+	sqlite3_result_int(context, h < p->n && (p->due[h] >> i & 1) &&
+	    !(p->covered[h] >> i & 1));
 }
 
 long
 coverage_missing(struct store *s, const char *milestone_id,
     coverage_household_fn *fn, void *context, struct error *err)
 {
-	sqlite3_stmt *m, *st = NULL;
+	struct milestones ms;
+	struct villages v = { 0 };
+	struct pass p = { 0 };
+	sqlite3_stmt *st = NULL;
 	long rows = 0;
 	int rc;
 
-	if ((m = milestones(s, milestone_id, err)) == NULL)
+	if (milestones_load(s, milestone_id, &ms, err) != 0)
 		return -1;
-	st = store_prepare(s, "SELECT vl.name, g.name, h.household_id, "
-	    "h.head_name, h.categories, (SELECT max(x.visit_date) FROM visit x "
-	    "WHERE x.household_id = h.household_id AND x.round = ?1) "
-	    "FROM household h JOIN village vl ON vl.id = h.village_id "
-	    "LEFT JOIN village_group g ON g.id = h.group_id "
-	    "WHERE " DUE " AND NOT " COVERED " "
-	    "ORDER BY h.village_id, h.group_id, h.household_id", err);
-	if (st == NULL)
+	if (villages_load(s, &v, err) != 0)
 		goto fail;
-	while ((rc = sqlite3_step(m)) == SQLITE_ROW) {
-		struct coverage_household row;
+	for (size_t first = 0; first < ms.n; first += PASS_MILESTONES) {
+		size_t nm = ms.n - first < PASS_MILESTONES ? ms.n - first :
+		    PASS_MILESTONES;
 
-		bind_milestone(st, m);
-		row.milestone_id = (const char *)sqlite3_column_text(m, 0);
-		row.due_date = (const char *)sqlite3_column_text(m, 3);
-		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-			row.village = (const char *)sqlite3_column_text(st, 0);
-			row.village_group = (const char *)sqlite3_column_text(st, 1);
-			row.household_id = (const char *)sqlite3_column_text(st, 2);
-			row.head_name = (const char *)sqlite3_column_text(st, 3);
-			row.categories = (const char *)sqlite3_column_text(st, 4);
-			row.last_visit = (const char *)sqlite3_column_text(st, 5);
-			if (fn(context, &row, err) != 0) {
-				sqlite3_reset(st);
-				goto fail;
-			}
-			rows++;
-		}
-		sqlite3_reset(st);
-		if (rc != SQLITE_DONE) {
-			store_error(s, rc, err);
+		if (pass_run(s, &v, ms.m + first, nm, &p, err) != 0)
+			goto fail;
+		/* the pass is this function's data while the query runs */
+		if (sqlite3_create_function_v2(s->db, "renke_missing", 2,
+		    SQLITE_UTF8, &p, sql_missing, NULL, NULL, NULL) != SQLITE_OK) {
+			store_error(s, sqlite3_errcode(s->db), err);
 			goto fail;
 		}
+		st = store_prepare(s, "SELECT vl.name, g.name, h.household_id, "
+		    "h.head_name, h.categories, (SELECT max(x.visit_date) FROM visit x "
+		    "WHERE x.household_id = h.household_id AND x.round = ?1) "
+		    "FROM household h JOIN village vl ON vl.id = h.village_id "
+		    "LEFT JOIN village_group g ON g.id = h.group_id "
+		    "WHERE renke_missing(h.household_id, ?2) "
+		    "ORDER BY h.village_id, h.group_id, h.household_id", err);
+		if (st == NULL)
+			goto fail;
+		for (size_t i = 0; i < nm; i++) {
+			const struct milestone *m = &ms.m[first + i];
+			struct coverage_household row;
+
+			sqlite3_reset(st);
+			sqlite3_bind_text(st, 1, m->round, -1, SQLITE_STATIC);
+			sqlite3_bind_int(st, 2, (int)i);
+			row.milestone_id = m->id;
+			row.due_date = m->due_date;
+			while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+				row.village = (const char *)sqlite3_column_text(st, 0);
+				row.village_group = (const char *)sqlite3_column_text(st, 1);
+				row.household_id = (const char *)sqlite3_column_text(st, 2);
+				row.head_name = (const char *)sqlite3_column_text(st, 3);
+				row.categories = (const char *)sqlite3_column_text(st, 4);
+				row.last_visit = (const char *)sqlite3_column_text(st, 5);
+				if (fn(context, &row, err) != 0)
+					goto fail;
+				rows++;
+			}
+			if (rc != SQLITE_DONE) {
+				store_error(s, rc, err);
+				goto fail;
+			}
+		}
+		sqlite3_finalize(st);
+		st = NULL;
+		sqlite3_create_function_v2(s->db, "renke_missing", 2, SQLITE_UTF8,
+		    NULL, NULL, NULL, NULL, NULL);
+		pass_free(&p);
 	}
-	if (rc != SQLITE_DONE) {
-		store_error(s, rc, err);
-		goto fail;
-	}
-	sqlite3_finalize(st);
-	sqlite3_finalize(m);
+	villages_free(&v);
+	milestones_free(&ms);
 	return rows;
 fail:
 	sqlite3_finalize(st);
-	sqlite3_finalize(m);
+	sqlite3_create_function_v2(s->db, "renke_missing", 2, SQLITE_UTF8, NULL,
+	    NULL, NULL, NULL, NULL);
+	pass_free(&p);
+	villages_free(&v);
+	milestones_free(&ms);
 	return -1;
 }
 

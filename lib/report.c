@@ -100,6 +100,10 @@ struct summary_build {
 	struct days *days;	/* one per row */
 	const struct report_filter *filter;
 	struct store *s;
+	char categories[256];	/* the last household's, */
+	unsigned char in_category[REPORT_NCATEGORIES];	/* and what they hold */
+	long today;		/* filter->today as a day number, */
+	int today_dated;	/* if it is a date */
 };
 
 static struct report_village *
@@ -228,16 +232,56 @@ per_store(struct summary_build *b, const char *sql, row_fn *fn,
 	return rc == SQLITE_DONE ? 0 : store_error(b->s, rc, err);
 }
 
+/* One household: counted in its village by category (codes, ';' joined). */
 static int
 households_row(struct summary_build *b, struct report_village *v,
     sqlite3_stmt *st)
 {
-	(void)b;
-	v->households = sqlite3_column_int64(st, 0);
-	v->members = sqlite3_column_int64(st, 1);
+	const char *categories = (const char *)sqlite3_column_text(st, 1);
+
+	v->households++;
+	v->members += sqlite3_column_int64(st, 0);
+	/* a township has a few combinations of categories: split each once */
+	if (categories == NULL)
+		categories = "";
+	if (strcmp(categories, b->categories) != 0) {
+		const char *p = categories;
+
+		memset(b->in_category, 0, sizeof(b->in_category));
+		while (*p != '\0') {
+			size_t n = strcspn(p, ";");
+			char code[64];
+
+			if (n > 0 && n < sizeof(code)) {
+				size_t k;
+
+				memcpy(code, p, n);
+				code[n] = '\0';
+				k = code_index("category", code);
+				if (k < REPORT_NCATEGORIES)
+					b->in_category[k] = 1;
+			}
+			p += n + (p[n] == ';');
+		}
+		snprintf(b->categories, sizeof(b->categories), "%s", categories);
+		if (strlen(categories) >= sizeof(b->categories))
+			b->categories[0] = '\0';	/* too long to remember: split again */
+	}
 	for (int k = 0; k < REPORT_NCATEGORIES; k++)
-		v->category[k] = sqlite3_column_int64(st, 2 + k);
+		v->category[k] += b->in_category[k];
 	return 0;
+}
+
+/* The day number of an ISO date; 0 with *ok cleared for anything else. */
+static long
+day_of(const char *iso, int *ok)
+{
+	if (iso == NULL || strlen(iso) != 10 || iso[4] != '-' || iso[7] != '-') {
+		*ok = 0;
+		return 0;
+	}
+	*ok = 1;
+	return date_to_days(iso);
 }
 
 static int
@@ -250,24 +294,29 @@ issues_row(struct summary_build *b, struct report_village *v, sqlite3_stmt *st)
 	int open = strcmp(status, "open") == 0 || strcmp(status, "in_progress") == 0 ||
 	    strcmp(status, "reopened") == 0;
 
+	int dated, resolved_dated;
+	long opened = day_of((const char *)sqlite3_column_text(st, 3), &dated);
+	long resolved = day_of((const char *)sqlite3_column_text(st, 2),
+	    &resolved_dated);
+
 	v->opened++;
 	if (sqlite3_column_type(st, 2) != SQLITE_NULL) {
 		v->resolved++;
-		if (days_add(&b->days[v - b->sum->villages],
-		    sqlite3_column_double(st, 2)) != 0)
+		if (dated && resolved_dated && days_add(&b->days[v - b->sum->villages],
+		    (double)(resolved - opened)) != 0)
 			return -1;
 	}
-	if (sqlite3_column_type(st, 3) != SQLITE_NULL)
+	if (sqlite3_column_type(st, 4) != SQLITE_NULL)
 		v->fed_back++;
 	if (strcmp(status, "closed") == 0)
 		v->closed++;
-	if (open && sqlite3_column_int(st, 4))
+	if (open && sqlite3_column_int(st, 5))
 		v->overdue++;
-	v->extensions += sqlite3_column_int64(st, 5);
+	v->extensions += sqlite3_column_int64(st, 6);
 	if (c < REPORT_NISSUE_CATEGORIES && k < REPORT_NSTATUSES)
 		v->by_category_status[c][k]++;
 	if (open) {
-		long age = sqlite3_column_int64(st, 6);
+		long age = dated && b->today_dated ? b->today - opened : 0;
 
 		v->open_by_age[age <= 7 ? 0 : age <= 15 ? 1 : age <= 30 ? 2 :
 		    age <= 60 ? 3 : 4]++;
@@ -427,18 +476,14 @@ summary_store(struct summary_build *b, const char *township, struct error *err)
 		for (size_t i = b->first; i < sum->nvillages + 2; i++)
 			memset(&b->days[i], 0, sizeof(b->days[i]));
 	}
-	if (per_store(b, "SELECT count(*), coalesce(sum(members), 0), "
-	    "count(*) FILTER (WHERE instr(';' || categories || ';', ';lifted;')), "
-	    "count(*) FILTER (WHERE instr(';' || categories || ';', ';monitored;')), "
-	    "count(*) FILTER (WHERE instr(';' || categories || ';', ';minimum_allowance;')), "
-	    "count(*) FILTER (WHERE instr(';' || categories || ';', ';serious_illness;')), "
-	    "count(*) FILTER (WHERE instr(';' || categories || ';', ';extreme_poverty;')), "
-	    "count(*) FILTER (WHERE instr(';' || categories || ';', ';ordinary;')), "
-	    "village_id FROM household GROUP BY village_id", households_row, err) != 0)
+	/* counted here rather than by GROUP BY, which sorts every household */
+	b->categories[0] = '\0';
+	memset(b->in_category, 0, sizeof(b->in_category));
+	if (per_store(b, "SELECT coalesce(members, 0), categories, village_id "
+	    "FROM household", households_row, err) != 0)
 		return -1;
-	if (per_store(b, "SELECT category, status, "
-	    "julianday(resolved_on) - julianday(opened_on), feedback_on, "
-	    "due_date < ?4, extensions, julianday(?4) - julianday(opened_on), "
+	if (per_store(b, "SELECT category, status, resolved_on, opened_on, "
+	    "feedback_on, due_date < ?4, extensions, "
 	    "village_id FROM issue WHERE village_id IS NOT NULL "
 	    "AND (?2 IS NULL OR opened_on >= ?2) "
 	    "AND (?3 IS NULL OR opened_on <= ?3)", issues_row, err) != 0)
@@ -513,6 +558,7 @@ report_summary_read(struct store **stores, size_t nstores,
 	out->county = nstores > 1;
 	b.sum = out;
 	b.filter = filter;
+	b.today = day_of(filter->today, &b.today_dated);
 	if (read_milestones(stores, nstores, out, err) != 0)
 		goto done;
 	for (size_t i = 0; i < nstores; i++) {

@@ -170,4 +170,45 @@ test_case 'coverage of the example township adds up' '
 	test "$(cat actual)" -gt 10
 '
 
+test_case 'more milestones than one pass counts: each as if it were alone' '
+	township &&
+	{
+		echo milestone_id,title,kind,categories,round,due_date &&
+		i=10 &&
+		while [ $i -lt 50 ]; do
+			# rounds 2022-r1 and 2023-r1 in turn, due dates moving
+			# across the visits
+			if [ $((i % 2)) -eq 0 ]; then
+				echo "m$i,t,visit-coverage,,2022-r1,2022-10-$((i / 2 + 6))"
+			else
+				echo "m$i,t,visit-coverage,低保户,2023-r1,2023-01-$((i / 2 - 4))"
+			fi
+			i=$((i + 1))
+		done
+	} >many.csv &&
+	milestone-add -q many.csv &&
+	visit-log --coverage -f csv >all.csv &&
+	test $(grep -c "^m" all.csv) -gt 40 &&
+	for m in m10 m19 m31 m32 m33 m48 m49 2022-11-01 2023-02-18; do
+		visit-log --coverage --milestone $m -f csv | sed 1d >one.csv &&
+		grep "^$m," all.csv >from-all.csv &&
+		test_cmp one.csv from-all.csv &&
+		visit-log --coverage --missing --milestone $m -f csv | sed 1d >one.csv &&
+		visit-log --coverage --missing -f csv | grep "^$m," >from-all.csv &&
+		test_cmp one.csv from-all.csv || return 1
+	done &&
+	# m20: every household, round 2022-r1 by 2022-10-16: none visited;
+	# m45 (低保户 in 2023-r1 by 2023-01-18): A2 and A5, A2 visited
+	grep "^m20," all.csv >actual &&
+	cat >expect <<-\EOF &&
+	m20,甲村,5,0,5,0.0
+	m20,乙村,2,0,2,0.0
+	m20,丙村,1,0,1,0.0
+	EOF
+	test_cmp expect actual &&
+	grep "^m45," all.csv >actual &&
+	echo "m45,甲村,2,1,1,50.0" >expect &&
+	test_cmp expect actual
+'
+
 test_done
