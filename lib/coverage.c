@@ -384,6 +384,9 @@ pass_run(struct store *s, const struct villages *v, const struct milestone *m,
 		const char *categories = (const char *)sqlite3_column_text(st, 2);
 		uint32_t due = 0;
 
+		if (id == NULL)
+			continue;	/* (a damaged store) */
+
 		/* a township has a few combinations of categories: ask once each */
 		if (last != NULL && categories != NULL && strcmp(last, categories) == 0)
 			due = last_due;
@@ -426,8 +429,12 @@ pass_run(struct store *s, const struct villages *v, const struct milestone *m,
 		uint32_t covers = 0;
 		size_t h;
 
+		if (round == NULL || date == NULL ||
+		    sqlite3_column_type(st, 0) == SQLITE_NULL)
+			continue;	/* (a damaged store) */
 		for (size_t i = 0; i < nm; i++)
-			if (strcmp(round, m[i].round) == 0 &&
+			if (m[i].round != NULL && m[i].due_date != NULL &&
+			    strcmp(round, m[i].round) == 0 &&
 			    strcmp(date, m[i].due_date) <= 0)
 				covers |= UINT32_C(1) << i;
 		if (covers == 0)

@@ -11,6 +11,7 @@
 #include "place.h"
 #include "text.h"
 #include "vocab.h"
+#include "worker.h"
 
 const struct field_spec household_fields[HOUSEHOLD_NFIELDS] = {
 	{ "household_id", "户编号|户号|户码|家庭编号|编号" },
@@ -513,17 +514,21 @@ idset_free(struct idset *set)
 }
 
 /*
- * Records are held back and written HELD_MAX at a time, by one INSERT of
- * many rows: a statement a row costs more than the row.  A held record
- * keeps a copy of everything it points to, for the problems that only
- * writing it finds (an existing household) and for the rejects file.
- * What is held is written before anything else is reported (problem(),
- * import_hold()), so that problems keep the order of the input; and
- * before a record whose number is taken is looked at, or one that needs
- * a new place, which is written alone.
+ * Records are held back in batches of BATCH_MAX and written INSERT_MAX
+ * at a time, by one INSERT of many rows: a statement a row costs more
+ * than the row.  A full batch is written by the worker's thread while
+ * this one checks the next records.  A held record keeps a copy of
+ * everything it points to, for the problems that only writing it finds
+ * (an existing household) and for the rejects file.  What is held is
+ * written, and what writing it found reported, before anything else is
+ * reported (problem(), import_hold()), so that problems keep the order
+ * of the input; and before a record whose number is taken is looked at,
+ * or one that needs a new place, which is written alone.
  */
-#define HELD_MAX 32
-#define INSERT_SIZES 6		/* statements for 1, 2, 4, ... HELD_MAX rows */
+#define INSERT_MAX 32		/* rows an INSERT writes at most */
+#define INSERT_SIZES 6		/* statements for 1, 2, 4, ... INSERT_MAX rows */
+#define BATCH_MAX 128		/* rows a batch holds */
+#define BATCHES 3		/* one filled while the others are written */
 #define INSERT_COLUMNS 11	/* bound a row; created_at and updated_at are ?1 */
 
 struct held {
@@ -554,6 +559,25 @@ struct seen {
 	char codes[96];
 };
 
+struct household_import;
+
+/*
+ * Held records, written together by the worker's thread while the
+ * caller checks the next ones: the worker has the store's connection
+ * alone from the moment a batch is queued until it is settled.
+ */
+struct batch {
+	struct held held[BATCH_MAX];
+	size_t n;
+	unsigned long job;	/* the worker's number for it; 0 when not queued */
+	struct household_import *hi;
+	/* what the worker says */
+	long long before;	/* the highest household id before it */
+	unsigned char written[BATCH_MAX];
+	int failed;
+	struct error error;	/* why */
+};
+
 /* Per-import state: statements prepared once, held records, the ID numbers. */
 struct household_import {
 	int prepared;
@@ -561,10 +585,13 @@ struct household_import {
 	long long next_same;	/* where household_same() looks first, 0 for nowhere */
 	long long first_new_id;	/* households with id >= this came from this import */
 	long long last_id;	/* the highest id of a household so far */
-	struct household current;	/* the record being checked */
+	struct household checked;	/* the record being checked */
 	struct idset numbers;
-	struct held held[HELD_MAX];
-	size_t nheld;
+	struct store *store;
+	struct worker *worker;
+	struct batch batch[BATCHES];
+	size_t current;		/* the batch being filled */
+	size_t queued;		/* batches queued and not settled, those before current */
 	int savepoint;		/* the one held record made its place in savepoint household_row */
 	int failed;		/* writing held records failed while checking another */
 	struct error error;	/* why */
@@ -575,6 +602,8 @@ struct household_import {
 };
 
 static int household_flush(struct import *im, void *context, struct error *err);
+static sqlite3_stmt *insert_statement(struct household_import *hi,
+    struct store *s, int i, struct error *err);
 
 /* Report a problem with rec, after those of the records held back. */
 static void __attribute__((format(printf, 5, 6)))
@@ -584,8 +613,7 @@ problem(struct household_import *hi, struct import *im, const struct record *rec
 	char message[1024];
 	va_list ap;
 
-	if (hi->nheld > 0 && !hi->failed &&
-	    household_flush(im, hi, &hi->error) != 0)
+	if (!hi->failed && household_flush(im, hi, &hi->error) != 0)
 		hi->failed = 1;
 	va_start(ap, fmt);
 	vsnprintf(message, sizeof(message), fmt, ap);
@@ -1023,6 +1051,12 @@ prepare(struct household_import *hi, struct import *im, struct error *err)
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE)
 		return store_error(s, rc, err);
+	/* every INSERT now: the worker's thread only steps them */
+	for (int i = 0; i < INSERT_SIZES; i++)
+		if (insert_statement(hi, s, i, err) == NULL)
+			return -1;
+	hi->store = s;
+	hi->worker = worker_start();	/* NULL: batches are written here, at once */
 	import_hold(im, household_flush);
 	hi->prepared = 1;
 	return 0;
@@ -1360,65 +1394,86 @@ find_household(struct household_import *hi, struct store *s, const char *id,
 }
 
 /*
- * Write the held records, many to a statement.  Those not written are
- * households on file already (or twice in the input): merged one by
- * one, in the order of the input, as if each had been written alone.
+ * The worker's job: write batch b's records, many to a statement, and
+ * note which were written.  Those not written are households on file
+ * already (or twice in the input), merged by settle().
  */
-static int
-household_flush(struct import *im, void *context, struct error *err)
+static void
+write_batch(void *arg)
 {
-	struct household_import *hi = context;
-	struct store *s = import_store(im);
-	struct import_stats *stats = import_stats(im);
-	size_t n = hi->nheld, done = 0;
-	long long before = hi->last_id;
-	unsigned char written[HELD_MAX];
-	int rc = 0;
+	struct batch *b = arg;
+	struct household_import *hi = b->hi;
+	struct store *s = hi->store;
+	size_t n = b->n, done = 0;
 
-	if (n == 0)
-		return 0;
-	hi->nheld = 0;
+	b->before = hi->last_id;
+	b->failed = 0;
 	while (done < n) {
-		int i = INSERT_SIZES - 1, changes;
-		size_t size = HELD_MAX;
+		int i = INSERT_SIZES - 1, rc, changes;
+		size_t size = INSERT_MAX;
 		sqlite3_stmt *st;
 
 		while (size > n - done) {
 			size /= 2;
 			i--;
 		}
-		if ((st = insert_statement(hi, s, i, err)) == NULL)
-			return -1;
+		st = hi->insert[i];
 		for (size_t r = 0; r < size; r++)
-			bind_row(st, (int)r, &hi->held[done + r]);
+			bind_row(st, (int)r, &b->held[done + r]);
 		rc = sqlite3_step(st);
 		sqlite3_reset(st);
-		if (rc != SQLITE_DONE)
-			return store_error(s, rc, err);
+		if (rc != SQLITE_DONE) {
+			store_error(s, rc, &b->error);
+			b->failed = 1;
+			return;
+		}
 		changes = sqlite3_changes(s->db);
 		hi->last_id += changes;	/* a new row's id is one past the highest */
 		/* which rows were left out is asked only when some were */
 		for (size_t r = 0; r < size; r++)
-			written[done + r] = (size_t)changes == size;
+			b->written[done + r] = (size_t)changes == size;
 		done += size;
 	}
+}
+
+/*
+ * Count batch b's written records as added and merge the others, in
+ * the order of the input, as if each had been written alone.  The
+ * worker must have run b; merging needs every batch written.
+ */
+static int
+settle(struct import *im, struct household_import *hi, struct batch *b,
+    struct error *err)
+{
+	struct store *s = hi->store;
+	struct import_stats *stats = import_stats(im);
+	size_t n = b->n;
+	int rc = 0;
+
+	b->n = 0;
+	b->job = 0;
+	if (b->failed) {
+		*err = b->error;
+		return -1;
+	}
 	for (size_t r = 0; r < n; r++) {
-		struct held *x = &hi->held[r];
+		struct held *x = &b->held[r];
 		const char *id = x->h.value[HOUSEHOLD_ID];
 		int found = 0, first = 1;
 
-		if (written[r]) {
+		if (b->written[r]) {
 			stats->added++;
 			continue;
 		}
+		worker_drain(hi->worker);
 		if (!hi->savepoint) {
-			/* written if the household is this flush's and no record before had its id */
+			/* written if the household is this batch's and no record before had its id */
 			if ((found = find_household(hi, s, id, err)) < 0)
 				return -1;
 			for (size_t q = 0; q < r && first; q++)
-				first = strcmp(hi->held[q].h.value[HOUSEHOLD_ID], id) != 0;
+				first = strcmp(b->held[q].h.value[HOUSEHOLD_ID], id) != 0;
 			if (found == SQLITE_ROW && first &&
-			    sqlite3_column_int64(hi->find, 0) > before) {
+			    sqlite3_column_int64(hi->find, 0) > b->before) {
 				sqlite3_reset(hi->find);
 				stats->added++;
 				continue;
@@ -1455,13 +1510,70 @@ household_flush(struct import *im, void *context, struct error *err)
 	return 0;
 }
 
+/* Settle the oldest batch queued, once the worker has written it. */
+static int
+settle_oldest(struct import *im, struct household_import *hi,
+    struct error *err)
+{
+	struct batch *b = &hi->batch[(hi->current + BATCHES - hi->queued) % BATCHES];
+
+	worker_wait(hi->worker, b->job);
+	hi->queued--;
+	return settle(im, hi, b, err);
+}
+
+/* Hand the batch being filled to the worker; make the next one ready to fill. */
+static int
+queue_batch(struct import *im, struct household_import *hi, struct error *err)
+{
+	struct batch *b = &hi->batch[hi->current];
+
+	if (b->n == 0)
+		return 0;
+	b->hi = hi;
+	b->job = worker_run(hi->worker, write_batch, b);
+	hi->current = (hi->current + 1) % BATCHES;
+	hi->queued++;
+	/* the next one is free once what the worker made of it is settled */
+	return hi->queued == BATCHES ? settle_oldest(im, hi, err) : 0;
+}
+
+/*
+ * Write every held record and settle them all: afterwards the worker
+ * is idle and the store's connection this thread's again.
+ */
+static int
+household_flush(struct import *im, void *context, struct error *err)
+{
+	struct household_import *hi = context;
+
+	if (!hi->prepared)
+		return 0;
+	if (queue_batch(im, hi, err) != 0)
+		return -1;
+	while (hi->queued > 0)
+		if (settle_oldest(im, hi, err) != 0)
+			return -1;
+	return 0;
+}
+
+/* Wait for the worker, whatever it was doing: before the transaction ends. */
+static void
+household_idle(void *context)
+{
+	struct household_import *hi = context;
+
+	worker_drain(hi->worker);
+}
+
 static int
 household_row(struct import *im, const struct record *rec, void *context,
     struct error *err)
 {
 	struct household_import *hi = context;
 	struct store *s = import_store(im);
-	struct household *h = &hi->current;
+	struct household *h = &hi->checked;
+	struct batch *b;
 	struct held *x;
 	long long vid, gid;
 	int known, bad;
@@ -1475,11 +1587,21 @@ household_row(struct import *im, const struct record *rec, void *context,
 	}
 	if (bad > 0)
 		return 1;
-	/* its village and group, if they exist (looked up while the set's memory comes) */
-	known = place_resolve(s, h->value[HOUSEHOLD_VILLAGE], h->value[HOUSEHOLD_GROUP],
-	    0, &vid, &gid, NULL, err);
-	if (known < 0)
-		return -1;
+	/*
+	 * its village and group, if they exist (looked up while the set's
+	 * memory comes); a place not seen before is asked of the store, which
+	 * the worker must leave first
+	 */
+	if (!place_cached(s, h->value[HOUSEHOLD_VILLAGE], h->value[HOUSEHOLD_GROUP],
+	    &vid, &gid)) {
+		if (household_flush(im, hi, err) != 0)
+			return -1;
+		known = place_resolve(s, h->value[HOUSEHOLD_VILLAGE],
+		    h->value[HOUSEHOLD_GROUP], 0, &vid, &gid, NULL, err);
+		if (known < 0)
+			return -1;
+	} else
+		known = 0;
 	/* its ID number, claimed for it: given back if it is not new after all */
 	if (h->word != 0 && (bad = idset_claim(&hi->numbers, h->word | WORD_NEW)) != 0) {
 		if (bad < 0)
@@ -1500,14 +1622,17 @@ household_row(struct import *im, const struct record *rec, void *context,
 		    h->value[HOUSEHOLD_GROUP], 1, &vid, &gid, NULL, err) != 0)
 			return -1;
 	}
-	x = &hi->held[hi->nheld];
+	b = &hi->batch[hi->current];
+	x = &b->held[b->n];
 	x->village_id = vid;
 	x->group_id = gid;
 	if (hold(x, h, rec) != 0)
 		return error_set(err, EXIT_SOFTWARE, _("out of memory"));
-	hi->nheld++;
-	if (hi->nheld == HELD_MAX || hi->savepoint)
+	b->n++;
+	if (hi->savepoint)
 		return household_flush(im, hi, err) != 0 ? -1 : 0;
+	if (b->n == BATCH_MAX)
+		return queue_batch(im, hi, err) != 0 ? -1 : 0;
 	return 0;
 }
 
@@ -1532,16 +1657,18 @@ household_cleanup(void *context)
 {
 	struct household_import *hi = context;
 
+	worker_stop(hi->worker);
 	for (int i = 0; i < INSERT_SIZES; i++)
 		sqlite3_finalize(hi->insert[i]);
 	sqlite3_finalize(hi->find);
 	sqlite3_finalize(hi->same);
 	sqlite3_finalize(hi->same_at);
 	sqlite3_finalize(hi->holder);
-	for (size_t i = 0; i < HELD_MAX; i++) {
-		buf_free(&hi->held[i].text);
-		free(hi->held[i].ptrs);
-	}
+	for (size_t b = 0; b < BATCHES; b++)
+		for (size_t i = 0; i < BATCH_MAX; i++) {
+			buf_free(&hi->batch[b].held[i].text);
+			free(hi->batch[b].held[i].ptrs);
+		}
 	idset_free(&hi->numbers);
 	memset(hi, 0, sizeof(*hi));
 	place_forget();
@@ -1549,7 +1676,7 @@ household_cleanup(void *context)
 
 const struct import_kind household_import_kind = {
 	household_fields, HOUSEHOLD_NFIELDS, household_row, household_finish,
-	household_cleanup, sizeof(struct household_import)
+	household_cleanup, sizeof(struct household_import), household_idle
 };
 
 long

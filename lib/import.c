@@ -239,13 +239,19 @@ import_run(struct store *s, struct reader **readers, size_t nreaders,
 		goto rollback;
 	}
 	if (options->dry_run) {
+		if (kind->idle != NULL)
+			kind->idle(kind_context);
 		store_rollback(s);
 		rc = 0;
 		goto out;
 	}
+	if (kind->idle != NULL)
+		kind->idle(kind_context);
 	rc = store_commit(s, err);
 	goto out;
 rollback:
+	if (kind->idle != NULL && kind_context != NULL)
+		kind->idle(kind_context);
 	store_rollback(s);
 out:
 	if (kind->cleanup != NULL && kind_context != NULL)

@@ -48,6 +48,12 @@ struct import_kind {
 	/* frees what context holds (not context itself); may be NULL */
 	void (*cleanup)(void *context);
 	size_t context_size;	/* import_run() gives row() a zeroed context this big */
+	/*
+	 * For a kind that writes on another thread (may be NULL): returns
+	 * once nothing it started uses the store.  Called before the
+	 * transaction ends, however it ends.
+	 */
+	void (*idle)(void *context);
 };
 
 /* Reports rows read so far; called every few thousand records. */

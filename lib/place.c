@@ -120,6 +120,19 @@ lookup(struct store *s, const char *sql, long long parent, const char *name,
 }
 
 int
+place_cached(const struct store *s, const char *village, const char *group,
+    long long *village_id, long long *group_id)
+{
+	struct place *p;
+
+	if (cache_store != s || (p = cache_find(village, group)) == NULL)
+		return 0;
+	*village_id = p->village_id;
+	*group_id = p->group_id;
+	return 1;
+}
+
+int
 place_resolve(struct store *s, const char *village, const char *group,
     int create, long long *village_id, long long *group_id, int *created,
     struct error *err)

@@ -17,6 +17,14 @@ int place_resolve(struct store *s, const char *village, const char *group,
     int create, long long *village_id, long long *group_id, int *created,
     struct error *err);
 
+/*
+ * 1 with *village_id and *group_id when the cache knows village and
+ * group (as place_resolve() would say them); 0 when only the store can
+ * tell.  Never touches the store.
+ */
+int place_cached(const struct store *s, const char *village, const char *group,
+    long long *village_id, long long *group_id);
+
 /* Forget the cache (after a rollback). */
 void place_forget(void);
 

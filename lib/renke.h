@@ -23,6 +23,7 @@
  *   household.h villages, groups and households
  *   place.h     villages and villager groups by name
  *   import.h    the bulk import loop: all-or-nothing, --skip-bad, problems
+ *   worker.h    a thread beside the caller: one core checks, one writes
  *   issue.h     the ledger: issues, their lifecycle, notes, mediation
  *   meeting.h   meetings, their votes, suggestions raised at them
  *   deadline.h  what is overdue or falls due soon, and whose it is
@@ -34,7 +35,7 @@
  *   vote.h      the village-rule vote: valid, adopted (exact arithmetic)
  *
  * To add a command: write cmd/NAME.c after cmd/household-add.c, list it
- * in the Makefile's COMMANDS, write man/NAME.1 with EXAMPLES, and add
+ * in the Makefile's COMMANDS, write man/man1/NAME.1 with EXAMPLES, and add
  * tests/tNNNN-NAME.sh.  New tables go in a new "-- version N" section
  * at the end of lib/schema.sql; never edit a section already released.
  */

@@ -289,16 +289,18 @@ issues_row(struct summary_build *b, struct report_village *v, sqlite3_stmt *st)
 {
 	const char *category = (const char *)sqlite3_column_text(st, 0);
 	const char *status = (const char *)sqlite3_column_text(st, 1);
-	size_t c = code_index("issue_category", category);
-	size_t k = code_index("status", status);
-	int open = strcmp(status, "open") == 0 || strcmp(status, "in_progress") == 0 ||
+	size_t c, k;
+	int open, dated, resolved_dated;
+	long opened, resolved;
+
+	if (category == NULL || status == NULL)
+		return 0;	/* (a damaged store) */
+	c = code_index("issue_category", category);
+	k = code_index("status", status);
+	open = strcmp(status, "open") == 0 || strcmp(status, "in_progress") == 0 ||
 	    strcmp(status, "reopened") == 0;
-
-	int dated, resolved_dated;
-	long opened = day_of((const char *)sqlite3_column_text(st, 3), &dated);
-	long resolved = day_of((const char *)sqlite3_column_text(st, 2),
-	    &resolved_dated);
-
+	opened = day_of((const char *)sqlite3_column_text(st, 3), &dated);
+	resolved = day_of((const char *)sqlite3_column_text(st, 2), &resolved_dated);
 	v->opened++;
 	if (sqlite3_column_type(st, 2) != SQLITE_NULL) {
 		v->resolved++;

@@ -340,10 +340,16 @@ store_open(const char *path, enum store_mode mode, const char *command,
 		}
 	}
 	if (flags & SQLITE_OPEN_READWRITE) {
-		/* a 16 MiB page cache keeps a million-row import in memory bounds */
+		/*
+		 * A 16 MiB page cache keeps a million-row import in memory
+		 * bounds.  The statement journal stays in memory: an INSERT of
+		 * many rows keeps there the few pages it changes, which would
+		 * otherwise go through a temporary file, a write per page.
+		 */
 		if (store_exec(s, "PRAGMA journal_mode = WAL", err) != 0 ||
 		    store_exec(s, "PRAGMA synchronous = NORMAL", err) != 0 ||
-		    store_exec(s, "PRAGMA cache_size = -16384", err) != 0)
+		    store_exec(s, "PRAGMA cache_size = -16384", err) != 0 ||
+		    store_exec(s, "PRAGMA temp_store = MEMORY", err) != 0)
 			goto fail;
 	}
 	if (store_migrate(s, err) != 0)

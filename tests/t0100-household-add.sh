@@ -455,6 +455,51 @@ test_case 'the audit log refuses UPDATE and DELETE' '
 	test_cmp before after
 '
 
+test_case 'records written in batches keep the order of the input in problems and rows' '
+	# 700 households; a household again right after itself (131), one
+	# batch later (390) and several batches later (400), a bad category
+	# between them (200): problems in the order of the lines, and every
+	# good row stored with its own line
+	awk "BEGIN { print \"household_id,head_name,village,village_group,categories,phone\"
+		for (i = 1; i <= 700; i++) {
+			id = sprintf(\"P%04d\", i); cat = \"lifted\"
+			if (i == 131) id = \"P0130\"
+			if (i == 390) id = \"P0001\"
+			if (i == 400) id = \"P0003\"
+			if (i == 200) cat = \"nonsense\"
+			printf \"%s,户主%d,甲村,%d组,%s,139%08d\\n\", id, i, i % 3 + 1, cat, i
+		} }" >in.csv &&
+	expect_status 0 household-add --skip-bad --rejects rejects.csv in.csv 2>err &&
+	grep "^household-add: in.csv:" err | cut -d: -f3 >lines &&
+	printf "%s\n" 132 201 391 401 >expect &&
+	test_cmp expect lines &&
+	grep_message "in.csv:401: household_id: the same household is already on in.csv:4\$" err &&
+	grep_message "added 696, updated 0, unchanged 0, differ 0, bad 4" err &&
+	cut -d, -f1 rejects.csv | sed 1d >lines &&
+	test_cmp expect lines &&
+	sqlite3 "$RENKE_DB" "SELECT count(*), count(DISTINCT source), min(source),
+		max(source) FROM household" >actual &&
+	echo "696|696|in.csv:10|in.csv:99" >expect &&
+	test_cmp expect actual &&
+	sqlite3 "$RENKE_DB" "SELECT household_id, head_name, phone FROM household
+		WHERE household_id IN (${SQ}P0001${SQ}, ${SQ}P0003${SQ}, ${SQ}P0130${SQ})
+		ORDER BY id" >actual &&
+	cat >expect <<-\EOF &&
+	P0001|户主1|13900000001
+	P0003|户主3|13900000003
+	P0130|户主130|13900000130
+	EOF
+	test_cmp expect actual &&
+	# again with --upsert: the repeated lines now update what the first wrote
+	sed "s/,nonsense,/,lifted,/" in.csv >fixed.csv &&
+	household-add --upsert fixed.csv 2>err &&
+	grep_message "added 1, updated 3, unchanged 696, differ 0, bad 0" err &&
+	sqlite3 "$RENKE_DB" "SELECT phone FROM household
+		WHERE household_id = ${SQ}P0003${SQ}" >actual &&
+	echo 13900000400 >expect &&
+	test_cmp expect actual
+'
+
 test_case 'the store records its schema version and uses WAL' '
 	printf "household_id,village\nW1,甲村\n" >in.csv &&
 	household-add in.csv &&

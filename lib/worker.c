@@ -1,0 +1,135 @@
+/* worker.c -- one thread beside the caller that runs jobs in the order given */
+#include <pthread.h>
+#include <stdlib.h>
+
+#include "worker.h"
+
+#define QUEUE 8			/* jobs waiting at most */
+
+struct worker {
+	pthread_t thread;
+	pthread_mutex_t lock;
+	pthread_cond_t queued;	/* a job was queued, or stop was set */
+	pthread_cond_t ran;	/* a job has run */
+	struct {
+		worker_job *job;
+		void *arg;
+	} queue[QUEUE];
+	unsigned long submitted;	/* jobs queued so far */
+	unsigned long done;		/* jobs run so far, in order */
+	int stop;
+};
+
+static void *
+work(void *arg)
+{
+	struct worker *w = arg;
+
+	pthread_mutex_lock(&w->lock);
+	for (;;) {
+		while (w->done == w->submitted && !w->stop)
+			pthread_cond_wait(&w->queued, &w->lock);
+		if (w->done == w->submitted)
+			break;
+		{
+			size_t at = w->done % QUEUE;
+			worker_job *job = w->queue[at].job;
+			void *job_arg = w->queue[at].arg;
+
+			pthread_mutex_unlock(&w->lock);
+			job(job_arg);
+			pthread_mutex_lock(&w->lock);
+		}
+		w->done++;
+		pthread_cond_broadcast(&w->ran);
+	}
+	pthread_mutex_unlock(&w->lock);
+	return NULL;
+}
+
+struct worker *
+worker_start(void)
+{
+	struct worker *w = calloc(1, sizeof(*w));
+
+	if (w == NULL)
+		return NULL;
+	if (pthread_mutex_init(&w->lock, NULL) != 0)
+		goto no_lock;
+	if (pthread_cond_init(&w->queued, NULL) != 0)
+		goto no_queued;
+	if (pthread_cond_init(&w->ran, NULL) != 0)
+		goto no_ran;
+	if (pthread_create(&w->thread, NULL, work, w) != 0)
+		goto no_thread;
+	return w;
+no_thread:
+	pthread_cond_destroy(&w->ran);
+no_ran:
+	pthread_cond_destroy(&w->queued);
+no_queued:
+	pthread_mutex_destroy(&w->lock);
+no_lock:
+	free(w);
+	return NULL;
+}
+
+unsigned long
+worker_run(struct worker *w, worker_job *job, void *arg)
+{
+	unsigned long n;
+
+	if (w == NULL) {
+		job(arg);
+		return 0;
+	}
+	pthread_mutex_lock(&w->lock);
+	while (w->submitted - w->done == QUEUE)
+		pthread_cond_wait(&w->ran, &w->lock);
+	w->queue[w->submitted % QUEUE].job = job;
+	w->queue[w->submitted % QUEUE].arg = arg;
+	n = ++w->submitted;
+	pthread_cond_signal(&w->queued);
+	pthread_mutex_unlock(&w->lock);
+	return n;
+}
+
+void
+worker_wait(struct worker *w, unsigned long n)
+{
+	if (w == NULL)
+		return;
+	pthread_mutex_lock(&w->lock);
+	while (w->done < n)
+		pthread_cond_wait(&w->ran, &w->lock);
+	pthread_mutex_unlock(&w->lock);
+}
+
+void
+worker_drain(struct worker *w)
+{
+	unsigned long n;
+
+	if (w == NULL)
+		return;
+	pthread_mutex_lock(&w->lock);
+	n = w->submitted;
+	pthread_mutex_unlock(&w->lock);
+	worker_wait(w, n);
+}
+
+void
+worker_stop(struct worker *w)
+{
+	if (w == NULL)
+		return;
+	pthread_mutex_lock(&w->lock);
+	w->stop = 1;
+	pthread_cond_signal(&w->queued);
+	pthread_mutex_unlock(&w->lock);
+	pthread_join(w->thread, NULL);
+	pthread_cond_destroy(&w->ran);
+	pthread_cond_destroy(&w->queued);
+	pthread_mutex_destroy(&w->lock);
+	free(w);
+}
