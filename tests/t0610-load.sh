@@ -169,11 +169,20 @@ lock_held() {
 		>/dev/null 2>&1
 }
 
-# hold_lock SECONDS: in the background, sqlite3 takes the write lock for
-# SECONDS; returns once the lock is held, its process in $HOLDER
+# hold_lock SECONDS [RELEASE]: in the background, sqlite3 takes the write
+# lock for SECONDS, or until the file RELEASE exists; returns once the
+# lock is held, its process in $HOLDER
 hold_lock() {
-	{ echo "BEGIN IMMEDIATE;"; sleep "$1"; echo "COMMIT;"; } |
-		sqlite3 "$RENKE_DB" &
+	{
+		echo "BEGIN IMMEDIATE;"
+		# SECONDS at most, less once the file RELEASE is there
+		waited=0
+		while [ $waited -lt "$(($1 * 10))" ] && ! [ -e "${2:-/nonexistent}" ]; do
+			sleep 0.1
+			waited=$((waited + 1))
+		done
+		echo "COMMIT;"
+	} | sqlite3 "$RENKE_DB" &
 	HOLDER=$!
 	tries=0
 	until lock_held; do
@@ -260,6 +269,7 @@ test_case 'a write lock held shorter than the busy timeout: issue-add waits and 
 	started=$(date +%s) &&
 	issue-add -q -f csv --title 等一等 --owner 王强 >out 2>err &&
 	ended=$(date +%s) &&
+	touch release &&
 	wait $HOLDER &&
 	test_must_be_empty err &&
 	test $((ended - started)) -ge 1 &&
@@ -274,7 +284,8 @@ test_case 'a write lock held shorter than the busy timeout: issue-add waits and 
 test_case 'a write lock held past the busy timeout: exit 75, try again later, nothing written' '
 	seed &&
 	store_dump >before &&
-	hold_lock 14 &&
+	rm -f release &&
+	hold_lock 60 release &&
 	echo "--- readers are not held up by a writer" &&
 	report-gen -q summary >summary 2>err &&
 	test_must_be_empty err &&
@@ -282,6 +293,7 @@ test_case 'a write lock held past the busy timeout: exit 75, try again later, no
 	started=$(date +%s) &&
 	expect_status 75 issue-add -f csv --title 锁住了 --owner 王强 >out 2>err &&
 	ended=$(date +%s) &&
+	touch release &&
 	wait $HOLDER &&
 	echo "--- it waited out the busy timeout first" &&
 	test $((ended - started)) -ge 9 &&
