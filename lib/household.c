@@ -533,12 +533,9 @@ idset_free(struct idset *set)
 
 struct held {
 	struct household h;
-	struct record rec;
+	struct held_record held;	/* the record, and the strings h points to */
 	long long village_id, group_id;
 	const char *source;	/* "file:line" */
-	struct buf text;	/* the strings h and rec point to */
-	char **ptrs;		/* rec's names, values and columns */
-	size_t nptrs;
 };
 
 /* A remembered vocabulary lookup: files repeat a few texts a million times. */
@@ -569,7 +566,6 @@ struct household_import;
 struct batch {
 	struct held held[BATCH_MAX];
 	size_t n;
-	unsigned long job;	/* the worker's number for it; 0 when not queued */
 	struct household_import *hi;
 	/* what the worker says */
 	long long before;	/* the highest household id before it */
@@ -588,10 +584,8 @@ struct household_import {
 	struct household checked;	/* the record being checked */
 	struct idset numbers;
 	struct store *store;
-	struct worker *worker;
 	struct batch batch[BATCHES];
-	size_t current;		/* the batch being filled */
-	size_t queued;		/* batches queued and not settled, those before current */
+	struct ring ring;	/* which batch is filled, which written */
 	int savepoint;		/* the one held record made its place in savepoint household_row */
 	int failed;		/* writing held records failed while checking another */
 	struct error error;	/* why */
@@ -904,44 +898,15 @@ hold(struct held *x, const struct household *h, const struct record *rec)
 	static const int copied[] = { HOUSEHOLD_ID, HOUSEHOLD_HEAD_NAME,
 	    HOUSEHOLD_VILLAGE, HOUSEHOLD_GROUP, HOUSEHOLD_MEMBERS };
 	enum { NCOPIED = sizeof(copied) / sizeof(copied[0]) };
-	size_t nptrs = rec->count * 2 + rec->ncolumns, len[NCOPIED], need, span = 0;
-	const char *block = NULL;	/* where the record's values lie end to end, if they do */
-	char source[512], *at;
+	const char *extra[NCOPIED + 1], *copy[NCOPIED + 1];
+	char source[512];
 
-	if (nptrs > x->nptrs) {
-		char **p = realloc(x->ptrs, nptrs * sizeof(*p));
-
-		if (p == NULL)
-			return -1;
-		x->ptrs = p;
-		x->nptrs = nptrs;
-	}
-	/* first the size of it all: one allocation, that nothing moves in */
 	source_text(rec, source, sizeof(source));
-	need = strlen(source) + 1;
-	for (size_t i = 0; i < NCOPIED; i++) {
-		const char *v = h->value[copied[i]];
-
-		len[i] = v != NULL ? strlen(v) + 1 : 0;
-		need += len[i];
-	}
-	if (rec->shared_names && rec->count > 0 && rec->values[0] != NULL)
-		block = rec->values[0];
-	for (size_t i = 0; i < rec->count; i++) {
-		const char *v = rec->values[i];
-		size_t n = v != NULL ? strlen(v) + 1 : 0;
-
-		if (block != NULL && v != block + span)
-			block = NULL;
-		span += n;
-		if (!rec->shared_names)
-			need += strlen(rec->names[i]) + 1;
-	}
-	need += span;
-	buf_reset(&x->text);
-	if (buf_reserve(&x->text, need) != 0)
+	for (size_t i = 0; i < NCOPIED; i++)
+		extra[i] = h->value[copied[i]];
+	extra[NCOPIED] = source;
+	if (held_record_set(&x->held, rec, extra, NCOPIED + 1, copy) != 0)
 		return -1;
-	at = x->text.data;
 	/* h: its values point into itself, into the loop's buffers, or are static */
 	memcpy(x->h.value, h->value, sizeof(h->value));
 	x->h.members = h->members;
@@ -957,42 +922,8 @@ hold(struct held *x, const struct household *h, const struct record *rec)
 	if (h->value[HOUSEHOLD_CATEGORIES] == h->categories)
 		x->h.value[HOUSEHOLD_CATEGORIES] = x->h.categories;
 	for (size_t i = 0; i < NCOPIED; i++)
-		if (len[i] > 0) {
-			x->h.value[copied[i]] = memcpy(at, h->value[copied[i]], len[i]);
-			at += len[i];
-		}
-	x->source = memcpy(at, source, strlen(source) + 1);
-	at += strlen(source) + 1;
-	/* rec: names shared by every record of a CSV file, values copied */
-	x->rec = *rec;
-	x->rec.names = x->ptrs;
-	x->rec.values = x->ptrs + rec->count;
-	x->rec.columns = rec->columns != NULL ? x->ptrs + 2 * rec->count : NULL;
-	if (rec->columns != NULL)
-		memcpy(x->rec.columns, rec->columns, rec->ncolumns * sizeof(char *));
-	if (block != NULL) {
-		memcpy(at, block, span);
-		for (size_t i = 0; i < rec->count; i++)
-			x->rec.values[i] = at + (rec->values[i] - block);
-		memcpy(x->rec.names, rec->names, rec->count * sizeof(char *));
-		return 0;
-	}
-	for (size_t i = 0; i < rec->count; i++) {
-		const char *v = rec->values[i];
-
-		x->rec.names[i] = rec->names[i];
-		if (!rec->shared_names) {
-			x->rec.names[i] = strcpy(at, rec->names[i]);
-			at += strlen(at) + 1;
-		}
-		x->rec.values[i] = NULL;
-		if (v != NULL) {
-			size_t n = strlen(v) + 1;
-
-			x->rec.values[i] = memcpy(at, v, n);
-			at += n;
-		}
-	}
+		x->h.value[copied[i]] = copy[i];
+	x->source = copy[NCOPIED];
 	return 0;
 }
 
@@ -1056,7 +987,7 @@ prepare(struct household_import *hi, struct import *im, struct error *err)
 		if (insert_statement(hi, s, i, err) == NULL)
 			return -1;
 	hi->store = s;
-	hi->worker = worker_start();	/* NULL: batches are written here, at once */
+	ring_start(&hi->ring, BATCHES);
 	import_hold(im, household_flush);
 	hi->prepared = 1;
 	return 0;
@@ -1451,7 +1382,6 @@ settle(struct import *im, struct household_import *hi, struct batch *b,
 	int rc = 0;
 
 	b->n = 0;
-	b->job = 0;
 	if (b->failed) {
 		*err = b->error;
 		return -1;
@@ -1465,7 +1395,7 @@ settle(struct import *im, struct household_import *hi, struct batch *b,
 			stats->added++;
 			continue;
 		}
-		worker_drain(hi->worker);
+		worker_drain(hi->ring.worker);
 		if (!hi->savepoint) {
 			/* written if the household is this batch's and no record before had its id */
 			if ((found = find_household(hi, s, id, err)) < 0)
@@ -1492,10 +1422,10 @@ settle(struct import *im, struct household_import *hi, struct batch *b,
 		if (x->h.word != 0)
 			idset_remove(&hi->numbers, x->h.word);
 		if (found == SQLITE_ROW)
-			rc = household_merge(im, &x->rec, hi, &x->h, err);
+			rc = household_merge(im, &x->held.rec, hi, &x->h, err);
 		else {
 			sqlite3_reset(hi->find);
-			rc = household_id_number_taken(im, &x->rec, hi, &x->h);
+			rc = household_id_number_taken(im, &x->held.rec, hi, &x->h);
 		}
 		if (rc < 0)
 			return -1;
@@ -1510,32 +1440,18 @@ settle(struct import *im, struct household_import *hi, struct batch *b,
 	return 0;
 }
 
-/* Settle the oldest batch queued, once the worker has written it. */
-static int
-settle_oldest(struct import *im, struct household_import *hi,
-    struct error *err)
-{
-	struct batch *b = &hi->batch[(hi->current + BATCHES - hi->queued) % BATCHES];
-
-	worker_wait(hi->worker, b->job);
-	hi->queued--;
-	return settle(im, hi, b, err);
-}
-
 /* Hand the batch being filled to the worker; make the next one ready to fill. */
 static int
 queue_batch(struct import *im, struct household_import *hi, struct error *err)
 {
-	struct batch *b = &hi->batch[hi->current];
+	struct batch *b = &hi->batch[hi->ring.current];
+	size_t oldest;
 
 	if (b->n == 0)
 		return 0;
 	b->hi = hi;
-	b->job = worker_run(hi->worker, write_batch, b);
-	hi->current = (hi->current + 1) % BATCHES;
-	hi->queued++;
-	/* the next one is free once what the worker made of it is settled */
-	return hi->queued == BATCHES ? settle_oldest(im, hi, err) : 0;
+	oldest = ring_queue(&hi->ring, write_batch, b);
+	return oldest == RING_NONE ? 0 : settle(im, hi, &hi->batch[oldest], err);
 }
 
 /*
@@ -1546,13 +1462,14 @@ static int
 household_flush(struct import *im, void *context, struct error *err)
 {
 	struct household_import *hi = context;
+	size_t oldest;
 
 	if (!hi->prepared)
 		return 0;
 	if (queue_batch(im, hi, err) != 0)
 		return -1;
-	while (hi->queued > 0)
-		if (settle_oldest(im, hi, err) != 0)
+	while ((oldest = ring_oldest(&hi->ring)) != RING_NONE)
+		if (settle(im, hi, &hi->batch[oldest], err) != 0)
 			return -1;
 	return 0;
 }
@@ -1563,7 +1480,7 @@ household_idle(void *context)
 {
 	struct household_import *hi = context;
 
-	worker_drain(hi->worker);
+	worker_drain(hi->ring.worker);
 }
 
 static int
@@ -1622,7 +1539,7 @@ household_row(struct import *im, const struct record *rec, void *context,
 		    h->value[HOUSEHOLD_GROUP], 1, &vid, &gid, NULL, err) != 0)
 			return -1;
 	}
-	b = &hi->batch[hi->current];
+	b = &hi->batch[hi->ring.current];
 	x = &b->held[b->n];
 	x->village_id = vid;
 	x->group_id = gid;
@@ -1657,7 +1574,7 @@ household_cleanup(void *context)
 {
 	struct household_import *hi = context;
 
-	worker_stop(hi->worker);
+	ring_stop(&hi->ring);
 	for (int i = 0; i < INSERT_SIZES; i++)
 		sqlite3_finalize(hi->insert[i]);
 	sqlite3_finalize(hi->find);
@@ -1665,10 +1582,8 @@ household_cleanup(void *context)
 	sqlite3_finalize(hi->same_at);
 	sqlite3_finalize(hi->holder);
 	for (size_t b = 0; b < BATCHES; b++)
-		for (size_t i = 0; i < BATCH_MAX; i++) {
-			buf_free(&hi->batch[b].held[i].text);
-			free(hi->batch[b].held[i].ptrs);
-		}
+		for (size_t i = 0; i < BATCH_MAX; i++)
+			held_record_free(&hi->batch[b].held[i].held);
 	idset_free(&hi->numbers);
 	memset(hi, 0, sizeof(*hi));
 	place_forget();

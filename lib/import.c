@@ -41,6 +41,92 @@ import_changed_fields(sqlite3_stmt *st, const char *const *values,
 	return nchanged;
 }
 
+int
+held_record_set(struct held_record *x, const struct record *rec,
+    const char *const *extra, size_t n, const char **copy)
+{
+	size_t nptrs = rec->count * 2 + rec->ncolumns, need = 0, span = 0;
+	const char *block = NULL;	/* where the record's values lie end to end, if they do */
+	char *at;
+
+	if (nptrs > x->nptrs) {
+		char **p = realloc(x->ptrs, nptrs * sizeof(*p));
+
+		if (p == NULL)
+			return -1;
+		x->ptrs = p;
+		x->nptrs = nptrs;
+	}
+	/* first the size of it all: one allocation, that nothing moves in */
+	for (size_t i = 0; i < n; i++)
+		need += extra[i] != NULL ? strlen(extra[i]) + 1 : 0;
+	if (rec->shared_names && rec->count > 0 && rec->values[0] != NULL)
+		block = rec->values[0];
+	for (size_t i = 0; i < rec->count; i++) {
+		const char *v = rec->values[i];
+		size_t len = v != NULL ? strlen(v) + 1 : 0;
+
+		if (block != NULL && v != block + span)
+			block = NULL;
+		span += len;
+		if (!rec->shared_names)
+			need += strlen(rec->names[i]) + 1;
+	}
+	need += span;
+	buf_reset(&x->text);
+	if (buf_reserve(&x->text, need) != 0)
+		return -1;
+	at = x->text.data;
+	for (size_t i = 0; i < n; i++) {
+		copy[i] = NULL;
+		if (extra[i] != NULL) {
+			size_t len = strlen(extra[i]) + 1;
+
+			copy[i] = memcpy(at, extra[i], len);
+			at += len;
+		}
+	}
+	x->rec = *rec;
+	x->rec.names = x->ptrs;
+	x->rec.values = x->ptrs + rec->count;
+	x->rec.columns = rec->columns != NULL ? x->ptrs + 2 * rec->count : NULL;
+	if (rec->columns != NULL)
+		memcpy(x->rec.columns, rec->columns, rec->ncolumns * sizeof(char *));
+	if (block != NULL) {
+		memcpy(at, block, span);
+		for (size_t i = 0; i < rec->count; i++)
+			x->rec.values[i] = at + (rec->values[i] - block);
+		memcpy(x->rec.names, rec->names, rec->count * sizeof(char *));
+		return 0;
+	}
+	for (size_t i = 0; i < rec->count; i++) {
+		const char *v = rec->values[i];
+
+		x->rec.names[i] = rec->names[i];
+		if (!rec->shared_names) {
+			x->rec.names[i] = strcpy(at, rec->names[i]);
+			at += strlen(at) + 1;
+		}
+		x->rec.values[i] = NULL;
+		if (v != NULL) {
+			size_t len = strlen(v) + 1;
+
+			x->rec.values[i] = memcpy(at, v, len);
+			at += len;
+		}
+	}
+	return 0;
+}
+
+void
+held_record_free(struct held_record *x)
+{
+	buf_free(&x->text);
+	free(x->ptrs);
+	x->ptrs = NULL;
+	x->nptrs = 0;
+}
+
 struct store *
 import_store(struct import *im)
 {

@@ -2,6 +2,7 @@
 #ifndef RENKE_IMPORT_H
 #define RENKE_IMPORT_H
 
+#include "buf.h"
 #include "error.h"
 #include "fields.h"
 #include "input.h"
@@ -93,6 +94,27 @@ const char *import_value(struct import *im, const struct record *rec, size_t k);
  */
 void import_hold(struct import *im, int (*flush)(struct import *im,
     void *context, struct error *err));
+
+/*
+ * A record kept after the reader has moved on (see import_hold()), with
+ * some strings of the caller's: all in one allocation, reused.
+ */
+struct held_record {
+	struct record rec;
+	struct buf text;	/* the strings rec and the caller's point to */
+	char **ptrs;		/* rec's names, values and columns */
+	size_t nptrs;
+};
+
+/*
+ * Copy rec into x (names shared by every record of a CSV file stay
+ * shared), and extra[0..n) too, pointing copy[i] at the copy of
+ * extra[i] (NULL stays NULL).  0, or -1 when memory runs out.
+ */
+int held_record_set(struct held_record *x, const struct record *rec,
+    const char *const *extra, size_t n, const char **copy);
+
+void held_record_free(struct held_record *x);
 
 /*
  * For a record that matches a stored row (st stepped to it, column k

@@ -133,3 +133,43 @@ worker_stop(struct worker *w)
 	pthread_mutex_destroy(&w->lock);
 	free(w);
 }
+
+void
+ring_start(struct ring *r, size_t n)
+{
+	r->worker = worker_start();
+	r->n = n;
+	r->current = 0;
+	r->queued = 0;
+}
+
+size_t
+ring_queue(struct ring *r, worker_job *job, void *arg)
+{
+	r->job[r->current] = worker_run(r->worker, job, arg);
+	r->current = (r->current + 1) % r->n;
+	r->queued++;
+	/* the next one is free once what the worker made of it is settled */
+	return r->queued == r->n ? ring_oldest(r) : RING_NONE;
+}
+
+size_t
+ring_oldest(struct ring *r)
+{
+	size_t i;
+
+	if (r->queued == 0)
+		return RING_NONE;
+	i = (r->current + r->n - r->queued) % r->n;
+	worker_wait(r->worker, r->job[i]);
+	r->queued--;
+	return i;
+}
+
+void
+ring_stop(struct ring *r)
+{
+	worker_stop(r->worker);
+	r->worker = NULL;
+	r->queued = 0;
+}
