@@ -556,8 +556,6 @@ struct seen {
 	char codes[96];
 };
 
-struct household_import;
-
 /*
  * Held records, written together by the worker's thread while the
  * caller checks the next ones: the worker has the store's connection
@@ -566,12 +564,9 @@ struct household_import;
 struct batch {
 	struct held held[BATCH_MAX];
 	size_t n;
-	struct household_import *hi;
 	/* what the worker says */
 	long long before;	/* the highest household id before it */
 	unsigned char written[BATCH_MAX];
-	int failed;
-	struct error error;	/* why */
 };
 
 /* Per-import state: statements prepared once, held records, the ID numbers. */
@@ -583,6 +578,7 @@ struct household_import {
 	long long last_id;	/* the highest id of a household so far */
 	struct household checked;	/* the record being checked */
 	struct idset numbers;
+	struct import *im;
 	struct store *store;
 	struct batch batch[BATCHES];
 	struct ring ring;	/* which batch is filled, which written */
@@ -595,9 +591,11 @@ struct household_import {
 	struct seen seen[SEEN_SLOTS];
 };
 
-static int household_flush(struct import *im, void *context, struct error *err);
 static sqlite3_stmt *insert_statement(struct household_import *hi,
     struct store *s, int i, struct error *err);
+static size_t batch_held(const void *batch);
+static int write_batch(void *context, void *batch, struct error *err);
+static int settle(void *context, void *batch, struct error *err);
 
 /* Report a problem with rec, after those of the records held back. */
 static void __attribute__((format(printf, 5, 6)))
@@ -607,7 +605,7 @@ problem(struct household_import *hi, struct import *im, const struct record *rec
 	char message[1024];
 	va_list ap;
 
-	if (!hi->failed && household_flush(im, hi, &hi->error) != 0)
+	if (!hi->failed && ring_flush(&hi->ring, &hi->error) != 0)
 		hi->failed = 1;
 	va_start(ap, fmt);
 	vsnprintf(message, sizeof(message), fmt, ap);
@@ -987,8 +985,10 @@ prepare(struct household_import *hi, struct import *im, struct error *err)
 		if (insert_statement(hi, s, i, err) == NULL)
 			return -1;
 	hi->store = s;
-	ring_start(&hi->ring, BATCHES);
-	import_hold(im, household_flush);
+	hi->im = im;
+	ring_start(&hi->ring, hi->batch, BATCHES, sizeof(hi->batch[0]),
+	    batch_held, write_batch, settle, hi);
+	import_hold(im, &hi->ring);
 	hi->prepared = 1;
 	return 0;
 }
@@ -1324,21 +1324,27 @@ find_household(struct household_import *hi, struct store *s, const char *id,
 	return store_error(s, rc, err);
 }
 
+/* How many records a batch holds. */
+static size_t
+batch_held(const void *batch)
+{
+	return ((const struct batch *)batch)->n;
+}
+
 /*
- * The worker's job: write batch b's records, many to a statement, and
+ * On the worker's thread: write batch b's records, many to a statement, and
  * note which were written.  Those not written are households on file
  * already (or twice in the input), merged by settle().
  */
-static void
-write_batch(void *arg)
+static int
+write_batch(void *context, void *batch, struct error *err)
 {
-	struct batch *b = arg;
-	struct household_import *hi = b->hi;
+	struct household_import *hi = context;
+	struct batch *b = batch;
 	struct store *s = hi->store;
 	size_t n = b->n, done = 0;
 
 	b->before = hi->last_id;
-	b->failed = 0;
 	while (done < n) {
 		int i = INSERT_SIZES - 1, rc, changes;
 		size_t size = INSERT_MAX;
@@ -1353,11 +1359,8 @@ write_batch(void *arg)
 			bind_row(st, (int)r, &b->held[done + r]);
 		rc = sqlite3_step(st);
 		sqlite3_reset(st);
-		if (rc != SQLITE_DONE) {
-			store_error(s, rc, &b->error);
-			b->failed = 1;
-			return;
-		}
+		if (rc != SQLITE_DONE)
+			return store_error(s, rc, err);
 		changes = sqlite3_changes(s->db);
 		hi->last_id += changes;	/* a new row's id is one past the highest */
 		/* which rows were left out is asked only when some were */
@@ -1365,6 +1368,7 @@ write_batch(void *arg)
 			b->written[done + r] = (size_t)changes == size;
 		done += size;
 	}
+	return 0;
 }
 
 /*
@@ -1373,19 +1377,17 @@ write_batch(void *arg)
  * worker must have run b; merging needs every batch written.
  */
 static int
-settle(struct import *im, struct household_import *hi, struct batch *b,
-    struct error *err)
+settle(void *context, void *batch, struct error *err)
 {
+	struct household_import *hi = context;
+	struct batch *b = batch;
+	struct import *im = hi->im;
 	struct store *s = hi->store;
 	struct import_stats *stats = import_stats(im);
 	size_t n = b->n;
 	int rc = 0;
 
 	b->n = 0;
-	if (b->failed) {
-		*err = b->error;
-		return -1;
-	}
 	for (size_t r = 0; r < n; r++) {
 		struct held *x = &b->held[r];
 		const char *id = x->h.value[HOUSEHOLD_ID];
@@ -1440,49 +1442,6 @@ settle(struct import *im, struct household_import *hi, struct batch *b,
 	return 0;
 }
 
-/* Hand the batch being filled to the worker; make the next one ready to fill. */
-static int
-queue_batch(struct import *im, struct household_import *hi, struct error *err)
-{
-	struct batch *b = &hi->batch[hi->ring.current];
-	size_t oldest;
-
-	if (b->n == 0)
-		return 0;
-	b->hi = hi;
-	oldest = ring_queue(&hi->ring, write_batch, b);
-	return oldest == RING_NONE ? 0 : settle(im, hi, &hi->batch[oldest], err);
-}
-
-/*
- * Write every held record and settle them all: afterwards the worker
- * is idle and the store's connection this thread's again.
- */
-static int
-household_flush(struct import *im, void *context, struct error *err)
-{
-	struct household_import *hi = context;
-	size_t oldest;
-
-	if (!hi->prepared)
-		return 0;
-	if (queue_batch(im, hi, err) != 0)
-		return -1;
-	while ((oldest = ring_oldest(&hi->ring)) != RING_NONE)
-		if (settle(im, hi, &hi->batch[oldest], err) != 0)
-			return -1;
-	return 0;
-}
-
-/* Wait for the worker, whatever it was doing: before the transaction ends. */
-static void
-household_idle(void *context)
-{
-	struct household_import *hi = context;
-
-	worker_drain(hi->ring.worker);
-}
-
 static int
 household_row(struct import *im, const struct record *rec, void *context,
     struct error *err)
@@ -1511,7 +1470,7 @@ household_row(struct import *im, const struct record *rec, void *context,
 	 */
 	if (!place_cached(s, h->value[HOUSEHOLD_VILLAGE], h->value[HOUSEHOLD_GROUP],
 	    &vid, &gid)) {
-		if (household_flush(im, hi, err) != 0)
+		if (ring_flush(&hi->ring, err) != 0)
 			return -1;
 		known = place_resolve(s, h->value[HOUSEHOLD_VILLAGE],
 		    h->value[HOUSEHOLD_GROUP], 0, &vid, &gid, NULL, err);
@@ -1524,14 +1483,14 @@ household_row(struct import *im, const struct record *rec, void *context,
 		if (bad < 0)
 			return error_set(err, EXIT_SOFTWARE, _("out of memory"));
 		/* its number is taken: by this very household, or by another */
-		if (household_flush(im, hi, err) != 0 ||
+		if (ring_flush(&hi->ring, err) != 0 ||
 		    (bad = household_same(im, hi, h, err)) < 0)
 			return -1;
 		return bad ? 0 : household_known(im, rec, hi, h, err);
 	}
 	if (known == 1) {
 		/* alone, in a savepoint: a place made for a household not written is undone */
-		if (household_flush(im, hi, err) != 0 ||
+		if (ring_flush(&hi->ring, err) != 0 ||
 		    store_exec(s, "SAVEPOINT household_row", err) != 0)
 			return -1;
 		hi->savepoint = 1;
@@ -1539,7 +1498,7 @@ household_row(struct import *im, const struct record *rec, void *context,
 		    h->value[HOUSEHOLD_GROUP], 1, &vid, &gid, NULL, err) != 0)
 			return -1;
 	}
-	b = &hi->batch[hi->ring.current];
+	b = ring_current(&hi->ring);
 	x = &b->held[b->n];
 	x->village_id = vid;
 	x->group_id = gid;
@@ -1547,9 +1506,9 @@ household_row(struct import *im, const struct record *rec, void *context,
 		return error_set(err, EXIT_SOFTWARE, _("out of memory"));
 	b->n++;
 	if (hi->savepoint)
-		return household_flush(im, hi, err) != 0 ? -1 : 0;
+		return ring_flush(&hi->ring, err) != 0 ? -1 : 0;
 	if (b->n == BATCH_MAX)
-		return queue_batch(im, hi, err) != 0 ? -1 : 0;
+		return ring_queue(&hi->ring, err) != 0 ? -1 : 0;
 	return 0;
 }
 
@@ -1557,10 +1516,11 @@ household_row(struct import *im, const struct record *rec, void *context,
 static int
 household_finish(struct import *im, void *context, struct error *err)
 {
+	struct household_import *hi = context;
 	struct import_stats *stats = import_stats(im);
 	char what[64];
 
-	if (household_flush(im, context, err) != 0)
+	if (ring_flush(&hi->ring, err) != 0)
 		return -1;
 	if (stats->added == 0)
 		return 0;
@@ -1591,7 +1551,7 @@ household_cleanup(void *context)
 
 const struct import_kind household_import_kind = {
 	household_fields, HOUSEHOLD_NFIELDS, household_row, household_finish,
-	household_cleanup, sizeof(struct household_import), household_idle
+	household_cleanup, sizeof(struct household_import)
 };
 
 long

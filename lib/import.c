@@ -18,7 +18,7 @@ struct import {
 	void *report_context;
 	int problems;		/* in the current record */
 	struct buf *values;	/* trimmed copies, one per spec */
-	int (*flush)(struct import *, void *, struct error *);	/* import_hold() */
+	struct ring *ring;	/* import_hold() */
 };
 
 long
@@ -167,10 +167,24 @@ import_problem(struct import *im, const struct record *rec, int k,
 }
 
 void
-import_hold(struct import *im, int (*flush)(struct import *im, void *context,
-    struct error *err))
+import_hold(struct import *im, struct ring *ring)
 {
-	im->flush = flush;
+	im->ring = ring;
+}
+
+/* Write and settle what the kind holds back: 0, or -1 with err set. */
+static int
+flush(struct import *im, struct error *err)
+{
+	return im->ring != NULL ? ring_flush(im->ring, err) : 0;
+}
+
+/* Wait until the kind's worker leaves the store: before the transaction ends. */
+static void
+idle(struct import *im)
+{
+	if (im->ring != NULL)
+		worker_drain(im->ring->worker);
 }
 
 /* 1 for the blanks text_trim() takes off. */
@@ -273,8 +287,8 @@ import_run(struct store *s, struct reader **readers, size_t nreaders,
 			if (progress != NULL && stats->records % 4096 == 0)
 				progress(progress_context, readers[f], stats->records);
 			/* held records first: their problems come before this one's */
-			if (im.flush != NULL && (first || rec->problem != NULL ||
-			    !rec->shared_names) && im.flush(&im, kind_context, err) != 0)
+			if ((first || rec->problem != NULL || !rec->shared_names) &&
+			    flush(&im, err) != 0)
 				goto rollback;
 			first = 0;
 			if (rec->problem != NULL) {
@@ -306,14 +320,13 @@ import_run(struct store *s, struct reader **readers, size_t nreaders,
 			struct error ignored;
 
 			/* what was read before still says what was wrong with it */
-			if (im.flush != NULL)
-				im.flush(&im, kind_context, &ignored);
+			flush(&im, &ignored);
 			goto rollback;
 		}
 	}
 	if (!begun && (begun = import_begin(s, options, err)) < 0)
 		goto rollback;
-	if (im.flush != NULL && im.flush(&im, kind_context, err) != 0)
+	if (flush(&im, err) != 0)
 		goto rollback;
 	if (kind->finish != NULL && kind->finish(&im, kind_context, err) != 0)
 		goto rollback;
@@ -325,19 +338,16 @@ import_run(struct store *s, struct reader **readers, size_t nreaders,
 		goto rollback;
 	}
 	if (options->dry_run) {
-		if (kind->idle != NULL)
-			kind->idle(kind_context);
+		idle(&im);
 		store_rollback(s);
 		rc = 0;
 		goto out;
 	}
-	if (kind->idle != NULL)
-		kind->idle(kind_context);
+	idle(&im);
 	rc = store_commit(s, err);
 	goto out;
 rollback:
-	if (kind->idle != NULL && kind_context != NULL)
-		kind->idle(kind_context);
+	idle(&im);
 	store_rollback(s);
 out:
 	if (kind->cleanup != NULL && kind_context != NULL)

@@ -7,6 +7,7 @@
 #include "fields.h"
 #include "input.h"
 #include "store.h"
+#include "worker.h"
 
 struct import_options {
 	int skip_bad;		/* write the good records, report the bad */
@@ -49,12 +50,6 @@ struct import_kind {
 	/* frees what context holds (not context itself); may be NULL */
 	void (*cleanup)(void *context);
 	size_t context_size;	/* import_run() gives row() a zeroed context this big */
-	/*
-	 * For a kind that writes on another thread (may be NULL): returns
-	 * once nothing it started uses the store.  Called before the
-	 * transaction ends, however it ends.
-	 */
-	void (*idle)(void *context);
 };
 
 /* Reports rows read so far; called every few thousand records. */
@@ -82,18 +77,18 @@ void import_problem(struct import *im, const struct record *rec, int k,
 const char *import_value(struct import *im, const struct record *rec, size_t k);
 
 /*
- * For a kind whose row() holds records back to write several at once.
- * From this call on, import_run() calls flush(im, context, err), context
- * being row()'s, before it reports an unreadable record, before a record
- * whose fields may map differently from the one before (the first of
- * each input, every JSON record), when reading fails, and before
- * finish(): so problems keep the order of the input, and name fields as
- * the held records' input did.  A held record must be a copy (the reader
- * reuses its own), counted in stats when flushed.  flush returns 0, or
- * -1 with err set to stop the import.
+ * For a kind whose row() holds records back in the batches of ring, to
+ * be written by its worker.  From this call on, import_run() flushes
+ * the ring (ring_flush(): every batch written and settled) before it
+ * reports an unreadable record, before a record whose fields may map
+ * differently from the one before (the first of each input, every JSON
+ * record), when reading fails, and before finish(): so problems keep the
+ * order of the input, and name fields as the held records' input did;
+ * and it waits for the worker before the transaction ends, however it
+ * ends.  A held record must be a copy (the reader reuses its own),
+ * counted in stats when settled.
  */
-void import_hold(struct import *im, int (*flush)(struct import *im,
-    void *context, struct error *err));
+void import_hold(struct import *im, struct ring *ring);
 
 /*
  * A record kept after the reader has moved on (see import_hold()), with

@@ -397,7 +397,7 @@ issue_cleanup(void *context)
 
 const struct import_kind issue_import_kind = {
 	issue_fields, ISSUE_NFIELDS, issue_row, NULL, issue_cleanup,
-	sizeof(struct issue_import), NULL
+	sizeof(struct issue_import)
 };
 
 int
@@ -992,5 +992,5 @@ update_row(struct import *im, const struct record *rec, void *context,
 
 const struct import_kind issue_update_kind = {
 	issue_update_fields, UPDATE_NFIELDS, update_row, NULL, NULL,
-	sizeof(struct issue_update), NULL
+	sizeof(struct issue_update)
 };

@@ -403,5 +403,5 @@ milestone_cleanup(void *context)
 
 const struct import_kind milestone_import_kind = {
 	milestone_fields, MILESTONE_NFIELDS, milestone_row, NULL,
-	milestone_cleanup, sizeof(struct milestone_import), NULL
+	milestone_cleanup, sizeof(struct milestone_import)
 };

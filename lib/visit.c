@@ -1,4 +1,5 @@
 /* visit.c -- household visits (大走访): import, checks, flagged findings */
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -8,6 +9,7 @@
 #include "text.h"
 #include "visit.h"
 #include "vocab.h"
+#include "worker.h"
 
 const struct field_spec visit_fields[VISIT_NFIELDS] = {
 	{ "household_id", "户编号|户号|户码|家庭编号|编号" },
@@ -81,6 +83,36 @@ struct memo {
 	unsigned next;
 };
 
+/* A visit as checked: every value normalised (codes, ISO date); NULL when not given. */
+struct visit {
+	const char *value[VISIT_NFIELDS];
+	char date[11];
+};
+
+/* A visit held for the worker, and what writing it found. */
+struct held_visit {
+	struct visit v;
+	struct held_record held;	/* the record, and the strings v points to */
+	long long source_id;
+	int result;		/* 1 added, 0 stored already, 2 no such household */
+	long long id;		/* when added */
+};
+
+/*
+ * Visits are held back in batches of BATCH_MAX, written one INSERT each
+ * by the worker's thread while this one checks the next records (the
+ * foreign key tells an unknown household, row by row), and settled in
+ * the order of the input: what writing one found is reported before any
+ * problem of a later record.
+ */
+#define BATCH_MAX 128
+#define BATCHES 3
+
+struct batch {
+	struct held_visit visit[BATCH_MAX];
+	size_t n;
+};
+
 /* Per-import state: statements prepared once. */
 struct visit_import {
 	sqlite3_stmt *insert, *find, *lookup, *add_source, *drop_source;
@@ -98,13 +130,35 @@ struct visit_import {
 	/* flagged visits of the input, by id, for the findings */
 	long long *flagged;
 	size_t nflagged, flagged_cap;
+	/* held visits, and the worker that writes them */
+	struct import *im;
+	struct store *store;
+	struct batch batch[BATCHES];
+	struct ring ring;
+	int started;		/* the ring is */
+	int settling;		/* problems now come from settle(): held ones */
+	int failed;		/* writing held visits failed while checking another */
+	struct error error;	/* why */
 };
 
-/* A visit as checked: every value normalised (codes, ISO date); NULL when not given. */
-struct visit {
-	const char *value[VISIT_NFIELDS];
-	char date[11];
-};
+/*
+ * Report a problem with rec: after those that writing the visits held
+ * back finds, which are settled first.
+ */
+static void __attribute__((format(printf, 5, 6)))
+problem(struct visit_import *vi, struct import *im, const struct record *rec,
+    int k, const char *fmt, ...)
+{
+	char message[1024];
+	va_list ap;
+
+	if (!vi->settling && !vi->failed && ring_flush(&vi->ring, &vi->error) != 0)
+		vi->failed = 1;
+	va_start(ap, fmt);
+	vsnprintf(message, sizeof(message), fmt, ap);
+	va_end(ap);
+	import_problem(im, rec, k, "%s", message);
+}
 
 /* What visit_import() was given, as import_run() hands it on. */
 static const struct visit_import_options *
@@ -196,20 +250,20 @@ prepare(struct visit_import *vi, struct store *s, struct error *err)
 }
 
 static void
-report_no_household(struct import *im, const struct record *rec,
-    const char *number)
+report_no_household(struct visit_import *vi, struct import *im,
+    const struct record *rec, const char *number)
 {
-	import_problem(im, rec, VISIT_HOUSEHOLD, _("no household \"%s\" in the "
+	problem(vi, im, rec, VISIT_HOUSEHOLD, _("no household \"%s\" in the "
 	    "store; household-add registers households"), number);
 }
 
 static void
-report_unknown(struct import *im, const struct record *rec, size_t k,
-    const char *text)
+report_unknown(struct visit_import *vi, struct import *im,
+    const struct record *rec, size_t k, const char *text)
 {
 	char expected[512];
 
-	import_problem(im, rec, (int)k, _("unknown value \"%s\"; expected one of: %s"),
+	problem(vi, im, rec, (int)k, _("unknown value \"%s\"; expected one of: %s"),
 	    text, vocab_describe(visit_domain[k], expected, sizeof(expected)));
 }
 
@@ -229,40 +283,40 @@ visit_check(struct import *im, const struct record *rec, struct visit_import *vi
 	for (size_t k = 0; k < VISIT_NFIELDS; k++)
 		v->value[k] = import_value(im, rec, k);
 	if ((text = v->value[VISIT_HOUSEHOLD]) == NULL) {
-		import_problem(im, rec, VISIT_HOUSEHOLD,
+		problem(vi, im, rec, VISIT_HOUSEHOLD,
 		    _("missing; every visit is to a household"));
 		bad++;
 	} else if (strlen(text) > 64) {
-		report_no_household(im, rec, text);
+		report_no_household(vi, im, rec, text);
 		bad++;
 	}
 	if ((text = v->value[VISIT_DATE]) == NULL) {
-		import_problem(im, rec, VISIT_DATE, _("missing; every visit has a date"));
+		problem(vi, im, rec, VISIT_DATE, _("missing; every visit has a date"));
 		bad++;
 	} else if (date_parse(text, v->date) != 0) {
-		import_problem(im, rec, VISIT_DATE, _("not a date: \"%s\"; write "
+		problem(vi, im, rec, VISIT_DATE, _("not a date: \"%s\"; write "
 		    "it as 2022-11-01"), text);
 		bad++;
 	} else if (strcmp(v->date, settings(im)->today) > 0) {
-		import_problem(im, rec, VISIT_DATE, _("%s is after today (%s)"),
+		problem(vi, im, rec, VISIT_DATE, _("%s is after today (%s)"),
 		    v->date, settings(im)->today);
 		bad++;
 	} else
 		v->value[VISIT_DATE] = v->date;
 	if ((text = v->value[VISIT_VISITOR]) == NULL) {
-		import_problem(im, rec, VISIT_VISITOR,
+		problem(vi, im, rec, VISIT_VISITOR,
 		    _("missing; every visit names who visited"));
 		bad++;
 	} else if (strlen(text) > 64) {
-		import_problem(im, rec, VISIT_VISITOR, _("longer than 64 bytes"));
+		problem(vi, im, rec, VISIT_VISITOR, _("longer than 64 bytes"));
 		bad++;
 	}
 	if ((text = v->value[VISIT_ROUND]) == NULL) {
-		import_problem(im, rec, VISIT_ROUND, _("missing; every visit "
+		problem(vi, im, rec, VISIT_ROUND, _("missing; every visit "
 		    "belongs to a round, such as 2022-r1"));
 		bad++;
 	} else if (strlen(text) > 32) {
-		import_problem(im, rec, VISIT_ROUND, _("longer than 32 bytes"));
+		problem(vi, im, rec, VISIT_ROUND, _("longer than 32 bytes"));
 		bad++;
 	}
 	for (size_t k = VISIT_ROLE; k < VISIT_NFIELDS; k++) {
@@ -271,7 +325,7 @@ visit_check(struct import *im, const struct record *rec, struct visit_import *vi
 		if (visit_domain[k] == NULL || (text = v->value[k]) == NULL)
 			continue;
 		if ((code = memo_code(&vi->memo[k], visit_domain[k], text)) == NULL) {
-			report_unknown(im, rec, k, text);
+			report_unknown(vi, im, rec, k, text);
 			bad++;
 		} else
 			v->value[k] = code;
@@ -281,7 +335,7 @@ visit_check(struct import *im, const struct record *rec, struct visit_import *vi
 		if ((known = household_known(vi, import_store(im), text, err)) < 0)
 			return -1;
 		if (!known) {
-			report_no_household(im, rec, text);
+			report_no_household(vi, im, rec, text);
 			bad++;
 		}
 	}
@@ -361,19 +415,19 @@ source_open(struct visit_import *vi, struct store *s, const struct record *rec,
 }
 
 /*
- * Insert v: 1 when added, 0 when the same visit is already stored, 2 when
- * its household is unknown, -1 with err set.
+ * Insert the held visit x: its result 1 when added, 0 when the same
+ * visit is already stored, 2 when its household is unknown; -1 with
+ * err set.  Runs on the worker's thread.
  */
 static int
-visit_insert(struct visit_import *vi, struct store *s, const struct record *rec,
-    const struct visit *v, struct error *err)
+visit_insert(struct visit_import *vi, struct store *s, struct held_visit *x,
+    struct error *err)
 {
 	sqlite3_stmt *st = vi->insert;
+	const struct visit *v = &x->v;
 	const char *monitor = v->value[VISIT_MONITOR_SUGGESTED];
 	int rc;
 
-	if (source_open(vi, s, rec, err) != 0)
-		return -1;
 	/*
 	 * Bindings outlive sqlite3_reset(): a vocabulary code (a static
 	 * string) still bound from the previous visit is left as it is.
@@ -389,21 +443,34 @@ visit_insert(struct visit_import *vi, struct store *s, const struct record *rec,
 			sqlite3_bind_null(st, k + 1);
 		vi->bound[k] = v->value[k];
 	}
-	if (vi->bound_source != vi->source_id) {
-		sqlite3_bind_int64(st, VISIT_NFIELDS + 1, vi->source_id);
-		vi->bound_source = vi->source_id;
+	if (vi->bound_source != x->source_id) {
+		sqlite3_bind_int64(st, VISIT_NFIELDS + 1, x->source_id);
+		vi->bound_source = x->source_id;
 	}
-	sqlite3_bind_int64(st, VISIT_NFIELDS + 2, rec->line);
+	sqlite3_bind_int64(st, VISIT_NFIELDS + 2, x->held.rec.line);
 	rc = sqlite3_step(st);
 	sqlite3_reset(st);
 	if (rc == SQLITE_CONSTRAINT_FOREIGNKEY)
-		return 2;
+		return x->result = 2;
 	if (rc != SQLITE_DONE)
 		return store_error(s, rc, err);
 	if (sqlite3_changes(s->db) == 0)
-		return 0;
-	vi->source_added++;
-	return 1;
+		return x->result = 0;
+	x->id = sqlite3_last_insert_rowid(s->db);
+	return x->result = 1;
+}
+
+/* On the worker's thread: insert the visits of batch b. */
+static int
+write_batch(void *context, void *batch, struct error *err)
+{
+	struct visit_import *vi = context;
+	struct batch *b = batch;
+
+	for (size_t i = 0; i < b->n; i++)
+		if (visit_insert(vi, vi->store, &b->visit[i], err) < 0)
+			return -1;
+	return 0;
 }
 
 /* The visit's identity for the audit log and source_ref: "household:date:visitor". */
@@ -540,6 +607,92 @@ visit_find(struct visit_import *vi, struct store *s, const struct visit *v,
 	return rc == SQLITE_DONE ? 0 : store_error(s, rc, err);
 }
 
+/* Compare the held visit x with the visit stored already; merge it. */
+static int
+settle_stored(struct import *im, struct visit_import *vi, struct held_visit *x,
+    struct error *err)
+{
+	struct store *s = vi->store;
+	int rc;
+
+	vi->expect_stored = 1;
+	if ((rc = visit_find(vi, s, &x->v, err)) < 0)
+		return -1;
+	if (rc == 0)
+		return error_set(err, EXIT_SOFTWARE, _("%s: a visit neither new "
+		    "nor stored"), s->path);
+	return visit_merge(im, &x->held.rec, vi, &x->v, err);
+}
+
+/*
+ * Take in what the worker made of batch b, visit by visit in the order
+ * of the input: count the added, report the unknown households, merge
+ * the visits stored already (for which the worker must be idle).
+ */
+static int
+settle(void *context, void *batch, struct error *err)
+{
+	struct visit_import *vi = context;
+	struct batch *b = batch;
+	struct import *im = vi->im;
+	struct import_stats *stats = import_stats(im);
+	size_t n = b->n;
+	int rc = 0;
+
+	b->n = 0;
+	vi->settling = 1;
+	for (size_t i = 0; i < n && rc >= 0; i++) {
+		struct held_visit *x = &b->visit[i];
+
+		switch (x->result) {
+		case 1:
+			stats->added++;
+			vi->source_added++;
+			if (settings(im)->flagged != NULL && visit_flagged(&x->v))
+				rc = keep_flagged(vi, x->id, err);
+			break;
+		case 2:
+			report_no_household(vi, im, &x->held.rec,
+			    x->v.value[VISIT_HOUSEHOLD]);
+			stats->bad++;
+			break;
+		default:
+			worker_drain(vi->ring.worker);
+			if ((rc = settle_stored(im, vi, x, err)) == 1)
+				stats->bad++;
+			break;
+		}
+	}
+	vi->settling = 0;
+	return rc < 0 ? -1 : 0;
+}
+
+/* How many visits a batch holds. */
+static size_t
+batch_held(const void *batch)
+{
+	return ((const struct batch *)batch)->n;
+}
+
+/* Hold v, checked from rec, in the batch being filled: a copy of all they point to. */
+static int
+hold(struct visit_import *vi, const struct visit *v, const struct record *rec)
+{
+	struct batch *b = ring_current(&vi->ring);
+	struct held_visit *x = &b->visit[b->n];
+	const char *copy[VISIT_NFIELDS];
+
+	if (held_record_set(&x->held, rec, v->value, VISIT_NFIELDS, copy) != 0)
+		return -1;
+	for (size_t k = 0; k < VISIT_NFIELDS; k++)
+		/* a code stays the vocabulary's string: its binding is kept */
+		x->v.value[k] = visit_domain[k] != NULL ? v->value[k] : copy[k];
+	x->source_id = vi->source_id;
+	x->result = -1;
+	b->n++;
+	return 0;
+}
+
 static int
 visit_row(struct import *im, const struct record *rec, void *context,
     struct error *err)
@@ -551,44 +704,46 @@ visit_row(struct import *im, const struct record *rec, void *context,
 
 	if (prepare(vi, s, err) != 0)
 		return -1;
-	if ((rc = visit_check(im, rec, vi, &v, err)) != 0)
+	if (!vi->started) {
+		vi->im = im;
+		vi->store = s;
+		ring_start(&vi->ring, vi->batch, BATCHES, sizeof(vi->batch[0]),
+		    batch_held, write_batch, settle, vi);
+		import_hold(im, &vi->ring);
+		vi->started = 1;
+	}
+	rc = visit_check(im, rec, vi, &v, err);
+	if (vi->failed) {
+		*err = vi->error;
+		return -1;
+	}
+	if (rc != 0)
 		return rc < 0 ? -1 : 1;
 	if (rec->file != vi->file) {
-		if (source_close(vi, s, err) != 0)
+		/* import_run() flushed before the first record of a file */
+		if (ring_flush(&vi->ring, err) != 0 || source_close(vi, s, err) != 0 ||
+		    source_open(vi, s, rec, err) != 0)
 			return -1;
 		vi->file = rec->file;
 	}
 	/*
-	 * A new visit is inserted at once.  After a visit that was already
-	 * stored (importing a file again), look first: the next one most
-	 * likely is too.
+	 * A new visit is held, to be inserted by the worker.  After a visit
+	 * that was already stored (importing a file again), look first: the
+	 * next one most likely is too.
 	 */
 	if (vi->expect_stored) {
-		if ((rc = visit_find(vi, s, &v, err)) < 0)
+		if (ring_flush(&vi->ring, err) != 0 ||
+		    (rc = visit_find(vi, s, &v, err)) < 0)
 			return -1;
 		if (rc == 1)
 			return visit_merge(im, rec, vi, &v, err);
 		vi->expect_stored = 0;
 	}
-	if ((rc = visit_insert(vi, s, rec, &v, err)) < 0)
-		return -1;
-	if (rc == 2) {
-		report_no_household(im, rec, v.value[VISIT_HOUSEHOLD]);
-		return 1;
-	}
-	if (rc == 1) {
-		import_stats(im)->added++;
-		if (settings(im)->flagged != NULL && visit_flagged(&v))
-			return keep_flagged(vi, sqlite3_last_insert_rowid(s->db), err);
-		return 0;
-	}
-	vi->expect_stored = 1;
-	if ((rc = visit_find(vi, s, &v, err)) < 0)
-		return -1;
-	if (rc == 0)
-		return error_set(err, EXIT_SOFTWARE, _("%s: a visit neither new "
-		    "nor stored"), s->path);
-	return visit_merge(im, rec, vi, &v, err);
+	if (hold(vi, &v, rec) != 0)
+		return error_set(err, EXIT_SOFTWARE, _("out of memory"));
+	if (((struct batch *)ring_current(&vi->ring))->n == BATCH_MAX)
+		return ring_queue(&vi->ring, err) != 0 ? -1 : 0;
+	return 0;
 }
 
 /*
@@ -771,6 +926,8 @@ visit_finish(struct import *im, void *context, struct error *err)
 	struct import_stats *stats = import_stats(im);
 	char what[64];
 
+	if (ring_flush(&vi->ring, err) != 0)
+		return -1;
 	if (vi->insert != NULL && source_close(vi, s, err) != 0)
 		return -1;
 	if (stats->added > 0) {
@@ -789,6 +946,10 @@ visit_cleanup(void *context)
 {
 	struct visit_import *vi = context;
 
+	ring_stop(&vi->ring);
+	for (size_t b = 0; b < BATCHES; b++)
+		for (size_t i = 0; i < BATCH_MAX; i++)
+			held_record_free(&vi->batch[b].visit[i].held);
 	sqlite3_finalize(vi->insert);
 	sqlite3_finalize(vi->find);
 	sqlite3_finalize(vi->lookup);
@@ -800,7 +961,7 @@ visit_cleanup(void *context)
 
 static const struct import_kind visit_import_kind = {
 	visit_fields, VISIT_NFIELDS, visit_row, visit_finish, visit_cleanup,
-	sizeof(struct visit_import), NULL
+	sizeof(struct visit_import)
 };
 
 int

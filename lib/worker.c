@@ -135,35 +135,86 @@ worker_stop(struct worker *w)
 }
 
 void
-ring_start(struct ring *r, size_t n)
+ring_start(struct ring *r, void *batches, size_t n, size_t size,
+    size_t (*held)(const void *batch),
+    int (*write)(void *context, void *batch, struct error *err),
+    int (*settle)(void *context, void *batch, struct error *err),
+    void *context)
 {
-	r->worker = worker_start();
+	r->batches = batches;
 	r->n = n;
+	r->size = size;
+	r->held = held;
+	r->write = write;
+	r->settle = settle;
+	r->context = context;
 	r->current = 0;
 	r->queued = 0;
+	for (size_t i = 0; i < n; i++) {
+		r->slot[i].ring = r;
+		r->slot[i].i = i;
+	}
+	r->worker = worker_start();
 }
 
-size_t
-ring_queue(struct ring *r, worker_job *job, void *arg)
+/* The worker's job: write one batch, keeping whether it failed. */
+static void
+write_slot(void *arg)
 {
-	r->job[r->current] = worker_run(r->worker, job, arg);
+	struct ring_slot *slot = arg;
+	struct ring *r = slot->ring;
+
+	slot->failed = r->write(r->context, (char *)r->batches + slot->i * r->size,
+	    &slot->error) != 0;
+}
+
+void *
+ring_current(const struct ring *r)
+{
+	return (char *)r->batches + r->current * r->size;
+}
+
+/* Settle the oldest batch queued, once written. */
+static int
+settle_oldest(struct ring *r, struct error *err)
+{
+	size_t i = (r->current + r->n - r->queued) % r->n;
+
+	worker_wait(r->worker, r->job[i]);
+	r->queued--;
+	if (r->slot[i].failed) {
+		*err = r->slot[i].error;
+		return -1;
+	}
+	return r->settle(r->context, (char *)r->batches + i * r->size, err);
+}
+
+int
+ring_queue(struct ring *r, struct error *err)
+{
+	void *b = ring_current(r);
+
+	if (r->held(b) == 0)
+		return 0;
+	r->job[r->current] = worker_run(r->worker, write_slot,
+	    &r->slot[r->current]);
 	r->current = (r->current + 1) % r->n;
 	r->queued++;
 	/* the next one is free once what the worker made of it is settled */
-	return r->queued == r->n ? ring_oldest(r) : RING_NONE;
+	return r->queued == r->n ? settle_oldest(r, err) : 0;
 }
 
-size_t
-ring_oldest(struct ring *r)
+int
+ring_flush(struct ring *r, struct error *err)
 {
-	size_t i;
-
-	if (r->queued == 0)
-		return RING_NONE;
-	i = (r->current + r->n - r->queued) % r->n;
-	worker_wait(r->worker, r->job[i]);
-	r->queued--;
-	return i;
+	if (r->n == 0)
+		return 0;	/* never started */
+	if (ring_queue(r, err) != 0)
+		return -1;
+	while (r->queued > 0)
+		if (settle_oldest(r, err) != 0)
+			return -1;
+	return 0;
 }
 
 void

@@ -2,6 +2,10 @@
 #ifndef RENKE_WORKER_H
 #define RENKE_WORKER_H
 
+#include <stddef.h>
+
+#include "error.h"
+
 /*
  * A bulk import spends about as long checking its records as SQLite
  * spends writing them: with a worker, one core checks the next records
@@ -36,9 +40,19 @@ void worker_stop(struct worker *w);
  * Batches of records in a ring: the caller fills one while the worker
  * writes those queued before it, and settles each (takes in what the
  * worker made of it) in the order they were queued, before filling it
- * again.  Batch i is the caller's i-th; the ring only keeps the order.
+ * again.
  */
 #define RING_MAX 4
+
+struct ring;
+
+/* What the worker's job knows: a ring, and which batch of it to write. */
+struct ring_slot {
+	struct ring *ring;
+	size_t i;
+	int failed;		/* write() failed, */
+	struct error error;	/* saying this */
+};
 
 struct ring {
 	struct worker *worker;	/* NULL: each batch is written when queued */
@@ -46,22 +60,47 @@ struct ring {
 	size_t current;		/* the one being filled */
 	size_t queued;		/* queued and not settled: those before current */
 	unsigned long job[RING_MAX];
+	struct ring_slot slot[RING_MAX];
+	/* the caller's: n batches of size bytes each, and what to do with them */
+	void *batches;
+	size_t size;
+	size_t (*held)(const void *batch);
+	int (*write)(void *context, void *batch, struct error *err);
+	int (*settle)(void *context, void *batch, struct error *err);
+	void *context;
 };
 
-/* Start r's worker for n batches (n <= RING_MAX). */
-void ring_start(struct ring *r, size_t n);
+/*
+ * Start r for n batches (n <= RING_MAX) of size bytes each at batches:
+ * held(batch) tells how many records one holds; write(context, batch,
+ * err) writes one, on the worker's thread; settle(context, batch, err)
+ * takes in what writing it made, on the caller's.  write and settle
+ * return 0, or -1 with err set (a failed write is not settled: the
+ * flush or queue that would have settled it fails with its error).
+ * Batch 0 is current.  A ring never started is empty: flushing it does
+ * nothing.
+ */
+void ring_start(struct ring *r, void *batches, size_t n, size_t size,
+    size_t (*held)(const void *batch),
+    int (*write)(void *context, void *batch, struct error *err),
+    int (*settle)(void *context, void *batch, struct error *err),
+    void *context);
+
+/* The batch being filled. */
+void *ring_current(const struct ring *r);
 
 /*
- * Queue batch r->current, to be written by job(arg), and make the next
- * one current.  Returns the index of a batch the caller must settle
- * before it fills the current one (the oldest, written by now), or
- * RING_NONE.
+ * Queue the current batch if it holds anything, and make the next one
+ * current, settling it first if it was queued.  0, or what settle()
+ * returned.
  */
-#define RING_NONE ((size_t)-1)
-size_t ring_queue(struct ring *r, worker_job *job, void *arg);
+int ring_queue(struct ring *r, struct error *err);
 
-/* The oldest batch queued, once written, for the caller to settle; or RING_NONE. */
-size_t ring_oldest(struct ring *r);
+/*
+ * Queue the current batch and settle every batch queued: afterwards the
+ * worker is idle.  0, or what settle() returned.
+ */
+int ring_flush(struct ring *r, struct error *err);
 
 /* Wait for the worker, end it. */
 void ring_stop(struct ring *r);
