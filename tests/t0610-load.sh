@@ -158,6 +158,12 @@ at_least() {
 	fi
 }
 
+# release_in SECONDS: in the background, let hold_lock's lock go (the
+# file release) SECONDS from now
+release_in() {
+	( sleep "$1"; touch release ) &
+}
+
 # q SQL: one query on the store
 q() {
 	sqlite3 "$RENKE_DB" "$1"
@@ -265,11 +271,12 @@ test_case 'eight processes for a bounded time: nothing lost, nothing twice, neve
 
 test_case 'a write lock held shorter than the busy timeout: issue-add waits and writes' '
 	seed &&
-	hold_lock 3 &&
+	rm -f release &&
+	hold_lock 60 release &&
+	release_in 2 &&
 	started=$(date +%s) &&
 	issue-add -q -f csv --title 等一等 --owner 王强 >out 2>err &&
 	ended=$(date +%s) &&
-	touch release &&
 	wait $HOLDER &&
 	test_must_be_empty err &&
 	test $((ended - started)) -ge 1 &&
