@@ -1,5 +1,6 @@
 /* worker.c -- one thread beside the caller that runs jobs in the order given */
 #include <pthread.h>
+#include <sqlite3.h>
 #include <stdlib.h>
 
 #include "worker.h"
@@ -154,7 +155,12 @@ ring_start(struct ring *r, void *batches, size_t n, size_t size,
 		r->slot[i].ring = r;
 		r->slot[i].i = i;
 	}
-	r->worker = worker_start();
+	/*
+	 * A ring's batches are written through the caller's SQLite
+	 * connection, handed from thread to thread: a library built
+	 * without threads gets them written in the caller's thread.
+	 */
+	r->worker = sqlite3_threadsafe() ? worker_start() : NULL;
 }
 
 /* The worker's job: write one batch, keeping whether it failed. */
