@@ -58,7 +58,7 @@ check_phone(const uint8_t *data, size_t size)
 	char *s = fuzz_cstring(data, size, 1);
 	char out[64];
 
-	if (phone_normalise(s) == 0) {
+	if (phone_normalise(s, size + 2) == 0) {
 		size_t len = strlen(s), dash = strcspn(s, "-");
 
 		if (dash == len) {
@@ -75,7 +75,7 @@ check_phone(const uint8_t *data, size_t size)
 			FUZZ_CHECK(len - dash - 1 >= 7 && len - dash - 1 <= 8);
 			for (size_t i = 0; i < len; i++)
 				FUZZ_CHECK(i == dash || isdigit((unsigned char)s[i]));
-			FUZZ_CHECK(phone_normalise(s) == 0 && strlen(s) == len);
+			FUZZ_CHECK(phone_normalise(s, len + 1) == 0 && strlen(s) == len);
 			mask_phone(s, out, sizeof(out));
 			FUZZ_CHECK(strlen(out) == len && shown(out) == dash + 4);
 		}

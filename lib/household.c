@@ -848,7 +848,7 @@ household_check(struct household_import *hi, struct import *im,
 	}
 	if (h->value[HOUSEHOLD_PHONE] != NULL) {
 		if (copy_value(h->phone, sizeof(h->phone), h->value[HOUSEHOLD_PHONE]) >=
-		    sizeof(h->phone) || phone_normalise(h->phone) != 0) {
+		    sizeof(h->phone) || phone_normalise(h->phone, sizeof(h->phone)) != 0) {
 			problem(hi, im, rec, HOUSEHOLD_PHONE, _("not an 11-digit "
 			    "mobile number nor a landline number with its area code"));
 			bad++;

@@ -337,7 +337,7 @@ id_number_check(char *s)
 }
 
 int
-phone_normalise(char *s)
+phone_normalise(char *s, size_t size)
 {
 	char digits[32];
 	size_t n = 0;
@@ -362,6 +362,8 @@ phone_normalise(char *s)
 		n = 11;
 	}
 	if (n == 11 && digits[0] == '1' && digits[1] >= '3' && digits[1] <= '9') {
+		if (size < 12)
+			return -1;
 		memcpy(s, digits, 12);
 		return 0;
 	}
@@ -371,7 +373,7 @@ phone_normalise(char *s)
 		    (digits[1] == '1' || digits[1] == '2') ? 3 : 4;
 		size_t local = n - area;
 
-		if (local < 7 || local > 8)
+		if (local < 7 || local > 8 || size < n + 2)
 			return -1;
 		memcpy(s, digits, area);
 		s[area] = '-';

@@ -58,11 +58,13 @@ enum id_number_problem id_number_check(char *s);
 char id_number_check_digit(const char *s);
 
 /*
- * Check a phone number and normalise it in place: an 11-digit mobile
- * number (spaces, dashes and a +86 prefix removed), or a landline with
- * its area code (0xx-xxxxxxxx).  Returns 0, or -1 when it is neither.
+ * Check a phone number and normalise it in place, in s's size bytes: an
+ * 11-digit mobile number (spaces, dashes and a +86 prefix removed), or a
+ * landline with its area code (0xx-xxxxxxxx; a landline written without
+ * its dash gets one, a byte more than it came with).  Returns 0, or -1
+ * when it is neither or the normalised number does not fit.
  */
-int phone_normalise(char *s);
+int phone_normalise(char *s, size_t size);
 
 /*
  * Masked copies for output: ID numbers keep their first 6 and last 4

@@ -117,13 +117,22 @@ test_phones(void)
 		int rc;
 
 		snprintf(buf, sizeof(buf), "%s", cases[i].in);
-		rc = phone_normalise(buf);
+		rc = phone_normalise(buf, sizeof(buf));
 		if (cases[i].want == NULL)
 			ok(rc != 0, "phone \"%s\" is refused", cases[i].in);
 		else
 			is_str(rc == 0 ? buf : NULL, cases[i].want, "phone \"%s\"",
 			    cases[i].in);
 	}
+	/* a landline given its dash needs a byte more than it came with */
+	snprintf(buf, sizeof(buf), "02355123456");
+	ok(phone_normalise(buf, 12) != 0, "a landline with no room for its dash is refused");
+	is_str(buf, "02355123456", "and left as it was");
+	ok(phone_normalise(buf, 13) == 0 && strcmp(buf, "023-55123456") == 0,
+	    "with the room, it gets its dash");
+	snprintf(buf, sizeof(buf), "138 1234 5678");
+	ok(phone_normalise(buf, 12) == 0 && strcmp(buf, "13812345678") == 0,
+	    "a mobile number fits in 12 bytes");
 }
 
 static void
