@@ -151,6 +151,7 @@ ring_start(struct ring *r, void *batches, size_t n, size_t size,
 	r->context = context;
 	r->current = 0;
 	r->queued = 0;
+	r->write_failed = 0;
 	for (size_t i = 0; i < n; i++) {
 		r->slot[i].ring = r;
 		r->slot[i].i = i;
@@ -163,15 +164,29 @@ ring_start(struct ring *r, void *batches, size_t n, size_t size,
 	r->worker = sqlite3_threadsafe() ? worker_start() : NULL;
 }
 
-/* The worker's job: write one batch, keeping whether it failed. */
+/*
+ * The worker's job: write one batch, keeping whether it failed.  After a
+ * failed write nothing more is written: SQLite may have rolled the whole
+ * transaction back (a full disk, an I/O error), and what was queued
+ * after would be written outside it, each row committed on its own.
+ */
 static void
 write_slot(void *arg)
 {
 	struct ring_slot *slot = arg;
 	struct ring *r = slot->ring;
 
+	if (r->write_failed) {
+		slot->failed = 1;
+		slot->error = r->write_error;
+		return;
+	}
 	slot->failed = r->write(r->context, (char *)r->batches + slot->i * r->size,
 	    &slot->error) != 0;
+	if (slot->failed) {
+		r->write_failed = 1;
+		r->write_error = slot->error;
+	}
 }
 
 void *
@@ -190,9 +205,15 @@ settle_oldest(struct ring *r, struct error *err)
 	r->queued--;
 	if (r->slot[i].failed) {
 		*err = r->slot[i].error;
-		return -1;
+		goto failed;
 	}
-	return r->settle(r->context, (char *)r->batches + i * r->size, err);
+	if (r->settle(r->context, (char *)r->batches + i * r->size, err) != 0)
+		goto failed;
+	return 0;
+failed:
+	/* whatever else is queued is written, never settled: the caller stops */
+	worker_drain(r->worker);
+	return -1;
 }
 
 int

@@ -61,6 +61,8 @@ struct ring {
 	size_t queued;		/* queued and not settled: those before current */
 	unsigned long job[RING_MAX];
 	struct ring_slot slot[RING_MAX];
+	int write_failed;	/* the worker's own: a write failed, write no more */
+	struct error write_error;	/* the first failure */
 	/* the caller's: n batches of size bytes each, and what to do with them */
 	void *batches;
 	size_t size;
@@ -76,7 +78,8 @@ struct ring {
  * err) writes one, on the worker's thread; settle(context, batch, err)
  * takes in what writing it made, on the caller's.  write and settle
  * return 0, or -1 with err set (a failed write is not settled: the
- * flush or queue that would have settled it fails with its error).
+ * flush or queue that would have settled it fails with its error, once
+ * the worker is idle, and the caller is to stop).
  * Batch 0 is current.  A ring never started is empty: flushing it does
  * nothing.
  */

@@ -309,6 +309,18 @@ test_case 'a file-size limit (ulimit -f 64): exit 74, a clear message, the store
 	test "$(count "$RENKE_DB" household)" -eq 2
 '
 
+test_case 'a file-size limit on visit-log, whose visits another thread writes: exit 74, the store unchanged' '
+	big_visits &&
+	cp "$TRASH/households.db" "$RENKE_DB" &&
+	store_dump >before &&
+	exits 74 limited visit-log --today 2024-06-01 "$TRASH/big-visits.csv" &&
+	grep_message "^visit-log: .*renke.db: ." err &&
+	test_line_count 1 err &&
+	store_dump >after &&
+	test_cmp before after &&
+	sound "$RENKE_DB"
+'
+
 # ---- stores that cannot be written ----
 
 # Root ignores permissions, so as root an unwritable file or directory is
