@@ -77,9 +77,10 @@ struct ring {
  * held(batch) tells how many records one holds; write(context, batch,
  * err) writes one, on the worker's thread; settle(context, batch, err)
  * takes in what writing it made, on the caller's.  write and settle
- * return 0, or -1 with err set (a failed write is not settled: the
+ * return 0, or -1 with err set.  A failed write is not settled: the
  * flush or queue that would have settled it fails with its error, once
- * the worker is idle, and the caller is to stop).
+ * the worker is idle, and the caller is to stop; no batch queued after
+ * it is written (the transaction it was written in may be gone).
  * Batch 0 is current.  A ring never started is empty: flushing it does
  * nothing.
  */
