@@ -500,6 +500,25 @@ test_case 'records written in batches keep the order of the input in problems an
 	test_cmp expect actual
 '
 
+test_case 'a household on file again, now in a new village, amid a batch: the village goes with it' '
+	household-add -q --id P0001 --head 户主1 --village 甲村 --group 1组 &&
+	awk "BEGIN { print \"household_id,head_name,village,village_group\"
+		for (i = 2; i <= 300; i++)
+			if (i == 150) print \"P0001,户主1,新村,1组\"
+			else printf \"P%04d,户主%d,甲村,%d组\\n\", i, i, i % 3 + 1 }" >in.csv &&
+	household-add in.csv 2>err &&
+	grep_message "added 298, updated 0, unchanged 0, differ 1, bad 0" err &&
+	echo 甲村 >expect &&
+	sqlite3 "$RENKE_DB" "SELECT name FROM village" >actual &&
+	test_cmp expect actual &&
+	household-add --upsert in.csv 2>err &&
+	grep_message "added 0, updated 1, unchanged 298, differ 0, bad 0" err &&
+	sqlite3 "$RENKE_DB" "SELECT v.name FROM household h JOIN village v
+		ON v.id = h.village_id WHERE h.household_id = ${SQ}P0001${SQ}" >actual &&
+	echo 新村 >expect &&
+	test_cmp expect actual
+'
+
 test_case 'the store records its schema version and uses WAL' '
 	printf "household_id,village\nW1,甲村\n" >in.csv &&
 	household-add in.csv &&
