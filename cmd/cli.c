@@ -519,20 +519,26 @@ cli_readers(struct cli *cli, int argc, char **argv, size_t *n, int *status)
 }
 
 struct reader **
-cli_option_record(struct cli *cli, const char *const *names,
+cli_option_record(struct cli *cli, const struct field_spec *fields,
     const char *const *values, size_t n, int *status)
 {
 	struct reader **readers = calloc(2, sizeof(*readers));
+	const char **names = calloc(n + 1, sizeof(*names));
 	struct error err = { 0 };
 
-	if (readers == NULL || (readers[0] = reader_open_record(_("command line"),
-	    names, values, n, &err)) == NULL) {
+	for (size_t k = 0; names != NULL && k < n; k++)
+		names[k] = fields[k].name;
+	if (readers == NULL || names == NULL ||
+	    (readers[0] = reader_open_record(_("command line"), names, values, n,
+	    &err)) == NULL) {
+		free(names);
 		free(readers);
 		if (err.status == 0)
 			error_set(&err, EXIT_SOFTWARE, "%s", strerror(ENOMEM));
 		*status = cli_error(cli, &err);
 		return NULL;
 	}
+	free(names);
 	return readers;
 }
 

@@ -98,12 +98,13 @@ struct reader **cli_readers(struct cli *cli, int argc, char **argv, size_t *n,
     int *status);
 
 /*
- * A reader array holding the one record given by options: names[i] =
- * values[i] (NULL: not given).  NULL with a message printed and *status
- * set when memory runs out.
+ * A reader array holding the one record given by options: field
+ * fields[i].name = values[i] (NULL: not given).  NULL with a message
+ * printed and *status set when memory runs out.
  */
-struct reader **cli_option_record(struct cli *cli, const char *const *names,
-    const char *const *values, size_t n, int *status);
+struct reader **cli_option_record(struct cli *cli,
+    const struct field_spec *fields, const char *const *values, size_t n,
+    int *status);
 
 /* Close what cli_readers() or cli_option_record() opened. */
 void cli_readers_close(struct reader **readers);

@@ -79,11 +79,7 @@ main(int argc, char **argv)
 		    "in files, not both"));
 
 	if (one.given) {
-		const char *names[HOUSEHOLD_NFIELDS];
-
-		for (size_t k = 0; k < HOUSEHOLD_NFIELDS; k++)
-			names[k] = household_fields[k].name;
-		if ((readers = cli_option_record(&cli, names, one.value,
+		if ((readers = cli_option_record(&cli, household_fields, one.value,
 		    HOUSEHOLD_NFIELDS, &status)) == NULL)
 			goto out;
 		nreaders = 1;

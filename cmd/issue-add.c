@@ -142,11 +142,7 @@ main(int argc, char **argv)
 		}
 	if (o.settings.defaults[ISSUE_TITLE] != NULL && argc == 0) {
 		/* one issue from the options: no input is read */
-		const char *names[ISSUE_NFIELDS];
-
-		for (int k = 0; k < ISSUE_NFIELDS; k++)
-			names[k] = issue_fields[k].name;
-		if ((readers = cli_option_record(&cli, names, o.settings.defaults,
+		if ((readers = cli_option_record(&cli, issue_fields, o.settings.defaults,
 		    ISSUE_NFIELDS, &status)) == NULL)
 			goto out;
 		nreaders = 1;

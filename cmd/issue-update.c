@@ -77,12 +77,8 @@ main(int argc, char **argv)
 		cli_usage_error(&cli, _("--revisit-in: not a number of days from 1 to 3650"));
 
 	if (o.given) {
-		const char *names[UPDATE_NFIELDS];
-
-		for (int k = 0; k < UPDATE_NFIELDS; k++)
-			names[k] = issue_update_fields[k].name;
-		if ((readers = cli_option_record(&cli, names, o.value, UPDATE_NFIELDS,
-		    &status)) == NULL)
+		if ((readers = cli_option_record(&cli, issue_update_fields, o.value,
+		    UPDATE_NFIELDS, &status)) == NULL)
 			goto out;
 		nreaders = 1;
 	} else if ((readers = cli_readers(&cli, argc, argv, &nreaders,

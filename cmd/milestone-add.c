@@ -83,17 +83,9 @@ main(int argc, char **argv)
 		    "in files, not both"));
 
 	if (one.given) {
-		const char *names[MILESTONE_NFIELDS];
-
-		for (size_t k = 0; k < MILESTONE_NFIELDS; k++)
-			names[k] = milestone_fields[k].name;
-		readers = calloc(2, sizeof(*readers));
-		if (readers == NULL || (readers[0] = reader_open_record(
-		    _("command line"), names, one.value, MILESTONE_NFIELDS,
-		    &err)) == NULL) {
-			status = cli_error(&cli, &err);
+		if ((readers = cli_option_record(&cli, milestone_fields, one.value,
+		    MILESTONE_NFIELDS, &status)) == NULL)
 			goto out;
-		}
 		nreaders = 1;
 	} else if ((readers = cli_readers(&cli, argc, argv, &nreaders,
 	    &status)) == NULL)

@@ -145,17 +145,9 @@ log_visits(struct cli *cli, struct request *rq, int argc, char **argv)
 	int status = EXIT_OK;
 
 	if (rq->given) {
-		const char *names[VISIT_NFIELDS];
-
-		for (size_t k = 0; k < VISIT_NFIELDS; k++)
-			names[k] = visit_fields[k].name;
-		readers = calloc(2, sizeof(*readers));
-		if (readers == NULL || (readers[0] = reader_open_record(
-		    _("command line"), names, rq->value, VISIT_NFIELDS,
-		    &err)) == NULL) {
-			status = cli_error(cli, &err);
+		if ((readers = cli_option_record(cli, visit_fields, rq->value,
+		    VISIT_NFIELDS, &status)) == NULL)
 			goto out;
-		}
 		nreaders = 1;
 	} else if ((readers = cli_readers(cli, argc, argv, &nreaders,
 	    &status)) == NULL)

@@ -19,16 +19,6 @@ nomem(struct error *err)
 	return error_set(err, EXIT_SOFTWARE, "%s", strerror(ENOMEM));
 }
 
-static void
-report_problem(problem_fn *report, void *context, const struct record *rec,
-    const char *field, const char *message)
-{
-	struct problem p = { rec->file, rec->line, field, message, rec };
-
-	if (report != NULL)
-		report(context, &p);
-}
-
 /* Trimmed copy of s into out (size bytes): out, "" for NULL; NULL when too long. */
 static char *
 trimmed_copy(const char *s, char *out, size_t size)
@@ -264,9 +254,10 @@ keep_first(char **where, const char *value)
 
 /* Check and add one evaluation record: 0, 1 when bad (reported), -1 with err set. */
 static int
-evaluation_record(struct evaluation *ev, const struct record *rec,
-    problem_fn *report, void *context, struct error *err)
+evaluation_record(void *self, const struct record *rec, problem_fn *report,
+    void *context, struct error *err)
 {
+	struct evaluation *ev = self;
 	char v[EVAL_NFIELDS][256], message[512];
 	const char *value[EVAL_NFIELDS];
 	long score[EVAL_DIMENSIONS];
@@ -280,13 +271,13 @@ evaluation_record(struct evaluation *ev, const struct record *rec,
 		const char *raw = at[k] >= 0 ? rec->values[at[k]] : NULL;
 
 		if ((value[k] = trimmed_copy(raw, v[k], sizeof(v[k]))) == NULL) {
-			report_problem(report, context, rec, rec->names[at[k]],
+			reader_problem(report, context, rec, rec->names[at[k]],
 			    _("longer than 255 bytes"));
 			return 1;
 		}
 	}
 	if (*value[EVAL_HOUSEHOLD] == '\0') {
-		report_problem(report, context, rec, at[EVAL_HOUSEHOLD] >= 0 ?
+		reader_problem(report, context, rec, at[EVAL_HOUSEHOLD] >= 0 ?
 		    rec->names[at[EVAL_HOUSEHOLD]] : "household_id",
 		    _("missing; every evaluation is of a household"));
 		bad = 1;
@@ -302,7 +293,7 @@ evaluation_record(struct evaluation *ev, const struct record *rec,
 			snprintf(message, sizeof(message), _("\"%s\" is not a whole "
 			    "number from %ld to %ld (--scale)"), text,
 			    ev->opt.scale_low, ev->opt.scale_high);
-			report_problem(report, context, rec,
+			reader_problem(report, context, rec,
 			    rec->names[at[EVAL_COLLECTIVE + d]], message);
 			bad = 1;
 		}
@@ -323,7 +314,7 @@ evaluation_record(struct evaluation *ev, const struct record *rec,
 			snprintf(message, sizeof(message), _("%s already scored "
 			    "household %s on line %ld"), value[EVAL_EVALUATOR],
 			    value[EVAL_HOUSEHOLD], ev->pairs.lines[seen]);
-			report_problem(report, context, rec,
+			reader_problem(report, context, rec,
 			    rec->names[at[EVAL_EVALUATOR]], message);
 			return 1;
 		}
@@ -365,28 +356,7 @@ long
 evaluation_read(struct evaluation *ev, struct reader *r, problem_fn *report,
     void *context, struct error *err)
 {
-	struct record *rec;
-	long bad = 0;
-	int got;
-
-	while ((got = reader_next(r, &rec, err)) == 1) {
-		if (rec->problem != NULL) {
-			report_problem(report, context, rec, rec->problem_field,
-			    rec->problem);
-			bad++;
-			continue;
-		}
-		switch (evaluation_record(ev, rec, report, context, err)) {
-		case 0:
-			break;
-		case 1:
-			bad++;
-			break;
-		default:
-			return -1;
-		}
-	}
-	return got < 0 ? -1 : bad;
+	return reader_each(r, evaluation_record, ev, report, context, err);
 }
 
 /* Totals that differ by less than this are equal (sums of a few means). */
@@ -564,9 +534,10 @@ ballot_free(struct ballot *b)
 }
 
 static int
-ballot_record(struct ballot *b, const struct record *rec, problem_fn *report,
+ballot_record(void *self, const struct record *rec, problem_fn *report,
     void *context, struct error *err)
 {
+	struct ballot *b = self;
 	char name[256], vote[256], message[512];
 	const char *who, *how, *code;
 	int at[BALLOT_NFIELDS] = { -1, -1 };
@@ -580,7 +551,7 @@ ballot_record(struct ballot *b, const struct record *rec, problem_fn *report,
 	how = trimmed_copy(at[BALLOT_VOTE] >= 0 ? rec->values[at[BALLOT_VOTE]] :
 	    NULL, vote, sizeof(vote));
 	if (who == NULL || *who == '\0') {
-		report_problem(report, context, rec, at[BALLOT_NAME] >= 0 ?
+		reader_problem(report, context, rec, at[BALLOT_NAME] >= 0 ?
 		    rec->names[at[BALLOT_NAME]] : "name", who == NULL ?
 		    _("longer than 255 bytes") : _("missing; every vote is a "
 		    "representative's"));
@@ -594,14 +565,14 @@ ballot_record(struct ballot *b, const struct record *rec, problem_fn *report,
 		    _("missing%s; expected one of: %s (a representative present "
 		    "who does not vote abstains)"), how != NULL ? how : "",
 		    vocab_describe("vote", expected, sizeof(expected)));
-		report_problem(report, context, rec, at[BALLOT_VOTE] >= 0 ?
+		reader_problem(report, context, rec, at[BALLOT_VOTE] >= 0 ?
 		    rec->names[at[BALLOT_VOTE]] : "vote", message);
 		return 1;
 	}
 	if ((seen = seen_find(&b->names, who, &slot)) >= 0) {
 		snprintf(message, sizeof(message), _("%s already voted on line %ld"),
 		    who, b->names.lines[seen]);
-		report_problem(report, context, rec, rec->names[at[BALLOT_NAME]],
+		reader_problem(report, context, rec, rec->names[at[BALLOT_NAME]],
 		    message);
 		return 1;
 	}
@@ -620,28 +591,7 @@ long
 ballot_read(struct ballot *b, struct reader *r, problem_fn *report,
     void *context, struct error *err)
 {
-	struct record *rec;
-	long bad = 0;
-	int got;
-
-	while ((got = reader_next(r, &rec, err)) == 1) {
-		if (rec->problem != NULL) {
-			report_problem(report, context, rec, rec->problem_field,
-			    rec->problem);
-			bad++;
-			continue;
-		}
-		switch (ballot_record(b, rec, report, context, err)) {
-		case 0:
-			break;
-		case 1:
-			bad++;
-			break;
-		default:
-			return -1;
-		}
-	}
-	return got < 0 ? -1 : bad;
+	return reader_each(r, ballot_record, b, report, context, err);
 }
 
 int

@@ -104,8 +104,10 @@ held_record_set(struct held_record *x, const struct record *rec,
 
 		x->rec.names[i] = rec->names[i];
 		if (!rec->shared_names) {
-			x->rec.names[i] = strcpy(at, rec->names[i]);
-			at += strlen(at) + 1;
+			size_t len = strlen(rec->names[i]) + 1;
+
+			x->rec.names[i] = memcpy(at, rec->names[i], len);
+			at += len;
 		}
 		x->rec.values[i] = NULL;
 		if (v != NULL) {
@@ -150,20 +152,14 @@ import_problem(struct import *im, const struct record *rec, int k,
     const char *fmt, ...)
 {
 	char message[1024];
-	struct problem p;
 	va_list ap;
 
 	va_start(ap, fmt);
 	vsnprintf(message, sizeof(message), fmt, ap);
 	va_end(ap);
-	p.file = rec->file;
-	p.line = rec->line;
-	p.field = k >= 0 ? field_label(&im->map, rec, (size_t)k) : NULL;
-	p.message = message;
-	p.record = rec;
 	im->problems++;
-	if (im->report != NULL)
-		im->report(im->report_context, &p);
+	reader_problem(im->report, im->report_context, rec,
+	    k >= 0 ? field_label(&im->map, rec, (size_t)k) : NULL, message);
 }
 
 void
@@ -220,16 +216,6 @@ import_value(struct import *im, const struct record *rec, size_t k)
 	b->data[n] = '\0';
 	b->len = n;
 	return b->data;
-}
-
-static void
-report_record(struct import *im, const struct record *rec, const char *field,
-    const char *message)
-{
-	struct problem p = { rec->file, rec->line, field, message, rec };
-
-	if (im->report != NULL)
-		im->report(im->report_context, &p);
 }
 
 /* BEGIN IMMEDIATE, then options->begin(): 1, or -1 with err set. */
@@ -292,7 +278,8 @@ import_run(struct store *s, struct reader **readers, size_t nreaders,
 				goto rollback;
 			first = 0;
 			if (rec->problem != NULL) {
-				report_record(&im, rec, rec->problem_field, rec->problem);
+				reader_problem(im.report, im.report_context, rec,
+				    rec->problem_field, rec->problem);
 				stats->bad++;
 				continue;
 			}

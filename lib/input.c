@@ -1249,3 +1249,41 @@ reader_close(struct reader *r)
 	free(r->file);
 	free(r);
 }
+
+void
+reader_problem(problem_fn *report, void *context, const struct record *rec,
+    const char *field, const char *message)
+{
+	struct problem p = { rec->file, rec->line, field, message, rec };
+
+	if (report != NULL)
+		report(context, &p);
+}
+
+long
+reader_each(struct reader *r, record_fn *fn, void *self, problem_fn *report,
+    void *context, struct error *err)
+{
+	struct record *rec;
+	long bad = 0;
+	int got;
+
+	while ((got = reader_next(r, &rec, err)) == 1) {
+		if (rec->problem != NULL) {
+			reader_problem(report, context, rec, rec->problem_field,
+			    rec->problem);
+			bad++;
+			continue;
+		}
+		switch (fn(self, rec, report, context, err)) {
+		case 0:
+			break;
+		case 1:
+			bad++;
+			break;
+		default:
+			return -1;
+		}
+	}
+	return got < 0 ? -1 : bad;
+}

@@ -57,6 +57,24 @@ struct reader *reader_open_record(const char *file, const char *const *names,
  */
 int reader_next(struct reader *r, struct record **out, struct error *err);
 
+/* Report a problem with rec's field (NULL: the record) to report, if not NULL. */
+void reader_problem(problem_fn *report, void *context, const struct record *rec,
+    const char *field, const char *message);
+
+/*
+ * Checks one readable record: 0 when taken, 1 when bad (reported through
+ * report), -1 with err set to stop.
+ */
+typedef int record_fn(void *self, const struct record *rec, problem_fn *report,
+    void *context, struct error *err);
+
+/*
+ * Hand every record of r to fn(self, ...); unreadable ones are reported
+ * instead.  Returns the number of bad records, or -1 with err set.
+ */
+long reader_each(struct reader *r, record_fn *fn, void *self,
+    problem_fn *report, void *context, struct error *err);
+
 /* The CSV header (names, count) once read; NULL for JSON input. */
 char **reader_header(const struct reader *r, size_t *count);
 

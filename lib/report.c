@@ -6,6 +6,7 @@
 #include "buf.h"
 #include "audit.h"
 #include "coverage.h"
+#include "household.h"
 #include "report.h"
 #include "survey.h"
 #include "text.h"
@@ -847,18 +848,7 @@ static const struct column visit_columns[] = {
 	{ "notes", N_("notes"), COLUMN_TEXT },
 };
 
-static const struct column household_ledger_columns[] = {
-	{ "household_id", N_("household"), COLUMN_TEXT },
-	{ "head_name", N_("head"), COLUMN_TEXT },
-	{ "id_number", N_("ID number"), COLUMN_TEXT },
-	{ "phone", N_("phone"), COLUMN_TEXT },
-	{ "village", N_("village"), COLUMN_TEXT },
-	{ "village_group", N_("group"), COLUMN_TEXT },
-	{ "categories", N_("categories"), COLUMN_TEXT },
-	{ "members", N_("members"), COLUMN_INTEGER },
-	{ "monitor_type", N_("monitor type"), COLUMN_TEXT },
-	{ "risk_status", N_("risk status"), COLUMN_TEXT },
-};
+/* the household ledger's columns are household-list's (household_columns) */
 static const char *const household_domains[] = { NULL, NULL, NULL, NULL, NULL,
 	NULL, NULL, NULL, "monitor_type", "risk_status" };
 
@@ -912,8 +902,7 @@ static const struct ledger ledgers[] = {
 	  "AND ?3 IS NULL AND ?4 IS NULL AND ?5 IS NULL AND ?6 IS NULL "
 	  "AND (?7 IS NULL OR instr(';' || h.categories || ';', ';' || ?7 || ';')) "
 	  "AND ?8 IS NULL ORDER BY v.id, g.id, h.household_id",
-	  household_ledger_columns, sizeof(household_ledger_columns) /
-	  sizeof(household_ledger_columns[0]), household_domains, 2, 3 },
+	  household_columns, HOUSEHOLD_NFIELDS, household_domains, 2, 3 },
 	[REPORT_MEETINGS] = {
 	  "SELECT m.id, m.kind, v.name, g.name, m.held_on, m.host, m.attendees, "
 	  "(SELECT count(*) FROM issue i WHERE i.meeting_id = m.id), "

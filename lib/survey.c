@@ -1272,21 +1272,12 @@ digits(struct span s)
 	return n;
 }
 
-static void
-report_problem(problem_fn *report, void *context, const struct record *rec,
-    const char *field, const char *message)
-{
-	struct problem p = { rec->file, rec->line, field, message, rec };
-
-	if (report != NULL)
-		report(context, &p);
-}
-
 /* Check and add one record: 0, 1 when it is bad (reported), -1 with err set. */
 static int
-survey_record(struct survey *sv, const struct record *rec, problem_fn *report,
+survey_record(void *self, const struct record *rec, problem_fn *report,
     void *context, struct error *err)
 {
+	struct survey *sv = self;
 	struct layout *l = &sv->layout;
 	struct response *r = &sv->response;
 	char message[1024];
@@ -1302,7 +1293,7 @@ survey_record(struct survey *sv, const struct record *rec, problem_fn *report,
 	if (r->key[SURVEY_DATE].n > 0) {
 		if (date_of(sv, rec->values[l->key_at[SURVEY_DATE]],
 		    r->key[SURVEY_DATE], r->date) != 0) {
-			report_problem(report, context, rec,
+			reader_problem(report, context, rec,
 			    rec->names[l->key_at[SURVEY_DATE]],
 			    _("not a date; write it as 2022-11-21"));
 			bad = 1;
@@ -1333,7 +1324,7 @@ survey_record(struct survey *sv, const struct record *rec, problem_fn *report,
 			    "expected one of: %s (if this column is no question, "
 			    "name the questions with --questions)"), shown,
 			    vocab_describe("answer", expected, sizeof(expected)));
-			report_problem(report, context, rec, rec->names[i], message);
+			reader_problem(report, context, rec, rec->names[i], message);
 			bad = 1;
 			continue;
 		}
@@ -1355,29 +1346,8 @@ long
 survey_read(struct survey *sv, struct reader *r, problem_fn *report,
     void *context, struct error *err)
 {
-	struct record *rec;
-	long bad = 0;
-	int got;
-
 	layout_clear(&sv->layout);	/* names of another reader are not this one's */
-	while ((got = reader_next(r, &rec, err)) == 1) {
-		if (rec->problem != NULL) {
-			report_problem(report, context, rec, rec->problem_field,
-			    rec->problem);
-			bad++;
-			continue;
-		}
-		switch (survey_record(sv, rec, report, context, err)) {
-		case 0:
-			break;
-		case 1:
-			bad++;
-			break;
-		default:
-			return -1;
-		}
-	}
-	return got < 0 ? -1 : bad;
+	return reader_each(r, survey_record, sv, report, context, err);
 }
 
 /* ---- a saved round ---- */
