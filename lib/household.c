@@ -529,13 +529,13 @@ idset_free(struct idset *set)
 #define INSERT_SIZES 6		/* statements for 1, 2, 4, ... INSERT_MAX rows */
 #define BATCH_MAX 128		/* rows a batch holds */
 #define BATCHES 3		/* one filled while the others are written */
-#define INSERT_COLUMNS 11	/* bound a row; created_at and updated_at are ?1 */
+#define INSERT_COLUMNS 12	/* bound a row */
 
 struct held {
 	struct household h;
 	struct held_record held;	/* the record, and the strings h points to */
 	long long village_id, group_id;
-	const char *source;	/* "file:line" */
+	long long source_id;	/* its file's household_source row */
 };
 
 /* A remembered vocabulary lookup: files repeat a few texts a million times. */
@@ -577,6 +577,7 @@ struct household_import {
 	long long first_new_id;	/* households with id >= this came from this import */
 	long long last_id;	/* the highest id of a household so far */
 	struct household checked;	/* the record being checked */
+	struct import_source source;	/* the household_source row of its file */
 	struct idset numbers;
 	struct import *im;
 	struct store *store;
@@ -697,8 +698,8 @@ check_categories(struct household_import *hi, struct import *im,
 			hash = (hash ^ *c) * 16777619u;
 		seen = &hi->seen[hash & (SEEN_SLOTS - 1)];
 		if (strcmp(seen->text, text) == 0 && seen->text[0] != '\0') {
-			snprintf(h->categories, sizeof(h->categories), "%s",
-			    seen->codes);
+			/* (codes is the smaller array, and always terminated) */
+			memcpy(h->categories, seen->codes, sizeof(seen->codes));
 			h->value[HOUSEHOLD_CATEGORIES] = h->categories[0] != '\0' ?
 			    h->categories : NULL;
 			return 0;
@@ -868,27 +869,6 @@ household_check(struct household_import *hi, struct import *im,
 	return bad;
 }
 
-/* "file:line" into out, without the cost of printf on every record. */
-static void
-source_text(const struct record *rec, char *out, size_t size)
-{
-	size_t n = strlen(rec->file);
-	char digits[24];
-	int k = 0;
-	long line = rec->line;
-
-	if (n + 24 > size)
-		n = size - 24;
-	memcpy(out, rec->file, n);
-	out[n++] = ':';
-	do
-		digits[k++] = (char)('0' + line % 10);
-	while ((line /= 10) > 0);
-	while (k > 0)
-		out[n++] = digits[--k];
-	out[n] = '\0';
-}
-
 /* Hold rec, checked into h, in x: a copy of everything they point to. */
 static int
 hold(struct held *x, const struct household *h, const struct record *rec)
@@ -896,14 +876,11 @@ hold(struct held *x, const struct household *h, const struct record *rec)
 	static const int copied[] = { HOUSEHOLD_ID, HOUSEHOLD_HEAD_NAME,
 	    HOUSEHOLD_VILLAGE, HOUSEHOLD_GROUP, HOUSEHOLD_MEMBERS };
 	enum { NCOPIED = sizeof(copied) / sizeof(copied[0]) };
-	const char *extra[NCOPIED + 1], *copy[NCOPIED + 1];
-	char source[512];
+	const char *extra[NCOPIED], *copy[NCOPIED];
 
-	source_text(rec, source, sizeof(source));
 	for (size_t i = 0; i < NCOPIED; i++)
 		extra[i] = h->value[copied[i]];
-	extra[NCOPIED] = source;
-	if (held_record_set(&x->held, rec, extra, NCOPIED + 1, copy) != 0)
+	if (held_record_set(&x->held, rec, extra, NCOPIED, copy) != 0)
 		return -1;
 	/* h: its values point into itself, into the loop's buffers, or are static */
 	memcpy(x->h.value, h->value, sizeof(h->value));
@@ -921,9 +898,11 @@ hold(struct held *x, const struct household *h, const struct record *rec)
 		x->h.value[HOUSEHOLD_CATEGORIES] = x->h.categories;
 	for (size_t i = 0; i < NCOPIED; i++)
 		x->h.value[copied[i]] = copy[i];
-	x->source = copy[NCOPIED];
 	return 0;
 }
+
+/* Where a household was read, "file:line", of household h joined to its source s. */
+#define READ_AT "coalesce(s.file, '') || ':' || h.line"
 
 static int
 prepare(struct household_import *hi, struct import *im, struct error *err)
@@ -934,8 +913,10 @@ prepare(struct household_import *hi, struct import *im, struct error *err)
 
 	hi->find = store_prepare(s, "SELECT h.id, h.head_name, h.id_number, "
 	    "h.phone, v.name, g.name, h.categories, h.members, h.monitor_type, "
-	    "h.risk_status, h.source FROM household h JOIN village v ON v.id = h.village_id "
+	    "h.risk_status, " READ_AT " FROM household h "
+	    "JOIN village v ON v.id = h.village_id "
 	    "LEFT JOIN village_group g ON g.id = h.group_id "
+	    "LEFT JOIN household_source s ON s.id = h.source_id "
 	    "WHERE h.household_id = ?", err);
 	/* the household as stored already (a file imported again): by household_id, or at id ?12 */
 #define SAME_SQL "SELECT id FROM household WHERE household_id = ?1 " \
@@ -949,8 +930,9 @@ prepare(struct household_import *hi, struct import *im, struct error *err)
 	hi->same_at = store_prepare(s, SAME_SQL " AND id = ?12", err);
 #undef SAME_SQL
 	/* no index on id_number: look where the set says the holder is */
-	hi->holder = store_prepare(s, "SELECT id, household_id, source "
-	    "FROM household WHERE id BETWEEN ?1 AND ?2 AND id_number = ?3", err);
+	hi->holder = store_prepare(s, "SELECT h.id, h.household_id, " READ_AT
+	    " FROM household h LEFT JOIN household_source s ON s.id = h.source_id "
+	    "WHERE h.id BETWEEN ?1 AND ?2 AND h.id_number = ?3", err);
 	if (hi->find == NULL || hi->same == NULL || hi->same_at == NULL ||
 	    hi->holder == NULL)
 		return -1;
@@ -984,6 +966,8 @@ prepare(struct household_import *hi, struct import *im, struct error *err)
 	for (int i = 0; i < INSERT_SIZES; i++)
 		if (insert_statement(hi, s, i, err) == NULL)
 			return -1;
+	if (import_source_prepare(&hi->source, im, "household_source", err) != 0)
+		return -1;
 	hi->store = s;
 	hi->im = im;
 	ring_start(&hi->ring, hi->batch, BATCHES, sizeof(hi->batch[0]),
@@ -1003,15 +987,20 @@ insert_statement(struct household_import *hi, struct store *s, int i,
 
 	if (hi->insert[i] != NULL)
 		return hi->insert[i];
-	buf_puts(&sql, "INSERT INTO household (household_id, head_name, id_number, "
-	    "phone, village_id, group_id, categories, members, monitor_type, "
-	    "risk_status, source, created_at, updated_at) VALUES ");
+	/*
+	 * OR FAIL: no constraint aborts the statement, so SQLite keeps no
+	 * statement journal for it (the schema's checks call no function
+	 * and its keys are deferred, for the same reason).
+	 */
+	buf_puts(&sql, "INSERT OR FAIL INTO household (household_id, head_name, "
+	    "id_number, phone, village_id, group_id, categories, members, "
+	    "monitor_type, risk_status, source_id, line) VALUES ");
 	for (int r = 0; r < 1 << i; r++) {
-		int p = 2 + r * INSERT_COLUMNS;
+		int p = 1 + r * INSERT_COLUMNS;
 
 		snprintf(row, sizeof(row), "%s(?%d, ?%d, ?%d, ?%d, ?%d, ?%d, ?%d, ?%d, "
-		    "?%d, ?%d, ?%d, ?1, ?1)", r > 0 ? ", " : "", p, p + 1, p + 2,
-		    p + 3, p + 4, p + 5, p + 6, p + 7, p + 8, p + 9, p + 10);
+		    "?%d, ?%d, ?%d, ?%d)", r > 0 ? ", " : "", p, p + 1, p + 2,
+		    p + 3, p + 4, p + 5, p + 6, p + 7, p + 8, p + 9, p + 10, p + 11);
 		buf_puts(&sql, row);
 	}
 	/* an existing household_id: the row is left out, and merged after */
@@ -1022,8 +1011,6 @@ insert_statement(struct household_import *hi, struct store *s, int i,
 	}
 	hi->insert[i] = store_prepare(s, sql.data, err);
 	buf_free(&sql);
-	if (hi->insert[i] != NULL)
-		sqlite3_bind_text(hi->insert[i], 1, s->now, -1, SQLITE_STATIC);
 	return hi->insert[i];
 }
 
@@ -1031,7 +1018,7 @@ static void
 bind_row(sqlite3_stmt *st, int r, const struct held *x)
 {
 	const struct household *h = &x->h;
-	int p = 2 + r * INSERT_COLUMNS;
+	int p = 1 + r * INSERT_COLUMNS;
 
 	sqlite3_bind_text(st, p, h->value[HOUSEHOLD_ID], -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, p + 1, h->value[HOUSEHOLD_HEAD_NAME], -1, SQLITE_STATIC);
@@ -1050,7 +1037,8 @@ bind_row(sqlite3_stmt *st, int r, const struct held *x)
 		sqlite3_bind_null(st, p + 7);
 	sqlite3_bind_text(st, p + 8, h->value[HOUSEHOLD_MONITOR_TYPE], -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, p + 9, h->value[HOUSEHOLD_RISK_STATUS], -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, p + 10, x->source, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, p + 10, x->source_id);
+	sqlite3_bind_int64(st, p + 11, x->held.rec.line);
 }
 
 /* Columns of household in the order of the fields, for updates. */
@@ -1451,7 +1439,7 @@ household_row(struct import *im, const struct record *rec, void *context,
 	struct household *h = &hi->checked;
 	struct batch *b;
 	struct held *x;
-	long long vid, gid;
+	long long vid, gid, source_id;
 	int known, bad;
 
 	if (!hi->prepared && prepare(hi, im, err) != 0)
@@ -1488,6 +1476,9 @@ household_row(struct import *im, const struct record *rec, void *context,
 			return -1;
 		return bad ? 0 : household_known(im, rec, hi, h, err);
 	}
+	/* (made outside the savepoint below, which may be undone) */
+	if ((source_id = import_source_id(&hi->source, im, rec, err)) == 0)
+		return -1;
 	if (known == 1) {
 		/* alone, in a savepoint: a place made for a household not written is undone */
 		if (ring_flush(&hi->ring, err) != 0 ||
@@ -1502,6 +1493,7 @@ household_row(struct import *im, const struct record *rec, void *context,
 	x = &b->held[b->n];
 	x->village_id = vid;
 	x->group_id = gid;
+	x->source_id = source_id;
 	if (hold(x, h, rec) != 0)
 		return error_set(err, EXIT_SOFTWARE, _("out of memory"));
 	b->n++;
@@ -1520,7 +1512,8 @@ household_finish(struct import *im, void *context, struct error *err)
 	struct import_stats *stats = import_stats(im);
 	char what[64];
 
-	if (ring_flush(&hi->ring, err) != 0)
+	if (ring_flush(&hi->ring, err) != 0 ||
+	    import_source_close(&hi->source, im, err) != 0)
 		return -1;
 	if (stats->added == 0)
 		return 0;
@@ -1541,6 +1534,7 @@ household_cleanup(void *context)
 	sqlite3_finalize(hi->same);
 	sqlite3_finalize(hi->same_at);
 	sqlite3_finalize(hi->holder);
+	import_source_free(&hi->source);
 	for (size_t b = 0; b < BATCHES; b++)
 		for (size_t i = 0; i < BATCH_MAX; i++)
 			held_record_free(&hi->batch[b].held[i].held);

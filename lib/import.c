@@ -347,3 +347,77 @@ out:
 	free(im.values);
 	return rc;
 }
+
+int
+import_source_prepare(struct import_source *src, struct import *im,
+    const char *table, struct error *err)
+{
+	char sql[128];
+
+	memset(src, 0, sizeof(*src));
+	snprintf(sql, sizeof(sql), "INSERT INTO %s (file, at, who, command) "
+	    "VALUES (?, ?, ?, ?)", table);
+	if ((src->add = store_prepare(im->store, sql, err)) == NULL)
+		return -1;
+	snprintf(sql, sizeof(sql), "DELETE FROM %s WHERE id = ?", table);
+	if ((src->drop = store_prepare(im->store, sql, err)) == NULL)
+		return -1;
+	return 0;
+}
+
+int
+import_source_close(struct import_source *src, struct import *im,
+    struct error *err)
+{
+	int rc;
+
+	if (src->id > 0 && im->stats->added == src->added) {
+		sqlite3_bind_int64(src->drop, 1, src->id);
+		rc = sqlite3_step(src->drop);
+		sqlite3_reset(src->drop);
+		if (rc != SQLITE_DONE)
+			return store_error(im->store, rc, err);
+	}
+	src->id = 0;
+	src->file = NULL;
+	return 0;
+}
+
+long long
+import_source_id(struct import_source *src, struct import *im,
+    const struct record *rec, struct error *err)
+{
+	struct store *s = im->store;
+	int rc;
+
+	if (src->id > 0 && rec->file == src->file)
+		return src->id;
+	/* the records of the file before counted, and the connection free */
+	if ((im->ring != NULL && ring_flush(im->ring, err) != 0) ||
+	    import_source_close(src, im, err) != 0)
+		return 0;
+	sqlite3_bind_text(src->add, 1, rec->file, -1, SQLITE_STATIC);
+	sqlite3_bind_text(src->add, 2, s->now, -1, SQLITE_STATIC);
+	sqlite3_bind_text(src->add, 3, s->who != NULL ? s->who : "", -1,
+	    SQLITE_STATIC);
+	sqlite3_bind_text(src->add, 4, s->command != NULL ? s->command : "", -1,
+	    SQLITE_STATIC);
+	rc = sqlite3_step(src->add);
+	sqlite3_reset(src->add);
+	if (rc != SQLITE_DONE) {
+		store_error(s, rc, err);
+		return 0;
+	}
+	src->id = sqlite3_last_insert_rowid(s->db);
+	src->file = rec->file;
+	src->added = im->stats->added;
+	return src->id;
+}
+
+void
+import_source_free(struct import_source *src)
+{
+	sqlite3_finalize(src->add);
+	sqlite3_finalize(src->drop);
+	memset(src, 0, sizeof(*src));
+}

@@ -122,6 +122,37 @@ void held_record_free(struct held_record *x);
 long import_changed_fields(sqlite3_stmt *st, const char *const *values,
     size_t first, size_t n, char **old, size_t *changed, struct error *err);
 
+/*
+ * Where an import's records were read: a row (file, at, who, command)
+ * of a source table for each input file that added records, so that a
+ * record keeps only that row's id and its line.
+ */
+struct import_source {
+	sqlite3_stmt *add, *drop;
+	const char *file;	/* the record's file the row is for; NULL: none */
+	long long id;		/* the row's */
+	long added;		/* the import's stats->added when it was made */
+};
+
+/* Prepare src for table, a source table of the schema: 0, or -1 with err set. */
+int import_source_prepare(struct import_source *src, struct import *im,
+    const char *table, struct error *err);
+
+/*
+ * The id of the row of rec's file, made with the first record of the
+ * file that asks, when the row of the file before goes if nothing was
+ * added from it (the ring of import_hold() is flushed first: every
+ * record of that file counted).  0 with err set when writing fails.
+ */
+long long import_source_id(struct import_source *src, struct import *im,
+    const struct record *rec, struct error *err);
+
+/* Done: the last file's row goes if nothing was added from it. */
+int import_source_close(struct import_source *src, struct import *im,
+    struct error *err);
+
+void import_source_free(struct import_source *src);
+
 /* The store, options and stats of the running import. */
 struct store *import_store(struct import *im);
 const struct import_options *import_options(struct import *im);

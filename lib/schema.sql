@@ -355,3 +355,77 @@ CREATE TABLE survey_answer (
 	text TEXT,
 	PRIMARY KEY (response_id, position)
 ) STRICT, WITHOUT ROWID;
+
+-- version 5
+-- households keep where they were read as visits do: a household_source
+-- row a file, and the line; a household's time is its source's, and
+-- updated_at is set by its first change.  Their checks call no
+-- function and their keys are checked at COMMIT: a statement that may
+-- stop halfway (a function in a CHECK, an immediate foreign key, a
+-- constraint that aborts) costs an import's many-row INSERTs a
+-- statement journal.  The importer checks all of it first.
+
+-- who, command: NULL for households registered before version 5
+CREATE TABLE household_source (
+	id INTEGER PRIMARY KEY,
+	file TEXT NOT NULL,		-- as given, "stdin", or "command line"
+	at TEXT NOT NULL,
+	who TEXT,
+	command TEXT
+) STRICT;
+
+CREATE TABLE household_new (
+	id INTEGER PRIMARY KEY,
+	household_id TEXT NOT NULL UNIQUE CHECK (household_id <> ''),
+	head_name TEXT,
+	id_number TEXT,		-- 18 characters, its check digit right: lib/household.c
+	phone TEXT,
+	village_id INTEGER NOT NULL REFERENCES village(id)
+		DEFERRABLE INITIALLY DEFERRED,
+	group_id INTEGER,	-- a village_group(id): the key below says so
+	categories TEXT NOT NULL DEFAULT '',
+	members INTEGER CHECK (members BETWEEN 1 AND 99),
+	monitor_type TEXT CHECK (monitor_type = 'unstable' OR
+		monitor_type = 'marginal' OR monitor_type = 'sudden_hardship'),
+	risk_status TEXT CHECK (risk_status = 'at_risk' OR
+		risk_status = 'risk_eliminated'),
+	source_id INTEGER NOT NULL,	-- household_source.id (no declared key)
+	line INTEGER NOT NULL,		-- in the source file; 0 for the command line
+	updated_at TEXT,		-- NULL until it changes
+	FOREIGN KEY (group_id, village_id) REFERENCES village_group(id, village_id)
+		DEFERRABLE INITIALLY DEFERRED
+) STRICT;
+
+-- "file:line" split at its last colon; a source row for each file and
+-- time households were read from
+CREATE TEMP TABLE household_origin (
+	id INTEGER PRIMARY KEY,
+	file TEXT NOT NULL,
+	line INTEGER NOT NULL,
+	at TEXT NOT NULL
+);
+INSERT INTO household_origin (id, file, line, at)
+SELECT id,
+	CASE WHEN p GLOB '*:' AND length(p) < length(s)
+		THEN substr(p, 1, length(p) - 1) ELSE s END,
+	CASE WHEN p GLOB '*:' AND length(p) < length(s)
+		THEN CAST(substr(s, length(p) + 1) AS INTEGER) ELSE 0 END,
+	created_at
+FROM (SELECT id, created_at, coalesce(source, '') AS s,
+	rtrim(coalesce(source, ''), '0123456789') AS p FROM household);
+INSERT INTO household_source (file, at)
+	SELECT file, at FROM household_origin GROUP BY file, at ORDER BY min(id);
+CREATE INDEX household_source_origin ON household_source (file, at);
+INSERT INTO household_new (id, household_id, head_name, id_number, phone,
+	village_id, group_id, categories, members, monitor_type, risk_status,
+	source_id, line, updated_at)
+SELECT h.id, h.household_id, h.head_name, h.id_number, h.phone, h.village_id,
+	h.group_id, h.categories, h.members, h.monitor_type, h.risk_status,
+	(SELECT s.id FROM household_source s WHERE s.file = o.file AND s.at = o.at),
+	o.line, nullif(h.updated_at, h.created_at)
+FROM household h JOIN household_origin o ON o.id = h.id
+ORDER BY h.id;
+DROP INDEX household_source_origin;
+DROP TABLE household_origin;
+DROP TABLE household;
+ALTER TABLE household_new RENAME TO household;

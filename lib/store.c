@@ -202,7 +202,7 @@ static int
 store_migrate(struct store *s, struct error *err)
 {
 	int rc, latest = store_schema_version();
-	long long version, app, tables;
+	long long version, app, tables, broken;
 	char sql[64];
 
 	version = query_integer(s, "PRAGMA user_version", &rc);
@@ -214,8 +214,15 @@ store_migrate(struct store *s, struct error *err)
 		    s->path, version, latest);
 	if (version == latest)
 		return 0;
-	if (store_begin(s, err) != 0)
+	/*
+	 * A section may rebuild a table others refer to (SQLite's way to
+	 * change one): the keys are off while it runs, and checked after.
+	 * The pragma does nothing inside a transaction.
+	 */
+	if (store_exec(s, "PRAGMA foreign_keys = OFF", err) != 0)
 		return -1;
+	if (store_begin(s, err) != 0)
+		goto keys;
 	/* another process may have migrated it meanwhile */
 	version = query_integer(s, "PRAGMA user_version", &rc);
 	app = query_integer(s, "PRAGMA application_id", &rc);
@@ -246,15 +253,30 @@ store_migrate(struct store *s, struct error *err)
 			goto fail;
 		}
 	}
+	if ((broken = query_integer(s, "SELECT count(*) FROM pragma_foreign_key_check",
+	    &rc)) != 0 || rc != SQLITE_OK) {
+		if (rc != SQLITE_OK)
+			store_error(s, rc, err);
+		else
+			error_set(err, EXIT_DATAERR, _("%s: cannot bring the "
+			    "store up to date: rows refer to rows that are not "
+			    "there (%lld; PRAGMA foreign_key_check lists them); "
+			    "it is left as it was"), s->path, broken);
+		goto fail;
+	}
 	snprintf(sql, sizeof(sql), "PRAGMA user_version = %d", latest);
 	if (store_exec(s, sql, err) != 0)
 		goto fail;
 	snprintf(sql, sizeof(sql), "PRAGMA application_id = %d", RENKE_APPLICATION_ID);
 	if (store_exec(s, sql, err) != 0)
 		goto fail;
-	return store_commit(s, err);
+	if (store_commit(s, err) != 0)
+		goto keys;
+	return store_exec(s, "PRAGMA foreign_keys = ON", err);
 fail:
 	store_rollback(s);
+keys:
+	sqlite3_exec(s->db, "PRAGMA foreign_keys = ON", NULL, NULL, NULL);
 	return -1;
 }
 

@@ -115,12 +115,10 @@ struct batch {
 
 /* Per-import state: statements prepared once. */
 struct visit_import {
-	sqlite3_stmt *insert, *find, *lookup, *add_source, *drop_source;
+	sqlite3_stmt *insert, *find, *lookup;
 	long long first_new_id;	/* visits with id >= this came from this import */
 	/* the visit_source row of the file being read: made with its first visit */
-	const char *file;
-	long long source_id;
-	long source_added;
+	struct import_source source;
 	/* what the insert statement has bound, for the codes */
 	const char *bound[VISIT_NFIELDS];
 	long long bound_source;
@@ -233,12 +231,7 @@ prepare(struct visit_import *vi, struct store *s, struct error *err)
 	    "WHERE v.household_id = ? AND v.visit_date = ? AND v.visitor = ?", err);
 	vi->lookup = store_prepare(s, "SELECT 1 FROM household "
 	    "WHERE household_id = ?", err);
-	vi->add_source = store_prepare(s, "INSERT INTO visit_source (file, at, "
-	    "who, command) VALUES (?, ?, ?, ?)", err);
-	vi->drop_source = store_prepare(s, "DELETE FROM visit_source WHERE id = ?",
-	    err);
-	if (vi->insert == NULL || vi->find == NULL || vi->lookup == NULL ||
-	    vi->add_source == NULL || vi->drop_source == NULL)
+	if (vi->insert == NULL || vi->find == NULL || vi->lookup == NULL)
 		return -1;
 	if ((st = store_prepare(s, "SELECT coalesce(max(id), 0) + 1 FROM visit",
 	    err)) == NULL)
@@ -373,47 +366,6 @@ keep_flagged(struct visit_import *vi, long long id, struct error *err)
 	return 0;
 }
 
-/* Done with the current file: its visit_source row goes if it got no visit. */
-static int
-source_close(struct visit_import *vi, struct store *s, struct error *err)
-{
-	int rc;
-
-	if (vi->source_id > 0 && vi->source_added == 0) {
-		sqlite3_bind_int64(vi->drop_source, 1, vi->source_id);
-		rc = sqlite3_step(vi->drop_source);
-		sqlite3_reset(vi->drop_source);
-		if (rc != SQLITE_DONE)
-			return store_error(s, rc, err);
-	}
-	vi->source_id = 0;
-	vi->source_added = 0;
-	return 0;
-}
-
-/* The visit_source row of rec's file, made when first needed. */
-static int
-source_open(struct visit_import *vi, struct store *s, const struct record *rec,
-    struct error *err)
-{
-	int rc;
-
-	if (vi->source_id > 0)
-		return 0;
-	sqlite3_bind_text(vi->add_source, 1, rec->file, -1, SQLITE_STATIC);
-	sqlite3_bind_text(vi->add_source, 2, s->now, -1, SQLITE_STATIC);
-	sqlite3_bind_text(vi->add_source, 3, s->who != NULL ? s->who : "", -1,
-	    SQLITE_STATIC);
-	sqlite3_bind_text(vi->add_source, 4, s->command != NULL ? s->command : "",
-	    -1, SQLITE_STATIC);
-	rc = sqlite3_step(vi->add_source);
-	sqlite3_reset(vi->add_source);
-	if (rc != SQLITE_DONE)
-		return store_error(s, rc, err);
-	vi->source_id = sqlite3_last_insert_rowid(s->db);
-	return 0;
-}
-
 /*
  * Insert the held visit x: its result 1 when added, 0 when the same
  * visit is already stored, 2 when its household is unknown; -1 with
@@ -525,7 +477,7 @@ visit_merge(struct import *im, const struct record *rec, struct visit_import *vi
 		long line = (long)sqlite3_column_int64(st, VISIT_NFIELDS + 1);
 
 		sqlite3_reset(st);
-		if (source == vi->source_id)
+		if (source == vi->source.id)
 			import_problem(im, rec, -1, _("the same visit (household, "
 			    "date and visitor) as line %ld"), line);
 		else
@@ -647,7 +599,6 @@ settle(void *context, void *batch, struct error *err)
 		switch (x->result) {
 		case 1:
 			stats->added++;
-			vi->source_added++;
 			if (settings(im)->flagged != NULL && visit_flagged(&x->v))
 				rc = keep_flagged(vi, x->id, err);
 			break;
@@ -687,7 +638,7 @@ hold(struct visit_import *vi, const struct visit *v, const struct record *rec)
 	for (size_t k = 0; k < VISIT_NFIELDS; k++)
 		/* a code stays the vocabulary's string: its binding is kept */
 		x->v.value[k] = visit_domain[k] != NULL ? v->value[k] : copy[k];
-	x->source_id = vi->source_id;
+	x->source_id = vi->source.id;
 	x->result = -1;
 	b->n++;
 	return 0;
@@ -707,6 +658,8 @@ visit_row(struct import *im, const struct record *rec, void *context,
 	if (!vi->started) {
 		vi->im = im;
 		vi->store = s;
+		if (import_source_prepare(&vi->source, im, "visit_source", err) != 0)
+			return -1;
 		ring_start(&vi->ring, vi->batch, BATCHES, sizeof(vi->batch[0]),
 		    batch_held, write_batch, settle, vi);
 		import_hold(im, &vi->ring);
@@ -719,13 +672,8 @@ visit_row(struct import *im, const struct record *rec, void *context,
 	}
 	if (rc != 0)
 		return rc < 0 ? -1 : 1;
-	if (rec->file != vi->file) {
-		/* import_run() flushed before the first record of a file */
-		if (ring_flush(&vi->ring, err) != 0 || source_close(vi, s, err) != 0 ||
-		    source_open(vi, s, rec, err) != 0)
-			return -1;
-		vi->file = rec->file;
-	}
+	if (import_source_id(&vi->source, im, rec, err) == 0)
+		return -1;
 	/*
 	 * A new visit is held, to be inserted by the worker.  After a visit
 	 * that was already stored (importing a file again), look first: the
@@ -928,7 +876,7 @@ visit_finish(struct import *im, void *context, struct error *err)
 
 	if (ring_flush(&vi->ring, err) != 0)
 		return -1;
-	if (vi->insert != NULL && source_close(vi, s, err) != 0)
+	if (import_source_close(&vi->source, im, err) != 0)
 		return -1;
 	if (stats->added > 0) {
 		snprintf(what, sizeof(what), "%ld", stats->added);
@@ -953,8 +901,7 @@ visit_cleanup(void *context)
 	sqlite3_finalize(vi->insert);
 	sqlite3_finalize(vi->find);
 	sqlite3_finalize(vi->lookup);
-	sqlite3_finalize(vi->add_source);
-	sqlite3_finalize(vi->drop_source);
+	import_source_free(&vi->source);
 	free(vi->flagged);
 	memset(vi, 0, sizeof(*vi));
 }

@@ -104,9 +104,10 @@ BEGIN;
 -- the households: 30 villages, 8 groups each; categories in the
 -- proportions of scripts/gen-households
 WITH RECURSIVE k(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM k WHERE i < $n - 240)
+INSERT INTO household_source (id, file, at, who, command)
+	VALUES (1000, 'bench', '2022-10-01T00:00:00Z', 'bench', 'bench-report.sh');
 INSERT INTO household (household_id, head_name, id_number, phone, village_id,
-	group_id, categories, members, monitor_type, risk_status, created_at,
-	updated_at, source)
+	group_id, categories, members, monitor_type, risk_status, source_id, line)
 SELECT printf('H%07d', i), '户主' || (i % 4096), NULL,
 	CASE WHEN i % 10 = 0 THEN NULL ELSE printf('13%09d', i) END,
 	1 + i % 30,
@@ -125,7 +126,7 @@ SELECT printf('H%07d', i), '户主' || (i % 4096), NULL,
 		THEN 'unstable' END,
 	CASE WHEN i % 1000 BETWEEN 380 AND 459 OR i % 1000 BETWEEN 615 AND 624
 		THEN CASE WHEN i % 3 = 0 THEN 'at_risk' ELSE 'risk_eliminated' END END,
-	'2022-10-01T00:00:00Z', '2022-10-01T00:00:00Z', 'bench:' || i
+	1000, i
 FROM k;
 
 -- the visits: household 1 + i % N in round i / N (the four rounds of the

@@ -439,7 +439,8 @@ test_case 'standard input: no file and -' '
 		echo "I2,,,,甲村,,,,,"
 	} >expect &&
 	test_cmp expect actual &&
-	sqlite3 "$RENKE_DB" "select source from household order by id" >actual &&
+	sqlite3 "$RENKE_DB" "select s.file || ${SQ}:${SQ} || h.line from household h
+		join household_source s on s.id = h.source_id order by h.id" >actual &&
 	printf "stdin:2\nstdin:1\n" >expect &&
 	test_cmp expect actual
 '
@@ -477,9 +478,10 @@ test_case 'records written in batches keep the order of the input in problems an
 	grep_message "added 696, updated 0, unchanged 0, differ 0, bad 4" err &&
 	cut -d, -f1 rejects.csv | sed 1d >lines &&
 	test_cmp expect lines &&
-	sqlite3 "$RENKE_DB" "SELECT count(*), count(DISTINCT source), min(source),
-		max(source) FROM household" >actual &&
-	echo "696|696|in.csv:10|in.csv:99" >expect &&
+	sqlite3 "$RENKE_DB" "SELECT count(*), count(DISTINCT line), min(line),
+		max(line), count(DISTINCT source_id), s.file FROM household h
+		JOIN household_source s ON s.id = h.source_id" >actual &&
+	echo "696|696|2|701|1|in.csv" >expect &&
 	test_cmp expect actual &&
 	sqlite3 "$RENKE_DB" "SELECT household_id, head_name, phone FROM household
 		WHERE household_id IN (${SQ}P0001${SQ}, ${SQ}P0003${SQ}, ${SQ}P0130${SQ})

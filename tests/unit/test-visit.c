@@ -140,13 +140,14 @@ test_coverage(void)
 		return;
 	ok(store_exec(s,
 	    "INSERT INTO village (id, name) VALUES (1, '甲村'), (2, '乙村');"
-	    "INSERT INTO household (household_id, village_id, categories, created_at, updated_at) VALUES"
-	    " ('A1', 1, 'lifted', 'now', 'now'),"
-	    " ('A2', 1, 'lifted;minimum_allowance', 'now', 'now'),"
-	    " ('A3', 1, 'monitored', 'now', 'now'),"
-	    " ('A4', 1, 'ordinary', 'now', 'now'),"
-	    " ('B1', 2, 'minimum_allowance', 'now', 'now'),"
-	    " ('B2', 2, 'lifted', 'now', 'now');"
+	    "INSERT INTO household_source (id, file, at) VALUES (1, 'h', 'now');"
+	    "INSERT INTO household (household_id, village_id, categories, source_id, line) VALUES"
+	    " ('A1', 1, 'lifted', 1, 2),"
+	    " ('A2', 1, 'lifted;minimum_allowance', 1, 3),"
+	    " ('A3', 1, 'monitored', 1, 4),"
+	    " ('A4', 1, 'ordinary', 1, 5),"
+	    " ('B1', 2, 'minimum_allowance', 1, 6),"
+	    " ('B2', 2, 'lifted', 1, 7);"
 	    "INSERT INTO visit_source (id, file, at, who, command) VALUES (1, 'v', 'now', 't', 't');"
 	    "INSERT INTO visit (household_id, visit_date, visitor, round, source_id, line) VALUES"
 	    " ('A1', '2022-11-01', '甲', 'r1', 1, 1),"	/* on the due date */
