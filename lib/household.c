@@ -8,6 +8,7 @@
 #include "audit.h"
 #include "buf.h"
 #include "household.h"
+#include "idset.h"
 #include "place.h"
 #include "text.h"
 #include "vocab.h"
@@ -50,68 +51,14 @@ struct household {
 };
 
 /*
- * The ID numbers of the store, for the rule of one household a number.
- * The store keeps no index on id_number: keeping one up to date costs an
- * import more than anything else it does.  An import holds the write
- * lock from before its first record to its end, so a set loaded at its
- * start stays true as long as the import adds what it writes.
- *
- * A number is kept as a 59-bit word: its first 17 digits (the 18th
- * follows from them), mixed so that words spread evenly over 57 bits,
- * then 2 bits of flags.  Most words are in one sorted array, 6 bytes
- * each, cut into chunks: the top 14 bits of a word are those of its
- * bucket in a directory, and within a bucket its place is guessed from
- * its value.  The newest words are in a small hash table, with a bit
- * filter in front, merged into the array whenever it fills.  So the set
- * takes about 6 bytes a number (7 MB for a million): it grows with the
- * store, not with the input.
+ * The ID numbers of the store, for the rule of one household a number,
+ * in a set of words (lib/idset.h).  The store keeps no index on
+ * id_number: keeping one up to date costs an import more than anything
+ * else it does.  An import holds the write lock from before its first
+ * record to its end, so a set loaded at its start stays true as long as
+ * the import adds what it writes.  A number's word is made of its first
+ * 17 digits (the 18th follows from them).
  */
-#define WORD_DEAD 1			/* removed (in the array) */
-#define WORD_NEW 2			/* its household came from this import */
-#define WORD_KEY(w) ((w) >> 2)
-#define WORD_BITS 59
-#define KEY_MASK ((UINT64_C(1) << 57) - 1)	/* 10^17 < 2^57 */
-#define BUCKET_BITS 14		/* a directory small enough to stay in cache */
-#define BUCKETS ((size_t)1 << BUCKET_BITS)
-#define LOW_BITS (WORD_BITS - BUCKET_BITS)	/* kept in the array: 45 of 48 */
-#define LOW_MASK ((UINT64_C(1) << LOW_BITS) - 1)
-
-#define CHUNK_BITS 16
-#define CHUNK ((size_t)1 << CHUNK_BITS)	/* words */
-#define RECENT_BITS 16
-#define RECENT_SLOTS ((size_t)1 << RECENT_BITS)
-#define RECENT_MAX (RECENT_SLOTS / 2)	/* then merged */
-#define FILTER_BITS 19		/* a bit for each hash table word, 64 KB */
-#define SORT_BITS 12
-
-struct idset {
-	unsigned char **chunk;	/* word i: 6 bytes at chunk[i / CHUNK] + 6 * (i % CHUNK) */
-	size_t nchunks;
-	size_t n;		/* words in the array, removed ones too */
-	size_t ndead;
-	uint32_t *dir;		/* dir[b]: the first word of bucket b or later; BUCKETS + 1 */
-	uint64_t *recent;	/* open addressing, 0 for an empty slot */
-	size_t nrecent;
-	unsigned char *filter;	/* bit set: a word like it may be in the hash table */
-};
-
-/* Where a number is in the set. */
-enum { NOWHERE, IN_RECENT, IN_ARRAY };
-
-/* The word of an ID number's first 17 digits, no flags: a bijection on 57 bits. */
-static uint64_t
-id_word(uint64_t digits)
-{
-	uint64_t x = digits & KEY_MASK;
-
-	x ^= x >> 31;
-	x = (x * UINT64_C(0x7fb5d329728ea185)) & KEY_MASK;
-	x ^= x >> 27;
-	x = (x * UINT64_C(0x81dadef4bc2dd44d)) & KEY_MASK;
-	x ^= x >> 33;
-	return x << 2;
-}
-
 /* The word of an ID number with a right check digit, or 0 for any other text. */
 static uint64_t
 id_number_word(const char *s)
@@ -134,387 +81,11 @@ id_number_word(const char *s)
 	}
 	if (s[17] != check[sum % 11] || s[18] != '\0')
 		return 0;
-	return id_word(digits);
-}
-
-static unsigned char *
-idset_at(const struct idset *set, size_t i)
-{
-	return set->chunk[i >> CHUNK_BITS] + 6 * (i & (CHUNK - 1));
-}
-
-/* The low bits of word i of the array, flags included. */
-static uint64_t
-idset_get(const struct idset *set, size_t i)
-{
-	const unsigned char *p = idset_at(set, i);
-
-	return (uint64_t)p[0] | (uint64_t)p[1] << 8 | (uint64_t)p[2] << 16 |
-	    (uint64_t)p[3] << 24 | (uint64_t)p[4] << 32 | (uint64_t)p[5] << 40;
-}
-
-static void
-idset_put_at(struct idset *set, size_t i, uint64_t w)
-{
-	unsigned char *p = idset_at(set, i);
-
-	w &= LOW_MASK;
-	for (int k = 0; k < 6; k++, w >>= 8)
-		p[k] = (unsigned char)w;
-}
-
-static size_t
-recent_home(uint64_t w)
-{
-	return (size_t)(w >> (WORD_BITS - RECENT_BITS));
-}
-
-/* The filter's bit of w: other bits than those of its home. */
-static size_t
-filter_bit(uint64_t w)
-{
-	return (size_t)(WORD_KEY(w) & (((size_t)1 << FILTER_BITS) - 1));
-}
-
-/* 0 when w's number is not in the hash table: most searches end here, in cache. */
-static int
-recent_may_have(const struct idset *set, uint64_t w)
-{
-	size_t bit = filter_bit(w);
-
-	return set->nrecent > 0 && (set->filter[bit >> 3] >> (bit & 7) & 1);
+	return idset_word(digits);
 }
 
 /*
- * The first word of bucket b, before index limit, whose low bits are not
- * below low's: where a search starts, guessed from low itself, for the
- * words of a bucket spread evenly.
- */
-static size_t
-idset_lower(const struct idset *set, size_t b, size_t limit, uint64_t low)
-{
-	size_t lo = set->dir[b], hi = set->dir[b + 1], i;
-
-	if (hi > limit)
-		hi = limit;
-	if (lo >= hi)
-		return lo;
-	i = lo + (size_t)(((low >> (LOW_BITS - 20)) * (hi - lo)) >> 20);
-	while (i > lo && idset_get(set, i - 1) >= low)
-		i--;
-	while (i < hi && idset_get(set, i) < low)
-		i++;
-	return i;
-}
-
-#if defined(__GNUC__)
-#define PREFETCH(p) __builtin_prefetch(p)
-#else
-#define PREFETCH(p) ((void)(p))
-#endif
-
-/*
- * A search of the set waits on memory more than it computes: where it
- * will look (the hash table's slot, where a new number goes too, and the
- * array's words its bucket guesses) is asked for early, while the rest
- * of the record is checked.  The directory is small enough to be in
- * cache already.
- */
-static void
-idset_prefetch(const struct idset *set, uint64_t w)
-{
-	size_t b = (size_t)(w >> LOW_BITS), lo, hi;
-
-	if (set->recent != NULL)
-		PREFETCH(&set->recent[recent_home(w)]);
-	if (set->n == 0 || (lo = set->dir[b]) >= (hi = set->dir[b + 1]))
-		return;
-	PREFETCH(idset_at(set, lo + (size_t)((((w & LOW_MASK) >>
-	    (LOW_BITS - 20)) * (hi - lo)) >> 20)));
-}
-
-/* Where w's number is (removed or not), its slot or index into *at. */
-static int
-idset_where(const struct idset *set, uint64_t w, size_t *at)
-{
-	uint64_t key = WORD_KEY(w);
-
-	if (recent_may_have(set, w))
-		for (size_t i = recent_home(w);; i = (i + 1) & (RECENT_SLOTS - 1)) {
-			uint64_t v = set->recent[i];
-
-			if (v == 0)
-				break;
-			if (WORD_KEY(v) == key) {
-				*at = i;
-				return IN_RECENT;
-			}
-		}
-	if (set->n > 0) {
-		size_t b = (size_t)(w >> LOW_BITS), end = set->dir[b + 1];
-		uint64_t low = w & LOW_MASK & ~(uint64_t)3, v;
-		size_t i = idset_lower(set, b, end, low);
-
-		if (i == end || WORD_KEY(v = idset_get(set, i)) != WORD_KEY(low))
-			return NOWHERE;
-		/* a number the store holds twice: the live one, if any */
-		*at = i;
-		while ((v & WORD_DEAD) && ++i < end &&
-		    WORD_KEY(v = idset_get(set, i)) == WORD_KEY(low))
-			if (!(v & WORD_DEAD))
-				*at = i;
-		return IN_ARRAY;
-	}
-	return NOWHERE;
-}
-
-/* The flags of w's number, or -1 when no household holds it. */
-static int
-idset_flags(const struct idset *set, uint64_t w)
-{
-	size_t at;
-	uint64_t v;
-
-	switch (idset_where(set, w, &at)) {
-	case IN_RECENT:
-		return (int)(set->recent[at] & 3);
-	case IN_ARRAY:
-		v = idset_get(set, at);
-		return v & WORD_DEAD ? -1 : (int)(v & 3);
-	default:
-		return -1;
-	}
-}
-
-/* 1 when a household holds w's number. */
-static int
-idset_has(const struct idset *set, uint64_t w)
-{
-	return idset_flags(set, w) >= 0;
-}
-
-/* Move count words of the array from index from up to index to, last first. */
-static void
-idset_move_up(struct idset *set, size_t to, size_t from, size_t count)
-{
-	while (count > 0) {
-		size_t s = from + count, d = to + count, n = count;
-
-		/* no further than the start of either end's chunk */
-		if (n > ((s - 1) & (CHUNK - 1)) + 1)
-			n = ((s - 1) & (CHUNK - 1)) + 1;
-		if (n > ((d - 1) & (CHUNK - 1)) + 1)
-			n = ((d - 1) & (CHUNK - 1)) + 1;
-		memmove(idset_at(set, d - n), idset_at(set, s - n), 6 * n);
-		count -= n;
-	}
-}
-
-/* Move the hash table's words into the array. */
-static int
-idset_merge(struct idset *set)
-{
-	uint64_t *r = set->recent, *sorted = set->recent + RECENT_MAX;
-	uint32_t count[((size_t)1 << SORT_BITS) + 1];
-	size_t nr = 0, need, i, j, k, b;
-
-	/* room first: a failure leaves the set as it was */
-	need = set->n + set->nrecent;
-	while ((set->nchunks << CHUNK_BITS) < need) {
-		unsigned char **chunk = realloc(set->chunk, (set->nchunks + 1) *
-		    sizeof(*chunk));
-
-		if (chunk == NULL)
-			return -1;
-		set->chunk = chunk;
-		if ((chunk[set->nchunks] = malloc(6 * CHUNK)) == NULL)
-			return -1;
-		set->nchunks++;
-	}
-	if (set->dir == NULL &&
-	    (set->dir = calloc(BUCKETS + 1, sizeof(*set->dir))) == NULL)
-		return -1;
-	/* the hash table's words to its first half, then sorted into its second */
-	for (i = 0; i < RECENT_SLOTS; i++)
-		if (r[i] != 0) {
-			uint64_t v = r[i];
-
-			r[i] = 0;
-			r[nr++] = v;
-		}
-	memset(count, 0, sizeof(count));
-	for (i = 0; i < nr; i++)
-		count[(r[i] >> (WORD_BITS - SORT_BITS)) + 1]++;
-	for (i = 0; i < ((size_t)1 << SORT_BITS); i++)
-		count[i + 1] += count[i];
-	for (i = 0; i < nr; i++)
-		sorted[count[r[i] >> (WORD_BITS - SORT_BITS)]++] = r[i];
-	for (i = 1; i < nr; i++) {
-		uint64_t v = sorted[i];
-
-		for (j = i; j > 0 && sorted[j - 1] > v; j--)
-			sorted[j] = sorted[j - 1];
-		sorted[j] = v;
-	}
-	memset(r, 0, nr * sizeof(*r));
-	/* removed words go, bucket by bucket, when there are enough of them */
-	if (set->ndead > 0 && set->ndead >= set->n / 8) {
-		for (b = k = 0; b < BUCKETS; b++) {
-			size_t from = set->dir[b], to = set->dir[b + 1];
-
-			set->dir[b] = (uint32_t)k;
-			for (i = from; i < to; i++) {
-				uint64_t v = idset_get(set, i);
-
-				if (!(v & WORD_DEAD))
-					idset_put_at(set, k++, v);
-			}
-		}
-		set->dir[BUCKETS] = (uint32_t)k;
-		set->n = k;
-		set->ndead = 0;
-	}
-	/* merged from the end: each new word, then the old ones above it, moved up at once */
-	i = set->n;
-	for (j = nr; j > 0; j--) {
-		uint64_t v = sorted[j - 1];
-		size_t at = idset_lower(set, (size_t)(v >> LOW_BITS), i, v & LOW_MASK);
-
-		idset_move_up(set, at + j, at, i - at);
-		idset_put_at(set, at + j - 1, v);
-		i = at;
-	}
-	/* each bucket starts later by the new words of the buckets before it */
-	for (b = j = 0; b <= BUCKETS; b++) {
-		while (j < nr && (sorted[j] >> LOW_BITS) < b)
-			j++;
-		set->dir[b] += (uint32_t)j;
-	}
-	memset(sorted, 0, nr * sizeof(*sorted));
-	memset(set->filter, 0, ((size_t)1 << FILTER_BITS) / 8);
-	set->n += nr;
-	set->nrecent = 0;
-	return 0;
-}
-
-/* Put w into the hash table (duplicates allowed: a store may hold some). */
-static int
-idset_put(struct idset *set, uint64_t w)
-{
-	size_t bit = filter_bit(w);
-
-	if (set->recent == NULL &&
-	    (set->recent = calloc(RECENT_SLOTS, sizeof(uint64_t))) == NULL)
-		return -1;
-	if (set->filter == NULL &&
-	    (set->filter = calloc(((size_t)1 << FILTER_BITS) / 8, 1)) == NULL)
-		return -1;
-	if (set->nrecent >= RECENT_MAX && idset_merge(set) != 0)
-		return -1;
-	set->filter[bit >> 3] |= (unsigned char)(1 << (bit & 7));
-	for (size_t i = recent_home(w);; i = (i + 1) & (RECENT_SLOTS - 1))
-		if (set->recent[i] == 0) {
-			set->recent[i] = w;
-			set->nrecent++;
-			return 0;
-		}
-}
-
-/* Add w's number, with w's flags; 0, or -1 when memory runs out. */
-static int
-idset_add(struct idset *set, uint64_t w)
-{
-	size_t at;
-
-	switch (idset_where(set, w, &at)) {
-	case IN_RECENT:
-		set->recent[at] = w;
-		return 0;
-	case IN_ARRAY:
-		if (idset_get(set, at) & WORD_DEAD)
-			set->ndead--;
-		idset_put_at(set, at, w);
-		return 0;
-	default:
-		return idset_put(set, w);
-	}
-}
-
-/*
- * Claim w's number for a new household: 1 when a household holds it
- * already (nothing changes), 0 when added with w's flags, -1 when memory
- * runs out.  One search where idset_has() and idset_add() take two.
- */
-static int
-idset_claim(struct idset *set, uint64_t w)
-{
-	size_t at;
-	uint64_t v;
-
-	switch (idset_where(set, w, &at)) {
-	case IN_RECENT:
-		return 1;
-	case IN_ARRAY:
-		if (!((v = idset_get(set, at)) & WORD_DEAD))
-			return 1;
-		set->ndead--;
-		idset_put_at(set, at, w);
-		return 0;
-	default:
-		return idset_put(set, w);
-	}
-}
-
-/* Remove one household's hold on w's number. */
-static void
-idset_remove(struct idset *set, uint64_t w)
-{
-	size_t i, j;
-	uint64_t v;
-
-	switch (idset_where(set, w, &i)) {
-	case IN_ARRAY:
-		if (!((v = idset_get(set, i)) & WORD_DEAD)) {
-			idset_put_at(set, i, v | WORD_DEAD);
-			set->ndead++;
-		}
-		return;
-	case IN_RECENT:
-		break;
-	default:
-		return;
-	}
-	/* out of the hash table, moving back the words that probed past it */
-	for (j = i;;) {
-		size_t home;
-
-		j = (j + 1) & (RECENT_SLOTS - 1);
-		if ((v = set->recent[j]) == 0)
-			break;
-		home = recent_home(v);
-		if (i < j ? home <= i || home > j : home <= i && home > j) {
-			set->recent[i] = v;
-			i = j;
-		}
-	}
-	set->recent[i] = 0;
-	set->nrecent--;
-}
-
-static void
-idset_free(struct idset *set)
-{
-	for (size_t i = 0; i < set->nchunks; i++)
-		free(set->chunk[i]);
-	free(set->chunk);
-	free(set->dir);
-	free(set->recent);
-	free(set->filter);
-	memset(set, 0, sizeof(*set));
-}
-
-/*
- * Records are held back in batches of BATCH_MAX and written INSERT_MAX
+ * Records are held back in batches of BATCH_MAX and written IMPORT_INSERT_MAX
  * at a time, by one INSERT of many rows: a statement a row costs more
  * than the row.  A full batch is written by the worker's thread while
  * this one checks the next records.  A held record keeps a copy of
@@ -525,11 +96,8 @@ idset_free(struct idset *set)
  * of the input; and before a record whose number is taken is looked at,
  * or one that needs a new place, which is written alone.
  */
-#define INSERT_MAX 32		/* rows an INSERT writes at most */
-#define INSERT_SIZES 6		/* statements for 1, 2, 4, ... INSERT_MAX rows */
 #define BATCH_MAX 128		/* rows a batch holds */
 #define BATCHES 3		/* one filled while the others are written */
-#define INSERT_COLUMNS 12	/* bound a row */
 
 struct held {
 	struct household h;
@@ -566,13 +134,15 @@ struct batch {
 	size_t n;
 	/* what the worker says */
 	long long before;	/* the highest household id before it */
+	long long last_id;	/* and after its rows so far */
 	unsigned char written[BATCH_MAX];
 };
 
 /* Per-import state: statements prepared once, held records, the ID numbers. */
 struct household_import {
 	int prepared;
-	sqlite3_stmt *insert[INSERT_SIZES], *find, *same, *same_at, *holder;
+	struct import_inserts insert;
+	sqlite3_stmt *find, *same, *same_at, *holder;
 	long long next_same;	/* where household_same() looks first, 0 for nowhere */
 	long long first_new_id;	/* households with id >= this came from this import */
 	long long last_id;	/* the highest id of a household so far */
@@ -592,8 +162,6 @@ struct household_import {
 	struct seen seen[SEEN_SLOTS];
 };
 
-static sqlite3_stmt *insert_statement(struct household_import *hi,
-    struct store *s, int i, struct error *err);
 static size_t batch_held(const void *batch);
 static int write_batch(void *context, void *batch, struct error *err);
 static int settle(void *context, void *batch, struct error *err);
@@ -962,10 +530,18 @@ prepare(struct household_import *hi, struct import *im, struct error *err)
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE)
 		return store_error(s, rc, err);
-	/* every INSERT now: the worker's thread only steps them */
-	for (int i = 0; i < INSERT_SIZES; i++)
-		if (insert_statement(hi, s, i, err) == NULL)
-			return -1;
+	/*
+	 * Every INSERT now: the worker's thread only steps them.  OR FAIL:
+	 * no constraint aborts one, so SQLite keeps no statement journal for
+	 * it (the schema's checks call no function and its keys are
+	 * deferred, for the same reason).  A household on file already is
+	 * left out, and merged after.
+	 */
+	if (import_inserts_prepare(&hi->insert, s, "INSERT OR FAIL INTO household "
+	    "(household_id, head_name, id_number, phone, village_id, group_id, "
+	    "categories, members, monitor_type, risk_status, source_id, line) "
+	    "VALUES ", 12, " ON CONFLICT DO NOTHING", err) != 0)
+		return -1;
 	if (import_source_prepare(&hi->source, im, "household_source", err) != 0)
 		return -1;
 	hi->store = s;
@@ -977,48 +553,11 @@ prepare(struct household_import *hi, struct import *im, struct error *err)
 	return 0;
 }
 
-/* The INSERT of 2^i rows, prepared when first needed. */
-static sqlite3_stmt *
-insert_statement(struct household_import *hi, struct store *s, int i,
-    struct error *err)
-{
-	struct buf sql = { 0 };
-	char row[160];
-
-	if (hi->insert[i] != NULL)
-		return hi->insert[i];
-	/*
-	 * OR FAIL: no constraint aborts the statement, so SQLite keeps no
-	 * statement journal for it (the schema's checks call no function
-	 * and its keys are deferred, for the same reason).
-	 */
-	buf_puts(&sql, "INSERT OR FAIL INTO household (household_id, head_name, "
-	    "id_number, phone, village_id, group_id, categories, members, "
-	    "monitor_type, risk_status, source_id, line) VALUES ");
-	for (int r = 0; r < 1 << i; r++) {
-		int p = 1 + r * INSERT_COLUMNS;
-
-		snprintf(row, sizeof(row), "%s(?%d, ?%d, ?%d, ?%d, ?%d, ?%d, ?%d, ?%d, "
-		    "?%d, ?%d, ?%d, ?%d)", r > 0 ? ", " : "", p, p + 1, p + 2,
-		    p + 3, p + 4, p + 5, p + 6, p + 7, p + 8, p + 9, p + 10, p + 11);
-		buf_puts(&sql, row);
-	}
-	/* an existing household_id: the row is left out, and merged after */
-	if (buf_puts(&sql, " ON CONFLICT DO NOTHING") != 0) {
-		buf_free(&sql);
-		error_set(err, EXIT_SOFTWARE, _("out of memory"));
-		return NULL;
-	}
-	hi->insert[i] = store_prepare(s, sql.data, err);
-	buf_free(&sql);
-	return hi->insert[i];
-}
-
 static void
-bind_row(sqlite3_stmt *st, int r, const struct held *x)
+bind_row(void *batch, sqlite3_stmt *st, int p, size_t row)
 {
+	const struct held *x = &((struct batch *)batch)->held[row];
 	const struct household *h = &x->h;
-	int p = 1 + r * INSERT_COLUMNS;
 
 	sqlite3_bind_text(st, p, h->value[HOUSEHOLD_ID], -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, p + 1, h->value[HOUSEHOLD_HEAD_NAME], -1, SQLITE_STATIC);
@@ -1319,6 +858,18 @@ batch_held(const void *batch)
 	return ((const struct batch *)batch)->n;
 }
 
+/* Rows [first, first + size) of batch b, changes of them written: note which. */
+static void
+wrote_rows(void *batch, size_t first, size_t size, int changes)
+{
+	struct batch *b = batch;
+
+	b->last_id += changes;	/* a new row's id is one past the highest */
+	/* which rows were left out is asked only when some were */
+	for (size_t r = 0; r < size; r++)
+		b->written[first + r] = (size_t)changes == size;
+}
+
 /*
  * On the worker's thread: write batch b's records, many to a statement, and
  * note which were written.  Those not written are households on file
@@ -1329,33 +880,12 @@ write_batch(void *context, void *batch, struct error *err)
 {
 	struct household_import *hi = context;
 	struct batch *b = batch;
-	struct store *s = hi->store;
-	size_t n = b->n, done = 0;
 
-	b->before = hi->last_id;
-	while (done < n) {
-		int i = INSERT_SIZES - 1, rc, changes;
-		size_t size = INSERT_MAX;
-		sqlite3_stmt *st;
-
-		while (size > n - done) {
-			size /= 2;
-			i--;
-		}
-		st = hi->insert[i];
-		for (size_t r = 0; r < size; r++)
-			bind_row(st, (int)r, &b->held[done + r]);
-		rc = sqlite3_step(st);
-		sqlite3_reset(st);
-		if (rc != SQLITE_DONE)
-			return store_error(s, rc, err);
-		changes = sqlite3_changes(s->db);
-		hi->last_id += changes;	/* a new row's id is one past the highest */
-		/* which rows were left out is asked only when some were */
-		for (size_t r = 0; r < size; r++)
-			b->written[done + r] = (size_t)changes == size;
-		done += size;
-	}
+	b->before = b->last_id = hi->last_id;
+	if (import_inserts_write(&hi->insert, hi->store, b->n, bind_row,
+	    wrote_rows, b, err) != 0)
+		return -1;
+	hi->last_id = b->last_id;
 	return 0;
 }
 
@@ -1528,8 +1058,7 @@ household_cleanup(void *context)
 	struct household_import *hi = context;
 
 	ring_stop(&hi->ring);
-	for (int i = 0; i < INSERT_SIZES; i++)
-		sqlite3_finalize(hi->insert[i]);
+	import_inserts_free(&hi->insert);
 	sqlite3_finalize(hi->find);
 	sqlite3_finalize(hi->same);
 	sqlite3_finalize(hi->same_at);

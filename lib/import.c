@@ -421,3 +421,75 @@ import_source_free(struct import_source *src)
 	sqlite3_finalize(src->drop);
 	memset(src, 0, sizeof(*src));
 }
+
+int
+import_inserts_prepare(struct import_inserts *ins, struct store *s,
+    const char *head, int columns, const char *tail, struct error *err)
+{
+	struct buf sql = { 0 };
+	char param[16];
+
+	memset(ins, 0, sizeof(*ins));
+	ins->columns = columns;
+	for (int i = 0; i < IMPORT_INSERT_SIZES; i++) {
+		buf_reset(&sql);
+		buf_puts(&sql, head);
+		for (int r = 0; r < 1 << i; r++) {
+			buf_puts(&sql, r > 0 ? ", (" : "(");
+			for (int c = 0; c < columns; c++) {
+				snprintf(param, sizeof(param), "%s?%d",
+				    c > 0 ? ", " : "", 1 + r * columns + c);
+				buf_puts(&sql, param);
+			}
+			buf_puts(&sql, ")");
+		}
+		if (buf_puts(&sql, tail) != 0) {
+			buf_free(&sql);
+			return error_set(err, EXIT_SOFTWARE, _("out of memory"));
+		}
+		if ((ins->st[i] = store_prepare(s, sql.data, err)) == NULL) {
+			buf_free(&sql);
+			return -1;
+		}
+	}
+	buf_free(&sql);
+	return 0;
+}
+
+int
+import_inserts_write(struct import_inserts *ins, struct store *s, size_t n,
+    void (*bind)(void *context, sqlite3_stmt *st, int p, size_t row),
+    void (*wrote)(void *context, size_t first, size_t size, int changes),
+    void *context, struct error *err)
+{
+	size_t done = 0;
+
+	while (done < n) {
+		int i = IMPORT_INSERT_SIZES - 1, rc;
+		size_t size = IMPORT_INSERT_MAX;
+		sqlite3_stmt *st;
+
+		while (size > n - done) {
+			size /= 2;
+			i--;
+		}
+		st = ins->st[i];
+		for (size_t r = 0; r < size; r++)
+			bind(context, st, 1 + (int)r * ins->columns, done + r);
+		rc = sqlite3_step(st);
+		sqlite3_reset(st);
+		if (rc != SQLITE_DONE)
+			return store_error(s, rc, err);
+		wrote(context, done, size, sqlite3_changes(s->db));
+		done += size;
+	}
+	return 0;
+}
+
+void
+import_inserts_free(struct import_inserts *ins)
+{
+	for (int i = 0; i < IMPORT_INSERT_SIZES; i++)
+		sqlite3_finalize(ins->st[i]);
+	memset(ins, 0, sizeof(*ins));
+}

@@ -153,6 +153,38 @@ int import_source_close(struct import_source *src, struct import *im,
 
 void import_source_free(struct import_source *src);
 
+/*
+ * Rows written many to an INSERT (a statement a row costs more than the
+ * row): the statements of 1, 2, 4, ... IMPORT_INSERT_MAX rows.
+ */
+#define IMPORT_INSERT_SIZES 6
+#define IMPORT_INSERT_MAX (1 << (IMPORT_INSERT_SIZES - 1))
+
+struct import_inserts {
+	sqlite3_stmt *st[IMPORT_INSERT_SIZES];
+	int columns;		/* parameters a row */
+};
+
+/*
+ * Prepare ins: head (up to VALUES), a row of columns parameters for
+ * each row, then tail.  0, or -1 with err set.
+ */
+int import_inserts_prepare(struct import_inserts *ins, struct store *s,
+    const char *head, int columns, const char *tail, struct error *err);
+
+/*
+ * Write the caller's rows [0, n) in as few statements as it takes.
+ * bind(context, st, p, row) binds row from parameter p of st on; after
+ * each statement, wrote(context, first, size, changes) is told that it
+ * wrote changes of rows [first, first + size).  0, or -1 with err set.
+ */
+int import_inserts_write(struct import_inserts *ins, struct store *s,
+    size_t n, void (*bind)(void *context, sqlite3_stmt *st, int p, size_t row),
+    void (*wrote)(void *context, size_t first, size_t size, int changes),
+    void *context, struct error *err);
+
+void import_inserts_free(struct import_inserts *ins);
+
 /* The store, options and stats of the running import. */
 struct store *import_store(struct import *im);
 const struct import_options *import_options(struct import *im);

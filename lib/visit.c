@@ -1,11 +1,13 @@
 /* visit.c -- household visits (大走访): import, checks, flagged findings */
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "audit.h"
 #include "buf.h"
+#include "idset.h"
 #include "text.h"
 #include "visit.h"
 #include "vocab.h"
@@ -94,16 +96,18 @@ struct held_visit {
 	struct visit v;
 	struct held_record held;	/* the record, and the strings v points to */
 	long long source_id;
-	int result;		/* 1 added, 0 stored already, 2 no such household */
-	long long id;		/* when added */
+	int written;		/* by the worker: added, with id */
+	long long id;
 };
 
 /*
- * Visits are held back in batches of BATCH_MAX, written one INSERT each
- * by the worker's thread while this one checks the next records (the
- * foreign key tells an unknown household, row by row), and settled in
- * the order of the input: what writing one found is reported before any
- * problem of a later record.
+ * Visits are held back in batches of BATCH_MAX, written many to an
+ * INSERT by the worker's thread while this one checks the next records,
+ * and settled in the order of the input: what writing one found is
+ * reported before any problem of a later record.  A visit's household
+ * is known to be in the store before it is held.  An INSERT leaves out
+ * a visit stored already (or twice in the input): settling asks which,
+ * only of a statement that left some out.
  */
 #define BATCH_MAX 128
 #define BATCHES 3
@@ -111,17 +115,19 @@ struct held_visit {
 struct batch {
 	struct held_visit visit[BATCH_MAX];
 	size_t n;
+	long long before;	/* by the worker: the highest visit id before it */
+	long long last_id;	/* and after its rows so far */
 };
 
 /* Per-import state: statements prepared once. */
 struct visit_import {
-	sqlite3_stmt *insert, *find, *lookup;
+	struct import_inserts insert;
+	sqlite3_stmt *find;
+	struct idset households;	/* the store's household numbers (number_word()) */
 	long long first_new_id;	/* visits with id >= this came from this import */
+	long long last_id;	/* the highest visit id so far */
 	/* the visit_source row of the file being read: made with its first visit */
 	struct import_source source;
-	/* what the insert statement has bound, for the codes */
-	const char *bound[VISIT_NFIELDS];
-	long long bound_source;
 	/* the previous record was a visit already stored: look before inserting */
 	int expect_stored;
 	struct memo memo[VISIT_NFIELDS];
@@ -194,18 +200,47 @@ label_zh(const char *domain, const char *code)
 	return code;
 }
 
-/* 1 when the store has a household with this number, 0 when not, -1 with err set. */
-static int
-household_known(struct visit_import *vi, struct store *s, const char *number,
-    struct error *err)
+/*
+ * The word of a household number in vi->households: 57 bits of its
+ * FNV-1a hash.  Two numbers share one with a chance of one in 10^17: a
+ * visit of an unknown household whose number shares the word of one in
+ * the store would be taken as that household's, with a chance of about
+ * one in 10^12 in a store of 300,000 households.
+ */
+static uint64_t
+number_word(const char *number)
 {
+	uint64_t h = UINT64_C(14695981039346656037), w;
+
+	for (const unsigned char *p = (const unsigned char *)number; *p; p++)
+		h = (h ^ *p) * UINT64_C(1099511628211);
+	w = idset_word(h);
+	return w != 0 ? w : 4;
+}
+
+/* 1 when the store has a household with this number. */
+static int
+household_known(const struct visit_import *vi, const char *number)
+{
+	return idset_has(&vi->households, number_word(number));
+}
+
+/* Every household number of the store into vi->households: 0, or -1 with err set. */
+static int
+load_households(struct visit_import *vi, struct store *s, struct error *err)
+{
+	sqlite3_stmt *st = store_prepare(s, "SELECT household_id FROM household", err);
 	int rc;
 
-	sqlite3_bind_text(vi->lookup, 1, number, -1, SQLITE_STATIC);
-	rc = sqlite3_step(vi->lookup);
-	sqlite3_reset(vi->lookup);
-	if (rc == SQLITE_ROW)
-		return 1;
+	if (st == NULL)
+		return -1;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		if (idset_put(&vi->households,
+		    number_word((const char *)sqlite3_column_text(st, 0))) != 0) {
+			sqlite3_finalize(st);
+			return error_set(err, EXIT_SOFTWARE, _("out of memory"));
+		}
+	sqlite3_finalize(st);
 	return rc == SQLITE_DONE ? 0 : store_error(s, rc, err);
 }
 
@@ -214,14 +249,21 @@ prepare(struct visit_import *vi, struct store *s, struct error *err)
 {
 	sqlite3_stmt *st;
 
-	if (vi->insert != NULL)
+	if (vi->find != NULL)
 		return 0;
-	vi->insert = store_prepare(s, "INSERT INTO visit (household_id, "
-	    "visit_date, visitor, visitor_role, round, food_clothing, education, "
-	    "medical, housing, drinking_water, income_stable, industry_link, "
-	    "risk_level, monitor_suggested, notes, source_id, line) "
-	    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-	    "ON CONFLICT DO NOTHING", err);
+	/*
+	 * In order: a new visit's id is one past the highest.  OR FAIL: no
+	 * constraint aborts it, so SQLite keeps no statement journal for it
+	 * (the table's checks call no function and it declares no key, for
+	 * the same reason).
+	 */
+	if (import_inserts_prepare(&vi->insert, s, "INSERT OR FAIL INTO visit "
+	    "(household_id, visit_date, visitor, visitor_role, round, "
+	    "food_clothing, education, medical, housing, drinking_water, "
+	    "income_stable, industry_link, risk_level, monitor_suggested, notes, "
+	    "source_id, line) VALUES ", VISIT_NFIELDS + 2,
+	    " ON CONFLICT DO NOTHING", err) != 0)
+		return -1;
 	/* the columns in the order of the fields, then the visit's origin */
 	vi->find = store_prepare(s, "SELECT v.id, NULL, NULL, v.visitor_role, "
 	    "v.round, v.food_clothing, v.education, v.medical, v.housing, "
@@ -229,9 +271,7 @@ prepare(struct visit_import *vi, struct store *s, struct error *err)
 	    "CASE v.monitor_suggested WHEN 1 THEN 'yes' WHEN 0 THEN 'no' END, "
 	    "v.notes, v.source_id, v.line FROM visit v "
 	    "WHERE v.household_id = ? AND v.visit_date = ? AND v.visitor = ?", err);
-	vi->lookup = store_prepare(s, "SELECT 1 FROM household "
-	    "WHERE household_id = ?", err);
-	if (vi->insert == NULL || vi->find == NULL || vi->lookup == NULL)
+	if (vi->find == NULL || load_households(vi, s, err) != 0)
 		return -1;
 	if ((st = store_prepare(s, "SELECT coalesce(max(id), 0) + 1 FROM visit",
 	    err)) == NULL)
@@ -239,6 +279,7 @@ prepare(struct visit_import *vi, struct store *s, struct error *err)
 	if (sqlite3_step(st) == SQLITE_ROW)
 		vi->first_new_id = sqlite3_column_int64(st, 0);
 	sqlite3_finalize(st);
+	vi->last_id = vi->first_new_id - 1;
 	return 0;
 }
 
@@ -260,18 +301,13 @@ report_unknown(struct visit_import *vi, struct import *im,
 	    text, vocab_describe(visit_domain[k], expected, sizeof(expected)));
 }
 
-/*
- * Check every field of rec into v; returns the number of problems, or
- * -1 with err set.  Whether the household is known is left to the
- * store's foreign key, which looks it up anyway, unless the record is
- * bad already: then every problem of it is reported at once.
- */
+/* Check every field of rec into v; returns the number of problems, or -1 with err set. */
 static int
 visit_check(struct import *im, const struct record *rec, struct visit_import *vi,
     struct visit *v, struct error *err)
 {
 	const char *text;
-	int bad = 0, known;
+	int bad = 0;
 
 	for (size_t k = 0; k < VISIT_NFIELDS; k++)
 		v->value[k] = import_value(im, rec, k);
@@ -323,14 +359,10 @@ visit_check(struct import *im, const struct record *rec, struct visit_import *vi
 		} else
 			v->value[k] = code;
 	}
-	if (bad > 0 && (text = v->value[VISIT_HOUSEHOLD]) != NULL &&
-	    strlen(text) <= 64) {
-		if ((known = household_known(vi, import_store(im), text, err)) < 0)
-			return -1;
-		if (!known) {
-			report_no_household(vi, im, rec, text);
-			bad++;
-		}
+	if ((text = v->value[VISIT_HOUSEHOLD]) != NULL && strlen(text) <= 64 &&
+	    !household_known(vi, text)) {
+		report_no_household(vi, im, rec, text);
+		bad++;
 	}
 	return bad;
 }
@@ -366,62 +398,57 @@ keep_flagged(struct visit_import *vi, long long id, struct error *err)
 	return 0;
 }
 
-/*
- * Insert the held visit x: its result 1 when added, 0 when the same
- * visit is already stored, 2 when its household is unknown; -1 with
- * err set.  Runs on the worker's thread.
- */
-static int
-visit_insert(struct visit_import *vi, struct store *s, struct held_visit *x,
-    struct error *err)
+/* Bind the held visit row of batch b from parameter p of st on. */
+static void
+bind_row(void *batch, sqlite3_stmt *st, int p, size_t row)
 {
-	sqlite3_stmt *st = vi->insert;
+	const struct held_visit *x = &((struct batch *)batch)->visit[row];
 	const struct visit *v = &x->v;
 	const char *monitor = v->value[VISIT_MONITOR_SUGGESTED];
-	int rc;
 
-	/*
-	 * Bindings outlive sqlite3_reset(): a vocabulary code (a static
-	 * string) still bound from the previous visit is left as it is.
-	 */
 	for (int k = VISIT_HOUSEHOLD; k < VISIT_NFIELDS; k++) {
-		if (visit_domain[k] != NULL && vi->bound[k] == v->value[k])
-			continue;
 		if (k != VISIT_MONITOR_SUGGESTED)
-			sqlite3_bind_text(st, k + 1, v->value[k], -1, SQLITE_STATIC);
+			sqlite3_bind_text(st, p + k, v->value[k], -1, SQLITE_STATIC);
 		else if (monitor != NULL)
-			sqlite3_bind_int(st, k + 1, strcmp(monitor, "yes") == 0);
+			sqlite3_bind_int(st, p + k, strcmp(monitor, "yes") == 0);
 		else
-			sqlite3_bind_null(st, k + 1);
-		vi->bound[k] = v->value[k];
+			sqlite3_bind_null(st, p + k);
 	}
-	if (vi->bound_source != x->source_id) {
-		sqlite3_bind_int64(st, VISIT_NFIELDS + 1, x->source_id);
-		vi->bound_source = x->source_id;
-	}
-	sqlite3_bind_int64(st, VISIT_NFIELDS + 2, x->held.rec.line);
-	rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	if (rc == SQLITE_CONSTRAINT_FOREIGNKEY)
-		return x->result = 2;
-	if (rc != SQLITE_DONE)
-		return store_error(s, rc, err);
-	if (sqlite3_changes(s->db) == 0)
-		return x->result = 0;
-	x->id = sqlite3_last_insert_rowid(s->db);
-	return x->result = 1;
+	sqlite3_bind_int64(st, p + VISIT_NFIELDS, x->source_id);
+	sqlite3_bind_int64(st, p + VISIT_NFIELDS + 1, x->held.rec.line);
 }
 
-/* On the worker's thread: insert the visits of batch b. */
+/* Rows [first, first + size) of batch b, changes of them written: note which, with their ids. */
+static void
+wrote_rows(void *batch, size_t first, size_t size, int changes)
+{
+	struct batch *b = batch;
+
+	b->last_id += changes;
+	for (size_t r = 0; r < size; r++) {
+		struct held_visit *x = &b->visit[first + r];
+
+		x->written = (size_t)changes == size;
+		x->id = b->last_id - (long long)(size - 1 - r);
+	}
+}
+
+/*
+ * On the worker's thread: insert the visits of batch b, many to a
+ * statement, and note which were written with their ids: all of a
+ * statement that wrote every row; those of the others settle() asks.
+ */
 static int
 write_batch(void *context, void *batch, struct error *err)
 {
 	struct visit_import *vi = context;
 	struct batch *b = batch;
 
-	for (size_t i = 0; i < b->n; i++)
-		if (visit_insert(vi, vi->store, &b->visit[i], err) < 0)
-			return -1;
+	b->before = b->last_id = vi->last_id;
+	if (import_inserts_write(&vi->insert, vi->store, b->n, bind_row,
+	    wrote_rows, b, err) != 0)
+		return -1;
+	vi->last_id = b->last_id;
 	return 0;
 }
 
@@ -559,20 +586,44 @@ visit_find(struct visit_import *vi, struct store *s, const struct visit *v,
 	return rc == SQLITE_DONE ? 0 : store_error(s, rc, err);
 }
 
-/* Compare the held visit x with the visit stored already; merge it. */
+/* 1 when visits a and b are the same visit (household, date, visitor). */
 static int
-settle_stored(struct import *im, struct visit_import *vi, struct held_visit *x,
-    struct error *err)
+same_visit(const struct visit *a, const struct visit *b)
 {
-	struct store *s = vi->store;
-	int rc;
+	return strcmp(a->value[VISIT_HOUSEHOLD], b->value[VISIT_HOUSEHOLD]) == 0 &&
+	    strcmp(a->value[VISIT_DATE], b->value[VISIT_DATE]) == 0 &&
+	    strcmp(a->value[VISIT_VISITOR], b->value[VISIT_VISITOR]) == 0;
+}
 
-	vi->expect_stored = 1;
+/*
+ * Held visit x (number i of batch b) was in a statement that left some
+ * out: find what became of it, as if it had been written alone.  It was
+ * written when the visit stored is of this batch and no visit before x
+ * in it is the same; else it was stored already, and is merged.  1 when
+ * x is bad, 0 when settled, -1 with err set.  The worker must be idle.
+ */
+static int
+settle_left_out(struct import *im, struct visit_import *vi, struct batch *b,
+    size_t i, struct error *err)
+{
+	struct held_visit *x = &b->visit[i];
+	struct store *s = vi->store;
+	int rc, first = 1;
+
 	if ((rc = visit_find(vi, s, &x->v, err)) < 0)
 		return -1;
 	if (rc == 0)
 		return error_set(err, EXIT_SOFTWARE, _("%s: a visit neither new "
 		    "nor stored"), s->path);
+	for (size_t q = 0; q < i && first; q++)
+		first = !same_visit(&b->visit[q].v, &x->v);
+	if (first && sqlite3_column_int64(vi->find, 0) > b->before) {
+		x->written = 1;
+		x->id = sqlite3_column_int64(vi->find, 0);
+		sqlite3_reset(vi->find);
+		return 0;
+	}
+	vi->expect_stored = 1;
 	return visit_merge(im, &x->held.rec, vi, &x->v, err);
 }
 
@@ -596,23 +647,19 @@ settle(void *context, void *batch, struct error *err)
 	for (size_t i = 0; i < n && rc >= 0; i++) {
 		struct held_visit *x = &b->visit[i];
 
-		switch (x->result) {
-		case 1:
-			stats->added++;
-			if (settings(im)->flagged != NULL && visit_flagged(&x->v))
-				rc = keep_flagged(vi, x->id, err);
-			break;
-		case 2:
-			report_no_household(vi, im, &x->held.rec,
-			    x->v.value[VISIT_HOUSEHOLD]);
-			stats->bad++;
-			break;
-		default:
+		if (!x->written) {
 			worker_drain(vi->ring.worker);
-			if ((rc = settle_stored(im, vi, x, err)) == 1)
-				stats->bad++;
-			break;
+			if ((rc = settle_left_out(im, vi, b, i, err)) != 0) {
+				if (rc == 1)
+					stats->bad++;
+				continue;
+			}
+			if (!x->written)
+				continue;	/* merged */
 		}
+		stats->added++;
+		if (settings(im)->flagged != NULL && visit_flagged(&x->v))
+			rc = keep_flagged(vi, x->id, err);
 	}
 	vi->settling = 0;
 	return rc < 0 ? -1 : 0;
@@ -636,10 +683,10 @@ hold(struct visit_import *vi, const struct visit *v, const struct record *rec)
 	if (held_record_set(&x->held, rec, v->value, VISIT_NFIELDS, copy) != 0)
 		return -1;
 	for (size_t k = 0; k < VISIT_NFIELDS; k++)
-		/* a code stays the vocabulary's string: its binding is kept */
+		/* a code is the vocabulary's own string: no copy needed */
 		x->v.value[k] = visit_domain[k] != NULL ? v->value[k] : copy[k];
 	x->source_id = vi->source.id;
-	x->result = -1;
+	x->written = 0;
 	b->n++;
 	return 0;
 }
@@ -898,9 +945,9 @@ visit_cleanup(void *context)
 	for (size_t b = 0; b < BATCHES; b++)
 		for (size_t i = 0; i < BATCH_MAX; i++)
 			held_record_free(&vi->batch[b].visit[i].held);
-	sqlite3_finalize(vi->insert);
+	import_inserts_free(&vi->insert);
 	sqlite3_finalize(vi->find);
-	sqlite3_finalize(vi->lookup);
+	idset_free(&vi->households);
 	import_source_free(&vi->source);
 	free(vi->flagged);
 	memset(vi, 0, sizeof(*vi));

@@ -89,6 +89,10 @@ test_case 'a version-4 store is migrated: every household, visit and issue kept'
 		JOIN issue i ON i.household_ref = h.id" >actual &&
 	echo "H2|2022-10-30|房屋漏雨" >expect &&
 	test_cmp expect actual &&
+	sqlite3 "$RENKE_DB" "SELECT household_id, visit_date, visitor, round, source_id,
+		line FROM visit" >actual &&
+	echo "H2|2022-10-30|王干部|2022-r1|1|2" >expect &&
+	test_cmp expect actual &&
 	test -z "$(sqlite3 "$RENKE_DB" "SELECT name FROM sqlite_schema
 		WHERE name LIKE ${SQ}%origin%${SQ} OR name = ${SQ}household_new${SQ}")"
 '
@@ -111,6 +115,19 @@ test_case 'a migrated store takes the same households again as unchanged, and ne
 	store_dump >before &&
 	expect_status 65 household-add b.csv 2>err &&
 	grep_message "^household-add: b.csv:2: id_number: the same number is registered to household H1\$" err &&
+	store_dump >after &&
+	test_cmp before after
+'
+
+test_case 'a migrated store takes visits of its households, and refuses others' '
+	version4 &&
+	printf "household_id,visit_date,visitor,round\nH1,2022-10-30,王干部,2022-r1\nH2,2022-10-30,王干部,2022-r1\n" >v.csv &&
+	visit-log --today 2022-11-01 v.csv 2>err &&
+	grep_message "2 records: 1 visits added, 0 updated; 1 unchanged, 0 differ, 0 bad" err &&
+	printf "household_id,visit_date,visitor,round\nH9,2022-10-30,王干部,2022-r1\n" >w.csv &&
+	store_dump >before &&
+	expect_status 65 visit-log --today 2022-11-01 w.csv 2>err &&
+	grep_message "^visit-log: w.csv:2: household_id: no household \"H9\" in the store; household-add registers households\$" err &&
 	store_dump >after &&
 	test_cmp before after
 '

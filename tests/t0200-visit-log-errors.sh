@@ -5,6 +5,7 @@
 
 . "$(dirname "$0")/lib.sh"
 
+SQ="'"
 HEADER=household_id,visit_date,visitor,visitor_role,round,food_clothing,housing,risk_level,monitor_suggested
 
 # seed: a store with two households and one visit, its dump in ./before
@@ -100,6 +101,42 @@ test_case 'a visit already in the store is no duplicate' '
 	visit-log --today 2022-11-01 in.csv 2>err &&
 	grep_message "1 records: 0 visits added, 0 updated; 1 unchanged, 0 differ, 0 bad" err &&
 	store_unchanged
+'
+
+test_case 'visits written many to a statement keep the order of the input in problems, rows and findings' '
+	# 400 visits of A2, each by its own visitor: the same visit again in
+	# the same statement (line 11) and two batches later (141), an
+	# unknown household (51), a bad role (201), the visit seed stored
+	# (301); every fiftieth a finding (housing no)
+	seed &&
+	awk "BEGIN { print \"$HEADER\"
+		for (i = 1; i <= 400; i++) {
+			h = \"A2\"; d = \"2022-10-25\"; who = \"甲\" i; role = \"帮扶干部\"
+			house = (i % 50 == 7) ? \"否\" : \"是\"
+			if (i == 10) who = \"甲9\"
+			if (i == 140) who = \"甲3\"
+			if (i == 50) h = \"Z9\"
+			if (i == 200) role = \"乡长\"
+			if (i == 300) { h = \"A1\"; d = \"2022-10-18\"; who = \"甲\" }
+			printf \"%s,%s,%s,%s,2022-r1,是,%s,无,否\\n\", h, d, who, role, house
+		} }" >in.csv &&
+	visit-log --flagged --skip-bad --rejects rejects.csv --today 2022-11-01 in.csv >found.csv 2>err &&
+	grep "^visit-log: in.csv:" err | cut -d: -f3 >lines &&
+	printf "%s\n" 11 51 141 201 >expect &&
+	test_cmp expect lines &&
+	grep_message "^visit-log: in.csv:11: the same visit (household, date and visitor) as line 10$" err &&
+	grep_message "^visit-log: in.csv:51: household_id: no household \"Z9\" in the store" err &&
+	grep_message "^visit-log: in.csv:141: the same visit (household, date and visitor) as line 4$" err &&
+	grep_message "^visit-log: 400 records: 395 visits added, 0 updated; 1 unchanged, 0 differ, 4 bad$" err &&
+	cut -d, -f1 rejects.csv | sed 1d >lines &&
+	test_cmp expect lines &&
+	sqlite3 "$RENKE_DB" "SELECT count(*), sum(line = substr(visitor, 2) + 1)
+		FROM visit WHERE household_id = ${SQ}A2${SQ}" >actual &&
+	echo "395|395" >expect &&
+	test_cmp expect actual &&
+	cut -d, -f12 found.csv | sed 1d >actual &&
+	for i in 7 57 107 157 207 257 307 357; do echo "visit:A2:2022-10-25:甲$i"; done >expect &&
+	test_cmp expect actual
 '
 
 test_case 'missing fields' '
