@@ -139,6 +139,48 @@ test_case 'visits written many to a statement keep the order of the input in pro
 	test_cmp expect actual
 '
 
+test_case 'a file imported again, changed here and there: looked up in batches, settled in order' '
+	# 1000 visits of A2, then the same file with a changed visit (700),
+	# a new one (800) that comes again (850), a new one twice in a row
+	# (600, 601): past the first batches they are looked up, not written
+	seed &&
+	awk "BEGIN { print \"$HEADER\"
+		for (i = 1; i <= 1000; i++)
+			printf \"A2,2022-10-25,甲%d,帮扶干部,2022-r1,是,%s,无,否\\n\", i, (i % 50 == 7) ? \"否\" : \"是\"
+		}" >one.csv &&
+	visit-log -q --today 2022-11-01 one.csv &&
+	awk "BEGIN { print \"$HEADER\"
+		for (i = 1; i <= 1000; i++) {
+			who = \"甲\" i; house = (i % 50 == 7) ? \"否\" : \"是\"
+			if (i == 700) house = \"否\"
+			if (i == 800 || i == 850) who = \"乙800\"
+			if (i == 600 || i == 601) who = \"丙600\"
+			printf \"A2,2022-10-25,%s,帮扶干部,2022-r1,是,%s,无,否\\n\", who, house
+		} }" >two.csv &&
+	visit-log --upsert --flagged --skip-bad --rejects rejects.csv --today 2022-11-01 two.csv >found.csv 2>err &&
+	grep "^visit-log: two.csv:" err >problems &&
+	cat >expect <<-\EOF &&
+	visit-log: two.csv:602: the same visit (household, date and visitor) as line 601
+	visit-log: two.csv:851: the same visit (household, date and visitor) as line 801
+	EOF
+	test_cmp expect problems &&
+	grep_message "^visit-log: 1000 records: 2 visits added, 1 updated; 995 unchanged, 0 differ, 2 bad$" err &&
+	sqlite3 "$RENKE_DB" "SELECT visitor, line, s.file FROM visit v JOIN visit_source s
+		ON s.id = v.source_id WHERE s.file = ${SQ}two.csv${SQ} ORDER BY v.id" >actual &&
+	printf "%s\n" "丙600|601|two.csv" "乙800|801|two.csv" >expect &&
+	test_cmp expect actual &&
+	sqlite3 "$RENKE_DB" "SELECT entity_id, field, old, new FROM audit
+		WHERE entity = ${SQ}visit${SQ} AND field = ${SQ}housing${SQ}" >actual &&
+	echo "A2:2022-10-25:甲700|housing|yes|no" >expect &&
+	test_cmp expect actual &&
+	cut -d, -f12 found.csv | sed 1d >actual &&
+	test "$(wc -l <actual)" -eq 21 &&
+	grep -c "^visit:A2:2022-10-25:甲[0-9]*7\$" actual >count &&
+	echo 20 >expect &&
+	test_cmp expect count &&
+	grep -q "^visit:A2:2022-10-25:甲700\$" actual
+'
+
 test_case 'missing fields' '
 	seed &&
 	visits ",2022-10-25,甲,帮扶干部,2022-r1,是,是,无,否" \
