@@ -153,6 +153,7 @@ struct household_import {
 	struct store *store;
 	struct batch batch[BATCHES];
 	struct ring ring;	/* which batch is filled, which written */
+	int trusting;		/* store_trust_checks() on */
 	int savepoint;		/* the one held record made its place in savepoint household_row */
 	int failed;		/* writing held records failed while checking another */
 	struct error error;	/* why */
@@ -478,6 +479,12 @@ prepare(struct household_import *hi, struct import *im, struct error *err)
 	struct store *s = import_store(im);
 	sqlite3_stmt *st;
 	int rc;
+
+	/* every value is checked before it is held, as the table's checks would */
+	hi->store = s;
+	if (store_trust_checks(s, 1, err) != 0)
+		return -1;
+	hi->trusting = 1;
 
 	hi->find = store_prepare(s, "SELECT h.id, h.head_name, h.id_number, "
 	    "h.phone, v.name, g.name, h.categories, h.members, h.monitor_type, "
@@ -1059,6 +1066,11 @@ household_cleanup(void *context)
 
 	ring_stop(&hi->ring);
 	import_inserts_free(&hi->insert);
+	if (hi->trusting) {
+		struct error ignored;
+
+		store_trust_checks(hi->store, 0, &ignored);
+	}
 	sqlite3_finalize(hi->find);
 	sqlite3_finalize(hi->same);
 	sqlite3_finalize(hi->same_at);

@@ -152,6 +152,13 @@ store_prepare(struct store *s, const char *sql, struct error *err)
 }
 
 int
+store_trust_checks(struct store *s, int on, struct error *err)
+{
+	return store_exec(s, on ? "PRAGMA ignore_check_constraints = ON" :
+	    "PRAGMA ignore_check_constraints = OFF", err);
+}
+
+int
 store_begin(struct store *s, struct error *err)
 {
 	return store_exec(s, "BEGIN IMMEDIATE", err);

@@ -59,6 +59,15 @@ int store_exec(struct store *s, const char *sql, struct error *err);
 sqlite3_stmt *store_prepare(struct store *s, const char *sql, struct error *err);
 
 /*
+ * While on (1), statements prepared, or prepared again, leave out the
+ * tables' CHECK constraints: for an import that checks every value it
+ * writes as they would, to which they cost a tenth of its time.  Turning
+ * it off has SQLite prepare every statement again, with them.  0, or -1
+ * with err set.
+ */
+int store_trust_checks(struct store *s, int on, struct error *err);
+
+/*
  * Fill err from the store's last error, rc being the failing result
  * code: EXIT_TEMPFAIL for a lock that outlasted the busy timeout,
  * EXIT_IOERR for a full disk or an I/O error, EXIT_DATAERR for a

@@ -124,6 +124,7 @@ struct batch {
 struct visit_import {
 	struct import_inserts insert;
 	sqlite3_stmt *find, *same;
+	int trusting;		/* store_trust_checks() on */
 	struct idset households;	/* the store's household numbers (number_word()) */
 	long long first_new_id;	/* visits with id >= this came from this import */
 	long long last_id;	/* the highest visit id so far */
@@ -280,6 +281,11 @@ prepare(struct visit_import *vi, struct store *s, struct error *err)
 
 	if (vi->find != NULL)
 		return 0;
+	/* every value is checked before it is held, as the table's checks would */
+	vi->store = s;
+	if (store_trust_checks(s, 1, err) != 0)
+		return -1;
+	vi->trusting = 1;
 	/*
 	 * In order: a new visit's id is one past the highest.  OR FAIL: no
 	 * constraint aborts it, so SQLite keeps no statement journal for it
@@ -1052,6 +1058,11 @@ visit_cleanup(void *context)
 		for (size_t i = 0; i < BATCH_MAX; i++)
 			held_record_free(&vi->batch[b].visit[i].held);
 	import_inserts_free(&vi->insert);
+	if (vi->trusting) {
+		struct error ignored;
+
+		store_trust_checks(vi->store, 0, &ignored);
+	}
 	sqlite3_finalize(vi->find);
 	sqlite3_finalize(vi->same);
 	idset_free(&vi->households);
