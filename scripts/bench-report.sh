@@ -103,9 +103,9 @@ PRAGMA cache_size = -262144;
 BEGIN;
 -- the households: 30 villages, 8 groups each; categories in the
 -- proportions of scripts/gen-households
-WITH RECURSIVE k(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM k WHERE i < $n - 240)
 INSERT INTO household_source (id, file, at, who, command)
 	VALUES (1000, 'bench', '2022-10-01T00:00:00Z', 'bench', 'bench-report.sh');
+WITH RECURSIVE k(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM k WHERE i < $n - 240)
 INSERT INTO household (household_id, head_name, id_number, phone, village_id,
 	group_id, categories, members, monitor_type, risk_status, source_id, line)
 SELECT printf('H%07d', i), '户主' || (i % 4096), NULL,

@@ -445,6 +445,28 @@ test_case 'standard input: no file and -' '
 	test_cmp expect actual
 '
 
+test_case 'after an import the store still refuses, to any other writer, what the importer refuses' '
+	household-add "$EXAMPLES/households.csv" &&
+	visit-log -q --today 2023-03-01 "$EXAMPLES/visits.csv" &&
+	store_dump >before &&
+	sqlite_refuses "insert into household (household_id, village_id, members,
+		source_id, line) values (${SQ}X1${SQ}, 1, 0, 1, 1)" 2>err &&
+	grep_message "CHECK constraint failed" err &&
+	sqlite_refuses "insert into household (household_id, village_id,
+		monitor_type, source_id, line) values (${SQ}X1${SQ}, 1, ${SQ}poor${SQ}, 1, 1)" 2>err &&
+	grep_message "CHECK constraint failed" err &&
+	sqlite_refuses "insert into visit (household_id, visit_date, visitor, round,
+		visitor_role, source_id, line) values (${SQ}X1${SQ}, ${SQ}2022-10-01${SQ},
+		${SQ}a${SQ}, ${SQ}r${SQ}, ${SQ}boss${SQ}, 1, 1)" 2>err &&
+	grep_message "CHECK constraint failed" err &&
+	sqlite_refuses "insert into visit (household_id, visit_date, visitor, round,
+		source_id, line) values (${SQ}X1${SQ}, ${SQ}1800-01-01${SQ}, ${SQ}a${SQ},
+		${SQ}r${SQ}, 1, 1)" 2>err &&
+	grep_message "CHECK constraint failed" err &&
+	store_dump >after &&
+	test_cmp before after
+'
+
 test_case 'the audit log refuses UPDATE and DELETE' '
 	household-add "$EXAMPLES/households.csv" &&
 	store_dump >before &&
