@@ -104,6 +104,7 @@ struct held {
 	struct held_record held;	/* the record, and the strings h points to */
 	long long village_id, group_id;
 	long long source_id;	/* its file's household_source row */
+	int same;		/* in a batch looked up: stored the same */
 };
 
 /* A remembered vocabulary lookup: files repeat a few texts a million times. */
@@ -136,6 +137,8 @@ struct batch {
 	long long before;	/* the highest household id before it */
 	long long last_id;	/* and after its rows so far */
 	unsigned char written[BATCH_MAX];
+	int look;		/* looked up rather than written (importing again) */
+	unsigned long changes;	/* household_import's when looked up */
 };
 
 /* Per-import state: statements prepared once, held records, the ID numbers. */
@@ -144,6 +147,13 @@ struct household_import {
 	struct import_inserts insert;
 	sqlite3_stmt *find, *same, *same_at, *holder;
 	long long next_same;	/* where household_same() looks first, 0 for nowhere */
+	/*
+	 * Batches looked up are settled before anything after them is
+	 * written (looked: some are queued), and one looked up before a
+	 * household was changed (changes counts them) is looked up again.
+	 */
+	int looked;
+	unsigned long changes;
 	long long first_new_id;	/* households with id >= this came from this import */
 	long long last_id;	/* the highest id of a household so far */
 	struct household checked;	/* the record being checked */
@@ -714,6 +724,7 @@ household_merge(struct import *im, const struct record *rec,
 			goto out;
 		}
 		rc = 0;
+		hi->changes++;
 		if (k == HOUSEHOLD_ID_NUMBER) {
 			uint64_t was = id_number_word(old[k]);
 
@@ -769,24 +780,19 @@ household_id_number_taken(struct import *im, const struct record *rec,
 }
 
 /*
- * 1 when h is stored as it is, every value given the same (what the
- * merge below would find unchanged, at a fraction of its cost); 0 when
- * that takes the merge to tell; -1 with err set.  A file imported again
+ * 1 when h, of village vid and group gid, is stored as it is, every
+ * value given the same (what the merge below would find unchanged, at a
+ * fraction of its cost); 0 when that takes the merge to tell; -1 with
+ * err set.  A file imported again
  * has its households in the order they were written: the one after the
  * last found is looked at first, by its id.
  */
 static int
-household_same(struct import *im, struct household_import *hi,
-    const struct household *h, struct error *err)
+household_same_at(struct household_import *hi, struct store *s,
+    const struct household *h, long long vid, long long gid, struct error *err)
 {
-	struct store *s = import_store(im);
-	long long vid, gid;
 	int rc;
 
-	rc = place_resolve(s, h->value[HOUSEHOLD_VILLAGE], h->value[HOUSEHOLD_GROUP],
-	    0, &vid, &gid, NULL, err);
-	if (rc != 0)
-		return rc < 0 ? -1 : 0;
 	for (int by_id = hi->next_same > 0; by_id >= 0; by_id--) {
 		sqlite3_stmt *st = by_id ? hi->same_at : hi->same;
 
@@ -814,7 +820,6 @@ household_same(struct import *im, struct household_import *hi,
 		if (rc == SQLITE_ROW) {
 			hi->next_same = sqlite3_column_int64(st, 0) + 1;
 			sqlite3_reset(st);
-			import_stats(im)->unchanged++;
 			return 1;
 		}
 		sqlite3_reset(st);
@@ -823,6 +828,24 @@ household_same(struct import *im, struct household_import *hi,
 		hi->next_same = 0;
 	}
 	return 0;
+}
+
+/* household_same_at() of h's place, if it exists; counted as unchanged. */
+static int
+household_same(struct import *im, struct household_import *hi,
+    const struct household *h, struct error *err)
+{
+	struct store *s = import_store(im);
+	long long vid, gid;
+	int rc;
+
+	rc = place_resolve(s, h->value[HOUSEHOLD_VILLAGE], h->value[HOUSEHOLD_GROUP],
+	    0, &vid, &gid, NULL, err);
+	if (rc != 0)
+		return rc < 0 ? -1 : 0;
+	if ((rc = household_same_at(hi, s, h, vid, gid, err)) == 1)
+		import_stats(im)->unchanged++;
+	return rc;
 }
 
 /* A household whose ID number is taken: the same one, to merge, or another. */
@@ -888,6 +911,17 @@ write_batch(void *context, void *batch, struct error *err)
 	struct household_import *hi = context;
 	struct batch *b = batch;
 
+	if (b->look) {
+		b->changes = hi->changes;
+		for (size_t i = 0; i < b->n; i++) {
+			struct held *x = &b->held[i];
+
+			if ((x->same = household_same_at(hi, hi->store, &x->h,
+			    x->village_id, x->group_id, err)) < 0)
+				return -1;
+		}
+		return 0;
+	}
 	b->before = b->last_id = hi->last_id;
 	if (import_inserts_write(&hi->insert, hi->store, b->n, bind_row,
 	    wrote_rows, b, err) != 0)
@@ -913,6 +947,29 @@ settle(void *context, void *batch, struct error *err)
 	int rc = 0;
 
 	b->n = 0;
+	if (b->look) {
+		/* their numbers are taken: by these very households, or others */
+		for (size_t r = 0; r < n; r++) {
+			struct held *x = &b->held[r];
+
+			if (x->same && b->changes != hi->changes) {
+				worker_drain(hi->ring.worker);
+				if ((x->same = household_same_at(hi, s, &x->h,
+				    x->village_id, x->group_id, err)) < 0)
+					return -1;
+			}
+			if (x->same) {
+				stats->unchanged++;
+				continue;
+			}
+			worker_drain(hi->ring.worker);
+			if ((rc = household_known(im, &x->held.rec, hi, &x->h, err)) < 0)
+				return -1;
+			if (rc == 1)
+				stats->bad++;
+		}
+		return 0;
+	}
 	for (size_t r = 0; r < n; r++) {
 		struct held *x = &b->held[r];
 		const char *id = x->h.value[HOUSEHOLD_ID];
@@ -967,6 +1024,42 @@ settle(void *context, void *batch, struct error *err)
 	return 0;
 }
 
+/*
+ * Hold h, checked from rec, in the batch being filled: one written
+ * (look 0), or looked up (look 1), a new batch when the one being filled
+ * is of the other kind.  0, or -1 with err set.
+ */
+static int
+hold_in(struct household_import *hi, int look, const struct household *h,
+    const struct record *rec, long long vid, long long gid,
+    long long source_id, struct error *err)
+{
+	struct batch *b = ring_current(&hi->ring);
+	struct held *x;
+
+	if (!look && hi->looked) {
+		if (ring_flush(&hi->ring, err) != 0)
+			return -1;
+		hi->looked = 0;
+	} else if (b->n > 0 && b->look != look && ring_queue(&hi->ring, err) != 0)
+		return -1;
+	b = ring_current(&hi->ring);
+	b->look = look;
+	hi->looked |= look;
+	x = &b->held[b->n];
+	x->village_id = vid;
+	x->group_id = gid;
+	x->source_id = source_id;
+	if (hold(x, h, rec) != 0)
+		return error_set(err, EXIT_SOFTWARE, _("out of memory"));
+	b->n++;
+	if (hi->savepoint)
+		return ring_flush(&hi->ring, err) != 0 ? -1 : 0;
+	if (b->n == BATCH_MAX)
+		return ring_queue(&hi->ring, err) != 0 ? -1 : 0;
+	return 0;
+}
+
 static int
 household_row(struct import *im, const struct record *rec, void *context,
     struct error *err)
@@ -974,8 +1067,6 @@ household_row(struct import *im, const struct record *rec, void *context,
 	struct household_import *hi = context;
 	struct store *s = import_store(im);
 	struct household *h = &hi->checked;
-	struct batch *b;
-	struct held *x;
 	long long vid, gid, source_id;
 	int known, bad;
 
@@ -1007,7 +1098,13 @@ household_row(struct import *im, const struct record *rec, void *context,
 	if (h->word != 0 && (bad = idset_claim(&hi->numbers, h->word | WORD_NEW)) != 0) {
 		if (bad < 0)
 			return error_set(err, EXIT_SOFTWARE, _("out of memory"));
-		/* its number is taken: by this very household, or by another */
+		/*
+		 * its number is taken: by this very household, or by another.
+		 * Of a place that exists, looked up on the worker's thread
+		 * (most likely a file imported again), and settled in order.
+		 */
+		if (known == 0)
+			return hold_in(hi, 1, h, rec, vid, gid, 0, err);
 		if (ring_flush(&hi->ring, err) != 0 ||
 		    (bad = household_same(im, hi, h, err)) < 0)
 			return -1;
@@ -1026,19 +1123,7 @@ household_row(struct import *im, const struct record *rec, void *context,
 		    h->value[HOUSEHOLD_GROUP], 1, &vid, &gid, NULL, err) != 0)
 			return -1;
 	}
-	b = ring_current(&hi->ring);
-	x = &b->held[b->n];
-	x->village_id = vid;
-	x->group_id = gid;
-	x->source_id = source_id;
-	if (hold(x, h, rec) != 0)
-		return error_set(err, EXIT_SOFTWARE, _("out of memory"));
-	b->n++;
-	if (hi->savepoint)
-		return ring_flush(&hi->ring, err) != 0 ? -1 : 0;
-	if (b->n == BATCH_MAX)
-		return ring_queue(&hi->ring, err) != 0 ? -1 : 0;
-	return 0;
+	return hold_in(hi, 0, h, rec, vid, gid, source_id, err);
 }
 
 /* One audit row for the whole import: what came from where. */

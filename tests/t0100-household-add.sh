@@ -467,6 +467,41 @@ test_case 'after an import the store still refuses, to any other writer, what th
 	test_cmp before after
 '
 
+test_case 'a file imported again is looked up in batches and settled in the order of the input' '
+	# 600 households with ID numbers; then the same file with one
+	# changed (P0100), one given twice with another phone (P0500), and a
+	# new household Q1 with the ID number of P0005 (after P0300), then Q1
+	# again with a number of its own (after P0400)
+	awk "function idn(n,   d, s, i, w) {
+			split(\"7 9 10 5 8 4 2 1 6 3 7 9 10 5 8 4 2\", w, \" \")
+			d = sprintf(\"1101011990%02d%02d%03d\", 1, 1 + int(n / 1000), n % 1000); s = 0
+			for (i = 1; i <= 17; i++) s += substr(d, i, 1) * w[i]
+			return d substr(\"10X98765432\", s % 11 + 1, 1)
+		}
+		BEGIN { print \"household_id,id_number,phone,village\"
+		for (i = 1; i <= 600; i++) {
+			printf \"P%04d,%s,139%08d,甲村\\n\", i, idn(i), i
+			if (i == 300) printf \"Q1,%s,,甲村\\n\", idn(5)
+			if (i == 400) printf \"Q1,%s,,甲村\\n\", idn(9999)
+			if (i == 500) printf \"P0500,%s,13700000000,甲村\\n\", idn(500)
+		} }" >two.csv &&
+	grep -v "^Q1\|13700000000" two.csv >one.csv &&
+	household-add -q one.csv &&
+	sed -i "s/^P0100,\(.*\),13900000100,/P0100,\1,13800000100,/" two.csv &&
+	household-add --skip-bad --rejects rejects.csv two.csv 2>err &&
+	grep "^household-add: two.csv:" err >problems &&
+	echo "household-add: two.csv:302: id_number: the same number is registered to household P0005" >expect &&
+	test_cmp expect problems &&
+	grep_message "^household-add: records 603: added 1, updated 0, unchanged 599, differ 2, bad 1$" err &&
+	sqlite3 "$RENKE_DB" "SELECT h.household_id, h.line, s.file FROM household h
+		JOIN household_source s ON s.id = h.source_id WHERE h.household_id = ${SQ}Q1${SQ}" >actual &&
+	echo "Q1|403|two.csv" >expect &&
+	test_cmp expect actual &&
+	household-add --upsert --skip-bad --rejects rejects.csv two.csv 2>err &&
+	grep_message "^household-add: two.csv:302: id_number: the same number belongs to another household$" err &&
+	grep_message "^household-add: records 603: added 0, updated 2, unchanged 600, differ 0, bad 1$" err
+'
+
 test_case 'the audit log refuses UPDATE and DELETE' '
 	household-add "$EXAMPLES/households.csv" &&
 	store_dump >before &&
