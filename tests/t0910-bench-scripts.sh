@@ -1,0 +1,35 @@
+#!/bin/sh
+#
+# The benchmark scripts still run against the store as it is now: each on
+# a few thousand records, one run.  The figures are not looked at; that
+# every row is there is.
+
+. "$(dirname "$0")/lib.sh"
+
+if [ ! -x /usr/bin/time ]; then
+	echo "ok 1 # skip GNU time (/usr/bin/time) is not installed: scripts/install-deps.sh --bench"
+	echo "1..1"
+	exit 0
+fi
+
+test_case 'scripts/bench-visits.sh on 2,000 households and 5,000 visits' '
+	TMPDIR=$PWD sh "$TOP/scripts/bench-visits.sh" -n 2000 -v 5000 -r 1 >out 2>err &&
+	for task in "visit-log 5000 (vs .import)" "visit-log again (vs .import)" \
+	    "visit-log shuffled (vs .import)" "coverage of one milestone" \
+	    "coverage of four milestones" "missing households of one milestone"; do
+		grep -q "^$task  *[0-9.]* " out || { echo "no row: $task"; cat out err; exit 1; }
+	done &&
+	test ! -s err
+'
+
+test_case 'scripts/bench-report.sh on 2,000 households, 5,000 visits and 500 issues' '
+	# (it exits 1 when the target is not met, as on so small a store it
+	# may not be: start-up is all of the time)
+	{ TMPDIR=$PWD sh "$TOP/scripts/bench-report.sh" -n 2000 -v 5000 -i 500 -r 1 >out 2>err ||
+		{ test $? -eq 1 && grep -q "NOT met" out; }; } &&
+	grep -q "^report-gen summary -f csv  *[0-9.]* " out &&
+	grep -q "^ratio report-gen / sqlite3: " out &&
+	test ! -s err
+'
+
+test_done
