@@ -93,8 +93,9 @@ id_number_word(const char *s)
  * (an existing household) and for the rejects file.  What is held is
  * written, and what writing it found reported, before anything else is
  * reported (problem(), import_hold()), so that problems keep the order
- * of the input; and before a record whose number is taken is looked at,
- * or one that needs a new place, which is written alone.
+ * of the input; and before one that needs a new place, which is written
+ * alone.  A record whose number is taken (a file imported again, most
+ * likely) is held in a batch the worker looks up instead (ring_hold()).
  */
 #define BATCH_MAX 128		/* rows a batch holds */
 #define BATCHES 3		/* one filled while the others are written */
@@ -137,8 +138,6 @@ struct batch {
 	long long before;	/* the highest household id before it */
 	long long last_id;	/* and after its rows so far */
 	unsigned char written[BATCH_MAX];
-	int look;		/* looked up rather than written (importing again) */
-	unsigned long changes;	/* household_import's when looked up */
 };
 
 /* Per-import state: statements prepared once, held records, the ID numbers. */
@@ -147,13 +146,6 @@ struct household_import {
 	struct import_inserts insert;
 	sqlite3_stmt *find, *same, *same_at, *holder;
 	long long next_same;	/* where household_same() looks first, 0 for nowhere */
-	/*
-	 * Batches looked up are settled before anything after them is
-	 * written (looked: some are queued), and one looked up before a
-	 * household was changed (changes counts them) is looked up again.
-	 */
-	int looked;
-	unsigned long changes;
 	long long first_new_id;	/* households with id >= this came from this import */
 	long long last_id;	/* the highest id of a household so far */
 	struct household checked;	/* the record being checked */
@@ -724,7 +716,7 @@ household_merge(struct import *im, const struct record *rec,
 			goto out;
 		}
 		rc = 0;
-		hi->changes++;
+		ring_changed(&hi->ring);
 		if (k == HOUSEHOLD_ID_NUMBER) {
 			uint64_t was = id_number_word(old[k]);
 
@@ -911,8 +903,7 @@ write_batch(void *context, void *batch, struct error *err)
 	struct household_import *hi = context;
 	struct batch *b = batch;
 
-	if (b->look) {
-		b->changes = hi->changes;
+	if (ring_looked_up(&hi->ring, b)) {
 		for (size_t i = 0; i < b->n; i++) {
 			struct held *x = &b->held[i];
 
@@ -947,12 +938,12 @@ settle(void *context, void *batch, struct error *err)
 	int rc = 0;
 
 	b->n = 0;
-	if (b->look) {
+	if (ring_looked_up(&hi->ring, b)) {
 		/* their numbers are taken: by these very households, or others */
 		for (size_t r = 0; r < n; r++) {
 			struct held *x = &b->held[r];
 
-			if (x->same && b->changes != hi->changes) {
+			if (x->same && ring_stale(&hi->ring, b)) {
 				worker_drain(hi->ring.worker);
 				if ((x->same = household_same_at(hi, s, &x->h,
 				    x->village_id, x->group_id, err)) < 0)
@@ -1025,27 +1016,19 @@ settle(void *context, void *batch, struct error *err)
 }
 
 /*
- * Hold h, checked from rec, in the batch being filled: one written
- * (look 0), or looked up (look 1), a new batch when the one being filled
- * is of the other kind.  0, or -1 with err set.
+ * Hold h, checked from rec, in a batch to write (look 0) or to look up
+ * (look 1): ring_hold().  0, or -1 with err set.
  */
 static int
 hold_in(struct household_import *hi, int look, const struct household *h,
     const struct record *rec, long long vid, long long gid,
     long long source_id, struct error *err)
 {
-	struct batch *b = ring_current(&hi->ring);
+	struct batch *b = ring_hold(&hi->ring, look, err);
 	struct held *x;
 
-	if (!look && hi->looked) {
-		if (ring_flush(&hi->ring, err) != 0)
-			return -1;
-		hi->looked = 0;
-	} else if (b->n > 0 && b->look != look && ring_queue(&hi->ring, err) != 0)
+	if (b == NULL)
 		return -1;
-	b = ring_current(&hi->ring);
-	b->look = look;
-	hi->looked |= look;
 	x = &b->held[b->n];
 	x->village_id = vid;
 	x->group_id = gid;

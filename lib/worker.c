@@ -152,9 +152,12 @@ ring_start(struct ring *r, void *batches, size_t n, size_t size,
 	r->current = 0;
 	r->queued = 0;
 	r->write_failed = 0;
+	r->looking = 0;
+	r->changes = 0;
 	for (size_t i = 0; i < n; i++) {
 		r->slot[i].ring = r;
 		r->slot[i].i = i;
+		r->look[i] = 0;
 	}
 	/*
 	 * A ring's batches are written through the caller's SQLite
@@ -181,6 +184,7 @@ write_slot(void *arg)
 		slot->error = r->write_error;
 		return;
 	}
+	r->seen[slot->i] = r->changes;
 	slot->failed = r->write(r->context, (char *)r->batches + slot->i * r->size,
 	    &slot->error) != 0;
 	if (slot->failed) {
@@ -241,7 +245,49 @@ ring_flush(struct ring *r, struct error *err)
 	while (r->queued > 0)
 		if (settle_oldest(r, err) != 0)
 			return -1;
+	r->looking = 0;
 	return 0;
+}
+
+/* The index of batch in r. */
+static size_t
+batch_index(const struct ring *r, const void *batch)
+{
+	return (size_t)((const char *)batch - (const char *)r->batches) / r->size;
+}
+
+void *
+ring_hold(struct ring *r, int look, struct error *err)
+{
+	if (!look && r->looking) {
+		if (ring_flush(r, err) != 0)
+			return NULL;
+	} else if (r->held(ring_current(r)) > 0 && r->look[r->current] != look &&
+	    ring_queue(r, err) != 0)
+		return NULL;
+	r->look[r->current] = look;
+	r->looking |= look;
+	return ring_current(r);
+}
+
+int
+ring_looked_up(const struct ring *r, const void *batch)
+{
+	return r->look[batch_index(r, batch)];
+}
+
+void
+ring_changed(struct ring *r)
+{
+	r->changes++;
+}
+
+int
+ring_stale(const struct ring *r, const void *batch)
+{
+	size_t i = batch_index(r, batch);
+
+	return r->look[i] && r->seen[i] != r->changes;
 }
 
 void

@@ -62,6 +62,11 @@ struct ring {
 	unsigned long job[RING_MAX];
 	struct ring_slot slot[RING_MAX];
 	int write_failed;	/* the worker's own: a write failed, write no more */
+	/* batches looked up rather than written: ring_hold() */
+	int look[RING_MAX];
+	int looking;		/* one is queued or being filled, not settled */
+	unsigned long changes;	/* ring_changed() calls */
+	unsigned long seen[RING_MAX];	/* changes, when the worker ran each */
 	struct error write_error;	/* the first failure */
 	/* the caller's: n batches of size bytes each, and what to do with them */
 	void *batches;
@@ -105,6 +110,37 @@ int ring_queue(struct ring *r, struct error *err);
  * worker is idle.  0, or what settle() returned.
  */
 int ring_flush(struct ring *r, struct error *err);
+
+/*
+ * Records of a kind that the worker can look up in the store rather
+ * than write (importing a file again: most are there already) are held
+ * in batches of their own, and settled as if each record had been taken
+ * alone, in the order of the input, when two rules hold:
+ *  - nothing is written after a batch looked up before that batch is
+ *    settled: settling finds the store as the records before it left it;
+ *  - a batch looked up before the caller changed what it looks at (told
+ *    by ring_changed()) is looked up again (ring_stale()) when settled.
+ */
+
+/*
+ * The batch to hold a record in: one to write (look 0) or to look up
+ * (look 1).  A new batch when the current one holds records of the
+ * other kind; every batch settled first when this one is to be written
+ * after batches looked up.  NULL, with err set, when settling failed.
+ */
+void *ring_hold(struct ring *r, int look, struct error *err);
+
+/* 1 when batch is one to look up, not to write. */
+int ring_looked_up(const struct ring *r, const void *batch);
+
+/*
+ * The caller changed what its batches look up (while the worker is
+ * idle: after a flush, or in settle() after worker_drain()).
+ */
+void ring_changed(struct ring *r);
+
+/* 1 when batch was looked up before the last ring_changed(). */
+int ring_stale(const struct ring *r, const void *batch);
 
 /* Wait for the worker, end it. */
 void ring_stop(struct ring *r);
