@@ -117,7 +117,6 @@ struct batch {
 	size_t n;
 	long long before;	/* by the worker: the highest visit id before it */
 	long long last_id;	/* and after its rows so far */
-	int look;		/* looked up rather than written (importing again) */
 };
 
 /* Per-import state: statements prepared once. */
@@ -510,7 +509,7 @@ write_batch(void *context, void *batch, struct error *err)
 	struct visit_import *vi = context;
 	struct batch *b = batch;
 
-	if (b->look) {
+	if (ring_looked_up(&vi->ring, b)) {
 		for (size_t i = 0; i < b->n; i++)
 			if ((b->visit[i].id = visit_same(vi, vi->store, &b->visit[i].v,
 			    err)) < 0)
@@ -624,6 +623,7 @@ visit_merge(struct import *im, const struct record *rec, struct visit_import *vi
 			goto out;
 		}
 		rc = 0;
+		ring_changed(&vi->ring);
 		if (audit_add(s, "visit", key.data, visit_fields[k].name, old[k],
 		    v->value[k], err) != 0) {
 			rc = -1;
@@ -741,20 +741,27 @@ settle(void *context, void *batch, struct error *err)
 	struct import *im = vi->im;
 	struct import_stats *stats = import_stats(im);
 	size_t n = b->n;
-	int rc = 0;
+	int rc = 0, look = ring_looked_up(&vi->ring, b);
 
 	b->n = 0;
 	vi->settling = 1;
 	for (size_t i = 0; i < n && rc >= 0; i++) {
 		struct held_visit *x = &b->visit[i];
 
-		if (b->look && x->id > 0) {
+		if (look && x->id > 0 && ring_stale(&vi->ring, b)) {
+			worker_drain(vi->ring.worker);
+			if ((x->id = visit_same(vi, vi->store, &x->v, err)) < 0) {
+				rc = -1;
+				break;
+			}
+		}
+		if (look && x->id > 0) {
 			stats->unchanged++;
 			if (settings(im)->flagged != NULL && visit_flagged(&x->v))
 				rc = keep_flagged(vi, x->id, err);
 			continue;
 		}
-		if (b->look) {
+		if (look) {
 			worker_drain(vi->ring.worker);
 			if ((rc = settle_looked_up(im, vi, b, i, err)) != 0) {
 				if (rc == 1)
@@ -788,11 +795,11 @@ batch_held(const void *batch)
 	return ((const struct batch *)batch)->n;
 }
 
-/* Hold v, checked from rec, in the batch being filled: a copy of all they point to. */
+/* Hold v, checked from rec, in batch b: a copy of all they point to. */
 static int
-hold(struct visit_import *vi, const struct visit *v, const struct record *rec)
+hold(struct visit_import *vi, struct batch *b, const struct visit *v,
+    const struct record *rec)
 {
-	struct batch *b = ring_current(&vi->ring);
 	struct held_visit *x = &b->visit[b->n];
 	const char *copy[VISIT_NFIELDS];
 
@@ -840,13 +847,12 @@ visit_row(struct import *im, const struct record *rec, void *context,
 		return -1;
 	/*
 	 * The visit is held, to be written by the worker; after a visit that
-	 * was stored already (importing a file again), the visits of the
-	 * next batch are looked up instead: most likely they are too.
+	 * was stored already (importing a file again), the visits are looked
+	 * up instead (ring_hold()): most likely they are too.
 	 */
-	b = ring_current(&vi->ring);
-	if (b->n == 0)
-		b->look = vi->expect_stored;
-	if (hold(vi, &v, rec) != 0)
+	if ((b = ring_hold(&vi->ring, vi->expect_stored, err)) == NULL)
+		return -1;
+	if (hold(vi, b, &v, rec) != 0)
 		return error_set(err, EXIT_SOFTWARE, _("out of memory"));
 	if (b->n == BATCH_MAX)
 		return ring_queue(&vi->ring, err) != 0 ? -1 : 0;

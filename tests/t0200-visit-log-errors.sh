@@ -181,6 +181,42 @@ test_case 'a file imported again, changed here and there: looked up in batches, 
 	grep -q "^visit:A2:2022-10-25:甲700\$" actual
 '
 
+test_case 'a visit changed, then changed back 100 lines later, amid visits looked up: both changes made' '
+	# 3000 visits, then again with 甲1000 changed (line 1001) and given
+	# as stored 100 lines later; a new visit (乙1500) and another given
+	# twice 100 lines apart (丙): what a batch looked up before the change
+	# found is looked up again, and nothing is written after a batch
+	# looked up before it is settled
+	seed &&
+	awk "BEGIN { print \"$HEADER\"
+		for (i = 1; i <= 3000; i++)
+			printf \"A2,2022-10-25,甲%d,帮扶干部,2022-r1,是,是,无,否\\n\", i
+		}" >one.csv &&
+	visit-log -q --today 2022-11-01 one.csv &&
+	awk "BEGIN { print \"$HEADER\"
+		for (i = 1; i <= 3000; i++) {
+			who = \"甲\" i; house = (i == 1000) ? \"否\" : \"是\"
+			if (i == 1500) who = \"乙1500\"
+			if (i == 1600 || i == 1700) who = \"丙\"
+			printf \"A2,2022-10-25,%s,帮扶干部,2022-r1,是,%s,无,否\\n\", who, house
+			if (i == 1100)
+				printf \"A2,2022-10-25,甲1000,帮扶干部,2022-r1,是,是,无,否\\n\"
+		} }" >two.csv &&
+	visit-log --upsert --skip-bad --rejects rejects.csv --today 2022-11-01 two.csv 2>err &&
+	grep "^visit-log: two.csv:" err >problems &&
+	echo "visit-log: two.csv:1702: the same visit (household, date and visitor) as line 1602" >expect &&
+	test_cmp expect problems &&
+	grep_message "^visit-log: 3001 records: 2 visits added, 2 updated; 2996 unchanged, 0 differ, 1 bad$" err &&
+	sqlite3 "$RENKE_DB" "SELECT entity_id, field, old, new FROM audit
+		WHERE entity = ${SQ}visit${SQ} AND field = ${SQ}housing${SQ} ORDER BY seq" >actual &&
+	printf "%s\n" "A2:2022-10-25:甲1000|housing|yes|no" "A2:2022-10-25:甲1000|housing|no|yes" >expect &&
+	test_cmp expect actual &&
+	sqlite3 "$RENKE_DB" "SELECT visitor, line FROM visit WHERE visitor IN
+		(${SQ}乙1500${SQ}, ${SQ}丙${SQ}) ORDER BY id" >actual &&
+	printf "%s\n" "乙1500|1502" "丙|1602" >expect &&
+	test_cmp expect actual
+'
+
 test_case 'missing fields' '
 	seed &&
 	visits ",2022-10-25,甲,帮扶干部,2022-r1,是,是,无,否" \
