@@ -761,18 +761,11 @@ settle(void *context, void *batch, struct error *err)
 				rc = keep_flagged(vi, x->id, err);
 			continue;
 		}
-		if (look) {
+		if (look || !x->written) {
 			worker_drain(vi->ring.worker);
-			if ((rc = settle_looked_up(im, vi, b, i, err)) != 0) {
-				if (rc == 1)
-					stats->bad++;
-				continue;
-			}
-			if (!x->written)
-				continue;	/* merged */
-		} else if (!x->written) {
-			worker_drain(vi->ring.worker);
-			if ((rc = settle_left_out(im, vi, b, i, err)) != 0) {
+			rc = look ? settle_looked_up(im, vi, b, i, err) :
+			    settle_left_out(im, vi, b, i, err);
+			if (rc != 0) {
 				if (rc == 1)
 					stats->bad++;
 				continue;
