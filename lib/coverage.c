@@ -284,17 +284,6 @@ pass_free(struct pass *p)
 	memset(p, 0, sizeof(*p));
 }
 
-/* FNV-1a of the household number s[0..n). */
-static uint32_t
-key_hash(const char *s, size_t n)
-{
-	uint32_t h = 2166136261u;
-
-	for (size_t i = 0; i < n; i++)
-		h = (h ^ (unsigned char)s[i]) * 16777619u;
-	return h;
-}
-
 /* The index of household number s[0..n) in p, or p->n. */
 static size_t
 pass_find(const struct pass *p, const char *s, size_t n)
@@ -303,7 +292,7 @@ pass_find(const struct pass *p, const char *s, size_t n)
 
 	if (p->nslots == 0)
 		return p->n;
-	for (i = key_hash(s, n) & mask; p->slot[i] != 0; i = (i + 1) & mask) {
+	for (i = (size_t)text_hash(TEXT_HASH, s, n) & mask; p->slot[i] != 0; i = (i + 1) & mask) {
 		const char *k = p->keys.data + p->key[p->slot[i] - 1];
 
 		if (strncmp(k, s, n) == 0 && k[n] == '\0')
@@ -350,7 +339,7 @@ pass_index(struct pass *p)
 	mask = p->nslots - 1;
 	for (size_t h = 0; h < p->n; h++) {
 		const char *k = p->keys.data + p->key[h];
-		size_t i = key_hash(k, strlen(k)) & mask;
+		size_t i = (size_t)text_hash(TEXT_HASH, k, strlen(k)) & mask;
 
 		while (p->slot[i] != 0)
 			i = (i + 1) & mask;

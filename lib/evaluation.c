@@ -63,18 +63,6 @@ struct seen {
 	size_t nslots;
 };
 
-static uint64_t
-hash_string(const char *s)
-{
-	uint64_t h = 14695981039346656037ULL;
-
-	for (; *s != '\0'; s++) {
-		h ^= (unsigned char)*s;
-		h *= 1099511628211ULL;
-	}
-	return h;
-}
-
 /* The slot of name in the set: its index, or -1 if absent; *slot where it goes. */
 static long
 seen_find(const struct seen *set, const char *name, size_t *slot)
@@ -84,7 +72,7 @@ seen_find(const struct seen *set, const char *name, size_t *slot)
 	if (set->nslots == 0)
 		return -1;
 	mask = set->nslots - 1;
-	for (i = (size_t)hash_string(name) & mask; set->slots[i] != 0;
+	for (i = (size_t)text_hash(TEXT_HASH, name, strlen(name)) & mask; set->slots[i] != 0;
 	    i = (i + 1) & mask)
 		if (strcmp(set->names[set->slots[i] - 1], name) == 0)
 			return (long)(set->slots[i] - 1);
@@ -105,7 +93,8 @@ seen_add(struct seen *set, const char *name, long line)
 		if (slots == NULL)
 			return -1;
 		for (size_t k = 0; k < set->n; k++) {
-			size_t i = (size_t)hash_string(set->names[k]) & (n - 1);
+			size_t i = (size_t)text_hash(TEXT_HASH, set->names[k],
+			    strlen(set->names[k])) & (n - 1);
 
 			while (slots[i] != 0)
 				i = (i + 1) & (n - 1);

@@ -189,14 +189,12 @@ problem(struct household_import *hi, struct import *im, const struct record *rec
 static const char *
 vocab_cached(struct household_import *hi, const char *domain, const char *text)
 {
-	size_t len = strlen(text), h = 2166136261u, i;
+	size_t len = strlen(text), h, i;
 	const char *code;
 
 	if (len >= MEMO_TEXT)
 		return vocab_code(domain, text);
-	for (const unsigned char *p = (const unsigned char *)text; *p; p++)
-		h = (h ^ *p) * 16777619u;
-	h ^= (uintptr_t)domain >> 3;
+	h = (size_t)text_hash(TEXT_HASH, text, len) ^ (uintptr_t)domain >> 3;
 	for (size_t n = 0; n < 8; n++) {
 		struct memo *m = &hi->memo[(h + n) & (MEMO_SLOTS - 1)];
 
@@ -258,16 +256,14 @@ check_categories(struct household_import *hi, struct import *im,
     const struct record *rec, const char *text, struct household *h)
 {
 	unsigned given = 0;	/* bit i: hi->category_code[i] */
-	size_t ncodes = 0, len = 0, hash = 2166136261u, tlen = strlen(text);
+	size_t ncodes = 0, len = 0, tlen = strlen(text);
 	struct seen *seen = NULL;
 	char word[128];
 	const char *p = text;
 	int bad = 0;
 
 	if (tlen < sizeof(seen->text)) {
-		for (const unsigned char *c = (const unsigned char *)text; *c; c++)
-			hash = (hash ^ *c) * 16777619u;
-		seen = &hi->seen[hash & (SEEN_SLOTS - 1)];
+		seen = &hi->seen[text_hash(TEXT_HASH, text, tlen) & (SEEN_SLOTS - 1)];
 		if (strcmp(seen->text, text) == 0 && seen->text[0] != '\0') {
 			/* (codes is the smaller array, and always terminated) */
 			memcpy(h->categories, seen->codes, sizeof(seen->codes));

@@ -4,6 +4,7 @@
 
 #include "audit.h"
 #include "place.h"
+#include "text.h"
 
 /*
  * A cache of places by name: a township has tens of villages and a few
@@ -36,14 +37,12 @@ place_forget(void)
 static size_t
 place_hash(const char *village, const char *group)
 {
-	size_t h = 2166136261u;
+	uint64_t h = text_hash(TEXT_HASH, village, strlen(village));
 
-	for (const unsigned char *p = (const unsigned char *)village; *p; p++)
-		h = (h ^ *p) * 16777619u;
-	h = (h ^ 0xff) * 16777619u;
-	for (const unsigned char *p = (const unsigned char *)group; p && *p; p++)
-		h = (h ^ *p) * 16777619u;
-	return h & (CACHE_SLOTS - 1);
+	h = text_hash(h, "\xff", 1);	/* no byte of UTF-8 */
+	if (group != NULL)
+		h = text_hash(h, group, strlen(group));
+	return (size_t)h & (CACHE_SLOTS - 1);
 }
 
 /* The slot of (village, group): the one holding it, or the empty one where it goes. */

@@ -9,6 +9,14 @@
 
 #include "text.h"
 
+uint64_t
+text_hash(uint64_t h, const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ (unsigned char)s[i]) * UINT64_C(1099511628211);
+	return h;
+}
+
 size_t
 utf8_valid_prefix(const char *str, size_t len)
 {

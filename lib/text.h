@@ -3,6 +3,14 @@
 #define RENKE_TEXT_H
 
 #include <stddef.h>
+#include <stdint.h>
+
+/*
+ * FNV-1a of s[0..n), going on from h (TEXT_HASH for a new hash): for
+ * the hash tables of what a sheet repeats.
+ */
+#define TEXT_HASH UINT64_C(14695981039346656037)
+uint64_t text_hash(uint64_t h, const char *s, size_t n);
 
 /* Length of the longest prefix of s[0..len) that is valid UTF-8. */
 size_t utf8_valid_prefix(const char *s, size_t len);

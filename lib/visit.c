@@ -211,11 +211,8 @@ label_zh(const char *domain, const char *code)
 static uint64_t
 number_word(const char *number)
 {
-	uint64_t h = UINT64_C(14695981039346656037), w;
+	uint64_t w = idset_word(text_hash(TEXT_HASH, number, strlen(number)));
 
-	for (const unsigned char *p = (const unsigned char *)number; *p; p++)
-		h = (h ^ *p) * UINT64_C(1099511628211);
-	w = idset_word(h);
 	return w != 0 ? w : 4;
 }
 
