@@ -1,0 +1,364 @@
+/* test-import.c -- import_run(): all or nothing, --skip-bad, dry runs, problems in order, held records */
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "renke.h"
+#include "tap.h"
+
+static char dir[64], db[96];
+
+/* Write text to dir/name; its path in a static buffer. */
+static const char *
+write_input(const char *name, const char *text)
+{
+	static char path[128];
+	FILE *fp;
+
+	snprintf(path, sizeof(path), "%s/%s", dir, name);
+	if ((fp = fopen(path, "w")) == NULL || fputs(text, fp) == EOF ||
+	    fclose(fp) != 0) {
+		perror(path);
+		exit(2);
+	}
+	return path;
+}
+
+/* The problems reported, "line:field:message;" each ("-" for no field). */
+static char problems[1024];
+
+static void
+collect(void *context, const struct problem *p)
+{
+	size_t len = strlen(problems);
+
+	(void)context;
+	snprintf(problems + len, sizeof(problems) - len, "%ld:%s:%s;", p->line,
+	    p->field != NULL ? p->field : "-", p->message);
+}
+
+static const struct field_spec pair_fields[] = { { "k", NULL }, { "v", NULL } };
+
+/*
+ * The plain kind: each record written as it is checked.  A record
+ * without k is bad; one whose k is stored already is unchanged; v "fail"
+ * fails the table's CHECK: a write that fails.
+ */
+struct plain {
+	sqlite3_stmt *insert;
+};
+
+static int
+plain_row(struct import *im, const struct record *rec, void *context,
+    struct error *err)
+{
+	struct plain *p = context;
+	struct store *s = import_store(im);
+	const char *k = import_value(im, rec, 0), *v = import_value(im, rec, 1);
+	int rc;
+
+	if (k == NULL) {
+		import_problem(im, rec, 0, "missing");
+		return 1;
+	}
+	if (p->insert == NULL && (p->insert = store_prepare(s, "INSERT INTO pair "
+	    "(k, v) VALUES (?, ?) ON CONFLICT DO NOTHING", err)) == NULL)
+		return -1;
+	sqlite3_bind_text(p->insert, 1, k, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(p->insert, 2, v, -1, SQLITE_TRANSIENT);
+	rc = sqlite3_step(p->insert);
+	sqlite3_reset(p->insert);
+	if (rc != SQLITE_DONE)
+		return store_error(s, rc, err);
+	if (sqlite3_changes(s->db) > 0)
+		import_stats(im)->added++;
+	else
+		import_stats(im)->unchanged++;
+	return 0;
+}
+
+static void
+plain_cleanup(void *context)
+{
+	sqlite3_finalize(((struct plain *)context)->insert);
+}
+
+static const struct import_kind plain_kind = {
+	pair_fields, 2, plain_row, NULL, plain_cleanup, sizeof(struct plain)
+};
+
+/*
+ * The held kind: good records are held in batches of 2, written by the
+ * worker, and settled in order; one whose k is stored already is found
+ * bad only when settled.
+ */
+struct held_pair {
+	struct held_record held;
+	const char *k, *v;
+	int written;
+};
+
+struct pair_batch {
+	struct held_pair x[2];
+	size_t n;
+};
+
+struct held_kind {
+	struct pair_batch batch[3];
+	struct ring ring;
+	sqlite3_stmt *insert;
+	struct import *im;
+};
+
+static size_t
+pair_held(const void *batch)
+{
+	return ((const struct pair_batch *)batch)->n;
+}
+
+static int
+pair_write(void *context, void *batch, struct error *err)
+{
+	struct held_kind *hk = context;
+	struct pair_batch *b = batch;
+	struct store *s = import_store(hk->im);
+
+	for (size_t i = 0; i < b->n; i++) {
+		int rc;
+
+		sqlite3_bind_text(hk->insert, 1, b->x[i].k, -1, SQLITE_STATIC);
+		sqlite3_bind_text(hk->insert, 2, b->x[i].v, -1, SQLITE_STATIC);
+		rc = sqlite3_step(hk->insert);
+		sqlite3_reset(hk->insert);
+		if (rc != SQLITE_DONE)
+			return store_error(s, rc, err);
+		b->x[i].written = sqlite3_changes(s->db) > 0;
+	}
+	return 0;
+}
+
+static int
+pair_settle(void *context, void *batch, struct error *err)
+{
+	struct held_kind *hk = context;
+	struct pair_batch *b = batch;
+
+	(void)err;
+	for (size_t i = 0; i < b->n; i++)
+		if (b->x[i].written)
+			import_stats(hk->im)->added++;
+		else {
+			import_problem(hk->im, &b->x[i].held.rec, 0, "already there");
+			import_stats(hk->im)->bad++;
+		}
+	b->n = 0;
+	return 0;
+}
+
+static int
+held_row(struct import *im, const struct record *rec, void *context,
+    struct error *err)
+{
+	struct held_kind *hk = context;
+	const char *value[2], *copy[2];
+	struct pair_batch *b;
+
+	if (hk->insert == NULL) {
+		if ((hk->insert = store_prepare(import_store(im), "INSERT INTO pair "
+		    "(k, v) VALUES (?, ?) ON CONFLICT DO NOTHING", err)) == NULL)
+			return -1;
+		hk->im = im;
+		ring_start(&hk->ring, hk->batch, 3, sizeof(hk->batch[0]), pair_held,
+		    pair_write, pair_settle, hk);
+		import_hold(im, &hk->ring);
+	}
+	value[0] = import_value(im, rec, 0);
+	value[1] = import_value(im, rec, 1);
+	if (value[0] == NULL) {
+		/* after what the records held find */
+		if (ring_flush(&hk->ring, err) != 0)
+			return -1;
+		import_problem(im, rec, 0, "missing");
+		return 1;
+	}
+	if ((b = ring_hold(&hk->ring, 0, err)) == NULL)
+		return -1;
+	if (held_record_set(&b->x[b->n].held, rec, value, 2, copy) != 0)
+		return error_set(err, EXIT_SOFTWARE, "out of memory");
+	b->x[b->n].k = copy[0];
+	b->x[b->n].v = copy[1];
+	b->n++;
+	return b->n == 2 ? ring_queue(&hk->ring, err) : 0;
+}
+
+static int
+held_finish(struct import *im, void *context, struct error *err)
+{
+	(void)im;
+	return ring_flush(&((struct held_kind *)context)->ring, err);
+}
+
+static void
+held_cleanup(void *context)
+{
+	struct held_kind *hk = context;
+
+	ring_stop(&hk->ring);
+	for (size_t b = 0; b < 3; b++)
+		for (size_t i = 0; i < 2; i++)
+			held_record_free(&hk->batch[b].x[i].held);
+	sqlite3_finalize(hk->insert);
+}
+
+static const struct import_kind held_kind = {
+	pair_fields, 2, held_row, held_finish, held_cleanup, sizeof(struct held_kind)
+};
+
+/* The stored pairs, "k=v;" in order of k. */
+static const char *
+stored(struct store *s)
+{
+	static char out[512];
+	sqlite3_stmt *st;
+	size_t len = 0;
+
+	out[0] = '\0';
+	if (sqlite3_prepare_v2(s->db, "SELECT k, v FROM pair ORDER BY k", -1, &st,
+	    NULL) != SQLITE_OK)
+		return "(no statement)";
+	while (sqlite3_step(st) == SQLITE_ROW)
+		len += (size_t)snprintf(out + len, sizeof(out) - len, "%s=%s;",
+		    sqlite3_column_text(st, 0), sqlite3_column_text(st, 1));
+	sqlite3_finalize(st);
+	return out;
+}
+
+/* Import text (a CSV file) with kind and options into a fresh table; import_run()'s return. */
+static int
+run(struct store *s, const struct import_kind *kind, const char *text,
+    const struct import_options *options, struct import_stats *stats,
+    struct error *err)
+{
+	struct reader *r;
+	struct error ignored;
+	int rc;
+
+	problems[0] = '\0';
+	memset(err, 0, sizeof(*err));
+	store_exec(s, "DELETE FROM pair", &ignored);
+	if ((r = reader_open(write_input("in.csv", text), INPUT_CSV, ENCODING_UTF8,
+	    err)) == NULL)
+		return -2;
+	rc = import_run(s, &r, 1, kind, options, collect, NULL, NULL, NULL, stats,
+	    err);
+	reader_close(r);
+	return rc;
+}
+
+#define STATS(st) (st).records, (st).added, (st).unchanged, (st).bad
+
+static void
+test_kind(struct store *s, const struct import_kind *kind, const char *name)
+{
+	struct import_options all = { 0 }, skip = { .skip_bad = 1 }, dry = { .dry_run = 1 };
+	struct import_stats st;
+	struct error err;
+	char got[64];
+
+	is_int(run(s, kind, "k,v\na,1\nb,2\nc,3\n", &all, &st, &err), 0,
+	    "%s: good records are committed", name);
+	is_str(stored(s), "a=1;b=2;c=3;", "%s: all of them", name);
+	snprintf(got, sizeof(got), "%ld %ld %ld %ld", STATS(st));
+	is_str(got, "3 3 0 0", "%s: records, added, unchanged, bad", name);
+	is_str(problems, "", "%s: no problem", name);
+
+	is_int(run(s, kind, "k,v\na,1\n,2\nc,3\n", &all, &st, &err), -1,
+	    "%s: a bad record fails the import", name);
+	is_int(err.status, EXIT_DATAERR, "%s: as bad data", name);
+	is_str(err.text, "1 bad record; nothing was written", "%s: saying so", name);
+	is_str(stored(s), "", "%s: nothing written", name);
+	is_str(problems, "3:k:missing;", "%s: the problem named", name);
+	snprintf(got, sizeof(got), "%ld %ld %ld %ld", STATS(st));
+	is_str(got, "3 2 0 1", "%s: stats filled all the same", name);
+
+	is_int(run(s, kind, "k,v\na,1\n,2\nc,3\n", &skip, &st, &err), 0,
+	    "%s: --skip-bad commits", name);
+	is_str(stored(s), "a=1;c=3;", "%s: the good records", name);
+	is_str(problems, "3:k:missing;", "%s: and reports the bad", name);
+
+	is_int(run(s, kind, "k,v\na,1\nb,2\n", &dry, &st, &err), 0,
+	    "%s: a clean dry run succeeds", name);
+	is_int(st.added, 2, "%s: counting what it would add", name);
+	is_str(stored(s), "", "%s: writing nothing", name);
+
+	is_int(run(s, kind, "k,v\na,1\nb,fail\nc,3\nd,4\ne,5\n", &skip, &st, &err),
+	    -1, "%s: a failing write fails the import, even with --skip-bad", name);
+	is_int(err.status, EXIT_DATAERR, "%s: with the store's status", name);
+	ok(strstr(err.text, "CHECK constraint failed") != NULL,
+	    "%s: and its message (%s)", name, err.text);
+	is_str(stored(s), "", "%s: nothing is written", name);
+
+	is_int(run(s, kind, "k,v,w\n", &all, &st, &err), 0, "%s: no records", name);
+	is_int(st.records, 0, "%s: none counted", name);
+	is_int(run(s, kind, "k,x\na,1\n", &all, &st, &err), -1,
+	    "%s: an unknown column stops the import", name);
+	is_int(err.status, EXIT_DATAERR, "%s: as bad data", name);
+	ok(strstr(err.text, "in.csv:1: x: unknown column") != NULL, "%s: naming it "
+	    "(%s)", name, err.text);
+}
+
+static void
+test_order(struct store *s)
+{
+	struct import_options skip = { .skip_bad = 1 };
+	struct import_stats st;
+	struct error err;
+	char got[64];
+
+	/*
+	 * line 3 is found bad only when its batch is settled, after line 4
+	 * is read; line 5 cannot be read; line 7 is bad when settled, after
+	 * the end of the input
+	 */
+	is_int(run(s, &held_kind, "k,v\na,1\na,2\n,3\nx,y,z\nb,4\nb,5\n", &skip,
+	    &st, &err), 0, "held: --skip-bad commits");
+	is_str(problems, "3:k:already there;4:k:missing;"
+	    "5:-:more fields than the header has columns;7:k:already there;",
+	    "held: problems come in the order of the input");
+	is_str(stored(s), "a=1;b=4;", "held: the good records are written");
+	snprintf(got, sizeof(got), "%ld %ld %ld %ld", STATS(st));
+	is_str(got, "6 2 0 4", "held: records, added, unchanged, bad");
+
+	is_int(run(s, &held_kind, "k,v\na,1\na,2\n,3\n", &(struct import_options){ 0 },
+	    &st, &err), -1, "held: bad records found when settled fail the import");
+	is_str(err.text, "2 bad records; nothing was written", "held: counted");
+	is_str(stored(s), "", "held: nothing written");
+}
+
+int
+main(void)
+{
+	struct error err = { 0 };
+	struct store *s;
+
+	snprintf(dir, sizeof(dir), "/tmp/renke-import-XXXXXX");
+	if (mkdtemp(dir) == NULL) {
+		perror("mkdtemp");
+		return 2;
+	}
+	snprintf(db, sizeof(db), "%s/renke.db", dir);
+	if ((s = store_open(db, STORE_WRITE, "test-import", "tester", &err)) == NULL ||
+	    store_exec(s, "CREATE TABLE pair (k TEXT PRIMARY KEY, "
+	    "v TEXT CHECK (v <> 'fail'))", &err) != 0) {
+		printf("Bail out! %s\n", err.text);
+		return 2;
+	}
+	test_kind(s, &plain_kind, "plain");
+	test_kind(s, &held_kind, "held");
+	test_order(s);
+	store_close(s);
+	snprintf(db, sizeof(db), "rm -rf '%s'", dir);
+	if (system(db) != 0)
+		return 2;
+	return done_testing();
+}
