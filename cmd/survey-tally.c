@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "evaluation.h"
 #include "survey.h"
 
 static const char usage[] =

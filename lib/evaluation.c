@@ -6,7 +6,8 @@
 #include <string.h>
 
 #include "buf.h"
-#include "survey.h"
+#include "evaluation.h"
+#include "fields.h"
 #include "text.h"
 #include "vocab.h"
 #include "vote.h"
@@ -241,6 +242,29 @@ keep_first(char **where, const char *value)
 	return (*where = strdup(value)) != NULL ? 0 : -1;
 }
 
+/* The scores of household (first seen on line), made if new; NULL when memory runs out. */
+static struct household_score *
+household_of(struct evaluation *ev, const char *household, long line)
+{
+	long index = seen_find(&ev->households, household, &(size_t){ 0 });
+
+	if (index >= 0)
+		return &ev->scores[index];
+	if (ev->households.n == ev->cap) {
+		size_t cap = ev->cap ? ev->cap * 2 : 32;
+		struct household_score *s = realloc(ev->scores, cap * sizeof(*s));
+
+		if (s == NULL)
+			return NULL;
+		ev->scores = s;
+		ev->cap = cap;
+	}
+	if ((index = seen_add(&ev->households, household, line)) < 0)
+		return NULL;
+	memset(&ev->scores[index], 0, sizeof(ev->scores[index]));
+	return &ev->scores[index];
+}
+
 /* Check and add one evaluation record: 0, 1 when bad (reported), -1 with err set. */
 static int
 evaluation_record(void *self, const struct record *rec, problem_fn *report,
@@ -252,7 +276,6 @@ evaluation_record(void *self, const struct record *rec, problem_fn *report,
 	long score[EVAL_DIMENSIONS];
 	int at[EVAL_NFIELDS] = { 0 }, bad = 0;
 	struct household_score *h;
-	long index;
 
 	if (map_columns(&ev->map, rec, at, EVAL_NFIELDS, err) != 0)
 		return -1;
@@ -310,24 +333,8 @@ evaluation_record(void *self, const struct record *rec, problem_fn *report,
 		if (seen_add(&ev->pairs, ev->pair.data, rec->line) < 0)
 			return nomem(err);
 	}
-	if ((index = seen_find(&ev->households, value[EVAL_HOUSEHOLD],
-	    &(size_t){ 0 })) < 0) {
-		if (ev->households.n == ev->cap) {
-			size_t cap = ev->cap ? ev->cap * 2 : 32;
-			struct household_score *s = realloc(ev->scores,
-			    cap * sizeof(*s));
-
-			if (s == NULL)
-				return nomem(err);
-			ev->scores = s;
-			ev->cap = cap;
-		}
-		if ((index = seen_add(&ev->households, value[EVAL_HOUSEHOLD],
-		    rec->line)) < 0)
-			return nomem(err);
-		memset(&ev->scores[index], 0, sizeof(ev->scores[index]));
-	}
-	h = &ev->scores[index];
+	if ((h = household_of(ev, value[EVAL_HOUSEHOLD], rec->line)) == NULL)
+		return nomem(err);
 	if (keep_first(&h->village, value[EVAL_VILLAGE]) != 0 ||
 	    keep_first(&h->group, value[EVAL_GROUP]) != 0 ||
 	    keep_first(&h->head, value[EVAL_HEAD]) != 0)
@@ -383,6 +390,33 @@ format_number(double v, char *out, size_t size)
 	return out;
 }
 
+/* Ranks, ties and each village's lists, over order[0..n) sorted by village then total. */
+static void
+rank_villages(const struct evaluation *ev, struct ranked *order, size_t n)
+{
+	for (size_t start = 0, end; start < n; start = end) {
+		size_t eligible = 0;
+
+		for (end = start; end < n &&
+		    strcmp(order[end].village, order[start].village) == 0; end++)
+			if (order[end].eligible)
+				order[end].h->rank = (long)++eligible;
+		for (size_t i = start; i < start + eligible; i++) {
+			struct household_score *h = order[i].h;
+			double t = h->total;
+
+			h->tied = (i > start && order[i - 1].h->total - t <= TIE_EPSILON) ||
+			    (i + 1 < start + eligible &&
+			    t - order[i + 1].h->total <= TIE_EPSILON);
+			if ((size_t)h->rank <= (size_t)ev->opt.red && ev->opt.red > 0)
+				h->list = 'r';
+			else if (ev->opt.black > 0 &&
+			    eligible - (size_t)h->rank < (size_t)ev->opt.black)
+				h->list = 'b';
+		}
+	}
+}
+
 long
 evaluation_write(struct evaluation *ev, struct writer *w, int labels,
     struct error *err)
@@ -410,28 +444,7 @@ evaluation_write(struct evaluation *ev, struct writer *w, int labels,
 		order[i].eligible = h->has_total && h->evaluators >= ev->opt.min_n;
 	}
 	qsort(order, n, sizeof(*order), compare_ranked);
-	/* ranks, ties, and each village's lists */
-	for (size_t start = 0, end; start < n; start = end) {
-		size_t eligible = 0;
-
-		for (end = start; end < n &&
-		    strcmp(order[end].village, order[start].village) == 0; end++)
-			if (order[end].eligible)
-				order[end].h->rank = (long)++eligible;
-		for (size_t i = start; i < start + eligible; i++) {
-			struct household_score *h = order[i].h;
-			double t = h->total;
-
-			h->tied = (i > start && order[i - 1].h->total - t <= TIE_EPSILON) ||
-			    (i + 1 < start + eligible &&
-			    t - order[i + 1].h->total <= TIE_EPSILON);
-			if ((size_t)h->rank <= (size_t)ev->opt.red && ev->opt.red > 0)
-				h->list = 'r';
-			else if (ev->opt.black > 0 &&
-			    eligible - (size_t)h->rank < (size_t)ev->opt.black)
-				h->list = 'b';
-		}
-	}
+	rank_villages(ev, order, n);
 	for (size_t i = 0; i < n; i++) {
 		struct household_score *h = order[i].h;
 		char numbers[EVALUATION_NCOLUMNS][32];

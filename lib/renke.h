@@ -31,7 +31,12 @@
  *   visit.h     household visits: import, checks, flagged findings
  *   milestone.h coverage milestones: what must be done by a date
  *   coverage.h  who a visit-coverage milestone covers (the one definition)
- *   survey.h    the phone survey's rates, neighbour evaluations, ballots
+ *   survey.h    the phone survey: recognition rates, dissatisfied answers
+ *               as issues, rounds saved and compared; survey.c is its
+ *               tally model, survey_read.c, survey_issues.c,
+ *               survey_round.c and survey_write.c its parts, sharing
+ *               survey_model.h
+ *   evaluation.h neighbour evaluations and village-rule ballots
  *   vote.h      the village-rule vote: valid, adopted (exact arithmetic)
  *
  * To add a command: write cmd/NAME.c after cmd/household-add.c, list it
@@ -59,6 +64,7 @@
 #include "milestone.h"
 #include "coverage.h"
 #include "survey.h"
+#include "evaluation.h"
 #include "vote.h"
 
 #define RENKE_VERSION "0.1.0"

@@ -1,4 +1,4 @@
-/* survey.h -- the phone survey's recognition rates, neighbour evaluations, ballots */
+/* survey.h -- the phone survey: recognition rates, dissatisfied answers, saved rounds */
 #ifndef RENKE_SURVEY_H
 #define RENKE_SURVEY_H
 
@@ -9,7 +9,6 @@
 #include "input.h"
 #include "output.h"
 #include "store.h"
-#include "vote.h"
 
 /*
  * The phone survey (群众认可度电话调查).  A response is one respondent:
@@ -165,65 +164,5 @@ const struct column *survey_compare_columns(const struct survey *sv,
  */
 long survey_write_compare(struct survey *now, struct survey *before,
     struct writer *w, int labels, struct error *err);
-
-/* ---- neighbour evaluations (邻里互评) ---- */
-
-struct evaluation_options {
-	long scale_low, scale_high;	/* a score is a whole number in it */
-	long min_n;		/* fewer evaluators: not ranked, on no list */
-	long red, black;	/* each village's top and bottom N (0: none) */
-};
-
-struct evaluation;
-
-/* A new, empty evaluation; NULL with err set when memory runs out. */
-struct evaluation *evaluation_new(const struct evaluation_options *options,
-    struct error *err);
-
-/* Free ev (NULL is a no-op). */
-void evaluation_free(struct evaluation *ev);
-
-/* As survey_read(), for evaluation rows. */
-long evaluation_read(struct evaluation *ev, struct reader *r,
-    problem_fn *report, void *context, struct error *err);
-
-#define EVALUATION_NCOLUMNS 15
-extern const struct column evaluation_columns[EVALUATION_NCOLUMNS];
-
-/*
- * Write every household (or, with red or black, only those on a list)
- * by village, then rank.  Returns the number of rows, or -1 with err set.
- */
-long evaluation_write(struct evaluation *ev, struct writer *w, int labels,
-    struct error *err);
-
-/* ---- village-rule ballots (村规民约表决) ---- */
-
-struct ballot;
-
-/* A new ballot of representatives in office; NULL with err set. */
-struct ballot *ballot_new(long representatives, struct error *err);
-
-/* Free b (NULL is a no-op). */
-void ballot_free(struct ballot *b);
-
-/* As survey_read(), for one row per representative present: name, vote. */
-long ballot_read(struct ballot *b, struct reader *r, problem_fn *report,
-    void *context, struct error *err);
-
-#define BALLOT_NCOLUMNS 7
-extern const struct column ballot_columns[BALLOT_NCOLUMNS];
-
-/*
- * Decide the vote of the representatives read so far (vote_decide()).
- * Returns 0, or -1 with err set (EXIT_DATAERR: more present than
- * representatives in office).
- */
-int ballot_result(const struct ballot *b, struct vote_result *out,
-    struct error *err);
-
-/* Write result as one row.  Returns 1, or -1 with err set. */
-long ballot_write(const struct vote_result *result, struct writer *w,
-    int labels, struct error *err);
 
 #endif
