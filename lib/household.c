@@ -9,6 +9,7 @@
 #include "buf.h"
 #include "household.h"
 #include "idset.h"
+#include "merge.h"
 #include "place.h"
 #include "text.h"
 #include "vocab.h"
@@ -145,8 +146,9 @@ struct household_import {
 	int prepared;
 	struct import_inserts insert;
 	sqlite3_stmt *find, *same, *same_at, *holder;
+	sqlite3_stmt *move;	/* a household to another place */
+	struct merge merge;	/* a household given again */
 	long long next_same;	/* where household_same() looks first, 0 for nowhere */
-	long long first_new_id;	/* households with id >= this came from this import */
 	long long last_id;	/* the highest id of a household so far */
 	struct household checked;	/* the record being checked */
 	struct import_source source;	/* the household_source row of its file */
@@ -168,6 +170,7 @@ struct household_import {
 static size_t batch_held(const void *batch);
 static int write_batch(void *context, void *batch, struct error *err);
 static int settle(void *context, void *batch, struct error *err);
+static const struct merge_rule household_merge_rule;
 
 /* Report a problem with rec, after those of the records held back. */
 static void __attribute__((format(printf, 5, 6)))
@@ -509,17 +512,11 @@ prepare(struct household_import *hi, struct import *im, struct error *err)
 	if (hi->find == NULL || hi->same == NULL || hi->same_at == NULL ||
 	    hi->holder == NULL)
 		return -1;
-	if ((st = store_prepare(s, "SELECT coalesce(max(id), 0) + 1 FROM household",
-	    err)) == NULL)
+	if (merge_start(&hi->merge, s, &household_merge_rule, err) != 0)
 		return -1;
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		hi->first_new_id = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	if (rc != SQLITE_ROW)
-		return store_error(s, rc, err);
-	hi->last_id = hi->first_new_id - 1;
-	sqlite3_bind_int64(hi->same, 2, hi->first_new_id);
-	sqlite3_bind_int64(hi->same_at, 2, hi->first_new_id);
+	hi->last_id = hi->merge.first_new_id - 1;
+	sqlite3_bind_int64(hi->same, 2, hi->merge.first_new_id);
+	sqlite3_bind_int64(hi->same_at, 2, hi->merge.first_new_id);
 	/* every ID number on file */
 	if ((st = store_prepare(s, "SELECT id_number FROM household "
 	    "WHERE id_number IS NOT NULL", err)) == NULL)
@@ -585,156 +582,112 @@ bind_row(void *batch, sqlite3_stmt *st, int p, size_t row)
 	sqlite3_bind_int64(st, p + 11, x->held.rec.line);
 }
 
-/* Columns of household in the order of the fields, for updates. */
+/* Columns of household in the order of the fields, for updates; the place is changing()'s. */
 static const char *const household_column_sql[HOUSEHOLD_NFIELDS] = {
 	"household_id", "head_name", "id_number", "phone", NULL, NULL,
 	"categories", "members", "monitor_type", "risk_status"
 };
 
-/* 1 when the merge below moves the household to another village. */
+/* The same household twice in the input: name where it was first. */
 static int
-changed_village(const struct household *h, char *const *old)
+household_again(void *context, struct import *im, const struct record *rec,
+    sqlite3_stmt *row, struct error *err)
 {
-	return h->value[HOUSEHOLD_VILLAGE] != NULL && old[HOUSEHOLD_VILLAGE] != NULL;
+	import_problem(im, rec, HOUSEHOLD_ID, _("the same household is already on %s"),
+	    sqlite3_column_text(row, HOUSEHOLD_NFIELDS));
+	return 1;
 }
 
-/* Compare h with the stored household (hi->find stepped to it); update if asked. */
+/* A move to another village leaves the old village's group behind. */
+static long
+household_also(void *context, sqlite3_stmt *row, const char *const *values,
+    char **old, size_t *changed, size_t nchanged)
+{
+	const char *group = (const char *)sqlite3_column_text(row, HOUSEHOLD_GROUP);
+
+	if (values[HOUSEHOLD_VILLAGE] != NULL && old[HOUSEHOLD_VILLAGE] != NULL &&
+	    values[HOUSEHOLD_GROUP] == NULL && group != NULL) {
+		if ((old[HOUSEHOLD_GROUP] = strdup(group)) == NULL)
+			return -1;
+		changed[nchanged++] = HOUSEHOLD_GROUP;
+	}
+	return (long)nchanged;
+}
+
+/*
+ * Field k of household id changes: its place is written here, made if
+ * need be; its ID number must be no other household's, and the set of
+ * numbers follows it.
+ */
+static int
+household_changing(void *context, struct import *im, const struct record *rec,
+    long long id, size_t k, const char *const *values, const char *old,
+    struct error *err)
+{
+	struct household_import *hi = context;
+	struct store *s = import_store(im);
+	long long vid, gid;
+	int rc;
+
+	if (k == HOUSEHOLD_ID_NUMBER) {
+		uint64_t word = id_number_word(values[k]), was = id_number_word(old);
+
+		if (word != 0 && idset_has(&hi->numbers, word)) {
+			import_problem(im, rec, HOUSEHOLD_ID_NUMBER,
+			    _("the same number belongs to another household"));
+			return 1;
+		}
+		if (was != 0)
+			idset_remove(&hi->numbers, was);
+		if (word != 0 && idset_add(&hi->numbers, word) != 0)
+			return error_set(err, EXIT_SOFTWARE, _("out of memory"));
+		return 0;
+	}
+	if (k != HOUSEHOLD_VILLAGE && k != HOUSEHOLD_GROUP)
+		return 0;
+	if (place_resolve(s, values[HOUSEHOLD_VILLAGE], values[HOUSEHOLD_GROUP], 1,
+	    &vid, &gid, NULL, err) != 0)
+		return -1;
+	if (hi->move == NULL && (hi->move = store_prepare(s, "UPDATE household "
+	    "SET village_id = ?, group_id = ?, updated_at = ? WHERE id = ?",
+	    err)) == NULL)
+		return -1;
+	sqlite3_bind_int64(hi->move, 1, vid);
+	if (gid > 0)
+		sqlite3_bind_int64(hi->move, 2, gid);
+	else
+		sqlite3_bind_null(hi->move, 2);
+	sqlite3_bind_text(hi->move, 3, s->now, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(hi->move, 4, id);
+	rc = sqlite3_step(hi->move);
+	sqlite3_reset(hi->move);
+	return rc == SQLITE_DONE ? 0 : store_error(s, rc, err);
+}
+
+/* A household given again: every field but its number may be updated, its place moved. */
+static const struct merge_rule household_merge_rule = {
+	.entity = "household", .table = "household", .specs = household_fields,
+	.first = 1, .nfields = HOUSEHOLD_NFIELDS, .column = household_column_sql,
+	.stamped = 1, .again = household_again, .also = household_also,
+	.changing = household_changing,
+};
+
+/* Merge h with the stored household (hi->find stepped to it): merge_record(). */
 static int
 household_merge(struct import *im, const struct record *rec,
     struct household_import *hi, struct household *h, struct error *err)
 {
-	struct store *s = import_store(im);
-	sqlite3_stmt *st = hi->find;
-	long long id = sqlite3_column_int64(st, 0);
-	char *old[HOUSEHOLD_NFIELDS] = { 0 };
-	size_t changed[HOUSEHOLD_NFIELDS], nchanged = 0;
-	long found;
+	const char *values[HOUSEHOLD_NFIELDS];
 	char members[16];
-	int rc = 0;
 
-	if (h->value[HOUSEHOLD_MEMBERS] != NULL) {
-		char digits[16];
-		long m = h->members;
-		size_t n = 0, k = 0;
-
-		if (m < 0) {
-			members[n++] = '-';
-			m = -m;
-		}
-		do
-			digits[k++] = (char)('0' + m % 10);
-		while ((m /= 10) > 0 && k < sizeof(digits));
-		while (k > 0)
-			members[n++] = digits[--k];
-		members[n] = '\0';
-		h->value[HOUSEHOLD_MEMBERS] = members;
+	memcpy(values, h->value, sizeof(values));
+	/* as the store has it: "07" is 7 */
+	if (values[HOUSEHOLD_MEMBERS] != NULL) {
+		snprintf(members, sizeof(members), "%ld", h->members);
+		values[HOUSEHOLD_MEMBERS] = members;
 	}
-	if ((found = import_changed_fields(st, h->value, 1, HOUSEHOLD_NFIELDS,
-	    old, changed, err)) < 0) {
-		rc = -1;
-		goto out;
-	}
-	nchanged = (size_t)found;
-	if (id >= hi->first_new_id) {
-		import_problem(im, rec, HOUSEHOLD_ID, _("the same household is "
-		    "already on %s"), sqlite3_column_text(st, HOUSEHOLD_NFIELDS));
-		rc = 1;
-		goto out;
-	}
-	if (nchanged == 0) {
-		import_stats(im)->unchanged++;
-		goto out;
-	}
-	if (!import_options(im)->upsert) {
-		import_stats(im)->differ++;
-		goto out;
-	}
-	/* a move to another village leaves the old village's group behind */
-	if (old[HOUSEHOLD_VILLAGE] != NULL || h->value[HOUSEHOLD_VILLAGE] != NULL) {
-		const char *group = (const char *)sqlite3_column_text(st, HOUSEHOLD_GROUP);
-
-		if (changed_village(h, old) && h->value[HOUSEHOLD_GROUP] == NULL &&
-		    group != NULL) {
-			old[HOUSEHOLD_GROUP] = strdup(group);
-			changed[nchanged++] = HOUSEHOLD_GROUP;
-		}
-	}
-	sqlite3_reset(st);
-	for (size_t i = 0; i < nchanged; i++) {
-		size_t k = changed[i];
-		uint64_t word = 0;
-		sqlite3_stmt *up;
-		char sql[128];
-
-		if (k == HOUSEHOLD_VILLAGE || k == HOUSEHOLD_GROUP) {
-			long long vid, gid;
-
-			if (place_resolve(s, h->value[HOUSEHOLD_VILLAGE] != NULL ?
-			    h->value[HOUSEHOLD_VILLAGE] : old[HOUSEHOLD_VILLAGE],
-			    h->value[HOUSEHOLD_GROUP], 1, &vid, &gid, NULL, err) != 0) {
-				rc = -1;
-				goto out;
-			}
-			snprintf(sql, sizeof(sql), "UPDATE household SET village_id = ?, "
-			    "group_id = ?, updated_at = ? WHERE id = ?");
-			if ((up = store_prepare(s, sql, err)) == NULL) {
-				rc = -1;
-				goto out;
-			}
-			sqlite3_bind_int64(up, 1, vid);
-			if (gid > 0)
-				sqlite3_bind_int64(up, 2, gid);
-		} else {
-			if (k == HOUSEHOLD_ID_NUMBER) {
-				word = id_number_word(h->value[k]);
-				if (word != 0 && idset_has(&hi->numbers, word)) {
-					import_problem(im, rec, HOUSEHOLD_ID_NUMBER,
-					    _("the same number belongs to another household"));
-					rc = 1;
-					goto out;
-				}
-			}
-			snprintf(sql, sizeof(sql), "UPDATE household SET %s = ?, "
-			    "updated_at = ? WHERE id = ?", household_column_sql[k]);
-			if ((up = store_prepare(s, sql, err)) == NULL) {
-				rc = -1;
-				goto out;
-			}
-			sqlite3_bind_text(up, 1, h->value[k], -1, SQLITE_STATIC);
-		}
-		sqlite3_bind_text(up, sqlite3_bind_parameter_count(up) - 1, s->now,
-		    -1, SQLITE_STATIC);
-		sqlite3_bind_int64(up, sqlite3_bind_parameter_count(up), id);
-		rc = sqlite3_step(up);
-		sqlite3_finalize(up);
-		if (rc != SQLITE_DONE) {
-			rc = store_error(s, rc, err);
-			goto out;
-		}
-		rc = 0;
-		ring_changed(&hi->ring);
-		if (k == HOUSEHOLD_ID_NUMBER) {
-			uint64_t was = id_number_word(old[k]);
-
-			if (was != 0)
-				idset_remove(&hi->numbers, was);
-			if (word != 0 && idset_add(&hi->numbers, word) != 0) {
-				rc = error_set(err, EXIT_SOFTWARE, _("out of memory"));
-				goto out;
-			}
-		}
-		if (audit_add(s, "household", h->value[HOUSEHOLD_ID],
-		    household_fields[k].name, old[k], h->value[k], err) != 0) {
-			rc = -1;
-			goto out;
-		}
-	}
-	import_stats(im)->updated++;
-out:
-	sqlite3_reset(st);
-	for (size_t k = 0; k < HOUSEHOLD_NFIELDS; k++)
-		free(old[k]);
-	return rc;
+	return merge_record(&hi->merge, im, rec, hi->find, values,
+	    values[HOUSEHOLD_ID], hi, err);
 }
 
 /* An ID number already taken: name the household and, if new, its line. */
@@ -747,13 +700,13 @@ household_id_number_taken(struct import *im, const struct record *rec,
 	    id_number_word(h->value[HOUSEHOLD_ID_NUMBER]));
 	int fresh = flags >= 0 && (flags & WORD_NEW);
 
-	sqlite3_bind_int64(st, 1, fresh ? hi->first_new_id : INT64_MIN);
-	sqlite3_bind_int64(st, 2, fresh ? INT64_MAX : hi->first_new_id - 1);
+	sqlite3_bind_int64(st, 1, fresh ? hi->merge.first_new_id : INT64_MIN);
+	sqlite3_bind_int64(st, 2, fresh ? INT64_MAX : hi->merge.first_new_id - 1);
 	sqlite3_bind_text(st, 3, h->value[HOUSEHOLD_ID_NUMBER], -1, SQLITE_STATIC);
 	if (sqlite3_step(st) == SQLITE_ROW) {
 		const char *other = (const char *)sqlite3_column_text(st, 1);
 
-		if (sqlite3_column_int64(st, 0) >= hi->first_new_id) {
+		if (sqlite3_column_int64(st, 0) >= hi->merge.first_new_id) {
 			import_problem(im, rec, HOUSEHOLD_ID_NUMBER,
 			    _("the same number as household %s on %s"), other,
 			    sqlite3_column_text(st, 2));
@@ -1139,6 +1092,8 @@ household_cleanup(void *context)
 	sqlite3_finalize(hi->same);
 	sqlite3_finalize(hi->same_at);
 	sqlite3_finalize(hi->holder);
+	sqlite3_finalize(hi->move);
+	merge_free(&hi->merge);
 	import_source_free(&hi->source);
 	for (size_t b = 0; b < BATCHES; b++)
 		for (size_t i = 0; i < BATCH_MAX; i++)

@@ -21,26 +21,6 @@ struct import {
 	struct ring *ring;	/* import_hold() */
 };
 
-long
-import_changed_fields(sqlite3_stmt *st, const char *const *values,
-    size_t first, size_t n, char **old, size_t *changed, struct error *err)
-{
-	long nchanged = 0;
-
-	for (size_t k = first; k < n; k++) {
-		const char *was = (const char *)sqlite3_column_text(st, (int)k);
-
-		if (values[k] == NULL)
-			continue;	/* not given: keep what is stored */
-		if (was != NULL && strcmp(was, values[k]) == 0)
-			continue;
-		if (was != NULL && (old[k] = strdup(was)) == NULL)
-			return error_set(err, EXIT_SOFTWARE, "%s", _("out of memory"));
-		changed[nchanged++] = k;
-	}
-	return nchanged;
-}
-
 int
 held_record_set(struct held_record *x, const struct record *rec,
     const char *const *extra, size_t n, const char **copy)
@@ -133,6 +113,12 @@ struct store *
 import_store(struct import *im)
 {
 	return im->store;
+}
+
+struct ring *
+import_ring(struct import *im)
+{
+	return im->ring;
 }
 
 const struct import_options *

@@ -112,17 +112,6 @@ int held_record_set(struct held_record *x, const struct record *rec,
 void held_record_free(struct held_record *x);
 
 /*
- * For a record that matches a stored row (st stepped to it, column k
- * holding field k): append to changed[] each field k in [first, n) that
- * the record gives (values[k] not NULL) and that differs from the stored
- * value, which is copied to old[k] (NULL when it was NULL; the caller
- * frees).  Fields the record leaves empty keep what is stored.  Returns
- * how many were appended, or -1 with err set when memory runs out.
- */
-long import_changed_fields(sqlite3_stmt *st, const char *const *values,
-    size_t first, size_t n, char **old, size_t *changed, struct error *err);
-
-/*
  * Where an import's records were read: a row (file, at, who, command)
  * of a source table for each input file that added records, so that a
  * record keeps only that row's id and its line.
@@ -185,8 +174,9 @@ int import_inserts_write(struct import_inserts *ins, struct store *s,
 
 void import_inserts_free(struct import_inserts *ins);
 
-/* The store, options and stats of the running import. */
+/* The store, options and stats of the running import, and the ring of import_hold() (or NULL). */
 struct store *import_store(struct import *im);
+struct ring *import_ring(struct import *im);
 const struct import_options *import_options(struct import *im);
 struct import_stats *import_stats(struct import *im);
 

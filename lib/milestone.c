@@ -5,6 +5,7 @@
 #include <strings.h>
 
 #include "audit.h"
+#include "merge.h"
 #include "milestone.h"
 #include "text.h"
 #include "vocab.h"
@@ -42,7 +43,7 @@ struct milestone {
 /* Per-import state: statements prepared once. */
 struct milestone_import {
 	sqlite3_stmt *insert, *find;
-	long long first_new_id;
+	struct merge merge;
 };
 
 /* Length of the list separator at p (; , / | ； ， 、), or 0. */
@@ -255,11 +256,26 @@ milestone_check(struct import *im, const struct record *rec, struct milestone *m
 	return bad;
 }
 
+/* The same milestone twice in the input: name where it was first. */
+static int
+milestone_again(void *context, struct import *im, const struct record *rec,
+    sqlite3_stmt *row, struct error *err)
+{
+	import_problem(im, rec, MILESTONE_ID, _("the same milestone is already on %s"),
+	    sqlite3_column_text(row, MILESTONE_NFIELDS));
+	return 1;
+}
+
+/* A milestone given again: every field but its id may be updated. */
+static const struct merge_rule milestone_merge = {
+	.entity = "milestone", .table = "milestone", .specs = milestone_fields,
+	.first = 1, .nfields = MILESTONE_NFIELDS, .column = milestone_column,
+	.stamped = 1, .again = milestone_again,
+};
+
 static int
 prepare(struct milestone_import *mi, struct store *s, struct error *err)
 {
-	sqlite3_stmt *st;
-
 	if (mi->insert != NULL)
 		return 0;
 	mi->insert = store_prepare(s, "INSERT INTO milestone (milestone_id, title, "
@@ -271,82 +287,7 @@ prepare(struct milestone_import *mi, struct store *s, struct error *err)
 	    "WHERE milestone_id = ?", err);
 	if (mi->insert == NULL || mi->find == NULL)
 		return -1;
-	if ((st = store_prepare(s, "SELECT coalesce(max(id), 0) + 1 "
-	    "FROM milestone", err)) == NULL)
-		return -1;
-	if (sqlite3_step(st) == SQLITE_ROW)
-		mi->first_new_id = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	return 0;
-}
-
-/* Compare m with the stored milestone (mi->find stepped to it); update it if asked. */
-static int
-milestone_merge(struct import *im, const struct record *rec,
-    struct milestone_import *mi, const struct milestone *m, struct error *err)
-{
-	struct store *s = import_store(im);
-	sqlite3_stmt *st = mi->find;
-	long long id = sqlite3_column_int64(st, 0);
-	char *old[MILESTONE_NFIELDS] = { 0 };
-	size_t changed[MILESTONE_NFIELDS], nchanged = 0;
-	long n;
-	int rc = 0;
-
-	if (id >= mi->first_new_id) {
-		import_problem(im, rec, MILESTONE_ID, _("the same milestone is "
-		    "already on %s"), sqlite3_column_text(st, MILESTONE_NFIELDS));
-		rc = 1;
-		goto out;
-	}
-	if ((n = import_changed_fields(st, m->value, 1, MILESTONE_NFIELDS, old,
-	    changed, err)) < 0) {
-		rc = -1;
-		goto out;
-	}
-	nchanged = (size_t)n;
-	sqlite3_reset(st);
-	if (nchanged == 0) {
-		import_stats(im)->unchanged++;
-		goto out;
-	}
-	if (!import_options(im)->upsert) {
-		import_stats(im)->differ++;
-		goto out;
-	}
-	for (size_t i = 0; i < nchanged; i++) {
-		size_t k = changed[i];
-		sqlite3_stmt *up;
-		char sql[128];
-
-		snprintf(sql, sizeof(sql), "UPDATE milestone SET %s = ?, "
-		    "updated_at = ? WHERE id = ?", milestone_column[k]);
-		if ((up = store_prepare(s, sql, err)) == NULL) {
-			rc = -1;
-			goto out;
-		}
-		sqlite3_bind_text(up, 1, m->value[k], -1, SQLITE_STATIC);
-		sqlite3_bind_text(up, 2, s->now, -1, SQLITE_STATIC);
-		sqlite3_bind_int64(up, 3, id);
-		rc = sqlite3_step(up);
-		sqlite3_finalize(up);
-		if (rc != SQLITE_DONE) {
-			rc = store_error(s, rc, err);
-			goto out;
-		}
-		rc = 0;
-		if (audit_add(s, "milestone", m->value[MILESTONE_ID],
-		    milestone_fields[k].name, old[k], m->value[k], err) != 0) {
-			rc = -1;
-			goto out;
-		}
-	}
-	import_stats(im)->updated++;
-out:
-	sqlite3_reset(st);
-	for (size_t k = 0; k < MILESTONE_NFIELDS; k++)
-		free(old[k]);
-	return rc;
+	return merge_start(&mi->merge, s, &milestone_merge, err);
 }
 
 static int
@@ -386,7 +327,8 @@ milestone_row(struct import *im, const struct record *rec, void *context,
 	sqlite3_bind_text(mi->find, 1, m.value[MILESTONE_ID], -1, SQLITE_STATIC);
 	rc = sqlite3_step(mi->find);
 	if (rc == SQLITE_ROW)
-		return milestone_merge(im, rec, mi, &m, err);
+		return merge_record(&mi->merge, im, rec, mi->find, m.value,
+		    m.value[MILESTONE_ID], mi, err);
 	sqlite3_reset(mi->find);
 	return store_error(s, rc == SQLITE_DONE ? SQLITE_CONSTRAINT : rc, err);
 }
@@ -398,6 +340,7 @@ milestone_cleanup(void *context)
 
 	sqlite3_finalize(mi->insert);
 	sqlite3_finalize(mi->find);
+	merge_free(&mi->merge);
 	memset(mi, 0, sizeof(*mi));
 }
 

@@ -23,6 +23,7 @@
  *   household.h villages, groups and households
  *   place.h     villages and villager groups by name
  *   import.h    the bulk import loop: all-or-nothing, --skip-bad, problems
+ *   merge.h     a record given again: compare, update what changed, audit it
  *   worker.h    a thread beside the caller: one core checks, one writes
  *   issue.h     the ledger: issues, their lifecycle, notes, mediation
  *   meeting.h   meetings, their votes, suggestions raised at them
@@ -56,6 +57,7 @@
 #include "household.h"
 #include "place.h"
 #include "import.h"
+#include "merge.h"
 #include "issue.h"
 #include "meeting.h"
 #include "deadline.h"

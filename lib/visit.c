@@ -8,6 +8,7 @@
 #include "audit.h"
 #include "buf.h"
 #include "idset.h"
+#include "merge.h"
 #include "text.h"
 #include "visit.h"
 #include "vocab.h"
@@ -123,9 +124,9 @@ struct batch {
 struct visit_import {
 	struct import_inserts insert;
 	sqlite3_stmt *find, *same;
+	struct merge merge;	/* a visit given again */
 	int trusting;		/* store_trust_checks() on */
 	struct idset households;	/* the store's household numbers (number_word()) */
-	long long first_new_id;	/* visits with id >= this came from this import */
 	long long last_id;	/* the highest visit id so far */
 	/* the visit_source row of the file being read: made with its first visit */
 	struct import_source source;
@@ -270,11 +271,11 @@ same_statement(struct store *s, struct error *err)
 	return st;
 }
 
+static const struct merge_rule visit_merge_rule;
+
 static int
 prepare(struct visit_import *vi, struct store *s, struct error *err)
 {
-	sqlite3_stmt *st;
-
 	if (vi->find != NULL)
 		return 0;
 	/* every value is checked before it is held, as the table's checks would */
@@ -305,14 +306,10 @@ prepare(struct visit_import *vi, struct store *s, struct error *err)
 	if (vi->find == NULL || (vi->same = same_statement(s, err)) == NULL ||
 	    load_households(vi, s, err) != 0)
 		return -1;
-	if ((st = store_prepare(s, "SELECT coalesce(max(id), 0) + 1 FROM visit",
-	    err)) == NULL)
+	if (merge_start(&vi->merge, s, &visit_merge_rule, err) != 0)
 		return -1;
-	if (sqlite3_step(st) == SQLITE_ROW)
-		vi->first_new_id = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	vi->last_id = vi->first_new_id - 1;
-	sqlite3_bind_int64(vi->same, 4, vi->first_new_id);
+	vi->last_id = vi->merge.first_new_id - 1;
+	sqlite3_bind_int64(vi->same, 4, vi->merge.first_new_id);
 	return 0;
 }
 
@@ -554,87 +551,58 @@ duplicate_elsewhere(struct import *im, const struct record *rec,
 	return rc == SQLITE_ROW ? 1 : store_error(s, rc, err);
 }
 
-/* Compare v with the stored visit (vi->find stepped to it); update it if asked. */
+/* The same visit twice in the input: name where it was first. */
+static int
+visit_again(void *context, struct import *im, const struct record *rec,
+    sqlite3_stmt *row, struct error *err)
+{
+	struct visit_import *vi = context;
+	long long source = sqlite3_column_int64(row, VISIT_NFIELDS);
+	long line = (long)sqlite3_column_int64(row, VISIT_NFIELDS + 1);
+
+	if (source != vi->source.id)
+		return duplicate_elsewhere(im, rec, source, line, err);
+	import_problem(im, rec, -1, _("the same visit (household, date and "
+	    "visitor) as line %ld"), line);
+	return 1;
+}
+
+/* monitor_suggested is stored as 1 or 0. */
+static void
+visit_bind(sqlite3_stmt *st, int p, size_t k, const char *value)
+{
+	if (k == VISIT_MONITOR_SUGGESTED)
+		sqlite3_bind_int(st, p, strcmp(value, "yes") == 0);
+	else
+		sqlite3_bind_text(st, p, value, -1, SQLITE_STATIC);
+}
+
+/* A visit given again: all but its identity (household, date, visitor) may be updated. */
+static const struct merge_rule visit_merge_rule = {
+	.entity = "visit", .table = "visit", .specs = visit_fields,
+	.first = VISIT_ROLE, .nfields = VISIT_NFIELDS, .column = visit_column,
+	.again = visit_again, .bind = visit_bind,
+};
+
+/* Merge v with the stored visit (vi->find stepped to it): merge_record(); keep it if flagged. */
 static int
 visit_merge(struct import *im, const struct record *rec, struct visit_import *vi,
     const struct visit *v, struct error *err)
 {
-	struct store *s = import_store(im);
-	sqlite3_stmt *st = vi->find;
-	long long id = sqlite3_column_int64(st, 0);
-	char *old[VISIT_NFIELDS] = { 0 };
-	size_t changed[VISIT_NFIELDS], nchanged = 0;
-	long n;
+	long long id = sqlite3_column_int64(vi->find, 0);
 	struct buf key = { 0 };
-	int rc = 0;
+	int rc;
 
-	if (id >= vi->first_new_id) {
-		long long source = sqlite3_column_int64(st, VISIT_NFIELDS);
-		long line = (long)sqlite3_column_int64(st, VISIT_NFIELDS + 1);
-
-		sqlite3_reset(st);
-		if (source == vi->source.id)
-			import_problem(im, rec, -1, _("the same visit (household, "
-			    "date and visitor) as line %ld"), line);
-		else
-			return duplicate_elsewhere(im, rec, source, line, err);
-		return 1;
-	}
-	if ((n = import_changed_fields(st, v->value, VISIT_ROLE, VISIT_NFIELDS,
-	    old, changed, err)) < 0) {
-		rc = -1;
-		goto out;
-	}
-	nchanged = (size_t)n;
-	sqlite3_reset(st);
-	if (nchanged == 0) {
-		import_stats(im)->unchanged++;
-		goto flagged;
-	}
-	if (!import_options(im)->upsert) {
-		import_stats(im)->differ++;
-		goto flagged;
-	}
 	visit_key(v->value[VISIT_HOUSEHOLD], v->value[VISIT_DATE],
 	    v->value[VISIT_VISITOR], &key);
-	for (size_t i = 0; i < nchanged; i++) {
-		size_t k = changed[i];
-		sqlite3_stmt *up;
-		char sql[96];
-
-		snprintf(sql, sizeof(sql), "UPDATE visit SET %s = ? WHERE id = ?",
-		    visit_column[k]);
-		if ((up = store_prepare(s, sql, err)) == NULL) {
-			rc = -1;
-			goto out;
-		}
-		if (k == VISIT_MONITOR_SUGGESTED)
-			sqlite3_bind_int(up, 1, strcmp(v->value[k], "yes") == 0);
-		else
-			sqlite3_bind_text(up, 1, v->value[k], -1, SQLITE_STATIC);
-		sqlite3_bind_int64(up, 2, id);
-		rc = sqlite3_step(up);
-		sqlite3_finalize(up);
-		if (rc != SQLITE_DONE) {
-			rc = store_error(s, rc, err);
-			goto out;
-		}
-		rc = 0;
-		ring_changed(&vi->ring);
-		if (audit_add(s, "visit", key.data, visit_fields[k].name, old[k],
-		    v->value[k], err) != 0) {
-			rc = -1;
-			goto out;
-		}
+	if (key.data == NULL) {
+		sqlite3_reset(vi->find);
+		return error_set(err, EXIT_SOFTWARE, _("out of memory"));
 	}
-	import_stats(im)->updated++;
-flagged:
-	if (settings(im)->flagged != NULL && visit_flagged(v))
-		rc = keep_flagged(vi, id, err);
-out:
+	rc = merge_record(&vi->merge, im, rec, vi->find, v->value, key.data, vi, err);
 	buf_free(&key);
-	for (size_t k = 0; k < VISIT_NFIELDS; k++)
-		free(old[k]);
+	if (rc == 0 && settings(im)->flagged != NULL && visit_flagged(v))
+		rc = keep_flagged(vi, id, err);
 	return rc;
 }
 
@@ -1061,6 +1029,7 @@ visit_cleanup(void *context)
 	}
 	sqlite3_finalize(vi->find);
 	sqlite3_finalize(vi->same);
+	merge_free(&vi->merge);
 	idset_free(&vi->households);
 	import_source_free(&vi->source);
 	free(vi->flagged);
