@@ -11,6 +11,7 @@
 
 #include "buf.h"
 #include "input.h"
+#include "output.h"
 #include "text.h"
 
 enum decoding { DECODE_UNDECIDED, DECODE_UTF8, DECODE_GB18030 };
@@ -717,32 +718,26 @@ csv_take_header(struct reader *r, struct pending *p, struct error *err)
 static void csv_shape_fields(struct reader *r, struct pending *p);
 
 /* Check a CSV data record against the header and name its fields. */
-/* The fields of p as one line of CSV, for a record that cannot be used. */
+/* The fields of p as one line of CSV, for a record that cannot be used (caller frees). */
 static char *
 csv_join(const struct pending *p)
 {
-	struct buf b = { 0 };
+	char *text = NULL;
+	size_t len = 0;
+	FILE *fp = open_memstream(&text, &len);
 
+	if (fp == NULL)
+		return NULL;
 	for (size_t i = 0; i < p->count; i++) {
-		const char *v = p->values[i];
-
 		if (i > 0)
-			buf_puts(&b, ",");
-		if (strpbrk(v, ",\"\r\n") == NULL) {
-			buf_puts(&b, v);
-			continue;
-		}
-		buf_puts(&b, "\"");
-		for (; *v; v++) {
-			if (*v == '"')
-				buf_puts(&b, "\"");
-			buf_append(&b, v, 1);
-		}
-		buf_puts(&b, "\"");
+			putc(',', fp);
+		csv_write_field(fp, p->values[i], 0);
 	}
-	if (b.data == NULL)
-		buf_puts(&b, "");
-	return b.data;
+	if (fclose(fp) != 0) {
+		free(text);
+		return NULL;
+	}
+	return text;
 }
 
 static void

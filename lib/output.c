@@ -64,31 +64,36 @@ looks_numeric(const char *s)
 	return *end == '\0' && errno == 0 && !isspace((unsigned char)*s);
 }
 
+void
+csv_write_field(FILE *fp, const char *s, int guard)
+{
+	int quote;
+
+	if (s == NULL)
+		s = "";
+	quote = strpbrk(s, ",\"\r\n") != NULL || *s == ' ' ||
+	    (*s != '\0' && s[strlen(s) - 1] == ' ');
+	if (quote)
+		putc('"', fp);
+	if (guard)
+		putc('\'', fp);
+	for (; *s; s++) {
+		if (*s == '"')
+			putc('"', fp);
+		putc(*s, fp);
+	}
+	if (quote)
+		putc('"', fp);
+}
+
 static void
 csv_cell(struct writer *w, const char *s, enum column_type type)
 {
-	int quote = 0, guard = 0;
-
 	if (s == NULL)
 		return;
-	if ((w->flags & OUTPUT_EXCEL) && strchr("=+-@\t\r", *s) != NULL &&
-	    *s != '\0' && !((type == COLUMN_INTEGER || type == COLUMN_NUMBER) &&
-	    looks_numeric(s)))
-		guard = 1;
-	if (strpbrk(s, ",\"\r\n") != NULL || *s == ' ' ||
-	    (*s != '\0' && s[strlen(s) - 1] == ' '))
-		quote = 1;
-	if (quote)
-		putc('"', w->fp);
-	if (guard)
-		putc('\'', w->fp);
-	for (; *s; s++) {
-		if (*s == '"')
-			putc('"', w->fp);
-		putc(*s, w->fp);
-	}
-	if (quote)
-		putc('"', w->fp);
+	csv_write_field(w->fp, s, (w->flags & OUTPUT_EXCEL) && *s != '\0' &&
+	    strchr("=+-@\t\r", *s) != NULL &&
+	    !((type == COLUMN_INTEGER || type == COLUMN_NUMBER) && looks_numeric(s)));
 }
 
 static void
@@ -102,29 +107,23 @@ csv_line(struct writer *w, const char *const *values, int header)
 	fputs(w->flags & OUTPUT_EXCEL ? "\r\n" : "\n", w->fp);
 }
 
-static void
-json_string_out(FILE *fp, const char *s)
+void
+json_write_string(FILE *fp, const char *s)
 {
+	if (s == NULL) {
+		fputs("null", fp);
+		return;
+	}
 	putc('"', fp);
 	for (; *s; s++) {
 		unsigned char c = (unsigned char)*s;
 
 		switch (c) {
-		case '"':
-			fputs("\\\"", fp);
-			break;
-		case '\\':
-			fputs("\\\\", fp);
-			break;
-		case '\n':
-			fputs("\\n", fp);
-			break;
-		case '\r':
-			fputs("\\r", fp);
-			break;
-		case '\t':
-			fputs("\\t", fp);
-			break;
+		case '"': fputs("\\\"", fp); break;
+		case '\\': fputs("\\\\", fp); break;
+		case '\n': fputs("\\n", fp); break;
+		case '\r': fputs("\\r", fp); break;
+		case '\t': fputs("\\t", fp); break;
 		default:
 			if (c < 0x20)
 				fprintf(fp, "\\u%04x", c);
@@ -144,7 +143,7 @@ json_object_out(struct writer *w, const char *const *values)
 
 		if (i > 0)
 			putc(',', w->fp);
-		json_string_out(w->fp, w->columns[i].name);
+		json_write_string(w->fp, w->columns[i].name);
 		putc(':', w->fp);
 		if (v == NULL)
 			fputs("null", w->fp);
@@ -156,24 +155,41 @@ json_object_out(struct writer *w, const char *const *values)
 			fputs(strcmp(v, "1") == 0 || strcmp(v, "true") == 0 ?
 			    "true" : "false", w->fp);
 		else
-			json_string_out(w->fp, v);
+			json_write_string(w->fp, v);
 	}
 	putc('}', w->fp);
 }
 
-/* Text escaped for HTML. */
-static void
-html_text(FILE *fp, const char *s)
+void
+html_write_span(FILE *fp, const char *s, size_t len)
 {
-	for (; s != NULL && *s; s++)
-		switch (*s) {
+	for (size_t i = 0; i < len && s[i] != '\0'; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		switch (c) {
 		case '&': fputs("&amp;", fp); break;
 		case '<': fputs("&lt;", fp); break;
 		case '>': fputs("&gt;", fp); break;
 		case '"': fputs("&quot;", fp); break;
 		case '\'': fputs("&#39;", fp); break;
-		default: putc(*s, fp);
+		case '\t': case '\n': putc(c, fp); break;
+		case '\r': putc(' ', fp); break;
+		default:
+			if (c == 0xc2 && i + 1 < len &&
+			    (unsigned char)s[i + 1] >= 0x80 &&
+			    (unsigned char)s[i + 1] <= 0x9f)
+				i++;		/* a C1 control character */
+			else if (c >= 0x20 && c != 0x7f)
+				putc(c, fp);
 		}
+	}
+}
+
+void
+html_write_text(FILE *fp, const char *s)
+{
+	if (s != NULL)
+		html_write_span(fp, s, strlen(s));
 }
 
 /*
@@ -195,7 +211,7 @@ html_row(struct writer *w, const char *const *values, int header)
 		    "</head>\n<body>\n<table>\n<thead><tr>", w->fp);
 		for (size_t i = 0; i < w->ncolumns; i++) {
 			fputs("<th>", w->fp);
-			html_text(w->fp, w->columns[i].label != NULL ?
+			html_write_text(w->fp, w->columns[i].label != NULL ?
 			    _(w->columns[i].label) : w->columns[i].name);
 			fputs("</th>", w->fp);
 		}
@@ -207,7 +223,7 @@ html_row(struct writer *w, const char *const *values, int header)
 		fputs(w->columns[i].type == COLUMN_INTEGER ||
 		    w->columns[i].type == COLUMN_NUMBER ? "<td class=\"n\">" : "<td>",
 		    w->fp);
-		html_text(w->fp, values[i]);
+		html_write_text(w->fp, values[i]);
 		fputs("</td>", w->fp);
 	}
 	fputs("</tr>\n", w->fp);

@@ -54,6 +54,40 @@ int writer_close(struct writer *w, struct error *err);
 /* 1 once any writer found that its reader closed the pipe (EPIPE). */
 int output_reader_gone(void);
 
+/*
+ * The one quoter of each format: every writer of CSV, JSON or HTML in
+ * lib/ and cmd/ goes through these.  They write to fp and leave its
+ * errors for the caller to find (ferror).
+ */
+
+/*
+ * Write s as one CSV field (RFC 4180): in double quotes, its quotes
+ * doubled, when it holds a comma, a quote, a CR or a LF or when it
+ * starts or ends with a space (a reader that trims must not lose it);
+ * as it is otherwise.  NULL is an empty field.  With guard, a ' comes
+ * first (inside the quotes), so that a spreadsheet never runs it as a
+ * formula: whether to is the caller's choice (OUTPUT_EXCEL).
+ */
+void csv_write_field(FILE *fp, const char *s, int guard);
+
+/*
+ * Write s as a JSON string, in double quotes: " and \ escaped, \n \r
+ * and \t as such, the other control characters as \u00XX; other
+ * bytes as they are (s is UTF-8).  NULL is written as null.
+ */
+void json_write_string(FILE *fp, const char *s);
+
+/*
+ * Write s[0..len), or up to its NUL if that comes first, as HTML text:
+ * & < > " ' as entities; tab and LF as they are, CR as a space; every
+ * other control character (C0, DEL and C1, which HTML forbids) left
+ * out.  Safe in an element and in a quoted attribute value.
+ */
+void html_write_span(FILE *fp, const char *s, size_t len);
+
+/* html_write_span() of the whole of s; NULL writes nothing. */
+void html_write_text(FILE *fp, const char *s);
+
 /* Parse a format name; returns 0, or -1 when name is none of them. */
 int output_format_parse(const char *name, enum output_format *out);
 

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "error.h"
+#include "output.h"
 #include "report.h"
 #include "text.h"
 #include "vocab.h"
@@ -90,37 +91,6 @@ struct page {
 
 /* ---- text ---- */
 
-/* Write s[0..len) as HTML text: & < > " ' escaped, control characters dropped. */
-static void
-put_span(FILE *fp, const char *s, size_t len)
-{
-	for (size_t i = 0; i < len && s[i] != '\0'; i++) {
-		unsigned char c = (unsigned char)s[i];
-
-		switch (c) {
-		case '&': fputs("&amp;", fp); break;
-		case '<': fputs("&lt;", fp); break;
-		case '>': fputs("&gt;", fp); break;
-		case '"': fputs("&quot;", fp); break;
-		case '\'': fputs("&#39;", fp); break;
-		default:
-			if (c >= 0x20 || c == '\t' || c == '\n')
-				putc(c, fp);
-			else if (c == '\r')
-				putc(' ', fp);
-			break;
-		}
-	}
-}
-
-/* Write s (NULL writes nothing) as escaped HTML text. */
-static void
-put_text(FILE *fp, const char *s)
-{
-	if (s != NULL)
-		put_span(fp, s, strlen(s));
-}
-
 /* Write the (translated) format fmt with its one %s replaced by text, all escaped. */
 static void
 put_format(FILE *fp, const char *fmt, const char *text)
@@ -128,12 +98,12 @@ put_format(FILE *fp, const char *fmt, const char *text)
 	const char *at = strstr(fmt, "%s");
 
 	if (at == NULL) {
-		put_text(fp, fmt);
+		html_write_text(fp, fmt);
 		return;
 	}
-	put_span(fp, fmt, (size_t)(at - fmt));
-	put_text(fp, text);
-	put_text(fp, at + 2);
+	html_write_span(fp, fmt, (size_t)(at - fmt));
+	html_write_text(fp, text);
+	html_write_text(fp, at + 2);
 }
 
 /* snprintf into out, checked: on truncation out becomes "?" and the page fails. */
@@ -334,7 +304,7 @@ svg_open(struct page *p, long height, const char *label)
 {
 	fprintf(p->fp, "<svg viewBox=\"0 0 %d %ld\" width=\"%d\" height=\"%ld\" "
 	    "role=\"img\" aria-label=\"", CHART_WIDTH, height, CHART_WIDTH, height);
-	put_text(p->fp, label);
+	html_write_text(p->fp, label);
 	fputs("\">\n", p->fp);
 }
 
@@ -348,7 +318,7 @@ svg_text(struct page *p, double x, double y, const char *anchor,
 	if (class != NULL)
 		fprintf(p->fp, " class=\"%s\"", class);
 	fputs(">", p->fp);
-	put_text(p->fp, text);
+	html_write_text(p->fp, text);
 	fputs("</text>\n", p->fp);
 }
 
@@ -362,9 +332,9 @@ svg_label(struct page *p, double x, double y, const char *class,
 	if (class != NULL)
 		fprintf(p->fp, " class=\"%s\"", class);
 	fputs("><title>", p->fp);
-	put_text(p->fp, whole);
+	html_write_text(p->fp, whole);
 	fputs("</title>", p->fp);
-	put_text(p->fp, cut);
+	html_write_text(p->fp, cut);
 	fputs("</text>\n", p->fp);
 }
 
@@ -388,7 +358,7 @@ svg_rect(struct page *p, double x, double y, double w, double h,
 		return;
 	}
 	fputs("><title>", p->fp);
-	put_text(p->fp, tip);
+	html_write_text(p->fp, tip);
 	fputs("</title></rect>\n", p->fp);
 }
 
@@ -461,7 +431,7 @@ page_head(struct page *p)
 	    "<title>", locale_is_chinese() ? "zh-CN" : "en");
 	put_format(p->fp, _("%s summary"), township);
 	fputs(" ", p->fp);
-	put_text(p->fp, today);
+	html_write_text(p->fp, today);
 	fprintf(p->fp, "</title>\n<style>\n%s</style>\n</head>\n<body>\n"
 	    "<header>\n<h1>", page_style);
 	put_format(p->fp, _("%s summary"), township);
@@ -484,16 +454,16 @@ row_start(struct page *p, size_t i)
 	if (s->county) {
 		fputs("<td>", p->fp);
 		if (i + 1 == s->nvillages)
-			put_text(p->fp, _("county total"));
+			html_write_text(p->fp, _("county total"));
 		else
-			put_text(p->fp, v->township);
+			html_write_text(p->fp, v->township);
 		fputs("</td>", p->fp);
 	}
 	fputs("<td>", p->fp);
 	if (v->village != NULL && strcmp(v->village, "*") == 0)
-		put_text(p->fp, _("all villages"));
+		html_write_text(p->fp, _("all villages"));
 	else
-		put_text(p->fp, v->village);
+		html_write_text(p->fp, v->village);
 	fputs("</td>", p->fp);
 }
 
@@ -503,11 +473,11 @@ head_start(struct page *p)
 	fputs("<thead><tr>", p->fp);
 	if (p->summary->county) {
 		fputs("<th>", p->fp);
-		put_text(p->fp, _("township"));
+		html_write_text(p->fp, _("township"));
 		fputs("</th>", p->fp);
 	}
 	fputs("<th>", p->fp);
-	put_text(p->fp, _("village"));
+	html_write_text(p->fp, _("village"));
 	fputs("</th>", p->fp);
 }
 
@@ -515,7 +485,7 @@ static void
 head_cell(struct page *p, const char *text)
 {
 	fputs("<th>", p->fp);
-	put_text(p->fp, text);
+	html_write_text(p->fp, text);
 	fputs("</th>", p->fp);
 }
 
@@ -527,7 +497,7 @@ empty_row(struct page *p, size_t columns)
 		return;
 	fprintf(p->fp, "<tr><td class=\"empty\" colspan=\"%zu\">",
 	    columns + (p->summary->county ? 2 : 1));
-	put_text(p->fp, _("no data"));
+	html_write_text(p->fp, _("no data"));
 	fputs("</td></tr>\n", p->fp);
 }
 
@@ -545,13 +515,13 @@ table_households(struct page *p)
 	char text[64];
 
 	fputs("<section id=\"table-households\">\n<h2>", p->fp);
-	put_text(p->fp, _("Households and visit coverage"));
+	html_write_text(p->fp, _("Households and visit coverage"));
 	fputs("</h2>\n<table>\n", p->fp);
 	head_start(p);
 	head_cell(p, _("households"));
 	for (size_t c = 0; c < REPORT_NCATEGORIES; c++) {
 		fputs("<th class=\"word\">", p->fp);
-		put_text(p->fp, vocab_nth_label("category", c));
+		html_write_text(p->fp, vocab_nth_label("category", c));
 		fputs("</th>", p->fp);
 	}
 	for (size_t m = 0; m < s->nmilestones; m++) {
@@ -559,10 +529,10 @@ table_households(struct page *p)
 
 		fputs("<th>", p->fp);
 		if (s->county && ms->township != NULL) {
-			put_text(p->fp, ms->township);
+			html_write_text(p->fp, ms->township);
 			fputs(" ", p->fp);
 		}
-		put_text(p->fp, ms->title != NULL ? ms->title : ms->milestone_id);
+		html_write_text(p->fp, ms->title != NULL ? ms->title : ms->milestone_id);
 		fputs("<span class=\"due\">", p->fp);
 		put_format(p->fp, _("by %s"), ms->due_date);
 		fputs("</span></th>", p->fp);
@@ -630,7 +600,7 @@ table_issues(struct page *p)
 	char text[96];
 
 	fputs("<section id=\"table-issues\">\n<h2>", p->fp);
-	put_text(p->fp, _("Issues, meetings and recognition"));
+	html_write_text(p->fp, _("Issues, meetings and recognition"));
 	fputs("</h2>\n<table>\n", p->fp);
 	head_start(p);
 	for (size_t c = 0; c < NISSUE_COLUMNS; c++)
@@ -665,12 +635,12 @@ table_issues(struct page *p)
 			    100 * fmin(low, high), 100 * fmax(low, high)));
 		} else {
 			fputs("<td>", p->fp);
-			put_text(p->fp, _("no survey"));
+			html_write_text(p->fp, _("no survey"));
 			fputs("</td>", p->fp);
 		}
 		count_cell(p, v->survey_n > 0 ? v->survey_n : 0);
 		fputs("<td>", p->fp);
-		put_text(p->fp, vote_label(v->vote));
+		html_write_text(p->fp, vote_label(v->vote));
 		fputs("</td></tr>\n", p->fp);
 	}
 	empty_row(p, NISSUE_COLUMNS);
@@ -684,9 +654,9 @@ chart_start(struct page *p, const char *id, const char *title,
     const char *caption)
 {
 	fprintf(p->fp, "<section id=\"%s\" class=\"chart\">\n<h2>", id);
-	put_text(p->fp, title);
+	html_write_text(p->fp, title);
 	fputs("</h2>\n<p class=\"caption\">", p->fp);
-	put_text(p->fp, caption);
+	html_write_text(p->fp, caption);
 	fputs("</p>\n", p->fp);
 }
 
