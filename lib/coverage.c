@@ -6,6 +6,7 @@
 
 #include "buf.h"
 #include "coverage.h"
+#include "hashtab.h"
 #include "text.h"
 #include "vocab.h"
 
@@ -268,8 +269,7 @@ struct pass {
 	uint32_t *due, *covered;	/* masks */
 	uint32_t *key;			/* offset of the household's number in keys */
 	struct buf keys;
-	uint32_t *slot;			/* household index + 1; 0 for none */
-	size_t nslots;			/* a power of two */
+	struct hashtab index;		/* their numbers' hashes */
 };
 
 static void
@@ -279,7 +279,7 @@ pass_free(struct pass *p)
 	free(p->due);
 	free(p->covered);
 	free(p->key);
-	free(p->slot);
+	hashtab_free(&p->index);
 	buf_free(&p->keys);
 	memset(p, 0, sizeof(*p));
 }
@@ -288,15 +288,14 @@ pass_free(struct pass *p)
 static size_t
 pass_find(const struct pass *p, const char *s, size_t n)
 {
-	size_t mask = p->nslots - 1, i;
+	uint64_t h = text_hash(TEXT_HASH, s, n);
+	size_t pos = hashtab_start(&p->index, h), i;
 
-	if (p->nslots == 0)
-		return p->n;
-	for (i = (size_t)text_hash(TEXT_HASH, s, n) & mask; p->slot[i] != 0; i = (i + 1) & mask) {
-		const char *k = p->keys.data + p->key[p->slot[i] - 1];
+	while ((i = hashtab_next(&p->index, h, &pos)) != HASHTAB_END) {
+		const char *k = p->keys.data + p->key[i];
 
 		if (strncmp(k, s, n) == 0 && k[n] == '\0')
-			return p->slot[i] - 1;
+			return i;
 	}
 	return p->n;
 }
@@ -329,21 +328,13 @@ pass_grow(struct pass *p)
 static int
 pass_index(struct pass *p)
 {
-	size_t mask;
-
-	p->nslots = 64;
-	while (p->nslots < p->n * 2)
-		p->nslots *= 2;
-	if ((p->slot = calloc(p->nslots, sizeof(*p->slot))) == NULL)
+	if (hashtab_reserve(&p->index, p->n) != 0)
 		return -1;
-	mask = p->nslots - 1;
 	for (size_t h = 0; h < p->n; h++) {
 		const char *k = p->keys.data + p->key[h];
-		size_t i = (size_t)text_hash(TEXT_HASH, k, strlen(k)) & mask;
 
-		while (p->slot[i] != 0)
-			i = (i + 1) & mask;
-		p->slot[i] = (uint32_t)h + 1;
+		if (hashtab_add(&p->index, text_hash(TEXT_HASH, k, strlen(k)), h) != 0)
+			return -1;
 	}
 	return 0;
 }

@@ -7,6 +7,7 @@
 
 #include "buf.h"
 #include "evaluation.h"
+#include "hashtab.h"
 #include "fields.h"
 #include "text.h"
 #include "vocab.h"
@@ -60,24 +61,19 @@ struct seen {
 	char **names;
 	long *lines;
 	size_t n, cap;
-	size_t *slots;		/* index + 1, or 0 */
-	size_t nslots;
+	struct hashtab index;
 };
 
-/* The slot of name in the set: its index, or -1 if absent; *slot where it goes. */
+/* The index of name in the set, or -1 if absent. */
 static long
-seen_find(const struct seen *set, const char *name, size_t *slot)
+seen_find(const struct seen *set, const char *name)
 {
-	size_t mask, i;
+	uint64_t h = text_hash(TEXT_HASH, name, strlen(name));
+	size_t pos = hashtab_start(&set->index, h), k;
 
-	if (set->nslots == 0)
-		return -1;
-	mask = set->nslots - 1;
-	for (i = (size_t)text_hash(TEXT_HASH, name, strlen(name)) & mask; set->slots[i] != 0;
-	    i = (i + 1) & mask)
-		if (strcmp(set->names[set->slots[i] - 1], name) == 0)
-			return (long)(set->slots[i] - 1);
-	*slot = i;
+	while ((k = hashtab_next(&set->index, h, &pos)) != HASHTAB_END)
+		if (strcmp(set->names[k], name) == 0)
+			return (long)k;
 	return -1;
 }
 
@@ -85,27 +81,6 @@ seen_find(const struct seen *set, const char *name, size_t *slot)
 static long
 seen_add(struct seen *set, const char *name, long line)
 {
-	size_t slot = 0;
-
-	if ((set->n + 1) * 2 > set->nslots) {
-		size_t n = set->nslots ? set->nslots * 2 : 64;
-		size_t *slots = calloc(n, sizeof(*slots));
-
-		if (slots == NULL)
-			return -1;
-		for (size_t k = 0; k < set->n; k++) {
-			size_t i = (size_t)text_hash(TEXT_HASH, set->names[k],
-			    strlen(set->names[k])) & (n - 1);
-
-			while (slots[i] != 0)
-				i = (i + 1) & (n - 1);
-			slots[i] = k + 1;
-		}
-		free(set->slots);
-		set->slots = slots;
-		set->nslots = n;
-	}
-	(void)seen_find(set, name, &slot);
 	if (set->n == set->cap) {
 		size_t cap = set->cap ? set->cap * 2 : 32;
 		char **names = realloc(set->names, cap * sizeof(*names));
@@ -121,9 +96,13 @@ seen_add(struct seen *set, const char *name, long line)
 	}
 	if ((set->names[set->n] = strdup(name)) == NULL)
 		return -1;
+	if (hashtab_add(&set->index, text_hash(TEXT_HASH, name, strlen(name)),
+	    set->n) != 0) {
+		free(set->names[set->n]);
+		return -1;
+	}
 	set->lines[set->n] = line;
-	set->slots[slot] = ++set->n;
-	return (long)(set->n - 1);
+	return (long)set->n++;
 }
 
 static void
@@ -133,7 +112,7 @@ seen_free(struct seen *set)
 		free(set->names[k]);
 	free(set->names);
 	free(set->lines);
-	free(set->slots);
+	hashtab_free(&set->index);
 	memset(set, 0, sizeof(*set));
 }
 
@@ -246,7 +225,7 @@ keep_first(char **where, const char *value)
 static struct household_score *
 household_of(struct evaluation *ev, const char *household, long line)
 {
-	long index = seen_find(&ev->households, household, &(size_t){ 0 });
+	long index = seen_find(&ev->households, household);
 
 	if (index >= 0)
 		return &ev->scores[index];
@@ -315,14 +294,13 @@ evaluation_record(void *self, const struct record *rec, problem_fn *report,
 	/* an evaluator scores a household once */
 	if (*value[EVAL_EVALUATOR] != '\0') {
 		long seen;
-		size_t slot;
 
 		buf_reset(&ev->pair);
 		if (buf_puts(&ev->pair, value[EVAL_HOUSEHOLD]) != 0 ||
 		    buf_append(&ev->pair, "\x1f", 1) != 0 ||
 		    buf_puts(&ev->pair, value[EVAL_EVALUATOR]) != 0)
 			return nomem(err);
-		if ((seen = seen_find(&ev->pairs, ev->pair.data, &slot)) >= 0) {
+		if ((seen = seen_find(&ev->pairs, ev->pair.data)) >= 0) {
 			snprintf(message, sizeof(message), _("%s already scored "
 			    "household %s on line %ld"), value[EVAL_EVALUATOR],
 			    value[EVAL_HOUSEHOLD], ev->pairs.lines[seen]);
@@ -544,7 +522,6 @@ ballot_record(void *self, const struct record *rec, problem_fn *report,
 	const char *who, *how, *code;
 	int at[BALLOT_NFIELDS] = { -1, -1 };
 	long seen;
-	size_t slot;
 
 	if (map_columns(&b->map, rec, at, BALLOT_NFIELDS, err) != 0)
 		return -1;
@@ -571,7 +548,7 @@ ballot_record(void *self, const struct record *rec, problem_fn *report,
 		    rec->names[at[BALLOT_VOTE]] : "vote", message);
 		return 1;
 	}
-	if ((seen = seen_find(&b->names, who, &slot)) >= 0) {
+	if ((seen = seen_find(&b->names, who)) >= 0) {
 		snprintf(message, sizeof(message), _("%s already voted on line %ld"),
 		    who, b->names.lines[seen]);
 		reader_problem(report, context, rec, rec->names[at[BALLOT_NAME]],

@@ -7,6 +7,7 @@
 
 #include "audit.h"
 #include "buf.h"
+#include "hashtab.h"
 #include "household.h"
 #include "idset.h"
 #include "merge.h"
@@ -110,20 +111,20 @@ struct held {
 };
 
 /* A remembered vocabulary lookup: files repeat a few texts a million times. */
-#define MEMO_SLOTS 128
+#define MEMO_MAX 64
 #define MEMO_TEXT 48
 
 struct memo {
-	const char *domain;	/* NULL: an empty slot */
+	const char *domain;
 	const char *code;
 	char text[MEMO_TEXT];
 };
 
 /* A categories text seen before and its codes: a few combinations make a county. */
-#define SEEN_SLOTS 64
+#define SEEN_MAX 64
 
 struct seen {
-	char text[64];		/* "" for an empty slot */
+	char text[64];
 	char codes[96];
 };
 
@@ -161,10 +162,14 @@ struct household_import {
 	int savepoint;		/* the one held record made its place in savepoint household_row */
 	int failed;		/* writing held records failed while checking another */
 	struct error error;	/* why */
-	struct memo memo[MEMO_SLOTS];
+	struct memo memo[MEMO_MAX];	/* the first texts looked up, */
+	size_t nmemo;
+	struct hashtab memo_index;	/* by their hashes and domains */
 	const char *category_code[16];	/* the category codes in the order of vocab_table */
 	size_t ncategories;
-	struct seen seen[SEEN_SLOTS];
+	struct seen seen[SEEN_MAX];	/* the first categories texts, */
+	size_t nseen;
+	struct hashtab seen_index;	/* by their hashes */
 };
 
 static size_t batch_held(const void *batch);
@@ -192,33 +197,59 @@ problem(struct household_import *hi, struct import *im, const struct record *rec
 static const char *
 vocab_cached(struct household_import *hi, const char *domain, const char *text)
 {
-	size_t len = strlen(text), h, i;
+	size_t len = strlen(text), pos, k;
+	uint64_t h;
 	const char *code;
 
 	if (len >= MEMO_TEXT)
 		return vocab_code(domain, text);
-	h = (size_t)text_hash(TEXT_HASH, text, len) ^ (uintptr_t)domain >> 3;
-	for (size_t n = 0; n < 8; n++) {
-		struct memo *m = &hi->memo[(h + n) & (MEMO_SLOTS - 1)];
-
-		if (m->domain == NULL)
-			break;
-		if (m->domain == domain && strcmp(m->text, text) == 0)
-			return m->code;
-	}
+	h = text_hash(TEXT_HASH, text, len) ^ (uintptr_t)domain >> 3;
+	pos = hashtab_start(&hi->memo_index, h);
+	while ((k = hashtab_next(&hi->memo_index, h, &pos)) != HASHTAB_END)
+		if (hi->memo[k].domain == domain && strcmp(hi->memo[k].text, text) == 0)
+			return hi->memo[k].code;
 	if ((code = vocab_code(domain, text)) == NULL)
 		return NULL;
-	for (i = 0; i < 8; i++) {
-		struct memo *m = &hi->memo[(h + i) & (MEMO_SLOTS - 1)];
+	if (hi->nmemo < MEMO_MAX &&
+	    hashtab_add(&hi->memo_index, h, hi->nmemo) == 0) {
+		struct memo *m = &hi->memo[hi->nmemo++];
 
-		if (m->domain == NULL) {
-			m->domain = domain;
-			m->code = code;
-			memcpy(m->text, text, len + 1);
-			break;
-		}
+		m->domain = domain;
+		m->code = code;
+		memcpy(m->text, text, len + 1);
 	}
 	return code;
+}
+
+/* The categories text seen before, or NULL; its hash into *h. */
+static const struct seen *
+seen_find(const struct household_import *hi, const char *text, size_t len,
+    uint64_t *h)
+{
+	size_t pos, k;
+
+	*h = text_hash(TEXT_HASH, text, len);
+	pos = hashtab_start(&hi->seen_index, *h);
+	while ((k = hashtab_next(&hi->seen_index, *h, &pos)) != HASHTAB_END)
+		if (strcmp(hi->seen[k].text, text) == 0)
+			return &hi->seen[k];
+	return NULL;
+}
+
+/* Remember the codes of categories text (hashed h), if there is room. */
+static void
+seen_add(struct household_import *hi, const char *text, size_t len, uint64_t h,
+    const char *codes, size_t ncodes)
+{
+	struct seen *seen = &hi->seen[hi->nseen];
+
+	if (hi->nseen == SEEN_MAX || len >= sizeof(seen->text) ||
+	    ncodes >= sizeof(seen->codes) ||
+	    hashtab_add(&hi->seen_index, h, hi->nseen) != 0)
+		return;
+	memcpy(seen->text, text, len + 1);
+	memcpy(seen->codes, codes, ncodes + 1);
+	hi->nseen++;
 }
 
 /* Length of the category separator at p (; ；、 , ， / |), or 0. */
@@ -260,20 +291,18 @@ check_categories(struct household_import *hi, struct import *im,
 {
 	unsigned given = 0;	/* bit i: hi->category_code[i] */
 	size_t ncodes = 0, len = 0, tlen = strlen(text);
-	struct seen *seen = NULL;
+	const struct seen *seen;
+	uint64_t hash;
 	char word[128];
 	const char *p = text;
 	int bad = 0;
 
-	if (tlen < sizeof(seen->text)) {
-		seen = &hi->seen[text_hash(TEXT_HASH, text, tlen) & (SEEN_SLOTS - 1)];
-		if (strcmp(seen->text, text) == 0 && seen->text[0] != '\0') {
-			/* (codes is the smaller array, and always terminated) */
-			memcpy(h->categories, seen->codes, sizeof(seen->codes));
-			h->value[HOUSEHOLD_CATEGORIES] = h->categories[0] != '\0' ?
-			    h->categories : NULL;
-			return 0;
-		}
+	if ((seen = seen_find(hi, text, tlen, &hash)) != NULL) {
+		/* (codes is the smaller array, and always terminated) */
+		memcpy(h->categories, seen->codes, sizeof(seen->codes));
+		h->value[HOUSEHOLD_CATEGORIES] = h->categories[0] != '\0' ?
+		    h->categories : NULL;
+		return 0;
 	}
 
 	if (hi->ncategories == 0)
@@ -324,10 +353,8 @@ check_categories(struct household_import *hi, struct import *im,
 		bad = 1;
 	}
 	h->value[HOUSEHOLD_CATEGORIES] = h->categories[0] != '\0' ? h->categories : NULL;
-	if (!bad && seen != NULL && len < sizeof(seen->codes)) {
-		memcpy(seen->text, text, tlen + 1);
-		memcpy(seen->codes, h->categories, len + 1);
-	}
+	if (!bad)
+		seen_add(hi, text, tlen, hash, h->categories, len);
 	return bad;
 }
 
@@ -1099,6 +1126,8 @@ household_cleanup(void *context)
 		for (size_t i = 0; i < BATCH_MAX; i++)
 			held_record_free(&hi->batch[b].held[i].held);
 	idset_free(&hi->numbers);
+	hashtab_free(&hi->memo_index);
+	hashtab_free(&hi->seen_index);
 	memset(hi, 0, sizeof(*hi));
 	place_forget();
 }

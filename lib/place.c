@@ -3,12 +3,13 @@
 #include <string.h>
 
 #include "audit.h"
+#include "hashtab.h"
 #include "place.h"
 #include "text.h"
 
 /*
  * A cache of places by name: a township has tens of villages and a few
- * hundred groups, so a small open-addressed hash table of them.
+ * hundred groups, so an array of them, indexed by a hash table.
  */
 struct place {
 	char *village;
@@ -16,25 +17,27 @@ struct place {
 	long long village_id, group_id;
 };
 
-#define CACHE_SLOTS 4096	/* a power of two, well above the places of a county */
+#define CACHE_MAX 2047		/* well above the places of a county */
 
-static struct place cache[CACHE_SLOTS];
+static struct place cache[CACHE_MAX];
 static size_t cache_used;
+static struct hashtab cache_index;
 static const struct store *cache_store;
 
 void
 place_forget(void)
 {
-	for (size_t i = 0; i < CACHE_SLOTS; i++) {
+	for (size_t i = 0; i < cache_used; i++) {
 		free(cache[i].village);
 		free(cache[i].group);
 		cache[i].village = cache[i].group = NULL;
 	}
 	cache_used = 0;
+	hashtab_free(&cache_index);
 	cache_store = NULL;
 }
 
-static size_t
+static uint64_t
 place_hash(const char *village, const char *group)
 {
 	uint64_t h = text_hash(TEXT_HASH, village, strlen(village));
@@ -42,34 +45,25 @@ place_hash(const char *village, const char *group)
 	h = text_hash(h, "\xff", 1);	/* no byte of UTF-8 */
 	if (group != NULL)
 		h = text_hash(h, group, strlen(group));
-	return (size_t)h & (CACHE_SLOTS - 1);
+	return h;
 }
 
-/* The slot of (village, group): the one holding it, or the empty one where it goes. */
+/* The cached place (village, group), or NULL. */
 static struct place *
-cache_slot(const char *village, const char *group)
+cache_find(const char *village, const char *group)
 {
-	size_t i = place_hash(village, group);
+	uint64_t h = place_hash(village, group);
+	size_t pos = hashtab_start(&cache_index, h), k;
 
-	for (;;) {
-		struct place *p = &cache[i];
+	while ((k = hashtab_next(&cache_index, h, &pos)) != HASHTAB_END) {
+		struct place *p = &cache[k];
 
-		if (p->village == NULL)
-			return p;
 		if (strcmp(p->village, village) == 0 &&
 		    (group == NULL ? p->group == NULL :
 		    p->group != NULL && strcmp(p->group, group) == 0))
 			return p;
-		i = (i + 1) & (CACHE_SLOTS - 1);
 	}
-}
-
-static struct place *
-cache_find(const char *village, const char *group)
-{
-	struct place *p = cache_slot(village, group);
-
-	return p->village != NULL ? p : NULL;
+	return NULL;
 }
 
 static void
@@ -77,14 +71,13 @@ cache_add(const char *village, const char *group, long long vid, long long gid)
 {
 	struct place *p;
 
-	if (cache_used + 1 >= CACHE_SLOTS / 2)
-		return;		/* full enough: look the rest up in the store */
-	p = cache_slot(village, group);
-	if (p->village != NULL)
-		return;
+	if (cache_used == CACHE_MAX || cache_find(village, group) != NULL)
+		return;		/* full: look the rest up in the store */
+	p = &cache[cache_used];
 	p->village = strdup(village);
 	p->group = group != NULL ? strdup(group) : NULL;
-	if (p->village == NULL || (group != NULL && p->group == NULL)) {
+	if (p->village == NULL || (group != NULL && p->group == NULL) ||
+	    hashtab_add(&cache_index, place_hash(village, group), cache_used) != 0) {
 		free(p->village);
 		free(p->group);
 		p->village = p->group = NULL;

@@ -44,27 +44,6 @@ survey_trimmed(const char *s)
 	return sp;
 }
 
-/* A hash of s[0..n), eight bytes at a time (FNV-1a's constants, a final mix). */
-static uint64_t
-hash_bytes(const char *s, size_t n)
-{
-	uint64_t h = 14695981039346656037ULL ^ n;
-
-	for (; n >= 8; s += 8, n -= 8) {
-		uint64_t w;
-
-		memcpy(&w, s, 8);
-		h = (h ^ w) * 1099511628211ULL;
-	}
-	if (n > 0) {
-		uint64_t w = 0;
-
-		memcpy(&w, s, n);
-		h = (h ^ w) * 1099511628211ULL;
-	}
-	return h ^ (h >> 29);
-}
-
 /* "text:number" into b, without printf. */
 static void
 put_number(struct buf *b, long v)
@@ -265,46 +244,25 @@ survey_counts_of(const struct survey *sv, size_t g, size_t q)
 	return &sv->counts[(g * sv->qcap + q) * ANSWER_KINDS];
 }
 
-/* The group of key[0..len), or -1 when there is none. */
-long
-survey_group_lookup(const struct survey *sv, const char *key, size_t len)
+/* The group of key[0..len), hashed h, or -1 when there is none. */
+static long
+group_lookup(const struct survey *sv, const char *key, size_t len, uint64_t h)
 {
-	uint64_t h;
-	size_t mask, i;
+	size_t pos = hashtab_start(&sv->index, h), k;
 
-	if (sv->nslots == 0)
-		return -1;
-	h = hash_bytes(key, len);
-	mask = sv->nslots - 1;
-	for (i = (size_t)h & mask; sv->slots[i] != 0; i = (i + 1) & mask) {
-		const struct group *g = &sv->groups[sv->slots[i] - 1];
+	while ((k = hashtab_next(&sv->index, h, &pos)) != HASHTAB_END) {
+		const struct group *g = &sv->groups[k];
 
-		if (g->hash == h && g->len == len &&
-		    memcmp(sv->keys.data + g->key, key, len) == 0)
-			return (long)(sv->slots[i] - 1);
+		if (g->len == len && memcmp(sv->keys.data + g->key, key, len) == 0)
+			return (long)k;
 	}
 	return -1;
 }
 
-static int
-slots_grow(struct survey *sv)
+long
+survey_group_lookup(const struct survey *sv, const char *key, size_t len)
 {
-	size_t n = sv->nslots ? sv->nslots * 2 : 64, mask = n - 1;
-	size_t *slots = calloc(n, sizeof(*slots));
-
-	if (slots == NULL)
-		return -1;
-	for (size_t g = 0; g < sv->ngroups; g++) {
-		size_t i = (size_t)sv->groups[g].hash & mask;
-
-		while (slots[i] != 0)
-			i = (i + 1) & mask;
-		slots[i] = g + 1;
-	}
-	free(sv->slots);
-	sv->slots = slots;
-	sv->nslots = n;
-	return 0;
+	return group_lookup(sv, key, len, text_hash(TEXT_HASH, key, len));
 }
 
 /* The group of key[0..len), made if new; its index, or -1 when memory runs out. */
@@ -312,7 +270,6 @@ long
 survey_group_get(struct survey *sv, const char *key, size_t len)
 {
 	long found;
-	size_t mask, i;
 	uint64_t h;
 	struct group *g;
 
@@ -321,12 +278,11 @@ survey_group_get(struct survey *sv, const char *key, size_t len)
 		if (g->len == len && memcmp(sv->keys.data + g->key, key, len) == 0)
 			return (long)(sv->last - 1);
 	}
-	if ((found = survey_group_lookup(sv, key, len)) >= 0) {
+	h = text_hash(TEXT_HASH, key, len);
+	if ((found = group_lookup(sv, key, len, h)) >= 0) {
 		sv->last = (size_t)found + 1;
 		return found;
 	}
-	if ((sv->ngroups + 1) * 2 > sv->nslots && slots_grow(sv) != 0)
-		return -1;
 	if (sv->ngroups == sv->gcap) {
 		size_t cap = sv->gcap ? sv->gcap * 2 : 16;
 		struct group *groups = realloc(sv->groups, cap * sizeof(*groups));
@@ -347,17 +303,13 @@ survey_group_get(struct survey *sv, const char *key, size_t len)
 		sv->counts = counts;
 		sv->gcap = cap;
 	}
-	h = hash_bytes(key, len);
 	g = &sv->groups[sv->ngroups];
-	g->hash = h;
 	g->key = sv->keys.len;
 	g->len = len;
-	if (buf_append(&sv->keys, key, len) != 0)
+	if (buf_append(&sv->keys, key, len) != 0 ||
+	    hashtab_add(&sv->index, h, sv->ngroups) != 0)
 		return -1;
-	mask = sv->nslots - 1;
-	for (i = (size_t)h & mask; sv->slots[i] != 0; i = (i + 1) & mask)
-		;
-	sv->slots[i] = ++sv->ngroups;
+	sv->ngroups++;
 	sv->last = sv->ngroups;
 	return (long)(sv->ngroups - 1);
 }
@@ -419,7 +371,7 @@ survey_free(struct survey *sv)
 	free(sv->listed);
 	free(sv->groups);
 	free(sv->counts);
-	free(sv->slots);
+	hashtab_free(&sv->index);
 	buf_free(&sv->keys);
 	buf_free(&sv->key);
 	survey_layout_clear(&sv->layout);

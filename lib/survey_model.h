@@ -7,6 +7,7 @@
 #include <sqlite3.h>
 
 #include "buf.h"
+#include "hashtab.h"
 #include "survey.h"
 
 /*
@@ -59,7 +60,6 @@ struct question {
 
 /* A group of responses sharing their key values. */
 struct group {
-	uint64_t hash;
 	size_t key;		/* offset in survey.keys: nby values, each NUL-terminated */
 	size_t len;
 };
@@ -110,8 +110,7 @@ struct survey {
 	struct group *groups;
 	size_t ngroups, gcap;
 	long *counts;		/* [group][qcap][ANSWER_KINDS] */
-	size_t *slots;		/* open addressing: group index + 1, or 0 */
-	size_t nslots;
+	struct hashtab index;	/* the groups by their keys' hashes */
 	struct buf keys;	/* the groups' keys */
 	size_t last;		/* the group of the last response + 1, or 0 */
 
