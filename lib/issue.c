@@ -438,12 +438,13 @@ issue_write(struct store *s, long long id, struct writer *w, int labels,
 char *
 issue_moves_from(struct store *s, const char *status, char *out, size_t size)
 {
-	sqlite3_stmt *st = NULL;
+	struct error ignored;
+	sqlite3_stmt *st;
 	size_t used = 0;
 
 	out[0] = '\0';
-	if (sqlite3_prepare_v2(s->db, "SELECT to_status FROM status_move WHERE "
-	    "from_status = ? ORDER BY rowid", -1, &st, NULL) != SQLITE_OK)
+	if ((st = store_prepare(s, "SELECT to_status FROM status_move WHERE "
+	    "from_status = ? ORDER BY rowid", &ignored)) == NULL)
 		return out;
 	sqlite3_bind_text(st, 1, status, -1, SQLITE_STATIC);
 	while (sqlite3_step(st) == SQLITE_ROW && used + 1 < size) {
@@ -653,11 +654,12 @@ audit_fact(struct store *s, long long id, const char *field, const char *text,
 static int
 note_exists(struct store *s, long long id, const char *day, const char *note)
 {
-	sqlite3_stmt *st = NULL;
+	struct error ignored;
+	sqlite3_stmt *st = store_prepare(s, "SELECT 1 FROM issue_note WHERE "
+	    "issue_id = ? AND noted_on = ? AND note = ?", &ignored);
 	int found = 0;
 
-	if (sqlite3_prepare_v2(s->db, "SELECT 1 FROM issue_note WHERE issue_id = ? "
-	    "AND noted_on = ? AND note = ?", -1, &st, NULL) == SQLITE_OK) {
+	if (st != NULL) {
 		sqlite3_bind_int64(st, 1, id);
 		sqlite3_bind_text(st, 2, day, -1, SQLITE_STATIC);
 		sqlite3_bind_text(st, 3, note, -1, SQLITE_STATIC);

@@ -53,12 +53,13 @@ static int
 vote_unchanged(struct store *s, const struct meeting_result *out,
     const char *filed)
 {
-	sqlite3_stmt *st = NULL;
+	struct error ignored;
+	sqlite3_stmt *st = store_prepare(s, "SELECT 1 FROM vote WHERE "
+	    "meeting_id = ? AND representatives = ? AND present = ? AND yes = ? "
+	    "AND no = ? AND abstain = ? AND (?7 = '' OR filed_on IS ?7)", &ignored);
 	int same = 0;
 
-	if (sqlite3_prepare_v2(s->db, "SELECT 1 FROM vote WHERE meeting_id = ? AND "
-	    "representatives = ? AND present = ? AND yes = ? AND no = ? AND "
-	    "abstain = ? AND (?7 = '' OR filed_on IS ?7)", -1, &st, NULL) != SQLITE_OK)
+	if (st == NULL)
 		return 0;
 	sqlite3_bind_int64(st, 1, out->id);
 	sqlite3_bind_int64(st, 2, out->vote.representatives);

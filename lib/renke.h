@@ -16,8 +16,12 @@
  *   text.h      UTF-8, display width, dates, ID and phone numbers, masking
  *   vocab.h     code <-> label vocabularies (categories, statuses, ...)
  *   input.h     records in: CSV, JSON, JSON Lines; GB18030 decoding
- *   output.h    records out: csv, jsonl, json, aligned table
- *   store.h     the SQLite store: open, schema migrations, transactions
+ *   output.h    records out: csv, jsonl, json, aligned table; the one
+ *               quoter of CSV fields, JSON strings and HTML text
+ *   store.h     the SQLite store: open, schema migrations, transactions;
+ *               every statement is prepared by store_prepare()
+ *   buf.h       a growable byte buffer
+ *   hashtab.h   the one hash table: items' indexes by text_hash()
  *   audit.h     the append-only audit log
  *   fields.h    field tables: header names, Chinese aliases, lookups
  *   household.h villages, groups and households

@@ -189,10 +189,11 @@ store_rollback(struct store *s)
 static long long
 query_integer(struct store *s, const char *sql, int *rc)
 {
-	sqlite3_stmt *st = NULL;
+	struct error ignored;
+	sqlite3_stmt *st = store_prepare(s, sql, &ignored);
 	long long v = -1;
 
-	*rc = sqlite3_prepare_v2(s->db, sql, -1, &st, NULL);
+	*rc = st != NULL ? SQLITE_OK : sqlite3_errcode(s->db);
 	if (*rc == SQLITE_OK) {
 		*rc = sqlite3_step(st);
 		if (*rc == SQLITE_ROW) {
@@ -421,11 +422,12 @@ store_close(struct store *s)
 char *
 store_meta_get(struct store *s, const char *key)
 {
-	sqlite3_stmt *st = NULL;
+	struct error ignored;
+	sqlite3_stmt *st = store_prepare(s, "SELECT value FROM meta WHERE key = ?",
+	    &ignored);
 	char *value = NULL;
 
-	if (sqlite3_prepare_v2(s->db, "SELECT value FROM meta WHERE key = ?",
-	    -1, &st, NULL) != SQLITE_OK)
+	if (st == NULL)
 		return NULL;
 	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
 	if (sqlite3_step(st) == SQLITE_ROW)
