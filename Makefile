@@ -39,7 +39,7 @@ COMMANDS = $(COMMANDS_HOUSEHOLDS) $(COMMANDS_LEDGER) $(COMMANDS_VISITS) \
 	$(COMMANDS_SURVEYS)
 LIB_SRC = $(wildcard lib/*.c)
 LIB_OBJ = $(LIB_SRC:lib/%.c=$(B)/lib/%.o) $(B)/lib/schema.o
-CLI_OBJ = $(B)/cmd/cli.o
+CLI_OBJ = $(B)/cmd/cli.o $(B)/cmd/cli-import.o
 UNIT_TESTS = $(patsubst tests/unit/%.c,$(B)/tests/%,$(wildcard tests/unit/*.c))
 MAN1 = $(COMMANDS:%=man/man1/%.1)
 MAN7 = man/man7/renke.7
@@ -111,7 +111,7 @@ bench: all
 	@sh scripts/bench.sh
 
 pot:
-	xgettext --from-code=UTF-8 -k_ -kN_ -kdngettext:2,3 -o po/renke.pot \
+	xgettext --from-code=UTF-8 -k_ -kN_ -kNC_:1c,2 -kdngettext:2,3 -o po/renke.pot \
 		lib/*.c cmd/*.c
 
 # install what `make` built (run `make` first, or `make install` does it)

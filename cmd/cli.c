@@ -253,166 +253,7 @@ cli_parse(struct cli *cli, int argc, char **argv, const struct option *options,
 	if (cli->import.skip_bad && cli->rejects == NULL)
 		cli_usage_error(cli, _("--skip-bad needs --rejects FILE, so that "
 		    "no record is lost"));
-	if (cli->rejects != NULL) {
-		int fd = open(cli->rejects, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC,
-		    0600);
-
-		if (fd < 0 || (cli->rejects_fp = fdopen(fd, "w")) == NULL) {
-			cli_warn(cli, "%s: %s", cli->rejects, strerror(errno));
-			exit(EXIT_CANTCREAT);
-		}
-	}
 	return optind;
-}
-
-/* ---- rejects ---- */
-
-static void
-csv_field_out(FILE *fp, const char *s)
-{
-	if (s == NULL)
-		s = "";
-	if (strpbrk(s, ",\"\r\n") == NULL && *s != ' ') {
-		fputs(s, fp);
-		return;
-	}
-	putc('"', fp);
-	for (; *s; s++) {
-		if (*s == '"')
-			putc('"', fp);
-		putc(*s, fp);
-	}
-	putc('"', fp);
-}
-
-/*
- * The rejects file holds every record that was not written, with why:
- * for CSV input a CSV file "line,error,<the input's columns>,raw" (raw:
- * the text of a record that could not be split into columns), for JSON
- * input JSON Lines {"line":...,"error":...,"record":{...}} or "raw".
- * A record's reasons are gathered until the next record comes.
- */
-static void
-json_text_out(FILE *fp, const char *s)
-{
-	putc('"', fp);
-	for (; s != NULL && *s; s++) {
-		unsigned char c = (unsigned char)*s;
-
-		if (c == '"' || c == '\\')
-			fprintf(fp, "\\%c", c);
-		else if (c < 0x20)
-			fprintf(fp, "\\u%04x", c);
-		else
-			putc(c, fp);
-	}
-	putc('"', fp);
-}
-
-static void
-rejects_flush(struct cli *cli)
-{
-	FILE *fp = cli->rejects_fp;
-
-	if (fp == NULL || cli->reject_why.len == 0)
-		return;
-	if (cli->rejects_json) {
-		fprintf(fp, "{\"line\":%ld,\"error\":", cli->last_line);
-		json_text_out(fp, cli->reject_why.data);
-		fprintf(fp, ",%s}\n", cli->reject_values.data != NULL ?
-		    cli->reject_values.data : "\"record\":null");
-	} else {
-		fprintf(fp, "%ld,", cli->last_line);
-		csv_field_out(fp, cli->reject_why.data);
-		fputs(cli->reject_values.data != NULL ? cli->reject_values.data : "", fp);
-		putc('\n', fp);
-	}
-	buf_reset(&cli->reject_why);
-	buf_reset(&cli->reject_values);
-}
-
-/* The record's own text for the rejects file, into cli->reject_values. */
-static void
-rejects_record(struct cli *cli, const struct record *rec)
-{
-	char *text = NULL;
-	size_t len = 0;
-	FILE *mem = open_memstream(&text, &len);
-
-	if (mem == NULL)
-		return;
-	if (cli->rejects_json) {
-		if (rec->count == 0 && rec->raw != NULL) {
-			fputs("\"raw\":", mem);
-			json_text_out(mem, rec->raw);
-		} else {
-			fputs("\"record\":{", mem);
-			for (size_t i = 0; i < rec->count; i++) {
-				if (i > 0)
-					putc(',', mem);
-				json_text_out(mem, rec->names[i]);
-				putc(':', mem);
-				if (rec->values[i] == NULL)
-					fputs("null", mem);
-				else
-					json_text_out(mem, rec->values[i]);
-			}
-			putc('}', mem);
-		}
-	} else {
-		for (size_t i = 0; i < cli->rejects_ncolumns; i++) {
-			putc(',', mem);
-			if (i < rec->count)
-				csv_field_out(mem, rec->values[i]);
-		}
-		putc(',', mem);
-		csv_field_out(mem, rec->count == 0 ? rec->raw : NULL);
-	}
-	fclose(mem);
-	buf_puts(&cli->reject_values, text);
-	free(text);
-}
-
-static void
-rejects_add(struct cli *cli, const struct problem *p)
-{
-	const struct record *rec = p->record;
-
-	if (cli->rejects_fp == NULL || rec == NULL)
-		return;
-	if (cli->reject_why.len > 0 && cli->last_file == rec->file &&
-	    cli->last_line == rec->line) {
-		buf_puts(&cli->reject_why, "; ");
-	} else {
-		rejects_flush(cli);
-		if (!cli->rejects_header_done) {
-			/* the first record decides: CSV keeps CSV, JSON gets JSON Lines */
-			cli->rejects_json = rec->columns == NULL && rec->count > 0 &&
-			    !rec->shared_names;
-			if (rec->columns == NULL && rec->line > 0 && rec->count == 0)
-				cli->rejects_json = 1;
-			if (!cli->rejects_json) {
-				fputs("line,error", cli->rejects_fp);
-				cli->rejects_ncolumns = rec->columns != NULL ?
-				    rec->ncolumns : rec->count;
-				for (size_t i = 0; i < cli->rejects_ncolumns; i++) {
-					putc(',', cli->rejects_fp);
-					csv_field_out(cli->rejects_fp, rec->columns != NULL ?
-					    rec->columns[i] : rec->names[i]);
-				}
-				fputs(",raw\n", cli->rejects_fp);
-			}
-			cli->rejects_header_done = 1;
-		}
-		cli->last_file = rec->file;
-		cli->last_line = rec->line;
-		rejects_record(cli, rec);
-	}
-	if (p->field != NULL) {
-		buf_puts(&cli->reject_why, p->field);
-		buf_puts(&cli->reject_why, ": ");
-	}
-	buf_puts(&cli->reject_why, p->message);
 }
 
 void
@@ -433,7 +274,7 @@ cli_problem(void *context, const struct problem *p)
 		cli_warn(cli, "%s: %s: %s", p->file, p->field, p->message);
 	else
 		cli_warn(cli, "%s: %s", p->file, p->message);
-	rejects_add(cli, p);
+	rejects_add(cli->rejects_file, p);
 }
 
 static double
@@ -565,6 +406,30 @@ cli_writer(struct cli *cli, const struct column *columns, size_t ncolumns)
 }
 
 int
+cli_copy_out(struct cli *cli, FILE *fp)
+{
+	char chunk[65536];
+	size_t n;
+
+	rewind(fp);
+	while ((n = fread(chunk, 1, sizeof(chunk), fp)) > 0)
+		if (fwrite(chunk, 1, n, stdout) != n) {
+			struct error gone = { EXIT_OK, "" };
+
+			/* the reader closed the pipe (| head): done, as cli_error() knows */
+			if (errno == EPIPE)
+				return cli_error(cli, &gone);
+			cli_warn(cli, _("write error: %s"), strerror(errno));
+			return EXIT_IOERR;
+		}
+	if (ferror(fp)) {
+		cli_warn(cli, _("temporary file: %s"), strerror(errno));
+		return EXIT_IOERR;
+	}
+	return EXIT_OK;
+}
+
+int
 cli_labels(const struct cli *cli)
 {
 	return cli->format == FORMAT_TABLE || cli->format == FORMAT_MARKDOWN ||
@@ -576,17 +441,8 @@ cli_finish(struct cli *cli, int status)
 {
 	if (cli->progress_records > 0)
 		fputs("\r\033[K", stderr);
-	if (cli->rejects_fp != NULL) {
-		rejects_flush(cli);
-		if (fclose(cli->rejects_fp) != 0) {
-			cli_warn(cli, "%s: %s", cli->rejects, strerror(errno));
-			if (status == EXIT_OK)
-				status = EXIT_IOERR;
-		}
-		cli->rejects_fp = NULL;
-	}
-	buf_free(&cli->reject_why);
-	buf_free(&cli->reject_values);
+	rejects_discard(cli->rejects_file);
+	cli->rejects_file = NULL;
 	errno = 0;
 	if (fflush(stdout) != 0 || ferror(stdout) || fclose(stdout) != 0) {
 		/* a write error already reported leaves status at 74 */

@@ -7,6 +7,7 @@
 
 #include "renke.h"
 #include "buf.h"
+#include "rejects.h"
 
 /* Which of the common options a command takes, besides -d, --today, --by, -q, -h, -V. */
 #define CLI_INPUT	0x1	/* --input-format, --encoding: reads records */
@@ -33,14 +34,7 @@ struct cli {
 	struct import_options import;
 	const char *rejects;
 
-	/* the rejects file, written as problems come */
-	FILE *rejects_fp;
-	struct buf reject_why, reject_values;
-	int rejects_header_done;
-	int rejects_json;	/* the rejects are JSON Lines (JSON input) */
-	size_t rejects_ncolumns;
-	const char *last_file;
-	long last_line;
+	struct rejects *rejects_file;	/* written as problems come (cli_import) */
 	double progress_last;
 	long progress_records;
 };
@@ -113,8 +107,70 @@ void cli_readers_close(struct reader **readers);
 struct writer *cli_writer(struct cli *cli, const struct column *columns,
     size_t ncolumns);
 
+/*
+ * Copy fp, a temporary file of output held back until the work was
+ * done, from its start to standard output.  A reader that closed the
+ * pipe ends it quietly.  Returns the status to go on with.
+ */
+int cli_copy_out(struct cli *cli, FILE *fp);
+
 /* 1 when vocabulary values should be shown as labels (table output). */
 int cli_labels(const struct cli *cli);
+
+/*
+ * The noun an import's closing line counts its records by, marked for
+ * the catalog with its context: NC_("import noun", "households").
+ */
+#define NC_(context, s) (s)
+
+/*
+ * What an importing command gives cli_import(): the kind of its
+ * records, the noun its closing line counts them by, and what it does
+ * around the import.
+ */
+struct cli_import {
+	const struct import_kind *kind;
+	const char *noun;	/* plural, marked NC_("import noun", ...) */
+	enum store_mode mode;	/* STORE_WRITE; STORE_READ: changes what exists */
+	/* one record given by options: values[k] of fields[k], NULL: read files */
+	const struct field_spec *fields;
+	const char *const *values;
+	size_t nfields;
+	int no_stdin;		/* no operand reads nothing (rather than stdin) */
+	/*
+	 * Called with the store open, before the first record is read (may
+	 * be NULL): returns EXIT_OK, or a status to stop with, its message
+	 * printed.
+	 */
+	int (*prepare)(struct cli *cli, struct store *s, void *context);
+	/*
+	 * Called once the import has committed (or checked clean on a dry
+	 * run), before the closing line (may be NULL): writes what the
+	 * import made and notes of its own; returns a status as prepare().
+	 */
+	int (*done)(struct cli *cli, struct store *s,
+	    const struct import_stats *stats, void *context);
+	void *context;		/* for prepare() and done() */
+};
+
+/*
+ * Run an importing command on its operands argv[0..argc): check the
+ * rejects file's name, open the readers (or the record of the options)
+ * and the store, import every record, keep the rejects safe before the
+ * import commits and put them in place after, and say what was done in
+ * the closing line every importing command shares.  Returns the status
+ * to exit with (through cli_finish()).
+ */
+int cli_import(struct cli *cli, int argc, char **argv,
+    const struct cli_import *ci);
+
+/*
+ * A done() for cli_import(): the issues of context (a struct issue_ids
+ * the import filled) as they now are, on standard output; nothing on a
+ * dry run.  Returns a status.
+ */
+int cli_write_issues(struct cli *cli, struct store *s,
+    const struct import_stats *stats, void *context);
 
 /*
  * End the command: flush the rejects file and standard output; a

@@ -34,7 +34,7 @@ struct rule {
 };
 
 struct opts {
-	struct issue_settings settings;
+	struct issue_settings settings;	/* first: begin() is handed it */
 	struct rule rules[64];
 	size_t nrules;
 	char rule_text[64][128];
@@ -101,19 +101,30 @@ option(struct cli *cli, int opt, const char *arg, void *context)
 	return 0;
 }
 
+/* The rules are written with the issues: all or nothing, never on a dry run. */
+static int
+begin(struct store *s, void *settings, struct error *err)
+{
+	const struct opts *o = settings;
+
+	for (size_t i = 0; i < o->nrules; i++)
+		if (issue_set_deadline_rule(s, o->rules[i].category,
+		    o->rules[i].urgency, o->rules[i].days, err) != 0)
+			return -1;
+	return 0;
+}
+
 int
 main(int argc, char **argv)
 {
 	struct cli cli;
 	struct opts o;
 	struct option options[ISSUE_NFIELDS + 2];
-	struct store *store = NULL;
-	struct reader **readers = NULL;
-	struct writer *w = NULL;
-	struct import_stats stats;
-	struct error err = { 0 };
-	size_t nreaders = 0, n = 0;
-	int status = EXIT_OK, first;
+	struct cli_import import = { .kind = &issue_import_kind,
+		.noun = NC_("import noun", "issues"), .mode = STORE_WRITE, .fields = issue_fields,
+		.nfields = ISSUE_NFIELDS, .done = cli_write_issues };
+	size_t n = 0;
+	int first, status;
 
 	memset(&o, 0, sizeof(o));
 	for (int k = 0; k < ISSUE_NFIELDS; k++) {
@@ -129,58 +140,15 @@ main(int argc, char **argv)
 
 	cli_start(&cli, "issue-add", usage, CLI_INPUT | CLI_IMPORT | CLI_OUTPUT);
 	first = cli_parse(&cli, argc, argv, options, "", option, &o);
-	argc -= first;
-	argv += first;
-
-	if ((store = cli_store(&cli, STORE_WRITE, &status)) == NULL)
-		goto out;
-	for (size_t i = 0; i < o.nrules; i++)
-		if (issue_set_deadline_rule(store, o.rules[i].category,
-		    o.rules[i].urgency, o.rules[i].days, &err) != 0) {
-			status = cli_error(&cli, &err);
-			goto out;
-		}
-	if (o.settings.defaults[ISSUE_TITLE] != NULL && argc == 0) {
-		/* one issue from the options: no input is read */
-		if ((readers = cli_option_record(&cli, issue_fields, o.settings.defaults,
-		    ISSUE_NFIELDS, &status)) == NULL)
-			goto out;
-		nreaders = 1;
-	} else if (o.nrules > 0 && argc == 0) {
-		goto out;	/* only rules were set */
-	} else if ((readers = cli_readers(&cli, argc, argv, &nreaders,
-	    &status)) == NULL)
-		goto out;
-
+	/* one issue from the options reads no input; rules alone read none */
+	if (o.settings.defaults[ISSUE_TITLE] != NULL && argc == first)
+		import.values = o.settings.defaults;
+	import.no_stdin = o.nrules > 0;
+	import.context = &o.settings.added;
 	o.settings.today = cli.today;
-	cli.import.settings = &o.settings;
-	if (import_run(store, readers, nreaders, &issue_import_kind, &cli.import,
-	    cli_problem, &cli, cli_progress, &cli, &stats, &err) != 0) {
-		status = cli_error(&cli, &err);
-		goto out;
-	}
-	/* the new issues, once they are in the ledger for good */
-	if (!cli.import.dry_run && o.settings.added.len > 0) {
-		if ((w = cli_writer(&cli, issue_out_columns, ISSUE_OUT_NCOLUMNS)) == NULL) {
-			status = EXIT_SOFTWARE;
-			goto out;
-		}
-		for (size_t i = 0; i < o.settings.added.len && status == EXIT_OK; i++)
-			if (issue_write(store, o.settings.added.ids[i], w,
-			    cli_labels(&cli), &err) != 0)
-				status = cli_error(&cli, &err);
-		if (writer_close(w, &err) != 0 && status == EXIT_OK)
-			status = cli_error(&cli, &err);
-	}
-	if (status == EXIT_OK && !cli.quiet)
-		cli_warn(&cli, cli.import.dry_run ?
-		    _("dry run, nothing written: records %ld, would add %ld, "
-		    "already in the ledger %ld, bad %ld") :
-		    _("records %ld: added %ld, already in the ledger %ld, bad %ld"),
-		    stats.records, stats.added, stats.unchanged, stats.bad);
-out:
+	cli.import.settings = &o;
+	cli.import.begin = begin;
+	status = cli_import(&cli, argc - first, argv + first, &import);
 	issue_ids_free(&o.settings.added);
-	store_close(store);
-	cli_readers_close(readers);
-	return cli_finish(&cli, status);
+	return status;
 }

@@ -1,6 +1,5 @@
 /* meeting-log.c -- record a meeting, its vote, and the suggestions raised at it as issues */
 #include <errno.h>
-#include <unistd.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -138,84 +137,71 @@ slurp(const char *path)
 	return b.data;
 }
 
+/* The meeting as it now is, and what was made of it. */
+static int
+done(struct cli *cli, struct store *s, const struct import_stats *stats,
+    void *context)
+{
+	const struct opts *o = context;
+	struct writer *w;
+	struct error err = { 0 };
+	int status = EXIT_OK;
+
+	if (!cli->import.dry_run) {
+		if ((w = cli_writer(cli, meeting_columns, MEETING_NCOLUMNS)) == NULL)
+			return EXIT_SOFTWARE;
+		if (meeting_write(s, o->result.id, w, cli_labels(cli), &err) != 0)
+			status = cli_error(cli, &err);
+		if (writer_close(w, &err) != 0 && status == EXIT_OK)
+			status = cli_error(cli, &err);
+	}
+	if (status != EXIT_OK || cli->quiet)
+		return status;
+	if (o->result.existed)
+		cli_warn(cli, _("meeting %lld was already in the store"), o->result.id);
+	if (o->result.has_vote)
+		cli_warn(cli, !o->result.vote.valid ? _("vote not valid: fewer "
+		    "than two thirds of the representatives were present") :
+		    o->result.vote.adopted ? _("vote valid; the village rules "
+		    "are adopted") : _("vote valid; the village rules are not "
+		    "adopted: yes is not more than half of those present"));
+	return status;
+}
+
 int
 main(int argc, char **argv)
 {
 	struct cli cli;
 	struct opts o;
-	struct store *store = NULL;
-	struct reader **readers = NULL;
-	struct writer *w = NULL;
-	struct import_stats stats;
-	struct error err = { 0 };
-	size_t nreaders = 0;
+	struct cli_import import = { .kind = &issue_import_kind,
+		.noun = NC_("import noun", "suggestions"), .mode = STORE_WRITE, .no_stdin = 1,
+		.done = done, .context = &o };
 	char *minutes = NULL;
-	int status = EXIT_OK, first;
+	int status, first;
 
 	memset(&o, 0, sizeof(o));
 	cli_start(&cli, "meeting-log", usage, CLI_INPUT | CLI_IMPORT | CLI_OUTPUT);
 	first = cli_parse(&cli, argc, argv, options, "", option, &o);
-	argc -= first;
-	argv += first;
 	if (o.meeting.minutes != NULL && o.minutes_file != NULL)
 		cli_usage_error(&cli, _("give --minutes or --minutes-file, not both"));
-	if (cli.import.skip_bad) {
-		unlink(cli.rejects);	/* made by the option parser: not wanted */
+	if (cli.import.skip_bad)
 		cli_usage_error(&cli, _("--skip-bad: a meeting and its suggestions are "
 		    "written all together or not at all"));
-	}
 	if (o.minutes_file != NULL) {
 		if ((minutes = slurp(o.minutes_file)) == NULL) {
 			cli_warn(&cli, "%s: %s", o.minutes_file, strerror(errno));
-			status = EXIT_NOINPUT;
-			goto out;
+			return cli_finish(&cli, EXIT_NOINPUT);
 		}
 		o.meeting.minutes = minutes;
 	}
 	if (o.meeting.date == NULL)
 		o.meeting.date = cli.today;
 	/* suggestions only from files named: a meeting alone reads no input */
-	if (argc > 0 && (readers = cli_readers(&cli, argc, argv, &nreaders,
-	    &status)) == NULL)
-		goto out;
-	if ((store = cli_store(&cli, STORE_WRITE, &status)) == NULL)
-		goto out;
-	if ((w = cli_writer(&cli, meeting_columns, MEETING_NCOLUMNS)) == NULL) {
-		status = EXIT_SOFTWARE;
-		goto out;
-	}
 	o.issues.today = cli.today;
 	cli.import.settings = &o.issues;
 	cli.import.begin = begin;
-	if (import_run(store, readers, nreaders, &issue_import_kind, &cli.import,
-	    cli_problem, &cli, NULL, NULL, &stats, &err) != 0) {
-		status = cli_error(&cli, &err);
-		goto out;
-	}
-	if (!cli.import.dry_run &&
-	    meeting_write(store, o.result.id, w, cli_labels(&cli), &err) != 0)
-		status = cli_error(&cli, &err);
-	if (status == EXIT_OK && !cli.quiet) {
-		if (o.result.existed)
-			cli_warn(&cli, _("meeting %lld was already in the store"),
-			    o.result.id);
-		if (nreaders > 0)
-			cli_warn(&cli, _("suggestions %ld: added as issues %ld, already "
-			    "in the ledger %ld"), stats.records, stats.added,
-			    stats.unchanged);
-		if (o.result.has_vote)
-			cli_warn(&cli, !o.result.vote.valid ? _("vote not valid: fewer "
-			    "than two thirds of the representatives were present") :
-			    o.result.vote.adopted ? _("vote valid; the village rules "
-			    "are adopted") : _("vote valid; the village rules are not "
-			    "adopted: yes is not more than half of those present"));
-	}
-out:
-	if (writer_close(w, &err) != 0 && status == EXIT_OK)
-		status = cli_error(&cli, &err);
+	status = cli_import(&cli, argc - first, argv + first, &import);
 	issue_ids_free(&o.issues.added);
-	store_close(store);
-	cli_readers_close(readers);
 	free(minutes);
-	return cli_finish(&cli, status);
+	return status;
 }

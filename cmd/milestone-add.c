@@ -67,56 +67,19 @@ main(int argc, char **argv)
 {
 	struct cli cli;
 	struct one one = { 0 };
-	struct store *store = NULL;
-	struct reader **readers = NULL;
-	struct import_stats stats;
-	struct error err = { 0 };
-	size_t nreaders = 0;
-	int status = EXIT_OK, first;
+	struct cli_import import = { .kind = &milestone_import_kind,
+		.noun = NC_("import noun", "milestones"), .mode = STORE_WRITE,
+		.fields = milestone_fields, .nfields = MILESTONE_NFIELDS };
+	int first, status;
 
 	cli_start(&cli, "milestone-add", usage, CLI_INPUT | CLI_IMPORT);
 	first = cli_parse(&cli, argc, argv, options, "", option, &one);
-	argc -= first;
-	argv += first;
-	if (one.given && argc > 0)
+	if (one.given && argc > first)
 		cli_usage_error(&cli, _("give one milestone by options or records "
 		    "in files, not both"));
-
-	if (one.given) {
-		if ((readers = cli_option_record(&cli, milestone_fields, one.value,
-		    MILESTONE_NFIELDS, &status)) == NULL)
-			goto out;
-		nreaders = 1;
-	} else if ((readers = cli_readers(&cli, argc, argv, &nreaders,
-	    &status)) == NULL)
-		goto out;
-	if ((store = cli_store(&cli, STORE_WRITE, &status)) == NULL)
-		goto out;
-
-	if (import_run(store, readers, nreaders, &milestone_import_kind,
-	    &cli.import, cli_problem, &cli, cli_progress, &cli, &stats,
-	    &err) != 0) {
-		status = cli_error(&cli, &err);
-		goto out;
-	}
-	if (!cli.quiet) {
-		cli_warn(&cli, cli.import.dry_run ?
-		    _("dry run: %ld records would add %ld milestones, update %ld; "
-		    "%ld unchanged, %ld differ, %ld bad") :
-		    _("%ld records: %ld milestones added, %ld updated; "
-		    "%ld unchanged, %ld differ, %ld bad"),
-		    stats.records, stats.added, stats.updated, stats.unchanged,
-		    stats.differ, stats.bad);
-		if (stats.differ > 0 && !cli.import.upsert)
-			cli_warn(&cli, _("%ld milestones differ from the store and "
-			    "were left as they are; --upsert updates them"),
-			    stats.differ);
-		if (stats.bad > 0)
-			cli_warn(&cli, _("bad records are in %s"), cli.rejects);
-	}
-out:
-	store_close(store);
-	cli_readers_close(readers);
+	if (one.given)
+		import.values = one.value;
+	status = cli_import(&cli, argc - first, argv + first, &import);
 	buf_free(&one.categories);
-	return cli_finish(&cli, status);
+	return status;
 }

@@ -174,31 +174,6 @@ check_request(struct cli *cli, struct request *rq, int nfiles)
 	}
 }
 
-/* Copy what the issue writer wrote into fp to standard output. */
-static int
-copy_out(struct cli *cli, FILE *fp)
-{
-	char chunk[65536];
-	size_t n;
-
-	rewind(fp);
-	while ((n = fread(chunk, 1, sizeof(chunk), fp)) > 0)
-		if (fwrite(chunk, 1, n, stdout) != n) {
-			struct error gone = { EXIT_OK, "" };
-
-			/* the reader closed the pipe (| head): done, as cli_error() knows */
-			if (errno == EPIPE)
-				return cli_error(cli, &gone);
-			cli_warn(cli, _("write error: %s"), strerror(errno));
-			return EXIT_IOERR;
-		}
-	if (ferror(fp)) {
-		cli_warn(cli, _("temporary file: %s"), strerror(errno));
-		return EXIT_IOERR;
-	}
-	return EXIT_OK;
-}
-
 static int
 report_bad(struct cli *cli, long bad)
 {
@@ -406,7 +381,7 @@ run_responses(struct cli *cli, struct request *rq, struct reader **readers)
 			goto out;
 		}
 		issues = NULL;
-		status = copy_out(cli, tmp);
+		status = cli_copy_out(cli, tmp);
 		goto out;
 	}
 	if (rq->compare != NULL) {

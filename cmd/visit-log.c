@@ -113,99 +113,71 @@ check_request(const struct cli *cli, const struct request *rq, int operands)
 		    "visits"));
 }
 
-/* Copy what was held back to standard output. */
-static int
-copy_out(const struct cli *cli, FILE *held)
-{
-	char buf[65536];
-	size_t n;
+/* What logging visits keeps beside the import: the findings held back. */
+struct logging {
+	struct visit_import_options vo;
+	FILE *held;
+};
 
-	rewind(held);
-	while ((n = fread(buf, 1, sizeof(buf), held)) > 0)
-		if (fwrite(buf, 1, n, stdout) != n)
-			break;
-	if (ferror(held)) {
-		cli_warn(cli, "%s", strerror(errno));
-		return EXIT_IOERR;
-	}
+/* With --flagged, the findings wait in a file until the visits are in. */
+static int
+prepare(struct cli *cli, struct store *s, void *context)
+{
+	struct logging *lg = context;
+	struct error err = { 0 };
+
+	lg->vo.today = cli->today;
+	cli->import.settings = &lg->vo;
+	if (lg->held == NULL)
+		return EXIT_OK;
+	if ((lg->vo.flagged = writer_open(lg->held, cli->format,
+	    visit_finding_columns, FINDING_NCOLUMNS, cli->output_flags,
+	    &err)) == NULL)
+		return cli_error(cli, &err);
 	return EXIT_OK;
+}
+
+/* The visits are in: the findings out. */
+static int
+done(struct cli *cli, struct store *s, const struct import_stats *stats,
+    void *context)
+{
+	struct logging *lg = context;
+	struct writer *w = lg->vo.flagged;
+	struct error err = { 0 };
+
+	if (w == NULL)
+		return EXIT_OK;
+	lg->vo.flagged = NULL;
+	if (writer_close(w, &err) != 0)
+		return cli_error(cli, &err);
+	return cli_copy_out(cli, lg->held);
 }
 
 /* Log visits; with --flagged, write the findings once the visits are in. */
 static int
 log_visits(struct cli *cli, struct request *rq, int argc, char **argv)
 {
-	struct visit_import_options vo = { cli->today, NULL };
-	struct store *store = NULL;
-	struct reader **readers = NULL;
-	struct import_stats stats;
-	struct error err = { 0 };
-	FILE *held = NULL;
-	size_t nreaders = 0;
-	int status = EXIT_OK;
+	struct logging lg = { { NULL, NULL }, NULL };
+	struct cli_import import = { .kind = &visit_import_kind,
+		.noun = NC_("import noun", "visits"), .mode = STORE_WRITE,
+		.fields = visit_fields, .nfields = VISIT_NFIELDS,
+		.values = rq->given ? rq->value : NULL,
+		.prepare = prepare, .done = done, .context = &lg };
+	int status;
 
-	if (rq->given) {
-		if ((readers = cli_option_record(cli, visit_fields, rq->value,
-		    VISIT_NFIELDS, &status)) == NULL)
-			goto out;
-		nreaders = 1;
-	} else if ((readers = cli_readers(cli, argc, argv, &nreaders,
-	    &status)) == NULL)
-		goto out;
-	if ((store = cli_store(cli, STORE_WRITE, &status)) == NULL)
-		goto out;
-	/* the findings wait until the visits are safely in the store */
-	if (rq->flagged) {
-		if ((held = tmpfile()) == NULL) {
-			cli_warn(cli, "%s", strerror(errno));
-			status = EXIT_CANTCREAT;
-			goto out;
-		}
-		if ((vo.flagged = writer_open(held, cli->format, visit_finding_columns,
-		    FINDING_NCOLUMNS, cli->output_flags, &err)) == NULL) {
-			status = cli_error(cli, &err);
-			goto out;
-		}
+	if (rq->flagged && (lg.held = tmpfile()) == NULL) {
+		cli_warn(cli, "%s", strerror(errno));
+		return cli_finish(cli, EXIT_CANTCREAT);
 	}
-	if (visit_import(store, readers, nreaders, &vo, &cli->import, cli_problem,
-	    cli, cli_progress, cli, &stats, &err) != 0) {
-		status = cli_error(cli, &err);
-		goto out;
-	}
-	if (vo.flagged != NULL) {
-		struct writer *w = vo.flagged;
-
-		vo.flagged = NULL;
-		if (writer_close(w, &err) != 0) {
-			status = cli_error(cli, &err);
-			goto out;
-		}
-		status = copy_out(cli, held);
-	}
-	if (!cli->quiet) {
-		cli_warn(cli, cli->import.dry_run ?
-		    _("dry run: %ld records would add %ld visits, update %ld; "
-		    "%ld unchanged, %ld differ, %ld bad") :
-		    _("%ld records: %ld visits added, %ld updated; "
-		    "%ld unchanged, %ld differ, %ld bad"),
-		    stats.records, stats.added, stats.updated, stats.unchanged,
-		    stats.differ, stats.bad);
-		if (stats.differ > 0 && !cli->import.upsert)
-			cli_warn(cli, _("%ld visits differ from the store and were "
-			    "left as they are; --upsert updates them"), stats.differ);
-		if (stats.bad > 0)
-			cli_warn(cli, _("bad records are in %s"), cli->rejects);
-	}
-out:
-	if (vo.flagged != NULL) {
+	status = cli_import(cli, argc, argv, &import);
+	if (lg.vo.flagged != NULL) {
 		struct error ignored;
 
-		writer_close(vo.flagged, &ignored);
+		writer_close(lg.vo.flagged, &ignored);
 	}
-	if (held != NULL)
-		fclose(held);
-	store_close(store);
-	cli_readers_close(readers);
+	if (lg.held != NULL)
+		fclose(lg.held);
 	return status;
 }
 
@@ -252,7 +224,7 @@ main(int argc, char **argv)
 {
 	struct cli cli;
 	struct request rq = { 0 };
-	int status, first;
+	int first;
 
 	cli_start(&cli, "visit-log", usage, CLI_INPUT | CLI_IMPORT | CLI_OUTPUT);
 	first = cli_parse(&cli, argc, argv, options, "", option, &rq);
@@ -261,8 +233,6 @@ main(int argc, char **argv)
 	check_request(&cli, &rq, argc);
 
 	if (rq.coverage || rq.since[0] != '\0')
-		status = report(&cli, &rq);
-	else
-		status = log_visits(&cli, &rq, argc, argv);
-	return cli_finish(&cli, status);
+		return cli_finish(&cli, report(&cli, &rq));
+	return log_visits(&cli, &rq, argc, argv);
 }

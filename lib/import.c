@@ -317,6 +317,9 @@ import_run(struct store *s, struct reader **readers, size_t nreaders,
 		goto out;
 	}
 	idle(&im);
+	if (options->before_commit != NULL &&
+	    options->before_commit(options->commit_context, err) != 0)
+		goto rollback;
 	rc = store_commit(s, err);
 	goto out;
 rollback:

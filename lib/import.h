@@ -20,6 +20,14 @@ struct import_options {
 	 * Returns 0, or -1 with err set to stop the import.
 	 */
 	int (*begin)(struct store *s, void *settings, struct error *err);
+	/*
+	 * Called after the last record is checked, when the import is about
+	 * to commit (not on a dry run), with commit_context (may be NULL):
+	 * what must be safe before the records are (the rejects file).
+	 * Returns 0, or -1 with err set: then nothing is committed.
+	 */
+	int (*before_commit)(void *commit_context, struct error *err);
+	void *commit_context;
 };
 
 struct import_stats {

@@ -470,13 +470,11 @@ issue_set_deadline_rule(struct store *s, const char *category,
 	char key[128], value[24], old[24] = "";
 	int rc;
 
-	if (store_begin(s, err) != 0)
-		return -1;
 	snprintf(key, sizeof(key), "%s:%s", category, urgency);
 	snprintf(value, sizeof(value), "%ld", days);
 	if ((st = store_prepare(s, "SELECT days FROM deadline_rule WHERE "
 	    "category = ? AND urgency = ?", err)) == NULL)
-		goto fail;
+		return -1;
 	sqlite3_bind_text(st, 1, category, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, urgency, -1, SQLITE_STATIC);
 	if (sqlite3_step(st) == SQLITE_ROW)
@@ -484,7 +482,7 @@ issue_set_deadline_rule(struct store *s, const char *category,
 	sqlite3_finalize(st);
 	if ((st = store_prepare(s, "INSERT INTO deadline_rule VALUES (?, ?, ?) "
 	    "ON CONFLICT DO UPDATE SET days = excluded.days", err)) == NULL)
-		goto fail;
+		return -1;
 	sqlite3_bind_text(st, 1, category, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, urgency, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 3, days);
@@ -492,15 +490,10 @@ issue_set_deadline_rule(struct store *s, const char *category,
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE) {
 		store_error(s, rc, err);
-		goto fail;
+		return -1;
 	}
-	if (audit_add(s, "deadline_rule", key, "days", old[0] ? old : NULL, value,
-	    err) != 0)
-		goto fail;
-	return store_commit(s, err);
-fail:
-	store_rollback(s);
-	return -1;
+	return audit_add(s, "deadline_rule", key, "days", old[0] ? old : NULL,
+	    value, err);
 }
 
 /* ---- issue-update ---- */

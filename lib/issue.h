@@ -78,8 +78,9 @@ extern const struct import_kind issue_update_kind;
  * Set the deadline rule for (category, urgency): an issue of that
  * category and urgency that names no due date is due days after it is
  * opened.  category "*" is every category without a rule of its own.
- * Runs in its own transaction and is audited.  Returns 0, or -1 with
- * err set.
+ * Written in the caller's transaction (an import's, so that a dry run
+ * or a refused import leaves the rules as they were) and audited.
+ * Returns 0, or -1 with err set.
  */
 int issue_set_deadline_rule(struct store *s, const char *category,
     const char *urgency, long days, struct error *err);

@@ -8,7 +8,10 @@
  * Every command is one file cmd/NAME.c: main() parses its options with
  * cli_parse() (cmd/cli.h), opens the store, hands the work to one
  * function of lib/, and turns the result into messages and an exit
- * status.  Everything else lives here, in lib/, which never prints and
+ * status.  A command that imports records is its option table and one
+ * call of cli_import() (cmd/cli-import.c), given its import_kind: the
+ * one front end reads the records, opens the store, runs import_run(),
+ * keeps the rejects and prints the closing line every import shares.  Everything else lives here, in lib/, which never prints and
  * never exits: a function returns 0 or -1 and fills a struct error the
  * caller owns.
  *
@@ -28,6 +31,7 @@
  *   place.h     villages and villager groups by name
  *   import.h    the bulk import loop: all-or-nothing, --skip-bad, problems
  *   merge.h     a record given again: compare, update what changed, audit it
+ *   rejects.h   the rejects file: beside its target, safe before the commit
  *   worker.h    a thread beside the caller: one core checks, one writes
  *   issue.h     the ledger: issues, their lifecycle, notes, mediation
  *   meeting.h   meetings, their votes, suggestions raised at them
@@ -62,6 +66,7 @@
 #include "place.h"
 #include "import.h"
 #include "merge.h"
+#include "rejects.h"
 #include "issue.h"
 #include "meeting.h"
 #include "deadline.h"

@@ -1036,7 +1036,7 @@ visit_cleanup(void *context)
 	memset(vi, 0, sizeof(*vi));
 }
 
-static const struct import_kind visit_import_kind = {
+const struct import_kind visit_import_kind = {
 	visit_fields, VISIT_NFIELDS, visit_row, visit_finish, visit_cleanup,
 	sizeof(struct visit_import)
 };

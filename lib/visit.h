@@ -42,6 +42,9 @@ struct visit_import_options {
  * input is a bad record.  Returns 0, or -1 with err set; stats is filled
  * either way.
  */
+/* Visits as import_run() takes them; its settings are a struct visit_import_options. */
+extern const struct import_kind visit_import_kind;
+
 int visit_import(struct store *s, struct reader **readers, size_t nreaders,
     const struct visit_import_options *vo, const struct import_options *options,
     problem_fn *report, void *report_context, progress_fn *progress,

@@ -76,7 +76,7 @@ EOF
 
 test_case 'imports the example households (GB18030, CRLF, Chinese headers)' '
 	household-add "$EXAMPLES/households.csv" 2>err &&
-	grep_message "^household-add: records 350: added 350, updated 0, unchanged 0, differ 0, bad 0$" err &&
+	grep_message "^household-add: 350 households read: added 350, updated 0, unchanged 0, differ 0, bad 0$" err &&
 	echo 350 >expect &&
 	sqlite3 "$RENKE_DB" "select count(*) from household" >actual &&
 	test_cmp expect actual &&
@@ -106,7 +106,7 @@ test_case 'importing the same file again changes nothing' '
 	household-add "$EXAMPLES/households.csv" 2>err &&
 	store_dump >after &&
 	test_cmp before after &&
-	grep_message "^household-add: records 350: added 0, updated 0, unchanged 350, differ 0, bad 0$" err
+	grep_message "^household-add: 350 households read: added 0, updated 0, unchanged 350, differ 0, bad 0$" err
 '
 
 test_case 'the JSON Lines example after the CSV one changes nothing' '
@@ -115,7 +115,7 @@ test_case 'the JSON Lines example after the CSV one changes nothing' '
 	household-add "$EXAMPLES/households.jsonl" 2>err &&
 	store_dump >after &&
 	test_cmp before after &&
-	grep_message "records 350: added 0, updated 0, unchanged 350, differ 0, bad 0$" err
+	grep_message "350 households read: added 0, updated 0, unchanged 350, differ 0, bad 0$" err
 '
 
 test_case '--upsert updates a changed field and audits old and new value' '
@@ -123,7 +123,7 @@ test_case '--upsert updates a changed field and audits old and new value' '
 	printf "household_id,village,head_name,members\nU1,甲村,王大,4\nU2,甲村,王二,2\n" >second.csv &&
 	household-add first.csv &&
 	household-add --upsert second.csv 2>err &&
-	grep_message "^household-add: records 2: added 0, updated 1, unchanged 1, differ 0, bad 0$" err &&
+	grep_message "^household-add: 2 households read: added 0, updated 1, unchanged 1, differ 0, bad 0$" err &&
 	household-list -f csv >actual &&
 	{
 		echo "$LIST_HEADER" &&
@@ -144,8 +144,8 @@ test_case 'a differing household without --upsert is left alone and counted' '
 	household-add second.csv 2>err &&
 	store_dump >after &&
 	test_cmp before after &&
-	grep_message "^household-add: records 2: added 0, updated 0, unchanged 1, differ 1, bad 0$" err &&
-	grep_message "households that differ from the store were left as they are: 1 (--upsert updates them)" err
+	grep_message "^household-add: 2 households read: added 0, updated 0, unchanged 1, differ 1, bad 0$" err &&
+	grep_message "1 households differ from the store and were left as they are; --upsert updates them" err
 '
 
 test_case '--dry-run checks but leaves the store as it was' '
@@ -156,17 +156,17 @@ test_case '--dry-run checks but leaves the store as it was' '
 	household-add --dry-run second.csv 2>err &&
 	store_dump >after &&
 	test_cmp before after &&
-	grep_message "^household-add: dry run, nothing written: records 3, would add 2, would update 0, unchanged 0, differ 1, bad 0$" err &&
+	grep_message "^household-add: dry run, nothing written: 3 households read: would add 2, would update 0, unchanged 0, differ 1, bad 0$" err &&
 	household-add --dry-run --upsert second.csv 2>err &&
 	store_dump >after &&
 	test_cmp before after &&
-	grep_message "dry run, nothing written: records 3, would add 2, would update 1, unchanged 0, differ 0, bad 0$" err
+	grep_message "dry run, nothing written: 3 households read: would add 2, would update 1, unchanged 0, differ 0, bad 0$" err
 '
 
 test_case '--dry-run creates no store' '
 	printf "household_id,village\nD1,甲村\n" >in.csv &&
 	household-add --dry-run in.csv 2>err &&
-	grep_message "dry run, nothing written: records 1, would add 1" err &&
+	grep_message "dry run, nothing written: 1 households read: would add 1" err &&
 	echo "no store" >expect &&
 	store_dump >actual &&
 	test_cmp expect actual
@@ -177,7 +177,7 @@ test_case 'one household given by options' '
 	household-add --id X1 --village 甲村 --group 1组 --head 王五 \
 		--id-number "$id" --phone 13800001111 \
 		--category 低保户 --category serious_illness --members 4 </dev/null 2>err &&
-	grep_message "^household-add: records 1: added 1" err &&
+	grep_message "^household-add: 1 households read: added 1" err &&
 	household-list --reveal -f csv >actual &&
 	{
 		echo "$LIST_HEADER" &&
@@ -206,7 +206,7 @@ test_case 'a JSON array of households' '
 	]
 	EOF
 	household-add in.json 2>err &&
-	grep_message "records 2: added 2" err &&
+	grep_message "2 households read: added 2" err &&
 	household-list --reveal -f csv >actual &&
 	{
 		echo "$LIST_HEADER" &&
@@ -492,14 +492,14 @@ test_case 'a file imported again is looked up in batches and settled in the orde
 	grep "^household-add: two.csv:" err >problems &&
 	echo "household-add: two.csv:302: id_number: the same number is registered to household P0005" >expect &&
 	test_cmp expect problems &&
-	grep_message "^household-add: records 603: added 1, updated 0, unchanged 599, differ 2, bad 1$" err &&
+	grep_message "^household-add: 603 households read: added 1, updated 0, unchanged 599, differ 2, bad 1$" err &&
 	sqlite3 "$RENKE_DB" "SELECT h.household_id, h.line, s.file FROM household h
 		JOIN household_source s ON s.id = h.source_id WHERE h.household_id = ${SQ}Q1${SQ}" >actual &&
 	echo "Q1|403|two.csv" >expect &&
 	test_cmp expect actual &&
 	household-add --upsert --skip-bad --rejects rejects.csv two.csv 2>err &&
 	grep_message "^household-add: two.csv:302: id_number: the same number belongs to another household$" err &&
-	grep_message "^household-add: records 603: added 0, updated 2, unchanged 600, differ 0, bad 1$" err
+	grep_message "^household-add: 603 households read: added 0, updated 2, unchanged 600, differ 0, bad 1$" err
 '
 
 test_case 'the audit log refuses UPDATE and DELETE' '

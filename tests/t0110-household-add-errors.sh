@@ -372,7 +372,7 @@ test_case 'an empty file adds nothing' '
 	seed &&
 	: >empty.csv &&
 	expect_status 0 household-add empty.csv 2>err &&
-	grep_message "^household-add: records 0: added 0" err &&
+	grep_message "^household-add: 0 households read: added 0" err &&
 	store_unchanged &&
 	expect_status 0 household-add <empty.csv &&
 	store_unchanged
@@ -382,7 +382,7 @@ test_case 'a header-only file adds nothing' '
 	seed &&
 	printf "household_id,village,head_name\r\n" >header.csv &&
 	expect_status 0 household-add header.csv 2>err &&
-	grep_message "^household-add: records 0: added 0" err &&
+	grep_message "^household-add: 0 households read: added 0" err &&
 	store_unchanged
 '
 
@@ -418,7 +418,7 @@ test_case '--skip-bad --rejects writes the good rows and keeps the bad ones' '
 	grep_message "^household-add: in.csv:3: members: not a whole number" err &&
 	grep_message "^household-add: in.csv:5: village: missing" err &&
 	grep_message "^household-add: in.csv:7: id_number: .*household S1" err &&
-	grep_message "^household-add: records 6: added 3, updated 0, unchanged 0, differ 0, bad 3$" err &&
+	grep_message "^household-add: 6 households read: added 3, updated 0, unchanged 0, differ 0, bad 3$" err &&
 	grep_message "bad records are in rejects.csv" err &&
 	echo 600 >expect &&
 	stat -c %a rejects.csv >actual &&
@@ -442,7 +442,7 @@ test_case '--skip-bad: unreadable rows too end up in the rejects file' '
 	seed &&
 	printf "household_id,village,members\nG1,甲村,1\nG2,甲村,x\nG3,甲村,2,多余\nG4,\"甲\"村,3\nG5,甲村,4\nG6\nG7,甲村,\n" >in.csv &&
 	expect_status 0 household-add --skip-bad --rejects rejects.csv in.csv 2>err &&
-	grep_message "^household-add: records 7: added 3, updated 0, unchanged 0, differ 0, bad 4$" err &&
+	grep_message "^household-add: 7 households read: added 3, updated 0, unchanged 0, differ 0, bad 4$" err &&
 	for id in G1 G5 G7
 	do
 		echo 1 >expect &&

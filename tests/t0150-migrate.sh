@@ -123,7 +123,7 @@ test_case 'a migrated store takes visits of its households, and refuses others' 
 	version4 &&
 	printf "household_id,visit_date,visitor,round\nH1,2022-10-30,王干部,2022-r1\nH2,2022-10-30,王干部,2022-r1\n" >v.csv &&
 	visit-log --today 2022-11-01 v.csv 2>err &&
-	grep_message "2 records: 1 visits added, 0 updated; 1 unchanged, 0 differ, 0 bad" err &&
+	grep_message "2 visits read: added 1, updated 0, unchanged 1, differ 0, bad 0" err &&
 	printf "household_id,visit_date,visitor,round\nH9,2022-10-30,王干部,2022-r1\n" >w.csv &&
 	store_dump >before &&
 	expect_status 65 visit-log --today 2022-11-01 w.csv 2>err &&

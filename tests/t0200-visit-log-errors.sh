@@ -99,7 +99,7 @@ test_case 'a visit already in the store is no duplicate' '
 	seed &&
 	cp seed.csv in.csv &&
 	visit-log --today 2022-11-01 in.csv 2>err &&
-	grep_message "1 records: 0 visits added, 0 updated; 1 unchanged, 0 differ, 0 bad" err &&
+	grep_message "1 visits read: added 0, updated 0, unchanged 1, differ 0, bad 0" err &&
 	store_unchanged
 '
 
@@ -127,7 +127,7 @@ test_case 'visits written many to a statement keep the order of the input in pro
 	grep_message "^visit-log: in.csv:11: the same visit (household, date and visitor) as line 10$" err &&
 	grep_message "^visit-log: in.csv:51: household_id: no household \"Z9\" in the store" err &&
 	grep_message "^visit-log: in.csv:141: the same visit (household, date and visitor) as line 4$" err &&
-	grep_message "^visit-log: 400 records: 395 visits added, 0 updated; 1 unchanged, 0 differ, 4 bad$" err &&
+	grep_message "^visit-log: 400 visits read: added 395, updated 0, unchanged 1, differ 0, bad 4$" err &&
 	cut -d, -f1 rejects.csv | sed 1d >lines &&
 	test_cmp expect lines &&
 	sqlite3 "$RENKE_DB" "SELECT count(*), sum(line = substr(visitor, 2) + 1)
@@ -164,7 +164,7 @@ test_case 'a file imported again, changed here and there: looked up in batches, 
 	visit-log: two.csv:851: the same visit (household, date and visitor) as line 801
 	EOF
 	test_cmp expect problems &&
-	grep_message "^visit-log: 1000 records: 2 visits added, 1 updated; 995 unchanged, 0 differ, 2 bad$" err &&
+	grep_message "^visit-log: 1000 visits read: added 2, updated 1, unchanged 995, differ 0, bad 2$" err &&
 	sqlite3 "$RENKE_DB" "SELECT visitor, line, s.file FROM visit v JOIN visit_source s
 		ON s.id = v.source_id WHERE s.file = ${SQ}two.csv${SQ} ORDER BY v.id" >actual &&
 	printf "%s\n" "丙600|601|two.csv" "乙800|801|two.csv" >expect &&
@@ -206,7 +206,7 @@ test_case 'a visit changed, then changed back 100 lines later, amid visits looke
 	grep "^visit-log: two.csv:" err >problems &&
 	echo "visit-log: two.csv:1702: the same visit (household, date and visitor) as line 1602" >expect &&
 	test_cmp expect problems &&
-	grep_message "^visit-log: 3001 records: 2 visits added, 2 updated; 2996 unchanged, 0 differ, 1 bad$" err &&
+	grep_message "^visit-log: 3001 visits read: added 2, updated 2, unchanged 2996, differ 0, bad 1$" err &&
 	sqlite3 "$RENKE_DB" "SELECT entity_id, field, old, new FROM audit
 		WHERE entity = ${SQ}visit${SQ} AND field = ${SQ}housing${SQ} ORDER BY seq" >actual &&
 	printf "%s\n" "A2:2022-10-25:甲1000|housing|yes|no" "A2:2022-10-25:甲1000|housing|no|yes" >expect &&
@@ -276,7 +276,7 @@ test_case '--skip-bad writes the good records and puts the bad in the rejects fi
 		"Z9,2022-10-25,甲,帮扶干部,2022-r1,是,是,无,否" \
 		"A2,2022-10-25,甲,乡长,2022-r1,是,是,无,否" &&
 	visit-log --skip-bad --rejects rejects.csv --today 2022-11-01 in.csv 2>err &&
-	grep_message "^visit-log: 3 records: 1 visits added, 0 updated; 0 unchanged, 0 differ, 2 bad$" err &&
+	grep_message "^visit-log: 3 visits read: added 1, updated 0, unchanged 0, differ 0, bad 2$" err &&
 	grep_message "^visit-log: bad records are in rejects.csv$" err &&
 	test_line_count 3 rejects.csv &&
 	head -n 1 rejects.csv | grep "^line,error,$HEADER" &&

@@ -36,7 +36,7 @@ sql() {
 test_case 'imports the example visits (Chinese headings, 是/否/无)' '
 	household-add -q "$EXAMPLES/households.csv" &&
 	visit-log --today 2023-03-01 "$EXAMPLES/visits.csv" 2>err &&
-	grep_message "^visit-log: 1970 records: 1970 visits added, 0 updated; 0 unchanged, 0 differ, 0 bad$" err &&
+	grep_message "^visit-log: 1970 visits read: added 1970, updated 0, unchanged 0, differ 0, bad 0$" err &&
 	echo 1970 >expect &&
 	sql "SELECT count(*) FROM visit" >actual &&
 	test_cmp expect actual &&
@@ -78,7 +78,7 @@ test_case 'importing the same visits again changes nothing' '
 	visit-log --today 2023-03-01 "$EXAMPLES/visits.csv" 2>err &&
 	store_dump >after &&
 	test_cmp before after &&
-	grep_message "^visit-log: 1970 records: 0 visits added, 0 updated; 1970 unchanged, 0 differ, 0 bad$" err
+	grep_message "^visit-log: 1970 visits read: added 0, updated 0, unchanged 1970, differ 0, bad 0$" err
 '
 
 test_case 'one visit given by options: labels in, codes stored' '
@@ -88,7 +88,7 @@ test_case 'one visit given by options: labels in, codes stored' '
 		--education 无 --medical √ --housing × --drinking-water 1 \
 		--income-stable y --industry-link 否 --risk 中 --monitor 否 \
 		--notes "房屋漏雨, 需维修" </dev/null 2>err &&
-	grep_message "^visit-log: 1 records: 1 visits added" err &&
+	grep_message "^visit-log: 1 visits read: added 1" err &&
 	echo "A1|2022-10-25|张三|assistance_cadre|2022-r1|yes|na|yes|no|yes|yes|no|medium|0|房屋漏雨, 需维修|0|command line" >expect &&
 	sql "SELECT household_id, visit_date, visitor, visitor_role, round, food_clothing, education, medical, housing, drinking_water, income_stable, industry_link, risk_level, monitor_suggested, notes, line, s.file FROM visit JOIN visit_source s ON s.id = source_id" >actual &&
 	test_cmp expect actual
@@ -154,7 +154,7 @@ test_case 'JSON Lines and a JSON array of visits' '
 	]
 	EOF
 	visit-log --today 2022-11-01 in.jsonl in.json 2>err &&
-	grep_message "^visit-log: 4 records: 4 visits added" err &&
+	grep_message "^visit-log: 4 visits read: added 4" err &&
 	cat >expect <<-\EOF &&
 	A1|2022-10-25|no|1||
 	A2|2022-10-25||||
@@ -186,7 +186,7 @@ test_case 'a differing visit without --upsert is left alone and counted' '
 	visit-log --today 2022-11-01 second.csv 2>err &&
 	store_dump >after &&
 	test_cmp before after &&
-	grep_message "^visit-log: 2 records: 0 visits added, 0 updated; 1 unchanged, 1 differ, 0 bad$" err &&
+	grep_message "^visit-log: 2 visits read: added 0, updated 0, unchanged 1, differ 1, bad 0$" err &&
 	grep_message "^visit-log: 1 visits differ from the store and were left as they are; --upsert updates them$" err
 '
 
@@ -196,7 +196,7 @@ test_case '--upsert updates the fields that differ and audits old and new' '
 	printf "household_id,visit_date,visitor,round,housing,risk_level,notes\nA1,2022-10-25,甲,r1,否,,漏雨\n" >second.csv &&
 	visit-log -q --today 2022-11-01 first.csv &&
 	visit-log --upsert --by 李霞 --today 2022-11-01 second.csv 2>err &&
-	grep_message "^visit-log: 1 records: 0 visits added, 1 updated; 0 unchanged, 0 differ, 0 bad$" err &&
+	grep_message "^visit-log: 1 visits read: added 0, updated 1, unchanged 0, differ 0, bad 0$" err &&
 	echo "no|low|漏雨" >expect &&
 	sql "SELECT housing, risk_level, notes FROM visit" >actual &&
 	test_cmp expect actual &&
@@ -213,7 +213,7 @@ test_case '--dry-run checks and counts but writes nothing' '
 	store_dump >before &&
 	printf "household_id,visit_date,visitor,round\nA1,2022-10-25,甲,r1\nA2,2022-10-25,甲,r1\n" >in.csv &&
 	visit-log --dry-run --today 2022-11-01 in.csv 2>err &&
-	grep_message "^visit-log: dry run: 2 records would add 2 visits, update 0; 0 unchanged, 0 differ, 0 bad$" err &&
+	grep_message "^visit-log: dry run, nothing written: 2 visits read: would add 2, would update 0, unchanged 0, differ 0, bad 0$" err &&
 	store_dump >after &&
 	test_cmp before after
 '
@@ -285,7 +285,7 @@ test_case '--flagged on visits already logged writes their findings again' '
 	visit-log --flagged --today 2022-11-01 visits.csv >out.csv 2>err &&
 	store_dump >after &&
 	test_cmp before after &&
-	grep_message "4 records: 0 visits added, 0 updated; 4 unchanged" err &&
+	grep_message "4 visits read: added 0, updated 0, unchanged 4" err &&
 	test_line_count 4 out.csv
 '
 

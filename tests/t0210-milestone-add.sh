@@ -34,7 +34,7 @@ test_case 'unit: visit vocabularies, milestone categories, the definition of cov
 
 test_case 'imports the four milestones of the work plan' '
 	milestone-add "$EXAMPLES/milestones.csv" 2>err &&
-	grep_message "^milestone-add: 4 records: 4 milestones added, 0 updated; 0 unchanged, 0 differ, 0 bad$" err &&
+	grep_message "^milestone-add: 4 milestones read: added 4, updated 0, unchanged 0, differ 0, bad 0$" err &&
 	cat >expect <<-\EOF &&
 	2022-11-01|visit_coverage|lifted;monitored;minimum_allowance;serious_illness;extreme_poverty|2022-r1|2022-11-01
 	2022-11-08|visit_coverage|monitored|2022-r2|2022-11-08
@@ -51,14 +51,14 @@ test_case 'imports the four milestones of the work plan' '
 test_case 'importing the milestones again changes nothing' '
 	seed &&
 	milestone-add "$EXAMPLES/milestones.csv" 2>err &&
-	grep_message "^milestone-add: 4 records: 0 milestones added, 0 updated; 4 unchanged, 0 differ, 0 bad$" err &&
+	grep_message "^milestone-add: 4 milestones read: added 0, updated 0, unchanged 4, differ 0, bad 0$" err &&
 	store_unchanged
 '
 
 test_case 'one milestone given by options' '
 	milestone-add --id 2022-12-31 --title "年底回访" --kind 走访覆盖 \
 		--category 监测户 --category 低保户 --round 2022-r4 --due 2022/12/31 2>err &&
-	grep_message "1 milestones added" err &&
+	grep_message "1 milestones read: added 1" err &&
 	echo "2022-12-31|年底回访|visit_coverage|monitored;minimum_allowance|2022-r4|2022-12-31|command line:0" >expect &&
 	sql "SELECT milestone_id, title, kind, categories, round, due_date, source FROM milestone" >actual &&
 	test_cmp expect actual
@@ -85,10 +85,10 @@ test_case 'a changed milestone: differ, or --upsert and the audit log' '
 	seed &&
 	printf "%s\n" "$HEADER" "2022-11-08,新识别监测户信息采集,visit-coverage,监测户,2022-r2,2022-11-10" >in.csv &&
 	milestone-add in.csv 2>err &&
-	grep_message "1 differ" err &&
+	grep_message "differ 1, bad 0" err &&
 	store_unchanged &&
 	milestone-add --upsert --by 李霞 in.csv 2>err &&
-	grep_message "^milestone-add: 1 records: 0 milestones added, 1 updated; 0 unchanged, 0 differ, 0 bad$" err &&
+	grep_message "^milestone-add: 1 milestones read: added 0, updated 1, unchanged 0, differ 0, bad 0$" err &&
 	cat >expect <<-\EOF &&
 	李霞|2022-11-08|title|完成新识别监测户、风险消除户信息采集|新识别监测户信息采集
 	李霞|2022-11-08|due_date|2022-11-08|2022-11-10

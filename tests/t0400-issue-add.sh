@@ -80,7 +80,7 @@ test_case 'one issue from options: written with its id, due by the rule' '
 		echo "1,problem,infrastructure,村道路灯不亮,urgent,后叶村,1社,,王强,2022-11-08,open,0"
 	} >expect &&
 	test_cmp expect out &&
-	err_is err "issue-add: records 1: added 1, already in the ledger 0, bad 0" &&
+	err_is err "issue-add: 1 issues read: added 1, updated 0, unchanged 0, differ 0, bad 0" &&
 	sqlite3 "$RENKE_DB" "select kind, category, title, urgency, source, owner, opened_on, due_date, status, extensions from issue" >actual &&
 	echo "problem|infrastructure|村道路灯不亮|urgent|other|王强|2022-11-01|2022-11-08|open|0" >expect &&
 	test_cmp expect actual
@@ -124,7 +124,7 @@ test_case 'many from CSV: options are defaults for rows that name nothing' '
 		echo "3,problem,other,三号问题,important,凉水村,,,村委会,2022-11-16,open,0"
 	} >expect &&
 	test_cmp expect out &&
-	err_is err "issue-add: records 3: added 3, already in the ledger 0, bad 0"
+	err_is err "issue-add: 3 issues read: added 3, updated 0, unchanged 0, differ 0, bad 0"
 '
 
 test_case 'many from a JSON array and from JSON Lines' '
@@ -137,7 +137,7 @@ test_case 'many from a JSON array and from JSON Lines' '
 	]
 	EOF
 	issue-add $TODAY --owner 村委会 -f jsonl in.json >out 2>err &&
-	err_is err "issue-add: records 2: added 2, already in the ledger 0, bad 0" &&
+	err_is err "issue-add: 2 issues read: added 2, updated 0, unchanged 0, differ 0, bad 0" &&
 	jq -c "[.id, .title, .owner, .due_date, .village_group]" out >actual &&
 	{
 		echo "[1,\"路灯坏了\",\"村委会\",\"2022-12-01\",null]" &&
@@ -268,7 +268,7 @@ test_case 're-importing the same file adds nothing' '
 	issue-add --today 2022-11-05 in.csv >out 2>err &&
 	store_dump >after.again &&
 	test_cmp before.again after.again &&
-	err_is err "issue-add: records 2: added 0, already in the ledger 2, bad 0" &&
+	err_is err "issue-add: 2 issues read: added 0, updated 0, unchanged 2, differ 0, bad 0" &&
 	no_records out
 '
 
@@ -276,12 +276,12 @@ test_case 'the natural key: source, source_ref and title; else kind, title, plac
 	seed &&
 	issue-add -q $TODAY --title 路灯 --owner 王强 --source survey --source-ref S-1 --reporter 甲 >out &&
 	issue-add $TODAY --title 路灯 --owner 李霞 --source survey --source-ref S-1 --reporter 乙 >out 2>err &&
-	err_is err "issue-add: records 1: added 0, already in the ledger 1, bad 0" &&
+	err_is err "issue-add: 1 issues read: added 0, updated 0, unchanged 1, differ 0, bad 0" &&
 	issue-add -q $TODAY --title 路灯 --owner 王强 --source survey --source-ref S-2 >out &&
 	issue-add -q $TODAY --title 路灯 --owner 王强 --source visit --source-ref S-1 >out &&
 	issue-add -q $TODAY --title 水管 --owner 王强 --village 后叶村 --reporter 甲 >out &&
 	issue-add $TODAY --title 水管 --owner 李霞 --village 后叶村 --reporter 甲 --urgency urgent >out 2>err &&
-	err_is err "issue-add: records 1: added 0, already in the ledger 1, bad 0" &&
+	err_is err "issue-add: 1 issues read: added 0, updated 0, unchanged 1, differ 0, bad 0" &&
 	issue-add -q $TODAY --title 水管 --owner 王强 --village 后叶村 --reporter 乙 >out &&
 	issue-add -q $TODAY --title 水管 --owner 王强 --village 凉水村 --reporter 甲 >out &&
 	issue-add -q $TODAY --title 水管 --owner 王强 --village 后叶村 --group 1社 --reporter 甲 >out &&
@@ -359,7 +359,7 @@ test_case '--dry-run checks but writes nothing' '
 	seed &&
 	printf "title,owner\n甲,王强\n乙,王强\n" >in.csv &&
 	issue-add $TODAY --dry-run in.csv >out 2>err &&
-	err_is err "issue-add: dry run, nothing written: records 2, would add 2, already in the ledger 0, bad 0" &&
+	err_is err "issue-add: dry run, nothing written: 2 issues read: would add 2, would update 0, unchanged 0, differ 0, bad 0" &&
 	store_unchanged
 '
 
@@ -370,7 +370,7 @@ test_case '--skip-bad --rejects writes the good rows and keeps the bad ones' '
 	{
 		echo "issue-add: in.csv:3: owner: missing; every issue needs someone responsible (--owner gives a default)" &&
 		echo "issue-add: in.csv:4: urgency: unknown value \"很急\"; expected one of: $URGENCIES" &&
-		echo "issue-add: records 4: added 2, already in the ledger 0, bad 2"
+		echo "issue-add: 4 issues read: added 2, updated 0, unchanged 0, differ 0, bad 2"
 	} >expect.err &&
 	grep -v "rejects" err >err.main &&
 	test_cmp expect.err err.main &&

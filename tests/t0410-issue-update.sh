@@ -107,7 +107,7 @@ test_case 'the whole life: open, in progress, resolved, fed back, closed' '
 		echo "1,problem,water,自来水停水三天,urgent,后叶村,1社,HY0101001,王强,2022-11-08,in_progress,0"
 	} >expect &&
 	test_cmp expect out &&
-	test_line_count 0 err &&
+	err_is err "issue-update: 1 changes read: added 0, updated 1, unchanged 0, differ 0, bad 0" &&
 	issue-update --today 2022-11-06 --id 1 --status resolved --resolution 更换水泵 >out &&
 	issue-update --today 2022-11-07 --id 1 --status feedback_given --feedback 电话告知户主 >out &&
 	issue-update --today 2022-11-08 --id 1 --status closed >out &&
@@ -634,7 +634,7 @@ test_case 'updates from a CSV file of rows, with Chinese headers' '
 		echo "2,dispute,other,宅基地边界纠纷,normal,石门村,3社,,王调解,2022-12-01,open,0"
 	} >expect &&
 	test_cmp expect out &&
-	err_is err "issue-update: records 2: changed 2, unchanged 0, bad 0" &&
+	err_is err "issue-update: 2 changes read: added 0, updated 2, unchanged 0, differ 0, bad 0" &&
 	sqlite3 "$RENKE_DB" "select issue_id, note from issue_note" >actual &&
 	echo "1|已联系水厂" >expect &&
 	test_cmp expect actual
@@ -645,7 +645,7 @@ test_case 'updates from JSON Lines; rows that change nothing are counted' '
 	printf "%s\n" "{\"id\":1,\"status\":\"in_progress\"}" "{\"id\":2,\"owner\":\"李调解\"}" \
 		"{\"id\":\"1\",\"note\":\"进展\"}" >in.jsonl &&
 	issue-update --today 2022-11-05 -f jsonl in.jsonl >out 2>err &&
-	err_is err "issue-update: records 3: changed 2, unchanged 1, bad 0" &&
+	err_is err "issue-update: 3 changes read: added 0, updated 2, unchanged 1, differ 0, bad 0" &&
 	jq -c "[.id, .status]" out >actual &&
 	printf "[1,\"in_progress\"]\n" >expect &&
 	test_cmp expect actual
@@ -682,7 +682,7 @@ test_case '--dry-run changes nothing' '
 	seed &&
 	printf "id,status\n1,in_progress\n" >in.csv &&
 	issue-update --dry-run in.csv >out 2>err &&
-	err_is err "issue-update: dry run, nothing written: records 1, would change 1, unchanged 0, bad 0" &&
+	err_is err "issue-update: dry run, nothing written: 1 changes read: would add 0, would update 1, unchanged 0, differ 0, bad 0" &&
 	store_unchanged
 '
 

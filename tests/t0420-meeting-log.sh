@@ -87,7 +87,7 @@ test_case 'a courtyard meeting whose suggestions become issues' '
 		echo "1,courtyard,石门村,3社,2022-11-20,王明,32,2,,,,,,,"
 	} >expect &&
 	test_cmp expect out &&
-	err_is err "meeting-log: suggestions 2: added as issues 2, already in the ledger 0" &&
+	err_is err "meeting-log: 2 suggestions read: added 2, updated 0, unchanged 0, differ 0, bad 0" &&
 	sqlite3 "$RENKE_DB" "select i.id, i.kind, i.category, i.title, i.urgency, v.name, g.name, i.reporter, i.source, i.source_ref, i.meeting_id, i.owner, i.opened_on, i.due_date, i.status from issue i join village v on v.id = i.village_id join village_group g on g.id = i.group_id order by i.id" >actual &&
 	{
 		echo "1|suggestion|infrastructure|修一条通组便道|important|石门村|3社|罗明|courtyard|meeting:1|1|村委会|2022-11-20|2022-12-05|open" &&
@@ -180,7 +180,7 @@ test_case 'the same meeting twice adds nothing' '
 	meeting-log --today 2022-11-20 --kind 院坝会 --village 石门村 --group 3社 --owner 村委会 in.csv >out 2>err &&
 	store_unchanged &&
 	err_is err "meeting-log: meeting 1 was already in the store" \
-		"meeting-log: suggestions 2: added as issues 0, already in the ledger 2" &&
+		"meeting-log: 2 suggestions read: added 0, updated 0, unchanged 2, differ 0, bad 0" &&
 	{
 		echo "$MEETING_HEADER" &&
 		echo "1,courtyard,石门村,3社,2022-11-20,,,2,,,,,,,"

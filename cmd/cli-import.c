@@ -1,0 +1,143 @@
+/* cli-import.c -- the one front end of every command that imports records */
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+
+/* import_options.before_commit: the rejected records on disk first */
+static int
+sync_rejects(void *context, struct error *err)
+{
+	return rejects_sync(context, err);
+}
+
+/* The readers of the operands, or of the record the options give. */
+static struct reader **
+open_readers(struct cli *cli, int argc, char **argv,
+    const struct cli_import *ci, size_t *n, int *status)
+{
+	*n = 0;
+	if (ci->values != NULL) {
+		*n = 1;
+		return cli_option_record(cli, ci->fields, ci->values, ci->nfields,
+		    status);
+	}
+	if (argc == 0 && ci->no_stdin) {
+		struct reader **none = calloc(1, sizeof(*none));
+
+		if (none == NULL) {
+			cli_warn(cli, _("out of memory"));
+			*status = EXIT_SOFTWARE;
+		}
+		return none;
+	}
+	return cli_readers(cli, argc, argv, n, status);
+}
+
+/* The noun of the closing line in the user's language. */
+static const char *
+noun_text(const char *noun)
+{
+	char key[128];
+	const char *text;
+
+	if ((size_t)snprintf(key, sizeof(key), "import noun\004%s", noun) >=
+	    sizeof(key))
+		return noun;
+	text = dgettext("renke", key);
+	return text == key ? noun : text;
+}
+
+/* The line every importing command ends with, and the notes that go with it. */
+static void
+closing_line(const struct cli *cli, const struct cli_import *ci,
+    const struct import_stats *st)
+{
+	const char *noun = noun_text(ci->noun);
+
+	cli_warn(cli, cli->import.dry_run ?
+	    _("dry run, nothing written: %ld %s read: would add %ld, would update "
+	    "%ld, unchanged %ld, differ %ld, bad %ld") :
+	    _("%ld %s read: added %ld, updated %ld, unchanged %ld, differ %ld, "
+	    "bad %ld"),
+	    st->records, noun, st->added, st->updated, st->unchanged, st->differ,
+	    st->bad);
+	if (st->differ > 0 && !cli->import.upsert)
+		cli_warn(cli, _("%ld %s differ from the store and were left as they "
+		    "are; --upsert updates them"), st->differ, noun);
+	if (st->bad > 0 && cli->rejects != NULL && !cli->import.dry_run)
+		cli_warn(cli, _("bad records are in %s"), cli->rejects);
+}
+
+int
+cli_write_issues(struct cli *cli, struct store *s,
+    const struct import_stats *stats, void *context)
+{
+	const struct issue_ids *ids = context;
+	struct writer *w;
+	struct error err = { 0 };
+	int status = EXIT_OK;
+
+	/* only once they are in the ledger for good */
+	if (cli->import.dry_run || ids->len == 0)
+		return EXIT_OK;
+	if ((w = cli_writer(cli, issue_out_columns, ISSUE_OUT_NCOLUMNS)) == NULL)
+		return EXIT_SOFTWARE;
+	for (size_t i = 0; i < ids->len && status == EXIT_OK; i++)
+		if (issue_write(s, ids->ids[i], w, cli_labels(cli), &err) != 0)
+			status = cli_error(cli, &err);
+	if (writer_close(w, &err) != 0 && status == EXIT_OK)
+		status = cli_error(cli, &err);
+	return status;
+}
+
+int
+cli_import(struct cli *cli, int argc, char **argv, const struct cli_import *ci)
+{
+	static char dash[] = "-";
+	char *standard_input[] = { dash };
+	struct store *store = NULL;
+	struct reader **readers = NULL;
+	struct import_stats stats;
+	struct error err = { 0 };
+	size_t nreaders = 0;
+	int status = EXIT_OK;
+
+	/* nothing is touched before the rejects file's name is known to be safe */
+	if (cli->rejects != NULL && rejects_check_path(cli->rejects, cli->db,
+	    argc > 0 ? argv : standard_input, ci->values != NULL ? 0 :
+	    argc > 0 ? (size_t)argc : 1, &err) != 0)
+		cli_usage_error(cli, "%s", err.text);
+	if ((readers = open_readers(cli, argc, argv, ci, &nreaders,
+	    &status)) == NULL)
+		goto out;
+	if ((store = cli_store(cli, ci->mode, &status)) == NULL)
+		goto out;
+	if (ci->prepare != NULL &&
+	    (status = ci->prepare(cli, store, ci->context)) != EXIT_OK)
+		goto out;
+	if (cli->rejects != NULL && !cli->import.dry_run) {
+		if ((cli->rejects_file = rejects_create(cli->rejects, &err)) == NULL) {
+			status = cli_error(cli, &err);
+			goto out;
+		}
+		cli->import.before_commit = sync_rejects;
+		cli->import.commit_context = cli->rejects_file;
+	}
+	if (import_run(store, readers, nreaders, ci->kind, &cli->import,
+	    cli_problem, cli, cli_progress, cli, &stats, &err) != 0) {
+		status = cli_error(cli, &err);
+		goto out;
+	}
+	if (cli->rejects_file != NULL &&
+	    rejects_commit(cli->rejects_file, &err) != 0)
+		status = cli_error(cli, &err);
+	if (ci->done != NULL && status == EXIT_OK)
+		status = ci->done(cli, store, &stats, ci->context);
+	if (status == EXIT_OK && !cli->quiet && (nreaders > 0 || ci->values != NULL))
+		closing_line(cli, ci, &stats);
+out:
+	store_close(store);
+	cli_readers_close(readers);
+	return cli_finish(cli, status);
+}
