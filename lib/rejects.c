@@ -11,6 +11,7 @@
 
 #include "buf.h"
 #include "input.h"
+#include "output.h"
 #include "rejects.h"
 
 struct rejects {
@@ -162,41 +163,6 @@ fail:
 	return NULL;
 }
 
-static void
-csv_field_out(FILE *fp, const char *s)
-{
-	if (s == NULL)
-		s = "";
-	if (strpbrk(s, ",\"\r\n") == NULL && *s != ' ') {
-		fputs(s, fp);
-		return;
-	}
-	putc('"', fp);
-	for (; *s; s++) {
-		if (*s == '"')
-			putc('"', fp);
-		putc(*s, fp);
-	}
-	putc('"', fp);
-}
-
-static void
-json_text_out(FILE *fp, const char *s)
-{
-	putc('"', fp);
-	for (; s != NULL && *s; s++) {
-		unsigned char c = (unsigned char)*s;
-
-		if (c == '"' || c == '\\')
-			fprintf(fp, "\\%c", c);
-		else if (c < 0x20)
-			fprintf(fp, "\\u%04x", c);
-		else
-			putc(c, fp);
-	}
-	putc('"', fp);
-}
-
 /* Write the record gathered so far, with its reasons. */
 static void
 flush_record(struct rejects *r)
@@ -207,12 +173,12 @@ flush_record(struct rejects *r)
 		return;
 	if (r->json) {
 		fprintf(fp, "{\"line\":%ld,\"error\":", r->last_line);
-		json_text_out(fp, r->why.data);
+		json_write_string(fp, r->why.data);
 		fprintf(fp, ",%s}\n", r->values.data != NULL ?
 		    r->values.data : "\"record\":null");
 	} else {
 		fprintf(fp, "%ld,", r->last_line);
-		csv_field_out(fp, r->why.data);
+		csv_write_field(fp, r->why.data, 0);
 		fputs(r->values.data != NULL ? r->values.data : "", fp);
 		putc('\n', fp);
 	}
@@ -233,18 +199,18 @@ keep_values(struct rejects *r, const struct record *rec)
 	if (r->json) {
 		if (rec->count == 0 && rec->raw != NULL) {
 			fputs("\"raw\":", mem);
-			json_text_out(mem, rec->raw);
+			json_write_string(mem, rec->raw);
 		} else {
 			fputs("\"record\":{", mem);
 			for (size_t i = 0; i < rec->count; i++) {
 				if (i > 0)
 					putc(',', mem);
-				json_text_out(mem, rec->names[i]);
+				json_write_string(mem, rec->names[i]);
 				putc(':', mem);
 				if (rec->values[i] == NULL)
 					fputs("null", mem);
 				else
-					json_text_out(mem, rec->values[i]);
+					json_write_string(mem, rec->values[i]);
 			}
 			putc('}', mem);
 		}
@@ -252,10 +218,10 @@ keep_values(struct rejects *r, const struct record *rec)
 		for (size_t i = 0; i < r->ncolumns; i++) {
 			putc(',', mem);
 			if (i < rec->count)
-				csv_field_out(mem, rec->values[i]);
+				csv_write_field(mem, rec->values[i], 0);
 		}
 		putc(',', mem);
-		csv_field_out(mem, rec->count == 0 ? rec->raw : NULL);
+		csv_write_field(mem, rec->count == 0 ? rec->raw : NULL, 0);
 	}
 	fclose(mem);
 	buf_puts(&r->values, text);
@@ -274,8 +240,8 @@ start_file(struct rejects *r, const struct record *rec)
 		r->ncolumns = rec->columns != NULL ? rec->ncolumns : rec->count;
 		for (size_t i = 0; i < r->ncolumns; i++) {
 			putc(',', r->fp);
-			csv_field_out(r->fp, rec->columns != NULL ?
-			    rec->columns[i] : rec->names[i]);
+			csv_write_field(r->fp, rec->columns != NULL ?
+			    rec->columns[i] : rec->names[i], 0);
 		}
 		fputs(",raw\n", r->fp);
 	}
