@@ -1,7 +1,8 @@
 /*
  * fuzz-encoding.c -- the encoding decision and GB18030 decoding: any
  * bytes read as UTF-8, as GB18030 and with the encoding guessed, as
- * CSV and with the format guessed.  Whatever comes out must be UTF-8.
+ * CSV and with the format guessed.  Whatever comes out must be UTF-8,
+ * and the same whether read a few bytes or a mebibyte at a time.
  * The UTF-8 check itself is held to its word: the prefix it calls
  * valid is, and no longer prefix is; the display width of any bytes
  * is at most two columns a byte.
@@ -37,6 +38,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	for (size_t i = 0; i < sizeof(encodings) / sizeof(encodings[0]); i++) {
 		fuzz_read(path, INPUT_CSV, encodings[i], 1);
 		fuzz_read(path, INPUT_AUTO, encodings[i], 1);
+		fuzz_blocks_agree(path, INPUT_CSV, encodings[i]);
 	}
 	return 0;
 }

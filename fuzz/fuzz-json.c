@@ -100,6 +100,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	fuzz_read(path, INPUT_JSON, ENCODING_AUTO, 1);
 	fuzz_read(path, INPUT_JSONL, ENCODING_AUTO, 1);
 	fuzz_read(path, INPUT_AUTO, ENCODING_AUTO, 1);
+	fuzz_blocks_agree(path, INPUT_JSONL, ENCODING_AUTO);
+	fuzz_blocks_agree(path, INPUT_AUTO, ENCODING_AUTO);
 	compare_with_jansson(path, data, size);
 	return 0;
 }

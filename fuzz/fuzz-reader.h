@@ -126,4 +126,82 @@ fuzz_read(const char *path, enum input_format format, enum encoding encoding,
 	reader_close(r);
 }
 
+/* Append s and a separator byte (a NUL stands for NULL) to *out. */
+static void
+fuzz_put(char **out, size_t *len, const char *s, char separator)
+{
+	size_t n = s != NULL ? strlen(s) : 0;
+	char *p = realloc(*out, *len + n + 3);
+
+	if (p == NULL)
+		abort();
+	*out = p;
+	if (s == NULL)
+		p[(*len)++] = '\0';
+	memcpy(p + *len, s != NULL ? s : "", n);
+	*len += n;
+	p[(*len)++] = separator;
+	p[*len] = '\0';
+}
+
+/*
+ * All that reading path with blocks of block bytes (0: the reader's
+ * own) hands out, as one text: each record's line, problem and fields,
+ * the header, and the error that stopped it.  Free it.
+ */
+static char *
+fuzz_transcript(const char *path, enum input_format format,
+    enum encoding encoding, size_t block, size_t *len)
+{
+	struct error err = { 0 };
+	struct reader *r = reader_open(path, format, encoding, &err);
+	struct record *rec;
+	char number[32], *out = NULL, **header;
+	size_t n;
+	int rc;
+
+	*len = 0;
+	FUZZ_CHECK(r != NULL);
+	reader_set_block(r, block);
+	while ((rc = reader_next(r, &rec, &err)) == 1) {
+		snprintf(number, sizeof(number), "%ld", rec->line);
+		fuzz_put(&out, len, number, ':');
+		fuzz_put(&out, len, rec->problem, '!');
+		fuzz_put(&out, len, rec->raw, '!');
+		for (size_t i = 0; i < rec->count; i++) {
+			fuzz_put(&out, len, rec->names[i], '=');
+			fuzz_put(&out, len, rec->values[i], '|');
+		}
+		fuzz_put(&out, len, "", '\n');
+	}
+	header = reader_header(r, &n);
+	for (size_t i = 0; i < n; i++)
+		fuzz_put(&out, len, header[i], ',');
+	fuzz_put(&out, len, rc < 0 ? err.text : "end", '\n');
+	reader_close(r);
+	return out;
+}
+
+/*
+ * Reading path in blocks of a few bytes hands out exactly what reading
+ * it in the reader's own blocks does: the ends of blocks may fall in a
+ * quoted field, a line end or a character.
+ */
+static void
+fuzz_blocks_agree(const char *path, enum input_format format,
+    enum encoding encoding)
+{
+	static const size_t blocks[] = { 1, 2, 3, 7, 16 };
+	size_t len, n;
+	char *want = fuzz_transcript(path, format, encoding, 0, &len);
+
+	for (size_t i = 0; i < sizeof(blocks) / sizeof(blocks[0]); i++) {
+		char *got = fuzz_transcript(path, format, encoding, blocks[i], &n);
+
+		FUZZ_CHECK(n == len && memcmp(got, want, len) == 0);
+		free(got);
+	}
+	free(want);
+}
+
 #endif

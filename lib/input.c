@@ -1,4 +1,4 @@
-/* input.c -- records in: CSV through libcsv, JSON through jansson, GB18030 through iconv */
+/* input.c -- records in: CSV (plain lines cut in place, the rest by libcsv), JSON, GB18030 */
 #include <csv.h>
 #include <errno.h>
 #include <iconv.h>
@@ -8,6 +8,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "buf.h"
 #include "input.h"
@@ -27,7 +30,12 @@ struct pending {
 	long nul_field;		/* CSV: index of the field with a NUL byte, or -1 */
 	char *block;		/* when set, every value lives in it (csv_split_plain) */
 	size_t block_cap;
+	int borrowed;		/* values and their array are the reader's (csv_next_plain) */
 };
+
+/* Bytes read at a time; the raw buffer keeps SCAN_SLACK more readable after its NUL. */
+#define READ_BLOCK	(1 << 20)
+#define SCAN_SLACK	16
 
 struct reader {
 	FILE *fp;
@@ -42,6 +50,9 @@ struct reader {
 
 	struct buf raw;		/* bytes read, not yet cut into lines */
 	size_t raw_pos;
+	size_t block;		/* bytes to read at a time */
+	char **plain_values;	/* the fields of a plain CSV line, in raw */
+	size_t plain_cap;
 	struct buf line;	/* the current line, decoded to UTF-8 */
 	long line_number;	/* of the current line */
 	long long bytes_done, bytes_total;
@@ -77,6 +88,7 @@ struct reader {
 	struct record record;
 	char **names_out;
 	size_t names_cap;
+	int names_ready;	/* names_out holds the CSV header's names */
 	int single;		/* reader_open_record(): names owned */
 	char **single_names;
 	int single_done;
@@ -85,11 +97,13 @@ struct reader {
 static void
 pending_free(struct pending *p)
 {
-	if (p->block == NULL)
-		for (size_t i = 0; i < p->count; i++)
-			free(p->values[i]);
-	free(p->block);
-	free(p->values);
+	if (!p->borrowed) {
+		if (p->block == NULL)
+			for (size_t i = 0; i < p->count; i++)
+				free(p->values[i]);
+		free(p->block);
+		free(p->values);
+	}
 	free(p->raw);
 	memset(p, 0, sizeof(*p));
 }
@@ -155,6 +169,7 @@ reader_new(const char *file, struct error *err)
 	}
 	r->cd = (iconv_t)-1;
 	r->at_start = 1;
+	r->block = READ_BLOCK;
 	return r;
 }
 
@@ -235,9 +250,9 @@ fill_raw(struct reader *r, struct error *err)
 		r->raw.len -= r->raw_pos;
 		r->raw_pos = 0;
 	}
-	if (buf_reserve(&r->raw, 65536) != 0)
+	if (buf_reserve(&r->raw, r->block + SCAN_SLACK) != 0)
 		return error_set(err, EXIT_SOFTWARE, "%s", strerror(ENOMEM));
-	n = fread(r->raw.data + r->raw.len, 1, 65536, r->fp);
+	n = fread(r->raw.data + r->raw.len, 1, r->block, r->fp);
 	if (n == 0) {
 		if (ferror(r->fp))
 			return error_set(err, EXIT_IOERR, "%s: %s", r->file,
@@ -245,7 +260,8 @@ fill_raw(struct reader *r, struct error *err)
 		r->eof = 1;
 	}
 	r->raw.len += n;
-	r->raw.data[r->raw.len] = '\0';
+	/* a NUL, then bytes a vector scan may read past it and ignore */
+	memset(r->raw.data + r->raw.len, 0, SCAN_SLACK + 1);
 	r->bytes_done += (long long)n;
 	return (long)n;
 }
@@ -335,6 +351,62 @@ utf8_valid_fast(const char *str, size_t n)
 	}
 	return 1;
 }
+
+#if defined(__SSE2__)
+/*
+ * utf8_valid_fast() sixteen bytes at a time: each byte is classed by
+ * signed comparisons (continuation, lead of 2, 3 or 4, never valid),
+ * and the continuations the leads call for must be exactly those
+ * there.  The leads with further limits on their next byte (E0, ED,
+ * F0, F4) are left to utf8_valid_fast().
+ */
+static int
+utf8_valid_line(const char *s, size_t n)
+{
+	uint32_t carry = 0;
+
+	for (size_t i = 0; i < n; i += 16) {
+		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+		uint32_t in = n - i >= 16 ? 0xffffu : (1u << (n - i)) - 1;
+		uint32_t high = (uint32_t)_mm_movemask_epi8(v) & in;
+		uint32_t cont, ge_c2, ge_e0, ge_f0, ge_f5, limited, need;
+
+		if (high == 0) {
+			if (carry != 0)
+				return 0;
+			continue;
+		}
+		limited = (uint32_t)_mm_movemask_epi8(_mm_or_si128(
+		    _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xe0)),
+		    _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xed))),
+		    _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xf0)),
+		    _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xf4))))) & in;
+		if (limited != 0)
+			return utf8_valid_fast(s, n);
+		cont = (uint32_t)_mm_movemask_epi8(_mm_cmplt_epi8(v,
+		    _mm_set1_epi8(-64))) & in;
+		ge_c2 = (uint32_t)_mm_movemask_epi8(_mm_cmpgt_epi8(v,
+		    _mm_set1_epi8(-63))) & high;
+		ge_e0 = (uint32_t)_mm_movemask_epi8(_mm_cmpgt_epi8(v,
+		    _mm_set1_epi8(-33))) & high;
+		ge_f0 = (uint32_t)_mm_movemask_epi8(_mm_cmpgt_epi8(v,
+		    _mm_set1_epi8(-17))) & high;
+		ge_f5 = (uint32_t)_mm_movemask_epi8(_mm_cmpgt_epi8(v,
+		    _mm_set1_epi8(-12))) & high;
+		/* C0 and C1 (neither continuation nor lead), F5 to FF */
+		if ((high & ~cont & ~ge_c2) != 0 || ge_f5 != 0)
+			return 0;
+		need = carry | ((ge_c2 & ~ge_e0) << 1) |
+		    ((ge_e0 & ~ge_f0) * 6) | (ge_f0 * 14);
+		if ((need & 0xffffu) != cont)
+			return 0;	/* also a character cut by the end of s */
+		carry = need >> 16;
+	}
+	return carry == 0;
+}
+#else
+#define utf8_valid_line utf8_valid_fast
+#endif
 
 /* Decode raw line bytes s[0..n) into r->line. */
 static int
@@ -612,6 +684,236 @@ nomem:
 	return 0;	/* libcsv's way reports it */
 }
 
+/*
+ * Plain lines straight from the raw bytes.  Most lines of a sheet hold
+ * no quote, no NUL and no CR but in a final CR LF; in UTF-8 (or ASCII in
+ * any encoding) such a line is cut at its commas where it lies in the
+ * raw buffer, each field trimmed and ended with a NUL written over the
+ * comma or the newline after it.  One scan finds the end of the line and
+ * anything that needs libcsv; another finds the commas; only the bytes
+ * that are not ASCII are checked as UTF-8.
+ */
+
+#if !defined(__SSE2__)
+/* High bit set in each byte of w that is zero, and only there. */
+static uint64_t
+zero_bytes(uint64_t w)
+{
+	const uint64_t low7 = 0x7f7f7f7f7f7f7f7fULL;
+
+	return ~(((w & low7) + low7) | w | low7);
+}
+#endif
+
+/*
+ * The offset in s of the first newline, quote, CR or NUL.  s ends with
+ * a NUL followed by SCAN_SLACK readable bytes.  *high is set to whether
+ * a byte before that offset is not ASCII.
+ */
+static size_t
+scan_line(const char *s, int *high)
+{
+	size_t i = 0;
+#if defined(__SSE2__)
+	const __m128i nl = _mm_set1_epi8('\n'), quote = _mm_set1_epi8('"'),
+	    cr = _mm_set1_epi8('\r'), zero = _mm_setzero_si128();
+	unsigned seen = 0;
+
+	for (;; i += 16) {
+		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+		__m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, nl),
+		    _mm_cmpeq_epi8(v, quote)), _mm_or_si128(_mm_cmpeq_epi8(v, cr),
+		    _mm_cmpeq_epi8(v, zero)));
+		unsigned m = (unsigned)_mm_movemask_epi8(hit),
+		    h = (unsigned)_mm_movemask_epi8(v);
+
+		if (m != 0) {
+			unsigned at = (unsigned)__builtin_ctz(m);
+
+			*high = seen != 0 || (h & ((1u << at) - 1)) != 0;
+			return i + at;
+		}
+		seen |= h;
+	}
+#else
+	uint64_t seen = 0;
+
+	for (;; i += 8) {
+		uint64_t w;
+
+		memcpy(&w, s + i, 8);
+		if (zero_bytes(w ^ ('\n' * ONES)) | zero_bytes(w ^ ('"' * ONES)) |
+		    zero_bytes(w ^ ('\r' * ONES)) | zero_bytes(w))
+			break;
+		seen |= w & HIGHS;
+	}
+	while (s[i] != '\n' && s[i] != '"' && s[i] != '\r' && s[i] != '\0') {
+		seen |= (unsigned char)s[i] & 0x80;
+		i++;
+	}
+	*high = seen != 0;
+	return i;
+#endif
+}
+
+/* Room for n fields in r->plain_values; 0, or -1 when memory runs out. */
+static int
+plain_reserve(struct reader *r, size_t n)
+{
+	size_t cap = r->plain_cap ? r->plain_cap : 16;
+	char **v;
+
+	if (n <= r->plain_cap)
+		return 0;
+	while (cap < n)
+		cap *= 2;
+	if ((v = realloc(r->plain_values, cap * sizeof(*v))) == NULL)
+		return -1;
+	r->plain_values = v;
+	r->plain_cap = cap;
+	return 0;
+}
+
+/* End the field s[start..stop) in place, trimmed of spaces and tabs; it is fields[k]. */
+static void
+plain_field(char *s, size_t start, size_t stop, char **fields, size_t k)
+{
+	while (start < stop && (s[start] == ' ' || s[start] == '\t'))
+		start++;
+	while (stop > start && (s[stop - 1] == ' ' || s[stop - 1] == '\t'))
+		stop--;
+	s[stop] = '\0';
+	fields[k] = s + start;
+}
+
+/*
+ * Cut s[0..n), which holds no quote, CR or NUL, at its commas into
+ * r->plain_values, in place (s[n] is overwritten).  Returns the number
+ * of fields, or 0 when memory runs out.
+ */
+static size_t
+plain_split(struct reader *r, char *s, size_t n)
+{
+	size_t k = 0, start = 0, i = 0;
+#if defined(__SSE2__)
+	const __m128i comma = _mm_set1_epi8(',');
+
+	for (; i < n; i += 16) {
+		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+		unsigned m = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, comma));
+
+		if (n - i < 16)
+			m &= (1u << (n - i)) - 1;
+		for (; m != 0; m &= m - 1) {
+			size_t at = i + (size_t)__builtin_ctz(m);
+
+			if (k + 2 > r->plain_cap && plain_reserve(r, k + 2) != 0)
+				return 0;
+			plain_field(s, start, at, r->plain_values, k++);
+			start = at + 1;
+		}
+	}
+#else
+	for (; i < n; i++)
+		if (s[i] == ',') {
+			if (k + 2 > r->plain_cap && plain_reserve(r, k + 2) != 0)
+				return 0;
+			plain_field(s, start, i, r->plain_values, k++);
+			start = i + 1;
+		}
+#endif
+	if (k + 1 > r->plain_cap && plain_reserve(r, k + 1) != 0)
+		return 0;
+	plain_field(s, start, n, r->plain_values, k++);
+	return k;
+}
+
+/*
+ * Find the next line in the raw bytes, reading more as needed: its
+ * length without the line end into *n, with it into *used.  Returns 1,
+ * 0 when the line is not plain (a quote, a NUL, a lone CR) or there is
+ * none, -1 with err set.
+ */
+static int
+plain_line(struct reader *r, size_t *n, size_t *used, int *high,
+    struct error *err)
+{
+	for (;;) {
+		const char *s = r->raw.data + r->raw_pos;
+		size_t left = r->raw.len - r->raw_pos, at;
+
+		if (r->raw.data == NULL)
+			return 0;
+		at = scan_line(s, high);
+		*n = at;
+		if (at < left && s[at] == '\n') {
+			*used = at + 1;
+			return 1;
+		}
+		if (at + 1 < left && s[at] == '\r' && s[at + 1] == '\n') {
+			*used = at + 2;
+			return 1;
+		}
+		if (at < left && s[at] == '\r' && at + 1 == left && r->eof) {
+			*used = at + 1;	/* a CR ends the input */
+			return 1;
+		}
+		if (at == left && r->eof) {
+			*used = at;
+			return at > 0;
+		}
+		if ((at < left && s[at] != '\r') || (at + 1 < left))
+			return 0;	/* a quote, a NUL or a lone CR */
+		/* the line goes on past the bytes read */
+		if (fill_raw(r, err) < 0)
+			return -1;
+	}
+}
+
+/*
+ * The next record, if it is a plain line, into p: its values are the
+ * reader's, in the raw bytes.  Returns 1 with a record, 2 when the line
+ * was blank (skipped), 0 when the line is for the general path (not
+ * plain, in GB18030, or no line left), -1 with err set.
+ */
+static int
+csv_next_plain(struct reader *r, struct pending *p, struct error *err)
+{
+	size_t n, used, count;
+	char *s;
+	int high, got, blank = 1;
+
+	if ((got = plain_line(r, &n, &used, &high, err)) <= 0)
+		return got;
+	s = r->raw.data + r->raw_pos;
+	if (high) {
+		if (r->decoding == DECODE_UNDECIDED)
+			decide_encoding(r, s, used);
+		if (r->decoding != DECODE_UTF8)
+			return 0;
+		if (!utf8_valid_line(s, used))
+			return error_set(err, EXIT_DATAERR, r->encoding == ENCODING_UTF8 ?
+			    _("%s:%ld: bytes that are not UTF-8") :
+			    _("%s:%ld: bytes that are not UTF-8, in a file that "
+			    "began as UTF-8"), r->file, r->line_number + 1);
+	}
+	if ((count = plain_split(r, s, n)) == 0)
+		return error_set(err, EXIT_SOFTWARE, "%s", strerror(ENOMEM));
+	r->line_number++;
+	r->raw_pos += used;
+	for (size_t i = 0; i < count && blank; i++)
+		blank = *r->plain_values[i] == '\0';
+	if (blank)
+		return 2;
+	memset(p, 0, sizeof(*p));
+	p->line = r->line_number;
+	p->count = p->cap = count;
+	p->values = r->plain_values;
+	p->nul_field = -1;
+	p->borrowed = 1;
+	return 1;
+}
+
 /* Feed the current line to libcsv; a quoting error becomes a bad record. */
 static int
 csv_feed(struct reader *r, struct error *err)
@@ -675,23 +977,28 @@ csv_take_header(struct reader *r, struct pending *p, struct error *err)
 	if (p->problem != NULL)
 		return error_set(err, EXIT_DATAERR, "%s:%ld: %s", r->file, p->line,
 		    _(p->problem));
-	if (p->block != NULL) {
+	if (p->borrowed || p->block != NULL) {
 		/* the header outlives the record's memory: its own copies */
-		for (size_t i = 0; i < p->count; i++) {
-			char *copy = strdup(p->values[i]);
+		char **copies = calloc(p->count + 1, sizeof(*copies));
+		size_t i;
 
-			if (copy == NULL) {
-				while (i-- > 0)
-					free(p->values[i]);
-				p->count = 0;
-				return error_set(err, EXIT_SOFTWARE, "%s",
-				    strerror(ENOMEM));
-			}
-			p->values[i] = copy;
+		for (i = 0; copies != NULL && i < p->count; i++)
+			if ((copies[i] = strdup(p->values[i])) == NULL)
+				break;
+		if (copies == NULL || i < p->count) {
+			while (copies != NULL && i-- > 0)
+				free(copies[i]);
+			free(copies);
+			return error_set(err, EXIT_SOFTWARE, "%s", strerror(ENOMEM));
 		}
-		free(p->block);
+		if (!p->borrowed) {
+			free(p->block);
+			free(p->values);
+		}
+		p->values = copies;
 		p->block = NULL;
 		p->block_cap = 0;
+		p->borrowed = 0;
 	}
 	r->header = p->values;
 	r->header_count = p->count;
@@ -780,7 +1087,7 @@ csv_shape_fields(struct reader *r, struct pending *p)
 		for (size_t i = 0; i < p->count; i++) {
 			if (k < r->header_named && r->header_map[k] == i)
 				p->values[k++] = p->values[i];
-			else if (p->block == NULL)
+			else if (p->block == NULL && !p->borrowed)
 				free(p->values[i]);
 		}
 		p->count = k;
@@ -1067,8 +1374,11 @@ hand_out(struct reader *r, struct pending *p, struct record **out)
 	rec->problem_field = r->current.problem_field;
 	rec->raw = r->current.raw;
 	if (r->format == INPUT_CSV) {
-		for (size_t i = 0; i < r->header_named; i++)
-			r->names_out[i] = r->header[r->header_map[i]];
+		/* the same names for every record, unless the array moved */
+		if (!r->names_ready)
+			for (size_t i = 0; i < r->header_named; i++)
+				r->names_out[i] = r->header[r->header_map[i]];
+		r->names_ready = 1;
 		rec->columns = r->names_out;
 		rec->ncolumns = r->header_named;
 	}
@@ -1085,6 +1395,7 @@ hand_out(struct reader *r, struct pending *p, struct record **out)
 
 		rec->count = pairs;
 		rec->names = r->names_out;
+		r->names_ready = 0;
 		for (size_t i = 0; i < pairs; i++)
 			r->names_out[i] = r->current.values[2 * i];
 		/* values: a second array after the names */
@@ -1102,12 +1413,35 @@ ensure_names(struct reader *r, size_t n)
 	if (n <= r->names_cap)
 		return 0;
 	free(r->names_out);
+	r->names_ready = 0;
 	if ((r->names_out = calloc(n, sizeof(char *))) == NULL) {
 		r->names_cap = 0;
 		return -1;
 	}
 	r->names_cap = n;
 	return 0;
+}
+
+/*
+ * Hand out record p (a CSV header is taken instead).  Returns 1 with
+ * *out set, 0 when p was the header, -1 with err set.
+ */
+static int
+take(struct reader *r, struct pending *p, struct record **out,
+    struct error *err)
+{
+	if (r->format == INPUT_CSV && r->header == NULL) {
+		int bad = csv_take_header(r, p, err);
+
+		pending_free(p);
+		return bad != 0 ? -1 : 0;
+	}
+	if (r->format == INPUT_CSV)
+		csv_shape(r, p);
+	if (ensure_names(r, (p->count > r->header_named ? p->count :
+	    r->header_named) + 1) != 0)
+		return error_set(err, EXIT_SOFTWARE, "%s", strerror(ENOMEM));
+	return hand_out(r, p, out);
 }
 
 int
@@ -1131,24 +1465,22 @@ reader_next(struct reader *r, struct record **out, struct error *err)
 	for (;;) {
 		int rc;
 
-		while (r->queue_head < r->queue_len) {
-			struct pending *p = &r->queue[r->queue_head++];
+		while (r->queue_head < r->queue_len)
+			if ((rc = take(r, &r->queue[r->queue_head++], out, err)) != 0)
+				return rc;
+		if (r->format == INPUT_CSV && r->csv_ready && !r->at_start &&
+		    !r->record_open && r->building.count == 0) {
+			struct pending p;
 
-			if (r->format == INPUT_CSV && r->header == NULL) {
-				int bad = csv_take_header(r, p, err);
-
-				pending_free(p);
-				if (bad != 0)
-					return -1;
-				continue;
+			if ((rc = csv_next_plain(r, &p, err)) < 0)
+				return -1;
+			if (rc == 2)
+				continue;	/* a blank line */
+			if (rc == 1) {
+				if ((rc = take(r, &p, out, err)) != 0)
+					return rc;	/* a record, or an error */
+				continue;	/* it was the header */
 			}
-			if (r->format == INPUT_CSV)
-				csv_shape(r, p);
-			if (ensure_names(r, (p->count > r->header_named ?
-			    p->count : r->header_named) + 1) != 0)
-				return error_set(err, EXIT_SOFTWARE, "%s",
-				    strerror(ENOMEM));
-			return hand_out(r, p, out);
 		}
 		if (r->eof && r->raw_pos >= r->raw.len) {
 			if (r->format == INPUT_CSV && r->csv_ready) {
@@ -1195,6 +1527,12 @@ reader_header(const struct reader *r, size_t *count)
 	return r->header;
 }
 
+void
+reader_set_block(struct reader *r, size_t bytes)
+{
+	r->block = bytes > 0 ? bytes : READ_BLOCK;
+}
+
 enum input_format
 reader_format(const struct reader *r)
 {
@@ -1237,6 +1575,7 @@ reader_close(struct reader *r)
 		free(r->single_names);
 	}
 	free(r->names_out);
+	free(r->plain_values);
 	buf_free(&r->raw);
 	buf_free(&r->line);
 	buf_free(&r->building_raw);

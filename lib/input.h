@@ -57,6 +57,13 @@ struct reader *reader_open_record(const char *file, const char *const *names,
  */
 int reader_next(struct reader *r, struct record **out, struct error *err);
 
+/*
+ * Read at most bytes at a time from now on (0: the default, a
+ * mebibyte).  For tests, which put the ends of blocks inside quoted
+ * fields and multi-byte characters.
+ */
+void reader_set_block(struct reader *r, size_t bytes);
+
 /* Report a problem with rec's field (NULL: the record) to report, if not NULL. */
 void reader_problem(problem_fn *report, void *context, const struct record *rec,
     const char *field, const char *message);

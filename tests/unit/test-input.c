@@ -100,6 +100,16 @@ test_csv(void)
 	    "closing quote;", "text after a closing quote");
 	is_str(read_all("a,b\n1,x\0y\n", 10, INPUT_AUTO, ENCODING_AUTO),
 	    "2:!a NUL byte in the text;", "a NUL byte spoils the record");
+	is_str(read_all("a,b\n1,2\n3,\0\n5,6\n", 16, INPUT_AUTO, ENCODING_AUTO),
+	    "2:a=1|b=2;3:!a NUL byte in the text;4:a=5|b=6;",
+	    "a NUL byte between plain lines spoils its record only");
+	is_str(CSV("a,b\n1,2\r3,4\n5,6\n"), "2:a=1|b=2;2:a=3|b=4;3:a=5|b=6;",
+	    "a lone CR ends a record, as libcsv has it");
+	is_str(CSV("a,b\n1,2\r"), "2:a=1|b=2;", "a CR at the very end");
+	is_str(CSV("\xef\xbb\xbf" "a,b\r\n\"x\r\ny\",2\r\n3 , 4\r\n"),
+	    "2:a=x\r\ny|b=2;4:a=3|b=4;", "a BOM, CRLF, a quoted CRLF, then a plain line");
+	is_str(CSV("a,b\n \t, \n\t1\t, 2 \n"), "3:a=1|b=2;",
+	    "spaces and tabs around fields are trimmed; a row of them is blank");
 }
 
 static void
@@ -119,6 +129,11 @@ test_encodings(void)
 	    "GB18030 after UTF-8 text is an error, not a guess");
 	is_str(CSV("\xff\xfen\0a\0"), "ERROR(65)", "UTF-16 is refused");
 	is_str(CSV("\x84\x31\x95\x33name\n\xbb\xa7\n"), "2:name=户;", "a GB18030 BOM");
+	is_str(CSV("name,n\n\xbb\xa7,1\nab,2\n\xd6\xf7,3\n"),
+	    "2:name=户|n=1;3:name=ab|n=2;4:name=主|n=3;",
+	    "ASCII lines amid GB18030 lines");
+	is_str(CSV("name,n\nab,1\n户主,2\n"), "2:name=ab|n=1;3:name=户主|n=2;",
+	    "the encoding is decided on the first line that is not ASCII");
 }
 
 static void
