@@ -4,6 +4,7 @@
 
 #include "coverage.h"
 #include "deadline.h"
+#include "issue.h"
 #include "text.h"
 #include "vocab.h"
 
@@ -143,9 +144,7 @@ static const struct {
 	const char *date_column;
 	const char *sql;
 } issue_queries[] = {
-	{ DEADLINE_ISSUE_OVERDUE, 0, "due_date",
-	  "(i.status = 'open' OR i.status = 'in_progress' OR i.status = 'reopened') "
-	  "AND i.due_date < ?1" },
+	{ DEADLINE_ISSUE_OVERDUE, 0, "due_date", ISSUE_OVERDUE_SQL("i.", "?1") },
 	{ DEADLINE_FEEDBACK_OVERDUE, 0, "resolved_on",
 	  "i.status = 'resolved' AND i.resolved_on < date(?1, '-' || ?4 || ' days')" },
 	{ DEADLINE_REVISIT_DUE, 1, "revisit_due",

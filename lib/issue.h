@@ -6,6 +6,30 @@
 #include "output.h"
 #include "store.h"
 
+/*
+ * The ledger's two rules that every command applies, written once, in
+ * SQL, for the issue table under the prefix t ("i." for an alias i, ""
+ * for none):
+ *
+ * An issue is open while it waits for work: open, in progress or
+ * reopened.  Resolved (even with the household not yet told), fed
+ * back, closed and closed unresolved are not open.  The words are those
+ * of the partial index issue_open_due, so that SQLite reads it.
+ *
+ * An issue is overdue on a day when it is open and its due date is
+ * before that day: due today is not yet overdue, and an extension (a
+ * new due date) counts from the new date.  day is an SQL expression,
+ * usually a bound parameter holding an ISO date.
+ *
+ * deadline-check lists the issues overdue (deadline.c), report-gen
+ * counts them and ages the open ones (report.c).
+ */
+#define ISSUE_OPEN_SQL(t) \
+	"(" t "status = 'open' OR " t "status = 'in_progress' OR " \
+	t "status = 'reopened')"
+#define ISSUE_OVERDUE_SQL(t, day) \
+	"(" ISSUE_OPEN_SQL(t) " AND " t "due_date < " day ")"
+
 /* The fields of an issue record, as issue-add reads them. */
 enum issue_field {
 	ISSUE_KIND, ISSUE_CATEGORY, ISSUE_TITLE, ISSUE_DETAIL, ISSUE_URGENCY,

@@ -7,6 +7,7 @@
 #include "audit.h"
 #include "coverage.h"
 #include "household.h"
+#include "issue.h"
 #include "report.h"
 #include "survey.h"
 #include "text.h"
@@ -298,8 +299,7 @@ issues_row(struct summary_build *b, struct report_village *v, sqlite3_stmt *st)
 		return 0;	/* (a damaged store) */
 	c = code_index("issue_category", category);
 	k = code_index("status", status);
-	open = strcmp(status, "open") == 0 || strcmp(status, "in_progress") == 0 ||
-	    strcmp(status, "reopened") == 0;
+	open = sqlite3_column_int(st, 5) != 0;
 	opened = day_of((const char *)sqlite3_column_text(st, 3), &dated);
 	resolved = day_of((const char *)sqlite3_column_text(st, 2), &resolved_dated);
 	v->opened++;
@@ -313,7 +313,7 @@ issues_row(struct summary_build *b, struct report_village *v, sqlite3_stmt *st)
 		v->fed_back++;
 	if (strcmp(status, "closed") == 0)
 		v->closed++;
-	if (open && sqlite3_column_int(st, 5))
+	if (sqlite3_column_int(st, 7))
 		v->overdue++;
 	v->extensions += sqlite3_column_int64(st, 6);
 	if (c < REPORT_NISSUE_CATEGORIES && k < REPORT_NSTATUSES)
@@ -486,8 +486,9 @@ summary_store(struct summary_build *b, const char *township, struct error *err)
 	    "FROM household", households_row, err) != 0)
 		return -1;
 	if (per_store(b, "SELECT category, status, resolved_on, opened_on, "
-	    "feedback_on, due_date < ?4, extensions, "
-	    "village_id FROM issue WHERE village_id IS NOT NULL "
+	    "feedback_on, " ISSUE_OPEN_SQL("") ", extensions, "
+	    ISSUE_OVERDUE_SQL("", "?4") ", village_id FROM issue "
+	    "WHERE village_id IS NOT NULL "
 	    "AND (?2 IS NULL OR opened_on >= ?2) "
 	    "AND (?3 IS NULL OR opened_on <= ?3)", issues_row, err) != 0)
 		return -1;

@@ -2,7 +2,7 @@
 # t0001-unit.sh -- the unit tests of lib/, each a program that speaks TAP
 . "$(dirname "$0")/lib.sh"
 
-for t in text input output idset worker import quote hashtab; do
+for t in text input output idset worker import quote hashtab ledger; do
 	test_case "unit: $t" '
 		"$RENKE_BUILD/tests/test-'$t'" >out 2>&1;
 		status=$?;
