@@ -4,7 +4,7 @@
 # Usage: scripts/install-deps.sh [--check] [--bench] [--browser]
 #   --check    only report what is missing; exit 1 if anything is
 #   --bench    also the benchmark anchors (miller, hyperfine)
-#   --browser  also chromium, for the HTML report test
+#   --browser  also chromium and CJK fonts, for the HTML report test
 # As root it runs apt-get; otherwise it prints the exact command and stops.
 set -u
 
@@ -14,7 +14,7 @@ for arg in "$@"; do
 	case $arg in
 	--check) check_only=1 ;;
 	--bench) extra="$extra miller" ;;
-	--browser) extra="$extra chromium" ;;
+	--browser) extra="$extra chromium fonts" ;;
 	*) echo "usage: $0 [--check] [--bench] [--browser]" >&2; exit 64 ;;
 	esac
 done
@@ -45,6 +45,7 @@ for p in $extra; do
 	case $p in
 	miller) need_pkg miller command -v mlr; need_pkg time test -x /usr/bin/time ;;
 	chromium) need_pkg chromium command -v chromium ;;
+	fonts) need_pkg fonts-noto-cjk test -d /usr/share/fonts/opentype/noto ;;
 	esac
 done
 

@@ -24,14 +24,6 @@ store_unchanged() {
 	test_cmp before after
 }
 
-test_case 'unit: visit vocabularies, milestone categories, the definition of covered' '
-	"$RENKE_BUILD/tests/test-visit" >out 2>&1;
-	status=$?;
-	cat out;
-	! grep -q "^not ok" out && test $status -eq 0 &&
-	grep -q "^1\.\." out
-'
-
 test_case 'imports the four milestones of the work plan' '
 	milestone-add "$EXAMPLES/milestones.csv" 2>err &&
 	grep_message "^milestone-add: 4 milestones read: added 4, updated 0, unchanged 0, differ 0, bad 0$" err &&

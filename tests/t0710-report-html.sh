@@ -2,14 +2,6 @@
 # t0710-report-html.sh -- the HTML summary's unit test: self-contained, escaped, four charts
 . "$(dirname "$0")/lib.sh"
 
-test_case 'unit: report-html' '
-	"$RENKE_BUILD/tests/test-report-html" >out 2>&1;
-	status=$?;
-	cat out;
-	! grep -q "^not ok" out && test $status -eq 0 &&
-	grep -q "^1\.\." out
-'
-
 test_case 'the sample page is written to a file on request' '
 	"$RENKE_BUILD/tests/test-report-html" --write summary.html &&
 	test -s summary.html &&

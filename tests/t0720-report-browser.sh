@@ -5,8 +5,8 @@
 # township (its households, milestones, visits, ledger-life.sh and the
 # survey) when report-gen is there and succeeds, else from the unit
 # test's sample (test-report-html --write).  Chromium is Debian's
-# package; the set-up installs it (and CJK fonts) when it is missing and
-# we are root, and the file is skipped, saying why, when it cannot be.
+# package, installed with CJK fonts by scripts/install-deps.sh --browser
+# (which `make check` runs); the file is skipped, saying why, without it.
 # The screenshot is kept as build/report-summary.png for a person.
 
 . "$(dirname "$0")/lib.sh"
@@ -16,46 +16,17 @@ SCREENSHOT=$TOP/build/report-summary.png
 
 # skip_all REASON: the whole file is skipped, saying why
 skip_all() {
-	echo "ok 1 # skip chromium cannot be installed: $1"
+	echo "ok 1 # skip no chromium: $1"
 	echo "1..1"
 	exit 0
 }
 
-# apt_install PACKAGE: install a Debian package quietly; its log on failure in apt.log
-apt_install() {
-	DEBIAN_FRONTEND=noninteractive
-	export DEBIAN_FRONTEND
-	timeout 900 apt-get install -y --no-install-recommends "$1" >>"$TRASH/apt.log" 2>&1 && return 0
-	timeout 300 apt-get update >>"$TRASH/apt.log" 2>&1 &&
-	timeout 900 apt-get install -y --no-install-recommends "$1" >>"$TRASH/apt.log" 2>&1
-}
-
-# last_apt_error: apt's last error line, for a skip reason
-last_apt_error() {
-	grep '^E:' "$TRASH/apt.log" 2>/dev/null | tail -n 1 | tr -d '\r'
-}
-
-# the set-up: Chromium, and fonts with Chinese glyphs
+# Chromium comes with `make check` (scripts/install-deps.sh --browser)
 if ! command -v chromium >/dev/null 2>&1; then
-	if [ "$(id -u)" -ne 0 ]; then
-		skip_all "it is not installed and only root may install it (apt-get install chromium)"
-	fi
-	if ! command -v apt-get >/dev/null 2>&1; then
-		skip_all "it is not installed and there is no apt-get"
-	fi
-	echo "# installing chromium with apt-get (this takes a few minutes)"
-	if ! apt_install chromium || ! command -v chromium >/dev/null 2>&1; then
-		reason=$(last_apt_error)
-		skip_all "apt-get install chromium failed${reason:+: $reason}"
-	fi
+	skip_all "it is not installed (as root: scripts/install-deps.sh --browser)"
 fi
 if command -v fc-list >/dev/null 2>&1 && [ -z "$(fc-list :lang=zh 2>/dev/null)" ]; then
-	if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1 &&
-	    apt_install fonts-noto-cjk; then
-		echo "# installed fonts-noto-cjk for the Chinese glyphs"
-	else
-		echo "# no font with Chinese glyphs (fonts-noto-cjk): Chinese shows as boxes"
-	fi
+	echo "# no font with Chinese glyphs (fonts-noto-cjk): Chinese shows as boxes"
 fi
 
 # run_chromium ARGS... PAGE: headless, offline, its own profile, at most 60 seconds
