@@ -1,11 +1,11 @@
 /* household.c -- households: import, check, list */
-#include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "audit.h"
+#include "batch.h"
 #include "buf.h"
 #include "hashtab.h"
 #include "household.h"
@@ -14,7 +14,6 @@
 #include "place.h"
 #include "text.h"
 #include "vocab.h"
-#include "worker.h"
 
 const struct field_spec household_fields[HOUSEHOLD_NFIELDS] = {
 	{ "household_id", "户编号|户号|户码|家庭编号|编号" },
@@ -87,27 +86,15 @@ id_number_word(const char *s)
 }
 
 /*
- * Records are held back in batches of BATCH_MAX and written IMPORT_INSERT_MAX
- * at a time, by one INSERT of many rows: a statement a row costs more
- * than the row.  A full batch is written by the worker's thread while
- * this one checks the next records.  A held record keeps a copy of
- * everything it points to, for the problems that only writing it finds
- * (an existing household) and for the rejects file.  What is held is
- * written, and what writing it found reported, before anything else is
- * reported (problem(), import_hold()), so that problems keep the order
- * of the input; and before one that needs a new place, which is written
- * alone.  A record whose number is taken (a file imported again, most
- * likely) is held in a batch the worker looks up instead (ring_hold()).
+ * A household checked, and the ids of its place: what the batch engine
+ * (lib/batch.h) holds.  A record whose number is taken (a file imported
+ * again, most likely) is held to be looked up rather than written; one
+ * that needs a new place is written alone, in a savepoint that undoes
+ * the place when the household is not written.
  */
-#define BATCH_MAX 128		/* rows a batch holds */
-#define BATCHES 3		/* one filled while the others are written */
-
-struct held {
+struct held_household {
 	struct household h;
-	struct held_record held;	/* the record, and the strings h points to */
 	long long village_id, group_id;
-	long long source_id;	/* its file's household_source row */
-	int same;		/* in a batch looked up: stored the same */
 };
 
 /* A remembered vocabulary lookup: files repeat a few texts a million times. */
@@ -128,40 +115,17 @@ struct seen {
 	char codes[96];
 };
 
-/*
- * Held records, written together by the worker's thread while the
- * caller checks the next ones: the worker has the store's connection
- * alone from the moment a batch is queued until it is settled.
- */
-struct batch {
-	struct held held[BATCH_MAX];
-	size_t n;
-	/* what the worker says */
-	long long before;	/* the highest household id before it */
-	long long last_id;	/* and after its rows so far */
-	unsigned char written[BATCH_MAX];
-};
-
 /* Per-import state: statements prepared once, held records, the ID numbers. */
 struct household_import {
 	int prepared;
-	struct import_inserts insert;
 	sqlite3_stmt *find, *same, *same_at, *holder;
 	sqlite3_stmt *move;	/* a household to another place */
 	struct merge merge;	/* a household given again */
+	struct batch_engine batch;	/* households held, written by the worker */
 	long long next_same;	/* where household_same() looks first, 0 for nowhere */
-	long long last_id;	/* the highest id of a household so far */
-	struct household checked;	/* the record being checked */
-	struct import_source source;	/* the household_source row of its file */
+	struct held_household checked;	/* the record being checked */
 	struct idset numbers;
 	struct import *im;
-	struct store *store;
-	struct batch batch[BATCHES];
-	struct ring ring;	/* which batch is filled, which written */
-	int trusting;		/* store_trust_checks() on */
-	int savepoint;		/* the one held record made its place in savepoint household_row */
-	int failed;		/* writing held records failed while checking another */
-	struct error error;	/* why */
 	struct memo memo[MEMO_MAX];	/* the first texts looked up, */
 	size_t nmemo;
 	struct hashtab memo_index;	/* by their hashes and domains */
@@ -172,26 +136,8 @@ struct household_import {
 	struct hashtab seen_index;	/* by their hashes */
 };
 
-static size_t batch_held(const void *batch);
-static int write_batch(void *context, void *batch, struct error *err);
-static int settle(void *context, void *batch, struct error *err);
 static const struct merge_rule household_merge_rule;
-
-/* Report a problem with rec, after those of the records held back. */
-static void __attribute__((format(printf, 5, 6)))
-problem(struct household_import *hi, struct import *im, const struct record *rec,
-    int k, const char *fmt, ...)
-{
-	char message[1024];
-	va_list ap;
-
-	if (!hi->failed && ring_flush(&hi->ring, &hi->error) != 0)
-		hi->failed = 1;
-	va_start(ap, fmt);
-	vsnprintf(message, sizeof(message), fmt, ap);
-	va_end(ap);
-	import_problem(im, rec, k, "%s", message);
-}
+static const struct batch_kind household_batch_kind;
 
 /* vocab_code(domain, text), remembered (domain is told by its pointer). */
 static const char *
@@ -320,7 +266,7 @@ check_categories(struct household_import *hi, struct import *im,
 		if ((code = vocab_cached(hi, "category", w)) == NULL) {
 			char expected[512];
 
-			problem(hi, im, rec, HOUSEHOLD_CATEGORIES,
+			import_problem(im, rec, HOUSEHOLD_CATEGORIES,
 			    _("unknown category \"%s\"; expected one of: %s"), w,
 			    vocab_describe("category", expected, sizeof(expected)));
 			bad = 1;
@@ -348,7 +294,7 @@ check_categories(struct household_import *hi, struct import *im,
 		len += n;
 	}
 	if (!bad && ncodes > 1 && strstr(h->categories, "ordinary") != NULL) {
-		problem(hi, im, rec, HOUSEHOLD_CATEGORIES,
+		import_problem(im, rec, HOUSEHOLD_CATEGORIES,
 		    _("\"ordinary\" (一般农户) cannot be combined with another category"));
 		bad = 1;
 	}
@@ -371,7 +317,7 @@ check_vocab(struct household_import *hi, struct import *im,
 		h->value[k] = code;
 		return 0;
 	}
-	problem(hi, im, rec, (int)k, _("unknown value \"%s\"; expected one of: %s"),
+	import_problem(im, rec, (int)k, _("unknown value \"%s\"; expected one of: %s"),
 	    text, vocab_describe(domain, expected, sizeof(expected)));
 	return 1;
 }
@@ -402,14 +348,14 @@ household_check(struct household_import *hi, struct import *im,
 	h->members = 0;
 	h->word = 0;
 	if (h->value[HOUSEHOLD_ID] == NULL) {
-		problem(hi, im, rec, HOUSEHOLD_ID, _("missing; every household needs one"));
+		import_problem(im, rec, HOUSEHOLD_ID, _("missing; every household needs one"));
 		bad++;
 	} else if (strlen(h->value[HOUSEHOLD_ID]) > 64) {
-		problem(hi, im, rec, HOUSEHOLD_ID, _("longer than 64 bytes"));
+		import_problem(im, rec, HOUSEHOLD_ID, _("longer than 64 bytes"));
 		bad++;
 	}
 	if (h->value[HOUSEHOLD_VILLAGE] == NULL) {
-		problem(hi, im, rec, HOUSEHOLD_VILLAGE, _("missing; every household "
+		import_problem(im, rec, HOUSEHOLD_VILLAGE, _("missing; every household "
 		    "belongs to a village"));
 		bad++;
 	}
@@ -423,22 +369,22 @@ household_check(struct household_import *hi, struct import *im,
 				idset_prefetch(&hi->numbers, h->word);
 			break;
 		case ID_NUMBER_LENGTH:
-			problem(hi, im, rec, HOUSEHOLD_ID_NUMBER,
+			import_problem(im, rec, HOUSEHOLD_ID_NUMBER,
 			    _("not 18 characters long"));
 			bad++;
 			break;
 		case ID_NUMBER_CHARACTERS:
-			problem(hi, im, rec, HOUSEHOLD_ID_NUMBER,
+			import_problem(im, rec, HOUSEHOLD_ID_NUMBER,
 			    _("must be 17 digits followed by a digit or X"));
 			bad++;
 			break;
 		case ID_NUMBER_BIRTH_DATE:
-			problem(hi, im, rec, HOUSEHOLD_ID_NUMBER,
+			import_problem(im, rec, HOUSEHOLD_ID_NUMBER,
 			    _("the birth date in it is not a valid date"));
 			bad++;
 			break;
 		case ID_NUMBER_CHECK_DIGIT:
-			problem(hi, im, rec, HOUSEHOLD_ID_NUMBER,
+			import_problem(im, rec, HOUSEHOLD_ID_NUMBER,
 			    _("wrong check digit (the last character)"));
 			bad++;
 			break;
@@ -447,7 +393,7 @@ household_check(struct household_import *hi, struct import *im,
 	if (h->value[HOUSEHOLD_PHONE] != NULL) {
 		if (copy_value(h->phone, sizeof(h->phone), h->value[HOUSEHOLD_PHONE]) >=
 		    sizeof(h->phone) || phone_normalise(h->phone, sizeof(h->phone)) != 0) {
-			problem(hi, im, rec, HOUSEHOLD_PHONE, _("not an 11-digit "
+			import_problem(im, rec, HOUSEHOLD_PHONE, _("not an 11-digit "
 			    "mobile number nor a landline number with its area code"));
 			bad++;
 		} else
@@ -457,7 +403,7 @@ household_check(struct household_import *hi, struct import *im,
 		bad += check_categories(hi, im, rec, h->value[HOUSEHOLD_CATEGORIES], h);
 	if (h->value[HOUSEHOLD_MEMBERS] != NULL &&
 	    number_parse(h->value[HOUSEHOLD_MEMBERS], 1, 99, &h->members) != 0) {
-		problem(hi, im, rec, HOUSEHOLD_MEMBERS,
+		import_problem(im, rec, HOUSEHOLD_MEMBERS,
 		    _("not a whole number from 1 to 99"));
 		bad++;
 	}
@@ -466,35 +412,41 @@ household_check(struct household_import *hi, struct import *im,
 	return bad;
 }
 
-/* Hold rec, checked into h, in x: a copy of everything they point to. */
+/* Hold rec, checked into household checked, in slot: a copy of everything they point to. */
 static int
-hold(struct held *x, const struct household *h, const struct record *rec)
+household_hold(struct batch_slot *slot, const void *checked,
+    const struct record *rec)
 {
 	static const int copied[] = { HOUSEHOLD_ID, HOUSEHOLD_HEAD_NAME,
 	    HOUSEHOLD_VILLAGE, HOUSEHOLD_GROUP, HOUSEHOLD_MEMBERS };
 	enum { NCOPIED = sizeof(copied) / sizeof(copied[0]) };
+	const struct held_household *from = checked;
+	const struct household *h = &from->h;
+	struct held_household *to = slot->record;
 	const char *extra[NCOPIED], *copy[NCOPIED];
 
 	for (size_t i = 0; i < NCOPIED; i++)
 		extra[i] = h->value[copied[i]];
-	if (held_record_set(&x->held, rec, extra, NCOPIED, copy) != 0)
+	if (held_record_set(&slot->held, rec, extra, NCOPIED, copy) != 0)
 		return -1;
+	to->village_id = from->village_id;
+	to->group_id = from->group_id;
 	/* h: its values point into itself, into the loop's buffers, or are static */
-	memcpy(x->h.value, h->value, sizeof(h->value));
-	x->h.members = h->members;
-	x->h.word = h->word;
+	memcpy(to->h.value, h->value, sizeof(h->value));
+	to->h.members = h->members;
+	to->h.word = h->word;
 	/* the arrays are the same size in both: copy them whole */
-	memcpy(x->h.id_number, h->id_number, sizeof(x->h.id_number));
-	memcpy(x->h.phone, h->phone, sizeof(x->h.phone));
-	memcpy(x->h.categories, h->categories, sizeof(x->h.categories));
+	memcpy(to->h.id_number, h->id_number, sizeof(to->h.id_number));
+	memcpy(to->h.phone, h->phone, sizeof(to->h.phone));
+	memcpy(to->h.categories, h->categories, sizeof(to->h.categories));
 	if (h->value[HOUSEHOLD_ID_NUMBER] == h->id_number)
-		x->h.value[HOUSEHOLD_ID_NUMBER] = x->h.id_number;
+		to->h.value[HOUSEHOLD_ID_NUMBER] = to->h.id_number;
 	if (h->value[HOUSEHOLD_PHONE] == h->phone)
-		x->h.value[HOUSEHOLD_PHONE] = x->h.phone;
+		to->h.value[HOUSEHOLD_PHONE] = to->h.phone;
 	if (h->value[HOUSEHOLD_CATEGORIES] == h->categories)
-		x->h.value[HOUSEHOLD_CATEGORIES] = x->h.categories;
+		to->h.value[HOUSEHOLD_CATEGORIES] = to->h.categories;
 	for (size_t i = 0; i < NCOPIED; i++)
-		x->h.value[copied[i]] = copy[i];
+		to->h.value[copied[i]] = copy[i];
 	return 0;
 }
 
@@ -508,12 +460,7 @@ prepare(struct household_import *hi, struct import *im, struct error *err)
 	sqlite3_stmt *st;
 	int rc;
 
-	/* every value is checked before it is held, as the table's checks would */
-	hi->store = s;
-	if (store_trust_checks(s, 1, err) != 0)
-		return -1;
-	hi->trusting = 1;
-
+	hi->im = im;
 	hi->find = store_prepare(s, "SELECT h.id, h.head_name, h.id_number, "
 	    "h.phone, v.name, g.name, h.categories, h.members, h.monitor_type, "
 	    "h.risk_status, " READ_AT " FROM household h "
@@ -539,9 +486,10 @@ prepare(struct household_import *hi, struct import *im, struct error *err)
 	if (hi->find == NULL || hi->same == NULL || hi->same_at == NULL ||
 	    hi->holder == NULL)
 		return -1;
-	if (merge_start(&hi->merge, s, &household_merge_rule, err) != 0)
+	if (merge_start(&hi->merge, s, &household_merge_rule, err) != 0 ||
+	    batch_start(&hi->batch, &household_batch_kind, hi, im, hi->find,
+	    hi->merge.first_new_id - 1, err) != 0)
 		return -1;
-	hi->last_id = hi->merge.first_new_id - 1;
 	sqlite3_bind_int64(hi->same, 2, hi->merge.first_new_id);
 	sqlite3_bind_int64(hi->same_at, 2, hi->merge.first_new_id);
 	/* every ID number on file */
@@ -559,33 +507,15 @@ prepare(struct household_import *hi, struct import *im, struct error *err)
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE)
 		return store_error(s, rc, err);
-	/*
-	 * Every INSERT now: the worker's thread only steps them.  OR FAIL:
-	 * no constraint aborts one, so SQLite keeps no statement journal for
-	 * it (the schema's checks call no function and its keys are
-	 * deferred, for the same reason).  A household on file already is
-	 * left out, and merged after.
-	 */
-	if (import_inserts_prepare(&hi->insert, s, "INSERT OR FAIL INTO household "
-	    "(household_id, head_name, id_number, phone, village_id, group_id, "
-	    "categories, members, monitor_type, risk_status, source_id, line) "
-	    "VALUES ", 12, " ON CONFLICT DO NOTHING", err) != 0)
-		return -1;
-	if (import_source_prepare(&hi->source, im, "household_source", err) != 0)
-		return -1;
-	hi->store = s;
-	hi->im = im;
-	ring_start(&hi->ring, hi->batch, BATCHES, sizeof(hi->batch[0]),
-	    batch_held, write_batch, settle, hi);
-	import_hold(im, &hi->ring);
 	hi->prepared = 1;
 	return 0;
 }
 
+/* Bind held household slot's row of the INSERT from parameter p of st on. */
 static void
-bind_row(void *batch, sqlite3_stmt *st, int p, size_t row)
+household_bind(const struct batch_slot *slot, sqlite3_stmt *st, int p)
 {
-	const struct held *x = &((struct batch *)batch)->held[row];
+	const struct held_household *x = slot->record;
 	const struct household *h = &x->h;
 
 	sqlite3_bind_text(st, p, h->value[HOUSEHOLD_ID], -1, SQLITE_STATIC);
@@ -605,8 +535,8 @@ bind_row(void *batch, sqlite3_stmt *st, int p, size_t row)
 		sqlite3_bind_null(st, p + 7);
 	sqlite3_bind_text(st, p + 8, h->value[HOUSEHOLD_MONITOR_TYPE], -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, p + 9, h->value[HOUSEHOLD_RISK_STATUS], -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, p + 10, x->source_id);
-	sqlite3_bind_int64(st, p + 11, x->held.rec.line);
+	sqlite3_bind_int64(st, p + 10, slot->source_id);
+	sqlite3_bind_int64(st, p + 11, slot->held.rec.line);
 }
 
 /* Columns of household in the order of the fields, for updates; the place is changing()'s. */
@@ -823,6 +753,7 @@ household_known(struct import *im, const struct record *rec,
 {
 	int rc;
 
+	sqlite3_reset(hi->find);
 	sqlite3_bind_text(hi->find, 1, h->value[HOUSEHOLD_ID], -1, SQLITE_STATIC);
 	rc = sqlite3_step(hi->find);
 	if (rc == SQLITE_ROW)
@@ -833,191 +764,89 @@ household_known(struct import *im, const struct record *rec,
 	return household_id_number_taken(im, rec, hi, h);
 }
 
-/* Step hi->find to the household named by id: SQLITE_ROW, SQLITE_DONE, or -1. */
+/* The household's number: what finds it in the store. */
+static void
+household_bind_key(const struct batch_slot *slot, sqlite3_stmt *find)
+{
+	const struct held_household *x = slot->record;
+
+	sqlite3_bind_text(find, 1, x->h.value[HOUSEHOLD_ID], -1, SQLITE_STATIC);
+}
+
 static int
-find_household(struct household_import *hi, struct store *s, const char *id,
+household_same_key(const struct batch_slot *a, const struct batch_slot *b)
+{
+	const struct held_household *x = a->record, *y = b->record;
+
+	return strcmp(x->h.value[HOUSEHOLD_ID], y->h.value[HOUSEHOLD_ID]) == 0;
+}
+
+/* On the worker's thread: 1 when slot's household is stored as it is. */
+static long long
+household_same_slot(void *context, const struct batch_slot *slot,
     struct error *err)
 {
-	int rc;
+	struct household_import *hi = context;
+	const struct held_household *x = slot->record;
 
-	sqlite3_reset(hi->find);
-	sqlite3_bind_text(hi->find, 1, id, -1, SQLITE_STATIC);
-	rc = sqlite3_step(hi->find);
-	if (rc == SQLITE_ROW || rc == SQLITE_DONE)
-		return rc;
-	sqlite3_reset(hi->find);
-	return store_error(s, rc, err);
+	return household_same_at(hi, import_store(hi->im), &x->h, x->village_id,
+	    x->group_id, err);
 }
 
-/* How many records a batch holds. */
-static size_t
-batch_held(const void *batch)
+/*
+ * A household whose number is taken, or whose INSERT left it out: the
+ * household of the row found (found 1), to merge, or the number is
+ * another's.
+ */
+static int
+household_looked_up(void *context, struct batch_slot *slot, int found,
+    struct error *err)
 {
-	return ((const struct batch *)batch)->n;
+	struct household_import *hi = context;
+	struct held_household *x = slot->record;
+
+	if (found)
+		return household_merge(hi->im, &slot->held.rec, hi, &x->h, err);
+	return household_id_number_taken(hi->im, &slot->held.rec, hi, &x->h);
 }
 
-/* Rows [first, first + size) of batch b, changes of them written: note which. */
+/* A household left out by its INSERT: not new after all, its number given back. */
+static int
+household_left_out(void *context, struct batch_slot *slot, int found,
+    struct error *err)
+{
+	struct household_import *hi = context;
+	struct held_household *x = slot->record;
+
+	if (x->h.word != 0)
+		idset_remove(&hi->numbers, x->h.word);
+	return household_looked_up(context, slot, found, err);
+}
+
+/* The place made for a household not written is undone: forget it. */
 static void
-wrote_rows(void *batch, size_t first, size_t size, int changes)
+household_undone(void *context)
 {
-	struct batch *b = batch;
-
-	b->last_id += changes;	/* a new row's id is one past the highest */
-	/* which rows were left out is asked only when some were */
-	for (size_t r = 0; r < size; r++)
-		b->written[first + r] = (size_t)changes == size;
+	place_forget();
 }
 
-/*
- * On the worker's thread: write batch b's records, many to a statement, and
- * note which were written.  Those not written are households on file
- * already (or twice in the input), merged by settle().
- */
-static int
-write_batch(void *context, void *batch, struct error *err)
-{
-	struct household_import *hi = context;
-	struct batch *b = batch;
-
-	if (ring_looked_up(&hi->ring, b)) {
-		for (size_t i = 0; i < b->n; i++) {
-			struct held *x = &b->held[i];
-
-			if ((x->same = household_same_at(hi, hi->store, &x->h,
-			    x->village_id, x->group_id, err)) < 0)
-				return -1;
-		}
-		return 0;
-	}
-	b->before = b->last_id = hi->last_id;
-	if (import_inserts_write(&hi->insert, hi->store, b->n, bind_row,
-	    wrote_rows, b, err) != 0)
-		return -1;
-	hi->last_id = b->last_id;
-	return 0;
-}
-
-/*
- * Count batch b's written records as added and merge the others, in
- * the order of the input, as if each had been written alone.  The
- * worker must have run b; merging needs every batch written.
- */
-static int
-settle(void *context, void *batch, struct error *err)
-{
-	struct household_import *hi = context;
-	struct batch *b = batch;
-	struct import *im = hi->im;
-	struct store *s = hi->store;
-	struct import_stats *stats = import_stats(im);
-	size_t n = b->n;
-	int rc = 0;
-
-	b->n = 0;
-	if (ring_looked_up(&hi->ring, b)) {
-		/* their numbers are taken: by these very households, or others */
-		for (size_t r = 0; r < n; r++) {
-			struct held *x = &b->held[r];
-
-			if (x->same && ring_stale(&hi->ring, b)) {
-				worker_drain(hi->ring.worker);
-				if ((x->same = household_same_at(hi, s, &x->h,
-				    x->village_id, x->group_id, err)) < 0)
-					return -1;
-			}
-			if (x->same) {
-				stats->unchanged++;
-				continue;
-			}
-			worker_drain(hi->ring.worker);
-			if ((rc = household_known(im, &x->held.rec, hi, &x->h, err)) < 0)
-				return -1;
-			if (rc == 1)
-				stats->bad++;
-		}
-		return 0;
-	}
-	for (size_t r = 0; r < n; r++) {
-		struct held *x = &b->held[r];
-		const char *id = x->h.value[HOUSEHOLD_ID];
-		int found = 0, first = 1;
-
-		if (b->written[r]) {
-			stats->added++;
-			continue;
-		}
-		worker_drain(hi->ring.worker);
-		if (!hi->savepoint) {
-			/* written if the household is this batch's and no record before had its id */
-			if ((found = find_household(hi, s, id, err)) < 0)
-				return -1;
-			for (size_t q = 0; q < r && first; q++)
-				first = strcmp(b->held[q].h.value[HOUSEHOLD_ID], id) != 0;
-			if (found == SQLITE_ROW && first &&
-			    sqlite3_column_int64(hi->find, 0) > b->before) {
-				sqlite3_reset(hi->find);
-				stats->added++;
-				continue;
-			}
-		} else {
-			/* its place goes with it */
-			if (store_exec(s, "ROLLBACK TO household_row; "
-			    "RELEASE household_row", err) != 0)
-				return -1;
-			hi->savepoint = 0;
-			place_forget();
-			if ((found = find_household(hi, s, id, err)) < 0)
-				return -1;
-		}
-		/* not new after all */
-		if (x->h.word != 0)
-			idset_remove(&hi->numbers, x->h.word);
-		if (found == SQLITE_ROW)
-			rc = household_merge(im, &x->held.rec, hi, &x->h, err);
-		else {
-			sqlite3_reset(hi->find);
-			rc = household_id_number_taken(im, &x->held.rec, hi, &x->h);
-		}
-		if (rc < 0)
-			return -1;
-		if (rc == 1)
-			stats->bad++;
-	}
-	if (hi->savepoint) {
-		hi->savepoint = 0;
-		if (store_exec(s, "RELEASE household_row", err) != 0)
-			return -1;
-	}
-	return 0;
-}
-
-/*
- * Hold h, checked from rec, in a batch to write (look 0) or to look up
- * (look 1): ring_hold().  0, or -1 with err set.
- */
-static int
-hold_in(struct household_import *hi, int look, const struct household *h,
-    const struct record *rec, long long vid, long long gid,
-    long long source_id, struct error *err)
-{
-	struct batch *b = ring_hold(&hi->ring, look, err);
-	struct held *x;
-
-	if (b == NULL)
-		return -1;
-	x = &b->held[b->n];
-	x->village_id = vid;
-	x->group_id = gid;
-	x->source_id = source_id;
-	if (hold(x, h, rec) != 0)
-		return error_set(err, EXIT_SOFTWARE, _("out of memory"));
-	b->n++;
-	if (hi->savepoint)
-		return ring_flush(&hi->ring, err) != 0 ? -1 : 0;
-	if (b->n == BATCH_MAX)
-		return ring_queue(&hi->ring, err) != 0 ? -1 : 0;
-	return 0;
-}
+static const struct batch_kind household_batch_kind = {
+	.entity = "household", .source_table = "household_source",
+	.record_size = sizeof(struct held_household),
+	/*
+	 * OR FAIL: no constraint aborts it, so SQLite keeps no statement
+	 * journal for it (the schema's checks call no function and its keys
+	 * are deferred, for the same reason).
+	 */
+	.insert_head = "INSERT OR FAIL INTO household (household_id, head_name, "
+	    "id_number, phone, village_id, group_id, categories, members, "
+	    "monitor_type, risk_status, source_id, line) VALUES ",
+	.insert_columns = 12, .insert_tail = " ON CONFLICT DO NOTHING",
+	.hold = household_hold, .bind = household_bind,
+	.bind_key = household_bind_key, .same_key = household_same_key,
+	.same = household_same_slot, .left_out = household_left_out,
+	.looked_up = household_looked_up, .undone = household_undone,
+};
 
 static int
 household_row(struct import *im, const struct record *rec, void *context,
@@ -1025,18 +854,14 @@ household_row(struct import *im, const struct record *rec, void *context,
 {
 	struct household_import *hi = context;
 	struct store *s = import_store(im);
-	struct household *h = &hi->checked;
-	long long vid, gid, source_id;
+	struct held_household *x = &hi->checked;
+	struct household *h = &x->h;
+	long long source_id;
 	int known, bad;
 
 	if (!hi->prepared && prepare(hi, im, err) != 0)
 		return -1;
-	bad = household_check(hi, im, rec, h);
-	if (hi->failed) {
-		*err = hi->error;
-		return -1;
-	}
-	if (bad > 0)
+	if (household_check(hi, im, rec, h) > 0)
 		return 1;
 	/*
 	 * its village and group, if they exist (looked up while the set's
@@ -1044,11 +869,12 @@ household_row(struct import *im, const struct record *rec, void *context,
 	 * the worker must leave first
 	 */
 	if (!place_cached(s, h->value[HOUSEHOLD_VILLAGE], h->value[HOUSEHOLD_GROUP],
-	    &vid, &gid)) {
-		if (ring_flush(&hi->ring, err) != 0)
+	    &x->village_id, &x->group_id)) {
+		if (batch_flush(&hi->batch, err) != 0)
 			return -1;
 		known = place_resolve(s, h->value[HOUSEHOLD_VILLAGE],
-		    h->value[HOUSEHOLD_GROUP], 0, &vid, &gid, NULL, err);
+		    h->value[HOUSEHOLD_GROUP], 0, &x->village_id, &x->group_id, NULL,
+		    err);
 		if (known < 0)
 			return -1;
 	} else
@@ -1063,44 +889,31 @@ household_row(struct import *im, const struct record *rec, void *context,
 		 * (most likely a file imported again), and settled in order.
 		 */
 		if (known == 0)
-			return hold_in(hi, 1, h, rec, vid, gid, 0, err);
-		if (ring_flush(&hi->ring, err) != 0 ||
+			return batch_hold(&hi->batch, 1, x, rec, 0, err);
+		if (batch_flush(&hi->batch, err) != 0 ||
 		    (bad = household_same(im, hi, h, err)) < 0)
 			return -1;
 		return bad ? 0 : household_known(im, rec, hi, h, err);
 	}
 	/* (made outside the savepoint below, which may be undone) */
-	if ((source_id = import_source_id(&hi->source, im, rec, err)) == 0)
+	if ((source_id = import_source_id(&hi->batch.source, im, rec, err)) == 0)
 		return -1;
 	if (known == 1) {
 		/* alone, in a savepoint: a place made for a household not written is undone */
-		if (ring_flush(&hi->ring, err) != 0 ||
-		    store_exec(s, "SAVEPOINT household_row", err) != 0)
-			return -1;
-		hi->savepoint = 1;
-		if (place_resolve(s, h->value[HOUSEHOLD_VILLAGE],
-		    h->value[HOUSEHOLD_GROUP], 1, &vid, &gid, NULL, err) != 0)
+		if (batch_savepoint(&hi->batch, err) != 0 ||
+		    place_resolve(s, h->value[HOUSEHOLD_VILLAGE],
+		    h->value[HOUSEHOLD_GROUP], 1, &x->village_id, &x->group_id, NULL,
+		    err) != 0)
 			return -1;
 	}
-	return hold_in(hi, 0, h, rec, vid, gid, source_id, err);
+	return batch_hold(&hi->batch, 0, x, rec, source_id, err);
 }
 
 /* One audit row for the whole import: what came from where. */
 static int
 household_finish(struct import *im, void *context, struct error *err)
 {
-	struct household_import *hi = context;
-	struct import_stats *stats = import_stats(im);
-	char what[64];
-
-	if (ring_flush(&hi->ring, err) != 0 ||
-	    import_source_close(&hi->source, im, err) != 0)
-		return -1;
-	if (stats->added == 0)
-		return 0;
-	snprintf(what, sizeof(what), "%ld", stats->added);
-	return audit_add(import_store(im), "household", NULL, "created", NULL,
-	    what, err);
+	return batch_finish(&((struct household_import *)context)->batch, err);
 }
 
 static void
@@ -1108,23 +921,13 @@ household_cleanup(void *context)
 {
 	struct household_import *hi = context;
 
-	ring_stop(&hi->ring);
-	import_inserts_free(&hi->insert);
-	if (hi->trusting) {
-		struct error ignored;
-
-		store_trust_checks(hi->store, 0, &ignored);
-	}
+	batch_free(&hi->batch);
 	sqlite3_finalize(hi->find);
 	sqlite3_finalize(hi->same);
 	sqlite3_finalize(hi->same_at);
 	sqlite3_finalize(hi->holder);
 	sqlite3_finalize(hi->move);
 	merge_free(&hi->merge);
-	import_source_free(&hi->source);
-	for (size_t b = 0; b < BATCHES; b++)
-		for (size_t i = 0; i < BATCH_MAX; i++)
-			held_record_free(&hi->batch[b].held[i].held);
 	idset_free(&hi->numbers);
 	hashtab_free(&hi->memo_index);
 	hashtab_free(&hi->seen_index);

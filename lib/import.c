@@ -19,95 +19,9 @@ struct import {
 	int problems;		/* in the current record */
 	struct buf *values;	/* trimmed copies, one per spec */
 	struct ring *ring;	/* import_hold() */
+	int failed;		/* settling the ring before a problem failed, */
+	struct error error;	/* saying this */
 };
-
-int
-held_record_set(struct held_record *x, const struct record *rec,
-    const char *const *extra, size_t n, const char **copy)
-{
-	size_t nptrs = rec->count * 2 + rec->ncolumns, need = 0, span = 0;
-	const char *block = NULL;	/* where the record's values lie end to end, if they do */
-	char *at;
-
-	if (nptrs > x->nptrs) {
-		char **p = realloc(x->ptrs, nptrs * sizeof(*p));
-
-		if (p == NULL)
-			return -1;
-		x->ptrs = p;
-		x->nptrs = nptrs;
-	}
-	/* first the size of it all: one allocation, that nothing moves in */
-	for (size_t i = 0; i < n; i++)
-		need += extra[i] != NULL ? strlen(extra[i]) + 1 : 0;
-	if (rec->shared_names && rec->count > 0 && rec->values[0] != NULL)
-		block = rec->values[0];
-	for (size_t i = 0; i < rec->count; i++) {
-		const char *v = rec->values[i];
-		size_t len = v != NULL ? strlen(v) + 1 : 0;
-
-		if (block != NULL && v != block + span)
-			block = NULL;
-		span += len;
-		if (!rec->shared_names)
-			need += strlen(rec->names[i]) + 1;
-	}
-	need += span;
-	buf_reset(&x->text);
-	if (buf_reserve(&x->text, need) != 0)
-		return -1;
-	at = x->text.data;
-	for (size_t i = 0; i < n; i++) {
-		copy[i] = NULL;
-		if (extra[i] != NULL) {
-			size_t len = strlen(extra[i]) + 1;
-
-			copy[i] = memcpy(at, extra[i], len);
-			at += len;
-		}
-	}
-	x->rec = *rec;
-	x->rec.names = x->ptrs;
-	x->rec.values = x->ptrs + rec->count;
-	x->rec.columns = rec->columns != NULL ? x->ptrs + 2 * rec->count : NULL;
-	if (rec->columns != NULL)
-		memcpy(x->rec.columns, rec->columns, rec->ncolumns * sizeof(char *));
-	if (block != NULL) {
-		memcpy(at, block, span);
-		for (size_t i = 0; i < rec->count; i++)
-			x->rec.values[i] = at + (rec->values[i] - block);
-		memcpy(x->rec.names, rec->names, rec->count * sizeof(char *));
-		return 0;
-	}
-	for (size_t i = 0; i < rec->count; i++) {
-		const char *v = rec->values[i];
-
-		x->rec.names[i] = rec->names[i];
-		if (!rec->shared_names) {
-			size_t len = strlen(rec->names[i]) + 1;
-
-			x->rec.names[i] = memcpy(at, rec->names[i], len);
-			at += len;
-		}
-		x->rec.values[i] = NULL;
-		if (v != NULL) {
-			size_t len = strlen(v) + 1;
-
-			x->rec.values[i] = memcpy(at, v, len);
-			at += len;
-		}
-	}
-	return 0;
-}
-
-void
-held_record_free(struct held_record *x)
-{
-	buf_free(&x->text);
-	free(x->ptrs);
-	x->ptrs = NULL;
-	x->nptrs = 0;
-}
 
 struct store *
 import_store(struct import *im)
@@ -140,6 +54,10 @@ import_problem(struct import *im, const struct record *rec, int k,
 	char message[1024];
 	va_list ap;
 
+	/* what the records held back find comes first */
+	if (im->ring != NULL && !im->ring->settling && !im->failed &&
+	    ring_flush(im->ring, &im->error) != 0)
+		im->failed = 1;
 	va_start(ap, fmt);
 	vsnprintf(message, sizeof(message), fmt, ap);
 	va_end(ap);
@@ -288,6 +206,10 @@ import_run(struct store *s, struct reader **readers, size_t nreaders,
 			default:
 				goto rollback;
 			}
+			if (im.failed) {
+				*err = im.error;
+				goto rollback;
+			}
 		}
 		if (got < 0) {
 			struct error ignored;
@@ -409,76 +331,4 @@ import_source_free(struct import_source *src)
 	sqlite3_finalize(src->add);
 	sqlite3_finalize(src->drop);
 	memset(src, 0, sizeof(*src));
-}
-
-int
-import_inserts_prepare(struct import_inserts *ins, struct store *s,
-    const char *head, int columns, const char *tail, struct error *err)
-{
-	struct buf sql = { 0 };
-	char param[16];
-
-	memset(ins, 0, sizeof(*ins));
-	ins->columns = columns;
-	for (int i = 0; i < IMPORT_INSERT_SIZES; i++) {
-		buf_reset(&sql);
-		buf_puts(&sql, head);
-		for (int r = 0; r < 1 << i; r++) {
-			buf_puts(&sql, r > 0 ? ", (" : "(");
-			for (int c = 0; c < columns; c++) {
-				snprintf(param, sizeof(param), "%s?%d",
-				    c > 0 ? ", " : "", 1 + r * columns + c);
-				buf_puts(&sql, param);
-			}
-			buf_puts(&sql, ")");
-		}
-		if (buf_puts(&sql, tail) != 0) {
-			buf_free(&sql);
-			return error_set(err, EXIT_SOFTWARE, _("out of memory"));
-		}
-		if ((ins->st[i] = store_prepare(s, sql.data, err)) == NULL) {
-			buf_free(&sql);
-			return -1;
-		}
-	}
-	buf_free(&sql);
-	return 0;
-}
-
-int
-import_inserts_write(struct import_inserts *ins, struct store *s, size_t n,
-    void (*bind)(void *context, sqlite3_stmt *st, int p, size_t row),
-    void (*wrote)(void *context, size_t first, size_t size, int changes),
-    void *context, struct error *err)
-{
-	size_t done = 0;
-
-	while (done < n) {
-		int i = IMPORT_INSERT_SIZES - 1, rc;
-		size_t size = IMPORT_INSERT_MAX;
-		sqlite3_stmt *st;
-
-		while (size > n - done) {
-			size /= 2;
-			i--;
-		}
-		st = ins->st[i];
-		for (size_t r = 0; r < size; r++)
-			bind(context, st, 1 + (int)r * ins->columns, done + r);
-		rc = sqlite3_step(st);
-		sqlite3_reset(st);
-		if (rc != SQLITE_DONE)
-			return store_error(s, rc, err);
-		wrote(context, done, size, sqlite3_changes(s->db));
-		done += size;
-	}
-	return 0;
-}
-
-void
-import_inserts_free(struct import_inserts *ins)
-{
-	for (int i = 0; i < IMPORT_INSERT_SIZES; i++)
-		sqlite3_finalize(ins->st[i]);
-	memset(ins, 0, sizeof(*ins));
 }

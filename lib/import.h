@@ -77,7 +77,13 @@ int import_run(struct store *s, struct reader **readers, size_t nreaders,
     void *report_context, progress_fn *progress, void *progress_context,
     struct import_stats *stats, struct error *err);
 
-/* Report a problem with rec's field k of the kind's specs (k < 0: the record). */
+/*
+ * Report a problem with rec's field k of the kind's specs (k < 0: the
+ * record), after settling the records held in the ring of import_hold()
+ * (unless they are being settled), so that problems keep the order of
+ * the input.  When settling them fails, import_run() stops once row()
+ * returns, with that error.
+ */
 void import_problem(struct import *im, const struct record *rec, int k,
     const char *fmt, ...) __attribute__((format(printf, 4, 5)));
 
@@ -97,27 +103,6 @@ const char *import_value(struct import *im, const struct record *rec, size_t k);
  * counted in stats when settled.
  */
 void import_hold(struct import *im, struct ring *ring);
-
-/*
- * A record kept after the reader has moved on (see import_hold()), with
- * some strings of the caller's: all in one allocation, reused.
- */
-struct held_record {
-	struct record rec;
-	struct buf text;	/* the strings rec and the caller's point to */
-	char **ptrs;		/* rec's names, values and columns */
-	size_t nptrs;
-};
-
-/*
- * Copy rec into x (names shared by every record of a CSV file stay
- * shared), and extra[0..n) too, pointing copy[i] at the copy of
- * extra[i] (NULL stays NULL).  0, or -1 when memory runs out.
- */
-int held_record_set(struct held_record *x, const struct record *rec,
-    const char *const *extra, size_t n, const char **copy);
-
-void held_record_free(struct held_record *x);
 
 /*
  * Where an import's records were read: a row (file, at, who, command)
@@ -149,38 +134,6 @@ int import_source_close(struct import_source *src, struct import *im,
     struct error *err);
 
 void import_source_free(struct import_source *src);
-
-/*
- * Rows written many to an INSERT (a statement a row costs more than the
- * row): the statements of 1, 2, 4, ... IMPORT_INSERT_MAX rows.
- */
-#define IMPORT_INSERT_SIZES 6
-#define IMPORT_INSERT_MAX (1 << (IMPORT_INSERT_SIZES - 1))
-
-struct import_inserts {
-	sqlite3_stmt *st[IMPORT_INSERT_SIZES];
-	int columns;		/* parameters a row */
-};
-
-/*
- * Prepare ins: head (up to VALUES), a row of columns parameters for
- * each row, then tail.  0, or -1 with err set.
- */
-int import_inserts_prepare(struct import_inserts *ins, struct store *s,
-    const char *head, int columns, const char *tail, struct error *err);
-
-/*
- * Write the caller's rows [0, n) in as few statements as it takes.
- * bind(context, st, p, row) binds row from parameter p of st on; after
- * each statement, wrote(context, first, size, changes) is told that it
- * wrote changes of rows [first, first + size).  0, or -1 with err set.
- */
-int import_inserts_write(struct import_inserts *ins, struct store *s,
-    size_t n, void (*bind)(void *context, sqlite3_stmt *st, int p, size_t row),
-    void (*wrote)(void *context, size_t first, size_t size, int changes),
-    void *context, struct error *err);
-
-void import_inserts_free(struct import_inserts *ins);
 
 /* The store, options and stats of the running import, and the ring of import_hold() (or NULL). */
 struct store *import_store(struct import *im);

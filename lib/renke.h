@@ -32,6 +32,7 @@
  *   import.h    the bulk import loop: all-or-nothing, --skip-bad, problems
  *   merge.h     a record given again: compare, update what changed, audit it
  *   rejects.h   the rejects file: beside its target, safe before the commit
+ *   batch.h     records held in batches, written by the worker, settled in order
  *   worker.h    a thread beside the caller: one core checks, one writes
  *   issue.h     the ledger: issues, their lifecycle, notes, mediation
  *   meeting.h   meetings, their votes, suggestions raised at them
@@ -67,6 +68,7 @@
 #include "import.h"
 #include "merge.h"
 #include "rejects.h"
+#include "batch.h"
 #include "issue.h"
 #include "meeting.h"
 #include "deadline.h"

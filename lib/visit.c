@@ -1,18 +1,16 @@
 /* visit.c -- household visits (大走访): import, checks, flagged findings */
-#include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "audit.h"
+#include "batch.h"
 #include "buf.h"
 #include "idset.h"
 #include "merge.h"
 #include "text.h"
 #include "visit.h"
 #include "vocab.h"
-#include "worker.h"
 
 const struct field_spec visit_fields[VISIT_NFIELDS] = {
 	{ "household_id", "户编号|户号|户码|家庭编号|编号" },
@@ -92,79 +90,30 @@ struct visit {
 	char date[11];
 };
 
-/* A visit held for the worker, and what writing it found. */
-struct held_visit {
-	struct visit v;
-	struct held_record held;	/* the record, and the strings v points to */
-	long long source_id;
-	int written;		/* by the worker: added, with id */
-	long long id;		/* or, in a batch looked up: stored the same, with id */
-};
-
 /*
- * Visits are held back in batches of BATCH_MAX, written many to an
- * INSERT by the worker's thread while this one checks the next records,
- * and settled in the order of the input: what writing one found is
- * reported before any problem of a later record.  A visit's household
- * is known to be in the store before it is held.  An INSERT leaves out
- * a visit stored already (or twice in the input): settling asks which,
- * only of a statement that left some out.
+ * Visits are held by the batch engine (lib/batch.h).  A visit's
+ * household is known to be in the store before it is held.  After a
+ * visit that was stored already (importing a file again), the visits are
+ * held to be looked up rather than written: most likely they are too.
  */
-#define BATCH_MAX 128
-#define BATCHES 3
-
-struct batch {
-	struct held_visit visit[BATCH_MAX];
-	size_t n;
-	long long before;	/* by the worker: the highest visit id before it */
-	long long last_id;	/* and after its rows so far */
-};
 
 /* Per-import state: statements prepared once. */
 struct visit_import {
-	struct import_inserts insert;
 	sqlite3_stmt *find, *same;
 	struct merge merge;	/* a visit given again */
-	int trusting;		/* store_trust_checks() on */
+	struct batch_engine batch;	/* visits held, written by the worker */
 	struct idset households;	/* the store's household numbers (number_word()) */
-	long long last_id;	/* the highest visit id so far */
-	/* the visit_source row of the file being read: made with its first visit */
-	struct import_source source;
 	/* the previous record was a visit already stored: look before inserting */
 	int expect_stored;
 	struct memo memo[VISIT_NFIELDS];
 	/* flagged visits of the input, by id, for the findings */
 	long long *flagged;
 	size_t nflagged, flagged_cap;
-	/* held visits, and the worker that writes them */
 	struct import *im;
-	struct store *store;
-	struct batch batch[BATCHES];
-	struct ring ring;
-	int started;		/* the ring is */
-	int settling;		/* problems now come from settle(): held ones */
-	int failed;		/* writing held visits failed while checking another */
-	struct error error;	/* why */
 };
 
-/*
- * Report a problem with rec: after those that writing the visits held
- * back finds, which are settled first.
- */
-static void __attribute__((format(printf, 5, 6)))
-problem(struct visit_import *vi, struct import *im, const struct record *rec,
-    int k, const char *fmt, ...)
-{
-	char message[1024];
-	va_list ap;
-
-	if (!vi->settling && !vi->failed && ring_flush(&vi->ring, &vi->error) != 0)
-		vi->failed = 1;
-	va_start(ap, fmt);
-	vsnprintf(message, sizeof(message), fmt, ap);
-	va_end(ap);
-	import_problem(im, rec, k, "%s", message);
-}
+static const struct merge_rule visit_merge_rule;
+static const struct batch_kind visit_batch_kind;
 
 /* What visit_import() was given, as import_run() hands it on. */
 static const struct visit_import_options *
@@ -271,31 +220,14 @@ same_statement(struct store *s, struct error *err)
 	return st;
 }
 
-static const struct merge_rule visit_merge_rule;
-
 static int
-prepare(struct visit_import *vi, struct store *s, struct error *err)
+prepare(struct visit_import *vi, struct import *im, struct error *err)
 {
+	struct store *s = import_store(im);
+
 	if (vi->find != NULL)
 		return 0;
-	/* every value is checked before it is held, as the table's checks would */
-	vi->store = s;
-	if (store_trust_checks(s, 1, err) != 0)
-		return -1;
-	vi->trusting = 1;
-	/*
-	 * In order: a new visit's id is one past the highest.  OR FAIL: no
-	 * constraint aborts it, so SQLite keeps no statement journal for it
-	 * (the table's checks call no function and it declares no key, for
-	 * the same reason).
-	 */
-	if (import_inserts_prepare(&vi->insert, s, "INSERT OR FAIL INTO visit "
-	    "(household_id, visit_date, visitor, visitor_role, round, "
-	    "food_clothing, education, medical, housing, drinking_water, "
-	    "income_stable, industry_link, risk_level, monitor_suggested, notes, "
-	    "source_id, line) VALUES ", VISIT_NFIELDS + 2,
-	    " ON CONFLICT DO NOTHING", err) != 0)
-		return -1;
+	vi->im = im;
 	/* the columns in the order of the fields, then the visit's origin */
 	vi->find = store_prepare(s, "SELECT v.id, NULL, NULL, v.visitor_role, "
 	    "v.round, v.food_clothing, v.education, v.medical, v.housing, "
@@ -306,9 +238,11 @@ prepare(struct visit_import *vi, struct store *s, struct error *err)
 	if (vi->find == NULL || (vi->same = same_statement(s, err)) == NULL ||
 	    load_households(vi, s, err) != 0)
 		return -1;
-	if (merge_start(&vi->merge, s, &visit_merge_rule, err) != 0)
+	/* in order: a new visit's id is one past the highest */
+	if (merge_start(&vi->merge, s, &visit_merge_rule, err) != 0 ||
+	    batch_start(&vi->batch, &visit_batch_kind, vi, im, vi->find,
+	    vi->merge.first_new_id - 1, err) != 0)
 		return -1;
-	vi->last_id = vi->merge.first_new_id - 1;
 	sqlite3_bind_int64(vi->same, 4, vi->merge.first_new_id);
 	return 0;
 }
@@ -317,7 +251,7 @@ static void
 report_no_household(struct visit_import *vi, struct import *im,
     const struct record *rec, const char *number)
 {
-	problem(vi, im, rec, VISIT_HOUSEHOLD, _("no household \"%s\" in the "
+	import_problem(im, rec, VISIT_HOUSEHOLD, _("no household \"%s\" in the "
 	    "store; household-add registers households"), number);
 }
 
@@ -327,7 +261,7 @@ report_unknown(struct visit_import *vi, struct import *im,
 {
 	char expected[512];
 
-	problem(vi, im, rec, (int)k, _("unknown value \"%s\"; expected one of: %s"),
+	import_problem(im, rec, (int)k, _("unknown value \"%s\"; expected one of: %s"),
 	    text, vocab_describe(visit_domain[k], expected, sizeof(expected)));
 }
 
@@ -342,7 +276,7 @@ visit_check(struct import *im, const struct record *rec, struct visit_import *vi
 	for (size_t k = 0; k < VISIT_NFIELDS; k++)
 		v->value[k] = import_value(im, rec, k);
 	if ((text = v->value[VISIT_HOUSEHOLD]) == NULL) {
-		problem(vi, im, rec, VISIT_HOUSEHOLD,
+		import_problem(im, rec, VISIT_HOUSEHOLD,
 		    _("missing; every visit is to a household"));
 		bad++;
 	} else if (strlen(text) > 64) {
@@ -350,32 +284,32 @@ visit_check(struct import *im, const struct record *rec, struct visit_import *vi
 		bad++;
 	}
 	if ((text = v->value[VISIT_DATE]) == NULL) {
-		problem(vi, im, rec, VISIT_DATE, _("missing; every visit has a date"));
+		import_problem(im, rec, VISIT_DATE, _("missing; every visit has a date"));
 		bad++;
 	} else if (date_parse(text, v->date) != 0) {
-		problem(vi, im, rec, VISIT_DATE, _("not a date: \"%s\"; write "
+		import_problem(im, rec, VISIT_DATE, _("not a date: \"%s\"; write "
 		    "it as 2022-11-01"), text);
 		bad++;
 	} else if (strcmp(v->date, settings(im)->today) > 0) {
-		problem(vi, im, rec, VISIT_DATE, _("%s is after today (%s)"),
+		import_problem(im, rec, VISIT_DATE, _("%s is after today (%s)"),
 		    v->date, settings(im)->today);
 		bad++;
 	} else
 		v->value[VISIT_DATE] = v->date;
 	if ((text = v->value[VISIT_VISITOR]) == NULL) {
-		problem(vi, im, rec, VISIT_VISITOR,
+		import_problem(im, rec, VISIT_VISITOR,
 		    _("missing; every visit names who visited"));
 		bad++;
 	} else if (strlen(text) > 64) {
-		problem(vi, im, rec, VISIT_VISITOR, _("longer than 64 bytes"));
+		import_problem(im, rec, VISIT_VISITOR, _("longer than 64 bytes"));
 		bad++;
 	}
 	if ((text = v->value[VISIT_ROUND]) == NULL) {
-		problem(vi, im, rec, VISIT_ROUND, _("missing; every visit "
+		import_problem(im, rec, VISIT_ROUND, _("missing; every visit "
 		    "belongs to a round, such as 2022-r1"));
 		bad++;
 	} else if (strlen(text) > 32) {
-		problem(vi, im, rec, VISIT_ROUND, _("longer than 32 bytes"));
+		import_problem(im, rec, VISIT_ROUND, _("longer than 32 bytes"));
 		bad++;
 	}
 	for (size_t k = VISIT_ROLE; k < VISIT_NFIELDS; k++) {
@@ -457,12 +391,11 @@ visit_same(struct visit_import *vi, struct store *s, const struct visit *v,
 	return id;
 }
 
-/* Bind the held visit row of batch b from parameter p of st on. */
+/* Bind held visit slot's row of the INSERT from parameter p of st on. */
 static void
-bind_row(void *batch, sqlite3_stmt *st, int p, size_t row)
+visit_bind_row(const struct batch_slot *slot, sqlite3_stmt *st, int p)
 {
-	const struct held_visit *x = &((struct batch *)batch)->visit[row];
-	const struct visit *v = &x->v;
+	const struct visit *v = slot->record;
 	const char *monitor = v->value[VISIT_MONITOR_SUGGESTED];
 
 	for (int k = VISIT_HOUSEHOLD; k < VISIT_NFIELDS; k++) {
@@ -473,49 +406,8 @@ bind_row(void *batch, sqlite3_stmt *st, int p, size_t row)
 		else
 			sqlite3_bind_null(st, p + k);
 	}
-	sqlite3_bind_int64(st, p + VISIT_NFIELDS, x->source_id);
-	sqlite3_bind_int64(st, p + VISIT_NFIELDS + 1, x->held.rec.line);
-}
-
-/* Rows [first, first + size) of batch b, changes of them written: note which, with their ids. */
-static void
-wrote_rows(void *batch, size_t first, size_t size, int changes)
-{
-	struct batch *b = batch;
-
-	b->last_id += changes;
-	for (size_t r = 0; r < size; r++) {
-		struct held_visit *x = &b->visit[first + r];
-
-		x->written = (size_t)changes == size;
-		x->id = b->last_id - (long long)(size - 1 - r);
-	}
-}
-
-/*
- * On the worker's thread: insert the visits of batch b, many to a
- * statement, and note which were written with their ids: all of a
- * statement that wrote every row; those of the others settle() asks.
- */
-static int
-write_batch(void *context, void *batch, struct error *err)
-{
-	struct visit_import *vi = context;
-	struct batch *b = batch;
-
-	if (ring_looked_up(&vi->ring, b)) {
-		for (size_t i = 0; i < b->n; i++)
-			if ((b->visit[i].id = visit_same(vi, vi->store, &b->visit[i].v,
-			    err)) < 0)
-				return -1;
-		return 0;
-	}
-	b->before = b->last_id = vi->last_id;
-	if (import_inserts_write(&vi->insert, vi->store, b->n, bind_row,
-	    wrote_rows, b, err) != 0)
-		return -1;
-	vi->last_id = b->last_id;
-	return 0;
+	sqlite3_bind_int64(st, p + VISIT_NFIELDS, slot->source_id);
+	sqlite3_bind_int64(st, p + VISIT_NFIELDS + 1, slot->held.rec.line);
 }
 
 /* The visit's identity for the audit log and source_ref: "household:date:visitor". */
@@ -560,7 +452,7 @@ visit_again(void *context, struct import *im, const struct record *rec,
 	long long source = sqlite3_column_int64(row, VISIT_NFIELDS);
 	long line = (long)sqlite3_column_int64(row, VISIT_NFIELDS + 1);
 
-	if (source != vi->source.id)
+	if (source != vi->batch.source.id)
 		return duplicate_elsewhere(im, rec, source, line, err);
 	import_problem(im, rec, -1, _("the same visit (household, date and "
 	    "visitor) as line %ld"), line);
@@ -606,215 +498,125 @@ visit_merge(struct import *im, const struct record *rec, struct visit_import *vi
 	return rc;
 }
 
-/* Step vi->find for v: 1 at the stored visit, 0 when there is none, -1 with err set. */
+/* The visit's identity: what finds it in the store. */
+static void
+visit_bind_key(const struct batch_slot *slot, sqlite3_stmt *find)
+{
+	const struct visit *v = slot->record;
+
+	sqlite3_bind_text(find, 1, v->value[VISIT_HOUSEHOLD], -1, SQLITE_STATIC);
+	sqlite3_bind_text(find, 2, v->value[VISIT_DATE], 10, SQLITE_STATIC);
+	sqlite3_bind_text(find, 3, v->value[VISIT_VISITOR], -1, SQLITE_STATIC);
+}
+
+/* 1 when held visits a and b are the same visit (household, date, visitor). */
 static int
-visit_find(struct visit_import *vi, struct store *s, const struct visit *v,
+same_visit(const struct batch_slot *a, const struct batch_slot *b)
+{
+	const struct visit *x = a->record, *y = b->record;
+
+	return strcmp(x->value[VISIT_HOUSEHOLD], y->value[VISIT_HOUSEHOLD]) == 0 &&
+	    strcmp(x->value[VISIT_DATE], y->value[VISIT_DATE]) == 0 &&
+	    strcmp(x->value[VISIT_VISITOR], y->value[VISIT_VISITOR]) == 0;
+}
+
+/* On the worker's thread: the id of the visit stored as slot's is, or 0. */
+static long long
+visit_same_slot(void *context, const struct batch_slot *slot, struct error *err)
+{
+	struct visit_import *vi = context;
+
+	return visit_same(vi, import_store(vi->im), slot->record, err);
+}
+
+/* A visit left out by its INSERT: stored already, to merge. */
+static int
+visit_left_out(void *context, struct batch_slot *slot, int found,
     struct error *err)
 {
-	sqlite3_stmt *st = vi->find;
-	int rc;
+	struct visit_import *vi = context;
 
-	sqlite3_bind_text(st, 1, v->value[VISIT_HOUSEHOLD], -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, v->value[VISIT_DATE], 10, SQLITE_STATIC);
-	sqlite3_bind_text(st, 3, v->value[VISIT_VISITOR], -1, SQLITE_STATIC);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		return 1;
-	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? 0 : store_error(s, rc, err);
-}
-
-/* 1 when visits a and b are the same visit (household, date, visitor). */
-static int
-same_visit(const struct visit *a, const struct visit *b)
-{
-	return strcmp(a->value[VISIT_HOUSEHOLD], b->value[VISIT_HOUSEHOLD]) == 0 &&
-	    strcmp(a->value[VISIT_DATE], b->value[VISIT_DATE]) == 0 &&
-	    strcmp(a->value[VISIT_VISITOR], b->value[VISIT_VISITOR]) == 0;
-}
-
-/*
- * Held visit x (number i of batch b) was in a statement that left some
- * out: find what became of it, as if it had been written alone.  It was
- * written when the visit stored is of this batch and no visit before x
- * in it is the same; else it was stored already, and is merged.  1 when
- * x is bad, 0 when settled, -1 with err set.  The worker must be idle.
- */
-static int
-settle_left_out(struct import *im, struct visit_import *vi, struct batch *b,
-    size_t i, struct error *err)
-{
-	struct held_visit *x = &b->visit[i];
-	struct store *s = vi->store;
-	int rc, first = 1;
-
-	if ((rc = visit_find(vi, s, &x->v, err)) < 0)
-		return -1;
-	if (rc == 0)
+	if (!found)
 		return error_set(err, EXIT_SOFTWARE, _("%s: a visit neither new "
-		    "nor stored"), s->path);
-	for (size_t q = 0; q < i && first; q++)
-		first = !same_visit(&b->visit[q].v, &x->v);
-	if (first && sqlite3_column_int64(vi->find, 0) > b->before) {
-		x->written = 1;
-		x->id = sqlite3_column_int64(vi->find, 0);
-		sqlite3_reset(vi->find);
-		return 0;
-	}
+		    "nor stored"), import_store(vi->im)->path);
 	vi->expect_stored = 1;
-	return visit_merge(im, &x->held.rec, vi, &x->v, err);
+	return visit_merge(vi->im, &slot->held.rec, vi, slot->record, err);
 }
 
-/*
- * Held visit x (number i of batch b, looked up) is not stored the same:
- * merge it with the visit stored, or write it alone.  As
- * settle_left_out().
- */
+/* A visit looked up and not stored the same: merged with the one stored, or written alone. */
 static int
-settle_looked_up(struct import *im, struct visit_import *vi, struct batch *b,
-    size_t i, struct error *err)
+visit_looked_up(void *context, struct batch_slot *slot, int found,
+    struct error *err)
 {
-	struct held_visit *x = &b->visit[i];
-	struct store *s = vi->store;
-	int rc;
+	struct visit_import *vi = context;
 
-	if ((rc = visit_find(vi, s, &x->v, err)) < 0)
-		return -1;
-	if (rc == 1)
-		return visit_merge(im, &x->held.rec, vi, &x->v, err);
-	bind_row(b, vi->insert.st[0], 1, i);
-	rc = sqlite3_step(vi->insert.st[0]);
-	sqlite3_reset(vi->insert.st[0]);
-	if (rc != SQLITE_DONE)
-		return store_error(s, rc, err);
-	x->written = 1;
-	x->id = vi->last_id = sqlite3_last_insert_rowid(s->db);
+	if (found)
+		return visit_merge(vi->im, &slot->held.rec, vi, slot->record, err);
 	vi->expect_stored = 0;
+	return batch_write_one(&vi->batch, slot, err);
+}
+
+/* A visit added or stored the same: kept for the findings if flagged. */
+static int
+visit_counted(void *context, struct batch_slot *slot, struct error *err)
+{
+	struct visit_import *vi = context;
+
+	if (settings(vi->im)->flagged != NULL && visit_flagged(slot->record))
+		return keep_flagged(vi, slot->id, err);
 	return 0;
 }
 
-/*
- * Take in what the worker made of batch b, visit by visit in the order
- * of the input: count the added, report the unknown households, merge
- * the visits stored already (for which the worker must be idle).
- */
+/* Hold v, checked from rec, in slot: a copy of all they point to. */
 static int
-settle(void *context, void *batch, struct error *err)
+visit_hold(struct batch_slot *slot, const void *checked, const struct record *rec)
 {
-	struct visit_import *vi = context;
-	struct batch *b = batch;
-	struct import *im = vi->im;
-	struct import_stats *stats = import_stats(im);
-	size_t n = b->n;
-	int rc = 0, look = ring_looked_up(&vi->ring, b);
-
-	b->n = 0;
-	vi->settling = 1;
-	for (size_t i = 0; i < n && rc >= 0; i++) {
-		struct held_visit *x = &b->visit[i];
-
-		if (look && x->id > 0 && ring_stale(&vi->ring, b)) {
-			worker_drain(vi->ring.worker);
-			if ((x->id = visit_same(vi, vi->store, &x->v, err)) < 0) {
-				rc = -1;
-				break;
-			}
-		}
-		if (look && x->id > 0) {
-			stats->unchanged++;
-			if (settings(im)->flagged != NULL && visit_flagged(&x->v))
-				rc = keep_flagged(vi, x->id, err);
-			continue;
-		}
-		if (look || !x->written) {
-			worker_drain(vi->ring.worker);
-			rc = look ? settle_looked_up(im, vi, b, i, err) :
-			    settle_left_out(im, vi, b, i, err);
-			if (rc != 0) {
-				if (rc == 1)
-					stats->bad++;
-				continue;
-			}
-			if (!x->written)
-				continue;	/* merged */
-		}
-		stats->added++;
-		if (settings(im)->flagged != NULL && visit_flagged(&x->v))
-			rc = keep_flagged(vi, x->id, err);
-	}
-	vi->settling = 0;
-	return rc < 0 ? -1 : 0;
-}
-
-/* How many visits a batch holds. */
-static size_t
-batch_held(const void *batch)
-{
-	return ((const struct batch *)batch)->n;
-}
-
-/* Hold v, checked from rec, in batch b: a copy of all they point to. */
-static int
-hold(struct visit_import *vi, struct batch *b, const struct visit *v,
-    const struct record *rec)
-{
-	struct held_visit *x = &b->visit[b->n];
+	const struct visit *v = checked;
+	struct visit *to = slot->record;
 	const char *copy[VISIT_NFIELDS];
 
-	if (held_record_set(&x->held, rec, v->value, VISIT_NFIELDS, copy) != 0)
+	if (held_record_set(&slot->held, rec, v->value, VISIT_NFIELDS, copy) != 0)
 		return -1;
 	for (size_t k = 0; k < VISIT_NFIELDS; k++)
 		/* a code is the vocabulary's own string: no copy needed */
-		x->v.value[k] = visit_domain[k] != NULL ? v->value[k] : copy[k];
-	x->source_id = vi->source.id;
-	x->written = 0;
-	b->n++;
+		to->value[k] = visit_domain[k] != NULL ? v->value[k] : copy[k];
 	return 0;
 }
+
+static const struct batch_kind visit_batch_kind = {
+	.entity = "visit", .source_table = "visit_source",
+	.record_size = sizeof(struct visit),
+	/*
+	 * OR FAIL: no constraint aborts it, so SQLite keeps no statement
+	 * journal for it (the table's checks call no function and it
+	 * declares no key, for the same reason).
+	 */
+	.insert_head = "INSERT OR FAIL INTO visit (household_id, visit_date, "
+	    "visitor, visitor_role, round, food_clothing, education, medical, "
+	    "housing, drinking_water, income_stable, industry_link, risk_level, "
+	    "monitor_suggested, notes, source_id, line) VALUES ",
+	.insert_columns = VISIT_NFIELDS + 2, .insert_tail = " ON CONFLICT DO NOTHING",
+	.hold = visit_hold, .bind = visit_bind_row, .bind_key = visit_bind_key,
+	.same_key = same_visit, .same = visit_same_slot, .left_out = visit_left_out,
+	.looked_up = visit_looked_up, .counted = visit_counted,
+};
 
 static int
 visit_row(struct import *im, const struct record *rec, void *context,
     struct error *err)
 {
 	struct visit_import *vi = context;
-	struct store *s = import_store(im);
 	struct visit v;
-	struct batch *b;
 	int rc;
 
-	if (prepare(vi, s, err) != 0)
+	if (prepare(vi, im, err) != 0)
 		return -1;
-	if (!vi->started) {
-		vi->im = im;
-		vi->store = s;
-		if (import_source_prepare(&vi->source, im, "visit_source", err) != 0)
-			return -1;
-		ring_start(&vi->ring, vi->batch, BATCHES, sizeof(vi->batch[0]),
-		    batch_held, write_batch, settle, vi);
-		import_hold(im, &vi->ring);
-		vi->started = 1;
-	}
-	rc = visit_check(im, rec, vi, &v, err);
-	if (vi->failed) {
-		*err = vi->error;
-		return -1;
-	}
-	if (rc != 0)
+	if ((rc = visit_check(im, rec, vi, &v, err)) != 0)
 		return rc < 0 ? -1 : 1;
-	if (import_source_id(&vi->source, im, rec, err) == 0)
+	if (import_source_id(&vi->batch.source, im, rec, err) == 0)
 		return -1;
-	/*
-	 * The visit is held, to be written by the worker; after a visit that
-	 * was stored already (importing a file again), the visits are looked
-	 * up instead (ring_hold()): most likely they are too.
-	 */
-	if ((b = ring_hold(&vi->ring, vi->expect_stored, err)) == NULL)
-		return -1;
-	if (hold(vi, b, &v, rec) != 0)
-		return error_set(err, EXIT_SOFTWARE, _("out of memory"));
-	if (b->n == BATCH_MAX)
-		return ring_queue(&vi->ring, err) != 0 ? -1 : 0;
-	return 0;
+	return batch_hold(&vi->batch, vi->expect_stored, &v, rec,
+	    vi->batch.source.id, err);
 }
 
 /*
@@ -993,22 +795,14 @@ static int
 visit_finish(struct import *im, void *context, struct error *err)
 {
 	struct visit_import *vi = context;
-	struct store *s = import_store(im);
 	struct import_stats *stats = import_stats(im);
-	char what[64];
 
-	if (ring_flush(&vi->ring, err) != 0)
+	if (batch_finish(&vi->batch, err) != 0)
 		return -1;
-	if (import_source_close(&vi->source, im, err) != 0)
-		return -1;
-	if (stats->added > 0) {
-		snprintf(what, sizeof(what), "%ld", stats->added);
-		if (audit_add(s, "visit", NULL, "created", NULL, what, err) != 0)
-			return -1;
-	}
 	if (settings(im)->flagged != NULL && vi->nflagged > 0 &&
 	    (stats->bad == 0 || import_options(im)->skip_bad))
-		return findings_of_import(vi, s, settings(im)->flagged, err);
+		return findings_of_import(vi, import_store(im), settings(im)->flagged,
+		    err);
 	return 0;
 }
 
@@ -1017,21 +811,11 @@ visit_cleanup(void *context)
 {
 	struct visit_import *vi = context;
 
-	ring_stop(&vi->ring);
-	for (size_t b = 0; b < BATCHES; b++)
-		for (size_t i = 0; i < BATCH_MAX; i++)
-			held_record_free(&vi->batch[b].visit[i].held);
-	import_inserts_free(&vi->insert);
-	if (vi->trusting) {
-		struct error ignored;
-
-		store_trust_checks(vi->store, 0, &ignored);
-	}
+	batch_free(&vi->batch);
 	sqlite3_finalize(vi->find);
 	sqlite3_finalize(vi->same);
 	merge_free(&vi->merge);
 	idset_free(&vi->households);
-	import_source_free(&vi->source);
 	free(vi->flagged);
 	memset(vi, 0, sizeof(*vi));
 }

@@ -204,6 +204,7 @@ static int
 settle_oldest(struct ring *r, struct error *err)
 {
 	size_t i = (r->current + r->n - r->queued) % r->n;
+	int rc;
 
 	worker_wait(r->worker, r->job[i]);
 	r->queued--;
@@ -211,7 +212,10 @@ settle_oldest(struct ring *r, struct error *err)
 		*err = r->slot[i].error;
 		goto failed;
 	}
-	if (r->settle(r->context, (char *)r->batches + i * r->size, err) != 0)
+	r->settling = 1;
+	rc = r->settle(r->context, (char *)r->batches + i * r->size, err);
+	r->settling = 0;
+	if (rc != 0)
 		goto failed;
 	return 0;
 failed:

@@ -62,6 +62,7 @@ struct ring {
 	unsigned long job[RING_MAX];
 	struct ring_slot slot[RING_MAX];
 	int write_failed;	/* the worker's own: a write failed, write no more */
+	int settling;		/* settle() is running: the ring is not to be flushed */
 	/* batches looked up rather than written: ring_hold() */
 	int look[RING_MAX];
 	int looking;		/* one is queued or being filled, not settled */

@@ -175,9 +175,7 @@ held_row(struct import *im, const struct record *rec, void *context,
 	value[0] = import_value(im, rec, 0);
 	value[1] = import_value(im, rec, 1);
 	if (value[0] == NULL) {
-		/* after what the records held find */
-		if (ring_flush(&hk->ring, err) != 0)
-			return -1;
+		/* import_problem() reports it after what the records held find */
 		import_problem(im, rec, 0, "missing");
 		return 1;
 	}
