@@ -439,19 +439,27 @@ cli_labels(const struct cli *cli)
 int
 cli_finish(struct cli *cli, int status)
 {
+	int failed, saved, gone;
+
 	if (cli->progress_records > 0)
 		fputs("\r\033[K", stderr);
 	rejects_discard(cli->rejects_file);
 	cli->rejects_file = NULL;
 	errno = 0;
-	if (fflush(stdout) != 0 || ferror(stdout) || fclose(stdout) != 0) {
-		/* a write error already reported leaves status at 74 */
-		if (errno != EPIPE && !reader_gone && !output_reader_gone() &&
-		    status != EXIT_IOERR) {
-			cli_warn(cli, _("write error: %s"), strerror(errno ? errno : EIO));
-			if (status == EXIT_OK || status == EXIT_FOUND)
-				status = EXIT_IOERR;
-		}
+	failed = fflush(stdout) != 0 || ferror(stdout);
+	saved = errno;
+	/* a reader that closed the pipe (| head) is the end of output, not an error */
+	gone = saved == EPIPE || reader_gone || output_reader_gone() ||
+	    output_pipe_closed(stdout);
+	if (fclose(stdout) != 0 && !failed) {
+		failed = 1;
+		saved = errno;
+	}
+	/* a write error already reported leaves status at 74 */
+	if (failed && !gone && status != EXIT_IOERR) {
+		cli_warn(cli, _("write error: %s"), strerror(saved != 0 ? saved : EIO));
+		if (status == EXIT_OK || status == EXIT_FOUND)
+			status = EXIT_IOERR;
 	}
 	return status;
 }

@@ -1,6 +1,7 @@
 /* output.c -- records out: csv, jsonl, json, or an aligned table */
 #include <ctype.h>
 #include <errno.h>
+#include <poll.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -32,6 +33,20 @@ output_reader_gone(void)
 }
 
 int
+output_pipe_closed(FILE *fp)
+{
+	struct pollfd p = { fileno(fp), POLLOUT, 0 };
+
+	/*
+	 * errno says EPIPE only right after the write that met it, and a
+	 * buffered write can fail long before ferror() is looked at: ask the
+	 * descriptor instead.  A pipe or socket with no reader left polls as
+	 * an error.
+	 */
+	return p.fd >= 0 && poll(&p, 1, 0) == 1 && (p.revents & POLLERR) != 0;
+}
+
+int
 output_format_parse(const char *name, enum output_format *out)
 {
 	static const struct {
@@ -56,12 +71,15 @@ static int
 looks_numeric(const char *s)
 {
 	char *end;
+	int saved = errno, numeric;
 
 	if (*s == '\0')
 		return 0;
 	errno = 0;
 	(void)strtod(s, &end);
-	return *end == '\0' && errno == 0 && !isspace((unsigned char)*s);
+	numeric = *end == '\0' && errno == 0 && !isspace((unsigned char)*s);
+	errno = saved;	/* a write error before must still say what it was */
+	return numeric;
 }
 
 void
@@ -337,6 +355,8 @@ keep_cell(struct writer *w, const char *v)
 int
 writer_row(struct writer *w, const char *const *values, struct error *err)
 {
+	/* a row that fails to be written leaves its own errno, not an older one */
+	errno = 0;
 	switch (w->format) {
 	case FORMAT_CSV:
 		csv_line(w, values, 0);
@@ -366,7 +386,7 @@ writer_row(struct writer *w, const char *const *values, struct error *err)
 	if (ferror(w->fp)) {
 		w->failed = 1;
 		/* the reader went away (| head): not an error, just the end */
-		if (errno == EPIPE) {
+		if (errno == EPIPE || output_pipe_closed(w->fp)) {
 			w->reader_gone = reader_gone = 1;
 			return error_set(err, EXIT_OK, "%s", "");
 		}
@@ -463,7 +483,8 @@ writer_close(struct writer *w, struct error *err)
 	else if (w->format == FORMAT_TABLE)
 		table_print(w);
 	if (fflush(w->fp) != 0 || ferror(w->fp) || w->failed) {
-		if (errno == EPIPE || w->reader_gone || reader_gone) {
+		if (errno == EPIPE || w->reader_gone || reader_gone ||
+		    output_pipe_closed(w->fp)) {
 			reader_gone = 1;
 			rc = error_set(err, EXIT_OK, "%s", "");
 		} else

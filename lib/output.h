@@ -54,6 +54,9 @@ int writer_close(struct writer *w, struct error *err);
 /* 1 once any writer found that its reader closed the pipe (EPIPE). */
 int output_reader_gone(void);
 
+/* 1 when fp writes to a pipe or socket whose reader has closed it (| head). */
+int output_pipe_closed(FILE *fp);
+
 /*
  * The one quoter of each format: every writer of CSV, JSON or HTML in
  * lib/ and cmd/ goes through these.  They write to fp and leave its
