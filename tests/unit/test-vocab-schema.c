@@ -1,0 +1,247 @@
+/* test-vocab-schema.c -- every code list of the schema's CHECKs is its vocabulary in vocab.c */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "renke.h"
+#include "tap.h"
+
+/*
+ * Which vocabulary each column holds.  Imports run with the CHECK
+ * constraints off (store_trust_checks()) and check values against
+ * vocab.c alone, so the two must name the same codes.  A column whose
+ * CHECK lists codes but that has no vocabulary says so with NULL.
+ */
+static const struct {
+	const char *table, *column, *domain;
+} columns[] = {
+	{ "household", "monitor_type", "monitor_type" },
+	{ "household", "risk_status", "risk_status" },
+	{ "meeting", "kind", "meeting_kind" },
+	{ "issue", "kind", "issue_kind" },
+	{ "issue", "category", "issue_category" },
+	{ "issue", "urgency", "urgency" },
+	{ "issue", "source", "issue_source" },
+	{ "issue", "status", "status" },
+	{ "issue", "dispute_type", "dispute_type" },
+	{ "issue", "mediation_outcome", "mediation_outcome" },
+	{ "revisit", "finding", "revisit_finding" },
+	{ "visit", "visitor_role", "visitor_role" },
+	{ "visit", "food_clothing", "check" },
+	{ "visit", "education", "check" },
+	{ "visit", "medical", "check" },
+	{ "visit", "housing", "check" },
+	{ "visit", "drinking_water", "check" },
+	{ "visit", "income_stable", "check" },
+	{ "visit", "industry_link", "check" },
+	{ "visit", "risk_level", "risk_level" },
+	{ "milestone", "kind", "milestone_kind" },
+	{ "milestone", "scope", NULL },		/* --scope village|group, no labels */
+	{ "survey_answer", "answer", "answer" },
+};
+#define NCOLUMNS (sizeof(columns) / sizeof(columns[0]))
+
+/* A token of a CHECK expression. */
+struct token {
+	char kind;		/* 'w' word, 's' string, 'n' number, else the character */
+	char text[64];
+};
+
+/* Split the CHECK expression at *p (after its opening parenthesis) into t; how many. */
+static size_t
+tokens(const char **p, struct token *t, size_t max)
+{
+	size_t n = 0;
+	int depth = 1;
+
+	while (**p != '\0' && depth > 0) {
+		const char *s = *p;
+		struct token tok = { 0 };
+		size_t len = 0;
+
+		if (isspace((unsigned char)*s)) {
+			(*p)++;
+			continue;
+		}
+		if (isalpha((unsigned char)*s) || *s == '_') {
+			tok.kind = 'w';
+			while (isalnum((unsigned char)s[len]) || s[len] == '_')
+				len++;
+			memcpy(tok.text, s, len < 63 ? len : 63);
+		} else if (*s == '\'') {
+			size_t k = 0;
+
+			tok.kind = 's';
+			for (len = 1; s[len] != '\0'; len++) {
+				if (s[len] == '\'' && s[len + 1] == '\'')
+					len++;
+				else if (s[len] == '\'')
+					break;
+				if (k < 63)
+					tok.text[k++] = s[len];
+			}
+			len++;
+		} else if (isdigit((unsigned char)*s)) {
+			tok.kind = 'n';
+			while (isdigit((unsigned char)s[len]))
+				len++;
+		} else {
+			tok.kind = *s;
+			len = 1;
+			depth += *s == '(' ? 1 : *s == ')' ? -1 : 0;
+		}
+		*p += len;
+		if (depth > 0 && n < max)
+			t[n++] = tok;
+	}
+	return n;
+}
+
+/* The index in columns of table.column, or NCOLUMNS. */
+static size_t
+column_of(const char *table, const char *column)
+{
+	for (size_t i = 0; i < NCOLUMNS; i++)
+		if (strcmp(columns[i].table, table) == 0 &&
+		    strcmp(columns[i].column, column) == 0)
+			return i;
+	return NCOLUMNS;
+}
+
+/* 1 when code is a code of domain. */
+static int
+in_vocabulary(const char *domain, const char *code)
+{
+	for (const struct vocab_entry *e = vocab_table; e->domain != NULL; e++)
+		if (strcmp(e->domain, domain) == 0 && strcmp(e->code, code) == 0)
+			return 1;
+	return 0;
+}
+
+/* How many codes domain has. */
+static size_t
+vocabulary_size(const char *domain)
+{
+	size_t n = 0;
+
+	for (const struct vocab_entry *e = vocab_table; e->domain != NULL; e++)
+		n += strcmp(e->domain, domain) == 0;
+	return n;
+}
+
+static int found[NCOLUMNS];	/* how many code lists each column has */
+
+/*
+ * A CHECK that is a list of codes, "c = 'a' OR c = 'b' ..." or "c IN
+ * ('a', 'b')": its column's vocabulary must have these codes and no
+ * other.  Any other CHECK: each code it compares a known column with
+ * must be of the column's vocabulary.
+ */
+static void
+check_expression(const char *table, const struct token *t, size_t n)
+{
+	size_t list = 0, i = 0, c;
+	int is_list = n >= 3 && t[0].kind == 'w';
+
+	if (is_list && strcasecmp(t[1].text, "IN") == 0 && t[1].kind == 'w') {
+		is_list = t[2].kind == '(' && t[n - 1].kind == ')';
+		for (i = 3; is_list && i + 1 < n; i += 2)
+			is_list = t[i].kind == 's' && (t[i + 1].kind == ',' ||
+			    t[i + 1].kind == ')');
+		list = is_list ? (n - 3) / 2 : 0;
+	} else
+		for (i = 0; is_list && i < n; i += 4, list++)
+			is_list = i + 2 < n && t[i].kind == 'w' &&
+			    strcmp(t[i].text, t[0].text) == 0 && t[i + 1].kind == '=' &&
+			    t[i + 2].kind == 's' && (i + 3 == n ||
+			    (t[i + 3].kind == 'w' && strcasecmp(t[i + 3].text, "OR") == 0));
+	if (is_list) {
+		int all = 1;
+		const char *domain;
+
+		c = column_of(table, t[0].text);
+		ok(c < NCOLUMNS, "%s.%s: its CHECK lists codes; the test knows its "
+		    "vocabulary", table, t[0].text);
+		if (c == NCOLUMNS)
+			return;
+		found[c]++;
+		if ((domain = columns[c].domain) == NULL)
+			return;
+		for (i = 0; i < n; i++)
+			if (t[i].kind == 's' && !in_vocabulary(domain, t[i].text)) {
+				printf("# '%s' is not a code of %s\n", t[i].text, domain);
+				all = 0;
+			}
+		ok(all && list == vocabulary_size(domain), "%s.%s: CHECK and vocabulary "
+		    "%s name the same %zu codes", table, t[0].text, domain, list);
+		return;
+	}
+	for (i = 0; i + 2 < n; i++) {
+		int compared = t[i + 1].kind == '=' || (t[i + 1].kind == '<' &&
+		    t[i + 2].kind == '>');
+		size_t v = t[i + 1].kind == '<' ? i + 3 : i + 2;
+
+		if (t[i].kind != 'w' || !compared || v >= n || t[v].kind != 's' ||
+		    (c = column_of(table, t[i].text)) == NCOLUMNS ||
+		    columns[c].domain == NULL)
+			continue;
+		ok(in_vocabulary(columns[c].domain, t[v].text), "%s: the CHECK's "
+		    "'%s' is a %s code", table, t[v].text, columns[c].domain);
+	}
+}
+
+int
+main(void)
+{
+	struct error err = { 0 };
+	struct store *s;
+	sqlite3_stmt *st;
+	char dir[64], path[96];
+	int all = 1;
+
+	snprintf(dir, sizeof(dir), "/tmp/renke-vocab-XXXXXX");
+	if (mkdtemp(dir) == NULL) {
+		perror("mkdtemp");
+		return 2;
+	}
+	snprintf(path, sizeof(path), "%s/renke.db", dir);
+	if ((s = store_open(path, STORE_WRITE, "test-vocab-schema", "tester",
+	    &err)) == NULL || (st = store_prepare(s, "SELECT name, sql FROM "
+	    "sqlite_schema WHERE type = 'table' AND sql IS NOT NULL ORDER BY name",
+	    &err)) == NULL) {
+		printf("Bail out! %s\n", err.text);
+		return 2;
+	}
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		const char *table = (const char *)sqlite3_column_text(st, 0);
+		const char *sql = (const char *)sqlite3_column_text(st, 1), *p = sql;
+
+		while ((p = strstr(p, "CHECK")) != NULL) {
+			struct token t[256];
+			size_t n;
+
+			p += 5;
+			while (isspace((unsigned char)*p))
+				p++;
+			if (*p++ != '(')
+				continue;
+			n = tokens(&p, t, 256);
+			check_expression(table, t, n);
+		}
+	}
+	sqlite3_finalize(st);
+	for (size_t i = 0; i < NCOLUMNS; i++)
+		if (found[i] != 1) {
+			printf("# %s.%s: %d code lists\n", columns[i].table,
+			    columns[i].column, found[i]);
+			all = 0;
+		}
+	ok(all, "each of the %zu columns above has one CHECK that lists its codes",
+	    NCOLUMNS);
+
+	store_close(s);
+	snprintf(path, sizeof(path), "rm -rf '%s'", dir);
+	if (system(path) != 0)
+		return 2;
+	return done_testing();
+}
