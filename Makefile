@@ -16,7 +16,7 @@ LOCALEDIR ?= $(PREFIX)/share/locale
 COMPLETIONDIR ?= $(PREFIX)/share/bash-completion/completions
 
 CC ?= cc
-PKGS = sqlite3 jansson
+PKGS = sqlite3 jansson libzip expat freexl xlsxwriter
 # -Werror is for `make check` and developers (make WERROR=-Werror), not
 # for someone building with a newer compiler
 WERROR ?=
@@ -26,7 +26,8 @@ CFLAGS ?= -O2 -g
 ALL_CFLAGS = -std=c11 -D_GNU_SOURCE -pthread $(WARN) $(CPPFLAGS) $(CFLAGS) \
 	-Ilib -Icmd -DLOCALEDIR='"$(LOCALEDIR)"' $(PKG_CFLAGS)
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-PKG_LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lsqlite3 -ljansson)
+PKG_LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null || \
+	echo -lsqlite3 -ljansson -lzip -lexpat -lfreexl -lxlsxwriter)
 LIBS = $(PKG_LIBS) -lcsv -lm -pthread
 
 # the sanitizer build lives in its own tree

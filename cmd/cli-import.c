@@ -31,6 +31,8 @@ open_readers(struct cli *cli, int argc, char **argv,
 		}
 		return none;
 	}
+	/* a workbook's header is found by the columns the kind reads */
+	cli_fields(cli, ci->kind->specs, ci->kind->nspecs);
 	return cli_readers(cli, argc, argv, n, status);
 }
 

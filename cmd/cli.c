@@ -17,7 +17,8 @@
 #endif
 
 enum {
-	OPT_INPUT_FORMAT = 1000, OPT_ENCODING, OPT_TODAY, OPT_BY, OPT_BOM,
+	OPT_INPUT_FORMAT = 1000, OPT_ENCODING, OPT_SHEET, OPT_HEADER_ROW,
+	OPT_LIST_SHEETS, OPT_TODAY, OPT_BY, OPT_BOM,
 	OPT_EXCEL, OPT_REVEAL, OPT_SKIP_BAD, OPT_REJECTS, OPT_DRY_RUN, OPT_UPSERT
 };
 
@@ -41,6 +42,13 @@ cli_start(struct cli *cli, const char *command, const char *usage,
 	signal(SIGXFSZ, SIG_IGN);
 	bindtextdomain("renke", dir != NULL && *dir != '\0' ? dir : LOCALEDIR);
 	bind_textdomain_codeset("renke", "UTF-8");
+}
+
+void
+cli_fields(struct cli *cli, const struct field_spec *fields, size_t n)
+{
+	cli->workbook.fields = fields;
+	cli->workbook.nfields = n;
 }
 
 void
@@ -109,6 +117,9 @@ cli_parse(struct cli *cli, int argc, char **argv, const struct option *options,
 	static const struct option input[] = {
 		{ "input-format", required_argument, NULL, OPT_INPUT_FORMAT },
 		{ "encoding", required_argument, NULL, OPT_ENCODING },
+		{ "sheet", required_argument, NULL, OPT_SHEET },
+		{ "header-row", required_argument, NULL, OPT_HEADER_ROW },
+		{ "list-sheets", no_argument, NULL, OPT_LIST_SHEETS },
 	};
 	static const struct option import[] = {
 		{ "skip-bad", no_argument, NULL, OPT_SKIP_BAD },
@@ -192,9 +203,26 @@ cli_parse(struct cli *cli, int argc, char **argv, const struct option *options,
 				cli->input_format = INPUT_JSON;
 			else if (strcmp(optarg, "jsonl") == 0)
 				cli->input_format = INPUT_JSONL;
+			else if (strcmp(optarg, "xlsx") == 0)
+				cli->input_format = INPUT_XLSX;
+			else if (strcmp(optarg, "xls") == 0 || strcmp(optarg, "et") == 0)
+				cli->input_format = INPUT_XLS;
 			else
 				cli_usage_error(cli, _("--input-format: unknown format "
-				    "\"%s\"; expected csv, json or jsonl"), optarg);
+				    "\"%s\"; expected csv, json, jsonl, xlsx or xls"), optarg);
+			break;
+		case OPT_SHEET:
+			if (*optarg == '\0')
+				cli_usage_error(cli, _("--sheet: empty name"));
+			cli->workbook.sheet = optarg;
+			break;
+		case OPT_HEADER_ROW:
+			if (number_parse(optarg, 1, 1048576, &cli->workbook.header_row) != 0)
+				cli_usage_error(cli, _("--header-row: not a row number "
+				    "(1 to 1048576): \"%s\""), optarg);
+			break;
+		case OPT_LIST_SHEETS:
+			cli->list_sheets = 1;
 			break;
 		case OPT_ENCODING:
 			if (strcmp(optarg, "auto") == 0)
@@ -266,7 +294,15 @@ cli_problem(void *context, const struct problem *p)
 		cli->progress_records = 0;
 	}
 	/* a record given by options has no line: "command line: field: ..." */
-	if (p->line > 0 && p->field != NULL)
+	if (p->record != NULL && p->record->sheet != NULL) {
+		char where[512];
+
+		record_where(p->record, p->field, where, sizeof(where));
+		if (p->field != NULL)
+			cli_warn(cli, "%s: %s: %s", where, p->field, p->message);
+		else
+			cli_warn(cli, "%s: %s", where, p->message);
+	} else if (p->line > 0 && p->field != NULL)
 		cli_warn(cli, "%s:%ld: %s: %s", p->file, p->line, p->field, p->message);
 	else if (p->line > 0)
 		cli_warn(cli, "%s:%ld: %s", p->file, p->line, p->message);
@@ -332,6 +368,33 @@ cli_store(struct cli *cli, enum store_mode mode, int *status)
 	return cli_store_at(cli, cli->db, mode, status);
 }
 
+/* --list-sheets: each workbook's sheets, one a line: name, visible or hidden, rows. */
+static _Noreturn void
+list_sheets(struct cli *cli, int argc, char **argv)
+{
+	int status = EXIT_OK;
+
+	for (int i = 0; i < (argc > 0 ? argc : 1); i++) {
+		const char *path = argc > 0 ? argv[i] : "-";
+		struct sheet_info *sheets = NULL;
+		size_t n = 0;
+		struct error err = { 0 };
+
+		if (reader_list_sheets(path, &sheets, &n, &err) != 0) {
+			status = cli_error(cli, &err);
+			continue;
+		}
+		for (size_t k = 0; k < n; k++) {
+			if (argc > 1)
+				printf("%s:", path);
+			printf("%s\t%s\t%ld\n", sheets[k].name,
+			    sheets[k].hidden ? "hidden" : "visible", sheets[k].rows);
+		}
+		workbook_sheets_free(sheets, n);
+	}
+	exit(cli_finish(cli, status));
+}
+
 struct reader **
 cli_readers(struct cli *cli, int argc, char **argv, size_t *n, int *status)
 {
@@ -340,20 +403,26 @@ cli_readers(struct cli *cli, int argc, char **argv, size_t *n, int *status)
 	struct error err = { 0 };
 
 	*n = 0;
+	if (cli->list_sheets)
+		list_sheets(cli, argc, argv);
 	if (readers == NULL) {
 		cli_warn(cli, "%s", strerror(ENOMEM));
 		*status = EXIT_SOFTWARE;
 		return NULL;
 	}
 	for (size_t i = 0; i < count; i++) {
-		const char *path = argc > 0 ? argv[i] : "-";
+		const char *path = argc > 0 ? argv[i] : "-", *sheet;
+		long header_row;
 
-		if ((readers[i] = reader_open(path, cli->input_format, cli->encoding,
-		    &err)) == NULL) {
+		if ((readers[i] = reader_open_options(path, cli->input_format,
+		    cli->encoding, &cli->workbook, &err)) == NULL) {
 			*status = cli_error(cli, &err);
 			cli_readers_close(readers);
 			return NULL;
 		}
+		if ((sheet = reader_sheet(readers[i], &header_row)) != NULL && !cli->quiet)
+			cli_warn(cli, _("%s:%s: the header is row %ld"),
+			    strcmp(path, "-") == 0 ? "stdin" : path, sheet, header_row);
 		(*n)++;
 	}
 	return readers;

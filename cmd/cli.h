@@ -10,7 +10,8 @@
 #include "rejects.h"
 
 /* Which of the common options a command takes, besides -d, --today, --by, -q, -h, -V. */
-#define CLI_INPUT	0x1	/* --input-format, --encoding: reads records */
+#define CLI_INPUT	0x1	/* --input-format, --encoding, --sheet, --header-row,
+				   --list-sheets: reads records */
 #define CLI_IMPORT	0x2	/* --skip-bad, --rejects, --dry-run, --upsert: writes them */
 #define CLI_OUTPUT	0x4	/* -f, --bom, --excel, --reveal: writes records out */
 #define CLI_MANY_STORES	0x8	/* -d may be given again: one store per township */
@@ -27,6 +28,8 @@ struct cli {
 	unsigned output_flags;	/* OUTPUT_BOM, OUTPUT_EXCEL */
 	enum input_format input_format;
 	enum encoding encoding;
+	struct workbook_options workbook;	/* --sheet, --header-row; fields: the command's */
+	int list_sheets;
 	char today[11];
 	const char *by;
 	int quiet;
@@ -49,6 +52,9 @@ const char *cli_login_name(void);
 /* Set up locale and message catalog and name the command; call first. */
 void cli_start(struct cli *cli, const char *command, const char *usage,
     unsigned takes);
+
+/* The fields the command reads: a workbook's header row is found by them. */
+void cli_fields(struct cli *cli, const struct field_spec *fields, size_t n);
 
 /*
  * Parse argv: the common options here, the command's own (options,
@@ -84,7 +90,10 @@ struct store *cli_store_at(struct cli *cli, const char *path,
     enum store_mode mode, int *status);
 
 /*
- * Open every operand (none, or "-": standard input) as a reader.
+ * Open every operand (none, or "-": standard input) as a reader; a
+ * workbook's header is found from cli->workbook.fields, which the
+ * command sets first, and said on standard error.  With --list-sheets,
+ * list each workbook's sheets instead and exit.
  * Returns the array (NULL-terminated, *n readers), or NULL with a
  * message printed and *status set.
  */

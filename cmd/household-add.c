@@ -7,7 +7,8 @@
 static const char usage[] =
 "usage: household-add [-q] [-d db] [--by name] [--dry-run] [--upsert]\n"
 "                     [--skip-bad --rejects file] [--input-format fmt]\n"
-"                     [--encoding enc] [file ...]\n"
+"                     [--encoding enc]\n"
+"                     [--sheet name] [--header-row n] [--list-sheets] [file ...]\n"
 "       household-add [-q] [-d db] [--by name] [--dry-run] [--upsert]\n"
 "                     --id id --village name [--group name] [--head name]\n"
 "                     [--id-number number] [--phone number]\n"

@@ -7,7 +7,8 @@
 static const char usage[] =
 "usage: issue-add [-q] [-d db] [--by name] [--today date] [-f format]\n"
 "                 [--dry-run] [--skip-bad --rejects file] [--input-format fmt]\n"
-"                 [--encoding enc] [--rule [category:]urgency=days ...]\n"
+"                 [--encoding enc]\n"
+"                 [--sheet name] [--header-row n] [--list-sheets] [--rule [category:]urgency=days ...]\n"
 "                 [--field options as defaults] [file ...]\n"
 "       issue-add [-q] [-d db] [--by name] [--today date] [-f format]\n"
 "                 --title text --owner name [--kind kind] [--category category]\n"

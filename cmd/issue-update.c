@@ -13,7 +13,9 @@ static const char usage[] =
 "                    [--finding finding --visitor name [--revisit-date date]]\n"
 "       issue-update [-q] [-d db] [--by name] [--today date] [-f format]\n"
 "                    [--dry-run] [--skip-bad --rejects file]\n"
-"                    [--input-format fmt] [--encoding enc] [--revisit-in days]\n"
+"                    [--input-format fmt] [--encoding enc]\n"
+"                    [--sheet name] [--header-row n] [--list-sheets]\n"
+"                    [--revisit-in days]\n"
 "                    [file ...]\n";
 
 enum { OPT_FIELD = 3000 };

@@ -8,6 +8,7 @@
 static const char usage[] =
 "usage: meeting-log [-q] [-d db] [--by name] [--today date] [-f format]\n"
 "                   [--dry-run] [--input-format fmt] [--encoding enc]\n"
+"                   [--sheet name] [--header-row n] [--list-sheets]\n"
 "                   --kind kind --village name [--group name] [--date date]\n"
 "                   [--host name] [--attendees text]\n"
 "                   [--minutes text | --minutes-file file]\n"

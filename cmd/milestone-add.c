@@ -7,7 +7,8 @@
 static const char usage[] =
 "usage: milestone-add [-q] [-d db] [--by name] [--dry-run] [--upsert]\n"
 "                     [--skip-bad --rejects file] [--input-format fmt]\n"
-"                     [--encoding enc] [file ...]\n"
+"                     [--encoding enc]\n"
+"                     [--sheet name] [--header-row n] [--list-sheets] [file ...]\n"
 "       milestone-add [-q] [-d db] [--by name] [--dry-run] [--upsert]\n"
 "                     --id id --title text [--kind kind]\n"
 "                     [--category category ...] --round round --due date\n"

@@ -13,17 +13,20 @@ static const char usage[] =
 "                    [--questions names] [--min-n n]\n"
 "                    [--dont-know-counts-against] [--dissatisfied] [-d db]\n"
 "                    [--today date] [--save round] [--compare round]\n"
-"                    [--input-format fmt] [--encoding enc] [file ...]\n"
+"                    [--input-format fmt] [--encoding enc]\n"
+"                    [--sheet name] [--header-row n] [--list-sheets] [file ...]\n"
 "       survey-tally [-q] [-f format] [--bom] [--excel] [--by keys]\n"
 "                    [--questions names] [--min-n n]\n"
 "                    [--dont-know-counts-against] [--dissatisfied] [-d db]\n"
 "                    --from-store round [--compare round]\n"
 "       survey-tally [-q] [-f format] [--bom] [--excel] --evaluation\n"
 "                    [--scale low-high] [--min-n n] [--red n] [--black n]\n"
-"                    [--input-format fmt] [--encoding enc] [file ...]\n"
+"                    [--input-format fmt] [--encoding enc]\n"
+"                    [--sheet name] [--header-row n] [--list-sheets] [file ...]\n"
 "       survey-tally [-q] [-f format] [--bom] [--excel] --ballot\n"
 "                    --representatives n [--input-format fmt]\n"
-"                    [--encoding enc] [file ...]\n";
+"                    [--encoding enc] [--sheet name] [--header-row n]\n"
+"                    [--list-sheets] [file ...]\n";
 
 enum { OPT_QUESTIONS = 2000, OPT_MIN_N, OPT_DONT_KNOW, OPT_DISSATISFIED,
 	OPT_SAVE, OPT_FROM_STORE, OPT_COMPARE, OPT_EVALUATION, OPT_SCALE, OPT_RED,
@@ -425,6 +428,7 @@ main(int argc, char **argv)
 	int status = EXIT_OK, first;
 
 	cli_start(&cli, "survey-tally", usage, CLI_INPUT | CLI_OUTPUT);
+	cli_fields(&cli, survey_key_fields, SURVEY_NKEYS);
 	first = cli_parse(&cli, argc, argv, options, "", option, &rq);
 	if (by_was_given(cli.by, argc, argv)) {
 		rq.by = cli.by;
@@ -433,6 +437,8 @@ main(int argc, char **argv)
 	argc -= first;
 	argv += first;
 	check_request(&cli, &rq, argc);
+	if (rq.evaluation || rq.ballot)
+		cli_fields(&cli, NULL, 0);	/* their header: the first row */
 	if (rq.from_store == NULL &&
 	    (readers = cli_readers(&cli, argc, argv, &nreaders, &status)) == NULL)
 		goto out;

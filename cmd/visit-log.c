@@ -8,7 +8,8 @@
 static const char usage[] =
 "usage: visit-log [-q] [-d db] [--by name] [--today date] [--dry-run]\n"
 "                 [--upsert] [--skip-bad --rejects file] [--input-format fmt]\n"
-"                 [--encoding enc] [--flagged [-f format]] [file ...]\n"
+"                 [--encoding enc]\n"
+"                 [--sheet name] [--header-row n] [--list-sheets] [--flagged [-f format]] [file ...]\n"
 "       visit-log [-q] [-d db] [--by name] [--today date] [--dry-run]\n"
 "                 [--upsert] [--flagged [-f format]] --household id\n"
 "                 --date date --visitor name --round round [--role role]\n"

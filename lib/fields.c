@@ -69,6 +69,15 @@ spec_matches(const struct field_spec *spec, const char *name)
 }
 
 int
+field_lookup(const struct field_spec *specs, size_t nspecs, const char *name)
+{
+	for (size_t k = 0; k < nspecs; k++)
+		if (spec_matches(&specs[k], name))
+			return (int)k;
+	return -1;
+}
+
+int
 field_index(const struct field_spec *specs, size_t nspecs, const char *name)
 {
 	for (size_t k = 0; k < nspecs; k++)
@@ -94,12 +103,9 @@ field_map_record(struct field_map *map, const struct record *rec,
 	for (size_t k = 0; k < map->nspecs; k++)
 		map->at[k] = -1;
 	for (size_t i = 0; i < rec->count; i++) {
-		size_t k;
+		int k = field_lookup(map->specs, map->nspecs, rec->names[i]);
 
-		for (k = 0; k < map->nspecs; k++)
-			if (spec_matches(&map->specs[k], rec->names[i]))
-				break;
-		if (k == map->nspecs) {
+		if (k < 0) {
 			*bad = rec->names[i];
 			return -1;
 		}

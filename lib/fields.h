@@ -50,6 +50,12 @@ const char *field_value(const struct field_map *map, const struct record *rec,
 const char *field_label(const struct field_map *map, const struct record *rec,
     size_t k);
 
+/*
+ * Index of the spec that a header called name gives (its name or an
+ * alias, compared as field_map_record() does), or -1.
+ */
+int field_lookup(const struct field_spec *specs, size_t nspecs, const char *name);
+
 /* Index of the spec called name, or -1. */
 int field_index(const struct field_spec *specs, size_t nspecs, const char *name);
 

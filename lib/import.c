@@ -189,11 +189,14 @@ import_run(struct store *s, struct reader **readers, size_t nreaders,
 			}
 			mapped = field_map_record(&im.map, rec, &bad);
 			if (mapped != 0) {
+				char where[512];
+
 				/* a column nobody reads would be lost: stop */
+				record_header_where(rec, bad, where, sizeof(where));
 				error_set(err, EXIT_DATAERR, mapped == -1 ?
-				    _("%s:%ld: %s: unknown column") :
-				    _("%s:%ld: %s: a second column for the same field"),
-				    rec->file, rec->shared_names ? 1L : rec->line, bad);
+				    _("%s: %s: unknown column") :
+				    _("%s: %s: a second column for the same field"),
+				    where, bad);
 				goto rollback;
 			}
 			im.problems = 0;

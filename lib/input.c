@@ -1,4 +1,4 @@
-/* input.c -- records in: CSV (plain lines cut in place, the rest by libcsv), JSON, GB18030 */
+/* input.c -- records in: CSV (plain lines cut in place, the rest by libcsv), JSON, GB18030, workbooks */
 #include <csv.h>
 #include <errno.h>
 #include <iconv.h>
@@ -11,11 +11,13 @@
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
+#include <unistd.h>
 
 #include "buf.h"
 #include "input.h"
 #include "output.h"
 #include "text.h"
+#include "workbook.h"
 
 enum decoding { DECODE_UNDECIDED, DECODE_UTF8, DECODE_GB18030 };
 
@@ -92,6 +94,9 @@ struct reader {
 	int single;		/* reader_open_record(): names owned */
 	char **single_names;
 	int single_done;
+
+	struct workbook *workbook;	/* a workbook's sheet, read by lib/workbook.c */
+	char *spool;		/* the temporary copy of a workbook on standard input */
 };
 
 static void
@@ -173,8 +178,19 @@ reader_new(const char *file, struct error *err)
 	return r;
 }
 
+static int workbook_attach(struct reader *r, const char *path,
+    const struct workbook_options *workbook, struct error *err);
+
 struct reader *
 reader_open(const char *path, enum input_format format, enum encoding encoding,
+    struct error *err)
+{
+	return reader_open_options(path, format, encoding, NULL, err);
+}
+
+struct reader *
+reader_open_options(const char *path, enum input_format format,
+    enum encoding encoding, const struct workbook_options *workbook,
     struct error *err)
 {
 	struct reader *r;
@@ -202,6 +218,10 @@ reader_open(const char *path, enum input_format format, enum encoding encoding,
 	r->encoding = encoding;
 	r->decoding = encoding == ENCODING_UTF8 ? DECODE_UTF8 :
 	    encoding == ENCODING_GB18030 ? DECODE_GB18030 : DECODE_UNDECIDED;
+	if (workbook_attach(r, use_stdin ? NULL : path, workbook, err) != 0) {
+		reader_close(r);
+		return NULL;
+	}
 	return r;
 }
 
@@ -1462,6 +1482,8 @@ reader_next(struct reader *r, struct record **out, struct error *err)
 		*out = rec;
 		return 1;
 	}
+	if (r->workbook != NULL)
+		return workbook_next(r->workbook, out, err);
 	for (;;) {
 		int rc;
 
@@ -1519,6 +1541,8 @@ reader_next(struct reader *r, struct record **out, struct error *err)
 char **
 reader_header(const struct reader *r, size_t *count)
 {
+	if (r->workbook != NULL)
+		return workbook_header(r->workbook, count);
 	if (r->format != INPUT_CSV || r->header == NULL) {
 		*count = 0;
 		return NULL;
@@ -1544,6 +1568,8 @@ reader_progress(const struct reader *r, long long *done, long long *total)
 {
 	*done = r->bytes_done;
 	*total = r->bytes_total;
+	if (r->workbook != NULL)
+		workbook_progress(r->workbook, done, total);
 }
 
 void
@@ -1551,6 +1577,10 @@ reader_close(struct reader *r)
 {
 	if (r == NULL)
 		return;
+	workbook_close(r->workbook);
+	if (r->spool != NULL)
+		unlink(r->spool);
+	free(r->spool);
 	if (r->own_fp && r->fp != NULL)
 		fclose(r->fp);
 	if (r->cd != (iconv_t)-1)
@@ -1582,6 +1612,181 @@ reader_close(struct reader *r)
 	buf_free(&r->json_text);
 	free(r->file);
 	free(r);
+}
+
+/* ---- workbooks: the first bytes say, lib/workbook.c reads ---- */
+
+/* Copy what r has read and the rest of its input to a temporary file, r->spool. */
+static int
+spool_input(struct reader *r, struct error *err)
+{
+	const char *dir = getenv("TMPDIR");
+	struct buf path = { 0 };
+	FILE *out;
+	int fd;
+
+	buf_puts(&path, dir != NULL && *dir != '\0' ? dir : "/tmp");
+	buf_puts(&path, "/renke-workbook-XXXXXX");
+	if (path.data == NULL)
+		return error_set(err, EXIT_SOFTWARE, "%s", strerror(ENOMEM));
+	if ((fd = mkstemp(path.data)) < 0 || (out = fdopen(fd, "wb")) == NULL) {
+		error_set(err, EXIT_CANTCREAT, _("%s: a temporary copy of the workbook: %s"),
+		    r->file, strerror(errno));
+		if (fd >= 0) {
+			close(fd);
+			unlink(path.data);
+		}
+		buf_free(&path);
+		return -1;
+	}
+	r->spool = path.data;
+	do {
+		if (fwrite(r->raw.data + r->raw_pos, 1, r->raw.len - r->raw_pos, out) !=
+		    r->raw.len - r->raw_pos) {
+			fclose(out);
+			return error_set(err, EXIT_IOERR, "%s: %s", r->spool,
+			    strerror(errno));
+		}
+		r->raw_pos = r->raw.len;
+	} while (fill_raw(r, err) > 0);
+	if (fclose(out) != 0)
+		return error_set(err, EXIT_IOERR, "%s: %s", r->spool, strerror(errno));
+	return r->eof ? 0 : -1;
+}
+
+/*
+ * The kind of workbook r's input is (MAGIC_NONE: none) into *magic,
+ * and a path it can be opened at into *where (path, or a copy of
+ * standard input: path is NULL for it).  0, or -1 with err set.
+ */
+static int
+workbook_locate(struct reader *r, const char *path, enum workbook_magic *magic,
+    const char **where, struct error *err)
+{
+	struct stat st;
+
+	/* the first bytes only: a pipe that stalls after them is no reason to wait */
+	if (buf_reserve(&r->raw, 8 + SCAN_SLACK) != 0)
+		return error_set(err, EXIT_SOFTWARE, "%s", strerror(ENOMEM));
+	while (r->raw.len < 8 && !r->eof) {
+		ssize_t n = read(fileno(r->fp), r->raw.data + r->raw.len, 8 - r->raw.len);
+
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0)
+			return error_set(err, EXIT_IOERR, "%s: %s", r->file, strerror(errno));
+		r->eof = n == 0;
+		r->raw.len += (size_t)n;
+		r->bytes_done += n;
+	}
+	/* as fill_raw() leaves it: a NUL, then bytes a vector scan may read */
+	memset(r->raw.data + r->raw.len, 0, SCAN_SLACK + 1);
+	*magic = workbook_magic((const unsigned char *)r->raw.data, r->raw.len);
+	*where = path;
+	if (*magic == MAGIC_NONE)
+		return 0;
+	if (path == NULL || fstat(fileno(r->fp), &st) != 0 || !S_ISREG(st.st_mode)) {
+		if (spool_input(r, err) != 0)
+			return -1;
+		*where = r->spool;
+	}
+	return 0;
+}
+
+/*
+ * When r's input is a workbook (its first bytes say, or r->format),
+ * open it through lib/workbook.c; path is NULL for standard input.
+ */
+static int
+workbook_attach(struct reader *r, const char *path,
+    const struct workbook_options *workbook, struct error *err)
+{
+	enum workbook_magic magic;
+
+	if (r->format != INPUT_AUTO && r->format != INPUT_XLSX && r->format != INPUT_XLS)
+		return 0;
+	if (workbook_locate(r, path, &magic, &path, err) != 0)
+		return -1;
+	if (magic == MAGIC_NONE && r->format != INPUT_AUTO)
+		return error_set(err, EXIT_DATAERR, _("%s: not a workbook (.xlsx, .xls "
+		    "or .et)"), r->file);
+	if (magic == MAGIC_NONE)
+		return 0;
+	if ((r->workbook = workbook_open(path, r->file, magic, workbook, err)) == NULL)
+		return -1;
+	r->format = magic == MAGIC_ZIP ? INPUT_XLSX : INPUT_XLS;
+	return 0;
+}
+
+int
+reader_list_sheets(const char *path, struct sheet_info **sheets, size_t *n,
+    struct error *err)
+{
+	struct reader *r = reader_open_options(path, INPUT_CSV, ENCODING_AUTO, NULL, err);
+	enum workbook_magic magic;
+	const char *where;
+	int rc = -1;
+
+	if (r == NULL)
+		return -1;
+	if (workbook_locate(r, r->own_fp ? path : NULL, &magic, &where, err) != 0)
+		goto out;
+	if (magic == MAGIC_NONE) {
+		error_set(err, EXIT_DATAERR, _("%s: not a workbook (.xlsx, .xls or .et)"),
+		    r->file);
+		goto out;
+	}
+	rc = workbook_sheets(where, r->file, magic, sheets, n, err);
+out:
+	reader_close(r);
+	return rc;
+}
+
+const char *
+reader_sheet(const struct reader *r, long *header_row)
+{
+	*header_row = 0;
+	return r->workbook != NULL ? workbook_sheet(r->workbook, header_row) : NULL;
+}
+
+/* "file:sheet!C39": the cell of rec's row (row) in the column of field. */
+static const char *
+workbook_where(const struct record *rec, const char *field, long row, char *out,
+    size_t size)
+{
+	size_t col = 0;
+	char cell[24];
+
+	if (rec->problem_cell > 0 && row == rec->line)
+		col = rec->problem_cell - 1;
+	else
+		for (size_t i = 0; field != NULL && rec->cells != NULL && i < rec->count; i++)
+			if (rec->names[i] == field || strcmp(rec->names[i], field) == 0) {
+				col = rec->cells[i];
+				break;
+			}
+	cell_name(col, row, cell);
+	snprintf(out, size, "%s:%s!%s", rec->file, rec->sheet, cell);
+	return out;
+}
+
+const char *
+record_where(const struct record *rec, const char *field, char *out, size_t size)
+{
+	if (rec->sheet != NULL)
+		return workbook_where(rec, field, rec->line, out, size);
+	snprintf(out, size, "%s:%ld", rec->file, rec->line);
+	return out;
+}
+
+const char *
+record_header_where(const struct record *rec, const char *name, char *out,
+    size_t size)
+{
+	if (rec->sheet != NULL)
+		return workbook_where(rec, name, rec->header_line, out, size);
+	snprintf(out, size, "%s:%ld", rec->file, rec->shared_names ? 1L : rec->line);
+	return out;
 }
 
 void

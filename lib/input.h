@@ -1,4 +1,4 @@
-/* input.h -- records in: CSV, a JSON array or JSON Lines, UTF-8 or GB18030 */
+/* input.h -- records in: CSV, a JSON array or JSON Lines, UTF-8 or GB18030, workbooks */
 #ifndef RENKE_INPUT_H
 #define RENKE_INPUT_H
 
@@ -6,7 +6,8 @@
 
 #include "error.h"
 
-enum input_format { INPUT_AUTO, INPUT_CSV, INPUT_JSON, INPUT_JSONL };
+enum input_format { INPUT_AUTO, INPUT_CSV, INPUT_JSON, INPUT_JSONL,
+	INPUT_XLSX, INPUT_XLS };
 enum encoding { ENCODING_AUTO, ENCODING_UTF8, ENCODING_GB18030 };
 
 /*
@@ -29,6 +30,20 @@ struct record {
 	int shared_names;	/* names are the same strings for every record (CSV) */
 	char **columns;		/* CSV: the header's named columns, even for a bad record */
 	size_t ncolumns;
+	const char *sheet;	/* a workbook's sheet (line is its row), or NULL */
+	const size_t *cells;	/* a workbook: the column (0 is A) of each value */
+	long header_line;	/* a workbook: the row of its header */
+	size_t problem_cell;	/* a workbook: 1 + the column of the problem, or 0 */
+};
+
+struct field_spec;
+
+/* What a reader of a workbook is told besides the file. */
+struct workbook_options {
+	const char *sheet;	/* a sheet's name, else its number from 1; NULL: the first visible */
+	long header_row;	/* as Excel numbers rows; 0: found from fields */
+	const struct field_spec *fields;	/* the columns the command knows */
+	size_t nfields;
 };
 
 struct reader;
@@ -40,6 +55,45 @@ struct reader;
  */
 struct reader *reader_open(const char *path, enum input_format format,
     enum encoding encoding, struct error *err);
+
+/*
+ * reader_open() for input that may be a workbook (.xlsx, or .xls and
+ * WPS .et), known from its first bytes or from format: its sheet and
+ * header are found as workbook says (NULL: the defaults), and a
+ * workbook on standard input is first copied to a temporary file.
+ * Errors as reader_open(); EXIT_DATAERR for a workbook that cannot be
+ * read, EXIT_USAGE for a sheet or header row it does not have.
+ */
+struct reader *reader_open_options(const char *path, enum input_format format,
+    enum encoding encoding, const struct workbook_options *workbook,
+    struct error *err);
+
+struct sheet_info;
+
+/*
+ * The sheets of the workbook at path ("-": standard input), their rows
+ * counted: *sheets gets an array of *n that workbook_sheets_free()
+ * frees.  0, or -1 with err set (EXIT_DATAERR when it is no workbook).
+ */
+int reader_list_sheets(const char *path, struct sheet_info **sheets, size_t *n,
+    struct error *err);
+
+/* A workbook reader's sheet, and its header's row into *header_row; NULL for other input. */
+const char *reader_sheet(const struct reader *r, long *header_row);
+
+/*
+ * Where rec's field (NULL: the record) is, for a message, into out:
+ * "file:line", or for a workbook "file:sheet!C39".  Returns out.
+ */
+const char *record_where(const struct record *rec, const char *field,
+    char *out, size_t size);
+
+/*
+ * Where rec's header names the column name, into out: "file:1" for CSV
+ * (the record's own line for JSON), "file:sheet!C4" for a workbook.
+ */
+const char *record_header_where(const struct record *rec, const char *name,
+    char *out, size_t size);
 
 /*
  * A reader that yields one record made of copies of names and values

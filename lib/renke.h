@@ -19,6 +19,7 @@
  *   text.h      UTF-8, display width, dates, ID and phone numbers, masking
  *   vocab.h     code <-> label vocabularies (categories, statuses, ...)
  *   input.h     records in: CSV, JSON, JSON Lines; GB18030 decoding
+ *   workbook.h  records in from .xlsx (xlsx.h), .xls and .et (xls.h)
  *   output.h    records out: csv, jsonl, json, aligned table; the one
  *               quoter of CSV fields, JSON strings and HTML text
  *   store.h     the SQLite store: open, schema migrations, transactions;
@@ -59,6 +60,7 @@
 #include "text.h"
 #include "vocab.h"
 #include "input.h"
+#include "workbook.h"
 #include "output.h"
 #include "store.h"
 #include "audit.h"

@@ -3,7 +3,7 @@
 #
 # Usage: scripts/install-deps.sh [--check] [--bench] [--browser]
 #   --check    only report what is missing; exit 1 if anything is
-#   --bench    also the benchmark anchors (miller, hyperfine)
+#   --bench    also the benchmark anchors (miller; csvkit's in2csv for workbooks)
 #   --browser  also chromium and CJK fonts, for the HTML report test
 # As root it runs apt-get; otherwise it prints the exact command and stops.
 set -u
@@ -35,15 +35,23 @@ need_pkg libsqlite3-dev have_header sqlite3.h
 need_pkg sqlite3 command -v sqlite3
 need_pkg libjansson-dev have_header jansson.h
 need_pkg libcsv-dev have_header csv.h
+need_pkg libzip-dev have_header zip.h
+need_pkg libexpat1-dev have_header expat.h
+need_pkg libfreexl-dev have_header freexl.h
+need_pkg libxlsxwriter-dev have_header xlsxwriter.h
 need_pkg mandoc command -v mandoc
 need_pkg gettext command -v msgfmt
 need_pkg perl command -v prove
 need_pkg jq command -v jq
 need_pkg python3 command -v python3
+# the tests make and check workbooks with an independent writer and reader
+need_pkg python3-openpyxl /usr/bin/python3 -c 'import openpyxl'
+need_pkg python3-xlwt /usr/bin/python3 -c 'import xlwt'
 need_pkg locales test -f /usr/share/i18n/SUPPORTED
 for p in $extra; do
 	case $p in
-	miller) need_pkg miller command -v mlr; need_pkg time test -x /usr/bin/time ;;
+	miller) need_pkg miller command -v mlr; need_pkg time test -x /usr/bin/time
+		need_pkg csvkit command -v in2csv ;;
 	chromium) need_pkg chromium command -v chromium ;;
 	fonts) need_pkg fonts-noto-cjk test -d /usr/share/fonts/opentype/noto ;;
 	esac

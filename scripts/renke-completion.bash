@@ -32,7 +32,7 @@ _renke_values() {
 	vote) values="yes no abstain 同意 不同意 弃权" ;;
 	honour_list) values="red black 红榜 黑榜" ;;
 	format) values="table csv json jsonl markdown html" ;;
-	input_format) values="csv json jsonl" ;;
+	input_format) values="csv json jsonl xlsx xls" ;;
 	encoding) values="auto utf-8 gb18030" ;;
 	deadline_kind) values="issue_overdue feedback_overdue revisit_due promise_overdue visit_missing meeting_missing" ;;
 	report) values="summary issues visits households meetings history survey" ;;
@@ -89,6 +89,17 @@ _renke() {
 		return 0
 	fi
 	case $prev in
+	--sheet)
+		# the sheets of the first workbook named on the line
+		local w IFS=$'\n'
+		for w in "${COMP_WORDS[@]:1}"; do
+			if [ -f "$w" ] && "$cmd" --list-sheets "$w" >/dev/null 2>&1; then
+				COMPREPLY=($(compgen -W "$("$cmd" --list-sheets "$w" |
+				    cut -f1)" -- "$cur"))
+				break
+			fi
+		done
+		return 0 ;;
 	-d|--db|--rejects|--minutes-file)
 		COMPREPLY=($(compgen -f -- "$cur"))
 		return 0 ;;

@@ -31,7 +31,8 @@ for t in fuzz-csv fuzz-json fuzz-date fuzz-id fuzz-encoding; do
 	test_case "$t: seed corpus and kept crash inputs run clean" '
 		$FUZZ_CC -std=c11 -D_GNU_SOURCE -g $FUZZ_SAN -I"$TOP/lib" \
 			-o ./'$t' "$TOP/fuzz/'$t'.c" "$TOP/fuzz/run-one.c" \
-			"$RENKE_BUILD/librenke.a" -lsqlite3 -ljansson -lcsv -lm &&
+			"$RENKE_BUILD/librenke.a" -lsqlite3 -ljansson -lcsv -lzip -lexpat \
+			-lfreexl -lxlsxwriter -lm &&
 		fuzz_inputs '$t' >inputs &&
 		test -s inputs &&
 		status=0 &&

@@ -1,0 +1,62 @@
+/* xlsx_private.h -- what the two halves of the .xlsx reader share: the workbook, the sheet's parse */
+#ifndef RENKE_XLSX_PRIVATE_H
+#define RENKE_XLSX_PRIVATE_H
+
+#include <expat.h>
+#include <zip.h>
+
+#include "buf.h"
+#include "xlsx.h"
+
+/* bytes read from the zip at a time */
+#define CHUNK 65536
+
+/* The part of a sheet's parse that lives between rows. */
+struct sheet_parse {
+	const struct xlsx *x;	/* shared strings and styles; NULL for bare XML */
+	const char *file, *sheet;
+	struct sheet_row *row;	/* the row being filled */
+	long last_row;
+	size_t next_col, col;
+	int in_data, in_cell, in_v, in_t, phonetic, has_f, has_v;
+	char type[12];
+	long style;
+	struct buf v, text;
+	int row_done, failed;
+	struct error *err;
+};
+
+struct xlsx {
+	zip_t *zip;
+	char *file;
+	struct sheet_info *sheets;
+	char **sheet_parts;	/* the zip entry of each sheet */
+	size_t nsheets;
+	int date1904;
+	char *strings_part, *styles_part;
+
+	/* shared strings: string i is sst.data + sst_at[i] */
+	struct buf sst;
+	size_t *sst_at, nsst, sst_cap;
+	/* styles: xf_date[i] is 1 when cell style i shows a date */
+	unsigned char *xf_date;
+	size_t nxf;
+
+	/* the sheet being read */
+	zip_file_t *zf;
+	XML_Parser parser;
+	struct sheet_parse sp;
+	int suspended, final;
+	long long done, total;
+};
+
+/* The name without its namespace prefix. */
+const char *xml_local_name(const char *name);
+
+/* The value of attribute name (local name, any prefix) in atts, or NULL. */
+const char *xml_attribute(const char **atts, const char *name);
+
+/* Decode Excel's _xHHHH_ escapes in b, in place. */
+void xlsx_decode_escapes(struct buf *b);
+
+#endif
