@@ -38,7 +38,11 @@
  *   issue.h     the ledger: issues, their lifecycle, notes, mediation
  *   meeting.h   meetings, their votes, suggestions raised at them
  *   deadline.h  what is overdue or falls due soon, and whose it is
- *   report.h    the readings of report-gen: summary, ledgers, history
+ *   report.h    the readings of report-gen: report_summary.c reads the
+ *               summary, report_rows.c and report_html.c write it,
+ *               report_ledger.c the ledgers and an issue's history,
+ *               report_survey.c the survey rounds; report.c and
+ *               report_parts.h what they share
  *   visit.h     household visits: import, checks, flagged findings
  *   milestone.h coverage milestones: what must be done by a date
  *   coverage.h  who a visit-coverage milestone covers (the one definition)

@@ -1,0 +1,329 @@
+/* report_ledger.c -- report-gen's ledgers (台账) of issues, visits, households and meetings, and an issue's history */
+#include <stdlib.h>
+#include <string.h>
+
+#include "audit.h"
+#include "household.h"
+#include "report.h"
+#include "report_parts.h"
+#include "text.h"
+#include "vocab.h"
+
+struct ledger {
+	const char *sql;	/* ?1 village ?2 group ?3 since ?4 until ?5 owner
+				 * ?6 status ?7 category ?8 kind */
+	const struct column *columns;
+	size_t ncolumns;
+	const char *const *domains;	/* per column: vocabulary shown as labels */
+	int masked_id, masked_phone;	/* columns to mask, or -1 */
+};
+
+static const struct column issue_columns[] = {
+	{ "id", N_("id"), COLUMN_INTEGER }, { "kind", N_("kind"), COLUMN_TEXT },
+	{ "category", N_("category"), COLUMN_TEXT }, { "title", N_("title"), COLUMN_TEXT },
+	{ "urgency", N_("urgency"), COLUMN_TEXT }, { "village", N_("village"), COLUMN_TEXT },
+	{ "village_group", N_("group"), COLUMN_TEXT },
+	{ "household_id", N_("household"), COLUMN_TEXT },
+	{ "source", N_("source"), COLUMN_TEXT }, { "owner", N_("owner"), COLUMN_TEXT },
+	{ "opened_on", N_("opened"), COLUMN_TEXT }, { "due_date", N_("due"), COLUMN_TEXT },
+	{ "status", N_("status"), COLUMN_TEXT },
+	{ "resolved_on", N_("resolved"), COLUMN_TEXT },
+	{ "feedback_on", N_("fed back"), COLUMN_TEXT },
+	{ "closed_on", N_("closed"), COLUMN_TEXT },
+	{ "extensions", N_("extensions"), COLUMN_INTEGER },
+};
+static const char *const issue_domains[] = { NULL, "issue_kind",
+	"issue_category", NULL, "urgency", NULL, NULL, NULL, "issue_source", NULL,
+	NULL, NULL, "status", NULL, NULL, NULL, NULL };
+
+static const struct column visit_columns[] = {
+	{ "household_id", N_("household"), COLUMN_TEXT },
+	{ "village", N_("village"), COLUMN_TEXT },
+	{ "village_group", N_("group"), COLUMN_TEXT },
+	{ "visit_date", N_("date"), COLUMN_TEXT },
+	{ "visitor", N_("visitor"), COLUMN_TEXT }, { "visitor_role", N_("role"), COLUMN_TEXT },
+	{ "round", N_("round"), COLUMN_TEXT },
+	{ "food_clothing", N_("food"), COLUMN_TEXT }, { "education", N_("school"), COLUMN_TEXT },
+	{ "medical", N_("medical"), COLUMN_TEXT }, { "housing", N_("housing"), COLUMN_TEXT },
+	{ "drinking_water", N_("water"), COLUMN_TEXT },
+	{ "income_stable", N_("income"), COLUMN_TEXT },
+	{ "industry_link", N_("industry"), COLUMN_TEXT },
+	{ "risk_level", N_("risk"), COLUMN_TEXT },
+	{ "monitor_suggested", N_("monitor"), COLUMN_BOOLEAN },
+	{ "notes", N_("notes"), COLUMN_TEXT },
+};
+
+/* the household ledger's columns are household-list's (household_columns) */
+static const char *const household_domains[] = { NULL, NULL, NULL, NULL, NULL,
+	NULL, NULL, NULL, "monitor_type", "risk_status" };
+
+static const struct column meeting_ledger_columns[] = {
+	{ "id", N_("id"), COLUMN_INTEGER }, { "kind", N_("kind"), COLUMN_TEXT },
+	{ "village", N_("village"), COLUMN_TEXT },
+	{ "village_group", N_("group"), COLUMN_TEXT },
+	{ "date", N_("date"), COLUMN_TEXT }, { "host", N_("host"), COLUMN_TEXT },
+	{ "attendees", N_("attendees"), COLUMN_TEXT },
+	{ "suggestions", N_("suggestions"), COLUMN_INTEGER },
+	{ "vote", N_("village rules"), COLUMN_TEXT },
+};
+static const char *const meeting_domains[] = { NULL, "meeting_kind", NULL,
+	NULL, NULL, NULL, NULL, NULL, NULL };
+
+static const struct ledger ledgers[] = {
+	[REPORT_ISSUES] = {
+	  "SELECT i.id, i.kind, i.category, i.title, i.urgency, v.name, g.name, "
+	  "h.household_id, i.source, i.owner, i.opened_on, i.due_date, i.status, "
+	  "i.resolved_on, i.feedback_on, i.closed_on, i.extensions FROM issue i "
+	  "LEFT JOIN village v ON v.id = i.village_id "
+	  "LEFT JOIN village_group g ON g.id = i.group_id "
+	  "LEFT JOIN household h ON h.id = i.household_ref "
+	  "WHERE (?1 IS NULL OR v.name = ?1) AND (?2 IS NULL OR g.name = ?2) "
+	  "AND (?3 IS NULL OR i.opened_on >= ?3) AND (?4 IS NULL OR i.opened_on <= ?4) "
+	  "AND (?5 IS NULL OR i.owner = ?5) AND (?6 IS NULL OR i.status = ?6) "
+	  "AND (?7 IS NULL OR i.category = ?7) AND (?8 IS NULL OR i.kind = ?8) "
+	  "ORDER BY i.id",
+	  issue_columns, sizeof(issue_columns) / sizeof(issue_columns[0]),
+	  issue_domains, -1, -1 },
+	[REPORT_VISITS] = {
+	  "SELECT x.household_id, v.name, g.name, x.visit_date, x.visitor, "
+	  "x.visitor_role, x.round, x.food_clothing, x.education, x.medical, "
+	  "x.housing, x.drinking_water, x.income_stable, x.industry_link, "
+	  "x.risk_level, x.monitor_suggested, x.notes FROM visit x "
+	  "JOIN household h ON h.household_id = x.household_id "
+	  "JOIN village v ON v.id = h.village_id "
+	  "LEFT JOIN village_group g ON g.id = h.group_id "
+	  "WHERE (?1 IS NULL OR v.name = ?1) AND (?2 IS NULL OR g.name = ?2) "
+	  "AND (?3 IS NULL OR x.visit_date >= ?3) AND (?4 IS NULL OR x.visit_date <= ?4) "
+	  "AND (?5 IS NULL OR x.visitor = ?5) AND ?6 IS NULL AND ?7 IS NULL "
+	  "AND ?8 IS NULL ORDER BY x.visit_date, x.household_id, x.visitor",
+	  visit_columns, sizeof(visit_columns) / sizeof(visit_columns[0]),
+	  NULL, -1, -1 },
+	[REPORT_HOUSEHOLDS] = {
+	  "SELECT h.household_id, h.head_name, h.id_number, h.phone, v.name, "
+	  "g.name, h.categories, h.members, h.monitor_type, h.risk_status "
+	  "FROM household h JOIN village v ON v.id = h.village_id "
+	  "LEFT JOIN village_group g ON g.id = h.group_id "
+	  "WHERE (?1 IS NULL OR v.name = ?1) AND (?2 IS NULL OR g.name = ?2) "
+	  "AND ?3 IS NULL AND ?4 IS NULL AND ?5 IS NULL AND ?6 IS NULL "
+	  "AND (?7 IS NULL OR instr(';' || h.categories || ';', ';' || ?7 || ';')) "
+	  "AND ?8 IS NULL ORDER BY v.id, g.id, h.household_id",
+	  household_columns, HOUSEHOLD_NFIELDS, household_domains, 2, 3 },
+	[REPORT_MEETINGS] = {
+	  "SELECT m.id, m.kind, v.name, g.name, m.held_on, m.host, m.attendees, "
+	  "(SELECT count(*) FROM issue i WHERE i.meeting_id = m.id), "
+	  "CASE WHEN t.id IS NULL THEN NULL WHEN NOT t.valid THEN 'not_valid' "
+	  "WHEN t.adopted THEN 'adopted' ELSE 'not_adopted' END "
+	  "FROM meeting m JOIN village v ON v.id = m.village_id "
+	  "LEFT JOIN village_group g ON g.id = m.group_id "
+	  "LEFT JOIN vote t ON t.meeting_id = m.id "
+	  "WHERE (?1 IS NULL OR v.name = ?1) AND (?2 IS NULL OR g.name = ?2) "
+	  "AND (?3 IS NULL OR m.held_on >= ?3) AND (?4 IS NULL OR m.held_on <= ?4) "
+	  "AND (?5 IS NULL OR m.host = ?5) AND ?6 IS NULL AND ?7 IS NULL "
+	  "AND (?8 IS NULL OR m.kind = ?8) ORDER BY m.held_on, m.id",
+	  meeting_ledger_columns, sizeof(meeting_ledger_columns) /
+	  sizeof(meeting_ledger_columns[0]), meeting_domains, -1, -1 },
+};
+
+/* Check-field words for people: yes/no/na as labels. */
+static const char *
+check_label(const char *code)
+{
+	if (code == NULL)
+		return NULL;
+	return strcmp(code, "yes") == 0 ? _("yes") : strcmp(code, "no") == 0 ?
+	    _("no") : strcmp(code, "na") == 0 ? _("n/a") : code;
+}
+
+long
+report_ledger(struct store **stores, const char *const *townships,
+    size_t nstores, enum report_ledger which,
+    const struct report_filter *f, int labels, int county,
+    enum output_format format, unsigned flags, FILE *fp, struct error *err)
+{
+	const struct ledger *l = &ledgers[which];
+	struct column *cols = report_with_township(l->columns, l->ncolumns);
+	const char **v = calloc(l->ncolumns + 1, sizeof(char *));
+	struct writer *w = NULL;
+	long rows = 0;
+	int skip = county ? 0 : 1, failed = 0;
+
+	if (cols == NULL || v == NULL) {
+		error_set(err, EXIT_SOFTWARE, "%s", _("out of memory"));
+		goto fail;
+	}
+	if ((w = writer_open(fp, format, cols + skip, l->ncolumns + 1 - skip, flags,
+	    err)) == NULL)
+		goto fail;
+	for (size_t i = 0; i < nstores && !failed; i++) {
+		struct store *s = stores[i];
+		sqlite3_stmt *st;
+		const char *category = f->category;
+		int rc;
+
+		if (which == REPORT_HOUSEHOLDS && category != NULL)
+			category = vocab_code("category", category) ? vocab_code("category",
+			    category) : category;
+		if (f->reveal && which == REPORT_HOUSEHOLDS) {
+			char what[256];
+
+			snprintf(what, sizeof(what), "report-gen households village=%s",
+			    f->village ? f->village : "*");
+			if (store_begin(s, err) != 0 || audit_add(s, "reveal", "household",
+			    "id_number,phone", NULL, what, err) != 0 ||
+			    store_commit(s, err) != 0) {
+				store_rollback(s);
+				goto fail;
+			}
+		}
+		if ((st = store_prepare(s, l->sql, err)) == NULL)
+			goto fail;
+		sqlite3_bind_text(st, 1, f->village, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, f->group, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 3, f->since, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 4, f->until, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 5, f->owner, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 6, f->status, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 7, which == REPORT_HOUSEHOLDS ? category :
+		    f->category, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 8, f->kind, -1, SQLITE_STATIC);
+		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+			char id[64], phone[64];
+			struct buf cats = { 0 };
+
+			v[0] = townships[i];
+			for (size_t k = 0; k < l->ncolumns; k++) {
+				v[k + 1] = (const char *)sqlite3_column_text(st, (int)k);
+				if (labels && l->domains != NULL && l->domains[k] != NULL)
+					v[k + 1] = vocab_label(l->domains[k], v[k + 1]);
+				if (labels && which == REPORT_VISITS && k >= 7 && k <= 13)
+					v[k + 1] = check_label(v[k + 1]);
+				if (labels && which == REPORT_VISITS && k == 14 && v[k + 1])
+					v[k + 1] = vocab_label("risk_level", v[k + 1]);
+				if (labels && which == REPORT_VISITS && k == 5 && v[k + 1])
+					v[k + 1] = vocab_label("visitor_role", v[k + 1]);
+				if (labels && which == REPORT_MEETINGS && k == 8)
+					v[k + 1] = report_vote_text(v[k + 1], 1);
+			}
+			if ((int)l->masked_id >= 0 && !f->reveal && v[l->masked_id + 1])
+				v[l->masked_id + 1] = mask_id_number(v[l->masked_id + 1], id,
+				    sizeof(id));
+			if ((int)l->masked_phone >= 0 && !f->reveal &&
+			    v[l->masked_phone + 1])
+				v[l->masked_phone + 1] = mask_phone(v[l->masked_phone + 1],
+				    phone, sizeof(phone));
+			if (which == REPORT_HOUSEHOLDS && labels && v[7] != NULL) {
+				/* categories as labels, joined as staff write them */
+				const char *p = v[7];
+
+				while (*p != '\0') {
+					const char *semi = strchr(p, ';');
+					size_t n = semi ? (size_t)(semi - p) : strlen(p);
+					char code[64];
+
+					snprintf(code, sizeof(code), "%.*s", (int)n, p);
+					if (cats.len > 0)
+						buf_puts(&cats, locale_is_chinese() ? "、" : ";");
+					buf_puts(&cats, vocab_label("category", code));
+					p += n + (semi != NULL);
+				}
+				v[7] = cats.data != NULL ? cats.data : "";
+			}
+			rc = writer_row(w, v + skip, err);
+			buf_free(&cats);
+			if (rc != 0) {
+				failed = 1;
+				break;
+			}
+			rows++;
+		}
+		sqlite3_finalize(st);
+		if (!failed && rc != SQLITE_DONE) {
+			store_error(s, rc, err);
+			goto fail;
+		}
+	}
+	if (!failed && county) {
+		/* the total row: township "*", the number of rows in the first column */
+		char count[32];
+
+		snprintf(count, sizeof(count), "%ld", rows);
+		memset(v, 0, (l->ncolumns + 1) * sizeof(char *));
+		v[0] = "*";
+		v[1] = count;
+		if (writer_row(w, v, err) != 0)
+			failed = 1;
+	}
+	if (failed) {
+		writer_close(w, NULL);
+		w = NULL;
+		goto fail;
+	}
+	if (writer_close(w, err) != 0) {
+		w = NULL;
+		goto fail;
+	}
+	free(cols);
+	free(v);
+	return rows;
+fail:
+	writer_close(w, NULL);
+	free(cols);
+	free(v);
+	return err->status == EXIT_OK && err->text[0] == '\0' ? rows : -1;
+}
+
+static const struct column history_columns[] = {
+	{ "at", N_("when"), COLUMN_TEXT }, { "who", N_("who"), COLUMN_TEXT },
+	{ "command", N_("command"), COLUMN_TEXT }, { "field", N_("field"), COLUMN_TEXT },
+	{ "old", N_("old"), COLUMN_TEXT }, { "new", N_("new"), COLUMN_TEXT },
+};
+
+long
+report_history(struct store *s, const char *id, enum output_format format,
+    unsigned flags, FILE *fp, struct error *err)
+{
+	sqlite3_stmt *st = store_prepare(s, "SELECT at, who, command, field, old, "
+	    "new FROM audit WHERE entity = 'issue' AND entity_id = ? ORDER BY seq",
+	    err);
+	struct writer *w;
+	long rows = 0;
+	int rc;
+
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
+	if ((rc = sqlite3_step(st)) != SQLITE_ROW) {
+		sqlite3_finalize(st);
+		if (rc != SQLITE_DONE)
+			return store_error(s, rc, err);
+		return error_set(err, EXIT_DATAERR, _("no issue %s in the audit log"), id);
+	}
+	sqlite3_reset(st);
+	if ((w = writer_open(fp, format, history_columns, 6, flags, err)) == NULL) {
+		sqlite3_finalize(st);
+		return -1;
+	}
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *v[6];
+
+		for (int k = 0; k < 6; k++)
+			v[k] = (const char *)sqlite3_column_text(st, k);
+		if (writer_row(w, v, err) != 0)
+			break;
+		rows++;
+	}
+	sqlite3_finalize(st);
+	if (rc == SQLITE_ROW) {
+		writer_close(w, NULL);
+		return err->status == EXIT_OK ? rows : -1;
+	}
+	if (rc != SQLITE_DONE) {
+		writer_close(w, NULL);
+		return store_error(s, rc, err);
+	}
+	if (rows == 0) {
+		writer_close(w, NULL);
+		return error_set(err, EXIT_DATAERR, _("no issue %s in the audit log"), id);
+	}
+	return writer_close(w, err) == 0 ? rows : -1;
+}

@@ -1,0 +1,133 @@
+/* report_survey.c -- recognition by village and question across every saved survey round */
+#include <stdlib.h>
+#include <string.h>
+
+#include "report.h"
+#include "report_parts.h"
+#include "survey.h"
+#include "vocab.h"
+
+static const struct column survey_report_columns[] = {
+	{ "round", N_("round"), COLUMN_TEXT },
+	{ "saved_on", N_("saved"), COLUMN_TEXT },
+	{ "village", N_("village"), COLUMN_TEXT },
+	{ "question", N_("question"), COLUMN_TEXT },
+	{ "n", N_("n"), COLUMN_INTEGER },
+	{ "satisfied", N_("satisfied"), COLUMN_INTEGER },
+	{ "basically_satisfied", N_("basically"), COLUMN_INTEGER },
+	{ "dissatisfied", N_("dissatisfied"), COLUMN_INTEGER },
+	{ "dont_know", N_("don't know"), COLUMN_INTEGER },
+	{ "rate", N_("rate"), COLUMN_NUMBER },
+	{ "ci_low", N_("low"), COLUMN_NUMBER },
+	{ "ci_high", N_("high"), COLUMN_NUMBER },
+};
+
+long
+report_survey(struct store **stores, const char *const *townships,
+    size_t nstores, const struct report_filter *f, int labels, int county,
+    enum output_format format, unsigned flags, FILE *fp, struct error *err)
+{
+	size_t n = sizeof(survey_report_columns) / sizeof(survey_report_columns[0]);
+	struct column *cols = report_with_township(survey_report_columns, n);
+	struct writer *w;
+	long rows = 0, total[5] = { 0 };
+	int skip = county ? 0 : 1;
+
+	if (cols == NULL)
+		return error_set(err, EXIT_SOFTWARE, "%s", _("out of memory"));
+	if ((w = writer_open(fp, format, cols + skip, n + 1 - skip, flags, err)) == NULL) {
+		free(cols);
+		return -1;
+	}
+	for (size_t i = 0; i < nstores; i++) {
+		sqlite3_stmt *st = store_prepare(stores[i], "SELECT o.name, o.saved_on, "
+		    "coalesce(r.village, '*'), a.question, "
+		    "count(*) FILTER (WHERE a.answer = 'satisfied' OR "
+		    "a.answer = 'basically_satisfied' OR a.answer = 'dissatisfied'), "
+		    "count(*) FILTER (WHERE a.answer = 'satisfied'), "
+		    "count(*) FILTER (WHERE a.answer = 'basically_satisfied'), "
+		    "count(*) FILTER (WHERE a.answer = 'dissatisfied'), "
+		    "count(*) FILTER (WHERE a.answer = 'dont_know') "
+		    "FROM survey_answer a JOIN survey_response r ON r.id = a.response_id "
+		    "JOIN survey_round o ON o.id = r.round_id "
+		    "WHERE (?1 IS NULL OR r.village = ?1) "
+		    "GROUP BY o.id, r.village, a.question "
+		    "ORDER BY r.village, a.question, o.saved_on, o.id", err);
+		int rc;
+
+		if (st == NULL)
+			goto fail;
+		sqlite3_bind_text(st, 1, f->village, -1, SQLITE_STATIC);
+		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+			const char *v[13];
+			char num[8][32], rate[3][32];
+			long c[5];
+			long yes, in_rate;
+			double lo, hi;
+
+			v[0] = townships[i];
+			for (int k = 0; k < 4; k++)
+				v[k + 1] = (const char *)sqlite3_column_text(st, k);
+			if (labels && vocab_code("survey_question", v[4]) != NULL)
+				v[4] = vocab_label("survey_question", v[4]);
+			for (int k = 0; k < 5; k++) {
+				c[k] = sqlite3_column_int64(st, 4 + k);
+				total[k] += c[k];
+				snprintf(num[k], sizeof(num[k]), "%ld", c[k]);
+				v[5 + k] = num[k];
+			}
+			yes = c[1] + c[2];
+			in_rate = c[1] + c[2] + c[3];
+			if (survey_wilson(yes, in_rate, &lo, &hi) == 0) {
+				double r3[3] = { (double)yes / (double)in_rate, lo, hi };
+
+				for (int k = 0; k < 3; k++) {
+					snprintf(rate[k], sizeof(rate[k]), labels ? "%.1f%%" :
+					    "%.4f", labels ? r3[k] * 100 : r3[k]);
+					v[10 + k] = rate[k];
+				}
+			} else
+				v[10] = v[11] = v[12] = NULL;
+			if (writer_row(w, v + skip, err) != 0) {
+				sqlite3_finalize(st);
+				goto fail;
+			}
+			rows++;
+		}
+		sqlite3_finalize(st);
+		if (rc != SQLITE_DONE) {
+			store_error(stores[i], rc, err);
+			goto fail;
+		}
+	}
+	if (county) {
+		/* the total row: every answer of every township pooled */
+		const char *v[13] = { "*", "*", NULL, "*", "*" };
+		char num[5][32], rate[3][32];
+		long yes = total[1] + total[2], in_rate = total[1] + total[2] + total[3];
+		double lo, hi;
+
+		for (int k = 0; k < 5; k++) {
+			snprintf(num[k], sizeof(num[k]), "%ld", total[k]);
+			v[5 + k] = num[k];
+		}
+		if (survey_wilson(yes, in_rate, &lo, &hi) == 0) {
+			double r3[3] = { (double)yes / (double)in_rate, lo, hi };
+
+			for (int k = 0; k < 3; k++) {
+				snprintf(rate[k], sizeof(rate[k]), labels ? "%.1f%%" : "%.4f",
+				    labels ? r3[k] * 100 : r3[k]);
+				v[10 + k] = rate[k];
+			}
+		}
+		if (writer_row(w, v, err) != 0)
+			goto fail;
+	}
+	rows = writer_close(w, err) == 0 ? rows : -1;
+	free(cols);
+	return rows;
+fail:
+	writer_close(w, NULL);
+	free(cols);
+	return err->status == EXIT_OK && err->text[0] == '\0' ? rows : -1;
+}
