@@ -110,6 +110,21 @@ count_option(struct cli *cli, const char *name, const char *arg, long min,
 	return n;
 }
 
+/* $RENKE_THREADS, the threads that read a file for a tally: 0 when unset (the machine decides). */
+static int
+threads_wanted(struct cli *cli)
+{
+	const char *v = getenv("RENKE_THREADS");
+	long n;
+
+	if (v == NULL || *v == '\0')
+		return 0;
+	if (number_parse(v, 1, 1024, &n) != 0)
+		cli_usage_error(cli, _("RENKE_THREADS: not a whole number from 1 "
+		    "to 1024: \"%s\""), v);
+	return n > 2 ? 2 : (int)n;
+}
+
 /* Split --questions at commas into rq->questions_list. */
 static size_t
 split_questions(struct cli *cli, struct request *rq)
@@ -292,7 +307,7 @@ out:
 static int
 run_responses(struct cli *cli, struct request *rq, struct reader **readers)
 {
-	struct survey_options o = { { SURVEY_VILLAGE }, 1, NULL, 0, 30, 0 };
+	struct survey_options o = { { SURVEY_VILLAGE }, 1, NULL, 0, 30, 0, 0 };
 	struct survey *sv = NULL, *before = NULL;
 	struct survey_save_stats stats = { 0 };
 	struct store *store = NULL;
@@ -313,6 +328,7 @@ run_responses(struct cli *cli, struct request *rq, struct reader **readers)
 	if (rq->min_n != NULL)
 		o.min_n = count_option(cli, "--min-n", rq->min_n, 0, 1000000000);
 	o.dont_know_counts_against = rq->dont_know;
+	o.threads = threads_wanted(cli);
 	if ((sv = survey_new(&o, &err)) == NULL) {
 		if (err.status == EXIT_USAGE)
 			cli_usage_error(cli, "%s", err.text);

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
@@ -55,6 +56,14 @@ struct reader {
 	size_t block;		/* bytes to read at a time */
 	char **plain_values;	/* the fields of a plain CSV line, in raw */
 	size_t plain_cap;
+
+	/* a reading split in two (reader_split()) */
+	char *path;		/* to open the file again; NULL for standard input */
+	long long split_end;	/* the first part: read no further (0: no limit) */
+	int split_reached;	/* it stopped there, between two records */
+	long long split_start;	/* the second part: after the header, go here */
+	int split_jumped;	/* it went there */
+	enum decoding decoding_at_jump;
 	struct buf line;	/* the current line, decoded to UTF-8 */
 	long line_number;	/* of the current line */
 	long long bytes_done, bytes_total;
@@ -199,6 +208,11 @@ reader_open_options(const char *path, enum input_format format,
 
 	if ((r = reader_new(use_stdin ? "stdin" : path, err)) == NULL)
 		return NULL;
+	if (!use_stdin && (r->path = strdup(path)) == NULL) {
+		error_set(err, EXIT_SOFTWARE, "%s", strerror(ENOMEM));
+		reader_close(r);
+		return NULL;
+	}
 	if (use_stdin)
 		r->fp = stdin;
 	else if ((r->fp = fopen(path, "rb")) == NULL) {
@@ -261,7 +275,7 @@ nomem:
 static long
 fill_raw(struct reader *r, struct error *err)
 {
-	size_t n;
+	size_t n, want = r->block;
 
 	if (r->eof)
 		return 0;
@@ -272,7 +286,9 @@ fill_raw(struct reader *r, struct error *err)
 	}
 	if (buf_reserve(&r->raw, r->block + SCAN_SLACK) != 0)
 		return error_set(err, EXIT_SOFTWARE, "%s", strerror(ENOMEM));
-	n = fread(r->raw.data + r->raw.len, 1, r->block, r->fp);
+	if (r->split_end > 0 && (long long)want > r->split_end - r->bytes_done)
+		want = (size_t)(r->split_end - r->bytes_done);
+	n = want > 0 ? fread(r->raw.data + r->raw.len, 1, want, r->fp) : 0;
 	if (n == 0) {
 		if (ferror(r->fp))
 			return error_set(err, EXIT_IOERR, "%s: %s", r->file,
@@ -1442,6 +1458,170 @@ ensure_names(struct reader *r, size_t n)
 	return 0;
 }
 
+/* ---- a reading in two parts ---- */
+
+/* The newlines in s[0..n). */
+static size_t
+count_newlines(const char *s, size_t n)
+{
+	size_t count = 0, i = 0;
+#if defined(__SSE2__)
+	const __m128i nl = _mm_set1_epi8('\n');
+
+	for (; i + 16 <= n; i += 16)
+		count += (size_t)__builtin_popcount((unsigned)_mm_movemask_epi8(
+		    _mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *)(const void *)
+		    (s + i)), nl)));
+#endif
+	for (; i < n; i++)
+		count += s[i] == '\n';
+	return count;
+}
+
+/* Start libcsv afresh, between two records. */
+static int
+csv_restart(struct reader *r, struct error *err)
+{
+	pending_free(&r->building);
+	r->building_nul = 0;
+	r->record_open = 0;
+	if (r->csv_ready)
+		csv_free(&r->csv);
+	r->csv_ready = 0;
+	return csv_setup(r, err);
+}
+
+/* 1 when r, the first part, came to its end between two CSV records. */
+static int
+split_between_records(struct reader *r)
+{
+	r->split_reached = r->format == INPUT_CSV && r->header != NULL &&
+	    !r->record_open && r->building.count == 0 &&
+	    r->queue_head == r->queue_len;
+	return r->split_reached;
+}
+
+/*
+ * r, the second part, has its header: leave what follows it and go to
+ * where the first part ends, counting the lines on the way.  When that
+ * is inside the header, r ends at once.  Returns 0, or -1 with err set.
+ */
+static int
+split_jump(struct reader *r, struct error *err)
+{
+	long long at = r->bytes_done - (long long)(r->raw.len - r->raw_pos),
+	    to = r->split_start;
+
+	r->split_start = 0;
+	while (r->queue_head < r->queue_len)
+		pending_free(&r->queue[r->queue_head++]);
+	if (csv_restart(r, err) != 0)
+		return -1;
+	if (at > to) {
+		r->raw_pos = r->raw.len;
+		r->eof = 1;
+		return 0;
+	}
+	if (to <= r->bytes_done) {
+		size_t skip = (size_t)(to - at);
+
+		r->line_number += (long)count_newlines(r->raw.data + r->raw_pos, skip);
+		r->raw_pos += skip;
+	} else {
+		r->split_end = to;
+		for (;;) {
+			r->line_number += (long)count_newlines(r->raw.data +
+			    r->raw_pos, r->raw.len - r->raw_pos);
+			r->raw_pos = r->raw.len;
+			if (r->bytes_done >= to || r->eof)
+				break;
+			if (fill_raw(r, err) < 0)
+				return -1;
+		}
+		r->split_end = 0;
+		r->eof = 0;
+	}
+	r->split_jumped = 1;
+	r->decoding_at_jump = r->decoding;
+	return 0;
+}
+
+/* Bytes after the middle of a file looked at for a place to split it. */
+#define SPLIT_WINDOW 65536
+
+/*
+ * The offset, at or after from in r's file, of a line that starts
+ * after a newline, where neither that line nor the one before holds a
+ * quote: a place no quoted field is likely to cross.  0 when there is
+ * none nearby.
+ */
+static long long
+split_point(struct reader *r, long long from)
+{
+	char *window = malloc(SPLIT_WINDOW);
+	ssize_t n;
+	long long found = 0;
+	long line_start = -1;
+	int quote = 0, before_quote = 1;
+
+	if (window == NULL)
+		return 0;
+	n = pread(fileno(r->fp), window, SPLIT_WINDOW, (off_t)from);
+	for (ssize_t i = 0; i < n && found == 0; i++) {
+		if (window[i] == '"')
+			quote = 1;
+		if (window[i] != '\n')
+			continue;
+		/* a whole line [line_start, i] when line_start >= 0 */
+		if (line_start >= 0 && !before_quote && !quote)
+			found = from + line_start;
+		before_quote = line_start < 0 || quote;
+		line_start = (long)i + 1;
+		quote = 0;
+	}
+	free(window);
+	return found;
+}
+
+int
+reader_split(struct reader *r, struct reader **second, struct error *err)
+{
+	long long at;
+
+	*second = NULL;
+	/* a file not read yet (but for the first bytes, that tell a workbook) */
+	if (r->path == NULL || r->single || r->workbook != NULL ||
+	    r->line_number > 0 || r->raw_pos > 0 || r->bytes_total < 2 ||
+	    (r->format != INPUT_AUTO && r->format != INPUT_CSV))
+		return 0;
+	if ((at = split_point(r, r->bytes_total / 2)) <= 0 || at >= r->bytes_total)
+		return 0;
+	if ((*second = reader_open(r->path, r->format, r->encoding, err)) == NULL)
+		return -1;
+	(*second)->block = r->block;
+	(*second)->split_start = at;
+	r->split_end = at;
+	return 0;
+}
+
+int
+reader_split_held(struct reader *r, const struct reader *second)
+{
+	/* second decided the encoding as r would have, if it decided at all */
+	int same_decoding = second->decoding_at_jump != DECODE_UNDECIDED ||
+	    second->decoding == DECODE_UNDECIDED ||
+	    r->decoding == DECODE_UNDECIDED || second->decoding == r->decoding;
+
+	if (r->split_reached && second->split_jumped && same_decoding)
+		return 1;
+	if (r->split_end > 0) {
+		r->split_end = 0;	/* r reads on */
+		r->eof = 0;
+	}
+	r->split_reached = 0;
+	return 0;
+}
+
 /*
  * Hand out record p (a CSV header is taken instead).  Returns 1 with
  * *out set, 0 when p was the header, -1 with err set.
@@ -1454,6 +1634,8 @@ take(struct reader *r, struct pending *p, struct record **out,
 		int bad = csv_take_header(r, p, err);
 
 		pending_free(p);
+		if (bad == 0 && r->split_start > 0 && split_jump(r, err) != 0)
+			return -1;
 		return bad != 0 ? -1 : 0;
 	}
 	if (r->format == INPUT_CSV)
@@ -1484,6 +1666,9 @@ reader_next(struct reader *r, struct record **out, struct error *err)
 	}
 	if (r->workbook != NULL)
 		return workbook_next(r->workbook, out, err);
+	/* the second part of a split reading is for CSV only */
+	if (r->split_start > 0 && r->format != INPUT_AUTO && r->format != INPUT_CSV)
+		return 0;
 	for (;;) {
 		int rc;
 
@@ -1505,6 +1690,13 @@ reader_next(struct reader *r, struct record **out, struct error *err)
 			}
 		}
 		if (r->eof && r->raw_pos >= r->raw.len) {
+			if (r->split_end > 0) {
+				if (split_between_records(r))
+					return 0;	/* the first part ends here */
+				r->split_end = 0;	/* a record goes on: read on */
+				r->eof = 0;
+				continue;
+			}
 			if (r->format == INPUT_CSV && r->csv_ready) {
 				if (csv_finish(r, err) != 0)
 					return -1;
@@ -1606,6 +1798,7 @@ reader_close(struct reader *r)
 	}
 	free(r->names_out);
 	free(r->plain_values);
+	free(r->path);
 	buf_free(&r->raw);
 	buf_free(&r->line);
 	buf_free(&r->building_raw);

@@ -118,6 +118,28 @@ int reader_next(struct reader *r, struct record **out, struct error *err);
  */
 void reader_set_block(struct reader *r, size_t bytes);
 
+/*
+ * Share the reading of r's file between two threads.  Call before
+ * reading r.  When r is a CSV file (or may be one) that can be split,
+ * *second is set to a new reader that reads the header and then the
+ * records from a line near the middle of the file on, and r stops
+ * before that line; else *second is NULL and r reads all.  Returns 0,
+ * or -1 with err set.  r and *second may then be read in two threads;
+ * whether the two parts are what r alone would have read is known only
+ * afterwards, from reader_split_held().
+ */
+int reader_split(struct reader *r, struct reader **second, struct error *err);
+
+/*
+ * After r (split) and second have returned their last record: 1 when
+ * r's records and then second's are exactly those r alone would have
+ * given, line numbers included: r stopped between two records where
+ * second began, and second decoded the bytes as r would have.  Else 0:
+ * second's records are to be left aside, and r, read further, goes on
+ * from where it stopped.
+ */
+int reader_split_held(struct reader *r, const struct reader *second);
+
 /* Report a problem with rec's field (NULL: the record) to report, if not NULL. */
 void reader_problem(problem_fn *report, void *context, const struct record *rec,
     const char *field, const char *message);

@@ -385,6 +385,50 @@ survey_free(struct survey *sv)
 	free(sv);
 }
 
+struct survey *
+survey_twin(const struct survey *sv, struct error *err)
+{
+	struct survey_options o = sv->opt;
+
+	o.questions = sv->listed;
+	return survey_new(&o, err);
+}
+
+int
+survey_merge(struct survey *sv, const struct survey *from, struct error *err)
+{
+	size_t *question = calloc(from->nquestions + 1, sizeof(*question));
+
+	if (question == NULL)
+		return survey_nomem(err);
+	for (size_t q = 0; q < from->nquestions; q++) {
+		long k = survey_question_find(sv, from->questions[q].name);
+
+		if (k < 0 && (k = survey_question_add(sv, from->questions[q].name)) < 0)
+			goto nomem;
+		question[q] = (size_t)k;
+	}
+	for (size_t g = 0; g < from->ngroups; g++) {
+		long to = survey_group_get(sv, from->keys.data != NULL ?
+		    from->keys.data + from->groups[g].key : "", from->groups[g].len);
+
+		if (to < 0)
+			goto nomem;
+		for (size_t q = 0; q < from->nquestions; q++) {
+			long *count = survey_counts_of(sv, (size_t)to, question[q]);
+			const long *more = survey_counts_of(from, g, q);
+
+			for (int a = 0; a < ANSWER_KINDS; a++)
+				count[a] += more[a];
+		}
+	}
+	free(question);
+	return 0;
+nomem:
+	free(question);
+	return survey_nomem(err);
+}
+
 void
 survey_set_issue_writer(struct survey *sv, struct writer *w, int labels)
 {

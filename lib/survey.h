@@ -53,6 +53,12 @@ struct survey_options {
 	size_t nquestions;
 	long min_n;		/* fewer answers in the rate: low_n */
 	int dont_know_counts_against;	/* don't know in the rate's denominator */
+	/*
+	 * Threads that read a file for a tally: 1 or 2; 0 for two when the
+	 * machine has two cores and the file is large.  A tally read by two
+	 * threads is the one thread's, byte for byte, problems included.
+	 */
+	int threads;
 };
 
 /*
@@ -104,7 +110,10 @@ extern const struct column survey_issue_columns[SURVEY_ISSUE_NCOLUMNS];
  * through report(context, ...), with its file, line and column, and
  * left out.  Returns the number of bad records, or -1 with err set when
  * reading cannot go on (a read error, a second column for the same key
- * or question, a --questions column missing from a CSV header).
+ * or question, a --questions column missing from a CSV header).  A
+ * tally (no issue writer, no round being saved) of a CSV file may be
+ * read by two threads (options.threads); report is then called from
+ * this thread only, in the order of the input.
  */
 long survey_read(struct survey *sv, struct reader *r, problem_fn *report,
     void *context, struct error *err);

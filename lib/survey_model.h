@@ -172,6 +172,17 @@ int survey_response_reserve(struct response *r, size_t n);
  */
 int survey_add(struct survey *sv, const struct response *r, struct error *err);
 
+/* A new, empty survey with the options of sv; NULL with err set. */
+struct survey *survey_twin(const struct survey *sv, struct error *err);
+
+/*
+ * Add every count of from to sv, question by name and group by key, as
+ * if sv had read from's responses after its own.  Returns 0, or -1 with
+ * err set when memory runs out.
+ */
+int survey_merge(struct survey *sv, const struct survey *from,
+    struct error *err);
+
 /* Where r was read, "file:line", appended to b. */
 void survey_put_source(struct buf *b, const struct response *r);
 

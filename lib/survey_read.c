@@ -3,10 +3,15 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <pthread.h>
+#include <unistd.h>
 
 #include "survey_model.h"
 #include "text.h"
 #include "vocab.h"
+
+/* Files from this size up are read by two threads when there are two cores. */
+#define SURVEY_SPLIT_BYTES (4LL << 20)
 
 void
 survey_layout_clear(struct layout *l)
@@ -314,11 +319,149 @@ survey_record(void *self, const struct record *rec, problem_fn *report,
 	return survey_add(sv, r, err) == 0 ? 0 : -1;
 }
 
+/* ---- reading in two threads ---- */
+
+/* Problems of the second part, kept to be reported after the first part's. */
+struct kept {
+	struct problem *problem;
+	size_t n, cap;
+	int nomem;
+};
+
+/* A problem_fn: keep a copy of p (without its record, gone by then). */
+static void
+keep_problem(void *context, const struct problem *p)
+{
+	struct kept *k = context;
+	struct problem copy = { NULL, p->line, NULL, NULL, NULL };
+
+	if (k->n == k->cap) {
+		size_t cap = k->cap ? k->cap * 2 : 16;
+		struct problem *more = realloc(k->problem, cap * sizeof(*more));
+
+		if (more == NULL) {
+			k->nomem = 1;
+			return;
+		}
+		k->problem = more;
+		k->cap = cap;
+	}
+	copy.file = strdup(p->file);
+	copy.field = p->field != NULL ? strdup(p->field) : NULL;
+	copy.message = strdup(p->message);
+	if (copy.file == NULL || copy.message == NULL ||
+	    (p->field != NULL && copy.field == NULL)) {
+		free((char *)copy.file);
+		free((char *)copy.field);
+		free((char *)copy.message);
+		k->nomem = 1;
+		return;
+	}
+	k->problem[k->n++] = copy;
+}
+
+static void
+kept_free(struct kept *k)
+{
+	for (size_t i = 0; i < k->n; i++) {
+		free((char *)k->problem[i].file);
+		free((char *)k->problem[i].field);
+		free((char *)k->problem[i].message);
+	}
+	free(k->problem);
+}
+
+/* The second part of a reading, on its own thread. */
+struct part {
+	struct survey *sv;
+	struct reader *r;
+	struct kept kept;
+	long bad;
+	struct error err;
+};
+
+static void *
+read_part(void *arg)
+{
+	struct part *part = arg;
+
+	part->bad = reader_each(part->r, survey_record, part->sv, keep_problem,
+	    &part->kept, &part->err);
+	return NULL;
+}
+
+/*
+ * Read r's first part here and second's on another thread into a twin
+ * of sv, then report second's problems and add its tally to sv.  When
+ * the split did not hold, r reads on here instead and second's work is
+ * left aside.  Returns the number of bad records, or -1 with err set.
+ */
+static long
+read_in_two(struct survey *sv, struct reader *r, struct reader *second,
+    problem_fn *report, void *context, struct error *err)
+{
+	struct part part = { NULL, second, { NULL, 0, 0, 0 }, 0, { 0, "" } };
+	pthread_t thread;
+	long bad = -1, more;
+
+	if ((part.sv = survey_twin(sv, err)) == NULL)
+		return -1;
+	if (pthread_create(&thread, NULL, read_part, &part) != 0) {
+		survey_free(part.sv);
+		return reader_each(r, survey_record, sv, report, context, err);
+	}
+	more = reader_each(r, survey_record, sv, report, context, err);
+	pthread_join(thread, NULL);
+	if (more < 0)
+		goto out;
+	if (!reader_split_held(r, second)) {
+		long rest = reader_each(r, survey_record, sv, report, context, err);
+
+		bad = rest < 0 ? -1 : more + rest;
+		goto out;
+	}
+	for (size_t i = 0; i < part.kept.n; i++)
+		report(context, &part.kept.problem[i]);
+	if (part.kept.nomem)
+		survey_nomem(err);
+	else if (part.bad < 0)
+		*err = part.err;
+	else if (survey_merge(sv, part.sv, err) == 0)
+		bad = more + part.bad;
+out:
+	kept_free(&part.kept);
+	survey_free(part.sv);
+	return bad;
+}
+
+/* Two threads for this reading?  Only a tally; as options.threads says. */
+static int
+two_threads(const struct survey *sv, const struct reader *r)
+{
+	long long done, total;
+
+	if (sv->issues != NULL || sv->store != NULL || sv->opt.threads == 1)
+		return 0;
+	if (sv->opt.threads >= 2)
+		return 1;
+	reader_progress(r, &done, &total);
+	return total >= SURVEY_SPLIT_BYTES && sysconf(_SC_NPROCESSORS_ONLN) >= 2;
+}
+
 long
 survey_read(struct survey *sv, struct reader *r, problem_fn *report,
     void *context, struct error *err)
 {
+	struct reader *second = NULL;
+	long bad;
+
 	survey_layout_clear(&sv->layout);	/* names of another reader are not this one's */
-	return reader_each(r, survey_record, sv, report, context, err);
+	if (two_threads(sv, r) && reader_split(r, &second, err) != 0)
+		return -1;
+	if (second == NULL)
+		return reader_each(r, survey_record, sv, report, context, err);
+	bad = read_in_two(sv, r, second, report, context, err);
+	reader_close(second);
+	return bad;
 }
 

@@ -77,7 +77,7 @@ static const char *
 parse_by(const char *text)
 {
 	static char out[256];
-	struct survey_options o = { { SURVEY_VILLAGE }, 1, NULL, 0, 30, 0 };
+	struct survey_options o = { { SURVEY_VILLAGE }, 1, NULL, 0, 30, 0, 0 };
 	struct error err = { 0 };
 	size_t used = 0;
 
@@ -142,7 +142,7 @@ static const char *
 tally(const char *text, const char *by, int dissatisfied, int dont_know)
 {
 	static char *out;
-	struct survey_options o = { { SURVEY_VILLAGE }, 1, NULL, 0, 3, dont_know };
+	struct survey_options o = { { SURVEY_VILLAGE }, 1, NULL, 0, 3, dont_know, 0 };
 	struct error err = { 0 };
 	struct survey *sv;
 	struct reader *r;
