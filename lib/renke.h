@@ -35,7 +35,10 @@
  *   rejects.h   the rejects file: beside its target, safe before the commit
  *   batch.h     records held in batches, written by the worker, settled in order
  *   worker.h    a thread beside the caller: one core checks, one writes
- *   issue.h     the ledger: issues, their lifecycle, notes, mediation
+ *   issue.h     the ledger: issues, their lifecycle, notes, mediation;
+ *               the one rule of "open" and "overdue".  issue_add.c adds
+ *               (issue-add), issue_update.c updates (issue-update),
+ *               issue.c and issue_parts.h hold what they share
  *   meeting.h   meetings, their votes, suggestions raised at them
  *   deadline.h  what is overdue or falls due soon, and whose it is
  *   report.h    the readings of report-gen: report_summary.c reads the

@@ -1,0 +1,458 @@
+/* issue_add.c -- issue-add: new issues checked, placed, given their due date and written */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "audit.h"
+#include "buf.h"
+#include "issue.h"
+#include "issue_parts.h"
+#include "place.h"
+#include "text.h"
+#include "vocab.h"
+
+const struct field_spec issue_fields[ISSUE_NFIELDS] = {
+	{ "kind", "类型|事项类型|问题类型" },
+	{ "category", "类别|问题类别|分类" },
+	{ "title", "标题|事项|问题|问题描述|反映问题" },
+	{ "detail", "详情|具体情况|问题详情" },
+	{ "urgency", "轻重缓急|紧急程度" },
+	{ "village", "村(社区)|村|社区|村名|所属村" },
+	{ "village_group", "村民小组|社|组|小组" },
+	{ "household_id", "户编号|户号" },
+	{ "reporter", "反映人|提出人|群众姓名" },
+	{ "source", "来源|问题来源" },
+	{ "source_ref", "来源编号|来源记录" },
+	{ "owner", "责任人" },
+	{ "owner_unit", "责任单位" },
+	{ "due_date", "完成时限|办结时限|时限" },
+	{ "standard", "整改标准" },
+	{ "measures", "工作措施|整改措施" },
+	{ "resolved_on_spot", "立即解决|当场解决" },
+	{ "resolution", "解决情况|办理结果" },
+	{ "dispute_type", "纠纷类型" },
+	{ "parties", "当事人" },
+	{ "mediator", "调解人" },
+	{ "opened_on", "登记日期|提出日期|反映日期" },
+};
+
+/* The vocabulary of each field that has one. */
+static const char *const issue_domain[ISSUE_NFIELDS] = {
+	[ISSUE_KIND] = "issue_kind", [ISSUE_CATEGORY] = "issue_category",
+	[ISSUE_URGENCY] = "urgency", [ISSUE_SOURCE] = "issue_source",
+	[ISSUE_RESOLVED_ON_SPOT] = "yes_no", [ISSUE_DISPUTE_TYPE] = "dispute_type",
+};
+
+struct issue_import {
+	sqlite3_stmt *insert, *household, *rule;
+};
+
+/* An issue record as it is checked and written. */
+struct new_issue {
+	const char *v[ISSUE_NFIELDS];	/* defaults filled in, vocabulary as codes */
+	char opened[11], due[11];
+	long long village_id, group_id, household_ref;	/* 0: none */
+	int resolved;			/* resolved on the spot */
+};
+
+/* The due date from the deadline rules: opened + days(category, urgency). */
+static int
+rule_due_date(struct store *s, struct issue_import *ii, const char *category,
+    const char *urgency, const char *opened, char out[11], struct error *err)
+{
+	int rc;
+	long days = -1;
+
+	if (ii->rule == NULL && (ii->rule = store_prepare(s,
+	    "SELECT days FROM deadline_rule WHERE urgency = ?2 AND "
+	    "(category = ?1 OR category = '*') ORDER BY category = '*' LIMIT 1",
+	    err)) == NULL)
+		return -1;
+	sqlite3_bind_text(ii->rule, 1, category, -1, SQLITE_STATIC);
+	sqlite3_bind_text(ii->rule, 2, urgency, -1, SQLITE_STATIC);
+	rc = sqlite3_step(ii->rule);
+	if (rc == SQLITE_ROW)
+		days = sqlite3_column_int(ii->rule, 0);
+	sqlite3_reset(ii->rule);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return store_error(s, rc, err);
+	if (days < 0)
+		days = 30;
+	date_from_days(date_to_days(opened) + days, out);
+	return 0;
+}
+
+/* The key that makes two records the same issue. */
+static void
+natural_key(struct buf *key, const char *const *v, long long village_id,
+    long long group_id, long long household_ref)
+{
+	char ids[80];
+
+	buf_reset(key);
+	if (v[ISSUE_SOURCE_REF] != NULL) {
+		buf_puts(key, "ref\x1f");
+		buf_puts(key, v[ISSUE_SOURCE]);
+		buf_puts(key, "\x1f");
+		buf_puts(key, v[ISSUE_SOURCE_REF]);
+		buf_puts(key, "\x1f");
+		buf_puts(key, v[ISSUE_TITLE]);
+		return;
+	}
+	snprintf(ids, sizeof(ids), "\x1f%lld\x1f%lld\x1f%lld\x1f", village_id,
+	    group_id, household_ref);
+	buf_puts(key, "rec\x1f");
+	buf_puts(key, v[ISSUE_KIND]);
+	buf_puts(key, "\x1f");
+	buf_puts(key, v[ISSUE_TITLE]);
+	buf_puts(key, ids);
+	buf_puts(key, v[ISSUE_REPORTER] != NULL ? v[ISSUE_REPORTER] : "");
+}
+
+/*
+ * The record's values into n->v: the settings' defaults for what it
+ * leaves empty, then the kind, category, urgency and source a record
+ * without them gets, then each vocabulary value as its code.  Returns
+ * 1 when a value is in no vocabulary (reported), else 0.
+ */
+static int
+read_values(struct import *im, const struct record *rec,
+    const struct issue_settings *set, struct new_issue *n)
+{
+	const char **v = n->v;
+	int bad = 0;
+
+	for (int k = 0; k < ISSUE_NFIELDS; k++) {
+		v[k] = import_value(im, rec, (size_t)k);
+		if (v[k] == NULL && set != NULL)
+			v[k] = set->defaults[k];
+	}
+	if (v[ISSUE_KIND] == NULL)
+		v[ISSUE_KIND] = "problem";
+	if (v[ISSUE_CATEGORY] == NULL)
+		v[ISSUE_CATEGORY] = "other";
+	if (v[ISSUE_URGENCY] == NULL)
+		v[ISSUE_URGENCY] = "normal";
+	if (v[ISSUE_SOURCE] == NULL)
+		v[ISSUE_SOURCE] = "other";
+	for (int k = 0; k < ISSUE_NFIELDS; k++) {
+		const char *code;
+
+		if (issue_domain[k] == NULL || v[k] == NULL)
+			continue;
+		if ((code = vocab_code(issue_domain[k], v[k])) == NULL) {
+			issue_unknown_value(im, rec, k, issue_domain[k], v[k]);
+			bad = 1;
+		} else
+			v[k] = code;
+	}
+	return bad;
+}
+
+/* A title and an owner, which every issue has; 1 when one is missing (reported). */
+static int
+check_required(struct import *im, const struct record *rec,
+    const struct new_issue *n)
+{
+	int bad = 0;
+
+	if (n->v[ISSUE_TITLE] == NULL) {
+		import_problem(im, rec, ISSUE_TITLE, _("missing; say what the issue is"));
+		bad = 1;
+	}
+	if (n->v[ISSUE_OWNER] == NULL) {
+		import_problem(im, rec, ISSUE_OWNER, _("missing; every issue needs "
+		    "someone responsible (--owner gives a default)"));
+		bad = 1;
+	}
+	return bad;
+}
+
+/*
+ * The day the issue was opened (given, else today) into n->opened, the
+ * due date given into n->due, not before it.  1 when a date is bad
+ * (reported), else 0.
+ */
+static int
+check_dates(struct import *im, const struct record *rec,
+    const struct issue_settings *set, const struct store *s, struct new_issue *n)
+{
+	const char **v = n->v;
+	int bad = 0;
+
+	n->opened[0] = '\0';
+	if (v[ISSUE_OPENED_ON] != NULL) {
+		if (issue_check_date(im, rec, ISSUE_OPENED_ON, v[ISSUE_OPENED_ON],
+		    n->opened))
+			bad = 1;
+	} else
+		snprintf(n->opened, sizeof(n->opened), "%.10s", set != NULL &&
+		    set->today ? set->today : s->now);
+	if (v[ISSUE_DUE_DATE] != NULL) {
+		if (issue_check_date(im, rec, ISSUE_DUE_DATE, v[ISSUE_DUE_DATE], n->due))
+			bad = 1;
+		else if (n->opened[0] != '\0' && strcmp(n->due, n->opened) < 0) {
+			import_problem(im, rec, ISSUE_DUE_DATE, _("%s is before the "
+			    "issue was opened (%s); give opened_on for an older issue"),
+			    n->due, n->opened);
+			bad = 1;
+		}
+	}
+	return bad;
+}
+
+/*
+ * The fields only a dispute has, and a resolution only with "resolved
+ * on the spot" (then n->resolved).  1 when one is out of place or
+ * missing (reported), else 0.
+ */
+static int
+check_kind_fields(struct import *im, const struct record *rec,
+    struct new_issue *n)
+{
+	const char **v = n->v;
+	int bad = 0;
+
+	if (v[ISSUE_KIND] != NULL && strcmp(v[ISSUE_KIND], "dispute") != 0) {
+		static const int dispute_only[] = { ISSUE_DISPUTE_TYPE, ISSUE_PARTIES,
+		    ISSUE_MEDIATOR };
+
+		for (size_t i = 0; i < 3; i++)
+			if (v[dispute_only[i]] != NULL) {
+				import_problem(im, rec, dispute_only[i],
+				    _("only a dispute has this"));
+				bad = 1;
+			}
+	}
+	if (v[ISSUE_RESOLVED_ON_SPOT] != NULL &&
+	    strcmp(v[ISSUE_RESOLVED_ON_SPOT], "yes") == 0) {
+		n->resolved = 1;
+		if (v[ISSUE_RESOLUTION] == NULL) {
+			import_problem(im, rec, ISSUE_RESOLUTION, _("missing; an issue "
+			    "resolved on the spot says how"));
+			bad = 1;
+		}
+	} else if (import_value(im, rec, ISSUE_RESOLUTION) != NULL) {
+		import_problem(im, rec, ISSUE_RESOLUTION, _("only for an issue "
+		    "resolved on the spot; issue-update records a later resolution"));
+		bad = 1;
+	}
+	return bad;
+}
+
+/*
+ * The household's place: its village and group into n, which a village
+ * or group given must match.  0, 1 when the household is unknown or
+ * elsewhere (reported), -1 with err set.
+ */
+static int
+household_place(struct issue_import *ii, struct import *im,
+    const struct record *rec, struct store *s, struct new_issue *n,
+    struct error *err)
+{
+	const char **v = n->v;
+	int rc, bad = 0;
+
+	if (ii->household == NULL && (ii->household = store_prepare(s,
+	    "SELECT h.id, h.village_id, coalesce(h.group_id, 0), v.name, g.name "
+	    "FROM household h JOIN village v ON v.id = h.village_id "
+	    "LEFT JOIN village_group g ON g.id = h.group_id "
+	    "WHERE h.household_id = ?", err)) == NULL)
+		return -1;
+	sqlite3_bind_text(ii->household, 1, v[ISSUE_HOUSEHOLD], -1, SQLITE_STATIC);
+	rc = sqlite3_step(ii->household);
+	if (rc == SQLITE_ROW) {
+		const char *hv = (const char *)sqlite3_column_text(ii->household, 3);
+		const char *hg = (const char *)sqlite3_column_text(ii->household, 4);
+
+		n->household_ref = sqlite3_column_int64(ii->household, 0);
+		n->village_id = sqlite3_column_int64(ii->household, 1);
+		n->group_id = sqlite3_column_int64(ii->household, 2);
+		if (v[ISSUE_VILLAGE] != NULL && strcmp(v[ISSUE_VILLAGE], hv) != 0) {
+			import_problem(im, rec, ISSUE_VILLAGE, _("household %s "
+			    "is in %s"), v[ISSUE_HOUSEHOLD], hv);
+			bad = 1;
+		}
+		if (v[ISSUE_GROUP] != NULL && (hg == NULL ||
+		    strcmp(v[ISSUE_GROUP], hg) != 0)) {
+			import_problem(im, rec, ISSUE_GROUP, _("household %s "
+			    "is in %s"), v[ISSUE_HOUSEHOLD], hg ? hg : "-");
+			bad = 1;
+		}
+	} else if (rc == SQLITE_DONE) {
+		import_problem(im, rec, ISSUE_HOUSEHOLD, _("no such household"));
+		bad = 1;
+	}
+	sqlite3_reset(ii->household);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return store_error(s, rc, err);
+	return bad;
+}
+
+/*
+ * Where the issue is: the household's place, or the village and group
+ * named, or nowhere.  0, 1 when the place is unknown (reported), -1
+ * with err set.
+ */
+static int
+find_place(struct issue_import *ii, struct import *im, const struct record *rec,
+    struct store *s, struct new_issue *n, struct error *err)
+{
+	const char **v = n->v;
+	int rc;
+
+	if (v[ISSUE_HOUSEHOLD] != NULL)
+		return household_place(ii, im, rec, s, n, err);
+	if (v[ISSUE_VILLAGE] != NULL) {
+		rc = place_resolve(s, v[ISSUE_VILLAGE], v[ISSUE_GROUP], 0,
+		    &n->village_id, &n->group_id, NULL, err);
+		if (rc < 0)
+			return -1;
+		if (rc == 1) {
+			if (place_resolve(s, v[ISSUE_VILLAGE], NULL, 0, &n->village_id,
+			    &n->group_id, NULL, err) == 1)
+				import_problem(im, rec, ISSUE_VILLAGE, _("no such village"));
+			else
+				import_problem(im, rec, ISSUE_GROUP, _("no such villager "
+				    "group in %s"), v[ISSUE_VILLAGE]);
+			return 1;
+		}
+	} else if (v[ISSUE_GROUP] != NULL) {
+		import_problem(im, rec, ISSUE_GROUP, _("a villager group needs its village"));
+		return 1;
+	}
+	return 0;
+}
+
+/*
+ * Insert the issue unless one with its natural key is stored: its id
+ * into *id, 0 when it was there already.  0, or -1 with err set.
+ */
+static int
+insert_issue(struct issue_import *ii, struct store *s,
+    const struct issue_settings *set, const struct new_issue *n, long long *id,
+    struct error *err)
+{
+	const char *const *v = n->v;
+	struct buf key = { 0 };
+	sqlite3_stmt *st;
+	int rc;
+
+	if (ii->insert == NULL && (ii->insert = store_prepare(s,
+	    "INSERT INTO issue (kind, category, title, detail, urgency, village_id, "
+	    "group_id, household_ref, reporter, source, source_ref, meeting_id, owner, "
+	    "owner_unit, opened_on, due_date, standard, measures, status, resolution, "
+	    "resolved_on, dispute_type, parties, mediator, natural_key, created_at, "
+	    "updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, "
+	    "?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, "
+	    "?26) ON CONFLICT (natural_key) DO NOTHING RETURNING id", err)) == NULL)
+		return -1;
+	st = ii->insert;
+	natural_key(&key, v, n->village_id, n->group_id, n->household_ref);
+	for (int k = 0; k < 5; k++)	/* kind, category, title, detail, urgency */
+		sqlite3_bind_text(st, k + 1, v[k], -1, SQLITE_STATIC);
+	if (n->village_id > 0)
+		sqlite3_bind_int64(st, 6, n->village_id);
+	if (n->group_id > 0)
+		sqlite3_bind_int64(st, 7, n->group_id);
+	if (n->household_ref > 0)
+		sqlite3_bind_int64(st, 8, n->household_ref);
+	sqlite3_bind_text(st, 9, v[ISSUE_REPORTER], -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 10, v[ISSUE_SOURCE], -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 11, v[ISSUE_SOURCE_REF], -1, SQLITE_STATIC);
+	if (set != NULL && set->meeting_id > 0)
+		sqlite3_bind_int64(st, 12, set->meeting_id);
+	sqlite3_bind_text(st, 13, v[ISSUE_OWNER], -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 14, v[ISSUE_OWNER_UNIT], -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 15, n->opened, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 16, n->due, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 17, v[ISSUE_STANDARD], -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 18, v[ISSUE_MEASURES], -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 19, n->resolved ? "resolved" : "open", -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 20, n->resolved ? v[ISSUE_RESOLUTION] : NULL, -1,
+	    SQLITE_STATIC);
+	sqlite3_bind_text(st, 21, n->resolved ? n->opened : NULL, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 22, v[ISSUE_DISPUTE_TYPE], -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 23, v[ISSUE_PARTIES], -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 24, v[ISSUE_MEDIATOR], -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 25, key.data, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 26, s->now, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	*id = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	if (rc == SQLITE_ROW)
+		rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
+	buf_free(&key);
+	return rc == SQLITE_DONE ? 0 : store_error(s, rc, err);
+}
+
+/* The new issue's status, owner and due date into the audit log; 0 or -1. */
+static int
+audit_new_issue(struct store *s, long long id, const struct new_issue *n,
+    struct error *err)
+{
+	char idtext[24];
+
+	snprintf(idtext, sizeof(idtext), "%lld", id);
+	if (audit_add(s, "issue", idtext, "status", NULL,
+	    n->resolved ? "resolved" : "open", err) != 0)
+		return -1;
+	if (audit_add(s, "issue", idtext, "owner", NULL, n->v[ISSUE_OWNER],
+	    err) != 0 || audit_add(s, "issue", idtext, "due_date", NULL,
+	    n->due, err) != 0)
+		return -1;
+	return 0;
+}
+
+/* One issue record: checked whole (every problem reported), then written once. */
+static int
+issue_row(struct import *im, const struct record *rec, void *context,
+    struct error *err)
+{
+	struct issue_import *ii = context;
+	struct issue_settings *set = import_options(im)->settings;
+	struct store *s = import_store(im);
+	struct new_issue n = { 0 };
+	long long id;
+	int bad, rc;
+
+	bad = read_values(im, rec, set, &n);
+	bad |= check_required(im, rec, &n);
+	bad |= check_dates(im, rec, set, s, &n);
+	bad |= check_kind_fields(im, rec, &n);
+	if ((rc = find_place(ii, im, rec, s, &n, err)) < 0)
+		return -1;
+	if (bad || rc == 1)
+		return 1;
+	if (n.v[ISSUE_DUE_DATE] == NULL && rule_due_date(s, ii, n.v[ISSUE_CATEGORY],
+	    n.v[ISSUE_URGENCY], n.opened, n.due, err) != 0)
+		return -1;
+	if (insert_issue(ii, s, set, &n, &id, err) != 0)
+		return -1;
+	if (id == 0) {
+		import_stats(im)->unchanged++;
+		return 0;
+	}
+	if (audit_new_issue(s, id, &n, err) != 0)
+		return -1;
+	import_stats(im)->added++;
+	if (set != NULL && issue_ids_add(&set->added, id) != 0)
+		return error_set(err, EXIT_SOFTWARE, "%s", _("out of memory"));
+	return 0;
+}
+
+static void
+issue_cleanup(void *context)
+{
+	struct issue_import *ii = context;
+
+	sqlite3_finalize(ii->insert);
+	sqlite3_finalize(ii->household);
+	sqlite3_finalize(ii->rule);
+}
+
+const struct import_kind issue_import_kind = {
+	issue_fields, ISSUE_NFIELDS, issue_row, NULL, issue_cleanup,
+	sizeof(struct issue_import)
+};

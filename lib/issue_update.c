@@ -1,0 +1,646 @@
+/* issue_update.c -- issue-update: an issue moved along its lifecycle, each change audited */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "audit.h"
+#include "buf.h"
+#include "issue.h"
+#include "issue_parts.h"
+#include "text.h"
+#include "vocab.h"
+
+const struct field_spec issue_update_fields[UPDATE_NFIELDS] = {
+	{ "id", "编号|问题编号|issue_id" },
+	{ "status", "状态|办理状态" },
+	{ "note", "进展|工作进展|备注" },
+	{ "owner", "责任人" },
+	{ "owner_unit", "责任单位" },
+	{ "due_date", "完成时限|办结时限|时限" },
+	{ "reason", "原因|理由" },
+	{ "resolution", "解决情况|办理结果" },
+	{ "feedback", "反馈情况|反馈" },
+	{ "promised_date", "承诺时限|承诺解决时间" },
+	{ "outcome", "调解结果" },
+	{ "revisit_in", "回访间隔" },
+	{ "revisit_date", "回访日期" },
+	{ "visitor", "回访人" },
+	{ "finding", "回访结果|回访情况" },
+};
+
+struct issue_update {
+	int unused;
+};
+
+/* The issue as stored, for an update. */
+struct current {
+	char kind[16], status[24], owner[256], owner_unit[256], due[11];
+	char mediation[16], revisit_due[11], opened[11];
+	long extensions;
+	int has_owner_unit, has_mediation;
+};
+
+/* An update record as it is checked and applied. */
+struct update {
+	const char *v[UPDATE_NFIELDS];
+	long long id;
+	struct current cur;
+	long revisit_in;	/* days from a successful mediation to its revisit */
+	char due[11], promised[11], revisit_date[11], today[11];
+	const char *status;	/* the new status's code; NULL: unchanged */
+	const char *outcome, *finding;	/* codes, or NULL */
+};
+
+static int
+load_issue(struct store *s, long long id, struct current *c, struct error *err)
+{
+	sqlite3_stmt *st = store_prepare(s, "SELECT kind, status, owner, "
+	    "owner_unit, due_date, extensions, mediation_outcome, revisit_due, "
+	    "opened_on FROM issue "
+	    "WHERE id = ?", err);
+	int rc;
+
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		const char *unit = (const char *)sqlite3_column_text(st, 3);
+		const char *med = (const char *)sqlite3_column_text(st, 6);
+
+		snprintf(c->kind, sizeof(c->kind), "%s", sqlite3_column_text(st, 0));
+		snprintf(c->status, sizeof(c->status), "%s", sqlite3_column_text(st, 1));
+		snprintf(c->owner, sizeof(c->owner), "%s", sqlite3_column_text(st, 2));
+		snprintf(c->owner_unit, sizeof(c->owner_unit), "%s", unit ? unit : "");
+		c->has_owner_unit = unit != NULL;
+		snprintf(c->due, sizeof(c->due), "%s", sqlite3_column_text(st, 4));
+		c->extensions = sqlite3_column_int(st, 5);
+		snprintf(c->mediation, sizeof(c->mediation), "%s", med ? med : "");
+		snprintf(c->opened, sizeof(c->opened), "%s",
+		    sqlite3_column_text(st, 8));
+		snprintf(c->revisit_due, sizeof(c->revisit_due), "%s",
+		    sqlite3_column_text(st, 7) ? (const char *)sqlite3_column_text(st, 7) :
+		    "");
+		c->has_mediation = med != NULL;
+	}
+	sqlite3_finalize(st);
+	if (rc == SQLITE_ROW)
+		return 1;
+	return rc == SQLITE_DONE ? 0 : store_error(s, rc, err);
+}
+
+/*
+ * Run one UPDATE of issue id setting cols[i] = vals[i] (NULL: SQL NULL)
+ * and audit each column with its old and new value.  Returns 0, or -1
+ * with err set.
+ */
+static int
+update_columns(struct store *s, long long id, const char *const *cols,
+    const char *const *vals, size_t n, struct error *err)
+{
+	struct buf sql = { 0 };
+	sqlite3_stmt *st;
+	char idtext[24], *old[8] = { 0 };
+	int rc = -1;
+
+	if (n > 8)
+		return error_set(err, EXIT_SOFTWARE, "update_columns: %zu columns", n);
+	/* the old values first, for the audit log */
+	buf_puts(&sql, "SELECT NULL");
+	for (size_t i = 0; i < n; i++) {
+		buf_puts(&sql, ", ");
+		buf_puts(&sql, cols[i]);
+	}
+	buf_puts(&sql, " FROM issue WHERE id = ?");
+	if ((st = store_prepare(s, sql.data, err)) == NULL)
+		goto out;
+	sqlite3_bind_int64(st, 1, id);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		for (size_t i = 0; i < n; i++) {
+			const char *t = (const char *)sqlite3_column_text(st, (int)i + 1);
+
+			old[i] = t != NULL ? strdup(t) : NULL;
+		}
+	sqlite3_finalize(st);
+
+	buf_reset(&sql);
+	buf_puts(&sql, "UPDATE issue SET updated_at = ?1");
+	for (size_t i = 0; i < n; i++) {
+		char piece[96];
+
+		snprintf(piece, sizeof(piece), ", %s = ?%zu", cols[i], i + 3);
+		buf_puts(&sql, piece);
+	}
+	buf_puts(&sql, " WHERE id = ?2");
+	if ((st = store_prepare(s, sql.data, err)) == NULL)
+		goto out;
+	sqlite3_bind_text(st, 1, s->now, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, id);
+	for (size_t i = 0; i < n; i++)
+		sqlite3_bind_text(st, (int)i + 3, vals[i], -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		rc = store_error(s, rc, err);
+		goto out;
+	}
+	rc = 0;
+	snprintf(idtext, sizeof(idtext), "%lld", id);
+	for (size_t i = 0; i < n && rc == 0; i++)
+		rc = audit_add(s, "issue", idtext, cols[i], old[i], vals[i], err);
+out:
+	for (size_t i = 0; i < n; i++)
+		free(old[i]);
+	buf_free(&sql);
+	return rc;
+}
+
+/* Audit a fact about issue id that has no column of its own (a reason, a note). */
+static int
+audit_fact(struct store *s, long long id, const char *field, const char *text,
+    struct error *err)
+{
+	char idtext[24];
+
+	snprintf(idtext, sizeof(idtext), "%lld", id);
+	return audit_add(s, "issue", idtext, field, NULL, text, err);
+}
+
+/* 1 when the same note was made on the same day: a file run twice. */
+static int
+note_exists(struct store *s, long long id, const char *day, const char *note)
+{
+	struct error ignored;
+	sqlite3_stmt *st = store_prepare(s, "SELECT 1 FROM issue_note WHERE "
+	    "issue_id = ? AND noted_on = ? AND note = ?", &ignored);
+	int found = 0;
+
+	if (st != NULL) {
+		sqlite3_bind_int64(st, 1, id);
+		sqlite3_bind_text(st, 2, day, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 3, note, -1, SQLITE_STATIC);
+		found = sqlite3_step(st) == SQLITE_ROW;
+	}
+	sqlite3_finalize(st);
+	return found;
+}
+
+/* ---- checking an update ---- */
+
+/*
+ * The issue the record names, as stored, into u.  0, 1 when there is
+ * none (reported), -1 with err set.
+ */
+static int
+find_issue(struct import *im, const struct record *rec, struct store *s,
+    struct update *u, struct error *err)
+{
+	long n;
+	int found;
+
+	if (u->v[UPDATE_ID] == NULL) {
+		import_problem(im, rec, UPDATE_ID, _("missing; which issue?"));
+		return 1;
+	}
+	if (number_parse(u->v[UPDATE_ID], 1, 2147483647L, &n) != 0) {
+		import_problem(im, rec, UPDATE_ID, _("not an issue number: \"%s\""),
+		    u->v[UPDATE_ID]);
+		return 1;
+	}
+	u->id = n;
+	if ((found = load_issue(s, u->id, &u->cur, err)) < 0)
+		return -1;
+	if (found == 0) {
+		import_problem(im, rec, UPDATE_ID, _("no issue %lld"), u->id);
+		return 1;
+	}
+	return 0;
+}
+
+/* The status, outcome and finding as codes into u; 1 when one is unknown (reported). */
+static int
+check_codes(struct import *im, const struct record *rec, struct update *u)
+{
+	const char *const *v = u->v;
+	int bad = 0;
+
+	if (v[UPDATE_STATUS] != NULL &&
+	    (u->status = vocab_code("status", v[UPDATE_STATUS])) == NULL) {
+		issue_unknown_value(im, rec, UPDATE_STATUS, "status", v[UPDATE_STATUS]);
+		bad = 1;
+	}
+	if (v[UPDATE_OUTCOME] != NULL &&
+	    (u->outcome = vocab_code("mediation_outcome", v[UPDATE_OUTCOME])) == NULL) {
+		issue_unknown_value(im, rec, UPDATE_OUTCOME, "mediation_outcome",
+		    v[UPDATE_OUTCOME]);
+		bad = 1;
+	}
+	if (v[UPDATE_FINDING] != NULL &&
+	    (u->finding = vocab_code("revisit_finding", v[UPDATE_FINDING])) == NULL) {
+		issue_unknown_value(im, rec, UPDATE_FINDING, "revisit_finding",
+		    v[UPDATE_FINDING]);
+		bad = 1;
+	}
+	return bad;
+}
+
+/*
+ * A new due date (not before the opening, with its reason), the date
+ * promised, the days to a revisit, into u.  1 when one is bad (reported).
+ */
+static int
+check_dates(struct import *im, const struct record *rec, struct update *u)
+{
+	const char *const *v = u->v;
+	int bad = 0;
+
+	if (v[UPDATE_DUE_DATE] != NULL) {
+		if (issue_check_date(im, rec, UPDATE_DUE_DATE, v[UPDATE_DUE_DATE], u->due))
+			bad = 1;
+		else if (strcmp(u->due, u->cur.opened) < 0) {
+			import_problem(im, rec, UPDATE_DUE_DATE, _("%s is before the "
+			    "issue was opened (%s)"), u->due, u->cur.opened);
+			bad = 1;
+		} else if (v[UPDATE_REASON] == NULL) {
+			import_problem(im, rec, UPDATE_DUE_DATE, _("a new deadline needs a "
+			    "reason (--reason)"));
+			bad = 1;
+		}
+	}
+	if (v[UPDATE_PROMISED_DATE] != NULL && issue_check_date(im, rec,
+	    UPDATE_PROMISED_DATE, v[UPDATE_PROMISED_DATE], u->promised))
+		bad = 1;
+	if (v[UPDATE_REVISIT_IN] != NULL &&
+	    number_parse(v[UPDATE_REVISIT_IN], 1, 3650, &u->revisit_in) != 0) {
+		import_problem(im, rec, UPDATE_REVISIT_IN, _("not a number of days "
+		    "from 1 to 3650"));
+		bad = 1;
+	}
+	return bad;
+}
+
+/*
+ * A new status: a move the lifecycle allows, with what it needs (a
+ * resolution, a reason, a promise, the feedback).  The status the
+ * issue has already is no change (u->status becomes NULL).  0, 1 when
+ * the move is refused (reported), -1 with err set.
+ */
+static int
+check_status_move(struct import *im, const struct record *rec, struct store *s,
+    struct update *u, struct error *err)
+{
+	const char *const *v = u->v, *status = u->status, *from = u->cur.status;
+	char moves[512];
+	sqlite3_stmt *st;
+	int allowed;
+
+	if (status == NULL || strcmp(status, from) == 0) {
+		u->status = NULL;	/* already so: the same file again changes nothing */
+		return 0;
+	}
+	if ((st = store_prepare(s, "SELECT 1 FROM status_move WHERE "
+	    "from_status = ? AND to_status = ?", err)) == NULL)
+		return -1;
+	sqlite3_bind_text(st, 1, from, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, status, -1, SQLITE_STATIC);
+	allowed = sqlite3_step(st) == SQLITE_ROW;
+	sqlite3_finalize(st);
+	if (!allowed)
+		import_problem(im, rec, UPDATE_STATUS, _("issue %lld cannot go from "
+		    "%s to %s; from %s it may go to: %s"), u->id, from, status, from,
+		    issue_moves_from(s, from, moves, sizeof(moves)));
+	else if (strcmp(status, "resolved") == 0 && v[UPDATE_RESOLUTION] == NULL)
+		import_problem(im, rec, UPDATE_RESOLUTION, _("missing; say how the "
+		    "issue was resolved"));
+	else if (strcmp(status, "reopened") == 0 && v[UPDATE_REASON] == NULL)
+		import_problem(im, rec, UPDATE_REASON, _("missing; say why the issue "
+		    "is reopened"));
+	else if (strcmp(status, "closed_unresolved") == 0 &&
+	    (v[UPDATE_REASON] == NULL || v[UPDATE_PROMISED_DATE] == NULL))
+		import_problem(im, rec, v[UPDATE_REASON] == NULL ? UPDATE_REASON :
+		    UPDATE_PROMISED_DATE, _("closing an issue unresolved needs a "
+		    "reason and the date promised instead"));
+	else if (strcmp(status, "feedback_given") == 0 && v[UPDATE_FEEDBACK] == NULL)
+		import_problem(im, rec, UPDATE_FEEDBACK, _("missing; say how the "
+		    "household was told"));
+	else
+		return 0;
+	return 1;
+}
+
+/*
+ * A resolution only with the status resolved, a promise only with
+ * closed_unresolved, a reason only with what needs one.  1 when one is
+ * out of place (reported).
+ */
+static int
+check_companions(struct import *im, const struct record *rec,
+    const struct update *u)
+{
+	const char *const *v = u->v, *status = u->status;
+	const char *given = v[UPDATE_STATUS] != NULL ?
+	    vocab_code("status", v[UPDATE_STATUS]) : NULL;
+	int bad = 0;
+
+	if (v[UPDATE_RESOLUTION] != NULL && (v[UPDATE_STATUS] == NULL ||
+	    (given != NULL && strcmp(given, "resolved") != 0))) {
+		import_problem(im, rec, UPDATE_RESOLUTION, _("only with status resolved"));
+		bad = 1;
+	}
+	if (v[UPDATE_PROMISED_DATE] != NULL && (status == NULL ||
+	    strcmp(status, "closed_unresolved") != 0)) {
+		import_problem(im, rec, UPDATE_PROMISED_DATE, _("only when the status "
+		    "becomes closed_unresolved"));
+		bad = 1;
+	}
+	return bad;
+}
+
+/*
+ * A mediation outcome and a revisit: a dispute's only; a revisit with
+ * its finding and visitor (its date, else today, into u); a relapse
+ * only of a dispute resolved, fed back or closed, and with no status of
+ * its own.  1 when one is bad (reported).
+ */
+static int
+check_revisit(struct import *im, const struct record *rec, struct update *u)
+{
+	const char *const *v = u->v, *finding = u->finding, *now = u->cur.status;
+	int bad = 0;
+
+	if ((u->outcome != NULL || finding != NULL || v[UPDATE_REVISIT_DATE] != NULL) &&
+	    strcmp(u->cur.kind, "dispute") != 0) {
+		import_problem(im, rec, u->outcome != NULL ? UPDATE_OUTCOME :
+		    UPDATE_FINDING, _("issue %lld is not a dispute"), u->id);
+		bad = 1;
+	}
+	if (finding == NULL && v[UPDATE_REVISIT_DATE] == NULL && v[UPDATE_VISITOR] == NULL)
+		return bad;
+	if (finding == NULL || v[UPDATE_VISITOR] == NULL) {
+		import_problem(im, rec, finding == NULL ? UPDATE_FINDING :
+		    UPDATE_VISITOR, _("a revisit needs its finding and visitor"));
+		bad = 1;
+	}
+	if (v[UPDATE_REVISIT_DATE] != NULL && issue_check_date(im, rec,
+	    UPDATE_REVISIT_DATE, v[UPDATE_REVISIT_DATE], u->revisit_date))
+		bad = 1;
+	else if (v[UPDATE_REVISIT_DATE] == NULL)
+		snprintf(u->revisit_date, sizeof(u->revisit_date), "%s", u->today);
+	if (finding != NULL && strcmp(finding, "relapsed") == 0 && u->status != NULL) {
+		import_problem(im, rec, UPDATE_STATUS, _("a relapsed revisit "
+		    "reopens the dispute by itself; give no status"));
+		bad = 1;
+	}
+	if (finding != NULL && strcmp(finding, "relapsed") == 0 &&
+	    strcmp(now, "resolved") != 0 && strcmp(now, "feedback_given") != 0 &&
+	    strcmp(now, "closed") != 0) {
+		import_problem(im, rec, UPDATE_FINDING, _("issue %lld is %s; only "
+		    "a resolved, fed back or closed dispute can relapse"), u->id, now);
+		bad = 1;
+	}
+	return bad;
+}
+
+/* A reason goes with a new due date, a reopening or a closing unresolved; 1 if not. */
+static int
+check_reason(struct import *im, const struct record *rec, const struct update *u)
+{
+	const char *status = u->status;
+
+	if (u->v[UPDATE_REASON] == NULL || u->v[UPDATE_DUE_DATE] != NULL ||
+	    (status != NULL && (strcmp(status, "reopened") == 0 ||
+	    strcmp(status, "closed_unresolved") == 0)))
+		return 0;
+	import_problem(im, rec, UPDATE_REASON, _("a reason goes with a new due "
+	    "date, a reopening or a closing unresolved"));
+	return 1;
+}
+
+/* ---- applying it, each change audited: 1 changed, 0 not, -1 error ---- */
+
+/* A new owner, a new owner unit. */
+static int
+apply_owner(struct store *s, const struct update *u, struct error *err)
+{
+	static const char *const cols[] = { "owner", "owner_unit" };
+	const char *now[] = { u->cur.owner, u->cur.owner_unit };
+	const char *given[] = { u->v[UPDATE_OWNER], u->v[UPDATE_OWNER_UNIT] };
+	int changed = 0;
+
+	for (size_t i = 0; i < 2; i++) {
+		if (given[i] == NULL || strcmp(given[i], now[i]) == 0)
+			continue;
+		if (update_columns(s, u->id, &cols[i], &given[i], 1, err) != 0)
+			return -1;
+		changed = 1;
+	}
+	return changed;
+}
+
+/* A new due date: one more extension, and its reason. */
+static int
+apply_due_date(struct store *s, const struct update *u, struct error *err)
+{
+	const char *cols[] = { "due_date", "extensions" };
+	char count[24];
+	const char *vals[] = { u->due, count };
+
+	if (u->v[UPDATE_DUE_DATE] == NULL || strcmp(u->due, u->cur.due) == 0)
+		return 0;
+	snprintf(count, sizeof(count), "%ld", u->cur.extensions + 1);
+	if (update_columns(s, u->id, cols, vals, 2, err) != 0 ||
+	    audit_fact(s, u->id, "extension_reason", u->v[UPDATE_REASON], err) != 0)
+		return -1;
+	return 1;
+}
+
+/* A new status, with the columns it fills and its reason. */
+static int
+apply_status(struct store *s, const struct update *u, struct error *err)
+{
+	const char *status = u->status, *cols[4], *vals[4];
+	size_t n = 0;
+
+	if (status == NULL)
+		return 0;
+	cols[n] = "status";
+	vals[n++] = status;
+	if (strcmp(status, "resolved") == 0) {
+		cols[n] = "resolution";
+		vals[n++] = u->v[UPDATE_RESOLUTION];
+		cols[n] = "resolved_on";
+		vals[n++] = u->today;
+	} else if (strcmp(status, "feedback_given") == 0) {
+		cols[n] = "feedback";
+		vals[n++] = u->v[UPDATE_FEEDBACK];
+		cols[n] = "feedback_on";
+		vals[n++] = u->today;
+	} else if (strcmp(status, "closed") == 0) {
+		cols[n] = "closed_on";
+		vals[n++] = u->today;
+	} else if (strcmp(status, "closed_unresolved") == 0) {
+		cols[n] = "promised_date";
+		vals[n++] = u->promised;
+		cols[n] = "closed_on";
+		vals[n++] = u->today;
+	}
+	if (update_columns(s, u->id, cols, vals, n, err) != 0)
+		return -1;
+	if ((strcmp(status, "reopened") == 0 ||
+	    strcmp(status, "closed_unresolved") == 0) &&
+	    audit_fact(s, u->id, "reason", u->v[UPDATE_REASON], err) != 0)
+		return -1;
+	return 1;
+}
+
+/* Feedback told again, without a change of status: a note. */
+static int
+apply_feedback(struct store *s, const struct update *u, struct error *err)
+{
+	if (u->v[UPDATE_FEEDBACK] == NULL || (u->status != NULL &&
+	    strcmp(u->status, "feedback_given") == 0))
+		return 0;
+	return audit_fact(s, u->id, "feedback", u->v[UPDATE_FEEDBACK], err) != 0 ?
+	    -1 : 1;
+}
+
+/* A mediation's outcome; a successful one is revisited revisit_in days later. */
+static int
+apply_outcome(struct store *s, const struct update *u, struct error *err)
+{
+	const char *cols[] = { "mediation_outcome", "mediated_on", "revisit_due" };
+	char revisit_due[11];
+	const char *vals[] = { u->outcome, u->today, NULL };
+
+	if (u->outcome == NULL)
+		return 0;
+	if (strcmp(u->outcome, "success") == 0) {
+		date_from_days(date_to_days(u->today) + u->revisit_in, revisit_due);
+		vals[2] = revisit_due;
+	}
+	return update_columns(s, u->id, cols, vals, 3, err) != 0 ? -1 : 1;
+}
+
+/* A revisit made: its row, nothing more due, and a relapse reopens the dispute. */
+static int
+apply_revisit(struct store *s, const struct update *u, struct error *err)
+{
+	sqlite3_stmt *st;
+	const char *col = "revisit_due", *val = NULL;
+	char what[512];
+	int rc;
+
+	if (u->finding == NULL)
+		return 0;
+	if ((st = store_prepare(s, "INSERT INTO revisit (issue_id, visited_on, "
+	    "visitor, finding, notes) VALUES (?, ?, ?, ?, ?)", err)) == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, u->id);
+	sqlite3_bind_text(st, 2, u->revisit_date, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, u->v[UPDATE_VISITOR], -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, u->finding, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 5, u->v[UPDATE_NOTE], -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return store_error(s, rc, err);
+	snprintf(what, sizeof(what), "%s %s %s", u->revisit_date,
+	    u->v[UPDATE_VISITOR], u->finding);
+	if (audit_fact(s, u->id, "revisit", what, err) != 0)
+		return -1;
+	/* the revisit is done: nothing more is due */
+	if (u->cur.revisit_due[0] != '\0' &&
+	    update_columns(s, u->id, &col, &val, 1, err) != 0)
+		return -1;
+	if (strcmp(u->finding, "relapsed") == 0) {
+		col = "status";
+		val = "reopened";
+		if (update_columns(s, u->id, &col, &val, 1, err) != 0 ||
+		    audit_fact(s, u->id, "reason", _("relapsed at the revisit"), err) != 0)
+			return -1;
+	}
+	return 1;
+}
+
+/* A note (a revisit's note goes with the revisit), once a day. */
+static int
+apply_note(struct store *s, const struct update *u, const char *who,
+    struct error *err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if (u->v[UPDATE_NOTE] == NULL || u->finding != NULL ||
+	    note_exists(s, u->id, u->today, u->v[UPDATE_NOTE]))
+		return 0;
+	if ((st = store_prepare(s, "INSERT INTO issue_note (issue_id, noted_on, "
+	    "who, note) VALUES (?, ?, ?, ?)", err)) == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, u->id);
+	sqlite3_bind_text(st, 2, u->today, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, who, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, u->v[UPDATE_NOTE], -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return store_error(s, rc, err);
+	return audit_fact(s, u->id, "note", u->v[UPDATE_NOTE], err) != 0 ? -1 : 1;
+}
+
+/*
+ * One update record: the issue found, everything checked first (every
+ * problem reported), then each change applied in turn, audited.
+ */
+static int
+update_row(struct import *im, const struct record *rec, void *context,
+    struct error *err)
+{
+	struct issue_update_settings *set = import_options(im)->settings;
+	struct store *s = import_store(im);
+	struct update u = { 0 };
+	int (*const apply[])(struct store *, const struct update *, struct error *) = {
+		apply_owner, apply_due_date, apply_status, apply_feedback,
+		apply_outcome, apply_revisit,
+	};
+	int bad, rc, changed = 0;
+
+	(void)context;
+	u.revisit_in = set != NULL && set->revisit_in > 0 ? set->revisit_in : 30;
+	snprintf(u.today, sizeof(u.today), "%.10s", set != NULL && set->today ?
+	    set->today : s->now);
+	for (int k = 0; k < UPDATE_NFIELDS; k++)
+		u.v[k] = import_value(im, rec, (size_t)k);
+	if ((rc = find_issue(im, rec, s, &u, err)) != 0)
+		return rc;
+	bad = check_codes(im, rec, &u);
+	bad |= check_dates(im, rec, &u);
+	if ((rc = check_status_move(im, rec, s, &u, err)) < 0)
+		return -1;
+	bad |= rc;
+	bad |= check_companions(im, rec, &u);
+	bad |= check_revisit(im, rec, &u);
+	bad |= check_reason(im, rec, &u);
+	if (bad)
+		return 1;
+	for (size_t i = 0; i < sizeof(apply) / sizeof(apply[0]); i++) {
+		if ((rc = apply[i](s, &u, err)) < 0)
+			return -1;
+		changed |= rc;
+	}
+	if ((rc = apply_note(s, &u, set != NULL && set->who ? set->who : s->who,
+	    err)) < 0)
+		return -1;
+	if (!(changed | rc)) {
+		import_stats(im)->unchanged++;
+		return 0;
+	}
+	import_stats(im)->updated++;
+	if (set != NULL && issue_ids_add(&set->changed, u.id) != 0)
+		return error_set(err, EXIT_SOFTWARE, "%s", _("out of memory"));
+	return 0;
+}
+
+const struct import_kind issue_update_kind = {
+	issue_update_fields, UPDATE_NFIELDS, update_row, NULL, NULL,
+	sizeof(struct issue_update)
+};
