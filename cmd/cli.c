@@ -184,7 +184,7 @@ cli_parse(struct cli *cli, int argc, char **argv, const struct option *options,
 		case 'f':
 			if (output_format_parse(optarg, &cli->format) != 0)
 				cli_usage_error(cli, _("-f: unknown format \"%s\"; "
-				    "expected table, csv, json, jsonl, markdown or html"), optarg);
+				    "expected table, csv, json, jsonl, markdown, html or xlsx"), optarg);
 			format_set = 1;
 			break;
 		case OPT_TODAY:
@@ -273,6 +273,9 @@ cli_parse(struct cli *cli, int argc, char **argv, const struct option *options,
 	}
 	if (cli->ndbs == 0)
 		cli->dbs[cli->ndbs++] = cli->db;
+	if (cli->format == FORMAT_XLSX && isatty(STDOUT_FILENO))
+		cli_usage_error(cli, _("-f xlsx: a workbook is no text for a terminal; "
+		    "redirect standard output to a file"));
 	if (!format_set && cli->format == FORMAT_TABLE &&
 	    (cli->output_flags & (OUTPUT_BOM | OUTPUT_EXCEL)))
 		cli->format = FORMAT_CSV;
@@ -390,7 +393,7 @@ list_sheets(struct cli *cli, int argc, char **argv)
 			printf("%s\t%s\t%ld\n", sheets[k].name,
 			    sheets[k].hidden ? "hidden" : "visible", sheets[k].rows);
 		}
-		workbook_sheets_free(sheets, n);
+		workbook_in_sheets_free(sheets, n);
 	}
 	exit(cli_finish(cli, status));
 }
@@ -399,12 +402,14 @@ struct reader **
 cli_readers(struct cli *cli, int argc, char **argv, size_t *n, int *status)
 {
 	size_t count = argc > 0 ? (size_t)argc : 1;
-	struct reader **readers = calloc(count + 1, sizeof(*readers));
+	struct reader **readers;
 	struct error err = { 0 };
 
-	*n = 0;
 	if (cli->list_sheets)
 		list_sheets(cli, argc, argv);
+	readers = calloc(count + 1, sizeof(*readers));
+
+	*n = 0;
 	if (readers == NULL) {
 		cli_warn(cli, "%s", strerror(ENOMEM));
 		*status = EXIT_SOFTWARE;

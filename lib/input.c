@@ -1665,7 +1665,7 @@ reader_next(struct reader *r, struct record **out, struct error *err)
 		return 1;
 	}
 	if (r->workbook != NULL)
-		return workbook_next(r->workbook, out, err);
+		return workbook_in_next(r->workbook, out, err);
 	/* the second part of a split reading is for CSV only */
 	if (r->split_start > 0 && r->format != INPUT_AUTO && r->format != INPUT_CSV)
 		return 0;
@@ -1734,7 +1734,7 @@ char **
 reader_header(const struct reader *r, size_t *count)
 {
 	if (r->workbook != NULL)
-		return workbook_header(r->workbook, count);
+		return workbook_in_header(r->workbook, count);
 	if (r->format != INPUT_CSV || r->header == NULL) {
 		*count = 0;
 		return NULL;
@@ -1761,7 +1761,7 @@ reader_progress(const struct reader *r, long long *done, long long *total)
 	*done = r->bytes_done;
 	*total = r->bytes_total;
 	if (r->workbook != NULL)
-		workbook_progress(r->workbook, done, total);
+		workbook_in_progress(r->workbook, done, total);
 }
 
 void
@@ -1769,7 +1769,7 @@ reader_close(struct reader *r)
 {
 	if (r == NULL)
 		return;
-	workbook_close(r->workbook);
+	workbook_in_close(r->workbook);
 	if (r->spool != NULL)
 		unlink(r->spool);
 	free(r->spool);
@@ -1905,7 +1905,7 @@ workbook_attach(struct reader *r, const char *path,
 		    "or .et)"), r->file);
 	if (magic == MAGIC_NONE)
 		return 0;
-	if ((r->workbook = workbook_open(path, r->file, magic, workbook, err)) == NULL)
+	if ((r->workbook = workbook_in_open(path, r->file, magic, workbook, err)) == NULL)
 		return -1;
 	r->format = magic == MAGIC_ZIP ? INPUT_XLSX : INPUT_XLS;
 	return 0;
@@ -1929,7 +1929,7 @@ reader_list_sheets(const char *path, struct sheet_info **sheets, size_t *n,
 		    r->file);
 		goto out;
 	}
-	rc = workbook_sheets(where, r->file, magic, sheets, n, err);
+	rc = workbook_in_sheets(where, r->file, magic, sheets, n, err);
 out:
 	reader_close(r);
 	return rc;
@@ -1939,7 +1939,7 @@ const char *
 reader_sheet(const struct reader *r, long *header_row)
 {
 	*header_row = 0;
-	return r->workbook != NULL ? workbook_sheet(r->workbook, header_row) : NULL;
+	return r->workbook != NULL ? workbook_in_sheet(r->workbook, header_row) : NULL;
 }
 
 /* "file:sheet!C39": the cell of rec's row (row) in the column of field. */

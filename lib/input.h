@@ -72,7 +72,7 @@ struct sheet_info;
 
 /*
  * The sheets of the workbook at path ("-": standard input), their rows
- * counted: *sheets gets an array of *n that workbook_sheets_free()
+ * counted: *sheets gets an array of *n that workbook_in_sheets_free()
  * frees.  0, or -1 with err set (EXIT_DATAERR when it is no workbook).
  */
 int reader_list_sheets(const char *path, struct sheet_info **sheets, size_t *n,

@@ -8,9 +8,11 @@
 #include "buf.h"
 #include "output.h"
 #include "text.h"
+#include "xlsx_out.h"
 
 struct writer {
 	FILE *fp;
+	struct xlsx_out *xlsx;	/* FORMAT_XLSX: lib/xlsx_out.c writes it */
 	enum output_format format;
 	const struct column *columns;
 	size_t ncolumns;
@@ -57,6 +59,7 @@ output_format_parse(const char *name, enum output_format *out)
 		{ "json", FORMAT_JSON }, { "jsonl", FORMAT_JSONL },
 		{ "ndjson", FORMAT_JSONL }, { "markdown", FORMAT_MARKDOWN },
 		{ "md", FORMAT_MARKDOWN }, { "html", FORMAT_HTML },
+		{ "xlsx", FORMAT_XLSX },
 	};
 
 	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
@@ -302,6 +305,11 @@ writer_open(FILE *fp, enum output_format format, const struct column *columns,
 	w->columns = columns;
 	w->ncolumns = ncolumns;
 	w->flags = flags;
+	if (format == FORMAT_XLSX &&
+	    (w->xlsx = xlsx_out_open(fp, columns, ncolumns, err)) == NULL) {
+		free(w);
+		return NULL;
+	}
 	if (format == FORMAT_MARKDOWN && !(flags & OUTPUT_NO_HEADER))
 		markdown_row(w, NULL, 1);
 	if (format == FORMAT_HTML)
@@ -374,6 +382,10 @@ writer_row(struct writer *w, const char *const *values, struct error *err)
 		break;
 	case FORMAT_HTML:
 		html_row(w, values, 0);
+		break;
+	case FORMAT_XLSX:
+		if (xlsx_out_row(w->xlsx, values, err) != 0)
+			return -1;
 		break;
 	case FORMAT_TABLE:
 		for (size_t i = 0; i < w->ncolumns; i++)
@@ -482,6 +494,10 @@ writer_close(struct writer *w, struct error *err)
 		fputs("</tbody></table>\n</body>\n</html>\n", w->fp);
 	else if (w->format == FORMAT_TABLE)
 		table_print(w);
+	else if (w->format == FORMAT_XLSX && xlsx_out_close(w->xlsx, err) != 0) {
+		free(w);
+		return -1;
+	}
 	if (fflush(w->fp) != 0 || ferror(w->fp) || w->failed) {
 		if (errno == EPIPE || w->reader_gone || reader_gone ||
 		    output_pipe_closed(w->fp)) {

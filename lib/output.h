@@ -1,4 +1,4 @@
-/* output.h -- records out: csv, jsonl, json, or an aligned table */
+/* output.h -- records out: csv, jsonl, json, an aligned table, or a workbook */
 #ifndef RENKE_OUTPUT_H
 #define RENKE_OUTPUT_H
 
@@ -7,7 +7,7 @@
 #include "error.h"
 
 enum output_format { FORMAT_TABLE, FORMAT_CSV, FORMAT_JSON, FORMAT_JSONL,
-	FORMAT_MARKDOWN, FORMAT_HTML };
+	FORMAT_MARKDOWN, FORMAT_HTML, FORMAT_XLSX };
 
 enum column_type { COLUMN_TEXT, COLUMN_INTEGER, COLUMN_NUMBER, COLUMN_BOOLEAN };
 

@@ -496,7 +496,7 @@ find_header(struct workbook *wb, struct error *err)
 /* ---- open, records, close ---- */
 
 struct workbook *
-workbook_open(const char *path, const char *file, enum workbook_magic magic,
+workbook_in_open(const char *path, const char *file, enum workbook_magic magic,
     const struct workbook_options *options, struct error *err)
 {
 	static const struct workbook_options none = { 0 };
@@ -519,12 +519,12 @@ workbook_open(const char *path, const char *file, enum workbook_magic magic,
 		goto fail;
 	return wb;
 fail:
-	workbook_close(wb);
+	workbook_in_close(wb);
 	return NULL;
 }
 
 int
-workbook_sheets(const char *path, const char *file, enum workbook_magic magic,
+workbook_in_sheets(const char *path, const char *file, enum workbook_magic magic,
     struct sheet_info **info, size_t *n, struct error *err)
 {
 	struct workbook wb;
@@ -558,7 +558,7 @@ workbook_sheets(const char *path, const char *file, enum workbook_magic magic,
 	for (size_t i = 0; i < count; i++) {
 		copy[i] = sheets[i];
 		if ((copy[i].name = strdup(sheets[i].name)) == NULL) {
-			workbook_sheets_free(copy, i);
+			workbook_in_sheets_free(copy, i);
 			copy = NULL;
 			error_set(err, EXIT_SOFTWARE, "%s", strerror(ENOMEM));
 			goto out;
@@ -574,7 +574,7 @@ out:
 }
 
 void
-workbook_sheets_free(struct sheet_info *info, size_t n)
+workbook_in_sheets_free(struct sheet_info *info, size_t n)
 {
 	if (info == NULL)
 		return;
@@ -584,7 +584,7 @@ workbook_sheets_free(struct sheet_info *info, size_t n)
 }
 
 const char *
-workbook_sheet(const struct workbook *wb, long *header_row)
+workbook_in_sheet(const struct workbook *wb, long *header_row)
 {
 	*header_row = wb->header_row;
 	return wb->sheet;
@@ -657,7 +657,7 @@ make_record(struct workbook *wb)
 }
 
 int
-workbook_next(struct workbook *wb, struct record **out, struct error *err)
+workbook_in_next(struct workbook *wb, struct record **out, struct error *err)
 {
 	int rc;
 
@@ -672,14 +672,14 @@ workbook_next(struct workbook *wb, struct record **out, struct error *err)
 }
 
 char **
-workbook_header(const struct workbook *wb, size_t *count)
+workbook_in_header(const struct workbook *wb, size_t *count)
 {
 	*count = wb->header_count;
 	return wb->header;
 }
 
 void
-workbook_progress(const struct workbook *wb, long long *done, long long *total)
+workbook_in_progress(const struct workbook *wb, long long *done, long long *total)
 {
 	if (wb->xlsx != NULL)
 		xlsx_progress(wb->xlsx, done, total);
@@ -688,7 +688,7 @@ workbook_progress(const struct workbook *wb, long long *done, long long *total)
 }
 
 void
-workbook_close(struct workbook *wb)
+workbook_in_close(struct workbook *wb)
 {
 	if (wb == NULL)
 		return;

@@ -95,37 +95,37 @@ struct workbook;
  * with err set: EXIT_DATAERR when it cannot be read (an encrypted file
  * says so), EXIT_USAGE for a sheet or header row it does not have.
  */
-struct workbook *workbook_open(const char *path, const char *file,
+struct workbook *workbook_in_open(const char *path, const char *file,
     enum workbook_magic magic, const struct workbook_options *options,
     struct error *err);
 
 /*
  * The sheets of the workbook at path, counted: *info gets an array of
- * *n (the caller frees it with workbook_sheets_free).  0, or -1 with
+ * *n (the caller frees it with workbook_in_sheets_free).  0, or -1 with
  * err set.
  */
-int workbook_sheets(const char *path, const char *file,
+int workbook_in_sheets(const char *path, const char *file,
     enum workbook_magic magic, struct sheet_info **info, size_t *n,
     struct error *err);
 
-void workbook_sheets_free(struct sheet_info *info, size_t n);
+void workbook_in_sheets_free(struct sheet_info *info, size_t n);
 
 /* The sheet being read and its header row. */
-const char *workbook_sheet(const struct workbook *wb, long *header_row);
+const char *workbook_in_sheet(const struct workbook *wb, long *header_row);
 
 /*
  * The next record into *out, as reader_next() says: 1, 0 at the end,
  * -1 with err set.  The record belongs to wb until the next call.
  */
-int workbook_next(struct workbook *wb, struct record **out, struct error *err);
+int workbook_in_next(struct workbook *wb, struct record **out, struct error *err);
 
 /* The header's names (count of them). */
-char **workbook_header(const struct workbook *wb, size_t *count);
+char **workbook_in_header(const struct workbook *wb, size_t *count);
 
 /* Bytes of the sheet read so far and in all, for progress. */
-void workbook_progress(const struct workbook *wb, long long *done,
+void workbook_in_progress(const struct workbook *wb, long long *done,
     long long *total);
 
-void workbook_close(struct workbook *wb);
+void workbook_in_close(struct workbook *wb);
 
 #endif

@@ -342,7 +342,8 @@ read_merges(struct xlsx *x, const char *part, struct merged_region **merges,
 		free(ms.list);
 		return -1;
 	}
-	qsort(ms.list, ms.n, sizeof(*ms.list), merge_order);
+	if (ms.n > 1)
+		qsort(ms.list, ms.n, sizeof(*ms.list), merge_order);
 	*merges = ms.list;
 	*nmerges = ms.n;
 	return 0;

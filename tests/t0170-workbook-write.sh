@@ -1,0 +1,101 @@
+#!/bin/sh
+#
+# Workbooks out: -f xlsx.  Every workbook renke writes is opened by an
+# independent reader (python3-openpyxl) and checked cell by cell: the
+# header frozen under nothing, numbers and dates as numbers and dates,
+# ID and phone numbers as masked text, a formula-looking title as text.
+
+. "$(dirname "$0")/lib.sh"
+
+PY=/usr/bin/python3
+[ -x "$PY" ] || PY=python3
+
+# cells FILE: the first sheet's frozen pane, filter, then each cell of the
+# first rows as "ref type number-format value"
+cat >"$TRASH/cells.py" <<'EOF'
+import sys
+import openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+ws = wb.worksheets[0]
+print("freeze", ws.freeze_panes, "filter", ws.auto_filter.ref, "rows", ws.max_row)
+for row in ws.iter_rows(min_row=1, max_row=int(sys.argv[2]) if len(sys.argv) > 2 else 3):
+    for c in row:
+        if c.value is not None:
+            v = c.value.date().isoformat() if hasattr(c.value, "date") else c.value
+            print(c.coordinate, c.data_type, c.number_format, v)
+EOF
+
+test_case 'household-list -f xlsx: frozen header, numbers, ID and phone masked as text' '
+	household-add -q "$EXAMPLES/households.csv" &&
+	household-list -f xlsx >out.xlsx &&
+	"$PY" "$TRASH/cells.py" out.xlsx 2 >cells &&
+	cat >expect <<-\EOF &&
+	freeze A2 filter A1:J351 rows 351
+	A1 s General household_id
+	B1 s General head_name
+	C1 s General id_number
+	D1 s General phone
+	E1 s General village
+	F1 s General village_group
+	G1 s General categories
+	H1 s General members
+	I1 s General monitor_type
+	J1 s General risk_status
+	A2 s General HY0101001
+	B2 s General 何玉勇
+	C2 s @ 500235********0010
+	D2 s @ 154****0480
+	E2 s General 后叶村
+	F2 s General 1社
+	G2 s General ordinary
+	H2 n General 4
+	EOF
+	test_cmp expect cells
+'
+
+test_case '--reveal writes the numbers whole, still as text; the workbook reads back to the same store' '
+	household-add -q -d a.db "$EXAMPLES/households.csv" &&
+	household-list -d a.db -f xlsx --reveal >out.xlsx &&
+	"$PY" "$TRASH/cells.py" out.xlsx 2 | grep "^[CD]2 " >cells &&
+	printf "C2 s @ 500235194109190010\nD2 s @ 15478480480\n" >expect &&
+	test_cmp expect cells &&
+	household-add -q -d b.db out.xlsx &&
+	household-list -d a.db -f csv --reveal >a.csv &&
+	household-list -d b.db -f csv --reveal >b.csv &&
+	test_cmp a.csv b.csv
+'
+
+test_case 'a title that looks like a formula is text; dates are dates' '
+	household-add -q "$EXAMPLES/households.csv" &&
+	issue-add -q --today 2022-11-01 --title "=SUM(A1)" --owner 王强 \
+		--village 后叶村 >/dev/null &&
+	report-gen issues --today 2022-11-02 -f xlsx >out.xlsx &&
+	"$PY" "$TRASH/cells.py" out.xlsx 2 >cells &&
+	grep_message "^D2 s General =SUM(A1)$" cells &&
+	grep_message "^K2 d yyyy-mm-dd 2022-11-01$" cells &&
+	grep_message "^L2 d yyyy-mm-dd 2022-12-01$" cells &&
+	grep_message "^Q2 n General 0$" cells &&
+	unzip -p out.xlsx xl/worksheets/sheet1.xml >sheet.xml &&
+	! grep -q "<f>" sheet.xml
+'
+
+test_case 'no rows: a workbook with its header only' '
+	household-add -q "$EXAMPLES/households.csv" &&
+	household-list -f xlsx --village 无此村 >out.xlsx &&
+	"$PY" "$TRASH/cells.py" out.xlsx 1 >cells &&
+	grep_message "^freeze A2 filter A1:J1 rows 1$" cells
+'
+
+test_case '-f xlsx is refused on a terminal, before anything is done' '
+	household-add -q "$EXAMPLES/households.csv" &&
+	script -qec "household-list -f xlsx" /dev/null >out 2>&1
+	test $? -eq 64 &&
+	grep_message "household-list: -f xlsx: a workbook is no text for a terminal; redirect standard output to a file" out
+'
+
+test_case 'an unknown format names xlsx among those it knows' '
+	expect_status 64 household-list -f ods 2>err &&
+	grep_message "expected table, csv, json, jsonl, markdown, html or xlsx" err
+'
+
+test_done
