@@ -8,7 +8,9 @@
  * input as one array (or one object), the reader's records are its
  * elements: as many, with the same names in the same order, the same
  * strings and nulls, and a problem exactly for an element that is no
- * object or holds a nested value or a NUL.
+ * object or holds a nested value or a NUL.  And when each line is one
+ * object for jansson, reading JSON Lines gives those objects, line by
+ * line, whether the reader or jansson cut them.
  */
 #include <jansson.h>
 
@@ -62,6 +64,16 @@ check_record(const struct record *rec, json_t *v)
 			FUZZ_CHECK(rec->values[i] != NULL);
 		if (json_is_string(value))
 			FUZZ_CHECK(strcmp(rec->values[i], json_string_value(value)) == 0);
+		if (json_is_integer(value)) {
+			char text[32];
+
+			snprintf(text, sizeof(text), "%" JSON_INTEGER_FORMAT,
+			    json_integer_value(value));
+			FUZZ_CHECK(strcmp(rec->values[i], text) == 0);
+		}
+		if (json_is_boolean(value))
+			FUZZ_CHECK(strcmp(rec->values[i], json_is_true(value) ?
+			    "true" : "false") == 0);
 		i++;
 	}
 }
@@ -92,6 +104,59 @@ compare_with_jansson(const char *path, const uint8_t *data, size_t size)
 	json_decref(root);
 }
 
+/*
+ * As JSON Lines: when each line that is not blank is one JSON object
+ * for jansson, the reader's records are those objects, one a line (the
+ * reader takes flat lines without jansson).
+ */
+static void
+compare_lines_with_jansson(const char *path, const uint8_t *data, size_t size)
+{
+	const char *s = (const char *)data, *end = s + size;
+	json_t *lines = json_array();
+	struct error err = { 0 };
+	struct reader *r;
+	struct record *rec;
+	size_t n = 0;
+	int rc;
+
+	if (lines == NULL)
+		abort();
+	if (!utf8_valid(s, size) || (size >= 3 && memcmp(s, "\xef\xbb\xbf", 3) == 0))
+		goto out;
+	while (s < end) {
+		const char *nl = memchr(s, '\n', (size_t)(end - s));
+		size_t len = nl != NULL ? (size_t)(nl - s) : (size_t)(end - s);
+		json_error_t jerr;
+		json_t *v;
+		size_t blank = 0;
+
+		while (blank < len && (s[blank] == ' ' || s[blank] == '\t' ||
+		    s[blank] == '\r'))
+			blank++;
+		if (blank < len) {
+			v = json_loadb(s, len, JSON_ALLOW_NUL, &jerr);
+			if (v == NULL || !json_is_object(v)) {
+				json_decref(v);
+				goto out;
+			}
+			json_array_append_new(lines, v);
+		}
+		s += len + (nl != NULL);
+	}
+	r = reader_open(path, INPUT_JSONL, ENCODING_AUTO, &err);
+	FUZZ_CHECK(r != NULL);
+	while ((rc = reader_next(r, &rec, &err)) == 1) {
+		FUZZ_CHECK(n < json_array_size(lines));
+		check_record(rec, json_array_get(lines, n));
+		n++;
+	}
+	FUZZ_CHECK(rc == 0 && n == json_array_size(lines));
+	reader_close(r);
+out:
+	json_decref(lines);
+}
+
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -103,5 +168,6 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	fuzz_blocks_agree(path, INPUT_JSONL, ENCODING_AUTO);
 	fuzz_blocks_agree(path, INPUT_AUTO, ENCODING_AUTO);
 	compare_with_jansson(path, data, size);
+	compare_lines_with_jansson(path, data, size);
 	return 0;
 }

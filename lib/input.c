@@ -1364,6 +1364,135 @@ json_finish(struct reader *r, struct error *err)
 	return 0;
 }
 
+/*
+ * A line of JSON Lines that is one flat object, as sheets exported to
+ * JSON are: names and values that are strings without escapes or
+ * control characters, whole numbers of up to 18 digits, true, false or
+ * null.  Such a line is cut where it lies in r->line, as the CSV lines
+ * are; jansson, costlier by far, parses any other.
+ */
+
+/* Pairs of a flat object taken without jansson; an object with more goes to it. */
+#define JSON_FLAT_PAIRS 64
+
+static size_t
+json_space(const char *s, size_t i)
+{
+	while (s[i] == ' ' || s[i] == '\t' || s[i] == '\r' || s[i] == '\n')
+		i++;
+	return i;
+}
+
+/*
+ * The string starting at s[*i] (a quote): its text s[*at..*stop) and
+ * *i past it.  0 when it has an escape or a control character, or is
+ * not closed: jansson's business.
+ */
+static int
+json_flat_string(const char *s, size_t *i, size_t *at, size_t *stop)
+{
+	size_t j = *i + 1;
+
+	while (s[j] != '"') {
+		if (s[j] == '\\' || (unsigned char)s[j] < 0x20)
+			return 0;	/* the NUL that ends the line is one */
+		j++;
+	}
+	*at = *i + 1;
+	*stop = j;
+	*i = j + 1;
+	return 1;
+}
+
+/* A value other than a string at s[*i]: true, false, null (*stop = 0) or a whole number. */
+static int
+json_flat_scalar(const char *s, size_t *i, size_t *at, size_t *stop)
+{
+	static const char *const words[] = { "true", "false", "null" };
+	size_t j = *i, digits = 0;
+
+	for (size_t w = 0; w < 3; w++) {
+		size_t n = strlen(words[w]);
+
+		if (strncmp(s + j, words[w], n) == 0) {
+			*at = j;
+			*stop = w == 2 ? 0 : j + n;
+			*i = j + n;
+			return 1;
+		}
+	}
+	if (s[j] == '-')
+		j++;
+	while (s[j + digits] >= '0' && s[j + digits] <= '9')
+		digits++;
+	/* no -0, no leading zero, no fraction or exponent, no overflow */
+	if (digits == 0 || digits > 18 || (s[j] == '0' && (digits > 1 ||
+	    j > *i)) || s[j + digits] == '.' || s[j + digits] == 'e' ||
+	    s[j + digits] == 'E')
+		return 0;
+	*at = *i;
+	*stop = j + digits;
+	*i = j + digits;
+	return 1;
+}
+
+/*
+ * Take the current line as one flat object into p, its names and values
+ * in r->line: 1, or 0 when the line is for jansson (untouched then), or
+ * -1 when memory runs out.
+ */
+static int
+json_flat_line(struct reader *r, struct pending *p)
+{
+	char *s = r->line.data;
+	size_t at[2 * JSON_FLAT_PAIRS], stop[2 * JSON_FLAT_PAIRS], k = 0, i;
+
+	i = json_space(s, 0);
+	if (s[i++] != '{' || s[i = json_space(s, i)] == '}')
+		return 0;
+	for (;;) {
+		if (k == 2 * JSON_FLAT_PAIRS || s[i] != '"' ||
+		    !json_flat_string(s, &i, &at[k], &stop[k]))
+			return 0;
+		k++;
+		if (s[i = json_space(s, i)] != ':')
+			return 0;
+		i = json_space(s, i + 1);
+		if (!(s[i] == '"' ? json_flat_string(s, &i, &at[k], &stop[k]) :
+		    json_flat_scalar(s, &i, &at[k], &stop[k])))
+			return 0;
+		k++;
+		i = json_space(s, i);
+		if (s[i] == '}')
+			break;
+		if (s[i++] != ',')
+			return 0;
+		i = json_space(s, i);
+	}
+	if (json_space(s, i + 1) != r->line.len)
+		return 0;	/* more after the object */
+	/* a name given twice is jansson's to settle */
+	for (size_t a = 2; a < k; a += 2)
+		for (size_t b = 0; b < a; b += 2)
+			if (stop[a] - at[a] == stop[b] - at[b] &&
+			    memcmp(s + at[a], s + at[b], stop[a] - at[a]) == 0)
+				return 0;
+	if (plain_reserve(r, k + 1) != 0)
+		return -1;
+	for (size_t j = 0; j < k; j++) {
+		r->plain_values[j] = stop[j] == 0 ? NULL : s + at[j];
+		if (stop[j] != 0)
+			s[stop[j]] = '\0';
+	}
+	memset(p, 0, sizeof(*p));
+	p->line = r->line_number;
+	p->count = p->cap = k;
+	p->values = r->plain_values;
+	p->nul_field = -1;
+	p->borrowed = 1;
+	return 1;
+}
+
 /* ---- records out of the reader ---- */
 
 static int
@@ -1725,7 +1854,18 @@ reader_next(struct reader *r, struct record **out, struct error *err)
 				return -1;
 			if (csv_feed(r, err) != 0)
 				return -1;
-		} else if (json_feed(r, err) != 0)
+			continue;
+		}
+		if (r->json_lines == 1 && !r->json_in_element && !r->json_array) {
+			struct pending p;
+
+			if ((rc = json_flat_line(r, &p)) < 0)
+				return error_set(err, EXIT_SOFTWARE, "%s",
+				    strerror(ENOMEM));
+			if (rc == 1)
+				return take(r, &p, out, err);
+		}
+		if (json_feed(r, err) != 0)
 			return -1;
 	}
 }

@@ -162,6 +162,24 @@ test_json(void)
 	    "--input-format csv reads JSON text as a (bad) CSV header");
 	is_str(CSV("{\"a\":\"x\\u0000y\"}\n"), "1:!a NUL byte in the text;",
 	    "a NUL escape spoils the record");
+	/* the lines after the first are cut without jansson when they are flat */
+	is_str(CSV("{\"a\":1}\n{ \"a\" : \"户 主\" , \"b\":-12,\"c\":null,\"d\":false }\r\n"
+	    "{\"a\":0,\"b\":true}\n"),
+	    "1:a=1;2:a=户 主|b=-12|c=(null)|d=false;3:a=0|b=true;",
+	    "flat JSON Lines: strings, numbers, null, booleans, spaces, CRLF");
+	is_str(CSV("{\"a\":1}\n{\"a\":\"x\\ty\"}\n{\"a\":1.50}\n{\"a\":1e3}\n"
+	    "{\"a\":-0}\n{\"a\":1234567890123456789}\n"),
+	    "1:a=1;2:a=x\ty;3:a=1.5;4:a=1000;5:a=0;6:a=1234567890123456789;",
+	    "escapes, fractions, exponents, -0, 19 digits: as jansson reads them");
+	is_str(CSV("{\"a\":1}\n{\"a\":1,\"a\":2}\n{\"a\":01}\n{\"a\":1} {\"a\":2}\n"
+	    "{\"a\":{}}\n{}\n"),
+	    "1:a=1;2:a=2;3:!not valid JSON;4:a=1;4:a=2;"
+	    "5:!a nested object or array where a value was expected;6:;",
+	    "a name twice, a leading zero, two objects a line, nesting, {}");
+	is_str(read_all("{\"a\":1}\n{\"a\":\"x\ty\"}\n{\"a\":\"x\0\"}\n", 31,
+	    INPUT_JSONL, ENCODING_AUTO),
+	    "1:a=1;2:!not valid JSON;3:!not valid JSON;",
+	    "control characters in a string are not JSON");
 }
 
 static void
