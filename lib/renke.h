@@ -28,7 +28,8 @@
  *   hashtab.h   the one hash table: items' indexes by text_hash()
  *   audit.h     the append-only audit log
  *   fields.h    field tables: header names, Chinese aliases, lookups
- *   household.h villages, groups and households
+ *   household.h households: fields, import (household_import.c), listing
+ *               (household.c); household_check.h checks one record
  *   place.h     villages and villager groups by name
  *   import.h    the bulk import loop: all-or-nothing, --skip-bad, problems
  *   merge.h     a record given again: compare, update what changed, audit it
@@ -61,6 +62,15 @@
  * in the Makefile's COMMANDS, write man/man1/NAME.1 with EXAMPLES, and add
  * tests/tNNNN-NAME.sh.  New tables go in a new "-- version N" section
  * at the end of lib/schema.sql; never edit a section already released.
+ *
+ * To import a new kind of record: give import_run() an import_kind
+ * (import.h): its field table and a row() that checks one record and
+ * writes it.  A record given again goes to merge_record() with the
+ * kind's merge_rule (merge.h: which fields may be updated, how a record
+ * given twice is reported); a kind imported by the million holds its
+ * records with batch_hold() and gives a batch_kind (batch.h: its INSERT,
+ * how a record is copied, bound and found).  lib/milestone.c uses the
+ * first, lib/household_import.c and lib/visit.c all three.
  */
 
 #include "error.h"
@@ -73,6 +83,7 @@
 #include "audit.h"
 #include "fields.h"
 #include "household.h"
+#include "household_check.h"
 #include "place.h"
 #include "import.h"
 #include "merge.h"

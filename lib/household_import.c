@@ -1,0 +1,569 @@
+/* household_import.c -- households imported: held for the worker, merged when given again */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "batch.h"
+#include "household.h"
+#include "household_check.h"
+#include "idset.h"
+#include "merge.h"
+#include "place.h"
+
+/*
+ * A household checked, and the ids of its place: what the batch engine
+ * (lib/batch.h) holds.  A record whose number is taken (a file imported
+ * again, most likely) is held to be looked up rather than written; one
+ * that needs a new place is written alone, in a savepoint that undoes
+ * the place when the household is not written.
+ */
+struct held_household {
+	struct household h;
+	long long village_id, group_id;
+};
+
+/* Per-import state: statements prepared once, held records, the ID numbers. */
+struct household_import {
+	int prepared;
+	sqlite3_stmt *find, *same, *same_at, *holder;
+	sqlite3_stmt *move;	/* a household to another place */
+	struct merge merge;	/* a household given again */
+	struct batch_engine batch;	/* households held, written by the worker */
+	long long next_same;	/* where household_same() looks first, 0 for nowhere */
+	struct held_household checked;	/* the record being checked */
+	struct household_checker checker;
+	struct idset numbers;
+	struct import *im;
+};
+
+static const struct merge_rule household_merge_rule;
+static const struct batch_kind household_batch_kind;
+
+/* Hold rec, checked into household checked, in slot: a copy of everything they point to. */
+static int
+household_hold(struct batch_slot *slot, const void *checked,
+    const struct record *rec)
+{
+	static const int copied[] = { HOUSEHOLD_ID, HOUSEHOLD_HEAD_NAME,
+	    HOUSEHOLD_VILLAGE, HOUSEHOLD_GROUP, HOUSEHOLD_MEMBERS };
+	enum { NCOPIED = sizeof(copied) / sizeof(copied[0]) };
+	const struct held_household *from = checked;
+	const struct household *h = &from->h;
+	struct held_household *to = slot->record;
+	const char *extra[NCOPIED], *copy[NCOPIED];
+
+	for (size_t i = 0; i < NCOPIED; i++)
+		extra[i] = h->value[copied[i]];
+	if (held_record_set(&slot->held, rec, extra, NCOPIED, copy) != 0)
+		return -1;
+	to->village_id = from->village_id;
+	to->group_id = from->group_id;
+	/* h: its values point into itself, into the loop's buffers, or are static */
+	memcpy(to->h.value, h->value, sizeof(h->value));
+	to->h.members = h->members;
+	to->h.word = h->word;
+	/* the arrays are the same size in both: copy them whole */
+	memcpy(to->h.id_number, h->id_number, sizeof(to->h.id_number));
+	memcpy(to->h.phone, h->phone, sizeof(to->h.phone));
+	memcpy(to->h.categories, h->categories, sizeof(to->h.categories));
+	if (h->value[HOUSEHOLD_ID_NUMBER] == h->id_number)
+		to->h.value[HOUSEHOLD_ID_NUMBER] = to->h.id_number;
+	if (h->value[HOUSEHOLD_PHONE] == h->phone)
+		to->h.value[HOUSEHOLD_PHONE] = to->h.phone;
+	if (h->value[HOUSEHOLD_CATEGORIES] == h->categories)
+		to->h.value[HOUSEHOLD_CATEGORIES] = to->h.categories;
+	for (size_t i = 0; i < NCOPIED; i++)
+		to->h.value[copied[i]] = copy[i];
+	return 0;
+}
+
+/* Where a household was read, "file:line", of household h joined to its source s. */
+#define READ_AT "coalesce(s.file, '') || ':' || h.line"
+
+static int
+prepare(struct household_import *hi, struct import *im, struct error *err)
+{
+	struct store *s = import_store(im);
+	sqlite3_stmt *st;
+	int rc;
+
+	hi->im = im;
+	hi->checker.numbers = &hi->numbers;
+	hi->find = store_prepare(s, "SELECT h.id, h.head_name, h.id_number, "
+	    "h.phone, v.name, g.name, h.categories, h.members, h.monitor_type, "
+	    "h.risk_status, " READ_AT " FROM household h "
+	    "JOIN village v ON v.id = h.village_id "
+	    "LEFT JOIN village_group g ON g.id = h.group_id "
+	    "LEFT JOIN household_source s ON s.id = h.source_id "
+	    "WHERE h.household_id = ?", err);
+	/* the household as stored already (a file imported again): by household_id, or at id ?12 */
+#define SAME_SQL "SELECT id FROM household WHERE household_id = ?1 " \
+	    "AND id < ?2 AND (?3 IS NULL OR head_name = ?3) " \
+	    "AND (?4 IS NULL OR id_number = ?4) AND (?5 IS NULL OR phone = ?5) " \
+	    "AND village_id = ?6 AND (?7 IS NULL OR group_id = ?7) " \
+	    "AND (?8 IS NULL OR categories = ?8) AND (?9 IS NULL OR members = ?9) " \
+	    "AND (?10 IS NULL OR monitor_type = ?10) " \
+	    "AND (?11 IS NULL OR risk_status = ?11)"
+	hi->same = store_prepare(s, SAME_SQL, err);
+	hi->same_at = store_prepare(s, SAME_SQL " AND id = ?12", err);
+#undef SAME_SQL
+	/* no index on id_number: look where the set says the holder is */
+	hi->holder = store_prepare(s, "SELECT h.id, h.household_id, " READ_AT
+	    " FROM household h LEFT JOIN household_source s ON s.id = h.source_id "
+	    "WHERE h.id BETWEEN ?1 AND ?2 AND h.id_number = ?3", err);
+	if (hi->find == NULL || hi->same == NULL || hi->same_at == NULL ||
+	    hi->holder == NULL)
+		return -1;
+	if (merge_start(&hi->merge, s, &household_merge_rule, err) != 0 ||
+	    batch_start(&hi->batch, &household_batch_kind, hi, im, hi->find,
+	    hi->merge.first_new_id - 1, err) != 0)
+		return -1;
+	sqlite3_bind_int64(hi->same, 2, hi->merge.first_new_id);
+	sqlite3_bind_int64(hi->same_at, 2, hi->merge.first_new_id);
+	/* every ID number on file */
+	if ((st = store_prepare(s, "SELECT id_number FROM household "
+	    "WHERE id_number IS NOT NULL", err)) == NULL)
+		return -1;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		uint64_t w = id_number_word((const char *)sqlite3_column_text(st, 0));
+
+		if (w != 0 && idset_put(&hi->numbers, w) != 0) {
+			sqlite3_finalize(st);
+			return error_set(err, EXIT_SOFTWARE, _("out of memory"));
+		}
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return store_error(s, rc, err);
+	hi->prepared = 1;
+	return 0;
+}
+
+/* Bind held household slot's row of the INSERT from parameter p of st on. */
+static void
+household_bind(const struct batch_slot *slot, sqlite3_stmt *st, int p)
+{
+	const struct held_household *x = slot->record;
+	const struct household *h = &x->h;
+
+	sqlite3_bind_text(st, p, h->value[HOUSEHOLD_ID], -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, p + 1, h->value[HOUSEHOLD_HEAD_NAME], -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, p + 2, h->value[HOUSEHOLD_ID_NUMBER], -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, p + 3, h->value[HOUSEHOLD_PHONE], -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, p + 4, x->village_id);
+	if (x->group_id > 0)
+		sqlite3_bind_int64(st, p + 5, x->group_id);
+	else
+		sqlite3_bind_null(st, p + 5);
+	sqlite3_bind_text(st, p + 6, h->value[HOUSEHOLD_CATEGORIES] != NULL ?
+	    h->value[HOUSEHOLD_CATEGORIES] : "", -1, SQLITE_STATIC);
+	if (h->value[HOUSEHOLD_MEMBERS] != NULL)
+		sqlite3_bind_int64(st, p + 7, h->members);
+	else
+		sqlite3_bind_null(st, p + 7);
+	sqlite3_bind_text(st, p + 8, h->value[HOUSEHOLD_MONITOR_TYPE], -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, p + 9, h->value[HOUSEHOLD_RISK_STATUS], -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, p + 10, slot->source_id);
+	sqlite3_bind_int64(st, p + 11, slot->held.rec.line);
+}
+
+/* Columns of household in the order of the fields, for updates; the place is changing()'s. */
+static const char *const household_column_sql[HOUSEHOLD_NFIELDS] = {
+	"household_id", "head_name", "id_number", "phone", NULL, NULL,
+	"categories", "members", "monitor_type", "risk_status"
+};
+
+/* The same household twice in the input: name where it was first. */
+static int
+household_again(void *context, struct import *im, const struct record *rec,
+    sqlite3_stmt *row, struct error *err)
+{
+	import_problem(im, rec, HOUSEHOLD_ID, _("the same household is already on %s"),
+	    sqlite3_column_text(row, HOUSEHOLD_NFIELDS));
+	return 1;
+}
+
+/* A move to another village leaves the old village's group behind. */
+static long
+household_also(void *context, sqlite3_stmt *row, const char *const *values,
+    char **old, size_t *changed, size_t nchanged)
+{
+	const char *group = (const char *)sqlite3_column_text(row, HOUSEHOLD_GROUP);
+
+	if (values[HOUSEHOLD_VILLAGE] != NULL && old[HOUSEHOLD_VILLAGE] != NULL &&
+	    values[HOUSEHOLD_GROUP] == NULL && group != NULL) {
+		if ((old[HOUSEHOLD_GROUP] = strdup(group)) == NULL)
+			return -1;
+		changed[nchanged++] = HOUSEHOLD_GROUP;
+	}
+	return (long)nchanged;
+}
+
+/*
+ * Field k of household id changes: its place is written here, made if
+ * need be; its ID number must be no other household's, and the set of
+ * numbers follows it.
+ */
+static int
+household_changing(void *context, struct import *im, const struct record *rec,
+    long long id, size_t k, const char *const *values, const char *old,
+    struct error *err)
+{
+	struct household_import *hi = context;
+	struct store *s = import_store(im);
+	long long vid, gid;
+	int rc;
+
+	if (k == HOUSEHOLD_ID_NUMBER) {
+		uint64_t word = id_number_word(values[k]), was = id_number_word(old);
+
+		if (word != 0 && idset_has(&hi->numbers, word)) {
+			import_problem(im, rec, HOUSEHOLD_ID_NUMBER,
+			    _("the same number belongs to another household"));
+			return 1;
+		}
+		if (was != 0)
+			idset_remove(&hi->numbers, was);
+		if (word != 0 && idset_add(&hi->numbers, word) != 0)
+			return error_set(err, EXIT_SOFTWARE, _("out of memory"));
+		return 0;
+	}
+	if (k != HOUSEHOLD_VILLAGE && k != HOUSEHOLD_GROUP)
+		return 0;
+	if (place_resolve(s, values[HOUSEHOLD_VILLAGE], values[HOUSEHOLD_GROUP], 1,
+	    &vid, &gid, NULL, err) != 0)
+		return -1;
+	if (hi->move == NULL && (hi->move = store_prepare(s, "UPDATE household "
+	    "SET village_id = ?, group_id = ?, updated_at = ? WHERE id = ?",
+	    err)) == NULL)
+		return -1;
+	sqlite3_bind_int64(hi->move, 1, vid);
+	if (gid > 0)
+		sqlite3_bind_int64(hi->move, 2, gid);
+	else
+		sqlite3_bind_null(hi->move, 2);
+	sqlite3_bind_text(hi->move, 3, s->now, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(hi->move, 4, id);
+	rc = sqlite3_step(hi->move);
+	sqlite3_reset(hi->move);
+	return rc == SQLITE_DONE ? 0 : store_error(s, rc, err);
+}
+
+/* A household given again: every field but its number may be updated, its place moved. */
+static const struct merge_rule household_merge_rule = {
+	.entity = "household", .table = "household", .specs = household_fields,
+	.first = 1, .nfields = HOUSEHOLD_NFIELDS, .column = household_column_sql,
+	.stamped = 1, .again = household_again, .also = household_also,
+	.changing = household_changing,
+};
+
+/* Merge h with the stored household (hi->find stepped to it): merge_record(). */
+static int
+household_merge(struct import *im, const struct record *rec,
+    struct household_import *hi, struct household *h, struct error *err)
+{
+	const char *values[HOUSEHOLD_NFIELDS];
+	char members[16];
+
+	memcpy(values, h->value, sizeof(values));
+	/* as the store has it: "07" is 7 */
+	if (values[HOUSEHOLD_MEMBERS] != NULL) {
+		snprintf(members, sizeof(members), "%ld", h->members);
+		values[HOUSEHOLD_MEMBERS] = members;
+	}
+	return merge_record(&hi->merge, im, rec, hi->find, values,
+	    values[HOUSEHOLD_ID], hi, err);
+}
+
+/* An ID number already taken: name the household and, if new, its line. */
+static int
+household_id_number_taken(struct import *im, const struct record *rec,
+    struct household_import *hi, const struct household *h)
+{
+	sqlite3_stmt *st = hi->holder;
+	int flags = idset_flags(&hi->numbers,
+	    id_number_word(h->value[HOUSEHOLD_ID_NUMBER]));
+	int fresh = flags >= 0 && (flags & WORD_NEW);
+
+	sqlite3_bind_int64(st, 1, fresh ? hi->merge.first_new_id : INT64_MIN);
+	sqlite3_bind_int64(st, 2, fresh ? INT64_MAX : hi->merge.first_new_id - 1);
+	sqlite3_bind_text(st, 3, h->value[HOUSEHOLD_ID_NUMBER], -1, SQLITE_STATIC);
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		const char *other = (const char *)sqlite3_column_text(st, 1);
+
+		if (sqlite3_column_int64(st, 0) >= hi->merge.first_new_id) {
+			import_problem(im, rec, HOUSEHOLD_ID_NUMBER,
+			    _("the same number as household %s on %s"), other,
+			    sqlite3_column_text(st, 2));
+		} else
+			import_problem(im, rec, HOUSEHOLD_ID_NUMBER,
+			    _("the same number is registered to household %s"), other);
+	} else
+		import_problem(im, rec, HOUSEHOLD_ID_NUMBER,
+		    _("the same number belongs to another household"));
+	sqlite3_reset(st);
+	return 1;
+}
+
+/*
+ * 1 when h, of village vid and group gid, is stored as it is, every
+ * value given the same (what the merge below would find unchanged, at a
+ * fraction of its cost); 0 when that takes the merge to tell; -1 with
+ * err set.  A file imported again
+ * has its households in the order they were written: the one after the
+ * last found is looked at first, by its id.
+ */
+static int
+household_same_at(struct household_import *hi, struct store *s,
+    const struct household *h, long long vid, long long gid, struct error *err)
+{
+	int rc;
+
+	for (int by_id = hi->next_same > 0; by_id >= 0; by_id--) {
+		sqlite3_stmt *st = by_id ? hi->same_at : hi->same;
+
+		sqlite3_bind_text(st, 1, h->value[HOUSEHOLD_ID], -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 3, h->value[HOUSEHOLD_HEAD_NAME], -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 4, h->value[HOUSEHOLD_ID_NUMBER], -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 5, h->value[HOUSEHOLD_PHONE], -1, SQLITE_STATIC);
+		sqlite3_bind_int64(st, 6, vid);
+		if (h->value[HOUSEHOLD_GROUP] != NULL)
+			sqlite3_bind_int64(st, 7, gid);
+		else
+			sqlite3_bind_null(st, 7);
+		sqlite3_bind_text(st, 8, h->value[HOUSEHOLD_CATEGORIES], -1, SQLITE_STATIC);
+		if (h->value[HOUSEHOLD_MEMBERS] != NULL)
+			sqlite3_bind_int64(st, 9, h->members);
+		else
+			sqlite3_bind_null(st, 9);
+		sqlite3_bind_text(st, 10, h->value[HOUSEHOLD_MONITOR_TYPE], -1,
+		    SQLITE_STATIC);
+		sqlite3_bind_text(st, 11, h->value[HOUSEHOLD_RISK_STATUS], -1,
+		    SQLITE_STATIC);
+		if (by_id)
+			sqlite3_bind_int64(st, 12, hi->next_same);
+		rc = sqlite3_step(st);
+		if (rc == SQLITE_ROW) {
+			hi->next_same = sqlite3_column_int64(st, 0) + 1;
+			sqlite3_reset(st);
+			return 1;
+		}
+		sqlite3_reset(st);
+		if (rc != SQLITE_DONE)
+			return store_error(s, rc, err);
+		hi->next_same = 0;
+	}
+	return 0;
+}
+
+/* household_same_at() of h's place, if it exists; counted as unchanged. */
+static int
+household_same(struct import *im, struct household_import *hi,
+    const struct household *h, struct error *err)
+{
+	struct store *s = import_store(im);
+	long long vid, gid;
+	int rc;
+
+	rc = place_resolve(s, h->value[HOUSEHOLD_VILLAGE], h->value[HOUSEHOLD_GROUP],
+	    0, &vid, &gid, NULL, err);
+	if (rc != 0)
+		return rc < 0 ? -1 : 0;
+	if ((rc = household_same_at(hi, s, h, vid, gid, err)) == 1)
+		import_stats(im)->unchanged++;
+	return rc;
+}
+
+/* A household whose ID number is taken: the same one, to merge, or another. */
+static int
+household_known(struct import *im, const struct record *rec,
+    struct household_import *hi, struct household *h, struct error *err)
+{
+	int rc;
+
+	sqlite3_reset(hi->find);
+	sqlite3_bind_text(hi->find, 1, h->value[HOUSEHOLD_ID], -1, SQLITE_STATIC);
+	rc = sqlite3_step(hi->find);
+	if (rc == SQLITE_ROW)
+		return household_merge(im, rec, hi, h, err);
+	sqlite3_reset(hi->find);
+	if (rc != SQLITE_DONE)
+		return store_error(import_store(im), rc, err);
+	return household_id_number_taken(im, rec, hi, h);
+}
+
+/* The household's number: what finds it in the store. */
+static void
+household_bind_key(const struct batch_slot *slot, sqlite3_stmt *find)
+{
+	const struct held_household *x = slot->record;
+
+	sqlite3_bind_text(find, 1, x->h.value[HOUSEHOLD_ID], -1, SQLITE_STATIC);
+}
+
+static int
+household_same_key(const struct batch_slot *a, const struct batch_slot *b)
+{
+	const struct held_household *x = a->record, *y = b->record;
+
+	return strcmp(x->h.value[HOUSEHOLD_ID], y->h.value[HOUSEHOLD_ID]) == 0;
+}
+
+/* On the worker's thread: 1 when slot's household is stored as it is. */
+static long long
+household_same_slot(void *context, const struct batch_slot *slot,
+    struct error *err)
+{
+	struct household_import *hi = context;
+	const struct held_household *x = slot->record;
+
+	return household_same_at(hi, import_store(hi->im), &x->h, x->village_id,
+	    x->group_id, err);
+}
+
+/*
+ * A household whose number is taken, or whose INSERT left it out: the
+ * household of the row found (found 1), to merge, or the number is
+ * another's.
+ */
+static int
+household_looked_up(void *context, struct batch_slot *slot, int found,
+    struct error *err)
+{
+	struct household_import *hi = context;
+	struct held_household *x = slot->record;
+
+	if (found)
+		return household_merge(hi->im, &slot->held.rec, hi, &x->h, err);
+	return household_id_number_taken(hi->im, &slot->held.rec, hi, &x->h);
+}
+
+/* A household left out by its INSERT: not new after all, its number given back. */
+static int
+household_left_out(void *context, struct batch_slot *slot, int found,
+    struct error *err)
+{
+	struct household_import *hi = context;
+	struct held_household *x = slot->record;
+
+	if (x->h.word != 0)
+		idset_remove(&hi->numbers, x->h.word);
+	return household_looked_up(context, slot, found, err);
+}
+
+/* The place made for a household not written is undone: forget it. */
+static void
+household_undone(void *context)
+{
+	place_forget();
+}
+
+static const struct batch_kind household_batch_kind = {
+	.entity = "household", .source_table = "household_source",
+	.record_size = sizeof(struct held_household),
+	/*
+	 * OR FAIL: no constraint aborts it, so SQLite keeps no statement
+	 * journal for it (the schema's checks call no function and its keys
+	 * are deferred, for the same reason).
+	 */
+	.insert_head = "INSERT OR FAIL INTO household (household_id, head_name, "
+	    "id_number, phone, village_id, group_id, categories, members, "
+	    "monitor_type, risk_status, source_id, line) VALUES ",
+	.insert_columns = 12, .insert_tail = " ON CONFLICT DO NOTHING",
+	.hold = household_hold, .bind = household_bind,
+	.bind_key = household_bind_key, .same_key = household_same_key,
+	.same = household_same_slot, .left_out = household_left_out,
+	.looked_up = household_looked_up, .undone = household_undone,
+};
+
+static int
+household_row(struct import *im, const struct record *rec, void *context,
+    struct error *err)
+{
+	struct household_import *hi = context;
+	struct store *s = import_store(im);
+	struct held_household *x = &hi->checked;
+	struct household *h = &x->h;
+	long long source_id;
+	int known, bad;
+
+	if (!hi->prepared && prepare(hi, im, err) != 0)
+		return -1;
+	if (household_check(&hi->checker, im, rec, h) > 0)
+		return 1;
+	/*
+	 * its village and group, if they exist (looked up while the set's
+	 * memory comes); a place not seen before is asked of the store, which
+	 * the worker must leave first
+	 */
+	if (!place_cached(s, h->value[HOUSEHOLD_VILLAGE], h->value[HOUSEHOLD_GROUP],
+	    &x->village_id, &x->group_id)) {
+		if (batch_flush(&hi->batch, err) != 0)
+			return -1;
+		known = place_resolve(s, h->value[HOUSEHOLD_VILLAGE],
+		    h->value[HOUSEHOLD_GROUP], 0, &x->village_id, &x->group_id, NULL,
+		    err);
+		if (known < 0)
+			return -1;
+	} else
+		known = 0;
+	/* its ID number, claimed for it: given back if it is not new after all */
+	if (h->word != 0 && (bad = idset_claim(&hi->numbers, h->word | WORD_NEW)) != 0) {
+		if (bad < 0)
+			return error_set(err, EXIT_SOFTWARE, _("out of memory"));
+		/*
+		 * its number is taken: by this very household, or by another.
+		 * Of a place that exists, looked up on the worker's thread
+		 * (most likely a file imported again), and settled in order.
+		 */
+		if (known == 0)
+			return batch_hold(&hi->batch, 1, x, rec, 0, err);
+		if (batch_flush(&hi->batch, err) != 0 ||
+		    (bad = household_same(im, hi, h, err)) < 0)
+			return -1;
+		return bad ? 0 : household_known(im, rec, hi, h, err);
+	}
+	/* (made outside the savepoint below, which may be undone) */
+	if ((source_id = import_source_id(&hi->batch.source, im, rec, err)) == 0)
+		return -1;
+	if (known == 1) {
+		/* alone, in a savepoint: a place made for a household not written is undone */
+		if (batch_savepoint(&hi->batch, err) != 0 ||
+		    place_resolve(s, h->value[HOUSEHOLD_VILLAGE],
+		    h->value[HOUSEHOLD_GROUP], 1, &x->village_id, &x->group_id, NULL,
+		    err) != 0)
+			return -1;
+	}
+	return batch_hold(&hi->batch, 0, x, rec, source_id, err);
+}
+
+/* One audit row for the whole import: what came from where. */
+static int
+household_finish(struct import *im, void *context, struct error *err)
+{
+	return batch_finish(&((struct household_import *)context)->batch, err);
+}
+
+static void
+household_cleanup(void *context)
+{
+	struct household_import *hi = context;
+
+	batch_free(&hi->batch);
+	sqlite3_finalize(hi->find);
+	sqlite3_finalize(hi->same);
+	sqlite3_finalize(hi->same_at);
+	sqlite3_finalize(hi->holder);
+	sqlite3_finalize(hi->move);
+	merge_free(&hi->merge);
+	idset_free(&hi->numbers);
+	household_checker_free(&hi->checker);
+	memset(hi, 0, sizeof(*hi));
+	place_forget();
+}
+
+const struct import_kind household_import_kind = {
+	household_fields, HOUSEHOLD_NFIELDS, household_row, household_finish,
+	household_cleanup, sizeof(struct household_import)
+};
