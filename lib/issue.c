@@ -73,35 +73,18 @@ int
 issue_write(struct store *s, long long id, struct writer *w, int labels,
     struct error *err)
 {
-	sqlite3_stmt *st = store_prepare(s, "SELECT i.id, i.kind, i.category, "
-	    "i.title, i.urgency, v.name, g.name, h.household_id, i.owner, "
-	    "i.due_date, i.status, i.extensions FROM issue i "
-	    "LEFT JOIN village v ON v.id = i.village_id "
-	    "LEFT JOIN village_group g ON g.id = i.group_id "
-	    "LEFT JOIN household h ON h.id = i.household_ref WHERE i.id = ?", err);
 	static const char *const domains[ISSUE_OUT_NCOLUMNS] = {
 		NULL, "issue_kind", "issue_category", NULL, "urgency", NULL, NULL,
 		NULL, NULL, NULL, "status", NULL
 	};
-	const char *v[ISSUE_OUT_NCOLUMNS];
-	int rc;
 
-	if (st == NULL)
-		return -1;
-	sqlite3_bind_int64(st, 1, id);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		for (int k = 0; k < ISSUE_OUT_NCOLUMNS; k++) {
-			v[k] = (const char *)sqlite3_column_text(st, k);
-			if (labels && domains[k] != NULL)
-				v[k] = vocab_label(domains[k], v[k]);
-		}
-		rc = writer_row(w, v, err) == 0 ? SQLITE_DONE : -1;
-	}
-	sqlite3_finalize(st);
-	if (rc == -1)
-		return -1;
-	return rc == SQLITE_DONE ? 0 : store_error(s, rc, err);
+	return writer_store_row(w, s, "SELECT i.id, i.kind, i.category, "
+	    "i.title, i.urgency, v.name, g.name, h.household_id, i.owner, "
+	    "i.due_date, i.status, i.extensions FROM issue i "
+	    "LEFT JOIN village v ON v.id = i.village_id "
+	    "LEFT JOIN village_group g ON g.id = i.group_id "
+	    "LEFT JOIN household h ON h.id = i.household_ref WHERE i.id = ?",
+	    id, domains, labels, err);
 }
 
 char *

@@ -235,30 +235,17 @@ int
 meeting_write(struct store *s, long long id, struct writer *w, int labels,
     struct error *err)
 {
-	sqlite3_stmt *st = store_prepare(s, "SELECT m.id, m.kind, v.name, g.name, "
+	static const char *const domains[MEETING_NCOLUMNS] = {
+		[1] = "meeting_kind"
+	};
+
+	return writer_store_row(w, s, "SELECT m.id, m.kind, v.name, g.name, "
 	    "m.held_on, m.host, m.attendees, (SELECT count(*) FROM issue i WHERE "
 	    "i.meeting_id = m.id), t.representatives, t.present, t.yes, t.no, "
 	    "t.abstain, CASE t.valid WHEN 1 THEN 'true' WHEN 0 THEN 'false' END, "
 	    "CASE t.adopted WHEN 1 THEN 'true' WHEN 0 THEN 'false' END "
 	    "FROM meeting m JOIN village v ON v.id = "
 	    "m.village_id LEFT JOIN village_group g ON g.id = m.group_id "
-	    "LEFT JOIN vote t ON t.meeting_id = m.id WHERE m.id = ?", err);
-	const char *v[MEETING_NCOLUMNS];
-	int rc;
-
-	if (st == NULL)
-		return -1;
-	sqlite3_bind_int64(st, 1, id);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		for (int k = 0; k < MEETING_NCOLUMNS; k++)
-			v[k] = (const char *)sqlite3_column_text(st, k);
-		if (labels)
-			v[1] = vocab_label("meeting_kind", v[1]);
-		rc = writer_row(w, v, err) == 0 ? SQLITE_DONE : -1;
-	}
-	sqlite3_finalize(st);
-	if (rc == -1)
-		return -1;
-	return rc == SQLITE_DONE ? 0 : store_error(s, rc, err);
+	    "LEFT JOIN vote t ON t.meeting_id = m.id WHERE m.id = ?", id, domains,
+	    labels, err);
 }

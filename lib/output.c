@@ -7,7 +7,9 @@
 
 #include "buf.h"
 #include "output.h"
+#include "store.h"
 #include "text.h"
+#include "vocab.h"
 #include "xlsx_out.h"
 
 struct writer {
@@ -406,6 +408,37 @@ writer_row(struct writer *w, const char *const *values, struct error *err)
 		    strerror(errno));
 	}
 	return 0;
+}
+
+int
+writer_store_row(struct writer *w, struct store *s, const char *sql,
+    long long id, const char *const *domains, int labels, struct error *err)
+{
+	sqlite3_stmt *st = store_prepare(s, sql, err);
+	const char **v;
+	int rc;
+
+	if (st == NULL)
+		return -1;
+	if ((v = calloc(w->ncolumns + 1, sizeof(*v))) == NULL) {
+		sqlite3_finalize(st);
+		return error_set(err, EXIT_SOFTWARE, "%s", strerror(ENOMEM));
+	}
+	sqlite3_bind_int64(st, 1, id);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		for (size_t k = 0; k < w->ncolumns; k++) {
+			v[k] = (const char *)sqlite3_column_text(st, (int)k);
+			if (labels && domains != NULL && domains[k] != NULL)
+				v[k] = vocab_label(domains[k], v[k]);
+		}
+		rc = writer_row(w, v, err) == 0 ? SQLITE_DONE : -1;
+	}
+	sqlite3_finalize(st);
+	free(v);
+	if (rc == -1)
+		return -1;
+	return rc == SQLITE_DONE ? 0 : store_error(s, rc, err);
 }
 
 long

@@ -41,6 +41,18 @@ struct writer *writer_open(FILE *fp, enum output_format format,
  */
 int writer_row(struct writer *w, const char *const *values, struct error *err);
 
+struct store;
+
+/*
+ * Write the one row that sql gives from s, ?1 bound to id, to w: the
+ * statement's columns are w's, and column k is written as its label
+ * when labels and domains[k] names a vocabulary (domains may be NULL).
+ * Nothing is written when sql gives no row.  Returns 0, or -1 with err
+ * set (as writer_row() when the reader closed the pipe).
+ */
+int writer_store_row(struct writer *w, struct store *s, const char *sql,
+    long long id, const char *const *domains, int labels, struct error *err);
+
 /* Rows written so far. */
 long writer_rows(const struct writer *w);
 

@@ -467,10 +467,13 @@ row_start(struct page *p, size_t i)
 	fputs("</td>", p->fp);
 }
 
+/* A table's section, its heading title, and the start of its head row. */
 static void
-head_start(struct page *p)
+head_start(struct page *p, const char *id, const char *title)
 {
-	fputs("<thead><tr>", p->fp);
+	fprintf(p->fp, "<section id=\"%s\">\n<h2>", id);
+	html_write_text(p->fp, title);
+	fputs("</h2>\n<table>\n<thead><tr>", p->fp);
 	if (p->summary->county) {
 		fputs("<th>", p->fp);
 		html_write_text(p->fp, _("township"));
@@ -514,10 +517,7 @@ table_households(struct page *p)
 	const struct report_summary *s = p->summary;
 	char text[64];
 
-	fputs("<section id=\"table-households\">\n<h2>", p->fp);
-	html_write_text(p->fp, _("Households and visit coverage"));
-	fputs("</h2>\n<table>\n", p->fp);
-	head_start(p);
+	head_start(p, "table-households", _("Households and visit coverage"));
 	head_cell(p, _("households"));
 	for (size_t c = 0; c < REPORT_NCATEGORIES; c++) {
 		fputs("<th class=\"word\">", p->fp);
@@ -599,10 +599,7 @@ table_issues(struct page *p)
 	const struct report_summary *s = p->summary;
 	char text[96];
 
-	fputs("<section id=\"table-issues\">\n<h2>", p->fp);
-	html_write_text(p->fp, _("Issues, meetings and recognition"));
-	fputs("</h2>\n<table>\n", p->fp);
-	head_start(p);
+	head_start(p, "table-issues", _("Issues, meetings and recognition"));
 	for (size_t c = 0; c < NISSUE_COLUMNS; c++)
 		head_cell(p, _(issue_columns[c]));
 	fputs("</tr></thead>\n<tbody>\n", p->fp);
