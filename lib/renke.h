@@ -47,7 +47,8 @@
  *               report_ledger.c the ledgers and an issue's history,
  *               report_survey.c the survey rounds; report.c and
  *               report_parts.h what they share
- *   visit.h     household visits: import, checks, flagged findings
+ *   visit.h     household visits: import, checks
+ *   visit_findings.h  flagged visits as findings for issue-add
  *   milestone.h coverage milestones: what must be done by a date
  *   coverage.h  who a visit-coverage milestone covers (the one definition)
  *   survey.h    the phone survey: recognition rates, dissatisfied answers
@@ -94,6 +95,7 @@
 #include "deadline.h"
 #include "report.h"
 #include "visit.h"
+#include "visit_findings.h"
 #include "milestone.h"
 #include "coverage.h"
 #include "survey.h"

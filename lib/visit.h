@@ -1,4 +1,4 @@
-/* visit.h -- household visits (大走访): import, checks, flagged findings */
+/* visit.h -- household visits (大走访): import and checks; findings in visit_findings.h */
 #ifndef RENKE_VISIT_H
 #define RENKE_VISIT_H
 
@@ -49,25 +49,5 @@ int visit_import(struct store *s, struct reader **readers, size_t nreaders,
     const struct visit_import_options *vo, const struct import_options *options,
     problem_fn *report, void *report_context, progress_fn *progress,
     void *progress_context, struct import_stats *stats, struct error *err);
-
-/* The columns of a finding: exactly the input fields of issue-add. */
-enum finding_column {
-	FINDING_KIND, FINDING_CATEGORY, FINDING_TITLE, FINDING_DETAIL,
-	FINDING_URGENCY, FINDING_VILLAGE, FINDING_GROUP, FINDING_HOUSEHOLD,
-	FINDING_REPORTER, FINDING_OWNER, FINDING_SOURCE, FINDING_SOURCE_REF,
-	FINDING_NCOLUMNS
-};
-
-extern const struct column visit_finding_columns[FINDING_NCOLUMNS];
-
-/*
- * Write every flagged visit of the store dated on or after since (ISO)
- * to w as a finding, by date, household and visitor.  A visit is
- * flagged when a check says no, its risk level is medium or high, or
- * monitoring is suggested.  Returns the number of findings, or -1 with
- * err set.
- */
-long visit_flagged_since(struct store *s, const char *since, struct writer *w,
-    struct error *err);
 
 #endif
