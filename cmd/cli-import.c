@@ -50,12 +50,11 @@ noun_text(const char *noun)
 	return text == key ? noun : text;
 }
 
-/* The line every importing command ends with, and the notes that go with it. */
-static void
-closing_line(const struct cli *cli, const struct cli_import *ci,
+void
+cli_closing_line(const struct cli *cli, const char *noun_code,
     const struct import_stats *st)
 {
-	const char *noun = noun_text(ci->noun);
+	const char *noun = noun_text(noun_code);
 
 	cli_warn(cli, cli->import.dry_run ?
 	    _("dry run, nothing written: %ld %s read: would add %ld, would update "
@@ -137,7 +136,7 @@ cli_import(struct cli *cli, int argc, char **argv, const struct cli_import *ci)
 	if (ci->done != NULL && status == EXIT_OK)
 		status = ci->done(cli, store, &stats, ci->context);
 	if (status == EXIT_OK && !cli->quiet && (nreaders > 0 || ci->values != NULL))
-		closing_line(cli, ci, &stats);
+		cli_closing_line(cli, ci->noun, &stats);
 out:
 	store_close(store);
 	cli_readers_close(readers);

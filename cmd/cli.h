@@ -174,6 +174,14 @@ int cli_import(struct cli *cli, int argc, char **argv,
     const struct cli_import *ci);
 
 /*
+ * The line every import ends with (and the notes that go with it): how
+ * many records of noun (marked NC_("import noun", ...)) were read, and
+ * what was done with them; where the bad ones went.
+ */
+void cli_closing_line(const struct cli *cli, const char *noun,
+    const struct import_stats *stats);
+
+/*
  * A done() for cli_import(): the issues of context (a struct issue_ids
  * the import filled) as they now are, on standard output; nothing on a
  * dry run.  Returns a status.

@@ -12,8 +12,8 @@ static const char usage[] =
 "usage: survey-tally [-q] [-f format] [--bom] [--excel] [--by keys]\n"
 "                    [--questions names] [--min-n n]\n"
 "                    [--dont-know-counts-against] [--dissatisfied] [-d db]\n"
-"                    [--today date] [--save round] [--compare round]\n"
-"                    [--input-format fmt] [--encoding enc]\n"
+"                    [--today date] [--save round [--replace]]\n"
+"                    [--compare round] [--input-format fmt] [--encoding enc]\n"
 "                    [--sheet name] [--header-row n] [--list-sheets] [file ...]\n"
 "       survey-tally [-q] [-f format] [--bom] [--excel] [--by keys]\n"
 "                    [--questions names] [--min-n n]\n"
@@ -30,7 +30,7 @@ static const char usage[] =
 
 enum { OPT_QUESTIONS = 2000, OPT_MIN_N, OPT_DONT_KNOW, OPT_DISSATISFIED,
 	OPT_SAVE, OPT_FROM_STORE, OPT_COMPARE, OPT_EVALUATION, OPT_SCALE, OPT_RED,
-	OPT_BLACK, OPT_BALLOT, OPT_REPRESENTATIVES };
+	OPT_BLACK, OPT_BALLOT, OPT_REPRESENTATIVES, OPT_REPLACE };
 
 static const struct option options[] = {
 	{ "questions", required_argument, NULL, OPT_QUESTIONS },
@@ -38,6 +38,7 @@ static const struct option options[] = {
 	{ "dont-know-counts-against", no_argument, NULL, OPT_DONT_KNOW },
 	{ "dissatisfied", no_argument, NULL, OPT_DISSATISFIED },
 	{ "save", required_argument, NULL, OPT_SAVE },
+	{ "replace", no_argument, NULL, OPT_REPLACE },
 	{ "from-store", required_argument, NULL, OPT_FROM_STORE },
 	{ "compare", required_argument, NULL, OPT_COMPARE },
 	{ "evaluation", no_argument, NULL, OPT_EVALUATION },
@@ -53,7 +54,7 @@ static const struct option options[] = {
 struct request {
 	const char *questions, *save, *from_store, *compare;
 	const char *min_n, *scale, *red, *black, *representatives;
-	int dont_know, dissatisfied, evaluation, ballot;
+	int dont_know, dissatisfied, evaluation, ballot, replace;
 	const char *by;		/* --by: the grouping keys */
 	const char *questions_list[64];
 	char questions_copy[1024];
@@ -71,6 +72,7 @@ option(struct cli *cli, int opt, const char *arg, void *context)
 	case OPT_DONT_KNOW: rq->dont_know = 1; break;
 	case OPT_DISSATISFIED: rq->dissatisfied = 1; break;
 	case OPT_SAVE: rq->save = arg; break;
+	case OPT_REPLACE: rq->replace = 1; break;
 	case OPT_FROM_STORE: rq->from_store = arg; break;
 	case OPT_COMPARE: rq->compare = arg; break;
 	case OPT_EVALUATION: rq->evaluation = 1; break;
@@ -177,6 +179,8 @@ check_request(struct cli *cli, struct request *rq, int nfiles)
 		cli_usage_error(cli, _("--min-n is not for --ballot"));
 	if (rq->save != NULL && rq->from_store != NULL)
 		cli_usage_error(cli, _("--save and --from-store: one or the other"));
+	if (rq->replace && rq->save == NULL)
+		cli_usage_error(cli, _("--replace goes with --save"));
 	if (rq->from_store != NULL && nfiles > 0)
 		cli_usage_error(cli, _("--from-store reads the store, not files"));
 	if (rq->dissatisfied && rq->compare != NULL)
@@ -353,8 +357,14 @@ run_responses(struct cli *cli, struct request *rq, struct reader **readers)
 		}
 		survey_set_issue_writer(sv, issues, labels);
 	}
-	if (rq->save != NULL &&
-	    survey_save_begin(sv, store, rq->save, cli->today, &err) != 0) {
+	/* the round to compare with must be there before anything is saved */
+	if (rq->compare != NULL && ((before = survey_new(&o, &err)) == NULL ||
+	    survey_load(before, store, rq->compare, &err) != 0)) {
+		status = cli_error(cli, &err);
+		goto out;
+	}
+	if (rq->save != NULL && survey_save_begin(sv, store, rq->save, rq->replace,
+	    cli->today, &err) != 0) {
 		if (err.status == EXIT_USAGE)
 			cli_usage_error(cli, "--save: %s", err.text);
 		status = cli_error(cli, &err);
@@ -384,14 +394,13 @@ run_responses(struct cli *cli, struct request *rq, struct reader **readers)
 			status = cli_error(cli, &err);
 			goto out;
 		}
-		if (!cli->quiet)
-			cli_warn(cli, _("round %s: %ld responses saved; %ld already "
-			    "there, %ld differ"), rq->save, stats.added,
-			    stats.unchanged, stats.differ);
-		if (stats.differ > 0)
-			cli_warn(cli, _("%ld responses differ from those saved at the "
-			    "same file and line in round %s, and were left as they "
-			    "are"), stats.differ, rq->save);
+		if (!cli->quiet) {
+			struct import_stats st = { stats.added + stats.unchanged +
+			    stats.differ, stats.added, 0, stats.unchanged, stats.differ,
+			    0 };
+
+			cli_closing_line(cli, NC_("import noun", "responses"), &st);
+		}
 	}
 	if (rq->dissatisfied) {
 		if (writer_close(issues, &err) != 0) {
@@ -403,14 +412,9 @@ run_responses(struct cli *cli, struct request *rq, struct reader **readers)
 		status = cli_copy_out(cli, tmp);
 		goto out;
 	}
-	if (rq->compare != NULL) {
-		if ((before = survey_new(&o, &err)) == NULL ||
-		    survey_load(before, store, rq->compare, &err) != 0) {
-			status = cli_error(cli, &err);
-			goto out;
-		}
+	if (before != NULL)
 		columns = survey_compare_columns(sv, &ncolumns);
-	} else
+	else
 		columns = survey_tally_columns(sv, &ncolumns);
 	if ((w = cli_writer(cli, columns, ncolumns)) == NULL) {
 		status = EXIT_SOFTWARE;

@@ -382,6 +382,9 @@ survey_free(struct survey *sv)
 	for (size_t i = 0; i < sizeof(sv->scratch) / sizeof(sv->scratch[0]); i++)
 		buf_free(&sv->scratch[i]);
 	free(sv->round);
+	buf_free(&sv->identity);
+	free(sv->seen);
+	hashtab_free(&sv->seen_index);
 	free(sv);
 }
 
@@ -462,16 +465,89 @@ survey_response_reserve(struct response *r, size_t n)
 	return 0;
 }
 
-void
-survey_put_source(struct buf *b, const struct response *r)
+/* Append h as 16 hexadecimal digits. */
+static void
+put_hash(struct buf *b, uint64_t h)
 {
-	if (r->source != NULL) {
-		buf_puts(b, r->source);
-		return;
+	char hex[17];
+
+	snprintf(hex, sizeof(hex), "%016llx", (unsigned long long)h);
+	buf_append(b, hex, 16);
+}
+
+/* How many anonymous responses with content hash h were met, this one counted. */
+static long
+seen_count(struct survey *sv, uint64_t h)
+{
+	size_t pos = hashtab_start(&sv->seen_index, h), k;
+
+	while ((k = hashtab_next(&sv->seen_index, h, &pos)) != HASHTAB_END)
+		if (sv->seen[k].hash == h)
+			return ++sv->seen[k].count;
+	if (sv->nseen == sv->seen_cap) {
+		size_t cap = sv->seen_cap > 0 ? sv->seen_cap * 2 : 64;
+		struct seen_response *p = realloc(sv->seen, cap * sizeof(*p));
+
+		if (p == NULL)
+			return -1;
+		sv->seen = p;
+		sv->seen_cap = cap;
 	}
-	buf_puts(b, r->file);
+	if (hashtab_add(&sv->seen_index, h, sv->nseen) != 0)
+		return -1;
+	sv->seen[sv->nseen].hash = h;
+	sv->seen[sv->nseen].count = 1;
+	return sv->seen[sv->nseen++].count;
+}
+
+int
+survey_identity(struct survey *sv, const struct response *r)
+{
+	struct buf *b = &sv->identity;
+	struct span who = r->key[SURVEY_RESPONDENT], home = r->key[SURVEY_HOUSEHOLD];
+	long n;
+
+	buf_reset(b);
+	if (r->source != NULL)
+		return buf_puts(b, r->source);
+	if (r->key[SURVEY_DATE].n > 0)
+		buf_append(b, r->key[SURVEY_DATE].p, r->key[SURVEY_DATE].n);
+	else
+		buf_puts(b, sv->round != NULL ? sv->round : "-");
 	buf_append(b, ":", 1);
-	put_number(b, r->line);
+	if (who.n > 0) {
+		/* a respondent is often a phone number, and names repeat: a hash of both */
+		uint64_t h = text_hash(TEXT_HASH, who.p, who.n);
+
+		buf_append(b, "r", 1);
+		put_hash(b, text_hash(text_hash(h, "", 1), home.p, home.n));
+	} else if (home.n > 0) {
+		buf_append(b, "h", 1);
+		buf_append(b, home.p, home.n);
+	} else {
+		uint64_t h = TEXT_HASH;
+
+		/* nobody named: what was answered, where */
+		for (int k = SURVEY_VILLAGE; k <= SURVEY_GROUP; k++) {
+			h = text_hash(h, r->key[k].p, r->key[k].n);
+			h = text_hash(h, "", 1);
+		}
+		for (size_t i = 0; i < r->nanswers; i++) {
+			const char *q = sv->questions[r->question[i]].name;
+
+			h = text_hash(h, q, strlen(q) + 1);
+			h = text_hash(h, (const char *)&r->answer[i], 1);
+		}
+		buf_append(b, "a", 1);
+		put_hash(b, h);
+	}
+	/* the Nth response of the input that is all this: the same input, the same N */
+	if (b->data == NULL ||
+	    (n = seen_count(sv, text_hash(TEXT_HASH, b->data, b->len))) < 0)
+		return -1;
+	buf_append(b, ".", 1);
+	put_number(b, n);
+	return b->data == NULL ? -1 : 0;
 }
 
 /* ---- adding a response ---- */
@@ -482,6 +558,8 @@ survey_add(struct survey *sv, const struct response *r, struct error *err)
 	struct buf *key = &sv->key;
 	long g;
 
+	if ((sv->store != NULL || sv->issues != NULL) && survey_identity(sv, r) != 0)
+		return survey_nomem(err);
 	if (sv->store != NULL && survey_round_keep(sv, r, err) != 0)
 		return -1;
 	if (sv->issues != NULL)

@@ -122,21 +122,26 @@ long survey_read(struct survey *sv, struct reader *r, problem_fn *report,
 struct survey_save_stats {
 	long added;		/* responses new to the round */
 	long unchanged;		/* already there, the same */
-	long differ;		/* already there (same file and line), different: left alone */
+	long differ;		/* already there (the same respondent), different */
 };
 
 /*
  * Keep every response read from now on in the store, in round (created
- * if new, dated today), inside one BEGIN IMMEDIATE transaction.  A
- * response is known in its round by where it was read ("file:line").
- * Returns 0, or -1 with err set.
+ * if new, dated today), inside one BEGIN IMMEDIATE transaction; with
+ * replace, the round's responses are taken out first (audited).  A
+ * response is known in its round by what it is (survey_identity():
+ * the day, and the respondent, the household or its content), never by
+ * the file or line it was read from.  Returns 0, or -1 with err set.
  */
 int survey_save_begin(struct survey *sv, struct store *s, const char *round,
-    const char *today, struct error *err);
+    int replace, const char *today, struct error *err);
 
 /*
  * End the save: with commit, append an audit row and commit; else roll
- * back.  Fills stats.  Returns 0, or -1 with err set (rolled back).
+ * back.  A round is kept whole: nothing read, or a round that held
+ * responses and is given others (new, changed or left out) without
+ * replace, is refused (EXIT_DATAERR) and rolled back.  Fills stats.
+ * Returns 0, or -1 with err set (rolled back).
  */
 int survey_save_end(struct survey *sv, int commit,
     struct survey_save_stats *stats, struct error *err);

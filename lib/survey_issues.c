@@ -87,13 +87,10 @@ survey_issues_write(struct survey *sv, const struct response *r,
 			buf_puts(detail, "；调查日期：");
 			buf_append(detail, r->key[SURVEY_DATE].p, r->key[SURVEY_DATE].n);
 		}
+		/* what the answer is, so that the same answer is the same issue */
 		buf_reset(ref);
 		buf_puts(ref, "survey:");
-		if (sv->round != NULL) {
-			buf_puts(ref, sv->round);
-			buf_append(ref, ":", 1);
-		}
-		survey_put_source(ref, r);
+		buf_append(ref, sv->identity.data, sv->identity.len);
 		buf_append(ref, ":", 1);
 		buf_puts(ref, q->name);
 		if (title->data == NULL || detail->data == NULL || ref->data == NULL)

@@ -124,10 +124,18 @@ struct survey {
 	int issue_labels;
 	struct buf scratch[8];	/* text of the issue row being written */
 
+	/* what identifies the response being added: survey_identity() */
+	struct buf identity;
+	struct seen_response *seen;	/* identities met so far, by hash, */
+	size_t nseen, seen_cap;		/* to tell the same ones apart */
+	struct hashtab seen_index;
+
 	/* saving a round */
 	struct store *store;
 	char *round;
 	long long round_id;
+	long round_had;		/* responses the round held before */
+	int replace;		/* the round is replaced as a whole */
 	sqlite3_stmt *insert_response, *insert_answer, *find_response,
 	    *find_answers;
 	struct survey_save_stats stats;
@@ -183,8 +191,24 @@ struct survey *survey_twin(const struct survey *sv, struct error *err);
 int survey_merge(struct survey *sv, const struct survey *from,
     struct error *err);
 
-/* Where r was read, "file:line", appended to b. */
-void survey_put_source(struct buf *b, const struct response *r);
+
+/* The hash of a response's identity, and how often the input gave it. */
+struct seen_response {
+	uint64_t hash;
+	long count;
+};
+
+/*
+ * What identifies r, into sv->identity: never the file or the line it
+ * came from.  "DAY:WHO", DAY the survey date (else the round being
+ * saved, else "-"), WHO "r" and a hash of the respondent and the
+ * household, else "h" and the household, else "a" and a hash of the
+ * village, group and answers; then ".N" for the Nth response of the
+ * input that is all these (the same input gives the same N).  A
+ * response read from the store keeps the identity it was saved with.  Call once per
+ * response, in input order.  0, or -1 when memory runs out.
+ */
+int survey_identity(struct survey *sv, const struct response *r);
 
 /* ---- survey_read.c ---- */
 

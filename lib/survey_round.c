@@ -77,14 +77,10 @@ int
 survey_round_keep(struct survey *sv, const struct response *r, struct error *err)
 {
 	sqlite3_stmt *st = sv->insert_response;
-	struct buf *source = &sv->scratch[7];
+	struct buf *source = &sv->identity;	/* survey_add() made it */
 	long long id;
 	int rc;
 
-	buf_reset(source);
-	survey_put_source(source, r);
-	if (source->data == NULL)
-		return survey_nomem(err);
 	sqlite3_bind_int64(st, 1, sv->round_id);
 	sqlite3_bind_text(st, 2, source->data, (int)source->len, SQLITE_STATIC);
 	bind_span(st, 3, r->key[SURVEY_RESPONDENT]);
@@ -97,7 +93,7 @@ survey_round_keep(struct survey *sv, const struct response *r, struct error *err
 	if (rc != SQLITE_DONE)
 		return store_error(sv->store, rc, err);
 	if (sqlite3_changes(sv->store->db) == 0) {
-		/* known by its source: the same, or left alone */
+		/* known by what it is: the same, or different (the round is refused) */
 		int same;
 
 		st = sv->find_response;
@@ -160,9 +156,54 @@ round_id(struct store *s, const char *round, struct error *err)
 	return id;
 }
 
+/* How many responses round id holds; -1 with err set. */
+static long
+round_size(struct store *s, long long id, struct error *err)
+{
+	sqlite3_stmt *st = store_prepare(s, "SELECT count(*) FROM survey_response "
+	    "WHERE round_id = ?", err);
+	long n = -1;
+	int rc;
+
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		n = sqlite3_column_int64(st, 0);
+	else
+		store_error(s, rc, err);
+	sqlite3_finalize(st);
+	return n;
+}
+
+/* Take every response of round id out, to save the round anew; 0 or -1. */
+static int
+round_clear(struct store *s, long long id, struct error *err)
+{
+	static const char *const sql[] = {
+		"DELETE FROM survey_answer WHERE response_id IN "
+		"(SELECT id FROM survey_response WHERE round_id = ?)",
+		"DELETE FROM survey_response WHERE round_id = ?",
+	};
+
+	for (size_t i = 0; i < 2; i++) {
+		sqlite3_stmt *st = store_prepare(s, sql[i], err);
+		int rc;
+
+		if (st == NULL)
+			return -1;
+		sqlite3_bind_int64(st, 1, id);
+		rc = sqlite3_step(st);
+		sqlite3_finalize(st);
+		if (rc != SQLITE_DONE)
+			return store_error(s, rc, err);
+	}
+	return 0;
+}
+
 int
 survey_save_begin(struct survey *sv, struct store *s, const char *round,
-    const char *today, struct error *err)
+    int replace, const char *today, struct error *err)
 {
 	long long id;
 
@@ -201,6 +242,17 @@ survey_save_begin(struct survey *sv, struct store *s, const char *round,
 			goto fail;
 	}
 	sv->round_id = id;
+	sv->replace = replace;
+	if ((sv->round_had = id == 0 ? 0 : round_size(s, id, err)) < 0)
+		goto fail;
+	if (replace && sv->round_had > 0) {
+		char had[32];
+
+		snprintf(had, sizeof(had), "%ld", sv->round_had);
+		if (round_clear(s, id, err) != 0 || audit_add(s, "survey_round",
+		    round, "responses replaced", had, NULL, err) != 0)
+			goto fail;
+	}
 	sv->insert_response = store_prepare(s, "INSERT INTO survey_response "
 	    "(round_id, source, respondent, village, village_group, "
 	    "household_id, survey_date) VALUES (?, ?, ?, ?, ?, ?, ?) "
@@ -239,6 +291,21 @@ survey_save_end(struct survey *sv, int commit, struct survey_save_stats *stats,
 	if (!commit) {
 		store_rollback(s);
 		return 0;
+	}
+	if (sv->stats.added + sv->stats.unchanged + sv->stats.differ == 0) {
+		store_rollback(s);
+		return error_set(err, EXIT_DATAERR, _("round %s: no responses read: "
+		    "nothing to save"), sv->round);
+	}
+	/* a round is kept whole: the same again, or replaced, never mixed */
+	if (sv->round_had > 0 && !sv->replace && (sv->stats.added > 0 ||
+	    sv->stats.differ > 0 || sv->stats.unchanged < sv->round_had)) {
+		store_rollback(s);
+		return error_set(err, EXIT_DATAERR, _("round %s holds %ld responses "
+		    "already; these add %ld, change %ld and leave out %ld: save them "
+		    "as a new round, or give --replace to replace the round"),
+		    sv->round, sv->round_had, sv->stats.added, sv->stats.differ,
+		    sv->round_had - sv->stats.unchanged - sv->stats.differ);
 	}
 	if (sv->stats.added > 0) {
 		char what[32];

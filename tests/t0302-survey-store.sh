@@ -55,7 +55,7 @@ test_case '--save keeps the responses and tallies them as usual' '
 	test_path_is_missing "$RENKE_DB" &&
 	survey-tally --save 2022-11 --today 2022-11-28 survey.csv >got 2>err &&
 	test_cmp want got &&
-	echo "survey-tally: round 2022-11: 300 responses saved; 0 already there, 0 differ" >expect &&
+	echo "survey-tally: 300 responses read: added 300, updated 0, unchanged 0, differ 0, bad 0" >expect &&
 	test_cmp expect err &&
 	sqlite3 "$RENKE_DB" "SELECT name, saved_on, created_by FROM survey_round" >got &&
 	echo "2022-11|2022-11-28|tester" >expect &&
@@ -64,7 +64,7 @@ test_case '--save keeps the responses and tallies them as usual' '
 	printf "300\n1200\n" >expect &&
 	test_cmp expect got &&
 	sqlite3 "$RENKE_DB" "SELECT source, respondent, village, village_group, household_id, survey_date FROM survey_response ORDER BY id LIMIT 1" >got &&
-	echo "survey.csv:2|何玉勇|后叶村|1社|HY0101001|2022-11-25" >expect &&
+	echo "2022-11-25:rbf9128bbd67dc5d2.1|何玉勇|后叶村|1社|HY0101001|2022-11-25" >expect &&
 	test_cmp expect got &&
 	sqlite3 "$RENKE_DB" "SELECT position, question, answer, text FROM survey_answer WHERE response_id = 1" >got &&
 	printf "%s\n" "1|q_cadre|satisfied|满意" "2|q_infrastructure|satisfied|满意" \
@@ -72,22 +72,69 @@ test_case '--save keeps the responses and tallies them as usual' '
 	test_cmp expect got
 '
 
-test_case 'saving the same file again adds nothing; a changed one is left alone and said so' '
+test_case 'saving the same file again adds nothing; a changed one is refused as a whole' '
 	cp "$EXAMPLES/survey.csv" survey.csv &&
 	survey-tally -q --save r1 survey.csv >/dev/null &&
 	store_dump | grep -v "INSERT INTO audit" >before &&
 	survey-tally --save r1 survey.csv >/dev/null 2>err &&
-	echo "survey-tally: round r1: 0 responses saved; 300 already there, 0 differ" >expect &&
+	echo "survey-tally: 300 responses read: added 0, updated 0, unchanged 300, differ 0, bad 0" >expect &&
 	test_cmp expect err &&
 	store_dump | grep -v "INSERT INTO audit" >after &&
 	test_cmp before after &&
 	sed "2s/满意,满意,知晓,是/不满意,满意,知晓,是/" survey.csv >changed.csv &&
 	cp changed.csv survey.csv &&
-	survey-tally --save r1 survey.csv >/dev/null 2>err &&
-	grep_message "^survey-tally: round r1: 0 responses saved; 299 already there, 1 differ$" err &&
-	grep_message "^survey-tally: 1 responses differ from those saved at the same file and line in round r1, and were left as they are$" err &&
+	expect_status 65 survey-tally --save r1 survey.csv >out 2>err &&
+	echo "survey-tally: round r1 holds 300 responses already; these add 0, change 1 and leave out 0: save them as a new round, or give --replace to replace the round" >expect &&
+	test_cmp expect err &&
+	test_must_be_empty out &&
 	store_dump | grep -v "INSERT INTO audit" >after &&
 	test_cmp before after
+'
+
+test_case 'the same survey from a copy, another path or standard input is the same round' '
+	cp "$EXAMPLES/survey.csv" survey.csv &&
+	survey-tally -q --save r1 survey.csv >/dev/null &&
+	store_dump | grep -v "INSERT INTO audit" >before &&
+	mkdir elsewhere && cp survey.csv elsewhere/copy.csv &&
+	survey-tally --save r1 elsewhere/copy.csv >/dev/null 2>err &&
+	grep_message "read: added 0, updated 0, unchanged 300, differ 0, bad 0$" err &&
+	survey-tally --save r1 "$PWD/survey.csv" >/dev/null 2>err &&
+	grep_message "unchanged 300, differ 0" err &&
+	survey-tally --save r1 - <survey.csv >/dev/null 2>err &&
+	grep_message "unchanged 300, differ 0" err &&
+	store_dump | grep -v "INSERT INTO audit" >after &&
+	test_cmp before after
+'
+
+test_case 'a re-sent survey with a row more is refused, or replaces the round with --replace' '
+	cp "$EXAMPLES/survey.csv" survey.csv &&
+	survey-tally -q --save r1 survey.csv >/dev/null &&
+	store_dump >before &&
+	{ sed -n 1p survey.csv && sed -n 2p survey.csv | sed "s/^[^,]*,/新增受访户,/" && sed 1d survey.csv; } >resent.csv &&
+	expect_status 65 survey-tally --save r1 resent.csv >/dev/null 2>err &&
+	grep_message "round r1 holds 300 responses already; these add 1, change 0 and leave out 0" err &&
+	store_dump >after && test_cmp before after &&
+	survey-tally --save r1 --replace resent.csv >/dev/null 2>err &&
+	grep_message "301 responses read: added 301, updated 0, unchanged 0, differ 0, bad 0$" err &&
+	test "$(sqlite3 "$RENKE_DB" "select count(*) from survey_response")" -eq 301 &&
+	sqlite3 "$RENKE_DB" "select field, old from audit where field = ${SQ}responses replaced${SQ}" >got &&
+	echo "responses replaced|300" >expect && test_cmp expect got
+'
+
+test_case 'an empty or answerless file saves nothing; --compare with a missing round saves nothing' '
+	cp "$EXAMPLES/survey.csv" survey.csv &&
+	survey-tally -q --save r1 survey.csv >/dev/null &&
+	store_dump >before &&
+	sed -n 1p survey.csv >header-only.csv &&
+	expect_status 65 survey-tally --save r1 header-only.csv >out 2>err &&
+	grep_message "^survey-tally: round r1: no responses read: nothing to save$" err &&
+	: >empty.csv &&
+	expect_status 65 survey-tally --save r2 empty.csv >out 2>err &&
+	grep_message "^survey-tally: round r2: no responses read: nothing to save$" err &&
+	expect_status 66 survey-tally --save r3 --compare missing survey.csv >out 2>err &&
+	store_dump >after && test_cmp before after &&
+	expect_status 64 survey-tally --replace survey.csv 2>err &&
+	grep_message "^survey-tally: --replace goes with --save$" err
 '
 
 test_case 'the audit log says who saved which round and how many responses' '
@@ -129,7 +176,7 @@ test_case '--from-store --dissatisfied: the rows --save --dissatisfied wrote, ro
 	survey-tally --from-store 2022-11 --dissatisfied >got &&
 	test_cmp want got &&
 	sed -n 2p got | cut -d, -f10 >ref &&
-	echo "survey:2022-11:survey.csv:4:q_cadre" >expect &&
+	echo "survey:2022-11-22:r540b0fd8c7375a12.1:q_cadre" >expect &&
 	test_cmp expect ref
 '
 

@@ -310,20 +310,20 @@ test_issues(void)
 	    "reporter,source,source_ref\n"
 	    "problem,conduct,电话调查不满意：干部作风,问题：干部作风；回答：不认可；"
 	    "受访人：张三；调查日期：2022-11-21,甲村,1社,H1,张三,survey,"
-	    "survey:PATH:2:q_cadre\n"
+	    "survey:2022-11-21:rfb72a0fa0480204e.1:q_cadre\n"
 	    "problem,infrastructure,电话调查不满意：基础设施和公共服务,"
 	    "问题：基础设施和公共服务；回答：不满意；受访人：张三；调查日期：2022-11-21,"
-	    "甲村,1社,H1,张三,survey,survey:PATH:2:q_infrastructure\n"
+	    "甲村,1社,H1,张三,survey,survey:2022-11-21:rfb72a0fa0480204e.1:q_infrastructure\n"
 	    "problem,other,电话调查不满意：政策知晓,问题：政策知晓；回答：不知晓；"
 	    "受访人：张三；调查日期：2022-11-21,甲村,1社,H1,张三,survey,"
-	    "survey:PATH:2:q_policy\n"
+	    "survey:2022-11-21:rfb72a0fa0480204e.1:q_policy\n"
 	    "problem,other,电话调查不满意：两不愁三保障,问题：两不愁三保障；回答：否；"
 	    "受访人：张三；调查日期：2022-11-21,甲村,1社,H1,张三,survey,"
-	    "survey:PATH:2:q_guarantee\n"
+	    "survey:2022-11-21:rfb72a0fa0480204e.1:q_guarantee\n"
 	    "problem,other,电话调查不满意：其他,问题：其他；回答：不满意；受访人：张三；"
-	    "调查日期：2022-11-21,甲村,1社,H1,张三,survey,survey:PATH:2:其他\n"
+	    "调查日期：2022-11-21,甲村,1社,H1,张三,survey,survey:2022-11-21:rfb72a0fa0480204e.1:其他\n"
 	    "problem,conduct,电话调查不满意：干部作风,问题：干部作风；回答：不满意,"
-	    "丙村,,,,survey,survey:PATH:4:q_cadre\n",
+	    "丙村,,,,survey,survey:-:a0324886c596f38fd.1:q_cadre\n",
 	    "one issue-add record per dissatisfied answer, in input order");
 }
 
