@@ -99,6 +99,7 @@ struct reader {
 	struct record record;
 	char **names_out;
 	size_t names_cap;
+	int plain_out;		/* r->record is a good CSV record of r->plain_values */
 	int names_ready;	/* names_out holds the CSV header's names */
 	int single;		/* reader_open_record(): names owned */
 	char **single_names;
@@ -792,6 +793,18 @@ scan_line(const char *s, int *high)
 #endif
 }
 
+/* p is the record of the current line: the first count of r->plain_values. */
+static void
+pending_borrow(struct reader *r, struct pending *p, size_t count)
+{
+	memset(p, 0, sizeof(*p));
+	p->line = r->line_number;
+	p->count = p->cap = count;
+	p->values = r->plain_values;
+	p->nul_field = -1;
+	p->borrowed = 1;
+}
+
 /* Room for n fields in r->plain_values; 0, or -1 when memory runs out. */
 static int
 plain_reserve(struct reader *r, size_t n)
@@ -941,12 +954,7 @@ csv_next_plain(struct reader *r, struct pending *p, struct error *err)
 		blank = *r->plain_values[i] == '\0';
 	if (blank)
 		return 2;
-	memset(p, 0, sizeof(*p));
-	p->line = r->line_number;
-	p->count = p->cap = count;
-	p->values = r->plain_values;
-	p->nul_field = -1;
-	p->borrowed = 1;
+	pending_borrow(r, p, count);
 	return 1;
 }
 
@@ -1248,7 +1256,11 @@ json_element_done(struct reader *r, struct error *err)
 	return 0;
 }
 
-/* Cut the current line into top-level JSON values. */
+/*
+ * Cut the current line into top-level JSON values.  (Longer than most:
+ * one pass over the bytes whose states, string, escape and depth, every
+ * step would share if it were cut up.)
+ */
 static int
 json_feed(struct reader *r, struct error *err)
 {
@@ -1484,12 +1496,7 @@ json_flat_line(struct reader *r, struct pending *p)
 		if (stop[j] != 0)
 			s[stop[j]] = '\0';
 	}
-	memset(p, 0, sizeof(*p));
-	p->line = r->line_number;
-	p->count = p->cap = k;
-	p->values = r->plain_values;
-	p->nul_field = -1;
-	p->borrowed = 1;
+	pending_borrow(r, p, k);
 	return 1;
 }
 
@@ -1529,6 +1536,7 @@ hand_out(struct reader *r, struct pending *p, struct record **out)
 {
 	struct record *rec = &r->record;
 
+	r->plain_out = 0;
 	pending_recycle(r, &r->current);
 	r->current = *p;
 	memset(p, 0, sizeof(*p));
@@ -1554,6 +1562,7 @@ hand_out(struct reader *r, struct pending *p, struct record **out)
 		rec->names = r->names_out;
 		rec->values = r->current.values;
 		rec->shared_names = 1;
+		r->plain_out = r->current.borrowed;
 	} else {
 		/* JSON: names and values alternate */
 		size_t pairs = r->current.count / 2;
@@ -1767,6 +1776,15 @@ take(struct reader *r, struct pending *p, struct record **out,
 			return -1;
 		return bad != 0 ? -1 : 0;
 	}
+	if (p->borrowed && r->plain_out && p->count == r->header_count &&
+	    r->header_named == r->header_count) {
+		/* as the last record: only the line and the values change */
+		r->current.line = r->record.line = p->line;
+		r->current.count = r->record.count = p->count;
+		r->current.values = r->record.values = p->values;
+		*out = &r->record;
+		return 1;
+	}
 	if (r->format == INPUT_CSV)
 		csv_shape(r, p);
 	if (ensure_names(r, (p->count > r->header_named ? p->count :
@@ -1775,24 +1793,62 @@ take(struct reader *r, struct pending *p, struct record **out,
 	return hand_out(r, p, out);
 }
 
+/* The one record of reader_open_record(), the first time: 1, then 0. */
+static int
+single_next(struct reader *r, struct record **out)
+{
+	struct record *rec = &r->record;
+
+	if (r->single_done)
+		return 0;
+	r->single_done = 1;
+	memset(rec, 0, sizeof(*rec));
+	rec->file = r->file;
+	rec->line = 0;
+	rec->count = r->current.count;
+	rec->names = r->single_names;
+	rec->values = r->current.values;
+	*out = rec;
+	return 1;
+}
+
+/*
+ * Every byte is read: end the parsers, or the first part of a split
+ * reading.  Returns 1 when records may follow (queued, or reading goes
+ * on), 0 at the end, -1 with err set.
+ */
+static int
+input_end(struct reader *r, struct error *err)
+{
+	if (r->split_end > 0) {
+		if (split_between_records(r))
+			return 0;	/* the first part ends here */
+		r->split_end = 0;	/* a record goes on: read on */
+		r->eof = 0;
+		return 1;
+	}
+	if (r->format == INPUT_CSV && r->csv_ready) {
+		if (csv_finish(r, err) != 0)
+			return -1;
+		csv_free(&r->csv);
+		r->csv_ready = 0;
+		return 1;
+	}
+	if (r->format == INPUT_JSON || r->format == INPUT_JSONL) {
+		if (json_finish(r, err) != 0)
+			return -1;
+		r->json_in_element = 0;
+		r->json_array = 0;
+		return r->queue_head < r->queue_len;
+	}
+	return 0;
+}
+
 int
 reader_next(struct reader *r, struct record **out, struct error *err)
 {
-	if (r->single) {
-		struct record *rec = &r->record;
-
-		if (r->single_done)
-			return 0;
-		r->single_done = 1;
-		memset(rec, 0, sizeof(*rec));
-		rec->file = r->file;
-		rec->line = 0;
-		rec->count = r->current.count;
-		rec->names = r->single_names;
-		rec->values = r->current.values;
-		*out = rec;
-		return 1;
-	}
+	if (r->single)
+		return single_next(r, out);
 	if (r->workbook != NULL)
 		return workbook_in_next(r->workbook, out, err);
 	/* the second part of a split reading is for CSV only */
@@ -1819,29 +1875,9 @@ reader_next(struct reader *r, struct record **out, struct error *err)
 			}
 		}
 		if (r->eof && r->raw_pos >= r->raw.len) {
-			if (r->split_end > 0) {
-				if (split_between_records(r))
-					return 0;	/* the first part ends here */
-				r->split_end = 0;	/* a record goes on: read on */
-				r->eof = 0;
-				continue;
-			}
-			if (r->format == INPUT_CSV && r->csv_ready) {
-				if (csv_finish(r, err) != 0)
-					return -1;
-				csv_free(&r->csv);
-				r->csv_ready = 0;
-				continue;
-			}
-			if (r->format == INPUT_JSON || r->format == INPUT_JSONL) {
-				if (json_finish(r, err) != 0)
-					return -1;
-				r->json_in_element = 0;
-				r->json_array = 0;
-				if (r->queue_head < r->queue_len)
-					continue;
-			}
-			return 0;
+			if ((rc = input_end(r, err)) <= 0)
+				return rc;
+			continue;
 		}
 		if ((rc = next_line(r, err)) < 0)
 			return -1;
