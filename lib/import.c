@@ -21,6 +21,10 @@ struct import {
 	struct ring *ring;	/* import_hold() */
 	int failed;		/* settling the ring before a problem failed, */
 	struct error error;	/* saying this */
+	void *kind_context;	/* the kind's, for row() */
+	int begun;		/* the transaction is */
+	progress_fn *progress;
+	void *progress_context;
 };
 
 struct store *
@@ -134,6 +138,127 @@ import_begin(struct store *s, const struct import_options *options,
 	return 1;
 }
 
+/*
+ * Hand rec, read by r, to the kind: in the transaction, begun with the
+ * first record; after the records held, when rec is the first of its
+ * input (first) or its fields may map differently.  0 to go on, -1 with
+ * err set to stop.
+ */
+static int
+import_record(struct import *im, struct reader *r, struct record *rec,
+    int first, struct error *err)
+{
+	struct import_stats *stats = im->stats;
+	const char *bad = NULL;
+	int mapped;
+
+	if (!im->begun && (im->begun = import_begin(im->store, im->options, err)) < 0)
+		return -1;
+	stats->records++;
+	if (im->progress != NULL && stats->records % 4096 == 0)
+		im->progress(im->progress_context, r, stats->records);
+	/* held records first: their problems come before this one's */
+	if ((first || rec->problem != NULL || !rec->shared_names) &&
+	    flush(im, err) != 0)
+		return -1;
+	if (rec->problem != NULL) {
+		reader_problem(im->report, im->report_context, rec,
+		    rec->problem_field, rec->problem);
+		stats->bad++;
+		return 0;
+	}
+	if ((mapped = field_map_record(&im->map, rec, &bad)) != 0) {
+		char where[512];
+
+		/* a column nobody reads would be lost: stop */
+		record_header_where(rec, bad, where, sizeof(where));
+		return error_set(err, EXIT_DATAERR, mapped == -1 ?
+		    _("%s: %s: unknown column") :
+		    _("%s: %s: a second column for the same field"), where, bad);
+	}
+	im->problems = 0;
+	switch (im->kind->row(im, rec, im->kind_context, err)) {
+	case 0:
+		break;
+	case 1:
+		stats->bad++;
+		break;
+	default:
+		return -1;
+	}
+	if (im->failed) {
+		*err = im->error;
+		return -1;
+	}
+	return 0;
+}
+
+/*
+ * Every record of readers[0..nreaders) to import_record().  The store
+ * is locked for writing only once the first record is in: a command
+ * reading a pipe from another that writes the same store (visit-log
+ * --flagged | issue-add) must not hold the lock the other needs before
+ * it can write a single line.  0, or -1 with err set.
+ */
+static int
+import_records(struct import *im, struct reader **readers, size_t nreaders,
+    struct error *err)
+{
+	for (size_t f = 0; f < nreaders; f++) {
+		struct record *rec;
+		int got, first = 1;
+
+		while ((got = reader_next(readers[f], &rec, err)) == 1) {
+			if (import_record(im, readers[f], rec, first, err) != 0)
+				return -1;
+			first = 0;
+		}
+		if (got < 0) {
+			struct error ignored;
+
+			/* what was read before still says what was wrong with it */
+			flush(im, &ignored);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+/*
+ * The end of the input: the kind's finish(), then a commit when no
+ * record was bad (or with --skip-bad) and this is no dry run.  Returns
+ * 0 when committed or a clean dry run (rolled back), -1 with err set
+ * when the caller is to roll back.
+ */
+static int
+import_end(struct import *im, struct error *err)
+{
+	const struct import_options *options = im->options;
+	struct import_stats *stats = im->stats;
+
+	if (!im->begun && (im->begun = import_begin(im->store, options, err)) < 0)
+		return -1;
+	if (flush(im, err) != 0)
+		return -1;
+	if (im->kind->finish != NULL &&
+	    im->kind->finish(im, im->kind_context, err) != 0)
+		return -1;
+	if (stats->bad > 0 && !options->skip_bad)
+		return error_set(err, EXIT_DATAERR, dngettext("renke",
+		    "%ld bad record; nothing was written",
+		    "%ld bad records; nothing was written",
+		    (unsigned long)stats->bad), stats->bad);
+	idle(im);
+	if (options->dry_run) {
+		store_rollback(im->store);
+		return 0;
+	}
+	if (options->before_commit != NULL &&
+	    options->before_commit(options->commit_context, err) != 0)
+		return -1;
+	return store_commit(im->store, err);
+}
+
 int
 import_run(struct store *s, struct reader **readers, size_t nreaders,
     const struct import_kind *kind, const struct import_options *options, problem_fn *report,
@@ -141,8 +266,7 @@ import_run(struct store *s, struct reader **readers, size_t nreaders,
     struct import_stats *stats, struct error *err)
 {
 	struct import im = { 0 };
-	void *kind_context = calloc(1, kind->context_size + 1);
-	int rc = -1, begun = 0;
+	int rc = -1;
 
 	memset(stats, 0, sizeof(*stats));
 	im.store = s;
@@ -151,109 +275,24 @@ import_run(struct store *s, struct reader **readers, size_t nreaders,
 	im.stats = stats;
 	im.report = report;
 	im.report_context = report_context;
-	if (kind_context == NULL ||
+	im.progress = progress;
+	im.progress_context = progress_context;
+	if ((im.kind_context = calloc(1, kind->context_size + 1)) == NULL ||
 	    field_map_init(&im.map, kind->specs, kind->nspecs) != 0 ||
 	    (im.values = calloc(kind->nspecs, sizeof(struct buf))) == NULL) {
 		error_set(err, EXIT_SOFTWARE, _("out of memory"));
 		goto out;
 	}
-	/*
-	 * The store is locked for writing only once the first record is in:
-	 * a command reading a pipe from another that writes the same store
-	 * (visit-log --flagged | issue-add) must not hold the lock the other
-	 * needs before it can write a single line.
-	 */
-	for (size_t f = 0; f < nreaders; f++) {
-		struct record *rec;
-		int got, first = 1;
-
-		while ((got = reader_next(readers[f], &rec, err)) == 1) {
-			const char *bad = NULL;
-			int mapped;
-
-			if (!begun && (begun = import_begin(s, options, err)) < 0)
-				goto rollback;
-			stats->records++;
-			if (progress != NULL && stats->records % 4096 == 0)
-				progress(progress_context, readers[f], stats->records);
-			/* held records first: their problems come before this one's */
-			if ((first || rec->problem != NULL || !rec->shared_names) &&
-			    flush(&im, err) != 0)
-				goto rollback;
-			first = 0;
-			if (rec->problem != NULL) {
-				reader_problem(im.report, im.report_context, rec,
-				    rec->problem_field, rec->problem);
-				stats->bad++;
-				continue;
-			}
-			mapped = field_map_record(&im.map, rec, &bad);
-			if (mapped != 0) {
-				char where[512];
-
-				/* a column nobody reads would be lost: stop */
-				record_header_where(rec, bad, where, sizeof(where));
-				error_set(err, EXIT_DATAERR, mapped == -1 ?
-				    _("%s: %s: unknown column") :
-				    _("%s: %s: a second column for the same field"),
-				    where, bad);
-				goto rollback;
-			}
-			im.problems = 0;
-			switch (kind->row(&im, rec, kind_context, err)) {
-			case 0:
-				break;
-			case 1:
-				stats->bad++;
-				break;
-			default:
-				goto rollback;
-			}
-			if (im.failed) {
-				*err = im.error;
-				goto rollback;
-			}
-		}
-		if (got < 0) {
-			struct error ignored;
-
-			/* what was read before still says what was wrong with it */
-			flush(&im, &ignored);
-			goto rollback;
-		}
-	}
-	if (!begun && (begun = import_begin(s, options, err)) < 0)
-		goto rollback;
-	if (flush(&im, err) != 0)
-		goto rollback;
-	if (kind->finish != NULL && kind->finish(&im, kind_context, err) != 0)
-		goto rollback;
-	if (stats->bad > 0 && !options->skip_bad) {
-		error_set(err, EXIT_DATAERR, dngettext("renke",
-		    "%ld bad record; nothing was written",
-		    "%ld bad records; nothing was written",
-		    (unsigned long)stats->bad), stats->bad);
-		goto rollback;
-	}
-	if (options->dry_run) {
-		idle(&im);
-		store_rollback(s);
-		rc = 0;
+	if (import_records(&im, readers, nreaders, err) == 0 &&
+	    (rc = import_end(&im, err)) == 0)
 		goto out;
-	}
-	idle(&im);
-	if (options->before_commit != NULL &&
-	    options->before_commit(options->commit_context, err) != 0)
-		goto rollback;
-	rc = store_commit(s, err);
-	goto out;
-rollback:
+	rc = -1;
 	idle(&im);
 	store_rollback(s);
 out:
-	if (kind->cleanup != NULL && kind_context != NULL)
-		kind->cleanup(kind_context);
-	free(kind_context);
+	if (kind->cleanup != NULL && im.kind_context != NULL)
+		kind->cleanup(im.kind_context);
+	free(im.kind_context);
 	field_map_free(&im.map);
 	if (im.values != NULL)
 		for (size_t k = 0; k < kind->nspecs; k++)

@@ -5,6 +5,7 @@
 #include <strings.h>
 
 #include "audit.h"
+#include "household_check.h"
 #include "merge.h"
 #include "milestone.h"
 #include "text.h"
@@ -46,20 +47,6 @@ struct milestone_import {
 	struct merge merge;
 };
 
-/* Length of the list separator at p (; , / | ； ， 、), or 0. */
-static size_t
-separator_at(const char *p)
-{
-	unsigned char c = (unsigned char)*p;
-
-	if (c == ';' || c == ',' || c == '/' || c == '|')
-		return 1;
-	if (strncmp(p, "；", 3) == 0 || strncmp(p, "，", 3) == 0 ||
-	    strncmp(p, "、", 3) == 0)
-		return 3;
-	return 0;
-}
-
 int
 milestone_categories_parse(const char *text, char *out, size_t size,
     const char **bad)
@@ -74,19 +61,11 @@ milestone_categories_parse(const char *text, char *out, size_t size,
 		return -1;
 	out[0] = '\0';
 	while (*p != '\0') {
-		size_t n = 0, sep;
 		const char *code;
 		char *w;
 		int all = 0;
 
-		while ((sep = separator_at(p)) > 0)
-			p += sep;
-		while (*p != '\0' && separator_at(p) == 0) {
-			if (n + 1 < sizeof(word))
-				word[n++] = *p;
-			p++;
-		}
-		word[n] = '\0';
+		p = household_category_next(p, word, sizeof(word));
 		w = text_trim(word);
 		if (*w == '\0')
 			continue;
