@@ -404,7 +404,7 @@ sst_end(void *context, const char *name)
 	else if (strcmp(local, "si") == 0) {
 		if (x->nsst == x->sst_cap) {
 			size_t cap = x->sst_cap ? x->sst_cap * 2 : 1024;
-			size_t *at = realloc(x->sst_at, cap * sizeof(*at));
+			uint32_t *at = realloc(x->sst_at, cap * sizeof(*at));
 
 			if (at == NULL) {
 				p->nomem = 1;
@@ -414,7 +414,11 @@ sst_end(void *context, const char *name)
 			x->sst_cap = cap;
 		}
 		xlsx_decode_escapes(&p->text);
-		x->sst_at[x->nsst++] = x->sst.len;
+		if (x->sst.len > UINT32_MAX - p->text.len - 1) {
+			p->nomem = 1;	/* 4 GiB of shared strings: no sheet a county sends */
+			return;
+		}
+		x->sst_at[x->nsst++] = (uint32_t)x->sst.len;
 		if (buf_append(&x->sst, p->text.data != NULL ? p->text.data : "",
 		    p->text.len) != 0 || buf_append(&x->sst, "", 1) != 0)
 			p->nomem = 1;

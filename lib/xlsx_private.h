@@ -3,6 +3,7 @@
 #define RENKE_XLSX_PRIVATE_H
 
 #include <expat.h>
+#include <stdint.h>
 #include <zip.h>
 
 #include "buf.h"
@@ -10,6 +11,10 @@
 
 /* bytes read from the zip at a time */
 #define CHUNK 65536
+
+/* What a cell's t attribute says it holds. */
+enum cell_type { CELL_TYPE_NUMBER, CELL_TYPE_SHARED, CELL_TYPE_INLINE,
+	CELL_TYPE_FORMULA_TEXT, CELL_TYPE_BOOL, CELL_TYPE_ERROR, CELL_TYPE_DATE };
 
 /* The part of a sheet's parse that lives between rows. */
 struct sheet_parse {
@@ -19,7 +24,7 @@ struct sheet_parse {
 	long last_row;
 	size_t next_col, col;
 	int in_data, in_cell, in_v, in_t, phonetic, has_f, has_v;
-	char type[12];
+	enum cell_type type;
 	long style;
 	struct buf v, text;
 	int row_done, failed;
@@ -35,9 +40,11 @@ struct xlsx {
 	int date1904;
 	char *strings_part, *styles_part;
 
-	/* shared strings: string i is sst.data + sst_at[i] */
+	/* shared strings: string i is sst.data + sst_at[i] (4 bytes an offset:
+	   a million rows of Excel's keep three million strings) */
 	struct buf sst;
-	size_t *sst_at, nsst, sst_cap;
+	uint32_t *sst_at;
+	size_t nsst, sst_cap;
 	/* styles: xf_date[i] is 1 when cell style i shows a date */
 	unsigned char *xf_date;
 	size_t nxf;

@@ -34,17 +34,36 @@ sheet_fail(struct sheet_parse *sp, int status, const char *message)
 	error_set(sp->err, status, "%s:%s!%s: %s", sp->file, sp->sheet, cell, message);
 }
 
+/* The type a cell's t attribute gives. */
+static enum cell_type
+cell_type(const char *t)
+{
+	static const struct {
+		const char *name;
+		enum cell_type type;
+	} types[] = {
+		{ "s", CELL_TYPE_SHARED }, { "inlineStr", CELL_TYPE_INLINE },
+		{ "str", CELL_TYPE_FORMULA_TEXT }, { "b", CELL_TYPE_BOOL },
+		{ "e", CELL_TYPE_ERROR }, { "d", CELL_TYPE_DATE },
+	};
+
+	for (size_t i = 0; i < sizeof(types) / sizeof(types[0]); i++)
+		if (strcmp(t, types[i].name) == 0)
+			return types[i].type;
+	return CELL_TYPE_NUMBER;
+}
+
 /* The finished cell <c> into the row. */
 static void
 cell_done(struct sheet_parse *sp)
 {
-	const char *t = sp->type, *v = sp->v.data != NULL ? sp->v.data : "";
+	const char *v = sp->v.data != NULL ? sp->v.data : "";
 	enum cell_kind kind = CELL_TEXT;
 	char tmp[32];
 	const char *s = v;
 	size_t n = sp->v.len;
 
-	if (strcmp(t, "s") == 0) {
+	if (sp->type == CELL_TYPE_SHARED) {
 		char *end;
 		unsigned long i;
 
@@ -58,17 +77,17 @@ cell_done(struct sheet_parse *sp)
 		}
 		s = sp->x->sst.data + sp->x->sst_at[i];
 		n = strlen(s);
-	} else if (strcmp(t, "inlineStr") == 0) {
+	} else if (sp->type == CELL_TYPE_INLINE) {
 		xlsx_decode_escapes(&sp->text);
 		s = sp->text.data != NULL ? sp->text.data : "";
 		n = sp->text.len;
-	} else if (strcmp(t, "str") == 0) {
+	} else if (sp->type == CELL_TYPE_FORMULA_TEXT) {
 		if (sp->has_f && !sp->has_v)
 			kind = CELL_NO_RESULT;
 		xlsx_decode_escapes(&sp->v);
 		s = sp->v.data != NULL ? sp->v.data : "";
 		n = sp->v.len;
-	} else if (strcmp(t, "b") == 0) {
+	} else if (sp->type == CELL_TYPE_BOOL) {
 		if (n == 0)
 			kind = sp->has_f ? CELL_NO_RESULT : CELL_EMPTY;
 		else {
@@ -76,9 +95,9 @@ cell_done(struct sheet_parse *sp)
 			s = strcmp(v, "0") == 0 ? "false" : "true";
 			n = strlen(s);
 		}
-	} else if (strcmp(t, "e") == 0)
+	} else if (sp->type == CELL_TYPE_ERROR)
 		kind = CELL_ERROR;
-	else if (strcmp(t, "d") == 0) {
+	else if (sp->type == CELL_TYPE_DATE) {
 		kind = CELL_DATE;
 		if (n < 10) {
 			sheet_fail(sp, EXIT_DATAERR, _("a date cell that holds no date"));
@@ -131,7 +150,7 @@ sheet_start(void *context, const char *name, const char **atts)
 			sp->in_data = 1;
 		return;
 	}
-	if (strcmp(local, "row") == 0) {
+	if (local[0] == 'r' && strcmp(local, "row") == 0) {
 		long number = (a = xml_attribute(atts, "r")) != NULL ?
 		    strtol(a, NULL, 10) : sp->last_row + 1;
 
@@ -140,27 +159,39 @@ sheet_start(void *context, const char *name, const char **atts)
 		sp->last_row = number;
 		sheet_row_reset(sp->row, number);
 		sp->next_col = 0;
-	} else if (strcmp(local, "c") == 0) {
-		long col = (a = xml_attribute(atts, "r")) != NULL ? reference_column(a) : -1;
+	} else if (local[0] == 'c' && local[1] == '\0') {
+		long col = -1;
 
+		/* r, t and s in one pass: this runs for every cell */
+		sp->type = CELL_TYPE_NUMBER;
+		sp->style = 0;
+		for (size_t i = 0; atts[i] != NULL; i += 2) {
+			const char *an = xml_local_name(atts[i]);
+
+			if (an[1] != '\0')
+				continue;
+			if (an[0] == 'r')
+				col = reference_column(atts[i + 1]);
+			else if (an[0] == 't')
+				sp->type = cell_type(atts[i + 1]);
+			else if (an[0] == 's')
+				sp->style = strtol(atts[i + 1], NULL, 10);
+		}
 		sp->col = col >= 0 ? (size_t)col : sp->next_col;
 		if (sp->col > 16383) {
 			sheet_fail(sp, EXIT_DATAERR, _("a cell beyond column XFD"));
 			return;
 		}
 		sp->next_col = sp->col + 1;
-		a = xml_attribute(atts, "t");
-		snprintf(sp->type, sizeof(sp->type), "%s", a != NULL ? a : "n");
-		sp->style = (a = xml_attribute(atts, "s")) != NULL ? strtol(a, NULL, 10) : 0;
 		sp->in_cell = 1;
 		sp->has_f = sp->has_v = 0;
 		buf_reset(&sp->v);
 		buf_reset(&sp->text);
 	} else if (!sp->in_cell)
 		return;
-	else if (strcmp(local, "v") == 0)
+	else if (local[0] == 'v' && local[1] == '\0')
 		sp->in_v = sp->has_v = 1;
-	else if (strcmp(local, "f") == 0)
+	else if (local[0] == 'f' && local[1] == '\0')
 		sp->has_f = 1;
 	else if (strcmp(local, "rPh") == 0)
 		sp->phonetic++;
@@ -176,20 +207,21 @@ sheet_end(void *context, const char *name)
 
 	if (!sp->in_data)
 		return;
-	if (strcmp(local, "v") == 0)
+	/* the most frequent first: every cell ends a v or a t, then a c */
+	if (local[1] == '\0' && local[0] == 'v')
 		sp->in_v = 0;
-	else if (strcmp(local, "t") == 0)
+	else if (local[1] == '\0' && local[0] == 't')
 		sp->in_t = 0;
-	else if (strcmp(local, "rPh") == 0)
-		sp->phonetic--;
-	else if (strcmp(local, "c") == 0) {
+	else if (local[1] == '\0' && local[0] == 'c') {
 		sp->in_cell = 0;
 		cell_done(sp);
 	} else if (strcmp(local, "row") == 0) {
 		sp->row_done = 1;
 		if (sp->x != NULL)
 			XML_StopParser(sp->x->parser, XML_TRUE);
-	} else if (strcmp(local, "sheetData") == 0)
+	} else if (strcmp(local, "rPh") == 0)
+		sp->phonetic--;
+	else if (strcmp(local, "sheetData") == 0)
 		sp->in_data = 0;
 }
 

@@ -142,7 +142,7 @@ awk -v a="$ri" -v b="$rs" -v m="$peak" 'BEGIN {
 	    a / 1e6, b / 1e6, (b > 0 ? a / b : 0), m / 1024 }'
 
 # the other benchmarks, each beside its own anchor
-for b in bench-visits.sh bench-survey.sh bench-deadline.sh bench-report.sh; do
+for b in bench-visits.sh bench-survey.sh bench-deadline.sh bench-report.sh bench-xlsx.sh; do
 	if [ -x "$top/scripts/$b" ] || [ -f "$top/scripts/$b" ]; then
 		echo
 		echo "== scripts/$b"

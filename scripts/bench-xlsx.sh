@@ -1,0 +1,93 @@
+#!/bin/sh
+# bench-xlsx.sh -- household-add from a workbook, beside the same data as CSV and in2csv
+#
+# Usage: scripts/bench-xlsx.sh [-n households] [-r runs] [-k]
+#   -n N   households (default 1000000)
+#   -r R   runs of each command, taking turns; the median is reported (default 3)
+#   -k     keep the scratch directory
+# The workbook is made once from generated households (household-list -f
+# xlsx --reveal: one sheet of inline strings, as libxlsxwriter and openpyxl
+# write them), then in turns: household-add from the CSV, household-add
+# from the workbook, and csvkit's in2csv converting the workbook alone
+# (skipped, saying so, when it is not installed).  Prints seconds and peak
+# memory of each, and the two ratios the targets are set on: workbook/CSV
+# (target at most 1.5) and in2csv/workbook (target at least 10).
+set -eu
+
+n=1000000
+runs=3
+keep=0
+while getopts n:r:k opt; do
+	case $opt in
+	n) n=$OPTARG ;;
+	r) runs=$OPTARG ;;
+	k) keep=1 ;;
+	*) echo "usage: $0 [-n households] [-r runs] [-k]" >&2; exit 64 ;;
+	esac
+done
+
+top=$(cd "$(dirname "$0")/.." && pwd)
+bin=$top/bin
+if [ ! -x /usr/bin/time ]; then
+	echo "bench-xlsx.sh: GNU time (/usr/bin/time) is needed: scripts/install-deps.sh --bench" >&2
+	exit 69
+fi
+work=$(mktemp -d "${TMPDIR:-/tmp}/renke-bench-xlsx.XXXXXX")
+[ $keep -eq 1 ] || trap 'rm -rf "$work"' EXIT
+cd "$work"
+
+"$top/scripts/gen-households" "$n" 1 >gen.csv
+"$bin/household-add" -q -d made.db gen.csv
+# the same records both ways, as household-list gives them
+"$bin/household-list" -d made.db -f csv --reveal >households.csv
+"$bin/household-list" -d made.db -f xlsx --reveal >households.xlsx
+rm -f made.db made.db-wal made.db-shm
+
+# measure_turns NAME:SETUP:COMMAND...: run each command after its setup,
+# in turns, $runs times; print "name median_seconds peak_kb" for each
+measure_turns() {
+	i=0
+	while [ $i -lt "$runs" ]; do
+		for spec in "$@"; do
+			name=${spec%%:*}
+			rest=${spec#*:}
+			setup=${rest%%:*}
+			command=${rest#*:}
+			sh -c "$setup"
+			/usr/bin/time -f '%e %M' -o one sh -c "$command" >/dev/null 2>&1 ||
+				{ echo "bench-xlsx.sh: failed: $command" >&2; cat one >&2; exit 1; }
+			tail -n 1 one >>"times.$name"
+		done
+		i=$((i + 1))
+	done
+	for spec in "$@"; do
+		name=${spec%%:*}
+		sort -n "times.$name" | awk -v name="$name" '{ t[NR] = $1; m[NR] = $2 }
+			END { k = int((NR + 1) / 2); print name, t[k], m[k] }'
+	done
+}
+
+fresh='rm -f r.db r.db-wal r.db-shm'
+set -- "csv:$fresh:$bin/household-add -q -d r.db households.csv" \
+	"xlsx:$fresh:$bin/household-add -q -d r.db households.xlsx"
+if command -v in2csv >/dev/null; then
+	set -- "$@" "in2csv::in2csv households.xlsx"
+else
+	echo "(csvkit is not installed: no in2csv anchor; scripts/install-deps.sh --bench)"
+fi
+measure_turns "$@" >results
+
+echo "household-add from a workbook: $n households, median of $runs runs taken in turns"
+echo "machine: $(uname -m), $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo); load $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "workbook: $(wc -c <households.xlsx) bytes; CSV: $(wc -c <households.csv) bytes"
+awk '{ s[$1] = $2; m[$1] = $3 }
+	END {
+		printf "%-34s %9s %9s\n", "task", "seconds", "peak MiB"
+		printf "%-34s %9.2f %9.1f\n", "household-add from CSV", s["csv"], m["csv"] / 1024
+		printf "%-34s %9.2f %9.1f\n", "household-add from .xlsx", s["xlsx"], m["xlsx"] / 1024
+		if ("in2csv" in s)
+			printf "%-34s %9.2f %9.1f\n", "in2csv .xlsx (conversion only)", s["in2csv"], m["in2csv"] / 1024
+		printf "workbook / CSV: %.2f (target at most 1.5)\n", s["xlsx"] / s["csv"]
+		if ("in2csv" in s)
+			printf "in2csv / workbook: %.1f (target at least 10)\n", s["in2csv"] / s["xlsx"]
+	}' results
