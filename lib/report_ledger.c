@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "audit.h"
+#include "buf.h"
 #include "household.h"
 #include "report.h"
 #include "report_parts.h"
@@ -134,6 +135,139 @@ check_label(const char *code)
 	    _("no") : strcmp(code, "na") == 0 ? _("n/a") : code;
 }
 
+/* What a row's text needs beyond the statement's: masked numbers, category labels. */
+struct row_text {
+	char id[64], phone[64];
+	struct buf cats;
+};
+
+/* Category codes (';' joined) as labels, joined as staff write them, in b. */
+static const char *
+category_labels(const char *codes, struct buf *b)
+{
+	const char *p = codes;
+
+	buf_reset(b);
+	while (*p != '\0') {
+		const char *semi = strchr(p, ';');
+		size_t n = semi ? (size_t)(semi - p) : strlen(p);
+		char code[64];
+
+		snprintf(code, sizeof(code), "%.*s", (int)n, p);
+		if (b->len > 0)
+			buf_puts(b, locale_is_chinese() ? "、" : ";");
+		buf_puts(b, vocab_label("category", code));
+		p += n + (semi != NULL);
+	}
+	return b->data != NULL ? b->data : "";
+}
+
+/*
+ * The row of st into v[1..]: codes as labels when labels, ID and phone
+ * numbers masked unless f->reveal (t holds the text).
+ */
+static void
+ledger_values(const struct ledger *l, enum report_ledger which,
+    const struct report_filter *f, int labels, sqlite3_stmt *st,
+    const char **v, struct row_text *t)
+{
+	for (size_t k = 0; k < l->ncolumns; k++) {
+		v[k + 1] = (const char *)sqlite3_column_text(st, (int)k);
+		if (labels && l->domains != NULL && l->domains[k] != NULL)
+			v[k + 1] = vocab_label(l->domains[k], v[k + 1]);
+		if (labels && which == REPORT_VISITS && k >= 7 && k <= 13)
+			v[k + 1] = check_label(v[k + 1]);
+		if (labels && which == REPORT_VISITS && k == 14 && v[k + 1])
+			v[k + 1] = vocab_label("risk_level", v[k + 1]);
+		if (labels && which == REPORT_VISITS && k == 5 && v[k + 1])
+			v[k + 1] = vocab_label("visitor_role", v[k + 1]);
+		if (labels && which == REPORT_MEETINGS && k == 8)
+			v[k + 1] = report_vote_text(v[k + 1], 1);
+	}
+	if ((int)l->masked_id >= 0 && !f->reveal && v[l->masked_id + 1])
+		v[l->masked_id + 1] = mask_id_number(v[l->masked_id + 1], t->id,
+		    sizeof(t->id));
+	if ((int)l->masked_phone >= 0 && !f->reveal && v[l->masked_phone + 1])
+		v[l->masked_phone + 1] = mask_phone(v[l->masked_phone + 1], t->phone,
+		    sizeof(t->phone));
+	if (which == REPORT_HOUSEHOLDS && labels && v[7] != NULL)
+		v[7] = category_labels(v[7], &t->cats);
+}
+
+/* That households' numbers are shown, into s's audit log: 0, or -1 with err set. */
+static int
+audit_reveal(struct store *s, const struct report_filter *f, struct error *err)
+{
+	char what[256];
+
+	snprintf(what, sizeof(what), "report-gen households village=%s",
+	    f->village ? f->village : "*");
+	if (store_begin(s, err) != 0 || audit_add(s, "reveal", "household",
+	    "id_number,phone", NULL, what, err) != 0 || store_commit(s, err) != 0) {
+		store_rollback(s);
+		return -1;
+	}
+	return 0;
+}
+
+/* The query of ledger which on s, the filters bound; NULL with err set. */
+static sqlite3_stmt *
+ledger_query(struct store *s, enum report_ledger which,
+    const struct report_filter *f, struct error *err)
+{
+	sqlite3_stmt *st = store_prepare(s, ledgers[which].sql, err);
+	const char *category = f->category;
+
+	if (st == NULL)
+		return NULL;
+	if (which == REPORT_HOUSEHOLDS && category != NULL)
+		category = vocab_code("category", category) ? vocab_code("category",
+		    category) : category;
+	sqlite3_bind_text(st, 1, f->village, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, f->group, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, f->since, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, f->until, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 5, f->owner, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 6, f->status, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 7, category, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 8, f->kind, -1, SQLITE_STATIC);
+	return st;
+}
+
+/*
+ * Write ledger which of store s (of township) to w, v its row's room,
+ * adding the rows written to *rows.  0; 1 when the writer stopped (err
+ * says why: status 0 when the reader closed the pipe); -1 with err set.
+ */
+static int
+store_ledger(struct store *s, const char *township, enum report_ledger which,
+    const struct report_filter *f, int labels, struct writer *w, int skip,
+    const char **v, long *rows, struct error *err)
+{
+	struct row_text t = { .cats = { 0 } };
+	sqlite3_stmt *st;
+	int rc, stopped = 0;
+
+	if (f->reveal && which == REPORT_HOUSEHOLDS && audit_reveal(s, f, err) != 0)
+		return -1;
+	if ((st = ledger_query(s, which, f, err)) == NULL)
+		return -1;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		v[0] = township;
+		ledger_values(&ledgers[which], which, f, labels, st, v, &t);
+		if (writer_row(w, v + skip, err) != 0) {
+			stopped = 1;
+			break;
+		}
+		(*rows)++;
+	}
+	sqlite3_finalize(st);
+	buf_free(&t.cats);
+	if (stopped)
+		return 1;
+	return rc == SQLITE_DONE ? 0 : store_error(s, rc, err);
+}
+
 long
 report_ledger(struct store **stores, const char *const *townships,
     size_t nstores, enum report_ledger which,
@@ -145,7 +279,7 @@ report_ledger(struct store **stores, const char *const *townships,
 	const char **v = calloc(l->ncolumns + 1, sizeof(char *));
 	struct writer *w = NULL;
 	long rows = 0;
-	int skip = county ? 0 : 1, failed = 0;
+	int skip = county ? 0 : 1, rc = 0;
 
 	if (cols == NULL || v == NULL) {
 		error_set(err, EXIT_SOFTWARE, "%s", _("out of memory"));
@@ -154,95 +288,10 @@ report_ledger(struct store **stores, const char *const *townships,
 	if ((w = writer_open(fp, format, cols + skip, l->ncolumns + 1 - skip, flags,
 	    err)) == NULL)
 		goto fail;
-	for (size_t i = 0; i < nstores && !failed; i++) {
-		struct store *s = stores[i];
-		sqlite3_stmt *st;
-		const char *category = f->category;
-		int rc;
-
-		if (which == REPORT_HOUSEHOLDS && category != NULL)
-			category = vocab_code("category", category) ? vocab_code("category",
-			    category) : category;
-		if (f->reveal && which == REPORT_HOUSEHOLDS) {
-			char what[256];
-
-			snprintf(what, sizeof(what), "report-gen households village=%s",
-			    f->village ? f->village : "*");
-			if (store_begin(s, err) != 0 || audit_add(s, "reveal", "household",
-			    "id_number,phone", NULL, what, err) != 0 ||
-			    store_commit(s, err) != 0) {
-				store_rollback(s);
-				goto fail;
-			}
-		}
-		if ((st = store_prepare(s, l->sql, err)) == NULL)
-			goto fail;
-		sqlite3_bind_text(st, 1, f->village, -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 2, f->group, -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 3, f->since, -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 4, f->until, -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 5, f->owner, -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 6, f->status, -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 7, which == REPORT_HOUSEHOLDS ? category :
-		    f->category, -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 8, f->kind, -1, SQLITE_STATIC);
-		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-			char id[64], phone[64];
-			struct buf cats = { 0 };
-
-			v[0] = townships[i];
-			for (size_t k = 0; k < l->ncolumns; k++) {
-				v[k + 1] = (const char *)sqlite3_column_text(st, (int)k);
-				if (labels && l->domains != NULL && l->domains[k] != NULL)
-					v[k + 1] = vocab_label(l->domains[k], v[k + 1]);
-				if (labels && which == REPORT_VISITS && k >= 7 && k <= 13)
-					v[k + 1] = check_label(v[k + 1]);
-				if (labels && which == REPORT_VISITS && k == 14 && v[k + 1])
-					v[k + 1] = vocab_label("risk_level", v[k + 1]);
-				if (labels && which == REPORT_VISITS && k == 5 && v[k + 1])
-					v[k + 1] = vocab_label("visitor_role", v[k + 1]);
-				if (labels && which == REPORT_MEETINGS && k == 8)
-					v[k + 1] = report_vote_text(v[k + 1], 1);
-			}
-			if ((int)l->masked_id >= 0 && !f->reveal && v[l->masked_id + 1])
-				v[l->masked_id + 1] = mask_id_number(v[l->masked_id + 1], id,
-				    sizeof(id));
-			if ((int)l->masked_phone >= 0 && !f->reveal &&
-			    v[l->masked_phone + 1])
-				v[l->masked_phone + 1] = mask_phone(v[l->masked_phone + 1],
-				    phone, sizeof(phone));
-			if (which == REPORT_HOUSEHOLDS && labels && v[7] != NULL) {
-				/* categories as labels, joined as staff write them */
-				const char *p = v[7];
-
-				while (*p != '\0') {
-					const char *semi = strchr(p, ';');
-					size_t n = semi ? (size_t)(semi - p) : strlen(p);
-					char code[64];
-
-					snprintf(code, sizeof(code), "%.*s", (int)n, p);
-					if (cats.len > 0)
-						buf_puts(&cats, locale_is_chinese() ? "、" : ";");
-					buf_puts(&cats, vocab_label("category", code));
-					p += n + (semi != NULL);
-				}
-				v[7] = cats.data != NULL ? cats.data : "";
-			}
-			rc = writer_row(w, v + skip, err);
-			buf_free(&cats);
-			if (rc != 0) {
-				failed = 1;
-				break;
-			}
-			rows++;
-		}
-		sqlite3_finalize(st);
-		if (!failed && rc != SQLITE_DONE) {
-			store_error(s, rc, err);
-			goto fail;
-		}
-	}
-	if (!failed && county) {
+	for (size_t i = 0; i < nstores && rc == 0; i++)
+		rc = store_ledger(stores[i], townships[i], which, f, labels, w, skip, v,
+		    &rows, err);
+	if (rc == 0 && county) {
 		/* the total row: township "*", the number of rows in the first column */
 		char count[32];
 
@@ -250,14 +299,10 @@ report_ledger(struct store **stores, const char *const *townships,
 		memset(v, 0, (l->ncolumns + 1) * sizeof(char *));
 		v[0] = "*";
 		v[1] = count;
-		if (writer_row(w, v, err) != 0)
-			failed = 1;
+		rc = writer_row(w, v, err);
 	}
-	if (failed) {
-		writer_close(w, NULL);
-		w = NULL;
+	if (rc != 0)
 		goto fail;
-	}
 	if (writer_close(w, err) != 0) {
 		w = NULL;
 		goto fail;

@@ -37,12 +37,98 @@ static const struct column summary_tail[] = {
 #define NFIXED (sizeof(summary_fixed) / sizeof(summary_fixed[0]))
 #define NTAIL (sizeof(summary_tail) / sizeof(summary_tail[0]))
 
+/*
+ * The summary's columns into cols: township, village, the fixed ones,
+ * one coverage column per milestone (its name made in names[m]), the
+ * tail.  0, or -1 with err set.
+ */
+static int
+summary_columns(const struct report_summary *sum, struct column *cols,
+    char **names, struct error *err)
+{
+	size_t c = 0;
+
+	cols[c++] = (struct column){ "township", N_("township"), COLUMN_TEXT };
+	cols[c++] = (struct column){ "village", N_("village"), COLUMN_TEXT };
+	for (size_t i = 0; i < NFIXED; i++)
+		cols[c++] = summary_fixed[i];
+	for (size_t m = 0; m < sum->nmilestones; m++) {
+		size_t n = strlen(sum->milestones[m].milestone_id) + 16;
+
+		if ((names[m] = malloc(n)) == NULL)
+			return error_set(err, EXIT_SOFTWARE, "%s", _("out of memory"));
+		snprintf(names[m], n, "coverage_%s", sum->milestones[m].milestone_id);
+		cols[c++] = (struct column){ names[m], NULL, COLUMN_NUMBER };
+	}
+	for (size_t i = 0; i < NTAIL; i++)
+		cols[c++] = summary_tail[i];
+	return 0;
+}
+
+/* The n counts as the values v[*c...], their text in num[*c...]. */
+static void
+put_counts(const long *counts, size_t n, const char **v, char (*num)[32],
+    size_t *c)
+{
+	for (size_t i = 0; i < n; i++, (*c)++) {
+		snprintf(num[*c], sizeof(num[*c]), "%ld", counts[i]);
+		v[*c] = num[*c];
+	}
+}
+
+/* The values of row in the summary's columns into v (their text in num). */
+static void
+summary_values(const struct report_summary *sum, const struct report_village *row,
+    int labels, const char **v, char (*num)[32])
+{
+	long counts[NFIXED] = { row->households, row->members };
+	long tail[] = { row->opened, row->resolved, row->fed_back, row->closed,
+	    row->overdue };
+	long more[] = { row->extensions, row->meetings_held,
+	    row->meetings_required, row->survey_n };
+	double rates[] = { row->rate, row->ci_low, row->ci_high };
+	size_t c = 0;
+
+	v[c++] = row->township;
+	v[c++] = strcmp(row->village, "*") == 0 && labels ? _("total") : row->village;
+	for (int k = 0; k < REPORT_NCATEGORIES; k++)
+		counts[2 + k] = row->category[k];
+	put_counts(counts, NFIXED, v, num, &c);
+	for (size_t m = 0; m < sum->nmilestones; m++, c++) {
+		const struct report_coverage *cv = &row->coverage[m];
+
+		v[c] = NULL;
+		if (cv->due == 0)
+			continue;
+		snprintf(num[c], sizeof(num[c]), labels ? "%.1f%%" : "%.1f",
+		    100.0 * (double)cv->visited / (double)cv->due);
+		v[c] = num[c];
+	}
+	put_counts(tail, 5, v, num, &c);
+	v[c] = NULL;
+	if (row->median_days >= 0) {
+		snprintf(num[c], sizeof(num[c]), "%.1f", row->median_days);
+		v[c] = num[c];
+	}
+	c++;
+	put_counts(more, 4, v, num, &c);
+	for (size_t i = 0; i < 3; i++, c++) {
+		v[c] = NULL;
+		if (row->survey_n <= 0)
+			continue;
+		snprintf(num[c], sizeof(num[c]), labels ? "%.1f%%" : "%.4f",
+		    labels ? rates[i] * 100 : rates[i]);
+		v[c] = num[c];
+	}
+	v[c++] = report_vote_text(row->vote, labels);
+}
+
 int
 report_summary_write(const struct report_summary *sum,
     enum output_format format, unsigned flags, int labels, FILE *fp,
     struct error *err)
 {
-	size_t ncols = 2 + NFIXED + sum->nmilestones + NTAIL, c;
+	size_t ncols = 2 + NFIXED + sum->nmilestones + NTAIL;
 	struct column *cols = calloc(ncols, sizeof(*cols));
 	char **names = calloc(sum->nmilestones + 1, sizeof(char *));
 	const char **v = calloc(ncols, sizeof(char *));
@@ -54,89 +140,13 @@ report_summary_write(const struct report_summary *sum,
 		error_set(err, EXIT_SOFTWARE, "%s", _("out of memory"));
 		goto out;
 	}
-	c = 0;
-	cols[c++] = (struct column){ "township", N_("township"), COLUMN_TEXT };
-	cols[c++] = (struct column){ "village", N_("village"), COLUMN_TEXT };
-	for (size_t i = 0; i < NFIXED; i++)
-		cols[c++] = summary_fixed[i];
-	for (size_t m = 0; m < sum->nmilestones; m++) {
-		size_t n = strlen(sum->milestones[m].milestone_id) + 16;
-
-		if ((names[m] = malloc(n)) == NULL) {
-			error_set(err, EXIT_SOFTWARE, "%s", _("out of memory"));
-			goto out;
-		}
-		snprintf(names[m], n, "coverage_%s", sum->milestones[m].milestone_id);
-		cols[c++] = (struct column){ names[m], NULL, COLUMN_NUMBER };
-	}
-	for (size_t i = 0; i < NTAIL; i++)
-		cols[c++] = summary_tail[i];
+	if (summary_columns(sum, cols, names, err) != 0)
+		goto out;
 	/* one store: no township column */
 	if ((w = writer_open(fp, format, cols + skip, ncols - skip, flags, err)) == NULL)
 		goto out;
 	for (size_t r = 0; r < sum->nvillages; r++) {
-		const struct report_village *row = &sum->villages[r];
-		long counts[NFIXED];
-
-		c = 0;
-		v[c++] = row->township;
-		v[c++] = strcmp(row->village, "*") == 0 && labels ? _("total") :
-		    row->village;
-		counts[0] = row->households;
-		counts[1] = row->members;
-		for (int k = 0; k < REPORT_NCATEGORIES; k++)
-			counts[2 + k] = row->category[k];
-		for (size_t i = 0; i < NFIXED; i++, c++) {
-			snprintf(num[c], sizeof(num[c]), "%ld", counts[i]);
-			v[c] = num[c];
-		}
-		for (size_t m = 0; m < sum->nmilestones; m++, c++) {
-			const struct report_coverage *cv = &row->coverage[m];
-
-			if (cv->due == 0) {
-				v[c] = NULL;
-				continue;
-			}
-			snprintf(num[c], sizeof(num[c]), labels ? "%.1f%%" : "%.1f",
-			    100.0 * (double)cv->visited / (double)cv->due);
-			v[c] = num[c];
-		}
-		{
-			long tail[] = { row->opened, row->resolved, row->fed_back,
-			    row->closed, row->overdue };
-
-			for (size_t i = 0; i < 5; i++, c++) {
-				snprintf(num[c], sizeof(num[c]), "%ld", tail[i]);
-				v[c] = num[c];
-			}
-		}
-		if (row->median_days >= 0) {
-			snprintf(num[c], sizeof(num[c]), "%.1f", row->median_days);
-			v[c] = num[c];
-		} else
-			v[c] = NULL;
-		c++;
-		{
-			long more[] = { row->extensions, row->meetings_held,
-			    row->meetings_required, row->survey_n };
-
-			for (size_t i = 0; i < 4; i++, c++) {
-				snprintf(num[c], sizeof(num[c]), "%ld", more[i]);
-				v[c] = num[c];
-			}
-		}
-		if (row->survey_n > 0) {
-			double rates[] = { row->rate, row->ci_low, row->ci_high };
-
-			for (size_t i = 0; i < 3; i++, c++) {
-				snprintf(num[c], sizeof(num[c]), labels ? "%.1f%%" : "%.4f",
-				    labels ? rates[i] * 100 : rates[i]);
-				v[c] = num[c];
-			}
-		} else
-			for (size_t i = 0; i < 3; i++)
-				v[c++] = NULL;
-		v[c++] = report_vote_text(row->vote, labels);
+		summary_values(sum, &sum->villages[r], labels, v, num);
 		if (writer_row(w, v + skip, err) != 0) {
 			writer_close(w, NULL);
 			w = NULL;

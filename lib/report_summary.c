@@ -418,20 +418,22 @@ read_milestones(struct store **stores, size_t nstores, struct report_summary *su
 	return 0;
 }
 
+/*
+ * The store's villages (as the filter says) as new rows of the summary,
+ * their ids in b->village_ids, room for their days.  0, or -1 with err
+ * set.
+ */
 static int
-summary_store(struct summary_build *b, const char *township, struct error *err)
+read_villages(struct summary_build *b, const char *township, struct error *err)
 {
-	struct store *s = b->s;
 	struct report_summary *sum = b->sum;
 	sqlite3_stmt *st;
+	struct days *d;
 	int rc;
-	struct report_village *total;
-	struct days all = { 0 };
-	size_t ntotal;
 
 	b->first = sum->nvillages;
 	b->nvillages = 0;
-	st = store_prepare(s, "SELECT id, name FROM village WHERE ?1 IS NULL OR "
+	st = store_prepare(b->s, "SELECT id, name FROM village WHERE ?1 IS NULL OR "
 	    "name = ?1 ORDER BY id", err);
 	if (st == NULL)
 		return -1;
@@ -440,27 +442,36 @@ summary_store(struct summary_build *b, const char *township, struct error *err)
 		long long *ids = realloc(b->village_ids, (b->nvillages + 1) *
 		    sizeof(*ids));
 
+		if (ids != NULL)
+			b->village_ids = ids;
 		if (ids == NULL || add_row(sum, township,
 		    (const char *)sqlite3_column_text(st, 1)) == NULL) {
-			free(ids == NULL ? NULL : NULL);
 			sqlite3_finalize(st);
 			return error_set(err, EXIT_SOFTWARE, "%s", _("out of memory"));
 		}
-		b->village_ids = ids;
 		b->village_ids[b->nvillages++] = sqlite3_column_int64(st, 0);
 	}
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE)
-		return store_error(s, rc, err);
-	{
-		struct days *d = realloc(b->days, (sum->nvillages + 2) * sizeof(*d));
+		return store_error(b->s, rc, err);
+	if ((d = realloc(b->days, (sum->nvillages + 2) * sizeof(*d))) == NULL)
+		return error_set(err, EXIT_SOFTWARE, "%s", _("out of memory"));
+	b->days = d;
+	for (size_t i = b->first; i < sum->nvillages + 2; i++)
+		memset(&b->days[i], 0, sizeof(b->days[i]));
+	return 0;
+}
 
-		if (d == NULL)
-			return error_set(err, EXIT_SOFTWARE, "%s", _("out of memory"));
-		b->days = d;
-		for (size_t i = b->first; i < sum->nvillages + 2; i++)
-			memset(&b->days[i], 0, sizeof(b->days[i]));
-	}
+/*
+ * Count into the villages' rows: households, issues, meetings, the vote,
+ * the latest survey round's recognition, visit coverage.  0, or -1 with
+ * err set.
+ */
+static int
+count_villages(struct summary_build *b, struct error *err)
+{
+	sqlite3_stmt *st;
+
 	/* counted here rather than by GROUP BY, which sorts every household */
 	b->categories[0] = '\0';
 	memset(b->in_category, 0, sizeof(b->in_category));
@@ -489,12 +500,12 @@ summary_store(struct summary_build *b, const char *township, struct error *err)
 	    "m.id", vote_row, err) != 0)
 		return -1;
 	/* the latest saved survey round */
-	st = store_prepare(s, "SELECT name FROM survey_round ORDER BY saved_on DESC, "
-	    "id DESC LIMIT 1", err);
+	st = store_prepare(b->s, "SELECT name FROM survey_round ORDER BY saved_on "
+	    "DESC, id DESC LIMIT 1", err);
 	if (st == NULL)
 		return -1;
-	if (sqlite3_step(st) == SQLITE_ROW && sum->survey_round == NULL)
-		sum->survey_round = strdup((const char *)sqlite3_column_text(st, 0));
+	if (sqlite3_step(st) == SQLITE_ROW && b->sum->survey_round == NULL)
+		b->sum->survey_round = strdup((const char *)sqlite3_column_text(st, 0));
 	sqlite3_finalize(st);
 	if (per_village(b, "SELECT count(*) FILTER (WHERE a.answer = 'satisfied' OR "
 	    "a.answer = 'basically_satisfied'), count(*) FILTER (WHERE "
@@ -504,12 +515,22 @@ summary_store(struct summary_build *b, const char *township, struct error *err)
 	    "WHERE v.id = ?1 AND r.round_id = (SELECT id FROM survey_round "
 	    "ORDER BY saved_on DESC, id DESC LIMIT 1)", survey_row, err) != 0)
 		return -1;
-	if (coverage_by_village(s, NULL, coverage_row, b, err) < 0)
-		return -1;
+	return coverage_by_village(b->s, NULL, coverage_row, b, err) < 0 ? -1 : 0;
+}
 
-	/* the township's total row */
-	ntotal = sum->nvillages;
-	if ((total = add_row(sum, township, "*")) == NULL)
+/*
+ * The township's total row, after its villages: their sums, medians and
+ * rates; their days kept for the county's median.  0, or -1 with err set.
+ */
+static int
+township_total(struct summary_build *b, const char *township, struct error *err)
+{
+	struct report_summary *sum = b->sum;
+	size_t ntotal = sum->nvillages;
+	struct report_village *total = add_row(sum, township, "*");
+	struct days all = { 0 };
+
+	if (total == NULL)
 		return error_set(err, EXIT_SOFTWARE, "%s", _("out of memory"));
 	for (size_t i = b->first; i < ntotal; i++) {
 		struct report_village *v = &sum->villages[i];
@@ -526,6 +547,16 @@ summary_store(struct summary_build *b, const char *township, struct error *err)
 	/* the county's median needs every township's days: keep them */
 	b->days[ntotal] = all;
 	finish_rate(total);
+	return 0;
+}
+
+/* The rows of one store's villages and its total; 0, or -1 with err set. */
+static int
+summary_store(struct summary_build *b, const char *township, struct error *err)
+{
+	if (read_villages(b, township, err) != 0 || count_villages(b, err) != 0 ||
+	    township_total(b, township, err) != 0)
+		return -1;
 	return 0;
 }
 

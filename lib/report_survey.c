@@ -22,6 +22,94 @@ static const struct column survey_report_columns[] = {
 	{ "ci_high", N_("high"), COLUMN_NUMBER },
 };
 
+/* The text of a row's counts and rate. */
+struct counts_text {
+	char num[5][32], rate[3][32];
+};
+
+/*
+ * Counts c (answers in the rate, satisfied, basically satisfied,
+ * dissatisfied, don't know) and the rate with its 95% interval as
+ * v[5..13), their text in t; no rate (NULL) when no answer counts.
+ */
+static void
+counts_values(const long *c, int labels, const char **v, struct counts_text *t)
+{
+	long yes = c[1] + c[2], in_rate = c[1] + c[2] + c[3];
+	double lo, hi;
+
+	for (int k = 0; k < 5; k++) {
+		snprintf(t->num[k], sizeof(t->num[k]), "%ld", c[k]);
+		v[5 + k] = t->num[k];
+	}
+	if (survey_wilson(yes, in_rate, &lo, &hi) != 0) {
+		v[10] = v[11] = v[12] = NULL;
+		return;
+	}
+	{
+		double r3[3] = { (double)yes / (double)in_rate, lo, hi };
+
+		for (int k = 0; k < 3; k++) {
+			snprintf(t->rate[k], sizeof(t->rate[k]), labels ? "%.1f%%" :
+			    "%.4f", labels ? r3[k] * 100 : r3[k]);
+			v[10 + k] = t->rate[k];
+		}
+	}
+}
+
+/*
+ * Write the rows of store s (of township) to w, adding them to *rows
+ * and their counts to total.  0, or -1 with err set (status 0 when the
+ * reader closed the pipe).
+ */
+static int
+store_survey(struct store *s, const char *township,
+    const struct report_filter *f, int labels, struct writer *w, int skip,
+    long *total, long *rows, struct error *err)
+{
+	sqlite3_stmt *st = store_prepare(s, "SELECT o.name, o.saved_on, "
+	    "coalesce(r.village, '*'), a.question, "
+	    "count(*) FILTER (WHERE a.answer = 'satisfied' OR "
+	    "a.answer = 'basically_satisfied' OR a.answer = 'dissatisfied'), "
+	    "count(*) FILTER (WHERE a.answer = 'satisfied'), "
+	    "count(*) FILTER (WHERE a.answer = 'basically_satisfied'), "
+	    "count(*) FILTER (WHERE a.answer = 'dissatisfied'), "
+	    "count(*) FILTER (WHERE a.answer = 'dont_know') "
+	    "FROM survey_answer a JOIN survey_response r ON r.id = a.response_id "
+	    "JOIN survey_round o ON o.id = r.round_id "
+	    "WHERE (?1 IS NULL OR r.village = ?1) "
+	    "GROUP BY o.id, r.village, a.question "
+	    "ORDER BY r.village, a.question, o.saved_on, o.id", err);
+	int rc;
+
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_text(st, 1, f->village, -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *v[13];
+		struct counts_text t;
+		long c[5];
+
+		v[0] = township;
+		for (int k = 0; k < 4; k++)
+			v[k + 1] = (const char *)sqlite3_column_text(st, k);
+		if (labels && vocab_code("survey_question", v[4]) != NULL)
+			v[4] = vocab_label("survey_question", v[4]);
+		for (int k = 0; k < 5; k++) {
+			c[k] = sqlite3_column_int64(st, 4 + k);
+			total[k] += c[k];
+		}
+		counts_values(c, labels, v, &t);
+		if (writer_row(w, v + skip, err) != 0) {
+			sqlite3_finalize(st);
+			return -1;
+		}
+		(*rows)++;
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : store_error(s, rc, err);
+}
+
 long
 report_survey(struct store **stores, const char *const *townships,
     size_t nstores, const struct report_filter *f, int labels, int county,
@@ -39,87 +127,16 @@ report_survey(struct store **stores, const char *const *townships,
 		free(cols);
 		return -1;
 	}
-	for (size_t i = 0; i < nstores; i++) {
-		sqlite3_stmt *st = store_prepare(stores[i], "SELECT o.name, o.saved_on, "
-		    "coalesce(r.village, '*'), a.question, "
-		    "count(*) FILTER (WHERE a.answer = 'satisfied' OR "
-		    "a.answer = 'basically_satisfied' OR a.answer = 'dissatisfied'), "
-		    "count(*) FILTER (WHERE a.answer = 'satisfied'), "
-		    "count(*) FILTER (WHERE a.answer = 'basically_satisfied'), "
-		    "count(*) FILTER (WHERE a.answer = 'dissatisfied'), "
-		    "count(*) FILTER (WHERE a.answer = 'dont_know') "
-		    "FROM survey_answer a JOIN survey_response r ON r.id = a.response_id "
-		    "JOIN survey_round o ON o.id = r.round_id "
-		    "WHERE (?1 IS NULL OR r.village = ?1) "
-		    "GROUP BY o.id, r.village, a.question "
-		    "ORDER BY r.village, a.question, o.saved_on, o.id", err);
-		int rc;
-
-		if (st == NULL)
+	for (size_t i = 0; i < nstores; i++)
+		if (store_survey(stores[i], townships[i], f, labels, w, skip, total,
+		    &rows, err) != 0)
 			goto fail;
-		sqlite3_bind_text(st, 1, f->village, -1, SQLITE_STATIC);
-		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-			const char *v[13];
-			char num[8][32], rate[3][32];
-			long c[5];
-			long yes, in_rate;
-			double lo, hi;
-
-			v[0] = townships[i];
-			for (int k = 0; k < 4; k++)
-				v[k + 1] = (const char *)sqlite3_column_text(st, k);
-			if (labels && vocab_code("survey_question", v[4]) != NULL)
-				v[4] = vocab_label("survey_question", v[4]);
-			for (int k = 0; k < 5; k++) {
-				c[k] = sqlite3_column_int64(st, 4 + k);
-				total[k] += c[k];
-				snprintf(num[k], sizeof(num[k]), "%ld", c[k]);
-				v[5 + k] = num[k];
-			}
-			yes = c[1] + c[2];
-			in_rate = c[1] + c[2] + c[3];
-			if (survey_wilson(yes, in_rate, &lo, &hi) == 0) {
-				double r3[3] = { (double)yes / (double)in_rate, lo, hi };
-
-				for (int k = 0; k < 3; k++) {
-					snprintf(rate[k], sizeof(rate[k]), labels ? "%.1f%%" :
-					    "%.4f", labels ? r3[k] * 100 : r3[k]);
-					v[10 + k] = rate[k];
-				}
-			} else
-				v[10] = v[11] = v[12] = NULL;
-			if (writer_row(w, v + skip, err) != 0) {
-				sqlite3_finalize(st);
-				goto fail;
-			}
-			rows++;
-		}
-		sqlite3_finalize(st);
-		if (rc != SQLITE_DONE) {
-			store_error(stores[i], rc, err);
-			goto fail;
-		}
-	}
 	if (county) {
 		/* the total row: every answer of every township pooled */
 		const char *v[13] = { "*", "*", NULL, "*", "*" };
-		char num[5][32], rate[3][32];
-		long yes = total[1] + total[2], in_rate = total[1] + total[2] + total[3];
-		double lo, hi;
+		struct counts_text t;
 
-		for (int k = 0; k < 5; k++) {
-			snprintf(num[k], sizeof(num[k]), "%ld", total[k]);
-			v[5 + k] = num[k];
-		}
-		if (survey_wilson(yes, in_rate, &lo, &hi) == 0) {
-			double r3[3] = { (double)yes / (double)in_rate, lo, hi };
-
-			for (int k = 0; k < 3; k++) {
-				snprintf(rate[k], sizeof(rate[k]), labels ? "%.1f%%" : "%.4f",
-				    labels ? r3[k] * 100 : r3[k]);
-				v[10 + k] = rate[k];
-			}
-		}
+		counts_values(total, labels, v, &t);
 		if (writer_row(w, v, err) != 0)
 			goto fail;
 	}
