@@ -51,16 +51,25 @@ cli_fields(struct cli *cli, const struct field_spec *fields, size_t n)
 	cli->workbook.nfields = n;
 }
 
+/* "command: message" on standard error, any ID or phone number in it masked. */
+static void
+say(const struct cli *cli, const char *fmt, va_list ap)
+{
+	char text[8192], masked[8192];
+
+	vsnprintf(text, sizeof(text), fmt, ap);
+	fprintf(stderr, "%s: %s\n", cli->command,
+	    text_mask_personal(text, masked, sizeof(masked)));
+}
+
 void
 cli_warn(const struct cli *cli, const char *fmt, ...)
 {
 	va_list ap;
 
-	fprintf(stderr, "%s: ", cli->command);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	say(cli, fmt, ap);
 	va_end(ap);
-	putc('\n', stderr);
 }
 
 void
@@ -68,11 +77,9 @@ cli_usage_error(const struct cli *cli, const char *fmt, ...)
 {
 	va_list ap;
 
-	fprintf(stderr, "%s: ", cli->command);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	say(cli, fmt, ap);
 	va_end(ap);
-	fprintf(stderr, "\n");
 	fprintf(stderr, _("Try '%s -h' for more information.\n"), cli->command);
 	exit(EXIT_USAGE);
 }

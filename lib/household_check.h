@@ -13,8 +13,8 @@
 struct household {
 	const char *value[HOUSEHOLD_NFIELDS];
 	char categories[256];
-	char id_number[32];
-	char phone[32];
+	char id_number[64];	/* room for 18 full-width characters, made ASCII */
+	char phone[64];
 	long members;
 	uint64_t word;		/* of the ID number, 0 if none */
 };

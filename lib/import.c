@@ -91,13 +91,6 @@ idle(struct import *im)
 		worker_drain(im->ring->worker);
 }
 
-/* 1 for the blanks text_trim() takes off. */
-static int
-blank(char c)
-{
-	return c == ' ' || c == '\t' || c == '\r' || c == '\n';
-}
-
 const char *
 import_value(struct import *im, const struct record *rec, size_t k)
 {
@@ -108,11 +101,7 @@ import_value(struct import *im, const struct record *rec, size_t k)
 	if (v == NULL)
 		return NULL;
 	/* trimmed as it is copied: this runs for every field of every record */
-	while (blank(*v))
-		v++;
-	n = strlen(v);
-	while (n > 0 && blank(v[n - 1]))
-		n--;
+	n = text_trim_span(&v, strlen(v));
 	if (n == 0)
 		return NULL;
 	if (n >= b->cap) {

@@ -252,17 +252,33 @@ html_row(struct writer *w, const char *const *values, int header)
 	fputs("</tr>\n", w->fp);
 }
 
-/* A Markdown (GFM) table cell: | escaped, newlines as <br>. */
+/*
+ * A Markdown (GFM) table cell: | escaped, newlines as <br>, & < and > as
+ * entities (a renderer would take "<script>" as HTML), other control
+ * characters as "?".
+ */
 static void
 markdown_cell(FILE *fp, const char *s)
 {
 	for (; s != NULL && *s; s++) {
-		if (*s == '|')
+		unsigned char c = (unsigned char)*s;
+
+		if (c == '|')
 			fputs("\\|", fp);
-		else if (*s == '\n')
+		else if (c == '\n')
 			fputs("<br>", fp);
-		else if (*s != '\r')
-			putc(*s, fp);
+		else if (c == '<')
+			fputs("&lt;", fp);
+		else if (c == '>')
+			fputs("&gt;", fp);
+		else if (c == '&')
+			fputs("&amp;", fp);
+		else if (c == '\r')
+			continue;
+		else if (c < 0x20 || c == 0x7f)
+			putc('?', fp);
+		else
+			putc(c, fp);
 	}
 }
 
@@ -353,10 +369,20 @@ keep_cell(struct writer *w, const char *v)
 	if (v != NULL) {
 		if ((copy = strdup(v)) == NULL)
 			return -1;
-		/* a table cell stays on one line */
-		for (char *p = copy; *p; p++)
+		/*
+		 * A table cell stays on one line, and no text reaches the
+		 * terminal as a command: other C0 and C1 control characters
+		 * (ESC, CSI U+009B, ...) are shown as "?".
+		 */
+		for (unsigned char *p = (unsigned char *)copy; *p; p++)
 			if (*p == '\n' || *p == '\r' || *p == '\t')
 				*p = ' ';
+			else if (*p < 0x20 || *p == 0x7f)
+				*p = '?';
+			else if (p[0] == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f) {
+				p[0] = '?';
+				p[1] = '?';
+			}
 	}
 	w->cells[w->ncells++] = copy;
 	return 0;

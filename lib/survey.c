@@ -35,12 +35,7 @@ survey_trimmed(const char *s)
 
 	if (s == NULL)
 		return sp;
-	while (*sp.p == ' ' || *sp.p == '\t' || *sp.p == '\r' || *sp.p == '\n')
-		sp.p++;
-	sp.n = strlen(sp.p);
-	while (sp.n > 0 && (sp.p[sp.n - 1] == ' ' || sp.p[sp.n - 1] == '\t' ||
-	    sp.p[sp.n - 1] == '\r' || sp.p[sp.n - 1] == '\n'))
-		sp.n--;
+	sp.n = text_trim_span(&sp.p, strlen(sp.p));
 	return sp;
 }
 

@@ -128,18 +128,89 @@ text_width(const char *str)
 	return width;
 }
 
+size_t
+text_space_at(const char *s)
+{
+	const unsigned char *u = (const unsigned char *)s;
+
+	if (*u == ' ' || (*u >= '\t' && *u <= '\r'))
+		return 1;
+	if (u[0] == 0xc2 && u[1] == 0xa0)			/* no-break space */
+		return 2;
+	if (u[0] == 0xe1 && ((u[1] == 0x9a && u[2] == 0x80) ||	/* ogham space */
+	    (u[1] == 0xa0 && u[2] == 0x8e)))			/* Mongolian vowel separator */
+		return 3;
+	if (u[0] == 0xe2 && u[1] == 0x80 && ((u[2] >= 0x80 && u[2] <= 0x8d) ||
+	    u[2] == 0xa8 || u[2] == 0xa9 || u[2] == 0xaf))	/* U+2000-200D, 2028, 2029, 202F */
+		return 3;
+	if (u[0] == 0xe2 && u[1] == 0x81 && (u[2] == 0x9f || u[2] == 0xa0))
+		return 3;					/* U+205F, U+2060 */
+	if (u[0] == 0xe3 && u[1] == 0x80 && u[2] == 0x80)	/* full-width space */
+		return 3;
+	if (u[0] == 0xef && u[1] == 0xbb && u[2] == 0xbf)	/* zero-width no-break space */
+		return 3;
+	return 0;
+}
+
+size_t
+text_space_before(const char *s, size_t n)
+{
+	/* every space above is one byte, or two or three ending in 0x80-0xbf */
+	for (size_t k = 1; k <= 3 && k <= n; k++) {
+		size_t m = text_space_at(s + n - k);
+
+		if (m == k)
+			return k;
+	}
+	return 0;
+}
+
+size_t
+text_trim_span(const char **s, size_t n)
+{
+	size_t k;
+
+	while (n > 0 && (k = text_space_at(*s)) > 0 && k <= n) {
+		*s += k;
+		n -= k;
+	}
+	while (n > 0 && (k = text_space_before(*s, n)) > 0)
+		n -= k;
+	return n;
+}
+
 char *
 text_trim(char *s)
 {
-	char *end;
+	const char *p = s;
+	size_t n = text_trim_span(&p, strlen(s));
 
-	while (*s == ' ' || *s == '\t' || *s == '\r' || *s == '\n')
-		s++;
-	end = s + strlen(s);
-	while (end > s && (end[-1] == ' ' || end[-1] == '\t' ||
-	    end[-1] == '\r' || end[-1] == '\n'))
-		*--end = '\0';
-	return s;
+	((char *)p)[n] = '\0';
+	return (char *)p;
+}
+
+size_t
+text_ascii_digits(char *s)
+{
+	/* U+FF0D-FF0F and U+FF10-FF19 are - . / and 0-9; U+FF38 and U+FF58 are X and x */
+	char *out = s;
+	const unsigned char *in = (const unsigned char *)s;
+
+	while (*in) {
+		if (in[0] == 0xef && in[1] == 0xbc && in[2] >= 0x8d && in[2] <= 0x99) {
+			*out++ = (char)('-' + (in[2] - 0x8d));
+			in += 3;
+		} else if (in[0] == 0xef && in[1] == 0xbc && in[2] == 0xb8) {
+			*out++ = 'X';
+			in += 3;
+		} else if (in[0] == 0xef && in[1] == 0xbd && in[2] == 0x98) {
+			*out++ = 'x';
+			in += 3;
+		} else
+			*out++ = (char)*in++;
+	}
+	*out = '\0';
+	return (size_t)(out - s);
 }
 
 static int
@@ -209,11 +280,17 @@ iso_date(long y, long m, long d, char out[11])
 int
 date_parse(const char *s, char out[11])
 {
-	const char *p = s;
+	char ascii[64];
+	const char *p = ascii;
+	size_t n;
 	long y, m, d;
 
-	while (*p == ' ')
-		p++;
+	/* full-width digits are digits; white space of any kind is no part of it */
+	if ((n = strlen(s)) >= sizeof(ascii))
+		return -1;
+	memcpy(ascii, s, n + 1);
+	text_ascii_digits(ascii);
+	p = text_trim(ascii);
 	if (strlen(p) >= 8 && isdigit((unsigned char)p[4]) &&
 	    isdigit((unsigned char)p[0])) {
 		/* 20221101 */
@@ -326,6 +403,7 @@ id_number_check(char *s)
 {
 	char date[11], ymd[9];
 
+	text_ascii_digits(s);
 	if (strlen(s) != 18)
 		return ID_NUMBER_LENGTH;
 	if (s[17] == 'x')
@@ -352,6 +430,7 @@ phone_normalise(char *s, size_t size)
 	const char *p = s;
 	int dash_at = -1;
 
+	text_ascii_digits(s);
 	if (strncmp(p, "+86", 3) == 0)
 		p += 3;
 	for (; *p; p++) {
@@ -430,6 +509,54 @@ mask_phone(const char *s, char *out, size_t size)
 	if (dash != NULL)
 		return mask_middle(s, (size_t)(dash - s) + 1, 4, out, size);
 	return mask_middle(s, 3, 4, out, size);
+}
+
+/* 1 when s[i..i+len) follows "0NN-" or "0NNN-": the number of a landline. */
+static int
+after_area_code(const char *s, size_t i)
+{
+	size_t k = 0;
+
+	if (i < 4 || s[i - 1] != '-')
+		return 0;
+	while (k < i - 1 && k < 5 && isdigit((unsigned char)s[i - 2 - k]))
+		k++;
+	return (k == 3 || k == 4) && s[i - 1 - k] == '0' &&
+	    (i - 1 - k == 0 || !isdigit((unsigned char)s[i - 2 - k]));
+}
+
+char *
+text_mask_personal(const char *s, char *out, size_t size)
+{
+	size_t o = 0, n = strlen(s);
+
+	if (size == 0)
+		return out;
+	for (size_t i = 0; i < n && o + 1 < size;) {
+		size_t j = i, len, keep = 0, masked = 0;
+
+		if (!isdigit((unsigned char)s[i]) ||
+		    (i > 0 && isdigit((unsigned char)s[i - 1]))) {
+			out[o++] = s[i++];
+			continue;
+		}
+		while (j < n && isdigit((unsigned char)s[j]))
+			j++;
+		if (j - i == 17 && (s[j] == 'X' || s[j] == 'x'))
+			j++;	/* an ID number's check character */
+		len = j - i;
+		if (len >= 11) {
+			/* ID numbers keep their region and last four; phones, bank cards their ends */
+			keep = len == 15 || len == 18 ? 6 : 3;
+			masked = len - keep - 4;
+		} else if (len >= 7 && len <= 8 && after_area_code(s, i))
+			masked = len - 4;
+		for (size_t k = 0; k < len && o + 1 < size; k++)
+			out[o++] = k >= keep && k < keep + masked ? '*' : s[i + k];
+		i = j;
+	}
+	out[o] = '\0';
+	return out;
 }
 
 int

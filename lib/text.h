@@ -25,8 +25,28 @@ int utf8_valid(const char *s, size_t len);
  */
 size_t text_width(const char *s);
 
-/* Copy of s without leading and trailing ASCII white space, in place. */
+/*
+ * The length in bytes of the white space or format character at s: ASCII
+ * blanks, and the Unicode ones a sheet carries (no-break space, U+2000
+ * to U+200D with the zero-width ones, U+2028, U+2029, U+202F, U+205F,
+ * U+2060, U+3000 the full-width space, U+FEFF); 0 for anything else.
+ */
+size_t text_space_at(const char *s);
+
+/* The same for the character that ends s[0..n), or 0. */
+size_t text_space_before(const char *s, size_t n);
+
+/* Move *s past the spaces that start s[0..n); the length left without those that end it. */
+size_t text_trim_span(const char **s, size_t n);
+
+/* Trim s in place of every text_space_at() at both ends; returns the start. */
 char *text_trim(char *s);
+
+/*
+ * Full-width digits, X, x, - . and / (as an IME types them) as their
+ * ASCII selves, in place; returns the new length.
+ */
+size_t text_ascii_digits(char *s);
 
 /*
  * Parse a date written as 2022-11-01, 2022/11/1, 2022.11.1, 20221101 or
@@ -83,6 +103,16 @@ int phone_normalise(char *s, size_t size);
  */
 char *mask_id_number(const char *s, char *out, size_t size);
 char *mask_phone(const char *s, char *out, size_t size);
+
+/*
+ * s with every number in it that may be personal masked, into out (size
+ * bytes, cut to fit): a run of 11 or more digits (an ID number of 15 or
+ * 18, its X too, keeps its first six and last four; a mobile phone or
+ * anything longer its first three and last four) and the 7 or 8 digits
+ * of a landline after its area code ("023-****5678").  Dates, counts and
+ * household numbers are left as they are.  Returns out.
+ */
+char *text_mask_personal(const char *s, char *out, size_t size);
 
 /* 1 when messages and labels should be Chinese (LANG and friends start with zh). */
 int locale_is_chinese(void);

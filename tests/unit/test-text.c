@@ -1,5 +1,6 @@
 /* test-text.c -- dates, ID numbers, phones, masking, UTF-8 and display width */
 #include <stdlib.h>
+#include <string.h>
 
 #include "renke.h"
 #include "tap.h"
@@ -201,6 +202,84 @@ test_vocab(void)
 	    "describe lists every code: %s", out);
 }
 
+static void
+test_white_space(void)
+{
+	static const struct {
+		const char *in, *want;
+	} cases[] = {
+		{ "石门村\xe3\x80\x80", "石门村" },			/* U+3000 */
+		{ "\xe3\x80\x80\xe3\x80\x80石门村", "石门村" },
+		{ "\xc2\xa0石门村\xc2\xa0", "石门村" },		/* no-break space */
+		{ "\xe2\x80\x8b石门村\xe2\x80\x8d", "石门村" },	/* zero-width */
+		{ "\xef\xbb\xbf石门村", "石门村" },			/* U+FEFF */
+		{ "\xe2\x81\xa0 \t石门村\r\n", "石门村" },
+		{ "石门\xe3\x80\x80村", "石门\xe3\x80\x80村" },	/* inside: kept */
+		{ "\xe3\x80\x80", "" },
+		{ "", "" },
+		{ "村\xe2\x80", "村\xe2\x80" },			/* a cut character is no space */
+		{ "\x80\x80", "\x80\x80" },
+	};
+
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		char buf[64];
+
+		snprintf(buf, sizeof(buf), "%s", cases[i].in);
+		is_str(text_trim(buf), cases[i].want, "trim case %zu", i);
+	}
+}
+
+static void
+test_full_width(void)
+{
+	char s[64], out[11];
+
+	snprintf(s, sizeof(s), "%s", "\xef\xbc\x92\xef\xbc\x90\xef\xbc\x92"
+	    "\xef\xbc\x92\xef\xbc\x8d\xef\xbc\x91\xef\xbc\x91\xef\xbc\x8d"
+	    "\xef\xbc\x90\xef\xbc\x91");	/* ２０２２－１１－０１ */
+	is_int(text_ascii_digits(s), 10, "ten full-width characters become ten bytes");
+	is_str(s, "2022-11-01", "full-width date as ASCII");
+	ok(date_parse("\xef\xbc\x92\xef\xbc\x90\xef\xbc\x92\xef\xbc\x92"
+	    "\xe5\xb9\xb4\xef\xbc\x91\xef\xbc\x91\xe6\x9c\x88\xef\xbc\x91"
+	    "\xe6\x97\xa5", out) == 0 && strcmp(out, "2022-11-01") == 0,
+	    "２０２２年１１月１日 is a date: %s", out);
+	ok(date_parse("\xe3\x80\x80" "2022-11-01\xc2\xa0", out) == 0 &&
+	    strcmp(out, "2022-11-01") == 0, "a date in Unicode spaces is a date");
+	snprintf(s, sizeof(s), "%s", "11010519491231002\xef\xbc\xb8");
+	is_int(id_number_check(s), ID_NUMBER_OK, "an ID number ending in full-width X");
+	is_str(s, "11010519491231002X", "and it is kept with an ASCII X");
+	snprintf(s, sizeof(s), "%s", "\xef\xbc\x91\xef\xbc\x93\xef\xbc\x98"
+	    "00138000");
+	ok(phone_normalise(s, sizeof(s)) == 0 && strcmp(s, "13800138000") == 0,
+	    "a phone number with full-width digits: %s", s);
+}
+
+static void
+test_mask_personal(void)
+{
+	static const struct {
+		const char *in, *want;
+	} cases[] = {
+		{ "unknown category \"50023519910903001X\"",
+		  "unknown category \"500235********001X\"" },
+		{ "not a date: \"15083665872\"", "not a date: \"150****5872\"" },
+		{ "a.csv:12: id 110105194912310", "a.csv:12: id 110105*****2310" },
+		{ "phone 023-68123456 and 0831-1234567", "phone 023-****3456 and 0831-***4567" },
+		{ "card 6222021234567890123", "card 622************0123" },
+		{ "2022-11-01, 20221101, HY0101001, 1000000 records",
+		  "2022-11-01, 20221101, HY0101001, 1000000 records" },
+		{ "a-1234567", "a-1234567" },
+		{ "", "" },
+	};
+	char out[128], small[8];
+
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
+		is_str(text_mask_personal(cases[i].in, out, sizeof(out)), cases[i].want,
+		    "mask case %zu", i);
+	is_str(text_mask_personal("13800138000", small, sizeof(small)), "138****",
+	    "cut to fit, still masked");
+}
+
 int
 main(void)
 {
@@ -214,5 +293,8 @@ main(void)
 	test_utf8();
 	test_numbers();
 	test_vocab();
+	test_white_space();
+	test_full_width();
+	test_mask_personal();
 	return done_testing();
 }
