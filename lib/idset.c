@@ -207,7 +207,10 @@ idset_move_up(struct idset *set, size_t to, size_t from, size_t count)
 	}
 }
 
-/* Move the hash table's words into the array. */
+/*
+ * Move the hash table's words into the array.  (One function: its steps
+ * share the array's indexes and the scratch half of the hash table.)
+ */
 static int
 idset_merge(struct idset *set)
 {

@@ -1,4 +1,4 @@
-/* test-import.c -- import_run(): all or nothing, --skip-bad, dry runs, problems in order, held records */
+/* test-import.c -- import_run(): all or nothing, --skip-bad, dry runs, problems in order, held records, merges */
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -212,6 +212,84 @@ static const struct import_kind held_kind = {
 	pair_fields, 2, held_row, held_finish, held_cleanup, sizeof(struct held_kind)
 };
 
+/*
+ * The merging kind: a record whose k is stored already is merged with
+ * its row by merge_record(): v and w may be updated, an empty field
+ * keeps what is stored, k given twice in one import is bad.
+ */
+static const struct field_spec kvw_fields[] = {
+	{ "k", NULL }, { "v", NULL }, { "w", NULL }
+};
+static const char *const kvw_column[] = { "k", "v", "w" };
+
+static int
+kvw_again(void *context, struct import *im, const struct record *rec,
+    sqlite3_stmt *row, struct error *err)
+{
+	(void)context;
+	(void)row;
+	(void)err;
+	import_problem(im, rec, 0, "given twice");
+	return 1;
+}
+
+static const struct merge_rule kvw_rule = {
+	.entity = "kvw", .table = "kvw", .specs = kvw_fields, .first = 1,
+	.nfields = 3, .column = kvw_column, .stamped = 1, .again = kvw_again,
+};
+
+struct merging {
+	sqlite3_stmt *insert, *find;
+	struct merge merge;
+};
+
+static int
+merging_row(struct import *im, const struct record *rec, void *context,
+    struct error *err)
+{
+	struct merging *m = context;
+	struct store *s = import_store(im);
+	const char *value[3];
+	int rc;
+
+	for (size_t k = 0; k < 3; k++)
+		value[k] = import_value(im, rec, k);
+	if (m->insert == NULL &&
+	    ((m->insert = store_prepare(s, "INSERT INTO kvw (k, v, w) "
+	    "VALUES (?, ?, ?) ON CONFLICT DO NOTHING", err)) == NULL ||
+	    (m->find = store_prepare(s, "SELECT id, v, w FROM kvw WHERE k = ?",
+	    err)) == NULL || merge_start(&m->merge, s, &kvw_rule, err) != 0))
+		return -1;
+	for (int k = 0; k < 3; k++)
+		sqlite3_bind_text(m->insert, k + 1, value[k], -1, SQLITE_TRANSIENT);
+	rc = sqlite3_step(m->insert);
+	sqlite3_reset(m->insert);
+	if (rc != SQLITE_DONE)
+		return store_error(s, rc, err);
+	if (sqlite3_changes(s->db) > 0) {
+		import_stats(im)->added++;
+		return 0;
+	}
+	sqlite3_bind_text(m->find, 1, value[0], -1, SQLITE_TRANSIENT);
+	if (sqlite3_step(m->find) != SQLITE_ROW)
+		return error_set(err, EXIT_SOFTWARE, "not found");
+	return merge_record(&m->merge, im, rec, m->find, value, value[0], m, err);
+}
+
+static void
+merging_cleanup(void *context)
+{
+	struct merging *m = context;
+
+	sqlite3_finalize(m->insert);
+	sqlite3_finalize(m->find);
+	merge_free(&m->merge);
+}
+
+static const struct import_kind merging_kind = {
+	kvw_fields, 3, merging_row, NULL, merging_cleanup, sizeof(struct merging)
+};
+
 /* The stored pairs, "k=v;" in order of k. */
 static const char *
 stored(struct store *s)
@@ -333,6 +411,80 @@ test_order(struct store *s)
 	is_str(stored(s), "", "held: nothing written");
 }
 
+/* The rows of sql, "a|b|c;" each. */
+static const char *
+rows(struct store *s, const char *sql)
+{
+	static char out[512];
+	sqlite3_stmt *st;
+	size_t len = 0;
+
+	out[0] = '\0';
+	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
+		return "(no statement)";
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		for (int c = 0; c < sqlite3_column_count(st); c++) {
+			const char *v = (const char *)sqlite3_column_text(st, c);
+
+			len += (size_t)snprintf(out + len, sizeof(out) - len, "%s%s",
+			    c > 0 ? "|" : "", v != NULL ? v : "-");
+		}
+		len += (size_t)snprintf(out + len, sizeof(out) - len, ";");
+	}
+	sqlite3_finalize(st);
+	return out;
+}
+
+/* Import text as the merging kind; the stats as "records added unchanged differ updated bad". */
+static const char *
+merge_run(struct store *s, const char *text, int upsert)
+{
+	static char got[1100];
+	struct import_options options = { .upsert = upsert, .skip_bad = 1 };
+	struct import_stats st;
+	struct reader *r;
+	struct error err = { 0 };
+
+	problems[0] = '\0';
+	if ((r = reader_open(write_input("in.csv", text), INPUT_CSV, ENCODING_UTF8,
+	    &err)) == NULL)
+		return "(no reader)";
+	if (import_run(s, &r, 1, &merging_kind, &options, collect, NULL, NULL, NULL,
+	    &st, &err) != 0)
+		snprintf(got, sizeof(got), "failed: %s", err.text);
+	else
+		snprintf(got, sizeof(got), "%ld %ld %ld %ld %ld %ld", st.records,
+		    st.added, st.unchanged, st.differ, st.updated, st.bad);
+	reader_close(r);
+	return got;
+}
+
+static void
+test_merge(struct store *s)
+{
+	const char *audit = "SELECT entity, entity_id, field, old, new FROM audit "
+	    "WHERE entity = 'kvw' ORDER BY seq";
+
+	is_str(merge_run(s, "k,v,w\na,1,x\nb,2,y\n", 0), "2 2 0 0 0 0",
+	    "merge: new records are added");
+	is_str(merge_run(s, "k,v,w\na,1,x\nb,3,\n", 0), "2 0 1 1 0 0",
+	    "merge: given again, the same is unchanged, another differs");
+	is_str(rows(s, "SELECT k, v, w, updated_at IS NULL FROM kvw ORDER BY k"),
+	    "a|1|x|1;b|2|y|1;", "merge: without --upsert the store is left alone");
+	is_str(rows(s, audit), "", "merge: and nothing is audited");
+	is_str(merge_run(s, "k,v,w\na,1,x\nb,3,\n", 1), "2 0 1 0 1 0",
+	    "merge: with --upsert the one that differs is updated");
+	is_str(rows(s, "SELECT k, v, w, updated_at IS NULL FROM kvw ORDER BY k"),
+	    "a|1|x|1;b|3|y|0;", "merge: the field given, not the one left empty, "
+	    "and its time");
+	is_str(rows(s, audit), "kvw|b|v|2|3;", "merge: each field changed is audited");
+	is_str(merge_run(s, "k,v,w\nc,1,\nc,2,\n", 1), "2 1 0 0 0 1",
+	    "merge: the same record twice in one import");
+	is_str(problems, "3:k:given twice;", "merge: is reported by the kind's rule");
+	is_str(rows(s, "SELECT k, v FROM kvw WHERE k = 'c'"), "c|1;",
+	    "merge: and the first stands");
+}
+
 int
 main(void)
 {
@@ -347,13 +499,16 @@ main(void)
 	snprintf(db, sizeof(db), "%s/renke.db", dir);
 	if ((s = store_open(db, STORE_WRITE, "test-import", "tester", &err)) == NULL ||
 	    store_exec(s, "CREATE TABLE pair (k TEXT PRIMARY KEY, "
-	    "v TEXT CHECK (v <> 'fail'))", &err) != 0) {
+	    "v TEXT CHECK (v <> 'fail'))", &err) != 0 ||
+	    store_exec(s, "CREATE TABLE kvw (id INTEGER PRIMARY KEY, k TEXT UNIQUE, "
+	    "v TEXT, w TEXT, updated_at TEXT)", &err) != 0) {
 		printf("Bail out! %s\n", err.text);
 		return 2;
 	}
 	test_kind(s, &plain_kind, "plain");
 	test_kind(s, &held_kind, "held");
 	test_order(s);
+	test_merge(s);
 	store_close(s);
 	snprintf(db, sizeof(db), "rm -rf '%s'", dir);
 	if (system(db) != 0)
