@@ -48,6 +48,18 @@ count_field(const char *text, const char *file, const char *field, long *out,
 	return 0;
 }
 
+/* ?1 the meeting of out, ?2 to ?6 its vote's counts. */
+static void
+bind_vote(sqlite3_stmt *st, const struct meeting_result *out)
+{
+	sqlite3_bind_int64(st, 1, out->id);
+	sqlite3_bind_int64(st, 2, out->vote.representatives);
+	sqlite3_bind_int64(st, 3, out->vote.present);
+	sqlite3_bind_int64(st, 4, out->vote.yes);
+	sqlite3_bind_int64(st, 5, out->vote.no);
+	sqlite3_bind_int64(st, 6, out->vote.abstain);
+}
+
 /* 1 when meeting out->id already holds this very vote. */
 static int
 vote_unchanged(struct store *s, const struct meeting_result *out,
@@ -61,29 +73,24 @@ vote_unchanged(struct store *s, const struct meeting_result *out,
 
 	if (st == NULL)
 		return 0;
-	sqlite3_bind_int64(st, 1, out->id);
-	sqlite3_bind_int64(st, 2, out->vote.representatives);
-	sqlite3_bind_int64(st, 3, out->vote.present);
-	sqlite3_bind_int64(st, 4, out->vote.yes);
-	sqlite3_bind_int64(st, 5, out->vote.no);
-	sqlite3_bind_int64(st, 6, out->vote.abstain);
+	bind_vote(st, out);
 	sqlite3_bind_text(st, 7, filed, -1, SQLITE_STATIC);
 	same = sqlite3_step(st) == SQLITE_ROW;
 	sqlite3_finalize(st);
 	return same;
 }
 
-int
-meeting_record(struct store *s, const struct meeting *m, const char *file,
-    struct meeting_result *out, struct error *err)
+/*
+ * The kind (its code into out), village, group and dates of m: the
+ * meeting's date into out, the date of the filing into filed.  0, or
+ * -1 with err set.
+ */
+static int
+check_meeting(const struct meeting *m, const char *file,
+    struct meeting_result *out, char filed[11], struct error *err)
 {
 	const char *kind;
-	long long village_id, group_id;
-	char filed[11] = "";
-	sqlite3_stmt *st;
-	int rc, voting;
 
-	memset(out, 0, sizeof(*out));
 	if (m->kind == NULL)
 		return error_set(err, EXIT_DATAERR, _("%s: kind: missing"), file);
 	if ((kind = vocab_code("meeting_kind", m->kind)) == NULL) {
@@ -107,9 +114,19 @@ meeting_record(struct store *s, const struct meeting *m, const char *file,
 	if (m->filed_on != NULL && date_parse(m->filed_on, filed) != 0)
 		return error_set(err, EXIT_DATAERR, _("%s: filed_on: not a date: \"%s\""),
 		    file, m->filed_on);
-	rc = place_resolve(s, m->village, NULL, 0, &village_id, &group_id, NULL, err);
+	return 0;
+}
+
+/* The ids of m's village and group (0: none); 0, or -1 with err set. */
+static int
+meeting_place(struct store *s, const struct meeting *m, const char *file,
+    long long *village_id, long long *group_id, struct error *err)
+{
+	int rc = place_resolve(s, m->village, NULL, 0, village_id, group_id, NULL,
+	    err);
+
 	if (rc == 0 && m->group != NULL) {
-		rc = place_resolve(s, m->village, m->group, 0, &village_id, &group_id,
+		rc = place_resolve(s, m->village, m->group, 0, village_id, group_id,
 		    NULL, err);
 		if (rc == 1)
 			rc = 2;
@@ -122,35 +139,57 @@ meeting_record(struct store *s, const struct meeting *m, const char *file,
 	if (rc == 2)
 		return error_set(err, EXIT_DATAERR, _("%s: village_group: no such "
 		    "villager group in %s: %s"), file, m->village, m->group);
-	voting = m->representatives || m->present || m->yes || m->no || m->abstain ||
-	    m->filed_on;
-	if (voting) {
-		long n[5];
-		const char *text[5] = { m->representatives, m->present, m->yes, m->no,
-		    m->abstain };
-		static const char *const names[5] = { "representatives", "present",
-		    "yes", "no", "abstain" };
+	return 0;
+}
 
-		if (strcmp(kind, "assembly") != 0)
-			return error_set(err, EXIT_DATAERR, _("%s: representatives: the "
-			    "village rules are voted at an assembly (kind assembly)"), file);
-		for (int i = 0; i < 5; i++)
-			if (count_field(text[i], file, names[i], &n[i], err) != 0)
-				return -1;
-		if (vote_decide(n[0], n[1], n[2], n[3], n[4], &out->vote, err) != 0) {
-			char why[sizeof(err->text)];
+/* m's vote, if it has one: only at an assembly, decided into out.  0, or -1. */
+static int
+check_vote(const struct meeting *m, const char *file, struct meeting_result *out,
+    struct error *err)
+{
+	long n[5];
+	const char *text[5] = { m->representatives, m->present, m->yes, m->no,
+	    m->abstain };
+	static const char *const names[5] = { "representatives", "present",
+	    "yes", "no", "abstain" };
 
-			snprintf(why, sizeof(why), "%s", err->text);
-			return error_set(err, EXIT_DATAERR, "%s: %s", file, why);
-		}
-		out->has_vote = 1;
+	if (!(m->representatives || m->present || m->yes || m->no || m->abstain ||
+	    m->filed_on))
+		return 0;
+	if (strcmp(out->kind, "assembly") != 0)
+		return error_set(err, EXIT_DATAERR, _("%s: representatives: the "
+		    "village rules are voted at an assembly (kind assembly)"), file);
+	for (int i = 0; i < 5; i++)
+		if (count_field(text[i], file, names[i], &n[i], err) != 0)
+			return -1;
+	if (vote_decide(n[0], n[1], n[2], n[3], n[4], &out->vote, err) != 0) {
+		char why[sizeof(err->text)];
+
+		snprintf(why, sizeof(why), "%s", err->text);
+		return error_set(err, EXIT_DATAERR, "%s: %s", file, why);
 	}
-	/* the same meeting again is the one already there */
-	st = store_prepare(s, "SELECT id FROM meeting WHERE kind = ? AND "
-	    "village_id = ? AND coalesce(group_id, 0) = ? AND held_on = ?", err);
+	out->has_vote = 1;
+	return 0;
+}
+
+/*
+ * The meeting of out's kind and date at the place: the one stored
+ * (out->existed), else a new one, audited.  Its id into out.  0, or -1
+ * with err set.
+ */
+static int
+find_or_add_meeting(struct store *s, const struct meeting *m,
+    long long village_id, long long group_id, struct meeting_result *out,
+    struct error *err)
+{
+	sqlite3_stmt *st = store_prepare(s, "SELECT id FROM meeting WHERE kind = ? "
+	    "AND village_id = ? AND coalesce(group_id, 0) = ? AND held_on = ?", err);
+	char idtext[24];
+	int rc;
+
 	if (st == NULL)
 		return -1;
-	sqlite3_bind_text(st, 1, kind, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 1, out->kind, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 2, village_id);
 	sqlite3_bind_int64(st, 3, group_id);
 	sqlite3_bind_text(st, 4, out->date, -1, SQLITE_STATIC);
@@ -161,73 +200,88 @@ meeting_record(struct store *s, const struct meeting *m, const char *file,
 	sqlite3_finalize(st);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
 		return store_error(s, rc, err);
-	if (!out->existed) {
-		char idtext[24];
-
-		st = store_prepare(s, "INSERT INTO meeting (kind, village_id, group_id, "
-		    "held_on, host, attendees, minutes, created_at) VALUES (?, ?, ?, ?, "
-		    "?, ?, ?, ?) RETURNING id", err);
-		if (st == NULL)
-			return -1;
-		sqlite3_bind_text(st, 1, kind, -1, SQLITE_STATIC);
-		sqlite3_bind_int64(st, 2, village_id);
-		if (group_id > 0)
-			sqlite3_bind_int64(st, 3, group_id);
-		sqlite3_bind_text(st, 4, out->date, -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 5, m->host, -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 6, m->attendees, -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 7, m->minutes, -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 8, s->now, -1, SQLITE_STATIC);
-		if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-			out->id = sqlite3_column_int64(st, 0);
-			rc = sqlite3_step(st);
-		}
-		sqlite3_finalize(st);
-		if (rc != SQLITE_DONE)
-			return store_error(s, rc, err);
-		snprintf(idtext, sizeof(idtext), "%lld", out->id);
-		if (audit_add(s, "meeting", idtext, "created", NULL, kind, err) != 0)
-			return -1;
-	}
-	if (out->has_vote && vote_unchanged(s, out, filed))
-		out->has_vote = 1;	/* the same vote again: nothing to write */
-	else if (out->has_vote) {
-		char idtext[24], what[160];
-
-		st = store_prepare(s, "INSERT INTO vote (meeting_id, representatives, "
-		    "present, yes, no, abstain, valid, adopted, filed_on) VALUES (?, ?, "
-		    "?, ?, ?, ?, ?, ?, ?) ON CONFLICT (meeting_id) DO UPDATE SET "
-		    "representatives = excluded.representatives, present = "
-		    "excluded.present, yes = excluded.yes, no = excluded.no, abstain = "
-		    "excluded.abstain, valid = excluded.valid, adopted = "
-		    "excluded.adopted, filed_on = coalesce(excluded.filed_on, filed_on)",
-		    err);
-		if (st == NULL)
-			return -1;
-		sqlite3_bind_int64(st, 1, out->id);
-		sqlite3_bind_int64(st, 2, out->vote.representatives);
-		sqlite3_bind_int64(st, 3, out->vote.present);
-		sqlite3_bind_int64(st, 4, out->vote.yes);
-		sqlite3_bind_int64(st, 5, out->vote.no);
-		sqlite3_bind_int64(st, 6, out->vote.abstain);
-		sqlite3_bind_int(st, 7, out->vote.valid);
-		sqlite3_bind_int(st, 8, out->vote.adopted);
-		sqlite3_bind_text(st, 9, filed[0] ? filed : NULL, -1, SQLITE_STATIC);
+	if (out->existed)
+		return 0;
+	st = store_prepare(s, "INSERT INTO meeting (kind, village_id, group_id, "
+	    "held_on, host, attendees, minutes, created_at) VALUES (?, ?, ?, ?, "
+	    "?, ?, ?, ?) RETURNING id", err);
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_text(st, 1, out->kind, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, village_id);
+	if (group_id > 0)
+		sqlite3_bind_int64(st, 3, group_id);
+	sqlite3_bind_text(st, 4, out->date, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 5, m->host, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 6, m->attendees, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 7, m->minutes, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 8, s->now, -1, SQLITE_STATIC);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		out->id = sqlite3_column_int64(st, 0);
 		rc = sqlite3_step(st);
-		sqlite3_finalize(st);
-		if (rc != SQLITE_DONE)
-			return store_error(s, rc, err);
-		snprintf(idtext, sizeof(idtext), "%lld", out->id);
-		snprintf(what, sizeof(what), "representatives %ld, present %ld, yes %ld, "
-		    "no %ld, abstain %ld: %s", out->vote.representatives,
-		    out->vote.present, out->vote.yes, out->vote.no, out->vote.abstain,
-		    !out->vote.valid ? "not valid" : out->vote.adopted ? "adopted" :
-		    "not adopted");
-		if (audit_add(s, "vote", idtext, "result", NULL, what, err) != 0 ||
-		    (filed[0] && audit_add(s, "vote", idtext, "filed_on", NULL, filed,
-		    err) != 0))
-			return -1;
 	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return store_error(s, rc, err);
+	snprintf(idtext, sizeof(idtext), "%lld", out->id);
+	return audit_add(s, "meeting", idtext, "created", NULL, out->kind, err);
+}
+
+/* out's vote, with the date it was filed (""), written and audited; 0 or -1. */
+static int
+write_vote(struct store *s, const struct meeting_result *out, const char *filed,
+    struct error *err)
+{
+	char idtext[24], what[160];
+	sqlite3_stmt *st = store_prepare(s, "INSERT INTO vote (meeting_id, "
+	    "representatives, present, yes, no, abstain, valid, adopted, filed_on) "
+	    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (meeting_id) DO UPDATE "
+	    "SET representatives = excluded.representatives, present = "
+	    "excluded.present, yes = excluded.yes, no = excluded.no, abstain = "
+	    "excluded.abstain, valid = excluded.valid, adopted = "
+	    "excluded.adopted, filed_on = coalesce(excluded.filed_on, filed_on)",
+	    err);
+	int rc;
+
+	if (st == NULL)
+		return -1;
+	bind_vote(st, out);
+	sqlite3_bind_int(st, 7, out->vote.valid);
+	sqlite3_bind_int(st, 8, out->vote.adopted);
+	sqlite3_bind_text(st, 9, filed[0] ? filed : NULL, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return store_error(s, rc, err);
+	snprintf(idtext, sizeof(idtext), "%lld", out->id);
+	snprintf(what, sizeof(what), "representatives %ld, present %ld, yes %ld, "
+	    "no %ld, abstain %ld: %s", out->vote.representatives,
+	    out->vote.present, out->vote.yes, out->vote.no, out->vote.abstain,
+	    !out->vote.valid ? "not valid" : out->vote.adopted ? "adopted" :
+	    "not adopted");
+	if (audit_add(s, "vote", idtext, "result", NULL, what, err) != 0 ||
+	    (filed[0] && audit_add(s, "vote", idtext, "filed_on", NULL, filed,
+	    err) != 0))
+		return -1;
+	return 0;
+}
+
+int
+meeting_record(struct store *s, const struct meeting *m, const char *file,
+    struct meeting_result *out, struct error *err)
+{
+	long long village_id, group_id;
+	char filed[11] = "";
+
+	memset(out, 0, sizeof(*out));
+	if (check_meeting(m, file, out, filed, err) != 0 ||
+	    meeting_place(s, m, file, &village_id, &group_id, err) != 0 ||
+	    check_vote(m, file, out, err) != 0 ||
+	    find_or_add_meeting(s, m, village_id, group_id, out, err) != 0)
+		return -1;
+	/* the same vote again: nothing to write */
+	if (out->has_vote && !vote_unchanged(s, out, filed))
+		return write_vote(s, out, filed, err);
 	return 0;
 }
 
