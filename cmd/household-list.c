@@ -59,7 +59,7 @@ main(int argc, char **argv)
 	cli_start(&cli, "household-list", usage, CLI_OUTPUT);
 	if (cli_parse(&cli, argc, argv, options, "", option, &filter) != argc)
 		cli_usage_error(&cli, _("no operands expected"));
-	if ((store = cli_store(&cli, STORE_READ, &status)) == NULL)
+	if ((store = cli_store(&cli, STORE_QUERY, &status)) == NULL)
 		goto out;
 	if ((w = cli_writer(&cli, household_columns, HOUSEHOLD_NFIELDS)) == NULL) {
 		status = EXIT_SOFTWARE;

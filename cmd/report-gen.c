@@ -166,7 +166,7 @@ main(int argc, char **argv)
 	o.filter.reveal = cli.reveal;
 
 	for (size_t i = 0; i < cli.ndbs; i++) {
-		if ((stores[i] = cli_store_at(&cli, cli.dbs[i], STORE_READ,
+		if ((stores[i] = cli_store_at(&cli, cli.dbs[i], STORE_QUERY,
 		    &status)) == NULL)
 			goto out;
 		nstores++;

@@ -340,7 +340,7 @@ run_responses(struct cli *cli, struct request *rq, struct reader **readers)
 	}
 	if (rq->save != NULL || rq->from_store != NULL || rq->compare != NULL) {
 		if ((store = cli_store(cli, rq->save != NULL ? STORE_WRITE :
-		    STORE_READ, &status)) == NULL)
+		    STORE_QUERY, &status)) == NULL)
 			goto out;
 	}
 	if (rq->dissatisfied) {

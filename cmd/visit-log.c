@@ -192,7 +192,7 @@ report(struct cli *cli, struct request *rq)
 	int status = EXIT_OK;
 	long n;
 
-	if ((store = cli_store(cli, STORE_READ, &status)) == NULL)
+	if ((store = cli_store(cli, STORE_QUERY, &status)) == NULL)
 		return status;
 	if (rq->flagged)
 		w = cli_writer(cli, visit_finding_columns, FINDING_NCOLUMNS);

@@ -258,6 +258,13 @@ household_check(struct household_checker *c, struct import *im,
 		    "belongs to a village"));
 		bad++;
 	}
+	/* "*" names the township's total row in every report */
+	for (size_t k = HOUSEHOLD_VILLAGE; k <= HOUSEHOLD_GROUP; k++)
+		if (h->value[k] != NULL && strcmp(h->value[k], "*") == 0) {
+			import_problem(im, rec, (int)k, _("\"*\" is the name of the "
+			    "total row in reports; give the place its own name"));
+			bad++;
+		}
 	if (h->value[HOUSEHOLD_ID_NUMBER] != NULL) {
 		copy_value(h->id_number, sizeof(h->id_number),
 		    h->value[HOUSEHOLD_ID_NUMBER]);

@@ -92,6 +92,42 @@ dir_unwritable(const char *path, int *why)
 	return 0;
 }
 
+/* 1 when this process may make files in path's directory (asked, not tried). */
+static int
+dir_writable(const char *path)
+{
+	char dir[4096];
+	const char *slash = strrchr(path, '/');
+
+	if (slash == NULL)
+		return access(".", W_OK | X_OK) == 0;
+	if (slash == path)
+		return access("/", W_OK | X_OK) == 0;
+	snprintf(dir, sizeof(dir), "%.*s", (int)(slash - path), path);
+	return access(dir, W_OK | X_OK) == 0;
+}
+
+/* path as an SQLite URI that reads it as it is: "file:PATH?immutable=1"; the caller frees. */
+static char *
+immutable_uri(const char *path)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	char *uri = malloc(strlen(path) * 3 + 32), *o = uri;
+
+	if (uri == NULL)
+		return NULL;
+	o += sprintf(o, "file:");
+	for (const unsigned char *p = (const unsigned char *)path; *p; p++)
+		if (*p == '%' || *p == '?' || *p == '#' || *p < 0x21) {
+			*o++ = '%';
+			*o++ = hex[*p >> 4];
+			*o++ = hex[*p & 15];
+		} else
+			*o++ = (char)*p;
+	strcpy(o, "?immutable=1");
+	return uri;
+}
+
 int
 store_error(struct store *s, int rc, struct error *err)
 {
@@ -222,6 +258,10 @@ store_migrate(struct store *s, struct error *err)
 		    s->path, version, latest);
 	if (version == latest)
 		return 0;
+	if (sqlite3_db_readonly(s->db, "main") == 1)
+		return error_set(err, EXIT_NOINPUT, _("%s: the store has schema %lld "
+		    "and is read-only here; a command that writes, where it may, "
+		    "brings it up to date"), s->path, version);
 	/*
 	 * A section may rebuild a table others refer to (SQLite's way to
 	 * change one): the keys are off while it runs, and checked after.
@@ -295,6 +335,7 @@ store_open(const char *path, enum store_mode mode, const char *command,
 	struct store *s = calloc(1, sizeof(*s));
 	struct stat st;
 	int rc, flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX;
+	char *uri = NULL;
 	time_t now = time(NULL);
 	struct tm tm;
 
@@ -318,7 +359,7 @@ store_open(const char *path, enum store_mode mode, const char *command,
 	if (stat(path, &st) != 0) {
 		int fd, missing = errno == ENOENT || errno == ENOTDIR;
 
-		if (!missing || mode == STORE_READ) {
+		if (!missing || mode != STORE_WRITE) {
 			error_set(err, missing ? EXIT_NOINPUT : EXIT_IOERR,
 			    missing ? _("%s: no such store (a command that "
 			    "writes creates it)") : "%s: %s", path, strerror(errno));
@@ -343,8 +384,19 @@ store_open(const char *path, enum store_mode mode, const char *command,
 			goto fail;
 		}
 		flags = SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX;
+	} else if (st.st_size == 0 && mode != STORE_QUERY && (st.st_mode & 077))
+		chmod(path, 0600);	/* an empty file becomes a store: a private one */
+	if (mode == STORE_QUERY && !dir_writable(path)) {
+		/* nobody can make its -wal there, so nobody writes it: read it as it is */
+		if ((uri = immutable_uri(path)) == NULL) {
+			error_set(err, EXIT_SOFTWARE, "%s", strerror(ENOMEM));
+			goto fail;
+		}
+		flags = SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_URI;
 	}
-	rc = sqlite3_open_v2(path, &s->db, flags, NULL);
+	rc = sqlite3_open_v2(uri != NULL ? uri : path, &s->db, flags, NULL);
+	free(uri);
+	uri = NULL;
 	if (rc != SQLITE_OK) {
 		store_error(s, rc, err);
 		goto fail;

@@ -7,7 +7,12 @@
 #include "error.h"
 
 /* Reading commands never create a store; writing commands create it (mode 0600). */
-enum store_mode { STORE_READ, STORE_WRITE };
+/*
+ * STORE_READ: the store must exist (a command may still write to it);
+ * STORE_WRITE: made if missing; STORE_QUERY: only read, never written,
+ * so that it opens even where its directory may not be written in.
+ */
+enum store_mode { STORE_READ, STORE_WRITE, STORE_QUERY };
 
 struct store {
 	sqlite3 *db;
@@ -30,7 +35,11 @@ const char *store_default_path(void);
 /*
  * Open the store at path.  STORE_WRITE creates a missing file with mode
  * 0600 (removed again by store_close() when nothing was written to it);
- * STORE_READ refuses it (EXIT_NOINPUT).  Either way the schema is
+ * STORE_READ refuses it (EXIT_NOINPUT), and so does STORE_QUERY, which
+ * opens the store read-only when its directory cannot be written in (no
+ * -wal and -shm files can be made there: then nobody writes to it and it
+ * is read as it is).  An empty file taken as a new store is made 0600.
+ * Either way the schema is
  * brought up to date in one transaction, foreign keys are on, the
  * journal is WAL and the busy timeout is 10 s.  command and who are kept
  * (not copied) for the audit log.  Returns the store, or NULL with err

@@ -1,0 +1,60 @@
+#!/bin/sh
+# t0065-store-rules.sh -- a store read where it cannot be written; an empty file made
+# private; "*" kept for the total row
+#
+# renke(7): the commands that only read open the store read-only where
+# its directory may not be written in; an empty file taken as a new
+# store is made 0600 like a store renke creates; no village or group may
+# be called "*", the name of a report's total row.
+
+. "$(dirname "$0")/lib.sh"
+
+# as_nobody COMMAND...: run COMMAND as the user nobody, with the commands copied where it may run them
+as_nobody() {
+	su nobody -s /bin/sh -c "PATH=$OUT/bin:/usr/bin:/bin; cd $OUT && $*"
+}
+
+test_case 'reading commands read a store in a directory they cannot write in' '
+	if [ "$(id -u)" -ne 0 ] || ! id nobody >/dev/null 2>&1 || ! command -v su >/dev/null; then
+		echo "needs root, su and the user nobody to read as someone else" >&2
+		false
+	fi &&
+	OUT=$(mktemp -d /tmp/renke-ro.XXXXXX) && chmod 755 "$OUT" &&
+	mkdir "$OUT/bin" "$OUT/ro" &&
+	for c in household-list report-gen deadline-check household-add; do
+		cp "$RENKE_BIN/$c" "$OUT/bin/" || return 1
+	done &&
+	household-add -q -d "$OUT/ro/renke.db" "$EXAMPLES/households.csv" &&
+	household-list -d "$OUT/ro/renke.db" -f csv >want &&
+	chmod 644 "$OUT/ro/renke.db" && chmod 555 "$OUT/ro" &&
+	cp -p "$OUT/ro/renke.db" kept.db &&
+	as_nobody household-list -d ro/renke.db -f csv >got 2>err &&
+	test_cmp want got &&
+	test_must_be_empty err &&
+	as_nobody report-gen summary -d ro/renke.db -f csv >summary 2>err &&
+	test -s summary && test_must_be_empty err &&
+	{ as_nobody deadline-check -d ro/renke.db --today 2022-11-30 -f csv >/dev/null 2>err; test $? -le 1; } &&
+	test_must_be_empty err &&
+	{ as_nobody household-add -d ro/renke.db --id HY9 --village 后叶村 2>err; test $? -eq 74; } &&
+	cmp "$OUT/ro/renke.db" kept.db &&
+	chmod 755 "$OUT/ro" && rm -rf "$OUT"
+'
+
+test_case 'an empty file taken as a new store is made 0600' '
+	: >empty.db && chmod 644 empty.db &&
+	household-add -q -d empty.db --id HY0101001 --village 后叶村 &&
+	test "$(stat -c %a empty.db)" = 600 &&
+	test "$(sqlite3 empty.db "select count(*) from household")" -eq 1
+'
+
+test_case 'no village or group may be called "*", the total row of every report' '
+	household-add -q "$EXAMPLES/households.csv" &&
+	store_dump >before &&
+	printf "%s\n" "household_id,village,village_group" "HY9,*,1社" "HY8,后叶村,*" >in.csv &&
+	expect_status 65 household-add in.csv 2>err &&
+	grep_message "^household-add: in.csv:2: village: \"\*\" is the name of the total row in reports; give the place its own name$" err &&
+	grep_message "^household-add: in.csv:3: village_group: \"\*\" is the name" err &&
+	store_dump >after && test_cmp before after
+'
+
+test_done
