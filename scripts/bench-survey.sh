@@ -12,6 +12,7 @@
 # and prints, for each: median seconds and median peak memory
 # (/usr/bin/time -f %M), then the ratios.  The goal: survey-tally at least
 # 5 times faster than Miller, with less than a twentieth of its memory.
+# RENKE_THREADS, when set, is passed on to survey-tally (1 or 2 threads).
 set -eu
 
 n=1000000
@@ -72,6 +73,7 @@ done
 rs=$(median renke.times 1)
 rk=$(median renke.times 2)
 echo "survey-tally benchmark: $n responses, 4 questions, 12 villages; median of $runs runs"
+echo "survey-tally threads: ${RENKE_THREADS:-as the machine suggests (RENKE_THREADS unset)}"
 echo "machine: $(uname -m), $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo), load average $(cut -d " " -f 1-3 /proc/loadavg)"
 printf "%-52s %9s %10s\n" command seconds "peak MiB"
 awk -v s="$rs" -v k="$rk" 'BEGIN { printf "%-52s %9.2f %10.1f\n", "survey-tally responses.csv", s, k / 1024 }'
