@@ -94,21 +94,14 @@ lookup(struct store *s, const char *sql, long long parent, const char *name,
     struct error *err)
 {
 	sqlite3_stmt *st = store_prepare(s, sql, err);
-	long long id = 0;
-	int rc, i = 1;
+	int i = 1;
 
 	if (st == NULL)
 		return -1;
 	if (parent > 0)
 		sqlite3_bind_int64(st, i++, parent);
 	sqlite3_bind_text(st, i, name, -1, SQLITE_STATIC);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		id = sqlite3_column_int64(st, 0);
-	else if (rc != SQLITE_DONE)
-		id = store_error(s, rc, err);
-	sqlite3_finalize(st);
-	return id;
+	return store_step_id(s, st, err);
 }
 
 int

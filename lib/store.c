@@ -471,6 +471,20 @@ store_close(struct store *s)
 	free(s);
 }
 
+long long
+store_step_id(struct store *s, sqlite3_stmt *st, struct error *err)
+{
+	int rc = sqlite3_step(st);
+	long long id = 0;
+
+	if (rc == SQLITE_ROW)
+		id = sqlite3_column_int64(st, 0);
+	else if (rc != SQLITE_DONE)
+		id = store_error(s, rc, err);
+	sqlite3_finalize(st);
+	return id;
+}
+
 char *
 store_meta_get(struct store *s, const char *key)
 {

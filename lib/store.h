@@ -68,6 +68,14 @@ int store_exec(struct store *s, const char *sql, struct error *err);
 sqlite3_stmt *store_prepare(struct store *s, const char *sql, struct error *err);
 
 /*
+ * Step st (prepared and bound by the caller) for the integer in the
+ * first column of its first row, and finalize it.  Returns that
+ * integer, 0 when there is no row, or -1 with err set: for the id a
+ * look-up finds (ids are positive).
+ */
+long long store_step_id(struct store *s, sqlite3_stmt *st, struct error *err);
+
+/*
  * While on (1), statements prepared, or prepared again, leave out the
  * tables' CHECK constraints: for an import that checks every value it
  * writes as they would, to which they cost a tenth of its time.  Turning

@@ -141,19 +141,11 @@ round_id(struct store *s, const char *round, struct error *err)
 {
 	sqlite3_stmt *st = store_prepare(s, "SELECT id FROM survey_round "
 	    "WHERE name = ?", err);
-	long long id = 0;
-	int rc;
 
 	if (st == NULL)
 		return -1;
 	sqlite3_bind_text(st, 1, round, -1, SQLITE_STATIC);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		id = sqlite3_column_int64(st, 0);
-	else if (rc != SQLITE_DONE)
-		id = store_error(s, rc, err);
-	sqlite3_finalize(st);
-	return id;
+	return store_step_id(s, st, err);
 }
 
 /* How many responses round id holds; -1 with err set. */
