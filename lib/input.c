@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "buf.h"
+#include "hashtab.h"
 #include "input.h"
 #include "output.h"
 #include "text.h"
@@ -35,6 +36,9 @@ struct pending {
 	size_t block_cap;
 	int borrowed;		/* values and their array are the reader's (csv_next_plain) */
 };
+
+/* Columns a CSV header may have (renke(7)): a wider one is no sheet of a campaign. */
+#define HEADER_MAX_COLUMNS	4096
 
 /* Bytes read at a time; the raw buffer keeps SCAN_SLACK more readable after its NUL. */
 #define READ_BLOCK	(1 << 20)
@@ -1014,6 +1018,45 @@ csv_finish(struct reader *r, struct error *err)
 	return 0;
 }
 
+/*
+ * Trim the header's names and index the named columns in r->header_map,
+ * refusing a name given twice: a hash set of the names, so that a header
+ * of many columns costs no more than its length.
+ */
+static int
+csv_name_columns(struct reader *r, long line, struct error *err)
+{
+	struct hashtab seen = { 0 };
+	int rc = 0;
+
+	if ((r->header_map = calloc(r->header_count + 1, sizeof(size_t))) == NULL ||
+	    hashtab_reserve(&seen, r->header_count) != 0)
+		rc = error_set(err, EXIT_SOFTWARE, "%s", strerror(ENOMEM));
+	for (size_t i = 0; rc == 0 && i < r->header_count; i++) {
+		char *name = text_trim(r->header[i]);
+		size_t len = strlen(name), pos, k;
+		uint64_t h = text_hash(TEXT_HASH, name, len);
+
+		memmove(r->header[i], name, len + 1);
+		if (len == 0)
+			continue;
+		pos = hashtab_start(&seen, h);
+		while ((k = hashtab_next(&seen, h, &pos)) != HASHTAB_END)
+			if (strcmp(r->header[r->header_map[k]], r->header[i]) == 0)
+				break;
+		if (k != HASHTAB_END)
+			rc = error_set(err, EXIT_DATAERR,
+			    _("%s:%ld: %s: the column appears twice in the header"),
+			    r->file, line, r->header[i]);
+		else if (hashtab_add(&seen, h, r->header_named) != 0)
+			rc = error_set(err, EXIT_SOFTWARE, "%s", strerror(ENOMEM));
+		else
+			r->header_map[r->header_named++] = i;
+	}
+	hashtab_free(&seen);
+	return rc;
+}
+
 /* Take the first CSV record as the header. */
 static int
 csv_take_header(struct reader *r, struct pending *p, struct error *err)
@@ -1021,6 +1064,10 @@ csv_take_header(struct reader *r, struct pending *p, struct error *err)
 	if (p->problem != NULL)
 		return error_set(err, EXIT_DATAERR, "%s:%ld: %s", r->file, p->line,
 		    _(p->problem));
+	if (p->count > HEADER_MAX_COLUMNS)
+		return error_set(err, EXIT_DATAERR, _("%s:%ld: the header has %zu "
+		    "columns; at most %d are read"), r->file, p->line, p->count,
+		    HEADER_MAX_COLUMNS);
 	if (p->borrowed || p->block != NULL) {
 		/* the header outlives the record's memory: its own copies */
 		char **copies = calloc(p->count + 1, sizeof(*copies));
@@ -1048,22 +1095,7 @@ csv_take_header(struct reader *r, struct pending *p, struct error *err)
 	r->header_count = p->count;
 	p->values = NULL;
 	p->count = p->cap = 0;
-	if ((r->header_map = calloc(r->header_count + 1, sizeof(size_t))) == NULL)
-		return error_set(err, EXIT_SOFTWARE, "%s", strerror(ENOMEM));
-	for (size_t i = 0; i < r->header_count; i++) {
-		char *name = text_trim(r->header[i]);
-
-		memmove(r->header[i], name, strlen(name) + 1);
-		if (*r->header[i] == '\0')
-			continue;
-		for (size_t k = 0; k < r->header_named; k++)
-			if (strcmp(r->header[r->header_map[k]], r->header[i]) == 0)
-				return error_set(err, EXIT_DATAERR,
-				    _("%s:%ld: %s: the column appears twice in the header"),
-				    r->file, p->line, r->header[i]);
-		r->header_map[r->header_named++] = i;
-	}
-	return 0;
+	return csv_name_columns(r, p->line, err);
 }
 
 static void csv_shape_fields(struct reader *r, struct pending *p);
