@@ -11,9 +11,10 @@
  * status.  A command that imports records is its option table and one
  * call of cli_import() (cmd/cli-import.c), given its import_kind: the
  * one front end reads the records, opens the store, runs import_run(),
- * keeps the rejects and prints the closing line every import shares.  Everything else lives here, in lib/, which never prints and
- * never exits: a function returns 0 or -1 and fills a struct error the
- * caller owns.
+ * keeps the rejects and prints the closing line every import shares.
+ * Everything else lives here, in lib/, which never prints and never
+ * exits: a function returns 0 or -1 and fills a struct error the caller
+ * owns.
  *
  *   error.h     struct error, sysexits statuses, per-row problems
  *   text.h      UTF-8, display width, dates, ID and phone numbers, masking
