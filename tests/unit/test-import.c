@@ -1,4 +1,4 @@
-/* test-import.c -- import_run(): all or nothing, --skip-bad, dry runs, problems in order, held records, merges */
+/* test-import.c -- import_run(): all or nothing, --skip-bad, dry runs, problems in order; the ring, merges, batches */
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -290,6 +290,191 @@ static const struct import_kind merging_kind = {
 	kvw_fields, 3, merging_row, NULL, merging_cleanup, sizeof(struct merging)
 };
 
+/*
+ * A kind on the batch engine: table bk, records k and v held to be
+ * written, or (settings: struct bk_mode) looked up, or written alone in
+ * a savepoint after a row of table made is made for them.
+ */
+struct bk_mode {
+	int look, savepoint;
+};
+
+struct bk_record {
+	const char *k, *v;
+};
+
+struct bk {
+	struct batch_engine batch;
+	sqlite3_stmt *find, *same, *make;
+	struct import *im;
+	int counted, undone;
+};
+
+static int
+bk_hold(struct batch_slot *slot, const void *checked, const struct record *rec)
+{
+	const struct bk_record *from = checked;
+	struct bk_record *to = slot->record;
+	const char *value[2] = { from->k, from->v }, *copy[2];
+
+	if (held_record_set(&slot->held, rec, value, 2, copy) != 0)
+		return -1;
+	to->k = copy[0];
+	to->v = copy[1];
+	return 0;
+}
+
+static void
+bk_bind(const struct batch_slot *slot, sqlite3_stmt *st, int p)
+{
+	const struct bk_record *x = slot->record;
+
+	sqlite3_bind_text(st, p, x->k, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, p + 1, x->v, -1, SQLITE_STATIC);
+}
+
+static void
+bk_bind_key(const struct batch_slot *slot, sqlite3_stmt *find)
+{
+	sqlite3_bind_text(find, 1, ((const struct bk_record *)slot->record)->k, -1,
+	    SQLITE_STATIC);
+}
+
+static int
+bk_same_key(const struct batch_slot *a, const struct batch_slot *b)
+{
+	return strcmp(((const struct bk_record *)a->record)->k,
+	    ((const struct bk_record *)b->record)->k) == 0;
+}
+
+static long long
+bk_same(void *context, const struct batch_slot *slot, struct error *err)
+{
+	struct bk *bk = context;
+	long long id = 0;
+
+	bk_bind(slot, bk->same, 1);
+	if (sqlite3_step(bk->same) == SQLITE_ROW)
+		id = sqlite3_column_int64(bk->same, 0);
+	sqlite3_reset(bk->same);
+	(void)err;
+	return id;
+}
+
+static int
+bk_left_out(void *context, struct batch_slot *slot, int found,
+    struct error *err)
+{
+	struct bk *bk = context;
+
+	sqlite3_reset(bk->find);
+	(void)err;
+	import_problem(bk->im, &slot->held.rec, 0, found ? "stored already" :
+	    "left out, not stored");
+	return 1;
+}
+
+static int
+bk_looked_up(void *context, struct batch_slot *slot, int found,
+    struct error *err)
+{
+	struct bk *bk = context;
+
+	if (!found)
+		return batch_write_one(&bk->batch, slot, err);
+	sqlite3_reset(bk->find);
+	import_problem(bk->im, &slot->held.rec, 1, "differs");
+	return 1;
+}
+
+static int
+bk_counted(void *context, struct batch_slot *slot, struct error *err)
+{
+	(void)slot;
+	(void)err;
+	((struct bk *)context)->counted++;
+	return 0;
+}
+
+static void
+bk_undone(void *context)
+{
+	((struct bk *)context)->undone++;
+}
+
+static const struct batch_kind bk_batch_kind = {
+	.entity = "bk", .source_table = "household_source",
+	.record_size = sizeof(struct bk_record),
+	.insert_head = "INSERT OR FAIL INTO bk (k, v) VALUES ", .insert_columns = 2,
+	.insert_tail = " ON CONFLICT DO NOTHING", .hold = bk_hold, .bind = bk_bind,
+	.bind_key = bk_bind_key, .same_key = bk_same_key, .same = bk_same,
+	.left_out = bk_left_out, .looked_up = bk_looked_up, .counted = bk_counted,
+	.undone = bk_undone,
+};
+
+static int
+bk_row(struct import *im, const struct record *rec, void *context,
+    struct error *err)
+{
+	struct bk *bk = context;
+	const struct bk_mode *mode = import_options(im)->settings;
+	struct store *s = import_store(im);
+	struct bk_record x = { import_value(im, rec, 0), import_value(im, rec, 1) };
+	sqlite3_stmt *st;
+	long long last = 0;
+
+	if (bk->find == NULL) {
+		bk->im = im;
+		if ((bk->find = store_prepare(s, "SELECT id FROM bk WHERE k = ?",
+		    err)) == NULL || (bk->same = store_prepare(s, "SELECT id FROM bk "
+		    "WHERE k = ? AND v = ?", err)) == NULL || (bk->make =
+		    store_prepare(s, "INSERT INTO made VALUES (?)", err)) == NULL ||
+		    (st = store_prepare(s, "SELECT coalesce(max(id), 0) FROM bk",
+		    err)) == NULL)
+			return -1;
+		if (sqlite3_step(st) == SQLITE_ROW)
+			last = sqlite3_column_int64(st, 0);
+		sqlite3_finalize(st);
+		if (batch_start(&bk->batch, &bk_batch_kind, bk, im, bk->find, last,
+		    err) != 0)
+			return -1;
+	}
+	if (x.k == NULL) {
+		import_problem(im, rec, 0, "missing");
+		return 1;
+	}
+	if (mode->savepoint) {
+		if (batch_savepoint(&bk->batch, err) != 0)
+			return -1;
+		sqlite3_bind_text(bk->make, 1, x.k, -1, SQLITE_STATIC);
+		sqlite3_step(bk->make);
+		sqlite3_reset(bk->make);
+	}
+	return batch_hold(&bk->batch, mode->look, &x, rec, 0, err);
+}
+
+static int
+bk_finish(struct import *im, void *context, struct error *err)
+{
+	(void)im;
+	return batch_finish(&((struct bk *)context)->batch, err);
+}
+
+static void
+bk_cleanup(void *context)
+{
+	struct bk *bk = context;
+
+	batch_free(&bk->batch);
+	sqlite3_finalize(bk->find);
+	sqlite3_finalize(bk->same);
+	sqlite3_finalize(bk->make);
+}
+
+static const struct import_kind bk_kind = {
+	pair_fields, 2, bk_row, bk_finish, bk_cleanup, sizeof(struct bk)
+};
+
 /* The stored pairs, "k=v;" in order of k. */
 static const char *
 stored(struct store *s)
@@ -485,6 +670,70 @@ test_merge(struct store *s)
 	    "merge: and the first stands");
 }
 
+/* Import text as the batch kind in mode; "records added unchanged bad". */
+static const char *
+bk_run(struct store *s, const char *text, int look, int savepoint)
+{
+	static char got[1100];
+	struct bk_mode mode = { look, savepoint };
+	struct import_options options = { .skip_bad = 1, .settings = &mode };
+	struct import_stats st;
+	struct reader *r;
+	struct error err = { 0 };
+
+	problems[0] = '\0';
+	if ((r = reader_open(write_input("in.csv", text), INPUT_CSV, ENCODING_UTF8,
+	    &err)) == NULL)
+		return "(no reader)";
+	if (import_run(s, &r, 1, &bk_kind, &options, collect, NULL, NULL, NULL,
+	    &st, &err) != 0)
+		snprintf(got, sizeof(got), "failed: %s", err.text);
+	else
+		snprintf(got, sizeof(got), "%ld %ld %ld %ld", st.records, st.added,
+		    st.unchanged, st.bad);
+	reader_close(r);
+	return got;
+}
+
+static void
+test_batch(struct store *s)
+{
+	struct buf many = { 0 };
+	char line[32];
+
+	is_str(bk_run(s, "k,v\na,1\nb,2\nc,3\n", 0, 0), "3 3 0 0",
+	    "batch: records written, counted as added");
+	is_str(rows(s, "SELECT k, v FROM bk ORDER BY id"), "a|1;b|2;c|3;",
+	    "batch: in the order of the input");
+	is_str(rows(s, "SELECT field, new FROM audit WHERE entity = 'bk'"),
+	    "created|3;", "batch: one audit row counts them");
+	is_str(bk_run(s, "k,v\na,1\nb,2\nc,3\n", 1, 0), "3 0 3 0",
+	    "batch: looked up and stored the same: unchanged");
+	is_str(bk_run(s, "k,v\na,9\nd,4\n", 1, 0), "2 1 0 1",
+	    "batch: looked up, not the same: the kind's, which writes one alone");
+	is_str(problems, "2:v:differs;", "batch: and reports the other");
+	is_str(bk_run(s, "k,v\nb,2\ne,5\nf,1\nf,2\n", 0, 0), "4 2 0 2",
+	    "batch: left out by its INSERT: stored already, or twice in the batch");
+	is_str(problems, "2:k:stored already;5:k:stored already;",
+	    "batch: each reported in the order of the input");
+	is_str(rows(s, "SELECT k, v FROM bk WHERE k IN ('e', 'f')"), "e|5;f|1;",
+	    "batch: the first of two the same is written");
+	is_str(bk_run(s, "k,v\ng,7\na,1\n", 0, 1), "2 1 0 1",
+	    "batch: each alone in a savepoint");
+	is_str(rows(s, "SELECT k FROM made ORDER BY k"), "g;",
+	    "batch: what was made for one left out is undone with it");
+	buf_puts(&many, "k,v\n");
+	for (int i = 0; i < 3 * BATCH_MAX + 5; i++) {
+		snprintf(line, sizeof(line), "n%d,%d\n", i, i);
+		buf_puts(&many, line);
+	}
+	is_str(bk_run(s, many.data, 0, 0), "389 389 0 0",
+	    "batch: more records than the batches hold");
+	is_str(rows(s, "SELECT count(*), count(DISTINCT k) FROM bk WHERE k LIKE 'n%'"),
+	    "389|389;", "batch: every one written once");
+	buf_free(&many);
+}
+
 int
 main(void)
 {
@@ -501,7 +750,9 @@ main(void)
 	    store_exec(s, "CREATE TABLE pair (k TEXT PRIMARY KEY, "
 	    "v TEXT CHECK (v <> 'fail'))", &err) != 0 ||
 	    store_exec(s, "CREATE TABLE kvw (id INTEGER PRIMARY KEY, k TEXT UNIQUE, "
-	    "v TEXT, w TEXT, updated_at TEXT)", &err) != 0) {
+	    "v TEXT, w TEXT, updated_at TEXT)", &err) != 0 ||
+	    store_exec(s, "CREATE TABLE bk (id INTEGER PRIMARY KEY, k TEXT UNIQUE, "
+	    "v TEXT); CREATE TABLE made (k TEXT)", &err) != 0) {
 		printf("Bail out! %s\n", err.text);
 		return 2;
 	}
@@ -509,6 +760,7 @@ main(void)
 	test_kind(s, &held_kind, "held");
 	test_order(s);
 	test_merge(s);
+	test_batch(s);
 	store_close(s);
 	snprintf(db, sizeof(db), "rm -rf '%s'", dir);
 	if (system(db) != 0)
