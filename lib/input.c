@@ -1263,21 +1263,103 @@ nomem:
 	return -1;
 }
 
+/* at, moved back over the JSON white space that s[0..at) ends with. */
+static size_t
+json_space_before(const char *s, size_t at)
+{
+	while (at > 0 && (s[at - 1] == ' ' || s[at - 1] == '\t' ||
+	    s[at - 1] == '\r' || s[at - 1] == '\n'))
+		at--;
+	return at;
+}
+
+/*
+ * The key that s[0..at) ends with, where jansson stopped: just after the
+ * key (skip_value 0) or after the key's number (1).  Returns the key,
+ * decoded (the caller frees), or NULL when there is none there.
+ */
+static char *
+json_key_before(const char *s, size_t at, int skip_value)
+{
+	size_t open;
+	json_t *key;
+	char *name = NULL;
+
+	while (skip_value && at > 0 && s[at - 1] != '\0' &&
+	    strchr("0123456789+-.eE", s[at - 1]) != NULL)
+		at--;
+	at = json_space_before(s, at);
+	if (skip_value && (at == 0 || s[--at] != ':'))
+		return NULL;
+	at = json_space_before(s, at);
+	if (at < 2 || s[at - 1] != '"')
+		return NULL;
+	/* the opening quote: the first before it not escaped by a backslash */
+	for (open = at - 1; open-- > 0;) {
+		size_t slashes = 0;
+
+		while (open - slashes > 0 && s[open - slashes - 1] == '\\')
+			slashes++;
+		if (s[open] == '"' && slashes % 2 == 0)
+			break;
+	}
+	if (open == (size_t)-1 || (key = json_loadb(s + open, at - open,
+	    JSON_DECODE_ANY | JSON_ALLOW_NUL, NULL)) == NULL)
+		return NULL;
+	if (json_is_string(key))
+		name = strdup(json_string_value(key));
+	json_decref(key);
+	return name;
+}
+
+/*
+ * Queue the JSON value r->json_text that jansson refused: a key given
+ * twice and a number out of range are named with their key, anything
+ * else is not valid JSON.  0, or -1 when memory runs out.
+ */
+static int
+json_refused(struct reader *r, const json_error_t *jerr)
+{
+	struct pending p = { 0 };
+	enum json_error_code code = json_error_code(jerr);
+	char *key = NULL;
+
+	p.line = r->json_line + jerr->line - 1 > r->json_line ?
+	    r->json_line + jerr->line - 1 : r->json_line;
+	p.nul_field = -1;
+	p.problem = (char *)N_("not valid JSON");
+	if (code == json_error_duplicate_key) {
+		p.problem = (char *)N_("the key appears twice in the object");
+		key = json_key_before(r->json_text.data, (size_t)jerr->position, 0);
+	} else if (code == json_error_numeric_overflow) {
+		p.problem = (char *)N_("a number out of range");
+		key = json_key_before(r->json_text.data, (size_t)jerr->position, 1);
+	}
+	/* the key lives with the record: its first value, never handed out */
+	if (key != NULL && pending_push(&p, key) != 0) {
+		free(key);
+		return -1;
+	}
+	p.problem_field = key;
+	if ((p.raw = strdup(r->json_text.data)) == NULL) {
+		pending_free(&p);
+		return -1;
+	}
+	return queue_push(r, &p);
+}
+
 static int
 json_element_done(struct reader *r, struct error *err)
 {
 	json_error_t jerr;
 	json_t *root = json_loadb(r->json_text.data, r->json_text.len,
-	    JSON_DISABLE_EOF_CHECK | JSON_DECODE_ANY | JSON_ALLOW_NUL, &jerr);
+	    JSON_DISABLE_EOF_CHECK | JSON_DECODE_ANY | JSON_ALLOW_NUL |
+	    JSON_REJECT_DUPLICATES, &jerr);
 	int rc;
 
 	r->json_in_element = 0;
 	if (root == NULL) {
-		char *raw = r->json_text.data;
-
-		rc = queue_problem(r, r->json_line + jerr.line - 1 > r->json_line ?
-		    r->json_line + jerr.line - 1 : r->json_line,
-		    N_("not valid JSON"), raw);
+		rc = json_refused(r, &jerr);
 	} else {
 		rc = json_to_record(r, root, r->json_line);
 		json_decref(root);

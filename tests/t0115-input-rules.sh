@@ -47,4 +47,37 @@ test_case 'a name twice at the end of a header of 4096 columns' '
 	store_unchanged
 '
 
+# ---- JSON ----
+
+test_case 'a key twice in a JSON Lines object, flat or not' '
+	seed &&
+	printf "%s\n" "{\"household_id\":\"H0\",\"village\":\"甲村\"}" \
+		"{\"household_id\":\"H1\",\"village\":\"甲村\",\"village\":\"乙村\"}" \
+		"{\"household_id\":\"H2\",\"head_name\":\"王\\\\t二\",\"head_name\":\"王三\"}" >in.jsonl &&
+	expect_status 65 household-add in.jsonl 2>err &&
+	grep_message "^household-add: in.jsonl:2: village: the key appears twice in the object$" err &&
+	grep_message "^household-add: in.jsonl:3: head_name: the key appears twice in the object$" err &&
+	grep_message "^household-add: 2 bad records; nothing was written$" err &&
+	store_unchanged
+'
+
+test_case 'a key twice in an object of a JSON array' '
+	seed &&
+	printf "[\n{\"household_id\":\"H1\",\n \"village\":\"甲村\",\n \"village\":\"乙村\"}\n]\n" >in.json &&
+	expect_status 65 household-add in.json 2>err &&
+	grep_message "^household-add: in.json:4: village: the key appears twice in the object$" err &&
+	store_unchanged
+'
+
+test_case 'a number out of range is no invalid JSON' '
+	seed &&
+	printf "%s\n" "{\"household_id\":\"H1\",\"village\":\"甲村\",\"members\":1e400}" \
+		"{\"household_id\":\"H2\",\"village\":\"甲村\",\"members\":123456789012345678901234}" >in.jsonl &&
+	expect_status 65 household-add in.jsonl 2>err &&
+	grep_message "^household-add: in.jsonl:1: members: a number out of range$" err &&
+	grep_message "^household-add: in.jsonl:2: members: a number out of range$" err &&
+	! grep -q "not valid JSON" err &&
+	store_unchanged
+'
+
 test_done

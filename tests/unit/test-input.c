@@ -173,9 +173,17 @@ test_json(void)
 	    "escapes, fractions, exponents, -0, 19 digits: as jansson reads them");
 	is_str(CSV("{\"a\":1}\n{\"a\":1,\"a\":2}\n{\"a\":01}\n{\"a\":1} {\"a\":2}\n"
 	    "{\"a\":{}}\n{}\n"),
-	    "1:a=1;2:a=2;3:!not valid JSON;4:a=1;4:a=2;"
+	    "1:a=1;2:!the key appears twice in the object;3:!not valid JSON;4:a=1;4:a=2;"
 	    "5:!a nested object or array where a value was expected;6:;",
 	    "a name twice, a leading zero, two objects a line, nesting, {}");
+	/* a key twice and a number out of range, on every path through jansson */
+	is_str(CSV("[{\"a\":1,\n \"b\":2,\n \"a\":3}, {\"a\":1e400}]"),
+	    "3:!the key appears twice in the object;3:!a number out of range;",
+	    "a JSON array: a key twice, 1e400");
+	is_str(CSV("{\"a\":1}\n{\"a\":\"x\\ty\",\"a\":2}\n"
+	    "{\"a\":99999999999999999999999}\n{\"a\":1}\n"),
+	    "1:a=1;2:!the key appears twice in the object;3:!a number out of range;4:a=1;",
+	    "JSON Lines: a key twice, an integer out of range");
 	is_str(read_all("{\"a\":1}\n{\"a\":\"x\ty\"}\n{\"a\":\"x\0\"}\n", 31,
 	    INPUT_JSONL, ENCODING_AUTO),
 	    "1:a=1;2:!not valid JSON;3:!not valid JSON;",
