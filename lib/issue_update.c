@@ -36,6 +36,8 @@ struct issue_update {
 struct current {
 	char kind[16], status[24], owner[256], owner_unit[256], due[11];
 	char mediation[16], revisit_due[11], opened[11];
+	char last_step[16], last_on[11];	/* the latest lifecycle date: its column */
+	char mediated[11], last_revisit[11];	/* "" when none */
 	long extensions;
 	int has_owner_unit, has_mediation;
 };
@@ -49,15 +51,51 @@ struct update {
 	char due[11], promised[11], revisit_date[11], today[11];
 	const char *status;	/* the new status's code; NULL: unchanged */
 	const char *outcome, *finding;	/* codes, or NULL */
+	int unmediated;	/* a failed mediation after a successful one reopens */
 };
+
+/* A text column of st as a string: "" for NULL. */
+static const char *
+column_or_empty(sqlite3_stmt *st, int col)
+{
+	const char *t = (const char *)sqlite3_column_text(st, col);
+
+	return t != NULL ? t : "";
+}
+
+/*
+ * The latest date of the lifecycle so far, and the column that holds it
+ * (opened_on, resolved_on, feedback_on or closed_on: columns 8 to 11 of
+ * load_issue's row); the mediation's date and the last revisit's.
+ */
+static void
+last_step(sqlite3_stmt *st, struct current *c)
+{
+	static const char *const steps[] = { "opened_on", "resolved_on",
+	    "feedback_on", "closed_on" };
+
+	c->last_step[0] = c->last_on[0] = '\0';
+	for (int i = 0; i < 4; i++) {
+		const char *on = column_or_empty(st, 8 + i);
+
+		if (on[0] != '\0' && strcmp(on, c->last_on) >= 0) {
+			snprintf(c->last_step, sizeof(c->last_step), "%s", steps[i]);
+			snprintf(c->last_on, sizeof(c->last_on), "%.10s", on);
+		}
+	}
+	snprintf(c->mediated, sizeof(c->mediated), "%.10s", column_or_empty(st, 12));
+	snprintf(c->last_revisit, sizeof(c->last_revisit), "%.10s",
+	    column_or_empty(st, 13));
+}
 
 static int
 load_issue(struct store *s, long long id, struct current *c, struct error *err)
 {
 	sqlite3_stmt *st = store_prepare(s, "SELECT kind, status, owner, "
 	    "owner_unit, due_date, extensions, mediation_outcome, revisit_due, "
-	    "opened_on FROM issue "
-	    "WHERE id = ?", err);
+	    "opened_on, resolved_on, feedback_on, closed_on, mediated_on, "
+	    "(SELECT max(visited_on) FROM revisit WHERE issue_id = issue.id) "
+	    "FROM issue WHERE id = ?", err);
 	int rc;
 
 	if (st == NULL)
@@ -82,6 +120,7 @@ load_issue(struct store *s, long long id, struct current *c, struct error *err)
 		    sqlite3_column_text(st, 7) ? (const char *)sqlite3_column_text(st, 7) :
 		    "");
 		c->has_mediation = med != NULL;
+		last_step(st, c);
 	}
 	sqlite3_finalize(st);
 	if (rc == SQLITE_ROW)
@@ -285,26 +324,38 @@ check_dates(struct import *im, const struct record *rec, struct update *u)
  * issue has already is no change (u->status becomes NULL).  0, 1 when
  * the move is refused (reported), -1 with err set.
  */
+/* 1 when the lifecycle (status_move) allows from -> to, 0 when not, -1 with err set. */
+static int
+move_allowed(struct store *s, const char *from, const char *to,
+    struct error *err)
+{
+	sqlite3_stmt *st;
+	int allowed;
+
+	if ((st = store_prepare(s, "SELECT 1 FROM status_move WHERE "
+	    "from_status = ? AND to_status = ?", err)) == NULL)
+		return -1;
+	sqlite3_bind_text(st, 1, from, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, to, -1, SQLITE_STATIC);
+	allowed = sqlite3_step(st) == SQLITE_ROW;
+	sqlite3_finalize(st);
+	return allowed;
+}
+
 static int
 check_status_move(struct import *im, const struct record *rec, struct store *s,
     struct update *u, struct error *err)
 {
 	const char *const *v = u->v, *status = u->status, *from = u->cur.status;
 	char moves[512];
-	sqlite3_stmt *st;
 	int allowed;
 
 	if (status == NULL || strcmp(status, from) == 0) {
 		u->status = NULL;	/* already so: the same file again changes nothing */
 		return 0;
 	}
-	if ((st = store_prepare(s, "SELECT 1 FROM status_move WHERE "
-	    "from_status = ? AND to_status = ?", err)) == NULL)
+	if ((allowed = move_allowed(s, from, status, err)) < 0)
 		return -1;
-	sqlite3_bind_text(st, 1, from, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, status, -1, SQLITE_STATIC);
-	allowed = sqlite3_step(st) == SQLITE_ROW;
-	sqlite3_finalize(st);
 	if (!allowed)
 		import_problem(im, rec, UPDATE_STATUS, _("issue %lld cannot go from "
 		    "%s to %s; from %s it may go to: %s"), u->id, from, status, from,
@@ -401,6 +452,106 @@ check_revisit(struct import *im, const struct record *rec, struct update *u)
 	return bad;
 }
 
+/*
+ * Report that the date on, of what (a column or a status), given in
+ * field k, is before step's date step_on ("" when there is none).
+ * Returns 1 when reported, else 0.
+ */
+static int
+check_before(struct import *im, const struct record *rec, int k,
+    const char *what, const char *on, const char *step, const char *step_on)
+{
+	if (step_on[0] == '\0' || on[0] == '\0' || strcmp(on, step_on) >= 0)
+		return 0;
+	import_problem(im, rec, k, _("%s %s is before %s %s"), what, on, step,
+	    step_on);
+	return 1;
+}
+
+/*
+ * No event before the one it follows: a new status not before the
+ * latest date of the lifecycle so far (opened, resolved, fed back,
+ * closed), a promise not before it nor before its closing, a mediation
+ * not before the opening nor an earlier mediation, a revisit not before
+ * the opening, the mediation nor an earlier revisit.  1 when one is
+ * (reported).
+ */
+static int
+check_sequence(struct import *im, const struct record *rec,
+    const struct update *u)
+{
+	static const char *const dated[][2] = {
+		{ "resolved", "resolved_on" }, { "feedback_given", "feedback_on" },
+		{ "closed", "closed_on" }, { "closed_unresolved", "closed_on" },
+	};
+	const struct current *c = &u->cur;
+	const char *what = u->status;
+	int bad = 0;
+
+	for (size_t i = 0; what != NULL && i < sizeof(dated) / sizeof(dated[0]); i++)
+		if (strcmp(u->status, dated[i][0]) == 0)
+			what = dated[i][1];
+	if (what != NULL)
+		bad |= check_before(im, rec, UPDATE_STATUS, what, u->today,
+		    c->last_step, c->last_on);
+	if (u->v[UPDATE_PROMISED_DATE] != NULL && u->status != NULL)
+		bad |= check_before(im, rec, UPDATE_PROMISED_DATE, "promised_date",
+		    u->promised, c->last_step, c->last_on) ||
+		    check_before(im, rec, UPDATE_PROMISED_DATE, "promised_date",
+		    u->promised, "closed_on", u->today);
+	if (u->outcome != NULL)
+		bad |= check_before(im, rec, UPDATE_OUTCOME, "mediated_on", u->today,
+		    "opened_on", c->opened) ||
+		    check_before(im, rec, UPDATE_OUTCOME, "mediated_on", u->today,
+		    "mediated_on", c->mediated);
+	if (u->finding != NULL)
+		bad |= check_before(im, rec, UPDATE_REVISIT_DATE, "revisit_date",
+		    u->revisit_date, "opened_on", c->opened) ||
+		    check_before(im, rec, UPDATE_REVISIT_DATE, "revisit_date",
+		    u->revisit_date, "mediated_on", c->mediated) ||
+		    check_before(im, rec, UPDATE_REVISIT_DATE, "revisit_date",
+		    u->revisit_date, "revisit_date", c->last_revisit);
+	return bad;
+}
+
+/*
+ * A mediation that fails (or is referred to court) after a successful
+ * one: a dispute resolved, fed back or closed on the strength of it is
+ * reopened, as the lifecycle allows, by itself (the record gives no
+ * status); one still open only records it; from a status the lifecycle
+ * does not reopen, the contradiction is refused.  0, 1 when refused
+ * (reported), -1 with err set.
+ */
+static int
+check_unmediated(struct import *im, const struct record *rec, struct store *s,
+    struct update *u, struct error *err)
+{
+	const char *now = u->cur.status;
+	int allowed;
+
+	if (u->outcome == NULL || strcmp(u->outcome, "success") == 0 ||
+	    strcmp(u->cur.mediation, "success") != 0 ||
+	    strcmp(now, "open") == 0 || strcmp(now, "in_progress") == 0 ||
+	    strcmp(now, "reopened") == 0)
+		return 0;
+	if ((allowed = move_allowed(s, now, "reopened", err)) < 0)
+		return -1;
+	if (!allowed) {
+		import_problem(im, rec, UPDATE_OUTCOME, _("issue %lld is %s after a "
+		    "successful mediation, and cannot be reopened; record the "
+		    "outcome once the issue moves on"), u->id, now);
+		return 1;
+	}
+	if (u->status != NULL) {
+		import_problem(im, rec, UPDATE_STATUS, _("a mediation that fails "
+		    "after a successful one reopens the dispute by itself; give no "
+		    "status"));
+		return 1;
+	}
+	u->unmediated = 1;
+	return 0;
+}
+
 /* A reason goes with a new due date, a reopening or a closing unresolved; 1 if not. */
 static int
 check_reason(struct import *im, const struct record *rec, const struct update *u)
@@ -437,19 +588,25 @@ apply_owner(struct store *s, const struct update *u, struct error *err)
 	return changed;
 }
 
-/* A new due date: one more extension, and its reason. */
+/*
+ * A new due date, and its reason: a later one is one more extension; an
+ * earlier one (the deadline brought forward) is a change, not counted.
+ */
 static int
 apply_due_date(struct store *s, const struct update *u, struct error *err)
 {
 	const char *cols[] = { "due_date", "extensions" };
 	char count[24];
 	const char *vals[] = { u->due, count };
+	int later;
 
 	if (u->v[UPDATE_DUE_DATE] == NULL || strcmp(u->due, u->cur.due) == 0)
 		return 0;
+	later = strcmp(u->due, u->cur.due) > 0;
 	snprintf(count, sizeof(count), "%ld", u->cur.extensions + 1);
-	if (update_columns(s, u->id, cols, vals, 2, err) != 0 ||
-	    audit_fact(s, u->id, "extension_reason", u->v[UPDATE_REASON], err) != 0)
+	if (update_columns(s, u->id, cols, vals, later ? 2 : 1, err) != 0 ||
+	    audit_fact(s, u->id, later ? "extension_reason" : "reason",
+	    u->v[UPDATE_REASON], err) != 0)
 		return -1;
 	return 1;
 }
@@ -512,13 +669,21 @@ apply_outcome(struct store *s, const struct update *u, struct error *err)
 	char revisit_due[11];
 	const char *vals[] = { u->outcome, u->today, NULL };
 
+	const char *col = "status", *val = "reopened";
+
 	if (u->outcome == NULL)
 		return 0;
 	if (strcmp(u->outcome, "success") == 0) {
 		date_from_days(date_to_days(u->today) + u->revisit_in, revisit_due);
 		vals[2] = revisit_due;
 	}
-	return update_columns(s, u->id, cols, vals, 3, err) != 0 ? -1 : 1;
+	if (update_columns(s, u->id, cols, vals, 3, err) != 0)
+		return -1;
+	if (u->unmediated && (update_columns(s, u->id, &col, &val, 1, err) != 0 ||
+	    audit_fact(s, u->id, "reason", _("the mediation failed after it had "
+	    "succeeded"), err) != 0))
+		return -1;
+	return 1;
 }
 
 /* A revisit made: its row, nothing more due, and a relapse reopens the dispute. */
@@ -620,6 +785,12 @@ update_row(struct import *im, const struct record *rec, void *context,
 	bad |= check_companions(im, rec, &u);
 	bad |= check_revisit(im, rec, &u);
 	bad |= check_reason(im, rec, &u);
+	if (!bad)
+		bad |= check_sequence(im, rec, &u);
+	if (!bad && (rc = check_unmediated(im, rec, s, &u, err)) < 0)
+		return -1;
+	else if (!bad)
+		bad |= rc;
 	if (bad)
 		return 1;
 	for (size_t i = 0; i < sizeof(apply) / sizeof(apply[0]); i++) {
