@@ -23,7 +23,7 @@ struct sheet_parse {
 	struct sheet_row *row;	/* the row being filled */
 	long last_row;
 	size_t next_col, col;
-	int in_data, in_cell, in_v, in_t, phonetic, has_f, has_v;
+	int in_data, in_row, in_cell, in_v, in_t, phonetic, has_f, has_v;
 	enum cell_type type;
 	long style;
 	struct buf v, text;

@@ -154,12 +154,17 @@ sheet_start(void *context, const char *name, const char **atts)
 		long number = (a = xml_attribute(atts, "r")) != NULL ?
 		    strtol(a, NULL, 10) : sp->last_row + 1;
 
+		if (sp->in_row) {
+			sheet_fail(sp, EXIT_DATAERR, _("a row inside a row"));
+			return;
+		}
+		sp->in_row = 1;
 		if (number <= sp->last_row || number > 1048576)
 			number = sp->last_row + 1;
 		sp->last_row = number;
 		sheet_row_reset(sp->row, number);
 		sp->next_col = 0;
-	} else if (local[0] == 'c' && local[1] == '\0') {
+	} else if (local[0] == 'c' && local[1] == '\0' && sp->in_row) {
 		long col = -1;
 
 		/* r, t and s in one pass: this runs for every cell */
@@ -213,9 +218,11 @@ sheet_end(void *context, const char *name)
 	else if (local[1] == '\0' && local[0] == 't')
 		sp->in_t = 0;
 	else if (local[1] == '\0' && local[0] == 'c') {
+		if (sp->in_cell && !sp->failed)
+			cell_done(sp);
 		sp->in_cell = 0;
-		cell_done(sp);
-	} else if (strcmp(local, "row") == 0) {
+	} else if (strcmp(local, "row") == 0 && sp->in_row) {
+		sp->in_row = 0;
 		sp->row_done = 1;
 		if (sp->x != NULL)
 			XML_StopParser(sp->x->parser, XML_TRUE);
