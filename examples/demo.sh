@@ -1,8 +1,9 @@
 #!/bin/sh
 # demo.sh -- the main job on the example township: import its households into
-# the default store (./renke.db, made afresh) and print them, ID numbers
-# masked; then its visits, ledger, survey and deadlines, ending with the
-# HTML summary
+# the default store (./renke.db, made afresh) from the workbook an office
+# receives, and print them, ID numbers masked; then its visits, ledger,
+# survey and deadlines, ending with the HTML summary and its workbook
+# (examples/*.xlsx are made from examples/*.csv by scripts/gen-workbook --office)
 set -eu
 cd "$(dirname "$0")/.."
 PATH=$PWD/bin:$PATH
@@ -11,16 +12,17 @@ export PATH RENKE_LOCALEDIR
 unset RENKE_DB
 
 rm -f renke.db renke.db-wal renke.db-shm
-echo "== household-add examples/households.csv   (GB18030, CRLF, Chinese headers, as Excel saves it)"
-household-add examples/households.csv
-echo "== household-add examples/households.csv   (again: nothing changes)"
+echo "== household-add examples/households.xlsx   (the roster as the county's system exports it: a hidden"
+echo "   first sheet, a merged title, a two-row header, one merged cell per village)"
+household-add examples/households.xlsx
+echo "== household-add examples/households.csv   (the same roster as CSV, GB18030 and CRLF: nothing changes)"
 household-add examples/households.csv
 echo "== household-list -f table"
 household-list -f table
 echo "== milestone-add examples/milestones.csv   (the four visit milestones of the work plan)"
 milestone-add examples/milestones.csv
-echo "== visit-log --flagged examples/visits.csv | issue-add   (log the visits; their findings go to the ledger)"
-visit-log --flagged examples/visits.csv | issue-add --today 2022-11-05 >/dev/null
+echo "== visit-log --flagged examples/visits.xlsx | issue-add   (log the visits, dates in four forms; their findings go to the ledger)"
+visit-log --flagged examples/visits.xlsx | issue-add --today 2022-11-05 >/dev/null
 echo "== visit-log --coverage -f table   (per milestone and village: households due, visited, missing)"
 visit-log --coverage -f table
 echo "== visit-log --coverage --missing --milestone 2022-11-01 -f table   (who is still to be visited)"
@@ -35,5 +37,7 @@ echo "== deadline-check --today 2022-12-01 --summary -f table   (what the cron j
 deadline-check --today 2022-12-01 --summary -f table || true
 mkdir -p build
 report-gen --today 2022-11-30 summary -f html >build/summary.html
+report-gen --today 2022-11-30 summary -f xlsx >build/summary.xlsx
 echo "== report-gen summary -f html: the November summary (总结) with its charts is in $PWD/build/summary.html"
+echo "   and its table, as a workbook for the county, in $PWD/build/summary.xlsx"
 echo "== the store is ./renke.db; try: household-list --village 双河村 --category 监测户"
