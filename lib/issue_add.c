@@ -82,7 +82,12 @@ rule_due_date(struct store *s, struct issue_import *ii, const char *category,
 	return 0;
 }
 
-/* The key that makes two records the same issue. */
+/*
+ * The key that makes two records the same issue.  A record of a source
+ * (a meeting, a visit, a survey) is its title there, and who raised it
+ * and what they said when the record gives them: two people's
+ * suggestions of one title at one meeting are two issues.
+ */
 static void
 natural_key(struct buf *key, const char *const *v, long long village_id,
     long long group_id, long long household_ref)
@@ -97,6 +102,12 @@ natural_key(struct buf *key, const char *const *v, long long village_id,
 		buf_puts(key, v[ISSUE_SOURCE_REF]);
 		buf_puts(key, "\x1f");
 		buf_puts(key, v[ISSUE_TITLE]);
+		if (v[ISSUE_REPORTER] == NULL && v[ISSUE_DETAIL] == NULL)
+			return;	/* the key such a record always had */
+		buf_puts(key, "\x1f");
+		buf_puts(key, v[ISSUE_REPORTER] != NULL ? v[ISSUE_REPORTER] : "");
+		buf_puts(key, "\x1f");
+		buf_puts(key, v[ISSUE_DETAIL] != NULL ? v[ISSUE_DETAIL] : "");
 		return;
 	}
 	snprintf(ids, sizeof(ids), "\x1f%lld\x1f%lld\x1f%lld\x1f", village_id,

@@ -272,11 +272,12 @@ test_case 're-importing the same file adds nothing' '
 	no_records out
 '
 
-test_case 'the natural key: source, source_ref and title; else kind, title, place, reporter' '
+test_case 'the natural key: source, source_ref, title, reporter, detail; else kind, title, place, reporter' '
 	seed &&
 	issue-add -q $TODAY --title 路灯 --owner 王强 --source survey --source-ref S-1 --reporter 甲 >out &&
-	issue-add $TODAY --title 路灯 --owner 李霞 --source survey --source-ref S-1 --reporter 乙 >out 2>err &&
+	issue-add $TODAY --title 路灯 --owner 李霞 --source survey --source-ref S-1 --reporter 甲 >out 2>err &&
 	err_is err "issue-add: 1 issues read: added 0, updated 0, unchanged 1, differ 0, bad 0" &&
+	issue-add -q $TODAY --title 路灯 --owner 李霞 --source survey --source-ref S-1 --reporter 乙 >out &&
 	issue-add -q $TODAY --title 路灯 --owner 王强 --source survey --source-ref S-2 >out &&
 	issue-add -q $TODAY --title 路灯 --owner 王强 --source visit --source-ref S-1 >out &&
 	issue-add -q $TODAY --title 水管 --owner 王强 --village 后叶村 --reporter 甲 >out &&
@@ -286,7 +287,7 @@ test_case 'the natural key: source, source_ref and title; else kind, title, plac
 	issue-add -q $TODAY --title 水管 --owner 王强 --village 凉水村 --reporter 甲 >out &&
 	issue-add -q $TODAY --title 水管 --owner 王强 --village 后叶村 --group 1社 --reporter 甲 >out &&
 	issue-add -q $TODAY --title 水管 --owner 王强 --village 后叶村 --reporter 甲 --kind suggestion >out &&
-	echo 8 >expect &&
+	echo 9 >expect &&
 	sqlite3 "$RENKE_DB" "select count(*) from issue" >actual &&
 	test_cmp expect actual
 '
