@@ -328,16 +328,115 @@ keys:
 	return -1;
 }
 
+/*
+ * The file at s->path as mode wants it: made (0600) when missing and
+ * mode writes, refused when missing otherwise or a directory.  Returns
+ * the flags to open it with, or -1 with err set.
+ */
+static int
+store_file(struct store *s, enum store_mode mode, struct error *err)
+{
+	const char *path = s->path;
+	struct stat st;
+	int fd, missing;
+
+	if (stat(path, &st) == 0) {
+		if (S_ISDIR(st.st_mode))
+			return error_set(err, EXIT_NOINPUT, "%s: %s", path,
+			    strerror(EISDIR));
+		if (access(path, W_OK) != 0) {
+			if (mode == STORE_WRITE)
+				return error_set(err, EXIT_IOERR, "%s: %s", path,
+				    strerror(errno));
+			return SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX;
+		}
+		if (st.st_size == 0 && mode != STORE_QUERY && (st.st_mode & 077))
+			chmod(path, 0600);	/* an empty file becomes a store: a private one */
+		return SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX;
+	}
+	missing = errno == ENOENT || errno == ENOTDIR;
+	if (!missing || mode != STORE_WRITE)
+		return error_set(err, missing ? EXIT_NOINPUT : EXIT_IOERR,
+		    missing ? _("%s: no such store (a command that writes creates "
+		    "it)") : "%s: %s", path, strerror(errno));
+	fd = open(path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+	if (fd < 0 && errno != EEXIST)
+		return error_set(err, EXIT_CANTCREAT, _("%s: cannot create the "
+		    "store: %s"), path, strerror(errno));
+	if (fd >= 0) {
+		close(fd);
+		s->created = 1;
+	}
+	return SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX;
+}
+
+/* Open the connection with flags; a query where nobody may write reads the file as it is. */
+static int
+store_connect(struct store *s, enum store_mode mode, int flags,
+    struct error *err)
+{
+	char *uri = NULL;
+	int rc;
+
+	if (mode == STORE_QUERY && !dir_writable(s->path)) {
+		/* nobody can make its -wal there, so nobody writes it */
+		if ((uri = immutable_uri(s->path)) == NULL)
+			return error_set(err, EXIT_SOFTWARE, "%s", strerror(ENOMEM));
+		flags = SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_URI;
+	}
+	rc = sqlite3_open_v2(uri != NULL ? uri : s->path, &s->db, flags, NULL);
+	free(uri);
+	if (rc != SQLITE_OK)
+		return store_error(s, rc, err);
+	sqlite3_extended_result_codes(s->db, 1);
+	sqlite3_busy_timeout(s->db, BUSY_TIMEOUT_MS);
+	return store_exec(s, "PRAGMA foreign_keys = ON", err);
+}
+
+/* The first read tells a store from any other file: touch nothing else. */
+static int
+store_is_ours(struct store *s, struct error *err)
+{
+	int rc;
+	long long tables = query_integer(s, "SELECT count(*) FROM sqlite_schema",
+	    &rc), app;
+
+	if (rc != SQLITE_OK)
+		return store_error(s, rc, err);
+	app = query_integer(s, "PRAGMA application_id", &rc);
+	if (rc == SQLITE_OK && tables > 0 && app != RENKE_APPLICATION_ID)
+		return error_set(err, EXIT_NOINPUT, _("%s: not a renke store "
+		    "(another program's SQLite database)"), s->path);
+	return 0;
+}
+
+/*
+ * A connection that may write: WAL, and a 16 MiB page cache that keeps a
+ * million-row import in memory bounds.  The statement journal stays in
+ * memory: an INSERT of many rows keeps there the few pages it changes,
+ * which would otherwise go through a temporary file, a write per page.
+ */
+static int
+store_tune(struct store *s, struct error *err)
+{
+	if (sqlite3_db_readonly(s->db, "main") == 1)
+		return 0;
+	if (store_exec(s, "PRAGMA journal_mode = WAL", err) != 0 ||
+	    store_exec(s, "PRAGMA synchronous = NORMAL", err) != 0 ||
+	    store_exec(s, "PRAGMA cache_size = -16384", err) != 0 ||
+	    store_exec(s, "PRAGMA temp_store = MEMORY", err) != 0)
+		return -1;
+	return 0;
+}
+
 struct store *
 store_open(const char *path, enum store_mode mode, const char *command,
     const char *who, struct error *err)
 {
 	struct store *s = calloc(1, sizeof(*s));
-	struct stat st;
-	int rc, flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX;
-	char *uri = NULL;
 	time_t now = time(NULL);
 	struct tm tm;
+	int flags;
 
 	/* one thread per process: no mutexes, no memory statistics */
 	static int configured;
@@ -356,91 +455,15 @@ store_open(const char *path, enum store_mode mode, const char *command,
 	s->who = who;
 	gmtime_r(&now, &tm);
 	strftime(s->now, sizeof(s->now), "%Y-%m-%dT%H:%M:%SZ", &tm);
-	if (stat(path, &st) != 0) {
-		int fd, missing = errno == ENOENT || errno == ENOTDIR;
-
-		if (!missing || mode != STORE_WRITE) {
-			error_set(err, missing ? EXIT_NOINPUT : EXIT_IOERR,
-			    missing ? _("%s: no such store (a command that "
-			    "writes creates it)") : "%s: %s", path, strerror(errno));
-			goto fail;
-		}
-		fd = open(path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-		if (fd < 0 && errno != EEXIST) {
-			error_set(err, EXIT_CANTCREAT, _("%s: cannot create the store: %s"),
-			    path, strerror(errno));
-			goto fail;
-		}
-		if (fd >= 0) {
-			close(fd);
-			s->created = 1;
-		}
-	} else if (S_ISDIR(st.st_mode)) {
-		error_set(err, EXIT_NOINPUT, "%s: %s", path, strerror(EISDIR));
-		goto fail;
-	} else if (access(path, W_OK) != 0) {
-		if (mode == STORE_WRITE) {
-			error_set(err, EXIT_IOERR, "%s: %s", path, strerror(errno));
-			goto fail;
-		}
-		flags = SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX;
-	} else if (st.st_size == 0 && mode != STORE_QUERY && (st.st_mode & 077))
-		chmod(path, 0600);	/* an empty file becomes a store: a private one */
-	if (mode == STORE_QUERY && !dir_writable(path)) {
-		/* nobody can make its -wal there, so nobody writes it: read it as it is */
-		if ((uri = immutable_uri(path)) == NULL) {
-			error_set(err, EXIT_SOFTWARE, "%s", strerror(ENOMEM));
-			goto fail;
-		}
-		flags = SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_URI;
+	if ((flags = store_file(s, mode, err)) < 0 ||
+	    store_connect(s, mode, flags, err) != 0 ||
+	    store_is_ours(s, err) != 0 || store_tune(s, err) != 0 ||
+	    store_migrate(s, err) != 0) {
+		store_close(s);
+		return NULL;
 	}
-	rc = sqlite3_open_v2(uri != NULL ? uri : path, &s->db, flags, NULL);
-	free(uri);
-	uri = NULL;
-	if (rc != SQLITE_OK) {
-		store_error(s, rc, err);
-		goto fail;
-	}
-	sqlite3_extended_result_codes(s->db, 1);
-	sqlite3_busy_timeout(s->db, BUSY_TIMEOUT_MS);
-	if (store_exec(s, "PRAGMA foreign_keys = ON", err) != 0)
-		goto fail;
-	/* the first read tells a store from any other file: touch nothing else */
-	{
-		long long tables = query_integer(s, "SELECT count(*) FROM sqlite_schema",
-		    &rc), app;
-
-		if (rc != SQLITE_OK) {
-			store_error(s, rc, err);
-			goto fail;
-		}
-		app = query_integer(s, "PRAGMA application_id", &rc);
-		if (rc == SQLITE_OK && tables > 0 && app != RENKE_APPLICATION_ID) {
-			error_set(err, EXIT_NOINPUT, _("%s: not a renke store (another "
-			    "program's SQLite database)"), s->path);
-			goto fail;
-		}
-	}
-	if (flags & SQLITE_OPEN_READWRITE) {
-		/*
-		 * A 16 MiB page cache keeps a million-row import in memory
-		 * bounds.  The statement journal stays in memory: an INSERT of
-		 * many rows keeps there the few pages it changes, which would
-		 * otherwise go through a temporary file, a write per page.
-		 */
-		if (store_exec(s, "PRAGMA journal_mode = WAL", err) != 0 ||
-		    store_exec(s, "PRAGMA synchronous = NORMAL", err) != 0 ||
-		    store_exec(s, "PRAGMA cache_size = -16384", err) != 0 ||
-		    store_exec(s, "PRAGMA temp_store = MEMORY", err) != 0)
-			goto fail;
-	}
-	if (store_migrate(s, err) != 0)
-		goto fail;
 	s->open = 1;
 	return s;
-fail:
-	store_close(s);
-	return NULL;
 }
 
 void
