@@ -127,6 +127,23 @@ import_begin(struct store *s, const struct import_options *options,
 	return 1;
 }
 
+/* Map rec's columns onto the kind's fields: 0, or -1 with err set for a column no field takes. */
+static int
+import_columns(struct import *im, const struct record *rec, struct error *err)
+{
+	const char *bad = NULL;
+	char where[512];
+	int mapped;
+
+	if ((mapped = field_map_record(&im->map, rec, &bad)) == 0)
+		return 0;
+	/* a column nobody reads would be lost: stop */
+	record_header_where(rec, bad, where, sizeof(where));
+	return error_set(err, EXIT_DATAERR, mapped == -1 ?
+	    _("%s: %s: unknown column") :
+	    _("%s: %s: a second column for the same field"), where, bad);
+}
+
 /*
  * Hand rec, read by r, to the kind: in the transaction, begun with the
  * first record; after the records held, when rec is the first of its
@@ -138,9 +155,6 @@ import_record(struct import *im, struct reader *r, struct record *rec,
     int first, struct error *err)
 {
 	struct import_stats *stats = im->stats;
-	const char *bad = NULL;
-	int mapped;
-
 	if (!im->begun && (im->begun = import_begin(im->store, im->options, err)) < 0)
 		return -1;
 	stats->records++;
@@ -156,15 +170,8 @@ import_record(struct import *im, struct reader *r, struct record *rec,
 		stats->bad++;
 		return 0;
 	}
-	if ((mapped = field_map_record(&im->map, rec, &bad)) != 0) {
-		char where[512];
-
-		/* a column nobody reads would be lost: stop */
-		record_header_where(rec, bad, where, sizeof(where));
-		return error_set(err, EXIT_DATAERR, mapped == -1 ?
-		    _("%s: %s: unknown column") :
-		    _("%s: %s: a second column for the same field"), where, bad);
-	}
+	if (import_columns(im, rec, err) != 0)
+		return -1;
 	im->problems = 0;
 	switch (im->kind->row(im, rec, im->kind_context, err)) {
 	case 0:
@@ -195,6 +202,7 @@ import_records(struct import *im, struct reader **readers, size_t nreaders,
 {
 	for (size_t f = 0; f < nreaders; f++) {
 		struct record *rec;
+		const struct record *header;
 		int got, first = 1;
 
 		while ((got = reader_next(readers[f], &rec, err)) == 1) {
@@ -202,6 +210,10 @@ import_records(struct import *im, struct reader **readers, size_t nreaders,
 				return -1;
 			first = 0;
 		}
+		/* a header with no record below is refused as it would be with one */
+		if (got == 0 && first && (header = reader_header_record(readers[f])) != NULL &&
+		    import_columns(im, header, err) != 0)
+			return -1;
 		if (got < 0) {
 			struct error ignored;
 

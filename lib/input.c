@@ -2033,6 +2033,28 @@ reader_header(const struct reader *r, size_t *count)
 	return r->header;
 }
 
+const struct record *
+reader_header_record(struct reader *r)
+{
+	struct record *rec = &r->record;
+
+	if (r->format != INPUT_CSV || r->header == NULL ||
+	    ensure_names(r, 2 * r->header_named + 1) != 0)
+		return NULL;
+	memset(rec, 0, sizeof(*rec));
+	rec->file = r->file;
+	rec->line = 1;
+	rec->count = rec->ncolumns = r->header_named;
+	rec->names = rec->columns = r->names_out;
+	rec->values = r->names_out + r->header_named;
+	for (size_t i = 0; i < r->header_named; i++) {
+		rec->names[i] = r->header[r->header_map[i]];
+		rec->values[i] = NULL;
+	}
+	r->names_ready = 0;
+	return rec;
+}
+
 void
 reader_set_block(struct reader *r, size_t bytes)
 {

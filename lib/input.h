@@ -161,6 +161,14 @@ long reader_each(struct reader *r, record_fn *fn, void *self,
 /* The CSV header (names, count) once read; NULL for JSON input. */
 char **reader_header(const struct reader *r, size_t *count);
 
+/*
+ * The CSV header of r, which gave no record, as a record of its named
+ * columns and no values, so that its columns are checked all the same;
+ * valid until the next reader_next().  NULL for other input, or when
+ * memory runs out.
+ */
+const struct record *reader_header_record(struct reader *r);
+
 /* The format the reader settled on (INPUT_AUTO until the first record). */
 enum input_format reader_format(const struct reader *r);
 

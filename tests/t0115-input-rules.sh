@@ -47,6 +47,19 @@ test_case 'a name twice at the end of a header of 4096 columns' '
 	store_unchanged
 '
 
+test_case 'an unknown column is refused whether or not a row follows' '
+	seed &&
+	printf "household_id,village,备注\n" >header-only.csv &&
+	expect_status 65 household-add header-only.csv 2>err &&
+	grep_message "^household-add: header-only.csv:1: 备注: unknown column$" err &&
+	printf "household_id,village,备注\nA1,甲村,x\n" >with-row.csv &&
+	expect_status 65 household-add with-row.csv 2>err &&
+	grep_message "^household-add: with-row.csv:1: 备注: unknown column$" err &&
+	printf "household_id,village\n" >known.csv &&
+	household-add known.csv &&
+	store_unchanged
+'
+
 # ---- JSON ----
 
 test_case 'a key twice in a JSON Lines object, flat or not' '

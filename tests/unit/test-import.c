@@ -559,8 +559,12 @@ test_kind(struct store *s, const struct import_kind *kind, const char *name)
 	    "%s: and its message (%s)", name, err.text);
 	is_str(stored(s), "", "%s: nothing is written", name);
 
-	is_int(run(s, kind, "k,v,w\n", &all, &st, &err), 0, "%s: no records", name);
+	is_int(run(s, kind, "k,v\n", &all, &st, &err), 0, "%s: no records", name);
 	is_int(st.records, 0, "%s: none counted", name);
+	is_int(run(s, kind, "k,v,w\n", &all, &st, &err), -1,
+	    "%s: an unknown column with no record below stops the import", name);
+	ok(strstr(err.text, "in.csv:1: w: unknown column") != NULL, "%s: naming it "
+	    "(%s)", name, err.text);
 	is_int(run(s, kind, "k,x\na,1\n", &all, &st, &err), -1,
 	    "%s: an unknown column stops the import", name);
 	is_int(err.status, EXIT_DATAERR, "%s: as bad data", name);
