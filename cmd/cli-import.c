@@ -135,7 +135,8 @@ cli_import(struct cli *cli, int argc, char **argv, const struct cli_import *ci)
 		status = cli_error(cli, &err);
 	if (ci->done != NULL && status == EXIT_OK)
 		status = ci->done(cli, store, &stats, ci->context);
-	if (status == EXIT_OK && !cli->quiet && (nreaders > 0 || ci->values != NULL))
+	/* committed: say what is in the store now, whatever failed after */
+	if (!cli->quiet && (nreaders > 0 || ci->values != NULL))
 		cli_closing_line(cli, ci->noun, &stats);
 out:
 	store_close(store);
