@@ -82,6 +82,7 @@ struct reader {
 	int building_nul;
 	long building_nul_field;
 	char **header;
+	char column_name[32];	/* "column C": a cell the header names not */
 	size_t header_count;
 	size_t header_named;	/* columns with a name */
 	size_t *header_map;	/* position of each named column */
@@ -1134,6 +1135,24 @@ csv_shape(struct reader *r, struct pending *p)
 		p->problem_field = r->header[p->nul_field];
 }
 
+/* The column of field i as a spreadsheet letters it ("column AB"), into r. */
+static const char *
+column_label(struct reader *r, size_t i)
+{
+	char letters[16];
+	size_t n = 0, k = i + 1;
+
+	while (k > 0 && n < sizeof(letters) - 1) {
+		letters[n++] = (char)('A' + (k - 1) % 26);
+		k = (k - 1) / 26;
+	}
+	snprintf(r->column_name, sizeof(r->column_name), "%s ", _("column"));
+	for (size_t at = strlen(r->column_name); n > 0 &&
+	    at + 1 < sizeof(r->column_name); at++)
+		r->column_name[at] = letters[--n], r->column_name[at + 1] = '\0';
+	return r->column_name;
+}
+
 static void
 csv_shape_fields(struct reader *r, struct pending *p)
 {
@@ -1142,18 +1161,23 @@ csv_shape_fields(struct reader *r, struct pending *p)
 	/* the usual sheet: every column named, as many fields: all in place */
 	if (p->count == r->header_count && r->header_named == r->header_count)
 		return;
+	/* the field a problem is in: the first cell past the header, the first missing */
 	for (size_t i = r->header_count; i < p->count; i++)
 		if (*p->values[i] != '\0') {
 			p->problem = (char *)N_("more fields than the header has columns");
+			p->problem_field = column_label(r, i);
 			return;
 		}
 	if (p->count < r->header_count) {
 		p->problem = (char *)N_("fewer fields than the header has columns");
+		p->problem_field = *r->header[p->count] != '\0' ?
+		    r->header[p->count] : column_label(r, p->count);
 		return;
 	}
 	for (size_t i = 0; i < r->header_count; i++)
 		if (*r->header[i] == '\0' && *p->values[i] != '\0') {
 			p->problem = (char *)N_("a value in a column that has no name in the header");
+			p->problem_field = column_label(r, i);
 			return;
 		}
 	/* keep only the named columns, in header order */

@@ -232,7 +232,7 @@ test_case 'a ragged row: more fields than the header' '
 	seed &&
 	printf "household_id,village\nA1,甲村\nA2,甲村,多余\nA3,乙村\n" >in.csv &&
 	expect_status 65 household-add in.csv 2>err &&
-	grep_message "^household-add: in.csv:3: more fields than the header has columns$" err &&
+	grep_message "^household-add: in.csv:3: column C: more fields than the header has columns$" err &&
 	store_unchanged
 '
 
@@ -240,7 +240,7 @@ test_case 'a ragged row: fewer fields than the header' '
 	seed &&
 	printf "household_id,village,head_name\nA1,甲村,王一\nA2,甲村\nA3,乙村,王三\n" >in.csv &&
 	expect_status 65 household-add in.csv 2>err &&
-	grep_message "^household-add: in.csv:3: fewer fields than the header has columns$" err &&
+	grep_message "^household-add: in.csv:3: head_name: fewer fields than the header has columns$" err &&
 	store_unchanged
 '
 
@@ -403,7 +403,7 @@ test_case 'every bad row is reported, not just the first' '
 	expect_status 65 household-add in.csv 2>err &&
 	grep_message "^household-add: in.csv:3: members: " err &&
 	grep_message "^household-add: in.csv:5: village: missing" err &&
-	grep_message "^household-add: in.csv:6: more fields than the header" err &&
+	grep_message "^household-add: in.csv:6: column D: more fields than the header" err &&
 	grep_message "^household-add: in.csv:7: a quote" err &&
 	grep_message "^household-add: 4 bad records; nothing was written$" err &&
 	store_unchanged

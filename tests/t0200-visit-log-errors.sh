@@ -299,7 +299,7 @@ test_case 'a record that cannot be read' '
 	seed &&
 	printf "household_id,visit_date,visitor,round\nA1,2022-10-25,甲,r1,extra\n" >in.csv &&
 	expect_status 65 visit-log --today 2022-11-01 in.csv 2>err &&
-	grep_message "^visit-log: in.csv:2: more fields than the header has columns$" err &&
+	grep_message "^visit-log: in.csv:2: column E: more fields than the header has columns$" err &&
 	store_unchanged
 '
 

@@ -274,7 +274,7 @@ test_case 'bad dates, ragged rows, two columns for one key' '
 	expect_status 65 survey-tally s.csv >out 2>err &&
 	test ! -s out &&
 	grep_message "^survey-tally: s.csv:2: survey_date: not a date; write it as 2022-11-21$" err &&
-	grep_message "^survey-tally: s.csv:3: fewer fields than the header has columns$" err &&
+	grep_message "^survey-tally: s.csv:3: q_cadre: fewer fields than the header has columns$" err &&
 	printf "%s\n" "village,村,q_cadre" "甲村,甲村,满意" >two.csv &&
 	expect_status 65 survey-tally two.csv 2>err &&
 	grep_message "^survey-tally: two.csv:1: 村: a second column for the same field$" err

@@ -588,7 +588,7 @@ test_order(struct store *s)
 	is_int(run(s, &held_kind, "k,v\na,1\na,2\n,3\nx,y,z\nb,4\nb,5\n", &skip,
 	    &st, &err), 0, "held: --skip-bad commits");
 	is_str(problems, "3:k:already there;4:k:missing;"
-	    "5:-:more fields than the header has columns;7:k:already there;",
+	    "5:column C:more fields than the header has columns;7:k:already there;",
 	    "held: problems come in the order of the input");
 	is_str(stored(s), "a=1;b=4;", "held: the good records are written");
 	snprintf(got, sizeof(got), "%ld %ld %ld %ld", STATS(st));
