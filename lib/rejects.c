@@ -45,9 +45,13 @@ canonical_name(const char *path)
 	if (copy_dir != NULL && copy_base != NULL &&
 	    realpath(dirname(copy_dir), dir) != NULL) {
 		const char *base = basename(copy_base);
+		size_t size = strlen(dir) + strlen(base) + 2;
 
-		if ((out = malloc(strlen(dir) + strlen(base) + 2)) != NULL)
-			sprintf(out, "%s/%s", dir, base);
+		if ((out = malloc(size)) != NULL &&
+		    (size_t)snprintf(out, size, "%s/%s", dir, base) >= size) {
+			free(out);
+			out = NULL;
+		}
 	}
 	free(copy_dir);
 	free(copy_base);
@@ -114,11 +118,12 @@ rejects_create(const char *target, struct error *err)
 	struct rejects *r = calloc(1, sizeof(*r));
 	char *dir_copy = strdup(target), *base_copy = strdup(target);
 	struct stat st;
+	size_t temp_size = 0;
 	int fd = -1;
 
 	if (r == NULL || dir_copy == NULL || base_copy == NULL ||
 	    (r->target = strdup(target)) == NULL ||
-	    (r->temp = malloc(strlen(target) + 16)) == NULL) {
+	    (r->temp = malloc(temp_size = strlen(target) + 16)) == NULL) {
 		error_set(err, EXIT_SOFTWARE, _("out of memory"));
 		goto fail;
 	}
@@ -140,7 +145,13 @@ rejects_create(const char *target, struct error *err)
 		return r;
 	}
 	/* beside the target, hidden, so that the rename stays on one file system */
-	sprintf(r->temp, "%s/.%s.XXXXXX", dirname(dir_copy), basename(base_copy));
+	if ((size_t)snprintf(r->temp, temp_size, "%s/.%s.XXXXXX", dirname(dir_copy),
+	    basename(base_copy)) >= temp_size) {
+		error_set(err, EXIT_CANTCREAT, "%s: %s", target, strerror(ENAMETOOLONG));
+		free(r->temp);
+		r->temp = NULL;
+		goto fail;
+	}
 	if ((fd = mkostemp(r->temp, O_CLOEXEC)) < 0) {
 		error_set(err, EXIT_CANTCREAT, "%s: %s", target, strerror(errno));
 		free(r->temp);

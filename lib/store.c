@@ -112,19 +112,22 @@ static char *
 immutable_uri(const char *path)
 {
 	static const char hex[] = "0123456789ABCDEF";
-	char *uri = malloc(strlen(path) * 3 + 32), *o = uri;
+	static const char head[] = "file:", tail[] = "?immutable=1";
+	size_t size = sizeof(head) + strlen(path) * 3 + sizeof(tail), o;
+	char *uri = malloc(size);
 
 	if (uri == NULL)
 		return NULL;
-	o += sprintf(o, "file:");
+	memcpy(uri, head, sizeof(head) - 1);
+	o = sizeof(head) - 1;
 	for (const unsigned char *p = (const unsigned char *)path; *p; p++)
 		if (*p == '%' || *p == '?' || *p == '#' || *p < 0x21) {
-			*o++ = '%';
-			*o++ = hex[*p >> 4];
-			*o++ = hex[*p & 15];
+			uri[o++] = '%';
+			uri[o++] = hex[*p >> 4];
+			uri[o++] = hex[*p & 15];
 		} else
-			*o++ = (char)*p;
-	strcpy(o, "?immutable=1");
+			uri[o++] = (char)*p;
+	memcpy(uri + o, tail, sizeof(tail));	/* with its NUL: room was made for it */
 	return uri;
 }
 

@@ -119,6 +119,17 @@ as_number(const char *s, double *out)
 	return *end == '\0' && errno == 0;
 }
 
+/* The value of the n digits at s (checked digits: date_parse() said so). */
+static int
+digits_value(const char *s, int n)
+{
+	int v = 0;
+
+	while (n-- > 0)
+		v = v * 10 + (*s++ - '0');
+	return v;
+}
+
 /* An ISO date s as Excel's date-time: 1 when it is one. */
 static int
 as_date(const char *s, lxw_datetime *out)
@@ -129,9 +140,9 @@ as_date(const char *s, lxw_datetime *out)
 	    strcmp(iso, s) != 0)
 		return 0;
 	memset(out, 0, sizeof(*out));
-	out->year = atoi(s);
-	out->month = atoi(s + 5);
-	out->day = atoi(s + 8);
+	out->year = digits_value(s, 4);
+	out->month = digits_value(s + 5, 2);
+	out->day = digits_value(s + 8, 2);
 	return 1;
 }
 
