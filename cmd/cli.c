@@ -517,6 +517,15 @@ cli_labels(const struct cli *cli)
 	    cli->format == FORMAT_HTML;
 }
 
+void
+cli_say_none(const struct cli *cli, long rows, const char *message)
+{
+	/* as ls -l says "total 0": the answer, for the person reading it */
+	if (rows == 0 && (cli->format == FORMAT_TABLE ||
+	    cli->format == FORMAT_MARKDOWN) && isatty(STDOUT_FILENO))
+		printf("%s\n", message);
+}
+
 int
 cli_finish(struct cli *cli, int status)
 {

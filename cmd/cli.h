@@ -123,6 +123,15 @@ struct writer *cli_writer(struct cli *cli, const struct column *columns,
  */
 int cli_copy_out(struct cli *cli, FILE *fp);
 
+/*
+ * After a listing that wrote rows rows: when it wrote none and a person
+ * reads it (standard output a terminal, the format table or markdown),
+ * say so on standard output in message ("no matching households"), so
+ * that an empty answer is not mistaken for no answer.  CSV and JSON,
+ * and anything not on a terminal, stay empty for scripts.
+ */
+void cli_say_none(const struct cli *cli, long rows, const char *message);
+
 /* 1 when vocabulary values should be shown as labels (table output). */
 int cli_labels(const struct cli *cli);
 

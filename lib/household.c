@@ -40,13 +40,23 @@ static int
 audit_reveal(struct store *s, const struct household_filter *filter,
     struct error *err)
 {
-	char what[512];
+	char what[768], id[64], phone[64];
 
+	/* the numbers searched by are personal too: the log keeps them masked */
 	snprintf(what, sizeof(what), "village=%s group=%s category=%s id=%s",
 	    filter->village ? filter->village : "*",
 	    filter->group ? filter->group : "*",
 	    filter->category ? filter->category : "*",
 	    filter->household_id ? filter->household_id : "*");
+	if (filter->name != NULL)
+		snprintf(what + strlen(what), sizeof(what) - strlen(what),
+		    " name=%s", filter->name);
+	if (filter->id_number != NULL)
+		snprintf(what + strlen(what), sizeof(what) - strlen(what),
+		    " id_number=%s", mask_id_number(filter->id_number, id, sizeof(id)));
+	if (filter->phone != NULL)
+		snprintf(what + strlen(what), sizeof(what) - strlen(what),
+		    " phone=%s", text_mask_personal(filter->phone, phone, sizeof(phone)));
 	if (store_begin(s, err) != 0 ||
 	    audit_add(s, "reveal", "household", "id_number,phone", NULL, what,
 	    err) != 0 || store_commit(s, err) != 0) {
@@ -54,6 +64,114 @@ audit_reveal(struct store *s, const struct household_filter *filter,
 		return -1;
 	}
 	return 0;
+}
+
+enum household_key_problem
+household_id_number_key(const char *s, char out[19])
+{
+	char copy[128], *p;
+	size_t n;
+
+	if (strlen(s) >= sizeof(copy))
+		return HOUSEHOLD_KEY_INVALID;
+	memcpy(copy, s, strlen(s) + 1);
+	p = text_trim(copy);
+	n = text_ascii_digits(p);	/* full-width digits as an IME types them */
+	if (n != 18)
+		return n > 0 && n < 18 && strspn(p, "0123456789") == n ?
+		    HOUSEHOLD_KEY_PARTIAL : HOUSEHOLD_KEY_INVALID;
+	if (id_number_check(p) != ID_NUMBER_OK)
+		return HOUSEHOLD_KEY_INVALID;
+	memcpy(out, p, 19);
+	return HOUSEHOLD_KEY_OK;
+}
+
+enum household_key_problem
+household_phone_key(const char *s, char *out, size_t size)
+{
+	char whole[64], *p;
+	size_t n = 0;
+
+	if (strlen(s) >= sizeof(whole))
+		return HOUSEHOLD_KEY_INVALID;
+	memcpy(whole, s, strlen(s) + 1);
+	p = text_trim(whole);
+	text_ascii_digits(p);
+	/* a whole number loses its +86 and the like; a part stays as given */
+	(void)phone_normalise(p, sizeof(whole) - (size_t)(p - whole));
+	s = p;
+	for (const char *c = s; *c != '\0'; c++) {
+		if (*c == ' ' || *c == '-')
+			continue;
+		if (*c < '0' || *c > '9' || n + 1 >= size)
+			return HOUSEHOLD_KEY_INVALID;
+		out[n++] = *c;
+	}
+	out[n] = '\0';
+	return n >= HOUSEHOLD_PHONE_DIGITS ? HOUSEHOLD_KEY_OK :
+	    n == 0 ? HOUSEHOLD_KEY_INVALID : HOUSEHOLD_KEY_SHORT;
+}
+
+/*
+ * What finds a household by a name, ?5 the part given: each an SQL
+ * condition on the household h.  A kind that keeps more names of a
+ * household (its members) adds its condition here, an EXISTS over its
+ * rows, and household-list --name finds them too.
+ */
+static const char *const household_name_matches[] = {
+	"instr(h.head_name, ?5) > 0",
+};
+
+/*
+ * The listing's statement on s, with a condition for each filter given
+ * only (one left out costs nothing, and --id finds its row by the key),
+ * its values bound; NULL with err set.
+ */
+static sqlite3_stmt *
+household_list_query(struct store *s, const struct household_filter *f,
+    struct error *err)
+{
+	const struct {
+		const char *value;
+		const char *condition;	/* on ?N, N its place here from 1 */
+	} conditions[] = {
+		{ f->village, "v.name = ?1" },
+		{ f->group, "g.name = ?2" },
+		{ f->category, "instr(';' || h.categories || ';', ';' || ?3 || ';') > 0" },
+		{ f->household_id, "h.household_id = ?4" },
+		{ f->name, NULL },	/* household_name_matches */
+		{ f->id_number, "h.id_number = ?6" },
+		{ f->phone, "substr(replace(h.phone, '-', ''), -length(?7)) = ?7" },
+	};
+	struct buf sql = { 0 };
+	sqlite3_stmt *st = NULL;
+
+	buf_puts(&sql, "SELECT h.household_id, h.head_name, h.id_number, "
+	    "h.phone, v.name, g.name, h.categories, h.members, h.monitor_type, "
+	    "h.risk_status FROM household h JOIN village v ON v.id = h.village_id "
+	    "LEFT JOIN village_group g ON g.id = h.group_id WHERE 1");
+	for (size_t i = 0; i < sizeof(conditions) / sizeof(conditions[0]); i++) {
+		if (conditions[i].value == NULL)
+			continue;
+		buf_puts(&sql, " AND (");
+		if (conditions[i].condition != NULL)
+			buf_puts(&sql, conditions[i].condition);
+		for (size_t k = 0; conditions[i].condition == NULL && k <
+		    sizeof(household_name_matches) / sizeof(household_name_matches[0]); k++) {
+			buf_puts(&sql, k > 0 ? " OR " : "");
+			buf_puts(&sql, household_name_matches[k]);
+		}
+		buf_puts(&sql, ")");
+	}
+	if (buf_puts(&sql, " ORDER BY v.id, g.id, h.household_id") != 0)
+		error_set(err, EXIT_SOFTWARE, "%s", _("out of memory"));
+	else if ((st = store_prepare(s, sql.data, err)) != NULL)
+		for (size_t i = 0; i < sizeof(conditions) / sizeof(conditions[0]); i++)
+			if (conditions[i].value != NULL)
+				sqlite3_bind_text(st, (int)i + 1, conditions[i].value,
+				    -1, SQLITE_STATIC);
+	buf_free(&sql);
+	return st;
 }
 
 /* The labels of the codes of categories, joined as staff write them, into joined. */
@@ -82,25 +200,13 @@ household_list(struct store *s, const struct household_filter *filter,
 	long n = 0;
 	int rc;
 
-	st = store_prepare(s, "SELECT h.household_id, h.head_name, h.id_number, "
-	    "h.phone, v.name, g.name, h.categories, h.members, h.monitor_type, "
-	    "h.risk_status FROM household h JOIN village v ON v.id = h.village_id "
-	    "LEFT JOIN village_group g ON g.id = h.group_id "
-	    "WHERE (?1 IS NULL OR v.name = ?1) AND (?2 IS NULL OR g.name = ?2) "
-	    "AND (?3 IS NULL OR instr(';' || h.categories || ';', ';' || ?3 || ';') > 0) "
-	    "AND (?4 IS NULL OR h.household_id = ?4) "
-	    "ORDER BY v.id, g.id, h.household_id", err);
-	if (st == NULL)
+	if ((st = household_list_query(s, filter, err)) == NULL)
 		return -1;
 	/* a reveal is logged before anything is shown */
 	if (reveal && audit_reveal(s, filter, err) != 0) {
 		sqlite3_finalize(st);
 		return -1;
 	}
-	sqlite3_bind_text(st, 1, filter->village, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, filter->group, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 3, filter->category, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 4, filter->household_id, -1, SQLITE_STATIC);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		const char *v[HOUSEHOLD_NFIELDS];
 		char id[64], phone[64];

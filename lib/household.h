@@ -25,10 +25,42 @@ struct household_filter {
 	const char *group;
 	const char *category;	/* a code */
 	const char *household_id;
+	const char *name;	/* part of a name of the household (its head's) */
+	const char *id_number;	/* a whole ID number, as household_id_number_key() */
+	const char *phone;	/* a phone's digits, or its last ones: household_phone_key() */
 };
 
+/* Why household_id_number_key() or household_phone_key() refuses a value. */
+enum household_key_problem {
+	HOUSEHOLD_KEY_OK = 0,
+	HOUSEHOLD_KEY_PARTIAL,	/* not the whole of an ID number */
+	HOUSEHOLD_KEY_INVALID,	/* no ID number or phone number could be this */
+	HOUSEHOLD_KEY_SHORT	/* fewer digits of a phone than a search needs */
+};
+
+/* The fewest last digits of a phone number that find households by it. */
+enum { HOUSEHOLD_PHONE_DIGITS = 4 };
+
 /*
- * Write the households matching filter to w, one row per household in
+ * The ID number s as the store keeps it, into out (19 bytes): trimmed,
+ * x made X, its check digit right.  Only a whole number finds a
+ * household.  Returns a household_key_problem.
+ */
+enum household_key_problem household_id_number_key(const char *s, char out[19]);
+
+/*
+ * The digits a phone search compares with the end of each household's
+ * phone number (dashes left out), into out (size bytes): a whole number
+ * as phone_normalise() makes it, or the last HOUSEHOLD_PHONE_DIGITS or
+ * more digits of one (spaces and dashes dropped).  Returns a
+ * household_key_problem.
+ */
+enum household_key_problem household_phone_key(const char *s, char *out,
+    size_t size);
+
+/*
+ * Write the households matching filter (every one of its members given)
+ * to w, one row per household in
  * the columns of household_columns, ordered by village, group and id.
  * ID and phone numbers are masked unless reveal, and a reveal is
  * audited.  Vocabulary values are codes, or labels for people when
