@@ -48,6 +48,7 @@ LIB_OBJ = $(LIB_SRC:lib/%.c=$(B)/lib/%.o) $(B)/lib/schema.o
 CLI_OBJ = $(B)/cmd/cli.o $(B)/cmd/cli-import.o
 UNIT_TESTS = $(patsubst tests/unit/%.c,$(B)/tests/%,$(wildcard tests/unit/*.c))
 MAN1 = $(COMMANDS:%=man/man1/%.1)
+MAN5 = man/man5/renke-store.5
 MAN7 = man/man7/renke.7
 PO = $(wildcard po/*.po)
 MO = $(PO:po/%.po=$(B)/locale/%/LC_MESSAGES/renke.mo)
@@ -120,7 +121,7 @@ test: build
 		$(PROVE) tests/t*.sh $(UNIT_TESTS)
 
 lint-man:
-	@for m in $(MAN1) $(MAN7); do mandoc -Tlint -Wwarning $$m || exit 1; done
+	@for m in $(MAN1) $(MAN5) $(MAN7); do mandoc -Tlint -Wwarning $$m || exit 1; done
 
 demo: deps
 	@$(MAKE) --no-print-directory build
@@ -135,13 +136,15 @@ pot:
 
 # install what `make` built (run `make` first, or `make install` does it)
 install: build
-	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man7 \
+	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5 \
+		$(DESTDIR)$(MANDIR)/man7 \
 		$(DESTDIR)$(COMPLETIONDIR)
 	for c in $(COMMANDS); do install -m 755 $(BIN)/$$c $(DESTDIR)$(BINDIR)/$$c; done
 	install -m 755 scripts/deadline-mail $(DESTDIR)$(BINDIR)/deadline-mail
 	install -m 644 scripts/renke-completion.bash $(DESTDIR)$(COMPLETIONDIR)/renke
 	for c in $(COMMANDS); do ln -sf renke $(DESTDIR)$(COMPLETIONDIR)/$$c; done
 	for m in $(MAN1); do install -m 644 $$m $(DESTDIR)$(MANDIR)/man1/; done
+	install -m 644 $(MAN5) $(DESTDIR)$(MANDIR)/man5/
 	install -m 644 $(MAN7) $(DESTDIR)$(MANDIR)/man7/
 	for mo in $(MO); do \
 		l=$${mo#$(B)/locale/}; l=$${l%%/*}; \

@@ -469,3 +469,162 @@ CREATE TABLE visit_new (
 INSERT INTO visit_new SELECT * FROM visit ORDER BY id;
 DROP TABLE visit;
 ALTER TABLE visit_new RENAME TO visit;
+
+-- version 6
+-- for the analyst: every vocabulary with its labels, and views that join
+-- names and Chinese labels to the codes and numbers of the tables.  In
+-- every view a household is its household_id (the number of the sheets),
+-- a village its village_id with its name in village, a villager group its
+-- group_id with its name in village_group, and an issue, a meeting or a
+-- visit its issue_id, meeting_id or visit_id.  A column holding a code
+-- has its Chinese label in the column of the same name ending "_zh".
+-- Man page: renke-store(5).
+
+-- the vocabularies of vocab.c, one row a code; the store fills it from
+-- the table built into the commands whenever that differs (a fingerprint
+-- of it is kept in meta), so the two never disagree
+CREATE TABLE vocab (
+	domain TEXT NOT NULL,		-- "category", "status", ...
+	code TEXT NOT NULL,		-- as kept in the tables
+	label_en TEXT NOT NULL,
+	label_zh TEXT NOT NULL,
+	position INTEGER NOT NULL,	-- the order of vocab.c, the order of a list
+	PRIMARY KEY (domain, code)
+) STRICT, WITHOUT ROWID;
+
+-- households: place, categories and visits
+CREATE VIEW household_view AS
+SELECT h.household_id, h.head_name, h.village_id, v.name AS village,
+	h.group_id, g.name AS village_group,
+	h.categories,
+	(SELECT group_concat(label_zh, '、') FROM (SELECT b.label_zh
+		FROM json_each('["' || replace(h.categories, ';', '","') || '"]') j
+		JOIN vocab b ON b.domain = 'category' AND b.code = j.value
+		ORDER BY j.key)) AS categories_zh,
+	h.members,
+	h.monitor_type, (SELECT label_zh FROM vocab WHERE domain = 'monitor_type'
+		AND code = h.monitor_type) AS monitor_type_zh,
+	h.risk_status, (SELECT label_zh FROM vocab WHERE domain = 'risk_status'
+		AND code = h.risk_status) AS risk_status_zh,
+	(SELECT count(*) FROM visit WHERE household_id = h.household_id) AS visits,
+	(SELECT max(visit_date) FROM visit WHERE household_id = h.household_id)
+		AS last_visit_date,
+	s.file AS source_file, h.line AS source_line, s.at AS registered_at,
+	h.updated_at
+FROM household h
+JOIN village v ON v.id = h.village_id
+LEFT JOIN village_group g ON g.id = h.group_id
+LEFT JOIN household_source s ON s.id = h.source_id;
+
+-- one row per household and category: for counting by category
+CREATE VIEW household_category_view AS
+SELECT h.household_id, h.head_name, h.village_id, v.name AS village,
+	h.group_id, g.name AS village_group,
+	j.value AS category, b.label_zh AS category_zh
+FROM household h
+JOIN village v ON v.id = h.village_id
+LEFT JOIN village_group g ON g.id = h.group_id
+JOIN json_each('["' || replace(h.categories, ';', '","') || '"]') j
+JOIN vocab b ON b.domain = 'category' AND b.code = j.value;
+
+-- the ledger (台账): each issue with its place, household and labels
+CREATE VIEW issue_view AS
+SELECT i.id AS issue_id,
+	i.kind, (SELECT label_zh FROM vocab WHERE domain = 'issue_kind'
+		AND code = i.kind) AS kind_zh,
+	i.category, (SELECT label_zh FROM vocab WHERE domain = 'issue_category'
+		AND code = i.category) AS category_zh,
+	i.title, i.detail,
+	i.urgency, (SELECT label_zh FROM vocab WHERE domain = 'urgency'
+		AND code = i.urgency) AS urgency_zh,
+	i.status, (SELECT label_zh FROM vocab WHERE domain = 'status'
+		AND code = i.status) AS status_zh,
+	i.village_id, v.name AS village, i.group_id, g.name AS village_group,
+	h.household_id, h.head_name,
+	i.reporter,
+	i.source, (SELECT label_zh FROM vocab WHERE domain = 'issue_source'
+		AND code = i.source) AS source_zh,
+	i.source_ref, i.meeting_id,
+	i.owner, i.owner_unit,
+	i.opened_on, i.due_date, i.extensions, i.standard, i.measures,
+	i.resolved_on, i.resolution, i.feedback_on, i.feedback, i.closed_on,
+	i.promised_date,
+	i.dispute_type, (SELECT label_zh FROM vocab WHERE domain = 'dispute_type'
+		AND code = i.dispute_type) AS dispute_type_zh,
+	i.parties, i.mediator,
+	i.mediation_outcome, (SELECT label_zh FROM vocab
+		WHERE domain = 'mediation_outcome' AND code = i.mediation_outcome)
+		AS mediation_outcome_zh,
+	i.mediated_on, i.revisit_due
+FROM issue i
+LEFT JOIN village v ON v.id = i.village_id
+LEFT JOIN village_group g ON g.id = i.group_id
+LEFT JOIN household h ON h.id = i.household_ref;
+
+-- household visits (大走访), with the household's place
+CREATE VIEW visit_view AS
+SELECT t.id AS visit_id, t.household_id, h.head_name,
+	h.village_id, v.name AS village, h.group_id, g.name AS village_group,
+	t.visit_date, t.visitor,
+	t.visitor_role, (SELECT label_zh FROM vocab WHERE domain = 'visitor_role'
+		AND code = t.visitor_role) AS visitor_role_zh,
+	t.round,
+	t.food_clothing, t.education, t.medical, t.housing, t.drinking_water,
+	t.income_stable, t.industry_link,
+	t.risk_level, (SELECT label_zh FROM vocab WHERE domain = 'risk_level'
+		AND code = t.risk_level) AS risk_level_zh,
+	t.monitor_suggested, t.notes,
+	s.file AS source_file, t.line AS source_line
+FROM visit t
+JOIN household h ON h.household_id = t.household_id
+JOIN village v ON v.id = h.village_id
+LEFT JOIN village_group g ON g.id = h.group_id
+LEFT JOIN visit_source s ON s.id = t.source_id;
+
+-- meetings, how many suggestions each raised, and the vote taken at one
+CREATE VIEW meeting_view AS
+SELECT m.id AS meeting_id,
+	m.kind, (SELECT label_zh FROM vocab WHERE domain = 'meeting_kind'
+		AND code = m.kind) AS kind_zh,
+	m.village_id, v.name AS village, m.group_id, g.name AS village_group,
+	m.held_on, m.host, m.attendees, m.minutes,
+	(SELECT count(*) FROM issue WHERE meeting_id = m.id) AS suggestions,
+	t.representatives, t.present, t.yes, t.no, t.abstain, t.valid,
+	t.adopted, t.filed_on
+FROM meeting m
+JOIN village v ON v.id = m.village_id
+LEFT JOIN village_group g ON g.id = m.group_id
+LEFT JOIN vote t ON t.meeting_id = m.id;
+
+-- what was raised at a meeting, and where it stands
+CREATE VIEW suggestion_view AS
+SELECT i.issue_id, i.meeting_id,
+	m.kind AS meeting_kind, (SELECT label_zh FROM vocab
+		WHERE domain = 'meeting_kind' AND code = m.kind) AS meeting_kind_zh,
+	m.held_on,
+	i.village_id, i.village, i.group_id, i.village_group,
+	i.household_id, i.reporter, i.title, i.kind, i.kind_zh,
+	i.category, i.category_zh, i.status, i.status_zh,
+	i.owner, i.due_date, i.resolved_on, i.resolution, i.feedback_on,
+	i.feedback, i.closed_on
+FROM issue_view i
+JOIN meeting m ON m.id = i.meeting_id;
+
+-- the saved phone surveys, one row an answer; village_id and group_id
+-- are those of the village and group of the store named as the response
+-- names them, if any
+CREATE VIEW survey_answer_view AS
+SELECT r.name AS survey_round, a.response_id, p.respondent,
+	(SELECT id FROM village WHERE name = p.village) AS village_id,
+	p.village,
+	(SELECT g.id FROM village_group g JOIN village v ON v.id = g.village_id
+		WHERE v.name = p.village AND g.name = p.village_group) AS group_id,
+	p.village_group, p.household_id, p.survey_date,
+	a.position, a.question, (SELECT label_zh FROM vocab
+		WHERE domain = 'survey_question' AND code = a.question) AS question_zh,
+	a.answer, (SELECT label_zh FROM vocab WHERE domain = 'answer'
+		AND code = a.answer) AS answer_zh,
+	a.text
+FROM survey_answer a
+JOIN survey_response p ON p.id = a.response_id
+JOIN survey_round r ON r.id = p.round_id;

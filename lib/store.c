@@ -461,7 +461,7 @@ store_open(const char *path, enum store_mode mode, const char *command,
 	if ((flags = store_file(s, mode, err)) < 0 ||
 	    store_connect(s, mode, flags, err) != 0 ||
 	    store_is_ours(s, err) != 0 || store_tune(s, err) != 0 ||
-	    store_migrate(s, err) != 0) {
+	    store_migrate(s, err) != 0 || store_vocab_sync(s, err) != 0) {
 		store_close(s);
 		return NULL;
 	}

@@ -95,4 +95,12 @@ int store_error(struct store *s, int rc, struct error *err);
 /* A value of the meta table, newly allocated (caller frees), or NULL. */
 char *store_meta_get(struct store *s, const char *key);
 
+/*
+ * Make the store's vocab table what vocab.c's vocab_table says, every
+ * code with its labels in both languages, when it differs (a fingerprint
+ * of the table is kept in meta); store_open() calls it.  A store opened
+ * read-only keeps the table it has.  0, or -1 with err set.
+ */
+int store_vocab_sync(struct store *s, struct error *err);
+
 #endif

@@ -127,3 +127,12 @@ test_path_is_missing() {
 		return 1
 	fi
 }
+
+# needs_nobody: true when commands may be run as the user nobody (to read a
+# store someone else cannot write); else says what is missing, false
+needs_nobody() {
+	if [ "$(id -u)" -ne 0 ] || ! id nobody >/dev/null 2>&1 || ! command -v su >/dev/null; then
+		echo "needs root, su and the user nobody to read as someone else" >&2
+		return 1
+	fi
+}

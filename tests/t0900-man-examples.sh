@@ -146,7 +146,7 @@ words() {
 	tr -s ' \t' '\n\n' | grep -v '^$' | grep -v '^usage:$'
 }
 
-for page in "$MAN_DIR"/man1/*.1 "$MAN_DIR"/man7/*.7; do
+for page in "$MAN_DIR"/man1/*.1 "$MAN_DIR"/man5/*.5 "$MAN_DIR"/man7/*.7; do
 	[ -f "$page" ] || continue
 	page_name=$(basename "$page")
 	command_name=${page_name%.*}

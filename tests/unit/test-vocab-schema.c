@@ -190,6 +190,37 @@ check_expression(const char *table, const struct token *t, size_t n)
 	}
 }
 
+/* The store's vocab table is vocab_table, row for row, in its order. */
+static void
+check_vocab_table(struct store *s)
+{
+	struct error err = { 0 };
+	sqlite3_stmt *st = store_prepare(s, "SELECT domain, code, label_en, "
+	    "label_zh, position FROM vocab ORDER BY position", &err);
+	const struct vocab_entry *e = vocab_table;
+	int same = st != NULL, rows = 0;
+
+	while (same && sqlite3_step(st) == SQLITE_ROW) {
+		const char *got[4];
+		const char *want[4] = { e->domain, e->code, e->label_en, e->label_zh };
+
+		for (int i = 0; i < 4; i++)
+			got[i] = (const char *)sqlite3_column_text(st, i);
+		same = e->domain != NULL &&
+		    sqlite3_column_int(st, 4) == (int)(e - vocab_table) + 1;
+		for (int i = 0; same && i < 4; i++)
+			same = strcmp(got[i], want[i]) == 0;
+		if (!same)
+			printf("# row %d: %s.%s differs from vocab.c\n", rows + 1,
+			    got[0], got[1]);
+		rows++;
+		e++;
+	}
+	sqlite3_finalize(st);
+	ok(same && e->domain == NULL, "the store's vocab table is vocab.c's, "
+	    "%d rows in its order", rows);
+}
+
 int
 main(void)
 {
@@ -239,6 +270,7 @@ main(void)
 	ok(all, "each of the %zu columns above has one CHECK that lists its codes",
 	    NCOLUMNS);
 
+	check_vocab_table(s);
 	store_close(s);
 	snprintf(path, sizeof(path), "rm -rf '%s'", dir);
 	if (system(path) != 0)
