@@ -63,6 +63,10 @@ cli_closing_line(const struct cli *cli, const char *noun_code,
 	    "bad %ld"),
 	    st->records, noun, st->added, st->updated, st->unchanged, st->differ,
 	    st->bad);
+	if (st->repeats > 0)
+		cli_warn(cli, cli->import.dry_run ? _("of them, %ld would repeat an "
+		    "issue closed before") : _("of them, %ld repeat an "
+		    "issue closed before"), st->repeats);
 	if (st->differ > 0 && !cli->import.upsert)
 		cli_warn(cli, _("%ld %s differ from the store and were left as they "
 		    "are; --upsert updates them"), st->differ, noun);

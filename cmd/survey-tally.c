@@ -395,9 +395,9 @@ run_responses(struct cli *cli, struct request *rq, struct reader **readers)
 			goto out;
 		}
 		if (!cli->quiet) {
-			struct import_stats st = { stats.added + stats.unchanged +
-			    stats.differ, stats.added, 0, stats.unchanged, stats.differ,
-			    0 };
+			struct import_stats st = { .records = stats.added +
+			    stats.unchanged + stats.differ, .added = stats.added,
+			    .unchanged = stats.unchanged, .differ = stats.differ };
 
 			cli_closing_line(cli, NC_("import noun", "responses"), &st);
 		}

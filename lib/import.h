@@ -37,6 +37,10 @@ struct import_stats {
 	long unchanged;		/* existing, identical */
 	long differ;		/* existing, different, left alone */
 	long bad;		/* refused */
+	long repeats;		/* of those added, issues raised again after
+				   the issue they repeat was closed */
+	long noted;		/* issues not added but noted on an issue open
+				   for the same finding */
 };
 
 struct import;

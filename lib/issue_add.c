@@ -44,7 +44,7 @@ static const char *const issue_domain[ISSUE_NFIELDS] = {
 };
 
 struct issue_import {
-	sqlite3_stmt *insert, *household, *rule;
+	sqlite3_stmt *insert, *household, *rule, *chain;
 };
 
 /* An issue record as it is checked and written. */
@@ -52,6 +52,7 @@ struct new_issue {
 	const char *v[ISSUE_NFIELDS];	/* defaults filled in, vocabulary as codes */
 	char opened[11], due[11];
 	long long village_id, group_id, household_ref;	/* 0: none */
+	long long repeat_of;		/* the closed issue it repeats; 0: none */
 	int resolved;			/* resolved on the spot */
 };
 
@@ -336,16 +337,79 @@ find_place(struct issue_import *ii, struct import *im, const struct record *rec,
 }
 
 /*
- * Insert the issue unless one with its natural key is stored: its id
+ * Whether the record, keyed key (natural_key()), is a report in the
+ * ledger already or a new one.  The issues of one grievance are a
+ * chain: the first keyed key, each repeat keyed key, a record separator
+ * and the day it was reported.  A record that gives the day it was
+ * reported (opened_on) is the issue of the chain opened that day; else,
+ * when the latest of the chain was closed (closed or closed_unresolved)
+ * before that day, it repeats it (重复反映): a new issue, its key into
+ * key and the latest's id into n->repeat_of.  Any other record is the
+ * latest issue of the chain: in the ledger already, whatever its date.
+ * Returns 1 when in the ledger already, 0 when new, -1 with err set.
+ */
+static int
+earlier_report(struct issue_import *ii, struct store *s, struct new_issue *n,
+    int dated, struct buf *key, struct error *err)
+{
+	struct buf low = { 0 }, high = { 0 };
+	char latest_status[24] = "", latest_closed[11] = "";
+	long long latest = 0;
+	int rc, same = 0;
+
+	if (ii->chain == NULL && (ii->chain = store_prepare(s,
+	    "SELECT id, opened_on, status, closed_on FROM issue "
+	    "WHERE natural_key = ?1 OR (natural_key > ?2 AND natural_key < ?3) "
+	    "ORDER BY opened_on DESC, id DESC", err)) == NULL)
+		return -1;
+	buf_append(&low, key->data, key->len);
+	buf_puts(&low, "\x1e");
+	buf_append(&high, key->data, key->len);
+	buf_puts(&high, "\x1f");
+	sqlite3_bind_text(ii->chain, 1, key->data, -1, SQLITE_STATIC);
+	sqlite3_bind_text(ii->chain, 2, low.data, -1, SQLITE_STATIC);
+	sqlite3_bind_text(ii->chain, 3, high.data, -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(ii->chain)) == SQLITE_ROW) {
+		const char *opened = (const char *)sqlite3_column_text(ii->chain, 1);
+		const char *closed = (const char *)sqlite3_column_text(ii->chain, 3);
+
+		if (latest == 0) {
+			latest = sqlite3_column_int64(ii->chain, 0);
+			snprintf(latest_status, sizeof(latest_status), "%s",
+			    (const char *)sqlite3_column_text(ii->chain, 2));
+			snprintf(latest_closed, sizeof(latest_closed), "%s",
+			    closed != NULL ? closed : "");
+		}
+		if (dated && opened != NULL && strcmp(opened, n->opened) == 0)
+			same = 1;
+	}
+	sqlite3_reset(ii->chain);
+	buf_free(&low);
+	buf_free(&high);
+	if (rc != SQLITE_DONE)
+		return store_error(s, rc, err);
+	if (latest == 0)
+		return 0;
+	if (same || !dated || (strcmp(latest_status, "closed") != 0 &&
+	    strcmp(latest_status, "closed_unresolved") != 0) ||
+	    strcmp(n->opened, latest_closed) <= 0)
+		return 1;
+	n->repeat_of = latest;
+	buf_puts(key, "\x1e");
+	buf_puts(key, n->opened);
+	return 0;
+}
+
+/*
+ * Insert the issue keyed key unless one with that key is stored: its id
  * into *id, 0 when it was there already.  0, or -1 with err set.
  */
 static int
 insert_issue(struct issue_import *ii, struct store *s,
-    const struct issue_settings *set, const struct new_issue *n, long long *id,
-    struct error *err)
+    const struct issue_settings *set, const struct new_issue *n,
+    const char *key, long long *id, struct error *err)
 {
 	const char *const *v = n->v;
-	struct buf key = { 0 };
 	sqlite3_stmt *st;
 	int rc;
 
@@ -354,12 +418,12 @@ insert_issue(struct issue_import *ii, struct store *s,
 	    "group_id, household_ref, reporter, source, source_ref, meeting_id, owner, "
 	    "owner_unit, opened_on, due_date, standard, measures, status, resolution, "
 	    "resolved_on, dispute_type, parties, mediator, natural_key, created_at, "
-	    "updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, "
-	    "?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, "
-	    "?26) ON CONFLICT (natural_key) DO NOTHING RETURNING id", err)) == NULL)
+	    "updated_at, repeat_of) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, "
+	    "?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, "
+	    "?25, ?26, ?26, ?27) ON CONFLICT (natural_key) DO NOTHING RETURNING id",
+	    err)) == NULL)
 		return -1;
 	st = ii->insert;
-	natural_key(&key, v, n->village_id, n->group_id, n->household_ref);
 	for (int k = 0; k < 5; k++)	/* kind, category, title, detail, urgency */
 		sqlite3_bind_text(st, k + 1, v[k], -1, SQLITE_STATIC);
 	if (n->village_id > 0)
@@ -386,15 +450,16 @@ insert_issue(struct issue_import *ii, struct store *s,
 	sqlite3_bind_text(st, 22, v[ISSUE_DISPUTE_TYPE], -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 23, v[ISSUE_PARTIES], -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 24, v[ISSUE_MEDIATOR], -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 25, key.data, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 25, key, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 26, s->now, -1, SQLITE_STATIC);
+	if (n->repeat_of > 0)
+		sqlite3_bind_int64(st, 27, n->repeat_of);
 	rc = sqlite3_step(st);
 	*id = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
 	if (rc == SQLITE_ROW)
 		rc = sqlite3_step(st);
 	sqlite3_reset(st);
 	sqlite3_clear_bindings(st);
-	buf_free(&key);
 	return rc == SQLITE_DONE ? 0 : store_error(s, rc, err);
 }
 
@@ -413,6 +478,14 @@ audit_new_issue(struct store *s, long long id, const struct new_issue *n,
 	    err) != 0 || audit_add(s, "issue", idtext, "due_date", NULL,
 	    n->due, err) != 0)
 		return -1;
+	if (n->repeat_of > 0) {
+		char earlier[24];
+
+		snprintf(earlier, sizeof(earlier), "%lld", n->repeat_of);
+		if (audit_add(s, "issue", idtext, "repeat_of", NULL, earlier,
+		    err) != 0)
+			return -1;
+	}
 	return 0;
 }
 
@@ -425,6 +498,7 @@ issue_row(struct import *im, const struct record *rec, void *context,
 	struct issue_settings *set = import_options(im)->settings;
 	struct store *s = import_store(im);
 	struct new_issue n = { 0 };
+	struct buf key = { 0 };
 	long long id;
 	int bad, rc;
 
@@ -439,7 +513,18 @@ issue_row(struct import *im, const struct record *rec, void *context,
 	if (n.v[ISSUE_DUE_DATE] == NULL && rule_due_date(s, ii, n.v[ISSUE_CATEGORY],
 	    n.v[ISSUE_URGENCY], n.opened, n.due, err) != 0)
 		return -1;
-	if (insert_issue(ii, s, set, &n, &id, err) != 0)
+	natural_key(&key, n.v, n.village_id, n.group_id, n.household_ref);
+	if (key.data == NULL)
+		return error_set(err, EXIT_SOFTWARE, "%s", _("out of memory"));
+	/* a record of a source (a meeting, a visit, a survey) is said once */
+	rc = n.v[ISSUE_SOURCE_REF] != NULL ? 0 : earlier_report(ii, s, &n,
+	    n.v[ISSUE_OPENED_ON] != NULL, &key, err);
+	if (rc == 0)
+		rc = insert_issue(ii, s, set, &n, key.data, &id, err);
+	else
+		id = 0;
+	buf_free(&key);
+	if (rc < 0)
 		return -1;
 	if (id == 0) {
 		import_stats(im)->unchanged++;
@@ -448,6 +533,8 @@ issue_row(struct import *im, const struct record *rec, void *context,
 	if (audit_new_issue(s, id, &n, err) != 0)
 		return -1;
 	import_stats(im)->added++;
+	if (n.repeat_of > 0)
+		import_stats(im)->repeats++;
 	if (set != NULL && issue_ids_add(&set->added, id) != 0)
 		return error_set(err, EXIT_SOFTWARE, "%s", _("out of memory"));
 	return 0;
@@ -461,6 +548,7 @@ issue_cleanup(void *context)
 	sqlite3_finalize(ii->insert);
 	sqlite3_finalize(ii->household);
 	sqlite3_finalize(ii->rule);
+	sqlite3_finalize(ii->chain);
 }
 
 const struct import_kind issue_import_kind = {

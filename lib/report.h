@@ -33,7 +33,7 @@ struct report_village {
 	long households, members;
 	long category[REPORT_NCATEGORIES];
 	struct report_coverage *coverage;	/* one per milestone (report_summary.milestones) */
-	long opened, resolved, fed_back, closed, overdue, extensions;
+	long opened, repeated, resolved, fed_back, closed, overdue, extensions;
 	double median_days;		/* opening to resolution; < 0: none resolved */
 	long meetings_held, meetings_required;
 	long survey_n;			/* answers in the rate (0: no saved round) */

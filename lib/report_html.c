@@ -583,7 +583,7 @@ vote_label(const char *vote)
 
 /* The headings of table_issues() after the village's, in its order. */
 static const char *const issue_columns[] = {
-	N_("opened"), N_("resolved"), N_("fed back"), N_("closed"),
+	N_("opened"), N_("repeats"), N_("resolved"), N_("fed back"), N_("closed"),
 	N_("overdue"), N_("median days to resolution"), N_("extensions"),
 	N_("meetings held / required"),
 	/* xgettext:no-c-format */
@@ -608,6 +608,7 @@ table_issues(struct page *p)
 
 		row_start(p, i);
 		count_cell(p, v->opened);
+		count_cell(p, v->repeated);
 		count_cell(p, v->resolved);
 		count_cell(p, v->fed_back);
 		count_cell(p, v->closed);

@@ -32,10 +32,11 @@ static const struct column issue_columns[] = {
 	{ "feedback_on", N_("fed back"), COLUMN_TEXT },
 	{ "closed_on", N_("closed"), COLUMN_TEXT },
 	{ "extensions", N_("extensions"), COLUMN_INTEGER },
+	{ "repeat_of", N_("repeats"), COLUMN_INTEGER },
 };
 static const char *const issue_domains[] = { NULL, "issue_kind",
 	"issue_category", NULL, "urgency", NULL, NULL, NULL, "issue_source", NULL,
-	NULL, NULL, "status", NULL, NULL, NULL, NULL };
+	NULL, NULL, "status", NULL, NULL, NULL, NULL, NULL };
 
 static const struct column visit_columns[] = {
 	{ "household_id", N_("household"), COLUMN_TEXT },
@@ -74,7 +75,8 @@ static const struct ledger ledgers[] = {
 	[REPORT_ISSUES] = {
 	  "SELECT i.id, i.kind, i.category, i.title, i.urgency, v.name, g.name, "
 	  "h.household_id, i.source, i.owner, i.opened_on, i.due_date, i.status, "
-	  "i.resolved_on, i.feedback_on, i.closed_on, i.extensions FROM issue i "
+	  "i.resolved_on, i.feedback_on, i.closed_on, i.extensions, i.repeat_of "
+	  "FROM issue i "
 	  "LEFT JOIN village v ON v.id = i.village_id "
 	  "LEFT JOIN village_group g ON g.id = i.group_id "
 	  "LEFT JOIN household h ON h.id = i.household_ref "

@@ -19,6 +19,7 @@ static const struct column summary_fixed[] = {
 
 static const struct column summary_tail[] = {
 	{ "issues_opened", N_("issues"), COLUMN_INTEGER },
+	{ "issues_repeated", N_("repeats"), COLUMN_INTEGER },
 	{ "issues_resolved", N_("resolved"), COLUMN_INTEGER },
 	{ "issues_fed_back", N_("fed back"), COLUMN_INTEGER },
 	{ "issues_closed", N_("closed"), COLUMN_INTEGER },
@@ -82,8 +83,8 @@ summary_values(const struct report_summary *sum, const struct report_village *ro
     int labels, const char **v, char (*num)[32])
 {
 	long counts[NFIXED] = { row->households, row->members };
-	long tail[] = { row->opened, row->resolved, row->fed_back, row->closed,
-	    row->overdue };
+	long tail[] = { row->opened, row->repeated, row->resolved, row->fed_back,
+	    row->closed, row->overdue };
 	long more[] = { row->extensions, row->meetings_held,
 	    row->meetings_required, row->survey_n };
 	double rates[] = { row->rate, row->ci_low, row->ci_high };
@@ -104,7 +105,7 @@ summary_values(const struct report_summary *sum, const struct report_village *ro
 		    100.0 * (double)cv->visited / (double)cv->due);
 		v[c] = num[c];
 	}
-	put_counts(tail, 5, v, num, &c);
+	put_counts(tail, 6, v, num, &c);
 	v[c] = NULL;
 	if (row->median_days >= 0) {
 		snprintf(num[c], sizeof(num[c]), "%.1f", row->median_days);

@@ -285,6 +285,7 @@ issues_row(struct summary_build *b, struct report_village *v, sqlite3_stmt *st)
 	opened = day_of((const char *)sqlite3_column_text(st, 3), &dated);
 	resolved = day_of((const char *)sqlite3_column_text(st, 2), &resolved_dated);
 	v->opened++;
+	v->repeated += sqlite3_column_int(st, 8);
 	if (sqlite3_column_type(st, 2) != SQLITE_NULL) {
 		v->resolved++;
 		if (dated && resolved_dated && days_add(&b->days[v - b->sum->villages],
@@ -365,6 +366,7 @@ add_into(struct report_village *total, const struct report_village *from,
 		total->coverage[m].visited += from->coverage[m].visited;
 	}
 	total->opened += from->opened;
+	total->repeated += from->repeated;
 	total->resolved += from->resolved;
 	total->fed_back += from->fed_back;
 	total->closed += from->closed;
@@ -480,7 +482,8 @@ count_villages(struct summary_build *b, struct error *err)
 		return -1;
 	if (per_store(b, "SELECT category, status, resolved_on, opened_on, "
 	    "feedback_on, " ISSUE_OPEN_SQL("") ", extensions, "
-	    ISSUE_OVERDUE_SQL("", "?4") ", village_id FROM issue "
+	    ISSUE_OVERDUE_SQL("", "?4") ", repeat_of IS NOT NULL, village_id "
+	    "FROM issue "
 	    "WHERE village_id IS NOT NULL "
 	    "AND (?2 IS NULL OR opened_on >= ?2) "
 	    "AND (?3 IS NULL OR opened_on <= ?3)", issues_row, err) != 0)

@@ -628,3 +628,23 @@ SELECT r.name AS survey_round, a.response_id, p.respondent,
 FROM survey_answer a
 JOIN survey_response p ON p.id = a.response_id
 JOIN survey_round r ON r.id = p.round_id;
+
+-- version 7
+-- the ledger: a grievance raised again after its issue was closed (重复反映)
+-- is a new issue that points to the one it repeats; its natural key is the
+-- earlier one's, a record separator (char 30) and the date it was reported
+ALTER TABLE issue ADD COLUMN repeat_of INTEGER REFERENCES issue(id);
+CREATE INDEX issue_repeat ON issue(repeat_of) WHERE repeat_of IS NOT NULL;
+
+-- an issue raised at a meeting, on a visit or in a survey (a source_ref)
+-- is known by who raised it and what they said, as issue-add keys it
+-- (lib/issue_add.c, natural_key()): the keys of the issues read before
+-- are brought to that form, unless an issue holds the new key already
+UPDATE issue SET natural_key = natural_key || char(31) ||
+	coalesce(reporter, '') || char(31) || coalesce(detail, '')
+WHERE source_ref IS NOT NULL AND (reporter IS NOT NULL OR detail IS NOT NULL)
+	AND natural_key = 'ref' || char(31) || source || char(31) || source_ref ||
+		char(31) || title
+	AND NOT EXISTS (SELECT 1 FROM issue j WHERE j.natural_key =
+		issue.natural_key || char(31) || coalesce(issue.reporter, '') ||
+		char(31) || coalesce(issue.detail, ''));

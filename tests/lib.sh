@@ -136,3 +136,14 @@ needs_nobody() {
 		return 1
 	fi
 }
+
+# store_of_version N FILE: a store of schema version N, as that version made it
+store_of_version() {
+	awk -v stop="-- version $(($1 + 1))" '$0 == stop { exit } { print }' \
+		"$TOP/lib/schema.sql" >schema.sql &&
+	{
+		cat schema.sql &&
+		echo "PRAGMA user_version = $1;" &&
+		echo "PRAGMA application_id = 1380273739;"
+	} | sqlite3 "$2"
+}

@@ -7,17 +7,6 @@
 
 SQ="'"
 
-# store_of_version N FILE: a store of schema version N, as that version made it
-store_of_version() {
-	awk -v stop="-- version $(($1 + 1))" '$0 == stop { exit } { print }' \
-		"$TOP/lib/schema.sql" >schema.sql &&
-	{
-		cat schema.sql &&
-		echo "PRAGMA user_version = $1;" &&
-		echo "PRAGMA application_id = 1380273739;"
-	} | sqlite3 "$2"
-}
-
 # a version-4 store: households from two files (one name with a colon in
 # it), from the command line, and one of unknown origin; one changed
 # after it was read; a visit and an issue of theirs

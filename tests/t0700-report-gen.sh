@@ -16,8 +16,8 @@
 . "$(dirname "$0")/lib.sh"
 
 TODAY=2022-11-30
-SUMMARY_HEADER=village,households,members,lifted,monitored,minimum_allowance,serious_illness,extreme_poverty,ordinary,coverage_2022-11-01,coverage_2022-11-08,coverage_2022-11-18,coverage_2023-02-18,issues_opened,issues_resolved,issues_fed_back,issues_closed,issues_overdue,median_days_to_resolve,extensions,meetings_held,meetings_required,recognition_n,recognition_rate,recognition_ci_low,recognition_ci_high,vote
-ISSUES_HEADER=id,kind,category,title,urgency,village,village_group,household_id,source,owner,opened_on,due_date,status,resolved_on,feedback_on,closed_on,extensions
+SUMMARY_HEADER=village,households,members,lifted,monitored,minimum_allowance,serious_illness,extreme_poverty,ordinary,coverage_2022-11-01,coverage_2022-11-08,coverage_2022-11-18,coverage_2023-02-18,issues_opened,issues_repeated,issues_resolved,issues_fed_back,issues_closed,issues_overdue,median_days_to_resolve,extensions,meetings_held,meetings_required,recognition_n,recognition_rate,recognition_ci_low,recognition_ci_high,vote
+ISSUES_HEADER=id,kind,category,title,urgency,village,village_group,household_id,source,owner,opened_on,due_date,status,resolved_on,feedback_on,closed_on,extensions,repeat_of
 VISITS_HEADER=household_id,village,village_group,visit_date,visitor,visitor_role,round,food_clothing,education,medical,housing,drinking_water,income_stable,industry_link,risk_level,monitor_suggested,notes
 HOUSEHOLDS_HEADER=household_id,head_name,id_number,phone,village,village_group,categories,members,monitor_type,risk_status
 MEETINGS_HEADER=id,kind,village,village_group,date,host,attendees,suggestions,vote
@@ -367,7 +367,7 @@ test_case 'summary -f table: aligned, the same figures as the csv, for people' '
 	check_table out &&
 	test_line_count 12 out &&
 	table_cells out >cells &&
-	cut -d "|" -f 1,2,10,14,19,24,25,26,27 cells >actual &&
+	cut -d "|" -f 1,2,10,14,20,25,26,27,28 cells >actual &&
 	cat >expect <<-\EOF &&
 	village|households|coverage_2022-11-01|issues|median days|recognition|low|high|village rules
 	后叶村|45|83.3%|3|5.5|93.8%|88.7%|96.7%|adopted
@@ -384,8 +384,8 @@ test_case 'summary -f table: aligned, the same figures as the csv, for people' '
 	test_cmp expect actual &&
 	: every count of the table is the csv one &&
 	report-gen summary -f csv --today $TODAY >csv &&
-	cut -d "|" -f 2-9,14-18,20-23 cells | sed 1d >actual &&
-	cut -d , -f 2-9,14-18,20-23 csv | sed 1d | tr , "|" >expect &&
+	cut -d "|" -f 2-9,14-19,21-24 cells | sed 1d >actual &&
+	cut -d , -f 2-9,14-19,21-24 csv | sed 1d | tr , "|" >expect &&
 	test_cmp expect actual
 '
 
@@ -396,9 +396,9 @@ test_case 'issues -f csv: the ledger of the township' '
 	report-gen issues -f csv >actual &&
 	cat >expect <<-EOF &&
 	$ISSUES_HEADER
-	1,suggestion,infrastructure,2社便民桥桥面破损，雨天无法通行,urgent,后叶村,2社,,courtyard,李主任,2022-11-15,2022-11-25,closed,2022-11-24,2022-11-25,2022-11-26,1
-	2,suggestion,housing,HY0102001户房屋屋顶漏雨,important,后叶村,2社,HY0102001,courtyard,李主任,2022-11-15,2022-11-30,open,,,,0
-	3,dispute,other,宅基地界址纠纷,normal,后叶村,2社,,other,村调委会,2022-11-10,2022-12-10,reopened,2022-11-12,,,0
+	1,suggestion,infrastructure,2社便民桥桥面破损，雨天无法通行,urgent,后叶村,2社,,courtyard,李主任,2022-11-15,2022-11-25,closed,2022-11-24,2022-11-25,2022-11-26,1,
+	2,suggestion,housing,HY0102001户房屋屋顶漏雨,important,后叶村,2社,HY0102001,courtyard,李主任,2022-11-15,2022-11-30,open,,,,0,
+	3,dispute,other,宅基地界址纠纷,normal,后叶村,2社,,other,村调委会,2022-11-10,2022-12-10,reopened,2022-11-12,,,0,
 	EOF
 	test_cmp expect actual &&
 	sqlite3 -csv "$RENKE_DB" "SELECT id, status, resolved_on, feedback_on,
@@ -413,8 +413,8 @@ test_case 'issues -f table: the same ledger, labels for people, Chinese aligned'
 	report-gen issues -f table >actual &&
 	check_table actual &&
 	cat >expect <<-\EOF &&
-	id  kind        category        title                            urgency    village  group  household  source             owner     opened      due         status    resolved    fed back    closed      extensions
-	--  ----------  --------------  -------------------------------  ---------  -------  -----  ---------  -----------------  --------  ----------  ----------  --------  ----------  ----------  ----------  ----------
+	id  kind        category        title                            urgency    village  group  household  source             owner     opened      due         status    resolved    fed back    closed      extensions  repeats
+	--  ----------  --------------  -------------------------------  ---------  -------  -----  ---------  -----------------  --------  ----------  ----------  --------  ----------  ----------  ----------  ----------  -------
 	 1  suggestion  infrastructure  2社便民桥桥面破损，雨天无法通行  urgent     后叶村   2社               courtyard meeting  李主任    2022-11-15  2022-11-25  closed    2022-11-24  2022-11-25  2022-11-26           1
 	 2  suggestion  housing         HY0102001户房屋屋顶漏雨          important  后叶村   2社    HY0102001  courtyard meeting  李主任    2022-11-15  2022-11-30  open                                                   0
 	 3  dispute     other           宅基地界址纠纷                   normal     后叶村   2社               other              村调委会  2022-11-10  2022-12-10  reopened  2022-11-12                                   0
@@ -912,9 +912,9 @@ test_case '-f markdown: a GFM table, numbers right-aligned, | escaped' '
 		--household HY0501004 --category 饮水 -f csv >/dev/null &&
 	report-gen issues -f markdown --village 石门村 >actual &&
 	cat >expect <<-\EOF &&
-	| id | kind | category | title | urgency | village | group | household | source | owner | opened | due | status | resolved | fed back | closed | extensions |
-	| ---: | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | ---: |
-	| 4 | problem | drinking water | 管道\|接头漏水 | normal | 石门村 | 1社 | HY0501004 | other | 王强 | 2022-11-20 | 2022-12-20 | open |  |  |  | 0 |
+	| id | kind | category | title | urgency | village | group | household | source | owner | opened | due | status | resolved | fed back | closed | extensions | repeats |
+	| ---: | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | ---: | ---: |
+	| 4 | problem | drinking water | 管道\|接头漏水 | normal | 石门村 | 1社 | HY0501004 | other | 王强 | 2022-11-20 | 2022-12-20 | open |  |  |  | 0 |  |
 	EOF
 	test_cmp expect actual &&
 	for report in summary issues visits households meetings "history 1" survey; do

@@ -11,7 +11,7 @@
 . "$(dirname "$0")/lib.sh"
 
 TODAY=2022-11-30
-SUMMARY_HEADER=township,village,households,members,lifted,monitored,minimum_allowance,serious_illness,extreme_poverty,ordinary,coverage_2022-11-01,coverage_2022-11-08,coverage_2022-11-18,coverage_2023-02-18,issues_opened,issues_resolved,issues_fed_back,issues_closed,issues_overdue,median_days_to_resolve,extensions,meetings_held,meetings_required,recognition_n,recognition_rate,recognition_ci_low,recognition_ci_high,vote
+SUMMARY_HEADER=township,village,households,members,lifted,monitored,minimum_allowance,serious_illness,extreme_poverty,ordinary,coverage_2022-11-01,coverage_2022-11-08,coverage_2022-11-18,coverage_2023-02-18,issues_opened,issues_repeated,issues_resolved,issues_fed_back,issues_closed,issues_overdue,median_days_to_resolve,extensions,meetings_held,meetings_required,recognition_n,recognition_rate,recognition_ci_low,recognition_ci_high,vote
 JIA="后叶村|双河村|红狮村"
 export TODAY JIA
 
@@ -148,7 +148,7 @@ test_case 'county summary: every total row is the sum of the rows it totals' '
 import csv
 rows = list(csv.DictReader(open(\"out\", encoding=\"utf-8\")))
 counts = [\"households\", \"members\", \"lifted\", \"monitored\", \"minimum_allowance\",
-    \"serious_illness\", \"extreme_poverty\", \"ordinary\", \"issues_opened\",
+    \"serious_illness\", \"extreme_poverty\", \"ordinary\", \"issues_opened\", \"issues_repeated\",
     \"issues_resolved\", \"issues_fed_back\", \"issues_closed\", \"issues_overdue\",
     \"extensions\", \"meetings_held\", \"meetings_required\", \"recognition_n\"]
 bad = 0
@@ -206,7 +206,7 @@ if got != want:
 raise SystemExit(bad)
 " &&
 	: 甲镇 resolved its issues in 9 and 2 days, 乙镇 in 4: medians 5.5, 4.0 and 4.0 &&
-	grep "^\*\?[^,]*,\*," out | cut -d , -f 1,20 >actual &&
+	grep "^\*\?[^,]*,\*," out | cut -d , -f 1,21 >actual &&
 	lines "甲镇,5.5" "乙镇,4.0" "*,4.0" >expect &&
 	test_cmp expect actual
 '
@@ -290,7 +290,7 @@ test_case 'county ledgers: a township column, each store'"'"'s rows, a total row
 		test_cmp expect out || { echo "report-gen $report" >&2; return 1; }
 	done &&
 	report-gen -d jia.db -d 乙镇.db issues -f csv | tail -n 1 >actual &&
-	echo "*,4,,,,,,,,,,,,,,,," >expect &&
+	echo "*,4,,,,,,,,,,,,,,,,," >expect &&
 	test_cmp expect actual
 '
 
