@@ -50,6 +50,8 @@ UNIT_TESTS = $(patsubst tests/unit/%.c,$(B)/tests/%,$(wildcard tests/unit/*.c))
 MAN1 = $(COMMANDS:%=man/man1/%.1)
 MAN5 = man/man5/renke-store.5
 MAN7 = man/man7/renke.7
+# the same pages in Chinese, installed under $(MANDIR)/zh_CN
+MAN_ZH = $(wildcard man/zh_CN/man[157]/*.[157])
 PO = $(wildcard po/*.po)
 MO = $(PO:po/%.po=$(B)/locale/%/LC_MESSAGES/renke.mo)
 
@@ -121,7 +123,7 @@ test: build
 		$(PROVE) tests/t*.sh $(UNIT_TESTS)
 
 lint-man:
-	@for m in $(MAN1) $(MAN5) $(MAN7); do mandoc -Tlint -Wwarning $$m || exit 1; done
+	@for m in $(MAN1) $(MAN5) $(MAN7) $(MAN_ZH); do mandoc -Tlint -Wwarning $$m || exit 1; done
 
 demo: deps
 	@$(MAKE) --no-print-directory build
@@ -146,6 +148,10 @@ install: build
 	for m in $(MAN1); do install -m 644 $$m $(DESTDIR)$(MANDIR)/man1/; done
 	install -m 644 $(MAN5) $(DESTDIR)$(MANDIR)/man5/
 	install -m 644 $(MAN7) $(DESTDIR)$(MANDIR)/man7/
+	for m in $(MAN_ZH); do \
+		d=$(DESTDIR)$(MANDIR)/zh_CN/$${m#man/zh_CN/}; d=$${d%/*}; \
+		mkdir -p $$d && install -m 644 $$m $$d/ || exit 1; \
+	done
 	for mo in $(MO); do \
 		l=$${mo#$(B)/locale/}; l=$${l%%/*}; \
 		mkdir -p $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES; \

@@ -10,6 +10,9 @@
 # command must exit 0; one that starts with the page's own command may
 # also exit 1 when the page's EXIT STATUS section lists 1.
 #
+# The Chinese pages (man/zh_CN) are run the same way under zh_CN.UTF-8,
+# their sections named as a Chinese page names them (示例, 退出状态).
+#
 # Then, for every command page, the options that the command's -h prints
 # are those of the page's SYNOPSIS, word for word.
 
@@ -56,7 +59,7 @@ extract_examples() {
 		}
 	}
 	/^\.Sh / {
-		examples = ($0 == ".Sh EXAMPLES")
+		examples = ($0 == ".Sh EXAMPLES" || $0 == ".Sh 示例")
 		block = 0
 		next
 	}
@@ -95,7 +98,8 @@ extract_examples() {
 # allows_status_1 PAGE: the EXIT STATUS section of PAGE lists status 1
 allows_status_1() {
 	awk '/^\.Sh / { section = $0; next }
-	section == ".Sh EXIT STATUS" && /^\.It 1$/ { found = 1 }
+	(section == ".Sh EXIT STATUS" || section == ".Sh 退出状态") &&
+	    /^\.It 1$/ { found = 1 }
 	END { exit !found }' "$1"
 }
 
@@ -146,11 +150,16 @@ words() {
 	tr -s ' \t' '\n\n' | grep -v '^$' | grep -v '^usage:$'
 }
 
-for page in "$MAN_DIR"/man1/*.1 "$MAN_DIR"/man5/*.5 "$MAN_DIR"/man7/*.7; do
-	[ -f "$page" ] || continue
+# run_page PAGE LOCALE: a test of every example of PAGE, run under LOCALE
+run_page() {
+	page=$1
+	page_locale=$2
 	page_name=$(basename "$page")
 	command_name=${page_name%.*}
-	page_dir=$TRASH/examples.$page_name
+	case $page in
+	"$MAN_DIR"/zh_CN/*) page_name=zh_CN/$page_name ;;
+	esac
+	page_dir=$TRASH/examples.$(echo "$page_name" | tr / .)
 	mkdir -p "$page_dir/run" "$page_dir/cases" &&
 	cp -R "$EXAMPLES"/. "$page_dir/run"/ || exit 1
 	may_exit_1=no
@@ -179,10 +188,19 @@ for page in "$MAN_DIR"/man1/*.1 "$MAN_DIR"/man5/*.5 "$MAN_DIR"/man7/*.7; do
 		test_case "$page_name: $title" '
 			cd "$page_dir/run" &&
 			RENKE_DB=$page_dir/run/renke.db && export RENKE_DB &&
+			LC_ALL=$page_locale && LANG=$page_locale && export LC_ALL LANG &&
 			run_example "$example_cmd" "$example_out" "$example_may_exit_1"
 		'
 		i=$((i + 1))
 	done
+}
+
+for page in "$MAN_DIR"/man1/*.1 "$MAN_DIR"/man5/*.5 "$MAN_DIR"/man7/*.7; do
+	[ -f "$page" ] && run_page "$page" C.UTF-8
+done
+for page in "$MAN_DIR"/zh_CN/man1/*.1 "$MAN_DIR"/zh_CN/man5/*.5 \
+    "$MAN_DIR"/zh_CN/man7/*.7; do
+	[ -f "$page" ] && run_page "$page" zh_CN.UTF-8
 done
 
 for page in "$MAN_DIR"/man1/*.1; do

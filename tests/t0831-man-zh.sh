@@ -1,0 +1,107 @@
+#!/bin/sh
+#
+# The Chinese man pages (man/zh_CN): one for every English page, with the
+# same SYNOPSIS, every option and exit status the English page documents
+# and no other, installed where man finds them under zh_CN.UTF-8.  Their
+# EXAMPLES are run by t0900 and they are linted by make lint-man.
+
+. "$(dirname "$0")/lib.sh"
+
+MAN_DIR=$TOP/man
+BS=$(printf '\b')
+
+# pages_under DIR: the pages under DIR, as man1/x.1 and the like
+pages_under() {
+	(cd "$1" && for f in man1/*.1 man5/*.5 man7/*.7; do
+		if [ -f "$f" ]; then echo "$f"; fi
+	done)
+}
+
+# english_pages: every English page
+english_pages() {
+	pages_under "$MAN_DIR"
+}
+
+# options PAGE: the options the page names (.Fl), one a line, sorted
+options() {
+	awk '/^\./ {
+		for (i = 1; i < NF; i++)
+			if ($i == "Fl" && $(i + 1) !~ /^(Ar|Cm|Ns|No|Pq|Op|Oo|Oc|Ic)$/)
+				print $(i + 1)
+	}' "$1" | sed 's/[,.;:)]*$//; s/\\-/-/g; s/\\&//g' | sort -u
+}
+
+# statuses PAGE: the exit statuses its EXIT STATUS section lists
+statuses() {
+	awk '/^\.Sh / { on = ($0 == ".Sh EXIT STATUS" || $0 == ".Sh 退出状态"); next }
+	on && /^\.It [0-9]/ { print $2 }' "$1"
+}
+
+# synopsis PAGE: its SYNOPSIS as mandoc renders it
+synopsis() {
+	mandoc -Tutf8 "$1" | sed "s/.$BS//g" |
+	awk '/^[^ ]/ { on = ($0 == "SYNOPSIS"); next } on'
+}
+
+test_case 'every Chinese page has its English page' '
+	english_pages >english &&
+	pages_under "$MAN_DIR/zh_CN" >chinese &&
+	test -s chinese &&
+	comm -13 english chinese >alone &&
+	test_must_be_empty alone
+'
+
+for p in $(english_pages); do
+	en=$MAN_DIR/$p
+	zh=$MAN_DIR/zh_CN/$p
+	[ -f "$zh" ] || continue
+
+	test_case "zh_CN/$p: every option of the English page, and no other" '
+		options "$en" >en.options &&
+		options "$zh" >zh.options &&
+		test_cmp en.options zh.options
+	'
+
+	test_case "zh_CN/$p: the same exit statuses, NAME and SYNOPSIS" '
+		statuses "$en" >en.statuses &&
+		statuses "$zh" >zh.statuses &&
+		test_cmp en.statuses zh.statuses &&
+		synopsis "$en" >en.synopsis &&
+		synopsis "$zh" >zh.synopsis &&
+		test_cmp en.synopsis zh.synopsis &&
+		grep "^\.Nm " "$en" | head -n 1 >en.name &&
+		grep "^\.Nm " "$zh" | head -n 1 >zh.name &&
+		test_cmp en.name zh.name &&
+		grep "^\.Dt " "$en" >en.dt && grep "^\.Dt " "$zh" >zh.dt &&
+		test_cmp en.dt zh.dt
+	'
+
+	test_case "zh_CN/$p: written in Chinese, every section the English page has" '
+		grep -c "^\.Sh " "$en" >en.sections &&
+		grep -c "^\.Sh " "$zh" >zh.sections &&
+		test_cmp en.sections zh.sections &&
+		! grep -E "^\.Sh (DESCRIPTION|ENVIRONMENT|FILES|EXIT STATUS|EXAMPLES|SEE ALSO)$" "$zh" &&
+		grep "^\.Nd " "$zh" | LC_ALL=C grep -q "[^ -~]"
+	'
+done
+
+test_case 'make install puts the Chinese pages where man finds them under zh_CN' '
+	make -s -C "$TOP" install DESTDIR="$PWD/root" PREFIX=/usr \
+		B="$RENKE_BUILD" BIN="$RENKE_BIN" >install.log 2>&1 &&
+	pages_under "$MAN_DIR/zh_CN" >pages &&
+	test -s pages &&
+	while read -r p; do
+		cmp "$MAN_DIR/zh_CN/$p" "root/usr/share/man/zh_CN/$p" || exit 1
+	done <pages &&
+	# (man -M looks in no language'"'"'s directory; MANPATH, or the PATH a
+	# command is found by, does)
+	LC_ALL=zh_CN.UTF-8 LANG=zh_CN.UTF-8 MANPAGER=cat MANWIDTH=100 \
+		MANPATH=$PWD/root/usr/share/man man household-list >zh.page 2>err &&
+	grep -q "列出库中的户" zh.page &&
+	LC_ALL=C.UTF-8 LANG=C.UTF-8 MANPAGER=cat MANWIDTH=100 \
+		MANPATH=$PWD/root/usr/share/man man household-list >en.page 2>err &&
+	grep -q "list the households of the store" en.page &&
+	! grep -q "列出库中的户" en.page
+'
+
+test_done
