@@ -41,8 +41,9 @@ COMMANDS_HOUSEHOLDS = household-add household-list
 COMMANDS_LEDGER = issue-add issue-update meeting-log deadline-check report-gen
 COMMANDS_VISITS = visit-log milestone-add
 COMMANDS_SURVEYS = survey-tally
+COMMANDS_PEOPLE = member-add
 COMMANDS = $(COMMANDS_HOUSEHOLDS) $(COMMANDS_LEDGER) $(COMMANDS_VISITS) \
-	$(COMMANDS_SURVEYS)
+	$(COMMANDS_SURVEYS) $(COMMANDS_PEOPLE)
 LIB_SRC = $(wildcard lib/*.c)
 LIB_OBJ = $(LIB_SRC:lib/%.c=$(B)/lib/%.o) $(B)/lib/schema.o
 CLI_OBJ = $(B)/cmd/cli.o $(B)/cmd/cli-import.o

@@ -71,4 +71,16 @@ long household_list(struct store *s, const struct household_filter *filter,
 
 extern const struct column household_columns[HOUSEHOLD_NFIELDS];
 
+struct idset;
+
+/*
+ * Every household number of the store into set (lib/idset.h), for
+ * records that name their household (visits, members): 0, or -1 with
+ * err set.
+ */
+int household_numbers_load(struct idset *set, struct store *s, struct error *err);
+
+/* 1 when set, from household_numbers_load(), holds the household number. */
+int household_numbers_has(const struct idset *set, const char *number);
+
 #endif

@@ -40,9 +40,27 @@ id_number_word(const char *s)
 	return idset_word(digits);
 }
 
-/* vocab_code(domain, text), remembered (domain is told by its pointer). */
-static const char *
-vocab_cached(struct household_checker *c, const char *domain, const char *text)
+const char *
+id_number_problem_text(enum id_number_problem problem)
+{
+	switch (problem) {
+	case ID_NUMBER_OK:
+		break;
+	case ID_NUMBER_LENGTH:
+		return _("not 18 characters long");
+	case ID_NUMBER_CHARACTERS:
+		return _("must be 17 digits followed by a digit or X");
+	case ID_NUMBER_BIRTH_DATE:
+		return _("the birth date in it is not a valid date");
+	case ID_NUMBER_CHECK_DIGIT:
+		return _("wrong check digit (the last character)");
+	}
+	return "";
+}
+
+const char *
+household_checker_code(struct household_checker *c, const char *domain,
+    const char *text)
 {
 	size_t len = strlen(text), pos, k;
 	uint64_t h;
@@ -163,7 +181,7 @@ check_categories(struct household_checker *c, struct import *im,
 		w = text_trim(word);
 		if (*w == '\0')
 			continue;
-		if ((code = vocab_cached(c, "category", w)) == NULL) {
+		if ((code = household_checker_code(c, "category", w)) == NULL) {
 			char expected[512];
 
 			import_problem(im, rec, HOUSEHOLD_CATEGORIES,
@@ -213,7 +231,7 @@ check_vocab(struct household_checker *c, struct import *im,
 
 	if (text == NULL)
 		return 0;
-	if ((code = vocab_cached(c, domain, text)) != NULL) {
+	if ((code = household_checker_code(c, domain, text)) != NULL) {
 		h->value[k] = code;
 		return 0;
 	}
@@ -240,6 +258,7 @@ int
 household_check(struct household_checker *c, struct import *im,
     const struct record *rec, struct household *h)
 {
+	enum id_number_problem problem;
 	int bad = 0;
 
 	for (size_t k = 0; k < HOUSEHOLD_NFIELDS; k++)
@@ -268,33 +287,15 @@ household_check(struct household_checker *c, struct import *im,
 	if (h->value[HOUSEHOLD_ID_NUMBER] != NULL) {
 		copy_value(h->id_number, sizeof(h->id_number),
 		    h->value[HOUSEHOLD_ID_NUMBER]);
-		switch (id_number_check(h->id_number)) {
-		case ID_NUMBER_OK:
+		if ((problem = id_number_check(h->id_number)) == ID_NUMBER_OK) {
 			h->value[HOUSEHOLD_ID_NUMBER] = h->id_number;
 			if ((h->word = id_number_word(h->id_number)) != 0 &&
 			    c->numbers != NULL)
 				idset_prefetch(c->numbers, h->word);
-			break;
-		case ID_NUMBER_LENGTH:
-			import_problem(im, rec, HOUSEHOLD_ID_NUMBER,
-			    _("not 18 characters long"));
+		} else {
+			import_problem(im, rec, HOUSEHOLD_ID_NUMBER, "%s",
+			    id_number_problem_text(problem));
 			bad++;
-			break;
-		case ID_NUMBER_CHARACTERS:
-			import_problem(im, rec, HOUSEHOLD_ID_NUMBER,
-			    _("must be 17 digits followed by a digit or X"));
-			bad++;
-			break;
-		case ID_NUMBER_BIRTH_DATE:
-			import_problem(im, rec, HOUSEHOLD_ID_NUMBER,
-			    _("the birth date in it is not a valid date"));
-			bad++;
-			break;
-		case ID_NUMBER_CHECK_DIGIT:
-			import_problem(im, rec, HOUSEHOLD_ID_NUMBER,
-			    _("wrong check digit (the last character)"));
-			bad++;
-			break;
 		}
 	}
 	if (h->value[HOUSEHOLD_PHONE] != NULL) {

@@ -8,6 +8,7 @@
 #include "household.h"
 #include "idset.h"
 #include "import.h"
+#include "text.h"
 
 /* A household as checked, every value normalised; NULL when not given. */
 struct household {
@@ -59,6 +60,17 @@ struct household_checker {
  */
 int household_check(struct household_checker *c, struct import *im,
     const struct record *rec, struct household *h);
+
+/*
+ * vocab_code(domain, text), remembered in c: a file repeats a few texts
+ * a million times (domain is told by its pointer).  A static string, or
+ * NULL when text names no value of domain.
+ */
+const char *household_checker_code(struct household_checker *c,
+    const char *domain, const char *text);
+
+/* Why id_number_check() refused a number, for a message; "" for none. */
+const char *id_number_problem_text(enum id_number_problem problem);
 
 /* Free what c keeps; c is then an empty checker. */
 void household_checker_free(struct household_checker *c);

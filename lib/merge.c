@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "audit.h"
+#include "buf.h"
 #include "merge.h"
 #include "worker.h"
 
@@ -160,4 +161,27 @@ out:
 	free(old);
 	free(changed);
 	return rc;
+}
+
+sqlite3_stmt *
+merge_same_prepare(struct store *s, const char *head, const char *const *column,
+    size_t first, size_t n, int offset, struct error *err)
+{
+	struct buf sql = { 0 };
+	sqlite3_stmt *st;
+	char term[96];
+
+	buf_puts(&sql, head);
+	for (size_t k = first; k < n; k++) {
+		snprintf(term, sizeof(term), " AND (?%d IS NULL OR %s = ?%d)",
+		    (int)k + offset, column[k], (int)k + offset);
+		buf_puts(&sql, term);
+	}
+	if (sql.data == NULL) {
+		error_set(err, EXIT_SOFTWARE, "%s", _("out of memory"));
+		return NULL;
+	}
+	st = store_prepare(s, sql.data, err);
+	buf_free(&sql);
+	return st;
 }

@@ -79,6 +79,16 @@ int merge_record(struct merge *m, struct import *im, const struct record *rec,
     sqlite3_stmt *row, const char *const *values, const char *key,
     void *context, struct error *err);
 
+/*
+ * The statement of a record stored with every value it gives the same
+ * (a file imported again): head, a SELECT of the row's id up to its
+ * WHERE terms, then " AND (?p IS NULL OR column[k] = ?p)" for each
+ * field k in [first, n), p = k + offset.  NULL with err set on failure.
+ */
+sqlite3_stmt *merge_same_prepare(struct store *s, const char *head,
+    const char *const *column, size_t first, size_t n, int offset,
+    struct error *err);
+
 /* Finalize m's statements; m may be zeroed or never started. */
 void merge_free(struct merge *m);
 

@@ -59,6 +59,7 @@
  *               survey_model.h
  *   evaluation.h neighbour evaluations and village-rule ballots
  *   vote.h      the village-rule vote: valid, adopted (exact arithmetic)
+ *   member.h    the people of households (member-add)
  *
  * To add a command: write cmd/NAME.c after cmd/household-add.c, list it
  * in the Makefile's COMMANDS, write man/man1/NAME.1 with EXAMPLES, and add
@@ -102,6 +103,7 @@
 #include "survey.h"
 #include "evaluation.h"
 #include "vote.h"
+#include "member.h"
 
 #define RENKE_VERSION "0.1.0"
 

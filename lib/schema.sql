@@ -648,3 +648,48 @@ WHERE source_ref IS NOT NULL AND (reporter IS NOT NULL OR detail IS NOT NULL)
 	AND NOT EXISTS (SELECT 1 FROM issue j WHERE j.natural_key =
 		issue.natural_key || char(31) || coalesce(issue.reporter, '') ||
 		char(31) || coalesce(issue.detail, ''));
+
+-- version 8
+-- people: the members of households (member-add).  A person is known by
+-- their ID number and belongs to one household at a time; sex and birth
+-- date come from the number.  As for visits, the household and the
+-- source are checked by the importer and the checks call no function.
+
+CREATE TABLE member_source (
+	id INTEGER PRIMARY KEY,
+	file TEXT NOT NULL,		-- as given, "stdin", or "command line"
+	at TEXT NOT NULL,
+	who TEXT,
+	command TEXT
+) STRICT;
+
+CREATE TABLE member (
+	id INTEGER PRIMARY KEY,
+	id_number TEXT NOT NULL UNIQUE,	-- 18 characters, its check digit right
+	household_id TEXT NOT NULL,	-- a household(household_id)
+	name TEXT NOT NULL CHECK (name <> ''),
+	sex TEXT NOT NULL CHECK (sex = 'male' OR sex = 'female'),
+	birth_date TEXT NOT NULL,	-- ISO, from the ID number
+	relation TEXT CHECK (relation = 'head' OR relation = 'spouse' OR
+		relation = 'child' OR relation = 'child_in_law' OR
+		relation = 'grandchild' OR relation = 'parent' OR
+		relation = 'grandparent' OR relation = 'sibling' OR
+		relation = 'other'),
+	labour TEXT CHECK (labour = 'ordinary' OR labour = 'weak' OR
+		labour = 'half' OR labour = 'lost' OR labour = 'none'),
+	schooling TEXT CHECK (schooling = 'not_in_school' OR
+		schooling = 'preschool' OR schooling = 'primary' OR
+		schooling = 'junior' OR schooling = 'senior' OR
+		schooling = 'vocational' OR schooling = 'college'),
+	health TEXT CHECK (health = 'healthy' OR health = 'chronic' OR
+		health = 'serious_illness' OR health = 'disabled'),
+	away_place TEXT,		-- working away (外出务工): where
+	away_since TEXT,		-- and since when, ISO
+	tags TEXT NOT NULL DEFAULT '',	-- ';'-joined member_tag codes
+	phone TEXT,
+	cadre_relative INTEGER CHECK (cadre_relative = 0 OR cadre_relative = 1),
+	source_id INTEGER NOT NULL,	-- member_source.id
+	line INTEGER NOT NULL,		-- in the source file; 0 for the command line
+	updated_at TEXT			-- NULL until it changes
+) STRICT;
+CREATE INDEX member_household ON member(household_id);

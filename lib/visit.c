@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "batch.h"
+#include "household.h"
 #include "buf.h"
 #include "idset.h"
 #include "merge.h"
@@ -70,7 +71,7 @@ struct visit_import {
 	sqlite3_stmt *find, *same;
 	struct merge merge;	/* a visit given again */
 	struct batch_engine batch;	/* visits held, written by the worker */
-	struct idset households;	/* the store's household numbers (number_word()) */
+	struct idset households;	/* the store's household numbers (household_numbers_load()) */
 	/* the previous record was a visit already stored: look before inserting */
 	int expect_stored;
 	struct memo memo[VISIT_NFIELDS];
@@ -109,75 +110,6 @@ memo_code(struct memo *m, const char *domain, const char *text)
 	return code;
 }
 
-/*
- * The word of a household number in vi->households: 57 bits of its
- * FNV-1a hash.  Two numbers share one with a chance of one in 10^17: a
- * visit of an unknown household whose number shares the word of one in
- * the store would be taken as that household's, with a chance of about
- * one in 10^12 in a store of 300,000 households.
- */
-static uint64_t
-number_word(const char *number)
-{
-	uint64_t w = idset_word(text_hash(TEXT_HASH, number, strlen(number)));
-
-	return w != 0 ? w : 4;
-}
-
-/* 1 when the store has a household with this number. */
-static int
-household_known(const struct visit_import *vi, const char *number)
-{
-	return idset_has(&vi->households, number_word(number));
-}
-
-/* Every household number of the store into vi->households: 0, or -1 with err set. */
-static int
-load_households(struct visit_import *vi, struct store *s, struct error *err)
-{
-	sqlite3_stmt *st = store_prepare(s, "SELECT household_id FROM household", err);
-	int rc;
-
-	if (st == NULL)
-		return -1;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		if (idset_put(&vi->households,
-		    number_word((const char *)sqlite3_column_text(st, 0))) != 0) {
-			sqlite3_finalize(st);
-			return error_set(err, EXIT_SOFTWARE, _("out of memory"));
-		}
-	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? 0 : store_error(s, rc, err);
-}
-
-/*
- * The visit stored before this import with every value a visit gives
- * the same (visit_same()): ?1 to ?3 its identity, ?4 the first id of
- * this import, ?(k + 2) field k.
- */
-static sqlite3_stmt *
-same_statement(struct store *s, struct error *err)
-{
-	struct buf sql = { 0 };
-	sqlite3_stmt *st;
-	char term[96];
-
-	buf_puts(&sql, "SELECT id FROM visit WHERE household_id = ?1 AND "
-	    "visit_date = ?2 AND visitor = ?3 AND id < ?4");
-	for (int k = VISIT_ROLE; k < VISIT_NFIELDS; k++) {
-		snprintf(term, sizeof(term), " AND (?%d IS NULL OR %s = ?%d)", k + 2,
-		    visit_column[k], k + 2);
-		buf_puts(&sql, term);
-	}
-	if (sql.data == NULL) {
-		error_set(err, EXIT_SOFTWARE, _("out of memory"));
-		return NULL;
-	}
-	st = store_prepare(s, sql.data, err);
-	buf_free(&sql);
-	return st;
-}
-
 static int
 prepare(struct visit_import *vi, struct import *im, struct error *err)
 {
@@ -193,8 +125,12 @@ prepare(struct visit_import *vi, struct import *im, struct error *err)
 	    "CASE v.monitor_suggested WHEN 1 THEN 'yes' WHEN 0 THEN 'no' END, "
 	    "v.notes, v.source_id, v.line FROM visit v "
 	    "WHERE v.household_id = ? AND v.visit_date = ? AND v.visitor = ?", err);
-	if (vi->find == NULL || (vi->same = same_statement(s, err)) == NULL ||
-	    load_households(vi, s, err) != 0)
+	/* the visit stored the same: ?4 the first id of this import, ?(k + 2) field k */
+	vi->same = merge_same_prepare(s, "SELECT id FROM visit WHERE "
+	    "household_id = ?1 AND visit_date = ?2 AND visitor = ?3 AND id < ?4",
+	    visit_column, VISIT_ROLE, VISIT_NFIELDS, 2, err);
+	if (vi->find == NULL || vi->same == NULL ||
+	    household_numbers_load(&vi->households, s, err) != 0)
 		return -1;
 	/* in order: a new visit's id is one past the highest */
 	if (merge_start(&vi->merge, s, &visit_merge_rule, err) != 0 ||
@@ -282,7 +218,7 @@ visit_check(struct import *im, const struct record *rec, struct visit_import *vi
 			v->value[k] = code;
 	}
 	if ((text = v->value[VISIT_HOUSEHOLD]) != NULL && strlen(text) <= 64 &&
-	    !household_known(vi, text)) {
+	    !household_numbers_has(&vi->households, text)) {
 		report_no_household(vi, im, rec, text);
 		bad++;
 	}

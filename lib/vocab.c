@@ -114,6 +114,42 @@ const struct vocab_entry vocab_table[] = {
 	{ "honour_list", "red", "red list", "红榜", NULL },
 	{ "honour_list", "black", "black list", "黑榜", NULL },
 	/* end of surveys */
+	/* people: member-add */
+	/* relation to the head of the household (与户主关系) */
+	{ "relation", "head", "head of household", "户主", "本人" },
+	{ "relation", "spouse", "spouse", "配偶", "妻|夫|妻子|丈夫" },
+	{ "relation", "child", "child", "子女", "之子|之女|儿子|女儿|长子|次子|三子|长女|次女|三女|子|女" },
+	{ "relation", "child_in_law", "child-in-law", "儿媳或女婿", "儿媳|女婿|之儿媳|之女婿" },
+	{ "relation", "grandchild", "grandchild", "孙子女", "之孙子|之孙女|孙子|孙女|之外孙子|之外孙女|外孙子|外孙女" },
+	{ "relation", "parent", "parent", "父母", "之父|之母|父亲|母亲" },
+	{ "relation", "grandparent", "grandparent", "祖父母", "之祖父|之祖母|祖父|祖母|外祖父|外祖母" },
+	{ "relation", "sibling", "sibling", "兄弟姐妹", "兄|弟|姐|妹|之兄弟姐妹" },
+	{ "relation", "other", "other", "其他", "其它" },
+	/* labour capacity (劳动技能) */
+	{ "labour", "ordinary", "ordinary labour", "普通劳动力", "普通|技能劳动力|劳动力" },
+	{ "labour", "weak", "weak labour", "弱劳动力", "弱劳力|弱劳动力或半劳动力" },
+	{ "labour", "half", "half labour", "半劳动力", "半劳力" },
+	{ "labour", "lost", "labour lost", "丧失劳动力", "丧失劳动能力" },
+	{ "labour", "none", "no labour", "无劳动力", "无劳动能力" },
+	/* in school (在校生状况) */
+	{ "schooling", "preschool", "preschool", "学前", "学前教育|幼儿园" },
+	{ "schooling", "primary", "primary school", "小学", NULL },
+	{ "schooling", "junior", "junior secondary", "初中", NULL },
+	{ "schooling", "senior", "senior secondary", "高中", "普通高中" },
+	{ "schooling", "vocational", "vocational school", "中职", "中专|职高|技校" },
+	{ "schooling", "college", "college", "大学", "大专|本科|高职|研究生" },
+	{ "schooling", "not_in_school", "not in school", "不在校", "非在校生|否|无" },
+	/* health (健康状况) */
+	{ "health", "healthy", "healthy", "健康", NULL },
+	{ "health", "chronic", "long-term chronic illness", "长期慢性病", "慢性病" },
+	{ "health", "serious_illness", "serious illness", "大病", "患有大病" },
+	{ "health", "disabled", "disabled", "残疾", "残疾人" },
+	/* the people the campaign cares for by name (人员标签) */
+	{ "member_tag", "lonely_elderly", "elderly living alone", "孤寡老人", "孤寡|独居老人" },
+	{ "member_tag", "left_behind_child", "left-behind child", "留守儿童", NULL },
+	{ "member_tag", "poor_student", "poor student", "贫困学生", "困难学生" },
+	{ "member_tag", "disabled", "disabled person", "残疾人", NULL },
+	/* end of people */
 	{ NULL, NULL, NULL, NULL, NULL }
 };
 

@@ -31,6 +31,11 @@ _renke_values() {
 	survey_question) values="q_cadre q_infrastructure q_policy q_guarantee 干部作风 基础设施和公共服务 政策知晓 两不愁三保障" ;;
 	vote) values="yes no abstain 同意 不同意 弃权" ;;
 	honour_list) values="red black 红榜 黑榜" ;;
+	relation) values="head spouse child child_in_law grandchild parent grandparent sibling other 户主 配偶 子女 儿媳或女婿 孙子女 父母 祖父母 兄弟姐妹 其他" ;;
+	labour) values="ordinary weak half lost none 普通劳动力 弱劳动力 半劳动力 丧失劳动力 无劳动力" ;;
+	schooling) values="preschool primary junior senior vocational college not_in_school 学前 小学 初中 高中 中职 大学 不在校" ;;
+	health) values="healthy chronic serious_illness disabled 健康 长期慢性病 大病 残疾" ;;
+	member_tag) values="lonely_elderly left_behind_child poor_student disabled 孤寡老人 留守儿童 贫困学生 残疾人" ;;
 	format) values="table csv json jsonl markdown html" ;;
 	input_format) values="csv json jsonl xlsx xls" ;;
 	encoding) values="auto utf-8 gb18030" ;;
@@ -59,6 +64,12 @@ _renke_domain() {
 	--monitor) echo yes_no ;;
 	--food-clothing|--education|--medical|--housing|--drinking-water|--income-stable|--industry-link) echo check ;;
 	--group-by) echo owner ;;
+	--relation) echo relation ;;
+	--labour) echo labour ;;
+	--schooling) echo schooling ;;
+	--health) echo health ;;
+	--tag) echo member_tag ;;
+	--cadre-relative) echo yes_no ;;
 	--category)
 		case $1 in
 		household-add|household-list|milestone-add) echo category ;;
@@ -117,4 +128,5 @@ _renke() {
 }
 
 complete -F _renke household-add household-list visit-log milestone-add \
-	issue-add issue-update meeting-log deadline-check report-gen survey-tally
+	issue-add issue-update meeting-log deadline-check report-gen survey-tally \
+	member-add

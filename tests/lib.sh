@@ -147,3 +147,14 @@ store_of_version() {
 		echo "PRAGMA application_id = 1380273739;"
 	} | sqlite3 "$2"
 }
+
+# id_number 17-DIGITS: the 18-character ID number with its check digit
+id_number() {
+	printf '%s\n' "$1" | awk '{
+		split("7 9 10 5 8 4 2 1 6 3 7 9 10 5 8 4 2", w, " ")
+		s = 0
+		for (i = 1; i <= 17; i++)
+			s += substr($0, i, 1) * w[i]
+		print $0 substr("10X98765432", s % 11 + 1, 1)
+	}'
+}

@@ -8,17 +8,6 @@
 
 SQ="'"
 
-# id_number 17-DIGITS: the 18-character ID number with its check digit
-id_number() {
-	printf '%s\n' "$1" | awk '{
-		split("7 9 10 5 8 4 2 1 6 3 7 9 10 5 8 4 2", w, " ")
-		s = 0
-		for (i = 1; i <= 17; i++)
-			s += substr($0, i, 1) * w[i]
-		print $0 substr("10X98765432", s % 11 + 1, 1)
-	}'
-}
-
 SEED_ID=$(id_number 50023519700101001)
 ID1=$(id_number 50023519850612003)
 ID2=$(id_number 50023520010228004)

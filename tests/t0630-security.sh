@@ -73,17 +73,6 @@ injection_households() {
 	done
 }
 
-# id_number 17-DIGITS: the 18-character ID number with its check digit
-id_number() {
-	printf '%s\n' "$1" | awk '{
-		split("7 9 10 5 8 4 2 1 6 3 7 9 10 5 8 4 2", w, " ")
-		s = 0
-		for (i = 1; i <= 17; i++)
-			s += substr($0, i, 1) * w[i]
-		print $0 substr("10X98765432", s % 11 + 1, 1)
-	}'
-}
-
 # ---- SQL injection: households ----
 
 test_case 'an SQL-injection string in head_name, village and group: stored and printed verbatim' '

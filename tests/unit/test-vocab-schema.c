@@ -38,6 +38,11 @@ static const struct {
 	{ "milestone", "kind", "milestone_kind" },
 	{ "milestone", "scope", NULL },		/* --scope village|group, no labels */
 	{ "survey_answer", "answer", "answer" },
+	{ "member", "relation", "relation" },
+	{ "member", "labour", "labour" },
+	{ "member", "schooling", "schooling" },
+	{ "member", "health", "health" },
+	{ "member", "sex", NULL },		/* from the ID number */
 };
 #define NCOLUMNS (sizeof(columns) / sizeof(columns[0]))
 

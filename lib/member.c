@@ -1,0 +1,554 @@
+/* member.c -- the people of households: checked, imported, merged when given again */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "audit.h"
+#include "batch.h"
+#include "buf.h"
+#include "household.h"
+#include "household_check.h"
+#include "idset.h"
+#include "member.h"
+#include "merge.h"
+#include "text.h"
+#include "vocab.h"
+
+const struct field_spec member_fields[MEMBER_NSPECS] = {
+	{ "id_number", "身份证号|身份证号码|证件号码|公民身份号码|成员身份证号" },
+	{ "household_id", "户编号|户号|户码|家庭编号" },
+	{ "name", "姓名|成员姓名" },
+	{ "relation", "与户主关系|家庭关系|关系" },
+	{ "labour", "劳动技能|劳动能力|劳动力状况" },
+	{ "schooling", "在校生状况|在校情况|就学状况|在校" },
+	{ "health", "健康状况|健康" },
+	{ "away_place", "务工地点|外出务工地点|务工所在地|外出地点" },
+	{ "away_since", "外出时间|外出务工时间|务工时间" },
+	{ "tags", "人员标签|标签|特殊人群|人员类别" },
+	{ "phone", "本人电话|个人电话|联系电话|电话|手机|手机号码" },
+	{ "cadre_relative", "村干部亲属|是否村干部亲属" },
+	/* a roster's household columns, read past */
+	{ "head_name", "户主姓名|户主" },
+	{ "head_id_number", "户主身份证号|户主证件号码" },
+	{ "village", "村(社区)|村|社区|村名|所属村|村社区" },
+	{ "village_group", "村民小组|社|组|小组|村民组" },
+	{ "categories", "户类型|类别|户别|户属性|category" },
+	{ "members", "家庭人口|家庭人口数|人口数|人口" },
+	{ "monitor_type", "监测类型|监测对象类型" },
+	{ "risk_status", "风险状态|风险消除情况" },
+};
+
+/* The store's column of each field; NULL for the ID number, which is the person. */
+static const char *const member_column[MEMBER_NFIELDS] = {
+	NULL, "household_id", "name", "relation", "labour", "schooling", "health",
+	"away_place", "away_since", "tags", "phone", "cadre_relative"
+};
+
+/* The vocabulary of each field, or NULL for free text. */
+static const char *const member_domain[MEMBER_NFIELDS] = {
+	NULL, NULL, NULL, "relation", "labour", "schooling", "health", NULL, NULL,
+	NULL, NULL, "yes_no"
+};
+
+/* A person as checked: every value normalised (codes, ISO dates); NULL when not given. */
+struct member {
+	const char *value[MEMBER_NFIELDS];
+	const char *sex;	/* "male" or "female", from the ID number */
+	char birth[11];		/* ISO, from the ID number */
+	char id_number[64];	/* room for 18 full-width characters, made ASCII */
+	char phone[64];
+	char away_since[11];
+	char tags[96];
+};
+
+/*
+ * Members are held by the batch engine (lib/batch.h), as visits are: a
+ * member's household is known to be in the store before it is held;
+ * after a person stored already (a file imported again), members are
+ * held to be looked up rather than written.
+ */
+struct member_import {
+	sqlite3_stmt *find, *same;
+	struct merge merge;	/* a person given again */
+	struct batch_engine batch;	/* members held, written by the worker */
+	struct idset households;	/* household_numbers_load() */
+	struct household_checker codes;	/* its vocabulary memo */
+	int expect_stored;	/* the previous record was stored already */
+	struct import *im;
+};
+
+static const struct merge_rule member_merge_rule;
+static const struct batch_kind member_batch_kind;
+
+const char *
+member_sex(const char *id_number)
+{
+	return (id_number[16] - '0') % 2 == 1 ? "male" : "female";
+}
+
+void
+member_birth_date(const char *id_number, char birth[11])
+{
+	memcpy(birth, id_number + 6, 4);
+	birth[4] = '-';
+	memcpy(birth + 5, id_number + 10, 2);
+	birth[7] = '-';
+	memcpy(birth + 8, id_number + 12, 2);
+	birth[10] = '\0';
+}
+
+static int
+prepare(struct member_import *mi, struct import *im, struct error *err)
+{
+	struct store *s = import_store(im);
+
+	if (mi->find != NULL)
+		return 0;
+	mi->im = im;
+	/* the columns in the order of the fields, then the member's origin */
+	mi->find = store_prepare(s, "SELECT id, household_id, name, relation, "
+	    "labour, schooling, health, away_place, away_since, tags, phone, "
+	    "CASE cadre_relative WHEN 1 THEN 'yes' WHEN 0 THEN 'no' END, "
+	    "source_id, line FROM member WHERE id_number = ?", err);
+	/* the person stored the same: ?2 the first id of this import, ?(k + 2) field k */
+	mi->same = merge_same_prepare(s, "SELECT id FROM member WHERE "
+	    "id_number = ?1 AND id < ?2", member_column, MEMBER_HOUSEHOLD,
+	    MEMBER_NFIELDS, 2, err);
+	if (mi->find == NULL || mi->same == NULL ||
+	    household_numbers_load(&mi->households, s, err) != 0)
+		return -1;
+	if (merge_start(&mi->merge, s, &member_merge_rule, err) != 0 ||
+	    batch_start(&mi->batch, &member_batch_kind, mi, im, mi->find,
+	    mi->merge.first_new_id - 1, err) != 0)
+		return -1;
+	sqlite3_bind_int64(mi->same, 2, mi->merge.first_new_id);
+	return 0;
+}
+
+/* Check the tags of text into m->tags, ';'-joined codes in the vocabulary's order. */
+static int
+check_tags(struct member_import *mi, struct import *im,
+    const struct record *rec, const char *text, struct member *m)
+{
+	const char *given[8];
+	size_t ngiven = 0, len = 0;
+	char word[64], expected[512];
+	int bad = 0;
+
+	while (*text != '\0') {
+		const char *code;
+		char *w;
+
+		text = household_category_next(text, word, sizeof(word));
+		if (*(w = text_trim(word)) == '\0')
+			continue;
+		if ((code = household_checker_code(&mi->codes, "member_tag", w)) ==
+		    NULL) {
+			import_problem(im, rec, MEMBER_TAGS, _("unknown tag \"%s\"; "
+			    "expected one of: %s"), w, vocab_describe("member_tag",
+			    expected, sizeof(expected)));
+			bad++;
+		} else if (ngiven < sizeof(given) / sizeof(given[0]))
+			given[ngiven++] = code;
+	}
+	m->tags[0] = '\0';
+	for (const struct vocab_entry *e = vocab_table; e->domain != NULL; e++) {
+		size_t n;
+
+		if (strcmp(e->domain, "member_tag") != 0)
+			continue;
+		for (size_t i = 0; i < ngiven; i++)
+			if (given[i] == e->code && len + (n = strlen(e->code)) + 2 <
+			    sizeof(m->tags)) {
+				if (len > 0)
+					m->tags[len++] = ';';
+				memcpy(m->tags + len, e->code, n + 1);
+				len += n;
+				break;
+			}
+	}
+	m->value[MEMBER_TAGS] = m->tags[0] != '\0' ? m->tags : NULL;
+	return bad;
+}
+
+/* Check the ID number of m: the person, their sex and birth date. */
+static int
+check_id_number(struct import *im, const struct record *rec, struct member *m)
+{
+	enum id_number_problem problem;
+	const char *text = m->value[MEMBER_ID_NUMBER];
+
+	if (text == NULL) {
+		import_problem(im, rec, MEMBER_ID_NUMBER, _("missing; a person is "
+		    "known by their ID number"));
+		return 1;
+	}
+	if (strlen(text) >= sizeof(m->id_number)) {
+		import_problem(im, rec, MEMBER_ID_NUMBER, "%s",
+		    id_number_problem_text(ID_NUMBER_LENGTH));
+		return 1;
+	}
+	memcpy(m->id_number, text, strlen(text) + 1);
+	if ((problem = id_number_check(m->id_number)) != ID_NUMBER_OK) {
+		import_problem(im, rec, MEMBER_ID_NUMBER, "%s",
+		    id_number_problem_text(problem));
+		return 1;
+	}
+	m->value[MEMBER_ID_NUMBER] = m->id_number;
+	m->sex = member_sex(m->id_number);
+	member_birth_date(m->id_number, m->birth);
+	return 0;
+}
+
+/* Check the text fields of m: household, name, working away, phone. */
+static int
+check_texts(struct member_import *mi, struct import *im,
+    const struct record *rec, struct member *m)
+{
+	const char *text;
+	int bad = 0;
+
+	if ((text = m->value[MEMBER_HOUSEHOLD]) == NULL) {
+		import_problem(im, rec, MEMBER_HOUSEHOLD, _("missing; every person "
+		    "belongs to a household"));
+		bad++;
+	} else if (strlen(text) > 64 ||
+	    !household_numbers_has(&mi->households, text)) {
+		import_problem(im, rec, MEMBER_HOUSEHOLD, _("no household \"%s\" in "
+		    "the store; household-add registers households"), text);
+		bad++;
+	}
+	if ((text = m->value[MEMBER_NAME]) == NULL) {
+		import_problem(im, rec, MEMBER_NAME, _("missing; every person has a "
+		    "name"));
+		bad++;
+	} else if (strlen(text) > 64) {
+		import_problem(im, rec, MEMBER_NAME, _("longer than 64 bytes"));
+		bad++;
+	}
+	if ((text = m->value[MEMBER_AWAY_PLACE]) != NULL && strlen(text) > 128) {
+		import_problem(im, rec, MEMBER_AWAY_PLACE, _("longer than 128 bytes"));
+		bad++;
+	}
+	if ((text = m->value[MEMBER_AWAY_SINCE]) != NULL) {
+		if (date_parse(text, m->away_since) != 0) {
+			import_problem(im, rec, MEMBER_AWAY_SINCE, _("not a date: \"%s\"; "
+			    "write it as 2022-11-01"), text);
+			bad++;
+		} else
+			m->value[MEMBER_AWAY_SINCE] = m->away_since;
+	}
+	if ((text = m->value[MEMBER_PHONE]) != NULL) {
+		if (strlen(text) >= sizeof(m->phone) ||
+		    (memcpy(m->phone, text, strlen(text) + 1),
+		    phone_normalise(m->phone, sizeof(m->phone)) != 0)) {
+			import_problem(im, rec, MEMBER_PHONE, _("not an 11-digit mobile "
+			    "number nor a landline number with its area code"));
+			bad++;
+		} else
+			m->value[MEMBER_PHONE] = m->phone;
+	}
+	return bad;
+}
+
+/* Check every field of rec into m; returns the number of problems. */
+static int
+member_check(struct member_import *mi, struct import *im,
+    const struct record *rec, struct member *m)
+{
+	int bad;
+
+	for (size_t k = 0; k < MEMBER_NFIELDS; k++)
+		m->value[k] = import_value(im, rec, k);
+	bad = check_id_number(im, rec, m) + check_texts(mi, im, rec, m);
+	for (size_t k = MEMBER_RELATION; k < MEMBER_NFIELDS; k++) {
+		const char *code, *text = m->value[k];
+		char expected[512];
+
+		if (member_domain[k] == NULL || text == NULL)
+			continue;
+		if ((code = household_checker_code(&mi->codes, member_domain[k],
+		    text)) != NULL) {
+			m->value[k] = code;
+			continue;
+		}
+		import_problem(im, rec, (int)k, _("unknown value \"%s\"; expected "
+		    "one of: %s"), text, vocab_describe(member_domain[k], expected,
+		    sizeof(expected)));
+		bad++;
+	}
+	if (m->value[MEMBER_TAGS] != NULL)
+		bad += check_tags(mi, im, rec, m->value[MEMBER_TAGS], m);
+	return bad;
+}
+
+/* cadre_relative is stored as 1 or 0. */
+static void
+member_bind(sqlite3_stmt *st, int p, size_t k, const char *value)
+{
+	if (k == MEMBER_CADRE_RELATIVE && value != NULL)
+		sqlite3_bind_int(st, p, strcmp(value, "yes") == 0);
+	else
+		sqlite3_bind_text(st, p, value, -1, SQLITE_STATIC);
+}
+
+/*
+ * The id of the person m stored before this import with every value m
+ * gives the same; 0 when there is none; -1 with err set.
+ */
+static long long
+member_same(struct member_import *mi, const struct member *m, struct error *err)
+{
+	sqlite3_stmt *st = mi->same;
+	long long id = 0;
+	int rc;
+
+	sqlite3_bind_text(st, 1, m->value[MEMBER_ID_NUMBER], -1, SQLITE_STATIC);
+	for (size_t k = MEMBER_HOUSEHOLD; k < MEMBER_NFIELDS; k++)
+		member_bind(st, (int)k + 2, k, m->value[k]);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		id = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return store_error(import_store(mi->im), rc, err);
+	return id;
+}
+
+/* Bind held member slot's row of the INSERT from parameter p of st on. */
+static void
+member_bind_row(const struct batch_slot *slot, sqlite3_stmt *st, int p)
+{
+	const struct member *m = slot->record;
+
+	sqlite3_bind_text(st, p, m->value[MEMBER_ID_NUMBER], -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, p + 1, m->value[MEMBER_HOUSEHOLD], -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, p + 2, m->value[MEMBER_NAME], -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, p + 3, m->sex, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, p + 4, m->birth, 10, SQLITE_STATIC);
+	for (size_t k = MEMBER_RELATION; k < MEMBER_NFIELDS; k++)
+		if (k == MEMBER_TAGS && m->value[k] == NULL)
+			sqlite3_bind_text(st, p + 2 + (int)k, "", 0, SQLITE_STATIC);
+		else
+			member_bind(st, p + 2 + (int)k, k, m->value[k]);
+	sqlite3_bind_int64(st, p + MEMBER_NFIELDS + 2, slot->source_id);
+	sqlite3_bind_int64(st, p + MEMBER_NFIELDS + 3, slot->held.rec.line);
+}
+
+/* The same person twice in the input: name where they were first. */
+static int
+member_again(void *context, struct import *im, const struct record *rec,
+    sqlite3_stmt *row, struct error *err)
+{
+	struct member_import *mi = context;
+	long long source = sqlite3_column_int64(row, MEMBER_NFIELDS);
+	long line = (long)sqlite3_column_int64(row, MEMBER_NFIELDS + 1);
+	sqlite3_stmt *st;
+	int rc;
+
+	if (source == mi->batch.source.id) {
+		import_problem(im, rec, MEMBER_ID_NUMBER, _("the same person as "
+		    "line %ld"), line);
+		return 1;
+	}
+	if ((st = store_prepare(import_store(im), "SELECT file FROM member_source "
+	    "WHERE id = ?", err)) == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, source);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		import_problem(im, rec, MEMBER_ID_NUMBER, _("the same person as "
+		    "%s:%ld"), sqlite3_column_text(st, 0), line);
+	sqlite3_finalize(st);
+	return rc == SQLITE_ROW ? 1 : store_error(import_store(im), rc, err);
+}
+
+/* A person given again: all but their ID number may be updated, a move to another household too. */
+static const struct merge_rule member_merge_rule = {
+	.entity = "member", .table = "member", .specs = member_fields,
+	.first = MEMBER_HOUSEHOLD, .nfields = MEMBER_NFIELDS,
+	.column = member_column, .stamped = 1, .again = member_again,
+	.bind = member_bind,
+};
+
+/* Merge m with the stored person (mi->find stepped to it), known in the audit log by the ID number. */
+static int
+member_merge(struct member_import *mi, const struct record *rec,
+    const struct member *m, struct error *err)
+{
+	return merge_record(&mi->merge, mi->im, rec, mi->find, m->value,
+	    m->value[MEMBER_ID_NUMBER], mi, err);
+}
+
+static void
+member_bind_key(const struct batch_slot *slot, sqlite3_stmt *find)
+{
+	const struct member *m = slot->record;
+
+	sqlite3_bind_text(find, 1, m->value[MEMBER_ID_NUMBER], -1, SQLITE_STATIC);
+}
+
+static int
+member_same_key(const struct batch_slot *a, const struct batch_slot *b)
+{
+	const struct member *x = a->record, *y = b->record;
+
+	return strcmp(x->value[MEMBER_ID_NUMBER], y->value[MEMBER_ID_NUMBER]) == 0;
+}
+
+/* On the worker's thread: the id of the person stored as slot's is, or 0. */
+static long long
+member_same_slot(void *context, const struct batch_slot *slot, struct error *err)
+{
+	return member_same(context, slot->record, err);
+}
+
+/* A person left out by their INSERT: stored already, to merge. */
+static int
+member_left_out(void *context, struct batch_slot *slot, int found,
+    struct error *err)
+{
+	struct member_import *mi = context;
+
+	if (!found)
+		return error_set(err, EXIT_SOFTWARE, _("%s: a member neither new "
+		    "nor stored"), import_store(mi->im)->path);
+	mi->expect_stored = 1;
+	return member_merge(mi, &slot->held.rec, slot->record, err);
+}
+
+/* A person looked up and not stored the same: merged with the one stored, or written alone. */
+static int
+member_looked_up(void *context, struct batch_slot *slot, int found,
+    struct error *err)
+{
+	struct member_import *mi = context;
+
+	if (found)
+		return member_merge(mi, &slot->held.rec, slot->record, err);
+	mi->expect_stored = 0;
+	return batch_write_one(&mi->batch, slot, err);
+}
+
+/* Hold m, checked from rec, in slot: a copy of all it points to. */
+static int
+member_hold(struct batch_slot *slot, const void *checked,
+    const struct record *rec)
+{
+	const struct member *m = checked;
+	struct member *to = slot->record;
+	const char *copy[MEMBER_NFIELDS];
+
+	if (held_record_set(&slot->held, rec, m->value, MEMBER_NFIELDS, copy) != 0)
+		return -1;
+	for (size_t k = 0; k < MEMBER_NFIELDS; k++)
+		/* a code is the vocabulary's own string: no copy needed */
+		to->value[k] = member_domain[k] != NULL ? m->value[k] : copy[k];
+	to->sex = m->sex;
+	memcpy(to->birth, m->birth, sizeof(to->birth));
+	return 0;
+}
+
+static const struct batch_kind member_batch_kind = {
+	.entity = "member", .source_table = "member_source",
+	.record_size = sizeof(struct member),
+	/* OR FAIL: no constraint aborts it (see lib/visit.c) */
+	.insert_head = "INSERT OR FAIL INTO member (id_number, household_id, "
+	    "name, sex, birth_date, relation, labour, schooling, health, "
+	    "away_place, away_since, tags, phone, cadre_relative, source_id, "
+	    "line) VALUES ",
+	.insert_columns = MEMBER_NFIELDS + 4,
+	.insert_tail = " ON CONFLICT DO NOTHING",
+	.hold = member_hold, .bind = member_bind_row, .bind_key = member_bind_key,
+	.same_key = member_same_key, .same = member_same_slot,
+	.left_out = member_left_out, .looked_up = member_looked_up,
+};
+
+static int
+member_row(struct import *im, const struct record *rec, void *context,
+    struct error *err)
+{
+	struct member_import *mi = context;
+	struct member m;
+
+	if (prepare(mi, im, err) != 0)
+		return -1;
+	if (member_check(mi, im, rec, &m) != 0)
+		return 1;
+	if (import_source_id(&mi->batch.source, im, rec, err) == 0)
+		return -1;
+	return batch_hold(&mi->batch, mi->expect_stored, &m, rec,
+	    mi->batch.source.id, err);
+}
+
+/*
+ * Every household with members has as many as are in the store: each
+ * count that changes is audited, then changed, in two statements.
+ */
+static int
+member_recount(struct store *s, struct error *err)
+{
+#define COUNTED "(SELECT household_id, count(*) AS n FROM member " \
+	    "GROUP BY household_id) AS m"
+	static const char *const sql[] = {
+		"INSERT INTO audit (at, who, command, entity, entity_id, field, old, "
+		    "new) SELECT ?1, ?2, ?3, 'household', h.household_id, 'members', "
+		    "h.members, m.n FROM household h JOIN " COUNTED
+		    " ON m.household_id = h.household_id "
+		    "WHERE h.members IS NOT m.n AND m.n <= 99",
+		"UPDATE household SET members = m.n, updated_at = ?1 FROM " COUNTED
+		    " WHERE m.household_id = household.household_id AND "
+		    "household.members IS NOT m.n AND m.n <= 99",
+	};
+#undef COUNTED
+	for (size_t i = 0; i < sizeof(sql) / sizeof(sql[0]); i++) {
+		sqlite3_stmt *st = store_prepare(s, sql[i], err);
+		int rc;
+
+		if (st == NULL)
+			return -1;
+		sqlite3_bind_text(st, 1, s->now, -1, SQLITE_STATIC);
+		if (i == 0) {
+			sqlite3_bind_text(st, 2, s->who != NULL ? s->who : "", -1,
+			    SQLITE_STATIC);
+			sqlite3_bind_text(st, 3, s->command != NULL ? s->command : "",
+			    -1, SQLITE_STATIC);
+		}
+		rc = sqlite3_step(st);
+		sqlite3_finalize(st);
+		if (rc != SQLITE_DONE)
+			return store_error(s, rc, err);
+	}
+	return 0;
+}
+
+/* One audit row for what was added; the households' counts when anyone came or moved. */
+static int
+member_finish(struct import *im, void *context, struct error *err)
+{
+	struct member_import *mi = context;
+	struct import_stats *stats = import_stats(im);
+
+	if (batch_finish(&mi->batch, err) != 0)
+		return -1;
+	if (stats->added + stats->updated == 0 || import_options(im)->dry_run)
+		return 0;
+	return member_recount(import_store(im), err);
+}
+
+static void
+member_cleanup(void *context)
+{
+	struct member_import *mi = context;
+
+	batch_free(&mi->batch);
+	sqlite3_finalize(mi->find);
+	sqlite3_finalize(mi->same);
+	merge_free(&mi->merge);
+	idset_free(&mi->households);
+	household_checker_free(&mi->codes);
+	memset(mi, 0, sizeof(*mi));
+}
+
+const struct import_kind member_import_kind = {
+	member_fields, MEMBER_NSPECS, member_row, member_finish, member_cleanup,
+	sizeof(struct member_import)
+};
