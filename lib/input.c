@@ -37,9 +37,6 @@ struct pending {
 	int borrowed;		/* values and their array are the reader's (csv_next_plain) */
 };
 
-/* Columns a CSV header may have (renke(7)): a wider one is no sheet of a campaign. */
-#define HEADER_MAX_COLUMNS	4096
-
 /* Bytes read at a time; the raw buffer keeps SCAN_SLACK more readable after its NUL. */
 #define READ_BLOCK	(1 << 20)
 #define SCAN_SLACK	16
@@ -450,6 +447,81 @@ utf8_valid_line(const char *s, size_t n)
 #define utf8_valid_line utf8_valid_fast
 #endif
 
+/* The column of field i as a spreadsheet letters it ("column AB"), into r. */
+static const char *
+column_label(struct reader *r, size_t i)
+{
+	char letters[16];
+	size_t n = 0, k = i + 1;
+
+	while (k > 0 && n < sizeof(letters) - 1) {
+		letters[n++] = (char)('A' + (k - 1) % 26);
+		k = (k - 1) / 26;
+	}
+	snprintf(r->column_name, sizeof(r->column_name), "%s ", _("column"));
+	for (size_t at = strlen(r->column_name); n > 0 &&
+	    at + 1 < sizeof(r->column_name); at++)
+		r->column_name[at] = letters[--n], r->column_name[at + 1] = '\0';
+	return r->column_name;
+}
+
+/*
+ * The column of a CSV line s holding byte at, as a message names it:
+ * the header's name for it, else its letter; NULL when s is no CSV
+ * line or continues a record begun on a line before (its column is not
+ * known from its own bytes).  The commas and quotes before at are those
+ * of the line in any encoding it may have: in GB18030 no byte of a
+ * character is an ASCII comma or quote.
+ */
+static const char *
+line_column(struct reader *r, const char *s, size_t at)
+{
+	size_t field = 0, i = 0;
+	int quoted = 0;
+
+	if (r->format == INPUT_AUTO) {	/* the first line: JSON, or CSV */
+		while (i < at && (s[i] == ' ' || s[i] == '\t' || s[i] == '\r'))
+			i++;
+		if (s[i] == '[' || s[i] == '{')
+			return NULL;
+	} else if (r->format != INPUT_CSV || r->record_open)
+		return NULL;
+	for (i = 0; i < at; i++)
+		if (s[i] == '"')
+			quoted = !quoted;
+		else if (s[i] == ',' && !quoted)
+			field++;
+	if (r->header != NULL && field < r->header_count &&
+	    *r->header[field] != '\0')
+		return r->header[field];
+	return column_label(r, field);
+}
+
+/*
+ * Bytes of line number line, s, that the encoding cannot read, from
+ * byte at: EXIT_DATAERR into err, the message what naming the file, the
+ * line and the column.  Returns -1.
+ */
+static int
+undecodable(struct reader *r, const char *s, size_t at, long line,
+    const char *what, struct error *err)
+{
+	const char *column = line_column(r, s, at);
+
+	if (column == NULL)
+		return error_set(err, EXIT_DATAERR, "%s:%ld: %s", r->file, line, what);
+	return error_set(err, EXIT_DATAERR, "%s:%ld: %s: %s", r->file, line, column,
+	    what);
+}
+
+/* What undecodable() says of bytes that are not UTF-8. */
+static const char *
+not_utf8(const struct reader *r)
+{
+	return r->encoding == ENCODING_UTF8 ? _("bytes that are not UTF-8") :
+	    _("bytes that are not UTF-8, in a file that began as UTF-8");
+}
+
 /* Decode raw line bytes s[0..n) into r->line. */
 static int
 decode_line(struct reader *r, const char *s, size_t n, struct error *err)
@@ -465,10 +537,8 @@ decode_line(struct reader *r, const char *s, size_t n, struct error *err)
 	if (r->decoding == DECODE_UTF8) {
 		/* the ASCII prefix is valid UTF-8 and ends on a character boundary */
 		if (!utf8_valid_fast(s + ascii, n - ascii))
-			return error_set(err, EXIT_DATAERR, r->encoding == ENCODING_UTF8 ?
-			    _("%s:%ld: bytes that are not UTF-8") :
-			    _("%s:%ld: bytes that are not UTF-8, in a file that "
-			    "began as UTF-8"), r->file, r->line_number);
+			return undecodable(r, s, utf8_valid_prefix(s, n),
+			    r->line_number, not_utf8(r), err);
 		return buf_append(&r->line, s, n) == 0 ? 0 :
 		    error_set(err, EXIT_SOFTWARE, "%s", strerror(ENOMEM));
 	}
@@ -492,10 +562,10 @@ decode_line(struct reader *r, const char *s, size_t n, struct error *err)
 			outleft = r->line.cap - r->line.len - 1;
 			if (iconv(r->cd, &in, &inleft, &out, &outleft) == (size_t)-1 &&
 			    errno != E2BIG) {
-				return error_set(err, EXIT_DATAERR, r->encoding ==
-				    ENCODING_GB18030 ? _("%s:%ld: bytes that are not "
-				    "GB18030") : _("%s:%ld: bytes that are neither "
-				    "UTF-8 nor GB18030"), r->file, r->line_number);
+				return undecodable(r, s, (size_t)(in - s),
+				    r->line_number, r->encoding == ENCODING_GB18030 ?
+				    _("bytes that are not GB18030") : _("bytes that "
+				    "are neither UTF-8 nor GB18030"), err);
 			}
 			r->line.len = (size_t)(out - r->line.data);
 			r->line.data[r->line.len] = '\0';
@@ -946,10 +1016,8 @@ csv_next_plain(struct reader *r, struct pending *p, struct error *err)
 		if (r->decoding != DECODE_UTF8)
 			return 0;
 		if (!utf8_valid_line(s, used))
-			return error_set(err, EXIT_DATAERR, r->encoding == ENCODING_UTF8 ?
-			    _("%s:%ld: bytes that are not UTF-8") :
-			    _("%s:%ld: bytes that are not UTF-8, in a file that "
-			    "began as UTF-8"), r->file, r->line_number + 1);
+			return undecodable(r, s, utf8_valid_prefix(s, used),
+			    r->line_number + 1, not_utf8(r), err);
 	}
 	if ((count = plain_split(r, s, n)) == 0)
 		return error_set(err, EXIT_SOFTWARE, "%s", strerror(ENOMEM));
@@ -1133,24 +1201,6 @@ csv_shape(struct reader *r, struct pending *p)
 	if (p->problem != NULL && p->nul_field >= 0 &&
 	    (size_t)p->nul_field < r->header_count && *r->header[p->nul_field])
 		p->problem_field = r->header[p->nul_field];
-}
-
-/* The column of field i as a spreadsheet letters it ("column AB"), into r. */
-static const char *
-column_label(struct reader *r, size_t i)
-{
-	char letters[16];
-	size_t n = 0, k = i + 1;
-
-	while (k > 0 && n < sizeof(letters) - 1) {
-		letters[n++] = (char)('A' + (k - 1) % 26);
-		k = (k - 1) / 26;
-	}
-	snprintf(r->column_name, sizeof(r->column_name), "%s ", _("column"));
-	for (size_t at = strlen(r->column_name); n > 0 &&
-	    at + 1 < sizeof(r->column_name); at++)
-		r->column_name[at] = letters[--n], r->column_name[at + 1] = '\0';
-	return r->column_name;
 }
 
 static void
@@ -2062,6 +2112,8 @@ reader_header_record(struct reader *r)
 {
 	struct record *rec = &r->record;
 
+	if (r->workbook != NULL)
+		return workbook_in_header_record(r->workbook);
 	if (r->format != INPUT_CSV || r->header == NULL ||
 	    ensure_names(r, 2 * r->header_named + 1) != 0)
 		return NULL;

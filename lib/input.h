@@ -38,6 +38,13 @@ struct record {
 
 struct field_spec;
 
+/*
+ * Columns a header may have, in a CSV file or a workbook (renke(7)): a
+ * wider one is no sheet of a campaign, and is refused before its names
+ * are read.
+ */
+#define HEADER_MAX_COLUMNS	4096
+
 /* What a reader of a workbook is told besides the file. */
 struct workbook_options {
 	const char *sheet;	/* a sheet's name, else its number from 1; NULL: the first visible */
@@ -162,10 +169,10 @@ long reader_each(struct reader *r, record_fn *fn, void *self,
 char **reader_header(const struct reader *r, size_t *count);
 
 /*
- * The CSV header of r, which gave no record, as a record of its named
- * columns and no values, so that its columns are checked all the same;
- * valid until the next reader_next().  NULL for other input, or when
- * memory runs out.
+ * The header of r (a CSV file or a workbook's sheet), which gave no
+ * record, as a record of its named columns and no values, so that its
+ * columns are checked all the same; valid until the next reader_next().
+ * NULL for other input, or when memory runs out.
  */
 const struct record *reader_header_record(struct reader *r);
 

@@ -401,8 +401,24 @@ static int
 take_header(struct workbook *wb, struct error *err)
 {
 	const struct sheet_row *row = &wb->row;
+	size_t width = row->ncells;
 	char where[24];
 
+	/* the heading's columns up to its last named one */
+	while (width > 0) {
+		const char *name = sheet_row_text(row, width - 1);
+
+		if (!row->cells[width - 1].covered &&
+		    text_trim_span(&name, strlen(name)) > 0)
+			break;
+		width--;
+	}
+	if (width > HEADER_MAX_COLUMNS) {
+		cell_name(0, row->number, where);
+		return error_set(err, EXIT_DATAERR, _("%s:%s!%s: the header has %zu "
+		    "columns; at most %d are read"), wb->file, wb->sheet, where,
+		    width, HEADER_MAX_COLUMNS);
+	}
 	wb->header_row = row->number;
 	wb->header_count = row->ncells;
 	if ((wb->header = calloc(row->ncells + 1, sizeof(char *))) == NULL ||
@@ -669,6 +685,25 @@ workbook_in_next(struct workbook *wb, struct record **out, struct error *err)
 		return 1;
 	}
 	return rc;
+}
+
+const struct record *
+workbook_in_header_record(struct workbook *wb)
+{
+	struct record *rec = &wb->rec;
+
+	memset(rec, 0, sizeof(*rec));
+	for (size_t k = 0; k < wb->nnamed; k++)
+		wb->values[k] = NULL;
+	rec->file = wb->file;
+	rec->line = rec->header_line = wb->header_row;
+	rec->sheet = wb->sheet;
+	rec->cells = wb->named;
+	rec->count = rec->ncolumns = wb->nnamed;
+	rec->names = rec->columns = wb->names;
+	rec->values = wb->values;
+	rec->shared_names = 1;
+	return rec;
 }
 
 char **

@@ -119,6 +119,13 @@ const char *workbook_in_sheet(const struct workbook *wb, long *header_row);
  */
 int workbook_in_next(struct workbook *wb, struct record **out, struct error *err);
 
+/*
+ * The header as a record of its named columns and no values (for a
+ * sheet with no row below its header), valid until the next
+ * workbook_in_next().
+ */
+const struct record *workbook_in_header_record(struct workbook *wb);
+
 /* The header's names (count of them). */
 char **workbook_in_header(const struct workbook *wb, size_t *count);
 

@@ -237,7 +237,7 @@ test_case 'bytes that are neither UTF-8 nor GB18030' '
 	seed &&
 	printf "household_id,village\nA1,\200\040\n" >in.csv &&
 	expect_status 65 household-add in.csv 2>err &&
-	grep_message "^household-add: in.csv:2: bytes that are neither UTF-8 nor GB18030$" err &&
+	grep_message "^household-add: in.csv:2: village: bytes that are neither UTF-8 nor GB18030$" err &&
 	store_unchanged
 '
 
