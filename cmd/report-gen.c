@@ -9,11 +9,12 @@ static const char usage[] =
 "                  [--bom] [--excel] [--reveal] [--village name] [--group name]\n"
 "                  [--since date] [--until date] [--owner name]\n"
 "                  [--status status] [--category category] [--kind kind]\n"
+"                  [--who name]\n"
 "                  summary | issues | visits | households | meetings |\n"
-"                  history id | survey\n";
+"                  history id | survey | changes\n";
 
 enum { OPT_VILLAGE = 3000, OPT_GROUP, OPT_SINCE, OPT_UNTIL, OPT_OWNER,
-	OPT_STATUS, OPT_CATEGORY, OPT_KIND };
+	OPT_STATUS, OPT_CATEGORY, OPT_KIND, OPT_WHO };
 
 static const struct option options[] = {
 	{ "village", required_argument, NULL, OPT_VILLAGE },
@@ -24,12 +25,14 @@ static const struct option options[] = {
 	{ "status", required_argument, NULL, OPT_STATUS },
 	{ "category", required_argument, NULL, OPT_CATEGORY },
 	{ "kind", required_argument, NULL, OPT_KIND },
+	{ "who", required_argument, NULL, OPT_WHO },
 	{ NULL, 0, NULL, 0 }
 };
 
 struct opts {
 	struct report_filter filter;
 	char since[11], until[11];
+	const char *who;	/* changes: by whom */
 };
 
 /* A vocabulary option: its code, or a usage error listing the values. */
@@ -69,6 +72,10 @@ option(struct cli *cli, int opt, const char *arg, void *context)
 	case OPT_STATUS: f->status = vocabulary(cli, "status", "status", arg); return 0;
 	case OPT_KIND: f->kind = arg; return 0;
 	case OPT_CATEGORY: f->category = arg; return 0;
+	case OPT_WHO:
+		if ((o->who = text_trim((char *)arg))[0] == '\0')
+			cli_usage_error(cli, "%s", _("--who: empty name"));
+		return 0;
 	}
 	return -1;
 }
@@ -82,7 +89,14 @@ main(int argc, char **argv)
 	} reports[] = {
 		{ "summary", -1 }, { "issues", REPORT_ISSUES }, { "visits", REPORT_VISITS },
 		{ "households", REPORT_HOUSEHOLDS }, { "meetings", REPORT_MEETINGS },
-		{ "history", -2 }, { "survey", -3 },
+		{ "history", -2 }, { "survey", -3 }, { "changes", -4 },
+	};
+	/* what an empty answer says to a person, per report */
+	static const char *const none[] = {
+		[REPORT_ISSUES] = N_("no matching issues"),
+		[REPORT_VISITS] = N_("no matching visits"),
+		[REPORT_HOUSEHOLDS] = N_("no matching households"),
+		[REPORT_MEETINGS] = N_("no matching meetings"),
 	};
 	struct cli cli;
 	struct opts o;
@@ -91,6 +105,7 @@ main(int argc, char **argv)
 	struct error err = { 0 };
 	size_t report, nstores = 0;
 	int status = EXIT_OK, first, county;
+	long rows = -1;
 
 	memset(&o, 0, sizeof(o));
 	cli_start(&cli, "report-gen", usage, CLI_OUTPUT | CLI_MANY_STORES);
@@ -99,19 +114,22 @@ main(int argc, char **argv)
 	argv += first;
 	if (argc < 1)
 		cli_usage_error(&cli, _("which report? summary, issues, visits, "
-		    "households, meetings, history or survey"));
+		    "households, meetings, history, survey or changes"));
 	for (report = 0; report < sizeof(reports) / sizeof(reports[0]); report++)
 		if (strcmp(argv[0], reports[report].name) == 0)
 			break;
 	if (report == sizeof(reports) / sizeof(reports[0]))
 		cli_usage_error(&cli, _("unknown report \"%s\"; expected summary, issues, "
-		    "visits, households, meetings, history or survey"), argv[0]);
+		    "visits, households, meetings, history, survey or changes"), argv[0]);
 	if (reports[report].ledger == -2 ? argc != 2 : argc != 1)
 		cli_usage_error(&cli, reports[report].ledger == -2 ?
-		    _("history needs the issue's id, and nothing more") :
+		    _("history needs a household's number or an issue's id, and "
+		    "nothing more") :
 		    _("too many operands"));
 	if (reports[report].ledger == -2 && cli.ndbs > 1)
 		cli_usage_error(&cli, _("history reads one store"));
+	if (reports[report].ledger == -4 && cli.ndbs > 1)
+		cli_usage_error(&cli, _("changes reads one store"));
 	/* a filter a report cannot apply is a usage error, not an empty report */
 	{
 		static const struct {
@@ -125,6 +143,7 @@ main(int argc, char **argv)
 			{ REPORT_MEETINGS, "village group since until owner kind" },
 			{ -2, "" },
 			{ -3, "village" },
+			{ -4, "since until who" },
 		};
 		const struct {
 			const char *name;
@@ -134,6 +153,7 @@ main(int argc, char **argv)
 			{ "since", o.filter.since }, { "until", o.filter.until },
 			{ "owner", o.filter.owner }, { "status", o.filter.status },
 			{ "category", o.filter.category }, { "kind", o.filter.kind },
+			{ "who", o.who },
 		};
 		const char *allowed = "";
 
@@ -144,8 +164,7 @@ main(int argc, char **argv)
 			char word[32];
 
 			snprintf(word, sizeof(word), " %s ", filters[i].name);
-			if (filters[i].given != NULL && strstr(" village group since "
-			    "until owner status category kind ", word) != NULL) {
+			if (filters[i].given != NULL) {
 				char list[128];
 
 				snprintf(list, sizeof(list), " %s ", allowed);
@@ -193,18 +212,32 @@ main(int argc, char **argv)
 			status = cli_error(&cli, &err);
 		report_summary_free(&sum);
 	} else if (reports[report].ledger == -2) {
-		if (report_history(stores[0], argv[1], cli.format, cli.output_flags,
-		    stdout, &err) < 0)
+		/* a household's number, else an issue's id */
+		if ((rows = report_household_history(stores[0], argv[1],
+		    cli_labels(&cli), cli.reveal, cli.format, cli.output_flags, stdout,
+		    &err)) == 0)
+			rows = report_history(stores[0], argv[1], cli_labels(&cli),
+			    cli.format, cli.output_flags, stdout, &err);
+		if (rows < 0)
 			status = cli_error(&cli, &err);
+	} else if (reports[report].ledger == -4) {
+		if ((rows = report_changes(stores[0], &o.filter, o.who,
+		    cli_labels(&cli), cli.format, cli.output_flags, stdout, &err)) < 0)
+			status = cli_error(&cli, &err);
+		else
+			cli_say_none(&cli, rows, _("no changes"));
 	} else if (reports[report].ledger == -3) {
 		if (report_survey(stores, (const char *const *)townships, nstores,
 		    &o.filter, cli_labels(&cli), county, cli.format, cli.output_flags,
 		    stdout, &err) < 0)
 			status = cli_error(&cli, &err);
-	} else if (report_ledger(stores, (const char *const *)townships, nstores,
-	    (enum report_ledger)reports[report].ledger, &o.filter, cli_labels(&cli),
-	    county, cli.format, cli.output_flags, stdout, &err) < 0)
+	} else if ((rows = report_ledger(stores, (const char *const *)townships,
+	    nstores, (enum report_ledger)reports[report].ledger, &o.filter,
+	    cli_labels(&cli), county, cli.format, cli.output_flags, stdout,
+	    &err)) < 0)
 		status = cli_error(&cli, &err);
+	else
+		cli_say_none(&cli, rows, _(none[reports[report].ledger]));
 out:
 	for (size_t i = 0; i < nstores; i++) {
 		store_close(stores[i]);

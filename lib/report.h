@@ -106,9 +106,39 @@ long report_ledger(struct store **stores, const char *const *townships,
     const struct report_filter *filter, int labels, int county,
     enum output_format format, unsigned flags, FILE *fp, struct error *err);
 
-/* The audit trail of issue id, oldest first; rows written or -1. */
-long report_history(struct store *s, const char *id, enum output_format format,
-    unsigned flags, FILE *fp, struct error *err);
+/*
+ * The audit trail of issue id, oldest first, times local for people
+ * (labels); rows written, or -1 with err set (exit 65 when the log has
+ * nothing of it).
+ */
+long report_history(struct store *s, const char *id, int labels,
+    enum output_format format, unsigned flags, FILE *fp, struct error *err);
+
+/*
+ * The history of the household numbered number, oldest first (by the day
+ * each thing happened, then the time it was written): its registration
+ * and changes, its visits with what they found, its issues (the
+ * suggestions of meetings among them) and their moves, its survey
+ * answers.  ISO times (UTC) for machines; local times, labels and the
+ * user's words for people (labels).  Personal numbers masked unless
+ * reveal (audited).  Returns the rows written, 0 when there is no such
+ * household (nothing written), or -1 with err set.
+ */
+long report_household_history(struct store *s, const char *number, int labels,
+    int reveal, enum output_format format, unsigned flags, FILE *fp,
+    struct error *err);
+
+/*
+ * Every change of the audit log written on the local days f->since to
+ * f->until (both default to f->today; since alone runs to now) by who
+ * (NULL: anyone), grouped by record, records in the order of their
+ * first change; a change's reason as its why.  Columns and masking as
+ * report_household_history().  Returns the rows written, or -1 with err
+ * set.
+ */
+long report_changes(struct store *s, const struct report_filter *f,
+    const char *who, int labels, enum output_format format, unsigned flags,
+    FILE *fp, struct error *err);
 
 /*
  * Recognition by village and question across every saved survey round

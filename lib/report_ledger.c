@@ -1,4 +1,4 @@
-/* report_ledger.c -- report-gen's ledgers (台账) of issues, visits, households and meetings, and an issue's history */
+/* report_ledger.c -- report-gen's ledgers (台账) of issues, visits, households and meetings */
 #include <stdlib.h>
 #include <string.h>
 
@@ -143,27 +143,6 @@ struct row_text {
 	struct buf cats;
 };
 
-/* Category codes (';' joined) as labels, joined as staff write them, in b. */
-static const char *
-category_labels(const char *codes, struct buf *b)
-{
-	const char *p = codes;
-
-	buf_reset(b);
-	while (*p != '\0') {
-		const char *semi = strchr(p, ';');
-		size_t n = semi ? (size_t)(semi - p) : strlen(p);
-		char code[64];
-
-		snprintf(code, sizeof(code), "%.*s", (int)n, p);
-		if (b->len > 0)
-			buf_puts(b, locale_is_chinese() ? "、" : ";");
-		buf_puts(b, vocab_label("category", code));
-		p += n + (semi != NULL);
-	}
-	return b->data != NULL ? b->data : "";
-}
-
 /*
  * The row of st into v[1..]: codes as labels when labels, ID and phone
  * numbers masked unless f->reveal (t holds the text).
@@ -193,7 +172,7 @@ ledger_values(const struct ledger *l, enum report_ledger which,
 		v[l->masked_phone + 1] = mask_phone(v[l->masked_phone + 1], t->phone,
 		    sizeof(t->phone));
 	if (which == REPORT_HOUSEHOLDS && labels && v[7] != NULL)
-		v[7] = category_labels(v[7], &t->cats);
+		v[7] = vocab_labels("category", v[7], &t->cats);
 }
 
 /* That households' numbers are shown, into s's audit log: 0, or -1 with err set. */
@@ -317,60 +296,4 @@ fail:
 	free(cols);
 	free(v);
 	return err->status == EXIT_OK && err->text[0] == '\0' ? rows : -1;
-}
-
-static const struct column history_columns[] = {
-	{ "at", N_("when"), COLUMN_TEXT }, { "who", N_("who"), COLUMN_TEXT },
-	{ "command", N_("command"), COLUMN_TEXT }, { "field", N_("field"), COLUMN_TEXT },
-	{ "old", N_("old"), COLUMN_TEXT }, { "new", N_("new"), COLUMN_TEXT },
-};
-
-long
-report_history(struct store *s, const char *id, enum output_format format,
-    unsigned flags, FILE *fp, struct error *err)
-{
-	sqlite3_stmt *st = store_prepare(s, "SELECT at, who, command, field, old, "
-	    "new FROM audit WHERE entity = 'issue' AND entity_id = ? ORDER BY seq",
-	    err);
-	struct writer *w;
-	long rows = 0;
-	int rc;
-
-	if (st == NULL)
-		return -1;
-	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
-	if ((rc = sqlite3_step(st)) != SQLITE_ROW) {
-		sqlite3_finalize(st);
-		if (rc != SQLITE_DONE)
-			return store_error(s, rc, err);
-		return error_set(err, EXIT_DATAERR, _("no issue %s in the audit log"), id);
-	}
-	sqlite3_reset(st);
-	if ((w = writer_open(fp, format, history_columns, 6, flags, err)) == NULL) {
-		sqlite3_finalize(st);
-		return -1;
-	}
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		const char *v[6];
-
-		for (int k = 0; k < 6; k++)
-			v[k] = (const char *)sqlite3_column_text(st, k);
-		if (writer_row(w, v, err) != 0)
-			break;
-		rows++;
-	}
-	sqlite3_finalize(st);
-	if (rc == SQLITE_ROW) {
-		writer_close(w, NULL);
-		return err->status == EXIT_OK ? rows : -1;
-	}
-	if (rc != SQLITE_DONE) {
-		writer_close(w, NULL);
-		return store_error(s, rc, err);
-	}
-	if (rows == 0) {
-		writer_close(w, NULL);
-		return error_set(err, EXIT_DATAERR, _("no issue %s in the audit log"), id);
-	}
-	return writer_close(w, err) == 0 ? rows : -1;
 }

@@ -4,6 +4,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "buf.h"
 #include "error.h"
 #include "text.h"
 #include "vocab.h"
@@ -203,6 +204,26 @@ vocab_label(const char *domain, const char *code)
 		if (strcmp(e->domain, domain) == 0 && strcmp(e->code, code) == 0)
 			return zh ? e->label_zh : e->label_en;
 	return code;
+}
+
+const char *
+vocab_labels(const char *domain, const char *codes, struct buf *b)
+{
+	const char *p = codes;
+
+	buf_reset(b);
+	while (*p != '\0') {
+		const char *semi = strchr(p, ';');
+		size_t n = semi ? (size_t)(semi - p) : strlen(p);
+		char code[64];
+
+		snprintf(code, sizeof(code), "%.*s", (int)n, p);
+		if (b->len > 0)
+			buf_puts(b, locale_is_chinese() ? "、" : ";");
+		buf_puts(b, vocab_label(domain, code));
+		p += n + (semi != NULL);
+	}
+	return b->data != NULL ? b->data : "";
 }
 
 char *

@@ -25,6 +25,16 @@ const char *vocab_code(const char *domain, const char *text);
 /* The label of code for people, Chinese when locale_is_chinese(); code itself if unknown. */
 const char *vocab_label(const char *domain, const char *code);
 
+struct buf;
+
+/*
+ * The labels of codes (';' joined, as a household's categories are)
+ * of domain, joined as staff write them ("、" in Chinese, ";" else),
+ * into b (reset first; the caller frees it).  Returns b's text, "" for
+ * no codes.
+ */
+const char *vocab_labels(const char *domain, const char *codes, struct buf *b);
+
 /*
  * The accepted values of domain for a message, "code (label), ..." in
  * the user's language, into out (size bytes).  Returns out.

@@ -40,7 +40,7 @@ _renke_values() {
 	input_format) values="csv json jsonl xlsx xls" ;;
 	encoding) values="auto utf-8 gb18030" ;;
 	deadline_kind) values="issue_overdue feedback_overdue revisit_due promise_overdue visit_missing meeting_missing" ;;
-	report) values="summary issues visits households meetings history survey" ;;
+	report) values="summary issues visits households meetings history survey changes" ;;
 	esac
 	printf '%s\n' $values
 }

@@ -1,0 +1,460 @@
+/* history.c -- rows of what happened to records, gathered, sorted and worded for people */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "buf.h"
+#include "history.h"
+#include "text.h"
+
+/*
+ * The fields the audit log names, in the user's words, and the
+ * vocabulary of their values.  entity "*" is any record's field of that
+ * name.
+ */
+static const struct {
+	const char *entity, *field, *label, *domain;
+} field_labels[] = {
+	{ "household", "household_id", N_("household"), NULL },
+	{ "household", "head_name", N_("head"), NULL },
+	{ "household", "id_number", N_("ID number"), NULL },
+	{ "household", "phone", N_("phone"), NULL },
+	{ "household", "village", N_("village"), NULL },
+	{ "household", "village_group", N_("group"), NULL },
+	{ "household", "categories", N_("categories"), "category" },
+	{ "household", "members", N_("members"), NULL },
+	{ "household", "monitor_type", N_("monitor type"), "monitor_type" },
+	{ "household", "risk_status", N_("risk status"), "risk_status" },
+	{ "issue", "kind", N_("kind"), "issue_kind" },
+	{ "issue", "category", N_("category"), "issue_category" },
+	{ "issue", "urgency", N_("urgency"), "urgency" },
+	{ "issue", "status", N_("status"), "status" },
+	{ "issue", "mediation_outcome", N_("mediation outcome"), "mediation_outcome" },
+	{ "*", "title", N_("title"), NULL },
+	{ "*", "detail", N_("detail"), NULL },
+	{ "*", "owner", N_("owner"), NULL },
+	{ "*", "owner_unit", N_("owner unit"), NULL },
+	{ "*", "due_date", N_("due date"), NULL },
+	{ "*", "extensions", N_("extensions"), NULL },
+	{ "*", "note", N_("progress note"), NULL },
+	{ "*", "resolution", N_("resolution"), NULL },
+	{ "*", "resolved_on", N_("resolved on"), NULL },
+	{ "*", "feedback", N_("feedback"), NULL },
+	{ "*", "feedback_on", N_("fed back on"), NULL },
+	{ "*", "closed_on", N_("closed on"), NULL },
+	{ "*", "promised_date", N_("promised date"), NULL },
+	{ "*", "mediated_on", N_("mediated on"), NULL },
+	{ "*", "revisit_due", N_("revisit due"), NULL },
+	{ "*", "revisit", N_("revisit"), NULL },
+	{ "*", "reason", N_("reason"), NULL },
+	{ "survey_round", "responses added", N_("responses added"), NULL },
+	{ "*", "extension_reason", N_("reason for the extension"), NULL },
+};
+
+/* Kinds of record and events, as codes and the user's words. */
+static const struct {
+	const char *code, *label;
+} words[] = {
+	{ "household", N_("household record") },
+	{ "visit", N_("visit record") },
+	{ "issue", N_("issue record") },
+	{ "survey", N_("survey record") },
+	{ "meeting", N_("meeting record") },
+	{ "vote", N_("vote record") },
+	{ "village", N_("village record") },
+	{ "milestone", N_("milestone record") },
+	{ "survey_round", N_("survey round record") },
+	{ "deadline_rule", N_("deadline rule record") },
+	{ "registered", N_("registered") },
+	{ "changed", N_("changed") },
+	{ "created", N_("created") },
+	{ "visited", N_("visited") },
+	{ "opened", N_("opened") },
+	{ "suggested", N_("suggested at a meeting") },
+	{ "answered", N_("answered") },
+};
+
+const char *
+history_label(const char *code)
+{
+	if (code == NULL)
+		return NULL;
+	for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++)
+		if (strcmp(words[i].code, code) == 0)
+			return _(words[i].label);
+	return code;
+}
+
+const char *
+history_field_label(const char *entity, const char *field, const char **domain)
+{
+	*domain = NULL;
+	if (field == NULL)
+		return NULL;
+	for (size_t i = 0; i < sizeof(field_labels) / sizeof(field_labels[0]); i++)
+		if ((strcmp(field_labels[i].entity, "*") == 0 ||
+		    (entity != NULL && strcmp(field_labels[i].entity, entity) == 0)) &&
+		    strcmp(field_labels[i].field, field) == 0) {
+			*domain = field_labels[i].domain;
+			return _(field_labels[i].label);
+		}
+	return field;
+}
+
+char *
+history_local_time(const char *utc, int day_only, char *out, size_t size)
+{
+	long hour, minute, second;
+	char day[11];
+	struct tm tm;
+	time_t t;
+
+	/* 2022-11-01T01:30:00Z */
+	if (utc == NULL || strlen(utc) != 20 || utc[10] != 'T' || utc[19] != 'Z' ||
+	    date_parse((snprintf(day, sizeof(day), "%.10s", utc), day), day) != 0 ||
+	    sscanf(utc + 11, "%2ld:%2ld:%2ld", &hour, &minute, &second) != 3) {
+		snprintf(out, size, "%s", utc != NULL ? utc : "");
+		return out;
+	}
+	t = (time_t)date_to_days(day) * 86400 + hour * 3600 + minute * 60 + second;
+	if (localtime_r(&t, &tm) == NULL ||
+	    strftime(out, size, day_only ? "%Y-%m-%d" : "%Y-%m-%d %H:%M", &tm) == 0)
+		snprintf(out, size, "%s", utc);
+	return out;
+}
+
+/* A copy of s (NULL stays NULL); *failed set when memory runs out. */
+static char *
+copy(const char *s, int *failed)
+{
+	char *c;
+
+	if (s == NULL)
+		return NULL;
+	if ((c = strdup(s)) == NULL)
+		*failed = 1;
+	return c;
+}
+
+int
+history_add(struct history *h, const char *date, const char *at,
+    const char *kind, const char *record, const char *event,
+    const char *field, const char *old_value, const char *new_value,
+    const char *who, const char *command, struct error *err)
+{
+	struct history_row *r;
+	int failed = 0;
+
+	if (h->n == h->size) {
+		size_t size = h->size ? h->size * 2 : 64;
+		struct history_row *rows = realloc(h->rows, size * sizeof(*rows));
+
+		if (rows == NULL)
+			return error_set(err, EXIT_SOFTWARE, "%s", _("out of memory"));
+		h->rows = rows;
+		h->size = size;
+	}
+	r = &h->rows[h->n];
+	*r = (struct history_row){ .event = event, .order = h->n };
+	r->kind = copy(kind, &failed);
+	r->date = copy(date, &failed);
+	r->at = copy(at, &failed);
+	r->record = copy(record, &failed);
+	r->field = copy(field, &failed);
+	r->old = copy(old_value, &failed);
+	r->new_value = copy(new_value, &failed);
+	r->who = copy(who, &failed);
+	r->command = copy(command, &failed);
+	h->n++;
+	if (failed)
+		return error_set(err, EXIT_SOFTWARE, "%s", _("out of memory"));
+	return 0;
+}
+
+/*
+ * The fields of the audit log that give the reason of a change, and the
+ * fields of the change each explains (NULL first: every one).  Two
+ * changes of one record by one command in the same second cannot be
+ * told apart, so a reason explains only what it was written for.
+ */
+static const struct {
+	const char *field;
+	const char *explains[3];
+} reasons[] = {
+	{ "reason", { "status", NULL } },	/* issue-update: reopened, ... */
+	{ "extension_reason", { "due_date", "extensions", NULL } },
+};
+
+/* The reasons[] entry of field, or -1 when it gives no reason. */
+static int
+reason_of(const char *field)
+{
+	for (size_t i = 0; field != NULL && i < sizeof(reasons) / sizeof(reasons[0]); i++)
+		if (strcmp(reasons[i].field, field) == 0)
+			return (int)i;
+	return -1;
+}
+
+/* 1 when the reason reasons[k] explains field. */
+static int
+explains(int k, const char *field)
+{
+	if (reasons[k].explains[0] == NULL)
+		return 1;
+	for (size_t i = 0; reasons[k].explains[i] != NULL; i++)
+		if (field != NULL && strcmp(reasons[k].explains[i], field) == 0)
+			return 1;
+	return 0;
+}
+
+/* Free what r holds. */
+static void
+row_free(struct history_row *r)
+{
+	free(r->kind);
+	free(r->date);
+	free(r->at);
+	free(r->record);
+	free(r->field);
+	free(r->old);
+	free(r->new_value);
+	free(r->who);
+	free(r->command);
+	free(r->why);
+}
+
+/*
+ * The why of the rows of one change, h->rows[first..h->n) written at
+ * the same time by the same command for one record: its reason rows,
+ * given as their why to the rows they explain and taken out (kept when
+ * they explain none).  0, or -1 with err set.
+ */
+static int
+fold_reasons(struct history *h, size_t first, struct error *err)
+{
+	size_t n = h->n - first, kept = first;
+	struct history_row *rows = h->rows + first;
+	char **why = calloc(n + 1, sizeof(char *));
+	static char given_away[] = "";	/* the why of a reason another row took */
+	int failed = why == NULL;
+
+	/* first what each row's why is, or whether a reason row is used */
+	for (size_t i = 0; i < n && !failed; i++) {
+		int k = reason_of(rows[i].field);
+		struct buf b = { 0 };
+
+		for (size_t j = 0; j < n; j++) {
+			int kj = reason_of(rows[j].field);
+
+			if (k >= 0 && kj < 0 && explains(k, rows[j].field))
+				why[i] = given_away;
+			else if (k < 0 && kj >= 0 && explains(kj, rows[i].field) &&
+			    rows[j].new_value != NULL) {
+				buf_puts(&b, b.len ? "; " : "");
+				buf_puts(&b, rows[j].new_value);
+			}
+		}
+		if (b.len > 0 && (why[i] = copy(b.data, &failed)) == NULL)
+			failed = 1;
+		buf_free(&b);
+	}
+	/* then the reasons given away taken out, the rest given their why */
+	for (size_t i = 0; i < n && !failed; i++) {
+		struct history_row r = rows[i];
+
+		if (reason_of(r.field) >= 0 && why[i] != NULL) {
+			row_free(&r);
+			continue;
+		}
+		r.why = why[i];
+		why[i] = NULL;
+		h->rows[kept++] = r;
+	}
+	if (!failed)
+		h->n = kept;
+	for (size_t i = 0; why != NULL && i < n; i++)
+		if (why[i] != given_away)
+			free(why[i]);
+	free(why);
+	return failed ? error_set(err, EXIT_SOFTWARE, "%s", _("out of memory")) : 0;
+}
+
+/*
+ * The UTC time (ISO, as the audit log writes it) at which local day
+ * begins, or ends when end, into out (21 bytes).
+ */
+static void
+utc_bound(const char *day, int end, char out[21])
+{
+	struct tm tm = { 0 }, utc;
+	long days = date_to_days(day);
+	char iso[11];
+	time_t t;
+
+	date_from_days(days, iso);
+	tm.tm_year = (int)strtol(iso, NULL, 10) - 1900;
+	tm.tm_mon = (int)strtol(iso + 5, NULL, 10) - 1;
+	tm.tm_mday = (int)strtol(iso + 8, NULL, 10);
+	tm.tm_hour = end ? 23 : 0;
+	tm.tm_min = end ? 59 : 0;
+	tm.tm_sec = end ? 59 : 0;
+	tm.tm_isdst = -1;
+	t = mktime(&tm);
+	gmtime_r(&t, &utc);
+	strftime(out, 21, "%Y-%m-%dT%H:%M:%SZ", &utc);
+}
+
+/* A text column of st, or NULL. */
+static const char *
+column(sqlite3_stmt *st, int k)
+{
+	return (const char *)sqlite3_column_text(st, k);
+}
+
+/* 1 when the audit row of st is of another change than the one before (key). */
+static int
+another_change(sqlite3_stmt *st, struct buf *key)
+{
+	struct buf now = { 0 };
+	int differs;
+
+	for (int k = 0; k < 5; k++) {
+		buf_puts(&now, column(st, k) ? column(st, k) : "");
+		buf_append(&now, "\x1f", 1);
+	}
+	differs = key->len != now.len || memcmp(key->data, now.data, now.len) != 0;
+	buf_free(key);
+	*key = now;
+	return differs;
+}
+
+/* 1 when one of h->rows[first..) changed field already. */
+static int
+field_again(const struct history *h, size_t first, const char *field)
+{
+	for (size_t i = first; field != NULL && i < h->n; i++)
+		if (h->rows[i].field != NULL && strcmp(h->rows[i].field, field) == 0)
+			return 1;
+	return 0;
+}
+
+int
+history_add_audit(struct store *s, struct history *h, const char *kind,
+    const char *entity, const char *entity_id, const char *since,
+    const char *until, const char *who, struct error *err)
+{
+	sqlite3_stmt *st = store_prepare(s, "SELECT entity, entity_id, at, who, "
+	    "command, field, old, new FROM audit "
+	    "WHERE (?1 IS NULL OR entity = ?1) AND (?2 IS NULL OR entity_id = ?2) "
+	    "AND (?3 IS NULL OR at >= ?3) AND (?4 IS NULL OR at <= ?4) "
+	    "AND (?5 IS NULL OR who = ?5) AND entity <> 'reveal' ORDER BY seq", err);
+	char from[21], to[21], day[32];
+	struct buf key = { 0 };
+	size_t first = h->n;
+	int rc = 0, step;
+
+	if (st == NULL)
+		return -1;
+	if (since != NULL)
+		utc_bound(since, 0, from);
+	if (until != NULL)
+		utc_bound(until, 1, to);
+	sqlite3_bind_text(st, 1, entity, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, entity_id, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, since ? from : NULL, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 4, until ? to : NULL, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 5, who, -1, SQLITE_STATIC);
+	while (rc == 0 && (step = sqlite3_step(st)) == SQLITE_ROW) {
+		/* a field written again is another change of the same second */
+		if (another_change(st, &key) || field_again(h, first, column(st, 5))) {
+			rc = fold_reasons(h, first, err);
+			first = h->n;
+		}
+		if (rc == 0)
+			rc = history_add(h, history_local_time(column(st, 2), 1, day,
+			    sizeof(day)), column(st, 2), kind != NULL ? kind :
+			    column(st, 0), column(st, 1), column(st, 5) != NULL &&
+			    strcmp(column(st, 5), "created") == 0 ? "created" : "changed",
+			    column(st, 5) != NULL && strcmp(column(st, 5), "created") == 0 ?
+			    NULL : column(st, 5),
+			    column(st, 6), column(st, 7), column(st, 3), column(st, 4), err);
+	}
+	if (rc == 0 && step != SQLITE_DONE)
+		rc = store_error(s, step, err);
+	if (rc == 0)
+		rc = fold_reasons(h, first, err);
+	sqlite3_finalize(st);
+	buf_free(&key);
+	return rc;
+}
+
+/* qsort: by date, then the time written (a day only first), then the order added. */
+static int
+row_compare(const void *a, const void *b)
+{
+	const struct history_row *x = a, *y = b;
+	int c = strcmp(x->date, y->date);
+
+	if (c == 0)
+		c = strcmp(x->at ? x->at : "", y->at ? y->at : "");
+	if (c == 0)
+		c = x->order < y->order ? -1 : x->order > y->order;
+	return c;
+}
+
+void
+history_sort(struct history *h)
+{
+	if (h->n > 1)
+		qsort(h->rows, h->n, sizeof(h->rows[0]), row_compare);
+}
+
+/* qsort: by kind and record, then the order added. */
+static int
+record_compare(const void *a, const void *b)
+{
+	const struct history_row *x = a, *y = b;
+	int c = strcmp(x->kind ? x->kind : "", y->kind ? y->kind : "");
+
+	if (c == 0)
+		c = strcmp(x->record ? x->record : "", y->record ? y->record : "");
+	if (c == 0)
+		c = x->order < y->order ? -1 : x->order > y->order;
+	return c;
+}
+
+/* qsort: by the record's first row, then the order added. */
+static int
+group_compare(const void *a, const void *b)
+{
+	const struct history_row *x = a, *y = b;
+
+	if (x->group != y->group)
+		return x->group < y->group ? -1 : 1;
+	return x->order < y->order ? -1 : x->order > y->order;
+}
+
+void
+history_group(struct history *h)
+{
+	if (h->n < 2)
+		return;
+	qsort(h->rows, h->n, sizeof(h->rows[0]), record_compare);
+	for (size_t i = 0; i < h->n; i++)
+		h->rows[i].group = i > 0 && record_compare(&(struct history_row){
+		    .kind = h->rows[i].kind, .record = h->rows[i].record },
+		    &(struct history_row){ .kind = h->rows[i - 1].kind,
+		    .record = h->rows[i - 1].record }) == 0 ?
+		    h->rows[i - 1].group : h->rows[i].order;
+	qsort(h->rows, h->n, sizeof(h->rows[0]), group_compare);
+}
+
+void
+history_free(struct history *h)
+{
+	for (size_t i = 0; i < h->n; i++)
+		row_free(&h->rows[i]);
+	free(h->rows);
+	*h = (struct history){ 0 };
+}

@@ -1,0 +1,476 @@
+/* report_history.c -- report-gen history (one issue, or one household whole) and changes */
+#include <stdlib.h>
+#include <string.h>
+
+#include "audit.h"
+#include "buf.h"
+#include "history.h"
+#include "report.h"
+#include "text.h"
+#include "vocab.h"
+
+/* One household whose history is gathered. */
+struct household_ref {
+	long long row;		/* household.id */
+	const char *number;	/* household.household_id */
+	int labels;
+};
+
+/*
+ * What a kind of record adds to a household's history: its rows, by
+ * history_add() and history_add_audit().  0, or -1 with err set.  A
+ * new kind of record (members, assistance measures, monitoring cases)
+ * adds one function to household_kinds[] below.
+ */
+typedef int history_kind_fn(struct store *s, const struct household_ref *hh,
+    struct history *h, struct error *err);
+
+/* A text column of st, or NULL. */
+static const char *
+text(sqlite3_stmt *st, int k)
+{
+	return (const char *)sqlite3_column_text(st, k);
+}
+
+/* Step st to its end, handing each row to add; 0, or -1 with err set. */
+static int
+each_row(struct store *s, sqlite3_stmt *st,
+    int (*add)(sqlite3_stmt *st, const struct household_ref *hh,
+    struct history *h, struct error *err),
+    const struct household_ref *hh, struct history *h, struct error *err)
+{
+	int rc = 0, step = SQLITE_DONE;
+
+	if (st == NULL)
+		return -1;
+	while (rc == 0 && (step = sqlite3_step(st)) == SQLITE_ROW)
+		rc = add(st, hh, h, err);
+	if (rc == 0 && step != SQLITE_DONE)
+		rc = store_error(s, step, err);
+	sqlite3_finalize(st);
+	return rc;
+}
+
+/* The registration row of the household of st. */
+static int
+registration_row(sqlite3_stmt *st, const struct household_ref *hh,
+    struct history *h, struct error *err)
+{
+	char day[32], what[512];
+
+	snprintf(what, sizeof(what), "%s %s%s%s", text(st, 3) ? text(st, 3) : "",
+	    text(st, 4), text(st, 5) ? " " : "", text(st, 5) ? text(st, 5) : "");
+	return history_add(h, history_local_time(text(st, 0), 1, day, sizeof(day)),
+	    text(st, 0), "household", hh->number, "registered", NULL, NULL, what,
+	    text(st, 1), text(st, 2), err);
+}
+
+/* The household's registration, then its changes in the audit log. */
+static int
+household_rows(struct store *s, const struct household_ref *hh,
+    struct history *h, struct error *err)
+{
+	sqlite3_stmt *st = store_prepare(s, "SELECT o.at, o.who, o.command, "
+	    "h.head_name, v.name, g.name FROM household h "
+	    "JOIN household_source o ON o.id = h.source_id "
+	    "JOIN village v ON v.id = h.village_id "
+	    "LEFT JOIN village_group g ON g.id = h.group_id WHERE h.id = ?", err);
+
+	if (st != NULL)
+		sqlite3_bind_int64(st, 1, hh->row);
+	if (each_row(s, st, registration_row, hh, h, err) != 0)
+		return -1;
+	return history_add_audit(s, h, "household", "household", hh->number, NULL,
+	    NULL, NULL, err);
+}
+
+/* The checks of a visit, columns 4.. of visit_rows()'s statement. */
+static const struct {
+	const char *label;
+} visit_checks[] = {
+	{ N_("food") }, { N_("school") }, { N_("medical") }, { N_("housing") },
+	{ N_("water") }, { N_("income") }, { N_("industry") },
+};
+
+/* Add "what: value" (value NULL: what alone) to the findings in b, in the user's words when labels. */
+static void
+finding(struct buf *b, int labels, const char *what, const char *value)
+{
+	char one[512];
+
+	if (b->len > 0)
+		buf_puts(b, labels ? _("; ") : "; ");
+	if (value != NULL)
+		snprintf(one, sizeof(one), labels ? _("%s: %s") : "%s: %s", what, value);
+	else
+		snprintf(one, sizeof(one), "%s", what);
+	buf_puts(b, one);
+}
+
+/* A visit of st, its findings worded: the checks that say no, risk, monitoring, notes. */
+static int
+visit_row(sqlite3_stmt *st, const struct household_ref *hh, struct history *h,
+    struct error *err)
+{
+	const size_t nchecks = sizeof(visit_checks) / sizeof(visit_checks[0]);
+	const char *risk = text(st, 4 + nchecks), *role = text(st, 2);
+	struct buf found = { 0 }, who = { 0 };
+	int rc;
+
+	for (size_t k = 0; k < nchecks; k++)
+		if (text(st, 4 + (int)k) && strcmp(text(st, 4 + (int)k), "no") == 0)
+			finding(&found, hh->labels, _(visit_checks[k].label),
+			    hh->labels ? _("no") : "no");
+	if (risk != NULL && (strcmp(risk, "medium") == 0 || strcmp(risk, "high") == 0))
+		finding(&found, hh->labels, _("risk"), hh->labels ?
+		    vocab_label("risk_level", risk) : risk);
+	if (sqlite3_column_int(st, 5 + (int)nchecks))
+		finding(&found, hh->labels, _("monitoring suggested"), NULL);
+	if (text(st, 6 + (int)nchecks))
+		finding(&found, hh->labels, text(st, 6 + (int)nchecks), NULL);
+	buf_puts(&who, text(st, 1));
+	if (role != NULL) {
+		buf_puts(&who, " (");
+		buf_puts(&who, hh->labels ? vocab_label("visitor_role", role) : role);
+		buf_puts(&who, ")");
+	}
+	/* the round in the field column, what was found as the new value */
+	rc = history_add(h, text(st, 0), NULL, "visit", hh->number, "visited",
+	    text(st, 3), NULL, found.len ? found.data : NULL, who.data, NULL, err);
+	buf_free(&found);
+	buf_free(&who);
+	return rc;
+}
+
+/* The household's visits, with what each found. */
+static int
+visit_rows(struct store *s, const struct household_ref *hh, struct history *h,
+    struct error *err)
+{
+	sqlite3_stmt *st = store_prepare(s, "SELECT visit_date, visitor, "
+	    "visitor_role, round, food_clothing, education, medical, housing, "
+	    "drinking_water, income_stable, industry_link, risk_level, "
+	    "monitor_suggested, notes FROM visit WHERE household_id = ? "
+	    "ORDER BY visit_date, visitor", err);
+
+	if (st != NULL)
+		sqlite3_bind_text(st, 1, hh->number, -1, SQLITE_STATIC);
+	return each_row(s, st, visit_row, hh, h, err);
+}
+
+/* An issue of st opened (or suggested at a meeting), then its moves. */
+static int
+issue_row(sqlite3_stmt *st, const struct household_ref *hh, struct history *h,
+    struct error *err)
+{
+	const char *category = text(st, 2), *meeting = text(st, 5);
+	char what[1024], where[128] = "";
+
+	if (meeting != NULL)
+		snprintf(where, sizeof(where), "%s %s", hh->labels ?
+		    vocab_label("meeting_kind", meeting) : meeting, text(st, 6));
+	snprintf(what, sizeof(what), "%s (%s)", text(st, 1), hh->labels ?
+	    vocab_label("issue_category", category) : category);
+	if (history_add(h, text(st, 3), NULL, "issue", text(st, 0), meeting ?
+	    "suggested" : "opened", meeting ? where : NULL, NULL, what,
+	    text(st, 4), NULL, err) != 0)
+		return -1;
+	return 0;
+}
+
+/* The household's issues, the suggestions of its meetings among them, and their moves. */
+static int
+issue_rows(struct store *s, const struct household_ref *hh, struct history *h,
+    struct error *err)
+{
+	sqlite3_stmt *st = store_prepare(s, "SELECT i.id, i.title, i.category, "
+	    "i.opened_on, i.reporter, m.kind, m.held_on FROM issue i "
+	    "LEFT JOIN meeting m ON m.id = i.meeting_id "
+	    "WHERE i.household_ref = ? ORDER BY i.id", err);
+	size_t first = h->n;
+
+	if (st != NULL)
+		sqlite3_bind_int64(st, 1, hh->row);
+	if (each_row(s, st, issue_row, hh, h, err) != 0)
+		return -1;
+	/* their moves: the audit log of each issue opened above */
+	for (size_t i = first, end = h->n; i < end; i++) {
+		char *id = strdup(h->rows[i].record);
+		int rc;
+
+		if (id == NULL)
+			return error_set(err, EXIT_SOFTWARE, "%s", _("out of memory"));
+		rc = history_add_audit(s, h, "issue", "issue", id, NULL, NULL, NULL,
+		    err);
+		free(id);
+		if (rc != 0)
+			return -1;
+	}
+	return 0;
+}
+
+/* One answer of a survey response of st. */
+static int
+answer_row(sqlite3_stmt *st, const struct household_ref *hh, struct history *h,
+    struct error *err)
+{
+	const char *question = text(st, 3), *answer = text(st, 4);
+
+	(void)hh;
+	if (hh->labels) {
+		question = vocab_label("survey_question", question);
+		answer = answer ? vocab_label("answer", answer) : text(st, 5);
+	} else if (answer == NULL)
+		answer = text(st, 5);
+	return history_add(h, text(st, 1), NULL, "survey", text(st, 0), "answered",
+	    question, NULL, answer, text(st, 2), NULL, err);
+}
+
+/* The answers the household gave in the saved survey rounds that name it. */
+static int
+survey_rows(struct store *s, const struct household_ref *hh, struct history *h,
+    struct error *err)
+{
+	sqlite3_stmt *st = store_prepare(s, "SELECT r.name, "
+	    "coalesce(p.survey_date, r.saved_on), p.respondent, a.question, "
+	    "a.answer, a.text FROM survey_response p "
+	    "JOIN survey_round r ON r.id = p.round_id "
+	    "JOIN survey_answer a ON a.response_id = p.id "
+	    "WHERE p.household_id = ? AND (a.answer IS NOT NULL OR a.text IS NOT NULL) "
+	    "ORDER BY r.id, p.id, a.position", err);
+
+	if (st != NULL)
+		sqlite3_bind_text(st, 1, hh->number, -1, SQLITE_STATIC);
+	return each_row(s, st, answer_row, hh, h, err);
+}
+
+/* Every kind of record a household's history shows, each adding its rows. */
+static history_kind_fn *const household_kinds[] = {
+	household_rows, visit_rows, issue_rows, survey_rows,
+};
+
+static const struct column history_columns[] = {
+	{ "date", N_("date"), COLUMN_TEXT }, { "at", N_("time"), COLUMN_TEXT },
+	{ "kind", N_("kind"), COLUMN_TEXT }, { "record", N_("record"), COLUMN_TEXT },
+	{ "event", N_("event"), COLUMN_TEXT }, { "field", N_("field"), COLUMN_TEXT },
+	{ "old", N_("old"), COLUMN_TEXT }, { "new", N_("new"), COLUMN_TEXT },
+	{ "who", N_("who"), COLUMN_TEXT }, { "why", N_("why"), COLUMN_TEXT },
+};
+enum { HISTORY_NCOLUMNS = sizeof(history_columns) / sizeof(history_columns[0]) };
+
+/* Room for one row's words. */
+struct row_words {
+	char at[32], old[1024], new_value[1024], why[1024], record[256];
+	struct buf old_labels, new_labels;
+};
+
+/* A value as it may be shown: personal numbers masked unless reveal. */
+static const char *
+shown(const char *value, int reveal, char *out, size_t size)
+{
+	if (value == NULL || reveal)
+		return value;
+	return text_mask_personal(value, out, size);
+}
+
+/*
+ * The row r in the history columns into v: ISO times for machines;
+ * local times, labels and the user's words for people (labels).
+ */
+static void
+row_values(const struct history_row *r, int labels, int reveal,
+    const char **v, struct row_words *t)
+{
+	const char *domain = NULL, *field = r->field;
+	const char *old_value = r->old, *new_value = r->new_value;
+
+	if (labels && strcmp(r->event, "changed") == 0) {
+		field = history_field_label(r->kind, r->field, &domain);
+		if (domain != NULL && old_value != NULL)
+			old_value = vocab_labels(domain, old_value, &t->old_labels);
+		if (domain != NULL && new_value != NULL)
+			new_value = vocab_labels(domain, new_value, &t->new_labels);
+	}
+	v[0] = r->date;
+	v[1] = r->at == NULL ? NULL : labels ? history_local_time(r->at, 0, t->at,
+	    sizeof(t->at)) + 11 : r->at;
+	v[2] = labels ? history_label(r->kind) : r->kind;
+	v[3] = shown(r->record, reveal, t->record, sizeof(t->record));
+	v[4] = labels ? history_label(r->event) : r->event;
+	v[5] = field;
+	v[6] = shown(old_value, reveal, t->old, sizeof(t->old));
+	v[7] = shown(new_value, reveal, t->new_value, sizeof(t->new_value));
+	v[8] = r->who;
+	v[9] = shown(r->why, reveal, t->why, sizeof(t->why));
+}
+
+/*
+ * Write h's rows to fp in the history columns.  Returns the rows
+ * written, or -1 with err set (a reader that closed the pipe is not an
+ * error).
+ */
+static long
+history_write(const struct history *h, int labels, int reveal,
+    enum output_format format, unsigned flags, FILE *fp, struct error *err)
+{
+	struct row_words t = { .old_labels = { 0 } };
+	struct writer *w = writer_open(fp, format, history_columns,
+	    HISTORY_NCOLUMNS, flags, err);
+	long rows = 0;
+
+	if (w == NULL)
+		return -1;
+	for (size_t i = 0; i < h->n; i++, rows++) {
+		const char *v[HISTORY_NCOLUMNS];
+
+		row_values(&h->rows[i], labels, reveal, v, &t);
+		if (writer_row(w, v, err) != 0) {
+			writer_close(w, NULL);
+			buf_free(&t.old_labels);
+			buf_free(&t.new_labels);
+			return err->status == EXIT_OK ? rows : -1;
+		}
+	}
+	buf_free(&t.old_labels);
+	buf_free(&t.new_labels);
+	return writer_close(w, err) == 0 ? rows : -1;
+}
+
+/* That what was shown unmasked, into s's audit log: 0, or -1 with err set. */
+static int
+audit_reveal(struct store *s, const char *what, struct error *err)
+{
+	if (store_begin(s, err) != 0 || audit_add(s, "reveal", "audit",
+	    "old,new", NULL, what, err) != 0 || store_commit(s, err) != 0) {
+		store_rollback(s);
+		return -1;
+	}
+	return 0;
+}
+
+static const struct column issue_history_columns[] = {
+	{ "at", N_("when"), COLUMN_TEXT }, { "who", N_("who"), COLUMN_TEXT },
+	{ "command", N_("command"), COLUMN_TEXT }, { "field", N_("field"), COLUMN_TEXT },
+	{ "old", N_("old"), COLUMN_TEXT }, { "new", N_("new"), COLUMN_TEXT },
+};
+
+long
+report_history(struct store *s, const char *id, int labels,
+    enum output_format format, unsigned flags, FILE *fp, struct error *err)
+{
+	sqlite3_stmt *st = store_prepare(s, "SELECT at, who, command, field, old, "
+	    "new FROM audit WHERE entity = 'issue' AND entity_id = ? ORDER BY seq",
+	    err);
+	struct writer *w;
+	long rows = 0;
+	int rc;
+
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
+	if ((rc = sqlite3_step(st)) != SQLITE_ROW) {
+		sqlite3_finalize(st);
+		if (rc != SQLITE_DONE)
+			return store_error(s, rc, err);
+		return error_set(err, EXIT_DATAERR, _("no issue %s in the audit log"), id);
+	}
+	sqlite3_reset(st);
+	if ((w = writer_open(fp, format, issue_history_columns, 6, flags, err)) == NULL) {
+		sqlite3_finalize(st);
+		return -1;
+	}
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *v[6];
+		char local[32];
+
+		for (int k = 0; k < 6; k++)
+			v[k] = (const char *)sqlite3_column_text(st, k);
+		if (labels)	/* for people, local time */
+			v[0] = history_local_time(v[0], 0, local, sizeof(local));
+		if (writer_row(w, v, err) != 0)
+			break;
+		rows++;
+	}
+	sqlite3_finalize(st);
+	if (rc == SQLITE_ROW) {
+		writer_close(w, NULL);
+		return err->status == EXIT_OK ? rows : -1;
+	}
+	if (rc != SQLITE_DONE) {
+		writer_close(w, NULL);
+		return store_error(s, rc, err);
+	}
+	if (rows == 0) {
+		writer_close(w, NULL);
+		return error_set(err, EXIT_DATAERR, _("no issue %s in the audit log"), id);
+	}
+	return writer_close(w, err) == 0 ? rows : -1;
+}
+
+/* The household numbered number: its row id, 0 for none, -1 with err set. */
+static long long
+household_row(struct store *s, const char *number, struct error *err)
+{
+	sqlite3_stmt *st = store_prepare(s, "SELECT id FROM household "
+	    "WHERE household_id = ?", err);
+
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_text(st, 1, number, -1, SQLITE_STATIC);
+	return store_step_id(s, st, err);	/* (finalizes st) */
+}
+
+long
+report_household_history(struct store *s, const char *number, int labels,
+    int reveal, enum output_format format, unsigned flags, FILE *fp,
+    struct error *err)
+{
+	struct household_ref hh = { .number = number, .labels = labels };
+	struct history h = { .labels = labels };
+	long rows = -1;
+
+	if ((hh.row = household_row(s, number, err)) <= 0)
+		return hh.row < 0 ? -1 : 0;
+	for (size_t k = 0; k < sizeof(household_kinds) / sizeof(household_kinds[0]); k++)
+		if (household_kinds[k](s, &hh, &h, err) != 0)
+			goto out;
+	history_sort(&h);
+	if (reveal) {
+		char what[256];
+
+		snprintf(what, sizeof(what), "report-gen history %s", number);
+		if (audit_reveal(s, what, err) != 0)
+			goto out;
+	}
+	rows = history_write(&h, labels, reveal, format, flags, fp, err);
+out:
+	history_free(&h);
+	return rows;
+}
+
+long
+report_changes(struct store *s, const struct report_filter *f, const char *who,
+    int labels, enum output_format format, unsigned flags, FILE *fp,
+    struct error *err)
+{
+	struct history h = { .labels = labels };
+	const char *since = f->since ? f->since : f->today;
+	const char *until = f->until ? f->until : f->since ? NULL : f->today;
+	long rows = -1;
+
+	if (history_add_audit(s, &h, NULL, NULL, NULL, since, until, who, err) != 0)
+		goto out;
+	history_group(&h);
+	if (f->reveal) {
+		char what[256];
+
+		snprintf(what, sizeof(what), "report-gen changes since=%s until=%s",
+		    since, until ? until : "*");
+		if (audit_reveal(s, what, err) != 0)
+			goto out;
+	}
+	rows = history_write(&h, labels, f->reveal, format, flags, fp, err);
+out:
+	history_free(&h);
+	return rows;
+}
