@@ -41,7 +41,7 @@ COMMANDS_HOUSEHOLDS = household-add household-list
 COMMANDS_LEDGER = issue-add issue-update meeting-log deadline-check report-gen
 COMMANDS_VISITS = visit-log milestone-add
 COMMANDS_SURVEYS = survey-tally
-COMMANDS_PEOPLE = member-add
+COMMANDS_PEOPLE = member-add assign
 COMMANDS = $(COMMANDS_HOUSEHOLDS) $(COMMANDS_LEDGER) $(COMMANDS_VISITS) \
 	$(COMMANDS_SURVEYS) $(COMMANDS_PEOPLE)
 LIB_SRC = $(wildcard lib/*.c)

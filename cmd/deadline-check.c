@@ -7,7 +7,8 @@
 static const char usage[] =
 "usage: deadline-check [-q] [-d db] [--today date] [-f format] [--bom]\n"
 "                      [--excel] [--within days] [--feedback-within days]\n"
-"                      [--owner name] [--village name] [--kind kind ...]\n"
+"                      [--owner name] [--cadre name] [--village name]\n"
+"                      [--kind kind ...]\n"
 "                      [--summary] [--group-by owner]\n";
 
 enum { OPT_WITHIN = 3000, OPT_FEEDBACK, OPT_OWNER, OPT_VILLAGE, OPT_KIND,
@@ -17,6 +18,7 @@ static const struct option options[] = {
 	{ "within", required_argument, NULL, OPT_WITHIN },
 	{ "feedback-within", required_argument, NULL, OPT_FEEDBACK },
 	{ "owner", required_argument, NULL, OPT_OWNER },
+	{ "cadre", required_argument, NULL, OPT_OWNER },	/* who owns them */
 	{ "village", required_argument, NULL, OPT_VILLAGE },
 	{ "kind", required_argument, NULL, OPT_KIND },
 	{ "summary", no_argument, NULL, OPT_SUMMARY },

@@ -7,10 +7,11 @@ static const char usage[] =
 "usage: household-list [-q] [-d db] [--by name] [-f format] [--bom] [--excel]\n"
 "                      [--reveal] [--village name] [--group name]\n"
 "                      [--category category] [--id id] [--name name]\n"
-"                      [--id-number number] [--phone digits]\n";
+"                      [--id-number number] [--phone digits]\n"
+"                      [--cadre name]\n";
 
 enum { OPT_VILLAGE = 2000, OPT_GROUP, OPT_CATEGORY, OPT_ID, OPT_NAME,
-	OPT_ID_NUMBER, OPT_PHONE };
+	OPT_ID_NUMBER, OPT_PHONE, OPT_CADRE };
 
 /* What a search by number keeps: the key it compares with the store. */
 struct search {
@@ -27,6 +28,7 @@ static const struct option options[] = {
 	{ "name", required_argument, NULL, OPT_NAME },
 	{ "id-number", required_argument, NULL, OPT_ID_NUMBER },
 	{ "phone", required_argument, NULL, OPT_PHONE },
+	{ "cadre", required_argument, NULL, OPT_CADRE },
 	{ NULL, 0, NULL, 0 }
 };
 
@@ -54,6 +56,10 @@ option(struct cli *cli, int opt, const char *arg, void *context)
 		return 0;
 	case OPT_ID:
 		filter->household_id = arg;
+		return 0;
+	case OPT_CADRE:
+		filter->cadre = arg;
+		filter->today = cli->today;
 		return 0;
 	case OPT_NAME:
 		if ((filter->name = text_trim((char *)arg))[0] == '\0')

@@ -2,6 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "assign.h"
 #include "coverage.h"
 #include "deadline.h"
 #include "issue.h"
@@ -328,6 +329,8 @@ struct visit_context {
 	struct deadline_list *list;
 	char limit[11];
 	long today;
+	sqlite3_stmt *owner;	/* who answers for household ?1 (lib/assign.h) */
+	struct store *s;
 };
 
 static int
@@ -335,15 +338,29 @@ visit_household(void *context, const struct coverage_household *row,
     struct error *err)
 {
 	struct visit_context *vc = context;
+	const char *owner;
+	int rc;
 
 	if (strcmp(row->due_date, vc->limit) >= 0 || (vc->o->village != NULL &&
 	    strcmp(row->village, vc->o->village) != 0))
 		return 0;
-	if (deadline_list_add(vc->list, DEADLINE_VISIT_MISSING, row->milestone_id,
+	/* the household's cadre owns its missing visit */
+	sqlite3_bind_text(vc->owner, 1, row->household_id, -1, SQLITE_STATIC);
+	if ((rc = sqlite3_step(vc->owner)) != SQLITE_ROW) {
+		sqlite3_reset(vc->owner);
+		return store_error(vc->s, rc, err);
+	}
+	owner = (const char *)sqlite3_column_text(vc->owner, 0);
+	rc = 0;
+	if ((vc->o->owner == NULL || (owner != NULL &&
+	    strcmp(owner, vc->o->owner) == 0)) &&
+	    deadline_list_add(vc->list, DEADLINE_VISIT_MISSING, row->milestone_id,
 	    row->head_name, row->household_id, row->village, row->village_group,
-	    NULL, row->due_date, vc->today - date_to_days(row->due_date), NULL, 0) != 0)
-		return error_set(err, EXIT_SOFTWARE, "%s", _("out of memory"));
-	return 0;
+	    owner, row->due_date, vc->today - date_to_days(row->due_date), NULL,
+	    0) != 0)
+		rc = error_set(err, EXIT_SOFTWARE, "%s", _("out of memory"));
+	sqlite3_reset(vc->owner);
+	return rc;
 }
 
 static int
@@ -370,14 +387,22 @@ static int
 deadline_visit_items(struct store *s, const struct deadline_options *o,
     struct deadline_list *list, struct error *err)
 {
-	struct visit_context vc = { o, list, "", date_to_days(o->today) };
+	struct visit_context vc = { o, list, "", date_to_days(o->today), NULL, s };
+	long rows;
 
-	if (o->owner != NULL)
-		return 0;	/* a missing visit has no owner of its own */
 	date_from_days(vc.today + (o->within >= 0 ? o->within + 1 : 0), vc.limit);
 	if (o->summary)
-		return coverage_by_village(s, NULL, visit_village, &vc, err) < 0 ? -1 : 0;
-	return coverage_missing(s, NULL, visit_household, &vc, err) < 0 ? -1 : 0;
+		/* a village's count has no owner of its own */
+		return o->owner != NULL ? 0 :
+		    coverage_by_village(s, NULL, visit_village, &vc, err) < 0 ? -1 : 0;
+	if ((vc.owner = store_prepare(s, "SELECT " ASSIGN_OWNER("h")
+	    " FROM household h WHERE h.household_id = ?1", err)) == NULL)
+		return -1;
+	sqlite3_bind_text(vc.owner, sqlite3_bind_parameter_index(vc.owner,
+	    ":today"), o->today, -1, SQLITE_STATIC);
+	rows = coverage_missing(s, NULL, visit_household, &vc, err);
+	sqlite3_finalize(vc.owner);
+	return rows < 0 ? -1 : 0;
 }
 
 int

@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "assign.h"
 #include "audit.h"
 #include "buf.h"
 #include "household.h"
@@ -58,6 +59,9 @@ audit_reveal(struct store *s, const struct household_filter *filter,
 	if (filter->phone != NULL)
 		snprintf(what + strlen(what), sizeof(what) - strlen(what),
 		    " phone=%s", text_mask_personal(filter->phone, phone, sizeof(phone)));
+	if (filter->cadre != NULL)
+		snprintf(what + strlen(what), sizeof(what) - strlen(what),
+		    " cadre=%s", filter->cadre);
 	if (store_begin(s, err) != 0 ||
 	    audit_add(s, "reveal", "household", "id_number,phone", NULL, what,
 	    err) != 0 || store_commit(s, err) != 0) {
@@ -121,6 +125,8 @@ household_phone_key(const char *s, char *out, size_t size)
  */
 static const char *const household_name_matches[] = {
 	"instr(h.head_name, ?5) > 0",
+	"EXISTS (SELECT 1 FROM member m WHERE m.household_id = h.household_id "
+	    "AND instr(m.name, ?5) > 0)",
 };
 
 /*
@@ -143,6 +149,8 @@ household_list_query(struct store *s, const struct household_filter *f,
 		{ f->name, NULL },	/* household_name_matches */
 		{ f->id_number, "h.id_number = ?6" },
 		{ f->phone, "substr(replace(h.phone, '-', ''), -length(?7)) = ?7" },
+		{ f->cadre, "EXISTS (SELECT 1 FROM assignment a WHERE a.cadre = ?8 "
+		    "AND " ASSIGN_OF_HOUSEHOLD("a", "h") ")" },
 	};
 	struct buf sql = { 0 };
 	sqlite3_stmt *st = NULL;
@@ -171,6 +179,9 @@ household_list_query(struct store *s, const struct household_filter *f,
 			if (conditions[i].value != NULL)
 				sqlite3_bind_text(st, (int)i + 1, conditions[i].value,
 				    -1, SQLITE_STATIC);
+	if (st != NULL && f->cadre != NULL)
+		sqlite3_bind_text(st, sqlite3_bind_parameter_index(st, ":today"),
+		    f->today, -1, SQLITE_STATIC);
 	buf_free(&sql);
 	return st;
 }

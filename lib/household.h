@@ -28,6 +28,8 @@ struct household_filter {
 	const char *name;	/* part of a name of the household (its head's) */
 	const char *id_number;	/* a whole ID number, as household_id_number_key() */
 	const char *phone;	/* a phone's digits, or its last ones: household_phone_key() */
+	const char *cadre;	/* assigned to it, or to its village (lib/assign.h) */
+	const char *today;	/* ISO: the day cadre's assignment is in force */
 };
 
 /* Why household_id_number_key() or household_phone_key() refuses a value. */

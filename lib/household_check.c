@@ -299,8 +299,8 @@ household_check(struct household_checker *c, struct import *im,
 		}
 	}
 	if (h->value[HOUSEHOLD_PHONE] != NULL) {
-		if (copy_value(h->phone, sizeof(h->phone), h->value[HOUSEHOLD_PHONE]) >=
-		    sizeof(h->phone) || phone_normalise(h->phone, sizeof(h->phone)) != 0) {
+		if (phone_copy_normalise(h->value[HOUSEHOLD_PHONE], h->phone,
+		    sizeof(h->phone)) != 0) {
 			import_problem(im, rec, HOUSEHOLD_PHONE, _("not an 11-digit "
 			    "mobile number nor a landline number with its area code"));
 			bad++;

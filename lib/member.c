@@ -239,9 +239,7 @@ check_texts(struct member_import *mi, struct import *im,
 			m->value[MEMBER_AWAY_SINCE] = m->away_since;
 	}
 	if ((text = m->value[MEMBER_PHONE]) != NULL) {
-		if (strlen(text) >= sizeof(m->phone) ||
-		    (memcpy(m->phone, text, strlen(text) + 1),
-		    phone_normalise(m->phone, sizeof(m->phone)) != 0)) {
+		if (phone_copy_normalise(text, m->phone, sizeof(m->phone)) != 0) {
 			import_problem(im, rec, MEMBER_PHONE, _("not an 11-digit mobile "
 			    "number nor a landline number with its area code"));
 			bad++;

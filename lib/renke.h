@@ -60,6 +60,8 @@
  *   evaluation.h neighbour evaluations and village-rule ballots
  *   vote.h      the village-rule vote: valid, adopted (exact arithmetic)
  *   member.h    the people of households (member-add)
+ *   assign.h    the cadres assigned to households and villages (assign);
+ *               who answers for a household
  *
  * To add a command: write cmd/NAME.c after cmd/household-add.c, list it
  * in the Makefile's COMMANDS, write man/man1/NAME.1 with EXAMPLES, and add
@@ -104,6 +106,7 @@
 #include "evaluation.h"
 #include "vote.h"
 #include "member.h"
+#include "assign.h"
 
 #define RENKE_VERSION "0.1.0"
 

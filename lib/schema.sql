@@ -693,3 +693,31 @@ CREATE TABLE member (
 	updated_at TEXT			-- NULL until it changes
 ) STRICT;
 CREATE INDEX member_household ON member(household_id);
+
+-- version 9
+-- the cadres assigned to households and villages (包片+包村+包户): a
+-- household's assignment names it (包户), a village's does not (包村, and
+-- 包片 as one row a village); role is a visitor_role code, so that a
+-- visit's role can be told from whoever visited.  Known by cadre, role,
+-- village and household; the dates and the phone may change.
+CREATE TABLE assignment (
+	id INTEGER PRIMARY KEY,
+	cadre TEXT NOT NULL CHECK (cadre <> ''),
+	role TEXT NOT NULL CHECK (role = 'assistance_cadre' OR
+		role = 'village_cadre' OR role = 'village_secretary' OR
+		role = 'first_secretary' OR role = 'work_team' OR
+		role = 'town_secretary' OR role = 'county_leader'),
+	village_id INTEGER NOT NULL REFERENCES village(id),
+	household_id TEXT,		-- a household(household_id); NULL: the village
+	start_date TEXT,
+	end_date TEXT,
+	phone TEXT,
+	created_at TEXT NOT NULL,
+	updated_at TEXT NOT NULL,
+	source TEXT,			-- where it was first read: "file:line"
+	CHECK (end_date IS NULL OR start_date IS NULL OR end_date >= start_date)
+) STRICT;
+CREATE UNIQUE INDEX assignment_natural ON assignment(cadre, role, village_id,
+	coalesce(household_id, ''));
+CREATE INDEX assignment_household ON assignment(household_id)
+	WHERE household_id IS NOT NULL;

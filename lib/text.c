@@ -423,6 +423,17 @@ id_number_check(char *s)
 }
 
 int
+phone_copy_normalise(const char *text, char *out, size_t size)
+{
+	size_t n = strlen(text);
+
+	if (n >= size)
+		return -1;
+	memcpy(out, text, n + 1);
+	return phone_normalise(out, size);
+}
+
+int
 phone_normalise(char *s, size_t size)
 {
 	char digits[32];

@@ -94,6 +94,9 @@ char id_number_check_digit(const char *s);
  */
 int phone_normalise(char *s, size_t size);
 
+/* phone_normalise() of a copy of text into out (size bytes): 0, or -1 as it. */
+int phone_copy_normalise(const char *text, char *out, size_t size);
+
 /*
  * Masked copies for output: ID numbers keep their first 6 and last 4
  * characters (500235********123X), mobile numbers their first 3 and

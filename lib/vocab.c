@@ -80,8 +80,8 @@ const struct vocab_entry vocab_table[] = {
 	{ "visitor_role", "village_secretary", "village party secretary", "村党组织书记", "村党支部书记|村支部书记|村支书|支书|村书记|社区书记|社区党组织书记" },
 	{ "visitor_role", "first_secretary", "first secretary", "驻村第一书记", "第一书记" },
 	{ "visitor_role", "work_team", "work team member", "驻村工作队员", "驻村工作队|工作队员|驻村队员" },
-	{ "visitor_role", "assistance_cadre", "assistance cadre", "帮扶干部", "帮扶责任人|结对帮扶干部|帮扶人" },
-	{ "visitor_role", "village_cadre", "village cadre", "村干部", "村组干部|社区干部|村两委干部" },
+	{ "visitor_role", "assistance_cadre", "assistance cadre", "帮扶干部", "帮扶责任人|结对帮扶干部|帮扶人|包户干部|包户" },
+	{ "visitor_role", "village_cadre", "village cadre", "村干部", "村组干部|社区干部|村两委干部|包村干部|包村" },
 	/* the answer of a check: 两不愁三保障, drinking water, income, industry */
 	{ "check", "yes", "yes", "是", "y|1|√|✓|true|已保障|达标" },
 	{ "check", "no", "no", "否", "n|0|×|✗|x|false|未保障|不达标" },

@@ -129,4 +129,4 @@ _renke() {
 
 complete -F _renke household-add household-list visit-log milestone-add \
 	issue-add issue-update meeting-log deadline-check report-gen survey-tally \
-	member-add
+	member-add assign

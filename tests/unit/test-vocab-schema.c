@@ -43,6 +43,7 @@ static const struct {
 	{ "member", "schooling", "schooling" },
 	{ "member", "health", "health" },
 	{ "member", "sex", NULL },		/* from the ID number */
+	{ "assignment", "role", "visitor_role" },
 };
 #define NCOLUMNS (sizeof(columns) / sizeof(columns[0]))
 
