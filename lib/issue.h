@@ -30,6 +30,14 @@
 #define ISSUE_OVERDUE_SQL(t, day) \
 	"(" ISSUE_OPEN_SQL(t) " AND " t "due_date < " day ")"
 
+/*
+ * An issue counts unless it was withdrawn (entered by mistake): a
+ * withdrawn issue is in no count, ledger or list of report-gen,
+ * deadline-check or meeting-log, only in the audit log and its history
+ * (and in report-gen's ledger when --status asks for it).
+ */
+#define ISSUE_COUNTED_SQL(t) "(" t "status <> 'withdrawn')"
+
 /* The fields of an issue record, as issue-add reads them. */
 enum issue_field {
 	ISSUE_KIND, ISSUE_CATEGORY, ISSUE_TITLE, ISSUE_DETAIL, ISSUE_URGENCY,

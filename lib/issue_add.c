@@ -346,6 +346,9 @@ find_place(struct issue_import *ii, struct import *im, const struct record *rec,
  * before that day, it repeats it (重复反映): a new issue, its key into
  * key and the latest's id into n->repeat_of.  Any other record is the
  * latest issue of the chain: in the ledger already, whatever its date.
+ * An issue withdrawn (entered by mistake) is no latest: a record of a
+ * chain of withdrawn issues alone, dated another day, is a new issue
+ * that repeats none.
  * Returns 1 when in the ledger already, 0 when new, -1 with err set.
  */
 static int
@@ -355,7 +358,7 @@ earlier_report(struct issue_import *ii, struct store *s, struct new_issue *n,
 	struct buf low = { 0 }, high = { 0 };
 	char latest_status[24] = "", latest_closed[11] = "";
 	long long latest = 0;
-	int rc, same = 0;
+	int rc, same = 0, any = 0;
 
 	if (ii->chain == NULL && (ii->chain = store_prepare(s,
 	    "SELECT id, opened_on, status, closed_on FROM issue "
@@ -373,10 +376,12 @@ earlier_report(struct issue_import *ii, struct store *s, struct new_issue *n,
 		const char *opened = (const char *)sqlite3_column_text(ii->chain, 1);
 		const char *closed = (const char *)sqlite3_column_text(ii->chain, 3);
 
-		if (latest == 0) {
+		const char *status = (const char *)sqlite3_column_text(ii->chain, 2);
+
+		any = 1;
+		if (latest == 0 && strcmp(status, "withdrawn") != 0) {
 			latest = sqlite3_column_int64(ii->chain, 0);
-			snprintf(latest_status, sizeof(latest_status), "%s",
-			    (const char *)sqlite3_column_text(ii->chain, 2));
+			snprintf(latest_status, sizeof(latest_status), "%s", status);
 			snprintf(latest_closed, sizeof(latest_closed), "%s",
 			    closed != NULL ? closed : "");
 		}
@@ -388,13 +393,17 @@ earlier_report(struct issue_import *ii, struct store *s, struct new_issue *n,
 	buf_free(&high);
 	if (rc != SQLITE_DONE)
 		return store_error(s, rc, err);
-	if (latest == 0)
+	if (!any)
 		return 0;
-	if (same || !dated || (strcmp(latest_status, "closed") != 0 &&
-	    strcmp(latest_status, "closed_unresolved") != 0) ||
-	    strcmp(n->opened, latest_closed) <= 0)
+	if (same || !dated)
 		return 1;
-	n->repeat_of = latest;
+	if (latest != 0) {	/* else only withdrawn issues before it */
+		if ((strcmp(latest_status, "closed") != 0 &&
+		    strcmp(latest_status, "closed_unresolved") != 0) ||
+		    strcmp(n->opened, latest_closed) <= 0)
+			return 1;
+		n->repeat_of = latest;
+	}
 	buf_puts(key, "\x1e");
 	buf_puts(key, n->opened);
 	return 0;

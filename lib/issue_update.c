@@ -366,6 +366,9 @@ check_status_move(struct import *im, const struct record *rec, struct store *s,
 	else if (strcmp(status, "reopened") == 0 && v[UPDATE_REASON] == NULL)
 		import_problem(im, rec, UPDATE_REASON, _("missing; say why the issue "
 		    "is reopened"));
+	else if (strcmp(status, "withdrawn") == 0 && v[UPDATE_REASON] == NULL)
+		import_problem(im, rec, UPDATE_REASON, _("missing; say why the issue "
+		    "is withdrawn (entered by mistake, given twice...)"));
 	else if (strcmp(status, "closed_unresolved") == 0 &&
 	    (v[UPDATE_REASON] == NULL || v[UPDATE_PROMISED_DATE] == NULL))
 		import_problem(im, rec, v[UPDATE_REASON] == NULL ? UPDATE_REASON :
@@ -552,19 +555,54 @@ check_unmediated(struct import *im, const struct record *rec, struct store *s,
 	return 0;
 }
 
-/* A reason goes with a new due date, a reopening or a closing unresolved; 1 if not. */
+/* The moves that need a reason (and take one). */
+static int
+status_needs_reason(const char *status)
+{
+	return status != NULL && (strcmp(status, "reopened") == 0 ||
+	    strcmp(status, "closed_unresolved") == 0 ||
+	    strcmp(status, "withdrawn") == 0);
+}
+
+/* A reason goes with a new due date or a move that needs one; 1 if not. */
 static int
 check_reason(struct import *im, const struct record *rec, const struct update *u)
 {
-	const char *status = u->status;
+	const char *given = u->v[UPDATE_STATUS] != NULL ?
+	    vocab_code("status", u->v[UPDATE_STATUS]) : NULL;
 
+	/* (the status given: the same file again, the issue so already) */
 	if (u->v[UPDATE_REASON] == NULL || u->v[UPDATE_DUE_DATE] != NULL ||
-	    (status != NULL && (strcmp(status, "reopened") == 0 ||
-	    strcmp(status, "closed_unresolved") == 0)))
+	    status_needs_reason(given))
 		return 0;
 	import_problem(im, rec, UPDATE_REASON, _("a reason goes with a new due "
-	    "date, a reopening or a closing unresolved"));
+	    "date, a reopening, a closing unresolved or a withdrawal"));
 	return 1;
+}
+
+/*
+ * A withdrawn issue takes notes only (and its withdrawal again, which
+ * changes nothing): 1 when the record asks more (reported).
+ */
+static int
+check_withdrawn(struct import *im, const struct record *rec,
+    const struct update *u)
+{
+	const char *given = u->v[UPDATE_STATUS] != NULL ?
+	    vocab_code("status", u->v[UPDATE_STATUS]) : NULL;
+	int again = given != NULL && strcmp(given, "withdrawn") == 0;
+
+	if (strcmp(u->cur.status, "withdrawn") != 0)
+		return 0;
+	for (int k = 0; k < UPDATE_NFIELDS; k++) {
+		if (k == UPDATE_ID || k == UPDATE_NOTE || u->v[k] == NULL ||
+		    (again && (k == UPDATE_STATUS || k == UPDATE_REASON)))
+			continue;
+		import_problem(im, rec, k, _("issue %lld was withdrawn: it takes "
+		    "notes only"), u->id);
+		return 1;
+	}
+	return 0;
 }
 
 /* ---- applying it, each change audited: 1 changed, 0 not, -1 error ---- */
@@ -640,11 +678,14 @@ apply_status(struct store *s, const struct update *u, struct error *err)
 		vals[n++] = u->promised;
 		cols[n] = "closed_on";
 		vals[n++] = u->today;
+	} else if (strcmp(status, "withdrawn") == 0 &&
+	    u->cur.revisit_due[0] != '\0') {
+		cols[n] = "revisit_due";	/* nothing more is due */
+		vals[n++] = NULL;
 	}
 	if (update_columns(s, u->id, cols, vals, n, err) != 0)
 		return -1;
-	if ((strcmp(status, "reopened") == 0 ||
-	    strcmp(status, "closed_unresolved") == 0) &&
+	if (status_needs_reason(status) &&
 	    audit_fact(s, u->id, "reason", u->v[UPDATE_REASON], err) != 0)
 		return -1;
 	return 1;
@@ -777,6 +818,8 @@ update_row(struct import *im, const struct record *rec, void *context,
 		u.v[k] = import_value(im, rec, (size_t)k);
 	if ((rc = find_issue(im, rec, s, &u, err)) != 0)
 		return rc;
+	if (check_withdrawn(im, rec, &u))
+		return 1;
 	bad = check_codes(im, rec, &u);
 	bad |= check_dates(im, rec, &u);
 	if ((rc = check_status_move(im, rec, s, &u, err)) < 0)

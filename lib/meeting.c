@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "audit.h"
+#include "issue.h"
 #include "meeting.h"
 #include "place.h"
 #include "text.h"
@@ -295,7 +296,7 @@ meeting_write(struct store *s, long long id, struct writer *w, int labels,
 
 	return writer_store_row(w, s, "SELECT m.id, m.kind, v.name, g.name, "
 	    "m.held_on, m.host, m.attendees, (SELECT count(*) FROM issue i WHERE "
-	    "i.meeting_id = m.id), t.representatives, t.present, t.yes, t.no, "
+	    "i.meeting_id = m.id AND " ISSUE_COUNTED_SQL("i.") "), t.representatives, t.present, t.yes, t.no, "
 	    "t.abstain, CASE t.valid WHEN 1 THEN 'true' WHEN 0 THEN 'false' END, "
 	    "CASE t.adopted WHEN 1 THEN 'true' WHEN 0 THEN 'false' END "
 	    "FROM meeting m JOIN village v ON v.id = "

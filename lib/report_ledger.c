@@ -5,6 +5,7 @@
 #include "audit.h"
 #include "buf.h"
 #include "household.h"
+#include "issue.h"
 #include "report.h"
 #include "report_parts.h"
 #include "text.h"
@@ -82,7 +83,8 @@ static const struct ledger ledgers[] = {
 	  "LEFT JOIN household h ON h.id = i.household_ref "
 	  "WHERE (?1 IS NULL OR v.name = ?1) AND (?2 IS NULL OR g.name = ?2) "
 	  "AND (?3 IS NULL OR i.opened_on >= ?3) AND (?4 IS NULL OR i.opened_on <= ?4) "
-	  "AND (?5 IS NULL OR i.owner = ?5) AND (?6 IS NULL OR i.status = ?6) "
+	  "AND (?5 IS NULL OR i.owner = ?5) "
+	  "AND (?6 IS NULL AND " ISSUE_COUNTED_SQL("i.") " OR i.status = ?6) "
 	  "AND (?7 IS NULL OR i.category = ?7) AND (?8 IS NULL OR i.kind = ?8) "
 	  "ORDER BY i.id",
 	  issue_columns, sizeof(issue_columns) / sizeof(issue_columns[0]),
@@ -113,7 +115,8 @@ static const struct ledger ledgers[] = {
 	  household_columns, HOUSEHOLD_NFIELDS, household_domains, 2, 3 },
 	[REPORT_MEETINGS] = {
 	  "SELECT m.id, m.kind, v.name, g.name, m.held_on, m.host, m.attendees, "
-	  "(SELECT count(*) FROM issue i WHERE i.meeting_id = m.id), "
+	  "(SELECT count(*) FROM issue i WHERE i.meeting_id = m.id AND "
+	  ISSUE_COUNTED_SQL("i.") "), "
 	  "CASE WHEN t.id IS NULL THEN NULL WHEN NOT t.valid THEN 'not_valid' "
 	  "WHEN t.adopted THEN 'adopted' ELSE 'not_adopted' END "
 	  "FROM meeting m JOIN village v ON v.id = m.village_id "

@@ -484,7 +484,7 @@ count_villages(struct summary_build *b, struct error *err)
 	    "feedback_on, " ISSUE_OPEN_SQL("") ", extensions, "
 	    ISSUE_OVERDUE_SQL("", "?4") ", repeat_of IS NOT NULL, village_id "
 	    "FROM issue "
-	    "WHERE village_id IS NOT NULL "
+	    "WHERE village_id IS NOT NULL AND " ISSUE_COUNTED_SQL("") " "
 	    "AND (?2 IS NULL OR opened_on >= ?2) "
 	    "AND (?3 IS NULL OR opened_on <= ?3)", issues_row, err) != 0)
 		return -1;

@@ -721,3 +721,27 @@ CREATE UNIQUE INDEX assignment_natural ON assignment(cadre, role, village_id,
 	coalesce(household_id, ''));
 CREATE INDEX assignment_household ON assignment(household_id)
 	WHERE household_id IS NOT NULL;
+
+-- version 10
+-- the ledger: an issue entered by mistake is withdrawn (已撤销), from any
+-- status and for good, its reason in the audit log; it is counted nowhere
+-- (issue.h, ISSUE_COUNTED_SQL).  The status CHECK that version 2 wrote
+-- gains the status in place, as SQLite's ALTER TABLE page allows for a
+-- constraint loosened, which no stored row can break: no rebuild, so the
+-- views over issue and the columns later sections add stay as they are
+PRAGMA writable_schema = ON;
+UPDATE sqlite_schema SET sql = replace(sql, 'status = ''closed_unresolved''),',
+	'status = ''closed_unresolved'' OR' || char(10) || char(9) || char(9) ||
+	'status = ''withdrawn''),')
+WHERE type = 'table' AND name = 'issue';
+PRAGMA writable_schema = RESET;
+-- the CHECK was found as version 2 wrote it, or the migration stops here
+CREATE TEMP TABLE issue_status_loosened (found INTEGER CHECK (found));
+INSERT INTO issue_status_loosened SELECT instr(sql, '''withdrawn''') > 0
+	FROM sqlite_schema WHERE type = 'table' AND name = 'issue';
+DROP TABLE issue_status_loosened;
+INSERT INTO status_move VALUES
+	('open', 'withdrawn'), ('in_progress', 'withdrawn'),
+	('resolved', 'withdrawn'), ('feedback_given', 'withdrawn'),
+	('closed', 'withdrawn'), ('reopened', 'withdrawn'),
+	('closed_unresolved', 'withdrawn');

@@ -56,6 +56,7 @@ const struct vocab_entry vocab_table[] = {
 	{ "status", "closed", "closed", "已销号", "已关闭|销号" },
 	{ "status", "reopened", "reopened", "重新办理", "重新打开|返工" },
 	{ "status", "closed_unresolved", "closed, promised", "承诺限期解决", "暂时无法解决|限期解决" },
+	{ "status", "withdrawn", "withdrawn", "已撤销", "撤销|误录" },
 	{ "dispute_type", "historical", "historical", "历史遗留", "历史遗留问题" },
 	{ "dispute_type", "economic", "economic", "经济", "经济纠纷" },
 	{ "dispute_type", "family", "family", "家庭", "家庭纠纷|婚姻家庭" },

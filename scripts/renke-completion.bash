@@ -17,7 +17,7 @@ _renke_values() {
 	issue_category) values="infrastructure environment jobs housing medical water schooling disaster conduct other 基础设施 人居环境 就业增收 住房 医疗 饮水 教育 灾情疫情 工作作风 其他" ;;
 	urgency) values="urgent important normal minor 紧急 重要 一般 较轻" ;;
 	issue_source) values="visit representatives courtyard briefing survey petition other 走访 恳谈会 院坝会 政策解读会 电话调查 来信来访 其他" ;;
-	status) values="open in_progress resolved feedback_given closed reopened closed_unresolved 待办 办理中 已解决 已反馈 已销号 重新办理 承诺限期解决" ;;
+	status) values="open in_progress resolved feedback_given closed reopened closed_unresolved withdrawn 待办 办理中 已解决 已反馈 已销号 重新办理 承诺限期解决 已撤销" ;;
 	dispute_type) values="historical economic family neighbour other 历史遗留 经济 家庭 邻里 其他" ;;
 	mediation_outcome) values="success failed referred 调解成功 未成功 转司法" ;;
 	revisit_finding) values="stable relapsed 稳定 反弹" ;;

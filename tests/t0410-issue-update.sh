@@ -14,13 +14,14 @@ TRY="Try ${SQ}issue-update -h${SQ} for more information."
 NOTHING="issue-update: 1 bad record; nothing was written"
 
 # the moves the lifecycle allows from each status, as messages name them
-MOVES_open="in_progress (in progress), resolved (resolved), closed_unresolved (closed, promised)"
-MOVES_in_progress="resolved (resolved), closed_unresolved (closed, promised)"
-MOVES_resolved="feedback_given (feedback given), reopened (reopened)"
-MOVES_feedback_given="closed (closed), reopened (reopened)"
-MOVES_closed="reopened (reopened)"
-MOVES_reopened="in_progress (in progress), resolved (resolved), closed_unresolved (closed, promised)"
-MOVES_closed_unresolved="resolved (resolved)"
+W="withdrawn (withdrawn)"
+MOVES_open="in_progress (in progress), resolved (resolved), closed_unresolved (closed, promised), $W"
+MOVES_in_progress="resolved (resolved), closed_unresolved (closed, promised), $W"
+MOVES_resolved="feedback_given (feedback given), reopened (reopened), $W"
+MOVES_feedback_given="closed (closed), reopened (reopened), $W"
+MOVES_closed="reopened (reopened), $W"
+MOVES_reopened="in_progress (in progress), resolved (resolved), closed_unresolved (closed, promised), $W"
+MOVES_closed_unresolved="resolved (resolved), $W"
 
 # seed: the example households and two issues opened on 2022-11-01:
 # 1, a problem (urgent, due 2022-11-08), and 2, a dispute; the store's
@@ -266,7 +267,7 @@ test_case 'a move to the status the issue has changes nothing; an unknown status
 	expect_status 0 issue-update --id 1 --status 待办 >out 2>err &&
 	test_must_be_empty out &&
 	expect_status 65 issue-update --id 1 --status finished >out 2>err &&
-	err_is err "issue-update: command line: status: unknown value \"finished\"; expected one of: open (open), in_progress (in progress), resolved (resolved), feedback_given (feedback given), closed (closed), reopened (reopened), closed_unresolved (closed, promised)" \
+	err_is err "issue-update: command line: status: unknown value \"finished\"; expected one of: open (open), in_progress (in progress), resolved (resolved), feedback_given (feedback given), closed (closed), reopened (reopened), closed_unresolved (closed, promised), withdrawn (withdrawn)" \
 		"$NOTHING" &&
 	store_unchanged
 '
@@ -313,7 +314,7 @@ test_case 'feedback_given without feedback' '
 test_case 'a reason or a promised date with nothing that takes it' '
 	seed &&
 	expect_status 65 issue-update --today 2022-11-20 --id 1 --reason 就是想说 >out 2>err &&
-	err_is err "issue-update: command line: reason: a reason goes with a new due date, a reopening or a closing unresolved" \
+	err_is err "issue-update: command line: reason: a reason goes with a new due date, a reopening, a closing unresolved or a withdrawal" \
 		"$NOTHING" &&
 	expect_status 65 issue-update --today 2022-11-20 --id 1 --promised-date 2023-06-30 >out 2>err &&
 	err_is err "issue-update: command line: promised_date: only when the status becomes closed_unresolved" \
@@ -662,7 +663,7 @@ test_case 'every bad row is reported; nothing is changed, no record goes out' '
 	EOF
 	expect_status 65 issue-update --today 2022-11-05 in.csv >out 2>err &&
 	err_is err \
-		"issue-update: in.csv:3: status: unknown value \"finished\"; expected one of: open (open), in_progress (in progress), resolved (resolved), feedback_given (feedback given), closed (closed), reopened (reopened), closed_unresolved (closed, promised)" \
+		"issue-update: in.csv:3: status: unknown value \"finished\"; expected one of: open (open), in_progress (in progress), resolved (resolved), feedback_given (feedback given), closed (closed), reopened (reopened), closed_unresolved (closed, promised), withdrawn (withdrawn)" \
 		"issue-update: in.csv:4: id: no issue 99" \
 		"issue-update: in.csv:5: resolution: missing; say how the issue was resolved" \
 		"issue-update: 3 bad records; nothing was written" &&

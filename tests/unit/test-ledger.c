@@ -80,7 +80,7 @@ main(void)
 		    "(SELECT ?1 AS status, '2024-03-09' AS due_date)", e->code), want,
 		    "%s, due the day before: %s", e->code, want ? "overdue" : "not overdue");
 	}
-	is_int(statuses, 7, "the vocabulary has the schema's seven statuses");
+	is_int(statuses, 8, "the vocabulary has the schema's eight statuses");
 
 	/* the edges of "overdue" */
 	is_int(ask(s, "SELECT " ISSUE_OVERDUE_SQL("", "?1") " FROM (SELECT 'open' AS "
