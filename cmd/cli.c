@@ -109,6 +109,20 @@ cli_login_name(void)
 	return u != NULL ? u : "unknown";
 }
 
+/* One more -d: any number of them, as many as there are townships. */
+static void
+cli_add_db(struct cli *cli, const char *path)
+{
+	const char **dbs = realloc(cli->dbs, (cli->ndbs + 1) * sizeof(*dbs));
+
+	if (dbs == NULL) {
+		cli_warn(cli, "%s", _("out of memory"));
+		exit(EXIT_SOFTWARE);
+	}
+	cli->dbs = dbs;
+	cli->dbs[cli->ndbs++] = path;
+}
+
 int
 cli_parse(struct cli *cli, int argc, char **argv, const struct option *options,
     const char *shortopts, cli_option_fn *handle, void *context)
@@ -173,9 +187,7 @@ cli_parse(struct cli *cli, int argc, char **argv, const struct option *options,
 		case 'd':
 			if (cli->ndbs > 0 && !(cli->takes & CLI_MANY_STORES))
 				cli_usage_error(cli, _("-d: one store only"));
-			if (cli->ndbs == sizeof(cli->dbs) / sizeof(cli->dbs[0]))
-				cli_usage_error(cli, _("-d: too many stores"));
-			cli->dbs[cli->ndbs++] = optarg;
+			cli_add_db(cli, optarg);
 			cli->db = optarg;
 			break;
 		case 'q':
@@ -278,8 +290,9 @@ cli_parse(struct cli *cli, int argc, char **argv, const struct option *options,
 				cli_usage_error(cli, _("bad option: %s"), argv[optind - 1]);
 		}
 	}
-	if (cli->ndbs == 0)
-		cli->dbs[cli->ndbs++] = cli->db;
+	/* a command reading many stores may take them from elsewhere (none given: 0) */
+	if (cli->ndbs == 0 && !(cli->takes & CLI_MANY_STORES))
+		cli_add_db(cli, cli->db);
 	if (cli->format == FORMAT_XLSX && isatty(STDOUT_FILENO))
 		cli_usage_error(cli, _("-f xlsx: a workbook is no text for a terminal; "
 		    "redirect standard output to a file"));
@@ -535,6 +548,9 @@ cli_finish(struct cli *cli, int status)
 		fputs("\r\033[K", stderr);
 	rejects_discard(cli->rejects_file);
 	cli->rejects_file = NULL;
+	free(cli->dbs);
+	cli->dbs = NULL;
+	cli->ndbs = 0;
 	errno = 0;
 	failed = fflush(stdout) != 0 || ferror(stdout);
 	saved = errno;

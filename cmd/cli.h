@@ -22,7 +22,8 @@ struct cli {
 	unsigned takes;		/* CLI_* */
 
 	const char *db;		/* the store (the last -d) */
-	const char *dbs[64];	/* every -d, in order (CLI_MANY_STORES) */
+	const char **dbs;	/* every -d, in order, or db when none (none with
+				   CLI_MANY_STORES); freed by cli_finish() */
 	size_t ndbs;
 	enum output_format format;
 	unsigned output_flags;	/* OUTPUT_BOM, OUTPUT_EXCEL */

@@ -1,20 +1,23 @@
 /* report-gen.c -- read the store for people, for print and for pipelines */
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
 
 static const char usage[] =
-"usage: report-gen [-q] [-d db ...] [--by name] [--today date] [-f format]\n"
+"usage: report-gen [-q] [-d db ...] [--stores file] [--by name] [--today date]\n"
+"                  [-f format]\n"
 "                  [--bom] [--excel] [--reveal] [--village name] [--group name]\n"
 "                  [--since date] [--until date] [--owner name]\n"
 "                  [--status status] [--category category] [--kind kind]\n"
 "                  [--who name]\n"
 "                  summary | issues | visits | households | meetings |\n"
-"                  history id | survey | changes\n";
+"                  history id | survey | changes\n"
+"       report-gen --from-rollup [-q] [-f format] summary file ...\n";
 
 enum { OPT_VILLAGE = 3000, OPT_GROUP, OPT_SINCE, OPT_UNTIL, OPT_OWNER,
-	OPT_STATUS, OPT_CATEGORY, OPT_KIND, OPT_WHO };
+	OPT_STATUS, OPT_CATEGORY, OPT_KIND, OPT_WHO, OPT_STORES, OPT_FROM_ROLLUP };
 
 static const struct option options[] = {
 	{ "village", required_argument, NULL, OPT_VILLAGE },
@@ -26,6 +29,8 @@ static const struct option options[] = {
 	{ "category", required_argument, NULL, OPT_CATEGORY },
 	{ "kind", required_argument, NULL, OPT_KIND },
 	{ "who", required_argument, NULL, OPT_WHO },
+	{ "stores", required_argument, NULL, OPT_STORES },
+	{ "from-rollup", no_argument, NULL, OPT_FROM_ROLLUP },
 	{ NULL, 0, NULL, 0 }
 };
 
@@ -33,6 +38,9 @@ struct opts {
 	struct report_filter filter;
 	char since[11], until[11];
 	const char *who;	/* changes: by whom */
+	const char *stores[16];	/* --stores: the lists of stores */
+	size_t nlists;
+	int from_rollup;
 };
 
 /* A vocabulary option: its code, or a usage error listing the values. */
@@ -76,8 +84,160 @@ option(struct cli *cli, int opt, const char *arg, void *context)
 		if ((o->who = text_trim((char *)arg))[0] == '\0')
 			cli_usage_error(cli, "%s", _("--who: empty name"));
 		return 0;
+	case OPT_FROM_ROLLUP: o->from_rollup = 1; return 0;
+	case OPT_STORES:
+		if (o->nlists == sizeof(o->stores) / sizeof(o->stores[0]))
+			cli_usage_error(cli, "%s", _("--stores: too many lists; "
+			    "put their stores in one"));
+		o->stores[o->nlists++] = arg;
+		return 0;
 	}
 	return -1;
+}
+
+/* A store left out of the roll-up: named, and the exit status at the end is 65. */
+static void
+skipped(void *context, const char *path, const struct error *why)
+{
+	(void)path;
+	cli_warn(context, _("%s; left out of the report"), why->text);
+}
+
+/* The stores of -d, --stores and the default, in src; a status. */
+static int
+collect_stores(struct cli *cli, const struct opts *o, struct report_source *src)
+{
+	struct error err = { 0 };
+
+	for (size_t i = 0; i < cli->ndbs; i++)
+		if (report_source_add(src, cli->dbs[i], &err) != 0)
+			return cli_error(cli, &err);
+	for (size_t i = 0; i < o->nlists; i++) {
+		int stdin_list = strcmp(o->stores[i], "-") == 0;
+		FILE *fp = stdin_list ? stdin : fopen(o->stores[i], "r");
+		int rc;
+
+		if (fp == NULL) {
+			cli_warn(cli, _("--stores: %s: %s"), o->stores[i], strerror(errno));
+			return EXIT_NOINPUT;
+		}
+		rc = report_source_list(src, fp, stdin_list ? _("standard input") :
+		    o->stores[i], &err);
+		if (!stdin_list)
+			fclose(fp);
+		if (rc != 0)
+			return cli_error(cli, &err);
+	}
+	if (cli->ndbs == 0 && o->nlists == 0 &&
+	    report_source_add(src, cli->db, &err) != 0)
+		return cli_error(cli, &err);
+	return EXIT_OK;
+}
+
+/* The summary: rows as they come, or the page. */
+static int
+summary(struct cli *cli, struct report_source *src, const char *const *files,
+    size_t nfiles, const struct report_filter *filter)
+{
+	struct report_summary sum;
+	struct report_summary_out *out = NULL;
+	struct error err = { 0 };
+	int rc;
+
+	rc = src != NULL ? report_summary_start(src, filter, &sum, &err) :
+	    report_rollup_start(files, nfiles, &sum, &err);
+	if (rc != 0)
+		return cli_error(cli, &err);
+	if (cli->format == FORMAT_HTML) {
+		rc = report_summary_rows(src, filter, &sum, report_summary_keep, &sum,
+		    &err);
+		if (rc == 0)
+			rc = report_summary_html(&sum, stdout, &err);
+	} else if ((out = report_summary_out_open(&sum, cli->format,
+	    cli->output_flags, cli_labels(cli), stdout, &err)) == NULL) {
+		rc = -1;
+	} else {
+		rc = src != NULL ? report_summary_rows(src, filter, &sum,
+		    report_summary_out_row, out, &err) : report_rollup_rows(files,
+		    nfiles, &sum, report_summary_out_row, out, &err);
+		if (report_summary_out_close(out, rc == 0 ? &err : NULL) != 0)
+			rc = -1;
+	}
+	report_summary_free(&sum);
+	/* the reader closing the pipe is the end of output, not a failure */
+	return rc == 0 || (err.status == EXIT_OK && err.text[0] == '\0') ?
+	    EXIT_OK : cli_error(cli, &err);
+}
+
+static int
+from_rollup(struct cli *cli, struct opts *o, int argc, char **argv)
+{
+	for (int i = 1; i < argc; i++)
+		if (strcmp(argv[i], "-") == 0)
+			cli_usage_error(cli, "%s", _("--from-rollup reads files, each "
+			    "twice: not standard input"));
+	return summary(cli, NULL, (const char *const *)argv + 1, (size_t)argc - 1,
+	    &o->filter);
+}
+
+static int
+from_stores(struct cli *cli, struct opts *o, int which, int argc, char **argv)
+{
+	/* what an empty answer says to a person, per report */
+	static const char *const none[] = {
+		[REPORT_ISSUES] = N_("no matching issues"),
+		[REPORT_VISITS] = N_("no matching visits"),
+		[REPORT_HOUSEHOLDS] = N_("no matching households"),
+		[REPORT_MEETINGS] = N_("no matching meetings"),
+	};
+	struct report_source src = { .command = cli->command, .who = cli->by,
+	    .skip = skipped, .context = cli };
+	struct error err = { 0 };
+	struct store *s = NULL;
+	int status, county;
+	long rows;
+
+	(void)argc;
+	if ((status = collect_stores(cli, o, &src)) != EXIT_OK)
+		goto out;
+	county = src.n > 1;
+	if (which == -1) {
+		status = summary(cli, &src, NULL, 0, &o->filter);
+	} else if (which == -2 || which == -4) {
+		if ((s = cli_store_at(cli, src.paths[0], STORE_QUERY, &status)) == NULL)
+			goto out;
+		if (which == -4) {
+			if ((rows = report_changes(s, &o->filter, o->who,
+			    cli_labels(cli), cli->format, cli->output_flags, stdout,
+			    &err)) < 0)
+				status = cli_error(cli, &err);
+			else
+				cli_say_none(cli, rows, _("no changes"));
+		/* a household's number, else an issue's id */
+		} else if ((rows = report_household_history(s, argv[1],
+		    cli_labels(cli), cli->reveal, cli->format, cli->output_flags,
+		    stdout, &err)) < 0 || (rows == 0 && report_history(s, argv[1],
+		    cli_labels(cli), cli->format, cli->output_flags, stdout,
+		    &err) < 0)) {
+			status = cli_error(cli, &err);
+		}
+	} else if (which == -3) {
+		if (report_survey(&src, &o->filter, cli_labels(cli), county,
+		    cli->format, cli->output_flags, stdout, &err) < 0)
+			status = cli_error(cli, &err);
+	} else if ((rows = report_ledger(&src, (enum report_ledger)which,
+	    &o->filter, cli_labels(cli), county, cli->format, cli->output_flags,
+	    stdout, &err)) < 0) {
+		status = cli_error(cli, &err);
+	} else {
+		cli_say_none(cli, rows, _(none[which]));
+	}
+	if (status == EXIT_OK && src.nskipped > 0)
+		status = EXIT_DATAERR;
+out:
+	store_close(s);
+	report_source_free(&src);
+	return status;
 }
 
 int
@@ -91,21 +251,10 @@ main(int argc, char **argv)
 		{ "households", REPORT_HOUSEHOLDS }, { "meetings", REPORT_MEETINGS },
 		{ "history", -2 }, { "survey", -3 }, { "changes", -4 },
 	};
-	/* what an empty answer says to a person, per report */
-	static const char *const none[] = {
-		[REPORT_ISSUES] = N_("no matching issues"),
-		[REPORT_VISITS] = N_("no matching visits"),
-		[REPORT_HOUSEHOLDS] = N_("no matching households"),
-		[REPORT_MEETINGS] = N_("no matching meetings"),
-	};
 	struct cli cli;
 	struct opts o;
-	struct store *stores[64] = { 0 };
-	char *townships[64] = { 0 };
-	struct error err = { 0 };
-	size_t report, nstores = 0;
-	int status = EXIT_OK, first, county;
-	long rows = -1;
+	size_t report;
+	int status, first;
 
 	memset(&o, 0, sizeof(o));
 	cli_start(&cli, "report-gen", usage, CLI_OUTPUT | CLI_MANY_STORES);
@@ -121,14 +270,31 @@ main(int argc, char **argv)
 	if (report == sizeof(reports) / sizeof(reports[0]))
 		cli_usage_error(&cli, _("unknown report \"%s\"; expected summary, issues, "
 		    "visits, households, meetings, history, survey or changes"), argv[0]);
-	if (reports[report].ledger == -2 ? argc != 2 : argc != 1)
+	if (o.from_rollup) {
+		if (reports[report].ledger != -1)
+			cli_usage_error(&cli, "%s", _("--from-rollup reads summaries: "
+			    "report-gen --from-rollup summary file ..."));
+		if (argc < 2)
+			cli_usage_error(&cli, "%s", _("--from-rollup: which roll-ups? "
+			    "name their files after summary"));
+		if (cli.ndbs > 0 || o.nlists > 0)
+			cli_usage_error(&cli, "%s", _("--from-rollup reads roll-ups, "
+			    "not stores: no -d or --stores with it"));
+		if (cli.format == FORMAT_HTML)
+			cli_usage_error(&cli, "%s", _("--from-rollup: the page's charts "
+			    "need the stores; -f table, csv, json, jsonl, markdown or xlsx"));
+		if (o.filter.village != NULL || o.filter.since != NULL ||
+		    o.filter.until != NULL)
+			cli_usage_error(&cli, "%s", _("--from-rollup: the roll-ups are "
+			    "counted already; --village, --since and --until apply to stores"));
+	} else if (reports[report].ledger == -2 ? argc != 2 : argc != 1)
 		cli_usage_error(&cli, reports[report].ledger == -2 ?
 		    _("history needs a household's number or an issue's id, and "
 		    "nothing more") :
 		    _("too many operands"));
-	if (reports[report].ledger == -2 && cli.ndbs > 1)
+	if (reports[report].ledger == -2 && (cli.ndbs > 1 || o.nlists > 0))
 		cli_usage_error(&cli, _("history reads one store"));
-	if (reports[report].ledger == -4 && cli.ndbs > 1)
+	if (reports[report].ledger == -4 && (cli.ndbs > 1 || o.nlists > 0))
 		cli_usage_error(&cli, _("changes reads one store"));
 	/* a filter a report cannot apply is a usage error, not an empty report */
 	{
@@ -184,64 +350,9 @@ main(int argc, char **argv)
 	o.filter.today = cli.today;
 	o.filter.reveal = cli.reveal;
 
-	for (size_t i = 0; i < cli.ndbs; i++) {
-		if ((stores[i] = cli_store_at(&cli, cli.dbs[i], STORE_QUERY,
-		    &status)) == NULL)
-			goto out;
-		nstores++;
-		if ((townships[i] = report_township(stores[i])) == NULL) {
-			cli_warn(&cli, "%s", _("out of memory"));
-			status = EXIT_SOFTWARE;
-			goto out;
-		}
-	}
-	county = nstores > 1;
-	if (cli.format == FORMAT_HTML && reports[report].ledger == -1) {
-		struct report_summary sum;
-
-		if (report_summary_read(stores, nstores, &o.filter, &sum, &err) != 0 ||
-		    report_summary_html(&sum, stdout, &err) != 0)
-			status = cli_error(&cli, &err);
-		report_summary_free(&sum);
-	} else if (reports[report].ledger == -1) {
-		struct report_summary sum;
-
-		if (report_summary_read(stores, nstores, &o.filter, &sum, &err) != 0 ||
-		    report_summary_write(&sum, cli.format, cli.output_flags,
-		    cli_labels(&cli), stdout, &err) != 0)
-			status = cli_error(&cli, &err);
-		report_summary_free(&sum);
-	} else if (reports[report].ledger == -2) {
-		/* a household's number, else an issue's id */
-		if ((rows = report_household_history(stores[0], argv[1],
-		    cli_labels(&cli), cli.reveal, cli.format, cli.output_flags, stdout,
-		    &err)) == 0)
-			rows = report_history(stores[0], argv[1], cli_labels(&cli),
-			    cli.format, cli.output_flags, stdout, &err);
-		if (rows < 0)
-			status = cli_error(&cli, &err);
-	} else if (reports[report].ledger == -4) {
-		if ((rows = report_changes(stores[0], &o.filter, o.who,
-		    cli_labels(&cli), cli.format, cli.output_flags, stdout, &err)) < 0)
-			status = cli_error(&cli, &err);
-		else
-			cli_say_none(&cli, rows, _("no changes"));
-	} else if (reports[report].ledger == -3) {
-		if (report_survey(stores, (const char *const *)townships, nstores,
-		    &o.filter, cli_labels(&cli), county, cli.format, cli.output_flags,
-		    stdout, &err) < 0)
-			status = cli_error(&cli, &err);
-	} else if ((rows = report_ledger(stores, (const char *const *)townships,
-	    nstores, (enum report_ledger)reports[report].ledger, &o.filter,
-	    cli_labels(&cli), county, cli.format, cli.output_flags, stdout,
-	    &err)) < 0)
-		status = cli_error(&cli, &err);
+	if (o.from_rollup)
+		status = from_rollup(&cli, &o, argc, argv);
 	else
-		cli_say_none(&cli, rows, _(none[reports[report].ledger]));
-out:
-	for (size_t i = 0; i < nstores; i++) {
-		store_close(stores[i]);
-		free(townships[i]);
-	}
+		status = from_stores(&cli, &o, reports[report].ledger, argc, argv);
 	return cli_finish(&cli, status);
 }

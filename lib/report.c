@@ -5,6 +5,42 @@
 #include "report.h"
 #include "report_parts.h"
 
+int
+report_late_open(struct report_late_writer *lw, struct error *err)
+{
+	if (lw->w == NULL && (lw->w = writer_open(lw->fp, lw->format, lw->columns,
+	    lw->ncolumns, lw->flags, err)) == NULL)
+		return -1;
+	return 0;
+}
+
+int
+report_each_store(struct report_source *src, report_store_fn *fn,
+    void *context, struct error *err)
+{
+	for (size_t i = 0; i < src->n; i++) {
+		struct store *s = report_source_open(src, i, err);
+		char *township;
+		int rc;
+
+		if (s == NULL) {
+			if (err->status != EXIT_OK)
+				return -1;
+			continue;
+		}
+		if ((township = report_township(s)) == NULL) {
+			store_close(s);
+			return error_set(err, EXIT_SOFTWARE, "%s", _("out of memory"));
+		}
+		rc = fn(context, s, township, err);
+		free(township);
+		store_close(s);
+		if (rc != 0)
+			return -1;
+	}
+	return 0;
+}
+
 char *
 report_township(struct store *s)
 {

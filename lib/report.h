@@ -4,6 +4,7 @@
 
 #include <stdio.h>
 
+#include "buf.h"
 #include "error.h"
 #include "output.h"
 #include "store.h"
@@ -16,6 +17,60 @@ struct report_filter {
 	int reveal;			/* show ID and phone numbers unmasked */
 };
 
+/* ---- the stores of a roll-up ---- */
+
+/* A store that could not be read, with why (err names it): the roll-up goes on without it. */
+typedef void report_skip_fn(void *context, const char *path,
+    const struct error *why);
+
+/*
+ * The stores a report reads, one per township, by path; each is opened
+ * when its turn comes and closed before the next, so that memory does
+ * not grow with their number (only their paths are kept).  A zeroed
+ * struct with command and who set (kept, not copied) is an empty list.
+ */
+struct report_source {
+	char **paths;
+	size_t n, cap;
+	unsigned char *skipped;	/* per path: could not be read, said once */
+	size_t nskipped;
+	const char *command, *who;	/* for store_open() */
+	report_skip_fn *skip;	/* told of each store left out (may be NULL) */
+	void *context;
+};
+
+/*
+ * Add path: a store, or a directory whose stores (files named *.db, not
+ * hidden) come in by name.  0, or -1 with err set (EXIT_NOINPUT for a
+ * directory that cannot be read or holds no store).
+ */
+int report_source_add(struct report_source *src, const char *path,
+    struct error *err);
+
+/*
+ * Add the stores fp names (name, for messages), one path (or directory)
+ * a line; blank lines and lines starting with # are skipped, blanks
+ * around a path dropped.  0, or -1 with err set (EXIT_NOINPUT when it
+ * names none).
+ */
+int report_source_list(struct report_source *src, FILE *fp, const char *name,
+    struct error *err);
+
+/*
+ * Open store i read-only.  Returns it (the caller closes it), or NULL:
+ * with err set when the report cannot go on (the only store, or memory
+ * ran out), else with err untouched when the store is left out: it is
+ * then marked skipped and src->skip told, once.
+ */
+struct store *report_source_open(struct report_source *src, size_t i,
+    struct error *err);
+
+/* Leave store i out (why says why), telling src->skip unless it is out already. */
+void report_source_skip(struct report_source *src, size_t i,
+    const struct error *why);
+
+void report_source_free(struct report_source *src);
+
 /* ---- the summary (总结): per village, and overall ---- */
 
 enum { REPORT_NCATEGORIES = 6 };	/* household categories, vocab.c order */
@@ -27,6 +82,35 @@ struct report_coverage {
 	long due, visited;		/* households due, and covered */
 };
 
+/*
+ * How many issues took each number of days from opening to resolution:
+ * the exact histogram, so that medians combine from the parts, never as
+ * a mean of medians.  A zeroed struct is empty.
+ */
+struct report_days {
+	long first;		/* the days of count[0] */
+	long *count;		/* count[k]: issues resolved in first + k days */
+	size_t n;
+	long total;
+};
+
+/* Count number more issues resolved in days; 0, or -1 when memory runs out. */
+int report_days_add(struct report_days *d, long days, long number);
+
+/* Add every count of from into into; 0, or -1 when memory runs out. */
+int report_days_merge(struct report_days *into, const struct report_days *from);
+
+/* The median (the mean of the middle two when even), or -1 when empty. */
+double report_days_median(const struct report_days *d);
+
+/* The histogram as text "days:count ..." by days ("" when empty) into out; 0 or -1. */
+int report_days_text(const struct report_days *d, struct buf *out);
+
+/* Read report_days_text()'s form into d (emptied first); 0, or -1 when it is not. */
+int report_days_parse(struct report_days *d, const char *text);
+
+void report_days_free(struct report_days *d);
+
 struct report_village {
 	char *township;			/* the store's township */
 	char *village;			/* "*": every village of the township */
@@ -34,7 +118,8 @@ struct report_village {
 	long category[REPORT_NCATEGORIES];
 	struct report_coverage *coverage;	/* one per milestone (report_summary.milestones) */
 	long opened, repeated, resolved, fed_back, closed, overdue, extensions;
-	double median_days;		/* opening to resolution; < 0: none resolved */
+	struct report_days days;	/* opening to resolution, per issue resolved */
+	double median_days;		/* their median; < 0: none resolved */
 	long meetings_held, meetings_required;
 	long survey_n;			/* answers in the rate (0: no saved round) */
 	long survey_yes;		/* of them satisfied or basically satisfied */
@@ -60,26 +145,74 @@ struct report_summary {
 	int county;			/* several stores: the last row is the county's total */
 };
 
+/* Each row of a summary as it comes: 0, or -1 with err set to stop. */
+typedef int report_row_fn(void *context, const struct report_summary *sum,
+    const struct report_village *row, struct error *err);
+
 /*
- * Read the summary of stores[0..nstores) (one per township) as filter
- * says (village, since, until).  Returns 0 with *out filled (free it
- * with report_summary_free), or -1 with err set.
+ * Begin the summary of src's stores (one per township) as filter says
+ * (village, since, until): out gets the milestones of every store (the
+ * coverage columns), today and whether it is a county's.  Returns 0
+ * (free out with report_summary_free), or -1 with err set.
  */
-int report_summary_read(struct store **stores, size_t nstores,
+int report_summary_start(struct report_source *src,
     const struct report_filter *filter, struct report_summary *out,
     struct error *err);
+
+/*
+ * Hand fn each row of the summary begun by report_summary_start(): each
+ * store's villages and then its total (village "*"), and at the end the
+ * county's total (township "*") when there are several stores.  One
+ * store is open at a time and its rows are freed once handed on; a
+ * store that cannot be read is left out (src->skip is told).  The
+ * county's total is its townships' added up: counts, sums, the days
+ * histograms and the survey's answers, so that it is exact.  0, or -1
+ * with err set.
+ */
+int report_summary_rows(struct report_source *src,
+    const struct report_filter *filter, struct report_summary *sum,
+    report_row_fn *fn, void *context, struct error *err);
+
+/*
+ * The same from roll-ups that report-gen wrote as JSON (-f json of a
+ * summary with a township column): files[0..n), "-" standard input.
+ * Each file's villages and townships' totals come as they are (their
+ * rates and medians worked out again from their parts), its own total
+ * is left out, and the last row is the total of every township.  The
+ * milestones are those of the files' coverage_due_* keys, in the order
+ * they first come.  0, or -1 with err set (EXIT_NOINPUT for a file that
+ * cannot be opened, EXIT_DATAERR for one that is no roll-up, naming it).
+ */
+int report_rollup_start(const char *const *files, size_t n,
+    struct report_summary *out, struct error *err);
+int report_rollup_rows(const char *const *files, size_t n,
+    struct report_summary *sum, report_row_fn *fn, void *context,
+    struct error *err);
+
+/* A report_row_fn keeping a copy of each row in sum->villages (context: sum), for the page. */
+int report_summary_keep(void *context, const struct report_summary *from,
+    const struct report_village *row, struct error *err);
 
 void report_summary_free(struct report_summary *summary);
 
 /*
- * Write the summary as rows (table, csv, json, jsonl, markdown): one per
- * village and total, columns township (when county), village,
- * households, the categories, one coverage column per milestone, the
- * issue counts, median days, extensions, meetings, recognition, vote.
+ * Write the summary's rows as they come (table, csv, json, jsonl,
+ * markdown, xlsx): one per village and total, columns township (when
+ * county), village, households, the categories, one coverage column per
+ * milestone, the issue counts, median days, extensions, meetings,
+ * recognition, vote; in csv, json and jsonl then the parts the totals
+ * are made of (recognition_yes, coverage_due_* and coverage_visited_*
+ * per milestone, days_to_resolve), so that roll-ups combine exactly.
+ * report_summary_out_row() is a report_row_fn (context: the writer).
  */
-int report_summary_write(const struct report_summary *summary,
-    enum output_format format, unsigned flags, int labels, FILE *fp,
-    struct error *err);
+struct report_summary_out;
+struct report_summary_out *report_summary_out_open(
+    const struct report_summary *sum, enum output_format format,
+    unsigned flags, int labels, FILE *fp, struct error *err);
+int report_summary_out_row(void *context, const struct report_summary *sum,
+    const struct report_village *row, struct error *err);
+/* Finish and free o: 0, or -1 with err set (NULL is a no-op). */
+int report_summary_out_close(struct report_summary_out *o, struct error *err);
 
 /*
  * Write the summary as one self-contained HTML page (inline CSS and
@@ -97,12 +230,12 @@ enum report_ledger { REPORT_ISSUES, REPORT_VISITS, REPORT_HOUSEHOLDS,
 	REPORT_MEETINGS };
 
 /*
- * Write ledger of every store to w (a township column first when
+ * Write ledger of every store of src (one open at a time; one that
+ * cannot be opened is left out) to fp (a township column first when
  * county), filtered, with a total row (township "*") when county.
  * Returns the rows written, or -1 with err set.
  */
-long report_ledger(struct store **stores, const char *const *townships,
-    size_t nstores, enum report_ledger ledger,
+long report_ledger(struct report_source *src, enum report_ledger ledger,
     const struct report_filter *filter, int labels, int county,
     enum output_format format, unsigned flags, FILE *fp, struct error *err);
 
@@ -144,8 +277,8 @@ long report_changes(struct store *s, const struct report_filter *f,
  * Recognition by village and question across every saved survey round
  * of every store; rows written or -1.
  */
-long report_survey(struct store **stores, const char *const *townships,
-    size_t nstores, const struct report_filter *filter, int labels,
+long report_survey(struct report_source *src,
+    const struct report_filter *filter, int labels,
     int county, enum output_format format, unsigned flags, FILE *fp,
     struct error *err);
 

@@ -252,51 +252,73 @@ store_ledger(struct store *s, const char *township, enum report_ledger which,
 	return rc == SQLITE_DONE ? 0 : store_error(s, rc, err);
 }
 
+/* What report_ledger() carries from store to store. */
+struct ledger_run {
+	enum report_ledger which;
+	const struct report_filter *f;
+	int labels, skip;
+	struct report_late_writer out;	/* opened with the first store that opens */
+	struct column *cols;
+	const char **v;
+	long rows;
+};
+
+/* A report_store_fn: the store's rows of the ledger. */
+static int
+ledger_store(void *context, struct store *s, const char *township,
+    struct error *err)
+{
+	struct ledger_run *r = context;
+
+	/* stopped by the writer (1): err says why, no text when the pipe closed */
+	if (report_late_open(&r->out, err) != 0 || store_ledger(s, township,
+	    r->which, r->f, r->labels, r->out.w, r->skip, r->v, &r->rows, err) != 0)
+		return -1;
+	return 0;
+}
+
 long
-report_ledger(struct store **stores, const char *const *townships,
-    size_t nstores, enum report_ledger which,
+report_ledger(struct report_source *src, enum report_ledger which,
     const struct report_filter *f, int labels, int county,
     enum output_format format, unsigned flags, FILE *fp, struct error *err)
 {
 	const struct ledger *l = &ledgers[which];
-	struct column *cols = report_with_township(l->columns, l->ncolumns);
-	const char **v = calloc(l->ncolumns + 1, sizeof(char *));
-	struct writer *w = NULL;
-	long rows = 0;
-	int skip = county ? 0 : 1, rc = 0;
+	struct ledger_run r = { which, f, labels, county ? 0 : 1,
+	    { fp, format, flags, NULL, l->ncolumns + 1 - (county ? 0 : 1), NULL },
+	    NULL, NULL, 0 };
+	int rc;
 
-	if (cols == NULL || v == NULL) {
+	r.cols = report_with_township(l->columns, l->ncolumns);
+	r.v = calloc(l->ncolumns + 1, sizeof(char *));
+	if (r.cols == NULL || r.v == NULL) {
 		error_set(err, EXIT_SOFTWARE, "%s", _("out of memory"));
 		goto fail;
 	}
-	if ((w = writer_open(fp, format, cols + skip, l->ncolumns + 1 - skip, flags,
-	    err)) == NULL)
+	r.out.columns = r.cols + r.skip;
+	if (report_each_store(src, ledger_store, &r, err) != 0 ||
+	    report_late_open(&r.out, err) != 0)
 		goto fail;
-	for (size_t i = 0; i < nstores && rc == 0; i++)
-		rc = store_ledger(stores[i], townships[i], which, f, labels, w, skip, v,
-		    &rows, err);
-	if (rc == 0 && county) {
+	if (county) {
 		/* the total row: township "*", the number of rows in the first column */
 		char count[32];
 
-		snprintf(count, sizeof(count), "%ld", rows);
-		memset(v, 0, (l->ncolumns + 1) * sizeof(char *));
-		v[0] = "*";
-		v[1] = count;
-		rc = writer_row(w, v, err);
+		snprintf(count, sizeof(count), "%ld", r.rows);
+		memset(r.v, 0, (l->ncolumns + 1) * sizeof(char *));
+		r.v[0] = "*";
+		r.v[1] = count;
+		if (writer_row(r.out.w, r.v, err) != 0)
+			goto fail;
 	}
+	rc = writer_close(r.out.w, err);
+	r.out.w = NULL;
 	if (rc != 0)
 		goto fail;
-	if (writer_close(w, err) != 0) {
-		w = NULL;
-		goto fail;
-	}
-	free(cols);
-	free(v);
-	return rows;
+	free(r.cols);
+	free(r.v);
+	return r.rows;
 fail:
-	writer_close(w, NULL);
-	free(cols);
-	free(v);
-	return err->status == EXIT_OK && err->text[0] == '\0' ? rows : -1;
+	writer_close(r.out.w, NULL);
+	free(r.cols);
+	free(r.v);
+	return err->status == EXIT_OK && err->text[0] == '\0' ? r.rows : -1;
 }

@@ -5,6 +5,7 @@
 #include <stddef.h>
 
 #include "output.h"
+#include "report.h"
 
 /*
  * A copy of cols[0..n) with a township column in front, for a county's
@@ -15,5 +16,53 @@ struct column *report_with_township(const struct column *cols, size_t n);
 
 /* The vote's outcome code in the user's words when labels, else as it is (NULL stays NULL). */
 const char *report_vote_text(const char *vote, int labels);
+
+/*
+ * A writer opened when the first row is due: a report of several
+ * stores opens it with the first store that opens, so that nothing is
+ * written when the only store cannot be read.
+ */
+struct report_late_writer {
+	FILE *fp;
+	enum output_format format;
+	unsigned flags;
+	const struct column *columns;
+	size_t ncolumns;
+	struct writer *w;	/* NULL until opened */
+};
+
+/* lw's writer, opened if it is not yet; 0, or -1 with err set. */
+int report_late_open(struct report_late_writer *lw, struct error *err);
+
+/* One store of a roll-up, open, and its township: 0, or -1 with err set to stop. */
+typedef int report_store_fn(void *context, struct store *s,
+    const char *township, struct error *err);
+
+/*
+ * Hand fn each store of src in turn, open (closed again after), with
+ * its township; a store that cannot be opened is left out (src->skip
+ * is told).  0, or -1 with err set (fn's failure, or the only store not
+ * opening).
+ */
+int report_each_store(struct report_source *src, report_store_fn *fn,
+    void *context, struct error *err);
+
+/*
+ * A summary's row of township and village, every count 0, with room for
+ * nmilestones coverages.  0, or -1 when memory runs out (free it with
+ * report_row_free() either way).
+ */
+int report_row_init(struct report_village *v, const char *township,
+    const char *village, size_t nmilestones);
+
+/* Free what v holds (not v). */
+void report_row_free(struct report_village *v);
+
+/* Add row from into total: every count and sum, the survey's answers, the days; 0 or -1. */
+int report_row_add(struct report_village *total, const struct report_village *from,
+    size_t nmilestones);
+
+/* Work out v's median days and recognition (with its interval) from its parts. */
+void report_row_finish(struct report_village *v);
 
 #endif

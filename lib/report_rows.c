@@ -38,31 +38,65 @@ static const struct column summary_tail[] = {
 #define NFIXED (sizeof(summary_fixed) / sizeof(summary_fixed[0]))
 #define NTAIL (sizeof(summary_tail) / sizeof(summary_tail[0]))
 
+struct report_summary_out {
+	struct writer *w;
+	struct column *cols;
+	char **names;		/* the per-milestone column names made */
+	size_t nnames;
+	const char **v;
+	char (*num)[32];
+	size_t ncols;
+	int skip;		/* one store: no township column */
+	int parts;		/* machine formats: the parts of the totals too */
+	int labels;
+	struct buf days;
+};
+
+/* A column named prefix + the milestone's id, its name kept in o; 0 or -1. */
+static int
+milestone_column(struct report_summary_out *o, const char *prefix,
+    const char *id, enum column_type type, struct error *err)
+{
+	size_t n = strlen(prefix) + strlen(id) + 1;
+	char *name = malloc(n);
+
+	if (name == NULL)
+		return error_set(err, EXIT_SOFTWARE, "%s", _("out of memory"));
+	snprintf(name, n, "%s%s", prefix, id);
+	o->names[o->nnames++] = name;
+	o->cols[o->ncols++] = (struct column){ name, NULL, type };
+	return 0;
+}
+
 /*
- * The summary's columns into cols: township, village, the fixed ones,
- * one coverage column per milestone (its name made in names[m]), the
- * tail.  0, or -1 with err set.
+ * The summary's columns into o: township, village, the fixed ones, one
+ * coverage column per milestone, the tail; with parts, recognition_yes,
+ * coverage_due_* and coverage_visited_* per milestone, days_to_resolve.
+ * 0, or -1 with err set.
  */
 static int
-summary_columns(const struct report_summary *sum, struct column *cols,
-    char **names, struct error *err)
+summary_columns(const struct report_summary *sum, struct report_summary_out *o,
+    struct error *err)
 {
-	size_t c = 0;
-
-	cols[c++] = (struct column){ "township", N_("township"), COLUMN_TEXT };
-	cols[c++] = (struct column){ "village", N_("village"), COLUMN_TEXT };
+	o->cols[o->ncols++] = (struct column){ "township", N_("township"), COLUMN_TEXT };
+	o->cols[o->ncols++] = (struct column){ "village", N_("village"), COLUMN_TEXT };
 	for (size_t i = 0; i < NFIXED; i++)
-		cols[c++] = summary_fixed[i];
-	for (size_t m = 0; m < sum->nmilestones; m++) {
-		size_t n = strlen(sum->milestones[m].milestone_id) + 16;
-
-		if ((names[m] = malloc(n)) == NULL)
-			return error_set(err, EXIT_SOFTWARE, "%s", _("out of memory"));
-		snprintf(names[m], n, "coverage_%s", sum->milestones[m].milestone_id);
-		cols[c++] = (struct column){ names[m], NULL, COLUMN_NUMBER };
-	}
+		o->cols[o->ncols++] = summary_fixed[i];
+	for (size_t m = 0; m < sum->nmilestones; m++)
+		if (milestone_column(o, "coverage_", sum->milestones[m].milestone_id,
+		    COLUMN_NUMBER, err) != 0)
+			return -1;
 	for (size_t i = 0; i < NTAIL; i++)
-		cols[c++] = summary_tail[i];
+		o->cols[o->ncols++] = summary_tail[i];
+	if (!o->parts)
+		return 0;
+	o->cols[o->ncols++] = (struct column){ "recognition_yes", NULL, COLUMN_INTEGER };
+	for (size_t m = 0; m < sum->nmilestones; m++)
+		if (milestone_column(o, "coverage_due_", sum->milestones[m].milestone_id,
+		    COLUMN_INTEGER, err) != 0 || milestone_column(o, "coverage_visited_",
+		    sum->milestones[m].milestone_id, COLUMN_INTEGER, err) != 0)
+			return -1;
+	o->cols[o->ncols++] = (struct column){ "days_to_resolve", NULL, COLUMN_TEXT };
 	return 0;
 }
 
@@ -77,10 +111,10 @@ put_counts(const long *counts, size_t n, const char **v, char (*num)[32],
 	}
 }
 
-/* The values of row in the summary's columns into v (their text in num). */
+/* The values of row in the summary's columns into o->v (their text in o->num). */
 static void
 summary_values(const struct report_summary *sum, const struct report_village *row,
-    int labels, const char **v, char (*num)[32])
+    struct report_summary_out *o)
 {
 	long counts[NFIXED] = { row->households, row->members };
 	long tail[] = { row->opened, row->repeated, row->resolved, row->fed_back,
@@ -88,6 +122,9 @@ summary_values(const struct report_summary *sum, const struct report_village *ro
 	long more[] = { row->extensions, row->meetings_held,
 	    row->meetings_required, row->survey_n };
 	double rates[] = { row->rate, row->ci_low, row->ci_high };
+	const char **v = o->v;
+	char (*num)[32] = o->num;
+	int labels = o->labels;
 	size_t c = 0;
 
 	v[c++] = row->township;
@@ -122,47 +159,73 @@ summary_values(const struct report_summary *sum, const struct report_village *ro
 		v[c] = num[c];
 	}
 	v[c++] = report_vote_text(row->vote, labels);
+	if (!o->parts)
+		return;
+	put_counts(&row->survey_yes, 1, v, num, &c);
+	for (size_t m = 0; m < sum->nmilestones; m++) {
+		long due_visited[2] = { row->coverage[m].due, row->coverage[m].visited };
+
+		put_counts(due_visited, 2, v, num, &c);
+	}
+	v[c++] = report_days_text(&row->days, &o->days) == 0 ? o->days.data : NULL;
 }
 
-int
-report_summary_write(const struct report_summary *sum,
+struct report_summary_out *
+report_summary_out_open(const struct report_summary *sum,
     enum output_format format, unsigned flags, int labels, FILE *fp,
     struct error *err)
 {
-	size_t ncols = 2 + NFIXED + sum->nmilestones + NTAIL;
-	struct column *cols = calloc(ncols, sizeof(*cols));
-	char **names = calloc(sum->nmilestones + 1, sizeof(char *));
-	const char **v = calloc(ncols, sizeof(char *));
-	char (*num)[32] = calloc(ncols, sizeof(*num));
-	struct writer *w = NULL;
-	int rc = -1, skip = sum->county ? 0 : 1;
+	size_t ncols = 2 + NFIXED + 3 * sum->nmilestones + NTAIL + 2;
+	struct report_summary_out *o = calloc(1, sizeof(*o));
 
-	if (cols == NULL || names == NULL || v == NULL || num == NULL) {
+	if (o == NULL || (o->cols = calloc(ncols, sizeof(*o->cols))) == NULL ||
+	    (o->names = calloc(3 * sum->nmilestones + 1, sizeof(char *))) == NULL ||
+	    (o->v = calloc(ncols, sizeof(char *))) == NULL ||
+	    (o->num = calloc(ncols, sizeof(*o->num))) == NULL) {
 		error_set(err, EXIT_SOFTWARE, "%s", _("out of memory"));
-		goto out;
+		goto fail;
 	}
-	if (summary_columns(sum, cols, names, err) != 0)
-		goto out;
-	/* one store: no township column */
-	if ((w = writer_open(fp, format, cols + skip, ncols - skip, flags, err)) == NULL)
-		goto out;
-	for (size_t r = 0; r < sum->nvillages; r++) {
-		summary_values(sum, &sum->villages[r], labels, v, num);
-		if (writer_row(w, v + skip, err) != 0) {
-			writer_close(w, NULL);
-			w = NULL;
-			goto out;
-		}
-	}
-	rc = writer_close(w, err);
-	w = NULL;
-out:
-	if (names != NULL)
-		for (size_t m = 0; m < sum->nmilestones; m++)
-			free(names[m]);
-	free(names);
-	free(cols);
-	free(v);
-	free(num);
+	o->skip = sum->county ? 0 : 1;
+	o->labels = labels;
+	o->parts = format == FORMAT_CSV || format == FORMAT_JSON ||
+	    format == FORMAT_JSONL;
+	if (summary_columns(sum, o, err) != 0)
+		goto fail;
+	if ((o->w = writer_open(fp, format, o->cols + o->skip, o->ncols - o->skip,
+	    flags, err)) == NULL)
+		goto fail;
+	return o;
+fail:
+	report_summary_out_close(o, NULL);
+	return NULL;
+}
+
+int
+report_summary_out_row(void *context, const struct report_summary *sum,
+    const struct report_village *row, struct error *err)
+{
+	struct report_summary_out *o = context;
+
+	summary_values(sum, row, o);
+	return writer_row(o->w, o->v + o->skip, err);
+}
+
+int
+report_summary_out_close(struct report_summary_out *o, struct error *err)
+{
+	int rc = 0;
+
+	if (o == NULL)
+		return 0;
+	if (o->w != NULL)
+		rc = writer_close(o->w, err);
+	for (size_t k = 0; k < o->nnames; k++)
+		free(o->names[k]);
+	free(o->names);
+	free(o->cols);
+	free(o->v);
+	free(o->num);
+	buf_free(&o->days);
+	free(o);
 	return rc;
 }

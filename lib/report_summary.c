@@ -8,6 +8,7 @@
 #include "household.h"
 #include "issue.h"
 #include "report.h"
+#include "report_parts.h"
 #include "survey.h"
 #include "text.h"
 #include "vocab.h"
@@ -36,52 +37,11 @@ code_index(const char *domain, const char *code)
 	return (size_t)-1;
 }
 
-/* days from opening to resolution, to take a median of */
-struct days {
-	double *v;
-	size_t len, cap;
-};
-
-static int
-days_add(struct days *d, double x)
-{
-	if (d->len == d->cap) {
-		size_t cap = d->cap ? d->cap * 2 : 64;
-		double *p = realloc(d->v, cap * sizeof(*p));
-
-		if (p == NULL)
-			return -1;
-		d->v = p;
-		d->cap = cap;
-	}
-	d->v[d->len++] = x;
-	return 0;
-}
-
-static int
-compare_double(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-
-	return x < y ? -1 : x > y;
-}
-
-static double
-days_median(struct days *d)
-{
-	if (d->len == 0)
-		return -1;
-	qsort(d->v, d->len, sizeof(double), compare_double);
-	return d->len % 2 ? d->v[d->len / 2] :
-	    (d->v[d->len / 2 - 1] + d->v[d->len / 2]) / 2;
-}
-
 struct summary_build {
 	struct report_summary *sum;
-	size_t first;		/* the current store's first village row */
+	struct report_village *rows;	/* the current store's villages, then its total */
 	size_t nvillages;	/* of the current store */
 	long long *village_ids;
-	struct days *days;	/* one per row */
 	const struct report_filter *filter;
 	struct store *s;
 	char categories[256];	/* the last household's, */
@@ -90,22 +50,42 @@ struct summary_build {
 	int today_dated;	/* if it is a date */
 };
 
-static struct report_village *
-add_row(struct report_summary *sum, const char *township, const char *village)
+/* A row of township and village, empty, with room for nmilestones; 0 or -1. */
+int
+report_row_init(struct report_village *p, const char *township, const char *village,
+    size_t nmilestones)
 {
-	struct report_village *p = realloc(sum->villages,
-	    (sum->nvillages + 1) * sizeof(*p));
-
-	if (p == NULL)
-		return NULL;
-	sum->villages = p;
-	p = &sum->villages[sum->nvillages++];
 	memset(p, 0, sizeof(*p));
 	p->township = strdup(township);
 	p->village = strdup(village);
 	p->median_days = -1;
-	p->coverage = calloc(sum->nmilestones + 1, sizeof(struct report_coverage));
-	if (p->township == NULL || p->village == NULL || p->coverage == NULL)
+	p->coverage = calloc(nmilestones + 1, sizeof(struct report_coverage));
+	return p->township == NULL || p->village == NULL || p->coverage == NULL ?
+	    -1 : 0;
+}
+
+void
+report_row_free(struct report_village *v)
+{
+	free(v->township);
+	free(v->village);
+	free(v->coverage);
+	free(v->vote);
+	report_days_free(&v->days);
+}
+
+/* One more row at the end of (*rows)[0..*n): it, or NULL when memory runs out. */
+static struct report_village *
+add_row(struct report_village **rows, size_t *n, const char *township,
+    const char *village, size_t nmilestones)
+{
+	struct report_village *p = realloc(*rows, (*n + 1) * sizeof(*p));
+
+	if (p == NULL)
+		return NULL;
+	*rows = p;
+	p = &p[(*n)++];
+	if (report_row_init(p, township, village, nmilestones) != 0)
 		return NULL;
 	return p;
 }
@@ -115,8 +95,8 @@ static struct report_village *
 row_of(struct summary_build *b, const char *village)
 {
 	for (size_t i = 0; i < b->nvillages; i++)
-		if (strcmp(b->sum->villages[b->first + i].village, village) == 0)
-			return &b->sum->villages[b->first + i];
+		if (strcmp(b->rows[i].village, village) == 0)
+			return &b->rows[i];
 	return NULL;
 }
 
@@ -158,7 +138,7 @@ per_village(struct summary_build *b, const char *sql, row_fn *fn,
 	if (st == NULL)
 		return -1;
 	for (size_t i = 0; i < b->nvillages && rc == SQLITE_DONE; i++) {
-		struct report_village *v = &b->sum->villages[b->first + i];
+		struct report_village *v = &b->rows[i];
 
 		sqlite3_reset(st);
 		sqlite3_bind_int64(st, 1, b->village_ids[i]);
@@ -204,7 +184,7 @@ per_store(struct summary_build *b, const char *sql, row_fn *fn,
 
 		for (size_t i = 0; i < b->nvillages; i++)
 			if (b->village_ids[i] == id) {
-				if (fn(b, &b->sum->villages[b->first + i], st) != 0) {
+				if (fn(b, &b->rows[i], st) != 0) {
 					sqlite3_finalize(st);
 					return error_set(err, EXIT_SOFTWARE, "%s",
 					    _("out of memory"));
@@ -288,8 +268,8 @@ issues_row(struct summary_build *b, struct report_village *v, sqlite3_stmt *st)
 	v->repeated += sqlite3_column_int(st, 8);
 	if (sqlite3_column_type(st, 2) != SQLITE_NULL) {
 		v->resolved++;
-		if (dated && resolved_dated && days_add(&b->days[v - b->sum->villages],
-		    (double)(resolved - opened)) != 0)
+		if (dated && resolved_dated && report_days_add(&v->days,
+		    resolved - opened, 1) != 0)
 			return -1;
 	}
 	if (sqlite3_column_type(st, 4) != SQLITE_NULL)
@@ -352,9 +332,9 @@ finish_rate(struct report_village *v)
 	v->rate = (double)v->survey_yes / (double)v->survey_n;
 }
 
-/* Add row from into total (every count; the rate as counts). */
-static void
-add_into(struct report_village *total, const struct report_village *from,
+/* Add row from into total (every count; the rate as counts; the days); 0 or -1. */
+int
+report_row_add(struct report_village *total, const struct report_village *from,
     size_t nmilestones)
 {
 	total->households += from->households;
@@ -381,60 +361,92 @@ add_into(struct report_village *total, const struct report_village *from,
 			total->by_category_status[c][k] += from->by_category_status[c][k];
 	for (int a = 0; a < REPORT_NAGES; a++)
 		total->open_by_age[a] += from->open_by_age[a];
+	return report_days_merge(&total->days, &from->days);
 }
 
-/* The milestones of every store, by due date; the same id once. */
+/* The milestones of store s into sum, by due date (merged with those
+ * already there: the same id once); and the latest survey round's name.
+ * 0, or -1 with err set. */
 static int
-read_milestones(struct store **stores, size_t nstores, struct report_summary *sum,
-    struct error *err)
+read_milestones(struct store *s, struct report_summary *sum, struct error *err)
 {
-	for (size_t i = 0; i < nstores; i++) {
-		sqlite3_stmt *st = store_prepare(stores[i], "SELECT milestone_id, title, "
-		    "due_date FROM milestone WHERE kind = 'visit_coverage' "
-		    "ORDER BY due_date, milestone_id", err);
-		int rc;
+	sqlite3_stmt *st = store_prepare(s, "SELECT milestone_id, title, "
+	    "due_date FROM milestone WHERE kind = 'visit_coverage' "
+	    "ORDER BY due_date, milestone_id", err);
+	int rc;
 
+	if (st == NULL)
+		return -1;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *id = (const char *)sqlite3_column_text(st, 0);
+		const char *due = (const char *)sqlite3_column_text(st, 2);
+		struct report_milestone *p;
+		size_t at = 0;
+
+		if (milestone_index(sum, id) >= 0)
+			continue;
+		p = realloc(sum->milestones, (sum->nmilestones + 1) * sizeof(*p));
+		if (p == NULL)
+			break;
+		sum->milestones = p;
+		/* in order of due date, then id, whichever store named it first */
+		while (at < sum->nmilestones && (strcmp(p[at].due_date, due) < 0 ||
+		    (strcmp(p[at].due_date, due) == 0 &&
+		    strcmp(p[at].milestone_id, id) < 0)))
+			at++;
+		memmove(p + at + 1, p + at, (sum->nmilestones - at) * sizeof(*p));
+		sum->nmilestones++;
+		p += at;
+		memset(p, 0, sizeof(*p));
+		p->milestone_id = strdup(id);
+		p->title = strdup((const char *)sqlite3_column_text(st, 1));
+		p->due_date = strdup(due);
+		if (p->milestone_id == NULL || p->title == NULL || p->due_date == NULL) {
+			rc = SQLITE_ROW;
+			break;
+		}
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return rc == SQLITE_ROW ? error_set(err, EXIT_SOFTWARE, "%s",
+		    _("out of memory")) : store_error(s, rc, err);
+	if (sum->survey_round == NULL) {
+		st = store_prepare(s, "SELECT name FROM survey_round ORDER BY "
+		    "saved_on DESC, id DESC LIMIT 1", err);
 		if (st == NULL)
 			return -1;
-		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-			const char *id = (const char *)sqlite3_column_text(st, 0);
-			struct report_milestone *p;
-
-			if (milestone_index(sum, id) >= 0)
-				continue;
-			p = realloc(sum->milestones, (sum->nmilestones + 1) * sizeof(*p));
-			if (p == NULL)
-				break;
-			sum->milestones = p;
-			p = &sum->milestones[sum->nmilestones++];
-			memset(p, 0, sizeof(*p));
-			p->milestone_id = strdup(id);
-			p->title = strdup((const char *)sqlite3_column_text(st, 1));
-			p->due_date = strdup((const char *)sqlite3_column_text(st, 2));
+		if (sqlite3_step(st) == SQLITE_ROW &&
+		    (sum->survey_round = strdup((const char *)sqlite3_column_text(st,
+		    0))) == NULL) {
+			sqlite3_finalize(st);
+			return error_set(err, EXIT_SOFTWARE, "%s", _("out of memory"));
 		}
 		sqlite3_finalize(st);
-		if (rc != SQLITE_DONE)
-			return rc == SQLITE_ROW ? error_set(err, EXIT_SOFTWARE, "%s",
-			    _("out of memory")) : store_error(stores[i], rc, err);
 	}
 	return 0;
 }
 
+/* Free the current store's rows. */
+static void
+drop_rows(struct summary_build *b)
+{
+	for (size_t i = 0; i < b->nvillages; i++)
+		report_row_free(&b->rows[i]);
+	free(b->rows);
+	b->rows = NULL;
+	b->nvillages = 0;
+}
+
 /*
- * The store's villages (as the filter says) as new rows of the summary,
- * their ids in b->village_ids, room for their days.  0, or -1 with err
- * set.
+ * The store's villages (as the filter says) as its rows, their ids in
+ * b->village_ids.  0, or -1 with err set.
  */
 static int
 read_villages(struct summary_build *b, const char *township, struct error *err)
 {
-	struct report_summary *sum = b->sum;
 	sqlite3_stmt *st;
-	struct days *d;
 	int rc;
 
-	b->first = sum->nvillages;
-	b->nvillages = 0;
 	st = store_prepare(b->s, "SELECT id, name FROM village WHERE ?1 IS NULL OR "
 	    "name = ?1 ORDER BY id", err);
 	if (st == NULL)
@@ -446,22 +458,16 @@ read_villages(struct summary_build *b, const char *township, struct error *err)
 
 		if (ids != NULL)
 			b->village_ids = ids;
-		if (ids == NULL || add_row(sum, township,
-		    (const char *)sqlite3_column_text(st, 1)) == NULL) {
+		if (ids == NULL || add_row(&b->rows, &b->nvillages, township,
+		    (const char *)sqlite3_column_text(st, 1),
+		    b->sum->nmilestones) == NULL) {
 			sqlite3_finalize(st);
 			return error_set(err, EXIT_SOFTWARE, "%s", _("out of memory"));
 		}
-		b->village_ids[b->nvillages++] = sqlite3_column_int64(st, 0);
+		b->village_ids[b->nvillages - 1] = sqlite3_column_int64(st, 0);
 	}
 	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE)
-		return store_error(b->s, rc, err);
-	if ((d = realloc(b->days, (sum->nvillages + 2) * sizeof(*d))) == NULL)
-		return error_set(err, EXIT_SOFTWARE, "%s", _("out of memory"));
-	b->days = d;
-	for (size_t i = b->first; i < sum->nvillages + 2; i++)
-		memset(&b->days[i], 0, sizeof(b->days[i]));
-	return 0;
+	return rc == SQLITE_DONE ? 0 : store_error(b->s, rc, err);
 }
 
 /*
@@ -472,8 +478,6 @@ read_villages(struct summary_build *b, const char *township, struct error *err)
 static int
 count_villages(struct summary_build *b, struct error *err)
 {
-	sqlite3_stmt *st;
-
 	/* counted here rather than by GROUP BY, which sorts every household */
 	b->categories[0] = '\0';
 	memset(b->in_category, 0, sizeof(b->in_category));
@@ -502,14 +506,7 @@ count_villages(struct summary_build *b, struct error *err)
 	    "ON m.id = t.meeting_id WHERE m.village_id = ?1 ORDER BY m.held_on, "
 	    "m.id", vote_row, err) != 0)
 		return -1;
-	/* the latest saved survey round */
-	st = store_prepare(b->s, "SELECT name FROM survey_round ORDER BY saved_on "
-	    "DESC, id DESC LIMIT 1", err);
-	if (st == NULL)
-		return -1;
-	if (sqlite3_step(st) == SQLITE_ROW && b->sum->survey_round == NULL)
-		b->sum->survey_round = strdup((const char *)sqlite3_column_text(st, 0));
-	sqlite3_finalize(st);
+	/* the latest saved survey round of this store */
 	if (per_village(b, "SELECT count(*) FILTER (WHERE a.answer = 'satisfied' OR "
 	    "a.answer = 'basically_satisfied'), count(*) FILTER (WHERE "
 	    "a.answer = 'satisfied' OR a.answer = 'basically_satisfied' OR "
@@ -521,129 +518,224 @@ count_villages(struct summary_build *b, struct error *err)
 	return coverage_by_village(b->s, NULL, coverage_row, b, err) < 0 ? -1 : 0;
 }
 
-/*
- * The township's total row, after its villages: their sums, medians and
- * rates; their days kept for the county's median.  0, or -1 with err set.
- */
-static int
-township_total(struct summary_build *b, const char *township, struct error *err)
+/* The medians and rates of v, from its parts. */
+void
+report_row_finish(struct report_village *v)
 {
-	struct report_summary *sum = b->sum;
-	size_t ntotal = sum->nvillages;
-	struct report_village *total = add_row(sum, township, "*");
-	struct days all = { 0 };
-
-	if (total == NULL)
-		return error_set(err, EXIT_SOFTWARE, "%s", _("out of memory"));
-	for (size_t i = b->first; i < ntotal; i++) {
-		struct report_village *v = &sum->villages[i];
-
-		for (size_t k = 0; k < b->days[i].len; k++)
-			days_add(&all, b->days[i].v[k]);
-		v->median_days = days_median(&b->days[i]);
-		add_into(total, v, sum->nmilestones);
-		finish_rate(v);
-		free(b->days[i].v);
-		memset(&b->days[i], 0, sizeof(b->days[i]));
-	}
-	total->median_days = days_median(&all);
-	/* the county's median needs every township's days: keep them */
-	b->days[ntotal] = all;
-	finish_rate(total);
-	return 0;
+	v->median_days = report_days_median(&v->days);
+	finish_rate(v);
 }
 
-/* The rows of one store's villages and its total; 0, or -1 with err set. */
+/*
+ * The store's rows (its villages, then their total) counted, handed to
+ * fn, added into the county's total.  0, or -1 with err set.
+ */
 static int
-summary_store(struct summary_build *b, const char *township, struct error *err)
+summary_store(struct summary_build *b, const char *township,
+    struct report_village *county, report_row_fn *fn, void *context,
+    struct error *err)
 {
-	if (read_villages(b, township, err) != 0 || count_villages(b, err) != 0 ||
-	    township_total(b, township, err) != 0)
+	struct report_village total;
+	size_t n;
+	int rc = -1;
+
+	if (report_row_init(&total, township, "*", b->sum->nmilestones) != 0) {
+		report_row_free(&total);
+		return error_set(err, EXIT_SOFTWARE, "%s", _("out of memory"));
+	}
+	if (read_villages(b, township, err) != 0 || count_villages(b, err) != 0)
+		goto out;
+	n = b->nvillages;
+	for (size_t i = 0; i < n; i++)
+		if (report_row_add(&total, &b->rows[i], b->sum->nmilestones) != 0) {
+			error_set(err, EXIT_SOFTWARE, "%s", _("out of memory"));
+			goto out;
+		}
+	for (size_t i = 0; i < n; i++) {
+		report_row_finish(&b->rows[i]);
+		if (fn(context, b->sum, &b->rows[i], err) != 0)
+			goto out;
+	}
+	report_row_finish(&total);
+	if (fn(context, b->sum, &total, err) != 0)
+		goto out;
+	if (report_row_add(county, &total, b->sum->nmilestones) != 0) {
+		error_set(err, EXIT_SOFTWARE, "%s", _("out of memory"));
+		goto out;
+	}
+	rc = 0;
+out:
+	report_row_free(&total);
+	drop_rows(b);
+	return rc;
+}
+
+int
+report_summary_start(struct report_source *src,
+    const struct report_filter *filter, struct report_summary *out,
+    struct error *err)
+{
+	memset(out, 0, sizeof(*out));
+	snprintf(out->today, sizeof(out->today), "%s", filter->today);
+	out->county = src->n > 1;
+	for (size_t i = 0; i < src->n; i++) {
+		struct store *s = report_source_open(src, i, err);
+		struct error why = { 0 };
+
+		if (s == NULL) {
+			if (err->status != EXIT_OK)
+				goto fail;
+			continue;
+		}
+		if (read_milestones(s, out, &why) != 0) {
+			if (src->n == 1 || why.status == EXIT_SOFTWARE) {
+				*err = why;
+				store_close(s);
+				goto fail;
+			}
+			report_source_skip(src, i, &why);
+		}
+		store_close(s);
+	}
+	return 0;
+fail:
+	report_summary_free(out);
+	return -1;
+}
+
+/* Whether a failure reading one store of several leaves it out (1) or stops the report (0). */
+static int
+left_out(struct report_source *src, size_t i, const struct error *why)
+{
+	if (src->n == 1 || why->status == EXIT_SOFTWARE ||
+	    (why->status == EXIT_OK && why->text[0] == '\0') ||
+	    why->status == EXIT_IOERR)
+		return 0;
+	report_source_skip(src, i, why);
+	return 1;
+}
+
+/* The county's total row, last, when there are several townships; 0 or -1. */
+static int
+county_total(struct report_summary *sum, struct report_village *county,
+    report_row_fn *fn, void *context, struct error *err)
+{
+	if (!sum->county)
+		return 0;
+	report_row_finish(county);
+	return fn(context, sum, county, err);
+}
+
+int
+report_summary_rows(struct report_source *src,
+    const struct report_filter *filter, struct report_summary *sum,
+    report_row_fn *fn, void *context, struct error *err)
+{
+	struct summary_build b = { 0 };
+	struct report_village county;
+	int rc = -1;
+
+	if (report_row_init(&county, "*", "*", sum->nmilestones) != 0) {
+		error_set(err, EXIT_SOFTWARE, "%s", _("out of memory"));
+		goto done;
+	}
+	b.sum = sum;
+	b.filter = filter;
+	b.today = day_of(filter->today, &b.today_dated);
+	for (size_t i = 0; i < src->n; i++) {
+		struct store *s = report_source_open(src, i, err);
+		char *township;
+		struct error why = { 0 };
+
+		if (s == NULL) {
+			if (err->status != EXIT_OK)
+				goto done;
+			continue;
+		}
+		if ((township = report_township(s)) == NULL) {
+			store_close(s);
+			error_set(err, EXIT_SOFTWARE, "%s", _("out of memory"));
+			goto done;
+		}
+		b.s = s;
+		rc = summary_store(&b, township, &county, fn, context, &why);
+		free(township);
+		store_close(s);
+		b.s = NULL;
+		if (rc != 0 && !left_out(src, i, &why)) {
+			*err = why;
+			goto done;
+		}
+		rc = -1;
+	}
+	rc = county_total(sum, &county, fn, context, err);
+done:
+	report_row_free(&county);
+	free(b.village_ids);
+	return rc;
+}
+
+/* A copy of row from (every field; its own strings and days) into to; 0 or -1. */
+static int
+row_copy(struct report_village *to, const struct report_village *from,
+    size_t nmilestones)
+{
+	*to = *from;
+	to->township = strdup(from->township);
+	to->village = strdup(from->village);
+	to->vote = from->vote != NULL ? strdup(from->vote) : NULL;
+	to->coverage = calloc(nmilestones + 1, sizeof(struct report_coverage));
+	memset(&to->days, 0, sizeof(to->days));
+	if (to->coverage != NULL)
+		memcpy(to->coverage, from->coverage, nmilestones * sizeof(*to->coverage));
+	if (to->township == NULL || to->village == NULL || to->coverage == NULL ||
+	    (from->vote != NULL && to->vote == NULL) ||
+	    report_days_merge(&to->days, &from->days) != 0) {
+		report_row_free(to);
 		return -1;
+	}
 	return 0;
 }
 
 int
-report_summary_read(struct store **stores, size_t nstores,
-    const struct report_filter *filter, struct report_summary *out,
-    struct error *err)
+report_summary_keep(void *context, const struct report_summary *from,
+    const struct report_village *row, struct error *err)
 {
-	struct summary_build b = { 0 };
-	struct days county = { 0 };
+	struct report_summary *sum = context;
+	struct report_village *p = realloc(sum->villages,
+	    (sum->nvillages + 1) * sizeof(*p));
 	struct buf names = { 0 };
-	int rc = -1;
 
-	memset(out, 0, sizeof(*out));
-	snprintf(out->today, sizeof(out->today), "%s", filter->today);
-	out->county = nstores > 1;
-	b.sum = out;
-	b.filter = filter;
-	b.today = day_of(filter->today, &b.today_dated);
-	if (read_milestones(stores, nstores, out, err) != 0)
-		goto done;
-	for (size_t i = 0; i < nstores; i++) {
-		char *township = report_township(stores[i]);
-
-		if (township == NULL) {
-			error_set(err, EXIT_SOFTWARE, "%s", _("out of memory"));
-			goto done;
-		}
-		if (names.len > 0)
-			buf_puts(&names, _(", "));
-		buf_puts(&names, township);
-		b.s = stores[i];
-		rc = summary_store(&b, township, err);
-		free(township);
-		if (rc != 0)
-			goto done;
-		rc = -1;
-		{
-			struct days *d = &b.days[out->nvillages - 1];
-
-			for (size_t k = 0; k < d->len; k++)
-				days_add(&county, d->v[k]);
-			free(d->v);
-			memset(d, 0, sizeof(*d));
-		}
+	(void)from;
+	if (p == NULL)
+		return error_set(err, EXIT_SOFTWARE, "%s", _("out of memory"));
+	sum->villages = p;
+	if (row_copy(&p[sum->nvillages], row, sum->nmilestones) != 0)
+		return error_set(err, EXIT_SOFTWARE, "%s", _("out of memory"));
+	sum->nvillages++;
+	/* the page's title: the townships, as their totals come */
+	if (strcmp(row->village, "*") != 0 || strcmp(row->township, "*") == 0)
+		return 0;
+	if (sum->title_township != NULL && sum->title_township[0] != '\0' &&
+	    (buf_puts(&names, sum->title_township) != 0 ||
+	    buf_puts(&names, _(", ")) != 0)) {
+		buf_free(&names);
+		return error_set(err, EXIT_SOFTWARE, "%s", _("out of memory"));
 	}
-	if (out->county) {
-		struct report_village *total = add_row(out, "*", "*");
-
-		if (total == NULL) {
-			error_set(err, EXIT_SOFTWARE, "%s", _("out of memory"));
-			goto done;
-		}
-		for (size_t i = 0; i + 1 < out->nvillages; i++) {
-			struct report_village *v = &out->villages[i];
-
-			if (strcmp(v->village, "*") == 0)
-				add_into(total, v, out->nmilestones);
-		}
-		total->median_days = days_median(&county);
-		finish_rate(total);
+	if (buf_puts(&names, row->township) != 0) {
+		buf_free(&names);
+		return error_set(err, EXIT_SOFTWARE, "%s", _("out of memory"));
 	}
-	out->title_township = names.data != NULL ? names.data : strdup("");
-	names.data = NULL;
-	rc = 0;
-done:
-	free(county.v);
-	free(b.village_ids);
-	free(b.days);
-	buf_free(&names);
-	if (rc != 0)
-		report_summary_free(out);
-	return rc;
+	free(sum->title_township);
+	sum->title_township = names.data;
+	return 0;
 }
 
 void
 report_summary_free(struct report_summary *sum)
 {
-	for (size_t i = 0; i < sum->nvillages; i++) {
-		free(sum->villages[i].township);
-		free(sum->villages[i].village);
-		free(sum->villages[i].coverage);
-		free(sum->villages[i].vote);
-	}
+	for (size_t i = 0; i < sum->nvillages; i++)
+		report_row_free(&sum->villages[i]);
 	free(sum->villages);
 	for (size_t i = 0; i < sum->nmilestones; i++) {
 		free(sum->milestones[i].township);

@@ -110,41 +110,58 @@ store_survey(struct store *s, const char *township,
 	return rc == SQLITE_DONE ? 0 : store_error(s, rc, err);
 }
 
+/* What report_survey() carries from store to store. */
+struct survey_run {
+	const struct report_filter *f;
+	int labels, skip;
+	struct report_late_writer out;	/* opened with the first store that opens */
+	struct column *cols;
+	long rows, total[5];
+};
+
+/* A report_store_fn: the store's rounds. */
+static int
+survey_store(void *context, struct store *s, const char *township,
+    struct error *err)
+{
+	struct survey_run *r = context;
+
+	if (report_late_open(&r->out, err) != 0 || store_survey(s, township, r->f,
+	    r->labels, r->out.w, r->skip, r->total, &r->rows, err) != 0)
+		return -1;
+	return 0;
+}
+
 long
-report_survey(struct store **stores, const char *const *townships,
-    size_t nstores, const struct report_filter *f, int labels, int county,
-    enum output_format format, unsigned flags, FILE *fp, struct error *err)
+report_survey(struct report_source *src, const struct report_filter *f,
+    int labels, int county, enum output_format format, unsigned flags,
+    FILE *fp, struct error *err)
 {
 	size_t n = sizeof(survey_report_columns) / sizeof(survey_report_columns[0]);
-	struct column *cols = report_with_township(survey_report_columns, n);
-	struct writer *w;
-	long rows = 0, total[5] = { 0 };
-	int skip = county ? 0 : 1;
+	struct survey_run r = { f, labels, county ? 0 : 1,
+	    { fp, format, flags, NULL, n + 1 - (county ? 0 : 1), NULL },
+	    NULL, 0, { 0 } };
 
-	if (cols == NULL)
+	if ((r.cols = report_with_township(survey_report_columns, n)) == NULL)
 		return error_set(err, EXIT_SOFTWARE, "%s", _("out of memory"));
-	if ((w = writer_open(fp, format, cols + skip, n + 1 - skip, flags, err)) == NULL) {
-		free(cols);
-		return -1;
-	}
-	for (size_t i = 0; i < nstores; i++)
-		if (store_survey(stores[i], townships[i], f, labels, w, skip, total,
-		    &rows, err) != 0)
-			goto fail;
+	r.out.columns = r.cols + r.skip;
+	if (report_each_store(src, survey_store, &r, err) != 0 ||
+	    report_late_open(&r.out, err) != 0)
+		goto fail;
 	if (county) {
 		/* the total row: every answer of every township pooled */
 		const char *v[13] = { "*", "*", NULL, "*", "*" };
 		struct counts_text t;
 
-		counts_values(total, labels, v, &t);
-		if (writer_row(w, v, err) != 0)
+		counts_values(r.total, labels, v, &t);
+		if (writer_row(r.out.w, v, err) != 0)
 			goto fail;
 	}
-	rows = writer_close(w, err) == 0 ? rows : -1;
-	free(cols);
-	return rows;
+	r.rows = writer_close(r.out.w, err) == 0 ? r.rows : -1;
+	free(r.cols);
+	return r.rows;
 fail:
-	writer_close(w, NULL);
-	free(cols);
-	return err->status == EXIT_OK && err->text[0] == '\0' ? rows : -1;
+	writer_close(r.out.w, NULL);
+	free(r.cols);
+	return err->status == EXIT_OK && err->text[0] == '\0' ? r.rows : -1;
 }

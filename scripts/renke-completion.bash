@@ -111,7 +111,7 @@ _renke() {
 			fi
 		done
 		return 0 ;;
-	-d|--db|--rejects|--minutes-file)
+	-d|--db|--rejects|--minutes-file|--stores)
 		COMPREPLY=($(compgen -f -- "$cur"))
 		return 0 ;;
 	esac

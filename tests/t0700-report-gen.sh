@@ -16,7 +16,7 @@
 . "$(dirname "$0")/lib.sh"
 
 TODAY=2022-11-30
-SUMMARY_HEADER=village,households,members,lifted,monitored,minimum_allowance,serious_illness,extreme_poverty,ordinary,coverage_2022-11-01,coverage_2022-11-08,coverage_2022-11-18,coverage_2023-02-18,issues_opened,issues_repeated,issues_resolved,issues_fed_back,issues_closed,issues_overdue,median_days_to_resolve,extensions,meetings_held,meetings_required,recognition_n,recognition_rate,recognition_ci_low,recognition_ci_high,vote
+SUMMARY_HEADER=village,households,members,lifted,monitored,minimum_allowance,serious_illness,extreme_poverty,ordinary,coverage_2022-11-01,coverage_2022-11-08,coverage_2022-11-18,coverage_2023-02-18,issues_opened,issues_repeated,issues_resolved,issues_fed_back,issues_closed,issues_overdue,median_days_to_resolve,extensions,meetings_held,meetings_required,recognition_n,recognition_rate,recognition_ci_low,recognition_ci_high,vote,recognition_yes,coverage_due_2022-11-01,coverage_visited_2022-11-01,coverage_due_2022-11-08,coverage_visited_2022-11-08,coverage_due_2022-11-18,coverage_visited_2022-11-18,coverage_due_2023-02-18,coverage_visited_2023-02-18,days_to_resolve
 ISSUES_HEADER=id,kind,category,title,urgency,village,village_group,household_id,source,owner,opened_on,due_date,status,resolved_on,feedback_on,closed_on,extensions,repeat_of
 VISITS_HEADER=household_id,village,village_group,visit_date,visitor,visitor_role,round,food_clothing,education,medical,housing,drinking_water,income_stable,industry_link,risk_level,monitor_suggested,notes
 HOUSEHOLDS_HEADER=household_id,head_name,id_number,phone,village,village_group,categories,members,monitor_type,risk_status
@@ -838,7 +838,7 @@ test_case 'report-gen writes nothing to the store' '
 	test_cmp before after
 '
 
-test_case 'a store that does not exist: exit 66, and none is created' '
+test_case 'a store that does not exist: exit 66 alone, left out of a roll-up with exit 65' '
 	expect_status 66 report-gen -d nowhere.db summary -f csv >out 2>err &&
 	grep_message "^report-gen: .*nowhere.db" err &&
 	test_must_be_empty out &&
@@ -846,9 +846,13 @@ test_case 'a store that does not exist: exit 66, and none is created' '
 	expect_status 66 report-gen issues -f csv >out 2>err &&
 	test_path_is_missing "$RENKE_DB" &&
 	township &&
-	expect_status 66 report-gen -d "$RENKE_DB" -d nowhere.db summary -f csv >out 2>err &&
-	grep_message "nowhere.db" err &&
-	test_path_is_missing nowhere.db
+	expect_status 65 report-gen -d "$RENKE_DB" -d nowhere.db summary -f csv >out 2>err &&
+	grep_message "nowhere.db.*left out of the report" err &&
+	test_line_count 1 err &&
+	test_path_is_missing nowhere.db &&
+	: the store that opens is still reported, with the county total &&
+	test_line_count 12 out &&
+	tail -n 1 out | grep -q "^\*,\*,"
 '
 
 test_case 'usage errors exit 64 and say so' '

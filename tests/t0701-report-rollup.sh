@@ -11,7 +11,7 @@
 . "$(dirname "$0")/lib.sh"
 
 TODAY=2022-11-30
-SUMMARY_HEADER=township,village,households,members,lifted,monitored,minimum_allowance,serious_illness,extreme_poverty,ordinary,coverage_2022-11-01,coverage_2022-11-08,coverage_2022-11-18,coverage_2023-02-18,issues_opened,issues_repeated,issues_resolved,issues_fed_back,issues_closed,issues_overdue,median_days_to_resolve,extensions,meetings_held,meetings_required,recognition_n,recognition_rate,recognition_ci_low,recognition_ci_high,vote
+SUMMARY_HEADER=township,village,households,members,lifted,monitored,minimum_allowance,serious_illness,extreme_poverty,ordinary,coverage_2022-11-01,coverage_2022-11-08,coverage_2022-11-18,coverage_2023-02-18,issues_opened,issues_repeated,issues_resolved,issues_fed_back,issues_closed,issues_overdue,median_days_to_resolve,extensions,meetings_held,meetings_required,recognition_n,recognition_rate,recognition_ci_low,recognition_ci_high,vote,recognition_yes,coverage_due_2022-11-01,coverage_visited_2022-11-01,coverage_due_2022-11-08,coverage_visited_2022-11-08,coverage_due_2022-11-18,coverage_visited_2022-11-18,coverage_due_2023-02-18,coverage_visited_2023-02-18,days_to_resolve
 JIA="后叶村|双河村|红狮村"
 export TODAY JIA
 
@@ -391,12 +391,12 @@ assert rows[-1][\"households\"] == 350
 	report-gen -d jia.db -d 乙镇.db issues -f json | python3 -m json.tool >/dev/null
 '
 
-test_case 'county: history reads one store; a missing store is exit 66' '
+test_case 'county: history reads one store; a missing store is left out, exit 65' '
 	county &&
 	expect_status 64 report-gen -d jia.db -d 乙镇.db history 1 >out 2>err &&
 	grep_message "^report-gen: " err &&
 	test_must_be_empty out &&
-	expect_status 66 report-gen -d jia.db -d 丁镇.db summary -f csv --today $TODAY >out 2>err &&
+	expect_status 65 report-gen -d jia.db -d 丁镇.db summary -f csv --today $TODAY >out 2>err &&
 	grep_message "丁镇.db" err &&
 	test_path_is_missing 丁镇.db
 '
