@@ -206,7 +206,7 @@ test_case 'an SQL-injection string in every text field of an issue: stored and p
 	for prefix in "" "表格 " "JSON "; do
 		for k in 1 2 3 4; do
 			id=$((id + 1)) &&
-			echo "$id,problem,other,$(cell "$prefix$(inj $k)"),normal,,,,other,$(cell "$(inj $k)"),2024-03-01,2024-03-31,open,,,,0" ||
+			echo "$id,problem,other,$(cell "$prefix$(inj $k)"),normal,,,,other,$(cell "$(inj $k)"),2024-03-01,2024-03-31,open,,,,0," ||
 				return 1
 		done
 	done >expect &&
@@ -376,7 +376,7 @@ test_case '--excel puts a quote before =, +, - and @ in every cell that starts w
 	for f in "$F1" "$F2" "$F3" "$F4"; do
 		id=$((id + 1)) &&
 		c=$(cell "$SQ$f") &&
-		echo "$id,problem,other,$c,normal,后叶村,,,other,$c,2024-03-01,2024-03-31,open,,,,0" ||
+		echo "$id,problem,other,$c,normal,后叶村,,,other,$c,2024-03-01,2024-03-31,open,,,,0," ||
 			return 1
 	done >expect &&
 	report-gen issues --excel >out &&
