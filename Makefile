@@ -40,10 +40,11 @@ SAN_FLAGS = -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all \
 COMMANDS_HOUSEHOLDS = household-add household-list
 COMMANDS_LEDGER = issue-add issue-update meeting-log deadline-check report-gen
 COMMANDS_VISITS = visit-log milestone-add
+COMMANDS_CASES = case-open case-step
 COMMANDS_SURVEYS = survey-tally
 COMMANDS_PEOPLE = member-add assign
 COMMANDS = $(COMMANDS_HOUSEHOLDS) $(COMMANDS_LEDGER) $(COMMANDS_VISITS) \
-	$(COMMANDS_SURVEYS) $(COMMANDS_PEOPLE)
+	$(COMMANDS_SURVEYS) $(COMMANDS_PEOPLE) $(COMMANDS_CASES)
 LIB_SRC = $(wildcard lib/*.c)
 LIB_OBJ = $(LIB_SRC:lib/%.c=$(B)/lib/%.o) $(B)/lib/schema.o
 CLI_OBJ = $(B)/cmd/cli.o $(B)/cmd/cli-import.o

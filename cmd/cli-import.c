@@ -74,26 +74,47 @@ cli_closing_line(const struct cli *cli, const char *noun_code,
 		cli_warn(cli, _("bad records are in %s"), cli->rejects);
 }
 
-int
-cli_write_issues(struct cli *cli, struct store *s,
-    const struct import_stats *stats, void *context)
+/*
+ * The records of ids as they now are, each written by write_one in
+ * columns, on standard output; nothing on a dry run.  Returns a status.
+ */
+static int
+write_ids(struct cli *cli, struct store *s, const struct issue_ids *ids,
+    const struct column *columns, size_t ncolumns,
+    int (*write_one)(struct store *, long long, struct writer *, int,
+    struct error *))
 {
-	const struct issue_ids *ids = context;
 	struct writer *w;
 	struct error err = { 0 };
 	int status = EXIT_OK;
 
-	/* only once they are in the ledger for good */
+	/* only once they are in the store for good */
 	if (cli->import.dry_run || ids->len == 0)
 		return EXIT_OK;
-	if ((w = cli_writer(cli, issue_out_columns, ISSUE_OUT_NCOLUMNS)) == NULL)
+	if ((w = cli_writer(cli, columns, ncolumns)) == NULL)
 		return EXIT_SOFTWARE;
 	for (size_t i = 0; i < ids->len && status == EXIT_OK; i++)
-		if (issue_write(s, ids->ids[i], w, cli_labels(cli), &err) != 0)
+		if (write_one(s, ids->ids[i], w, cli_labels(cli), &err) != 0)
 			status = cli_error(cli, &err);
 	if (writer_close(w, &err) != 0 && status == EXIT_OK)
 		status = cli_error(cli, &err);
 	return status;
+}
+
+int
+cli_write_issues(struct cli *cli, struct store *s,
+    const struct import_stats *stats, void *context)
+{
+	return write_ids(cli, s, context, issue_out_columns, ISSUE_OUT_NCOLUMNS,
+	    issue_write);
+}
+
+int
+cli_write_cases(struct cli *cli, struct store *s,
+    const struct import_stats *stats, void *context)
+{
+	return write_ids(cli, s, context, case_out_columns, CASE_OUT_NCOLUMNS,
+	    case_write);
 }
 
 int

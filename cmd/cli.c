@@ -569,3 +569,26 @@ cli_finish(struct cli *cli, int status)
 	}
 	return status;
 }
+
+void
+cli_field_options(struct option *options, const char *const *names, size_t n,
+    int first)
+{
+	for (size_t k = 0; k < n; k++)
+		options[k] = (struct option){ names[k], required_argument, NULL,
+		    first + (int)k };
+	options[n] = (struct option){ NULL, 0, NULL, 0 };
+}
+
+int
+cli_record_option(struct cli *cli, int opt, const char *arg, void *context)
+{
+	struct cli_record_options *o = context;
+
+	(void)cli;
+	if (opt < o->first || opt >= o->first + (int)o->n)
+		return -1;
+	o->value[opt - o->first] = arg;
+	o->given = 1;
+	return 0;
+}

@@ -43,6 +43,27 @@ struct cli {
 	long progress_records;
 };
 
+/*
+ * Fill options[0..n) with the long options names[k], each taking an
+ * argument and returning first + k, and end the table after them:
+ * options has room for n + 1.  For a command whose options are the
+ * fields of one record.
+ */
+void cli_field_options(struct option *options, const char *const *names,
+    size_t n, int first);
+
+/* The one record that a command's field options give. */
+struct cli_record_options {
+	const char **value;	/* value[k] of field k (n of them); NULL: not given */
+	size_t n;
+	int first;		/* the option value of field 0 (cli_field_options()) */
+	int given;		/* 1 once any field is given */
+};
+
+/* A cli_option_fn for field options: context is a struct cli_record_options. */
+int cli_record_option(struct cli *cli, int opt, const char *arg,
+    void *context);
+
 /* Handles one of the command's own options; returns 0, or -1 for a usage error. */
 typedef int cli_option_fn(struct cli *cli, int option, const char *arg,
     void *context);
@@ -197,6 +218,14 @@ void cli_closing_line(const struct cli *cli, const char *noun,
  * dry run.  Returns a status.
  */
 int cli_write_issues(struct cli *cli, struct store *s,
+    const struct import_stats *stats, void *context);
+
+/*
+ * A done() for cli_import(): the cases of context (a struct issue_ids
+ * of case ids the import filled) as they now are, on standard output;
+ * nothing on a dry run.  Returns a status.
+ */
+int cli_write_cases(struct cli *cli, struct store *s,
     const struct import_stats *stats, void *context);
 
 /*

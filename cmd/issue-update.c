@@ -58,10 +58,7 @@ main(int argc, char **argv)
 		.done = cli_write_issues, .context = &settings.changed };
 	int first, status;
 
-	for (int k = 0; k < UPDATE_NFIELDS; k++)
-		options[k] = (struct option){ option_names[k], required_argument, NULL,
-		    OPT_FIELD + k };
-	options[UPDATE_NFIELDS] = (struct option){ NULL, 0, NULL, 0 };
+	cli_field_options(options, option_names, UPDATE_NFIELDS, OPT_FIELD);
 
 	cli_start(&cli, "issue-update", usage, CLI_INPUT | CLI_IMPORT | CLI_OUTPUT);
 	first = cli_parse(&cli, argc, argv, options, "", option, &o);

@@ -9,9 +9,11 @@ static const char usage[] =
 "usage: visit-log [-q] [-d db] [--by name] [--today date] [--dry-run]\n"
 "                 [--upsert] [--skip-bad --rejects file] [--input-format fmt]\n"
 "                 [--encoding enc]\n"
-"                 [--sheet name] [--header-row n] [--list-sheets] [--flagged [-f format]] [file ...]\n"
+"                 [--sheet name] [--header-row n] [--list-sheets] [--flagged [--as what] [-f format]]\n"
+"                 [file ...]\n"
 "       visit-log [-q] [-d db] [--by name] [--today date] [--dry-run]\n"
-"                 [--upsert] [--flagged [-f format]] --household id\n"
+"                 [--upsert] [--flagged [--as what] [-f format]]\n"
+"                 --household id\n"
 "                 --date date --visitor name --round round [--role role]\n"
 "                 [--food-clothing answer] [--education answer]\n"
 "                 [--medical answer] [--housing answer]\n"
@@ -19,7 +21,7 @@ static const char usage[] =
 "                 [--industry-link answer] [--risk level] [--monitor yes|no]\n"
 "                 [--notes text]\n"
 "       visit-log [-d db] [-f format] [--bom] [--excel] --flagged\n"
-"                 --since date\n"
+"                 [--as what] --since date\n"
 "       visit-log [-d db] [-f format] [--bom] [--excel] --coverage\n"
 "                 [--milestone id] [--missing]\n";
 
@@ -30,7 +32,8 @@ enum {
 	OPT_DRINKING_WATER, OPT_INCOME_STABLE, OPT_INDUSTRY_LINK, OPT_RISK,
 	OPT_MONITOR, OPT_NOTES,
 	/* what to do */
-	OPT_FLAGGED = 3000, OPT_SINCE, OPT_COVERAGE, OPT_MILESTONE, OPT_MISSING
+	OPT_FLAGGED = 3000, OPT_SINCE, OPT_COVERAGE, OPT_MILESTONE, OPT_MISSING,
+	OPT_AS
 };
 
 static const struct option options[] = {
@@ -54,6 +57,7 @@ static const struct option options[] = {
 	{ "coverage", no_argument, NULL, OPT_COVERAGE },
 	{ "milestone", required_argument, NULL, OPT_MILESTONE },
 	{ "missing", no_argument, NULL, OPT_MISSING },
+	{ "as", required_argument, NULL, OPT_AS },
 	{ NULL, 0, NULL, 0 }
 };
 
@@ -61,6 +65,8 @@ struct request {
 	const char *value[VISIT_NFIELDS];	/* one visit given by options */
 	int given;
 	int flagged, coverage, missing;
+	int as_cases;		/* --as cases: flagged visits as clues of cases */
+	int as_given;
 	char since[11];
 	const char *milestone;
 };
@@ -87,6 +93,12 @@ option(struct cli *cli, int opt, const char *arg, void *context)
 	case OPT_MISSING:
 		rq->missing = 1;
 		return 0;
+	case OPT_AS:
+		if (strcmp(arg, "cases") != 0 && strcmp(arg, "issues") != 0)
+			cli_usage_error(cli, _("--as: issues or cases, not \"%s\""), arg);
+		rq->as_cases = strcmp(arg, "cases") == 0;
+		rq->as_given = 1;
+		return 0;
 	}
 	if (opt < OPT_HOUSEHOLD || opt > OPT_NOTES)
 		return -1;
@@ -107,6 +119,8 @@ check_request(const struct cli *cli, const struct request *rq, int operands)
 		    "visit, no file, no --flagged"));
 	if ((rq->milestone != NULL || rq->missing) && !rq->coverage)
 		cli_usage_error(cli, _("--milestone and --missing go with --coverage"));
+	if (rq->as_given && !rq->flagged)
+		cli_usage_error(cli, _("--as goes with --flagged"));
 	if (rq->since[0] != '\0' && !rq->flagged)
 		cli_usage_error(cli, _("--since goes with --flagged"));
 	if (rq->since[0] != '\0' && (rq->given || operands > 0))
@@ -132,8 +146,9 @@ prepare(struct cli *cli, struct store *s, void *context)
 	if (lg->held == NULL)
 		return EXIT_OK;
 	if ((lg->vo.flagged = writer_open(lg->held, cli->format,
-	    visit_finding_columns, FINDING_NCOLUMNS, cli->output_flags,
-	    &err)) == NULL)
+	    lg->vo.as_cases ? case_clue_columns : visit_finding_columns,
+	    lg->vo.as_cases ? CASE_CLUE_NCOLUMNS : FINDING_NCOLUMNS,
+	    cli->output_flags, &err)) == NULL)
 		return cli_error(cli, &err);
 	return EXIT_OK;
 }
@@ -159,7 +174,7 @@ done(struct cli *cli, struct store *s, const struct import_stats *stats,
 static int
 log_visits(struct cli *cli, struct request *rq, int argc, char **argv)
 {
-	struct logging lg = { { NULL, NULL }, NULL };
+	struct logging lg = { { NULL, NULL, rq->as_cases }, NULL };
 	struct cli_import import = { .kind = &visit_import_kind,
 		.noun = NC_("import noun", "visits"), .mode = STORE_WRITE,
 		.fields = visit_fields, .nfields = VISIT_NFIELDS,
@@ -194,7 +209,9 @@ report(struct cli *cli, struct request *rq)
 
 	if ((store = cli_store(cli, STORE_QUERY, &status)) == NULL)
 		return status;
-	if (rq->flagged)
+	if (rq->flagged && rq->as_cases)
+		w = cli_writer(cli, case_clue_columns, CASE_CLUE_NCOLUMNS);
+	else if (rq->flagged)
 		w = cli_writer(cli, visit_finding_columns, FINDING_NCOLUMNS);
 	else if (rq->missing)
 		w = cli_writer(cli, coverage_missing_columns,
@@ -205,7 +222,9 @@ report(struct cli *cli, struct request *rq)
 		store_close(store);
 		return EXIT_SOFTWARE;
 	}
-	if (rq->flagged)
+	if (rq->flagged && rq->as_cases)
+		n = case_clues_since(store, rq->since, w, &err);
+	else if (rq->flagged)
 		n = visit_flagged_since(store, rq->since, w, &err);
 	else if (rq->missing)
 		n = coverage_write_missing(store, rq->milestone, cli_labels(cli), w,

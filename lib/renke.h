@@ -62,6 +62,10 @@
  *   member.h    the people of households (member-add)
  *   assign.h    the cadres assigned to households and villages (assign);
  *               who answers for a household
+ *   monitor_case.h  monitoring cases: a clue opens one (monitor_case.c),
+ *               the steps of the procedure follow in order and the
+ *               county decides (monitor_step.c); monitor_parts.h holds
+ *               what they share
  *
  * To add a command: write cmd/NAME.c after cmd/household-add.c, list it
  * in the Makefile's COMMANDS, write man/man1/NAME.1 with EXAMPLES, and add
@@ -107,6 +111,7 @@
 #include "vote.h"
 #include "member.h"
 #include "assign.h"
+#include "monitor_case.h"
 
 #define RENKE_VERSION "0.1.0"
 

@@ -745,3 +745,82 @@ INSERT INTO status_move VALUES
 	('resolved', 'withdrawn'), ('feedback_given', 'withdrawn'),
 	('closed', 'withdrawn'), ('reopened', 'withdrawn'),
 	('closed_unresolved', 'withdrawn');
+
+-- version 11
+-- monitoring cases (防返贫监测): a clue opens a case that brings a
+-- household under monitoring (inclusion) or ends its risk
+-- (elimination); the steps of the county's procedure follow in one
+-- order, each dated and signed, until the county decides or a step
+-- finds the household not eligible.  lib/monitor_case.c checks every
+-- rule before it writes; the keys below only keep the store whole.
+
+-- the county's limits: days from clue to decision, the shortest
+-- posting, days a suggestion may wait for its case, months between the
+-- two stable visits an elimination needs
+CREATE TABLE monitor_limit (
+	name TEXT PRIMARY KEY,
+	value INTEGER NOT NULL CHECK (value BETWEEN 0 AND 3650)
+) STRICT, WITHOUT ROWID;
+INSERT INTO monitor_limit VALUES ('decision_days', 15), ('posting_days', 5),
+	('unfollowed_days', 3), ('stable_months', 6);
+
+-- a case; household_id is the household's own number.  step is the last
+-- step done ('clue' when none), step_on its date; state open until the
+-- decision (approved, rejected) or a finding of not eligible
+CREATE TABLE monitor_case (
+	id INTEGER PRIMARY KEY,
+	household_id TEXT NOT NULL,	-- a household(household_id), checked
+	case_type TEXT NOT NULL CHECK (case_type = 'inclusion' OR
+		case_type = 'elimination'),
+	clue TEXT NOT NULL CHECK (clue = 'visit' OR clue = 'application' OR
+		clue = 'cadre' OR clue = 'department'),
+	clue_on TEXT NOT NULL CHECK (clue_on GLOB
+		'[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'),
+	detail TEXT,
+	monitor_type TEXT CHECK (monitor_type = 'unstable' OR
+		monitor_type = 'marginal' OR monitor_type = 'sudden_hardship'),
+	risks TEXT NOT NULL DEFAULT '',		-- monitor_risk codes, ';' joined
+	recorder TEXT NOT NULL CHECK (recorder <> ''),
+	step TEXT NOT NULL DEFAULT 'clue' CHECK (step = 'clue' OR
+		step = 'home_check' OR step = 'data_check' OR
+		step = 'village_review' OR step = 'posting' OR
+		step = 'township_review' OR step = 'decision'),
+	step_on TEXT NOT NULL,
+	state TEXT NOT NULL DEFAULT 'open' CHECK (state = 'open' OR
+		state = 'approved' OR state = 'rejected' OR state = 'not_eligible'),
+	posting_until TEXT,		-- the last day of the posting
+	decided_on TEXT,		-- the decision's date, or the finding's
+	reason TEXT,			-- why rejected or not eligible
+	created_at TEXT NOT NULL,
+	updated_at TEXT NOT NULL,
+	UNIQUE (household_id, case_type, clue_on)
+) STRICT;
+-- a household has one open case at a time
+CREATE UNIQUE INDEX monitor_case_open ON monitor_case(household_id)
+	WHERE state = 'open';
+
+-- the steps done ('clue' is never one: case-open records it); the
+-- findings of the home check (三看两问一判断) and the consent, the
+-- departments' answers, the posting and its objections
+CREATE TABLE monitor_case_step (
+	id INTEGER PRIMARY KEY,
+	case_id INTEGER NOT NULL REFERENCES monitor_case(id),
+	step TEXT NOT NULL CHECK (step = 'clue' OR step = 'home_check' OR
+		step = 'data_check' OR
+		step = 'village_review' OR step = 'posting' OR
+		step = 'township_review' OR step = 'decision'),
+	done_on TEXT NOT NULL,
+	who TEXT NOT NULL CHECK (who <> ''),
+	result TEXT NOT NULL CHECK (result = 'passed' OR
+		result = 'not_eligible' OR result = 'approved' OR
+		result = 'rejected'),
+	reason TEXT,
+	housing TEXT, food TEXT, labour TEXT, income TEXT, expenses TEXT,
+	judgement TEXT,
+	consent INTEGER CHECK (consent = 0 OR consent = 1),
+	answers TEXT,
+	posting_days INTEGER,
+	objections TEXT,
+	notes TEXT,
+	UNIQUE (case_id, step)
+) STRICT;

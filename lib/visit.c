@@ -10,6 +10,7 @@
 #include "idset.h"
 #include "merge.h"
 #include "text.h"
+#include "monitor_case.h"
 #include "visit.h"
 #include "visit_findings.h"
 #include "vocab.h"
@@ -509,8 +510,9 @@ visit_finish(struct import *im, void *context, struct error *err)
 		return -1;
 	if (settings(im)->flagged != NULL && vi->nflagged > 0 &&
 	    (stats->bad == 0 || import_options(im)->skip_bad))
-		return visit_findings_write(import_store(im), vi->flagged, vi->nflagged,
-		    settings(im)->flagged, err);
+		return (settings(im)->as_cases ? case_clues_write :
+		    visit_findings_write)(import_store(im), vi->flagged,
+		    vi->nflagged, settings(im)->flagged, err);
 	return 0;
 }
 

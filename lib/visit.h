@@ -31,6 +31,8 @@ struct visit_import_options {
 	 * dry run).  Nothing is written when the import fails.
 	 */
 	struct writer *flagged;
+	/* write them as clues of monitoring cases (monitor_case.h) instead */
+	int as_cases;
 };
 
 /*

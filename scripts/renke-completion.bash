@@ -36,7 +36,14 @@ _renke_values() {
 	schooling) values="preschool primary junior senior vocational college not_in_school 学前 小学 初中 高中 中职 大学 不在校" ;;
 	health) values="healthy chronic serious_illness disabled 健康 长期慢性病 大病 残疾" ;;
 	member_tag) values="lonely_elderly left_behind_child poor_student disabled 孤寡老人 留守儿童 贫困学生 残疾人" ;;
+	case_type) values="inclusion elimination 纳入监测 风险消除" ;;
+	case_clue) values="visit application cadre department 走访发现 农户自主申报 干部排查 部门预警" ;;
+	monitor_risk) values="illness disability schooling disaster accident unstable_work industry_failure other 因病 因残 因学 因灾 因意外 因务工就业不稳 因产业失败 其他" ;;
+	case_step) values="clue home_check data_check village_review posting township_review decision 线索 入户核实 信息比对 村级民主评议 公示 乡镇审核 县级审定" ;;
+	case_result) values="passed not_eligible approved rejected 通过 不符合条件 审定同意 审定不同意" ;;
+	case_state) values="open approved rejected not_eligible 办理中 审定同意 审定不同意 不符合条件" ;;
 	format) values="table csv json jsonl markdown html" ;;
+	flagged_as) values="issues cases" ;;
 	input_format) values="csv json jsonl xlsx xls" ;;
 	encoding) values="auto utf-8 gb18030" ;;
 	deadline_kind) values="issue_overdue feedback_overdue revisit_due promise_overdue visit_missing meeting_missing" ;;
@@ -61,7 +68,12 @@ _renke_domain() {
 	--finding) echo revisit_finding ;;
 	--role) echo visitor_role ;;
 	--risk) echo risk_level ;;
-	--monitor) echo yes_no ;;
+	--monitor|--consent) echo yes_no ;;
+	--clue) echo case_clue ;;
+	--step) echo case_step ;;
+	--result) echo case_result ;;
+	--risks) echo monitor_risk ;;
+	--as) echo flagged_as ;;
 	--food-clothing|--education|--medical|--housing|--drinking-water|--income-stable|--industry-link) echo check ;;
 	--group-by) echo owner ;;
 	--relation) echo relation ;;
@@ -74,6 +86,10 @@ _renke_domain() {
 		case $1 in
 		household-add|household-list|milestone-add) echo category ;;
 		*) echo issue_category ;;
+		esac ;;
+	--type)
+		case $1 in
+		case-open) echo case_type ;;
 		esac ;;
 	--kind)
 		case $1 in
@@ -129,4 +145,4 @@ _renke() {
 
 complete -F _renke household-add household-list visit-log milestone-add \
 	issue-add issue-update meeting-log deadline-check report-gen survey-tally \
-	member-add assign
+	member-add assign case-open case-step

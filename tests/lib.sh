@@ -98,6 +98,20 @@ store_dump() {
 	fi
 }
 
+# store_unchanged: the store is as the dump in ./before shows it
+store_unchanged() {
+	store_dump >after &&
+	test_cmp before after
+}
+
+# err_is FILE LINE...: FILE (a command's standard error) is exactly these lines
+err_is() {
+	file=$1
+	shift
+	printf "%s\n" "$@" >expect.err &&
+	test_cmp expect.err "$file"
+}
+
 # a single quote, for SQL inside a quoted test body
 SQ="'"
 

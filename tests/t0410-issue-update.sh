@@ -69,20 +69,6 @@ status_is() {
 	test_cmp expect.status actual.status
 }
 
-# store_unchanged: the store is as ./before shows it
-store_unchanged() {
-	store_dump >after &&
-	test_cmp before after
-}
-
-# err_is FILE LINE...: FILE (standard error) is exactly these lines
-err_is() {
-	file=$1
-	shift
-	printf "%s\n" "$@" >expect.err &&
-	test_cmp expect.err "$file"
-}
-
 # no_records FILE: FILE (standard output) holds no issue, at most a header
 no_records() {
 	sed 1d "$1" >records.left &&

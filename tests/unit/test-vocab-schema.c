@@ -44,6 +44,13 @@ static const struct {
 	{ "member", "health", "health" },
 	{ "member", "sex", NULL },		/* from the ID number */
 	{ "assignment", "role", "visitor_role" },
+	{ "monitor_case", "case_type", "case_type" },
+	{ "monitor_case", "clue", "case_clue" },
+	{ "monitor_case", "monitor_type", "monitor_type" },
+	{ "monitor_case", "step", "case_step" },
+	{ "monitor_case", "state", "case_state" },
+	{ "monitor_case_step", "step", "case_step" },
+	{ "monitor_case_step", "result", "case_result" },
 };
 #define NCOLUMNS (sizeof(columns) / sizeof(columns[0]))
 
