@@ -12,12 +12,13 @@ static const char usage[] =
 "       milestone-add [-q] [-d db] [--by name] [--dry-run] [--upsert]\n"
 "                     --id id --title text [--kind kind]\n"
 "                     [--category category ...] --round round --due date\n"
+"                     [--role role ...]\n"
 "       milestone-add [-q] [-d db] [--by name] [--dry-run] [--upsert]\n"
 "                     --id id --title text --kind meeting-coverage\n"
 "                     --meeting-kind kind [--scope village|group] --due date\n";
 
 enum { OPT_ID = 2000, OPT_TITLE, OPT_KIND, OPT_CATEGORY, OPT_ROUND, OPT_DUE,
-	OPT_MEETING_KIND, OPT_SCOPE };
+	OPT_MEETING_KIND, OPT_SCOPE, OPT_ROLE };
 
 static const struct option options[] = {
 	{ "id", required_argument, NULL, OPT_ID },
@@ -28,13 +29,14 @@ static const struct option options[] = {
 	{ "due", required_argument, NULL, OPT_DUE },
 	{ "meeting-kind", required_argument, NULL, OPT_MEETING_KIND },
 	{ "scope", required_argument, NULL, OPT_SCOPE },
+	{ "role", required_argument, NULL, OPT_ROLE },
 	{ NULL, 0, NULL, 0 }
 };
 
 /* The one milestone given by options, field by field. */
 struct one {
 	const char *value[MILESTONE_NFIELDS];
-	struct buf categories;
+	struct buf categories, roles;
 	int given;
 };
 
@@ -45,18 +47,20 @@ option(struct cli *cli, int opt, const char *arg, void *context)
 	static const int field[] = {
 		MILESTONE_ID, MILESTONE_TITLE, MILESTONE_KIND,
 		MILESTONE_CATEGORIES, MILESTONE_ROUND, MILESTONE_DUE_DATE,
-		MILESTONE_MEETING_KIND, MILESTONE_SCOPE
+		MILESTONE_MEETING_KIND, MILESTONE_SCOPE, MILESTONE_ROLES
 	};
 
 	(void)cli;
-	if (opt < OPT_ID || opt > OPT_SCOPE)
+	if (opt < OPT_ID || opt > OPT_ROLE)
 		return -1;
 	one->given = 1;
-	if (opt == OPT_CATEGORY) {
-		if (one->categories.len > 0)
-			buf_puts(&one->categories, ";");
-		buf_puts(&one->categories, arg);
-		one->value[MILESTONE_CATEGORIES] = one->categories.data;
+	if (opt == OPT_CATEGORY || opt == OPT_ROLE) {
+		struct buf *list = opt == OPT_ROLE ? &one->roles : &one->categories;
+
+		if (list->len > 0)
+			buf_puts(list, ";");
+		buf_puts(list, arg);
+		one->value[field[opt - OPT_ID]] = list->data;
 		return 0;
 	}
 	one->value[field[opt - OPT_ID]] = arg;
@@ -82,5 +86,6 @@ main(int argc, char **argv)
 		import.values = one.value;
 	status = cli_import(&cli, argc - first, argv + first, &import);
 	buf_free(&one.categories);
+	buf_free(&one.roles);
 	return status;
 }

@@ -37,13 +37,14 @@ extern const struct import_kind assign_import_kind;
 	".end_date >= :today)"
 
 /*
- * Who answers for household h (a row of household) on :today: the cadre
- * of its own assignment first (an assistance cadre before other roles),
- * else its village's; NULL when none.  An SQL expression.
+ * Who answers for household h (a row of household) on :today, in role
+ * :role (NULL: any): the cadre of its own assignment first (an
+ * assistance cadre before other roles), else its village's; NULL when
+ * none.  An SQL expression.
  */
 #define ASSIGN_OWNER(h) \
 	"(SELECT a.cadre FROM assignment a WHERE " ASSIGN_OF_HOUSEHOLD("a", h) \
-	" ORDER BY a.household_id IS NULL, a.role <> 'assistance_cadre', a.id " \
-	"LIMIT 1)"
+	" AND (:role IS NULL OR a.role = :role) ORDER BY a.household_id IS " \
+	"NULL, a.role <> 'assistance_cadre', a.id LIMIT 1)"
 
 #endif

@@ -77,9 +77,13 @@ due_for(const char *has, const char *wants)
 	return 0;
 }
 
-/* A visit-coverage milestone, as stored. */
+/*
+ * A visit-coverage milestone, as stored; one that names visitor roles is
+ * one for each role, known as "id:role", counting that role's visits.
+ */
 struct milestone {
 	char *id, *title, *round, *due_date, *categories;
+	const char *role;	/* a visitor_role code (vocab.c's string), or NULL */
 };
 
 struct milestones {
@@ -115,9 +119,41 @@ column_dup(sqlite3_stmt *st, int i, int *bad)
 	return copy;
 }
 
+/* Append the milestone of row st (for role, or any role when NULL): 0, or 1 when memory runs out. */
+static int
+milestone_add_row(struct milestones *ms, sqlite3_stmt *st, const char *role)
+{
+	struct milestone *m = realloc(ms->m, (ms->n + 1) * sizeof(*m));
+	int bad = 0;
+
+	if (m == NULL)
+		return 1;
+	ms->m = m;
+	m = &ms->m[ms->n++];
+	memset(m, 0, sizeof(*m));
+	m->id = column_dup(st, 0, &bad);
+	m->title = column_dup(st, 1, &bad);
+	m->round = column_dup(st, 2, &bad);
+	m->due_date = column_dup(st, 3, &bad);
+	m->categories = column_dup(st, 4, &bad);
+	m->role = role;
+	if (!bad && role != NULL) {
+		size_t n = strlen(m->id) + strlen(role) + 2;
+		char *id = malloc(n);
+
+		if (id == NULL)
+			return 1;
+		snprintf(id, n, "%s:%s", m->id, role);
+		free(m->id);
+		m->id = id;
+	}
+	return bad;
+}
+
 /*
  * The milestones asked for: one, or every visit-coverage milestone, by
- * due date then id.  0, or -1 with err set.
+ * due date then id; one that names visitor roles once a role.  0, or -1
+ * with err set.
  */
 static int
 milestones_load(struct store *s, const char *milestone_id,
@@ -147,29 +183,28 @@ milestones_load(struct store *s, const char *milestone_id,
 			return store_error(s, rc, err);
 	}
 	st = store_prepare(s, "SELECT milestone_id, title, round, due_date, "
-	    "categories FROM milestone WHERE kind = 'visit_coverage' AND "
+	    "categories, roles FROM milestone WHERE kind = 'visit_coverage' AND "
 	    "(?1 IS NULL OR milestone_id = ?1) ORDER BY due_date, milestone_id",
 	    err);
 	if (st == NULL)
 		return -1;
 	sqlite3_bind_text(st, 1, milestone_id, -1, SQLITE_STATIC);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct milestone *m = realloc(ms->m, (ms->n + 1) * sizeof(*m));
+	while (!bad && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *roles = (const char *)sqlite3_column_text(st, 5);
+		const char *role[16];
+		size_t nroles = 0;
 
-		if (m == NULL) {
-			bad = 1;
-			break;
-		}
-		ms->m = m;
-		m = &ms->m[ms->n++];
-		memset(m, 0, sizeof(*m));
-		m->id = column_dup(st, 0, &bad);
-		m->title = column_dup(st, 1, &bad);
-		m->round = column_dup(st, 2, &bad);
-		m->due_date = column_dup(st, 3, &bad);
-		m->categories = column_dup(st, 4, &bad);
-		if (bad)
-			break;
+		/* one milestone a role it names (vocabulary order), or one for any */
+		for (const struct vocab_entry *e = vocab_table; e->domain != NULL &&
+		    roles != NULL && nroles < 16; e++)
+			if (strcmp(e->domain, "visitor_role") == 0 &&
+			    list_has(roles, roles + strlen(roles), e->code,
+			    strlen(e->code)))
+				role[nroles++] = e->code;
+		if (nroles == 0)
+			role[nroles++] = NULL;
+		for (size_t r = 0; r < nroles && !bad; r++)
+			bad = milestone_add_row(ms, st, role[r]);
 	}
 	sqlite3_finalize(st);
 	if (bad) {
@@ -350,7 +385,7 @@ pass_run(struct store *s, const struct villages *v, const struct milestone *m,
 	sqlite3_stmt *st;
 	char *last = NULL;		/* the categories before, and their mask */
 	uint32_t last_due = 0;
-	int rc, bad = 0;
+	int rc, bad = 0, roles = 0;
 
 	memset(p, 0, sizeof(*p));
 	p->m = m;
@@ -398,14 +433,26 @@ pass_run(struct store *s, const struct villages *v, const struct milestone *m,
 		return error_set(err, EXIT_SOFTWARE, _("out of memory"));
 	if (rc != SQLITE_DONE)
 		return store_error(s, rc, err);
-	/* the visits: each covers the milestones of its round due on or after it */
-	st = store_prepare(s, "SELECT household_id, round, visit_date FROM visit",
-	    err);
+	/*
+	 * the visits: each covers the milestones of its round due on or after
+	 * it, of its visitor's role if they ask for one: the visit's, else
+	 * that of the visitor's assignment to the household or its village
+	 */
+	for (size_t i = 0; i < nm; i++)
+		roles |= m[i].role != NULL;
+	st = store_prepare(s, roles ? "SELECT v.household_id, v.round, "
+	    "v.visit_date, coalesce(v.visitor_role, (SELECT a.role FROM "
+	    "assignment a JOIN household h ON h.household_id = v.household_id "
+	    "WHERE a.cadre = v.visitor AND (a.household_id = v.household_id OR "
+	    "(a.household_id IS NULL AND a.village_id = h.village_id)) ORDER BY "
+	    "a.household_id IS NULL, a.id LIMIT 1)) FROM visit v" :
+	    "SELECT household_id, round, visit_date, NULL FROM visit", err);
 	if (st == NULL)
 		return -1;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		const char *round = (const char *)sqlite3_column_text(st, 1);
 		const char *date = (const char *)sqlite3_column_text(st, 2);
+		const char *role = (const char *)sqlite3_column_text(st, 3);
 		uint32_t covers = 0;
 		size_t h;
 
@@ -415,7 +462,8 @@ pass_run(struct store *s, const struct villages *v, const struct milestone *m,
 		for (size_t i = 0; i < nm; i++)
 			if (m[i].round != NULL && m[i].due_date != NULL &&
 			    strcmp(round, m[i].round) == 0 &&
-			    strcmp(date, m[i].due_date) <= 0)
+			    strcmp(date, m[i].due_date) <= 0 && (m[i].role == NULL ||
+			    (role != NULL && strcmp(role, m[i].role) == 0)))
 				covers |= UINT32_C(1) << i;
 		if (covers == 0)
 			continue;
@@ -567,6 +615,7 @@ coverage_missing(struct store *s, const char *milestone_id,
 			sqlite3_bind_int(st, 2, (int)i);
 			row.milestone_id = m->id;
 			row.due_date = m->due_date;
+			row.role = m->role;
 			while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 				row.village = (const char *)sqlite3_column_text(st, 0);
 				row.village_group = (const char *)sqlite3_column_text(st, 1);

@@ -12,7 +12,10 @@
  * them.  It is covered when it has a visit of the milestone's round
  * dated on or before the milestone's due date, whoever the visitor.
  * It is missing when it is due and not covered: a visit after the due
- * date, or of another round, does not count.
+ * date, or of another round, does not count.  A milestone that names
+ * visitor roles is one milestone a role, "id:role", covered only by the
+ * visits of that role: the visit's own role, else that of the visitor's
+ * assignment (lib/assign.h) to the household or its village.
  */
 
 /* One village's coverage of one milestone. */
@@ -53,6 +56,7 @@ struct coverage_household {
 	const char *head_name;		/* NULL if unknown */
 	const char *categories;		/* codes, ';' joined */
 	const char *last_visit;		/* its latest visit of the round (after the due date), or NULL */
+	const char *role;		/* the visitor role the milestone asks for, or NULL */
 };
 
 typedef int coverage_household_fn(void *context,

@@ -344,8 +344,10 @@ visit_household(void *context, const struct coverage_household *row,
 	if (strcmp(row->due_date, vc->limit) >= 0 || (vc->o->village != NULL &&
 	    strcmp(row->village, vc->o->village) != 0))
 		return 0;
-	/* the household's cadre owns its missing visit */
+	/* the household's cadre owns its missing visit (of the role asked for) */
 	sqlite3_bind_text(vc->owner, 1, row->household_id, -1, SQLITE_STATIC);
+	sqlite3_bind_text(vc->owner, sqlite3_bind_parameter_index(vc->owner,
+	    ":role"), row->role, -1, SQLITE_STATIC);
 	if ((rc = sqlite3_step(vc->owner)) != SQLITE_ROW) {
 		sqlite3_reset(vc->owner);
 		return store_error(vc->s, rc, err);

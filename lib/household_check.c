@@ -327,3 +327,45 @@ household_checker_free(struct household_checker *c)
 	hashtab_free(&c->seen_index);
 	memset(c, 0, sizeof(*c));
 }
+
+int
+vocab_list_codes(const char *domain, const char *text, char *out, size_t size,
+    void (*unknown)(void *context, const char *word), void *context)
+{
+	const char *given[16];
+	size_t ngiven = 0, len = 0;
+	char word[128];
+	int bad = 0;
+
+	while (*text != '\0') {
+		const char *code;
+		char *w;
+
+		text = household_category_next(text, word, sizeof(word));
+		if (*(w = text_trim(word)) == '\0')
+			continue;
+		if ((code = vocab_code(domain, w)) == NULL) {
+			unknown(context, w);
+			bad++;
+		} else if (ngiven < sizeof(given) / sizeof(given[0]))
+			given[ngiven++] = code;
+	}
+	if (size > 0)
+		out[0] = '\0';
+	for (const struct vocab_entry *e = vocab_table; e->domain != NULL; e++) {
+		size_t n;
+
+		if (strcmp(e->domain, domain) != 0)
+			continue;
+		for (size_t i = 0; i < ngiven; i++)
+			if (given[i] == e->code && len + (n = strlen(e->code)) + 2 <
+			    size) {
+				if (len > 0)
+					out[len++] = ';';
+				memcpy(out + len, e->code, n + 1);
+				len += n;
+				break;
+			}
+	}
+	return bad;
+}

@@ -89,4 +89,15 @@ uint64_t id_number_word(const char *s);
  */
 const char *household_category_next(const char *p, char *out, size_t size);
 
+/*
+ * The words of text (separated as household_category_next() separates
+ * them) as codes of domain, in the vocabulary's order, ';' joined, into
+ * out (size bytes; a code that does not fit is left out).  Each word
+ * that is no value of domain goes to unknown(context, word).  Returns
+ * how many did.
+ */
+int vocab_list_codes(const char *domain, const char *text, char *out,
+    size_t size, void (*unknown)(void *context, const char *word),
+    void *context);
+
 #endif

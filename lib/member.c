@@ -125,50 +125,21 @@ prepare(struct member_import *mi, struct import *im, struct error *err)
 	return 0;
 }
 
-/* Check the tags of text into m->tags, ';'-joined codes in the vocabulary's order. */
-static int
-check_tags(struct member_import *mi, struct import *im,
-    const struct record *rec, const char *text, struct member *m)
+/* The record whose tags are checked, for unknown_tag(). */
+struct tag_check {
+	struct import *im;
+	const struct record *rec;
+};
+
+static void
+unknown_tag(void *context, const char *word)
 {
-	const char *given[8];
-	size_t ngiven = 0, len = 0;
-	char word[64], expected[512];
-	int bad = 0;
+	const struct tag_check *tc = context;
+	char expected[512];
 
-	while (*text != '\0') {
-		const char *code;
-		char *w;
-
-		text = household_category_next(text, word, sizeof(word));
-		if (*(w = text_trim(word)) == '\0')
-			continue;
-		if ((code = household_checker_code(&mi->codes, "member_tag", w)) ==
-		    NULL) {
-			import_problem(im, rec, MEMBER_TAGS, _("unknown tag \"%s\"; "
-			    "expected one of: %s"), w, vocab_describe("member_tag",
-			    expected, sizeof(expected)));
-			bad++;
-		} else if (ngiven < sizeof(given) / sizeof(given[0]))
-			given[ngiven++] = code;
-	}
-	m->tags[0] = '\0';
-	for (const struct vocab_entry *e = vocab_table; e->domain != NULL; e++) {
-		size_t n;
-
-		if (strcmp(e->domain, "member_tag") != 0)
-			continue;
-		for (size_t i = 0; i < ngiven; i++)
-			if (given[i] == e->code && len + (n = strlen(e->code)) + 2 <
-			    sizeof(m->tags)) {
-				if (len > 0)
-					m->tags[len++] = ';';
-				memcpy(m->tags + len, e->code, n + 1);
-				len += n;
-				break;
-			}
-	}
-	m->value[MEMBER_TAGS] = m->tags[0] != '\0' ? m->tags : NULL;
-	return bad;
+	import_problem(tc->im, tc->rec, MEMBER_TAGS, _("unknown tag \"%s\"; "
+	    "expected one of: %s"), word, vocab_describe("member_tag", expected,
+	    sizeof(expected)));
 }
 
 /* Check the ID number of m: the person, their sex and birth date. */
@@ -275,8 +246,13 @@ member_check(struct member_import *mi, struct import *im,
 		    sizeof(expected)));
 		bad++;
 	}
-	if (m->value[MEMBER_TAGS] != NULL)
-		bad += check_tags(mi, im, rec, m->value[MEMBER_TAGS], m);
+	if (m->value[MEMBER_TAGS] != NULL) {
+		struct tag_check tc = { im, rec };
+
+		bad += vocab_list_codes("member_tag", m->value[MEMBER_TAGS], m->tags,
+		    sizeof(m->tags), unknown_tag, &tc);
+		m->value[MEMBER_TAGS] = m->tags[0] != '\0' ? m->tags : NULL;
+	}
 	return bad;
 }
 

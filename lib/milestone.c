@@ -20,12 +20,13 @@ const struct field_spec milestone_fields[MILESTONE_NFIELDS] = {
 	{ "due_date", "截止日期|完成时限|时限|截止时间" },
 	{ "meeting_kind", "会议类型" },
 	{ "scope", "范围|覆盖范围" },
+	{ "roles", "走访人职务|遍访职务|职务" },
 };
 
 /* The store's columns in the order of the fields. */
 static const char *const milestone_column[MILESTONE_NFIELDS] = {
 	"milestone_id", "title", "kind", "categories", "round", "due_date",
-	"meeting_kind", "scope"
+	"meeting_kind", "scope", "roles"
 };
 
 /* Words that mean every household. */
@@ -38,6 +39,7 @@ static const char *const every_household[] = {
 struct milestone {
 	const char *value[MILESTONE_NFIELDS];
 	char categories[256];
+	char roles[160];
 	char due_date[11];
 };
 
@@ -150,12 +152,31 @@ meeting_check(struct import *im, const struct record *rec, struct milestone *m)
 		    "milestone has one"));
 		bad++;
 	}
-	if (m->value[MILESTONE_CATEGORIES] != NULL) {
-		import_problem(im, rec, MILESTONE_CATEGORIES, _("only a "
-		    "visit-coverage milestone has one"));
-		bad++;
-	}
+	for (size_t k = MILESTONE_CATEGORIES; k <= MILESTONE_ROLES;
+	    k += MILESTONE_ROLES - MILESTONE_CATEGORIES)
+		if (m->value[k] != NULL) {
+			import_problem(im, rec, (int)k, _("only a visit-coverage "
+			    "milestone has one"));
+			bad++;
+		}
 	return bad;
+}
+
+/* The record whose roles are checked, for unknown_role(). */
+struct role_check {
+	struct import *im;
+	const struct record *rec;
+};
+
+static void
+unknown_role(void *context, const char *word)
+{
+	const struct role_check *rc = context;
+	char expected[512];
+
+	import_problem(rc->im, rc->rec, MILESTONE_ROLES, _("unknown value \"%s\"; "
+	    "expected one of: %s"), word, vocab_describe("visitor_role", expected,
+	    sizeof(expected)));
 }
 
 static int
@@ -222,6 +243,15 @@ milestone_check(struct import *im, const struct record *rec, struct milestone *m
 		}
 		m->value[MILESTONE_CATEGORIES] = m->categories;
 	}
+	if ((text = m->value[MILESTONE_ROLES]) != NULL &&
+	    strcmp(m->value[MILESTONE_KIND] != NULL ? m->value[MILESTONE_KIND] :
+	    "", "visit_coverage") == 0) {
+		struct role_check rc = { im, rec };
+
+		bad += vocab_list_codes("visitor_role", text, m->roles,
+		    sizeof(m->roles), unknown_role, &rc);
+		m->value[MILESTONE_ROLES] = m->roles[0] != '\0' ? m->roles : NULL;
+	}
 	if ((text = m->value[MILESTONE_DUE_DATE]) == NULL) {
 		import_problem(im, rec, MILESTONE_DUE_DATE, _("missing; every "
 		    "milestone has a due date"));
@@ -258,11 +288,11 @@ prepare(struct milestone_import *mi, struct store *s, struct error *err)
 	if (mi->insert != NULL)
 		return 0;
 	mi->insert = store_prepare(s, "INSERT INTO milestone (milestone_id, title, "
-	    "kind, categories, round, due_date, meeting_kind, scope, created_at, "
-	    "updated_at, source) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-	    "ON CONFLICT DO NOTHING", err);
+	    "kind, categories, round, due_date, meeting_kind, scope, roles, "
+	    "created_at, updated_at, source) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+	    "?, ?) ON CONFLICT DO NOTHING", err);
 	mi->find = store_prepare(s, "SELECT id, title, kind, categories, round, "
-	    "due_date, meeting_kind, scope, source FROM milestone "
+	    "due_date, meeting_kind, scope, roles, source FROM milestone "
 	    "WHERE milestone_id = ?", err);
 	if (mi->insert == NULL || mi->find == NULL)
 		return -1;
@@ -291,6 +321,9 @@ milestone_row(struct import *im, const struct record *rec, void *context,
 	/* no categories: every household */
 	if (m.value[MILESTONE_CATEGORIES] == NULL)
 		sqlite3_bind_text(st, MILESTONE_CATEGORIES + 1, "", 0, SQLITE_STATIC);
+	/* no roles: any visitor */
+	if (m.value[MILESTONE_ROLES] == NULL)
+		sqlite3_bind_text(st, MILESTONE_ROLES + 1, "", 0, SQLITE_STATIC);
 	sqlite3_bind_text(st, MILESTONE_NFIELDS + 1, s->now, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, MILESTONE_NFIELDS + 2, s->now, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, MILESTONE_NFIELDS + 3, where, -1, SQLITE_STATIC);

@@ -824,3 +824,10 @@ CREATE TABLE monitor_case_step (
 	notes TEXT,
 	UNIQUE (case_id, step)
 ) STRICT;
+
+-- version 12
+-- a visit-coverage milestone may count only the visits of some roles,
+-- each role separately (五级书记遍访: every 脱贫户 and 监测户 visited by
+-- the village party secretary, and by the first secretary): ';'-joined
+-- visitor_role codes, '' for any visitor
+ALTER TABLE milestone ADD COLUMN roles TEXT NOT NULL DEFAULT '';

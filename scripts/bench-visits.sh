@@ -40,29 +40,8 @@ fi
 work=$(mktemp -d "${TMPDIR:-/tmp}/renke-bench-visits.XXXXXX")
 [ $keep -eq 1 ] || trap 'rm -rf "$work"' EXIT
 cd "$work"
-
-# measure NAME SETUP COMMAND: run SETUP then COMMAND $runs times; print
-# "median_seconds peak_kb" of COMMAND
-measure() {
-	: >times
-	i=0
-	while [ $i -lt "$runs" ]; do
-		sh -c "$2"
-		/usr/bin/time -f '%e %M' -o one sh -c "$3" >/dev/null 2>&1 ||
-			{ echo "bench-visits.sh: $1 failed: $3" >&2; cat one >&2; exit 1; }
-		tail -n 1 one >>times
-		i=$((i + 1))
-	done
-	sort -n times | awk '{ t[NR] = $1; m[NR] = $2 }
-		END { k = int((NR + 1) / 2); print t[k], m[k] }'
-}
-
-row() {	# row TASK RENKE ANCHOR
-	set -- "$1" $2 $3
-	awk -v task="$1" -v rs="$2" -v rk="$3" -v as="$4" 'BEGIN {
-		printf "%-36s %9.2f %9.2f %7.2f %9.1f\n", task, rs, as,
-		    (as > 0 ? rs / as : 0), rk / 1024 }'
-}
+bench=bench-visits.sh
+. "$top/scripts/bench-lib.sh"
 
 echo "renke visit benchmarks: $v visits over $n households, median of $runs runs"
 echo "machine: $(uname -m), $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo)"
@@ -78,38 +57,7 @@ sqlite3 base.db 'PRAGMA wal_checkpoint(TRUNCATE)' >/dev/null
 fresh='rm -f r.db r.db-wal r.db-shm && cp base.db r.db'
 log="$bin/visit-log -q -d r.db --today 2023-03-01"
 
-# pair NAME SETUP COMMAND: as measure, with the anchor's runs taken in
-# turn with the command's, so that a machine busy with something else
-# slows both alike; prints "renke_seconds renke_kb anchor_seconds anchor_kb"
 anchor="sqlite3 a.db -cmd '.mode csv' '.import visits.csv visits'"
-pair() {
-	: >times.r
-	: >times.a
-	i=0
-	while [ $i -lt "$runs" ]; do
-		rm -f a.db
-		/usr/bin/time -f '%e %M' -o one sh -c "$anchor" >/dev/null 2>&1 ||
-			{ echo "bench-visits.sh: the anchor failed" >&2; cat one >&2; exit 1; }
-		tail -n 1 one >>times.a
-		sh -c "$2"
-		/usr/bin/time -f '%e %M' -o one sh -c "$3" >/dev/null 2>&1 ||
-			{ echo "bench-visits.sh: $1 failed: $3" >&2; cat one >&2; exit 1; }
-		tail -n 1 one >>times.r
-		i=$((i + 1))
-	done
-	for f in times.r times.a; do
-		sort -n $f | awk '{ t[NR] = $1; m[NR] = $2 }
-			END { k = int((NR + 1) / 2); printf "%s %s ", t[k], m[k] }'
-	done
-	echo
-}
-
-# pair_row TASK "RS RK AS AK"
-pair_row() {
-	set -- "$1" $2
-	row "$1" "$2 $3" "$4 $5"
-}
-
 pair_row "visit-log $v (vs .import)" "$(pair visit-log "$fresh" "$log visits.csv")"
 
 # the same file again: nothing is added, nothing changes

@@ -136,4 +136,55 @@ test_case 'the same assignment twice in one sheet; options and files together' '
 	store_unchanged
 '
 
+# bianfang: A1 (脱贫户) visited by the first secretary only, A2 (监测户)
+# by the village secretary (from the assignment) and a cadre of no role
+bianfang() {
+	seed &&
+	assign -q --cadre 李书记 --role 村支书 --village 甲村 &&
+	assign -q --cadre 陈书记 --role 第一书记 --village 甲村 &&
+	milestone-add -q --id bf --title 遍访 --category 脱贫户 --category 监测户 \
+		--round 2022-bf --due 2022-11-30 --role 村支书 --role 第一书记 &&
+	{
+		echo "household_id,visit_date,visitor,visitor_role,round"
+		echo "A1,2022-11-08,陈书记,,2022-bf"
+		echo "A2,2022-11-08,李书记,,2022-bf"
+		echo "A2,2022-11-15,王五,帮扶干部,2022-bf"
+		echo "B1,2022-11-09,周六,村支书,2022-bf"
+	} >v.csv &&
+	visit-log -q --today 2022-12-01 v.csv
+}
+
+test_case '遍访 by role: visited by the first secretary only is missing for the village secretary' '
+	bianfang &&
+	visit-log --coverage -f csv --milestone bf >actual &&
+	cat >expect <<-\EOT &&
+	milestone,village,due,visited,missing,percent
+	bf:village_secretary,甲村,2,1,1,50.0
+	bf:village_secretary,乙村,1,1,0,100.0
+	bf:first_secretary,甲村,2,1,1,50.0
+	bf:first_secretary,乙村,1,0,1,0.0
+	EOT
+	test_cmp expect actual &&
+	visit-log --coverage --missing -f csv --milestone bf | cut -d, -f1,4 >actual &&
+	printf "milestone,household_id\nbf:village_secretary,A1\nbf:first_secretary,A2\nbf:first_secretary,B1\n" >expect &&
+	test_cmp expect actual
+'
+
+test_case '遍访 by role: the missing visit is owned by the cadre of that role' '
+	bianfang &&
+	expect_status 1 deadline-check --today 2022-12-05 --kind visit_missing -f csv >out &&
+	grep ",bf:" out | cut -d, -f2,4,7 >actual &&
+	printf "bf:first_secretary,B1,\nbf:first_secretary,A2,陈书记\nbf:village_secretary,A1,李书记\n" >expect &&
+	test_cmp expect actual
+'
+
+test_case 'milestone roles: unknown role refused; none on a meeting milestone' '
+	seed &&
+	expect_status 65 milestone-add --id bf --title 遍访 --round r --due 2022-11-30 --role 队长 2>err &&
+	grep_message "^milestone-add: command line: roles: unknown value \"队长\"; expected one of: county_leader" err &&
+	expect_status 65 milestone-add --id mm --title 院坝会 --kind meeting-coverage --meeting-kind 院坝会 --due 2022-11-30 --role 村支书 2>err &&
+	grep_message "^milestone-add: command line: roles: only a visit-coverage milestone has one$" err &&
+	store_unchanged
+'
+
 test_done

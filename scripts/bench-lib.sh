@@ -1,0 +1,60 @@
+# bench-lib.sh -- what the benchmark scripts share: runs, medians, rows; sourced
+#
+# The script that sources it sets runs (how many runs of each command)
+# and, for pair, anchor (the command each is measured beside); bench is
+# its name in messages.
+
+# measure NAME SETUP COMMAND: run SETUP then COMMAND $runs times; print
+# "median_seconds peak_kb" of COMMAND
+measure() {
+	: >times
+	i=0
+	while [ $i -lt "$runs" ]; do
+		sh -c "$2"
+		/usr/bin/time -f '%e %M' -o one sh -c "$3" >/dev/null 2>&1 ||
+			{ echo "$bench: $1 failed: $3" >&2; cat one >&2; exit 1; }
+		tail -n 1 one >>times
+		i=$((i + 1))
+	done
+	sort -n times | awk '{ t[NR] = $1; m[NR] = $2 }
+		END { k = int((NR + 1) / 2); print t[k], m[k] }'
+}
+
+row() {	# row TASK RENKE ANCHOR
+	set -- "$1" $2 $3
+	awk -v task="$1" -v rs="$2" -v rk="$3" -v as="$4" 'BEGIN {
+		printf "%-36s %9.2f %9.2f %7.2f %9.1f\n", task, rs, as,
+		    (as > 0 ? rs / as : 0), rk / 1024 }'
+}
+
+# pair NAME SETUP COMMAND: as measure, with the anchor's runs taken in
+# turn with the command's, so that a machine busy with something else
+# slows both alike; prints "renke_seconds renke_kb anchor_seconds anchor_kb"
+pair() {
+	: >times.r
+	: >times.a
+	i=0
+	while [ $i -lt "$runs" ]; do
+		rm -f a.db
+		/usr/bin/time -f '%e %M' -o one sh -c "$anchor" >/dev/null 2>&1 ||
+			{ echo "$bench: the anchor failed" >&2; cat one >&2; exit 1; }
+		tail -n 1 one >>times.a
+		sh -c "$2"
+		/usr/bin/time -f '%e %M' -o one sh -c "$3" >/dev/null 2>&1 ||
+			{ echo "$bench: $1 failed: $3" >&2; cat one >&2; exit 1; }
+		tail -n 1 one >>times.r
+		i=$((i + 1))
+	done
+	for f in times.r times.a; do
+		sort -n $f | awk '{ t[NR] = $1; m[NR] = $2 }
+			END { k = int((NR + 1) / 2); printf "%s %s ", t[k], m[k] }'
+	done
+	echo
+}
+
+# pair_row TASK "RS RK AS AK"
+pair_row() {
+	set -- "$1" $2
+	row "$1" "$2 $3" "$4 $5"
+}
+

@@ -1,0 +1,69 @@
+#!/bin/sh
+# bench-members.sh -- member-add beside its anchor; print the medians
+#
+# Usage: scripts/bench-members.sh [-n households] [-p people] [-r runs] [-k]
+#   -n N   households to generate (default 1000000)
+#   -p P   people in each (default 3: 3,000,000 members over them)
+#   -r R   runs of each command; the median is reported (default 3)
+#   -k     keep the scratch directory
+# Prints one row per task: task, renke seconds, anchor seconds, ratio
+# (renke / anchor; below 1 is faster), renke peak memory.  The anchor is
+# sqlite3 .import of the same CSV into a bare table of a new database.
+# Needs GNU time (/usr/bin/time) and sqlite3.
+set -eu
+
+n=1000000
+p=3
+runs=3
+keep=0
+while getopts n:p:r:k opt; do
+	case $opt in
+	n) n=$OPTARG ;;
+	p) p=$OPTARG ;;
+	r) runs=$OPTARG ;;
+	k) keep=1 ;;
+	*) echo "usage: $0 [-n households] [-p people] [-r runs] [-k]" >&2; exit 64 ;;
+	esac
+done
+
+top=$(cd "$(dirname "$0")/.." && pwd)
+bin=$top/bin
+if [ ! -x /usr/bin/time ]; then
+	echo "bench-members.sh: GNU time (/usr/bin/time) is needed: scripts/install-deps.sh --bench" >&2
+	exit 69
+fi
+if ! command -v sqlite3 >/dev/null; then
+	echo "bench-members.sh: sqlite3 is needed for the anchor and the setup" >&2
+	exit 69
+fi
+work=$(mktemp -d "${TMPDIR:-/tmp}/renke-bench-members.XXXXXX")
+[ $keep -eq 1 ] || trap 'rm -rf "$work"' EXIT
+cd "$work"
+bench=bench-members.sh
+. "$top/scripts/bench-lib.sh"
+
+# households of p people each, so that their counts stand as they are
+"$top/scripts/gen-households" "$n" 1 |
+	awk -F, -v OFS=, -v p="$p" 'NR > 1 { $8 = p } { print }' >households.csv
+"$top/scripts/gen-members" households.csv >members.csv
+m=$(($(wc -l <members.csv) - 1))
+
+echo "renke member benchmarks: $m members over $n households, median of $runs runs"
+echo "machine: $(uname -m), $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo)"
+printf "%-36s %9s %9s %7s %9s\n" task "renke s" "anchor s" ratio "peak MiB"
+
+"$bin/household-add" -q -d base.db households.csv
+# one file, no write-ahead log left beside it: every run starts the same
+sqlite3 base.db 'PRAGMA wal_checkpoint(TRUNCATE)' >/dev/null
+fresh='rm -f r.db r.db-wal r.db-shm && cp base.db r.db'
+add="$bin/member-add -q -d r.db"
+
+anchor="sqlite3 a.db -cmd '.mode csv' '.import members.csv members'"
+pair_row "member-add $m (vs .import)" "$(pair member-add "$fresh" "$add members.csv")"
+
+# the same file again: nothing is added, nothing changes
+sh -c "$fresh && $add members.csv"
+before=$(sqlite3 r.db 'SELECT count(*) FROM member')
+pair_row "member-add again (vs .import)" "$(pair member-add-again : "$add members.csv")"
+after=$(sqlite3 r.db 'SELECT count(*) FROM member')
+[ "$before" -eq "$after" ] || echo "(the second import added $((after - before)) members)"
