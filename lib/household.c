@@ -118,15 +118,26 @@ household_phone_key(const char *s, char *out, size_t size)
 }
 
 /*
- * What finds a household by a name, ?5 the part given: each an SQL
- * condition on the household h.  A kind that keeps more names of a
- * household (its members) adds its condition here, an EXISTS over its
- * rows, and household-list --name finds them too.
+ * What finds a household by a person's name, ID number or phone: each
+ * an SQL condition on the household h, the value given as ?N.  The
+ * household's own fields first, then its members' (a household is
+ * found by any of its people); a kind that keeps more people of a
+ * household adds its conditions here.  A member's condition reads the
+ * member table once (IN), not once a household.
  */
-static const char *const household_name_matches[] = {
-	"instr(h.head_name, ?5) > 0",
-	"EXISTS (SELECT 1 FROM member m WHERE m.household_id = h.household_id "
-	    "AND instr(m.name, ?5) > 0)",
+static const struct {
+	int parameter;		/* 5 name, 6 ID number, 7 phone */
+	const char *condition;
+} household_person_matches[] = {
+	{ 5, "instr(h.head_name, ?5) > 0" },
+	{ 5, "h.household_id IN (SELECT household_id FROM member "
+	    "WHERE instr(name, ?5) > 0)" },
+	{ 6, "h.id_number = ?6" },
+	{ 6, "h.household_id IN (SELECT household_id FROM member "
+	    "WHERE id_number = ?6)" },
+	{ 7, "substr(replace(h.phone, '-', ''), -length(?7)) = ?7" },
+	{ 7, "h.household_id IN (SELECT household_id FROM member "
+	    "WHERE substr(replace(phone, '-', ''), -length(?7)) = ?7)" },
 };
 
 /*
@@ -146,9 +157,8 @@ household_list_query(struct store *s, const struct household_filter *f,
 		{ f->group, "g.name = ?2" },
 		{ f->category, "instr(';' || h.categories || ';', ';' || ?3 || ';') > 0" },
 		{ f->household_id, "h.household_id = ?4" },
-		{ f->name, NULL },	/* household_name_matches */
-		{ f->id_number, "h.id_number = ?6" },
-		{ f->phone, "substr(replace(h.phone, '-', ''), -length(?7)) = ?7" },
+		/* (a person's: household_person_matches) */
+		{ f->name, NULL }, { f->id_number, NULL }, { f->phone, NULL },
 		{ f->cadre, "EXISTS (SELECT 1 FROM assignment a WHERE a.cadre = ?8 "
 		    "AND " ASSIGN_OF_HOUSEHOLD("a", "h") ")" },
 	};
@@ -165,10 +175,13 @@ household_list_query(struct store *s, const struct household_filter *f,
 		buf_puts(&sql, " AND (");
 		if (conditions[i].condition != NULL)
 			buf_puts(&sql, conditions[i].condition);
-		for (size_t k = 0; conditions[i].condition == NULL && k <
-		    sizeof(household_name_matches) / sizeof(household_name_matches[0]); k++) {
-			buf_puts(&sql, k > 0 ? " OR " : "");
-			buf_puts(&sql, household_name_matches[k]);
+		for (size_t k = 0, n = 0; conditions[i].condition == NULL && k <
+		    sizeof(household_person_matches) /
+		    sizeof(household_person_matches[0]); k++) {
+			if (household_person_matches[k].parameter != (int)i + 1)
+				continue;
+			buf_puts(&sql, n++ > 0 ? " OR " : "");
+			buf_puts(&sql, household_person_matches[k].condition);
 		}
 		buf_puts(&sql, ")");
 	}

@@ -25,9 +25,10 @@ struct household_filter {
 	const char *group;
 	const char *category;	/* a code */
 	const char *household_id;
-	const char *name;	/* part of a name of the household (its head's) */
-	const char *id_number;	/* a whole ID number, as household_id_number_key() */
-	const char *phone;	/* a phone's digits, or its last ones: household_phone_key() */
+	/* a person of the household, its head or a member: */
+	const char *name;	/* part of their name */
+	const char *id_number;	/* their whole ID number, as household_id_number_key() */
+	const char *phone;	/* their phone's digits, or its last ones: household_phone_key() */
 	const char *cadre;	/* assigned to it, or to its village (lib/assign.h) */
 	const char *today;	/* ISO: the day cadre's assignment is in force */
 };

@@ -11,6 +11,7 @@
 
 /* One household whose history is gathered. */
 struct household_ref {
+	struct store *store;	/* where it is kept */
 	long long row;		/* household.id */
 	const char *number;	/* household.household_id */
 	int labels;
@@ -244,9 +245,56 @@ survey_rows(struct store *s, const struct household_ref *hh, struct history *h,
 	return each_row(s, st, answer_row, hh, h, err);
 }
 
+/* A member of st registered: the name and relation; then the changes to them. */
+static int
+member_row(sqlite3_stmt *st, const struct household_ref *hh, struct history *h,
+    struct error *err)
+{
+	const char *relation = text(st, 1);
+	char day[32], what[512];
+	size_t first;
+
+	snprintf(what, sizeof(what), "%s%s%s%s", text(st, 0), relation ? " (" : "",
+	    relation == NULL ? "" : hh->labels ? vocab_label("relation", relation) :
+	    relation, relation ? ")" : "");
+	if (history_add(h, history_local_time(text(st, 3), 1, day, sizeof(day)),
+	    text(st, 3), "member", text(st, 0), "registered", NULL, NULL, what,
+	    text(st, 4), text(st, 5), err) != 0)
+		return -1;
+	first = h->n;
+	if (history_add_audit(hh->store, h, "member", "member", text(st, 2), NULL,
+	    NULL, NULL, err) != 0)
+		return -1;
+	/* known by name here: the audit log knows a person by the ID number */
+	for (size_t i = first; i < h->n; i++) {
+		char *name = strdup(text(st, 0));
+
+		if (name == NULL)
+			return error_set(err, EXIT_SOFTWARE, "%s", _("out of memory"));
+		free(h->rows[i].record);
+		h->rows[i].record = name;
+	}
+	return 0;
+}
+
+/* The household's members (member-add): each registered, then changed. */
+static int
+member_rows(struct store *s, const struct household_ref *hh, struct history *h,
+    struct error *err)
+{
+	sqlite3_stmt *st = store_prepare(s, "SELECT m.name, m.relation, "
+	    "m.id_number, o.at, o.who, o.command FROM member m "
+	    "JOIN member_source o ON o.id = m.source_id "
+	    "WHERE m.household_id = ? ORDER BY m.id", err);
+
+	if (st != NULL)
+		sqlite3_bind_text(st, 1, hh->number, -1, SQLITE_STATIC);
+	return each_row(s, st, member_row, hh, h, err);
+}
+
 /* Every kind of record a household's history shows, each adding its rows. */
 static history_kind_fn *const household_kinds[] = {
-	household_rows, visit_rows, issue_rows, survey_rows,
+	household_rows, member_rows, visit_rows, issue_rows, survey_rows,
 };
 
 static const struct column history_columns[] = {
@@ -425,7 +473,8 @@ report_household_history(struct store *s, const char *number, int labels,
     int reveal, enum output_format format, unsigned flags, FILE *fp,
     struct error *err)
 {
-	struct household_ref hh = { .number = number, .labels = labels };
+	struct household_ref hh = { .store = s, .number = number,
+	    .labels = labels };
 	struct history h = { .labels = labels };
 	long rows = -1;
 

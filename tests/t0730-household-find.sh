@@ -158,6 +158,26 @@ test_case '--reveal of a search is audited with the numbers searched by masked' 
 	test_cmp expect actual
 '
 
+test_case 'a member finds the household: by part of the name, the ID number, the phone' '
+	household-add -q "$EXAMPLES/households.csv" &&
+	son=$(id_number 50023520100101123) &&
+	member-add -q --household HY0105003 --id-number "$son" --name 雷小明 \
+	    --relation child --phone 13712345678 &&
+	echo HY0105003 >expect &&
+	listed --name 小明 >actual &&
+	test_cmp expect actual &&
+	listed --id-number "$son" >actual &&
+	test_cmp expect actual &&
+	listed --phone 12345678 >actual &&
+	test_cmp expect actual &&
+	ids "instr(h.head_name, ${SQ}雷${SQ}) > 0 OR h.household_id IN
+	    (SELECT household_id FROM member WHERE instr(name, ${SQ}雷${SQ}) > 0)" >expect &&
+	listed --name 雷 >actual &&
+	test_cmp expect actual &&
+	household-list -f csv --id-number "$son" >out &&
+	! grep -q "$son" out
+'
+
 test_case 'no match on a terminal says so; csv and json stay empty for scripts' '
 	household-add -q "$EXAMPLES/households.csv" &&
 	on_terminal "household-list --name 无此人" >actual &&

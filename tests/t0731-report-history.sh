@@ -132,6 +132,21 @@ test_case 'history HOUSEHOLD shows a suggestion raised for it at a meeting' '
 	grep -q "^$expect," out
 '
 
+test_case 'history HOUSEHOLD shows its members registered and changed, known by name' '
+	household_life &&
+	member-add -q --by 李霞 --household HY0101990 --id-number 500235201001011239 \
+	    --name 王小明 --relation child &&
+	member-add -q --upsert --by 张三 --household HY0101990 \
+	    --id-number 500235201001011239 --name 王小明 --relation child \
+	    --health 大病 &&
+	report-gen history HY0101990 -f csv | cut -d, -f3- >out &&
+	grep -q "^member,王小明,registered,,,王小明 (child),李霞,$" out &&
+	grep -q "^member,王小明,changed,health,,serious_illness,张三,$" out &&
+	! grep -q 500235201001011239 out &&
+	LC_ALL=zh_CN.UTF-8 report-gen history HY0101990 -f table >zh &&
+	grep -q "成员  *王小明  *修改  *健康状况  *大病  *张三$" zh
+'
+
 test_case 'history HOUSEHOLD --reveal shows the numbers and is audited' '
 	household_life &&
 	report-gen history HY0101990 --reveal --by 李霞 -f csv >out &&
