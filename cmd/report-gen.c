@@ -11,13 +11,15 @@ static const char usage[] =
 "                  [--bom] [--excel] [--reveal] [--village name] [--group name]\n"
 "                  [--since date] [--until date] [--owner name]\n"
 "                  [--status status] [--category category] [--kind kind]\n"
-"                  [--who name]\n"
+"                  [--household id] [--reporter name] [--due-since date]\n"
+"                  [--due-until date] [--who name]\n"
 "                  summary | issues | visits | households | meetings |\n"
 "                  history id | survey | changes\n"
 "       report-gen --from-rollup [-q] [-f format] summary file ...\n";
 
 enum { OPT_VILLAGE = 3000, OPT_GROUP, OPT_SINCE, OPT_UNTIL, OPT_OWNER,
-	OPT_STATUS, OPT_CATEGORY, OPT_KIND, OPT_WHO, OPT_STORES, OPT_FROM_ROLLUP };
+	OPT_STATUS, OPT_CATEGORY, OPT_KIND, OPT_WHO, OPT_STORES, OPT_FROM_ROLLUP,
+	OPT_HOUSEHOLD, OPT_REPORTER, OPT_DUE_SINCE, OPT_DUE_UNTIL };
 
 static const struct option options[] = {
 	{ "village", required_argument, NULL, OPT_VILLAGE },
@@ -31,12 +33,16 @@ static const struct option options[] = {
 	{ "who", required_argument, NULL, OPT_WHO },
 	{ "stores", required_argument, NULL, OPT_STORES },
 	{ "from-rollup", no_argument, NULL, OPT_FROM_ROLLUP },
+	{ "household", required_argument, NULL, OPT_HOUSEHOLD },
+	{ "reporter", required_argument, NULL, OPT_REPORTER },
+	{ "due-since", required_argument, NULL, OPT_DUE_SINCE },
+	{ "due-until", required_argument, NULL, OPT_DUE_UNTIL },
 	{ NULL, 0, NULL, 0 }
 };
 
 struct opts {
 	struct report_filter filter;
-	char since[11], until[11];
+	char since[11], until[11], due_since[11], due_until[11];
 	const char *who;	/* changes: by whom */
 	const char *stores[16];	/* --stores: the lists of stores */
 	size_t nlists;
@@ -57,6 +63,15 @@ vocabulary(struct cli *cli, const char *option, const char *domain,
 	return code;
 }
 
+/* A date option's day, ISO, in out; a usage error when arg is no date. */
+static const char *
+date_option(struct cli *cli, const char *option, const char *arg, char out[11])
+{
+	if (date_parse(arg, out) != 0)
+		cli_usage_error(cli, _("--%s: not a date: \"%s\""), option, arg);
+	return out;
+}
+
 static int
 option(struct cli *cli, int opt, const char *arg, void *context)
 {
@@ -67,15 +82,15 @@ option(struct cli *cli, int opt, const char *arg, void *context)
 	case OPT_VILLAGE: f->village = arg; return 0;
 	case OPT_GROUP: f->group = arg; return 0;
 	case OPT_OWNER: f->owner = arg; return 0;
-	case OPT_SINCE:
-		if (date_parse(arg, o->since) != 0)
-			cli_usage_error(cli, _("--since: not a date: \"%s\""), arg);
-		f->since = o->since;
+	case OPT_SINCE: f->since = date_option(cli, "since", arg, o->since); return 0;
+	case OPT_UNTIL: f->until = date_option(cli, "until", arg, o->until); return 0;
+	case OPT_HOUSEHOLD: f->household = arg; return 0;
+	case OPT_REPORTER: f->reporter = arg; return 0;
+	case OPT_DUE_SINCE:
+		f->due_since = date_option(cli, "due-since", arg, o->due_since);
 		return 0;
-	case OPT_UNTIL:
-		if (date_parse(arg, o->until) != 0)
-			cli_usage_error(cli, _("--until: not a date: \"%s\""), arg);
-		f->until = o->until;
+	case OPT_DUE_UNTIL:
+		f->due_until = date_option(cli, "due-until", arg, o->due_until);
 		return 0;
 	case OPT_STATUS: f->status = vocabulary(cli, "status", "status", arg); return 0;
 	case OPT_KIND: f->kind = arg; return 0;
@@ -303,9 +318,10 @@ main(int argc, char **argv)
 			const char *allowed;	/* the filters it takes */
 		} takes[] = {
 			{ -1, "village since until" },
-			{ REPORT_ISSUES, "village group since until owner status category kind" },
-			{ REPORT_VISITS, "village group since until owner" },
-			{ REPORT_HOUSEHOLDS, "village group category" },
+			{ REPORT_ISSUES, "village group since until owner status category "
+			    "kind household reporter due-since due-until" },
+			{ REPORT_VISITS, "village group since until owner household" },
+			{ REPORT_HOUSEHOLDS, "village group category household" },
 			{ REPORT_MEETINGS, "village group since until owner kind" },
 			{ -2, "" },
 			{ -3, "village" },
@@ -319,7 +335,10 @@ main(int argc, char **argv)
 			{ "since", o.filter.since }, { "until", o.filter.until },
 			{ "owner", o.filter.owner }, { "status", o.filter.status },
 			{ "category", o.filter.category }, { "kind", o.filter.kind },
-			{ "who", o.who },
+			{ "who", o.who }, { "household", o.filter.household },
+			{ "reporter", o.filter.reporter },
+			{ "due-since", o.filter.due_since },
+			{ "due-until", o.filter.due_until },
 		};
 		const char *allowed = "";
 
@@ -331,7 +350,7 @@ main(int argc, char **argv)
 
 			snprintf(word, sizeof(word), " %s ", filters[i].name);
 			if (filters[i].given != NULL) {
-				char list[128];
+				char list[256];
 
 				snprintf(list, sizeof(list), " %s ", allowed);
 				if (strstr(list, word) == NULL)

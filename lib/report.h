@@ -12,7 +12,9 @@
 /* Filters; NULL (or 0) lets everything through. */
 struct report_filter {
 	const char *village, *group, *owner, *status, *category, *kind;
+	const char *household, *reporter;	/* a household's number; who reported */
 	const char *since, *until;	/* ISO dates, inclusive */
+	const char *due_since, *due_until;	/* issues due: ISO dates, inclusive */
 	const char *today;		/* ISO: the day it is */
 	int reveal;			/* show ID and phone numbers unmasked */
 };

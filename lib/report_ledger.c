@@ -13,7 +13,8 @@
 
 struct ledger {
 	const char *sql;	/* ?1 village ?2 group ?3 since ?4 until ?5 owner
-				 * ?6 status ?7 category ?8 kind */
+				 * ?6 status ?7 category ?8 kind ?9 household
+				 * ?10 reporter ?11 due since ?12 due until */
 	const struct column *columns;
 	size_t ncolumns;
 	const char *const *domains;	/* per column: vocabulary shown as labels */
@@ -86,6 +87,8 @@ static const struct ledger ledgers[] = {
 	  "AND (?5 IS NULL OR i.owner = ?5) "
 	  "AND (?6 IS NULL AND " ISSUE_COUNTED_SQL("i.") " OR i.status = ?6) "
 	  "AND (?7 IS NULL OR i.category = ?7) AND (?8 IS NULL OR i.kind = ?8) "
+	  "AND (?9 IS NULL OR h.household_id = ?9) AND (?10 IS NULL OR i.reporter = ?10) "
+	  "AND (?11 IS NULL OR i.due_date >= ?11) AND (?12 IS NULL OR i.due_date <= ?12) "
 	  "ORDER BY i.id",
 	  issue_columns, sizeof(issue_columns) / sizeof(issue_columns[0]),
 	  issue_domains, -1, -1 },
@@ -100,7 +103,9 @@ static const struct ledger ledgers[] = {
 	  "WHERE (?1 IS NULL OR v.name = ?1) AND (?2 IS NULL OR g.name = ?2) "
 	  "AND (?3 IS NULL OR x.visit_date >= ?3) AND (?4 IS NULL OR x.visit_date <= ?4) "
 	  "AND (?5 IS NULL OR x.visitor = ?5) AND ?6 IS NULL AND ?7 IS NULL "
-	  "AND ?8 IS NULL ORDER BY x.visit_date, x.household_id, x.visitor",
+	  "AND ?8 IS NULL AND (?9 IS NULL OR x.household_id = ?9) AND ?10 IS NULL "
+	  "AND ?11 IS NULL AND ?12 IS NULL "
+	  "ORDER BY x.visit_date, x.household_id, x.visitor",
 	  visit_columns, sizeof(visit_columns) / sizeof(visit_columns[0]),
 	  NULL, -1, -1 },
 	[REPORT_HOUSEHOLDS] = {
@@ -111,7 +116,8 @@ static const struct ledger ledgers[] = {
 	  "WHERE (?1 IS NULL OR v.name = ?1) AND (?2 IS NULL OR g.name = ?2) "
 	  "AND ?3 IS NULL AND ?4 IS NULL AND ?5 IS NULL AND ?6 IS NULL "
 	  "AND (?7 IS NULL OR instr(';' || h.categories || ';', ';' || ?7 || ';')) "
-	  "AND ?8 IS NULL ORDER BY v.id, g.id, h.household_id",
+	  "AND ?8 IS NULL AND (?9 IS NULL OR h.household_id = ?9) AND ?10 IS NULL "
+	  "AND ?11 IS NULL AND ?12 IS NULL ORDER BY v.id, g.id, h.household_id",
 	  household_columns, HOUSEHOLD_NFIELDS, household_domains, 2, 3 },
 	[REPORT_MEETINGS] = {
 	  "SELECT m.id, m.kind, v.name, g.name, m.held_on, m.host, m.attendees, "
@@ -125,7 +131,8 @@ static const struct ledger ledgers[] = {
 	  "WHERE (?1 IS NULL OR v.name = ?1) AND (?2 IS NULL OR g.name = ?2) "
 	  "AND (?3 IS NULL OR m.held_on >= ?3) AND (?4 IS NULL OR m.held_on <= ?4) "
 	  "AND (?5 IS NULL OR m.host = ?5) AND ?6 IS NULL AND ?7 IS NULL "
-	  "AND (?8 IS NULL OR m.kind = ?8) ORDER BY m.held_on, m.id",
+	  "AND (?8 IS NULL OR m.kind = ?8) AND ?9 IS NULL AND ?10 IS NULL "
+	  "AND ?11 IS NULL AND ?12 IS NULL ORDER BY m.held_on, m.id",
 	  meeting_ledger_columns, sizeof(meeting_ledger_columns) /
 	  sizeof(meeting_ledger_columns[0]), meeting_domains, -1, -1 },
 };
@@ -215,6 +222,10 @@ ledger_query(struct store *s, enum report_ledger which,
 	sqlite3_bind_text(st, 6, f->status, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 7, category, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 8, f->kind, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 9, f->household, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 10, f->reporter, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 11, f->due_since, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 12, f->due_until, -1, SQLITE_STATIC);
 	return st;
 }
 

@@ -172,3 +172,9 @@ id_number() {
 		print $0 substr("10X98765432", s % 11 + 1, 1)
 	}'
 }
+
+# on_terminal COMMAND: COMMAND's standard output and error as a terminal
+# shows them (script(1) gives it a pseudo-terminal), carriage returns dropped
+on_terminal() {
+	script -qec "$1" /dev/null | tr -d '\r'
+}

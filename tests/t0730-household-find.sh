@@ -20,11 +20,6 @@ listed() {
 	household-list -f csv "$@" | sed 1d | cut -d, -f1
 }
 
-# on_terminal COMMAND: COMMAND's output as a terminal shows it
-on_terminal() {
-	script -qec "$1" /dev/null | tr -d '\r'
-}
-
 test_case '--name finds by part of the head'\''s name, as the SQL does' '
 	household-add -q "$EXAMPLES/households.csv" &&
 	ids "instr(h.head_name, ${SQ}雷${SQ}) > 0" >expect &&

@@ -231,14 +231,13 @@ test_case 'changes -f table: the user'\''s words, local times; zh_CN' '
 
 test_case 'changes: an empty answer on a terminal says so; csv stays a header' '
 	household_life &&
-	script -qec "report-gen changes --today 2000-01-01" /dev/null | tr -d "\r" >actual &&
+	on_terminal "report-gen changes --today 2000-01-01" >actual &&
 	echo "no changes" >expect &&
 	test_cmp expect actual &&
-	script -qec "LC_ALL=zh_CN.UTF-8 report-gen changes --today 2000-01-01" /dev/null |
-	    tr -d "\r" >actual &&
+	on_terminal "LC_ALL=zh_CN.UTF-8 report-gen changes --today 2000-01-01" >actual &&
 	echo "没有修改记录" >expect &&
 	test_cmp expect actual &&
-	script -qec "report-gen changes -f csv --today 2000-01-01" /dev/null | tr -d "\r" >actual &&
+	on_terminal "report-gen changes -f csv --today 2000-01-01" >actual &&
 	echo "$HEADER" >expect &&
 	test_cmp expect actual
 '
