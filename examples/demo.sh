@@ -30,11 +30,17 @@ visit-log --coverage --missing --milestone 2022-11-01 -f table
 echo "== milestone-add examples/meeting-milestones.csv   (a courtyard meeting in every group, two meetings in every village)"
 milestone-add examples/meeting-milestones.csv
 echo "== examples/ledger-life.sh   (a courtyard meeting, its suggestions worked through, a dispute, a village-rule vote)"
-sh examples/ledger-life.sh >/dev/null
+RENKE_USER=李主任 sh examples/ledger-life.sh >/dev/null
 echo "== survey-tally --save 2022-11 examples/survey.csv -f table   (the phone survey: recognition per village, worst first)"
 survey-tally --save 2022-11 --today 2022-11-30 -f table examples/survey.csv | head -12
 echo "== deadline-check --today 2022-12-01 --summary -f table   (what the cron job would mail on 1 December)"
 deadline-check --today 2022-12-01 --summary -f table || true
+echo "== household-list --name 军元 -f table   (a resident at the counter gives part of a name)"
+household-list --name 军元 -f table
+echo "== report-gen history HY0102001 -f table   (one household whole: its suggestion, visits, registration, the moves of its issue)"
+report-gen history HY0102001 -f table
+echo "== report-gen changes --who 李主任 -f table | head -n 16   (what 李主任 changed today, and why)"
+report-gen changes --who 李主任 -f table | head -n 16
 mkdir -p build
 report-gen --today 2022-11-30 summary -f html >build/summary.html
 report-gen --today 2022-11-30 summary -f xlsx >build/summary.xlsx
