@@ -53,7 +53,8 @@ option(struct cli *cli, int opt, const char *arg, void *context)
 		if ((kind = deadline_kind_parse(arg)) == 0)
 			cli_usage_error(cli, _("--kind: unknown kind \"%s\"; expected "
 			    "issue_overdue, feedback_overdue, revisit_due, "
-			    "promise_overdue, visit_missing or meeting_missing"), arg);
+			    "promise_overdue, visit_missing, meeting_missing, "
+			    "monitoring_case_overdue or monitoring_unfollowed"), arg);
 		o->kinds |= kind;
 		return 0;
 	case OPT_SUMMARY:

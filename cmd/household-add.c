@@ -6,17 +6,18 @@
 
 static const char usage[] =
 "usage: household-add [-q] [-d db] [--by name] [--dry-run] [--upsert]\n"
-"                     [--skip-bad --rejects file] [--input-format fmt]\n"
+"                     [--without-case reason] [--skip-bad --rejects file] [--input-format fmt]\n"
 "                     [--encoding enc]\n"
 "                     [--sheet name] [--header-row n] [--list-sheets] [file ...]\n"
 "       household-add [-q] [-d db] [--by name] [--dry-run] [--upsert]\n"
-"                     --id id --village name [--group name] [--head name]\n"
+"                     [--without-case reason] --id id --village name [--group name] [--head name]\n"
 "                     [--id-number number] [--phone number]\n"
 "                     [--category category ...] [--members n]\n"
 "                     [--monitor-type type] [--risk-status status]\n";
 
 enum { OPT_ID = 2000, OPT_HEAD, OPT_ID_NUMBER, OPT_PHONE, OPT_VILLAGE,
-	OPT_GROUP, OPT_CATEGORY, OPT_MEMBERS, OPT_MONITOR_TYPE, OPT_RISK_STATUS };
+	OPT_GROUP, OPT_CATEGORY, OPT_MEMBERS, OPT_MONITOR_TYPE, OPT_RISK_STATUS,
+	OPT_WITHOUT_CASE = 3000 };
 
 static const struct option options[] = {
 	{ "id", required_argument, NULL, OPT_ID },
@@ -29,6 +30,7 @@ static const struct option options[] = {
 	{ "members", required_argument, NULL, OPT_MEMBERS },
 	{ "monitor-type", required_argument, NULL, OPT_MONITOR_TYPE },
 	{ "risk-status", required_argument, NULL, OPT_RISK_STATUS },
+	{ "without-case", required_argument, NULL, OPT_WITHOUT_CASE },
 	{ NULL, 0, NULL, 0 }
 };
 
@@ -37,6 +39,7 @@ struct one {
 	const char *value[HOUSEHOLD_NFIELDS];
 	struct buf categories;
 	int given;
+	struct household_settings settings;
 };
 
 static int
@@ -44,7 +47,12 @@ option(struct cli *cli, int opt, const char *arg, void *context)
 {
 	struct one *one = context;
 
-	(void)cli;
+	if (opt == OPT_WITHOUT_CASE) {
+		if (*arg == '\0')
+			cli_usage_error(cli, _("--without-case: say why"));
+		one->settings.without_case = arg;
+		return 0;
+	}
 	one->given = 1;
 	if (opt == OPT_CATEGORY) {
 		if (one->categories.len > 0)
@@ -76,6 +84,7 @@ main(int argc, char **argv)
 		    "in files, not both"));
 	if (one.given)
 		import.values = one.value;
+	cli.import.settings = &one.settings;
 	status = cli_import(&cli, argc - first, argv + first, &import);
 	buf_free(&one.categories);
 	return status;

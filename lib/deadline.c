@@ -6,6 +6,7 @@
 #include "coverage.h"
 #include "deadline.h"
 #include "issue.h"
+#include "monitor_case.h"
 #include "text.h"
 #include "vocab.h"
 
@@ -20,6 +21,10 @@ static const struct {
 	{ DEADLINE_PROMISE_OVERDUE, "promise_overdue", N_("promise overdue") },
 	{ DEADLINE_VISIT_MISSING, "visit_missing", N_("visit missing") },
 	{ DEADLINE_MEETING_MISSING, "meeting_missing", N_("meeting missing") },
+	{ DEADLINE_CASE_OVERDUE, "monitoring_case_overdue",
+	  N_("monitoring case overdue") },
+	{ DEADLINE_CASE_UNFOLLOWED, "monitoring_unfollowed",
+	  N_("monitoring unfollowed") },
 };
 
 static const char *
@@ -407,6 +412,88 @@ deadline_visit_items(struct store *s, const struct deadline_options *o,
 	return rows < 0 ? -1 : 0;
 }
 
+/*
+ * Monitoring cases, once the store has one: a case open past the
+ * county's decision_days, and the earliest visit of a household that
+ * suggested monitoring and has no case after unfollowed_days (漏评).
+ * Columns: id, title, household, village, group, owner (the household's
+ * cadre on the day, else the case's recorder or the visitor), due date.
+ * ?1 the last date listed plus one, ?2 the village or NULL.
+ */
+#define CASE_PLACE(t) "JOIN household h ON h.household_id = " t ".household_id " \
+	"JOIN village v ON v.id = h.village_id " \
+	"LEFT JOIN village_group g ON g.id = h.group_id "
+static const struct {
+	unsigned kind;
+	const char *sql;
+} case_queries[] = {
+	{ DEADLINE_CASE_OVERDUE, "SELECT c.id, coalesce(h.head_name, '') || "
+	  "'：' || CASE c.case_type WHEN 'inclusion' THEN '纳入监测' ELSE "
+	  "'风险消除' END || '，待' || CASE c.step WHEN 'clue' THEN '入户核实' "
+	  "WHEN 'home_check' THEN '信息比对' WHEN 'data_check' THEN "
+	  "'村级民主评议' WHEN 'village_review' THEN '公示' WHEN 'posting' THEN "
+	  "'乡镇审核' ELSE '县级审定' END, c.household_id, v.name, g.name, "
+	  "coalesce(" ASSIGN_OWNER("h") ", c.recorder), " CASE_DUE_SQL("c.")
+	  " FROM monitor_case c " CASE_PLACE("c") "WHERE " CASE_OVERDUE_SQL("c.", "?1")
+	  " AND (?2 IS NULL OR v.name = ?2)" },
+	{ DEADLINE_CASE_UNFOLLOWED, "SELECT 'visit:' || x.household_id || ':' || "
+	  "min(x.visit_date) || ':' || x.visitor, coalesce(h.head_name, '') || "
+	  "'：走访建议纳入监测，未登记案件', x.household_id, v.name, g.name, "
+	  "coalesce(" ASSIGN_OWNER("h") ", x.visitor), date(min(x.visit_date), "
+	  "'+' || (SELECT value FROM monitor_limit WHERE name = "
+	  "'unfollowed_days') || ' days') FROM visit x " CASE_PLACE("x") "WHERE "
+	  CASE_UNFOLLOWED_SQL("x.", "?1") " AND (?2 IS NULL OR v.name = ?2) "
+	  "GROUP BY x.household_id" },
+};
+
+static int
+case_items(struct store *s, const struct deadline_options *o, unsigned kinds,
+    struct deadline_list *list, struct error *err)
+{
+	long today = date_to_days(o->today);
+	char limit[11];
+
+	if (!monitor_cases_in_use(s))
+		return 0;
+	date_from_days(today + (o->within >= 0 ? o->within + 1 : 0), limit);
+	for (size_t q = 0; q < sizeof(case_queries) / sizeof(case_queries[0]); q++) {
+		sqlite3_stmt *st;
+		int rc;
+
+		if ((kinds & case_queries[q].kind) == 0)
+			continue;
+		if ((st = store_prepare(s, case_queries[q].sql, err)) == NULL)
+			return -1;
+		sqlite3_bind_text(st, 1, limit, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, o->village, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, sqlite3_bind_parameter_index(st, ":today"),
+		    o->today, -1, SQLITE_STATIC);
+		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+			const char *owner = (const char *)sqlite3_column_text(st, 5);
+			const char *due = (const char *)sqlite3_column_text(st, 6);
+
+			if (o->owner != NULL && (owner == NULL ||
+			    strcmp(owner, o->owner) != 0))
+				continue;
+			if (deadline_list_add(list, case_queries[q].kind,
+			    (const char *)sqlite3_column_text(st, 0),
+			    (const char *)sqlite3_column_text(st, 1),
+			    (const char *)sqlite3_column_text(st, 2),
+			    (const char *)sqlite3_column_text(st, 3),
+			    (const char *)sqlite3_column_text(st, 4), owner, due,
+			    today - date_to_days(due), NULL, 0) != 0) {
+				sqlite3_finalize(st);
+				return error_set(err, EXIT_SOFTWARE, "%s",
+				    _("out of memory"));
+			}
+		}
+		sqlite3_finalize(st);
+		if (rc != SQLITE_DONE)
+			return store_error(s, rc, err);
+	}
+	return 0;
+}
+
 int
 deadline_check(struct store *s, const struct deadline_options *o,
     struct deadline_list *list, struct error *err)
@@ -422,6 +509,9 @@ deadline_check(struct store *s, const struct deadline_options *o,
 	    deadline_visit_items(s, o, list, err) != 0)
 		goto fail;
 	if ((kinds & DEADLINE_MEETING_MISSING) && meeting_items(s, o, list, err) != 0)
+		goto fail;
+	if ((kinds & (DEADLINE_CASE_OVERDUE | DEADLINE_CASE_UNFOLLOWED)) &&
+	    !o->summary && case_items(s, o, kinds, list, err) != 0)
 		goto fail;
 	by_owner = o->by_owner;
 	if (list->len > 1)

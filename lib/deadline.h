@@ -14,7 +14,9 @@ enum deadline_kind {
 	DEADLINE_PROMISE_OVERDUE = 0x08, /* closed unresolved, promise broken */
 	DEADLINE_VISIT_MISSING = 0x10,	/* a household not visited by a milestone */
 	DEADLINE_MEETING_MISSING = 0x20, /* a village or group without its meeting */
-	DEADLINE_ALL = 0x3f
+	DEADLINE_CASE_OVERDUE = 0x40,	/* a monitoring case past the county's limit */
+	DEADLINE_CASE_UNFOLLOWED = 0x80, /* a suggestion of monitoring with no case */
+	DEADLINE_ALL = 0xff
 };
 
 /* The code of a kind ("issue_overdue", ...); its bit from a code, 0 if none. */

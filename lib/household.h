@@ -16,6 +16,19 @@ enum household_field {
 
 extern const struct field_spec household_fields[HOUSEHOLD_NFIELDS];
 
+/*
+ * What a household import needs besides the records (import_options
+ * settings; NULL: none).  Once the store has monitoring cases, a
+ * household comes under monitoring, and its risk ends, by a case
+ * (monitor_case.h): a record that would set its monitor type, its risk
+ * status or the category monitored, on a new household or on one
+ * changed with --upsert, is refused, unless without_case gives the
+ * reason, which is audited.
+ */
+struct household_settings {
+	const char *without_case;
+};
+
 /* How household records are checked and written, for import_run(). */
 extern const struct import_kind household_import_kind;
 

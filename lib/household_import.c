@@ -4,11 +4,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "audit.h"
 #include "batch.h"
 #include "household.h"
 #include "household_check.h"
 #include "idset.h"
 #include "merge.h"
+#include "monitor_case.h"
 #include "place.h"
 
 /*
@@ -33,6 +35,8 @@ struct household_import {
 	long long next_same;	/* where household_same() looks first, 0 for nowhere */
 	struct held_household checked;	/* the record being checked */
 	struct household_checker checker;
+	sqlite3_stmt *monitored;	/* its monitoring as stored, once cases are in use */
+	int cases;		/* 1 once the store has monitoring cases, -1 if not */
 	struct idset numbers;
 	struct import *im;
 };
@@ -136,6 +140,7 @@ prepare(struct household_import *hi, struct import *im, struct error *err)
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE)
 		return store_error(s, rc, err);
+	hi->cases = monitor_cases_in_use(s) ? 1 : -1;
 	hi->prepared = 1;
 	return 0;
 }
@@ -477,6 +482,72 @@ static const struct batch_kind household_batch_kind = {
 	.looked_up = household_looked_up, .undone = household_undone,
 };
 
+/* 1 when the categories codes (';' joined) hold "monitored". */
+static int
+has_monitored(const char *categories)
+{
+	char word[64];
+
+	for (const char *p = categories; p != NULL && *p != '\0';) {
+		p = household_category_next(p, word, sizeof(word));
+		if (strcmp(word, "monitored") == 0)
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * Once cases are in use: a record that would bring h under monitoring
+ * or set its risk (struct household_settings) is refused, unless
+ * --without-case gives the reason, audited.  A household stored with
+ * the same is no change; one that differs is left alone without
+ * --upsert.  0, 1 when refused (reported), -1 with err set.
+ */
+static int
+household_guard(struct import *im, const struct record *rec,
+    struct household_import *hi, const struct household *h, struct error *err)
+{
+	const struct household_settings *set = import_options(im)->settings;
+	const char *type = h->value[HOUSEHOLD_MONITOR_TYPE];
+	const char *risk = h->value[HOUSEHOLD_RISK_STATUS];
+	int monitored = has_monitored(h->value[HOUSEHOLD_CATEGORIES]);
+	struct store *s = import_store(im);
+	int rc, changes = 1;
+
+	if (hi->cases < 0 || (type == NULL && risk == NULL && !monitored))
+		return 0;
+	/* the store is asked: the worker leaves it first */
+	if (batch_flush(&hi->batch, err) != 0)
+		return -1;
+	if (hi->monitored == NULL && (hi->monitored = store_prepare(s, "SELECT "
+	    "coalesce(monitor_type, ''), coalesce(risk_status, ''), categories "
+	    "FROM household WHERE household_id = ?", err)) == NULL)
+		return -1;
+	sqlite3_bind_text(hi->monitored, 1, h->value[HOUSEHOLD_ID], -1,
+	    SQLITE_STATIC);
+	if ((rc = sqlite3_step(hi->monitored)) == SQLITE_ROW)
+		changes = (type != NULL && strcmp(type, (const char *)
+		    sqlite3_column_text(hi->monitored, 0)) != 0) ||
+		    (risk != NULL && strcmp(risk, (const char *)
+		    sqlite3_column_text(hi->monitored, 1)) != 0) ||
+		    (monitored && !has_monitored((const char *)
+		    sqlite3_column_text(hi->monitored, 2)));
+	sqlite3_reset(hi->monitored);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return store_error(s, rc, err);
+	if (!changes || (rc == SQLITE_ROW && !import_options(im)->upsert))
+		return 0;
+	if (set != NULL && set->without_case != NULL)
+		return audit_add(s, "household", h->value[HOUSEHOLD_ID],
+		    "without_case", NULL, set->without_case, err);
+	import_problem(im, rec, type != NULL ? HOUSEHOLD_MONITOR_TYPE : risk != NULL ?
+	    HOUSEHOLD_RISK_STATUS : HOUSEHOLD_CATEGORIES, _("a household comes "
+	    "under monitoring, or has its risk eliminated, by a monitoring case "
+	    "(case-open, case-step), not here; --without-case REASON sets it "
+	    "anyway"));
+	return 1;
+}
+
 static int
 household_row(struct import *im, const struct record *rec, void *context,
     struct error *err)
@@ -492,6 +563,8 @@ household_row(struct import *im, const struct record *rec, void *context,
 		return -1;
 	if (household_check(&hi->checker, im, rec, h) > 0)
 		return 1;
+	if ((bad = household_guard(im, rec, hi, h, err)) != 0)
+		return bad;
 	/*
 	 * its village and group, if they exist (looked up while the set's
 	 * memory comes); a place not seen before is asked of the store, which
@@ -555,6 +628,7 @@ household_cleanup(void *context)
 	sqlite3_finalize(hi->same);
 	sqlite3_finalize(hi->same_at);
 	sqlite3_finalize(hi->holder);
+	sqlite3_finalize(hi->monitored);
 	sqlite3_finalize(hi->move);
 	merge_free(&hi->merge);
 	idset_free(&hi->numbers);
