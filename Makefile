@@ -21,7 +21,7 @@ PKGS = sqlite3 jansson libzip expat freexl xlsxwriter
 # for someone building with a newer compiler
 WERROR ?=
 WARN = -Wall -Wextra $(WERROR) -Wshadow -Wstrict-prototypes \
-	-Wmissing-prototypes -Wno-unused-parameter
+	-Wmissing-prototypes -Wno-unused-parameter -Wno-missing-field-initializers
 CFLAGS ?= -O2 -g
 ALL_CFLAGS = -std=c11 -D_GNU_SOURCE -pthread $(WARN) $(CPPFLAGS) $(CFLAGS) \
 	-Ilib -Icmd -DLOCALEDIR='"$(LOCALEDIR)"' $(PKG_CFLAGS)

@@ -19,7 +19,7 @@
 enum {
 	OPT_INPUT_FORMAT = 1000, OPT_ENCODING, OPT_SHEET, OPT_HEADER_ROW,
 	OPT_LIST_SHEETS, OPT_TODAY, OPT_BY, OPT_BOM,
-	OPT_EXCEL, OPT_REVEAL, OPT_SKIP_BAD, OPT_REJECTS, OPT_DRY_RUN, OPT_UPSERT
+	OPT_EXCEL, OPT_REVEAL, OPT_LABELS, OPT_CODES, OPT_SKIP_BAD, OPT_REJECTS, OPT_DRY_RUN, OPT_UPSERT
 };
 
 /* standard output's reader closed the pipe (| head): stop quietly */
@@ -153,11 +153,13 @@ cli_parse(struct cli *cli, int argc, char **argv, const struct option *options,
 		{ "bom", no_argument, NULL, OPT_BOM },
 		{ "excel", no_argument, NULL, OPT_EXCEL },
 		{ "reveal", no_argument, NULL, OPT_REVEAL },
+		{ "labels", no_argument, NULL, OPT_LABELS },
+		{ "codes", no_argument, NULL, OPT_CODES },
 	};
 	struct option all[96];
 	char shorts[64];
 	size_t n = 0, own = 0;
-	int c, format_set = 0;
+	int c, format_set = 0, labels = -1;
 
 #define ADD(table) do { \
 	for (size_t i_ = 0; i_ < sizeof(table) / sizeof(table[0]); i_++) \
@@ -266,6 +268,13 @@ cli_parse(struct cli *cli, int argc, char **argv, const struct option *options,
 		case OPT_REVEAL:
 			cli->reveal = 1;
 			break;
+		case OPT_LABELS:
+		case OPT_CODES:
+			if (labels == (c == OPT_CODES))
+				cli_usage_error(cli, _("--labels and --codes "
+				    "exclude each other"));
+			labels = c == OPT_LABELS;
+			break;
 		case OPT_SKIP_BAD:
 			cli->import.skip_bad = 1;
 			break;
@@ -299,6 +308,10 @@ cli_parse(struct cli *cli, int argc, char **argv, const struct option *options,
 	if (!format_set && cli->format == FORMAT_TABLE &&
 	    (cli->output_flags & (OUTPUT_BOM | OUTPUT_EXCEL)))
 		cli->format = FORMAT_CSV;
+	if (labels == -1)
+		labels = output_for_people(cli->format, cli->output_flags);
+	if (labels)
+		cli->output_flags |= OUTPUT_LABELS;
 	if (cli->rejects != NULL && !cli->import.skip_bad)
 		cli_usage_error(cli, _("--rejects needs --skip-bad"));
 	if (cli->import.skip_bad && cli->rejects == NULL)
@@ -526,8 +539,7 @@ cli_copy_out(struct cli *cli, FILE *fp)
 int
 cli_labels(const struct cli *cli)
 {
-	return cli->format == FORMAT_TABLE || cli->format == FORMAT_MARKDOWN ||
-	    cli->format == FORMAT_HTML;
+	return (cli->output_flags & OUTPUT_LABELS) != 0;
 }
 
 void

@@ -13,7 +13,8 @@
 #define CLI_INPUT	0x1	/* --input-format, --encoding, --sheet, --header-row,
 				   --list-sheets: reads records */
 #define CLI_IMPORT	0x2	/* --skip-bad, --rejects, --dry-run, --upsert: writes them */
-#define CLI_OUTPUT	0x4	/* -f, --bom, --excel, --reveal: writes records out */
+#define CLI_OUTPUT	0x4	/* -f, --bom, --excel, --reveal, --labels, --codes:
+				   writes records out */
 #define CLI_MANY_STORES	0x8	/* -d may be given again: one store per township */
 
 struct cli {
@@ -154,7 +155,11 @@ int cli_copy_out(struct cli *cli, FILE *fp);
  */
 void cli_say_none(const struct cli *cli, long rows, const char *message);
 
-/* 1 when vocabulary values should be shown as labels (table output). */
+/*
+ * 1 when headings and vocabulary values are shown in the user's
+ * language: for people (table, markdown, html, xlsx, CSV with --excel)
+ * or with --labels; 0 for programs (csv, json, jsonl) or with --codes.
+ */
 int cli_labels(const struct cli *cli);
 
 /*

@@ -13,7 +13,7 @@
 const struct column coverage_columns[COVERAGE_NCOLUMNS] = {
 	{ "milestone", N_("milestone"), COLUMN_TEXT },
 	{ "village", N_("village"), COLUMN_TEXT },
-	{ "due", N_("due"), COLUMN_INTEGER },
+	{ "due", N_("households due"), COLUMN_INTEGER },
 	{ "visited", N_("visited"), COLUMN_INTEGER },
 	{ "missing", N_("missing"), COLUMN_INTEGER },
 	{ "percent", N_("percent"), COLUMN_NUMBER },
@@ -660,7 +660,8 @@ write_village(void *context, const struct coverage *row, struct error *err)
 	snprintf(due, sizeof(due), "%ld", row->due);
 	snprintf(visited, sizeof(visited), "%ld", row->visited);
 	snprintf(missing, sizeof(missing), "%ld", row->missing);
-	snprintf(percent, sizeof(percent), "%.1f", row->percent);
+	snprintf(percent, sizeof(percent), writer_labels(context) ? "%.1f%%" :
+	    "%.1f", row->percent);
 	v[0] = row->milestone_id;
 	v[1] = row->village;
 	v[2] = due;

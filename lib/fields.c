@@ -4,6 +4,7 @@
 #include <strings.h>
 
 #include "fields.h"
+#include "headings.h"
 
 int
 field_map_init(struct field_map *map, const struct field_spec *specs,
@@ -71,9 +72,14 @@ spec_matches(const struct field_spec *spec, const char *name)
 int
 field_lookup(const struct field_spec *specs, size_t nspecs, const char *name)
 {
+	const char *field;
+
 	for (size_t k = 0; k < nspecs; k++)
 		if (spec_matches(&specs[k], name))
 			return (int)k;
+	/* a heading renke writes for people reads back as its field */
+	if ((field = field_of_heading(name)) != NULL)
+		return field_index(specs, nspecs, field);
 	return -1;
 }
 

@@ -52,7 +52,8 @@ const char *field_label(const struct field_map *map, const struct record *rec,
 
 /*
  * Index of the spec that a header called name gives (its name or an
- * alias, compared as field_map_record() does), or -1.
+ * alias, compared as field_map_record() does, or a heading renke
+ * writes for people: field_of_heading()), or -1.
  */
 int field_lookup(const struct field_spec *specs, size_t nspecs, const char *name);
 

@@ -234,8 +234,7 @@ html_row(struct writer *w, const char *const *values, int header)
 		    "</head>\n<body>\n<table>\n<thead><tr>", w->fp);
 		for (size_t i = 0; i < w->ncolumns; i++) {
 			fputs("<th>", w->fp);
-			html_write_text(w->fp, w->columns[i].label != NULL ?
-			    _(w->columns[i].label) : w->columns[i].name);
+			html_write_text(w->fp, column_heading(&w->columns[i], w->flags));
 			fputs("</th>", w->fp);
 		}
 		fputs("</tr></thead>\n<tbody>\n", w->fp);
@@ -288,8 +287,7 @@ markdown_row(struct writer *w, const char *const *values, int header)
 	if (header) {
 		for (size_t i = 0; i < w->ncolumns; i++) {
 			fputs("| ", w->fp);
-			markdown_cell(w->fp, w->columns[i].label != NULL ?
-			    _(w->columns[i].label) : w->columns[i].name);
+			markdown_cell(w->fp, column_heading(&w->columns[i], w->flags));
 			putc(' ', w->fp);
 		}
 		fputs("|\n", w->fp);
@@ -308,6 +306,20 @@ markdown_row(struct writer *w, const char *const *values, int header)
 	fputs("|\n", w->fp);
 }
 
+int
+output_for_people(enum output_format format, unsigned flags)
+{
+	return format == FORMAT_TABLE || format == FORMAT_MARKDOWN ||
+	    format == FORMAT_HTML || format == FORMAT_XLSX ||
+	    (format == FORMAT_CSV && (flags & OUTPUT_EXCEL));
+}
+
+const char *
+column_heading(const struct column *c, unsigned flags)
+{
+	return (flags & OUTPUT_LABELS) && c->label != NULL ? _(c->label) : c->name;
+}
+
 struct writer *
 writer_open(FILE *fp, enum output_format format, const struct column *columns,
     size_t ncolumns, unsigned flags, struct error *err)
@@ -324,7 +336,7 @@ writer_open(FILE *fp, enum output_format format, const struct column *columns,
 	w->ncolumns = ncolumns;
 	w->flags = flags;
 	if (format == FORMAT_XLSX &&
-	    (w->xlsx = xlsx_out_open(fp, columns, ncolumns, err)) == NULL) {
+	    (w->xlsx = xlsx_out_open(fp, columns, ncolumns, flags, err)) == NULL) {
 		free(w);
 		return NULL;
 	}
@@ -344,7 +356,7 @@ writer_open(FILE *fp, enum output_format format, const struct column *columns,
 				return NULL;
 			}
 			for (size_t i = 0; i < ncolumns; i++)
-				names[i] = columns[i].name;
+				names[i] = column_heading(&columns[i], flags);
 			csv_line(w, names, 1);
 			free(names);
 		}
@@ -391,6 +403,21 @@ keep_cell(struct writer *w, const char *v)
 int
 writer_row(struct writer *w, const char *const *values, struct error *err)
 {
+	const char *labelled[64];
+
+	if ((w->flags & OUTPUT_LABELS) && w->ncolumns <= 64) {
+		int any = 0;
+
+		for (size_t i = 0; i < w->ncolumns; i++) {
+			labelled[i] = values[i];
+			if (w->columns[i].domain != NULL && values[i] != NULL) {
+				labelled[i] = vocab_label(w->columns[i].domain, values[i]);
+				any = 1;
+			}
+		}
+		if (any)
+			values = labelled;
+	}
 	/* a row that fails to be written leaves its own errno, not an older one */
 	errno = 0;
 	switch (w->format) {
@@ -467,6 +494,12 @@ writer_store_row(struct writer *w, struct store *s, const char *sql,
 	return rc == SQLITE_DONE ? 0 : store_error(s, rc, err);
 }
 
+int
+writer_labels(const struct writer *w)
+{
+	return (w->flags & OUTPUT_LABELS) != 0;
+}
+
 long
 writer_rows(const struct writer *w)
 {
@@ -512,8 +545,7 @@ table_print(struct writer *w)
 	if (width == NULL || labels == NULL || w->rows == 0)
 		goto out;
 	for (size_t i = 0; i < n; i++) {
-		labels[i] = w->columns[i].label != NULL ? _(w->columns[i].label) :
-		    w->columns[i].name;
+		labels[i] = column_heading(&w->columns[i], w->flags);
 		width[i] = header ? text_width(labels[i]) : 0;
 	}
 	for (size_t k = 0; k < w->ncells; k++)

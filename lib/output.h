@@ -11,16 +11,39 @@ enum output_format { FORMAT_TABLE, FORMAT_CSV, FORMAT_JSON, FORMAT_JSONL,
 
 enum column_type { COLUMN_TEXT, COLUMN_INTEGER, COLUMN_NUMBER, COLUMN_BOOLEAN };
 
-/* A column: its field name (csv header, JSON key), its table heading, its type. */
+/*
+ * A column: its field name (csv header, JSON key), its heading for
+ * people, its type, and the vocabulary its values are codes of.
+ */
 struct column {
 	const char *name;
-	const char *label;	/* untranslated (N_); the table shows _(label), or name if NULL */
+	const char *label;	/* untranslated (N_); shown as _(label) under
+				   OUTPUT_LABELS, the name if NULL */
 	enum column_type type;
+	const char *domain;	/* a vocabulary (vocab.h): under OUTPUT_LABELS
+				   a code is written as its label; or NULL */
 };
 
 #define OUTPUT_BOM	0x1	/* CSV: start with a UTF-8 byte-order mark */
 #define OUTPUT_EXCEL	0x2	/* CSV: BOM, CRLF, and a ' before cells that look like formulas */
 #define OUTPUT_NO_HEADER 0x4	/* CSV and table: no header line */
+/*
+ * Headings in the user's language (the column's label) rather than its
+ * field name, in every format but JSON, whose keys stay field names.
+ * Commands set it for people (table, markdown, html, xlsx, CSV with
+ * --excel) and for --labels; see renke(7).
+ */
+#define OUTPUT_LABELS	0x8
+
+/*
+ * 1 when output in format under flags is read by people (table,
+ * markdown, html, xlsx, CSV with OUTPUT_EXCEL), whose headings and
+ * vocabulary values are then labels; 0 when programs read it.
+ */
+int output_for_people(enum output_format format, unsigned flags);
+
+/* The heading of column c under flags: _(c->label), or c->name. */
+const char *column_heading(const struct column *c, unsigned flags);
 
 struct writer;
 
@@ -34,7 +57,8 @@ struct writer *writer_open(FILE *fp, enum output_format format,
     struct error *err);
 
 /*
- * Write one row: values[i] for columns[i], NULL for no value.  The
+ * Write one row: values[i] for columns[i], NULL for no value; under
+ * OUTPUT_LABELS a code of a column's domain as its label.  The
  * values are copied when they must be kept (table).  Returns 0, or -1
  * with err set on a write error (EXIT_IOERR), or with err->status 0 and
  * no text when the reader closed the pipe: stop writing, all is well.
@@ -52,6 +76,9 @@ struct store;
  */
 int writer_store_row(struct writer *w, struct store *s, const char *sql,
     long long id, const char *const *domains, int labels, struct error *err);
+
+/* 1 when w writes for people (OUTPUT_LABELS): labels, and 78.9% for a rate. */
+int writer_labels(const struct writer *w);
 
 /* Rows written so far. */
 long writer_rows(const struct writer *w);

@@ -396,6 +396,29 @@ audit_reveal(struct store *s, const char *what, struct error *err)
 	return 0;
 }
 
+/*
+ * Row v of an issue's trail for people: the field's heading, its old
+ * and new values as labels; a revisit ("date visitor finding") with its
+ * finding's label, in t.
+ */
+static void
+history_labels(const char **v, char *t, size_t size)
+{
+	const char *domain, *space;
+
+	if (strcmp(v[3], "revisit") == 0 && v[5] != NULL &&
+	    (space = strrchr(v[5], ' ')) != NULL) {
+		snprintf(t, size, "%.*s%s", (int)(space + 1 - v[5]), v[5],
+		    vocab_label("revisit_finding", space + 1));
+		v[5] = t;
+	}
+	v[3] = history_field_label("issue", v[3], &domain);
+	if (domain != NULL) {
+		v[4] = v[4] != NULL ? vocab_label(domain, v[4]) : NULL;
+		v[5] = v[5] != NULL ? vocab_label(domain, v[5]) : NULL;
+	}
+}
+
 static const struct column issue_history_columns[] = {
 	{ "at", N_("when"), COLUMN_TEXT }, { "who", N_("who"), COLUMN_TEXT },
 	{ "command", N_("command"), COLUMN_TEXT }, { "field", N_("field"), COLUMN_TEXT },
@@ -429,12 +452,15 @@ report_history(struct store *s, const char *id, int labels,
 	}
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		const char *v[6];
-		char local[32];
+		char local[32], revisit[512];
 
 		for (int k = 0; k < 6; k++)
 			v[k] = (const char *)sqlite3_column_text(st, k);
-		if (labels)	/* for people, local time */
+		if (labels) {	/* for people, local time, headings and labels */
 			v[0] = history_local_time(v[0], 0, local, sizeof(local));
+			if (v[3] != NULL)
+				history_labels(v, revisit, sizeof(revisit));
+		}
 		if (writer_row(w, v, err) != 0)
 			break;
 		rows++;

@@ -4,6 +4,7 @@
 
 #include "audit.h"
 #include "buf.h"
+#include "headings.h"
 #include "household.h"
 #include "issue.h"
 #include "report.h"

@@ -52,19 +52,32 @@ struct report_summary_out {
 	struct buf days;
 };
 
-/* A column named prefix + the milestone's id, its name kept in o; 0 or -1. */
+/*
+ * A column named prefix + the milestone's id, its name kept in o, and
+ * for people (heading not NULL) its heading made from the format heading
+ * (translated: _() gives it back as it is); 0 or -1.
+ */
 static int
 milestone_column(struct report_summary_out *o, const char *prefix,
-    const char *id, enum column_type type, struct error *err)
+    const char *heading, const char *id, enum column_type type,
+    struct error *err)
 {
 	size_t n = strlen(prefix) + strlen(id) + 1;
-	char *name = malloc(n);
+	size_t hn = heading != NULL ? strlen(heading) + strlen(id) + 1 : 0;
+	char *name = malloc(n), *label = hn > 0 ? malloc(hn) : NULL;
 
-	if (name == NULL)
+	if (name == NULL || (hn > 0 && label == NULL)) {
+		free(name);
+		free(label);
 		return error_set(err, EXIT_SOFTWARE, "%s", _("out of memory"));
+	}
 	snprintf(name, n, "%s%s", prefix, id);
 	o->names[o->nnames++] = name;
-	o->cols[o->ncols++] = (struct column){ name, NULL, type };
+	if (label != NULL) {
+		snprintf(label, hn, heading, id);
+		o->names[o->nnames++] = label;
+	}
+	o->cols[o->ncols++] = (struct column){ name, label, type };
 	return 0;
 }
 
@@ -83,8 +96,8 @@ summary_columns(const struct report_summary *sum, struct report_summary_out *o,
 	for (size_t i = 0; i < NFIXED; i++)
 		o->cols[o->ncols++] = summary_fixed[i];
 	for (size_t m = 0; m < sum->nmilestones; m++)
-		if (milestone_column(o, "coverage_", sum->milestones[m].milestone_id,
-		    COLUMN_NUMBER, err) != 0)
+		if (milestone_column(o, "coverage_", _("coverage %s"),
+		    sum->milestones[m].milestone_id, COLUMN_NUMBER, err) != 0)
 			return -1;
 	for (size_t i = 0; i < NTAIL; i++)
 		o->cols[o->ncols++] = summary_tail[i];
@@ -92,8 +105,9 @@ summary_columns(const struct report_summary *sum, struct report_summary_out *o,
 		return 0;
 	o->cols[o->ncols++] = (struct column){ "recognition_yes", NULL, COLUMN_INTEGER };
 	for (size_t m = 0; m < sum->nmilestones; m++)
-		if (milestone_column(o, "coverage_due_", sum->milestones[m].milestone_id,
-		    COLUMN_INTEGER, err) != 0 || milestone_column(o, "coverage_visited_",
+		if (milestone_column(o, "coverage_due_", NULL,
+		    sum->milestones[m].milestone_id, COLUMN_INTEGER, err) != 0 ||
+		    milestone_column(o, "coverage_visited_", NULL,
 		    sum->milestones[m].milestone_id, COLUMN_INTEGER, err) != 0)
 			return -1;
 	o->cols[o->ncols++] = (struct column){ "days_to_resolve", NULL, COLUMN_TEXT };
@@ -179,7 +193,7 @@ report_summary_out_open(const struct report_summary *sum,
 	struct report_summary_out *o = calloc(1, sizeof(*o));
 
 	if (o == NULL || (o->cols = calloc(ncols, sizeof(*o->cols))) == NULL ||
-	    (o->names = calloc(3 * sum->nmilestones + 1, sizeof(char *))) == NULL ||
+	    (o->names = calloc(4 * sum->nmilestones + 1, sizeof(char *))) == NULL ||
 	    (o->v = calloc(ncols, sizeof(char *))) == NULL ||
 	    (o->num = calloc(ncols, sizeof(*o->num))) == NULL) {
 		error_set(err, EXIT_SOFTWARE, "%s", _("out of memory"));
@@ -187,8 +201,8 @@ report_summary_out_open(const struct report_summary *sum,
 	}
 	o->skip = sum->county ? 0 : 1;
 	o->labels = labels;
-	o->parts = format == FORMAT_CSV || format == FORMAT_JSON ||
-	    format == FORMAT_JSONL;
+	o->parts = (format == FORMAT_CSV || format == FORMAT_JSON ||
+	    format == FORMAT_JSONL) && !(flags & OUTPUT_LABELS);
 	if (summary_columns(sum, o, err) != 0)
 		goto fail;
 	if ((o->w = writer_open(fp, format, o->cols + o->skip, o->ncols - o->skip,

@@ -24,17 +24,17 @@ static const struct {
 };
 
 const struct column visit_finding_columns[FINDING_NCOLUMNS] = {
-	{ "kind", N_("kind"), COLUMN_TEXT },
-	{ "category", N_("category"), COLUMN_TEXT },
+	{ "kind", N_("kind"), COLUMN_TEXT, "issue_kind" },
+	{ "category", N_("category"), COLUMN_TEXT, "issue_category" },
 	{ "title", N_("title"), COLUMN_TEXT },
 	{ "detail", N_("detail"), COLUMN_TEXT },
-	{ "urgency", N_("urgency"), COLUMN_TEXT },
+	{ "urgency", N_("urgency"), COLUMN_TEXT, "urgency" },
 	{ "village", N_("village"), COLUMN_TEXT },
 	{ "village_group", N_("group"), COLUMN_TEXT },
 	{ "household_id", N_("household"), COLUMN_TEXT },
 	{ "reporter", N_("reporter"), COLUMN_TEXT },
 	{ "owner", N_("owner"), COLUMN_TEXT },
-	{ "source", N_("source"), COLUMN_TEXT },
+	{ "source", N_("source"), COLUMN_TEXT, "issue_source" },
 	{ "source_ref", N_("source ref"), COLUMN_TEXT },
 };
 

@@ -46,7 +46,7 @@ fail(struct xlsx_out *x, struct error *err, lxw_error e)
 
 struct xlsx_out *
 xlsx_out_open(FILE *fp, const struct column *columns, size_t ncolumns,
-    struct error *err)
+    unsigned flags, struct error *err)
 {
 	struct xlsx_out *x = calloc(1, sizeof(*x));
 	const char *dir = getenv("TMPDIR");
@@ -93,9 +93,11 @@ xlsx_out_open(FILE *fp, const struct column *columns, size_t ncolumns,
 	format_set_num_format(x->text, "@");
 	/* the header, frozen above the rows */
 	for (size_t i = 0; i < ncolumns; i++) {
+		const char *heading = column_heading(&columns[i], flags);
+
 		x->as_text[i] = (unsigned char)identifies_person(columns[i].name);
-		x->width[i] = text_width(columns[i].name);
-		if (worksheet_write_string(x->sheet, 0, (lxw_col_t)i, columns[i].name,
+		x->width[i] = text_width(heading);
+		if (worksheet_write_string(x->sheet, 0, (lxw_col_t)i, heading,
 		    x->header) != LXW_NO_ERROR) {
 			error_set(err, EXIT_SOFTWARE, _("the workbook cannot be made"));
 			xlsx_out_close(x, NULL);

@@ -10,11 +10,11 @@ struct xlsx_out;
 
 /*
  * A workbook of one sheet with a frozen header row of the columns'
- * names, written in constant memory to a temporary file and copied to
+ * headings (column_heading() under flags), written in constant memory to a temporary file and copied to
  * fp by xlsx_out_close().  NULL with err set when it cannot be made.
  */
 struct xlsx_out *xlsx_out_open(FILE *fp, const struct column *columns,
-    size_t ncolumns, struct error *err);
+    size_t ncolumns, unsigned flags, struct error *err);
 
 /*
  * One row: numbers of INTEGER and NUMBER columns and ISO dates as

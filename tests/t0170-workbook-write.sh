@@ -31,16 +31,16 @@ test_case 'household-list -f xlsx: frozen header, numbers, ID and phone masked a
 	"$PY" "$TRASH/cells.py" out.xlsx 2 >cells &&
 	cat >expect <<-\EOF &&
 	freeze A2 filter A1:J351 rows 351
-	A1 s General household_id
-	B1 s General head_name
-	C1 s General id_number
+	A1 s General household
+	B1 s General head
+	C1 s General ID number
 	D1 s General phone
 	E1 s General village
-	F1 s General village_group
+	F1 s General group
 	G1 s General categories
 	H1 s General members
-	I1 s General monitor_type
-	J1 s General risk_status
+	I1 s General monitor type
+	J1 s General risk status
 	A2 s General HY0101001
 	B2 s General 何玉勇
 	C2 s @ 500235********0010

@@ -387,7 +387,7 @@ test_case '--excel puts a quote before =, +, - and @ in every cell that starts w
 	for f in "$F1" "$F2" "$F3" "$F4"; do
 		id=$((id + 1)) &&
 		c=$(cell "$SQ$f") &&
-		echo "issue_overdue,$id,$c,,后叶村,,$c,2024-03-31,92,normal" || return 1
+		echo "issue overdue,$id,$c,,后叶村,,$c,2024-03-31,92,normal" || return 1
 	done >expect &&
 	expect_status 1 deadline-check --excel --today 2024-07-01 >out &&
 	excel_rows out >rows &&
@@ -415,7 +415,7 @@ test_case '--excel neutralises formulas in visitors, notes and hosts too' '
 	report-gen meetings --excel >out &&
 	excel_rows out >rows &&
 	sed 1d rows >actual &&
-	echo "1,representatives,后叶村,,2024-03-01,${SQ}-1+2,,0," >expect &&
+	echo "1,representatives${SQ} meeting,后叶村,,2024-03-01,${SQ}-1+2,,0," >expect &&
 	test_cmp expect actual
 '
 

@@ -369,7 +369,7 @@ test_case 'summary -f table: aligned, the same figures as the csv, for people' '
 	table_cells out >cells &&
 	cut -d "|" -f 1,2,10,14,20,25,26,27,28 cells >actual &&
 	cat >expect <<-\EOF &&
-	village|households|coverage_2022-11-01|issues|median days|recognition|low|high|village rules
+	village|households|coverage 2022-11-01|issues|median days|recognition|low|high|village rules
 	后叶村|45|83.3%|3|5.5|93.8%|88.7%|96.7%|adopted
 	双河村|32|100.0%|0||90.7%|83.3%|95.0%|
 	红狮村|50|93.3%|0||56.3%|48.3%|63.9%|
@@ -700,15 +700,15 @@ test_case 'history ID -f table: aligned, the same trail' '
 	who|command|field|old|new
 	tester|issue-add|status||open
 	tester|issue-add|owner||村调委会
-	tester|issue-add|due_date||2022-12-10
-	tester|issue-update|mediation_outcome||success
-	tester|issue-update|mediated_on||2022-11-12
-	tester|issue-update|revisit_due||2022-12-12
+	tester|issue-add|due date||2022-12-10
+	tester|issue-update|mediation outcome||mediated
+	tester|issue-update|mediated on||2022-11-12
+	tester|issue-update|revisit due||2022-12-12
 	tester|issue-update|status|open|resolved
 	tester|issue-update|resolution||双方签订调解协议
-	tester|issue-update|resolved_on||2022-11-12
+	tester|issue-update|resolved on||2022-11-12
 	tester|issue-update|revisit||2022-12-12 村调委会 relapsed
-	tester|issue-update|revisit_due|2022-12-12|
+	tester|issue-update|revisit due|2022-12-12|
 	tester|issue-update|status|resolved|reopened
 	tester|issue-update|reason||relapsed at the revisit
 	EOF

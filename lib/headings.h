@@ -1,0 +1,25 @@
+/* headings.h -- the heading people read for a field name kept by scripts */
+#ifndef RENKE_HEADINGS_H
+#define RENKE_HEADINGS_H
+
+/*
+ * The heading of the stored field called name in the user's language
+ * (for histories and messages): "状态" for status under zh_CN.
+ * Returns a static string; name itself when it has no heading.
+ */
+const char *field_heading(const char *name);
+
+/*
+ * The vocabulary (vocab.h) whose codes the field called name holds,
+ * "status" for status; NULL when it holds free text, dates or numbers.
+ */
+const char *field_domain(const char *name);
+
+/*
+ * The field whose heading is text, in English or in the user's
+ * language, ASCII case ignored ("ID number" and "身份证号": id_number),
+ * so that what renke writes for people reads back.  NULL for none.
+ */
+const char *field_of_heading(const char *text);
+
+#endif
