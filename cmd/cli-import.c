@@ -11,6 +11,35 @@ sync_rejects(void *context, struct error *err)
 	return rejects_sync(context, err);
 }
 
+/* The places an import made, named in its closing line. */
+struct new_places {
+	struct buf villages, groups;
+	long n;
+};
+
+/* import_options.ending: the places the import made, while they are there to read */
+static int
+read_new_places(struct store *s, void *context, struct error *err)
+{
+	struct new_places *np = context;
+
+	return (np->n = place_news(s, _(", "), 10, &np->villages, &np->groups,
+	    err)) < 0 ? -1 : 0;
+}
+
+/* The closing line's second line: the villages and groups made. */
+static void
+say_new_places(const struct cli *cli, const struct new_places *np)
+{
+	if (np->villages.len > 0 && np->groups.len > 0)
+		cli_warn(cli, _("new villages: %s; new villager groups: %s"),
+		    np->villages.data, np->groups.data);
+	else if (np->villages.len > 0)
+		cli_warn(cli, _("new villages: %s"), np->villages.data);
+	else if (np->groups.len > 0)
+		cli_warn(cli, _("new villager groups: %s"), np->groups.data);
+}
+
 /* The readers of the operands, or of the record the options give. */
 static struct reader **
 open_readers(struct cli *cli, int argc, char **argv,
@@ -125,6 +154,7 @@ cli_import(struct cli *cli, int argc, char **argv, const struct cli_import *ci)
 	struct store *store = NULL;
 	struct reader **readers = NULL;
 	struct import_stats stats;
+	struct new_places places = { 0 };
 	struct error err = { 0 };
 	size_t nreaders = 0;
 	int status = EXIT_OK;
@@ -150,6 +180,8 @@ cli_import(struct cli *cli, int argc, char **argv, const struct cli_import *ci)
 		cli->import.before_commit = sync_rejects;
 		cli->import.commit_context = cli->rejects_file;
 	}
+	cli->import.ending = read_new_places;
+	cli->import.ending_context = &places;
 	if (import_run(store, readers, nreaders, ci->kind, &cli->import,
 	    cli_problem, cli, cli_progress, cli, &stats, &err) != 0) {
 		status = cli_error(cli, &err);
@@ -161,9 +193,13 @@ cli_import(struct cli *cli, int argc, char **argv, const struct cli_import *ci)
 	if (ci->done != NULL && status == EXIT_OK)
 		status = ci->done(cli, store, &stats, ci->context);
 	/* committed: say what is in the store now, whatever failed after */
-	if (!cli->quiet && (nreaders > 0 || ci->values != NULL))
+	if (!cli->quiet && (nreaders > 0 || ci->values != NULL)) {
 		cli_closing_line(cli, ci->noun, &stats);
+		say_new_places(cli, &places);
+	}
 out:
+	buf_free(&places.villages);
+	buf_free(&places.groups);
 	store_close(store);
 	cli_readers_close(readers);
 	return cli_finish(cli, status);

@@ -404,6 +404,26 @@ cli_store(struct cli *cli, enum store_mode mode, int *status)
 	return cli_store_at(cli, cli->db, mode, status);
 }
 
+int
+cli_check_place(struct cli *cli, struct store *const *stores, size_t n,
+    const char *village, const char *group, unsigned flags)
+{
+	struct error err = { 0 }, first = { 0 };
+
+	if (village == NULL)
+		return EXIT_OK;
+	/* known in one of the stores is known */
+	for (size_t i = 0; i < n; i++) {
+		if (place_check(stores[i], village, group, flags, &err) == 0)
+			return EXIT_OK;
+		if (err.status != EXIT_DATAERR)
+			return cli_error(cli, &err);
+		if (i == 0)
+			first = err;
+	}
+	return cli_error(cli, &first);
+}
+
 /* --list-sheets: each workbook's sheets, one a line: name, visible or hidden, rows. */
 static _Noreturn void
 list_sheets(struct cli *cli, int argc, char **argv)

@@ -113,6 +113,15 @@ struct store *cli_store_at(struct cli *cli, const char *path,
     enum store_mode mode, int *status);
 
 /*
+ * A village (and group, when not NULL) given on the command line must be
+ * known in one of stores[0..n), or flags (PLACE_*) must say it may be
+ * new: EXIT_OK, or the status of the message printed (EXIT_DATAERR
+ * naming the nearest known names).  A NULL village is no place given.
+ */
+int cli_check_place(struct cli *cli, struct store *const *stores, size_t n,
+    const char *village, const char *group, unsigned flags);
+
+/*
  * Open every operand (none, or "-": standard input) as a reader; a
  * workbook's header is found from cli->workbook.fields, which the
  * command sets first, and said on standard error.  With --list-sheets,

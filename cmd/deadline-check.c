@@ -95,7 +95,9 @@ main(int argc, char **argv)
 	if (cli_parse(&cli, argc, argv, options, "", option, &o) != argc)
 		cli_usage_error(&cli, _("no operands expected"));
 	o.today = cli.today;
-	if ((store = cli_store(&cli, STORE_QUERY, &status)) == NULL)
+	if ((store = cli_store(&cli, STORE_QUERY, &status)) == NULL ||
+	    (status = cli_check_place(&cli, &store, 1, o.village, NULL,
+	    0)) != EXIT_OK)
 		goto out;
 	if (deadline_check(store, &o, &list, &err) != 0) {
 		status = cli_error(&cli, &err);

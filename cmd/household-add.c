@@ -13,11 +13,12 @@ static const char usage[] =
 "                     [--without-case reason] --id id --village name [--group name] [--head name]\n"
 "                     [--id-number number] [--phone number]\n"
 "                     [--category category ...] [--members n]\n"
-"                     [--monitor-type type] [--risk-status status]\n";
+"                     [--monitor-type type] [--risk-status status]\n"
+"                     [--new-village] [--new-group]\n";
 
 enum { OPT_ID = 2000, OPT_HEAD, OPT_ID_NUMBER, OPT_PHONE, OPT_VILLAGE,
 	OPT_GROUP, OPT_CATEGORY, OPT_MEMBERS, OPT_MONITOR_TYPE, OPT_RISK_STATUS,
-	OPT_WITHOUT_CASE = 3000 };
+	OPT_NEW_VILLAGE, OPT_NEW_GROUP, OPT_WITHOUT_CASE = 3000 };
 
 static const struct option options[] = {
 	{ "id", required_argument, NULL, OPT_ID },
@@ -31,6 +32,8 @@ static const struct option options[] = {
 	{ "monitor-type", required_argument, NULL, OPT_MONITOR_TYPE },
 	{ "risk-status", required_argument, NULL, OPT_RISK_STATUS },
 	{ "without-case", required_argument, NULL, OPT_WITHOUT_CASE },
+	{ "new-village", no_argument, NULL, OPT_NEW_VILLAGE },
+	{ "new-group", no_argument, NULL, OPT_NEW_GROUP },
 	{ NULL, 0, NULL, 0 }
 };
 
@@ -40,6 +43,7 @@ struct one {
 	struct buf categories;
 	int given;
 	struct household_settings settings;
+	unsigned new_place;	/* PLACE_NEW_VILLAGE, PLACE_NEW_GROUP */
 };
 
 static int
@@ -51,6 +55,11 @@ option(struct cli *cli, int opt, const char *arg, void *context)
 		if (*arg == '\0')
 			cli_usage_error(cli, _("--without-case: say why"));
 		one->settings.without_case = arg;
+		return 0;
+	}
+	if (opt == OPT_NEW_VILLAGE || opt == OPT_NEW_GROUP) {
+		one->new_place |= opt == OPT_NEW_VILLAGE ? PLACE_NEW_VILLAGE :
+		    PLACE_NEW_GROUP;
 		return 0;
 	}
 	one->given = 1;
@@ -65,6 +74,16 @@ option(struct cli *cli, int opt, const char *arg, void *context)
 		return -1;
 	one->value[opt - OPT_ID] = arg;
 	return 0;
+}
+
+/* cli_import() prepare(): a place named on the command line is known, or said to be new */
+static int
+known_place(struct cli *cli, struct store *s, void *context)
+{
+	const struct one *one = context;
+
+	return cli_check_place(cli, &s, 1, one->value[HOUSEHOLD_VILLAGE],
+	    one->value[HOUSEHOLD_GROUP], one->new_place | PLACE_CAN_CREATE);
 }
 
 int
@@ -82,8 +101,14 @@ main(int argc, char **argv)
 	if (one.given && argc > first)
 		cli_usage_error(&cli, _("give one household by options or records "
 		    "in files, not both"));
-	if (one.given)
+	if (one.new_place && !one.given)
+		cli_usage_error(&cli, _("--new-village and --new-group are for a "
+		    "household given by options"));
+	if (one.given) {
 		import.values = one.value;
+		import.prepare = known_place;
+		import.context = &one;
+	}
 	cli.import.settings = &one.settings;
 	status = cli_import(&cli, argc - first, argv + first, &import);
 	buf_free(&one.categories);

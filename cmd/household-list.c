@@ -107,7 +107,9 @@ main(int argc, char **argv)
 	cli_start(&cli, "household-list", usage, CLI_OUTPUT);
 	if (cli_parse(&cli, argc, argv, options, "", option, &search) != argc)
 		cli_usage_error(&cli, _("no operands expected"));
-	if ((store = cli_store(&cli, STORE_QUERY, &status)) == NULL)
+	if ((store = cli_store(&cli, STORE_QUERY, &status)) == NULL ||
+	    (status = cli_check_place(&cli, &store, 1, search.filter.village,
+	    search.filter.group, 0)) != EXIT_OK)
 		goto out;
 	if ((w = cli_writer(&cli, household_columns, HOUSEHOLD_NFIELDS)) == NULL) {
 		status = EXIT_SOFTWARE;

@@ -195,6 +195,40 @@ from_rollup(struct cli *cli, struct opts *o, int argc, char **argv)
 	    &o->filter);
 }
 
+/*
+ * A village (and group) of the filters must be known in one of the
+ * stores: EXIT_OK, or the status of the message printed (the first
+ * store's, naming the nearest known names).
+ */
+static int
+known_place(struct cli *cli, struct report_source *src,
+    const struct report_filter *f)
+{
+	struct error err = { 0 }, first = { 0 };
+
+	if (f->village == NULL)
+		return EXIT_OK;
+	for (size_t i = 0; i < src->n; i++) {
+		struct store *s = report_source_open(src, i, &err);
+		int rc;
+
+		if (s == NULL) {
+			if (err.status != EXIT_OK)
+				return cli_error(cli, &err);
+			continue;
+		}
+		rc = place_check(s, f->village, f->group, 0, &err);
+		store_close(s);
+		if (rc == 0)
+			return EXIT_OK;
+		if (err.status != EXIT_DATAERR)
+			return cli_error(cli, &err);
+		if (first.status == EXIT_OK)
+			first = err;
+	}
+	return first.status == EXIT_OK ? EXIT_OK : cli_error(cli, &first);
+}
+
 static int
 from_stores(struct cli *cli, struct opts *o, int which, int argc, char **argv)
 {
@@ -213,7 +247,8 @@ from_stores(struct cli *cli, struct opts *o, int which, int argc, char **argv)
 	long rows;
 
 	(void)argc;
-	if ((status = collect_stores(cli, o, &src)) != EXIT_OK)
+	if ((status = collect_stores(cli, o, &src)) != EXIT_OK ||
+	    (status = known_place(cli, &src, &o->filter)) != EXIT_OK)
 		goto out;
 	county = src.n > 1;
 	if (which == -1) {

@@ -250,6 +250,9 @@ import_end(struct import *im, struct error *err)
 		    "%ld bad records; nothing was written",
 		    (unsigned long)stats->bad), stats->bad);
 	idle(im);
+	if (options->ending != NULL &&
+	    options->ending(im->store, options->ending_context, err) != 0)
+		return -1;
 	if (options->dry_run) {
 		store_rollback(im->store);
 		return 0;

@@ -28,6 +28,14 @@ struct import_options {
 	 */
 	int (*before_commit)(void *commit_context, struct error *err);
 	void *commit_context;
+	/*
+	 * Called inside the transaction once every record is written, before
+	 * it commits or (a dry run) is rolled back, with ending_context (may
+	 * be NULL): what the import made, read while it is there to read.
+	 * Returns 0, or -1 with err set: then nothing is committed.
+	 */
+	int (*ending)(struct store *s, void *ending_context, struct error *err);
+	void *ending_context;
 };
 
 struct import_stats {

@@ -321,12 +321,20 @@ find_place(struct issue_import *ii, struct import *im, const struct record *rec,
 		if (rc < 0)
 			return -1;
 		if (rc == 1) {
-			if (place_resolve(s, v[ISSUE_VILLAGE], NULL, 0, &n->village_id,
-			    &n->group_id, NULL, err) == 1)
-				import_problem(im, rec, ISSUE_VILLAGE, _("no such village"));
+			char near[600];
+
+			if ((rc = place_resolve(s, v[ISSUE_VILLAGE], NULL, 0,
+			    &n->village_id, &n->group_id, NULL, err)) < 0 ||
+			    place_suggestion(s, rc == 1 ? NULL : v[ISSUE_VILLAGE],
+			    v[rc == 1 ? ISSUE_VILLAGE : ISSUE_GROUP], near, sizeof(near),
+			    err) != 0)
+				return -1;
+			if (rc == 1)
+				import_problem(im, rec, ISSUE_VILLAGE, _("no such village%s"),
+				    near);
 			else
 				import_problem(im, rec, ISSUE_GROUP, _("no such villager "
-				    "group in %s"), v[ISSUE_VILLAGE]);
+				    "group in %s%s"), v[ISSUE_VILLAGE], near);
 			return 1;
 		}
 	} else if (v[ISSUE_GROUP] != NULL) {

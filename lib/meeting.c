@@ -125,6 +125,7 @@ meeting_place(struct store *s, const struct meeting *m, const char *file,
 {
 	int rc = place_resolve(s, m->village, NULL, 0, village_id, group_id, NULL,
 	    err);
+	char near[600];
 
 	if (rc == 0 && m->group != NULL) {
 		rc = place_resolve(s, m->village, m->group, 0, village_id, group_id,
@@ -132,14 +133,15 @@ meeting_place(struct store *s, const struct meeting *m, const char *file,
 		if (rc == 1)
 			rc = 2;
 	}
-	if (rc < 0)
+	if (rc < 0 || (rc > 0 && place_suggestion(s, rc == 1 ? NULL : m->village,
+	    rc == 1 ? m->village : m->group, near, sizeof(near), err) != 0))
 		return -1;
 	if (rc == 1)
-		return error_set(err, EXIT_DATAERR, _("%s: village: no such village: %s"),
-		    file, m->village);
+		return error_set(err, EXIT_DATAERR, _("%s: village: no such village: "
+		    "%s%s"), file, m->village, near);
 	if (rc == 2)
 		return error_set(err, EXIT_DATAERR, _("%s: village_group: no such "
-		    "villager group in %s: %s"), file, m->village, m->group);
+		    "villager group in %s: %s%s"), file, m->village, m->group, near);
 	return 0;
 }
 

@@ -1,4 +1,5 @@
 /* place.c -- villages (村/社区) and villager groups (村民小组) */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -20,6 +21,9 @@ struct place {
 #define CACHE_MAX 2047		/* well above the places of a county */
 
 static struct place cache[CACHE_MAX];
+/* the ids of the places place_resolve() made, for place_news(): group ids negative */
+static long long *made;
+static size_t nmade, made_size;
 static size_t cache_used;
 static struct hashtab cache_index;
 static const struct store *cache_store;
@@ -104,6 +108,23 @@ lookup(struct store *s, const char *sql, long long parent, const char *name,
 	return store_step_id(s, st, err);
 }
 
+/* Keep id (a group's negative) for place_news(): 0, or -1 when memory runs out. */
+static int
+remember_made(long long id)
+{
+	if (nmade == made_size) {
+		size_t size = made_size > 0 ? 2 * made_size : 16;
+		long long *more = realloc(made, size * sizeof(*made));
+
+		if (more == NULL)
+			return -1;
+		made = more;
+		made_size = size;
+	}
+	made[nmade++] = id;
+	return 0;
+}
+
 int
 place_cached(const struct store *s, const char *village, const char *group,
     long long *village_id, long long *group_id)
@@ -151,6 +172,8 @@ place_resolve(struct store *s, const char *village, const char *group,
 				return -1;
 			if (created != NULL)
 				*created = 1;
+			if (remember_made(vid) != 0)
+				return error_set(err, EXIT_SOFTWARE, _("out of memory"));
 		}
 		cache_add(village, NULL, vid, 0);
 	}
@@ -168,10 +191,201 @@ place_resolve(struct store *s, const char *village, const char *group,
 				return -1;
 			if (created != NULL)
 				*created = 1;
+			if (remember_made(-gid) != 0)
+				return error_set(err, EXIT_SOFTWARE, _("out of memory"));
 		}
 		cache_add(village, group, vid, gid);
 	}
 	*village_id = vid;
 	*group_id = gid;
+	return 0;
+}
+
+/* " and N more" after the names named of a kind, when more were made. */
+static int
+say_more(struct buf *to, long more)
+{
+	char text[128];
+
+	if (more <= 0)
+		return 0;
+	snprintf(text, sizeof(text), dngettext("renke", " and %ld more",
+	    " and %ld more", (unsigned long)more), more);
+	return buf_puts(to, text);
+}
+
+long
+place_news(struct store *s, const char *sep, long most, struct buf *villages,
+    struct buf *groups, struct error *err)
+{
+	sqlite3_stmt *village = NULL, *group = NULL;
+	long n = 0, named[2] = { 0, 0 };
+	int rc = SQLITE_DONE;
+
+	if (nmade > 0 && ((village = store_prepare(s, "SELECT name FROM village "
+	    "WHERE id = ?", err)) == NULL || (group = store_prepare(s,
+	    "SELECT v.name || ' ' || g.name FROM village_group g "
+	    "JOIN village v ON v.id = g.village_id WHERE g.id = ?", err)) == NULL)) {
+		n = -1;
+		goto out;
+	}
+	for (size_t i = 0; i < nmade; i++) {
+		sqlite3_stmt *st = made[i] > 0 ? village : group;
+		struct buf *to = made[i] > 0 ? villages : groups;
+		size_t j;
+
+		/* an id undone with its savepoint and made again is said once */
+		for (j = 0; j < i && made[j] != made[i]; j++)
+			;
+		if (j < i)
+			continue;
+
+		sqlite3_bind_int64(st, 1, made[i] > 0 ? made[i] : -made[i]);
+		if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+			if (named[made[i] < 0]++ < most &&
+			    ((to->len > 0 && buf_puts(to, sep) != 0) ||
+			    buf_puts(to, (const char *)sqlite3_column_text(st, 0)) != 0)) {
+				n = error_set(err, EXIT_SOFTWARE, _("out of memory"));
+				goto out;
+			}
+			n++;
+		} else if (rc != SQLITE_DONE) {
+			n = store_error(s, rc, err);
+			goto out;
+		}
+		sqlite3_reset(st);
+	}
+	if (say_more(villages, named[0] - most) != 0 ||
+	    say_more(groups, named[1] - most) != 0)
+		n = error_set(err, EXIT_SOFTWARE, _("out of memory"));
+out:
+	sqlite3_finalize(village);
+	sqlite3_finalize(group);
+	free(made);
+	made = NULL;
+	nmade = made_size = 0;
+	return n;
+}
+
+/* A known name near the name asked for, and how near. */
+struct near {
+	char name[256];
+	size_t distance;
+};
+
+int
+place_nearest(struct store *s, const char *village, const char *name,
+    const char *sep, char *out, size_t size, struct error *err)
+{
+	struct near best[3];
+	size_t nbest = 0, len = utf8_length(name), used = 0;
+	sqlite3_stmt *st = store_prepare(s, village == NULL ?
+	    "SELECT name FROM village ORDER BY name" :
+	    "SELECT g.name FROM village_group g JOIN village v "
+	    "ON v.id = g.village_id WHERE v.name = ? ORDER BY g.name", err);
+	int rc;
+
+	if (size > 0)
+		out[0] = '\0';
+	if (st == NULL)
+		return -1;
+	if (village != NULL)
+		sqlite3_bind_text(st, 1, village, -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *known = (const char *)sqlite3_column_text(st, 0);
+		size_t known_len = utf8_length(known);
+		size_t limit = (len > known_len ? len : known_len) / 3, d, at;
+
+		if (limit < 1)
+			limit = 1;
+		if ((d = text_distance(name, known, limit)) > limit ||
+		    strlen(known) >= sizeof(best[0].name))
+			continue;
+		/* kept nearest first, the first of equals (by name) ahead */
+		for (at = nbest; at > 0 && best[at - 1].distance > d; at--)
+			;
+		if (at == 3)
+			continue;
+		if (nbest < 3)
+			nbest++;
+		memmove(&best[at + 1], &best[at], (nbest - 1 - at) * sizeof(best[0]));
+		strcpy(best[at].name, known);
+		best[at].distance = d;
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return store_error(s, rc, err);
+	for (size_t i = 0; i < nbest && size > 0; i++) {
+		int n = snprintf(out + used, size - used, "%s%s", i > 0 ? sep : "",
+		    best[i].name);
+
+		if (n < 0 || (size_t)n >= size - used)
+			break;
+		used += (size_t)n;
+	}
+	return 0;
+}
+
+int
+place_suggestion(struct store *s, const char *village, const char *name,
+    char *out, size_t size, struct error *err)
+{
+	char near[512];
+
+	if (size > 0)
+		out[0] = '\0';
+	if (place_nearest(s, village, name, _(", "), near, sizeof(near), err) != 0)
+		return -1;
+	if (near[0] != '\0')
+		snprintf(out, size, _("; did you mean %s?"), near);
+	return 0;
+}
+
+/* err set to "no such place", with the nearest known and how to make it new. */
+static int
+place_unknown(struct store *s, const char *village, const char *group,
+    unsigned flags, struct error *err)
+{
+	char near[512], hint[128];
+	const char *name = group != NULL ? group : village;
+
+	if (place_nearest(s, group != NULL ? village : NULL, name, _(", "), near,
+	    sizeof(near), err) != 0)
+		return -1;
+	hint[0] = '\0';
+	if (flags & PLACE_CAN_CREATE)
+		snprintf(hint, sizeof(hint), group != NULL ?
+		    _(" (--new-group if it is new)") :
+		    _(" (--new-village if it is new)"));
+	if (group != NULL)
+		return near[0] != '\0' ?
+		    error_set(err, EXIT_DATAERR, _("no villager group \"%s\" in "
+		    "%s; did you mean %s?%s"), group, village, near, hint) :
+		    error_set(err, EXIT_DATAERR, _("no villager group \"%s\" in "
+		    "%s%s"), group, village, hint);
+	return near[0] != '\0' ?
+	    error_set(err, EXIT_DATAERR, _("no village \"%s\"; did you mean "
+	    "%s?%s"), village, near, hint) :
+	    error_set(err, EXIT_DATAERR, _("no village \"%s\"%s"), village, hint);
+}
+
+int
+place_check(struct store *s, const char *village, const char *group,
+    unsigned flags, struct error *err)
+{
+	long long vid, gid;
+	int rc = place_resolve(s, village, NULL, 0, &vid, &gid, NULL, err);
+
+	if (rc < 0)
+		return -1;
+	if (rc == 1)
+		return (flags & PLACE_NEW_VILLAGE) ? 0 :
+		    place_unknown(s, village, NULL, flags, err);
+	if (group == NULL)
+		return 0;
+	if ((rc = place_resolve(s, village, group, 0, &vid, &gid, NULL, err)) < 0)
+		return -1;
+	if (rc == 1 && !(flags & PLACE_NEW_GROUP))
+		return place_unknown(s, village, group, flags, err);
 	return 0;
 }

@@ -129,6 +129,68 @@ text_width(const char *str)
 }
 
 size_t
+utf8_length(const char *str)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	size_t n = 0;
+	uint32_t cp;
+
+	while (*s) {
+		s += *s < 0x80 ? 1 : utf8_decode(s, &cp);
+		n++;
+	}
+	return n;
+}
+
+/* Names are short: past this many characters only equal ones are near. */
+#define DISTANCE_MAX 64
+
+/* The code points of s, at most DISTANCE_MAX + 1 of them, into cp. */
+static size_t
+code_points(const char *str, uint32_t cp[DISTANCE_MAX + 1])
+{
+	const unsigned char *s = (const unsigned char *)str;
+	size_t n = 0;
+
+	while (*s && n <= DISTANCE_MAX)
+		s += utf8_decode(s, &cp[n++]);
+	return n;
+}
+
+size_t
+text_distance(const char *a, const char *b, size_t limit)
+{
+	uint32_t x[DISTANCE_MAX + 1], y[DISTANCE_MAX + 1];
+	size_t row[DISTANCE_MAX + 2], n = code_points(a, x), m = code_points(b, y);
+
+	if (n > DISTANCE_MAX || m > DISTANCE_MAX)
+		return strcmp(a, b) == 0 ? 0 : limit + 1;
+	/* one row of the table at a time: row[j] is the distance of x[0..i), y[0..j) */
+	for (size_t j = 0; j <= m; j++)
+		row[j] = j;
+	for (size_t i = 1; i <= n; i++) {
+		size_t diagonal = row[0], least;
+
+		row[0] = least = i;
+		for (size_t j = 1; j <= m; j++) {
+			size_t up = row[j], d = diagonal + (x[i - 1] != y[j - 1]);
+
+			if (up + 1 < d)
+				d = up + 1;
+			if (row[j - 1] + 1 < d)
+				d = row[j - 1] + 1;
+			diagonal = up;
+			row[j] = d;
+			if (d < least)
+				least = d;
+		}
+		if (least > limit)
+			return limit + 1;
+	}
+	return row[m] > limit ? limit + 1 : row[m];
+}
+
+size_t
 text_space_at(const char *s)
 {
 	const unsigned char *u = (const unsigned char *)s;

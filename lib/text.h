@@ -25,6 +25,16 @@ int utf8_valid(const char *s, size_t len);
  */
 size_t text_width(const char *s);
 
+/* The characters (UTF-8 code points; a bad byte one) of s. */
+size_t utf8_length(const char *s);
+
+/*
+ * The edit distance between a and b counted in characters (UTF-8 code
+ * points): the fewest insertions, deletions and substitutions that make
+ * one the other.  Past limit the answer is only "more": limit + 1.
+ */
+size_t text_distance(const char *a, const char *b, size_t limit);
+
 /*
  * The length in bytes of the white space or format character at s: ASCII
  * blanks, and the Unicode ones a sheet carries (no-break space, U+2000

@@ -39,7 +39,7 @@ test_case 'reading commands read a store in a directory they cannot write in' '
 
 test_case 'an empty file taken as a new store is made 0600' '
 	: >empty.db && chmod 644 empty.db &&
-	household-add -q -d empty.db --id HY0101001 --village 后叶村 &&
+	household-add -q -d empty.db --id HY0101001 --new-village --village 后叶村 &&
 	test "$(stat -c %a empty.db)" = 600 &&
 	test "$(sqlite3 empty.db "select count(*) from household")" -eq 1
 '

@@ -163,7 +163,7 @@ test_case '--dry-run creates no store' '
 
 test_case 'one household given by options' '
 	id=$(id_number 50023519850612003) &&
-	household-add --id X1 --village 甲村 --group 1组 --head 王五 \
+	household-add --id X1 --new-village --village 甲村 --group 1组 --head 王五 \
 		--id-number "$id" --phone 13800001111 \
 		--category 低保户 --category serious_illness --members 4 </dev/null 2>err &&
 	grep_message "^household-add: 1 households read: added 1" err &&
@@ -177,7 +177,7 @@ test_case 'one household given by options' '
 
 test_case 'options give one household even when standard input has records' '
 	printf "household_id,village\nS1,乙村\n" >in.csv &&
-	household-add --id X1 --village 甲村 <in.csv &&
+	household-add --new-village --id X1 --village 甲村 <in.csv &&
 	household-list -f csv >actual &&
 	{
 		echo "$LIST_HEADER" &&
@@ -340,7 +340,7 @@ test_case 'household-list -f json is valid JSON' '
 	jq -r ".[0].household_id, .[0].members, (.[0].members | type)" out.json >actual &&
 	printf "HY0101001\n4\nnumber\n" >expect &&
 	test_cmp expect actual &&
-	household-list -f json --village 无此村 >empty.json &&
+	household-list -f json --id 无此户 >empty.json &&
 	python3 -m json.tool empty.json >/dev/null &&
 	echo 0 >expect &&
 	jq length empty.json >actual &&
@@ -549,7 +549,7 @@ test_case 'records written in batches keep the order of the input in problems an
 '
 
 test_case 'a household on file again, now in a new village, amid a batch: the village goes with it' '
-	household-add -q --id P0001 --head 户主1 --village 甲村 --group 1组 &&
+	household-add -q --id P0001 --head 户主1 --new-village --village 甲村 --group 1组 &&
 	awk "BEGIN { print \"household_id,head_name,village,village_group\"
 		for (i = 2; i <= 300; i++)
 			if (i == 150) print \"P0001,户主1,新村,1组\"

@@ -81,7 +81,7 @@ test_case 'a title that looks like a formula is text; dates are dates' '
 
 test_case 'no rows: a workbook with its header only' '
 	household-add -q "$EXAMPLES/households.csv" &&
-	household-list -f xlsx --village 无此村 >out.xlsx &&
+	household-list -f xlsx --id 无此户 >out.xlsx &&
 	"$PY" "$TRASH/cells.py" out.xlsx 1 >cells &&
 	grep_message "^freeze A2 filter A1:J1 rows 1$" cells
 '

@@ -513,7 +513,7 @@ test_case 'an unknown village or villager group' '
 	expect_status 65 issue-add $TODAY --title 路灯 --owner 王强 --village 无此村 --group 1社 >out 2>err &&
 	err_is err "issue-add: command line: village: no such village" "$NOTHING" &&
 	expect_status 65 issue-add $TODAY --title 路灯 --owner 王强 --village 后叶村 --group 9社 >out 2>err &&
-	err_is err "issue-add: command line: village_group: no such villager group in 后叶村" "$NOTHING" &&
+	err_is err "issue-add: command line: village_group: no such villager group in 后叶村; did you mean 1社, 2社, 3社?" "$NOTHING" &&
 	expect_status 65 issue-add $TODAY --title 路灯 --owner 王强 --group 1社 >out 2>err &&
 	err_is err "issue-add: command line: village_group: a villager group needs its village" "$NOTHING" &&
 	store_unchanged

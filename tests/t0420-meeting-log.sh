@@ -346,7 +346,7 @@ test_case 'an unknown village for a courtyard meeting is named as the village' '
 test_case 'an unknown villager group' '
 	seed &&
 	expect_status 65 meeting-log --today 2022-11-20 --kind courtyard --village 石门村 --group 9社 >out 2>err &&
-	err_is err "meeting-log: command line: village_group: no such villager group in 石门村: 9社" &&
+	err_is err "meeting-log: command line: village_group: no such villager group in 石门村: 9社; did you mean 1社, 2社, 3社?" &&
 	store_unchanged
 '
 

@@ -434,8 +434,10 @@ test_case '--village: only that village'$SQ's items, meetings included' '
 		"issue_overdue,2,修渠,H3,乙村,1组,李,2024-03-12,8,normal" \
 		"meeting_missing,M2,村民会议,,乙村,,,2024-03-15,5," >expect &&
 	test_cmp expect actual &&
-	check 0 --today 2024-03-20 --village 丙村 &&
-	test_empty actual
+	check 65 --today 2024-03-20 --village 丙村 &&
+	test_empty actual &&
+	echo "deadline-check: no village \"丙村\"; did you mean 乙村, 甲村?" >expect &&
+	test_cmp expect err
 '
 
 test_case '--kind chooses kinds, and may be given more than once' '

@@ -148,7 +148,7 @@ visits_digest() {
 
 # a store with one household and no ID number in it: nothing to clash with
 small_store() {
-	household-add -q -d "$1" --id S1 --village 甲村 --head 田一
+	household-add -q -d "$1" --id S1 --new-village --village 甲村 --head 田一
 }
 
 # refuses STORE COMMAND ARGS...: COMMAND -d STORE exits 64..75, never
@@ -305,7 +305,7 @@ test_case 'a file-size limit (ulimit -f 64): exit 74, a clear message, the store
 	test_cmp before after &&
 	sound "$RENKE_DB" &&
 	echo "--- the store is still usable" &&
-	household-add -q --id S2 --village 甲村 &&
+	household-add -q --id S2 --new-village --village 甲村 &&
 	test "$(count "$RENKE_DB" household)" -eq 2
 '
 

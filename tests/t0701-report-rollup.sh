@@ -305,9 +305,14 @@ test_case 'county ledgers: the filters apply in every store, the count follows' 
 	cut -d , -f 1,2,14 out >actual &&
 	lines township,id,status 乙镇,1,resolved "*,1," >expect &&
 	test_cmp expect actual &&
-	report-gen -d jia.db -d 乙镇.db visits -f csv --village 不存在 >out &&
+	report-gen -d jia.db -d 乙镇.db visits -f csv --since 2099-01-01 >out &&
 	test_line_count 2 out &&
-	tail -n 1 out | grep -q "^\*,0,"
+	tail -n 1 out | grep -q "^\*,0," &&
+	expect_status 65 report-gen -d jia.db -d 乙镇.db visits -f csv \
+		--village 不存在 >out 2>err &&
+	test_must_be_empty out &&
+	echo "report-gen: no village \"不存在\"" >expect &&
+	test_cmp expect err
 '
 
 test_case 'county ledgers -f table: aligned, with the township and the total row' '

@@ -165,6 +165,13 @@ test_utf8(void)
 	is_int(text_width("abc"), 3, "ASCII width");
 	is_int(text_width("户主姓名"), 8, "Chinese is two columns each");
 	is_int(text_width("1社"), 3, "mixed width");
+	is_int(text_distance("后页村", "后叶村", 5), 1, "distance: one character, not three bytes");
+	is_int(text_distance("后叶", "后叶村", 5), 1, "distance: one left out");
+	is_int(text_distance("", "后叶村", 5), 3, "distance from nothing: the length");
+	is_int(text_distance("kitten", "sitting", 5), 3, "distance: substitutions and an insertion");
+	is_int(text_distance("双河村", "后叶村", 1), 2, "distance past the limit: limit + 1");
+	is_int(text_distance("后叶村", "后叶村", 0), 0, "distance of the same: 0");
+	is_int(utf8_length("后叶村1社"), 5, "length in characters");
 	is_int(text_width("（社区）"), 8, "fullwidth parentheses are wide");
 	is_int(text_width(""), 0, "empty width");
 }
