@@ -48,6 +48,7 @@ _renke_values() {
 	encoding) values="auto utf-8 gb18030" ;;
 	deadline_kind) values="issue_overdue feedback_overdue revisit_due promise_overdue visit_missing meeting_missing monitoring_case_overdue monitoring_unfollowed" ;;
 	report) values="summary issues visits households meetings history survey changes" ;;
+	place_action) values="rename merge remove" ;;
 	esac
 	printf '%s\n' $values
 }
@@ -140,9 +141,13 @@ _renke() {
 		COMPREPLY=($(compgen -W "$(_renke_values report)" -- "$cur"))
 		return 0
 	fi
+	if [ "$cmd" = place-edit ]; then
+		COMPREPLY=($(compgen -W "$(_renke_values place_action)" -- "$cur"))
+		return 0
+	fi
 	COMPREPLY=($(compgen -f -- "$cur"))
 }
 
 complete -F _renke household-add household-list visit-log milestone-add \
 	issue-add issue-update meeting-log deadline-check report-gen survey-tally \
-	member-add assign case-open case-step
+	member-add assign case-open case-step place-edit

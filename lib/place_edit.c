@@ -1,0 +1,387 @@
+/* place_edit.c -- villages and villager groups renamed, merged into another, removed */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "audit.h"
+#include "place.h"
+#include "place_edit.h"
+#include "vocab.h"
+
+/*
+ * The tables whose rows are in a village and a group, what names a row
+ * in the audit log, and whether a row keeps the time it last changed.
+ */
+static const struct placed {
+	const char *table, *entity, *key;
+	int stamped;
+	const char *one, *many;	/* how many refer, for a message */
+} placed[] = {
+	{ "household", "household", "household_id", 1,
+	    N_("%ld household"), N_("%ld households") },
+	{ "meeting", "meeting", "id", 0, N_("%ld meeting"), N_("%ld meetings") },
+	{ "issue", "issue", "id", 1, N_("%ld issue"), N_("%ld issues") },
+};
+enum { NPLACED = PLACE_KINDS };
+_Static_assert(sizeof(placed) / sizeof(placed[0]) == PLACE_KINDS,
+    "a count of each kind of record a place holds");
+
+/* A place found: its ids, and the name its audit rows go by. */
+struct found {
+	long long village_id, group_id;	/* group_id 0: the village itself */
+	char entity_id[512];
+};
+
+size_t
+reference_describe(const struct reference_count *refs, size_t n, char *out,
+    size_t size)
+{
+	size_t kinds = 0, said = 0, used = 0;
+
+	for (size_t i = 0; i < n; i++)
+		kinds += refs[i].n != 0;
+	if (size > 0)
+		out[0] = '\0';
+	for (size_t i = 0; i < n; i++) {
+		char one[128];
+		int len;
+
+		if (refs[i].n == 0)
+			continue;
+		snprintf(one, sizeof(one), dngettext("renke", refs[i].one,
+		    refs[i].many, (unsigned long)refs[i].n), refs[i].n);
+		len = snprintf(out + used, size - used, "%s%s",
+		    said == 0 ? "" : said + 1 == kinds ? _(" and ") : _(", "), one);
+		if (len < 0 || (size_t)len >= size - used)
+			break;
+		used += (size_t)len;
+		said++;
+	}
+	return kinds;
+}
+
+/* Run sql, its ?1, ?2, ?3 bound to a, b, c (0: NULL): 0, or -1 with err set. */
+static int
+run(struct store *s, const char *sql, long long a, long long b, long long c,
+    const char *text, struct error *err)
+{
+	sqlite3_stmt *st = store_prepare(s, sql, err);
+	const long long v[] = { a, b, c };
+	int rc;
+
+	if (st == NULL)
+		return -1;
+	for (int i = 0; i < 3; i++)
+		if (v[i] != 0)
+			sqlite3_bind_int64(st, i + 1, v[i]);
+	sqlite3_bind_text(st, 4, text, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE || rc == SQLITE_ROW ? 0 : store_error(s, rc, err);
+}
+
+/* The place e names (e->name, or e->to when to is set): it must exist. */
+static int
+find(struct store *s, const struct place_edit *e, int to, struct found *f,
+    struct error *err)
+{
+	const char *name = to ? e->to : e->name;
+	const char *village = e->village != NULL ? e->village : name;
+	const char *group = e->village != NULL ? name : NULL;
+
+	if (place_check(s, village, group, 0, err) != 0 ||
+	    place_resolve(s, village, group, 0, &f->village_id, &f->group_id, NULL,
+	    err) != 0)
+		return -1;
+	snprintf(f->entity_id, sizeof(f->entity_id), "%s%s%s", village,
+	    group != NULL ? " " : "", group != NULL ? group : "");
+	return 0;
+}
+
+/* How many rows of each placed table are in place f, into refs. */
+static int
+count_placed(struct store *s, const struct found *f,
+    struct reference_count refs[NPLACED], struct error *err)
+{
+	char sql[256];
+
+	for (size_t i = 0; i < NPLACED; i++) {
+		sqlite3_stmt *st;
+		long long n;
+
+		snprintf(sql, sizeof(sql), "SELECT count(*) FROM %s WHERE %s = ?",
+		    placed[i].table, f->group_id > 0 ? "group_id" : "village_id");
+		if ((st = store_prepare(s, sql, err)) == NULL)
+			return -1;
+		sqlite3_bind_int64(st, 1, f->group_id > 0 ? f->group_id : f->village_id);
+		if ((n = store_step_id(s, st, err)) < 0)
+			return -1;
+		refs[i].n = (long)n;
+		refs[i].one = placed[i].one;
+		refs[i].many = placed[i].many;
+	}
+	return 0;
+}
+
+/*
+ * The audit rows of the records of place f that move: field (village
+ * or village_group) from old to new, one a record.
+ */
+static int
+audit_moves(struct store *s, const struct found *f, const char *field,
+    const char *old, const char *new, struct error *err)
+{
+	char sql[256];
+	int rc = SQLITE_DONE;
+
+	for (size_t i = 0; i < NPLACED && rc == SQLITE_DONE; i++) {
+		sqlite3_stmt *st;
+
+		snprintf(sql, sizeof(sql), "SELECT %s FROM %s WHERE %s = ? ORDER BY id",
+		    placed[i].key, placed[i].table,
+		    f->group_id > 0 ? "group_id" : "village_id");
+		if ((st = store_prepare(s, sql, err)) == NULL)
+			return -1;
+		sqlite3_bind_int64(st, 1, f->group_id > 0 ? f->group_id : f->village_id);
+		while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+			if (audit_add(s, placed[i].entity,
+			    (const char *)sqlite3_column_text(st, 0), field, old, new,
+			    err) != 0) {
+				sqlite3_finalize(st);
+				return -1;
+			}
+		sqlite3_finalize(st);
+	}
+	return rc == SQLITE_DONE ? 0 : store_error(s, rc, err);
+}
+
+/*
+ * The rows of placed tables in group `from` (village `from` and no group
+ * when from_group is 0) go to village_id and group_id.
+ */
+static int
+move_rows(struct store *s, long long from_village, long long from_group,
+    long long village_id, long long group_id, struct error *err)
+{
+	char sql[256];
+
+	for (size_t i = 0; i < NPLACED; i++) {
+		snprintf(sql, sizeof(sql), "UPDATE %s SET village_id = ?1, "
+		    "group_id = ?2%s WHERE %s", placed[i].table,
+		    placed[i].stamped ? ", updated_at = ?4" : "",
+		    from_group > 0 ? "group_id = ?3" :
+		    "village_id = ?3 AND group_id IS NULL");
+		if (run(s, sql, village_id, group_id,
+		    from_group > 0 ? from_group : from_village, s->now, err) != 0)
+			return -1;
+	}
+	return 0;
+}
+
+/* A meeting held in both places that become one: refused, named. */
+static int
+same_meeting(struct store *s, const struct found *from, const struct found *to,
+    struct error *err)
+{
+	sqlite3_stmt *st = store_prepare(s, from->group_id > 0 ?
+	    "SELECT a.kind, a.held_on FROM meeting a JOIN meeting b "
+	    "ON b.group_id = ?2 AND b.kind = a.kind AND b.held_on = a.held_on "
+	    "WHERE a.group_id = ?1 LIMIT 1" :
+	    "SELECT a.kind, a.held_on FROM meeting a "
+	    "LEFT JOIN village_group ga ON ga.id = a.group_id "
+	    "JOIN meeting b ON b.village_id = ?2 AND b.kind = a.kind "
+	    "AND b.held_on = a.held_on "
+	    "LEFT JOIN village_group gb ON gb.id = b.group_id "
+	    "WHERE a.village_id = ?1 AND "
+	    "coalesce(ga.name, '') = coalesce(gb.name, '') LIMIT 1", err);
+	int rc, status = 0;
+
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, from->group_id > 0 ? from->group_id :
+	    from->village_id);
+	sqlite3_bind_int64(st, 2, to->group_id > 0 ? to->group_id : to->village_id);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		status = error_set(err, EXIT_DATAERR, _("%s and %s both hold a %s "
+		    "on %s: the same meeting twice; remove one of them first"),
+		    from->entity_id, to->entity_id, vocab_label("meeting_kind",
+		    (const char *)sqlite3_column_text(st, 0)),
+		    sqlite3_column_text(st, 1));
+	else if (rc != SQLITE_DONE)
+		status = store_error(s, rc, err);
+	sqlite3_finalize(st);
+	return status;
+}
+
+/* Village from merged into village to: its groups into to's of the same name. */
+static int
+merge_village(struct store *s, const struct place_edit *e,
+    const struct found *from, const struct found *to, struct error *err)
+{
+	sqlite3_stmt *st;
+	long long *groups = NULL;
+	size_t n = 0;
+	int rc, status = -1;
+
+	/* the groups first, as a list: the table grows as they are placed */
+	if ((st = store_prepare(s, "SELECT id FROM village_group "
+	    "WHERE village_id = ? ORDER BY id", err)) == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, from->village_id);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		long long *more = realloc(groups, (n + 1) * sizeof(*groups));
+
+		if (more == NULL) {
+			error_set(err, EXIT_SOFTWARE, _("out of memory"));
+			goto out;
+		}
+		groups = more;
+		groups[n++] = sqlite3_column_int64(st, 0);
+	}
+	if (rc != SQLITE_DONE) {
+		store_error(s, rc, err);
+		goto out;
+	}
+	for (size_t i = 0; i < n; i++) {
+		sqlite3_stmt *name = store_prepare(s, "SELECT name FROM village_group "
+		    "WHERE id = ?", err);
+		long long vid, gid;
+		char *group;
+
+		if (name == NULL)
+			goto out;
+		sqlite3_bind_int64(name, 1, groups[i]);
+		group = sqlite3_step(name) == SQLITE_ROW ?
+		    strdup((const char *)sqlite3_column_text(name, 0)) : NULL;
+		sqlite3_finalize(name);
+		if (group == NULL) {
+			error_set(err, EXIT_SOFTWARE, _("out of memory"));
+			goto out;
+		}
+		rc = place_resolve(s, e->to, group, 1, &vid, &gid, NULL, err);
+		free(group);
+		if (rc != 0 || move_rows(s, from->village_id, groups[i], vid, gid,
+		    err) != 0)
+			goto out;
+	}
+	if (move_rows(s, from->village_id, 0, to->village_id, 0, err) != 0 ||
+	    run(s, "DELETE FROM village_group WHERE village_id = ?1",
+	    from->village_id, 0, 0, NULL, err) != 0)
+		goto out;
+	status = 0;
+out:
+	sqlite3_finalize(st);
+	free(groups);
+	return status;
+}
+
+/* The change itself, inside the transaction: what e says, audited. */
+static int
+edit(struct store *s, const struct place_edit *e, struct place_moved *moved,
+    struct error *err)
+{
+	const char *entity = e->village != NULL ? "village_group" : "village";
+	struct reference_count refs[NPLACED];
+	struct found from, to;
+	char described[512];
+
+	if (find(s, e, 0, &from, err) != 0)
+		return -1;
+	switch (e->action) {
+	case PLACE_RENAME:
+		switch (place_resolve(s, e->village != NULL ? e->village : e->to,
+		    e->village != NULL ? e->to : NULL, 0, &to.village_id,
+		    &to.group_id, NULL, err)) {
+		case 0:
+			return e->village != NULL ? error_set(err, EXIT_DATAERR,
+			    _("%s has a villager group %s already; merge joins two "
+			    "groups"), e->village, e->to) : error_set(err, EXIT_DATAERR,
+			    _("village %s exists already; merge joins two villages"),
+			    e->to);
+		case 1:
+			break;
+		default:
+			return -1;
+		}
+		if (run(s, e->village != NULL ?
+		    "UPDATE village_group SET name = ?4 WHERE id = ?2" :
+		    "UPDATE village SET name = ?4 WHERE id = ?1", from.village_id,
+		    from.group_id, 0, e->to, err) != 0 ||
+		    audit_add(s, entity, from.entity_id, "name", e->name, e->to,
+		    err) != 0)
+			return -1;
+		break;
+	case PLACE_MERGE:
+		if (find(s, e, 1, &to, err) != 0)
+			return -1;
+		if (to.village_id == from.village_id && to.group_id == from.group_id)
+			return error_set(err, EXIT_DATAERR, _("%s cannot be merged into "
+			    "itself"), from.entity_id);
+		if (count_placed(s, &from, refs, err) != 0 ||
+		    same_meeting(s, &from, &to, err) != 0 ||
+		    audit_moves(s, &from, entity, e->name, e->to, err) != 0)
+			return -1;
+		if (e->village != NULL) {
+			if (move_rows(s, from.village_id, from.group_id, to.village_id,
+			    to.group_id, err) != 0 || run(s, "DELETE FROM village_group "
+			    "WHERE id = ?1", from.group_id, 0, 0, NULL, err) != 0)
+				return -1;
+		} else if (merge_village(s, e, &from, &to, err) != 0 ||
+		    run(s, "DELETE FROM village WHERE id = ?1", from.village_id, 0, 0,
+		    NULL, err) != 0)
+			return -1;
+		memcpy(moved->records, refs, sizeof(refs));
+		if (audit_add(s, entity, from.entity_id, "merged_into", e->name, e->to,
+		    err) != 0)
+			return -1;
+		break;
+	case PLACE_REMOVE:
+		if (count_placed(s, &from, refs, err) != 0)
+			return -1;
+		if (reference_describe(refs, NPLACED, described, sizeof(described)) > 0)
+			return error_set(err, EXIT_DATAERR, _("%s has %s; merge it into "
+			    "another place, or move them, first"), from.entity_id,
+			    described);
+		if (run(s, e->village != NULL ?
+		    "DELETE FROM village_group WHERE id = ?2" :
+		    "DELETE FROM village_group WHERE village_id = ?1", from.village_id,
+		    from.group_id, 0, NULL, err) != 0 || (e->village == NULL &&
+		    run(s, "DELETE FROM village WHERE id = ?1", from.village_id, 0, 0,
+		    NULL, err) != 0) ||
+		    audit_add(s, entity, from.entity_id, "removed", e->name, NULL,
+		    err) != 0)
+			return -1;
+		break;
+	}
+	return audit_add(s, entity, from.entity_id, "reason", NULL, e->reason, err);
+}
+
+int
+place_edit(struct store *s, const struct place_edit *e,
+    struct place_moved *moved, struct error *err)
+{
+	int status;
+
+	memset(moved, 0, sizeof(*moved));
+	for (size_t i = 0; i < NPLACED; i++) {
+		moved->records[i].one = placed[i].one;
+		moved->records[i].many = placed[i].many;
+	}
+	if (e->reason == NULL || e->reason[0] == '\0')
+		return error_set(err, EXIT_USAGE, _("a change to a place needs its "
+		    "reason (--reason)"));
+	if (e->action == PLACE_RENAME && strcmp(e->to, "*") == 0)
+		return error_set(err, EXIT_DATAERR, _("\"*\" is the name of the "
+		    "total row in reports; give the place its own name"));
+	if (store_begin(s, err) != 0)
+		return -1;
+	place_forget();
+	status = edit(s, e, moved, err);
+	/* the cache knows the names as they were */
+	place_forget();
+	if (status != 0 || e->dry_run) {
+		store_rollback(s);
+		return status;
+	}
+	return store_commit(s, err);
+}

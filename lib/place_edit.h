@@ -1,0 +1,57 @@
+/* place_edit.h -- villages and villager groups renamed, merged into another, removed */
+#ifndef RENKE_PLACE_EDIT_H
+#define RENKE_PLACE_EDIT_H
+
+#include "error.h"
+#include "store.h"
+
+/* A count of the records that refer to something, and their noun. */
+struct reference_count {
+	long n;
+	const char *one, *many;	/* "%ld household", "%ld households" (msgids) */
+};
+
+/* What a merge moved to the place kept: households, meetings, issues. */
+#define PLACE_KINDS 3
+struct place_moved {
+	struct reference_count records[PLACE_KINDS];
+};
+
+enum place_action { PLACE_RENAME, PLACE_MERGE, PLACE_REMOVE };
+
+/* What to do to which place, and why (for the audit log). */
+struct place_edit {
+	enum place_action action;
+	const char *village;	/* the village whose group is meant; NULL: a village */
+	const char *name;	/* the place acted on */
+	const char *to;		/* the new name (rename), the place kept (merge) */
+	const char *reason;	/* required */
+	int dry_run;		/* check and do it all, then roll back */
+};
+
+
+/*
+ * Do e in one transaction, audited with its reason: a rename gives the
+ * place a name no other place of its kind has; a merge moves every
+ * household, meeting and issue of the place (a village's groups too,
+ * into the kept village's group of the same name) to the place kept and
+ * removes it; a remove takes a place nothing refers to (a village with
+ * its groups).  The place must exist (a name not known is answered with
+ * the nearest known, as place_check() does).  Returns 0 with *moved
+ * filled (a merge), or -1 with err set: EXIT_DATAERR when the store
+ * refuses it (naming what refers to a place, or a meeting both places
+ * held), and nothing written.
+ */
+int place_edit(struct store *s, const struct place_edit *e,
+    struct place_moved *moved, struct error *err);
+
+
+/*
+ * The counts of refs[0..n) that are not 0 in words, "3 households, 1
+ * meeting and 2 issues" in the user's language, into out (size bytes).
+ * Returns the number of kinds that refer (0: nothing refers).
+ */
+size_t reference_describe(const struct reference_count *refs, size_t n,
+    char *out, size_t size);
+
+#endif
