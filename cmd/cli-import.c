@@ -40,6 +40,52 @@ say_new_places(const struct cli *cli, const struct new_places *np)
 		cli_warn(cli, _("new villager groups: %s"), np->groups.data);
 }
 
+/*
+ * The field of the kind's specs each --set FIELD=VALUE gives, into
+ * field[i]; a field not of the kind, or set twice, is a usage error
+ * naming the fields (before anything is allocated).
+ */
+static void
+resolve_sets(struct cli *cli, const struct import_kind *kind, int *field)
+{
+	for (size_t i = 0; i < cli->nsets; i++) {
+		const char *eq = strchr(cli->sets[i], '=');
+		char name[128];
+		int k;
+
+		snprintf(name, sizeof(name), "%.*s", (int)(eq - cli->sets[i]),
+		    cli->sets[i]);
+		if ((k = field_lookup(kind->specs, kind->nspecs, name)) < 0) {
+			char names[2048];
+			size_t used = 0;
+
+			names[0] = '\0';
+			for (size_t j = 0; j < kind->nspecs && used < sizeof(names); j++)
+				used += (size_t)snprintf(names + used, sizeof(names) - used,
+				    "%s%s", j > 0 ? ", " : "", kind->specs[j].name);
+			cli_usage_error(cli, _("--set: no field \"%s\"; the fields are: "
+			    "%s"), name, names);
+		}
+		for (size_t j = 0; j < i; j++)
+			if (field[j] == k)
+				cli_usage_error(cli, _("--set: %s is set twice"),
+				    kind->specs[k].name);
+		field[i] = k;
+	}
+}
+
+/* After the closing line: each default of the options that records overrode. */
+static void
+say_overridden(const struct cli *cli, const struct import_kind *kind,
+    const char *const *defaults, const long *overridden, long records)
+{
+	for (size_t k = 0; k < kind->nspecs; k++)
+		if (overridden[k] > 0)
+			cli_warn(cli, _("%s from the records in %ld of %ld; --set %s=%s "
+			    "to override"), kind->specs[k].name, overridden[k], records,
+			    kind->specs[k].name, defaults[k]);
+}
+
 /* The readers of the operands, or of the record the options give. */
 static struct reader **
 open_readers(struct cli *cli, int argc, char **argv,
@@ -155,6 +201,9 @@ cli_import(struct cli *cli, int argc, char **argv, const struct cli_import *ci)
 	struct reader **readers = NULL;
 	struct import_stats stats;
 	struct new_places places = { 0 };
+	const char **set = NULL;
+	long *overridden = NULL;
+	int field[sizeof(cli->sets) / sizeof(cli->sets[0])];
 	struct error err = { 0 };
 	size_t nreaders = 0;
 	int status = EXIT_OK;
@@ -164,9 +213,25 @@ cli_import(struct cli *cli, int argc, char **argv, const struct cli_import *ci)
 	    argc > 0 ? argv : standard_input, ci->values != NULL ? 0 :
 	    argc > 0 ? (size_t)argc : 1, &err) != 0)
 		cli_usage_error(cli, "%s", err.text);
+	resolve_sets(cli, ci->kind, field);
+	/* (--list-sheets lists and exits here) */
 	if ((readers = open_readers(cli, argc, argv, ci, &nreaders,
 	    &status)) == NULL)
 		goto out;
+	if ((set = calloc(ci->kind->nspecs, sizeof(*set))) == NULL ||
+	    (overridden = calloc(ci->kind->nspecs, sizeof(*overridden))) == NULL) {
+		cli_warn(cli, "%s", _("out of memory"));
+		status = EXIT_SOFTWARE;
+		goto out;
+	}
+	for (size_t i = 0; i < cli->nsets; i++)
+		set[field[i]] = strchr(cli->sets[i], '=') + 1;
+	if (cli->nsets > 0)
+		cli->import.set = set;
+	if (ci->defaults != NULL && ci->values == NULL) {
+		cli->import.defaults = ci->defaults;
+		cli->import.overridden = overridden;
+	}
 	if ((store = cli_store(cli, ci->mode, &status)) == NULL)
 		goto out;
 	if (ci->prepare != NULL &&
@@ -196,8 +261,13 @@ cli_import(struct cli *cli, int argc, char **argv, const struct cli_import *ci)
 	if (!cli->quiet && (nreaders > 0 || ci->values != NULL)) {
 		cli_closing_line(cli, ci->noun, &stats);
 		say_new_places(cli, &places);
+		if (cli->import.defaults != NULL)
+			say_overridden(cli, ci->kind, ci->defaults, overridden,
+			    stats.records);
 	}
 out:
+	free(set);
+	free(overridden);
 	buf_free(&places.villages);
 	buf_free(&places.groups);
 	store_close(store);

@@ -19,7 +19,8 @@
 enum {
 	OPT_INPUT_FORMAT = 1000, OPT_ENCODING, OPT_SHEET, OPT_HEADER_ROW,
 	OPT_LIST_SHEETS, OPT_TODAY, OPT_BY, OPT_BOM,
-	OPT_EXCEL, OPT_REVEAL, OPT_LABELS, OPT_CODES, OPT_SKIP_BAD, OPT_REJECTS, OPT_DRY_RUN, OPT_UPSERT
+	OPT_EXCEL, OPT_REVEAL, OPT_LABELS, OPT_CODES, OPT_SKIP_BAD, OPT_REJECTS,
+	OPT_DRY_RUN, OPT_UPSERT, OPT_SET
 };
 
 /* standard output's reader closed the pipe (| head): stop quietly */
@@ -147,6 +148,7 @@ cli_parse(struct cli *cli, int argc, char **argv, const struct option *options,
 		{ "rejects", required_argument, NULL, OPT_REJECTS },
 		{ "dry-run", no_argument, NULL, OPT_DRY_RUN },
 		{ "upsert", no_argument, NULL, OPT_UPSERT },
+		{ "set", required_argument, NULL, OPT_SET },
 	};
 	static const struct option output[] = {
 		{ "format", required_argument, NULL, 'f' },
@@ -286,6 +288,14 @@ cli_parse(struct cli *cli, int argc, char **argv, const struct option *options,
 			break;
 		case OPT_UPSERT:
 			cli->import.upsert = 1;
+			break;
+		case OPT_SET:
+			if (strchr(optarg, '=') == NULL || optarg[0] == '=')
+				cli_usage_error(cli, _("--set: expected field=value, got "
+				    "\"%s\""), optarg);
+			if (cli->nsets == sizeof(cli->sets) / sizeof(cli->sets[0]))
+				cli_usage_error(cli, _("--set: too many"));
+			cli->sets[cli->nsets++] = optarg;
 			break;
 		case '?':
 			if (optopt != 0 && optopt < 256)

@@ -12,7 +12,8 @@
 /* Which of the common options a command takes, besides -d, --today, --by, -q, -h, -V. */
 #define CLI_INPUT	0x1	/* --input-format, --encoding, --sheet, --header-row,
 				   --list-sheets: reads records */
-#define CLI_IMPORT	0x2	/* --skip-bad, --rejects, --dry-run, --upsert: writes them */
+#define CLI_IMPORT	0x2	/* --skip-bad, --rejects, --dry-run, --upsert,
+				   --set: writes them */
 #define CLI_OUTPUT	0x4	/* -f, --bom, --excel, --reveal, --labels, --codes:
 				   writes records out */
 #define CLI_MANY_STORES	0x8	/* -d may be given again: one store per township */
@@ -38,6 +39,8 @@ struct cli {
 	int reveal;
 	struct import_options import;
 	const char *rejects;
+	const char *sets[64];	/* every --set FIELD=VALUE, as given */
+	size_t nsets;
 
 	struct rejects *rejects_file;	/* written as problems come (cli_import) */
 	double progress_last;
@@ -190,6 +193,12 @@ struct cli_import {
 	const struct field_spec *fields;
 	const char *const *values;
 	size_t nfields;
+	/*
+	 * the values options gave fields of the kind (its specs), as
+	 * defaults for records that lack them; NULL: none.  A record that
+	 * overrides one is counted, and said after the closing line.
+	 */
+	const char *const *defaults;
 	int no_stdin;		/* no operand reads nothing (rather than stdin) */
 	/*
 	 * Called with the store open, before the first record is read (may

@@ -7,7 +7,7 @@
 static const char usage[] =
 "usage: household-add [-q] [-d db] [--by name] [--dry-run] [--upsert]\n"
 "                     [--without-case reason] [--skip-bad --rejects file] [--input-format fmt]\n"
-"                     [--encoding enc]\n"
+"                     [--encoding enc] [--set field=value ...]\n"
 "                     [--sheet name] [--header-row n] [--list-sheets] [file ...]\n"
 "       household-add [-q] [-d db] [--by name] [--dry-run] [--upsert]\n"
 "                     [--without-case reason] --id id --village name [--group name] [--head name]\n"
@@ -76,14 +76,28 @@ option(struct cli *cli, int opt, const char *arg, void *context)
 	return 0;
 }
 
-/* cli_import() prepare(): a place named on the command line is known, or said to be new */
+/*
+ * cli_import() prepare(): a place named on the command line, by options
+ * or --set, is known, or said to be new.
+ */
 static int
 known_place(struct cli *cli, struct store *s, void *context)
 {
 	const struct one *one = context;
+	const char *const *set = cli->import.set;
+	const char *place[2];
 
-	return cli_check_place(cli, &s, 1, one->value[HOUSEHOLD_VILLAGE],
-	    one->value[HOUSEHOLD_GROUP], one->new_place | PLACE_CAN_CREATE);
+	for (int i = 0; i < 2; i++) {
+		int k = i == 0 ? HOUSEHOLD_VILLAGE : HOUSEHOLD_GROUP;
+
+		place[i] = set != NULL && set[k] != NULL ? set[k] :
+		    one->given ? one->value[k] : NULL;
+	}
+	/* a group of --set alone is in each record's own village */
+	if (!one->given && (set == NULL || set[HOUSEHOLD_VILLAGE] == NULL))
+		return EXIT_OK;
+	return cli_check_place(cli, &s, 1, place[0], place[1],
+	    one->new_place | PLACE_CAN_CREATE);
 }
 
 int
@@ -101,14 +115,13 @@ main(int argc, char **argv)
 	if (one.given && argc > first)
 		cli_usage_error(&cli, _("give one household by options or records "
 		    "in files, not both"));
-	if (one.new_place && !one.given)
+	if (one.new_place && !one.given && cli.nsets == 0)
 		cli_usage_error(&cli, _("--new-village and --new-group are for a "
-		    "household given by options"));
-	if (one.given) {
+		    "household given by options, or a village given by --set"));
+	if (one.given)
 		import.values = one.value;
-		import.prepare = known_place;
-		import.context = &one;
-	}
+	import.prepare = known_place;
+	import.context = &one;
 	cli.import.settings = &one.settings;
 	status = cli_import(&cli, argc - first, argv + first, &import);
 	buf_free(&one.categories);

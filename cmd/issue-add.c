@@ -7,7 +7,7 @@
 static const char usage[] =
 "usage: issue-add [-q] [-d db] [--by name] [--today date] [-f format]\n"
 "                 [--dry-run] [--skip-bad --rejects file] [--input-format fmt]\n"
-"                 [--encoding enc]\n"
+"                 [--encoding enc] [--set field=value ...]\n"
 "                 [--sheet name] [--header-row n] [--list-sheets] [--rule [category:]urgency=days ...]\n"
 "                 [--field options as defaults] [file ...]\n"
 "       issue-add [-q] [-d db] [--by name] [--today date] [-f format]\n"
@@ -145,6 +145,7 @@ main(int argc, char **argv)
 	if (o.settings.defaults[ISSUE_TITLE] != NULL && argc == first)
 		import.values = o.settings.defaults;
 	import.no_stdin = o.nrules > 0;
+	import.defaults = o.settings.defaults;
 	import.context = &o.settings.added;
 	o.settings.today = cli.today;
 	cli.import.settings = &o;

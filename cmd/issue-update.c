@@ -14,6 +14,7 @@ static const char usage[] =
 "       issue-update [-q] [-d db] [--by name] [--today date] [-f format]\n"
 "                    [--dry-run] [--skip-bad --rejects file]\n"
 "                    [--input-format fmt] [--encoding enc]\n"
+"                    [--set field=value ...]\n"
 "                    [--sheet name] [--header-row n] [--list-sheets]\n"
 "                    [--revisit-in days]\n"
 "                    [file ...]\n";

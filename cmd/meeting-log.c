@@ -8,6 +8,7 @@
 static const char usage[] =
 "usage: meeting-log [-q] [-d db] [--by name] [--today date] [-f format]\n"
 "                   [--dry-run] [--input-format fmt] [--encoding enc]\n"
+"                   [--set field=value ...]\n"
 "                   [--sheet name] [--header-row n] [--list-sheets]\n"
 "                   --kind kind --village name [--group name] [--date date]\n"
 "                   [--host name] [--attendees text]\n"
@@ -178,6 +179,7 @@ main(int argc, char **argv)
 		.noun = NC_("import noun", "suggestions"), .mode = STORE_WRITE, .no_stdin = 1,
 		.done = done, .context = &o };
 	char *minutes = NULL;
+	const char *given[ISSUE_NFIELDS] = { 0 };	/* the defaults of options */
 	int status, first;
 
 	memset(&o, 0, sizeof(o));
@@ -201,6 +203,10 @@ main(int argc, char **argv)
 	o.issues.today = cli.today;
 	cli.import.settings = &o.issues;
 	cli.import.begin = begin;
+	given[ISSUE_OWNER] = o.issues.defaults[ISSUE_OWNER];
+	given[ISSUE_CATEGORY] = o.issues.defaults[ISSUE_CATEGORY];
+	given[ISSUE_URGENCY] = o.issues.defaults[ISSUE_URGENCY];
+	import.defaults = given;
 	status = cli_import(&cli, argc - first, argv + first, &import);
 	issue_ids_free(&o.issues.added);
 	free(minutes);

@@ -7,7 +7,7 @@
 static const char usage[] =
 "usage: milestone-add [-q] [-d db] [--by name] [--dry-run] [--upsert]\n"
 "                     [--skip-bad --rejects file] [--input-format fmt]\n"
-"                     [--encoding enc]\n"
+"                     [--encoding enc] [--set field=value ...]\n"
 "                     [--sheet name] [--header-row n] [--list-sheets] [file ...]\n"
 "       milestone-add [-q] [-d db] [--by name] [--dry-run] [--upsert]\n"
 "                     --id id --title text [--kind kind]\n"

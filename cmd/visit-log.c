@@ -8,7 +8,7 @@
 static const char usage[] =
 "usage: visit-log [-q] [-d db] [--by name] [--today date] [--dry-run]\n"
 "                 [--upsert] [--skip-bad --rejects file] [--input-format fmt]\n"
-"                 [--encoding enc]\n"
+"                 [--encoding enc] [--set field=value ...]\n"
 "                 [--sheet name] [--header-row n] [--list-sheets] [--flagged [--as what] [-f format]]\n"
 "                 [file ...]\n"
 "       visit-log [-q] [-d db] [--by name] [--today date] [--dry-run]\n"

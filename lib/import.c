@@ -98,6 +98,8 @@ import_value(struct import *im, const struct record *rec, size_t k)
 	struct buf *b = &im->values[k];
 	size_t n;
 
+	if (im->options->set != NULL && im->options->set[k] != NULL)
+		return im->options->set[k];
 	if (v == NULL)
 		return NULL;
 	/* trimmed as it is copied: this runs for every field of every record */
@@ -144,6 +146,26 @@ import_columns(struct import *im, const struct record *rec, struct error *err)
 	    _("%s: %s: a second column for the same field"), where, bad);
 }
 
+/* The defaults of the options that rec gives a value of its own. */
+static void
+count_overridden(struct import *im, const struct record *rec)
+{
+	const struct import_options *o = im->options;
+
+	for (size_t k = 0; k < im->kind->nspecs; k++) {
+		const char *v;
+		size_t n;
+
+		if (o->defaults[k] == NULL || (o->set != NULL && o->set[k] != NULL) ||
+		    (v = field_value(&im->map, rec, k)) == NULL)
+			continue;
+		n = text_trim_span(&v, strlen(v));
+		if (n > 0 && (strlen(o->defaults[k]) != n ||
+		    memcmp(v, o->defaults[k], n) != 0))
+			o->overridden[k]++;
+	}
+}
+
 /*
  * Hand rec, read by r, to the kind: in the transaction, begun with the
  * first record; after the records held, when rec is the first of its
@@ -172,6 +194,8 @@ import_record(struct import *im, struct reader *r, struct record *rec,
 	}
 	if (import_columns(im, rec, err) != 0)
 		return -1;
+	if (im->options->defaults != NULL)
+		count_overridden(im, rec);
 	im->problems = 0;
 	switch (im->kind->row(im, rec, im->kind_context, err)) {
 	case 0:

@@ -36,6 +36,16 @@ struct import_options {
 	 */
 	int (*ending)(struct store *s, void *ending_context, struct error *err);
 	void *ending_context;
+	/*
+	 * set[k] (may be NULL): field k of the kind's specs in every record,
+	 * whatever the record says (--set FIELD=VALUE).  defaults[k] (may be
+	 * NULL): what an option gave field k for records that lack it; a
+	 * record whose own value differs is counted in overridden[k] (the
+	 * caller's array, one a spec, zeroed).
+	 */
+	const char *const *set;
+	const char *const *defaults;
+	long *overridden;
 };
 
 struct import_stats {

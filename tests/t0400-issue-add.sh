@@ -124,7 +124,10 @@ test_case 'many from CSV: options are defaults for rows that name nothing' '
 		echo "3,problem,other,三号问题,important,凉水村,,,村委会,2022-11-16,open,0"
 	} >expect &&
 	test_cmp expect out &&
-	err_is err "issue-add: 3 issues read: added 3, updated 0, unchanged 0, differ 0, bad 0"
+	err_is err "issue-add: 3 issues read: added 3, updated 0, unchanged 0, differ 0, bad 0" \
+		"issue-add: urgency from the records in 2 of 3; --set urgency=urgent to override" \
+		"issue-add: village from the records in 1 of 3; --set village=后叶村 to override" \
+		"issue-add: owner from the records in 1 of 3; --set owner=村委会 to override"
 '
 
 test_case 'many from a JSON array and from JSON Lines' '
@@ -137,7 +140,8 @@ test_case 'many from a JSON array and from JSON Lines' '
 	]
 	EOF
 	issue-add $TODAY --owner 村委会 -f jsonl in.json >out 2>err &&
-	err_is err "issue-add: 2 issues read: added 2, updated 0, unchanged 0, differ 0, bad 0" &&
+	err_is err "issue-add: 2 issues read: added 2, updated 0, unchanged 0, differ 0, bad 0" \
+		"issue-add: owner from the records in 1 of 2; --set owner=村委会 to override" &&
 	jq -c "[.id, .title, .owner, .due_date, .village_group]" out >actual &&
 	{
 		echo "[1,\"路灯坏了\",\"村委会\",\"2022-12-01\",null]" &&

@@ -118,7 +118,7 @@ test_case '--new-village with records from files is a usage error' '
 	seed &&
 	printf "household_id,village\nN1,新村\n" >in.csv &&
 	expect_status 64 household-add --new-village in.csv 2>err &&
-	err_is err "household-add: --new-village and --new-group are for a household given by options" \
+	err_is err "household-add: --new-village and --new-group are for a household given by options, or a village given by --set" \
 		"Try ${SQ}household-add -h${SQ} for more information." &&
 	store_unchanged
 '
