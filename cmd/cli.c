@@ -634,3 +634,47 @@ cli_record_option(struct cli *cli, int opt, const char *arg, void *context)
 	o->given = 1;
 	return 0;
 }
+
+int
+cli_action(struct cli *cli, int argc, char **argv,
+    const struct cli_action *actions, size_t n, const char *expected,
+    const char *reason)
+{
+	const char *r = reason;
+
+	if (argc < 1)
+		cli_usage_error(cli, _("what to do? %s"), expected);
+	for (size_t i = 0; i < n; i++) {
+		if (strcmp(argv[0], actions[i].word) != 0)
+			continue;
+		if (argc != actions[i].operands + 1)
+			cli_usage_error(cli, "%s", _(actions[i].operands_wrong));
+		if (r == NULL || text_trim_span(&r, strlen(r)) == 0)
+			cli_usage_error(cli, _("--reason: say why; it is kept in the "
+			    "audit log"));
+		for (int k = 1; k < argc; k++)
+			if (text_trim(argv[k])[0] == '\0')
+				cli_usage_error(cli, "%s", _("a name or number may not be "
+				    "blank"));
+		return (int)i;
+	}
+	cli_usage_error(cli, _("unknown action \"%s\"; expected %s"), argv[0],
+	    expected);
+}
+
+void
+cli_say_done(const struct cli *cli, int dry_run, const char *fmt, ...)
+{
+	char done[1200];
+	va_list ap;
+
+	if (cli->quiet)
+		return;
+	va_start(ap, fmt);
+	vsnprintf(done, sizeof(done), fmt, ap);
+	va_end(ap);
+	if (dry_run)
+		cli_warn(cli, _("dry run, nothing written: %s"), done);
+	else
+		cli_warn(cli, "%s", done);
+}

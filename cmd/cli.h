@@ -243,6 +243,31 @@ void cli_closing_line(const struct cli *cli, const char *noun,
 int cli_write_issues(struct cli *cli, struct store *s,
     const struct import_stats *stats, void *context);
 
+/* An action of an editing command: its word, its code, how many operands it takes. */
+struct cli_action {
+	const char *word;
+	int action;
+	int operands;
+	const char *operands_wrong;	/* the message (msgid) when they are not so many */
+};
+
+/*
+ * The action argv[0] names among actions[0..n), with as many operands
+ * as it takes, none blank (each trimmed in place), and a --reason that
+ * is not blank: its index.  Otherwise a usage error; expected lists the
+ * actions in the user's language.
+ */
+int cli_action(struct cli *cli, int argc, char **argv,
+    const struct cli_action *actions, size_t n, const char *expected,
+    const char *reason);
+
+/*
+ * What an editing command did, a sentence printf'd from fmt, on standard
+ * error unless -q; "dry run, nothing written: " before it on a dry run.
+ */
+void cli_say_done(const struct cli *cli, int dry_run, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
 /*
  * A done() for cli_import(): the cases of context (a struct issue_ids
  * of case ids the import filled) as they now are, on standard output;

@@ -21,6 +21,14 @@ static const struct option options[] = {
 	{ NULL, 0, NULL, 0 }
 };
 
+static const struct cli_action actions[] = {
+	{ "rename", PLACE_RENAME, 2,
+	    N_("rename takes two names: the place and the other name") },
+	{ "merge", PLACE_MERGE, 2,
+	    N_("merge takes two names: the place and the other name") },
+	{ "remove", PLACE_REMOVE, 1, N_("remove takes one name: the place") },
+};
+
 static int
 option(struct cli *cli, int opt, const char *arg, void *context)
 {
@@ -35,87 +43,51 @@ option(struct cli *cli, int opt, const char *arg, void *context)
 	return -1;
 }
 
-/* 1 when s is nothing but white space. */
-static int
-blank(const char *s)
-{
-	return text_trim_span(&s, strlen(s)) == 0;
-}
-
 /* What was done, on standard error: "renamed ...", "merged ...", "removed ...". */
 static void
 say_done(const struct cli *cli, const struct place_edit *e,
     const struct place_moved *moved)
 {
-	char place[512], what[512], done[1200];
+	char place[512], what[512];
 
 	snprintf(place, sizeof(place), "%s%s%s", e->village != NULL ? e->village :
 	    "", e->village != NULL ? " " : "", e->name);
 	if (e->action == PLACE_RENAME)
-		snprintf(done, sizeof(done), _("renamed %s to %s"), place, e->to);
+		cli_say_done(cli, e->dry_run, _("renamed %s to %s"), place, e->to);
 	else if (e->action == PLACE_REMOVE)
-		snprintf(done, sizeof(done), _("removed %s"), place);
+		cli_say_done(cli, e->dry_run, _("removed %s"), place);
 	else if (reference_describe(moved->records, PLACE_KINDS, what,
 	    sizeof(what)) > 0)
-		snprintf(done, sizeof(done), _("merged %s into %s, moving %s"), place,
+		cli_say_done(cli, e->dry_run, _("merged %s into %s, moving %s"), place,
 		    e->to, what);
 	else
-		snprintf(done, sizeof(done), _("merged %s into %s; nothing was in it"),
-		    place, e->to);
-	if (e->dry_run)
-		cli_warn(cli, _("dry run, nothing written: %s"), done);
-	else
-		cli_warn(cli, "%s", done);
+		cli_say_done(cli, e->dry_run, _("merged %s into %s; nothing was in "
+		    "it"), place, e->to);
 }
 
 int
 main(int argc, char **argv)
 {
-	static const struct {
-		const char *word;
-		enum place_action action;
-		int operands;
-	} actions[] = {
-		{ "rename", PLACE_RENAME, 3 }, { "merge", PLACE_MERGE, 3 },
-		{ "remove", PLACE_REMOVE, 2 },
-	};
 	struct cli cli;
 	struct place_edit e = { 0 };
 	struct place_moved moved;
 	struct store *store = NULL;
 	struct error err = { 0 };
-	size_t i;
-	int first, status = EXIT_OK;
+	int first, status = EXIT_OK, i;
 
 	cli_start(&cli, "place-edit", usage, 0);
 	first = cli_parse(&cli, argc, argv, options, "", option, &e);
-	argc -= first;
-	argv += first;
-	if (argc < 1)
-		cli_usage_error(&cli, _("what to do? rename, merge or remove"));
-	for (i = 0; i < sizeof(actions) / sizeof(actions[0]); i++)
-		if (strcmp(argv[0], actions[i].word) == 0)
-			break;
-	if (i == sizeof(actions) / sizeof(actions[0]))
-		cli_usage_error(&cli, _("unknown action \"%s\"; expected rename, merge "
-		    "or remove"), argv[0]);
-	if (argc != actions[i].operands)
-		cli_usage_error(&cli, actions[i].operands == 3 ?
-		    _("%s takes two names: the place and the other name") :
-		    _("%s takes one name: the place"), argv[0]);
-	if (e.reason == NULL || blank(e.reason))
-		cli_usage_error(&cli, _("--reason: say why; it is kept in the "
-		    "audit log"));
+	i = cli_action(&cli, argc - first, argv + first, actions,
+	    sizeof(actions) / sizeof(actions[0]), _("rename, merge or remove"),
+	    e.reason);
 	e.action = actions[i].action;
-	e.name = text_trim(argv[1]);
-	e.to = argc > 2 ? text_trim(argv[2]) : NULL;
-	if (e.to != NULL && e.to[0] == '\0')
-		cli_usage_error(&cli, _("a place needs a name"));
+	e.name = argv[first + 1];
+	e.to = actions[i].operands > 1 ? argv[first + 2] : NULL;
 	if ((store = cli_store(&cli, STORE_READ, &status)) == NULL)
 		goto out;
 	if (place_edit(store, &e, &moved, &err) != 0)
 		status = cli_error(&cli, &err);
-	else if (!cli.quiet)
+	else
 		say_done(&cli, &e, &moved);
 out:
 	store_close(store);

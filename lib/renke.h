@@ -33,6 +33,7 @@
  *               (household.c); household_check.h checks one record
  *   place.h     villages and villager groups by name
  *   place_edit.h  villages and groups renamed, merged, removed
+ *   household_edit.h  households renumbered, merged, removed
  *   import.h    the bulk import loop: all-or-nothing, --skip-bad, problems
  *   merge.h     a record given again: compare, update what changed, audit it
  *   rejects.h   the rejects file: beside its target, safe before the commit
@@ -96,6 +97,7 @@
 #include "household_check.h"
 #include "place.h"
 #include "place_edit.h"
+#include "household_edit.h"
 #include "import.h"
 #include "merge.h"
 #include "rejects.h"

@@ -49,6 +49,7 @@ _renke_values() {
 	deadline_kind) values="issue_overdue feedback_overdue revisit_due promise_overdue visit_missing meeting_missing monitoring_case_overdue monitoring_unfollowed" ;;
 	report) values="summary issues visits households meetings history survey changes" ;;
 	place_action) values="rename merge remove" ;;
+	household_action) values="renumber merge remove" ;;
 	esac
 	printf '%s\n' $values
 }
@@ -141,8 +142,8 @@ _renke() {
 		COMPREPLY=($(compgen -W "$(_renke_values report)" -- "$cur"))
 		return 0
 	fi
-	if [ "$cmd" = place-edit ]; then
-		COMPREPLY=($(compgen -W "$(_renke_values place_action)" -- "$cur"))
+	if [ "$cmd" = place-edit ] || [ "$cmd" = household-edit ]; then
+		COMPREPLY=($(compgen -W "$(_renke_values ${cmd%-edit}_action)" -- "$cur"))
 		return 0
 	fi
 	COMPREPLY=($(compgen -f -- "$cur"))
@@ -150,4 +151,4 @@ _renke() {
 
 complete -F _renke household-add household-list visit-log milestone-add \
 	issue-add issue-update meeting-log deadline-check report-gen survey-tally \
-	member-add assign case-open case-step place-edit
+	member-add assign case-open case-step place-edit household-edit

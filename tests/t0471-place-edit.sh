@@ -193,7 +193,7 @@ test_case 'usage errors: no reason, an unknown action, names missing or too many
 	expect_status 64 place-edit --reason x 2>err &&
 	err_is err "place-edit: what to do? rename, merge or remove" "$TRY" &&
 	expect_status 64 place-edit --reason x rename 后页村 " " 2>err &&
-	err_is err "place-edit: a place needs a name" "$TRY" &&
+	err_is err "place-edit: a name or number may not be blank" "$TRY" &&
 	expect_status 64 $ZH place-edit rename 后页村 后叶村 2>err &&
 	grep_message "place-edit: --reason: 请写明原因" err &&
 	store_unchanged

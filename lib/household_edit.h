@@ -1,0 +1,42 @@
+/* household_edit.h -- a household renumbered, merged into the one it repeats, removed */
+#ifndef RENKE_HOUSEHOLD_EDIT_H
+#define RENKE_HOUSEHOLD_EDIT_H
+
+#include "error.h"
+#include "place_edit.h"
+#include "store.h"
+
+enum household_action { HOUSEHOLD_RENUMBER, HOUSEHOLD_MERGE, HOUSEHOLD_REMOVE };
+
+/* What to do to which household, and why (for the audit log). */
+struct household_edit {
+	enum household_action action;
+	const char *id;		/* the household's number */
+	const char *to;		/* its new number (renumber), the one kept (merge) */
+	const char *reason;	/* required */
+	int dry_run;		/* check and do it all, then roll back */
+};
+
+/* The kinds of record that belong to a household: visits, issues, members, survey responses. */
+#define HOUSEHOLD_REFERRERS 4
+
+/* What refers to a household, or what a merge moved. */
+struct household_records {
+	struct reference_count records[HOUSEHOLD_REFERRERS];
+};
+
+/*
+ * Do e in one transaction, audited with its reason: a renumber gives
+ * the household a number no other has, and its records follow; a
+ * merge moves every visit, issue, member and survey response of the
+ * household to the one kept, then removes it; a remove takes a
+ * household nothing refers to, its values kept in the audit log.
+ * Returns 0 with *records filled (what a merge moved), or -1 with err
+ * set: EXIT_DATAERR when the store refuses it (a household not known, a
+ * number taken, a household with records removed, a visit both
+ * households have), and nothing written.
+ */
+int household_edit(struct store *s, const struct household_edit *e,
+    struct household_records *records, struct error *err);
+
+#endif
