@@ -19,6 +19,12 @@ echo "== household-add examples/households.csv   (the same roster as CSV, GB1803
 household-add examples/households.csv
 echo "== household-list -f table"
 household-list -f table
+echo "== household-add --id HY0101100 --village 后页村 ...   (a village typed wrong is refused, with the name meant)"
+household-add --id HY0101100 --village 后页村 --group 2社 --head 杨德碧 || true
+echo "== household-edit merge HY0101100 HY0101003   (杨德碧 registered a second time: merged into the household kept, audited)"
+household-add -q --id HY0101100 --village 后叶村 --group 2社 --head 杨德碧
+visit-log -q --household HY0101100 --date 2022-11-08 --visitor 王琼清 --round 2022-r1
+household-edit --by 李霞 --reason 重复登记 merge HY0101100 HY0101003
 echo "== milestone-add examples/milestones.csv   (the four visit milestones of the work plan)"
 milestone-add examples/milestones.csv
 echo "== visit-log --flagged examples/visits.xlsx | issue-add   (log the visits, dates in four forms; their findings go to the ledger)"
