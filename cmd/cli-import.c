@@ -208,6 +208,9 @@ cli_import(struct cli *cli, int argc, char **argv, const struct cli_import *ci)
 	size_t nreaders = 0;
 	int status = EXIT_OK;
 
+	if (cli->import.reason != NULL && !cli->import.upsert)
+		cli_usage_error(cli, _("--reason goes with --upsert: it says why "
+		    "records are corrected"));
 	/* nothing is touched before the rejects file's name is known to be safe */
 	if (cli->rejects != NULL && rejects_check_path(cli->rejects, cli->db,
 	    argc > 0 ? argv : standard_input, ci->values != NULL ? 0 :

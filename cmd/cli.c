@@ -20,7 +20,7 @@ enum {
 	OPT_INPUT_FORMAT = 1000, OPT_ENCODING, OPT_SHEET, OPT_HEADER_ROW,
 	OPT_LIST_SHEETS, OPT_TODAY, OPT_BY, OPT_BOM,
 	OPT_EXCEL, OPT_REVEAL, OPT_LABELS, OPT_CODES, OPT_SKIP_BAD, OPT_REJECTS,
-	OPT_DRY_RUN, OPT_UPSERT, OPT_SET
+	OPT_DRY_RUN, OPT_UPSERT, OPT_SET, OPT_REASON
 };
 
 /* standard output's reader closed the pipe (| head): stop quietly */
@@ -150,6 +150,9 @@ cli_parse(struct cli *cli, int argc, char **argv, const struct option *options,
 		{ "upsert", no_argument, NULL, OPT_UPSERT },
 		{ "set", required_argument, NULL, OPT_SET },
 	};
+	static const struct option reason[] = {
+		{ "reason", required_argument, NULL, OPT_REASON },
+	};
 	static const struct option output[] = {
 		{ "format", required_argument, NULL, 'f' },
 		{ "bom", no_argument, NULL, OPT_BOM },
@@ -174,6 +177,8 @@ cli_parse(struct cli *cli, int argc, char **argv, const struct option *options,
 		ADD(import);
 	if (cli->takes & CLI_OUTPUT)
 		ADD(output);
+	if (cli->takes & CLI_REASON)
+		ADD(reason);
 #undef ADD
 	while (options != NULL && options[own].name != NULL && n + 1 < 96)
 		all[n++] = options[own++];
@@ -288,6 +293,9 @@ cli_parse(struct cli *cli, int argc, char **argv, const struct option *options,
 			break;
 		case OPT_UPSERT:
 			cli->import.upsert = 1;
+			break;
+		case OPT_REASON:
+			cli->import.reason = optarg;
 			break;
 		case OPT_SET:
 			if (strchr(optarg, '=') == NULL || optarg[0] == '=')

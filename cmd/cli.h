@@ -17,6 +17,7 @@
 #define CLI_OUTPUT	0x4	/* -f, --bom, --excel, --reveal, --labels, --codes:
 				   writes records out */
 #define CLI_MANY_STORES	0x8	/* -d may be given again: one store per township */
+#define CLI_REASON	0x10	/* --reason: why records are corrected (audited) */
 
 struct cli {
 	const char *command;

@@ -5,11 +5,11 @@
 #include "cli.h"
 
 static const char usage[] =
-"usage: household-add [-q] [-d db] [--by name] [--dry-run] [--upsert]\n"
+"usage: household-add [-q] [-d db] [--by name] [--dry-run] [--upsert [--reason text]]\n"
 "                     [--without-case reason] [--skip-bad --rejects file] [--input-format fmt]\n"
 "                     [--encoding enc] [--set field=value ...]\n"
 "                     [--sheet name] [--header-row n] [--list-sheets] [file ...]\n"
-"       household-add [-q] [-d db] [--by name] [--dry-run] [--upsert]\n"
+"       household-add [-q] [-d db] [--by name] [--dry-run] [--upsert [--reason text]]\n"
 "                     [--without-case reason] --id id --village name [--group name] [--head name]\n"
 "                     [--id-number number] [--phone number]\n"
 "                     [--category category ...] [--members n]\n"
@@ -110,7 +110,7 @@ main(int argc, char **argv)
 		.fields = household_fields, .nfields = HOUSEHOLD_NFIELDS };
 	int first, status;
 
-	cli_start(&cli, "household-add", usage, CLI_INPUT | CLI_IMPORT);
+	cli_start(&cli, "household-add", usage, CLI_INPUT | CLI_IMPORT | CLI_REASON);
 	first = cli_parse(&cli, argc, argv, options, "", option, &one);
 	if (one.given && argc > first)
 		cli_usage_error(&cli, _("give one household by options or records "

@@ -5,15 +5,15 @@
 #include "cli.h"
 
 static const char usage[] =
-"usage: milestone-add [-q] [-d db] [--by name] [--dry-run] [--upsert]\n"
+"usage: milestone-add [-q] [-d db] [--by name] [--dry-run] [--upsert [--reason text]]\n"
 "                     [--skip-bad --rejects file] [--input-format fmt]\n"
 "                     [--encoding enc] [--set field=value ...]\n"
 "                     [--sheet name] [--header-row n] [--list-sheets] [file ...]\n"
-"       milestone-add [-q] [-d db] [--by name] [--dry-run] [--upsert]\n"
+"       milestone-add [-q] [-d db] [--by name] [--dry-run] [--upsert [--reason text]]\n"
 "                     --id id --title text [--kind kind]\n"
 "                     [--category category ...] --round round --due date\n"
 "                     [--role role ...]\n"
-"       milestone-add [-q] [-d db] [--by name] [--dry-run] [--upsert]\n"
+"       milestone-add [-q] [-d db] [--by name] [--dry-run] [--upsert [--reason text]]\n"
 "                     --id id --title text --kind meeting-coverage\n"
 "                     --meeting-kind kind [--scope village|group] --due date\n";
 
@@ -77,7 +77,7 @@ main(int argc, char **argv)
 		.fields = milestone_fields, .nfields = MILESTONE_NFIELDS };
 	int first, status;
 
-	cli_start(&cli, "milestone-add", usage, CLI_INPUT | CLI_IMPORT);
+	cli_start(&cli, "milestone-add", usage, CLI_INPUT | CLI_IMPORT | CLI_REASON);
 	first = cli_parse(&cli, argc, argv, options, "", option, &one);
 	if (one.given && argc > first)
 		cli_usage_error(&cli, _("give one milestone by options or records "

@@ -7,12 +7,12 @@
 
 static const char usage[] =
 "usage: visit-log [-q] [-d db] [--by name] [--today date] [--dry-run]\n"
-"                 [--upsert] [--skip-bad --rejects file] [--input-format fmt]\n"
+"                 [--upsert [--reason text]] [--skip-bad --rejects file] [--input-format fmt]\n"
 "                 [--encoding enc] [--set field=value ...]\n"
 "                 [--sheet name] [--header-row n] [--list-sheets] [--flagged [--as what] [-f format]]\n"
 "                 [file ...]\n"
 "       visit-log [-q] [-d db] [--by name] [--today date] [--dry-run]\n"
-"                 [--upsert] [--flagged [--as what] [-f format]]\n"
+"                 [--upsert [--reason text]] [--flagged [--as what] [-f format]]\n"
 "                 --household id\n"
 "                 --date date --visitor name --round round [--role role]\n"
 "                 [--food-clothing answer] [--education answer]\n"
@@ -246,7 +246,7 @@ main(int argc, char **argv)
 	struct request rq = { 0 };
 	int first;
 
-	cli_start(&cli, "visit-log", usage, CLI_INPUT | CLI_IMPORT | CLI_OUTPUT);
+	cli_start(&cli, "visit-log", usage, CLI_INPUT | CLI_IMPORT | CLI_REASON | CLI_OUTPUT);
 	first = cli_parse(&cli, argc, argv, options, "", option, &rq);
 	argc -= first;
 	argv += first;

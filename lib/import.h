@@ -46,6 +46,8 @@ struct import_options {
 	const char *const *set;
 	const char *const *defaults;
 	long *overridden;
+	/* why records are corrected: audited with each record updated (may be NULL) */
+	const char *reason;
 };
 
 struct import_stats {

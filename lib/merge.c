@@ -152,6 +152,10 @@ merge_record(struct merge *m, struct import *im, const struct record *rec,
 		    values[k], err)) != 0)
 			goto out;
 	}
+	if (import_options(im)->reason != NULL &&
+	    (rc = audit_add(s, rule->entity, key, "reason", NULL,
+	    import_options(im)->reason, err)) != 0)
+		goto out;
 	import_stats(im)->updated++;
 out:
 	sqlite3_reset(row);
