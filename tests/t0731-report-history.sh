@@ -11,7 +11,7 @@ HEADER=date,at,kind,record,event,field,old,new,who,why
 # one household's life: registered, corrected, visited (a finding, then
 # nothing), an issue opened and moved, a survey answer
 household_life() {
-	household-add -q --by 李霞 --id HY0101990 --village 后叶村 --group 1社 \
+	household-add -q --by 李霞 --new-village --id HY0101990 --village 后叶村 --group 1社 \
 	    --head 王测试 --id-number 50023519871125912X --phone 13800001111 &&
 	household-add -q --upsert --by 张三 --id HY0101990 --village 后叶村 \
 	    --group 1社 --head 王测试 --id-number 50023519871125912X \
