@@ -7,7 +7,7 @@
 static const char usage[] =
 "usage: assign [-q] [-d db] [--by name] [--dry-run] [--upsert]\n"
 "              [--skip-bad --rejects file] [--input-format fmt]\n"
-"              [--encoding enc]\n"
+"              [--encoding enc] [--set field=value ...]\n"
 "              [--sheet name] [--header-row n] [--list-sheets] [file ...]\n"
 "       assign [-q] [-d db] [--by name] [--dry-run] [--upsert]\n"
 "              --cadre name --role role [--household id] [--village name]\n"

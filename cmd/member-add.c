@@ -7,7 +7,7 @@
 static const char usage[] =
 "usage: member-add [-q] [-d db] [--by name] [--dry-run] [--upsert]\n"
 "                  [--skip-bad --rejects file] [--input-format fmt]\n"
-"                  [--encoding enc]\n"
+"                  [--encoding enc] [--set field=value ...]\n"
 "                  [--sheet name] [--header-row n] [--list-sheets] [file ...]\n"
 "       member-add [-q] [-d db] [--by name] [--dry-run] [--upsert]\n"
 "                  --id-number number --household id --name name\n"

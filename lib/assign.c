@@ -78,8 +78,14 @@ check_place(struct assign_import *ai, struct import *im,
 		    err)) < 0)
 			return -1;
 		if (rc == 1) {
+			char near[600];
+
+			if (place_suggestion(s, NULL, village, near, sizeof(near),
+			    err) != 0)
+				return -1;
 			import_problem(im, rec, ASSIGN_VILLAGE, _("no village \"%s\" in "
-			    "the store; household-add registers villages"), village);
+			    "the store; household-add registers villages%s"), village,
+			    near);
 			return 1;
 		}
 		a->village_id = vid;

@@ -19,6 +19,8 @@ static const struct referrer {
 	{ "member", "household_id", 1, N_("%ld member"), N_("%ld members") },
 	{ "survey_response", "household_id", 1, N_("%ld survey response"),
 	    N_("%ld survey responses") },
+	{ "assignment", "household_id", 1, N_("%ld assignment"),
+	    N_("%ld assignments") },
 };
 _Static_assert(sizeof(referrers) / sizeof(referrers[0]) == HOUSEHOLD_REFERRERS,
     "a count of each kind of record of a household");
@@ -127,23 +129,35 @@ move_records(struct store *s, const char *from, long long from_row,
 	return 0;
 }
 
-/* The issues of household row are in its village and group. */
+/* The issues and assignments of household row are in its village (and group). */
 static int
 issues_placed(struct store *s, long long row, struct error *err)
 {
-	sqlite3_stmt *st = store_prepare(s, "UPDATE issue SET "
-	    "village_id = (SELECT village_id FROM household WHERE id = ?1), "
-	    "group_id = (SELECT group_id FROM household WHERE id = ?1), "
-	    "updated_at = ?2 WHERE household_ref = ?1", err);
-	int rc;
+	static const char *const sql[] = {
+		"UPDATE issue SET "
+		"village_id = (SELECT village_id FROM household WHERE id = ?1), "
+		"group_id = (SELECT group_id FROM household WHERE id = ?1), "
+		"updated_at = ?2 WHERE household_ref = ?1",
+		"UPDATE assignment SET "
+		"village_id = (SELECT village_id FROM household WHERE id = ?1), "
+		"updated_at = ?2 WHERE household_id = "
+		"(SELECT household_id FROM household WHERE id = ?1)",
+	};
 
-	if (st == NULL)
-		return -1;
-	sqlite3_bind_int64(st, 1, row);
-	sqlite3_bind_text(st, 2, s->now, -1, SQLITE_STATIC);
-	rc = sqlite3_step(st);
-	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? 0 : store_error(s, rc, err);
+	for (size_t i = 0; i < sizeof(sql) / sizeof(sql[0]); i++) {
+		sqlite3_stmt *st = store_prepare(s, sql[i], err);
+		int rc;
+
+		if (st == NULL)
+			return -1;
+		sqlite3_bind_int64(st, 1, row);
+		sqlite3_bind_text(st, 2, s->now, -1, SQLITE_STATIC);
+		rc = sqlite3_step(st);
+		sqlite3_finalize(st);
+		if (rc != SQLITE_DONE)
+			return store_error(s, rc, err);
+	}
+	return 0;
 }
 
 /* A visit both households have (same day, same visitor): refused, named. */

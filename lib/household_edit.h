@@ -17,8 +17,11 @@ struct household_edit {
 	int dry_run;		/* check and do it all, then roll back */
 };
 
-/* The kinds of record that belong to a household: visits, issues, members, survey responses. */
-#define HOUSEHOLD_REFERRERS 4
+/*
+ * The kinds of record that belong to a household: visits, issues,
+ * members, survey responses, the cadres assigned to it.
+ */
+#define HOUSEHOLD_REFERRERS 5
 
 /* What refers to a household, or what a merge moved. */
 struct household_records {

@@ -9,18 +9,21 @@
 #include "vocab.h"
 
 /*
- * The tables whose rows are in a village and a group, what names a row
- * in the audit log, and whether a row keeps the time it last changed.
+ * The tables whose rows are in a village (and a group, when grouped),
+ * what names a row in the audit log, and whether a row keeps the time it
+ * last changed.
  */
 static const struct placed {
 	const char *table, *entity, *key;
-	int stamped;
+	int stamped, grouped;
 	const char *one, *many;	/* how many refer, for a message */
 } placed[] = {
-	{ "household", "household", "household_id", 1,
+	{ "household", "household", "household_id", 1, 1,
 	    N_("%ld household"), N_("%ld households") },
-	{ "meeting", "meeting", "id", 0, N_("%ld meeting"), N_("%ld meetings") },
-	{ "issue", "issue", "id", 1, N_("%ld issue"), N_("%ld issues") },
+	{ "meeting", "meeting", "id", 0, 1, N_("%ld meeting"), N_("%ld meetings") },
+	{ "issue", "issue", "id", 1, 1, N_("%ld issue"), N_("%ld issues") },
+	{ "assignment", "assignment", "id", 1, 0, N_("%ld assignment"),
+	    N_("%ld assignments") },
 };
 enum { NPLACED = PLACE_KINDS };
 _Static_assert(sizeof(placed) / sizeof(placed[0]) == PLACE_KINDS,
@@ -109,6 +112,11 @@ count_placed(struct store *s, const struct found *f,
 		sqlite3_stmt *st;
 		long long n;
 
+		refs[i].one = placed[i].one;
+		refs[i].many = placed[i].many;
+		refs[i].n = 0;
+		if (f->group_id > 0 && !placed[i].grouped)
+			continue;
 		snprintf(sql, sizeof(sql), "SELECT count(*) FROM %s WHERE %s = ?",
 		    placed[i].table, f->group_id > 0 ? "group_id" : "village_id");
 		if ((st = store_prepare(s, sql, err)) == NULL)
@@ -117,8 +125,6 @@ count_placed(struct store *s, const struct found *f,
 		if ((n = store_step_id(s, st, err)) < 0)
 			return -1;
 		refs[i].n = (long)n;
-		refs[i].one = placed[i].one;
-		refs[i].many = placed[i].many;
 	}
 	return 0;
 }
@@ -137,6 +143,8 @@ audit_moves(struct store *s, const struct found *f, const char *field,
 	for (size_t i = 0; i < NPLACED && rc == SQLITE_DONE; i++) {
 		sqlite3_stmt *st;
 
+		if (f->group_id > 0 && !placed[i].grouped)
+			continue;
 		snprintf(sql, sizeof(sql), "SELECT %s FROM %s WHERE %s = ? ORDER BY id",
 		    placed[i].key, placed[i].table,
 		    f->group_id > 0 ? "group_id" : "village_id");
@@ -166,11 +174,14 @@ move_rows(struct store *s, long long from_village, long long from_group,
 	char sql[256];
 
 	for (size_t i = 0; i < NPLACED; i++) {
-		snprintf(sql, sizeof(sql), "UPDATE %s SET village_id = ?1, "
-		    "group_id = ?2%s WHERE %s", placed[i].table,
+		if (from_group > 0 && !placed[i].grouped)
+			continue;
+		snprintf(sql, sizeof(sql), "UPDATE %s SET village_id = ?1%s%s "
+		    "WHERE %s", placed[i].table,
+		    placed[i].grouped ? ", group_id = ?2" : "",
 		    placed[i].stamped ? ", updated_at = ?4" : "",
-		    from_group > 0 ? "group_id = ?3" :
-		    "village_id = ?3 AND group_id IS NULL");
+		    from_group > 0 ? "group_id = ?3" : placed[i].grouped ?
+		    "village_id = ?3 AND group_id IS NULL" : "village_id = ?3");
 		if (run(s, sql, village_id, group_id,
 		    from_group > 0 ? from_group : from_village, s->now, err) != 0)
 			return -1;

@@ -11,8 +11,8 @@ struct reference_count {
 	const char *one, *many;	/* "%ld household", "%ld households" (msgids) */
 };
 
-/* What a merge moved to the place kept: households, meetings, issues. */
-#define PLACE_KINDS 3
+/* What a merge moved to the place kept: households, meetings, issues, assignments. */
+#define PLACE_KINDS 4
 struct place_moved {
 	struct reference_count records[PLACE_KINDS];
 };

@@ -205,4 +205,17 @@ test_case 'a store that does not exist: 66, and none is made' '
 	test_path_is_missing renke.db
 '
 
+test_case 'cadres assigned to a village: not removed, named; a merge moves them' '
+	seed &&
+	assign -q --cadre 王明 --role village_secretary --village 后页村 &&
+	store_dump >before &&
+	expect_status 65 place-edit --reason x remove 后页村 2>err &&
+	err_is err "place-edit: 后页村 has 1 household, 1 meeting, 1 issue and 1 assignment; merge it into another place, or move them, first" &&
+	store_unchanged &&
+	place-edit --reason 同一村 merge 后页村 后叶村 2>err &&
+	err_is err "place-edit: merged 后页村 into 后叶村, moving 1 household, 1 meeting, 1 issue and 1 assignment" &&
+	test "$(sql "SELECT v.name FROM assignment a JOIN village v ON v.id = a.village_id
+		WHERE a.cadre = ${SQ}王明${SQ}")" = 后叶村
+'
+
 test_done

@@ -135,4 +135,16 @@ test_case 'usage errors: no reason, an unknown action, numbers missing or blank'
 	store_unchanged
 '
 
+test_case 'a cadre assigned to the household: not removed, named; a merge moves the assignment' '
+	seed &&
+	assign -q --cadre 邓丽福 --role assistance_cadre --household HY0101100 &&
+	store_dump >before &&
+	expect_status 65 household-edit --reason x remove HY0101100 2>err &&
+	err_is err "household-edit: household HY0101100 has 1 visit, 1 issue and 1 assignment; merge it into the household it repeats, or remove them, first" &&
+	store_unchanged &&
+	household-edit --reason 重复登记 merge HY0101100 HY0101003 2>err &&
+	err_is err "household-edit: merged household HY0101100 into HY0101003, moving 1 visit, 1 issue and 1 assignment" &&
+	test "$(sql "SELECT household_id FROM assignment")" = HY0101003
+'
+
 test_done

@@ -118,7 +118,7 @@ test_case 'bad assignments: no cadre, unknown role, no place, wrong village; in 
 	grep_message "^assign: bad.csv:4: household_id: missing; an assignment is to a household (包户) or, with village alone, a village (包村)$" err &&
 	grep_message "^assign: bad.csv:5: household_id: no household \"Z9\" in the store" err &&
 	grep_message "^assign: bad.csv:6: village: household A1 is not in 乙村$" err &&
-	grep_message "^assign: bad.csv:7: village: no village \"丙村\" in the store; household-add registers villages$" err &&
+	grep_message "^assign: bad.csv:7: village: no village \"丙村\" in the store; household-add registers villages; did you mean 乙村, 甲村?$" err &&
 	store_unchanged &&
 	LC_ALL=zh_CN.UTF-8 LANG=zh_CN.UTF-8 expect_status 65 assign bad.csv 2>err.zh &&
 	grep_message "缺少；包保记录须写明干部" err.zh &&
