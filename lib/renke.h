@@ -34,6 +34,7 @@
  *   place.h     villages and villager groups by name
  *   place_edit.h  villages and groups renamed, merged, removed
  *   household_edit.h  households renumbered, merged, removed
+ *   visit_edit.h  a visit's household, date or visitor corrected; removed
  *   import.h    the bulk import loop: all-or-nothing, --skip-bad, problems
  *   merge.h     a record given again: compare, update what changed, audit it
  *   rejects.h   the rejects file: beside its target, safe before the commit
@@ -98,6 +99,7 @@
 #include "place.h"
 #include "place_edit.h"
 #include "household_edit.h"
+#include "visit_edit.h"
 #include "import.h"
 #include "merge.h"
 #include "rejects.h"

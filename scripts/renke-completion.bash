@@ -50,6 +50,7 @@ _renke_values() {
 	report) values="summary issues visits households meetings history survey changes" ;;
 	place_action) values="rename merge remove" ;;
 	household_action) values="renumber merge remove" ;;
+	visit_action) values="household date visitor remove" ;;
 	esac
 	printf '%s\n' $values
 }
@@ -142,7 +143,8 @@ _renke() {
 		COMPREPLY=($(compgen -W "$(_renke_values report)" -- "$cur"))
 		return 0
 	fi
-	if [ "$cmd" = place-edit ] || [ "$cmd" = household-edit ]; then
+	if [ "$cmd" = place-edit ] || [ "$cmd" = household-edit ] ||
+	    [ "$cmd" = visit-edit ]; then
 		COMPREPLY=($(compgen -W "$(_renke_values ${cmd%-edit}_action)" -- "$cur"))
 		return 0
 	fi
@@ -151,4 +153,4 @@ _renke() {
 
 complete -F _renke household-add household-list visit-log milestone-add \
 	issue-add issue-update meeting-log deadline-check report-gen survey-tally \
-	member-add assign case-open case-step place-edit household-edit
+	member-add assign case-open case-step place-edit household-edit visit-edit

@@ -1,0 +1,187 @@
+/* visit_edit.c -- a visit's household, date or visitor corrected, or the visit removed */
+#include <stdio.h>
+#include <string.h>
+
+#include "audit.h"
+#include "buf.h"
+#include "place_edit.h"
+#include "visit_edit.h"
+
+/* The fields a correction changes, by action (the column and the audit's name). */
+static const char *const columns[] = {
+	[VISIT_SET_HOUSEHOLD] = "household_id", [VISIT_SET_DATE] = "visit_date",
+	[VISIT_SET_VISITOR] = "visitor",
+};
+
+/* "visit:household:date:visitor", what an issue opened by the visit's findings names. */
+static int
+source_ref(struct buf *b, const char *household, const char *date,
+    const char *visitor)
+{
+	buf_reset(b);
+	return buf_puts(b, "visit:") != 0 || buf_puts(b, household) != 0 ||
+	    buf_puts(b, ":") != 0 || buf_puts(b, date) != 0 ||
+	    buf_puts(b, ":") != 0 || buf_puts(b, visitor) != 0 ? -1 : 0;
+}
+
+/* The id of the visit of household on date by visitor: 0 when none, -1 with err set. */
+static long long
+find(struct store *s, const char *household, const char *date,
+    const char *visitor, struct error *err)
+{
+	sqlite3_stmt *st = store_prepare(s, "SELECT id FROM visit WHERE "
+	    "household_id = ? AND visit_date = ? AND visitor = ?", err);
+
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_text(st, 1, household, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, date, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, visitor, -1, SQLITE_STATIC);
+	return store_step_id(s, st, err);
+}
+
+/* Run sql with ?1 the id, ?2 the text, ?3 now: 0, or -1 with err set. */
+static int
+run(struct store *s, const char *sql, long long id, const char *text,
+    struct error *err)
+{
+	sqlite3_stmt *st = store_prepare(s, sql, err);
+	int rc;
+
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_text(st, 2, text, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, s->now, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : store_error(s, rc, err);
+}
+
+/* The issues whose source_ref is from: to, each audited.  How many, or -1. */
+static long
+follow(struct store *s, const char *from, const char *to, struct error *err)
+{
+	sqlite3_stmt *st = store_prepare(s, "SELECT id FROM issue WHERE "
+	    "source = 'visit' AND source_ref = ? ORDER BY id", err);
+	long n = 0;
+	int rc;
+
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_text(st, 1, from, -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		long long id = sqlite3_column_int64(st, 0);
+		char key[32];
+
+		snprintf(key, sizeof(key), "%lld", id);
+		if (to != NULL && (audit_add(s, "issue", key, "source_ref", from, to,
+		    err) != 0 || run(s, "UPDATE issue SET source_ref = ?2, "
+		    "updated_at = ?3 WHERE id = ?1",
+		    id, to, err) != 0)) {
+			sqlite3_finalize(st);
+			return -1;
+		}
+		n++;
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? n : store_error(s, rc, err);
+}
+
+/* A household number the store knows: 0, or -1 with err set (EXIT_DATAERR when not). */
+static int
+known_household(struct store *s, const char *household, struct error *err)
+{
+	sqlite3_stmt *st = store_prepare(s, "SELECT id FROM household "
+	    "WHERE household_id = ?", err);
+	long long id;
+
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_text(st, 1, household, -1, SQLITE_STATIC);
+	if ((id = store_step_id(s, st, err)) < 0)
+		return -1;
+	return id > 0 ? 0 : error_set(err, EXIT_DATAERR, _("no household %s"),
+	    household);
+}
+
+/* The change itself, inside the transaction: what e says, audited. */
+static int
+edit(struct store *s, const struct visit_edit *e, struct buf *from,
+    struct buf *to, struct error *err)
+{
+	const char *v[3] = { e->household, e->date, e->visitor };
+	char key[32];
+	long long id = find(s, e->household, e->date, e->visitor, err);
+	long n;
+
+	if (id < 0)
+		return -1;
+	if (id == 0)
+		return error_set(err, EXIT_DATAERR, _("no visit of %s on %s by %s"),
+		    e->household, e->date, e->visitor);
+	snprintf(key, sizeof(key), "%lld", id);
+	if (source_ref(from, e->household, e->date, e->visitor) != 0)
+		return error_set(err, EXIT_SOFTWARE, "%s", _("out of memory"));
+	if (e->action == VISIT_REMOVE) {
+		struct reference_count refs[] = { { 0, N_("%ld issue"), N_("%ld issues") } };
+		char described[128];
+
+		if ((n = follow(s, from->data, NULL, err)) < 0)
+			return -1;
+		refs[0].n = n;
+		if (reference_describe(refs, 1, described, sizeof(described)) > 0)
+			return error_set(err, EXIT_DATAERR, _("the visit of %s on %s by "
+			    "%s opened %s; it is kept for them"), e->household, e->date,
+			    e->visitor, described);
+		if (run(s, "DELETE FROM visit WHERE id = ?1", id, NULL, err) != 0 ||
+		    audit_add(s, "visit", key, "removed", from->data, NULL, err) != 0)
+			return -1;
+	} else {
+		v[e->action] = e->to;
+		if (e->action == VISIT_SET_HOUSEHOLD &&
+		    known_household(s, e->to, err) != 0)
+			return -1;
+		if ((n = (long)find(s, v[0], v[1], v[2], err)) < 0)
+			return -1;
+		if (n > 0)
+			return error_set(err, EXIT_DATAERR, _("a visit of %s on %s by %s "
+			    "is there already"), v[0], v[1], v[2]);
+		if (source_ref(to, v[0], v[1], v[2]) != 0)
+			return error_set(err, EXIT_SOFTWARE, "%s", _("out of memory"));
+		{
+			char sql[128];
+			const char *old = e->action == VISIT_SET_HOUSEHOLD ? e->household :
+			    e->action == VISIT_SET_DATE ? e->date : e->visitor;
+
+			snprintf(sql, sizeof(sql), "UPDATE visit SET %s = ?2 WHERE id = ?1",
+			    columns[e->action]);
+			if (run(s, sql, id, e->to, err) != 0 ||
+			    audit_add(s, "visit", key, columns[e->action], old, e->to,
+			    err) != 0 || follow(s, from->data, to->data, err) < 0)
+				return -1;
+		}
+	}
+	return audit_add(s, "visit", key, "reason", NULL, e->reason, err);
+}
+
+int
+visit_edit(struct store *s, const struct visit_edit *e, struct error *err)
+{
+	struct buf from = { 0 }, to = { 0 };
+	int status;
+
+	if (e->reason == NULL || e->reason[0] == '\0')
+		return error_set(err, EXIT_USAGE, _("a change to a visit needs its "
+		    "reason (--reason)"));
+	if (store_begin(s, err) != 0)
+		return -1;
+	status = edit(s, e, &from, &to, err);
+	if (status != 0 || e->dry_run)
+		store_rollback(s);
+	else
+		status = store_commit(s, err);
+	buf_free(&from);
+	buf_free(&to);
+	return status;
+}
