@@ -125,6 +125,7 @@ test_case 'a bad due date is a usage error in either language; the store unchang
 
 test_case 'an empty ledger on a terminal says so, per kind; csv stays a header' '
 	ledger &&
+	sqlite3 "$RENKE_DB" "INSERT INTO village (name) VALUES (${SQ}无此村${SQ})" &&
 	for pair in "issues:no matching issues" "visits:no matching visits" \
 	    "households:no matching households" "meetings:no matching meetings"; do
 		on_terminal "report-gen ${pair%%:*} --village 无此村" >actual &&
