@@ -41,6 +41,15 @@ echo "== survey-tally --save 2022-11 examples/survey.csv -f table   (the phone s
 survey-tally --save 2022-11 --today 2022-11-30 -f table examples/survey.csv | head -12
 echo "== deadline-check --today 2022-12-01 --summary -f table   (what the cron job would mail on 1 December)"
 deadline-check --today 2022-12-01 --summary -f table || true
+echo "== visit-log --flagged --as cases --since 2022-10-01 | case-open   (the visits that suggested monitoring open cases, 防返贫监测)"
+visit-log --flagged --as cases --since 2022-10-01 | case-open -q --today 2023-03-01 -f table | head -n 6
+echo "== case-step --household HY0102003 --step 入户核实 ...   (the home check, with the household's signed consent)"
+case-step -q --today 2023-03-01 --household HY0102003 --step 入户核实 --date 2022-10-12 \
+	--housing 砖房无危房 --food 粮食够吃 --labour 两个劳动力 --income 年收入1万元 \
+	--expenses 医疗支出大 --judgement 因病返贫风险 --consent 是 \
+	--monitor-type 边缘易致贫户 --risks 因病 -f table
+echo "== deadline-check --today 2023-03-01 --kind monitoring_case_overdue -f table | head -n 6   (cases past the county's 15 days)"
+deadline-check --today 2023-03-01 --kind monitoring_case_overdue -f table | head -n 6
 echo "== household-list --name 军元 -f table   (a resident at the counter gives part of a name)"
 household-list --name 军元 -f table
 echo "== report-gen history HY0102001 -f table   (one household whole: its suggestion, visits, registration, the moves of its issue)"
