@@ -11,6 +11,9 @@ static const char usage[] =
 "                    [--owner name] [--owner-unit unit] [--due-date date]\n"
 "                    [--note text] [--outcome outcome] [--revisit-in days]\n"
 "                    [--finding finding --visitor name [--revisit-date date]]\n"
+"                    [--title text] [--category category] [--detail text]\n"
+"                    [--urgency urgency] [--household id] [--reporter name]\n"
+"                    [--standard text] [--measures text]\n"
 "       issue-update [-q] [-d db] [--by name] [--today date] [-f format]\n"
 "                    [--dry-run] [--skip-bad --rejects file]\n"
 "                    [--input-format fmt] [--encoding enc]\n"
@@ -24,7 +27,8 @@ enum { OPT_FIELD = 3000 };
 static const char *const option_names[UPDATE_NFIELDS] = {
 	"id", "status", "note", "owner", "owner-unit", "due-date", "reason",
 	"resolution", "feedback", "promised-date", "outcome", "revisit-in",
-	"revisit-date", "visitor", "finding"
+	"revisit-date", "visitor", "finding", "title", "category", "detail",
+	"urgency", "household", "reporter", "standard", "measures"
 };
 
 struct opts {

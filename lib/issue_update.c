@@ -26,7 +26,30 @@ const struct field_spec issue_update_fields[UPDATE_NFIELDS] = {
 	{ "revisit_date", "回访日期" },
 	{ "visitor", "回访人" },
 	{ "finding", "回访结果|回访情况" },
+	{ "title", "标题|事项|问题|问题描述|反映问题" },
+	{ "category", "类别|问题类别|分类" },
+	{ "detail", "详情|具体情况|问题详情" },
+	{ "urgency", "轻重缓急|紧急程度" },
+	{ "household_id", "户编号|户号" },
+	{ "reporter", "反映人|提出人|群众姓名" },
+	{ "standard", "整改标准" },
+	{ "measures", "工作措施|整改措施" },
 };
+
+/* The corrections: each field's column, and its vocabulary (or NULL). */
+static const struct {
+	int field;
+	const char *column, *domain;
+} corrections[] = {
+	{ UPDATE_TITLE, "title", NULL },
+	{ UPDATE_CATEGORY, "category", "issue_category" },
+	{ UPDATE_DETAIL, "detail", NULL },
+	{ UPDATE_URGENCY, "urgency", "urgency" },
+	{ UPDATE_REPORTER, "reporter", NULL },
+	{ UPDATE_STANDARD, "standard", NULL },
+	{ UPDATE_MEASURES, "measures", NULL },
+};
+#define NCORRECTIONS (sizeof(corrections) / sizeof(corrections[0]))
 
 struct issue_update {
 	int unused;
@@ -52,6 +75,9 @@ struct update {
 	const char *status;	/* the new status's code; NULL: unchanged */
 	const char *outcome, *finding;	/* codes, or NULL */
 	int unmediated;	/* a failed mediation after a successful one reopens */
+	int corrects;	/* a correction is given */
+	const char *corrected[NCORRECTIONS];	/* the values, codes for a vocabulary */
+	long long household_ref, village_id, group_id;	/* a household corrected */
 };
 
 /* A text column of st as a string: "" for NULL. */
@@ -573,7 +599,7 @@ check_reason(struct import *im, const struct record *rec, const struct update *u
 
 	/* (the status given: the same file again, the issue so already) */
 	if (u->v[UPDATE_REASON] == NULL || u->v[UPDATE_DUE_DATE] != NULL ||
-	    status_needs_reason(given))
+	    status_needs_reason(given) || u->corrects)
 		return 0;
 	import_problem(im, rec, UPDATE_REASON, _("a reason goes with a new due "
 	    "date, a reopening, a closing unresolved or a withdrawal"));
@@ -605,7 +631,155 @@ check_withdrawn(struct import *im, const struct record *rec,
 	return 0;
 }
 
+/*
+ * The corrections of what the issue was given, checked as issue-add
+ * checks them: a vocabulary value known (as its code into u), the
+ * household in the store (its place into u), and a reason for them.
+ * 0, 1 when one is bad (reported), -1 with err set.
+ */
+static int
+check_corrections(struct import *im, const struct record *rec,
+    struct store *s, struct update *u, struct error *err)
+{
+	const char *const *v = u->v;
+	sqlite3_stmt *st;
+	int bad = 0, rc;
+
+	for (size_t i = 0; i < NCORRECTIONS; i++) {
+		const char *value = v[corrections[i].field];
+
+		if (value == NULL)
+			continue;
+		u->corrects = 1;
+		if (corrections[i].domain != NULL &&
+		    (value = vocab_code(corrections[i].domain, value)) == NULL) {
+			issue_unknown_value(im, rec, corrections[i].field,
+			    corrections[i].domain, v[corrections[i].field]);
+			bad = 1;
+		}
+		u->corrected[i] = value;
+	}
+	if (v[UPDATE_HOUSEHOLD] != NULL) {
+		u->corrects = 1;
+		if ((st = store_prepare(s, "SELECT id, village_id, group_id FROM "
+		    "household WHERE household_id = ?", err)) == NULL)
+			return -1;
+		sqlite3_bind_text(st, 1, v[UPDATE_HOUSEHOLD], -1, SQLITE_STATIC);
+		if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+			u->household_ref = sqlite3_column_int64(st, 0);
+			u->village_id = sqlite3_column_int64(st, 1);
+			u->group_id = sqlite3_column_int64(st, 2);
+		}
+		sqlite3_finalize(st);
+		if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+			return store_error(s, rc, err);
+		if (rc == SQLITE_DONE) {
+			import_problem(im, rec, UPDATE_HOUSEHOLD, _("no such household"));
+			bad = 1;
+		}
+	}
+	if (u->corrects && v[UPDATE_REASON] == NULL) {
+		import_problem(im, rec, UPDATE_REASON, _("missing; a correction "
+		    "says why (--reason), for the audit log"));
+		bad = 1;
+	}
+	return bad;
+}
+
 /* ---- applying it, each change audited: 1 changed, 0 not, -1 error ---- */
+
+/* The text of column of issue id as stored, a copy (NULL for NULL); *rc an SQLite code. */
+static char *
+stored_text(struct store *s, long long id, const char *sql, int *rc)
+{
+	struct error ignored;
+	sqlite3_stmt *st = store_prepare(s, sql, &ignored);
+	char *text = NULL;
+
+	*rc = SQLITE_NOMEM;
+	if (st == NULL)
+		return NULL;
+	sqlite3_bind_int64(st, 1, id);
+	if ((*rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *t = (const char *)sqlite3_column_text(st, 0);
+
+		text = t != NULL ? strdup(t) : NULL;
+		*rc = SQLITE_DONE;
+	}
+	sqlite3_finalize(st);
+	return text;
+}
+
+/*
+ * The corrections that change what is stored, each audited with its old
+ * value, then the reason once.  The issue keeps its natural key: the
+ * record it was read from, read again, is still the same issue.
+ */
+static int
+apply_corrections(struct store *s, const struct update *u, struct error *err)
+{
+	int changed = 0, rc;
+
+	for (size_t i = 0; i < NCORRECTIONS; i++) {
+		char sql[96], *old;
+		int same;
+
+		if (u->corrected[i] == NULL)
+			continue;
+		snprintf(sql, sizeof(sql), "SELECT %s FROM issue WHERE id = ?",
+		    corrections[i].column);
+		old = stored_text(s, u->id, sql, &rc);
+		if (rc != SQLITE_DONE)
+			return store_error(s, rc, err);
+		same = old != NULL && strcmp(old, u->corrected[i]) == 0;
+		free(old);
+		if (same)
+			continue;
+		if (update_columns(s, u->id, &corrections[i].column,
+		    &u->corrected[i], 1, err) != 0)
+			return -1;
+		changed = 1;
+	}
+	if (u->household_ref > 0) {
+		char *old = stored_text(s, u->id, "SELECT h.household_id FROM issue i "
+		    "JOIN household h ON h.id = i.household_ref WHERE i.id = ?", &rc);
+		int same = old != NULL && strcmp(old, u->v[UPDATE_HOUSEHOLD]) == 0;
+
+		if (!same && rc == SQLITE_DONE) {
+			sqlite3_stmt *st = store_prepare(s, "UPDATE issue SET "
+			    "household_ref = ?2, village_id = ?3, group_id = ?4, "
+			    "updated_at = ?5 WHERE id = ?1", err);
+			char idtext[24];
+
+			if (st == NULL) {
+				free(old);
+				return -1;
+			}
+			sqlite3_bind_int64(st, 1, u->id);
+			sqlite3_bind_int64(st, 2, u->household_ref);
+			sqlite3_bind_int64(st, 3, u->village_id);
+			if (u->group_id > 0)
+				sqlite3_bind_int64(st, 4, u->group_id);
+			sqlite3_bind_text(st, 5, s->now, -1, SQLITE_STATIC);
+			rc = sqlite3_step(st);
+			sqlite3_finalize(st);
+			snprintf(idtext, sizeof(idtext), "%lld", u->id);
+			if (rc != SQLITE_DONE || audit_add(s, "issue", idtext,
+			    "household_id", old, u->v[UPDATE_HOUSEHOLD], err) != 0) {
+				free(old);
+				return rc != SQLITE_DONE ? store_error(s, rc, err) : -1;
+			}
+			changed = 1;
+		}
+		free(old);
+		if (rc != SQLITE_DONE)
+			return store_error(s, rc, err);
+	}
+	if (changed && audit_fact(s, u->id, "reason", u->v[UPDATE_REASON],
+	    err) != 0)
+		return -1;
+	return changed;
+}
 
 /* A new owner, a new owner unit. */
 static int
@@ -805,8 +979,8 @@ update_row(struct import *im, const struct record *rec, void *context,
 	struct store *s = import_store(im);
 	struct update u = { 0 };
 	int (*const apply[])(struct store *, const struct update *, struct error *) = {
-		apply_owner, apply_due_date, apply_status, apply_feedback,
-		apply_outcome, apply_revisit,
+		apply_corrections, apply_owner, apply_due_date, apply_status,
+		apply_feedback, apply_outcome, apply_revisit,
 	};
 	int bad, rc, changed = 0;
 
@@ -820,7 +994,10 @@ update_row(struct import *im, const struct record *rec, void *context,
 		return rc;
 	if (check_withdrawn(im, rec, &u))
 		return 1;
-	bad = check_codes(im, rec, &u);
+	if ((rc = check_corrections(im, rec, s, &u, err)) < 0)
+		return -1;
+	bad = rc;
+	bad |= check_codes(im, rec, &u);
 	bad |= check_dates(im, rec, &u);
 	if ((rc = check_status_move(im, rec, s, &u, err)) < 0)
 		return -1;
