@@ -292,9 +292,40 @@ member_rows(struct store *s, const struct household_ref *hh, struct history *h,
 	return each_row(s, st, member_row, hh, h, err);
 }
 
+/* A monitoring case of st opened, from its clue; then its steps and decision. */
+static int
+case_row(sqlite3_stmt *st, const struct household_ref *hh, struct history *h,
+    struct error *err)
+{
+	char what[256];
+
+	snprintf(what, sizeof(what), "%s (%s)", hh->labels ?
+	    vocab_label("case_type", text(st, 1)) : text(st, 1), hh->labels ?
+	    vocab_label("case_clue", text(st, 2)) : text(st, 2));
+	if (history_add(h, text(st, 3), NULL, "case", text(st, 0), "opened", NULL,
+	    NULL, what, text(st, 4), NULL, err) != 0)
+		return -1;
+	return history_add_audit(hh->store, h, "case", "case", text(st, 0), NULL,
+	    NULL, NULL, err);
+}
+
+/* The household's monitoring cases (case-open, case-step). */
+static int
+case_rows(struct store *s, const struct household_ref *hh, struct history *h,
+    struct error *err)
+{
+	sqlite3_stmt *st = store_prepare(s, "SELECT id, case_type, clue, clue_on, "
+	    "recorder FROM monitor_case WHERE household_id = ? ORDER BY id", err);
+
+	if (st != NULL)
+		sqlite3_bind_text(st, 1, hh->number, -1, SQLITE_STATIC);
+	return each_row(s, st, case_row, hh, h, err);
+}
+
 /* Every kind of record a household's history shows, each adding its rows. */
 static history_kind_fn *const household_kinds[] = {
 	household_rows, member_rows, visit_rows, issue_rows, survey_rows,
+	case_rows,
 };
 
 static const struct column history_columns[] = {

@@ -147,6 +147,22 @@ test_case 'history HOUSEHOLD shows its members registered and changed, known by 
 	grep -q "成员  *王小明  *修改  *健康状况  *大病  *张三$" zh
 '
 
+test_case 'history HOUSEHOLD shows its monitoring cases, opened on the day of their clue' '
+	household_life &&
+	case-open -q --today 2022-11-10 --household HY0101990 --clue visit \
+	    --clue-on 2022-11-01 --recorder 邓丽福 >/dev/null &&
+	case-open -q --today 2022-11-10 --household HY0101991 --clue visit \
+	    --clue-on 2022-11-02 --recorder 邓丽福 >/dev/null &&
+	report-gen history HY0101990 -f csv | sed 1d | cut -d, -f1,3- | sed -n 1,2p >actual &&
+	printf "%s\n" "2022-11-01,visit,HY0101990,visited,r1,,housing: no; risk: high; 屋顶漏雨,邓丽福 (assistance_cadre)," \
+	    "2022-11-01,case,1,opened,,,inclusion (visit),邓丽福," >expect &&
+	test_cmp expect actual &&
+	report-gen history HY0101990 -f csv >out &&
+	! grep -q ",case,2," out &&
+	LC_ALL=zh_CN.UTF-8 report-gen history HY0101990 -f table >zh &&
+	grep -q "^2022-11-01  *监测对象认定  *1  *登记  *纳入监测 (走访发现)  *邓丽福$" zh
+'
+
 test_case 'history HOUSEHOLD --reveal shows the numbers and is audited' '
 	household_life &&
 	report-gen history HY0101990 --reveal --by 李霞 -f csv >out &&
