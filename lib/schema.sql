@@ -831,3 +831,80 @@ CREATE TABLE monitor_case_step (
 -- the village party secretary, and by the first secretary): ';'-joined
 -- visitor_role codes, '' for any visitor
 ALTER TABLE milestone ADD COLUMN roles TEXT NOT NULL DEFAULT '';
+
+-- version 13
+-- issue_view shows what an issue repeats (repeat_of, an issue_id)
+DROP VIEW issue_view;
+CREATE VIEW issue_view AS
+SELECT i.id AS issue_id,
+	i.kind, (SELECT label_zh FROM vocab WHERE domain = 'issue_kind'
+		AND code = i.kind) AS kind_zh,
+	i.category, (SELECT label_zh FROM vocab WHERE domain = 'issue_category'
+		AND code = i.category) AS category_zh,
+	i.title, i.detail,
+	i.urgency, (SELECT label_zh FROM vocab WHERE domain = 'urgency'
+		AND code = i.urgency) AS urgency_zh,
+	i.status, (SELECT label_zh FROM vocab WHERE domain = 'status'
+		AND code = i.status) AS status_zh,
+	i.village_id, v.name AS village, i.group_id, g.name AS village_group,
+	h.household_id, h.head_name,
+	i.reporter,
+	i.source, (SELECT label_zh FROM vocab WHERE domain = 'issue_source'
+		AND code = i.source) AS source_zh,
+	i.source_ref, i.meeting_id,
+	i.owner, i.owner_unit,
+	i.opened_on, i.due_date, i.extensions, i.standard, i.measures,
+	i.resolved_on, i.resolution, i.feedback_on, i.feedback, i.closed_on,
+	i.promised_date,
+	i.dispute_type, (SELECT label_zh FROM vocab WHERE domain = 'dispute_type'
+		AND code = i.dispute_type) AS dispute_type_zh,
+	i.parties, i.mediator,
+	i.mediation_outcome, (SELECT label_zh FROM vocab
+		WHERE domain = 'mediation_outcome' AND code = i.mediation_outcome)
+		AS mediation_outcome_zh,
+	i.mediated_on, i.revisit_due, i.repeat_of
+FROM issue i
+LEFT JOIN village v ON v.id = i.village_id
+LEFT JOIN village_group g ON g.id = i.group_id
+LEFT JOIN household h ON h.id = i.household_ref;
+
+-- the people of households (member-add), with their household's place; ID
+-- and phone numbers are left out, as in household_view
+CREATE VIEW member_view AS
+SELECT m.id AS member_id, m.household_id, h.head_name,
+	h.village_id, v.name AS village, h.group_id, g.name AS village_group,
+	m.name AS member_name, m.sex, m.birth_date,
+	m.relation, (SELECT label_zh FROM vocab WHERE domain = 'relation'
+		AND code = m.relation) AS relation_zh,
+	m.labour, (SELECT label_zh FROM vocab WHERE domain = 'labour'
+		AND code = m.labour) AS labour_zh,
+	m.schooling, (SELECT label_zh FROM vocab WHERE domain = 'schooling'
+		AND code = m.schooling) AS schooling_zh,
+	m.health, (SELECT label_zh FROM vocab WHERE domain = 'health'
+		AND code = m.health) AS health_zh,
+	m.away_place, m.away_since,
+	m.tags,
+	(SELECT group_concat(label_zh, '、') FROM (SELECT b.label_zh
+		FROM json_each('["' || replace(m.tags, ';', '","') || '"]') j
+		JOIN vocab b ON b.domain = 'member_tag' AND b.code = j.value
+		ORDER BY j.key)) AS tags_zh,
+	m.cadre_relative, m.updated_at
+FROM member m
+JOIN household h ON h.household_id = m.household_id
+JOIN village v ON v.id = h.village_id
+LEFT JOIN village_group g ON g.id = h.group_id;
+
+-- the cadres assigned to households and villages (assign), with their
+-- village and household by the keys of the other views; phones left out
+CREATE VIEW assignment_view AS
+SELECT a.id AS assignment_id, a.cadre,
+	a.role, (SELECT label_zh FROM vocab WHERE domain = 'visitor_role'
+		AND code = a.role) AS role_zh,
+	a.village_id, v.name AS village,
+	h.group_id, g.name AS village_group,
+	a.household_id, h.head_name,
+	a.start_date, a.end_date
+FROM assignment a
+JOIN village v ON v.id = a.village_id
+LEFT JOIN household h ON h.household_id = a.household_id
+LEFT JOIN village_group g ON g.id = h.group_id;

@@ -11,6 +11,7 @@ township=$TRASH/township.db
 (
 	cd "$TRASH" && RENKE_DB=$township && export RENKE_DB &&
 	household-add -q "$EXAMPLES/households.csv" &&
+	member-add -q "$EXAMPLES/members.csv" &&
 	milestone-add -q "$EXAMPLES/milestones.csv" &&
 	visit-log -q --flagged "$EXAMPLES/visits.csv" |
 	    issue-add -q --today 2022-11-05 >/dev/null &&
@@ -31,7 +32,7 @@ test_case 'the store holds the views renke-store(5) describes, and no other' '
 	views "$township" >actual &&
 	sed -n "/^\.Ss Views/,/^\.Ss /s/^\.It Sy //p" "$TOP/man/man5/renke-store.5" |
 	    sort >expect &&
-	test_line_count 7 expect &&
+	test_line_count 8 expect &&
 	test_cmp expect actual
 '
 
@@ -69,12 +70,9 @@ test_case 'every code a view shows has its Chinese label beside it' '
 		for c in $(sqlite3 "$township" "SELECT name FROM pragma_table_info(${SQ}$v${SQ})
 			WHERE name LIKE ${SQ}%\_zh${SQ} ESCAPE ${SQ}\\${SQ}"); do
 			code=${c%_zh} &&
-			if [ "$code" = categories ]; then
-				where="categories <> ${SQ}${SQ} AND categories_zh IS NULL"
-			else
-				where="$code IS NOT NULL AND $c IS NULL"
-			fi &&
-			n=$(sqlite3 "$township" "SELECT count(*) FROM $v WHERE $where") &&
+			# (a list of codes, categories or tags, is empty for none)
+			n=$(sqlite3 "$township" "SELECT count(*) FROM $v
+				WHERE coalesce($code, ${SQ}${SQ}) <> ${SQ}${SQ} AND $c IS NULL") &&
 			all=$(sqlite3 "$township" "SELECT count($c) FROM $v") &&
 			echo "$v.$c: $n unlabelled, $all labelled" &&
 			test "$n" = 0 || exit 1
@@ -87,7 +85,8 @@ test_case 'every code a view shows has its Chinese label beside it' '
 
 test_case 'the views count what the tables hold' '
 	for pair in "household household_view" "visit visit_view" "issue issue_view" \
-	    "meeting meeting_view" "survey_answer survey_answer_view"; do
+	    "meeting meeting_view" "survey_answer survey_answer_view" \
+	    "member member_view"; do
 		set -- $pair &&
 		test "$(sqlite3 "$township" "SELECT count(*) FROM $1")" = \
 			"$(sqlite3 "$township" "SELECT count(*) FROM $2")" || exit 1

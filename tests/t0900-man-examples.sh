@@ -1,136 +1,14 @@
 #!/bin/sh
 # t0900-man-examples.sh -- the EXAMPLES of every man page, run as tests
 #
-# In a page's EXAMPLES section every ".Bd -literal" block is a script:
-# a line "$ COMMAND" is run by sh, and the lines after it, up to the next
-# "$ " line or the end of the block, are its standard output exactly.  A
-# command with no lines after it may print anything.  The commands of one
-# page run in order in one scratch directory holding a copy of examples/
-# and a fresh store, so a page can import first and list afterwards.  A
-# command must exit 0; one that starts with the page's own command may
-# also exit 1 when the page's EXIT STATUS section lists 1.
-#
-# The Chinese pages (man/zh_CN) are run the same way under zh_CN.UTF-8,
-# their sections named as a Chinese page names them (示例, 退出状态).
+# Every page's EXAMPLES are run as tests/lib-man.sh says, under C.UTF-8
+# (the Chinese pages under zh_CN.UTF-8: t0832).
 #
 # Then, for every command page, the options that the command's -h prints
 # are those of the page's SYNOPSIS, word for word.
 
 . "$(dirname "$0")/lib.sh"
-
-MAN_DIR=$TOP/man
-BS=$(printf '\b')
-
-# extract_examples PAGE DIR: DIR/cmd.N and DIR/out.N for every command of
-# PAGE's EXAMPLES, in order; prints the number of commands
-extract_examples() {
-	awk -v dir="$2" '
-	# mdoc escapes back to plain text
-	function plain(s,    out, c, i) {
-		out = ""
-		while ((i = index(s, "\\")) > 0) {
-			out = out substr(s, 1, i - 1)
-			c = substr(s, i + 1, 1)
-			if (c == "e") {
-				out = out "\\"
-				s = substr(s, i + 2)
-			} else if (c == "&") {
-				s = substr(s, i + 2)
-			} else if (c == "-") {
-				out = out "-"
-				s = substr(s, i + 2)
-			} else if (substr(s, i + 1, 3) == "(aq") {
-				out = out "\047"
-				s = substr(s, i + 4)
-			} else if (substr(s, i + 1, 3) == "(dq") {
-				out = out "\""
-				s = substr(s, i + 4)
-			} else {
-				out = out "\\"
-				s = substr(s, i + 1)
-			}
-		}
-		return out s
-	}
-	function finish() {
-		if (n > 0) {
-			close(dir "/cmd." n)
-			close(dir "/out." n)
-		}
-	}
-	/^\.Sh / {
-		examples = ($0 == ".Sh EXAMPLES" || $0 == ".Sh 示例")
-		block = 0
-		next
-	}
-	!examples { next }
-	/^\.Bd -literal/ { block = 1; output = 0; continued = 0; next }
-	/^\.Ed/ { block = 0; output = 0; next }
-	!block { next }
-	/^\.\\"/ { next }
-	/^\./ { next }
-	{
-		line = plain($0)
-		if (continued) {
-			# a command continued by a trailing backslash
-			print line > (dir "/cmd." n)
-			continued = line ~ /\\$/
-			next
-		}
-		if (substr(line, 1, 2) == "$ ") {
-			finish()
-			n++
-			print substr(line, 3) > (dir "/cmd." n)
-			printf "" > (dir "/out." n)
-			continued = line ~ /\\$/
-			output = 1
-			next
-		}
-		if (output)
-			print line > (dir "/out." n)
-	}
-	END {
-		finish()
-		print n + 0
-	}' "$1"
-}
-
-# allows_status_1 PAGE: the EXIT STATUS section of PAGE lists status 1
-allows_status_1() {
-	awk '/^\.Sh / { section = $0; next }
-	(section == ".Sh EXIT STATUS" || section == ".Sh 退出状态") &&
-	    /^\.It 1$/ { found = 1 }
-	END { exit !found }' "$1"
-}
-
-# run_example CMD EXPECTED MAY_EXIT_1: run the command file CMD with sh in
-# the current directory; its standard output must be EXPECTED's when that
-# is not empty, its status 0 (or 1 when MAY_EXIT_1 is yes)
-run_example() {
-	sh "$1" >"$1.actual" 2>"$1.stderr" </dev/null
-	status=$?
-	if [ "$status" -ne 0 ] &&
-	    ! { [ "$status" -eq 1 ] && [ "$3" = yes ]; }; then
-		echo "exit status $status from:" >&2
-		sed 's/^/	/' "$1" >&2
-		echo "standard error:" >&2
-		cat "$1.stderr" >&2
-		return 1
-	fi
-	if [ -s "$2" ] && ! test_cmp "$2" "$1.actual"; then
-		echo "the example's output (---) differs from the command's (+++):" >&2
-		echo "standard error:" >&2
-		cat "$1.stderr" >&2
-		return 1
-	fi
-	return 0
-}
-
-# synopsis_of PAGE: the SYNOPSIS section of PAGE as mandoc renders it
-synopsis_of() {
-	mandoc -Tascii "$1" | sed "s/.$BS//g" |
-	awk '/^[A-Z]/ { on = ($0 == "SYNOPSIS"); next } on'
-}
+. "$TESTS_DIR/lib-man.sh"
 
 # help_of COMMAND: what COMMAND -h prints; it must exit 0
 help_of() {
@@ -150,59 +28,9 @@ words() {
 	tr -s ' \t' '\n\n' | grep -v '^$' | grep -v '^usage:$'
 }
 
-# run_page PAGE LOCALE: a test of every example of PAGE, run under LOCALE
-run_page() {
-	page=$1
-	page_locale=$2
-	page_name=$(basename "$page")
-	command_name=${page_name%.*}
-	case $page in
-	"$MAN_DIR"/zh_CN/*) page_name=zh_CN/$page_name ;;
-	esac
-	page_dir=$TRASH/examples.$(echo "$page_name" | tr / .)
-	mkdir -p "$page_dir/run" "$page_dir/cases" &&
-	cp -R "$EXAMPLES"/. "$page_dir/run"/ || exit 1
-	may_exit_1=no
-	if allows_status_1 "$page"; then
-		may_exit_1=yes
-	fi
-	count=$(extract_examples "$page" "$page_dir/cases") || exit 1
-
-	test_case "$page_name: EXAMPLES has commands to run" '
-		if [ "$count" -eq 0 ]; then
-			echo "no \"\$ command\" line in a .Bd -literal block of EXAMPLES" >&2
-			false
-		fi
-	'
-	i=1
-	while [ "$i" -le "$count" ]; do
-		example_cmd=$page_dir/cases/cmd.$i
-		example_out=$page_dir/cases/out.$i
-		example_may_exit_1=no
-		case $(cat "$example_cmd") in
-		"$command_name "* | "$command_name")
-			example_may_exit_1=$may_exit_1 ;;
-		esac
-		# a title on one line, without what TAP or echo would interpret
-		title=$(tr '\n#' ' _' <"$example_cmd" | sed 's/\\/⧵/g; s/ *$//')
-		test_case "$page_name: $title" '
-			cd "$page_dir/run" &&
-			RENKE_DB=$page_dir/run/renke.db && export RENKE_DB &&
-			LC_ALL=$page_locale && LANG=$page_locale && export LC_ALL LANG &&
-			run_example "$example_cmd" "$example_out" "$example_may_exit_1"
-		'
-		i=$((i + 1))
-	done
-}
-
 for page in "$MAN_DIR"/man1/*.1 "$MAN_DIR"/man5/*.5 "$MAN_DIR"/man7/*.7; do
 	[ -f "$page" ] && run_page "$page" C.UTF-8
 done
-for page in "$MAN_DIR"/zh_CN/man1/*.1 "$MAN_DIR"/zh_CN/man5/*.5 \
-    "$MAN_DIR"/zh_CN/man7/*.7; do
-	[ -f "$page" ] && run_page "$page" zh_CN.UTF-8
-done
-
 for page in "$MAN_DIR"/man1/*.1; do
 	[ -f "$page" ] || continue
 	page_name=$(basename "$page")
