@@ -12,6 +12,8 @@ township=$TRASH/township.db
 	cd "$TRASH" && RENKE_DB=$township && export RENKE_DB &&
 	household-add -q "$EXAMPLES/households.csv" &&
 	member-add -q "$EXAMPLES/members.csv" &&
+	assign -q --cadre 王平 --role 帮扶干部 --household HY0101001 --from 2022-10-01 &&
+	assign -q --cadre 冉明 --role 村支书 --village 龙洞村 &&
 	milestone-add -q "$EXAMPLES/milestones.csv" &&
 	visit-log -q --flagged "$EXAMPLES/visits.csv" |
 	    issue-add -q --today 2022-11-05 >/dev/null &&
@@ -32,7 +34,7 @@ test_case 'the store holds the views renke-store(5) describes, and no other' '
 	views "$township" >actual &&
 	sed -n "/^\.Ss Views/,/^\.Ss /s/^\.It Sy //p" "$TOP/man/man5/renke-store.5" |
 	    sort >expect &&
-	test_line_count 8 expect &&
+	test_line_count 9 expect &&
 	test_cmp expect actual
 '
 
@@ -86,7 +88,7 @@ test_case 'every code a view shows has its Chinese label beside it' '
 test_case 'the views count what the tables hold' '
 	for pair in "household household_view" "visit visit_view" "issue issue_view" \
 	    "meeting meeting_view" "survey_answer survey_answer_view" \
-	    "member member_view"; do
+	    "member member_view" "assignment assignment_view"; do
 		set -- $pair &&
 		test "$(sqlite3 "$township" "SELECT count(*) FROM $1")" = \
 			"$(sqlite3 "$township" "SELECT count(*) FROM $2")" || exit 1
