@@ -66,9 +66,9 @@ for p in $(english_pages); do
 		test_cmp en.dt zh.dt
 	'
 
-	test_case "zh_CN/$p: written in Chinese, every section the English page has" '
-		grep -c "^\.Sh " "$en" >en.sections &&
-		grep -c "^\.Sh " "$zh" >zh.sections &&
+	test_case "zh_CN/$p: written in Chinese, every section and subsection the English page has" '
+		grep -c "^\.S[hs] " "$en" >en.sections &&
+		grep -c "^\.S[hs] " "$zh" >zh.sections &&
 		test_cmp en.sections zh.sections &&
 		! grep -E "^\.Sh (DESCRIPTION|ENVIRONMENT|FILES|EXIT STATUS|EXAMPLES|SEE ALSO)$" "$zh" &&
 		grep "^\.Nd " "$zh" | LC_ALL=C grep -q "[^ -~]"
