@@ -20,6 +20,12 @@ english_pages() {
 	pages_under "$MAN_DIR"
 }
 
+# lagging PAGE: PAGE is listed in man/zh_CN/LAGGING, an English page whose
+# Chinese page has not caught up yet (its cases are skipped, and say so)
+lagging() {
+	grep -qx "$1" "$MAN_DIR/zh_CN/LAGGING" 2>/dev/null
+}
+
 # options PAGE: the options the page names (.Fl), one a line, sorted
 options() {
 	awk '/^\./ {
@@ -35,8 +41,10 @@ statuses() {
 	on && /^\.It [0-9]/ { print $2 }' "$1"
 }
 
-test_case 'every English page has a Chinese page, and no Chinese page is alone' '
-	english_pages >english &&
+test_case 'every English page has a Chinese page (or is lagging), and no Chinese page is alone' '
+	english_pages | while read -r p; do
+		if ! lagging "$p" || [ -f "$MAN_DIR/zh_CN/$p" ]; then echo "$p"; fi
+	done >english &&
 	pages_under "$MAN_DIR/zh_CN" >chinese &&
 	test_cmp english chinese
 '
@@ -45,6 +53,11 @@ for p in $(english_pages); do
 	en=$MAN_DIR/$p
 	zh=$MAN_DIR/zh_CN/$p
 	[ -f "$zh" ] || continue
+	if lagging "$p"; then
+		test_count=$((test_count + 1))
+		echo "ok $test_count - zh_CN/$p # SKIP its translation lags (man/zh_CN/LAGGING)"
+		continue
+	fi
 
 	test_case "zh_CN/$p: every option of the English page, and no other" '
 		options "$en" >en.options &&
