@@ -14,6 +14,7 @@ static const char usage[] =
 "                    [--title text] [--category category] [--detail text]\n"
 "                    [--urgency urgency] [--household id] [--reporter name]\n"
 "                    [--standard text] [--measures text]\n"
+"                    [--rating rating]\n"
 "       issue-update [-q] [-d db] [--by name] [--today date] [-f format]\n"
 "                    [--dry-run] [--skip-bad --rejects file]\n"
 "                    [--input-format fmt] [--encoding enc]\n"
@@ -28,7 +29,8 @@ static const char *const option_names[UPDATE_NFIELDS] = {
 	"id", "status", "note", "owner", "owner-unit", "due-date", "reason",
 	"resolution", "feedback", "promised-date", "outcome", "revisit-in",
 	"revisit-date", "visitor", "finding", "title", "category", "detail",
-	"urgency", "household", "reporter", "standard", "measures"
+	"urgency", "household", "reporter", "standard", "measures",
+	"rating"
 };
 
 struct opts {

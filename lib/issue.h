@@ -93,6 +93,7 @@ enum issue_update_field {
 	/* corrections of what issue-add was given, each with a reason */
 	UPDATE_TITLE, UPDATE_CATEGORY, UPDATE_DETAIL, UPDATE_URGENCY,
 	UPDATE_HOUSEHOLD, UPDATE_REPORTER, UPDATE_STANDARD, UPDATE_MEASURES,
+	UPDATE_RATING,
 	UPDATE_NFIELDS
 };
 

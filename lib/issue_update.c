@@ -34,6 +34,7 @@ const struct field_spec issue_update_fields[UPDATE_NFIELDS] = {
 	{ "reporter", "反映人|提出人|群众姓名" },
 	{ "standard", "整改标准" },
 	{ "measures", "工作措施|整改措施" },
+	{ "rating", "回访评价|回访满意度|满意度|群众评价" },
 };
 
 /* The corrections: each field's column, and its vocabulary (or NULL). */
@@ -74,6 +75,7 @@ struct update {
 	char due[11], promised[11], revisit_date[11], today[11];
 	const char *status;	/* the new status's code; NULL: unchanged */
 	const char *outcome, *finding;	/* codes, or NULL */
+	const char *rating;	/* the household's rating of the feedback, or NULL */
 	int unmediated;	/* a failed mediation after a successful one reopens */
 	int corrects;	/* a correction is given */
 	const char *corrected[NCORRECTIONS];	/* the values, codes for a vocabulary */
@@ -306,7 +308,41 @@ check_codes(struct import *im, const struct record *rec, struct update *u)
 		    v[UPDATE_FINDING]);
 		bad = 1;
 	}
+	if (v[UPDATE_RATING] != NULL &&
+	    (u->rating = vocab_code("callback_rating", v[UPDATE_RATING])) == NULL) {
+		issue_unknown_value(im, rec, UPDATE_RATING, "callback_rating",
+		    v[UPDATE_RATING]);
+		bad = 1;
+	}
 	return bad;
+}
+
+/*
+ * A rating answers the feedback: the household has been told (status
+ * feedback_given or closed, or feedback given in the same change), and
+ * a dissatisfied one reopens the issue, so no other status comes with
+ * it.  1 when it is bad (reported).
+ */
+static int
+check_rating(struct import *im, const struct record *rec, const struct update *u)
+{
+	const char *now = u->status != NULL ? u->status : u->cur.status;
+
+	if (u->rating == NULL)
+		return 0;
+	if (strcmp(now, "feedback_given") != 0 && strcmp(now, "closed") != 0) {
+		import_problem(im, rec, UPDATE_RATING, _("a rating is the household's "
+		    "answer to the feedback: the issue is %s, give the feedback first"),
+		    vocab_label("status", now));
+		return 1;
+	}
+	if (strcmp(u->rating, "dissatisfied") == 0 && u->status != NULL &&
+	    strcmp(u->status, "feedback_given") != 0) {
+		import_problem(im, rec, UPDATE_STATUS, "%s", _("a dissatisfied rating "
+		    "reopens the issue by itself; give no other status"));
+		return 1;
+	}
+	return 0;
 }
 
 /*
@@ -876,6 +912,46 @@ apply_feedback(struct store *s, const struct update *u, struct error *err)
 	    -1 : 1;
 }
 
+/*
+ * The household's rating at the callback: its row (one a day; the same
+ * again changes nothing), audited; a dissatisfied one reopens the issue
+ * (the 12345 hotline's rule).
+ */
+static int
+apply_rating(struct store *s, const struct update *u, const char *who,
+    struct error *err)
+{
+	sqlite3_stmt *st;
+	const char *col = "status", *val = "reopened";
+	int rc;
+
+	if (u->rating == NULL)
+		return 0;
+	if ((st = store_prepare(s, "INSERT INTO scorecard_callback (issue_id, "
+	    "called_on, rating, who) VALUES (?1, ?2, ?3, ?4) ON CONFLICT "
+	    "(issue_id, called_on) DO UPDATE SET rating = ?3, who = ?4 "
+	    "WHERE rating <> ?3", err)) == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, u->id);
+	sqlite3_bind_text(st, 2, u->today, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, u->rating, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, who, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return store_error(s, rc, err);
+	if (sqlite3_changes(s->db) == 0)
+		return 0;
+	if (audit_fact(s, u->id, "rating", u->rating, err) != 0)
+		return -1;
+	if (strcmp(u->rating, "dissatisfied") == 0 &&
+	    (update_columns(s, u->id, &col, &val, 1, err) != 0 ||
+	    audit_fact(s, u->id, "reason", _("the household was dissatisfied "
+	    "at the callback"), err) != 0))
+		return -1;
+	return 1;
+}
+
 /* A mediation's outcome; a successful one is revisited revisit_in days later. */
 static int
 apply_outcome(struct store *s, const struct update *u, struct error *err)
@@ -1005,6 +1081,7 @@ update_row(struct import *im, const struct record *rec, void *context,
 	bad |= check_companions(im, rec, &u);
 	bad |= check_revisit(im, rec, &u);
 	bad |= check_reason(im, rec, &u);
+	bad |= check_rating(im, rec, &u);
 	if (!bad)
 		bad |= check_sequence(im, rec, &u);
 	if (!bad && (rc = check_unmediated(im, rec, s, &u, err)) < 0)
@@ -1018,6 +1095,10 @@ update_row(struct import *im, const struct record *rec, void *context,
 			return -1;
 		changed |= rc;
 	}
+	if ((rc = apply_rating(s, &u, set != NULL && set->who ? set->who : s->who,
+	    err)) < 0)
+		return -1;
+	changed |= rc;
 	if ((rc = apply_note(s, &u, set != NULL && set->who ? set->who : s->who,
 	    err)) < 0)
 		return -1;

@@ -123,6 +123,13 @@ struct report_village {
 	struct report_days days;	/* opening to resolution, per issue resolved */
 	double median_days;		/* their median; < 0: none resolved */
 	long meetings_held, meetings_required;
+	/* the ledger's own metrics (the scorecard's): */
+	long due, on_time;		/* issues whose original deadline fell in the
+					   period (up to today), and of them resolved by it */
+	long reached, pleased;		/* callbacks that reached the household (the
+					   latest of each issue), and of them (basically) satisfied */
+	long disputes, settled;		/* disputes registered, and of them mediated
+					   and found stable at their revisit */
 	long survey_n;			/* answers in the rate (0: no saved round) */
 	long survey_yes;		/* of them satisfied or basically satisfied */
 	double rate, ci_low, ci_high;

@@ -5,6 +5,7 @@
 #include <stddef.h>
 
 #include "output.h"
+#include "issue.h"
 #include "report.h"
 
 /*
@@ -16,6 +17,35 @@ struct column *report_with_township(const struct column *cols, size_t n);
 
 /* The vote's outcome code in the user's words when labels, else as it is (NULL stays NULL). */
 const char *report_vote_text(const char *vote, int labels);
+
+/*
+ * Per issue of a village (?2 since, ?3 until, ?4 today): whether its
+ * original deadline fell in the period (up to today), whether it was
+ * resolved by that deadline and is not open again, the rating of its
+ * latest callback, whether it is a dispute registered in the period,
+ * whether that dispute was mediated and found stable at its latest
+ * revisit and is not open again; the village id last.  A withdrawn
+ * issue counts nowhere.  An issue
+ * extended and resolved after its first deadline is late; one reopened
+ * by a dissatisfied household is not resolved.
+ */
+#define REPORT_DUE_SQL \
+	"((?2 IS NULL OR i.scorecard_original_due >= ?2) AND " \
+	"i.scorecard_original_due <= min(coalesce(?3, ?4), ?4))"
+#define REPORT_DISPUTE_SQL \
+	"(i.kind = 'dispute' AND (?2 IS NULL OR i.opened_on >= ?2) AND " \
+	"(?3 IS NULL OR i.opened_on <= ?3))"
+#define REPORT_METRICS_SQL \
+	"SELECT " REPORT_DUE_SQL ", " REPORT_DUE_SQL " AND i.resolved_on IS NOT " \
+	"NULL AND i.resolved_on <= i.scorecard_original_due AND NOT " \
+	ISSUE_OPEN_SQL("i.") ", (SELECT c.rating FROM scorecard_callback c " \
+	"WHERE c.issue_id = i.id AND (?2 IS NULL OR c.called_on >= ?2) AND " \
+	"(?3 IS NULL OR c.called_on <= ?3) ORDER BY c.called_on DESC, c.id DESC " \
+	"LIMIT 1), " REPORT_DISPUTE_SQL ", " REPORT_DISPUTE_SQL " AND " \
+	"i.mediation_outcome = 'success' AND NOT " ISSUE_OPEN_SQL("i.") " AND " \
+	"(SELECT r.finding FROM revisit r WHERE r.issue_id = i.id ORDER BY " \
+	"r.visited_on DESC, r.id DESC LIMIT 1) = 'stable', i.village_id " \
+	"FROM issue i WHERE i.village_id IS NOT NULL AND " ISSUE_COUNTED_SQL("i.")
 
 /*
  * A writer opened when the first row is due: a report of several

@@ -27,6 +27,12 @@ static const struct {
 	{ "meetings_required", offsetof(struct report_village, meetings_required) },
 	{ "recognition_n", offsetof(struct report_village, survey_n) },
 	{ "recognition_yes", offsetof(struct report_village, survey_yes) },
+	{ "issues_due", offsetof(struct report_village, due) },
+	{ "issues_on_time", offsetof(struct report_village, on_time) },
+	{ "callbacks_reached", offsetof(struct report_village, reached) },
+	{ "callbacks_satisfied", offsetof(struct report_village, pleased) },
+	{ "disputes", offsetof(struct report_village, disputes) },
+	{ "disputes_settled", offsetof(struct report_village, settled) },
 };
 
 #define COVERAGE_DUE "coverage_due_"
@@ -117,6 +123,12 @@ rollup_row(const char *path, size_t k, json_t *row,
 	}
 	if (v->survey_yes > v->survey_n)
 		bad = "recognition_yes";
+	if (v->on_time > v->due)
+		bad = "issues_on_time";
+	if (v->pleased > v->reached)
+		bad = "callbacks_satisfied";
+	if (v->settled > v->disputes)
+		bad = "disputes_settled";
 	if (report_days_parse(&v->days, text_of(row, "days_to_resolve")) != 0 ||
 	    (json_object_get(row, "days_to_resolve") != NULL &&
 	    !json_is_string(json_object_get(row, "days_to_resolve")) &&

@@ -33,6 +33,15 @@ static const struct column summary_tail[] = {
 	{ "recognition_ci_low", N_("low"), COLUMN_NUMBER },
 	{ "recognition_ci_high", N_("high"), COLUMN_NUMBER },
 	{ "vote", N_("village rules"), COLUMN_TEXT },
+	{ "issues_due", N_("due"), COLUMN_INTEGER },
+	{ "issues_on_time", N_("on time"), COLUMN_INTEGER },
+	{ "on_time_rate", N_("on-time rate"), COLUMN_NUMBER },
+	{ "callbacks_reached", N_("called back"), COLUMN_INTEGER },
+	{ "callbacks_satisfied", N_("satisfied"), COLUMN_INTEGER },
+	{ "callback_rate", N_("callback satisfaction"), COLUMN_NUMBER },
+	{ "disputes", N_("disputes"), COLUMN_INTEGER },
+	{ "disputes_settled", N_("settled"), COLUMN_INTEGER },
+	{ "settled_rate", N_("settled rate"), COLUMN_NUMBER },
 };
 
 #define NFIXED (sizeof(summary_fixed) / sizeof(summary_fixed[0]))
@@ -173,6 +182,21 @@ summary_values(const struct report_summary *sum, const struct report_village *ro
 		v[c] = num[c];
 	}
 	v[c++] = report_vote_text(row->vote, labels);
+	for (size_t i = 0; i < 3; i++) {
+		const long part[][2] = { { row->due, row->on_time },
+		    { row->reached, row->pleased }, { row->disputes, row->settled } };
+
+		put_counts(part[i], 2, v, num, &c);
+		v[c] = NULL;
+		if (part[i][0] > 0) {
+			double rate = (double)part[i][1] / (double)part[i][0];
+
+			snprintf(num[c], sizeof(num[c]), labels ? "%.1f%%" : "%.4f",
+			    labels ? rate * 100 : rate);
+			v[c] = num[c];
+		}
+		c++;
+	}
 	if (!o->parts)
 		return;
 	put_counts(&row->survey_yes, 1, v, num, &c);

@@ -290,6 +290,25 @@ issues_row(struct summary_build *b, struct report_village *v, sqlite3_stmt *st)
 	return 0;
 }
 
+/* One issue's part in the ledger's own metrics. */
+static int
+metrics_row(struct summary_build *b, struct report_village *v, sqlite3_stmt *st)
+{
+	const char *rating = (const char *)sqlite3_column_text(st, 2);
+
+	(void)b;
+	v->due += sqlite3_column_int(st, 0);
+	v->on_time += sqlite3_column_int(st, 1);
+	if (rating != NULL && strcmp(rating, "unreachable") != 0) {
+		v->reached++;
+		v->pleased += strcmp(rating, "satisfied") == 0 ||
+		    strcmp(rating, "basically_satisfied") == 0;
+	}
+	v->disputes += sqlite3_column_int(st, 3);
+	v->settled += sqlite3_column_int(st, 4);
+	return 0;
+}
+
 static int
 meetings_row(struct summary_build *b, struct report_village *v,
     sqlite3_stmt *st)
@@ -353,6 +372,12 @@ report_row_add(struct report_village *total, const struct report_village *from,
 	total->overdue += from->overdue;
 	total->extensions += from->extensions;
 	total->meetings_held += from->meetings_held;
+	total->due += from->due;
+	total->on_time += from->on_time;
+	total->reached += from->reached;
+	total->pleased += from->pleased;
+	total->disputes += from->disputes;
+	total->settled += from->settled;
 	total->meetings_required += from->meetings_required;
 	total->survey_n += from->survey_n;
 	total->survey_yes += from->survey_yes;
@@ -491,6 +516,8 @@ count_villages(struct summary_build *b, struct error *err)
 	    "WHERE village_id IS NOT NULL AND " ISSUE_COUNTED_SQL("") " "
 	    "AND (?2 IS NULL OR opened_on >= ?2) "
 	    "AND (?3 IS NULL OR opened_on <= ?3)", issues_row, err) != 0)
+		return -1;
+	if (per_store(b, REPORT_METRICS_SQL, metrics_row, err) != 0)
 		return -1;
 	if (per_village(b, "SELECT CASE m.scope WHEN 'village' THEN 1 ELSE "
 	    "(SELECT count(*) FROM village_group g WHERE g.village_id = ?1) END, "

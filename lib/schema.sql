@@ -908,3 +908,43 @@ FROM assignment a
 JOIN village v ON v.id = a.village_id
 LEFT JOIN household h ON h.household_id = a.household_id
 LEFT JOIN village_group g ON g.id = h.group_id;
+
+-- version 14
+-- the scorecard (八个一推进情况) and the ledger's own metrics.
+-- Each issue keeps the deadline it was opened with (scorecard_original_due):
+-- an extension or a deadline brought forward changes due_date only, so that
+-- on-time closure (按时办结率) is counted against the first promise.  The
+-- issues kept before are given the first due_date their audit log knows,
+-- else the one they hold.
+ALTER TABLE issue ADD COLUMN scorecard_original_due TEXT;
+UPDATE issue SET scorecard_original_due = coalesce((SELECT a.old FROM audit a
+	WHERE a.entity = 'issue' AND a.entity_id = CAST(issue.id AS TEXT)
+	AND a.field = 'due_date' AND a.old IS NOT NULL ORDER BY a.seq LIMIT 1),
+	due_date);
+CREATE TRIGGER scorecard_deadline_kept_on_insert AFTER INSERT ON issue
+WHEN NEW.scorecard_original_due IS NULL
+BEGIN
+	UPDATE issue SET scorecard_original_due = NEW.due_date WHERE id = NEW.id;
+END;
+CREATE TRIGGER scorecard_deadline_never_changed
+BEFORE UPDATE OF scorecard_original_due ON issue
+WHEN OLD.scorecard_original_due IS NOT NULL AND
+	NEW.scorecard_original_due IS NOT OLD.scorecard_original_due
+BEGIN
+	SELECT RAISE(ABORT, 'an issue keeps its original deadline');
+END;
+
+-- the household's rating of the feedback when called back (回访), the
+-- 12345 hotline's four answers; a dissatisfied one reopens the issue
+-- (issue-update --rating).  One a day per issue.
+CREATE TABLE scorecard_callback (
+	id INTEGER PRIMARY KEY,
+	issue_id INTEGER NOT NULL REFERENCES issue(id),
+	called_on TEXT NOT NULL CHECK (called_on GLOB
+		'[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'),
+	rating TEXT NOT NULL CHECK (rating = 'satisfied' OR
+		rating = 'basically_satisfied' OR rating = 'dissatisfied' OR
+		rating = 'unreachable'),
+	who TEXT,
+	UNIQUE (issue_id, called_on)
+) STRICT;

@@ -97,6 +97,11 @@ const struct vocab_entry vocab_table[] = {
 	{ "case_state", "approved", "approved", "审定同意", NULL },
 	{ "case_state", "rejected", "rejected", "审定不同意", NULL },
 	{ "case_state", "not_eligible", "not eligible", "不符合条件", NULL },
+	/* the household's rating of the feedback at the callback (回访满意度) */
+	{ "callback_rating", "satisfied", "satisfied", "满意", "非常满意" },
+	{ "callback_rating", "basically_satisfied", "basically satisfied", "基本满意", "比较满意" },
+	{ "callback_rating", "dissatisfied", "dissatisfied", "不满意", "不太满意" },
+	{ "callback_rating", "unreachable", "not reached", "未联系上", "联系不上|未接通|无法联系" },
 	{ "meeting_kind", "representatives", "representatives' meeting", "村民代表恳谈会", "恳谈会" },
 	{ "meeting_kind", "courtyard", "courtyard meeting", "院坝会", "院坝会议" },
 	{ "meeting_kind", "briefing", "policy briefing", "政策解读", "政策解读会|政策宣讲" },
