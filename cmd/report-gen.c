@@ -12,14 +12,15 @@ static const char usage[] =
 "                  [--since date] [--until date] [--owner name]\n"
 "                  [--status status] [--category category] [--kind kind]\n"
 "                  [--household id] [--reporter name] [--due-since date]\n"
-"                  [--due-until date] [--who name]\n"
+"                  [--due-until date] [--who name] [--min-n n]\n"
 "                  summary | issues | visits | households | meetings |\n"
-"                  history id | survey | changes\n"
+"                  history id | survey | changes | scorecard\n"
 "       report-gen --from-rollup [-q] [-f format] summary file ...\n";
 
 enum { OPT_VILLAGE = 3000, OPT_GROUP, OPT_SINCE, OPT_UNTIL, OPT_OWNER,
 	OPT_STATUS, OPT_CATEGORY, OPT_KIND, OPT_WHO, OPT_STORES, OPT_FROM_ROLLUP,
-	OPT_HOUSEHOLD, OPT_REPORTER, OPT_DUE_SINCE, OPT_DUE_UNTIL };
+	OPT_HOUSEHOLD, OPT_REPORTER, OPT_DUE_SINCE, OPT_DUE_UNTIL,
+	OPT_MIN_N };
 
 static const struct option options[] = {
 	{ "village", required_argument, NULL, OPT_VILLAGE },
@@ -37,6 +38,7 @@ static const struct option options[] = {
 	{ "reporter", required_argument, NULL, OPT_REPORTER },
 	{ "due-since", required_argument, NULL, OPT_DUE_SINCE },
 	{ "due-until", required_argument, NULL, OPT_DUE_UNTIL },
+	{ "min-n", required_argument, NULL, OPT_MIN_N },
 	{ NULL, 0, NULL, 0 }
 };
 
@@ -47,6 +49,8 @@ struct opts {
 	const char *stores[16];	/* --stores: the lists of stores */
 	size_t nlists;
 	int from_rollup;
+	long min_n;		/* scorecard: fewer answers are ranked last */
+	int min_n_given;
 };
 
 /* A vocabulary option: its code, or a usage error listing the values. */
@@ -100,6 +104,12 @@ option(struct cli *cli, int opt, const char *arg, void *context)
 			cli_usage_error(cli, "%s", _("--who: empty name"));
 		return 0;
 	case OPT_FROM_ROLLUP: o->from_rollup = 1; return 0;
+	case OPT_MIN_N:
+		if (number_parse(arg, 0, 1000000, &o->min_n) != 0)
+			cli_usage_error(cli, _("--min-n: not a number of answers: \"%s\""),
+			    arg);
+		o->min_n_given = 1;
+		return 0;
 	case OPT_STORES:
 		if (o->nlists == sizeof(o->stores) / sizeof(o->stores[0]))
 			cli_usage_error(cli, "%s", _("--stores: too many lists; "
@@ -271,6 +281,10 @@ from_stores(struct cli *cli, struct opts *o, int which, int argc, char **argv)
 		    &err) < 0)) {
 			status = cli_error(cli, &err);
 		}
+	} else if (which == -5) {
+		if (report_scorecard(&src, &o->filter, o->min_n, cli_labels(cli),
+		    cli->format, cli->output_flags, stdout, &err) < 0)
+			status = cli_error(cli, &err);
 	} else if (which == -3) {
 		if (report_survey(&src, &o->filter, cli_labels(cli), county,
 		    cli->format, cli->output_flags, stdout, &err) < 0)
@@ -300,6 +314,7 @@ main(int argc, char **argv)
 		{ "summary", -1 }, { "issues", REPORT_ISSUES }, { "visits", REPORT_VISITS },
 		{ "households", REPORT_HOUSEHOLDS }, { "meetings", REPORT_MEETINGS },
 		{ "history", -2 }, { "survey", -3 }, { "changes", -4 },
+		{ "scorecard", -5 },
 	};
 	struct cli cli;
 	struct opts o;
@@ -313,13 +328,13 @@ main(int argc, char **argv)
 	argv += first;
 	if (argc < 1)
 		cli_usage_error(&cli, _("which report? summary, issues, visits, "
-		    "households, meetings, history, survey or changes"));
+		    "households, meetings, history, survey, changes or scorecard"));
 	for (report = 0; report < sizeof(reports) / sizeof(reports[0]); report++)
 		if (strcmp(argv[0], reports[report].name) == 0)
 			break;
 	if (report == sizeof(reports) / sizeof(reports[0]))
 		cli_usage_error(&cli, _("unknown report \"%s\"; expected summary, issues, "
-		    "visits, households, meetings, history, survey or changes"), argv[0]);
+		    "visits, households, meetings, history, survey, changes or scorecard"), argv[0]);
 	if (o.from_rollup) {
 		if (reports[report].ledger != -1)
 			cli_usage_error(&cli, "%s", _("--from-rollup reads summaries: "
@@ -361,6 +376,7 @@ main(int argc, char **argv)
 			{ -2, "" },
 			{ -3, "village" },
 			{ -4, "since until who" },
+			{ -5, "village since until min-n" },
 		};
 		const struct {
 			const char *name;
@@ -374,6 +390,7 @@ main(int argc, char **argv)
 			{ "reporter", o.filter.reporter },
 			{ "due-since", o.filter.due_since },
 			{ "due-until", o.filter.due_until },
+			{ "min-n", o.min_n_given ? "" : NULL },
 		};
 		const char *allowed = "";
 
@@ -401,6 +418,8 @@ main(int argc, char **argv)
 	if (o.filter.category != NULL)
 		o.filter.category = vocabulary(&cli, "category", reports[report].ledger ==
 		    REPORT_HOUSEHOLDS ? "category" : "issue_category", o.filter.category);
+	if (!o.min_n_given)
+		o.min_n = 30;
 	o.filter.today = cli.today;
 	o.filter.reveal = cli.reveal;
 

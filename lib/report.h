@@ -78,7 +78,8 @@ void report_source_free(struct report_source *src);
 enum { REPORT_NCATEGORIES = 6 };	/* household categories, vocab.c order */
 enum { REPORT_NISSUE_CATEGORIES = 10 };	/* issue categories, vocab.c order */
 enum { REPORT_NSTATUSES = 7 };		/* issue statuses, vocab.c order */
-enum { REPORT_NAGES = 5 };		/* open issues: 0-7, 8-15, 16-30, 31-60, >60 days */
+enum { REPORT_NAGES = 5 };
+enum { REPORT_NMEETING_KINDS = 4 };	/* meeting kinds, vocab.c order */		/* open issues: 0-7, 8-15, 16-30, 31-60, >60 days */
 
 struct report_coverage {
 	long due, visited;		/* households due, and covered */
@@ -123,6 +124,8 @@ struct report_village {
 	struct report_days days;	/* opening to resolution, per issue resolved */
 	double median_days;		/* their median; < 0: none resolved */
 	long meetings_held, meetings_required;
+	long kind_required[REPORT_NMEETING_KINDS];	/* the same per meeting kind */
+	long kind_held[REPORT_NMEETING_KINDS];
 	/* the ledger's own metrics (the scorecard's): */
 	long due, on_time;		/* issues whose original deadline fell in the
 					   period (up to today), and of them resolved by it */
@@ -232,6 +235,26 @@ int report_summary_out_close(struct report_summary_out *o, struct error *err);
  */
 int report_summary_html(const struct report_summary *summary, FILE *fp,
     struct error *err);
+
+/* ---- the scorecard (八个一推进情况) ---- */
+
+/*
+ * Write the scorecard of src's stores: one row per village, then each
+ * township's and (several stores) the county's, with a column group per
+ * action: 1 visit milestones due and done, coverage; 2 representatives'
+ * meetings due and held; 3 on-time closure and callback satisfaction;
+ * 4 disputes settled; 5 briefings due and held; 6 courtyard meetings of
+ * the groups due and held; 7 the vote on the village rules; 8 models
+ * (not recorded: blank); recognition with its interval; then the
+ * required items (the milestones the office set), those done, the
+ * completion rate and the village's rank.  Nothing required is "—" (no
+ * value for machines), never 100%.  A village with fewer than min_n
+ * survey answers is ranked after the others and marked few_answers.
+ * Returns the rows written, or -1 with err set.
+ */
+long report_scorecard(struct report_source *src, const struct report_filter *f,
+    long min_n, int labels, enum output_format format, unsigned flags,
+    FILE *fp, struct error *err);
 
 /* ---- the ledgers ---- */
 

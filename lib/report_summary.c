@@ -313,9 +313,15 @@ static int
 meetings_row(struct summary_build *b, struct report_village *v,
     sqlite3_stmt *st)
 {
+	size_t k = code_index("meeting_kind", (const char *)sqlite3_column_text(st, 2));
+
 	(void)b;
 	v->meetings_required += sqlite3_column_int64(st, 0);
 	v->meetings_held += sqlite3_column_int64(st, 1);
+	if (k < REPORT_NMEETING_KINDS) {
+		v->kind_required[k] += sqlite3_column_int64(st, 0);
+		v->kind_held[k] += sqlite3_column_int64(st, 1);
+	}
 	return 0;
 }
 
@@ -372,6 +378,10 @@ report_row_add(struct report_village *total, const struct report_village *from,
 	total->overdue += from->overdue;
 	total->extensions += from->extensions;
 	total->meetings_held += from->meetings_held;
+	for (int k = 0; k < REPORT_NMEETING_KINDS; k++) {
+		total->kind_required[k] += from->kind_required[k];
+		total->kind_held[k] += from->kind_held[k];
+	}
 	total->due += from->due;
 	total->on_time += from->on_time;
 	total->reached += from->reached;
@@ -526,7 +536,7 @@ count_villages(struct summary_build *b, struct error *err)
 	    "x.held_on <= m.due_date) ELSE (SELECT count(*) FROM village_group g "
 	    "WHERE g.village_id = ?1 AND EXISTS (SELECT 1 FROM meeting x WHERE "
 	    "x.kind = m.meeting_kind AND x.group_id = g.id AND "
-	    "x.held_on <= m.due_date)) END FROM milestone m "
+	    "x.held_on <= m.due_date)) END, m.meeting_kind FROM milestone m "
 	    "WHERE m.kind = 'meeting_coverage'", meetings_row, err) != 0)
 		return -1;
 	if (per_village(b, "SELECT t.valid, t.adopted FROM vote t JOIN meeting m "

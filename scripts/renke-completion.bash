@@ -47,7 +47,7 @@ _renke_values() {
 	input_format) values="csv json jsonl xlsx xls" ;;
 	encoding) values="auto utf-8 gb18030" ;;
 	deadline_kind) values="issue_overdue feedback_overdue revisit_due promise_overdue visit_missing meeting_missing monitoring_case_overdue monitoring_unfollowed" ;;
-	report) values="summary issues visits households meetings history survey changes" ;;
+	report) values="summary issues visits households meetings history survey changes scorecard" ;;
 	place_action) values="rename merge remove" ;;
 	household_action) values="renumber merge remove" ;;
 	visit_action) values="household date visitor remove" ;;
