@@ -61,4 +61,8 @@ report-gen --today 2022-11-30 summary -f html >build/summary.html
 report-gen --today 2022-11-30 summary -f xlsx >build/summary.xlsx
 echo "== report-gen summary -f html: the November summary (总结) with its charts is in $PWD/build/summary.html"
 echo "   and its table, as a workbook for the county, in $PWD/build/summary.xlsx"
+echo "== report-gen scorecard -f table   (八个一推进情况: each village's required items done, its completion and rank)"
+report-gen --today 2022-11-30 scorecard -f table
+report-gen --today 2022-11-30 scorecard -f html >build/scorecard.html
+echo "   the scorecard as HTML is in $PWD/build/scorecard.html"
 echo "== the store is ./renke.db; try: household-list --village 双河村 --category 监测户"
