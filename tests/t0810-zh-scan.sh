@@ -152,6 +152,7 @@ report-gen --today 2022-11-30 history 1
 report-gen --today 2022-11-30 history 3
 report-gen --today 2022-11-30 survey
 report-gen --today 2022-11-30 history HY0102001
+report-gen --today 2022-11-30 scorecard
 survey-tally --from-store 2022-11
 survey-tally --today 2022-11-28 EXAMPLES/survey.csv
 survey-tally --evaluation EXAMPLES/evaluation.csv
