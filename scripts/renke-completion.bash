@@ -27,6 +27,7 @@ _renke_values() {
 	check) values="yes no na 是 否 无" ;;
 	risk_level) values="none low medium high 无 低 中 高" ;;
 	milestone_kind) values="visit_coverage meeting_coverage 走访覆盖 会议覆盖" ;;
+	callback_rating) values="satisfied basically_satisfied dissatisfied unreachable 满意 基本满意 不满意 未联系上" ;;
 	answer) values="satisfied basically_satisfied dissatisfied dont_know 满意 基本满意 不满意 不了解" ;;
 	survey_question) values="q_cadre q_infrastructure q_policy q_guarantee 干部作风 基础设施和公共服务 政策知晓 两不愁三保障" ;;
 	vote) values="yes no abstain 同意 不同意 弃权" ;;
@@ -68,6 +69,7 @@ _renke_domain() {
 	--status) echo status ;;
 	--dispute-type) echo dispute_type ;;
 	--outcome) echo mediation_outcome ;;
+	--rating) echo callback_rating ;;
 	--finding) echo revisit_finding ;;
 	--role) echo visitor_role ;;
 	--risk) echo risk_level ;;

@@ -38,6 +38,7 @@ static const struct {
 	{ "milestone", "kind", "milestone_kind" },
 	{ "milestone", "scope", NULL },		/* --scope village|group, no labels */
 	{ "survey_answer", "answer", "answer" },
+	{ "scorecard_callback", "rating", "callback_rating" },
 	{ "member", "relation", "relation" },
 	{ "member", "labour", "labour" },
 	{ "member", "schooling", "schooling" },
