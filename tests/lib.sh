@@ -81,7 +81,10 @@ test_cmp() {
 
 # test_line_count N FILE
 test_line_count() {
-	n=$(wc -l <"$2")
+	case $1 in
+	''|*[!0-9]*) echo "test_line_count: not a count: $1" >&2; return 1 ;;
+	esac
+	n=$(wc -l <"$2") || return 1
 	if [ "$n" -ne "$1" ]; then
 		echo "expected $1 lines in $2, found $n" >&2
 		return 1

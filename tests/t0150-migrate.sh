@@ -128,7 +128,7 @@ test_case 'a store that refers to rows not there is left as it was, and said so'
 	store_dump >before &&
 	expect_status 65 household-list >out 2>err &&
 	grep_message "^household-list: .*renke.db: cannot bring the store up to date: rows refer to rows that are not there (1; PRAGMA foreign_key_check lists them); it is left as it was\$" err &&
-	test_line_count = 1 err &&
+	test_line_count 1 err &&
 	test ! -s out &&
 	store_dump >after &&
 	test_cmp before after &&
