@@ -293,13 +293,13 @@ place_nearest(struct store *s, const char *village, const char *name,
 		sqlite3_bind_text(st, 1, village, -1, SQLITE_STATIC);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		const char *known = (const char *)sqlite3_column_text(st, 0);
-		size_t known_len = utf8_length(known);
+		size_t known_len = utf8_length(known), known_size = strlen(known) + 1;
 		size_t limit = (len > known_len ? len : known_len) / 3, d, at;
 
 		if (limit < 1)
 			limit = 1;
 		if ((d = text_distance(name, known, limit)) > limit ||
-		    strlen(known) >= sizeof(best[0].name))
+		    known_size > sizeof(best[0].name))
 			continue;
 		/* kept nearest first, the first of equals (by name) ahead */
 		for (at = nbest; at > 0 && best[at - 1].distance > d; at--)
@@ -309,7 +309,7 @@ place_nearest(struct store *s, const char *village, const char *name,
 		if (nbest < 3)
 			nbest++;
 		memmove(&best[at + 1], &best[at], (nbest - 1 - at) * sizeof(best[0]));
-		strcpy(best[at].name, known);
+		memcpy(best[at].name, known, known_size);
 		best[at].distance = d;
 	}
 	sqlite3_finalize(st);
