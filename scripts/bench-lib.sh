@@ -1,8 +1,37 @@
-# bench-lib.sh -- what the benchmark scripts share: runs, medians, rows; sourced
+# bench-lib.sh -- what the benchmark scripts share: set-up, runs, medians, rows; sourced
 #
-# The script that sources it sets runs (how many runs of each command)
-# and, for pair, anchor (the command each is measured beside); bench is
-# its name in messages.
+# The script that sources it sets top (the source tree), keep (1 to keep
+# the scratch directory), runs (how many runs of each command) and, for
+# pair, anchor (the command each is measured beside), then calls
+# bench_start.
+
+# bench_start NAME [TOOL...]: NAME (bench-x.sh) in messages; exit 69 unless
+# GNU time and every TOOL (a command on PATH or an executable path) are
+# there; then into a new scratch directory, removed at exit unless $keep
+bench_start() {
+	bench=$1
+	shift
+	if [ ! -x /usr/bin/time ]; then
+		echo "$bench: GNU time (/usr/bin/time) is needed: scripts/install-deps.sh --bench" >&2
+		exit 69
+	fi
+	for tool in "$@"; do
+		command -v "$tool" >/dev/null 2>&1 || {
+			echo "$bench: $tool is needed and is not there (make all builds renke's)" >&2
+			exit 69
+		}
+	done
+	work=$(mktemp -d "${TMPDIR:-/tmp}/renke-${bench%.sh}.XXXXXX")
+	[ "$keep" -eq 1 ] || trap 'rm -rf "$work"' EXIT
+	cd "$work"
+}
+
+# bench_header TITLE: TITLE, the machine, the column headings of row
+bench_header() {
+	echo "$1"
+	echo "machine: $(uname -m), $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo)"
+	printf "%-36s %9s %9s %7s %9s\n" task "renke s" "anchor s" ratio "peak MiB"
+}
 
 # measure NAME SETUP COMMAND: run SETUP then COMMAND $runs times; print
 # "median_seconds peak_kb" of COMMAND

@@ -28,19 +28,8 @@ done
 
 top=$(cd "$(dirname "$0")/.." && pwd)
 bin=$top/bin
-if [ ! -x /usr/bin/time ]; then
-	echo "bench-members.sh: GNU time (/usr/bin/time) is needed: scripts/install-deps.sh --bench" >&2
-	exit 69
-fi
-if ! command -v sqlite3 >/dev/null; then
-	echo "bench-members.sh: sqlite3 is needed for the anchor and the setup" >&2
-	exit 69
-fi
-work=$(mktemp -d "${TMPDIR:-/tmp}/renke-bench-members.XXXXXX")
-[ $keep -eq 1 ] || trap 'rm -rf "$work"' EXIT
-cd "$work"
-bench=bench-members.sh
 . "$top/scripts/bench-lib.sh"
+bench_start bench-members.sh sqlite3
 
 # households of p people each, so that their counts stand as they are
 "$top/scripts/gen-households" "$n" 1 |
@@ -48,9 +37,7 @@ bench=bench-members.sh
 "$top/scripts/gen-members" households.csv >members.csv
 m=$(($(wc -l <members.csv) - 1))
 
-echo "renke member benchmarks: $m members over $n households, median of $runs runs"
-echo "machine: $(uname -m), $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo)"
-printf "%-36s %9s %9s %7s %9s\n" task "renke s" "anchor s" ratio "peak MiB"
+bench_header "renke member benchmarks: $m members over $n households, median of $runs runs"
 
 "$bin/household-add" -q -d base.db households.csv
 # one file, no write-ahead log left beside it: every run starts the same

@@ -29,23 +29,10 @@ done
 
 top=$(cd "$(dirname "$0")/.." && pwd)
 bin=$top/bin
-if [ ! -x /usr/bin/time ]; then
-	echo "bench-visits.sh: GNU time (/usr/bin/time) is needed: scripts/install-deps.sh --bench" >&2
-	exit 69
-fi
-if ! command -v sqlite3 >/dev/null; then
-	echo "bench-visits.sh: sqlite3 is needed for the anchor and the setup" >&2
-	exit 69
-fi
-work=$(mktemp -d "${TMPDIR:-/tmp}/renke-bench-visits.XXXXXX")
-[ $keep -eq 1 ] || trap 'rm -rf "$work"' EXIT
-cd "$work"
-bench=bench-visits.sh
 . "$top/scripts/bench-lib.sh"
+bench_start bench-visits.sh sqlite3
 
-echo "renke visit benchmarks: $v visits over $n households, median of $runs runs"
-echo "machine: $(uname -m), $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo)"
-printf "%-36s %9s %9s %7s %9s\n" task "renke s" "anchor s" ratio "peak MiB"
+bench_header "renke visit benchmarks: $v visits over $n households, median of $runs runs"
 
 "$top/scripts/gen-households" "$n" 1 >households.csv
 "$top/scripts/gen-visits" -n "$v" households.csv >visits.csv

@@ -24,29 +24,8 @@ done
 
 top=$(cd "$(dirname "$0")/.." && pwd)
 bin=$top/bin
-if [ ! -x /usr/bin/time ]; then
-	echo "bench.sh: GNU time (/usr/bin/time) is needed: scripts/install-deps.sh --bench" >&2
-	exit 69
-fi
-work=$(mktemp -d "${TMPDIR:-/tmp}/renke-bench.XXXXXX")
-[ $keep -eq 1 ] || trap 'rm -rf "$work"' EXIT
-cd "$work"
-
-# measure NAME SETUP COMMAND: run SETUP then COMMAND $runs times; print
-# "median_seconds peak_kb" of COMMAND
-measure() {
-	: >times
-	i=0
-	while [ $i -lt "$runs" ]; do
-		sh -c "$2"
-		/usr/bin/time -f '%e %M' -o one sh -c "$3" >/dev/null 2>&1 ||
-			{ echo "bench.sh: $1 failed: $3" >&2; cat one >&2; exit 1; }
-		tail -n 1 one >>times
-		i=$((i + 1))
-	done
-	sort -n times | awk '{ t[NR] = $1; m[NR] = $2 }
-		END { k = int((NR + 1) / 2); print t[k], m[k] }'
-}
+. "$top/scripts/bench-lib.sh"
+bench_start bench.sh
 
 # measure_pair SETUP_A COMMAND_A SETUP_B COMMAND_B: run A and B in turn,
 # $runs times each, so that a machine shared with other work slows both
@@ -71,16 +50,8 @@ measure_pair() {
 	done
 }
 
-row() {	# row TASK RENKE ANCHOR
-	set -- "$1" $2 $3
-	awk -v task="$1" -v rs="$2" -v rk="$3" -v as="$4" 'BEGIN {
-		printf "%-34s %9.2f %9.2f %7.2f %9.1f\n", task, rs, as,
-		    (as > 0 ? rs / as : 0), rk / 1024 }'
-}
 
-echo "renke benchmarks: $n households, median of $runs runs"
-echo "machine: $(uname -m), $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo)"
-printf "%-34s %9s %9s %7s %9s\n" task "renke s" "anchor s" ratio "peak MiB"
+bench_header "renke benchmarks: $n households, median of $runs runs"
 
 "$top/scripts/gen-households" "$n" 1 >households.csv
 
@@ -138,7 +109,7 @@ rs=$(sort -n sqlite.times | awk '{ t[NR] = $1 } END { print t[int((NR + 1) / 2)]
 peak=$(/usr/bin/time -f '%M' "$bin/issue-add" -q -d l.db --today 2022-11-05 \
 	--title peak --owner 张书记 --village 后叶村 2>&1 >/dev/null | tail -n 1)
 awk -v a="$ri" -v b="$rs" -v m="$peak" 'BEGIN {
-	printf "%-34s %9.4f %9.4f %7.2f %9.1f\n", "issue-add one row (per call, s)",
+	printf "%-36s %9.4f %9.4f %7.2f %9.1f\n", "issue-add one row (per call, s)",
 	    a / 1e6, b / 1e6, (b > 0 ? a / b : 0), m / 1024 }'
 
 # the other benchmarks, each beside its own anchor
