@@ -49,7 +49,9 @@ test_case() {
 		echo "ok $test_count - $1"
 	else
 		echo "not ok $test_count - $1"
-		sed 's/^/#   /' "$TRASH/$test_count.log"
+		# on standard error, which prove shows without -v: a failure in
+		# a run of the whole suite can be read from its log
+		sed "s/^/# $TEST_NAME $test_count: /" "$TRASH/$test_count.log" >&2
 		test_failed=$((test_failed + 1))
 	fi
 }
