@@ -267,6 +267,8 @@ cli_import(struct cli *cli, int argc, char **argv, const struct cli_import *ci)
 		if (cli->import.defaults != NULL)
 			say_overridden(cli, ci->kind, ci->defaults, overridden,
 			    stats.records);
+		if (ci->notes != NULL && status == EXIT_OK)
+			ci->notes(cli, ci->context);
 	}
 out:
 	free(set);

@@ -214,7 +214,12 @@ struct cli_import {
 	 */
 	int (*done)(struct cli *cli, struct store *s,
 	    const struct import_stats *stats, void *context);
-	void *context;		/* for prepare() and done() */
+	/*
+	 * Called after the closing line, unless -q (may be NULL): the
+	 * import's notes of its own on standard error.
+	 */
+	void (*notes)(struct cli *cli, void *context);
+	void *context;		/* for prepare(), done() and notes() */
 };
 
 /*

@@ -6,10 +6,10 @@
 
 static const char usage[] =
 "usage: member-add [-q] [-d db] [--by name] [--dry-run] [--upsert]\n"
-"                  [--skip-bad --rejects file] [--input-format fmt]\n"
+"                  [--roster | --skip-bad --rejects file] [--input-format fmt]\n"
 "                  [--encoding enc] [--set field=value ...]\n"
 "                  [--sheet name] [--header-row n] [--list-sheets] [file ...]\n"
-"       member-add [-q] [-d db] [--by name] [--dry-run] [--upsert]\n"
+"       member-add [-q] [-d db] [--by name] [--dry-run] [--upsert] [--roster]\n"
 "                  --id-number number --household id --name name\n"
 "                  [--relation relation] [--labour capacity]\n"
 "                  [--schooling level] [--health health]\n"
@@ -19,7 +19,7 @@ static const char usage[] =
 /* in the order of the fields (lib/member.h) */
 enum { OPT_ID_NUMBER = 2000, OPT_HOUSEHOLD, OPT_NAME, OPT_RELATION,
 	OPT_LABOUR, OPT_SCHOOLING, OPT_HEALTH, OPT_AWAY_PLACE, OPT_AWAY_SINCE,
-	OPT_TAG, OPT_PHONE, OPT_CADRE_RELATIVE };
+	OPT_TAG, OPT_PHONE, OPT_CADRE_RELATIVE, OPT_ROSTER };
 
 static const struct option options[] = {
 	{ "id-number", required_argument, NULL, OPT_ID_NUMBER },
@@ -34,6 +34,7 @@ static const struct option options[] = {
 	{ "tag", required_argument, NULL, OPT_TAG },
 	{ "phone", required_argument, NULL, OPT_PHONE },
 	{ "cadre-relative", required_argument, NULL, OPT_CADRE_RELATIVE },
+	{ "roster", no_argument, NULL, OPT_ROSTER },
 	{ NULL, 0, NULL, 0 }
 };
 
@@ -42,6 +43,7 @@ struct one {
 	const char *value[MEMBER_NFIELDS];
 	struct buf tags;
 	int given;
+	struct member_settings settings;
 };
 
 static int
@@ -50,6 +52,10 @@ option(struct cli *cli, int opt, const char *arg, void *context)
 	struct one *one = context;
 
 	(void)cli;
+	if (opt == OPT_ROSTER) {
+		one->settings.roster = 1;
+		return 0;
+	}
 	one->given = 1;
 	if (opt == OPT_TAG) {
 		if (one->tags.len > 0)
@@ -62,6 +68,56 @@ option(struct cli *cli, int opt, const char *arg, void *context)
 		return -1;
 	one->value[opt - OPT_ID_NUMBER] = arg;
 	return 0;
+}
+
+/* The households of counts, the first few, each with its count and the other number. */
+static const char *
+households(struct buf *b, const struct member_counts *counts, int set)
+{
+	char item[160];
+
+	buf_reset(b);
+	for (long i = 0; i < counts->n && i < MEMBER_COUNTS_NAMED; i++) {
+		const struct member_count *c = &counts->first[i];
+
+		if (set && c->members == 0)
+			snprintf(item, sizeof(item), _("%s none → %d"),
+			    c->household_id, c->people);
+		else
+			snprintf(item, sizeof(item), set ? _("%s %d → %d") :
+			    _("%s %d (%d registered)"), c->household_id, c->members,
+			    c->people);
+		if (i > 0)
+			buf_puts(b, _(", "));
+		buf_puts(b, item);
+	}
+	if (counts->n > MEMBER_COUNTS_NAMED)
+		buf_puts(b, _(", …"));
+	return b->len > 0 ? b->data : "";
+}
+
+/* cli_import() notes(): the member counts the roster set, and those that differ. */
+static void
+say_counts(struct cli *cli, void *context)
+{
+	const struct one *one = context;
+	const struct member_settings *st = &one->settings;
+	struct buf b = { 0 };
+
+	if (st->set.n > 0)
+		cli_warn(cli, cli->import.dry_run ? _("member counts the roster "
+		    "would set: %ld households: %s") : _("member counts set from "
+		    "the roster: %ld households: %s"), st->set.n,
+		    households(&b, &st->set, 1));
+	if (st->differ.n > 0)
+		cli_warn(cli, _("%ld households have another number of people "
+		    "registered than their member count: %s"), st->differ.n,
+		    households(&b, &st->differ, 0));
+	if (st->differ.n > 0 && !st->roster)
+		cli_warn(cli, "%s", _("their counts are left as they are; --roster "
+		    "sets each household's count when the input is its whole "
+		    "roster"));
+	buf_free(&b);
 }
 
 int
@@ -79,8 +135,14 @@ main(int argc, char **argv)
 	if (one.given && argc > first)
 		cli_usage_error(&cli, _("give one person by options or records "
 		    "in files, not both"));
+	if (one.settings.roster && cli.import.skip_bad)
+		cli_usage_error(&cli, _("--roster and --skip-bad do not go together: "
+		    "a roster with records left out is not whole"));
 	if (one.given)
 		import.values = one.value;
+	import.notes = say_counts;
+	import.context = &one;
+	cli.import.settings = &one.settings;
 	status = cli_import(&cli, argc - first, argv + first, &import);
 	buf_free(&one.tags);
 	return status;

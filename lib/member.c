@@ -74,11 +74,16 @@ struct member_import {
 	struct idset households;	/* household_numbers_load() */
 	struct household_checker codes;	/* its vocabulary memo */
 	int expect_stored;	/* the previous record was stored already */
+	long long first_audit;	/* the seq the import's first audit row gets */
 	struct import *im;
+	/* with a roster: the households' numbers, NUL-ended, and their runs */
+	struct buf roster_names, roster_runs;
 };
 
 static const struct merge_rule member_merge_rule;
 static const struct batch_kind member_batch_kind;
+static int roster_count(struct member_import *mi, const char *household,
+    struct error *err);
 
 const char *
 member_sex(const char *id_number)
@@ -101,6 +106,7 @@ static int
 prepare(struct member_import *mi, struct import *im, struct error *err)
 {
 	struct store *s = import_store(im);
+	sqlite3_stmt *st;
 
 	if (mi->find != NULL)
 		return 0;
@@ -116,6 +122,10 @@ prepare(struct member_import *mi, struct import *im, struct error *err)
 	    MEMBER_NFIELDS, 2, err);
 	if (mi->find == NULL || mi->same == NULL ||
 	    household_numbers_load(&mi->households, s, err) != 0)
+		return -1;
+	/* nothing of this import is audited yet */
+	if ((st = store_prepare(s, "SELECT coalesce(max(seq), 0) + 1 FROM audit",
+	    err)) == NULL || (mi->first_audit = store_step_id(s, st, err)) < 0)
 		return -1;
 	if (merge_start(&mi->merge, s, &member_merge_rule, err) != 0 ||
 	    batch_start(&mi->batch, &member_batch_kind, mi, im, mi->find,
@@ -441,71 +451,195 @@ member_row(struct import *im, const struct record *rec, void *context,
     struct error *err)
 {
 	struct member_import *mi = context;
+	const struct member_settings *settings = import_options(im)->settings;
 	struct member m;
 
 	if (prepare(mi, im, err) != 0)
 		return -1;
 	if (member_check(mi, im, rec, &m) != 0)
 		return 1;
+	if (settings != NULL && settings->roster &&
+	    roster_count(mi, m.value[MEMBER_HOUSEHOLD], err) != 0)
+		return -1;
 	if (import_source_id(&mi->batch.source, im, rec, err) == 0)
 		return -1;
 	return batch_hold(&mi->batch, mi->expect_stored, &m, rec,
 	    mi->batch.source.id, err);
 }
 
-/*
- * Every household with members has as many as are in the store: each
- * count that changes is audited, then changed, in two statements.
- */
-static int
-member_recount(struct store *s, struct error *err)
-{
-#define COUNTED "(SELECT household_id, count(*) AS n FROM member " \
-	    "GROUP BY household_id) AS m"
-	static const char *const sql[] = {
-		"INSERT INTO audit (at, who, command, entity, entity_id, field, old, "
-		    "new) SELECT ?1, ?2, ?3, 'household', h.household_id, 'members', "
-		    "h.members, m.n FROM household h JOIN " COUNTED
-		    " ON m.household_id = h.household_id "
-		    "WHERE h.members IS NOT m.n AND m.n <= 99",
-		"UPDATE household SET members = m.n, updated_at = ?1 FROM " COUNTED
-		    " WHERE m.household_id = household.household_id AND "
-		    "household.members IS NOT m.n AND m.n <= 99",
-	};
-#undef COUNTED
-	for (size_t i = 0; i < sizeof(sql) / sizeof(sql[0]); i++) {
-		sqlite3_stmt *st = store_prepare(s, sql[i], err);
-		int rc;
+/* A household of a roster and how many people the input names for it. */
+struct roster_run {
+	size_t at;		/* its number's offset in roster_names */
+	const char *household;	/* set once every record is read */
+	int people;
+};
 
-		if (st == NULL)
-			return -1;
-		sqlite3_bind_text(st, 1, s->now, -1, SQLITE_STATIC);
-		if (i == 0) {
-			sqlite3_bind_text(st, 2, s->who != NULL ? s->who : "", -1,
-			    SQLITE_STATIC);
-			sqlite3_bind_text(st, 3, s->command != NULL ? s->command : "",
-			    -1, SQLITE_STATIC);
-		}
-		rc = sqlite3_step(st);
-		sqlite3_finalize(st);
-		if (rc != SQLITE_DONE)
-			return store_error(s, rc, err);
+/* A roster record of household's, counted: in the run of the record before, or a new run. */
+static int
+roster_count(struct member_import *mi, const char *household, struct error *err)
+{
+	struct roster_run *last = mi->roster_runs.len == 0 ? NULL :
+	    (struct roster_run *)(mi->roster_runs.data + mi->roster_runs.len) - 1;
+	struct roster_run run = { mi->roster_names.len, NULL, 1 };
+
+	if (last != NULL && strcmp(mi->roster_names.data + last->at,
+	    household) == 0) {
+		last->people++;
+		return 0;
 	}
+	if (buf_append(&mi->roster_names, household, strlen(household) + 1) != 0 ||
+	    buf_append(&mi->roster_runs, &run, sizeof(run)) != 0)
+		return error_set(err, EXIT_SOFTWARE, "%s", _("out of memory"));
 	return 0;
 }
 
-/* One audit row for what was added; the households' counts when anyone came or moved. */
+static int
+roster_run_order(const void *a, const void *b)
+{
+	const struct roster_run *x = a, *y = b;
+
+	return strcmp(x->household, y->household);
+}
+
+/* Note household's count (members as stored, people the other number) in counts. */
+static void
+counts_note(struct member_counts *counts, const char *household, int members,
+    int people)
+{
+	if (counts->n < MEMBER_COUNTS_NAMED) {
+		struct member_count *c = &counts->first[counts->n];
+
+		snprintf(c->household_id, sizeof(c->household_id), "%s", household);
+		c->members = members;
+		c->people = people;
+	}
+	counts->n++;
+}
+
+/*
+ * Run st (an UPDATE, its parameters bound) and reset it: 0, or -1 with
+ * err set.
+ */
+static int
+step_done(struct store *s, sqlite3_stmt *st, struct error *err)
+{
+	int rc = sqlite3_step(st);
+
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? 0 : store_error(s, rc, err);
+}
+
+/*
+ * The input is the whole roster of each household it names: each such
+ * household has as many members as the input names for it, each count
+ * that changes audited (a count past 99, the most the store keeps, is
+ * left to the note of counts that differ).
+ */
+static int
+roster_set(struct member_import *mi, struct member_settings *settings,
+    struct error *err)
+{
+	struct store *s = import_store(mi->im);
+	struct roster_run *run = (struct roster_run *)mi->roster_runs.data;
+	size_t n = mi->roster_runs.len / sizeof(*run);
+	sqlite3_stmt *get, *set;
+	int status = 0;
+
+	for (size_t i = 0; i < n; i++)
+		run[i].household = mi->roster_names.data + run[i].at;
+	if (n > 1)
+		qsort(run, n, sizeof(*run), roster_run_order);
+	get = store_prepare(s, "SELECT coalesce(members, 0) FROM household "
+	    "WHERE household_id = ?", err);
+	set = store_prepare(s, "UPDATE household SET members = ?2, "
+	    "updated_at = ?3 WHERE household_id = ?1", err);
+	for (size_t i = 0; i < n && get != NULL && set != NULL && status == 0; ) {
+		const char *household = run[i].household;
+		int people = 0, members, rc;
+		char old[16], now[16];
+
+		/* the runs of one household, wherever they were in the input */
+		for (; i < n && strcmp(run[i].household, household) == 0; i++)
+			people += run[i].people;
+		sqlite3_bind_text(get, 1, household, -1, SQLITE_STATIC);
+		if ((rc = sqlite3_step(get)) != SQLITE_ROW) {
+			sqlite3_reset(get);
+			status = store_error(s, rc, err);
+			break;
+		}
+		members = sqlite3_column_int(get, 0);
+		sqlite3_reset(get);
+		if (members == people || people > 99)
+			continue;
+		snprintf(old, sizeof(old), "%d", members);
+		snprintf(now, sizeof(now), "%d", people);
+		if (audit_add(s, "household", household, "members",
+		    members > 0 ? old : NULL, now, err) != 0) {
+			status = -1;
+			break;
+		}
+		sqlite3_bind_text(set, 1, household, -1, SQLITE_STATIC);
+		sqlite3_bind_int(set, 2, people);
+		sqlite3_bind_text(set, 3, s->now, -1, SQLITE_STATIC);
+		if ((status = step_done(s, set, err)) == 0)
+			counts_note(&settings->set, household, members, people);
+	}
+	if ((get == NULL || set == NULL) && status == 0)
+		status = -1;
+	sqlite3_finalize(get);
+	sqlite3_finalize(set);
+	return status;
+}
+
+/*
+ * The households this import added people to, moved people from or
+ * to, or set the count of, that now have another number of people
+ * registered than their member count: into settings->differ.
+ */
+static int
+counts_differ(struct member_import *mi, struct member_settings *settings,
+    struct error *err)
+{
+	struct store *s = import_store(mi->im);
+	/* ?1 the first member and ?2 the first audit row of this import */
+	sqlite3_stmt *st = store_prepare(s, "SELECT h.household_id, "
+	    "coalesce(h.members, 0), count(m.id) FROM household h "
+	    "LEFT JOIN member m ON m.household_id = h.household_id "
+	    "WHERE h.household_id IN (SELECT household_id FROM member WHERE "
+	    "id >= ?1 UNION SELECT old FROM audit WHERE seq >= ?2 AND "
+	    "entity = 'member' AND field = 'household_id' UNION SELECT new FROM "
+	    "audit WHERE seq >= ?2 AND entity = 'member' AND "
+	    "field = 'household_id' UNION SELECT entity_id FROM audit WHERE "
+	    "seq >= ?2 AND entity = 'household' AND field = 'members') "
+	    "GROUP BY h.household_id HAVING count(m.id) IS NOT h.members "
+	    "ORDER BY h.household_id", err);
+	int rc;
+
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, mi->merge.first_new_id);
+	sqlite3_bind_int64(st, 2, mi->first_audit);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		counts_note(&settings->differ, (const char *)sqlite3_column_text(st,
+		    0), sqlite3_column_int(st, 1), sqlite3_column_int(st, 2));
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : store_error(s, rc, err);
+}
+
+/* The records written; a roster's counts set; the counts that differ noted, on a dry run too. */
 static int
 member_finish(struct import *im, void *context, struct error *err)
 {
 	struct member_import *mi = context;
-	struct import_stats *stats = import_stats(im);
+	struct member_settings *settings = import_options(im)->settings;
 
 	if (batch_finish(&mi->batch, err) != 0)
 		return -1;
-	if (stats->added + stats->updated == 0 || import_options(im)->dry_run)
+	if (settings == NULL || mi->find == NULL)
 		return 0;
-	return member_recount(import_store(im), err);
+	if (settings->roster && roster_set(mi, settings, err) != 0)
+		return -1;
+	return counts_differ(mi, settings, err);
 }
 
 static void
@@ -514,6 +648,8 @@ member_cleanup(void *context)
 	struct member_import *mi = context;
 
 	batch_free(&mi->batch);
+	buf_free(&mi->roster_names);
+	buf_free(&mi->roster_runs);
 	sqlite3_finalize(mi->find);
 	sqlite3_finalize(mi->same);
 	merge_free(&mi->merge);

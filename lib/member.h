@@ -23,13 +23,49 @@ enum member_field {
 
 extern const struct field_spec member_fields[MEMBER_NSPECS];
 
+/* Up to this many households are named in a note on member counts. */
+#define MEMBER_COUNTS_NAMED 5
+
+/* A household's member count: as stored before, and the other number. */
+struct member_count {
+	char household_id[65];
+	int members;		/* the count stored before; 0: none */
+	int people;		/* people the roster names, or registered */
+};
+
+/* Households in a note on member counts: how many, the first few named. */
+struct member_counts {
+	long n;
+	struct member_count first[MEMBER_COUNTS_NAMED];
+};
+
+/*
+ * The settings of a member import (import_options.settings; NULL is
+ * all zero).  A household's member count changes only when the input
+ * is given as its whole roster; what the import found is filled in,
+ * also on a dry run (the counts as they would be).
+ */
+struct member_settings {
+	int roster;		/* the input names every member of each
+				   household it names (--roster) */
+	/* filled in by the import */
+	struct member_counts set;	/* counts set from the roster */
+	struct member_counts kept;	/* roster households with a bad record
+					   (--skip-bad): count kept */
+	struct member_counts differ;	/* households the input names whose
+					   registered people are not their
+					   count, once it is in */
+};
+
 /*
  * How member records are checked and written, for import_run().  A
  * person is known by their ID number: one given again is unchanged, or
  * differs (updated with --upsert, each field audited: a move to another
  * household is such an update).  The household must be in the store.
- * Once the records are in, every household with members has as many
- * as it has members in the store (each count changed audited).
+ * A household's member count is left as it is, unless the settings say
+ * the input is the whole roster: then each household it names has as
+ * many members as the input names for it (each change audited), but
+ * one with a bad record keeps its count.
  */
 extern const struct import_kind member_import_kind;
 

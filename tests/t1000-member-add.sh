@@ -2,14 +2,19 @@
 #
 # member-add: the people of households, known by their ID numbers; sex
 # and birth date come from the number; a household's member count
-# follows its members; a move is an update, audited; bad records leave
-# the store as it was.
+# follows its members only when the input is its whole roster (--roster),
+# and the closing notes name the counts that differ; a move is an
+# update, audited; bad records leave the store as it was.
 
 . "$(dirname "$0")/lib.sh"
 
 P1=$(id_number 50023519410919001)	# born 1941-09-19, a man
 P2=$(id_number 11010519491231002)	# born 1949-12-31, a woman
 P3=$(id_number 50023520100305003)	# born 2010-03-05, a boy
+P4=$(id_number 50023519800101004)
+P5=$(id_number 50023519800101005)
+P6=$(id_number 50023519800101006)
+P7=$(id_number 50023519800101007)
 
 # seed: two households (H1 of 4, H2 of 3), the store's dump in ./before
 seed() {
@@ -48,19 +53,94 @@ test_case 'a members sheet: codes, sex and birth date from the ID number' '
 	test_cmp expect actual
 '
 
-test_case 'the household member count follows its members, audited' '
+count_audit() {
+	sqlite3 "$RENKE_DB" "SELECT household_id, members FROM household ORDER BY 1;
+		SELECT who, entity_id, old, new FROM audit
+		WHERE entity = ${SQ}household${SQ} AND field = ${SQ}members${SQ} ORDER BY seq"
+}
+
+test_case 'one person of a household of four leaves its count at four, and says so' '
+	seed &&
+	member-add --id-number "$P1" --household H1 --name 张一 2>err &&
+	grep_message "^member-add: 1 households have another number of people registered than their member count: H1 4 (1 registered)$" err &&
+	grep_message "^member-add: their counts are left as they are; --roster sets each household${SQ}s count when the input is its whole roster$" err &&
+	count_audit >actual &&
+	printf "H1|4\nH2|3\n" >expect &&
+	test_cmp expect actual &&
+	LC_ALL=zh_CN.UTF-8 LANG=zh_CN.UTF-8 member-add --id-number "$P2" --household H1 --name 王二 2>err.zh &&
+	grep_message "1户登记的人数与家庭人口数不同：H1 4（已登记2人）" err.zh &&
+	grep_message "家庭人口数保持不变；输入为该户完整的花名册时，--roster按花名册设定家庭人口数" err.zh
+'
+
+test_case 'a whole roster (--roster) sets each count it names, audited; a household of as many is left' '
+	seed &&
+	{
+		members &&
+		printf "%s,H2,李四,户主,,,,,,,\n" "$P4" &&
+		printf "%s,H2,李五,配偶,,,,,,,\n" "$P5" &&
+		printf "%s,H2,李六,之子,,,,,,,\n" "$P6"
+	} >m.csv &&
+	member-add --roster --by 文书 m.csv 2>err &&
+	grep_message "^member-add: member counts set from the roster: 1 households: H1 4 → 3$" err &&
+	! grep_message "another number" err &&
+	count_audit >actual &&
+	printf "H1|3\nH2|3\n文书|H1|4|3\n" >expect &&
+	test_cmp expect actual &&
+	member-add --roster m.csv 2>err &&
+	test_line_count 1 err
+'
+
+test_case 'a roster dry run says the counts it would set and writes nothing' '
+	seed &&
+	members >m.csv &&
+	member-add --roster --dry-run m.csv 2>err &&
+	grep_message "^member-add: member counts the roster would set: 1 households: H1 4 → 3$" err &&
+	store_unchanged
+'
+
+test_case 'a roster counts a household wherever its rows are, and names no more than five' '
+	printf "household_id,head_name,village,members\n" >households.csv &&
+	for h in 1 2 3 4 5 6 7; do printf "H%s,户%s,甲村,5\n" $h $h; done >>households.csv &&
+	household-add -q households.csv &&
+	{
+		echo "id_number,household_id,name" &&
+		printf "%s,H1,甲\n%s,H2,乙\n%s,H1,丙\n" "$P1" "$P2" "$P3" &&
+		printf "%s,H3,丁\n%s,H4,戊\n%s,H5,己\n%s,H6,庚\n" "$P4" "$P5" "$P6" "$P7"
+	} >m.csv &&
+	member-add --roster m.csv 2>err &&
+	grep_message "^member-add: member counts set from the roster: 6 households: H1 5 → 2, H2 5 → 1, H3 5 → 1, H4 5 → 1, H5 5 → 1, …$" err &&
+	sqlite3 "$RENKE_DB" "SELECT group_concat(household_id || ${SQ}=${SQ} || members, ${SQ} ${SQ}) FROM household" >actual &&
+	echo "H1=2 H2=1 H3=1 H4=1 H5=1 H6=1 H7=5" >expect &&
+	test_cmp expect actual
+'
+
+test_case 'a roster naming fewer people than are registered: the count follows the roster, the difference is named' '
 	seed &&
 	members >m.csv &&
 	member-add -q m.csv &&
-	sqlite3 "$RENKE_DB" "SELECT household_id, members FROM household ORDER BY 1;
-		SELECT entity_id, field, old, new FROM audit
-		WHERE entity = ${SQ}household${SQ} AND field = ${SQ}members${SQ}" >actual &&
-	cat >expect <<-\EOT &&
-	H1|3
-	H2|3
-	H1|members|4|3
-	EOT
-	test_cmp expect actual
+	printf "id_number,household_id,name\n%s,H1,张一\n%s,H1,王二\n" "$P1" "$P2" >roster.csv &&
+	member-add --roster roster.csv 2>err &&
+	grep_message "member counts set from the roster: 1 households: H1 4 → 2$" err &&
+	grep_message "^member-add: 1 households have another number of people registered than their member count: H1 2 (3 registered)$" err &&
+	! grep_message "are left as they are" err
+'
+
+test_case '--roster with --skip-bad: a usage error, nothing written' '
+	seed &&
+	members >m.csv &&
+	expect_status 64 member-add --roster --skip-bad --rejects r.csv m.csv 2>err &&
+	grep_message "^member-add: --roster and --skip-bad do not go together: a roster with records left out is not whole$" err &&
+	test_path_is_missing r.csv &&
+	store_unchanged
+'
+
+test_case 'a roster with a bad record writes nothing, no count either' '
+	seed &&
+	printf "id_number,household_id,name\n%s,H1,甲\n%s,H1,\n" "$P1" "$P2" >bad.csv &&
+	expect_status 65 member-add --roster bad.csv 2>err &&
+	grep_message "bad.csv:3: name: missing" err &&
+	! grep_message "member counts" err &&
+	store_unchanged
 '
 
 test_case 'the same sheet again adds nothing and changes nothing' '
@@ -85,17 +165,16 @@ test_case 'a move to another household is an update, audited, with --upsert' '
 	store_unchanged &&
 	member-add --upsert --by 文书 --id-number "$P2" --household H2 --name 王二 2>err &&
 	grep_message "updated 1," err &&
+	grep_message "2 households have another number of people registered than their member count: H1 4 (2 registered), H2 3 (1 registered)$" err &&
 	sqlite3 "$RENKE_DB" "SELECT household_id FROM member WHERE name = ${SQ}王二${SQ};
 		SELECT household_id, members FROM household ORDER BY 1;
 		SELECT who, entity, field, old, new FROM audit WHERE seq >
-		(SELECT max(seq) - 3 FROM audit) ORDER BY seq" >actual &&
+		(SELECT max(seq) - 1 FROM audit) ORDER BY seq" >actual &&
 	cat >expect <<-EOT &&
 	H2
-	H1|2
-	H2|1
+	H1|4
+	H2|3
 	文书|member|household_id|H1|H2
-	文书|household|members|3|2
-	文书|household|members|3|1
 	EOT
 	test_cmp expect actual
 '
