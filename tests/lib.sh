@@ -56,6 +56,28 @@ test_case() {
 	fi
 }
 
+# example_township: the example township at $RENKE_DB: its households,
+# milestones and visits, examples/ledger-life.sh, and the November survey
+# saved as round 2022-11.  Built once per test file and copied, so each
+# case still starts from a store of its own.
+example_township() {
+	if [ ! -s "$TRASH/township.db" ]; then
+		(
+			RENKE_DB=$TRASH/township.new.db && export RENKE_DB &&
+			rm -f "$RENKE_DB" "$RENKE_DB-wal" "$RENKE_DB-shm" &&
+			household-add -q "$EXAMPLES/households.csv" &&
+			milestone-add -q "$EXAMPLES/milestones.csv" &&
+			visit-log -q "$EXAMPLES/visits.csv" &&
+			sh "$EXAMPLES/ledger-life.sh" >"$TRASH/township.log" 2>&1 &&
+			survey-tally -q --save 2022-11 --today 2022-11-28 \
+				"$EXAMPLES/survey.csv" >/dev/null &&
+			sqlite3 "$RENKE_DB" "PRAGMA wal_checkpoint(TRUNCATE)" >/dev/null
+		) || return 1
+		mv "$TRASH/township.new.db" "$TRASH/township.db" || return 1
+	fi
+	cp "$TRASH/township.db" "$RENKE_DB"
+}
+
 # test_done: print the plan and exit with the number of failures
 test_done() {
 	echo "1..$test_count"

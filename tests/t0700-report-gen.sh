@@ -3,8 +3,8 @@
 # and as an aligned table, its numbers computed again by other means; the
 # filters; masking and --reveal; nothing else written; the formats; the errors
 #
-# The example township's store is built afresh in every case that needs it
-# (township, below): the households, the four visit milestones, the visit
+# The example township's store is copied into every case that needs it
+# (example_township, tests/lib.sh): the households, the four visit milestones, the visit
 # ledger, examples/ledger-life.sh and the November survey saved as a round.
 # Its known outcome: issue 1 (opened 2022-11-15, resolved 2022-11-24,
 # household told 2022-11-25, closed 2022-11-26, one extension), issue 2
@@ -24,15 +24,6 @@ MEETINGS_HEADER=id,kind,village,village_group,date,host,attendees,suggestions,vo
 HISTORY_HEADER=at,who,command,field,old,new
 SURVEY_HEADER=round,saved_on,village,question,n,satisfied,basically_satisfied,dissatisfied,dont_know,rate,ci_low,ci_high
 export TODAY
-
-# township: the example township's store at $RENKE_DB
-township() {
-	household-add -q "$EXAMPLES/households.csv" &&
-	milestone-add -q "$EXAMPLES/milestones.csv" &&
-	visit-log -q "$EXAMPLES/visits.csv" &&
-	sh "$EXAMPLES/ledger-life.sh" >ledger-life.log 2>&1 &&
-	survey-tally -q --save 2022-11 --today 2022-11-28 "$EXAMPLES/survey.csv" >/dev/null
-}
 
 # lines LINE...: each LINE on a line of its own
 lines() {
@@ -180,7 +171,7 @@ export PYTHONPATH
 # ---- summary ----
 
 test_case 'summary -f csv: the header, one row per village and the total' '
-	township &&
+	example_township &&
 	report-gen summary -f csv --today $TODAY >out &&
 	head -n 1 out >actual &&
 	echo "$SUMMARY_HEADER" >expect &&
@@ -191,7 +182,7 @@ test_case 'summary -f csv: the header, one row per village and the total' '
 '
 
 test_case 'summary: households and members per village and category, from households.csv' '
-	township &&
+	example_township &&
 	report-gen summary -f csv --today $TODAY >out &&
 	csv_columns out village households members lifted monitored \
 		minimum_allowance serious_illness extreme_poverty ordinary >actual &&
@@ -215,7 +206,7 @@ row(\"*\", hs)
 '
 
 test_case 'summary: coverage per milestone is what visit-log --coverage counts' '
-	township &&
+	example_township &&
 	report-gen summary -f csv --today $TODAY >out &&
 	visit-log --coverage -f csv >coverage &&
 	python3 -c "
@@ -244,7 +235,7 @@ raise SystemExit(bad)
 '
 
 test_case 'summary: issues opened, resolved, fed back, closed, overdue; median days; extensions; the vote' '
-	township &&
+	example_township &&
 	report-gen summary -f csv --today 2022-11-30 >out &&
 	csv_columns out village issues_opened issues_resolved issues_fed_back \
 		issues_closed issues_overdue median_days_to_resolve extensions vote >actual &&
@@ -264,7 +255,7 @@ test_case 'summary: issues opened, resolved, fed back, closed, overdue; median d
 '
 
 test_case 'summary: --since and --until count the issues opened in the range' '
-	township &&
+	example_township &&
 	report-gen summary -f csv --today $TODAY --village 后叶村 --since 2022-11-11 >out &&
 	csv_columns out village issues_opened issues_resolved issues_fed_back \
 		issues_closed median_days_to_resolve extensions >actual &&
@@ -284,7 +275,7 @@ test_case 'summary: --since and --until count the issues opened in the range' '
 '
 
 test_case 'summary --village: that village and its total only' '
-	township &&
+	example_township &&
 	report-gen summary -f csv --today $TODAY >all &&
 	report-gen summary -f csv --today $TODAY --village 红狮村 >out &&
 	test_line_count 3 out &&
@@ -296,7 +287,7 @@ test_case 'summary --village: that village and its total only' '
 '
 
 test_case 'summary: recognition of the latest round, the questions pooled, with its Wilson interval' '
-	township &&
+	example_township &&
 	report-gen summary -f csv --today $TODAY >out &&
 	survey-tally --from-store 2022-11 --by village -f csv >tally &&
 	csv_columns out village recognition_n recognition_rate recognition_ci_low \
@@ -326,7 +317,7 @@ row(\"*\", tally)
 '
 
 test_case 'summary: meetings held against meetings required, per village and per group' '
-	township &&
+	example_township &&
 	for m in "院坝会|每个村民小组召开一次院坝会|courtyard|group" \
 		"村民会议|每个村召开一次村民会议|assembly|village"; do
 		IFS="|" read -r id title kind scope <<-EOF &&
@@ -362,7 +353,7 @@ print(\"*,%d,%d\" % (held_all, req_all))
 '
 
 test_case 'summary -f table: aligned, the same figures as the csv, for people' '
-	township &&
+	example_township &&
 	report-gen summary -f table --today $TODAY >out &&
 	check_table out &&
 	test_line_count 12 out &&
@@ -392,7 +383,7 @@ test_case 'summary -f table: aligned, the same figures as the csv, for people' '
 # ---- issues ----
 
 test_case 'issues -f csv: the ledger of the township' '
-	township &&
+	example_township &&
 	report-gen issues -f csv >actual &&
 	cat >expect <<-EOF &&
 	$ISSUES_HEADER
@@ -409,7 +400,7 @@ test_case 'issues -f csv: the ledger of the township' '
 '
 
 test_case 'issues -f table: the same ledger, labels for people, Chinese aligned' '
-	township &&
+	example_township &&
 	report-gen issues -f table >actual &&
 	check_table actual &&
 	cat >expect <<-\EOF &&
@@ -423,7 +414,7 @@ test_case 'issues -f table: the same ledger, labels for people, Chinese aligned'
 '
 
 test_case 'issues: each filter narrows the ledger' '
-	township &&
+	example_township &&
 	issue-add -q --today 2022-11-20 --title 自来水停水 --owner 王强 \
 		--household HY0501004 --category 饮水 --urgency 紧急 -f csv >/dev/null &&
 	ids() { report-gen issues -f csv "$@" | sed 1d | cut -d , -f 1 | tr "\n" " "; } &&
@@ -451,7 +442,7 @@ test_case 'issues: each filter narrows the ledger' '
 # ---- visits ----
 
 test_case 'visits -f csv: every visit of the ledger, per village as visits.csv has them' '
-	township &&
+	example_township &&
 	report-gen visits -f csv >out &&
 	head -n 1 out >actual &&
 	echo "$VISITS_HEADER" >expect &&
@@ -483,7 +474,7 @@ for v in count:
 '
 
 test_case 'visits: --village, --group, --since, --until and --owner (the visitor) narrow the ledger' '
-	township &&
+	example_township &&
 	report-gen visits -f csv --village 龙洞村 --group 1社 --since 2022-11-01 \
 		--until 2022-11-10 >actual &&
 	cat >expect <<-EOF &&
@@ -500,7 +491,7 @@ test_case 'visits: --village, --group, --since, --until and --owner (the visitor
 '
 
 test_case 'visits -f table: labels for people, Chinese aligned' '
-	township &&
+	example_township &&
 	report-gen visits -f table --village 龙洞村 --group 1社 --since 2022-11-01 \
 		--until 2022-11-10 >actual &&
 	check_table actual &&
@@ -519,7 +510,7 @@ test_case 'visits -f table: labels for people, Chinese aligned' '
 # ---- households ----
 
 test_case 'households -f csv: the register, ID and phone numbers masked' '
-	township &&
+	example_township &&
 	report-gen households -f csv --village 石门村 --category 特困户 >actual &&
 	cat >expect <<-EOF &&
 	$HOUSEHOLDS_HEADER
@@ -540,7 +531,7 @@ for h in households():
 '
 
 test_case 'households: --village, --group and --category narrow the register' '
-	township &&
+	example_township &&
 	count() { report-gen households -f csv "$@" | sed 1d | wc -l; } &&
 	for args in "--village 后叶村" "--village 后叶村 --group 2社" "--category 监测户" \
 		"--category lifted --village 红狮村" "--group 1社"; do
@@ -562,7 +553,7 @@ print(n)
 '
 
 test_case 'households -f table: labels for people, Chinese aligned, numbers masked' '
-	township &&
+	example_township &&
 	report-gen households -f table --village 石门村 --category 特困户 >actual &&
 	check_table actual &&
 	cat >expect <<-\EOF &&
@@ -579,7 +570,7 @@ test_case 'households -f table: labels for people, Chinese aligned, numbers mask
 '
 
 test_case 'households --reveal: the numbers shown, one audit row written, nothing else' '
-	township &&
+	example_township &&
 	store_dump >before &&
 	report-gen households -f csv --reveal --village 后叶村 >out &&
 	store_dump >after &&
@@ -607,7 +598,7 @@ for h in households():
 # ---- meetings ----
 
 test_case 'meetings -f csv and -f table: the meetings, their suggestions and the vote' '
-	township &&
+	example_township &&
 	report-gen meetings -f csv >actual &&
 	cat >expect <<-EOF &&
 	$MEETINGS_HEADER
@@ -627,7 +618,7 @@ test_case 'meetings -f csv and -f table: the meetings, their suggestions and the
 '
 
 test_case 'meetings: --kind, --group, --since, --until and --owner (the host) narrow the list' '
-	township &&
+	example_township &&
 	ids() { report-gen meetings -f csv "$@" | sed 1d | cut -d , -f 1 | tr "\n" " "; } &&
 	test "$(ids)" = "1 2 " &&
 	test "$(ids --kind 院坝会)" = "1 " &&
@@ -642,7 +633,7 @@ test_case 'meetings: --kind, --group, --since, --until and --owner (the host) na
 # ---- history ----
 
 test_case 'history ID: the audit trail of one issue, oldest first' '
-	township &&
+	example_township &&
 	report-gen history 1 -f csv >out &&
 	head -n 1 out >actual &&
 	echo "$HISTORY_HEADER" >expect &&
@@ -692,7 +683,7 @@ test_case 'history ID: the audit trail of one issue, oldest first' '
 '
 
 test_case 'history ID -f table: aligned, the same trail' '
-	township &&
+	example_township &&
 	report-gen history 3 -f table >out &&
 	check_table out &&
 	table_cells out | cut -d "|" -f 2- >actual &&
@@ -716,7 +707,7 @@ test_case 'history ID -f table: aligned, the same trail' '
 '
 
 test_case 'history of an unknown issue: exit 65 and a message' '
-	township &&
+	example_township &&
 	expect_status 65 report-gen history 99 -f csv >out 2>err &&
 	grep_message "^report-gen: .*99" err &&
 	test_line_count 1 err &&
@@ -725,7 +716,7 @@ test_case 'history of an unknown issue: exit 65 and a message' '
 '
 
 test_case 'history of an unknown issue writes nothing on the standard output' '
-	township &&
+	example_township &&
 	expect_status 65 report-gen history 99 -f csv >out 2>err &&
 	test_must_be_empty out
 '
@@ -733,7 +724,7 @@ test_case 'history of an unknown issue writes nothing on the standard output' '
 # ---- survey ----
 
 test_case 'survey -f csv: recognition by village and question, as survey-tally counts it' '
-	township &&
+	example_township &&
 	report-gen survey -f csv >out &&
 	head -n 1 out >actual &&
 	echo "$SURVEY_HEADER" >expect &&
@@ -764,7 +755,7 @@ raise SystemExit(bad)
 '
 
 test_case 'survey: n is the number of answers in the rate, as in survey-tally' '
-	township &&
+	example_township &&
 	report-gen survey -f csv >out &&
 	csv_columns out village question n satisfied basically_satisfied \
 		dissatisfied | sed 1d | sort >actual &&
@@ -775,7 +766,7 @@ test_case 'survey: n is the number of answers in the rate, as in survey-tally' '
 '
 
 test_case 'survey: every saved round, earlier first; --village narrows' '
-	township &&
+	example_township &&
 	awk -F, -v OFS=, "\$2 == \"红狮村\" && \$7 == \"不满意\" && n++ % 2 == 0 { \$7 = \"基本满意\" } 1" \
 		"$EXAMPLES/survey.csv" >october.csv &&
 	survey-tally -q --save 2022-10 --today 2022-10-31 october.csv >/dev/null &&
@@ -805,7 +796,7 @@ test_case 'survey: every saved round, earlier first; --village narrows' '
 '
 
 test_case 'survey -f table: aligned, questions and rates for people' '
-	township &&
+	example_township &&
 	report-gen survey -f table --village 红狮村 >actual &&
 	check_table actual &&
 	cat >expect <<-\EOF &&
@@ -824,7 +815,7 @@ test_case 'survey -f table: aligned, questions and rates for people' '
 # ---- nothing written, errors ----
 
 test_case 'report-gen writes nothing to the store' '
-	township &&
+	example_township &&
 	store_dump >before &&
 	for report in summary issues visits households meetings "history 1" survey; do
 		for format in table csv json jsonl markdown html; do
@@ -845,7 +836,7 @@ test_case 'a store that does not exist: exit 66 alone, left out of a roll-up wit
 	test_path_is_missing nowhere.db &&
 	expect_status 66 report-gen issues -f csv >out 2>err &&
 	test_path_is_missing "$RENKE_DB" &&
-	township &&
+	example_township &&
 	expect_status 65 report-gen -d "$RENKE_DB" -d nowhere.db summary -f csv >out 2>err &&
 	grep_message "nowhere.db.*left out of the report" err &&
 	test_line_count 1 err &&
@@ -856,7 +847,7 @@ test_case 'a store that does not exist: exit 66 alone, left out of a roll-up wit
 '
 
 test_case 'usage errors exit 64 and say so' '
-	township &&
+	example_township &&
 	while IFS="|" read -r args; do
 		eval "set -- $args" &&
 		expect_status 64 report-gen "$@" >out 2>err &&
@@ -886,7 +877,7 @@ test_case 'report-gen -h prints the synopsis and exits 0' '
 '
 
 test_case 'a filter that does not apply to a report is not taken for "no rows"' '
-	township &&
+	example_township &&
 	for case in "households --since 2022-11-01" "households --owner 李主任" \
 		"visits --status open" "visits --kind dispute" \
 		"meetings --category 住房" "survey --group 1社"; do
@@ -911,7 +902,7 @@ test_case 'a filter that does not apply to a report is not taken for "no rows"' 
 # ---- formats ----
 
 test_case '-f markdown: a GFM table, numbers right-aligned, | escaped' '
-	township &&
+	example_township &&
 	issue-add -q --today 2022-11-20 --title "管道|接头漏水" --owner 王强 \
 		--household HY0501004 --category 饮水 -f csv >/dev/null &&
 	report-gen issues -f markdown --village 石门村 >actual &&
@@ -941,7 +932,7 @@ for line in lines[2:]:
 '
 
 test_case '-f html of a ledger: one self-contained HTML table, escaped' '
-	township &&
+	example_township &&
 	issue-add -q --today 2022-11-20 --title "<b>漏水</b> & 停电" --owner 王强 \
 		--household HY0501004 -f csv >/dev/null &&
 	report-gen issues -f html >out &&
@@ -962,7 +953,7 @@ test_case '-f html of a ledger: one self-contained HTML table, escaped' '
 '
 
 test_case '-f html summary: one page, four charts, A4, nothing fetched' '
-	township &&
+	example_township &&
 	report-gen summary -f html --today $TODAY >out &&
 	head -n 1 out | grep -q "^<!DOCTYPE html>" &&
 	grep -q "</html>" out &&
@@ -976,7 +967,7 @@ test_case '-f html summary: one page, four charts, A4, nothing fetched' '
 '
 
 test_case '-f json and -f jsonl: valid, one object per row, the csv field names' '
-	township &&
+	example_township &&
 	for report in summary issues visits households meetings "history 1" survey; do
 		report-gen $report -f json --today $TODAY >json &&
 		python3 -m json.tool json >/dev/null &&
@@ -1003,7 +994,7 @@ for obj, row in zip(data, rows[1:]):
 '
 
 test_case 'a reader that closes the pipe early is not an error' '
-	township &&
+	example_township &&
 	for report in visits households survey summary issues; do
 		for format in csv table; do
 			{ report-gen $report -f $format --today $TODAY 2>err; echo $? >status; } |
@@ -1031,7 +1022,7 @@ zh_locale() {
 }
 
 test_case 'zh_CN: every report as a table is aligned' '
-	township &&
+	example_township &&
 	zh_locale &&
 	for report in summary issues visits households meetings "history 3" survey; do
 		report-gen $report -f table --today $TODAY >out &&
@@ -1042,7 +1033,7 @@ test_case 'zh_CN: every report as a table is aligned' '
 '
 
 test_case 'zh_CN: the summary table speaks Chinese' '
-	township &&
+	example_township &&
 	zh_locale &&
 	report-gen summary -f table --today $TODAY >out &&
 	head -n 1 out >heading &&

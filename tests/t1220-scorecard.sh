@@ -8,14 +8,6 @@
 TODAY=2022-11-30
 export TODAY
 
-township() {
-	household-add -q "$EXAMPLES/households.csv" &&
-	milestone-add -q "$EXAMPLES/milestones.csv" &&
-	visit-log -q "$EXAMPLES/visits.csv" &&
-	sh "$EXAMPLES/ledger-life.sh" >ledger-life.log 2>&1 &&
-	survey-tally -q --save 2022-11 --today 2022-11-28 "$EXAMPLES/survey.csv" >/dev/null
-}
-
 # field NAME FILE: csv column NAME of FILE, with the village first: village,value
 field() {
 	awk -F, -v name="$1" 'NR == 1 { for (i = 1; i <= NF; i++) at[$i] = i; next }
@@ -23,7 +15,7 @@ field() {
 }
 
 test_case 'scorecard: the visit milestones due and done per village, from the coverage of the rows' '
-	township &&
+	example_township &&
 	report-gen scorecard -f csv --today $TODAY >out &&
 	field visits_required out | grep -v "^\*," >actual &&
 	: a milestone is due in a village with households due, done when all are visited &&
@@ -43,7 +35,7 @@ test_case 'scorecard: the visit milestones due and done per village, from the co
 '
 
 test_case 'scorecard: nothing required is "—" for people and no value for machines, never 100%' '
-	township &&
+	example_township &&
 	report-gen scorecard -f csv --today $TODAY >out &&
 	field representatives_required out | sort -u >actual &&
 	: no meeting milestone is set: nothing is required of the meetings &&
@@ -63,7 +55,7 @@ test_case 'scorecard: nothing required is "—" for people and no value for mach
 '
 
 test_case 'scorecard: the meetings the milestones ask for, due and held, from the meeting rows' '
-	township &&
+	example_township &&
 	milestone-add -q "$EXAMPLES/meeting-milestones.csv" &&
 	report-gen scorecard -f csv --today $TODAY >out &&
 	field courtyard_required out | grep "^后叶村," >actual &&
@@ -84,7 +76,7 @@ test_case 'scorecard: the meetings the milestones ask for, due and held, from th
 '
 
 test_case 'scorecard: ranked by completion; fewer answers than --min-n ranked after the others, marked' '
-	township &&
+	example_township &&
 	report-gen scorecard -f csv --today $TODAY --min-n 100 >out &&
 	awk -F, "NR == 1 { for (i = 1; i <= NF; i++) at[\$i] = i; next }
 		\$at[\"village\"] != \"*\" { print \$at[\"rank\"] \",\" (\$at[\"recognition_n\"] < 100) \",\" \$at[\"completion_rate\"] \",\" \$at[\"few_answers\"] }" out |
@@ -103,7 +95,7 @@ test_case 'scorecard: ranked by completion; fewer answers than --min-n ranked af
 '
 
 test_case 'scorecard: a county of two stores has a township column and the county row' '
-	township &&
+	example_township &&
 	cp "$RENKE_DB" a.db && cp "$RENKE_DB" b.db &&
 	report-gen -d a.db -d b.db scorecard -f csv --today $TODAY >out &&
 	grep -c "^a," out >n && echo 10 >expect && test_cmp expect n &&
