@@ -106,9 +106,11 @@ $(B)/locale/%/LC_MESSAGES/renke.mo: po/%.po
 # command tests (tests/t*.sh) and the unit test programs, which speak TAP
 # themselves, from this directory.
 PROVE = TZ=Asia/Shanghai LC_ALL=C.UTF-8 prove -j2
+# the builds of check use every core unless make was given -j already
+JOBS = $(if $(findstring -j,$(MAKEFLAGS)),,-j$(shell nproc 2>/dev/null || echo 1))
 check: deps-check lint-man
-	@$(MAKE) --no-print-directory WERROR=-Werror build
-	@$(MAKE) --no-print-directory WERROR=-Werror B=build/san BIN=build/san/bin \
+	@$(MAKE) --no-print-directory $(JOBS) WERROR=-Werror build
+	@$(MAKE) --no-print-directory $(JOBS) WERROR=-Werror B=build/san BIN=build/san/bin \
 		CFLAGS='$(SAN_FLAGS)' build
 	@echo '# plain build'
 	@RENKE_BUILD=build RENKE_BIN=bin RENKE_LOCALEDIR=build/locale \
