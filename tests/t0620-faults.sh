@@ -9,8 +9,8 @@
 . "$(dirname "$0")/lib.sh"
 
 # the sizes of the generated imports
-HOUSEHOLDS=200000
-VISITS=200000
+HOUSEHOLDS=100000
+VISITS=100000
 # the sanitizer build is several times slower: smaller imports, same points
 case $RENKE_BUILD in
 */san) HOUSEHOLDS=50000 VISITS=50000 ;;
