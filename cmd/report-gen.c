@@ -14,7 +14,8 @@ static const char usage[] =
 "                  [--household id] [--reporter name] [--due-since date]\n"
 "                  [--due-until date] [--who name] [--min-n n]\n"
 "                  summary | issues | visits | households | meetings |\n"
-"                  history id | survey | changes | scorecard\n"
+"                  history id | survey | changes | scorecard |\n"
+"                  cases | cases villages | cases posting\n"
 "       report-gen --from-rollup [-q] [-f format] summary file ...\n";
 
 enum { OPT_VILLAGE = 3000, OPT_GROUP, OPT_SINCE, OPT_UNTIL, OPT_OWNER,
@@ -253,10 +254,14 @@ from_stores(struct cli *cli, struct opts *o, int which, int argc, char **argv)
 	    .skip = skipped, .context = cli };
 	struct error err = { 0 };
 	struct store *s = NULL;
+	enum report_cases_view case_view = REPORT_CASES_OPEN;
 	int status, county;
 	long rows;
 
-	(void)argc;
+	if (which == -6 && argc == 2)
+		case_view = strcmp(argv[1], "villages") == 0 ? REPORT_CASES_VILLAGES :
+		    strcmp(argv[1], "posting") == 0 ? REPORT_CASES_POSTING :
+		    REPORT_CASES_OPEN;
 	if ((status = collect_stores(cli, o, &src)) != EXIT_OK ||
 	    (status = known_place(cli, &src, &o->filter)) != EXIT_OK)
 		goto out;
@@ -285,6 +290,14 @@ from_stores(struct cli *cli, struct opts *o, int which, int argc, char **argv)
 		if (report_scorecard(&src, &o->filter, o->min_n, cli_labels(cli),
 		    cli->format, cli->output_flags, stdout, &err) < 0)
 			status = cli_error(cli, &err);
+	} else if (which == -6) {
+		if ((rows = report_cases(&src, case_view, &o->filter,
+		    cli_labels(cli), cli->format, cli->output_flags, stdout,
+		    &err)) < 0)
+			status = cli_error(cli, &err);
+		else if (case_view != REPORT_CASES_VILLAGES)
+			cli_say_none(cli, rows, case_view == REPORT_CASES_OPEN ?
+			    _("no open cases") : _("no case is to be posted"));
 	} else if (which == -3) {
 		if (report_survey(&src, &o->filter, cli_labels(cli), county,
 		    cli->format, cli->output_flags, stdout, &err) < 0)
@@ -314,7 +327,7 @@ main(int argc, char **argv)
 		{ "summary", -1 }, { "issues", REPORT_ISSUES }, { "visits", REPORT_VISITS },
 		{ "households", REPORT_HOUSEHOLDS }, { "meetings", REPORT_MEETINGS },
 		{ "history", -2 }, { "survey", -3 }, { "changes", -4 },
-		{ "scorecard", -5 },
+		{ "scorecard", -5 }, { "cases", -6 },
 	};
 	struct cli cli;
 	struct opts o;
@@ -328,13 +341,13 @@ main(int argc, char **argv)
 	argv += first;
 	if (argc < 1)
 		cli_usage_error(&cli, _("which report? summary, issues, visits, "
-		    "households, meetings, history, survey, changes or scorecard"));
+		    "households, meetings, history, survey, changes, scorecard or cases"));
 	for (report = 0; report < sizeof(reports) / sizeof(reports[0]); report++)
 		if (strcmp(argv[0], reports[report].name) == 0)
 			break;
 	if (report == sizeof(reports) / sizeof(reports[0]))
 		cli_usage_error(&cli, _("unknown report \"%s\"; expected summary, issues, "
-		    "visits, households, meetings, history, survey, changes or scorecard"), argv[0]);
+		    "visits, households, meetings, history, survey, changes, scorecard or cases"), argv[0]);
 	if (o.from_rollup) {
 		if (reports[report].ledger != -1)
 			cli_usage_error(&cli, "%s", _("--from-rollup reads summaries: "
@@ -352,6 +365,22 @@ main(int argc, char **argv)
 		    o.filter.until != NULL)
 			cli_usage_error(&cli, "%s", _("--from-rollup: the roll-ups are "
 			    "counted already; --village, --since and --until apply to stores"));
+	} else if (reports[report].ledger == -6) {
+		if (argc > 2)
+			cli_usage_error(&cli, _("too many operands"));
+		if (argc == 2 && strcmp(argv[1], "open") != 0 &&
+		    strcmp(argv[1], "villages") != 0 && strcmp(argv[1], "posting") != 0)
+			cli_usage_error(&cli, _("cases: unknown view \"%s\"; expected "
+			    "open, villages or posting"), argv[1]);
+		if (argc == 2 && strcmp(argv[1], "villages") == 0 &&
+		    o.filter.group != NULL)
+			cli_usage_error(&cli, "%s", _("--group: the villages of cases "
+			    "are counted by village"));
+		if (argc == 2 && strcmp(argv[1], "posting") == 0 &&
+		    (o.filter.since != NULL || o.filter.until != NULL))
+			cli_usage_error(&cli, "%s", _("--since, --until: the posting "
+			    "list is of the cases now between the village review and "
+			    "the township review"));
 	} else if (reports[report].ledger == -2 ? argc != 2 : argc != 1)
 		cli_usage_error(&cli, reports[report].ledger == -2 ?
 		    _("history needs a household's number or an issue's id, and "
@@ -377,6 +406,7 @@ main(int argc, char **argv)
 			{ -3, "village" },
 			{ -4, "since until who" },
 			{ -5, "village since until min-n" },
+			{ -6, "village group since until" },
 		};
 		const struct {
 			const char *name;

@@ -34,6 +34,14 @@
 #define CASE_OVERDUE_SQL(t, day) \
 	"(" CASE_OPEN_SQL(t) " AND " CASE_DUE_SQL(t) " < " day ")"
 
+/* The step after an open case's step (t the prefix); NULL when it is not open. */
+#define CASE_NEXT_STEP_SQL(t) \
+	"CASE WHEN " t "state = 'open' THEN CASE " t "step " \
+	"WHEN 'clue' THEN 'home_check' WHEN 'home_check' THEN 'data_check' " \
+	"WHEN 'data_check' THEN 'village_review' " \
+	"WHEN 'village_review' THEN 'posting' " \
+	"WHEN 'posting' THEN 'township_review' ELSE 'decision' END END"
+
 /*
  * A visit suggesting monitoring (monitor_suggested = 1, under the
  * prefix v) is followed when its household has a case opened on or

@@ -1,9 +1,10 @@
-/* report.c -- what report-gen's readings share: the township, its column, the vote's words */
+/* report.c -- what report-gen's readings share: the township, its column, the vote's words, vocabulary order */
 #include <stdlib.h>
 #include <string.h>
 
 #include "report.h"
 #include "report_parts.h"
+#include "vocab.h"
 
 int
 report_late_open(struct report_late_writer *lw, struct error *err)
@@ -75,4 +76,18 @@ report_vote_text(const char *vote, int labels)
 		return vote;
 	return strcmp(vote, "adopted") == 0 ? _("adopted") :
 	    strcmp(vote, "not_adopted") == 0 ? _("not adopted") : _("not valid");
+}
+
+int
+report_code_index(const char *domain, const char *code, size_t len)
+{
+	int i = 0;
+
+	for (const struct vocab_entry *e = vocab_table; e->domain != NULL; e++)
+		if (strcmp(e->domain, domain) == 0) {
+			if (strlen(e->code) == len && strncmp(e->code, code, len) == 0)
+				return i;
+			i++;
+		}
+	return -1;
 }

@@ -114,6 +114,28 @@ int report_days_parse(struct report_days *d, const char *text);
 
 void report_days_free(struct report_days *d);
 
+enum { REPORT_NMONITOR_TYPES = 3 };	/* monitor types, vocab.c order */
+enum { REPORT_NMONITOR_RISKS = 8 };	/* monitor risks, vocab.c order */
+
+/*
+ * A village's monitoring cases (防返贫监测) whose clue came in the
+ * period: by type, monitor type and risk; how far they went (the
+ * funnel: clue -> checked at home -> posted -> decided); how they
+ * ended; those open and late on the day; the days from clue to the
+ * county's decision, exactly.  Unfollowed counts the households whose
+ * suggestion of monitoring has waited past the county's limit on the
+ * day (漏评), whatever the period.  A zeroed struct is empty.
+ */
+struct report_cases {
+	long opened, inclusion, elimination;
+	long monitor_type[REPORT_NMONITOR_TYPES];
+	long risk[REPORT_NMONITOR_RISKS];
+	long checked, posted, decided;
+	long included, eliminated, rejected, not_eligible;
+	long open, late, unfollowed;
+	struct report_days days;	/* clue to decision, per case decided */
+};
+
 struct report_village {
 	char *township;			/* the store's township */
 	char *village;			/* "*": every village of the township */
@@ -137,6 +159,7 @@ struct report_village {
 	long survey_yes;		/* of them satisfied or basically satisfied */
 	double rate, ci_low, ci_high;
 	char *vote;			/* "adopted", "not_adopted", "not_valid", or NULL */
+	struct report_cases cases;	/* monitoring cases */
 	/* for the charts */
 	long by_category_status[REPORT_NISSUE_CATEGORIES][REPORT_NSTATUSES];
 	long open_by_age[REPORT_NAGES];
@@ -255,6 +278,43 @@ int report_summary_html(const struct report_summary *summary, FILE *fp,
 long report_scorecard(struct report_source *src, const struct report_filter *f,
     long min_n, int labels, enum output_format format, unsigned flags,
     FILE *fp, struct error *err);
+
+/* ---- monitoring cases (防返贫监测) ---- */
+
+enum report_cases_view {
+	REPORT_CASES_OPEN,	/* the open cases */
+	REPORT_CASES_VILLAGES,	/* per village, township and county */
+	REPORT_CASES_POSTING,	/* the public posting list (公示名单) */
+};
+
+/*
+ * Write view of the monitoring cases of src's stores (a township column
+ * first when several), filtered by village, group (not for the
+ * villages view), and the clue's day (since, until; not for the
+ * posting), on f->today:
+ *
+ * open: each open case, by village, group and household: its type,
+ * monitor type and risks, clue, the step reached and the days at it,
+ * the days since the clue, the next step, the county's deadline and
+ * whether it is late (past it), and the cadre who answers for it.
+ *
+ * villages: the counts of struct report_cases per village, then each
+ * township's total and (several stores) the county's, with the median
+ * days from clue to decision.
+ *
+ * posting: the cases the village review passed and the township has
+ * not yet reviewed (to be posted, or posted), by village and group:
+ * the head's name, group, type, monitor type and risks, and the days
+ * of the posting when it has begun.  Never an ID number, phone, the
+ * household's number or a case's free text (the rules of public
+ * posting forbid personal, bank and health details).  Under
+ * FORMAT_HTML printable A4 pages, one per village and posting.
+ *
+ * Returns the rows written, or -1 with err set.
+ */
+long report_cases(struct report_source *src, enum report_cases_view view,
+    const struct report_filter *f, int labels, enum output_format format,
+    unsigned flags, FILE *fp, struct error *err);
 
 /* ---- the ledgers ---- */
 

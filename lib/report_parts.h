@@ -15,6 +15,9 @@
  */
 struct column *report_with_township(const struct column *cols, size_t n);
 
+/* The index of code[0..len) among domain's codes, in vocab.c's order; -1 when it is none. */
+int report_code_index(const char *domain, const char *code, size_t len);
+
 /* The vote's outcome code in the user's words when labels, else as it is (NULL stays NULL). */
 const char *report_vote_text(const char *vote, int labels);
 
@@ -94,5 +97,45 @@ int report_row_add(struct report_village *total, const struct report_village *fr
 
 /* Work out v's median days and recognition (with its interval) from its parts. */
 void report_row_finish(struct report_village *v);
+
+/*
+ * Monitoring cases in a summary's rows (report_cases.c).  REPORT_CASES_SQL
+ * gives one row per case whose clue came in the period (?2 since, ?3
+ * until, ?4 today), its village id last; report_cases_count() counts
+ * such a row into c (0, or -1 when memory runs out).  REPORT_UNFOLLOWED_SQL
+ * gives per village (id last) the households whose suggestion of
+ * monitoring waits past the county's limit on ?4, once the store has
+ * cases; report_cases_unfollowed() counts its row into c.
+ */
+extern const char REPORT_CASES_SQL[], REPORT_UNFOLLOWED_SQL[];
+int report_cases_count(struct report_cases *c, sqlite3_stmt *st);
+void report_cases_unfollowed(struct report_cases *c, sqlite3_stmt *st);
+
+/* Add from into total: every count and the days; 0, or -1 when memory runs out. */
+int report_cases_add(struct report_cases *total, const struct report_cases *from);
+
+/* Free what c holds (not c). */
+void report_cases_free(struct report_cases *c);
+
+/*
+ * The public posting list (公示名单) as one HTML page (inline CSS,
+ * nothing fetched) of A4 sheets, one per village and posting (the cases
+ * posted together, or those not yet posted): its title, the
+ * notice, the households in a numbered table (group, head, type,
+ * monitor type, risks), the days of the posting (blanks to fill in
+ * when it has not begun), the villagers' committee and the day.
+ * report_posting_open() writes the page's head to fp: the page, or NULL
+ * with err set.  report_posting_row() takes a row of the posting view
+ * with the township first (risks already in words), villages' rows
+ * together: 0, or -1 with err set.  report_posting_close() writes the
+ * rest when err is not NULL, and frees p: 0, or -1 with err set (status
+ * 0 and no text when the reader closed the pipe).  NULL is a no-op.
+ */
+struct report_posting;
+struct report_posting *report_posting_open(FILE *fp, const char *today,
+    struct error *err);
+int report_posting_row(struct report_posting *p, const char *const *v,
+    struct error *err);
+int report_posting_close(struct report_posting *p, struct error *err);
 
 #endif

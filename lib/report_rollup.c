@@ -33,6 +33,10 @@ static const struct {
 	{ "callbacks_satisfied", offsetof(struct report_village, pleased) },
 	{ "disputes", offsetof(struct report_village, disputes) },
 	{ "disputes_settled", offsetof(struct report_village, settled) },
+	{ "cases_opened", offsetof(struct report_village, cases.opened) },
+	{ "cases_checked", offsetof(struct report_village, cases.checked) },
+	{ "cases_posted", offsetof(struct report_village, cases.posted) },
+	{ "cases_decided", offsetof(struct report_village, cases.decided) },
 };
 
 #define COVERAGE_DUE "coverage_due_"

@@ -42,6 +42,11 @@ static const struct column summary_tail[] = {
 	{ "disputes", N_("disputes"), COLUMN_INTEGER },
 	{ "disputes_settled", N_("settled"), COLUMN_INTEGER },
 	{ "settled_rate", N_("settled rate"), COLUMN_NUMBER },
+	/* the funnel of monitoring cases: clue, home check, posting, decision */
+	{ "cases_opened", N_("case clues"), COLUMN_INTEGER },
+	{ "cases_checked", N_("checked"), COLUMN_INTEGER },
+	{ "cases_posted", N_("posted"), COLUMN_INTEGER },
+	{ "cases_decided", N_("decided"), COLUMN_INTEGER },
 };
 
 #define NFIXED (sizeof(summary_fixed) / sizeof(summary_fixed[0]))
@@ -196,6 +201,12 @@ summary_values(const struct report_summary *sum, const struct report_village *ro
 			v[c] = num[c];
 		}
 		c++;
+	}
+	{
+		const long funnel[] = { row->cases.opened, row->cases.checked,
+		    row->cases.posted, row->cases.decided };
+
+		put_counts(funnel, 4, v, num, &c);
 	}
 	if (!o->parts)
 		return;

@@ -13,28 +13,13 @@
 #include "text.h"
 #include "vocab.h"
 
-/* The codes of a vocabulary domain in table order; returns how many. */
-static size_t
-domain_codes(const char *domain, const char **codes, size_t max)
-{
-	size_t n = 0;
-
-	for (const struct vocab_entry *e = vocab_table; e->domain != NULL; e++)
-		if (strcmp(e->domain, domain) == 0 && n < max)
-			codes[n++] = e->code;
-	return n;
-}
-
+/* The index of code among domain's codes (vocab.c order), or (size_t)-1. */
 static size_t
 code_index(const char *domain, const char *code)
 {
-	const char *codes[16];
-	size_t n = domain_codes(domain, codes, 16);
+	int k = code != NULL ? report_code_index(domain, code, strlen(code)) : -1;
 
-	for (size_t i = 0; code != NULL && i < n; i++)
-		if (strcmp(codes[i], code) == 0)
-			return i;
-	return (size_t)-1;
+	return k >= 0 ? (size_t)k : (size_t)-1;
 }
 
 struct summary_build {
@@ -72,6 +57,7 @@ report_row_free(struct report_village *v)
 	free(v->coverage);
 	free(v->vote);
 	report_days_free(&v->days);
+	report_cases_free(&v->cases);
 }
 
 /* One more row at the end of (*rows)[0..*n): it, or NULL when memory runs out. */
@@ -290,6 +276,24 @@ issues_row(struct summary_build *b, struct report_village *v, sqlite3_stmt *st)
 	return 0;
 }
 
+/* One monitoring case of the village, counted. */
+static int
+cases_row(struct summary_build *b, struct report_village *v, sqlite3_stmt *st)
+{
+	(void)b;
+	return report_cases_count(&v->cases, st);
+}
+
+/* The village's suggestions of monitoring left without a case. */
+static int
+unfollowed_row(struct summary_build *b, struct report_village *v,
+    sqlite3_stmt *st)
+{
+	(void)b;
+	report_cases_unfollowed(&v->cases, st);
+	return 0;
+}
+
 /* One issue's part in the ledger's own metrics. */
 static int
 metrics_row(struct summary_build *b, struct report_village *v, sqlite3_stmt *st)
@@ -396,6 +400,8 @@ report_row_add(struct report_village *total, const struct report_village *from,
 			total->by_category_status[c][k] += from->by_category_status[c][k];
 	for (int a = 0; a < REPORT_NAGES; a++)
 		total->open_by_age[a] += from->open_by_age[a];
+	if (report_cases_add(&total->cases, &from->cases) != 0)
+		return -1;
 	return report_days_merge(&total->days, &from->days);
 }
 
@@ -527,7 +533,9 @@ count_villages(struct summary_build *b, struct error *err)
 	    "AND (?2 IS NULL OR opened_on >= ?2) "
 	    "AND (?3 IS NULL OR opened_on <= ?3)", issues_row, err) != 0)
 		return -1;
-	if (per_store(b, REPORT_METRICS_SQL, metrics_row, err) != 0)
+	if (per_store(b, REPORT_METRICS_SQL, metrics_row, err) != 0 ||
+	    per_store(b, REPORT_CASES_SQL, cases_row, err) != 0 ||
+	    per_store(b, REPORT_UNFOLLOWED_SQL, unfollowed_row, err) != 0)
 		return -1;
 	if (per_village(b, "SELECT CASE m.scope WHEN 'village' THEN 1 ELSE "
 	    "(SELECT count(*) FROM village_group g WHERE g.village_id = ?1) END, "
@@ -723,11 +731,13 @@ row_copy(struct report_village *to, const struct report_village *from,
 	to->vote = from->vote != NULL ? strdup(from->vote) : NULL;
 	to->coverage = calloc(nmilestones + 1, sizeof(struct report_coverage));
 	memset(&to->days, 0, sizeof(to->days));
+	memset(&to->cases.days, 0, sizeof(to->cases.days));
 	if (to->coverage != NULL)
 		memcpy(to->coverage, from->coverage, nmilestones * sizeof(*to->coverage));
 	if (to->township == NULL || to->village == NULL || to->coverage == NULL ||
 	    (from->vote != NULL && to->vote == NULL) ||
-	    report_days_merge(&to->days, &from->days) != 0) {
+	    report_days_merge(&to->days, &from->days) != 0 ||
+	    report_days_merge(&to->cases.days, &from->cases.days) != 0) {
 		report_row_free(to);
 		return -1;
 	}

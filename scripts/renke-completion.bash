@@ -48,7 +48,8 @@ _renke_values() {
 	input_format) values="csv json jsonl xlsx xls" ;;
 	encoding) values="auto utf-8 gb18030" ;;
 	deadline_kind) values="issue_overdue feedback_overdue revisit_due promise_overdue visit_missing meeting_missing monitoring_case_overdue monitoring_unfollowed" ;;
-	report) values="summary issues visits households meetings history survey changes scorecard" ;;
+	report) values="summary issues visits households meetings history survey changes scorecard cases" ;;
+	cases_view) values="open villages posting" ;;
 	place_action) values="rename merge remove" ;;
 	household_action) values="renumber merge remove" ;;
 	visit_action) values="household date visitor remove" ;;
@@ -139,6 +140,10 @@ _renke() {
 	if [[ $cur == -* ]]; then
 		COMPREPLY=($(compgen -W "$("$cmd" -h 2>/dev/null |
 		    grep -o -- '--[a-z][a-z-]*\|-[a-zA-Z]\b' | sort -u)" -- "$cur"))
+		return 0
+	fi
+	if [ "$cmd" = report-gen ] && [ "$prev" = cases ]; then
+		COMPREPLY=($(compgen -W "$(_renke_values cases_view)" -- "$cur"))
 		return 0
 	fi
 	if [ "$cmd" = report-gen ]; then

@@ -11,7 +11,7 @@
 . "$(dirname "$0")/lib.sh"
 
 TODAY=2022-11-30
-SUMMARY_HEADER=township,village,households,members,lifted,monitored,minimum_allowance,serious_illness,extreme_poverty,ordinary,coverage_2022-11-01,coverage_2022-11-08,coverage_2022-11-18,coverage_2023-02-18,issues_opened,issues_repeated,issues_resolved,issues_fed_back,issues_closed,issues_overdue,median_days_to_resolve,extensions,meetings_held,meetings_required,recognition_n,recognition_rate,recognition_ci_low,recognition_ci_high,vote,issues_due,issues_on_time,on_time_rate,callbacks_reached,callbacks_satisfied,callback_rate,disputes,disputes_settled,settled_rate,recognition_yes,coverage_due_2022-11-01,coverage_visited_2022-11-01,coverage_due_2022-11-08,coverage_visited_2022-11-08,coverage_due_2022-11-18,coverage_visited_2022-11-18,coverage_due_2023-02-18,coverage_visited_2023-02-18,days_to_resolve
+SUMMARY_HEADER=township,village,households,members,lifted,monitored,minimum_allowance,serious_illness,extreme_poverty,ordinary,coverage_2022-11-01,coverage_2022-11-08,coverage_2022-11-18,coverage_2023-02-18,issues_opened,issues_repeated,issues_resolved,issues_fed_back,issues_closed,issues_overdue,median_days_to_resolve,extensions,meetings_held,meetings_required,recognition_n,recognition_rate,recognition_ci_low,recognition_ci_high,vote,issues_due,issues_on_time,on_time_rate,callbacks_reached,callbacks_satisfied,callback_rate,disputes,disputes_settled,settled_rate,cases_opened,cases_checked,cases_posted,cases_decided,recognition_yes,coverage_due_2022-11-01,coverage_visited_2022-11-01,coverage_due_2022-11-08,coverage_visited_2022-11-08,coverage_due_2022-11-18,coverage_visited_2022-11-18,coverage_due_2023-02-18,coverage_visited_2023-02-18,days_to_resolve
 JIA="后叶村|双河村|红狮村"
 export TODAY JIA
 

@@ -153,6 +153,9 @@ report-gen --today 2022-11-30 history 3
 report-gen --today 2022-11-30 survey
 report-gen --today 2022-11-30 history HY0102001
 report-gen --today 2022-11-30 scorecard
+report-gen --today 2022-11-30 cases
+report-gen --today 2022-11-30 cases villages
+report-gen --today 2022-11-30 cases posting
 survey-tally --from-store 2022-11
 survey-tally --today 2022-11-28 EXAMPLES/survey.csv
 survey-tally --evaluation EXAMPLES/evaluation.csv
