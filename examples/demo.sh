@@ -2,7 +2,8 @@
 # demo.sh -- the main job on the example township: import its households into
 # the default store (./renke.db, made afresh) from the workbook an office
 # receives, and print them, ID numbers masked; then its visits, ledger,
-# survey and deadlines, ending with the HTML summary and its workbook
+# survey, deadlines and monitoring cases, ending with the HTML summary and its
+# workbook and the posting list
 # (examples/*.xlsx are made from examples/*.csv by scripts/gen-workbook --office)
 set -eu
 cd "$(dirname "$0")/.."
@@ -41,15 +42,22 @@ echo "== survey-tally --save 2022-11 examples/survey.csv -f table   (the phone s
 survey-tally --save 2022-11 --today 2022-11-30 -f table examples/survey.csv | head -12
 echo "== deadline-check --today 2022-12-01 --summary -f table   (what the cron job would mail on 1 December)"
 deadline-check --today 2022-12-01 --summary -f table || true
-echo "== visit-log --flagged --as cases --since 2022-10-01 | case-open   (the visits that suggested monitoring open cases, 防返贫监测)"
-visit-log --flagged --as cases --since 2022-10-01 | case-open -q --today 2023-03-01 -f table | head -n 6
-echo "== case-step --household HY0102003 --step 入户核实 ...   (the home check, with the household's signed consent)"
-case-step -q --today 2023-03-01 --household HY0102003 --step 入户核实 --date 2022-10-12 \
-	--housing 砖房无危房 --food 粮食够吃 --labour 两个劳动力 --income 年收入1万元 \
-	--expenses 医疗支出大 --judgement 因病返贫风险 --consent 是 \
-	--monitor-type 边缘易致贫户 --risks 因病 -f table
-echo "== deadline-check --today 2023-03-01 --kind monitoring_case_overdue -f table | head -n 6   (cases past the county's 15 days)"
-deadline-check --today 2023-03-01 --kind monitoring_case_overdue -f table | head -n 6
+echo "== case-open examples/cases.csv   (clues of monitoring, 防返贫监测: visits that found a risk, an application,"
+echo "   a department's warning, cadres' findings; one a risk elimination)"
+case-open -q --today 2022-12-01 examples/cases.csv >/dev/null
+echo "== case-step examples/case-steps.csv   (their steps in order: home check with signed consent, data cross-check,"
+echo "   village review, posting, township review, county decision; one found not eligible at the village review)"
+case-step -q --today 2022-12-01 examples/case-steps.csv >/dev/null
+echo "== case-step --household HY0105004 --step 县级审定 --result 审定同意   (ending a risk without a stable second visit is refused)"
+case-step --today 2022-12-01 --household HY0105004 --step 县级审定 --date 2022-11-24 --result 审定同意 || true
+case-step -q --today 2022-12-01 --household HY0105004 --step 县级审定 --date 2022-11-24 \
+	--result 审定不同意 --reason 缺少相隔六个月以上的第二次稳定走访 >/dev/null
+echo "== report-gen --today 2022-12-01 cases -f table   (the open cases: the step each has reached, two past the county's 15 days)"
+report-gen --today 2022-12-01 cases -f table
+echo "== report-gen --today 2022-12-01 cases villages -f table   (per village: opened, checked, posted, decided, how they ended)"
+report-gen --today 2022-12-01 cases villages -f table
+echo "== deadline-check --today 2022-12-01 --kind monitoring_case_overdue -f table   (the late ones, for their cadres)"
+deadline-check --today 2022-12-01 --kind monitoring_case_overdue -f table || true
 echo "== household-list --name 军元 -f table   (a resident at the counter gives part of a name)"
 household-list --name 军元 -f table
 echo "== report-gen history HY0102001 -f table   (one household whole: its suggestion, visits, registration, the moves of its issue)"
@@ -61,6 +69,8 @@ report-gen --today 2022-11-30 summary -f html >build/summary.html
 report-gen --today 2022-11-30 summary -f xlsx >build/summary.xlsx
 echo "== report-gen summary -f html: the November summary (总结) with its charts is in $PWD/build/summary.html"
 echo "   and its table, as a workbook for the county, in $PWD/build/summary.xlsx"
+report-gen --today 2022-12-01 cases posting -f html >build/posting.html
+echo "   the public posting list (公示名单) of the cases under posting, to print on A4, is in $PWD/build/posting.html"
 echo "== report-gen scorecard -f table   (八个一推进情况: each village's required items done, its completion and rank)"
 report-gen --today 2022-11-30 scorecard -f table
 report-gen --today 2022-11-30 scorecard -f html >build/scorecard.html

@@ -125,7 +125,9 @@ EOF
 	visit-log --flagged --since 2022-10-01 -f csv |
 		issue-add -q --today 2022-11-05 -f csv >/dev/null &&
 	sh "$EXAMPLES/ledger-life.sh" >ledger-life.log 2>&1 &&
-	survey-tally -q --save 2022-11 --today 2022-11-28 "$EXAMPLES/survey.csv" >/dev/null
+	survey-tally -q --save 2022-11 --today 2022-11-28 "$EXAMPLES/survey.csv" >/dev/null &&
+	case-open -q --today 2022-12-01 "$EXAMPLES/cases.csv" >/dev/null &&
+	case-step -q --today 2022-12-01 "$EXAMPLES/case-steps.csv" >/dev/null
 ) >"$TRASH/town.log" 2>&1 || { cat "$TRASH/town.log"; exit 1; }
 
 township() {
