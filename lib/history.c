@@ -403,18 +403,27 @@ history_add_audit(struct store *s, struct history *h, const char *kind,
 	return rc;
 }
 
-/* qsort: by date, then the time written (a day only first), then the order added. */
+/* qsort: the opening rows, then by date, the time written (a day only first), the order added. */
 static int
 row_compare(const void *a, const void *b)
 {
 	const struct history_row *x = a, *y = b;
-	int c = strcmp(x->date, y->date);
+	int c = y->opens - x->opens;
 
+	if (c == 0)
+		c = strcmp(x->date, y->date);
 	if (c == 0)
 		c = strcmp(x->at ? x->at : "", y->at ? y->at : "");
 	if (c == 0)
 		c = x->order < y->order ? -1 : x->order > y->order;
 	return c;
+}
+
+void
+history_opens(struct history *h)
+{
+	if (h->n > 0)
+		h->rows[h->n - 1].opens = 1;
 }
 
 void

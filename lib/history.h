@@ -22,6 +22,7 @@ struct history_row {
 	char *field, *old, *new_value, *who, *command;
 	char *why;		/* the reason the same change gave, or NULL */
 	size_t order;		/* the order added: ties keep it */
+	int opens;		/* history_sort() puts it first, whatever its date */
 	size_t group;		/* history_group(): its record's first row */
 };
 
@@ -54,7 +55,14 @@ int history_add_audit(struct store *s, struct history *h, const char *kind,
     const char *entity, const char *entity_id, const char *since,
     const char *until, const char *who, struct error *err);
 
-/* Sort h's rows by date, then time written, then the order added. */
+/*
+ * Mark the row added last as the one that opens the history (a
+ * household's registration: what is recorded of it presupposes it,
+ * even a visit dated years before the record was entered).
+ */
+void history_opens(struct history *h);
+
+/* Sort h's rows: the opening rows first, then by date, time written, order added. */
 void history_sort(struct history *h);
 
 /*

@@ -52,7 +52,7 @@ each_row(struct store *s, sqlite3_stmt *st,
 	return rc;
 }
 
-/* The registration row of the household of st. */
+/* The registration row of the household of st: it opens the history. */
 static int
 registration_row(sqlite3_stmt *st, const struct household_ref *hh,
     struct history *h, struct error *err)
@@ -61,9 +61,12 @@ registration_row(sqlite3_stmt *st, const struct household_ref *hh,
 
 	snprintf(what, sizeof(what), "%s %s%s%s", text(st, 3) ? text(st, 3) : "",
 	    text(st, 4), text(st, 5) ? " " : "", text(st, 5) ? text(st, 5) : "");
-	return history_add(h, history_local_time(text(st, 0), 1, day, sizeof(day)),
+	if (history_add(h, history_local_time(text(st, 0), 1, day, sizeof(day)),
 	    text(st, 0), "household", hh->number, "registered", NULL, NULL, what,
-	    text(st, 1), text(st, 2), err);
+	    text(st, 1), text(st, 2), err) != 0)
+		return -1;
+	history_opens(h);
+	return 0;
 }
 
 /* The household's registration, then its changes in the audit log. */

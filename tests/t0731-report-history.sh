@@ -61,11 +61,11 @@ test_case 'history HOUSEHOLD -f csv: its registration, changes, visits, issue, a
 	later=$(sqlite3 "$RENKE_DB" "SELECT at FROM audit WHERE field = ${SQ}extensions${SQ}") &&
 	cat >expect <<-EOF &&
 	$HEADER
+	$(local_day $reg),$reg,household,HY0101990,registered,,,王测试 后叶村 1社,李霞,
 	2022-11-01,,visit,HY0101990,visited,r1,,housing: no; risk: high; 屋顶漏雨,邓丽福 (assistance_cadre),
 	2022-11-02,,issue,1,opened,,,屋顶漏雨 (housing),,
 	2022-11-08,,visit,HY0101990,visited,r1,,,邓丽福,
 	2022-11-25,,survey,2022-11,answered,q_cadre,,dissatisfied,王测试,
-	$(local_day $reg),$reg,household,HY0101990,registered,,,王测试 后叶村 1社,李霞,
 	$(local_day $fix),$fix,household,HY0101990,changed,phone,138****1111,139****2222,张三,
 	$(local_day $fix),$fix,household,HY0101990,changed,categories,,monitored,张三,
 	$(local_day $opened),$opened,issue,1,changed,status,,open,tester,
@@ -79,9 +79,15 @@ test_case 'history HOUSEHOLD -f csv: its registration, changes, visits, issue, a
 	test_cmp expect out
 '
 
-test_case 'history HOUSEHOLD: the rows are in order of day, then time written' '
+test_case 'history HOUSEHOLD: the registration first, then the rows in order of day and time written' '
 	household_life &&
-	report-gen history HY0101990 -f csv | sed 1d | cut -d, -f1,2 >order &&
+	report-gen history HY0101990 -f csv | sed 1d >rows &&
+	: registered today, it still comes before the visits dated 2022 &&
+	sed -n 1p rows | cut -d, -f3,5 >first &&
+	echo household,registered >expect &&
+	test_cmp expect first &&
+	test "$(sed -n 2p rows | cut -d, -f1)" = 2022-11-01 &&
+	sed 1d rows | cut -d, -f1,2 >order &&
 	sort -s -t, -k1,1 -k2,2 order >sorted &&
 	test_cmp sorted order &&
 	report-gen history HY0101990 -f jsonl >out.jsonl &&
@@ -112,8 +118,8 @@ test_case 'history HOUSEHOLD leaves other households out' '
 	report-gen history HY0101990 -f csv >out &&
 	! grep -q "邻家的事\|HY0101991\|邻居" out &&
 	report-gen history HY0101991 -f csv | sed 1d | cut -d, -f3,5 >actual &&
-	printf "%s\n" issue,opened visit,visited survey,answered survey,answered \
-	    household,registered issue,changed issue,changed issue,changed >expect &&
+	printf "%s\n" household,registered issue,opened visit,visited survey,answered \
+	    survey,answered issue,changed issue,changed issue,changed >expect &&
 	test_cmp expect actual
 '
 
@@ -153,7 +159,7 @@ test_case 'history HOUSEHOLD shows its monitoring cases, opened on the day of th
 	    --clue-on 2022-11-01 --recorder 邓丽福 >/dev/null &&
 	case-open -q --today 2022-11-10 --household HY0101991 --clue visit \
 	    --clue-on 2022-11-02 --recorder 邓丽福 >/dev/null &&
-	report-gen history HY0101990 -f csv | sed 1d | cut -d, -f1,3- | sed -n 1,2p >actual &&
+	report-gen history HY0101990 -f csv | sed 1,2d | cut -d, -f1,3- | sed -n 1,2p >actual &&
 	printf "%s\n" "2022-11-01,visit,HY0101990,visited,r1,,housing: no; risk: high; 屋顶漏雨,邓丽福 (assistance_cadre)," \
 	    "2022-11-01,case,1,opened,,,inclusion (visit),邓丽福," >expect &&
 	test_cmp expect actual &&
