@@ -131,13 +131,22 @@ cli_closing_line(const struct cli *cli, const char *noun_code,
 {
 	const char *noun = noun_text(noun_code);
 
-	cli_warn(cli, cli->import.dry_run ?
-	    _("dry run, nothing written: %ld %s read: would add %ld, would update "
-	    "%ld, unchanged %ld, differ %ld, bad %ld") :
-	    _("%ld %s read: added %ld, updated %ld, unchanged %ld, differ %ld, "
-	    "bad %ld"),
-	    st->records, noun, st->added, st->updated, st->unchanged, st->differ,
-	    st->bad);
+	if (st->noted > 0)	/* findings noted on the issues open for them */
+		cli_warn(cli, cli->import.dry_run ?
+		    _("dry run, nothing written: %ld %s read: would add %ld, would "
+		    "update %ld, unchanged %ld, differ %ld, bad %ld, would note %ld") :
+		    _("%ld %s read: added %ld, updated %ld, unchanged %ld, differ %ld, "
+		    "bad %ld, noted %ld"),
+		    st->records, noun, st->added, st->updated, st->unchanged,
+		    st->differ, st->bad, st->noted);
+	else
+		cli_warn(cli, cli->import.dry_run ?
+		    _("dry run, nothing written: %ld %s read: would add %ld, would "
+		    "update %ld, unchanged %ld, differ %ld, bad %ld") :
+		    _("%ld %s read: added %ld, updated %ld, unchanged %ld, differ %ld, "
+		    "bad %ld"),
+		    st->records, noun, st->added, st->updated, st->unchanged,
+		    st->differ, st->bad);
 	if (st->repeats > 0)
 		cli_warn(cli, cli->import.dry_run ? _("of them, %ld would repeat an "
 		    "issue closed before") : _("of them, %ld repeat an "

@@ -7,6 +7,7 @@
 #include "buf.h"
 #include "import.h"
 #include "text.h"
+#include "vocab.h"
 
 struct import {
 	struct store *store;
@@ -146,11 +147,30 @@ import_columns(struct import *im, const struct record *rec, struct error *err)
 	    _("%s: %s: a second column for the same field"), where, bad);
 }
 
+/*
+ * 1 when value (n bytes) and the option's text name the same code of
+ * domain (NULL: free text, never), as 紧急 and urgent do.
+ */
+static int
+same_code(const char *domain, const char *value, size_t n, const char *option)
+{
+	const char *code, *given;
+	char text[128];
+
+	if (domain == NULL || n >= sizeof(text))
+		return 0;
+	memcpy(text, value, n);
+	text[n] = '\0';
+	return (code = vocab_code(domain, text)) != NULL &&
+	    (given = vocab_code(domain, option)) != NULL && strcmp(code, given) == 0;
+}
+
 /* The defaults of the options that rec gives a value of its own. */
 static void
 count_overridden(struct import *im, const struct record *rec)
 {
 	const struct import_options *o = im->options;
+	const char *const *domains = im->kind->domains;
 
 	for (size_t k = 0; k < im->kind->nspecs; k++) {
 		const char *v;
@@ -161,7 +181,9 @@ count_overridden(struct import *im, const struct record *rec)
 			continue;
 		n = text_trim_span(&v, strlen(v));
 		if (n > 0 && (strlen(o->defaults[k]) != n ||
-		    memcmp(v, o->defaults[k], n) != 0))
+		    memcmp(v, o->defaults[k], n) != 0) &&
+		    !same_code(domains != NULL ? domains[k] : NULL, v, n,
+		    o->defaults[k]))
 			o->overridden[k]++;
 	}
 }

@@ -82,6 +82,12 @@ struct import_kind {
 	/* frees what context holds (not context itself); may be NULL */
 	void (*cleanup)(void *context);
 	size_t context_size;	/* import_run() gives row() a zeroed context this big */
+	/*
+	 * The vocabulary of each spec (NULL: free text), or NULL for none:
+	 * a record's value and an option's default that name the same code
+	 * (紧急 and urgent) are the same, not an override.
+	 */
+	const char *const *domains;
 };
 
 /* Reports rows read so far; called every few thousand records. */

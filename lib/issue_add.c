@@ -45,6 +45,7 @@ static const char *const issue_domain[ISSUE_NFIELDS] = {
 
 struct issue_import {
 	sqlite3_stmt *insert, *household, *rule, *chain;
+	sqlite3_stmt *known, *same_visit, *noted, *open_finding, *note;
 };
 
 /* An issue record as it is checked and written. */
@@ -417,6 +418,107 @@ earlier_report(struct issue_import *ii, struct store *s, struct new_issue *n,
 	return 0;
 }
 
+/* The first row's integer of st, run with text a and id b (0: none); 0 for no row, -1 with err set. */
+static long long
+lookup(struct store *s, sqlite3_stmt **st, const char *sql, const char *a,
+    long long b, const char *c, struct error *err)
+{
+	long long found = 0;
+	int rc;
+
+	if (*st == NULL && (*st = store_prepare(s, sql, err)) == NULL)
+		return -1;
+	sqlite3_bind_text(*st, 1, a, -1, SQLITE_STATIC);
+	if (sqlite3_bind_parameter_count(*st) >= 2)
+		sqlite3_bind_int64(*st, 2, b);
+	if (sqlite3_bind_parameter_count(*st) >= 3)
+		sqlite3_bind_text(*st, 3, c, -1, SQLITE_STATIC);
+	if ((rc = sqlite3_step(*st)) == SQLITE_ROW)
+		found = sqlite3_column_int64(*st, 0);
+	sqlite3_reset(*st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return store_error(s, rc, err);
+	return found;
+}
+
+/*
+ * A finding of a visit (source visit, a source_ref, a household): when
+ * it is not in the ledger yet and its household has an issue from
+ * visits of its category still open, it is noted on that issue
+ * (工作进展: the finding and the visit it was made on, by the visitor, on
+ * the day it was opened), audited, instead of opening the issue again;
+ * a finding noted before (the same file again) is left alone.  Returns
+ * 1 when noted now, 2 when noted before, 0 when it is an issue of its
+ * own, -1 with err set.
+ */
+static int
+note_finding(struct issue_import *ii, struct store *s, const struct new_issue *n,
+    const char *key, struct error *err)
+{
+	const char *const *v = n->v;
+	struct buf note = { 0 };
+	long long issue;
+	char idtext[24];
+	int rc = 0;
+
+	if (v[ISSUE_SOURCE_REF] == NULL || n->household_ref == 0 ||
+	    strcmp(v[ISSUE_SOURCE], "visit") != 0)
+		return 0;
+	if ((issue = lookup(s, &ii->known, "SELECT id FROM issue WHERE "
+	    "natural_key = ?1", key, 0, NULL, err)) != 0)
+		return issue < 0 ? -1 : 0;
+	/* its visit corrected since (visit-edit): the key's words are the old visit's */
+	if ((issue = lookup(s, &ii->same_visit, "SELECT id FROM issue WHERE "
+	    "source_ref = ?1 AND household_ref = ?2 AND title = ?3 AND "
+	    "source = 'visit'", v[ISSUE_SOURCE_REF], n->household_ref,
+	    v[ISSUE_TITLE], err)) != 0)
+		return issue < 0 ? -1 : 2;
+	buf_puts(&note, v[ISSUE_TITLE]);
+	buf_puts(&note, " (");
+	buf_puts(&note, v[ISSUE_SOURCE_REF]);
+	buf_puts(&note, ")");
+	if (note.data == NULL)
+		return error_set(err, EXIT_SOFTWARE, "%s", _("out of memory"));
+	if ((issue = lookup(s, &ii->noted, "SELECT n.id FROM issue i JOIN "
+	    "issue_note n ON n.issue_id = i.id WHERE n.note = ?1 AND "
+	    "i.household_ref = ?2", note.data, n->household_ref, NULL,
+	    err)) != 0) {
+		rc = issue < 0 ? -1 : 2;
+		goto out;
+	}
+	if ((issue = lookup(s, &ii->open_finding, "SELECT id FROM issue i WHERE "
+	    "i.category = ?1 AND i.household_ref = ?2 AND i.source = 'visit' AND "
+	    ISSUE_OPEN_SQL("i.") " ORDER BY i.id LIMIT 1", v[ISSUE_CATEGORY],
+	    n->household_ref, NULL, err)) <= 0) {
+		rc = issue < 0 ? -1 : 0;
+		goto out;
+	}
+	if (ii->note == NULL && (ii->note = store_prepare(s, "INSERT INTO "
+	    "issue_note (issue_id, noted_on, who, note) VALUES (?, ?, ?, ?)",
+	    err)) == NULL) {
+		rc = -1;
+		goto out;
+	}
+	sqlite3_bind_int64(ii->note, 1, issue);
+	sqlite3_bind_text(ii->note, 2, n->opened, -1, SQLITE_STATIC);
+	sqlite3_bind_text(ii->note, 3, v[ISSUE_REPORTER] != NULL ?
+	    v[ISSUE_REPORTER] : s->who, -1, SQLITE_STATIC);
+	sqlite3_bind_text(ii->note, 4, note.data, -1, SQLITE_STATIC);
+	rc = sqlite3_step(ii->note);
+	sqlite3_reset(ii->note);
+	sqlite3_clear_bindings(ii->note);
+	if (rc != SQLITE_DONE) {
+		rc = store_error(s, rc, err);
+		goto out;
+	}
+	snprintf(idtext, sizeof(idtext), "%lld", issue);
+	rc = audit_add(s, "issue", idtext, "note", NULL, note.data, err) != 0 ?
+	    -1 : 1;
+out:
+	buf_free(&note);
+	return rc;
+}
+
 /*
  * Insert the issue keyed key unless one with that key is stored: its id
  * into *id, 0 when it was there already.  0, or -1 with err set.
@@ -534,8 +636,9 @@ issue_row(struct import *im, const struct record *rec, void *context,
 	if (key.data == NULL)
 		return error_set(err, EXIT_SOFTWARE, "%s", _("out of memory"));
 	/* a record of a source (a meeting, a visit, a survey) is said once */
-	rc = n.v[ISSUE_SOURCE_REF] != NULL ? 0 : earlier_report(ii, s, &n,
-	    n.v[ISSUE_OPENED_ON] != NULL, &key, err);
+	rc = n.v[ISSUE_SOURCE_REF] != NULL ? note_finding(ii, s, &n, key.data,
+	    err) : earlier_report(ii, s, &n, n.v[ISSUE_OPENED_ON] != NULL, &key,
+	    err);
 	if (rc == 0)
 		rc = insert_issue(ii, s, set, &n, key.data, &id, err);
 	else
@@ -543,6 +646,10 @@ issue_row(struct import *im, const struct record *rec, void *context,
 	buf_free(&key);
 	if (rc < 0)
 		return -1;
+	if (rc == 1 && n.v[ISSUE_SOURCE_REF] != NULL) {
+		import_stats(im)->noted++;
+		return 0;
+	}
 	if (id == 0) {
 		import_stats(im)->unchanged++;
 		return 0;
@@ -566,9 +673,14 @@ issue_cleanup(void *context)
 	sqlite3_finalize(ii->household);
 	sqlite3_finalize(ii->rule);
 	sqlite3_finalize(ii->chain);
+	sqlite3_finalize(ii->known);
+	sqlite3_finalize(ii->same_visit);
+	sqlite3_finalize(ii->noted);
+	sqlite3_finalize(ii->open_finding);
+	sqlite3_finalize(ii->note);
 }
 
 const struct import_kind issue_import_kind = {
 	issue_fields, ISSUE_NFIELDS, issue_row, NULL, issue_cleanup,
-	sizeof(struct issue_import)
+	sizeof(struct issue_import), issue_domain
 };
