@@ -224,6 +224,137 @@ same_meeting(struct store *s, const struct found *from, const struct found *to,
 	return status;
 }
 
+/*
+ * The village text of the saved survey responses that name place from
+ * (column village, or village_group within village), as it becomes new:
+ * each response audited.  0, or -1 with err set.
+ */
+static int
+rename_responses(struct store *s, const char *village, const char *column,
+    const char *old, const char *new, struct error *err)
+{
+	char sql[256];
+	sqlite3_stmt *st;
+	int rc;
+
+	snprintf(sql, sizeof(sql), "SELECT id FROM survey_response WHERE %s = ?1%s "
+	    "ORDER BY id", column, village != NULL ? " AND village = ?2" : "");
+	if ((st = store_prepare(s, sql, err)) == NULL)
+		return -1;
+	sqlite3_bind_text(st, 1, old, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, village, -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		if (audit_add(s, "survey_response",
+		    (const char *)sqlite3_column_text(st, 0), column, old, new,
+		    err) != 0) {
+			sqlite3_finalize(st);
+			return -1;
+		}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return store_error(s, rc, err);
+	snprintf(sql, sizeof(sql), "UPDATE survey_response SET %s = ?3 WHERE "
+	    "%s = ?1%s", column, column, village != NULL ? " AND village = ?2" : "");
+	if ((st = store_prepare(s, sql, err)) == NULL)
+		return -1;
+	sqlite3_bind_text(st, 1, old, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, village, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, new, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : store_error(s, rc, err);
+}
+
+/* The wider of two dates of an assignment: NULL (open) wins; else the earlier (earlier set) or the later. */
+static const char *
+wider(const char *a, const char *b, int earlier)
+{
+	if (a == NULL || b == NULL)
+		return NULL;
+	return (strcmp(a, b) < 0) == earlier ? a : b;
+}
+
+/*
+ * One pair of st's row (an assignment of the village merged, its twin
+ * in the village kept, their dates and phones): the twin covers both
+ * spans (the earlier start, the later end, open when either is) and
+ * keeps its phone, else the other's; the other is removed; both
+ * audited.  0, or -1 with err set.
+ */
+static int
+merge_assignment(struct store *s, sqlite3_stmt *st, struct error *err)
+{
+	static const char *const columns[] = { "start_date", "end_date", "phone" };
+	const char *v[6], *now[3];
+	char gone[24], kept[24];
+	sqlite3_stmt *up;
+	int rc;
+
+	for (int k = 0; k < 6; k++)
+		v[k] = (const char *)sqlite3_column_text(st, 2 + k);
+	snprintf(gone, sizeof(gone), "%lld", sqlite3_column_int64(st, 0));
+	snprintf(kept, sizeof(kept), "%lld", sqlite3_column_int64(st, 1));
+	now[0] = wider(v[0], v[1], 1);
+	now[1] = wider(v[2], v[3], 0);
+	now[2] = v[5] != NULL ? v[5] : v[4];
+	for (int k = 0; k < 3; k++) {
+		const char *old = v[2 * k + 1];
+
+		if ((old == NULL && now[k] == NULL) || (old != NULL &&
+		    now[k] != NULL && strcmp(old, now[k]) == 0))
+			continue;
+		if (audit_add(s, "assignment", kept, columns[k], old, now[k], err) != 0)
+			return -1;
+	}
+	if ((up = store_prepare(s, "UPDATE assignment SET start_date = ?1, "
+	    "end_date = ?2, phone = ?3, updated_at = ?4 WHERE id = ?5", err)) == NULL)
+		return -1;
+	for (int k = 0; k < 3; k++)
+		sqlite3_bind_text(up, k + 1, now[k], -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(up, 4, s->now, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(up, 5, sqlite3_column_int64(st, 1));
+	rc = sqlite3_step(up);
+	sqlite3_finalize(up);
+	if (rc != SQLITE_DONE)
+		return store_error(s, rc, err);
+	if (audit_add(s, "assignment", gone, "merged_into", gone, kept, err) != 0)
+		return -1;
+	return run(s, "DELETE FROM assignment WHERE id = ?1",
+	    sqlite3_column_int64(st, 0), 0, 0, NULL, err);
+}
+
+/*
+ * A cadre assigned to village from and to village `to` alike, in the
+ * same role (and household): one assignment once the villages are one
+ * (merge_assignment), a pair at a time.  0, or -1 with err set.
+ */
+static int
+merge_assignments(struct store *s, const struct found *from,
+    const struct found *to, struct error *err)
+{
+	for (;;) {
+		sqlite3_stmt *st = store_prepare(s, "SELECT f.id, t.id, "
+		    "f.start_date, t.start_date, f.end_date, t.end_date, f.phone, "
+		    "t.phone FROM assignment f JOIN assignment t "
+		    "ON t.village_id = ?2 AND t.cadre = f.cadre AND t.role = f.role "
+		    "AND coalesce(t.household_id, '') = coalesce(f.household_id, '') "
+		    "WHERE f.village_id = ?1 ORDER BY f.id LIMIT 1", err);
+		int rc;
+
+		if (st == NULL)
+			return -1;
+		sqlite3_bind_int64(st, 1, from->village_id);
+		sqlite3_bind_int64(st, 2, to->village_id);
+		if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+			rc = merge_assignment(s, st, err) != 0 ? -1 : SQLITE_ROW;
+		else if (rc != SQLITE_DONE)
+			rc = store_error(s, rc, err);
+		sqlite3_finalize(st);
+		if (rc != SQLITE_ROW)
+			return rc == SQLITE_DONE ? 0 : -1;
+	}
+}
+
 /* Village from merged into village to: its groups into to's of the same name. */
 static int
 merge_village(struct store *s, const struct place_edit *e,
@@ -275,7 +406,8 @@ merge_village(struct store *s, const struct place_edit *e,
 		    err) != 0)
 			goto out;
 	}
-	if (move_rows(s, from->village_id, 0, to->village_id, 0, err) != 0 ||
+	if (merge_assignments(s, from, to, err) != 0 ||
+	    move_rows(s, from->village_id, 0, to->village_id, 0, err) != 0 ||
 	    run(s, "DELETE FROM village_group WHERE village_id = ?1",
 	    from->village_id, 0, 0, NULL, err) != 0)
 		goto out;
@@ -319,7 +451,8 @@ edit(struct store *s, const struct place_edit *e, struct place_moved *moved,
 		    "UPDATE village SET name = ?4 WHERE id = ?1", from.village_id,
 		    from.group_id, 0, e->to, err) != 0 ||
 		    audit_add(s, entity, from.entity_id, "name", e->name, e->to,
-		    err) != 0)
+		    err) != 0 || rename_responses(s, e->village, e->village != NULL ?
+		    "village_group" : "village", e->name, e->to, err) != 0)
 			return -1;
 		break;
 	case PLACE_MERGE:
@@ -340,6 +473,9 @@ edit(struct store *s, const struct place_edit *e, struct place_moved *moved,
 		} else if (merge_village(s, e, &from, &to, err) != 0 ||
 		    run(s, "DELETE FROM village WHERE id = ?1", from.village_id, 0, 0,
 		    NULL, err) != 0)
+			return -1;
+		if (rename_responses(s, e->village, e->village != NULL ?
+		    "village_group" : "village", e->name, e->to, err) != 0)
 			return -1;
 		memcpy(moved->records, refs, sizeof(refs));
 		if (audit_add(s, entity, from.entity_id, "merged_into", e->name, e->to,
