@@ -58,12 +58,76 @@ run(struct store *s, const char *sql, long long id, const char *text,
 	return rc == SQLITE_DONE ? 0 : store_error(s, rc, err);
 }
 
-/* The issues whose source_ref is from: to, each audited.  How many, or -1. */
-static long
-follow(struct store *s, const char *from, const char *to, struct error *err)
+/*
+ * Issue id of the visit whose source_ref was from: its source_ref and
+ * the natural key made of it become to; when household is given, the
+ * issue moves to that household (its place too).  Each change audited.
+ * 0, or -1 with err set.
+ */
+static int
+follow_one(struct store *s, long long id, const char *old_household,
+    const char *from, const char *to, const char *household, struct error *err)
 {
-	sqlite3_stmt *st = store_prepare(s, "SELECT id FROM issue WHERE "
-	    "source = 'visit' AND source_ref = ? ORDER BY id", err);
+	char key[32];
+
+	snprintf(key, sizeof(key), "%lld", id);
+	if (audit_add(s, "issue", key, "source_ref", from, to, err) != 0 ||
+	    run(s, "UPDATE issue SET natural_key = 'ref' || char(31) || source "
+	    "|| char(31) || ?2 || substr(natural_key, length('ref' || char(31) "
+	    "|| source || char(31) || source_ref) + 1), source_ref = ?2, "
+	    "updated_at = ?3 WHERE id = ?1", id, to, err) != 0)
+		return -1;
+	if (household == NULL)
+		return 0;
+	if (audit_add(s, "issue", key, "household_id", old_household, household,
+	    err) != 0)
+		return -1;
+	return run(s, "UPDATE issue SET (household_ref, village_id, group_id) = "
+	    "(SELECT id, village_id, group_id FROM household WHERE household_id = "
+	    "?2), updated_at = ?3 WHERE id = ?1", id, household, err);
+}
+
+/*
+ * The notes that findings of the visit made on an issue open for them
+ * (issue-add: "title (source_ref)") name the visit as to, each audited
+ * on its issue.  0, or -1 with err set.
+ */
+static int
+follow_notes(struct store *s, const char *from, const char *to,
+    struct error *err)
+{
+	sqlite3_stmt *st = store_prepare(s, "UPDATE issue_note SET note = "
+	    "replace(note, '(' || ?1 || ')', '(' || ?2 || ')') WHERE "
+	    "instr(note, '(' || ?1 || ')') > 0 RETURNING issue_id, replace(note, "
+	    "'(' || ?2 || ')', '(' || ?1 || ')'), note", err);
+	int rc;
+
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_text(st, 1, from, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, to, -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		if (audit_add(s, "issue", (const char *)sqlite3_column_text(st, 0),
+		    "note", (const char *)sqlite3_column_text(st, 1),
+		    (const char *)sqlite3_column_text(st, 2), err) != 0) {
+			sqlite3_finalize(st);
+			return -1;
+		}
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : store_error(s, rc, err);
+}
+
+/*
+ * The issues whose source_ref is from: to (follow_one), and to household
+ * when it is given.  How many, or -1.
+ */
+static long
+follow(struct store *s, const char *from, const char *to,
+    const char *household, struct error *err)
+{
+	sqlite3_stmt *st = store_prepare(s, "SELECT i.id, h.household_id FROM "
+	    "issue i LEFT JOIN household h ON h.id = i.household_ref WHERE "
+	    "i.source = 'visit' AND i.source_ref = ? ORDER BY i.id", err);
 	long n = 0;
 	int rc;
 
@@ -71,21 +135,18 @@ follow(struct store *s, const char *from, const char *to, struct error *err)
 		return -1;
 	sqlite3_bind_text(st, 1, from, -1, SQLITE_STATIC);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		long long id = sqlite3_column_int64(st, 0);
-		char key[32];
-
-		snprintf(key, sizeof(key), "%lld", id);
-		if (to != NULL && (audit_add(s, "issue", key, "source_ref", from, to,
-		    err) != 0 || run(s, "UPDATE issue SET source_ref = ?2, "
-		    "updated_at = ?3 WHERE id = ?1",
-		    id, to, err) != 0)) {
+		if (to != NULL && follow_one(s, sqlite3_column_int64(st, 0),
+		    (const char *)sqlite3_column_text(st, 1), from, to, household,
+		    err) != 0) {
 			sqlite3_finalize(st);
 			return -1;
 		}
 		n++;
 	}
 	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? n : store_error(s, rc, err);
+	if (rc != SQLITE_DONE)
+		return store_error(s, rc, err);
+	return to != NULL && follow_notes(s, from, to, err) != 0 ? -1 : n;
 }
 
 /* A household number the store knows: 0, or -1 with err set (EXIT_DATAERR when not). */
@@ -127,7 +188,7 @@ edit(struct store *s, const struct visit_edit *e, struct buf *from,
 		struct reference_count refs[] = { { 0, N_("%ld issue"), N_("%ld issues") } };
 		char described[128];
 
-		if ((n = follow(s, from->data, NULL, err)) < 0)
+		if ((n = follow(s, from->data, NULL, NULL, err)) < 0)
 			return -1;
 		refs[0].n = n;
 		if (reference_describe(refs, 1, described, sizeof(described)) > 0)
@@ -158,7 +219,8 @@ edit(struct store *s, const struct visit_edit *e, struct buf *from,
 			    columns[e->action]);
 			if (run(s, sql, id, e->to, err) != 0 ||
 			    audit_add(s, "visit", key, columns[e->action], old, e->to,
-			    err) != 0 || follow(s, from->data, to->data, err) < 0)
+			    err) != 0 || follow(s, from->data, to->data,
+			    e->action == VISIT_SET_HOUSEHOLD ? e->to : NULL, err) < 0)
 				return -1;
 		}
 	}

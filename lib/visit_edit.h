@@ -22,7 +22,8 @@ struct visit_edit {
  * what identifies the visit (its household, date or visitor; its other
  * fields are corrected by visit-log --upsert) is refused when another
  * visit is so identified already, and the issues its findings opened
- * follow it (their source_ref, audited); a visit whose findings opened
+ * follow it (their source_ref and the natural key made of it; to the
+ * household corrected, with its place; each audited); a visit whose findings opened
  * issues is not removed.  Returns 0, or -1 with err set: EXIT_DATAERR
  * when the store refuses it (a visit or household not known, the visit
  * there already, issues of a visit removed), and nothing written.
