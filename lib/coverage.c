@@ -274,23 +274,6 @@ nomem:
 	return error_set(err, EXIT_SOFTWARE, _("out of memory"));
 }
 
-/* Index of village id in v (ids ascend), or v->n. */
-static size_t
-village_at(const struct villages *v, long long id)
-{
-	size_t lo = 0, hi = v->n;
-
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-
-		if (v->id[mid] < id)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo < v->n && v->id[lo] == id ? lo : v->n;
-}
-
 /*
  * The households due for at least one milestone of a pass (milestone i
  * of the pass is bit i), found again by their number through a hash
@@ -419,7 +402,8 @@ pass_run(struct store *s, const struct villages *v, const struct milestone *m,
 			bad = 1;
 			break;
 		}
-		p->village[p->n] = (uint32_t)village_at(v, sqlite3_column_int64(st, 1));
+		p->village[p->n] = (uint32_t)store_id_index(v->id, v->n,
+		    sqlite3_column_int64(st, 1));
 		p->due[p->n] = due;
 		p->covered[p->n] = 0;
 		p->key[p->n] = (uint32_t)p->keys.len;

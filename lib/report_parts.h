@@ -30,7 +30,10 @@ const char *report_vote_text(const char *vote, int labels);
  * revisit and is not open again; the village id last.  A withdrawn
  * issue counts nowhere.  An issue
  * extended and resolved after its first deadline is late; one reopened
- * by a dissatisfied household is not resolved.
+ * by a dissatisfied household is not resolved.  An issue has one
+ * callback a day (UNIQUE (issue_id, called_on)), so the latest is found
+ * by that index alone, without a sort per issue; the revisits are
+ * looked at (a CASE: AND evaluates both sides) only for a settled dispute.
  */
 #define REPORT_DUE_SQL \
 	"((?2 IS NULL OR i.scorecard_original_due >= ?2) AND " \
@@ -43,11 +46,12 @@ const char *report_vote_text(const char *vote, int labels);
 	"NULL AND i.resolved_on <= i.scorecard_original_due AND NOT " \
 	ISSUE_OPEN_SQL("i.") ", (SELECT c.rating FROM scorecard_callback c " \
 	"WHERE c.issue_id = i.id AND (?2 IS NULL OR c.called_on >= ?2) AND " \
-	"(?3 IS NULL OR c.called_on <= ?3) ORDER BY c.called_on DESC, c.id DESC " \
-	"LIMIT 1), " REPORT_DISPUTE_SQL ", " REPORT_DISPUTE_SQL " AND " \
-	"i.mediation_outcome = 'success' AND NOT " ISSUE_OPEN_SQL("i.") " AND " \
+	"(?3 IS NULL OR c.called_on <= ?3) ORDER BY c.called_on DESC LIMIT 1), " \
+	REPORT_DISPUTE_SQL ", CASE WHEN " REPORT_DISPUTE_SQL " AND " \
+	"i.mediation_outcome = 'success' AND NOT " ISSUE_OPEN_SQL("i.") " THEN " \
 	"(SELECT r.finding FROM revisit r WHERE r.issue_id = i.id ORDER BY " \
-	"r.visited_on DESC, r.id DESC LIMIT 1) = 'stable', i.village_id " \
+	"r.visited_on DESC, r.id DESC LIMIT 1) IS 'stable' ELSE 0 END, " \
+	"i.village_id " \
 	"FROM issue i WHERE i.village_id IS NOT NULL AND " ISSUE_COUNTED_SQL("i.")
 
 /*

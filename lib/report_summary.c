@@ -110,39 +110,9 @@ coverage_row(void *context, const struct coverage *c, struct error *err)
 	return 0;
 }
 
-/* Run sql with ?1 = village id (and ?2 since, ?3 until, ?4 today); call per row. */
+/* A row of a query over the whole store, counted into its village v. */
 typedef int row_fn(struct summary_build *b, struct report_village *v,
     sqlite3_stmt *st);
-
-static int
-per_village(struct summary_build *b, const char *sql, row_fn *fn,
-    struct error *err)
-{
-	sqlite3_stmt *st = store_prepare(b->s, sql, err);
-	int rc = SQLITE_DONE;
-
-	if (st == NULL)
-		return -1;
-	for (size_t i = 0; i < b->nvillages && rc == SQLITE_DONE; i++) {
-		struct report_village *v = &b->rows[i];
-
-		sqlite3_reset(st);
-		sqlite3_bind_int64(st, 1, b->village_ids[i]);
-		if (sqlite3_bind_parameter_count(st) >= 2)
-			sqlite3_bind_text(st, 2, b->filter->since, -1, SQLITE_STATIC);
-		if (sqlite3_bind_parameter_count(st) >= 3)
-			sqlite3_bind_text(st, 3, b->filter->until, -1, SQLITE_STATIC);
-		if (sqlite3_bind_parameter_count(st) >= 4)
-			sqlite3_bind_text(st, 4, b->filter->today, -1, SQLITE_STATIC);
-		while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-			if (fn(b, v, st) != 0) {
-				sqlite3_finalize(st);
-				return error_set(err, EXIT_SOFTWARE, "%s", _("out of memory"));
-			}
-	}
-	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? 0 : store_error(b->s, rc, err);
-}
 
 /*
  * Run sql once for the whole store (?2 since, ?3 until, ?4 today), its
@@ -166,17 +136,13 @@ per_store(struct summary_build *b, const char *sql, row_fn *fn,
 	if (sqlite3_bind_parameter_count(st) >= 4)
 		sqlite3_bind_text(st, 4, b->filter->today, -1, SQLITE_STATIC);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		long long id = sqlite3_column_int64(st, last);
+		size_t i = store_id_index(b->village_ids, b->nvillages,
+		    sqlite3_column_int64(st, last));
 
-		for (size_t i = 0; i < b->nvillages; i++)
-			if (b->village_ids[i] == id) {
-				if (fn(b, &b->rows[i], st) != 0) {
-					sqlite3_finalize(st);
-					return error_set(err, EXIT_SOFTWARE, "%s",
-					    _("out of memory"));
-				}
-				break;
-			}
+		if (i < b->nvillages && fn(b, &b->rows[i], st) != 0) {
+			sqlite3_finalize(st);
+			return error_set(err, EXIT_SOFTWARE, "%s", _("out of memory"));
+		}
 	}
 	sqlite3_finalize(st);
 	return rc == SQLITE_DONE ? 0 : store_error(b->s, rc, err);
@@ -537,28 +503,31 @@ count_villages(struct summary_build *b, struct error *err)
 	    per_store(b, REPORT_CASES_SQL, cases_row, err) != 0 ||
 	    per_store(b, REPORT_UNFOLLOWED_SQL, unfollowed_row, err) != 0)
 		return -1;
-	if (per_village(b, "SELECT CASE m.scope WHEN 'village' THEN 1 ELSE "
-	    "(SELECT count(*) FROM village_group g WHERE g.village_id = ?1) END, "
+	/* each village against each meeting milestone */
+	if (per_store(b, "SELECT CASE m.scope WHEN 'village' THEN 1 ELSE "
+	    "(SELECT count(*) FROM village_group g WHERE g.village_id = v.id) END, "
 	    "CASE m.scope WHEN 'village' THEN EXISTS (SELECT 1 FROM meeting x "
-	    "WHERE x.kind = m.meeting_kind AND x.village_id = ?1 AND "
+	    "WHERE x.kind = m.meeting_kind AND x.village_id = v.id AND "
 	    "x.held_on <= m.due_date) ELSE (SELECT count(*) FROM village_group g "
-	    "WHERE g.village_id = ?1 AND EXISTS (SELECT 1 FROM meeting x WHERE "
+	    "WHERE g.village_id = v.id AND EXISTS (SELECT 1 FROM meeting x WHERE "
 	    "x.kind = m.meeting_kind AND x.group_id = g.id AND "
-	    "x.held_on <= m.due_date)) END, m.meeting_kind FROM milestone m "
-	    "WHERE m.kind = 'meeting_coverage'", meetings_row, err) != 0)
+	    "x.held_on <= m.due_date)) END, m.meeting_kind, v.id FROM milestone m "
+	    "CROSS JOIN village v WHERE m.kind = 'meeting_coverage'", meetings_row,
+	    err) != 0)
 		return -1;
-	if (per_village(b, "SELECT t.valid, t.adopted FROM vote t JOIN meeting m "
-	    "ON m.id = t.meeting_id WHERE m.village_id = ?1 ORDER BY m.held_on, "
-	    "m.id", vote_row, err) != 0)
+	/* a village's latest vote is the last of its votes in this order */
+	if (per_store(b, "SELECT t.valid, t.adopted, m.village_id FROM vote t "
+	    "JOIN meeting m ON m.id = t.meeting_id ORDER BY m.held_on, m.id",
+	    vote_row, err) != 0)
 		return -1;
-	/* the latest saved survey round of this store */
-	if (per_village(b, "SELECT count(*) FILTER (WHERE a.answer = 'satisfied' OR "
-	    "a.answer = 'basically_satisfied'), count(*) FILTER (WHERE "
-	    "a.answer = 'satisfied' OR a.answer = 'basically_satisfied' OR "
-	    "a.answer = 'dissatisfied') FROM survey_answer a JOIN survey_response r "
-	    "ON r.id = a.response_id JOIN village v ON v.name = r.village "
-	    "WHERE v.id = ?1 AND r.round_id = (SELECT id FROM survey_round "
-	    "ORDER BY saved_on DESC, id DESC LIMIT 1)", survey_row, err) != 0)
+	/* the latest saved survey round of this store, one answer a row */
+	if (per_store(b, "SELECT a.answer = 'satisfied' OR a.answer = "
+	    "'basically_satisfied', a.answer = 'satisfied' OR a.answer = "
+	    "'basically_satisfied' OR a.answer = 'dissatisfied', v.id "
+	    "FROM survey_answer a JOIN survey_response r ON r.id = a.response_id "
+	    "JOIN village v ON v.name = r.village WHERE r.round_id = (SELECT id "
+	    "FROM survey_round ORDER BY saved_on DESC, id DESC LIMIT 1)",
+	    survey_row, err) != 0)
 		return -1;
 	return coverage_by_village(b->s, NULL, coverage_row, b, err) < 0 ? -1 : 0;
 }

@@ -169,6 +169,22 @@ store_error(struct store *s, int rc, struct error *err)
 	}
 }
 
+size_t
+store_id_index(const long long *ids, size_t n, long long id)
+{
+	size_t lo = 0, hi = n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (ids[mid] < id)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < n && ids[lo] == id ? lo : n;
+}
+
 int
 store_exec(struct store *s, const char *sql, struct error *err)
 {

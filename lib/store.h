@@ -61,6 +61,9 @@ int store_commit(struct store *s, struct error *err);
 /* ROLLBACK, if a transaction is open. */
 void store_rollback(struct store *s);
 
+/* The index of row id among ids[0..n) (ascending, as ORDER BY id reads them), or n. */
+size_t store_id_index(const long long *ids, size_t n, long long id);
+
 /* Run SQL without results: 0, or -1 with err set from the store's error. */
 int store_exec(struct store *s, const char *sql, struct error *err);
 
