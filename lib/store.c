@@ -216,6 +216,12 @@ store_trust_checks(struct store *s, int on, struct error *err)
 int
 store_begin(struct store *s, struct error *err)
 {
+	if (s->copy && s->open)
+		return error_set(err, EXIT_IOERR, _("%s: the store has an older "
+		    "schema and is read-only here, so it was read from an "
+		    "up-to-date copy, and what this command writes could not be "
+		    "kept; a command that writes, where it may, brings it up to "
+		    "date"), s->path);
 	return store_exec(s, "BEGIN IMMEDIATE", err);
 }
 
@@ -260,9 +266,46 @@ query_integer(struct store *s, const char *sql, int *rc)
 	return v;
 }
 
-/* Bring the schema up to date in one transaction. */
+/*
+ * In place of s's read-only connection, one to a copy of its store in
+ * memory, which may be brought up to date while the file stays as it
+ * was.  0, or -1 with err set (s unchanged).
+ */
 static int
-store_migrate(struct store *s, struct error *err)
+store_copy_in_memory(struct store *s, struct error *err)
+{
+	sqlite3 *mem = NULL;
+	sqlite3_backup *backup;
+	int rc = sqlite3_open_v2(":memory:", &mem, SQLITE_OPEN_READWRITE |
+	    SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL);
+
+	if (rc == SQLITE_OK) {
+		if ((backup = sqlite3_backup_init(mem, "main", s->db, "main")) == NULL)
+			rc = sqlite3_errcode(mem);
+		else {
+			rc = sqlite3_backup_step(backup, -1);
+			sqlite3_backup_finish(backup);
+			if (rc == SQLITE_DONE)
+				rc = SQLITE_OK;
+		}
+	}
+	if (rc != SQLITE_OK) {
+		sqlite3_close(mem);
+		return store_error(s, rc, err);
+	}
+	sqlite3_close(s->db);
+	s->db = mem;
+	s->copy = 1;
+	sqlite3_extended_result_codes(s->db, 1);
+	return store_exec(s, "PRAGMA foreign_keys = ON", err);
+}
+
+/*
+ * Bring the schema up to date in one transaction; a query reads a store
+ * it may not write from a copy brought up to date.
+ */
+static int
+store_migrate(struct store *s, enum store_mode mode, struct error *err)
 {
 	int rc, latest = store_schema_version();
 	long long version, app, tables, broken;
@@ -277,10 +320,13 @@ store_migrate(struct store *s, struct error *err)
 		    s->path, version, latest);
 	if (version == latest)
 		return 0;
-	if (sqlite3_db_readonly(s->db, "main") == 1)
+	if (sqlite3_db_readonly(s->db, "main") == 1 && mode != STORE_QUERY)
 		return error_set(err, EXIT_NOINPUT, _("%s: the store has schema %lld "
 		    "and is read-only here; a command that writes, where it may, "
 		    "brings it up to date"), s->path, version);
+	if (sqlite3_db_readonly(s->db, "main") == 1 &&
+	    store_copy_in_memory(s, err) != 0)
+		return -1;
 	/*
 	 * A section may rebuild a table others refer to (SQLite's way to
 	 * change one): the keys are off while it runs, and checked after.
@@ -477,7 +523,7 @@ store_open(const char *path, enum store_mode mode, const char *command,
 	if ((flags = store_file(s, mode, err)) < 0 ||
 	    store_connect(s, mode, flags, err) != 0 ||
 	    store_is_ours(s, err) != 0 || store_tune(s, err) != 0 ||
-	    store_migrate(s, err) != 0 || store_vocab_sync(s, err) != 0) {
+	    store_migrate(s, mode, err) != 0 || store_vocab_sync(s, err) != 0) {
 		store_close(s);
 		return NULL;
 	}

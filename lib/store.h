@@ -24,6 +24,7 @@ struct store {
 	int created;		/* this command made the file */
 	int open;		/* store_open() has finished */
 	int committed;		/* a transaction was committed since */
+	int copy;		/* read from an up-to-date copy in memory: writes are refused */
 };
 
 /* The schema version this build knows (the last "-- version N" of schema.sql). */
@@ -40,7 +41,10 @@ const char *store_default_path(void);
  * -wal and -shm files can be made there: then nobody writes to it and it
  * is read as it is).  An empty file taken as a new store is made 0600.
  * Either way the schema is
- * brought up to date in one transaction, foreign keys are on, the
+ * brought up to date in one transaction; a store of an older schema that
+ * STORE_QUERY may not write is copied into memory and the copy brought up
+ * to date, the file left as it was (store_begin() then refuses to write,
+ * for nothing written there would be kept).  Foreign keys are on, the
  * journal is WAL and the busy timeout is 10 s.  command and who are kept
  * (not copied) for the audit log.  Returns the store, or NULL with err
  * set: EXIT_CANTCREAT when the file cannot be created, EXIT_NOINPUT when
@@ -52,7 +56,10 @@ struct store *store_open(const char *path, enum store_mode mode,
 /* Close the store (NULL is a no-op). */
 void store_close(struct store *s);
 
-/* BEGIN IMMEDIATE: 0, or -1 with err set (EXIT_TEMPFAIL if still locked). */
+/*
+ * BEGIN IMMEDIATE: 0, or -1 with err set (EXIT_TEMPFAIL if still locked;
+ * EXIT_IOERR on a store read from a copy in memory).
+ */
 int store_begin(struct store *s, struct error *err);
 
 /* COMMIT: 0, or -1 with err set (the transaction is then rolled back). */
