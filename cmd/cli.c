@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "headings.h"
 
 #ifndef LOCALEDIR
 #define LOCALEDIR "/usr/local/share/locale"
@@ -124,6 +125,72 @@ cli_add_db(struct cli *cli, const char *path)
 	cli->dbs[cli->ndbs++] = path;
 }
 
+/* Keep the command's own option c (all[at], or found by c) and its argument. */
+static void
+given_option(struct cli *cli, const struct option *all, int at, int c,
+    const char *arg)
+{
+	const char *name = NULL;
+
+	if (at >= 0)
+		name = all[at].name;
+	for (size_t i = 0; name == NULL && all[i].name != NULL; i++)
+		if (all[i].val == c)
+			name = all[i].name;
+	if (name == NULL || arg == NULL ||
+	    cli->ngiven == sizeof(cli->given) / sizeof(cli->given[0]))
+		return;
+	cli->given[cli->ngiven].name = name;
+	cli->given[cli->ngiven++].arg = arg;
+}
+
+/*
+ * How a message names field of the record of the options: under zh_CN
+ * by its heading (身份证号), which the clerk reads; else by the option
+ * that gave its value (--id-number), else the command's option of the
+ * field's name, else the field's name.  Into out, or a static string.
+ */
+static const char *
+option_of_field(const struct cli *cli, const char *field, char *out,
+    size_t size)
+{
+	int k = field_index(cli->option_fields, cli->noption_fields, field);
+	const char *value = k >= 0 ? cli->option_values[k] : NULL;
+	const char *word = field_word(field);
+	char dashed[128];
+
+	if (word != field)
+		return word;
+	for (size_t i = 0; value != NULL && i < cli->ngiven; i++)
+		if (cli->given[i].arg == value) {
+			snprintf(out, size, "--%s", cli->given[i].name);
+			return out;
+		}
+	/* household_id by --household, categories by --category */
+	for (int form = 0; form < 3; form++) {
+		size_t len;
+
+		snprintf(dashed, sizeof(dashed), "%s", field);
+		for (char *p = dashed; *p; p++)
+			if (*p == '_')
+				*p = '-';
+		len = strlen(dashed);
+		if (form == 1 && len > 3 && strcmp(dashed + len - 3, "-id") == 0)
+			dashed[len - 3] = '\0';
+		else if (form == 2 && len > 3 && strcmp(dashed + len - 3, "ies") == 0)
+			strcpy(dashed + len - 3, "y");
+		else if (form > 0)
+			continue;
+		for (size_t i = 0; cli->own_options != NULL &&
+		    cli->own_options[i].name != NULL; i++)
+			if (strcmp(cli->own_options[i].name, dashed) == 0) {
+				snprintf(out, size, "--%s", dashed);
+				return out;
+			}
+	}
+	return field;
+}
+
 int
 cli_parse(struct cli *cli, int argc, char **argv, const struct option *options,
     const char *shortopts, cli_option_fn *handle, void *context)
@@ -164,7 +231,7 @@ cli_parse(struct cli *cli, int argc, char **argv, const struct option *options,
 	struct option all[96];
 	char shorts[64];
 	size_t n = 0, own = 0;
-	int c, format_set = 0, labels = -1;
+	int c, format_set = 0, labels = -1, at;
 
 #define ADD(table) do { \
 	for (size_t i_ = 0; i_ < sizeof(table) / sizeof(table[0]); i_++) \
@@ -191,7 +258,8 @@ cli_parse(struct cli *cli, int argc, char **argv, const struct option *options,
 	date_today(cli->today);
 	cli->format = isatty(STDOUT_FILENO) ? FORMAT_TABLE : FORMAT_CSV;
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, shorts, all, NULL)) != -1) {
+	cli->own_options = options;
+	while (at = -1, (c = getopt_long(argc, argv, shorts, all, &at)) != -1) {
 		switch (c) {
 		case 'd':
 			if (cli->ndbs > 0 && !(cli->takes & CLI_MANY_STORES))
@@ -313,6 +381,7 @@ cli_parse(struct cli *cli, int argc, char **argv, const struct option *options,
 		case ':':
 			cli_usage_error(cli, _("missing argument: %s"), argv[optind - 1]);
 		default:
+			given_option(cli, all, at, c, optarg);
 			if (handle == NULL || handle(cli, c, optarg, context) != 0)
 				cli_usage_error(cli, _("bad option: %s"), argv[optind - 1]);
 		}
@@ -339,15 +408,20 @@ cli_parse(struct cli *cli, int argc, char **argv, const struct option *options,
 }
 
 void
-cli_problem(void *context, const struct problem *p)
+cli_problem(void *context, const struct problem *given)
 {
 	struct cli *cli = context;
+	struct problem named = *given;
+	const struct problem *p = &named;
+	char option[160];
 
 	if (cli->progress_records > 0) {
 		fputs("\r\033[K", stderr);
 		cli->progress_records = 0;
 	}
-	/* a record given by options has no line: "command line: field: ..." */
+	/* a record given by options has no line: "command line: --option: ..." */
+	if (cli->option_fields != NULL && p->line == 0 && p->field != NULL)
+		named.field = option_of_field(cli, p->field, option, sizeof(option));
 	if (p->record != NULL && p->record->sheet != NULL) {
 		char where[512];
 
@@ -525,6 +599,9 @@ cli_option_record(struct cli *cli, const struct field_spec *fields,
 		return NULL;
 	}
 	free(names);
+	cli->option_fields = fields;
+	cli->option_values = values;
+	cli->noption_fields = n;
 	return readers;
 }
 

@@ -44,6 +44,15 @@ struct cli {
 	size_t nsets;
 
 	struct rejects *rejects_file;	/* written as problems come (cli_import) */
+
+	/* the command's own options given, and their arguments */
+	const struct option *own_options;
+	struct { const char *name, *arg; } given[64];
+	size_t ngiven;
+	/* the record of the options (cli_option_record): its fields */
+	const struct field_spec *option_fields;
+	const char *const *option_values;
+	size_t noption_fields;
 	double progress_last;
 	long progress_records;
 };

@@ -4,6 +4,7 @@
 
 #include "error.h"
 #include "headings.h"
+#include "text.h"
 
 /*
  * Every field an audit log row or a message may name, with its heading
@@ -64,6 +65,12 @@ static const struct {
 	{ "result", N_("result"), NULL },
 	{ "filed_on", N_("filed on"), NULL },
 	{ "responses added", N_("responses added"), NULL },
+	{ "date", N_("date"), NULL },
+	{ "representatives", N_("representatives"), NULL },
+	{ "present", N_("present"), NULL },
+	{ "yes", N_("votes for"), NULL },
+	{ "no", N_("votes against"), NULL },
+	{ "abstain", N_("abstentions"), NULL },
 };
 
 #define NHEADINGS (sizeof(headings) / sizeof(headings[0]))
@@ -75,6 +82,12 @@ field_heading(const char *name)
 		if (strcmp(headings[i].name, name) == 0)
 			return _(headings[i].heading);
 	return name;
+}
+
+const char *
+field_word(const char *name)
+{
+	return locale_is_chinese() ? field_heading(name) : name;
 }
 
 const char *

@@ -10,6 +10,13 @@
 const char *field_heading(const char *name);
 
 /*
+ * How a message names the field called name: its heading under zh_CN
+ * (身份证号), else name itself, as files and scripts spell it.  A
+ * static string, or name.
+ */
+const char *field_word(const char *name);
+
+/*
  * The vocabulary (vocab.h) whose codes the field called name holds,
  * "status" for status; NULL when it holds free text, dates or numbers.
  */

@@ -101,9 +101,13 @@ issue_moves_from(struct store *s, const char *status, char *out, size_t size)
 	sqlite3_bind_text(st, 1, status, -1, SQLITE_STATIC);
 	while (sqlite3_step(st) == SQLITE_ROW && used + 1 < size) {
 		const char *code = (const char *)sqlite3_column_text(st, 0);
-		int n = snprintf(out + used, size - used, "%s%s (%s)",
-		    used > 0 ? ", " : "", code, vocab_label("status", code));
+		int n = snprintf(out + used, size - used, "%s",
+		    used > 0 ? _(", ") : "");
 
+		if (n >= 0 && (size_t)n < size - used)
+			used += (size_t)n;
+		n = snprintf(out + used, size - used, _("%s (%s)"), code,
+		    vocab_label("status", code));
 		if (n < 0 || (size_t)n >= size - used)
 			break;
 		used += (size_t)n;

@@ -206,7 +206,8 @@ check_dates(struct import *im, const struct record *rec,
 			bad = 1;
 		else if (n->opened[0] != '\0' && strcmp(n->due, n->opened) < 0) {
 			import_problem(im, rec, ISSUE_DUE_DATE, _("%s is before the "
-			    "issue was opened (%s); give opened_on for an older issue"),
+			    "issue was opened (%s); for an older issue give the date "
+			    "it was opened (column opened_on, option --opened-on)"),
 			    n->due, n->opened);
 			bad = 1;
 		}

@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "headings.h"
 #include "issue.h"
 #include "issue_parts.h"
 #include "text.h"
@@ -258,7 +259,9 @@ check_status_move(struct import *im, const struct record *rec, struct store *s,
 		return -1;
 	if (!allowed)
 		import_problem(im, rec, UPDATE_STATUS, _("issue %lld cannot go from "
-		    "%s to %s; from %s it may go to: %s"), u->id, from, status, from,
+		    "%s to %s; from %s it may go to: %s"), u->id,
+		    vocab_word("status", from), vocab_word("status", status),
+		    vocab_word("status", from),
 		    issue_moves_from(s, from, moves, sizeof(moves)));
 	else if (strcmp(status, "resolved") == 0 && v[UPDATE_RESOLUTION] == NULL)
 		import_problem(im, rec, UPDATE_RESOLUTION, _("missing; say how the "
@@ -355,6 +358,15 @@ check_revisit(struct import *im, const struct record *rec, struct update *u)
 	return bad;
 }
 
+/* How a message names a date's column or status: field_word(), else vocab_word(). */
+static const char *
+step_word(const char *name)
+{
+	const char *word = field_word(name);
+
+	return word != name ? word : vocab_word("status", name);
+}
+
 /*
  * Report that the date on, of what (a column or a status), given in
  * field k, is before step's date step_on ("" when there is none).
@@ -366,8 +378,8 @@ check_before(struct import *im, const struct record *rec, int k,
 {
 	if (step_on[0] == '\0' || on[0] == '\0' || strcmp(on, step_on) >= 0)
 		return 0;
-	import_problem(im, rec, k, _("%s %s is before %s %s"), what, on, step,
-	    step_on);
+	import_problem(im, rec, k, _("%s %s is before %s %s"), step_word(what),
+	    on, step_word(step), step_on);
 	return 1;
 }
 

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "audit.h"
+#include "headings.h"
 #include "issue.h"
 #include "meeting.h"
 #include "place.h"
@@ -42,10 +43,11 @@ count_field(const char *text, const char *file, const char *field, long *out,
 {
 	if (text == NULL)
 		return error_set(err, EXIT_DATAERR, _("%s: %s: missing; a vote needs "
-		    "representatives, present, yes, no and abstain"), file, field);
+		    "representatives, present, yes, no and abstain"), file,
+		    field_word(field));
 	if (number_parse(text, 0, 1000000, out) != 0)
 		return error_set(err, EXIT_DATAERR, _("%s: %s: not a count: \"%s\""),
-		    file, field, text);
+		    file, field_word(field), text);
 	return 0;
 }
 

@@ -243,6 +243,12 @@ vocab_label(const char *domain, const char *code)
 }
 
 const char *
+vocab_word(const char *domain, const char *code)
+{
+	return locale_is_chinese() ? vocab_label(domain, code) : code;
+}
+
+const char *
 vocab_labels(const char *domain, const char *codes, struct buf *b)
 {
 	const char *p = codes;

@@ -25,6 +25,13 @@ const char *vocab_code(const char *domain, const char *text);
 /* The label of code for people, Chinese when locale_is_chinese(); code itself if unknown. */
 const char *vocab_label(const char *domain, const char *code);
 
+/*
+ * How a message names code of domain: its Chinese label under zh_CN,
+ * else the code itself, as options and scripts spell it.  A static
+ * string; code itself when unknown.
+ */
+const char *vocab_word(const char *domain, const char *code);
+
 struct buf;
 
 /*

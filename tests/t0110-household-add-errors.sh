@@ -490,9 +490,9 @@ test_case 'options and files together are a usage error' '
 test_case 'a bad household given by options' '
 	seed &&
 	expect_status 65 household-add --id X1 --village 甲村 --members 0 </dev/null 2>err &&
-	grep_message "^household-add: .*: members: not a whole number" err &&
+	grep_message "^household-add: command line: --members: not a whole number" err &&
 	expect_status 65 household-add --id X1 --village 甲村 --category 富裕户 </dev/null 2>err &&
-	grep_message "^household-add: .*: categories: unknown category \"富裕户\"" err &&
+	grep_message "^household-add: command line: --category: unknown category \"富裕户\"" err &&
 	store_unchanged
 '
 

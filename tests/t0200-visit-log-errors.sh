@@ -314,7 +314,7 @@ test_case 'a bad visit given by options' '
 	seed &&
 	expect_status 65 visit-log --today 2022-11-01 --household A1 --date 2022-10-25 \
 		--visitor 甲 --round 2022-r1 --housing 不知道 2>err &&
-	grep_message "^visit-log: command line: housing: unknown value \"不知道\"" err &&
+	grep_message "^visit-log: command line: --housing: unknown value \"不知道\"" err &&
 	store_unchanged
 '
 

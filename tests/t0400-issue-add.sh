@@ -464,7 +464,7 @@ test_case 'a missing title' '
 test_case 'a missing owner: an issue that ends up without an owner is refused' '
 	seed &&
 	expect_status 65 issue-add $TODAY --title 路灯 </dev/null >out 2>err &&
-	err_is err "issue-add: command line: owner: missing; every issue needs someone responsible (--owner gives a default)" \
+	err_is err "issue-add: command line: --owner: missing; every issue needs someone responsible (--owner gives a default)" \
 		"$NOTHING" &&
 	store_unchanged &&
 	printf "title,owner\n甲,王强\n乙,\n丙, \n" >in.csv &&
@@ -486,16 +486,16 @@ test_case 'a missing owner: an issue that ends up without an owner is refused' '
 test_case 'an unknown household' '
 	seed &&
 	expect_status 65 issue-add $TODAY --title 路灯 --owner 王强 --household HY9999999 </dev/null >out 2>err &&
-	err_is err "issue-add: command line: household_id: no such household" "$NOTHING" &&
+	err_is err "issue-add: command line: --household: no such household" "$NOTHING" &&
 	store_unchanged
 '
 
 test_case 'a household in another village or group than the record gives' '
 	seed &&
 	expect_status 65 issue-add $TODAY --title 路灯 --owner 王强 --household HY0101001 --village 石门村 >out 2>err &&
-	err_is err "issue-add: command line: village: household HY0101001 is in 后叶村" "$NOTHING" &&
+	err_is err "issue-add: command line: --village: household HY0101001 is in 后叶村" "$NOTHING" &&
 	expect_status 65 issue-add $TODAY --title 路灯 --owner 王强 --household HY0101001 --village 后叶村 --group 2社 >out 2>err &&
-	err_is err "issue-add: command line: village_group: household HY0101001 is in 1社" "$NOTHING" &&
+	err_is err "issue-add: command line: --group: household HY0101001 is in 1社" "$NOTHING" &&
 	printf "标题,责任人,户编号,村\n路灯,王强,HY0101001,凉水村\n" >in.csv &&
 	expect_status 65 issue-add $TODAY in.csv >out 2>err &&
 	err_is err "issue-add: in.csv:2: 村: household HY0101001 is in 后叶村" "$NOTHING" &&
@@ -513,19 +513,19 @@ test_case 'a household in another village than the --village default' '
 test_case 'an unknown village or villager group' '
 	seed &&
 	expect_status 65 issue-add $TODAY --title 路灯 --owner 王强 --village 无此村 >out 2>err &&
-	err_is err "issue-add: command line: village: no such village" "$NOTHING" &&
+	err_is err "issue-add: command line: --village: no such village" "$NOTHING" &&
 	expect_status 65 issue-add $TODAY --title 路灯 --owner 王强 --village 无此村 --group 1社 >out 2>err &&
-	err_is err "issue-add: command line: village: no such village" "$NOTHING" &&
+	err_is err "issue-add: command line: --village: no such village" "$NOTHING" &&
 	expect_status 65 issue-add $TODAY --title 路灯 --owner 王强 --village 后叶村 --group 9社 >out 2>err &&
-	err_is err "issue-add: command line: village_group: no such villager group in 后叶村; did you mean 1社, 2社, 3社?" "$NOTHING" &&
+	err_is err "issue-add: command line: --group: no such villager group in 后叶村; did you mean 1社, 2社, 3社?" "$NOTHING" &&
 	expect_status 65 issue-add $TODAY --title 路灯 --owner 王强 --group 1社 >out 2>err &&
-	err_is err "issue-add: command line: village_group: a villager group needs its village" "$NOTHING" &&
+	err_is err "issue-add: command line: --group: a villager group needs its village" "$NOTHING" &&
 	store_unchanged
 '
 
 test_case 'villages come from household-add: an empty store has none' '
 	expect_status 65 issue-add $TODAY --title 路灯 --owner 王强 --village 后叶村 >out 2>err &&
-	err_is err "issue-add: command line: village: no such village" "$NOTHING" &&
+	err_is err "issue-add: command line: --village: no such village" "$NOTHING" &&
 	no_store
 '
 
@@ -534,11 +534,11 @@ test_case 'villages come from household-add: an empty store has none' '
 test_case 'a dispute field on an issue that is not a dispute' '
 	seed &&
 	expect_status 65 issue-add $TODAY --title 路灯 --owner 王强 --dispute-type neighbour >out 2>err &&
-	err_is err "issue-add: command line: dispute_type: only a dispute has this" "$NOTHING" &&
+	err_is err "issue-add: command line: --dispute-type: only a dispute has this" "$NOTHING" &&
 	expect_status 65 issue-add $TODAY --title 路灯 --owner 王强 --parties 张甲 >out 2>err &&
-	err_is err "issue-add: command line: parties: only a dispute has this" "$NOTHING" &&
+	err_is err "issue-add: command line: --parties: only a dispute has this" "$NOTHING" &&
 	expect_status 65 issue-add $TODAY --kind suggestion --title 路灯 --owner 王强 --mediator 村调委会 >out 2>err &&
-	err_is err "issue-add: command line: mediator: only a dispute has this" "$NOTHING" &&
+	err_is err "issue-add: command line: --mediator: only a dispute has this" "$NOTHING" &&
 	printf "类型,标题,责任人,纠纷类型,当事人,调解人\n急难愁盼,路灯,王强,邻里,张甲,村调委会\n" >in.csv &&
 	expect_status 65 issue-add $TODAY in.csv >out 2>err &&
 	err_is err \
@@ -566,10 +566,10 @@ test_case 'a dispute default is not stored on an issue that is not a dispute' '
 test_case 'a resolution without resolved_on_spot, and resolved_on_spot without one' '
 	seed &&
 	expect_status 65 issue-add $TODAY --title 路灯 --owner 王强 --resolution 已修好 >out 2>err &&
-	err_is err "issue-add: command line: resolution: only for an issue resolved on the spot; issue-update records a later resolution" \
+	err_is err "issue-add: command line: --resolution: only for an issue resolved on the spot; issue-update records a later resolution" \
 		"$NOTHING" &&
 	expect_status 65 issue-add $TODAY --title 路灯 --owner 王强 --resolved-on-spot >out 2>err &&
-	err_is err "issue-add: command line: resolution: missing; an issue resolved on the spot says how" \
+	err_is err "issue-add: command line: --resolution: missing; an issue resolved on the spot says how" \
 		"$NOTHING" &&
 	printf "title,owner,resolved_on_spot,resolution\n路灯,王强,否,已修好\n水管,王强,是,\n" >in.csv &&
 	expect_status 65 issue-add $TODAY in.csv >out 2>err &&
@@ -593,11 +593,11 @@ test_case 'resolved_on_spot that is neither yes nor no' '
 test_case 'a bad date' '
 	seed &&
 	expect_status 65 issue-add $TODAY --title 路灯 --owner 王强 --due-date 2022-13-01 >out 2>err &&
-	err_is err "issue-add: command line: due_date: not a date: \"2022-13-01\" (write 2022-11-01)" "$NOTHING" &&
+	err_is err "issue-add: command line: --due-date: not a date: \"2022-13-01\" (write 2022-11-01)" "$NOTHING" &&
 	expect_status 65 issue-add $TODAY --title 路灯 --owner 王强 --due-date 2023-02-29 >out 2>err &&
-	err_is err "issue-add: command line: due_date: not a date: \"2023-02-29\" (write 2022-11-01)" "$NOTHING" &&
+	err_is err "issue-add: command line: --due-date: not a date: \"2023-02-29\" (write 2022-11-01)" "$NOTHING" &&
 	expect_status 65 issue-add $TODAY --title 路灯 --owner 王强 --opened-on 下周 >out 2>err &&
-	err_is err "issue-add: command line: opened_on: not a date: \"下周\" (write 2022-11-01)" "$NOTHING" &&
+	err_is err "issue-add: command line: --opened-on: not a date: \"下周\" (write 2022-11-01)" "$NOTHING" &&
 	printf "标题,责任人,完成时限\n路灯,王强,月底\n" >in.csv &&
 	expect_status 65 issue-add $TODAY in.csv >out 2>err &&
 	err_is err "issue-add: in.csv:2: 完成时限: not a date: \"月底\" (write 2022-11-01)" "$NOTHING" &&
@@ -607,10 +607,10 @@ test_case 'a bad date' '
 test_case 'a due date before the issue was opened' '
 	seed &&
 	expect_status 65 issue-add $TODAY --title 路灯 --owner 王强 --due-date 2022-10-31 >out 2>err &&
-	err_is err "issue-add: command line: due_date: 2022-10-31 is before the issue was opened (2022-11-01); give opened_on for an older issue" \
+	err_is err "issue-add: command line: --due-date: 2022-10-31 is before the issue was opened (2022-11-01); for an older issue give the date it was opened (column opened_on, option --opened-on)" \
 		"$NOTHING" &&
 	expect_status 65 issue-add $TODAY --title 路灯 --owner 王强 --opened-on 2022-11-10 --due-date 2022-11-09 >out 2>err &&
-	err_is err "issue-add: command line: due_date: 2022-11-09 is before the issue was opened (2022-11-10); give opened_on for an older issue" \
+	err_is err "issue-add: command line: --due-date: 2022-11-09 is before the issue was opened (2022-11-10); for an older issue give the date it was opened (column opened_on, option --opened-on)" \
 		"$NOTHING" &&
 	store_unchanged
 '

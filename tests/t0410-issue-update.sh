@@ -212,7 +212,7 @@ test_case 'every move not in the lifecycle is refused, naming the moves allowed'
 		bring 1 $from &&
 		expect_status 65 issue-update --today 2022-11-20 --id 1 --status $to >out 2>err &&
 		eval "moves=\$MOVES_$from" &&
-		err_is err "issue-update: command line: status: issue 1 cannot go from $from to $to; from $from it may go to: $moves" \
+		err_is err "issue-update: command line: --status: issue 1 cannot go from $from to $to; from $from it may go to: $moves" \
 			"$NOTHING" &&
 		store_unchanged || return 1
 	done
@@ -221,13 +221,13 @@ test_case 'every move not in the lifecycle is refused, naming the moves allowed'
 test_case 'open to feedback_given, closed or reopened, with what they would need' '
 	seed &&
 	expect_status 65 issue-update --today 2022-11-02 --id 1 --status feedback_given --feedback 已告知 >out 2>err &&
-	err_is err "issue-update: command line: status: issue 1 cannot go from open to feedback_given; from open it may go to: $MOVES_open" \
+	err_is err "issue-update: command line: --status: issue 1 cannot go from open to feedback_given; from open it may go to: $MOVES_open" \
 		"$NOTHING" &&
 	expect_status 65 issue-update --today 2022-11-02 --id 1 --status closed >out 2>err &&
-	err_is err "issue-update: command line: status: issue 1 cannot go from open to closed; from open it may go to: $MOVES_open" \
+	err_is err "issue-update: command line: --status: issue 1 cannot go from open to closed; from open it may go to: $MOVES_open" \
 		"$NOTHING" &&
 	expect_status 65 issue-update --today 2022-11-02 --id 1 --status reopened --reason 不满意 >out 2>err &&
-	err_is err "issue-update: command line: status: issue 1 cannot go from open to reopened; from open it may go to: $MOVES_open" \
+	err_is err "issue-update: command line: --status: issue 1 cannot go from open to reopened; from open it may go to: $MOVES_open" \
 		"$NOTHING" &&
 	store_unchanged
 '
@@ -236,12 +236,12 @@ test_case 'resolved to in_progress, and closed to feedback_given' '
 	seed &&
 	bring 1 resolved &&
 	expect_status 65 issue-update --today 2022-11-20 --id 1 --status in_progress >out 2>err &&
-	err_is err "issue-update: command line: status: issue 1 cannot go from resolved to in_progress; from resolved it may go to: $MOVES_resolved" \
+	err_is err "issue-update: command line: --status: issue 1 cannot go from resolved to in_progress; from resolved it may go to: $MOVES_resolved" \
 		"$NOTHING" &&
 	store_unchanged &&
 	bring 2 closed &&
 	expect_status 65 issue-update --today 2022-11-20 --id 2 --status feedback_given --feedback 再次告知 >out 2>err &&
-	err_is err "issue-update: command line: status: issue 2 cannot go from closed to feedback_given; from closed it may go to: $MOVES_closed" \
+	err_is err "issue-update: command line: --status: issue 2 cannot go from closed to feedback_given; from closed it may go to: $MOVES_closed" \
 		"$NOTHING" &&
 	store_unchanged
 '
@@ -253,7 +253,7 @@ test_case 'a move to the status the issue has changes nothing; an unknown status
 	expect_status 0 issue-update --id 1 --status 待办 >out 2>err &&
 	test_must_be_empty out &&
 	expect_status 65 issue-update --id 1 --status finished >out 2>err &&
-	err_is err "issue-update: command line: status: unknown value \"finished\"; expected one of: open (open), in_progress (in progress), resolved (resolved), feedback_given (feedback given), closed (closed), reopened (reopened), closed_unresolved (closed, promised), withdrawn (withdrawn)" \
+	err_is err "issue-update: command line: --status: unknown value \"finished\"; expected one of: open (open), in_progress (in progress), resolved (resolved), feedback_given (feedback given), closed (closed), reopened (reopened), closed_unresolved (closed, promised), withdrawn (withdrawn)" \
 		"$NOTHING" &&
 	store_unchanged
 '
@@ -263,7 +263,7 @@ test_case 'a move to the status the issue has changes nothing; an unknown status
 test_case 'resolved without a resolution' '
 	seed &&
 	expect_status 65 issue-update --today 2022-11-05 --id 1 --status resolved >out 2>err &&
-	err_is err "issue-update: command line: resolution: missing; say how the issue was resolved" "$NOTHING" &&
+	err_is err "issue-update: command line: --resolution: missing; say how the issue was resolved" "$NOTHING" &&
 	printf "编号,状态,解决情况\n1,已解决,\n" >in.csv &&
 	expect_status 65 issue-update --today 2022-11-05 in.csv >out 2>err &&
 	err_is err "issue-update: in.csv:2: 解决情况: missing; say how the issue was resolved" "$NOTHING" &&
@@ -274,17 +274,17 @@ test_case 'reopened without a reason' '
 	seed &&
 	bring 1 feedback_given &&
 	expect_status 65 issue-update --today 2022-11-20 --id 1 --status reopened >out 2>err &&
-	err_is err "issue-update: command line: reason: missing; say why the issue is reopened" "$NOTHING" &&
+	err_is err "issue-update: command line: --reason: missing; say why the issue is reopened" "$NOTHING" &&
 	store_unchanged
 '
 
 test_case 'closed_unresolved without a promised date, or without a reason' '
 	seed &&
 	expect_status 65 issue-update --today 2022-11-20 --id 1 --status closed_unresolved --reason 需改造管网 >out 2>err &&
-	err_is err "issue-update: command line: promised_date: closing an issue unresolved needs a reason and the date promised instead" \
+	err_is err "issue-update: command line: --promised-date: closing an issue unresolved needs a reason and the date promised instead" \
 		"$NOTHING" &&
 	expect_status 65 issue-update --today 2022-11-20 --id 1 --status closed_unresolved --promised-date 2023-06-30 >out 2>err &&
-	err_is err "issue-update: command line: reason: closing an issue unresolved needs a reason and the date promised instead" \
+	err_is err "issue-update: command line: --reason: closing an issue unresolved needs a reason and the date promised instead" \
 		"$NOTHING" &&
 	store_unchanged
 '
@@ -293,17 +293,17 @@ test_case 'feedback_given without feedback' '
 	seed &&
 	bring 1 resolved &&
 	expect_status 65 issue-update --today 2022-11-20 --id 1 --status feedback_given >out 2>err &&
-	err_is err "issue-update: command line: feedback: missing; say how the household was told" "$NOTHING" &&
+	err_is err "issue-update: command line: --feedback: missing; say how the household was told" "$NOTHING" &&
 	store_unchanged
 '
 
 test_case 'a reason or a promised date with nothing that takes it' '
 	seed &&
 	expect_status 65 issue-update --today 2022-11-20 --id 1 --reason 就是想说 >out 2>err &&
-	err_is err "issue-update: command line: reason: a reason goes with a new due date, a reopening, a closing unresolved or a withdrawal" \
+	err_is err "issue-update: command line: --reason: a reason goes with a new due date, a reopening, a closing unresolved or a withdrawal" \
 		"$NOTHING" &&
 	expect_status 65 issue-update --today 2022-11-20 --id 1 --promised-date 2023-06-30 >out 2>err &&
-	err_is err "issue-update: command line: promised_date: only when the status becomes closed_unresolved" \
+	err_is err "issue-update: command line: --promised-date: only when the status becomes closed_unresolved" \
 		"$NOTHING" &&
 	store_unchanged
 '
@@ -311,7 +311,7 @@ test_case 'a reason or a promised date with nothing that takes it' '
 test_case 'a resolution without a move to resolved is not silently dropped' '
 	seed &&
 	expect_status 65 issue-update --today 2022-11-20 --id 1 --resolution 已修复 >out 2>err &&
-	grep_message "^issue-update: command line: resolution: " err &&
+	grep_message "^issue-update: command line: --resolution: " err &&
 	store_unchanged
 '
 
@@ -320,7 +320,7 @@ test_case 'a resolution without a move to resolved is not silently dropped' '
 test_case 'a due date without a reason' '
 	seed &&
 	expect_status 65 issue-update --today 2022-11-05 --id 1 --due-date 2022-11-20 >out 2>err &&
-	err_is err "issue-update: command line: due_date: a new deadline needs a reason (--reason)" "$NOTHING" &&
+	err_is err "issue-update: command line: --due-date: a new deadline needs a reason (--reason)" "$NOTHING" &&
 	store_unchanged
 '
 
@@ -358,19 +358,19 @@ test_case 'the same due date again is no extension' '
 test_case 'a bad due date, promised date or revisit date' '
 	seed &&
 	expect_status 65 issue-update --id 1 --due-date 2022-11-31 --reason 等材料 >out 2>err &&
-	err_is err "issue-update: command line: due_date: not a date: \"2022-11-31\" (write 2022-11-01)" "$NOTHING" &&
+	err_is err "issue-update: command line: --due-date: not a date: \"2022-11-31\" (write 2022-11-01)" "$NOTHING" &&
 	expect_status 65 issue-update --id 1 --status closed_unresolved --reason 需改造 --promised-date 明年 >out 2>err &&
-	err_is err "issue-update: command line: promised_date: not a date: \"明年\" (write 2022-11-01)" "$NOTHING" &&
+	err_is err "issue-update: command line: --promised-date: not a date: \"明年\" (write 2022-11-01)" "$NOTHING" &&
 	bring 2 resolved &&
 	expect_status 65 issue-update --id 2 --finding stable --visitor 王强 --revisit-date 上周 >out 2>err &&
-	err_is err "issue-update: command line: revisit_date: not a date: \"上周\" (write 2022-11-01)" "$NOTHING" &&
+	err_is err "issue-update: command line: --revisit-date: not a date: \"上周\" (write 2022-11-01)" "$NOTHING" &&
 	store_unchanged
 '
 
 test_case 'a due date before the issue was opened is refused' '
 	seed &&
 	expect_status 65 issue-update --today 2022-11-05 --id 1 --due-date 2022-10-01 --reason 录错了 >out 2>err &&
-	grep_message "^issue-update: command line: due_date: " err &&
+	grep_message "^issue-update: command line: --due-date: " err &&
 	store_unchanged
 '
 
@@ -519,7 +519,7 @@ test_case 'a relapsed revisit reopens a resolved, fed back or closed dispute' '
 test_case 'a mediation outcome on an issue that is not a dispute' '
 	seed &&
 	expect_status 65 issue-update --today 2022-11-05 --id 1 --outcome success >out 2>err &&
-	err_is err "issue-update: command line: outcome: issue 1 is not a dispute" "$NOTHING" &&
+	err_is err "issue-update: command line: --outcome: issue 1 is not a dispute" "$NOTHING" &&
 	store_unchanged
 '
 
@@ -527,19 +527,19 @@ test_case 'a revisit of an issue that is not a dispute' '
 	seed &&
 	bring 1 resolved &&
 	expect_status 65 issue-update --today 2022-11-05 --id 1 --finding stable --visitor 王强 >out 2>err &&
-	err_is err "issue-update: command line: finding: issue 1 is not a dispute" "$NOTHING" &&
+	err_is err "issue-update: command line: --finding: issue 1 is not a dispute" "$NOTHING" &&
 	store_unchanged
 '
 
 test_case 'an unknown mediation outcome or revisit finding' '
 	seed &&
 	expect_status 65 issue-update --id 2 --outcome 和好 >out 2>err &&
-	err_is err "issue-update: command line: outcome: unknown value \"和好\"; expected one of: success (mediated), failed (not mediated), referred (referred to court)" \
+	err_is err "issue-update: command line: --outcome: unknown value \"和好\"; expected one of: success (mediated), failed (not mediated), referred (referred to court)" \
 		"$NOTHING" &&
 	bring 2 resolved &&
 	expect_status 65 issue-update --id 2 --finding 还行 --visitor 王强 >out 2>err &&
-	err_is err "issue-update: command line: finding: unknown value \"还行\"; expected one of: stable (stable), relapsed (relapsed)" \
-		"issue-update: command line: finding: a revisit needs its finding and visitor" \
+	err_is err "issue-update: command line: --finding: unknown value \"还行\"; expected one of: stable (stable), relapsed (relapsed)" \
+		"issue-update: command line: --finding: a revisit needs its finding and visitor" \
 		"$NOTHING" &&
 	store_unchanged
 '
@@ -548,22 +548,22 @@ test_case 'a revisit without its visitor, or without its finding' '
 	seed &&
 	bring 2 resolved &&
 	expect_status 65 issue-update --today 2022-12-05 --id 2 --finding stable >out 2>err &&
-	err_is err "issue-update: command line: visitor: a revisit needs its finding and visitor" "$NOTHING" &&
+	err_is err "issue-update: command line: --visitor: a revisit needs its finding and visitor" "$NOTHING" &&
 	expect_status 65 issue-update --today 2022-12-05 --id 2 --visitor 王强 >out 2>err &&
-	err_is err "issue-update: command line: finding: a revisit needs its finding and visitor" "$NOTHING" &&
+	err_is err "issue-update: command line: --finding: a revisit needs its finding and visitor" "$NOTHING" &&
 	store_unchanged
 '
 
 test_case 'relapsed on an open dispute, and relapsed with a status' '
 	seed &&
 	expect_status 65 issue-update --today 2022-12-05 --id 2 --finding relapsed --visitor 王强 >out 2>err &&
-	err_is err "issue-update: command line: finding: issue 2 is open; only a resolved, fed back or closed dispute can relapse" \
+	err_is err "issue-update: command line: --finding: issue 2 is open; only a resolved, fed back or closed dispute can relapse" \
 		"$NOTHING" &&
 	store_unchanged &&
 	bring 2 resolved &&
 	expect_status 65 issue-update --today 2022-12-05 --id 2 --finding relapsed --visitor 王强 \
 		--status reopened --reason 又吵了 >out 2>err &&
-	err_is err "issue-update: command line: status: a relapsed revisit reopens the dispute by itself; give no status" \
+	err_is err "issue-update: command line: --status: a relapsed revisit reopens the dispute by itself; give no status" \
 		"$NOTHING" &&
 	store_unchanged
 '
@@ -573,11 +573,11 @@ test_case 'relapsed on an open dispute, and relapsed with a status' '
 test_case 'an unknown id, or not a number' '
 	seed &&
 	expect_status 65 issue-update --id 99 --note 进展 >out 2>err &&
-	err_is err "issue-update: command line: id: no issue 99" "$NOTHING" &&
+	err_is err "issue-update: command line: --id: no issue 99" "$NOTHING" &&
 	expect_status 65 issue-update --id 一号 --note 进展 >out 2>err &&
-	err_is err "issue-update: command line: id: not an issue number: \"一号\"" "$NOTHING" &&
+	err_is err "issue-update: command line: --id: not an issue number: \"一号\"" "$NOTHING" &&
 	expect_status 65 issue-update --id 0 --note 进展 >out 2>err &&
-	err_is err "issue-update: command line: id: not an issue number: \"0\"" "$NOTHING" &&
+	err_is err "issue-update: command line: --id: not an issue number: \"0\"" "$NOTHING" &&
 	printf "id,note\n,进展\n" >in.csv &&
 	expect_status 65 issue-update in.csv >out 2>err &&
 	err_is err "issue-update: in.csv:2: id: missing; which issue?" "$NOTHING" &&

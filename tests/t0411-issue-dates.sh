@@ -35,29 +35,29 @@ refused() {
 
 test_case 'resolved, fed back, closed before the opening or the step before' '
 	seed &&
-	refused "status: resolved_on 2022-11-01 is before opened_on 2022-11-10" \
+	refused "--status: resolved_on 2022-11-01 is before opened_on 2022-11-10" \
 		issue-update --today 2022-11-01 --id 1 --status resolved --resolution 已修复 &&
-	refused "status: in_progress 2022-11-09 is before opened_on 2022-11-10" \
+	refused "--status: in_progress 2022-11-09 is before opened_on 2022-11-10" \
 		issue-update --today 2022-11-09 --id 1 --status in_progress &&
 	issue-update -q --today 2022-11-20 --id 1 --status resolved --resolution 已修复 >/dev/null &&
 	store_dump >before &&
-	refused "status: feedback_on 2022-10-01 is before resolved_on 2022-11-20" \
+	refused "--status: feedback_on 2022-10-01 is before resolved_on 2022-11-20" \
 		issue-update --today 2022-10-01 --id 1 --status feedback_given --feedback 已告知 &&
 	issue-update -q --today 2022-11-21 --id 1 --status feedback_given --feedback 已告知 >/dev/null &&
 	store_dump >before &&
-	refused "status: closed_on 2022-09-01 is before feedback_on 2022-11-21" \
+	refused "--status: closed_on 2022-09-01 is before feedback_on 2022-11-21" \
 		issue-update --today 2022-09-01 --id 1 --status closed &&
-	refused "status: reopened 2022-11-15 is before feedback_on 2022-11-21" \
+	refused "--status: reopened 2022-11-15 is before feedback_on 2022-11-21" \
 		issue-update --today 2022-11-15 --id 1 --status reopened --reason 又坏了 &&
 	issue-update -q --today 2022-11-21 --id 1 --status closed >/dev/null
 '
 
 test_case 'a promise before the opening or the closing' '
 	seed &&
-	refused "promised_date: promised_date 2022-11-01 is before opened_on 2022-11-10" \
+	refused "--promised-date: promised_date 2022-11-01 is before opened_on 2022-11-10" \
 		issue-update --today 2022-11-20 --id 1 --status closed_unresolved \
 		--reason 需列入明年项目 --promised-date 2022-11-01 &&
-	refused "promised_date: promised_date 2022-11-15 is before closed_on 2022-11-20" \
+	refused "--promised-date: promised_date 2022-11-15 is before closed_on 2022-11-20" \
 		issue-update --today 2022-11-20 --id 1 --status closed_unresolved \
 		--reason 需列入明年项目 --promised-date 2022-11-15 &&
 	issue-update -q --today 2022-11-20 --id 1 --status closed_unresolved \
@@ -66,12 +66,12 @@ test_case 'a promise before the opening or the closing' '
 
 test_case 'a mediation or a revisit before what it follows' '
 	seed &&
-	refused "outcome: mediated_on 2022-11-01 is before opened_on 2022-11-10" \
+	refused "--outcome: mediated_on 2022-11-01 is before opened_on 2022-11-10" \
 		issue-update --today 2022-11-01 --id 2 --outcome success &&
 	issue-update -q --today 2022-11-15 --id 2 --status resolved --resolution 签订调解协议 \
 		--outcome success >/dev/null &&
 	store_dump >before &&
-	refused "revisit_date: revisit_date 2022-11-12 is before mediated_on 2022-11-15" \
+	refused "--revisit-date: revisit_date 2022-11-12 is before mediated_on 2022-11-15" \
 		issue-update --today 2022-12-15 --id 2 --finding stable --visitor 王强 \
 		--revisit-date 2022-11-12
 '
@@ -96,7 +96,7 @@ test_case 'a mediation that fails after a successful one reopens the dispute' '
 	issue-update -q --today 2022-11-15 --id 2 --status resolved --resolution 签订调解协议 \
 		--outcome success >/dev/null &&
 	store_dump >before &&
-	refused "status: a mediation that fails after a successful one reopens the dispute by itself; give no status" \
+	refused "--status: a mediation that fails after a successful one reopens the dispute by itself; give no status" \
 		issue-update --today 2022-11-20 --id 2 --outcome failed --status feedback_given --feedback 已告知 &&
 	issue-update --today 2022-11-20 --id 2 --outcome failed | cut -d , -f 1,11 >actual &&
 	printf "%s\n" id,status 2,reopened >expect &&
@@ -114,7 +114,7 @@ test_case 'a failed mediation after a successful one, closed unresolved since' '
 	issue-update -q --today 2022-11-17 --id 2 --status closed_unresolved --reason 待司法确认 \
 		--promised-date 2023-01-31 >/dev/null &&
 	store_dump >before &&
-	refused "outcome: issue 2 is closed_unresolved after a successful mediation, and cannot be reopened; record the outcome once the issue moves on" \
+	refused "--outcome: issue 2 is closed_unresolved after a successful mediation, and cannot be reopened; record the outcome once the issue moves on" \
 		issue-update --today 2022-11-20 --id 2 --outcome failed
 '
 

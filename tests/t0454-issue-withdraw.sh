@@ -120,7 +120,7 @@ test_case 'a withdrawal needs a reason: exit 65, message, store unchanged' '
 	common &&
 	store_dump >before &&
 	expect_status 65 issue-update --today 2022-11-25 --id 2 --status withdrawn >out 2>err &&
-	printf "%s\n" "issue-update: command line: reason: missing; say why the issue is withdrawn (entered by mistake, given twice...)" \
+	printf "%s\n" "issue-update: command line: --reason: missing; say why the issue is withdrawn (entered by mistake, given twice...)" \
 		"issue-update: 1 bad record; nothing was written" >expect &&
 	test_cmp expect err &&
 	store_dump >after &&
@@ -132,7 +132,7 @@ test_case 'withdrawn is for good: no move, no change but a note; again changes n
 	issue-update -q --today 2022-11-25 --id 2 --status 已撤销 --reason 误录 >/dev/null &&
 	store_dump >before &&
 	expect_status 65 issue-update --today 2022-11-26 --id 2 --status open >out 2>err &&
-	printf "%s\n" "issue-update: command line: status: issue 2 was withdrawn: it takes notes only" \
+	printf "%s\n" "issue-update: command line: --status: issue 2 was withdrawn: it takes notes only" \
 		"issue-update: 1 bad record; nothing was written" >expect &&
 	test_cmp expect err &&
 	expect_status 65 issue-update --today 2022-11-26 --id 2 --owner 李霞 >out 2>err &&

@@ -72,7 +72,7 @@ test_case 'the same correction again changes nothing; corrections from a file' '
 test_case 'a correction without a reason: exit 65, message, store unchanged' '
 	seed &&
 	expect_status 65 issue-update --today 2022-11-11 --id 1 --title 饮水管道冻裂 >out 2>err &&
-	printf "%s\n" "issue-update: command line: reason: missing; a correction says why (--reason), for the audit log" \
+	printf "%s\n" "issue-update: command line: --reason: missing; a correction says why (--reason), for the audit log" \
 		"issue-update: 1 bad record; nothing was written" >expect &&
 	test_cmp expect err &&
 	store_unchanged
@@ -81,11 +81,11 @@ test_case 'a correction without a reason: exit 65, message, store unchanged' '
 test_case 'checked as issue-add checks: the category known, the household in the store' '
 	seed &&
 	expect_status 65 issue-update --today 2022-11-11 --id 1 --category 水利 --reason x >out 2>err &&
-	grep_message "^issue-update: command line: category: unknown value \"水利\"; expected one of: infrastructure" err &&
+	grep_message "^issue-update: command line: --category: unknown value \"水利\"; expected one of: infrastructure" err &&
 	expect_status 65 issue-update --today 2022-11-11 --id 1 --household HY9999999 --reason x >out 2>err &&
-	grep_message "^issue-update: command line: household_id: no such household$" err &&
+	grep_message "^issue-update: command line: --household: no such household$" err &&
 	expect_status 65 issue-update --today 2022-11-11 --id 1 --urgency 很急 --reason x >out 2>err &&
-	grep_message "^issue-update: command line: urgency: unknown value" err &&
+	grep_message "^issue-update: command line: --urgency: unknown value" err &&
 	store_unchanged
 '
 

@@ -184,14 +184,14 @@ test_case 'issue-add and meeting-log name the nearest village too' '
 	seed &&
 	expect_status 65 issue-add --today 2022-11-01 --title 路灯 --owner 王强 \
 		--village 后页村 </dev/null >out 2>err &&
-	err_is err "issue-add: command line: village: no such village; did you mean 后叶村?" \
+	err_is err "issue-add: command line: --village: no such village; did you mean 后叶村?" \
 		"issue-add: 1 bad record; nothing was written" &&
 	expect_status 65 meeting-log --kind representatives --village 后页村 \
 		--date 2022-11-01 2>err &&
 	err_is err "meeting-log: command line: village: no such village: 后页村; did you mean 后叶村?" &&
 	expect_status 65 $ZH meeting-log --kind representatives --village 后页村 \
 		--date 2022-11-01 2>err &&
-	err_is err "meeting-log: 命令行: village: 没有该村(社区)：后页村；是否为 后叶村？" &&
+	err_is err "meeting-log: 命令行: 村(社区): 没有该村(社区)：后页村；是否为 后叶村？" &&
 	printf "title,owner,village\n路灯,王强,石门\n" >in.csv &&
 	expect_status 65 issue-add --today 2022-11-01 in.csv >out 2>err &&
 	err_is err "issue-add: in.csv:2: village: no such village; did you mean 石门村?" \

@@ -1010,17 +1010,6 @@ test_case 'a reader that closes the pipe early is not an error' '
 
 # ---- Chinese ----
 
-# zh_locale: the case speaks Chinese; fails, saying why, when it cannot
-zh_locale() {
-	if ! locale -a 2>/dev/null | grep -qi '^zh_CN\.utf-\{0,1\}8$'; then
-		echo "the zh_CN.UTF-8 locale is not installed; as root run scripts/install-deps.sh" >&2
-		return 1
-	fi
-	LANG=zh_CN.UTF-8
-	LC_ALL=zh_CN.UTF-8
-	export LANG LC_ALL
-}
-
 test_case 'zh_CN: every report as a table is aligned' '
 	example_township &&
 	zh_locale &&

@@ -8,21 +8,6 @@
 
 . "$(dirname "$0")/lib.sh"
 
-# zh_locale: switch the case to Chinese; fail, saying why, when it cannot
-zh_locale() {
-	if ! locale -a 2>/dev/null | grep -qi '^zh_CN\.utf-\{0,1\}8$'; then
-		echo "the zh_CN.UTF-8 locale is not installed; as root run scripts/install-deps.sh" >&2
-		return 1
-	fi
-	if [ ! -f "$RENKE_LOCALEDIR/zh_CN/LC_MESSAGES/renke.mo" ]; then
-		echo "no catalog $RENKE_LOCALEDIR/zh_CN/LC_MESSAGES/renke.mo; run make all" >&2
-		return 1
-	fi
-	LANG=zh_CN.UTF-8
-	LC_ALL=zh_CN.UTF-8
-	export LANG LC_ALL
-}
-
 # two households, one of them in two categories
 good_csv() {
 	printf "%s\n" "household_id,village,categories" \

@@ -86,12 +86,12 @@ test_case 'deadline-check: a missing visit is owned by the assigned cadre' '
 test_case 'dates: an end before the start is refused, new or changed' '
 	seed &&
 	expect_status 65 assign --cadre 王平 --role 帮扶干部 --household A1 --from 2022-10-01 --until 2022-09-30 2>err &&
-	grep_message "^assign: command line: end_date: 2022-09-30 is before the start date 2022-10-01$" err &&
+	grep_message "^assign: command line: --until: 2022-09-30 is before the start date 2022-10-01$" err &&
 	store_unchanged &&
 	assign -q --cadre 王平 --role 帮扶干部 --household A1 --from 2022-10-01 &&
 	store_dump >before &&
 	expect_status 65 assign --upsert --cadre 王平 --role 帮扶干部 --household A1 --until 2022-09-01 2>err &&
-	grep_message "end_date: 2022-09-01 is before the start date 2022-10-01$" err &&
+	grep_message "--until: 2022-09-01 is before the start date 2022-10-01$" err &&
 	store_unchanged &&
 	assign --upsert --by 文书 --cadre 王平 --role 帮扶干部 --household A1 --until 2023-06-30 2>err &&
 	grep_message "updated 1," err &&

@@ -68,7 +68,7 @@ test_case 'refused: a household already monitored at risk cannot be included aga
 	expect_status 65 case-open --today 2022-11-10 --household HY0103003 \
 		--clue cadre --clue-on 2022-11-01 >out 2>err &&
 	test_must_be_empty out &&
-	err_is err "case-open: command line: household_id: household HY0103003 is monitored already, its risk not eliminated; open a risk elimination instead" \
+	err_is err "case-open: command line: --household: household HY0103003 is monitored already, its risk not eliminated; open a risk elimination instead" \
 		"case-open: 1 bad record; nothing was written" &&
 	store_unchanged
 '
@@ -77,7 +77,7 @@ test_case 'refused: an elimination for a household not at risk' '
 	seed &&
 	expect_status 65 case-open --today 2022-11-10 --household HY0105001 \
 		--type elimination --clue cadre --clue-on 2022-11-01 >out 2>err &&
-	err_is err "case-open: command line: household_id: household HY0105001 is not a monitored household at risk; there is no risk to eliminate" \
+	err_is err "case-open: command line: --household: household HY0105001 is not a monitored household at risk; there is no risk to eliminate" \
 		"case-open: 1 bad record; nothing was written" &&
 	store_unchanged
 '
@@ -88,7 +88,7 @@ test_case 'refused: a second open case for a household' '
 	store_dump >before &&
 	expect_status 65 case-open --today 2022-11-10 --household HY0101001 \
 		--clue application --clue-on 2022-11-05 >out 2>err &&
-	err_is err "case-open: command line: household_id: household HY0101001 has case 1 open already (inclusion, opened 2022-11-01); a household has one open case at a time" \
+	err_is err "case-open: command line: --household: household HY0101001 has case 1 open already (inclusion, opened 2022-11-01); a household has one open case at a time" \
 		"case-open: 1 bad record; nothing was written" &&
 	store_unchanged
 '
@@ -96,17 +96,17 @@ test_case 'refused: a second open case for a household' '
 test_case 'refused: no household, an unknown one, no clue, no date, a date to come, a bad risk' '
 	seed &&
 	expect_status 65 case-open --today 2022-11-10 --clue cadre --clue-on 2022-11-01 2>err &&
-	grep_message "household_id: missing; which household?" err &&
+	grep_message "--household: missing; which household?" err &&
 	expect_status 65 case-open --today 2022-11-10 --household HY9999999 --clue cadre --clue-on 2022-11-01 2>err &&
-	grep_message "household_id: no household HY9999999" err &&
+	grep_message "--household: no household HY9999999" err &&
 	expect_status 65 case-open --today 2022-11-10 --household HY0101001 --clue-on 2022-11-01 2>err &&
 	grep_message "clue: missing; say where the clue came from: visit, application, cadre, department" err &&
 	expect_status 65 case-open --today 2022-11-10 --household HY0101001 --clue 来信 --clue-on 2022-11-01 2>err &&
 	grep_message "clue: unknown value \"来信\"; expected one of: visit (visit)" err &&
 	expect_status 65 case-open --today 2022-11-10 --household HY0101001 --clue cadre 2>err &&
-	grep_message "clue_on: missing; when did the clue come?" err &&
+	grep_message "--clue-on: missing; when did the clue come?" err &&
 	expect_status 65 case-open --today 2022-11-10 --household HY0101001 --clue cadre --clue-on 2022-11-11 2>err &&
-	grep_message "clue_on: 2022-11-11 is after today (2022-11-10)" err &&
+	grep_message "--clue-on: 2022-11-11 is after today (2022-11-10)" err &&
 	expect_status 65 case-open --today 2022-11-10 --household HY0101001 --clue cadre --clue-on 2022-11-01 --risks 因病,因穷 2>err &&
 	grep_message "risks: unknown value \"因穷\"; expected one of: illness (illness)" err &&
 	expect_status 65 case-open --today 2022-11-10 --household HY0103003 --type 风险消除 --clue cadre --clue-on 2022-11-01 --risks 因病 2>err &&

@@ -114,11 +114,11 @@ test_case 'refused: a step out of order' '
 	seed &&
 	expect_status 65 cross >out 2>err &&
 	test_must_be_empty out &&
-	err_is err "case-step: command line: step: case 1 is at the clue (2022-11-01); its next step is the home check, not the data cross-check" "$NOTHING" &&
+	err_is err "case-step: command line: --step: case 1 is at the clue (2022-11-01); its next step is the home check, not the data cross-check" "$NOTHING" &&
 	store_unchanged &&
 	bring village &&
 	expect_status 65 township 2>err &&
-	err_is err "case-step: command line: step: case 1 is at the village review (2022-11-04); its next step is the public posting, not the township review" "$NOTHING" &&
+	err_is err "case-step: command line: --step: case 1 is at the village review (2022-11-04); its next step is the public posting, not the township review" "$NOTHING" &&
 	store_unchanged
 '
 
@@ -127,29 +127,29 @@ test_case 'refused: a step recorded twice with another date' '
 	bring home &&
 	expect_status 65 $STEP --step home_check --date 2022-11-03 --housing a --food b \
 		--labour c --income d --expenses e --judgement f --consent yes 2>err &&
-	err_is err "case-step: command line: step: case 1: the home check was recorded already, on 2022-11-02 by tester; a step is recorded once" "$NOTHING" &&
+	err_is err "case-step: command line: --step: case 1: the home check was recorded already, on 2022-11-02 by tester; a step is recorded once" "$NOTHING" &&
 	store_unchanged
 '
 
 test_case 'refused: a home check without the signed consent, or without its findings' '
 	seed &&
 	expect_status 65 home --consent 否 --monitor-type unstable --risks 因病 2>err &&
-	err_is err "case-step: command line: consent: the home check needs the household${SQ}s signed consent to the data checks (承诺授权)" "$NOTHING" &&
+	err_is err "case-step: command line: --consent: the home check needs the household${SQ}s signed consent to the data checks (承诺授权)" "$NOTHING" &&
 	store_unchanged &&
 	expect_status 65 $STEP --step home_check --date 2022-11-02 --consent 是 \
 		--housing 砖房 --monitor-type unstable --risks 因病 2>err &&
 	grep_message "food: missing; the home check records what 三看两问一判断 found" err &&
 	grep_message "judgement: missing; the home check records" err &&
 	expect_status 65 home 2>err &&
-	err_is err "case-step: command line: monitor_type: missing; an inclusion${SQ}s home check names the monitor type" \
-		"case-step: command line: risks: missing; an inclusion${SQ}s home check names the risks found" "$NOTHING" &&
+	err_is err "case-step: command line: --monitor-type: missing; an inclusion${SQ}s home check names the monitor type" \
+		"case-step: command line: --risks: missing; an inclusion${SQ}s home check names the risks found" "$NOTHING" &&
 	store_unchanged
 '
 
 test_case 'a household refusing consent ends the case as not eligible, with the reason' '
 	seed &&
 	expect_status 65 $STEP --step home_check --date 2022-11-02 --result not_eligible 2>err &&
-	err_is err "case-step: command line: reason: missing; say why the case ends not eligible" "$NOTHING" &&
+	err_is err "case-step: command line: --reason: missing; say why the case ends not eligible" "$NOTHING" &&
 	store_unchanged &&
 	$STEP --step home_check --date 2022-11-02 --result 不符合条件 --reason 户主拒绝签字授权 --consent 否 >/dev/null &&
 	sqlite3 "$RENKE_DB" "select step, state, decided_on, reason from monitor_case" >actual &&
@@ -158,7 +158,7 @@ test_case 'a household refusing consent ends the case as not eligible, with the 
 	household_is HY0101001 "ordinary|-|-" &&
 	store_dump >before &&
 	expect_status 65 cross 2>err &&
-	err_is err "case-step: command line: step: case 1 is closed (not eligible, at the home check of 2022-11-02); it takes no more steps" "$NOTHING" &&
+	err_is err "case-step: command line: --step: case 1 is closed (not eligible, at the home check of 2022-11-02); it takes no more steps" "$NOTHING" &&
 	store_unchanged
 '
 
@@ -166,9 +166,9 @@ test_case 'refused: a cross-check without the departments'"'"' answers; a field 
 	seed &&
 	bring home &&
 	expect_status 65 $STEP --step data_check --date 2022-11-03 2>err &&
-	err_is err "case-step: command line: answers: missing; the cross-check records the departments${SQ} answers" "$NOTHING" &&
+	err_is err "case-step: command line: --answers: missing; the cross-check records the departments${SQ} answers" "$NOTHING" &&
 	expect_status 65 cross --days 5 2>err &&
-	err_is err "case-step: command line: days: goes with the public posting, not the data cross-check" "$NOTHING" &&
+	err_is err "case-step: command line: --days: goes with the public posting, not the data cross-check" "$NOTHING" &&
 	store_unchanged
 '
 
@@ -176,9 +176,9 @@ test_case 'refused: a step dated before the last one, or after today' '
 	seed &&
 	bring home &&
 	expect_status 65 cross --date 2022-11-01 2>err &&
-	err_is err "case-step: command line: date: 2022-11-01 is before the home check of case 1 (2022-11-02)" "$NOTHING" &&
+	err_is err "case-step: command line: --date: 2022-11-01 is before the home check of case 1 (2022-11-02)" "$NOTHING" &&
 	expect_status 65 cross --date 2022-12-01 2>err &&
-	err_is err "case-step: command line: date: 2022-12-01 is after today (2022-11-30)" "$NOTHING" &&
+	err_is err "case-step: command line: --date: 2022-12-01 is after today (2022-11-30)" "$NOTHING" &&
 	store_unchanged
 '
 
@@ -196,9 +196,9 @@ test_case 'refused: a posting shorter than the minimum, or without its objection
 	seed &&
 	bring village &&
 	expect_status 65 posting --days 4 2>err &&
-	err_is err "case-step: command line: days: a posting of 4 days is shorter than the county${SQ}s minimum of 5" "$NOTHING" &&
+	err_is err "case-step: command line: --days: a posting of 4 days is shorter than the county${SQ}s minimum of 5" "$NOTHING" &&
 	expect_status 65 $STEP --step posting --date 2022-11-05 2>err &&
-	err_is err "case-step: command line: objections: missing; record the objections raised during the posting, or 无 for none" "$NOTHING" &&
+	err_is err "case-step: command line: --objections: missing; record the objections raised during the posting, or 无 for none" "$NOTHING" &&
 	store_unchanged &&
 	case-open -q --limit posting_days=3 &&
 	posting --days 4 >/dev/null &&
@@ -211,7 +211,7 @@ test_case 'refused: the decision before the posting ends; the posting'"'"'s last
 	seed &&
 	bring township &&
 	expect_status 65 decision --date 2022-11-09 --result approved 2>err &&
-	err_is err "case-step: command line: date: the posting of case 1 runs until 2022-11-09; the county decides from 2022-11-10" "$NOTHING" &&
+	err_is err "case-step: command line: --date: the posting of case 1 runs until 2022-11-09; the county decides from 2022-11-10" "$NOTHING" &&
 	store_unchanged &&
 	decision --result approved >/dev/null &&
 	household_is HY0101001 "monitored|sudden_hardship|at_risk"
@@ -221,11 +221,11 @@ test_case 'refused: a decision without its result, a rejection without its reaso
 	seed &&
 	bring township &&
 	expect_status 65 decision 2>err &&
-	err_is err "case-step: command line: result: missing; the county${SQ}s decision is approved or rejected" "$NOTHING" &&
+	err_is err "case-step: command line: --result: missing; the county${SQ}s decision is approved or rejected" "$NOTHING" &&
 	expect_status 65 decision --result rejected 2>err &&
-	err_is err "case-step: command line: reason: missing; say why the case ends rejected" "$NOTHING" &&
+	err_is err "case-step: command line: --reason: missing; say why the case ends rejected" "$NOTHING" &&
 	expect_status 65 decision --result passed 2>err &&
-	err_is err "case-step: command line: result: the county${SQ}s decision is approved or rejected, not passed" "$NOTHING" &&
+	err_is err "case-step: command line: --result: the county${SQ}s decision is approved or rejected, not passed" "$NOTHING" &&
 	store_unchanged &&
 	decision --result rejected --reason 家庭收入超过监测标准 >/dev/null &&
 	household_is HY0101001 "ordinary|-|-" &&
@@ -239,11 +239,11 @@ test_case 'refused: no case, an unknown case, a household without one, the wrong
 	expect_status 64 case-step --step home_check 2>err &&
 	grep_message "which case? give --case or --household" err &&
 	expect_status 65 case-step --case 9 --step home_check 2>err &&
-	grep_message "case_id: no case 9" err &&
+	grep_message "--case: no case 9" err &&
 	expect_status 65 case-step --household HY0101002 --step home_check 2>err &&
-	grep_message "household_id: household HY0101002 has no case; open one with case-open" err &&
+	grep_message "--household: household HY0101002 has no case; open one with case-open" err &&
 	expect_status 65 case-step --case 1 --household HY0101002 --step home_check 2>err &&
-	grep_message "household_id: case 1 is household HY0101001${SQ}s, not HY0101002${SQ}s" err &&
+	grep_message "--household: case 1 is household HY0101001${SQ}s, not HY0101002${SQ}s" err &&
 	expect_status 65 case-step --case 1 --step 线索 2>err &&
 	grep_message "step: a clue opens a case: case-open" err &&
 	store_unchanged
@@ -285,7 +285,7 @@ test_case 'refused: an elimination without a stable second visit six months earl
 	seed &&
 	elim 2022-05-03 2022-11-02 yes,yes,yes,yes,yes yes,yes,yes,yes,yes &&
 	expect_status 65 $ELIM 2>err &&
-	err_is err "case-step: command line: result: case 2: the risk cannot be eliminated: the last two visits of household HY0103003, 2022-05-03 and 2022-11-02, are less than 6 months apart: no stable second visit" "$NOTHING" &&
+	err_is err "case-step: command line: --result: case 2: the risk cannot be eliminated: the last two visits of household HY0103003, 2022-05-03 and 2022-11-02, are less than 6 months apart: no stable second visit" "$NOTHING" &&
 	store_unchanged &&
 	household_is HY0103003 "monitored|sudden_hardship|at_risk"
 '
@@ -294,7 +294,7 @@ test_case 'refused: an elimination whose visits do not find the household stable
 	seed &&
 	elim 2022-04-02 2022-11-02 no,yes,yes,,yes yes,yes,yes,no,yes &&
 	expect_status 65 $ELIM 2>err &&
-	err_is err "case-step: command line: result: case 2: the risk cannot be eliminated: the last two visits of household HY0103003 do not find it stable: 2022-04-02: not yes: income_stable, medical; 2022-11-02: not yes: medical" "$NOTHING" &&
+	err_is err "case-step: command line: --result: case 2: the risk cannot be eliminated: the last two visits of household HY0103003 do not find it stable: 2022-04-02: not yes: income_stable, medical; 2022-11-02: not yes: medical" "$NOTHING" &&
 	store_unchanged
 '
 

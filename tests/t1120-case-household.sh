@@ -28,19 +28,19 @@ test_case 'before any case, household-add sets the monitor type as ever' '
 test_case 'refused: a new household with a monitor type, a risk status or the category monitored' '
 	seed &&
 	expect_status 65 household-add --id HY0909001 --village 后叶村 --monitor-type 边缘易致贫户 2>err &&
-	err_is err "household-add: command line: monitor_type: $REFUSED" \
+	err_is err "household-add: command line: --monitor-type: $REFUSED" \
 		"household-add: 1 bad record; nothing was written" &&
 	expect_status 65 household-add --id HY0909001 --village 后叶村 --risk-status at_risk 2>err &&
-	grep_message "risk_status: $REFUSED" err &&
+	grep_message "--risk-status: $REFUSED" err &&
 	expect_status 65 household-add --id HY0909001 --village 后叶村 --category 监测户 2>err &&
-	grep_message "categories: $REFUSED" err &&
+	grep_message "--category: $REFUSED" err &&
 	store_unchanged
 '
 
 test_case 'refused: --upsert changing a household'"'"'s monitoring; without --upsert it differs and is left' '
 	seed &&
 	expect_status 65 household-add --upsert --id HY0103003 --village 后叶村 --risk-status 已消除风险 2>err &&
-	err_is err "household-add: command line: risk_status: $REFUSED" \
+	err_is err "household-add: command line: --risk-status: $REFUSED" \
 		"household-add: 1 bad record; nothing was written" &&
 	store_unchanged &&
 	household-add --id HY0103003 --village 后叶村 --risk-status 已消除风险 2>err &&
