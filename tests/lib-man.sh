@@ -9,6 +9,14 @@
 # command must exit 0; one that starts with the page's own command may
 # also exit 1 when the page's EXIT STATUS section lists 1.  A Chinese
 # page (man/zh_CN) names those sections 示例 and 退出状态.
+#
+# Most pages begin by importing the example township.  A page whose first
+# command is word for word the first command of an earlier page of the
+# same test file, under the same locale, starts from a copy of the
+# directory that command left there, and that command's output and exit
+# status are checked against the page as if it had run again: the same
+# command on the same files gives the same store and output, so it is
+# run once per test file instead of once per page.
 
 MAN_DIR=$TOP/man
 BS=$(printf '\b')
@@ -20,10 +28,13 @@ synopsis_of() {
 	awk '/^[^ ]/ { on = ($0 == "SYNOPSIS"); next } on'
 }
 
-# extract_examples PAGE DIR: DIR/cmd.N and DIR/out.N for every command of
-# PAGE's EXAMPLES, in order; prints the number of commands
+# extract_examples PAGE DIR COMMAND: DIR/cmd.N and DIR/out.N for every
+# command of PAGE's EXAMPLES, in order, and DIR/index with a line for each,
+# "N<tab>OWN<tab>TITLE": OWN is yes when the command starts with COMMAND,
+# the page's own, and TITLE the command on one line without what TAP or
+# echo would interpret; prints the number of commands
 extract_examples() {
-	awk -v dir="$2" '
+	awk -v dir="$2" -v own="$3" '
 	# mdoc escapes back to plain text
 	function plain(s,    out, c, i) {
 		out = ""
@@ -51,10 +62,17 @@ extract_examples() {
 		}
 		return out s
 	}
-	function finish() {
+	function finish(    title) {
 		if (n > 0) {
 			close(dir "/cmd." n)
 			close(dir "/out." n)
+			title = text
+			gsub(/#/, "_", title)
+			gsub(/\\/, "⧵", title)
+			sub(/ +$/, "", title)
+			mine = (index(text, own " ") == 1 || text == own " ")
+			printf "%d\t%s\t%s\n", n, mine ? "yes" : "no", title \
+			    > (dir "/index")
 		}
 	}
 	/^\.Sh / {
@@ -73,6 +91,7 @@ extract_examples() {
 		if (continued) {
 			# a command continued by a trailing backslash
 			print line > (dir "/cmd." n)
+			text = text line " "
 			continued = line ~ /\\$/
 			next
 		}
@@ -80,6 +99,7 @@ extract_examples() {
 			finish()
 			n++
 			print substr(line, 3) > (dir "/cmd." n)
+			text = substr(line, 3) " "
 			printf "" > (dir "/out." n)
 			continued = line ~ /\\$/
 			output = 1
@@ -90,6 +110,7 @@ extract_examples() {
 	}
 	END {
 		finish()
+		close(dir "/index")
 		print n + 0
 	}' "$1"
 }
@@ -107,7 +128,15 @@ allows_status_1() {
 # is not empty, its status 0 (or 1 when MAY_EXIT_1 is yes)
 run_example() {
 	sh "$1" >"$1.actual" 2>"$1.stderr" </dev/null
-	status=$?
+	echo $? >"$1.status"
+	check_example "$@"
+}
+
+# check_example CMD EXPECTED MAY_EXIT_1: what run_example checks, of the
+# output, standard error and status CMD left in CMD.actual, CMD.stderr
+# and CMD.status
+check_example() {
+	read -r status <"$1.status" || return 1
 	if [ "$status" -ne 0 ] &&
 	    ! { [ "$status" -eq 1 ] && [ "$3" = yes ]; }; then
 		echo "exit status $status from:" >&2
@@ -135,13 +164,32 @@ run_page() {
 	"$MAN_DIR"/zh_CN/*) page_name=zh_CN/$page_name ;;
 	esac
 	page_dir=$TRASH/examples.$(echo "$page_name" | tr / .)
-	mkdir -p "$page_dir/run" "$page_dir/cases" &&
-	cp -R "$EXAMPLES"/. "$page_dir/run"/ || exit 1
+	mkdir -p "$page_dir/cases" || exit 1
 	may_exit_1=no
 	if allows_status_1 "$page"; then
 		may_exit_1=yes
 	fi
-	count=$(extract_examples "$page" "$page_dir/cases") || exit 1
+	count=$(extract_examples "$page" "$page_dir/cases" "$command_name") ||
+		exit 1
+
+	# the directory and output the first command left on an earlier
+	# page, when it is this page's first command too (see above)
+	first_done=
+	if [ "$count" -gt 0 ]; then
+		first_cmd=$page_dir/cases/cmd.1
+		memo=$TRASH/memo/$page_locale.$(cksum <"$first_cmd" | tr ' ' .)
+		if cmp -s "$memo/cmd" "$first_cmd"; then
+			cp -R "$memo/run" "$page_dir/run" &&
+			for f in actual stderr status; do
+				cp "$memo/cmd.$f" "$first_cmd.$f" || exit 1
+			done || exit 1
+			first_done=yes
+		fi
+	fi
+	if [ -z "$first_done" ]; then
+		mkdir -p "$page_dir/run" &&
+		cp -R "$EXAMPLES"/. "$page_dir/run"/ || exit 1
+	fi
 
 	test_case "$page_name: EXAMPLES has commands to run" '
 		if [ "$count" -eq 0 ]; then
@@ -149,23 +197,35 @@ run_page() {
 			false
 		fi
 	'
-	i=1
-	while [ "$i" -le "$count" ]; do
+	[ "$count" -gt 0 ] || return 0
+	while IFS='	' read -r i own title <&3; do
 		example_cmd=$page_dir/cases/cmd.$i
 		example_out=$page_dir/cases/out.$i
 		example_may_exit_1=no
-		case $(cat "$example_cmd") in
-		"$command_name "* | "$command_name")
-			example_may_exit_1=$may_exit_1 ;;
-		esac
-		# a title on one line, without what TAP or echo would interpret
-		title=$(tr '\n#' ' _' <"$example_cmd" | sed 's/\\/⧵/g; s/ *$//')
+		if [ "$own" = yes ]; then
+			example_may_exit_1=$may_exit_1
+		fi
+		if [ "$i" -eq 1 ] && [ -n "$first_done" ]; then
+			test_case "$page_name: $title" '
+				check_example "$example_cmd" "$example_out" \
+				    "$example_may_exit_1"
+			'
+			continue
+		fi
 		test_case "$page_name: $title" '
 			cd "$page_dir/run" &&
 			RENKE_DB=$page_dir/run/renke.db && export RENKE_DB &&
 			LC_ALL=$page_locale && LANG=$page_locale && export LC_ALL LANG &&
-			run_example "$example_cmd" "$example_out" "$example_may_exit_1"
+			run_example "$example_cmd" "$example_out" "$example_may_exit_1" 3<&-
 		'
-		i=$((i + 1))
-	done
+		if [ "$i" -eq 1 ] && [ -f "$first_cmd.status" ] &&
+		    [ ! -d "$memo" ]; then
+			mkdir -p "$memo" &&
+			cp -R "$page_dir/run" "$memo/run" &&
+			for f in actual stderr status; do
+				cp "$first_cmd.$f" "$memo/cmd.$f" || exit 1
+			done &&
+			cp "$first_cmd" "$memo/cmd" || exit 1
+		fi
+	done 3<"$page_dir/cases/index"
 }
