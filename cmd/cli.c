@@ -564,6 +564,10 @@ cli_readers(struct cli *cli, int argc, char **argv, size_t *n, int *status)
 		const char *path = argc > 0 ? argv[i] : "-", *sheet;
 		long header_row;
 
+		/* someone at a terminal, maybe not knowing records are awaited */
+		if (strcmp(path, "-") == 0 && !cli->quiet && isatty(STDIN_FILENO))
+			cli_warn(cli, "%s", _("reading records from standard input: "
+			    "type them, then Ctrl-D on a line of its own to end"));
 		if ((readers[i] = reader_open_options(path, cli->input_format,
 		    cli->encoding, &cli->workbook, &err)) == NULL) {
 			*status = cli_error(cli, &err);
