@@ -42,7 +42,7 @@ COMMANDS_LEDGER = issue-add issue-update meeting-log deadline-check report-gen
 COMMANDS_VISITS = visit-log visit-edit milestone-add
 COMMANDS_CASES = case-open case-step
 COMMANDS_SURVEYS = survey-tally
-COMMANDS_PEOPLE = member-add assign
+COMMANDS_PEOPLE = member-add assign support-log
 COMMANDS = $(COMMANDS_HOUSEHOLDS) $(COMMANDS_LEDGER) $(COMMANDS_VISITS) \
 	$(COMMANDS_SURVEYS) $(COMMANDS_PEOPLE) $(COMMANDS_CASES)
 LIB_SRC = $(wildcard lib/*.c)

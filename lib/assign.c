@@ -108,22 +108,6 @@ check_place(struct assign_import *ai, struct import *im,
 	return 0;
 }
 
-/* Check a date field k into out; 0, or 1 when it is no date (reported). */
-static int
-check_date(struct import *im, const struct record *rec, struct assignment *a,
-    size_t k, char out[11])
-{
-	if (a->value[k] == NULL)
-		return 0;
-	if (date_parse(a->value[k], out) != 0) {
-		import_problem(im, rec, (int)k, _("not a date: \"%s\"; write it as "
-		    "2022-11-01"), a->value[k]);
-		return 1;
-	}
-	a->value[k] = out;
-	return 0;
-}
-
 /* Check every field of rec into a; the number of problems, or -1 with err set. */
 static int
 assign_check(struct assign_import *ai, struct import *im,
@@ -157,8 +141,10 @@ assign_check(struct assign_import *ai, struct import *im,
 	if ((rc = check_place(ai, im, rec, a, err)) < 0)
 		return -1;
 	bad += rc;
-	bad += check_date(im, rec, a, ASSIGN_START, a->start);
-	bad += check_date(im, rec, a, ASSIGN_END, a->end);
+	bad += import_date(im, rec, ASSIGN_START, &a->value[ASSIGN_START],
+	    a->start);
+	bad += import_date(im, rec, ASSIGN_END, &a->value[ASSIGN_END],
+	    a->end);
 	if (a->value[ASSIGN_START] != NULL && a->value[ASSIGN_END] != NULL &&
 	    strcmp(a->value[ASSIGN_END], a->value[ASSIGN_START]) < 0) {
 		import_problem(im, rec, ASSIGN_END, _("%s is before the start date "

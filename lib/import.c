@@ -424,3 +424,18 @@ import_source_free(struct import_source *src)
 	sqlite3_finalize(src->drop);
 	memset(src, 0, sizeof(*src));
 }
+
+int
+import_date(struct import *im, const struct record *rec, size_t k,
+    const char **value, char out[11])
+{
+	if (*value == NULL)
+		return 0;
+	if (date_parse(*value, out) != 0) {
+		import_problem(im, rec, (int)k, _("not a date: \"%s\"; write it as "
+		    "2022-11-01"), *value);
+		return 1;
+	}
+	*value = out;
+	return 0;
+}

@@ -117,6 +117,13 @@ int import_run(struct store *s, struct reader **readers, size_t nreaders,
 void import_problem(struct import *im, const struct record *rec, int k,
     const char *fmt, ...) __attribute__((format(printf, 4, 5)));
 
+/*
+ * Check the date *value of rec's field k (NULL: not given, fine): made
+ * ISO into out, *value pointed at it, 0; or reported as no date, 1.
+ */
+int import_date(struct import *im, const struct record *rec, size_t k,
+    const char **value, char out[11]);
+
 /* The value of field k (NULL if absent or blank), trimmed, in a buffer the loop owns. */
 const char *import_value(struct import *im, const struct record *rec, size_t k);
 

@@ -65,6 +65,7 @@
  *   member.h    the people of households (member-add)
  *   assign.h    the cadres assigned to households and villages (assign);
  *               who answers for a household
+ *   support.h   assistance to a person: posts and small loans, their rules
  *   monitor_case.h  monitoring cases: a clue opens one (monitor_case.c),
  *               the steps of the procedure follow in order and the
  *               county decides (monitor_step.c); monitor_parts.h holds
@@ -118,6 +119,7 @@
 #include "member.h"
 #include "assign.h"
 #include "monitor_case.h"
+#include "support.h"
 
 #define RENKE_VERSION "0.1.0"
 

@@ -948,3 +948,41 @@ CREATE TABLE scorecard_callback (
 	who TEXT,
 	UNIQUE (issue_id, called_on)
 ) STRICT;
+
+-- version 15
+-- assistance to a person (帮扶措施, support-log): a public-welfare post
+-- (公益性岗位: the post, its employer, start and end, monthly pay) or a
+-- small loan referral (小额信贷/富民贷: purpose, bank, the day the wish was
+-- recorded, papers sent, amount and term in months, its status).  Known
+-- by kind, person and start day; the person is a member's ID number.  A
+-- rule breached on purpose keeps its written reason (support_override).
+CREATE TABLE support (
+	id INTEGER PRIMARY KEY,
+	kind TEXT NOT NULL CHECK (kind = 'post' OR kind = 'loan'),
+	id_number TEXT NOT NULL,	-- a member(id_number)
+	start_date TEXT NOT NULL,	-- post: first day; loan: wish recorded
+	title TEXT,			-- post: the post; loan: its purpose
+	provider TEXT,			-- post: employer; loan: the bank
+	end_date TEXT,
+	amount INTEGER CHECK (amount IS NULL OR amount >= 0),	-- yuan: monthly pay, or the loan
+	term_months INTEGER CHECK (term_months IS NULL OR term_months > 0),
+	status TEXT CHECK (status = 'wish' OR status = 'sent' OR status = 'approved' OR status = 'refused' OR
+		status = 'withdrawn'),
+	sent_on TEXT,			-- loan: papers sent to the bank
+	owner TEXT,			-- the cadre who answers for it
+	created_at TEXT NOT NULL,
+	updated_at TEXT NOT NULL,
+	source TEXT,			-- where it was first read: "file:line"
+	UNIQUE (kind, id_number, start_date),
+	CHECK (end_date IS NULL OR end_date >= start_date)
+) STRICT;
+CREATE INDEX support_person ON support(id_number, kind);
+
+CREATE TABLE support_override (
+	id INTEGER PRIMARY KEY,
+	support_id INTEGER NOT NULL REFERENCES support(id),
+	rule TEXT NOT NULL,		-- the rule breached (lib/support.c support_rules)
+	reason TEXT NOT NULL CHECK (reason <> ''),
+	who TEXT,
+	at TEXT NOT NULL
+) STRICT;

@@ -187,6 +187,14 @@ const struct vocab_entry vocab_table[] = {
 	{ "member_tag", "poor_student", "poor student", "贫困学生", "困难学生" },
 	{ "member_tag", "disabled", "disabled person", "残疾人", NULL },
 	/* end of people */
+	/* assistance to a person: support-log */
+	{ "support_kind", "post", "public-welfare post", "公益性岗位", "公益岗|公益性岗|公益岗位" },
+	{ "support_kind", "loan", "small loan", "小额信贷", "富民贷|小额贷款|贷款" },
+	{ "loan_status", "wish", "wants a loan", "有贷款意愿", "意愿|有意愿|申请" },
+	{ "loan_status", "sent", "papers sent to the bank", "已提交银行", "已提交|已报送|报送银行" },
+	{ "loan_status", "approved", "approved", "已放贷", "已获贷|已批准|已审批|批准" },
+	{ "loan_status", "refused", "refused", "未获批", "已拒绝|拒绝|未批准" },
+	{ "loan_status", "withdrawn", "withdrawn", "已撤回", "撤回|放弃" },
 	{ NULL, NULL, NULL, NULL, NULL }
 };
 

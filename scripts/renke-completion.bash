@@ -43,6 +43,8 @@ _renke_values() {
 	case_step) values="clue home_check data_check village_review posting township_review decision 线索 入户核实 信息比对 村级民主评议 公示 乡镇审核 县级审定" ;;
 	case_result) values="passed not_eligible approved rejected 通过 不符合条件 审定同意 审定不同意" ;;
 	case_state) values="open approved rejected not_eligible 办理中 审定同意 审定不同意 不符合条件" ;;
+	support_kind) values="post loan 公益性岗位 小额信贷" ;;
+	loan_status) values="wish sent approved refused withdrawn 有贷款意愿 已提交银行 已放贷 未获批 已撤回" ;;
 	format) values="table csv json jsonl markdown html" ;;
 	flagged_as) values="issues cases" ;;
 	input_format) values="csv json jsonl xlsx xls" ;;
@@ -67,7 +69,11 @@ _renke_domain() {
 	--risk-status) echo risk_status ;;
 	--urgency) echo urgency ;;
 	--source) echo issue_source ;;
-	--status) echo status ;;
+	--status)
+		case $1 in
+		support-log) echo loan_status ;;
+		*) echo status ;;
+		esac ;;
 	--dispute-type) echo dispute_type ;;
 	--outcome) echo mediation_outcome ;;
 	--rating) echo callback_rating ;;
@@ -99,6 +105,7 @@ _renke_domain() {
 		esac ;;
 	--kind)
 		case $1 in
+		support-log) echo support_kind ;;
 		meeting-log) echo meeting_kind ;;
 		milestone-add) echo milestone_kind ;;
 		deadline-check) echo deadline_kind ;;
@@ -160,4 +167,5 @@ _renke() {
 
 complete -F _renke household-add household-list visit-log milestone-add \
 	issue-add issue-update meeting-log deadline-check report-gen survey-tally \
-	member-add assign case-open case-step place-edit household-edit visit-edit
+	member-add assign case-open case-step place-edit household-edit visit-edit \
+	support-log

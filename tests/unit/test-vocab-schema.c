@@ -52,6 +52,8 @@ static const struct {
 	{ "monitor_case", "state", "case_state" },
 	{ "monitor_case_step", "step", "case_step" },
 	{ "monitor_case_step", "result", "case_result" },
+	{ "support", "kind", "support_kind" },
+	{ "support", "status", "loan_status" },
 };
 #define NCOLUMNS (sizeof(columns) / sizeof(columns[0]))
 

@@ -1,0 +1,555 @@
+/* support.c -- assistance to a person: checked against the county's rules, imported, merged */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "audit.h"
+#include "buf.h"
+#include "household_check.h"
+#include "merge.h"
+#include "support.h"
+#include "text.h"
+#include "vocab.h"
+
+const struct field_spec support_fields[SUPPORT_NFIELDS] = {
+	{ "kind", "类型|帮扶类型|措施类型|帮扶措施" },
+	{ "id_number", "身份证号|身份证号码|证件号码|公民身份号码" },
+	{ "start_date", "开始日期|上岗日期|上岗时间|意愿日期|意愿登记日期|登记日期" },
+	{ "title", "岗位|岗位名称|公益性岗位|用途|贷款用途" },
+	{ "provider", "用工单位|聘用单位|单位|银行|贷款银行|放贷银行" },
+	{ "end_date", "结束日期|离岗日期|到期日期" },
+	{ "amount", "月工资|月薪|工资|金额|贷款金额" },
+	{ "term_months", "期限|贷款期限|期限(月)" },
+	{ "status", "状态|贷款状态|进度" },
+	{ "sent_on", "提交银行日期|报送日期|提交日期" },
+	{ "owner", "责任人|帮扶干部|负责人" },
+	{ "override", "例外理由|特殊情况说明" },
+};
+
+/* The store's column of each field; NULL for those that are not merged. */
+static const char *const support_column[SUPPORT_NFIELDS] = {
+	NULL, NULL, NULL, "title", "provider", "end_date", "amount",
+	"term_months", "status", "sent_on", "owner", NULL
+};
+
+/* The rules a record may break on purpose, with a written reason: code, and what it says. */
+static const struct {
+	const char *code, *text;
+} support_rules[] = {
+	{ "post_household", N_("the household is 脱贫户, or 监测户 whose risk is "
+	    "not eliminated") },
+	{ "post_age", N_("16 or older on the first day") },
+	{ "post_one", N_("one post per person at a time") },
+	{ "post_cadre_relative", N_("no relative of a village cadre") },
+	{ "loan_age", N_("18 to 65 on the day the wish was recorded") },
+	{ "loan_household", N_("the household is 脱贫户 or 边缘易致贫户") },
+	{ "loan_amount", N_("at most 50,000 yuan") },
+	{ "loan_term", N_("at most 3 years (36 months)") },
+};
+
+/* What the rule code says, in the user's language. */
+static const char *
+rule_text(const char *code)
+{
+	for (size_t i = 0; i < sizeof(support_rules) / sizeof(support_rules[0]); i++)
+		if (strcmp(support_rules[i].code, code) == 0)
+			return _(support_rules[i].text);
+	return code;
+}
+
+/* A record as checked, every value normalised; NULL when not given. */
+struct support {
+	const char *value[SUPPORT_NFIELDS];
+	char id_number[64];	/* room for 18 full-width characters, made ASCII */
+	char start[11], end[11], sent_on[11];
+};
+
+/* The person of a record, as the store knows them. */
+struct person {
+	char birth[11];
+	int cadre_relative;
+	int lifted, monitored, marginal, risk_eliminated;
+};
+
+/* Per-import state: statements prepared once. */
+struct support_import {
+	sqlite3_stmt *insert, *find, *person, *posts, *override;
+	struct merge merge;
+};
+
+/* amount and term_months are stored as integers. */
+static void
+support_bind(sqlite3_stmt *st, int p, size_t k, const char *value)
+{
+	if ((k == SUPPORT_AMOUNT || k == SUPPORT_TERM) && value != NULL)
+		sqlite3_bind_int64(st, p, strtoll(value, NULL, 10));
+	else
+		sqlite3_bind_text(st, p, value, -1, SQLITE_STATIC);
+}
+
+static int
+support_again(void *context, struct import *im, const struct record *rec,
+    sqlite3_stmt *row, struct error *err)
+{
+	(void)context;
+	(void)err;
+	import_problem(im, rec, -1, _("the same assistance (kind, person and "
+	    "first day) is already on %s"), sqlite3_column_text(row,
+	    SUPPORT_NFIELDS));
+	return 1;
+}
+
+/* A record given again: what it says of the post or loan may be updated. */
+static const struct merge_rule support_merge = {
+	.entity = "support", .table = "support", .specs = support_fields,
+	.first = SUPPORT_TITLE, .nfields = SUPPORT_OVERRIDE,
+	.column = support_column, .stamped = 1, .again = support_again,
+	.bind = support_bind,
+};
+
+static int
+prepare(struct support_import *si, struct store *s, struct error *err)
+{
+	if (si->insert != NULL)
+		return 0;
+	si->insert = store_prepare(s, "INSERT INTO support (kind, id_number, "
+	    "start_date, title, provider, end_date, amount, term_months, status, "
+	    "sent_on, owner, created_at, updated_at, source) VALUES (?, ?, ?, ?, "
+	    "?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", err);
+	/* column k the stored value of field k, then where it was read */
+	si->find = store_prepare(s, "SELECT id, NULL, NULL, title, provider, "
+	    "end_date, CAST(amount AS TEXT), CAST(term_months AS TEXT), status, "
+	    "sent_on, owner, NULL, source FROM support WHERE kind = ? AND "
+	    "id_number = ? AND start_date = ?", err);
+	si->person = store_prepare(s, "SELECT m.birth_date, "
+	    "coalesce(m.cadre_relative, 0), instr(';' || h.categories || ';', "
+	    "';lifted;') > 0, instr(';' || h.categories || ';', ';monitored;') "
+	    "> 0, h.monitor_type IS 'marginal', h.risk_status IS "
+	    "'risk_eliminated' FROM member m JOIN household h ON h.household_id "
+	    "= m.household_id WHERE m.id_number = ?", err);
+	/* another post of the person over any day of [?2, ?3 or ever) */
+	si->posts = store_prepare(s, "SELECT 1 FROM support WHERE kind = 'post' "
+	    "AND id_number = ?1 AND (?3 IS NULL OR start_date <= ?3) AND "
+	    "(end_date IS NULL OR end_date >= ?2) LIMIT 1", err);
+	si->override = store_prepare(s, "INSERT INTO support_override "
+	    "(support_id, rule, reason, who, at) VALUES (?, ?, ?, ?, ?)", err);
+	if (si->insert == NULL || si->find == NULL || si->person == NULL ||
+	    si->posts == NULL || si->override == NULL)
+		return -1;
+	return merge_start(&si->merge, s, &support_merge, err);
+}
+
+/* Check a vocabulary field k of domain; 0, or 1 (reported). */
+static int
+check_code(struct import *im, const struct record *rec, struct support *r,
+    size_t k, const char *domain)
+{
+	const char *code;
+	char expected[512];
+
+	if (r->value[k] == NULL)
+		return 0;
+	if ((code = vocab_code(domain, r->value[k])) != NULL) {
+		r->value[k] = code;
+		return 0;
+	}
+	import_problem(im, rec, (int)k, _("unknown value \"%s\"; expected one "
+	    "of: %s"), r->value[k], vocab_describe(domain, expected,
+	    sizeof(expected)));
+	return 1;
+}
+
+/* Check a whole number field k in [min, max]; 0, or 1 (reported). */
+static int
+check_number(struct import *im, const struct record *rec, struct support *r,
+    size_t k, long min, long max)
+{
+	long n;
+
+	if (r->value[k] == NULL || number_parse(r->value[k], min, max, &n) == 0)
+		return 0;
+	import_problem(im, rec, (int)k, _("not a whole number from %ld to %ld: "
+	    "\"%s\""), min, max, r->value[k]);
+	return 1;
+}
+
+/* Check the text fields of r: length, and what goes with the kind. */
+static int
+check_texts(struct import *im, const struct record *rec, struct support *r)
+{
+	static const size_t longest[][2] = {
+		{ SUPPORT_TITLE, 128 }, { SUPPORT_PROVIDER, 128 },
+		{ SUPPORT_OWNER, 64 }, { SUPPORT_OVERRIDE, 512 },
+	};
+	int bad = 0;
+
+	for (size_t i = 0; i < sizeof(longest) / sizeof(longest[0]); i++) {
+		const char *text = r->value[longest[i][0]];
+
+		if (text != NULL && strlen(text) > longest[i][1]) {
+			import_problem(im, rec, (int)longest[i][0], _("longer than %zu "
+			    "bytes"), longest[i][1]);
+			bad++;
+		}
+	}
+	if (r->value[SUPPORT_KIND] != NULL &&
+	    strcmp(r->value[SUPPORT_KIND], "post") == 0) {
+		for (size_t k = SUPPORT_TERM; k <= SUPPORT_SENT_ON; k++)
+			if (r->value[k] != NULL) {
+				import_problem(im, rec, (int)k, _("a post has none; it is "
+				    "a loan's"));
+				bad++;
+			}
+	}
+	return bad;
+}
+
+/* Check every field of rec into r; the number of problems. */
+static int
+support_check(struct import *im, const struct record *rec, struct support *r)
+{
+	char expected[512];
+	const char *text;
+	int bad = 0;
+
+	for (size_t k = 0; k < SUPPORT_NFIELDS; k++)
+		r->value[k] = import_value(im, rec, k);
+	if (r->value[SUPPORT_KIND] == NULL) {
+		import_problem(im, rec, SUPPORT_KIND, _("missing; expected one of: "
+		    "%s"), vocab_describe("support_kind", expected, sizeof(expected)));
+		bad++;
+	} else
+		bad += check_code(im, rec, r, SUPPORT_KIND, "support_kind");
+	if ((text = r->value[SUPPORT_ID_NUMBER]) == NULL) {
+		import_problem(im, rec, SUPPORT_ID_NUMBER, _("missing; a person is "
+		    "known by their ID number"));
+		bad++;
+	} else {
+		enum id_number_problem problem = ID_NUMBER_LENGTH;
+
+		if (strlen(text) < sizeof(r->id_number)) {
+			memcpy(r->id_number, text, strlen(text) + 1);
+			problem = id_number_check(r->id_number);
+		}
+		if (problem != ID_NUMBER_OK) {
+			import_problem(im, rec, SUPPORT_ID_NUMBER, "%s",
+			    id_number_problem_text(problem));
+			bad++;
+		} else
+			r->value[SUPPORT_ID_NUMBER] = r->id_number;
+	}
+	if (r->value[SUPPORT_START] == NULL) {
+		import_problem(im, rec, SUPPORT_START, _("missing; a post's first "
+		    "day, or the day a wish for a loan was recorded"));
+		bad++;
+	}
+	bad += import_date(im, rec, SUPPORT_START, &r->value[SUPPORT_START],
+	    r->start);
+	bad += import_date(im, rec, SUPPORT_END, &r->value[SUPPORT_END],
+	    r->end);
+	bad += import_date(im, rec, SUPPORT_SENT_ON, &r->value[SUPPORT_SENT_ON],
+	    r->sent_on);
+	if (r->value[SUPPORT_START] != NULL && r->value[SUPPORT_END] != NULL &&
+	    strcmp(r->value[SUPPORT_END], r->value[SUPPORT_START]) < 0) {
+		import_problem(im, rec, SUPPORT_END, _("%s is before the start date "
+		    "%s"), r->value[SUPPORT_END], r->value[SUPPORT_START]);
+		bad++;
+	}
+	bad += check_number(im, rec, r, SUPPORT_AMOUNT, 0, 100000000);
+	bad += check_number(im, rec, r, SUPPORT_TERM, 1, 600);
+	bad += check_code(im, rec, r, SUPPORT_STATUS, "loan_status");
+	return bad + check_texts(im, rec, r);
+}
+
+/* Whole years from the ISO birth date to the ISO day. */
+static int
+age_on(const char *birth, const char *day)
+{
+	int years = atoi(day) - atoi(birth);
+
+	/* not yet this year's birthday: MM-DD compared as text */
+	if (strcmp(day + 5, birth + 5) < 0)
+		years--;
+	return years;
+}
+
+/*
+ * The person of r as the store knows them into p: 0, 1 when there is
+ * no such person (reported), -1 with err set.
+ */
+static int
+find_person(struct support_import *si, struct import *im,
+    const struct record *rec, const struct support *r, struct person *p,
+    struct error *err)
+{
+	sqlite3_stmt *st = si->person;
+	int rc;
+
+	sqlite3_bind_text(st, 1, r->value[SUPPORT_ID_NUMBER], -1, SQLITE_STATIC);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		snprintf(p->birth, sizeof(p->birth), "%s",
+		    (const char *)sqlite3_column_text(st, 0));
+		p->cadre_relative = sqlite3_column_int(st, 1);
+		p->lifted = sqlite3_column_int(st, 2);
+		p->monitored = sqlite3_column_int(st, 3);
+		p->marginal = sqlite3_column_int(st, 4);
+		p->risk_eliminated = sqlite3_column_int(st, 5);
+	}
+	sqlite3_reset(st);
+	if (rc == SQLITE_DONE) {
+		import_problem(im, rec, SUPPORT_ID_NUMBER, _("no such person in the "
+		    "store; member-add registers people"));
+		return 1;
+	}
+	return rc == SQLITE_ROW ? 0 : store_error(import_store(im), rc, err);
+}
+
+/*
+ * The county's limits of a loan that r breaks, among the amount and term
+ * it gives that are not those of the stored row (NULL: none stored):
+ * their rule codes into broken[], fields into field[]; their number.
+ */
+static int
+loan_limits(const struct support *r, sqlite3_stmt *row, const char **broken,
+    int *field)
+{
+	static const struct {
+		size_t k;
+		long min, max;
+		const char *rule;
+	} limit[] = {
+		{ SUPPORT_AMOUNT, 0, SUPPORT_LOAN_MAX_AMOUNT, "loan_amount" },
+		{ SUPPORT_TERM, 1, SUPPORT_LOAN_MAX_MONTHS, "loan_term" },
+	};
+	int n = 0;
+
+	for (size_t i = 0; i < sizeof(limit) / sizeof(limit[0]); i++) {
+		const char *value = r->value[limit[i].k], *stored;
+		long number;
+
+		if (value == NULL || number_parse(value, limit[i].min,
+		    limit[i].max, &number) == 0)
+			continue;
+		stored = row != NULL ? (const char *)sqlite3_column_text(row,
+		    (int)limit[i].k) : NULL;
+		if (stored != NULL && strtol(value, NULL, 10) == strtol(stored,
+		    NULL, 10))
+			continue;
+		field[n] = (int)limit[i].k;
+		broken[n++] = limit[i].rule;
+	}
+	return n;
+}
+
+/* The rules a new record breaks (support_rule codes) into broken[]: their number, or -1 with err set. */
+static int
+broken_rules(struct support_import *si, struct import *im,
+    const struct support *r, const struct person *p, const char **broken,
+    int *field, struct error *err)
+{
+	const char *start = r->value[SUPPORT_START];
+	int age = age_on(p->birth, start), n = 0, rc;
+
+	if (strcmp(r->value[SUPPORT_KIND], "loan") == 0) {
+		if (age < 18 || age > 65)
+			field[n] = SUPPORT_ID_NUMBER, broken[n++] = "loan_age";
+		if (!p->lifted && !p->marginal)
+			field[n] = SUPPORT_ID_NUMBER, broken[n++] = "loan_household";
+		return n + loan_limits(r, NULL, broken + n, field + n);
+	}
+	if (!p->lifted && !(p->monitored && !p->risk_eliminated))
+		field[n] = SUPPORT_ID_NUMBER, broken[n++] = "post_household";
+	if (age < 16)
+		field[n] = SUPPORT_ID_NUMBER, broken[n++] = "post_age";
+	if (p->cadre_relative)
+		field[n] = SUPPORT_ID_NUMBER, broken[n++] = "post_cadre_relative";
+	sqlite3_bind_text(si->posts, 1, r->value[SUPPORT_ID_NUMBER], -1,
+	    SQLITE_STATIC);
+	sqlite3_bind_text(si->posts, 2, start, -1, SQLITE_STATIC);
+	sqlite3_bind_text(si->posts, 3, r->value[SUPPORT_END], -1, SQLITE_STATIC);
+	rc = sqlite3_step(si->posts);
+	sqlite3_reset(si->posts);
+	if (rc == SQLITE_ROW)
+		field[n] = SUPPORT_START, broken[n++] = "post_one";
+	else if (rc != SQLITE_DONE)
+		return store_error(import_store(im), rc, err);
+	return n;
+}
+
+/* Report each rule of broken[0..n) that rec breaks, at its field[]: 1. */
+static int
+refuse(struct import *im, const struct record *rec, const char *const *broken,
+    const int *field, int n)
+{
+	for (int i = 0; i < n; i++)
+		import_problem(im, rec, field[i], _("breaks the rule \"%s\" (%s); "
+		    "with --override REASON it is recorded anyway, the reason "
+		    "audited"), rule_text(broken[i]), broken[i]);
+	return 1;
+}
+
+/* The record's name in the audit log: "kind:ID number:first day". */
+static void
+support_key(const struct support *r, char *key, size_t size)
+{
+	snprintf(key, size, "%s:%s:%s", r->value[SUPPORT_KIND],
+	    r->value[SUPPORT_ID_NUMBER], r->value[SUPPORT_START]);
+}
+
+/* Keep each rule of broken[0..n) that new record id breaks, with the reason, also in the audit log. */
+static int
+keep_overrides(struct support_import *si, struct store *s, long long id,
+    const char *key, const char *reason, const char *const *broken, int n,
+    struct error *err)
+{
+	for (int i = 0; i < n; i++) {
+		int rc;
+
+		sqlite3_bind_int64(si->override, 1, id);
+		sqlite3_bind_text(si->override, 2, broken[i], -1, SQLITE_STATIC);
+		sqlite3_bind_text(si->override, 3, reason, -1, SQLITE_STATIC);
+		sqlite3_bind_text(si->override, 4, s->who, -1, SQLITE_STATIC);
+		sqlite3_bind_text(si->override, 5, s->now, -1, SQLITE_STATIC);
+		rc = sqlite3_step(si->override);
+		sqlite3_reset(si->override);
+		if (rc != SQLITE_DONE)
+			return store_error(s, rc, err);
+		if (audit_add(s, "support", key, broken[i], NULL, reason, err) != 0)
+			return -1;
+	}
+	return 0;
+}
+
+/*
+ * Write new record r, checked from rec, when it keeps its kind's rules
+ * or gives the reason it does not: 0, 1 when it is refused (reported),
+ * -1 with err set.
+ */
+static int
+support_add(struct support_import *si, struct import *im,
+    const struct record *rec, const struct support *r, struct error *err)
+{
+	struct store *s = import_store(im);
+	const char *broken[8], *reason = r->value[SUPPORT_OVERRIDE];
+	struct person p;
+	char key[160], where[512];
+	int field[8], n, rc;
+	long long id;
+
+	if (strcmp(r->value[SUPPORT_KIND], "loan") == 0 &&
+	    r->value[SUPPORT_STATUS] != NULL &&
+	    strcmp(r->value[SUPPORT_STATUS], "approved") == 0 &&
+	    (r->value[SUPPORT_AMOUNT] == NULL || r->value[SUPPORT_TERM] == NULL)) {
+		import_problem(im, rec, SUPPORT_STATUS, _("an approved loan has its "
+		    "amount and term"));
+		return 1;
+	}
+	if ((rc = find_person(si, im, rec, r, &p, err)) != 0)
+		return rc;
+	if ((n = broken_rules(si, im, r, &p, broken, field, err)) < 0)
+		return -1;
+	if (n > 0 && reason == NULL)
+		return refuse(im, rec, broken, field, n);
+	snprintf(where, sizeof(where), "%s:%ld", rec->file, rec->line);
+	for (int k = 0; k < SUPPORT_OVERRIDE; k++)
+		support_bind(si->insert, k + 1, (size_t)k, r->value[k]);
+	/* a loan is first a wish */
+	if (r->value[SUPPORT_STATUS] == NULL &&
+	    strcmp(r->value[SUPPORT_KIND], "loan") == 0)
+		sqlite3_bind_text(si->insert, SUPPORT_STATUS + 1, "wish", -1,
+		    SQLITE_STATIC);
+	sqlite3_bind_text(si->insert, SUPPORT_OVERRIDE + 1, s->now, -1,
+	    SQLITE_STATIC);
+	sqlite3_bind_text(si->insert, SUPPORT_OVERRIDE + 2, s->now, -1,
+	    SQLITE_STATIC);
+	sqlite3_bind_text(si->insert, SUPPORT_OVERRIDE + 3, where, -1,
+	    SQLITE_STATIC);
+	rc = sqlite3_step(si->insert);
+	sqlite3_reset(si->insert);
+	if (rc != SQLITE_DONE)
+		return store_error(s, rc, err);
+	import_stats(im)->added++;
+	id = sqlite3_last_insert_rowid(s->db);
+	support_key(r, key, sizeof(key));
+	if (audit_add(s, "support", key, "created", NULL, r->value[SUPPORT_KIND],
+	    err) != 0)
+		return -1;
+	return keep_overrides(si, s, id, key, reason, broken, n, err);
+}
+
+/*
+ * Merge r, checked from rec, with the stored record si->find is stepped
+ * to.  An update (--upsert) to a loan's amount or term past the
+ * county's limits is refused as a new record's is, or kept with the
+ * override's reason.  0, 1 when refused (reported), -1 with err set.
+ */
+static int
+support_update(struct support_import *si, struct import *im,
+    const struct record *rec, const struct support *r, struct error *err)
+{
+	const char *broken[2], *reason = r->value[SUPPORT_OVERRIDE];
+	long long id = sqlite3_column_int64(si->find, 0);
+	char key[160];
+	int field[2], n = 0, rc;
+
+	if (strcmp(r->value[SUPPORT_KIND], "loan") == 0 &&
+	    import_options(im)->upsert)
+		n = loan_limits(r, si->find, broken, field);
+	if (n > 0 && reason == NULL) {
+		sqlite3_reset(si->find);
+		return refuse(im, rec, broken, field, n);
+	}
+	support_key(r, key, sizeof(key));
+	if ((rc = merge_record(&si->merge, im, rec, si->find, r->value, key, si,
+	    err)) != 0 || n == 0)
+		return rc;
+	return keep_overrides(si, import_store(im), id, key, reason, broken, n,
+	    err);
+}
+
+static int
+support_row(struct import *im, const struct record *rec, void *context,
+    struct error *err)
+{
+	struct support_import *si = context;
+	struct store *s = import_store(im);
+	struct support r;
+	int rc;
+
+	if (prepare(si, s, err) != 0)
+		return -1;
+	if (support_check(im, rec, &r) != 0)
+		return 1;
+	sqlite3_bind_text(si->find, 1, r.value[SUPPORT_KIND], -1, SQLITE_STATIC);
+	sqlite3_bind_text(si->find, 2, r.value[SUPPORT_ID_NUMBER], -1,
+	    SQLITE_STATIC);
+	sqlite3_bind_text(si->find, 3, r.value[SUPPORT_START], -1, SQLITE_STATIC);
+	if ((rc = sqlite3_step(si->find)) == SQLITE_DONE) {
+		sqlite3_reset(si->find);
+		return support_add(si, im, rec, &r, err);
+	}
+	if (rc != SQLITE_ROW) {
+		sqlite3_reset(si->find);
+		return store_error(s, rc, err);
+	}
+	return support_update(si, im, rec, &r, err);
+}
+
+static void
+support_cleanup(void *context)
+{
+	struct support_import *si = context;
+
+	sqlite3_finalize(si->insert);
+	sqlite3_finalize(si->find);
+	sqlite3_finalize(si->person);
+	sqlite3_finalize(si->posts);
+	sqlite3_finalize(si->override);
+	merge_free(&si->merge);
+	memset(si, 0, sizeof(*si));
+}
+
+const struct import_kind support_import_kind = {
+	support_fields, SUPPORT_NFIELDS, support_row, NULL, support_cleanup,
+	sizeof(struct support_import)
+};

@@ -1,0 +1,43 @@
+/* support.h -- assistance to a person (帮扶措施): public-welfare posts and small loans */
+#ifndef RENKE_SUPPORT_H
+#define RENKE_SUPPORT_H
+
+#include "import.h"
+#include "store.h"
+
+/*
+ * The fields of an assistance record, in the order of support_fields:
+ * the kind, the person and the first day are what the record is; those
+ * from SUPPORT_TITLE to SUPPORT_OWNER a record given again may change;
+ * the override is the written reason for breaking a rule on purpose.
+ */
+enum support_field {
+	SUPPORT_KIND, SUPPORT_ID_NUMBER, SUPPORT_START, SUPPORT_TITLE,
+	SUPPORT_PROVIDER, SUPPORT_END, SUPPORT_AMOUNT, SUPPORT_TERM,
+	SUPPORT_STATUS, SUPPORT_SENT_ON, SUPPORT_OWNER, SUPPORT_OVERRIDE,
+	SUPPORT_NFIELDS
+};
+
+extern const struct field_spec support_fields[SUPPORT_NFIELDS];
+
+/* The county's limits of a small loan (小额信贷): yuan, and months. */
+#define SUPPORT_LOAN_MAX_AMOUNT 50000
+#define SUPPORT_LOAN_MAX_MONTHS 36
+
+/*
+ * How assistance records are checked and written, for import_run().  A
+ * record is known by kind (support_kind), the person's ID number (a
+ * member in the store) and its first day (a post's first day, the day a
+ * wish for a loan was recorded).  A new record must keep the rules of
+ * its kind (a post for a person 16 or older of a 脱贫户 or
+ * a 监测户 whose risk is not eliminated, one post at a time, none for a
+ * village cadre's relative; a loan for a person 18 to 65 of a 脱贫户 or
+ * 边缘易致贫户, within SUPPORT_LOAN_MAX_AMOUNT and _MONTHS); a breach is
+ * a problem naming the rule, unless the record gives an override
+ * reason: then it is written, and each rule it breaks kept with the
+ * reason in support_override and the audit log.  Given again, a record
+ * is unchanged, or differs (updated with --upsert, each field audited).
+ */
+extern const struct import_kind support_import_kind;
+
+#endif
