@@ -6,11 +6,11 @@
 #include "cli.h"
 
 static const char usage[] =
-"usage: case-open [-q] [-d db] [--by name] [--today date] [-f format]\n"
+"usage: case-open [-q] [-d db] [--by name] [--today date] [-f format] [-o file]\n"
 "                 [--dry-run] [--skip-bad --rejects file] [--input-format fmt]\n"
 "                 [--encoding enc] [--sheet name] [--header-row n]\n"
 "                 [--list-sheets] [file ...]\n"
-"       case-open [-q] [-d db] [--by name] [--today date] [-f format]\n"
+"       case-open [-q] [-d db] [--by name] [--today date] [-f format] [-o file]\n"
 "                 [--dry-run] --household id --clue clue --clue-on date\n"
 "                 [--type type] [--recorder name] [--monitor-type type]\n"
 "                 [--risks risks] [--detail text]\n"

@@ -5,11 +5,11 @@
 #include "cli.h"
 
 static const char usage[] =
-"usage: case-step [-q] [-d db] [--by name] [--today date] [-f format]\n"
+"usage: case-step [-q] [-d db] [--by name] [--today date] [-f format] [-o file]\n"
 "                 [--dry-run] [--skip-bad --rejects file] [--input-format fmt]\n"
 "                 [--encoding enc] [--sheet name] [--header-row n]\n"
 "                 [--list-sheets] [file ...]\n"
-"       case-step [-q] [-d db] [--by name] [--today date] [-f format]\n"
+"       case-step [-q] [-d db] [--by name] [--today date] [-f format] [-o file]\n"
 "                 [--dry-run] --case n | --household id --step step\n"
 "                 [--date date] [--who name] [--result result]\n"
 "                 [--reason text] [--housing text] [--food text]\n"

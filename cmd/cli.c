@@ -12,6 +12,7 @@
 
 #include "cli.h"
 #include "headings.h"
+#include "outfile.h"
 
 #ifndef LOCALEDIR
 #define LOCALEDIR "/usr/local/share/locale"
@@ -26,6 +27,34 @@ enum {
 
 /* standard output's reader closed the pipe (| head): stop quietly */
 static int reader_gone;
+
+/*
+ * What a command writes, as the title of a workbook's sheet (a report
+ * sets its own): in the user's language, else the command's name.
+ */
+static const char *
+command_title(const char *command)
+{
+	static const struct {
+		const char *command, *title;
+	} titles[] = {
+		{ "household-list", N_("Households") },
+		{ "visit-log", N_("Visits") },
+		{ "deadline-check", N_("Due and overdue") },
+		{ "issue-add", N_("Issue ledger") },
+		{ "issue-update", N_("Issue ledger") },
+		{ "meeting-log", N_("Meetings") },
+		{ "survey-tally", N_("Survey tally") },
+		{ "case-open", N_("Monitoring cases") },
+		{ "case-step", N_("Monitoring cases") },
+		{ "report-gen", N_("Report") },
+	};
+
+	for (size_t i = 0; i < sizeof(titles) / sizeof(titles[0]); i++)
+		if (strcmp(command, titles[i].command) == 0)
+			return _(titles[i].title);
+	return command;
+}
 
 void
 cli_start(struct cli *cli, const char *command, const char *usage,
@@ -44,6 +73,7 @@ cli_start(struct cli *cli, const char *command, const char *usage,
 	signal(SIGXFSZ, SIG_IGN);
 	bindtextdomain("renke", dir != NULL && *dir != '\0' ? dir : LOCALEDIR);
 	bind_textdomain_codeset("renke", "UTF-8");
+	output_title(command_title(command));
 }
 
 void
@@ -191,6 +221,54 @@ option_of_field(const struct cli *cli, const char *field, char *out,
 	return field;
 }
 
+/* -o: standard output goes to a file beside its target until cli_finish() */
+static struct outfile *output_file;
+
+/* Remove the output file if it was not put in place (at exit too). */
+static void
+output_discard(void)
+{
+	outfile_discard(output_file);
+	output_file = NULL;
+}
+
+/*
+ * Send standard output to a new file beside cli->output, after checking
+ * that it is none of the stores and none of the inputs argv[0..argc).
+ * A usage error or exit 73 when it cannot be.
+ */
+static void
+output_open(struct cli *cli, int argc, char **argv)
+{
+	struct error err = { 0 };
+	int inputs = cli->takes & CLI_INPUT ? argc : 0;
+
+	for (size_t i = 0; i <= cli->ndbs; i++) {
+		const char *store = i < cli->ndbs ? cli->dbs[i] : cli->db;
+
+		switch (outfile_clash(cli->output, store, argv, (size_t)inputs)) {
+		case OUTFILE_DIRECTORY:
+			cli_usage_error(cli, _("-o: %s is a directory"), cli->output);
+		case OUTFILE_STORE:
+			cli_usage_error(cli, _("-o: %s is the store; name a new "
+			    "file for the output"), cli->output);
+		case OUTFILE_INPUT:
+			cli_usage_error(cli, _("-o: %s is an input; name a new "
+			    "file for the output"), cli->output);
+		case OUTFILE_FREE:
+			break;
+		}
+	}
+	if ((output_file = outfile_create(cli->output, &err)) == NULL)
+		exit(cli_error(cli, &err));
+	atexit(output_discard);
+	if (fflush(stdout) != 0 ||
+	    dup2(fileno(outfile_fp(output_file)), STDOUT_FILENO) < 0) {
+		cli_warn(cli, "%s: %s", cli->output, strerror(errno));
+		exit(EXIT_CANTCREAT);
+	}
+}
+
 int
 cli_parse(struct cli *cli, int argc, char **argv, const struct option *options,
     const char *shortopts, cli_option_fn *handle, void *context)
@@ -227,6 +305,7 @@ cli_parse(struct cli *cli, int argc, char **argv, const struct option *options,
 		{ "reveal", no_argument, NULL, OPT_REVEAL },
 		{ "labels", no_argument, NULL, OPT_LABELS },
 		{ "codes", no_argument, NULL, OPT_CODES },
+		{ "output", required_argument, NULL, 'o' },
 	};
 	struct option all[96];
 	char shorts[64];
@@ -251,7 +330,7 @@ cli_parse(struct cli *cli, int argc, char **argv, const struct option *options,
 		all[n++] = options[own++];
 	memset(&all[n], 0, sizeof(all[n]));
 	snprintf(shorts, sizeof(shorts), "d:qhV%s%s",
-	    cli->takes & CLI_OUTPUT ? "f:" : "", shortopts != NULL ? shortopts : "");
+	    cli->takes & CLI_OUTPUT ? "f:o:" : "", shortopts != NULL ? shortopts : "");
 
 	cli->db = store_default_path();
 	cli->by = cli_login_name();
@@ -343,6 +422,11 @@ cli_parse(struct cli *cli, int argc, char **argv, const struct option *options,
 		case OPT_REVEAL:
 			cli->reveal = 1;
 			break;
+		case 'o':
+			if (*optarg == '\0')
+				cli_usage_error(cli, _("-o: empty file name"));
+			cli->output = optarg;
+			break;
 		case OPT_LABELS:
 		case OPT_CODES:
 			if (labels == (c == OPT_CODES))
@@ -389,7 +473,8 @@ cli_parse(struct cli *cli, int argc, char **argv, const struct option *options,
 	/* a command reading many stores may take them from elsewhere (none given: 0) */
 	if (cli->ndbs == 0 && !(cli->takes & CLI_MANY_STORES))
 		cli_add_db(cli, cli->db);
-	if (cli->format == FORMAT_XLSX && isatty(STDOUT_FILENO))
+	if (cli->format == FORMAT_XLSX && cli->output == NULL &&
+	    isatty(STDOUT_FILENO))
 		cli_usage_error(cli, _("-f xlsx: a workbook is no text for a terminal; "
 		    "redirect standard output to a file"));
 	if (!format_set && cli->format == FORMAT_TABLE &&
@@ -404,6 +489,8 @@ cli_parse(struct cli *cli, int argc, char **argv, const struct option *options,
 	if (cli->import.skip_bad && cli->rejects == NULL)
 		cli_usage_error(cli, _("--skip-bad needs --rejects FILE, so that "
 		    "no record is lost"));
+	if (cli->output != NULL)
+		output_open(cli, argc - optind, argv + optind);
 	return optind;
 }
 
@@ -698,6 +785,19 @@ cli_finish(struct cli *cli, int status)
 		if (status == EXIT_OK || status == EXIT_FOUND)
 			status = EXIT_IOERR;
 	}
+	/* -o: put in place once the work is done and written, else removed */
+	if (output_file != NULL && (status == EXIT_OK || status == EXIT_FOUND)) {
+		if (outfile_sync(output_file) != 0 || outfile_commit(output_file) != 0) {
+			if (outfile_temp(output_file) != NULL)
+				cli_warn(cli, _("%s: %s; the output is in %s"),
+				    cli->output, strerror(errno),
+				    outfile_temp(output_file));
+			else
+				cli_warn(cli, "%s: %s", cli->output, strerror(errno));
+			status = EXIT_IOERR;
+		}
+	}
+	output_discard();
 	return status;
 }
 

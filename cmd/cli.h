@@ -14,7 +14,7 @@
 				   --list-sheets: reads records */
 #define CLI_IMPORT	0x2	/* --skip-bad, --rejects, --dry-run, --upsert,
 				   --set: writes them */
-#define CLI_OUTPUT	0x4	/* -f, --bom, --excel, --reveal, --labels, --codes:
+#define CLI_OUTPUT	0x4	/* -f, -o, --bom, --excel, --reveal, --labels, --codes:
 				   writes records out */
 #define CLI_MANY_STORES	0x8	/* -d may be given again: one store per township */
 #define CLI_REASON	0x10	/* --reason: why records are corrected (audited) */
@@ -38,6 +38,8 @@ struct cli {
 	const char *by;
 	int quiet;
 	int reveal;
+	const char *output;	/* -o: standard output goes to this file, put in
+				   place by cli_finish() when all went well */
 	struct import_options import;
 	const char *rejects;
 	const char *sets[64];	/* every --set FIELD=VALUE, as given */

@@ -5,7 +5,7 @@
 #include "cli.h"
 
 static const char usage[] =
-"usage: deadline-check [-q] [-d db] [--today date] [-f format] [--bom]\n"
+"usage: deadline-check [-q] [-d db] [--today date] [-f format] [-o file] [--bom]\n"
 "                      [--excel] [--within days] [--feedback-within days]\n"
 "                      [--owner name] [--cadre name] [--village name]\n"
 "                      [--kind kind ...]\n"

@@ -5,12 +5,12 @@
 #include "cli.h"
 
 static const char usage[] =
-"usage: issue-add [-q] [-d db] [--by name] [--today date] [-f format]\n"
+"usage: issue-add [-q] [-d db] [--by name] [--today date] [-f format] [-o file]\n"
 "                 [--dry-run] [--skip-bad --rejects file] [--input-format fmt]\n"
 "                 [--encoding enc] [--set field=value ...]\n"
 "                 [--sheet name] [--header-row n] [--list-sheets] [--rule [category:]urgency=days ...]\n"
 "                 [--field options as defaults] [file ...]\n"
-"       issue-add [-q] [-d db] [--by name] [--today date] [-f format]\n"
+"       issue-add [-q] [-d db] [--by name] [--today date] [-f format] [-o file]\n"
 "                 --title text --owner name [--kind kind] [--category category]\n"
 "                 [--urgency urgency] [--detail text] [--village name]\n"
 "                 [--group name] [--household id] [--reporter name]\n"

@@ -5,7 +5,7 @@
 #include "cli.h"
 
 static const char usage[] =
-"usage: issue-update [-q] [-d db] [--by name] [--today date] [-f format]\n"
+"usage: issue-update [-q] [-d db] [--by name] [--today date] [-f format] [-o file]\n"
 "                    --id id [--status status] [--resolution text]\n"
 "                    [--feedback text] [--reason text] [--promised-date date]\n"
 "                    [--owner name] [--owner-unit unit] [--due-date date]\n"
@@ -15,7 +15,7 @@ static const char usage[] =
 "                    [--urgency urgency] [--household id] [--reporter name]\n"
 "                    [--standard text] [--measures text]\n"
 "                    [--rating rating]\n"
-"       issue-update [-q] [-d db] [--by name] [--today date] [-f format]\n"
+"       issue-update [-q] [-d db] [--by name] [--today date] [-f format] [-o file]\n"
 "                    [--dry-run] [--skip-bad --rejects file]\n"
 "                    [--input-format fmt] [--encoding enc]\n"
 "                    [--set field=value ...]\n"

@@ -6,7 +6,7 @@
 #include "cli.h"
 
 static const char usage[] =
-"usage: meeting-log [-q] [-d db] [--by name] [--today date] [-f format]\n"
+"usage: meeting-log [-q] [-d db] [--by name] [--today date] [-f format] [-o file]\n"
 "                   [--dry-run] [--input-format fmt] [--encoding enc]\n"
 "                   [--set field=value ...]\n"
 "                   [--sheet name] [--header-row n] [--list-sheets]\n"

@@ -7,7 +7,7 @@
 
 static const char usage[] =
 "usage: report-gen [-q] [-d db ...] [--stores file] [--by name] [--today date]\n"
-"                  [-f format]\n"
+"                  [-f format] [-o file]\n"
 "                  [--bom] [--excel] [--reveal] [--village name] [--group name]\n"
 "                  [--since date] [--until date] [--owner name]\n"
 "                  [--status status] [--category category] [--kind kind]\n"
@@ -16,7 +16,7 @@ static const char usage[] =
 "                  summary | issues | visits | households | meetings |\n"
 "                  history id | survey | changes | scorecard |\n"
 "                  cases | cases villages | cases posting\n"
-"       report-gen --from-rollup [-q] [-f format] summary file ...\n";
+"       report-gen --from-rollup [-q] [-f format] [-o file] summary file ...\n";
 
 enum { OPT_VILLAGE = 3000, OPT_GROUP, OPT_SINCE, OPT_UNTIL, OPT_OWNER,
 	OPT_STATUS, OPT_CATEGORY, OPT_KIND, OPT_WHO, OPT_STORES, OPT_FROM_ROLLUP,
@@ -174,11 +174,14 @@ summary(struct cli *cli, struct report_source *src, const char *const *files,
 	    report_rollup_start(files, nfiles, &sum, &err);
 	if (rc != 0)
 		return cli_error(cli, &err);
-	if (cli->format == FORMAT_HTML) {
-		rc = report_summary_rows(src, filter, &sum, report_summary_keep, &sum,
-		    &err);
+	if (cli->format == FORMAT_HTML || cli->format == FORMAT_XLSX) {
+		rc = src != NULL ? report_summary_rows(src, filter, &sum,
+		    report_summary_keep, &sum, &err) : report_rollup_rows(files,
+		    nfiles, &sum, report_summary_keep, &sum, &err);
 		if (rc == 0)
-			rc = report_summary_html(&sum, stdout, &err);
+			rc = cli->format == FORMAT_HTML ?
+			    report_summary_html(&sum, stdout, &err) :
+			    report_summary_xlsx(&sum, cli->output_flags, stdout, &err);
 	} else if ((out = report_summary_out_open(&sum, cli->format,
 	    cli->output_flags, cli_labels(cli), stdout, &err)) == NULL) {
 		rc = -1;
@@ -323,12 +326,20 @@ main(int argc, char **argv)
 	static const struct {
 		const char *name;
 		int ledger;	/* a report_ledger, or -1 */
+		const char *title;	/* of its workbook */
 	} reports[] = {
-		{ "summary", -1 }, { "issues", REPORT_ISSUES }, { "visits", REPORT_VISITS },
-		{ "households", REPORT_HOUSEHOLDS }, { "meetings", REPORT_MEETINGS },
-		{ "history", -2 }, { "survey", -3 }, { "changes", -4 },
-		{ "scorecard", -5 }, { "cases", -6 },
+		{ "summary", -1, N_("Summary") },
+		{ "issues", REPORT_ISSUES, N_("Issue ledger") },
+		{ "visits", REPORT_VISITS, N_("Visit ledger") },
+		{ "households", REPORT_HOUSEHOLDS, N_("Household ledger") },
+		{ "meetings", REPORT_MEETINGS, N_("Meeting ledger") },
+		{ "history", -2, N_("Household history") },
+		{ "survey", -3, N_("Recognition") },
+		{ "changes", -4, N_("Changes") },
+		{ "scorecard", -5, N_("Scorecard of the eight actions") },
+		{ "cases", -6, N_("Monitoring cases") },
 	};
+	char title[256];
 	struct cli cli;
 	struct opts o;
 	size_t report;
@@ -452,6 +463,9 @@ main(int argc, char **argv)
 		o.min_n = 30;
 	o.filter.today = cli.today;
 	o.filter.reveal = cli.reveal;
+	snprintf(title, sizeof(title), _("%s (as of %s)"),
+	    _(reports[report].title), cli.today);
+	output_title(title);
 
 	if (o.from_rollup)
 		status = from_rollup(&cli, &o, argc, argv);

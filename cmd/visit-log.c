@@ -9,10 +9,10 @@ static const char usage[] =
 "usage: visit-log [-q] [-d db] [--by name] [--today date] [--dry-run]\n"
 "                 [--upsert [--reason text]] [--skip-bad --rejects file] [--input-format fmt]\n"
 "                 [--encoding enc] [--set field=value ...]\n"
-"                 [--sheet name] [--header-row n] [--list-sheets] [--flagged [--as what] [-f format]]\n"
+"                 [--sheet name] [--header-row n] [--list-sheets] [--flagged [--as what] [-f format] [-o file]]\n"
 "                 [file ...]\n"
 "       visit-log [-q] [-d db] [--by name] [--today date] [--dry-run]\n"
-"                 [--upsert [--reason text]] [--flagged [--as what] [-f format]]\n"
+"                 [--upsert [--reason text]] [--flagged [--as what] [-f format] [-o file]]\n"
 "                 --household id\n"
 "                 --date date --visitor name --round round [--role role]\n"
 "                 [--food-clothing answer] [--education answer]\n"
@@ -20,9 +20,9 @@ static const char usage[] =
 "                 [--drinking-water answer] [--income-stable answer]\n"
 "                 [--industry-link answer] [--risk level] [--monitor yes|no]\n"
 "                 [--notes text]\n"
-"       visit-log [-d db] [-f format] [--bom] [--excel] --flagged\n"
+"       visit-log [-d db] [-f format] [-o file] [--bom] [--excel] --flagged\n"
 "                 [--as what] --since date\n"
-"       visit-log [-d db] [-f format] [--bom] [--excel] --coverage\n"
+"       visit-log [-d db] [-f format] [-o file] [--bom] [--excel] --coverage\n"
 "                 [--milestone id] [--missing]\n";
 
 enum {

@@ -66,9 +66,9 @@ echo "== report-gen changes --who 李主任 -f table | head -n 16   (what 李主
 report-gen changes --who 李主任 -f table | head -n 16
 mkdir -p build
 report-gen --today 2022-11-30 summary -f html >build/summary.html
-report-gen --today 2022-11-30 summary -f xlsx >build/summary.xlsx
+report-gen --today 2022-11-30 summary -f xlsx -o build/summary.xlsx
 echo "== report-gen summary -f html: the November summary (总结) with its charts is in $PWD/build/summary.html"
-echo "   and its table, as a workbook for the county, in $PWD/build/summary.xlsx"
+echo "   and as a workbook for the county (a sheet per table, its charts editable) in $PWD/build/summary.xlsx"
 report-gen --today 2022-12-01 cases posting -f html >build/posting.html
 echo "   the public posting list (公示名单) of the cases under posting, to print on A4, is in $PWD/build/posting.html"
 echo "== report-gen scorecard -f table   (八个一推进情况: each village's required items done, its completion and rank)"

@@ -30,6 +30,15 @@ struct writer {
 /* a writer saw EPIPE: the end of standard output is no error */
 static int reader_gone;
 
+/* the title of workbook sheets (output_title()) */
+static const char *default_title;
+
+void
+output_title(const char *title)
+{
+	default_title = title;
+}
+
 int
 output_reader_gone(void)
 {
@@ -320,8 +329,9 @@ column_heading(const struct column *c, unsigned flags)
 	return (flags & OUTPUT_LABELS) && c->label != NULL ? _(c->label) : c->name;
 }
 
-struct writer *
-writer_open(FILE *fp, enum output_format format, const struct column *columns,
+/* A new writer of columns to fp in format, nothing written yet; NULL with err set. */
+static struct writer *
+writer_new(FILE *fp, enum output_format format, const struct column *columns,
     size_t ncolumns, unsigned flags, struct error *err)
 {
 	struct writer *w = calloc(1, sizeof(*w));
@@ -335,8 +345,20 @@ writer_open(FILE *fp, enum output_format format, const struct column *columns,
 	w->columns = columns;
 	w->ncolumns = ncolumns;
 	w->flags = flags;
-	if (format == FORMAT_XLSX &&
-	    (w->xlsx = xlsx_out_open(fp, columns, ncolumns, flags, err)) == NULL) {
+	return w;
+}
+
+struct writer *
+writer_open(FILE *fp, enum output_format format, const struct column *columns,
+    size_t ncolumns, unsigned flags, struct error *err)
+{
+	struct writer *w = writer_new(fp, format, columns, ncolumns, flags, err);
+
+	if (w == NULL)
+		return NULL;
+	if (format == FORMAT_XLSX && (w->xlsx = xlsx_out_open(fp, columns,
+	    ncolumns, flags, default_title != NULL ? default_title : "renke",
+	    err)) == NULL) {
 		free(w);
 		return NULL;
 	}
@@ -362,6 +384,30 @@ writer_open(FILE *fp, enum output_format format, const struct column *columns,
 		}
 	}
 	return w;
+}
+
+struct writer *
+writer_open_sheet(struct xlsx_book *book, const char *name, const char *title,
+    const struct column *columns, size_t ncolumns, unsigned flags,
+    struct error *err)
+{
+	struct writer *w = writer_new(NULL, FORMAT_XLSX, columns, ncolumns, flags,
+	    err);
+
+	if (w == NULL)
+		return NULL;
+	if ((w->xlsx = xlsx_book_sheet(book, name, title, columns, ncolumns,
+	    flags, err)) == NULL) {
+		free(w);
+		return NULL;
+	}
+	return w;
+}
+
+struct xlsx_out *
+writer_sheet(const struct writer *w)
+{
+	return w->xlsx;
 }
 
 static int
@@ -450,7 +496,8 @@ writer_row(struct writer *w, const char *const *values, struct error *err)
 		break;
 	}
 	w->rows++;
-	if (ferror(w->fp)) {
+	/* a sheet of a book writes to its book, which fp-less w leaves alone */
+	if (w->fp != NULL && ferror(w->fp)) {
 		w->failed = 1;
 		/* the reader went away (| head): not an error, just the end */
 		if (errno == EPIPE || output_pipe_closed(w->fp)) {
@@ -589,7 +636,7 @@ writer_close(struct writer *w, struct error *err)
 		free(w);
 		return -1;
 	}
-	if (fflush(w->fp) != 0 || ferror(w->fp) || w->failed) {
+	if (w->fp != NULL && (fflush(w->fp) != 0 || ferror(w->fp) || w->failed)) {
 		if (errno == EPIPE || w->reader_gone || reader_gone ||
 		    output_pipe_closed(w->fp)) {
 			reader_gone = 1;

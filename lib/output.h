@@ -77,6 +77,30 @@ struct store;
 int writer_store_row(struct writer *w, struct store *s, const char *sql,
     long long id, const char *const *domains, int labels, struct error *err);
 
+/*
+ * The title of the workbook sheet of every writer opened after it (its
+ * title row and its name): what the command or report writes, for
+ * people.  title must outlive the writers.
+ */
+void output_title(const char *title);
+
+struct xlsx_book;
+struct xlsx_out;
+
+/*
+ * A writer of rows into a new sheet of book (lib/xlsx_out.h) named name
+ * (NULL: after its title) and titled title: the rows of any report
+ * become one sheet of a workbook of several.  writer_close() finishes
+ * the sheet; the book is closed by its owner.  NULL with err set.
+ */
+struct writer *writer_open_sheet(struct xlsx_book *book, const char *name,
+    const char *title,
+    const struct column *columns, size_t ncolumns, unsigned flags,
+    struct error *err);
+
+/* The workbook sheet w writes (for its charts), or NULL when w writes no workbook. */
+struct xlsx_out *writer_sheet(const struct writer *w);
+
 /* 1 when w writes for people (OUTPUT_LABELS): labels, and 78.9% for a rate. */
 int writer_labels(const struct writer *w);
 

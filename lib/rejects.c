@@ -11,14 +11,13 @@
 
 #include "buf.h"
 #include "input.h"
+#include "outfile.h"
 #include "output.h"
 #include "rejects.h"
 
 struct rejects {
-	char *target;
-	char *temp;		/* the new file beside target, until renamed */
-	int direct;		/* target is no regular file (a pipe, a device): written as is */
-	FILE *fp;
+	struct outfile *out;	/* beside the target until the import commits */
+	FILE *fp;		/* out's */
 	long count;
 	/* the record being gathered */
 	struct buf why, values;
@@ -29,149 +28,41 @@ struct rejects {
 	size_t ncolumns;
 };
 
-/* ---- where it may be ---- */
-
-/*
- * The absolute name path will have: its directory resolved, its last
- * part as given.  NULL when the directory does not exist (then nothing
- * can be there) or memory runs out; the caller frees.
- */
-static char *
-canonical_name(const char *path)
-{
-	char *copy_dir = strdup(path), *copy_base = strdup(path), *out = NULL;
-	char dir[PATH_MAX];
-
-	if (copy_dir != NULL && copy_base != NULL &&
-	    realpath(dirname(copy_dir), dir) != NULL) {
-		const char *base = basename(copy_base);
-		size_t size = strlen(dir) + strlen(base) + 2;
-
-		if ((out = malloc(size)) != NULL &&
-		    (size_t)snprintf(out, size, "%s/%s", dir, base) >= size) {
-			free(out);
-			out = NULL;
-		}
-	}
-	free(copy_dir);
-	free(copy_base);
-	return out;
-}
-
-/* 1 when a and b name the same file, existing or to be made. */
-static int
-same_file(const char *a, const struct stat *sa, const char *b)
-{
-	struct stat sb;
-	char *ca, *cb;
-	int same;
-
-	if (sa != NULL && stat(b, &sb) == 0)
-		return sa->st_dev == sb.st_dev && sa->st_ino == sb.st_ino;
-	ca = canonical_name(a);
-	cb = canonical_name(b);
-	same = ca != NULL && cb != NULL && strcmp(ca, cb) == 0;
-	free(ca);
-	free(cb);
-	return same;
-}
-
 int
 rejects_check_path(const char *path, const char *store, char *const *inputs,
     size_t n, struct error *err)
 {
-	static const char *const store_files[] = { "", "-wal", "-shm", "-journal" };
-	struct stat st, in;
-	int exists = stat(path, &st) == 0;
-
-	if (exists && S_ISDIR(st.st_mode))
+	switch (outfile_clash(path, store, inputs, n)) {
+	case OUTFILE_DIRECTORY:
 		return error_set(err, EXIT_USAGE, _("--rejects: %s is a directory"),
 		    path);
-	for (size_t i = 0; store != NULL && i < 4; i++) {
-		char name[PATH_MAX];
-
-		if ((size_t)snprintf(name, sizeof(name), "%s%s", store,
-		    store_files[i]) >= sizeof(name))
-			continue;
-		if (same_file(path, exists ? &st : NULL, name))
-			return error_set(err, EXIT_USAGE, _("--rejects: %s is the "
-			    "store; name a new file for the rejected records"), path);
-	}
-	for (size_t i = 0; i < n; i++) {
-		int stdin_same = strcmp(inputs[i], "-") == 0 && exists &&
-		    fstat(STDIN_FILENO, &in) == 0 && S_ISREG(in.st_mode) &&
-		    in.st_dev == st.st_dev && in.st_ino == st.st_ino;
-
-		if (stdin_same || (strcmp(inputs[i], "-") != 0 &&
-		    same_file(path, exists ? &st : NULL, inputs[i])))
-			return error_set(err, EXIT_USAGE, _("--rejects: %s is an "
-			    "input; name a new file for the rejected records"), path);
+	case OUTFILE_STORE:
+		return error_set(err, EXIT_USAGE, _("--rejects: %s is the "
+		    "store; name a new file for the rejected records"), path);
+	case OUTFILE_INPUT:
+		return error_set(err, EXIT_USAGE, _("--rejects: %s is an "
+		    "input; name a new file for the rejected records"), path);
+	case OUTFILE_FREE:
+		break;
 	}
 	return 0;
 }
-
-/* ---- the file ---- */
 
 struct rejects *
 rejects_create(const char *target, struct error *err)
 {
 	struct rejects *r = calloc(1, sizeof(*r));
-	char *dir_copy = strdup(target), *base_copy = strdup(target);
-	struct stat st;
-	size_t temp_size = 0;
-	int fd = -1;
 
-	if (r == NULL || dir_copy == NULL || base_copy == NULL ||
-	    (r->target = strdup(target)) == NULL ||
-	    (r->temp = malloc(temp_size = strlen(target) + 16)) == NULL) {
+	if (r == NULL) {
 		error_set(err, EXIT_SOFTWARE, _("out of memory"));
-		goto fail;
+		return NULL;
 	}
-	/*
-	 * A pipe, a device or a descriptor of the process (/dev/stdout)
-	 * cannot be replaced: it takes the records as they come.
-	 */
-	if (strncmp(target, "/dev/", 5) == 0 || strncmp(target, "/proc/", 6) == 0 ||
-	    (stat(target, &st) == 0 && !S_ISREG(st.st_mode))) {
-		free(r->temp);
-		r->temp = NULL;
-		r->direct = 1;
-		if ((r->fp = fopen(target, "we")) == NULL) {
-			error_set(err, EXIT_CANTCREAT, "%s: %s", target, strerror(errno));
-			goto fail;
-		}
-		free(dir_copy);
-		free(base_copy);
-		return r;
+	if ((r->out = outfile_create(target, err)) == NULL) {
+		free(r);
+		return NULL;
 	}
-	/* beside the target, hidden, so that the rename stays on one file system */
-	if ((size_t)snprintf(r->temp, temp_size, "%s/.%s.XXXXXX", dirname(dir_copy),
-	    basename(base_copy)) >= temp_size) {
-		error_set(err, EXIT_CANTCREAT, "%s: %s", target, strerror(ENAMETOOLONG));
-		free(r->temp);
-		r->temp = NULL;
-		goto fail;
-	}
-	if ((fd = mkostemp(r->temp, O_CLOEXEC)) < 0) {
-		error_set(err, EXIT_CANTCREAT, "%s: %s", target, strerror(errno));
-		free(r->temp);
-		r->temp = NULL;
-		goto fail;
-	}
-	/* mkostemp makes it 0600 whatever the umask: ID numbers are in it */
-	if ((r->fp = fdopen(fd, "w")) == NULL) {
-		error_set(err, EXIT_CANTCREAT, "%s: %s", target, strerror(errno));
-		close(fd);
-		goto fail;
-	}
-	free(dir_copy);
-	free(base_copy);
+	r->fp = outfile_fp(r->out);
 	return r;
-fail:
-	free(dir_copy);
-	free(base_copy);
-	rejects_discard(r);
-	return NULL;
 }
 
 /* Write the record gathered so far, with its reasons. */
@@ -295,44 +186,23 @@ int
 rejects_sync(struct rejects *r, struct error *err)
 {
 	flush_record(r);
-	errno = 0;
-	if (fflush(r->fp) != 0 || ferror(r->fp) ||
-	    (fsync(fileno(r->fp)) != 0 && !(r->direct && errno == EINVAL)))
+	if (outfile_sync(r->out) != 0)
 		return error_set(err, EXIT_IOERR, _("%s: %s; nothing was written "
-		    "to the store"), r->target, strerror(errno ? errno : EIO));
+		    "to the store"), outfile_target(r->out), strerror(errno));
 	return 0;
 }
 
 int
 rejects_commit(struct rejects *r, struct error *err)
 {
-	char *copy;
-	int dirfd, failed;
-
-	failed = fclose(r->fp) != 0;
 	r->fp = NULL;
-	if (r->direct)
-		return failed ? error_set(err, EXIT_IOERR, "%s: %s", r->target,
-		    strerror(errno)) : 0;
-	copy = strdup(r->target);
-	if (failed || rename(r->temp, r->target) != 0) {
-		error_set(err, EXIT_IOERR, _("%s: %s; the rejected records are in %s"),
-		    r->target, strerror(errno), r->temp);
-		free(copy);
-		free(r->temp);
-		r->temp = NULL;		/* keep it: the records are there */
-		return -1;
-	}
-	free(r->temp);
-	r->temp = NULL;
-	/* the rename itself must outlive a crash */
-	if (copy != NULL && (dirfd = open(dirname(copy), O_RDONLY | O_DIRECTORY |
-	    O_CLOEXEC)) >= 0) {
-		fsync(dirfd);
-		close(dirfd);
-	}
-	free(copy);
-	return 0;
+	if (outfile_commit(r->out) == 0)
+		return 0;
+	if (outfile_temp(r->out) == NULL)
+		return error_set(err, EXIT_IOERR, "%s: %s", outfile_target(r->out),
+		    strerror(errno));
+	return error_set(err, EXIT_IOERR, _("%s: %s; the rejected records are in %s"),
+	    outfile_target(r->out), strerror(errno), outfile_temp(r->out));
 }
 
 void
@@ -340,12 +210,7 @@ rejects_discard(struct rejects *r)
 {
 	if (r == NULL)
 		return;
-	if (r->fp != NULL)
-		fclose(r->fp);
-	if (r->temp != NULL)
-		unlink(r->temp);
-	free(r->temp);
-	free(r->target);
+	outfile_discard(r->out);
 	buf_free(&r->why);
 	buf_free(&r->values);
 	free(r);

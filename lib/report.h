@@ -259,6 +259,17 @@ int report_summary_out_close(struct report_summary_out *o, struct error *err);
 int report_summary_html(const struct report_summary *summary, FILE *fp,
     struct error *err);
 
+/*
+ * Write the summary as a workbook (lib/xlsx_out.h) of a sheet per table
+ * of the page (households and visit coverage; issues, meetings and
+ * recognition; issues by status per category; open issues by age),
+ * each with its chart as a native chart reading the sheet's cells, so
+ * that the county can edit it.  Headings and labels under flags
+ * (OUTPUT_LABELS).  Returns 0, or -1 with err set.
+ */
+int report_summary_xlsx(const struct report_summary *summary, unsigned flags,
+    FILE *fp, struct error *err);
+
 /* ---- the scorecard (八个一推进情况) ---- */
 
 /*

@@ -9,6 +9,7 @@
 #include "error.h"
 #include "output.h"
 #include "report.h"
+#include "report_parts.h"
 #include "text.h"
 #include "vocab.h"
 
@@ -38,11 +39,6 @@ static const char *const status_fill[REPORT_NSTATUSES] = {
 };
 static const char *const status_ink[REPORT_NSTATUSES] = {
 	"#fff", "#fff", "#fff", "#fff", "#111", "#111", "#111"
-};
-
-static const char *const age_names[REPORT_NAGES] = {
-	N_("0–7 days"), N_("8–15 days"), N_("16–30 days"), N_("31–60 days"),
-	N_("over 60 days")
 };
 
 static const char page_style[] =
@@ -170,25 +166,6 @@ label_cut(const char *s, size_t cols, char *out, size_t size)
 	return out;
 }
 
-/* The code of the nth value of domain in vocab.c order, or NULL. */
-static const char *
-vocab_nth(const char *domain, size_t nth)
-{
-	for (size_t i = 0; vocab_table[i].domain != NULL; i++)
-		if (strcmp(vocab_table[i].domain, domain) == 0 && nth-- == 0)
-			return vocab_table[i].code;
-	return NULL;
-}
-
-/* The label for people of the nth value of domain. */
-static const char *
-vocab_nth_label(const char *domain, size_t nth)
-{
-	const char *code = vocab_nth(domain, nth);
-
-	return code != NULL ? vocab_label(domain, code) : "?";
-}
-
 /* 1 when row i is a total: a township's "*" row, or the county's. */
 static int
 row_is_total(const struct report_summary *s, size_t i)
@@ -261,17 +238,6 @@ percent(long part, long whole)
 	if (part >= whole)
 		return 100;
 	return 100.0 * (double)part / (double)whole;
-}
-
-/* a + b for counts: negatives count as 0, the sum stops at LONG_MAX. */
-static long
-count_add(long a, long b)
-{
-	if (a < 0)
-		a = 0;
-	if (b < 0)
-		b = 0;
-	return a > LONG_MAX - b ? LONG_MAX : a + b;
 }
 
 /* A round step for an axis of counts up to max: 1, 2, 5, 10, 20, ... with at most 5 steps. */
@@ -521,7 +487,7 @@ table_households(struct page *p)
 	head_cell(p, _("households"));
 	for (size_t c = 0; c < REPORT_NCATEGORIES; c++) {
 		fputs("<th class=\"word\">", p->fp);
-		html_write_text(p->fp, vocab_nth_label("category", c));
+		html_write_text(p->fp, report_vocab_nth_label("category", c));
 		fputs("</th>", p->fp);
 	}
 	for (size_t m = 0; m < s->nmilestones; m++) {
@@ -748,62 +714,21 @@ chart_coverage(struct page *p)
 	chart_end(p);
 }
 
-/*
- * The rows the ledger charts add up: the county's total when there is
- * one, else every "*" row, else every village.  first and end bound
- * them; only totals count when totals is set.
- */
-static void
-ledger_rows(const struct report_summary *s, size_t *first, size_t *end,
-    int *totals)
-{
-	*first = 0;
-	*end = s->nvillages;
-	*totals = 0;
-	if (s->county && s->nvillages > 0) {
-		*first = s->nvillages - 1;
-		return;
-	}
-	for (size_t i = 0; i < s->nvillages; i++)
-		if (s->villages[i].village != NULL &&
-		    strcmp(s->villages[i].village, "*") == 0)
-			*totals = 1;
-}
-
-/* 1 when row i is among those ledger_rows() chose. */
-static int
-ledger_row_counts(const struct report_summary *s, size_t i, int totals)
-{
-	const char *v = s->villages[i].village;
-
-	return !totals || (v != NULL && strcmp(v, "*") == 0);
-}
-
 /* (b) Issues by status per category: stacked horizontal bars. */
 static void
 chart_issues(struct page *p)
 {
 	const struct report_summary *s = p->summary;
-	long count[REPORT_NISSUE_CATEGORIES][REPORT_NSTATUSES] = { { 0 } };
+	long count[REPORT_NISSUE_CATEGORIES][REPORT_NSTATUSES];
 	long total[REPORT_NISSUE_CATEGORIES] = { 0 }, max = 0, step, end;
 	const double right = 620, bar = 12, row = 19;
 	double top = 6 + 16 * 2 + 8, height, scale;
-	size_t first, last;
-	int totals;
 	char text[64], label[192];
 
-	ledger_rows(s, &first, &last, &totals);
-	for (size_t i = first; i < last; i++) {
-		if (!ledger_row_counts(s, i, totals))
-			continue;
-		for (size_t c = 0; c < REPORT_NISSUE_CATEGORIES; c++)
-			for (size_t t = 0; t < REPORT_NSTATUSES; t++)
-				count[c][t] = count_add(count[c][t],
-				    s->villages[i].by_category_status[c][t]);
-	}
+	report_status_counts(s, count);
 	for (size_t c = 0; c < REPORT_NISSUE_CATEGORIES; c++) {
 		for (size_t t = 0; t < REPORT_NSTATUSES; t++)
-			total[c] = count_add(total[c], count[c][t]);
+			total[c] = report_count_add(total[c], count[c][t]);
 		if (total[c] > max)
 			max = total[c];
 	}
@@ -817,12 +742,12 @@ chart_issues(struct page *p)
 	svg_open(p, px(height), _("Issues by status per category"));
 	for (size_t t = 0; t < REPORT_NSTATUSES; t++)
 		svg_key(p, 10 + 168.0 * (double)(t % 4), 18 + 16.0 * (double)(t / 4),
-		    status_fill[t], label_cut(vocab_nth_label("status", t), 28,
+		    status_fill[t], label_cut(report_vocab_nth_label("status", t), 28,
 		    label, sizeof(label)));
 	count_axis(p, PLOT_LEFT, right, top - 4, top + row * REPORT_NISSUE_CATEGORIES,
 	    end, step);
 	for (size_t c = 0; c < REPORT_NISSUE_CATEGORIES; c++) {
-		const char *name = vocab_nth_label("issue_category", c);
+		const char *name = report_vocab_nth_label("issue_category", c);
 		double y = top + row * (double)c + (row - bar) / 2, x = PLOT_LEFT;
 
 		svg_label(p, LABEL_RIGHT, y + bar - 2, NULL,
@@ -834,7 +759,7 @@ chart_issues(struct page *p)
 			if (count[c][t] <= 0)
 				continue;
 			number(p, tip, sizeof(tip), "%s: %ld",
-			    vocab_nth_label("status", t), count[c][t]);
+			    report_vocab_nth_label("status", t), count[c][t]);
 			svg_rect(p, x, y, w, bar, status_fill[t], "seg", tip);
 			if (w >= 16) {
 				fprintf(p->fp, "<text x=\"%ld\" y=\"%ld\" "
@@ -916,19 +841,12 @@ static void
 chart_age(struct page *p)
 {
 	const struct report_summary *s = p->summary;
-	long count[REPORT_NAGES] = { 0 }, max = 0, step, end;
+	long count[REPORT_NAGES], max = 0, step, end;
 	const double left = 70, right = 660, top = 20, bottom = 190;
 	const double slot = (right - left) / REPORT_NAGES, bar = 64;
-	size_t first, last;
-	int totals;
 	char text[32];
 
-	ledger_rows(s, &first, &last, &totals);
-	for (size_t i = first; i < last; i++)
-		if (ledger_row_counts(s, i, totals))
-			for (size_t a = 0; a < REPORT_NAGES; a++)
-				count[a] = count_add(count[a],
-				    s->villages[i].open_by_age[a]);
+	report_age_counts(s, count);
 	for (size_t a = 0; a < REPORT_NAGES; a++)
 		if (count[a] > max)
 			max = count[a];
@@ -958,7 +876,7 @@ chart_age(struct page *p)
 			svg_text(p, x + bar / 2, bottom - h - 4, "middle", "small",
 			    number(p, text, sizeof(text), "%ld", count[a]));
 		svg_text(p, x + bar / 2, bottom + 15, "middle", NULL,
-		    _(age_names[a]));
+		    _(report_age_names[a]));
 	}
 	svg_text(p, (left + right) / 2, bottom + 36, "middle", "small",
 	    _("days since the issue was opened"));

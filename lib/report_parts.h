@@ -142,4 +142,32 @@ int report_posting_row(struct report_posting *p, const char *const *v,
     struct error *err);
 int report_posting_close(struct report_posting *p, struct error *err);
 
+/*
+ * The summary's columns after its coverage ones (report_rows.c): the
+ * issue counts, median days, extensions, meetings, recognition (answers,
+ * rate, low, high), the vote, then the ledger's own figures and the
+ * monitoring cases' funnel.
+ */
+extern const struct column report_summary_tail[];
+
+/* ---- what the summary's charts count (report_figures.c) ---- */
+
+/* The open issues' age buckets, in order (untranslated: N_). */
+extern const char *const report_age_names[REPORT_NAGES];
+
+/* The label for people of the nth value of domain in vocab.c order ("?" past the end). */
+const char *report_vocab_nth_label(const char *domain, size_t nth);
+
+/* a + b for counts: negatives count as 0, the sum stops at LONG_MAX. */
+long report_count_add(long a, long b);
+
+/*
+ * The issues by category and status, and the open ones by age, that
+ * the charts show: of the county's total when there is one, else of the
+ * townships' totals, else of every village.
+ */
+void report_status_counts(const struct report_summary *s,
+    long count[REPORT_NISSUE_CATEGORIES][REPORT_NSTATUSES]);
+void report_age_counts(const struct report_summary *s, long count[REPORT_NAGES]);
+
 #endif

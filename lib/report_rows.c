@@ -17,7 +17,7 @@ static const struct column summary_fixed[] = {
 	{ "ordinary", N_("ordinary"), COLUMN_INTEGER },
 };
 
-static const struct column summary_tail[] = {
+const struct column report_summary_tail[] = {
 	{ "issues_opened", N_("issues"), COLUMN_INTEGER },
 	{ "issues_repeated", N_("repeats"), COLUMN_INTEGER },
 	{ "issues_resolved", N_("resolved"), COLUMN_INTEGER },
@@ -50,7 +50,7 @@ static const struct column summary_tail[] = {
 };
 
 #define NFIXED (sizeof(summary_fixed) / sizeof(summary_fixed[0]))
-#define NTAIL (sizeof(summary_tail) / sizeof(summary_tail[0]))
+#define NTAIL (sizeof(report_summary_tail) / sizeof(report_summary_tail[0]))
 
 struct report_summary_out {
 	struct writer *w;
@@ -114,7 +114,7 @@ summary_columns(const struct report_summary *sum, struct report_summary_out *o,
 		    sum->milestones[m].milestone_id, COLUMN_NUMBER, err) != 0)
 			return -1;
 	for (size_t i = 0; i < NTAIL; i++)
-		o->cols[o->ncols++] = summary_tail[i];
+		o->cols[o->ncols++] = report_summary_tail[i];
 	if (!o->parts)
 		return 0;
 	o->cols[o->ncols++] = (struct column){ "recognition_yes", NULL, COLUMN_INTEGER };

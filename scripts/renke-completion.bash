@@ -45,7 +45,7 @@ _renke_values() {
 	case_state) values="open approved rejected not_eligible 办理中 审定同意 审定不同意 不符合条件" ;;
 	support_kind) values="post loan 公益性岗位 小额信贷" ;;
 	loan_status) values="wish sent approved refused withdrawn 有贷款意愿 已提交银行 已放贷 未获批 已撤回" ;;
-	format) values="table csv json jsonl markdown html" ;;
+	format) values="table csv json jsonl markdown html xlsx" ;;
 	flagged_as) values="issues cases" ;;
 	input_format) values="csv json jsonl xlsx xls" ;;
 	encoding) values="auto utf-8 gb18030" ;;

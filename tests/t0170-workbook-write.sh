@@ -2,7 +2,7 @@
 #
 # Workbooks out: -f xlsx.  Every workbook renke writes is opened by an
 # independent reader (python3-openpyxl) and checked cell by cell: the
-# header frozen under nothing, numbers and dates as numbers and dates,
+# title row, the header frozen under it, numbers and dates as numbers and dates,
 # ID and phone numbers as masked text, a formula-looking title as text.
 
 . "$(dirname "$0")/lib.sh"
@@ -28,27 +28,28 @@ EOF
 test_case 'household-list -f xlsx: frozen header, numbers, ID and phone masked as text' '
 	household-add -q "$EXAMPLES/households.csv" &&
 	household-list -f xlsx >out.xlsx &&
-	"$PY" "$TRASH/cells.py" out.xlsx 2 >cells &&
+	"$PY" "$TRASH/cells.py" out.xlsx 3 >cells &&
 	cat >expect <<-\EOF &&
-	freeze A2 filter A1:J351 rows 351
-	A1 s General household
-	B1 s General head
-	C1 s General ID number
-	D1 s General phone
-	E1 s General village
-	F1 s General group
-	G1 s General categories
-	H1 s General members
-	I1 s General monitor type
-	J1 s General risk status
-	A2 s General HY0101001
-	B2 s General 何玉勇
-	C2 s @ 500235********0010
-	D2 s @ 154****0480
-	E2 s General 后叶村
-	F2 s General 1社
-	G2 s General ordinary
-	H2 n General 4
+	freeze A3 filter A2:J352 rows 352
+	A1 s General Households
+	A2 s General household
+	B2 s General head
+	C2 s General ID number
+	D2 s General phone
+	E2 s General village
+	F2 s General group
+	G2 s General categories
+	H2 s General members
+	I2 s General monitor type
+	J2 s General risk status
+	A3 s General HY0101001
+	B3 s General 何玉勇
+	C3 s @ 500235********0010
+	D3 s @ 154****0480
+	E3 s General 后叶村
+	F3 s General 1社
+	G3 s General ordinary
+	H3 n General 4
 	EOF
 	test_cmp expect cells
 '
@@ -56,8 +57,8 @@ test_case 'household-list -f xlsx: frozen header, numbers, ID and phone masked a
 test_case '--reveal writes the numbers whole, still as text; the workbook reads back to the same store' '
 	household-add -q -d a.db "$EXAMPLES/households.csv" &&
 	household-list -d a.db -f xlsx --reveal >out.xlsx &&
-	"$PY" "$TRASH/cells.py" out.xlsx 2 | grep "^[CD]2 " >cells &&
-	printf "C2 s @ 500235194109190010\nD2 s @ 15478480480\n" >expect &&
+	"$PY" "$TRASH/cells.py" out.xlsx 3 | grep "^[CD]3 " >cells &&
+	printf "C3 s @ 500235194109190010\nD3 s @ 15478480480\n" >expect &&
 	test_cmp expect cells &&
 	household-add -q -d b.db out.xlsx &&
 	household-list -d a.db -f csv --reveal >a.csv &&
@@ -70,11 +71,12 @@ test_case 'a title that looks like a formula is text; dates are dates' '
 	issue-add -q --today 2022-11-01 --title "=SUM(A1)" --owner 王强 \
 		--village 后叶村 >/dev/null &&
 	report-gen issues --today 2022-11-02 -f xlsx >out.xlsx &&
-	"$PY" "$TRASH/cells.py" out.xlsx 2 >cells &&
-	grep_message "^D2 s General =SUM(A1)$" cells &&
-	grep_message "^K2 d yyyy-mm-dd 2022-11-01$" cells &&
-	grep_message "^L2 d yyyy-mm-dd 2022-12-01$" cells &&
-	grep_message "^Q2 n General 0$" cells &&
+	"$PY" "$TRASH/cells.py" out.xlsx 3 >cells &&
+	grep_message "^A1 s General Issue ledger (as of 2022-11-02)$" cells &&
+	grep_message "^D3 s General =SUM(A1)$" cells &&
+	grep_message "^K3 d yyyy-mm-dd 2022-11-01$" cells &&
+	grep_message "^L3 d yyyy-mm-dd 2022-12-01$" cells &&
+	grep_message "^Q3 n General 0$" cells &&
 	unzip -p out.xlsx xl/worksheets/sheet1.xml >sheet.xml &&
 	! grep -q "<f>" sheet.xml
 '
@@ -82,8 +84,8 @@ test_case 'a title that looks like a formula is text; dates are dates' '
 test_case 'no rows: a workbook with its header only' '
 	household-add -q "$EXAMPLES/households.csv" &&
 	household-list -f xlsx --id 无此户 >out.xlsx &&
-	"$PY" "$TRASH/cells.py" out.xlsx 1 >cells &&
-	grep_message "^freeze A2 filter A1:J1 rows 1$" cells
+	"$PY" "$TRASH/cells.py" out.xlsx 2 >cells &&
+	grep_message "^freeze A3 filter A2:J2 rows 2$" cells
 '
 
 test_case '-f xlsx is refused on a terminal, before anything is done' '

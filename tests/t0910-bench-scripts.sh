@@ -51,4 +51,17 @@ test_case 'scripts/bench-members.sh on 2,000 households of 3 people' '
 	test ! -s err
 '
 
+test_case 'scripts/bench-ledger-xlsx.sh on 2,000 issues, leaving nothing behind' '
+	mkdir tmp &&
+	TMPDIR=$PWD/tmp sh "$TOP/scripts/bench-ledger-xlsx.sh" -i 2000 -r 1 >out 2>err &&
+	grep -q "^report-gen issues: 2000 issues as a workbook beside CSV" out &&
+	for task in "issues -f xlsx (vs -f csv)" "a tenth of them (vs -f csv)"; do
+		grep -q "^$task  *[0-9.]* " out || { echo "no row: $task"; cat out err; exit 1; }
+	done &&
+	grep -q "^rows: 2000 and [1-9][0-9]*; workbook: " out &&
+	test ! -s err &&
+	ls -A tmp >left &&
+	test_must_be_empty left
+'
+
 test_done
