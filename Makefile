@@ -38,7 +38,7 @@ SAN_FLAGS = -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all \
 
 # one line per part of the campaign, so that each grows on its own
 COMMANDS_HOUSEHOLDS = household-add household-list place-edit household-edit
-COMMANDS_LEDGER = issue-add issue-update meeting-log deadline-check report-gen
+COMMANDS_LEDGER = issue-add issue-update meeting-log meeting-edit deadline-check report-gen
 COMMANDS_VISITS = visit-log visit-edit milestone-add
 COMMANDS_CASES = case-open case-step
 COMMANDS_SURVEYS = survey-tally

@@ -38,6 +38,16 @@ echo "== milestone-add examples/meeting-milestones.csv   (a courtyard meeting in
 milestone-add examples/meeting-milestones.csv
 echo "== examples/ledger-life.sh   (a courtyard meeting, its suggestions worked through, a dispute, a village-rule vote)"
 RENKE_USER=李主任 sh examples/ledger-life.sh >/dev/null
+echo "== issue-update --id 1 --urgency 紧急 --reason ...   (a correction: the old value kept in the audit log, with who and why)"
+issue-update -q --by 李霞 --today 2022-11-20 --id 1 --urgency 紧急 --reason 核实后为紧急 >/dev/null
+echo "== issue-add ...; issue-update --status 已撤销   (an issue entered twice is withdrawn: counted nowhere but in the audit log)"
+dup=$(issue-add -q --today 2022-11-20 --title 2社便民桥桥面破损 --village 后叶村 --group 2社 \
+	--owner 李主任 -f csv | awk -F, 'NR == 2 { print $1 }')
+issue-update -q --by 李霞 --today 2022-11-20 --id "$dup" --status 已撤销 --reason 重复录入 >/dev/null
+echo "== meeting-edit ... host 张明   (the courtyard meeting's host typed wrong, corrected)"
+meeting-edit --by 李霞 --reason 主持人录错 --kind 院坝会 --village 后叶村 --group 2社 --date 2022-11-15 host 张明
+echo "== report-gen changes --who 李霞 -f table   (the corrections and the withdrawal, with their reasons)"
+report-gen changes --who 李霞 -f table
 echo "== survey-tally --save 2022-11 examples/survey.csv -f table   (the phone survey: recognition per village, worst first)"
 survey-tally --save 2022-11 --today 2022-11-30 -f table examples/survey.csv | head -12
 echo "== deadline-check --today 2022-12-01 --summary -f table   (what the cron job would mail on 1 December)"

@@ -101,6 +101,7 @@
 #include "place_edit.h"
 #include "household_edit.h"
 #include "visit_edit.h"
+#include "meeting_edit.h"
 #include "import.h"
 #include "merge.h"
 #include "rejects.h"

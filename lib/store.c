@@ -589,3 +589,22 @@ store_meta_get(struct store *s, const char *key)
 	sqlite3_finalize(st);
 	return value;
 }
+
+int
+store_run_id(struct store *s, const char *sql, long long id, const char *text,
+    struct error *err)
+{
+	sqlite3_stmt *st = store_prepare(s, sql, err);
+	int rc;
+
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	if (sqlite3_bind_parameter_count(st) >= 2)
+		sqlite3_bind_text(st, 2, text, -1, SQLITE_STATIC);
+	if (sqlite3_bind_parameter_count(st) >= 3)
+		sqlite3_bind_text(st, 3, s->now, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : store_error(s, rc, err);
+}

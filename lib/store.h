@@ -86,6 +86,14 @@ sqlite3_stmt *store_prepare(struct store *s, const char *sql, struct error *err)
 long long store_step_id(struct store *s, sqlite3_stmt *st, struct error *err);
 
 /*
+ * Run sql, one statement that returns no rows, its ?1 bound to id, ?2 to
+ * text (may be NULL) and ?3 to the store's time now (parameters it does
+ * not have are left alone).  Returns 0, or -1 with err set.
+ */
+int store_run_id(struct store *s, const char *sql, long long id,
+    const char *text, struct error *err);
+
+/*
  * While on (1), statements prepared, or prepared again, leave out the
  * tables' CHECK constraints: for an import that checks every value it
  * writes as they would, to which they cost a tenth of its time.  Turning

@@ -40,24 +40,6 @@ find(struct store *s, const char *household, const char *date,
 	return store_step_id(s, st, err);
 }
 
-/* Run sql with ?1 the id, ?2 the text, ?3 now: 0, or -1 with err set. */
-static int
-run(struct store *s, const char *sql, long long id, const char *text,
-    struct error *err)
-{
-	sqlite3_stmt *st = store_prepare(s, sql, err);
-	int rc;
-
-	if (st == NULL)
-		return -1;
-	sqlite3_bind_int64(st, 1, id);
-	sqlite3_bind_text(st, 2, text, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 3, s->now, -1, SQLITE_STATIC);
-	rc = sqlite3_step(st);
-	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? 0 : store_error(s, rc, err);
-}
-
 /*
  * Issue id of the visit whose source_ref was from: its source_ref and
  * the natural key made of it become to; when household is given, the
@@ -72,7 +54,7 @@ follow_one(struct store *s, long long id, const char *old_household,
 
 	snprintf(key, sizeof(key), "%lld", id);
 	if (audit_add(s, "issue", key, "source_ref", from, to, err) != 0 ||
-	    run(s, "UPDATE issue SET natural_key = 'ref' || char(31) || source "
+	    store_run_id(s, "UPDATE issue SET natural_key = 'ref' || char(31) || source "
 	    "|| char(31) || ?2 || substr(natural_key, length('ref' || char(31) "
 	    "|| source || char(31) || source_ref) + 1), source_ref = ?2, "
 	    "updated_at = ?3 WHERE id = ?1", id, to, err) != 0)
@@ -82,7 +64,7 @@ follow_one(struct store *s, long long id, const char *old_household,
 	if (audit_add(s, "issue", key, "household_id", old_household, household,
 	    err) != 0)
 		return -1;
-	return run(s, "UPDATE issue SET (household_ref, village_id, group_id) = "
+	return store_run_id(s, "UPDATE issue SET (household_ref, village_id, group_id) = "
 	    "(SELECT id, village_id, group_id FROM household WHERE household_id = "
 	    "?2), updated_at = ?3 WHERE id = ?1", id, household, err);
 }
@@ -195,7 +177,7 @@ edit(struct store *s, const struct visit_edit *e, struct buf *from,
 			return error_set(err, EXIT_DATAERR, _("the visit of %s on %s by "
 			    "%s opened %s; it is kept for them"), e->household, e->date,
 			    e->visitor, described);
-		if (run(s, "DELETE FROM visit WHERE id = ?1", id, NULL, err) != 0 ||
+		if (store_run_id(s, "DELETE FROM visit WHERE id = ?1", id, NULL, err) != 0 ||
 		    audit_add(s, "visit", key, "removed", from->data, NULL, err) != 0)
 			return -1;
 	} else {
@@ -217,7 +199,7 @@ edit(struct store *s, const struct visit_edit *e, struct buf *from,
 
 			snprintf(sql, sizeof(sql), "UPDATE visit SET %s = ?2 WHERE id = ?1",
 			    columns[e->action]);
-			if (run(s, sql, id, e->to, err) != 0 ||
+			if (store_run_id(s, sql, id, e->to, err) != 0 ||
 			    audit_add(s, "visit", key, columns[e->action], old, e->to,
 			    err) != 0 || follow(s, from->data, to->data,
 			    e->action == VISIT_SET_HOUSEHOLD ? e->to : NULL, err) < 0)

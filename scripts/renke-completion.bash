@@ -55,6 +55,7 @@ _renke_values() {
 	place_action) values="rename merge remove" ;;
 	household_action) values="renumber merge remove" ;;
 	visit_action) values="household date visitor remove" ;;
+	meeting_action) values="kind date host attendees minutes remove" ;;
 	esac
 	printf '%s\n' $values
 }
@@ -106,7 +107,7 @@ _renke_domain() {
 	--kind)
 		case $1 in
 		support-log) echo support_kind ;;
-		meeting-log) echo meeting_kind ;;
+		meeting-log|meeting-edit) echo meeting_kind ;;
 		milestone-add) echo milestone_kind ;;
 		deadline-check) echo deadline_kind ;;
 		*) echo issue_kind ;;
@@ -158,7 +159,7 @@ _renke() {
 		return 0
 	fi
 	if [ "$cmd" = place-edit ] || [ "$cmd" = household-edit ] ||
-	    [ "$cmd" = visit-edit ]; then
+	    [ "$cmd" = visit-edit ] || [ "$cmd" = meeting-edit ]; then
 		COMPREPLY=($(compgen -W "$(_renke_values ${cmd%-edit}_action)" -- "$cur"))
 		return 0
 	fi
@@ -168,4 +169,4 @@ _renke() {
 complete -F _renke household-add household-list visit-log milestone-add \
 	issue-add issue-update meeting-log deadline-check report-gen survey-tally \
 	member-add assign case-open case-step place-edit household-edit visit-edit \
-	support-log
+	support-log meeting-edit
