@@ -4,6 +4,7 @@
 
 #include "audit.h"
 #include "household_edit.h"
+#include "issue.h"
 
 /*
  * The tables whose rows belong to a household: the column that says
@@ -184,6 +185,39 @@ same_visit(struct store *s, const char *from, const char *to, struct error *err)
 	return status;
 }
 
+/*
+ * Household number (row), merged into row to, still finds it
+ * (merged_household), and so do the numbers merged into it before; to
+ * 0: it is removed, and they with it.  0, or -1 with err set.
+ */
+static int
+merged_alias(struct store *s, const char *number, long long row, long long to,
+    struct error *err)
+{
+	static const char *const sql[] = {
+		"INSERT INTO merged_household (household_id, household_ref) "
+		"VALUES (?3, ?2) ON CONFLICT DO UPDATE SET household_ref = ?2",
+		"UPDATE merged_household SET household_ref = ?2 WHERE household_ref = ?1",
+		"DELETE FROM merged_household WHERE household_ref = ?1",
+	};
+
+	for (size_t i = to > 0 ? 0 : 2; i < (to > 0 ? 2u : 3u); i++) {
+		sqlite3_stmt *st = store_prepare(s, sql[i], err);
+		int rc;
+
+		if (st == NULL)
+			return -1;
+		sqlite3_bind_int64(st, 1, row);
+		sqlite3_bind_int64(st, 2, to);
+		sqlite3_bind_text(st, 3, number, -1, SQLITE_STATIC);
+		rc = sqlite3_step(st);
+		sqlite3_finalize(st);
+		if (rc != SQLITE_DONE)
+			return store_error(s, rc, err);
+	}
+	return 0;
+}
+
 /* Remove household row, its values kept in the audit log as it goes. */
 static int
 remove_household(struct store *s, const char *number, long long row,
@@ -267,6 +301,8 @@ edit(struct store *s, const struct household_edit *e,
 		if (same_visit(s, e->id, e->to, err) != 0 ||
 		    move_records(s, e->id, row, e->to, to, err) != 0 ||
 		    issues_placed(s, to, err) != 0 ||
+		    issue_rekey(s, "household_ref", to, err) != 0 ||
+		    merged_alias(s, e->id, row, to, err) != 0 ||
 		    remove_household(s, e->id, row, err) != 0 ||
 		    audit_add(s, "household", e->id, "merged_into", e->id, e->to,
 		    err) != 0)
@@ -278,7 +314,8 @@ edit(struct store *s, const struct household_edit *e,
 			return error_set(err, EXIT_DATAERR, _("household %s has %s; "
 			    "merge it into the household it repeats, or remove them, "
 			    "first"), e->id, described);
-		if (remove_household(s, e->id, row, err) != 0 ||
+		if (merged_alias(s, e->id, row, 0, err) != 0 ||
+		    remove_household(s, e->id, row, err) != 0 ||
 		    audit_add(s, "household", e->id, "removed", e->id, NULL,
 		    err) != 0)
 			return -1;

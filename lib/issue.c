@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "audit.h"
+#include "buf.h"
 #include "issue.h"
 #include "issue_parts.h"
 #include "text.h"
@@ -150,4 +151,71 @@ issue_set_deadline_rule(struct store *s, const char *category,
 	}
 	return audit_add(s, "deadline_rule", key, "days", old[0] ? old : NULL,
 	    value, err);
+}
+
+/*
+ * key with its place's ids (the three fields before the reporter, the
+ * last field but a repeat's date) as vid, gid, href, into out.  0, or
+ * -1 when key is not so made.
+ */
+static int
+rekeyed(const char *key, long long vid, long long gid, long long href,
+    struct buf *out)
+{
+	const char *sep[4] = { 0 }, *end = strchr(key, '\x1e');
+	char ids[96];
+	int found = 0;
+
+	if (end == NULL)
+		end = key + strlen(key);
+	for (const char *p = end; p > key && found < 4; )
+		if (*--p == '\x1f')
+			sep[found++] = p;	/* sep[3]: before the village's id */
+	if (found < 4 || strncmp(key, "rec\x1f", 4) != 0 || sep[3] < key + 4)
+		return -1;
+	snprintf(ids, sizeof(ids), "\x1f%lld\x1f%lld\x1f%lld", vid, gid, href);
+	buf_reset(out);
+	buf_append(out, key, (size_t)(sep[3] - key));
+	buf_puts(out, ids);
+	buf_puts(out, sep[0]);
+	return out->data != NULL ? 0 : -1;
+}
+
+int
+issue_rekey(struct store *s, const char *column, long long value,
+    struct error *err)
+{
+	char sql[256];
+	sqlite3_stmt *st, *up;
+	struct buf key = { 0 };
+	int rc;
+
+	snprintf(sql, sizeof(sql), "SELECT id, natural_key, coalesce(village_id, "
+	    "0), coalesce(group_id, 0), coalesce(household_ref, 0) FROM issue "
+	    "WHERE %s = ? AND substr(natural_key, 1, 4) = 'rec' || char(31)",
+	    column);
+	if ((st = store_prepare(s, sql, err)) == NULL)
+		return -1;
+	if ((up = store_prepare(s, "UPDATE OR IGNORE issue SET natural_key = ?2 "
+	    "WHERE id = ?1", err)) == NULL) {
+		sqlite3_finalize(st);
+		return -1;
+	}
+	sqlite3_bind_int64(st, 1, value);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (rekeyed((const char *)sqlite3_column_text(st, 1),
+		    sqlite3_column_int64(st, 2), sqlite3_column_int64(st, 3),
+		    sqlite3_column_int64(st, 4), &key) != 0)
+			continue;
+		sqlite3_bind_int64(up, 1, sqlite3_column_int64(st, 0));
+		sqlite3_bind_text(up, 2, key.data, (int)key.len, SQLITE_STATIC);
+		rc = sqlite3_step(up);
+		sqlite3_reset(up);
+		if (rc != SQLITE_DONE)
+			break;
+	}
+	sqlite3_finalize(st);
+	sqlite3_finalize(up);
+	buf_free(&key);
+	return rc == SQLITE_DONE ? 0 : store_error(s, rc, err);
 }

@@ -132,4 +132,15 @@ char *issue_moves_from(struct store *s, const char *status, char *out,
 int issue_write(struct store *s, long long id, struct writer *w, int labels,
     struct error *err);
 
+/*
+ * After a merge moved issues (place-edit, household-edit): the natural
+ * key of each issue whose column (village_id or household_ref) is value,
+ * and that is keyed by its place ("rec" keys), names its place and
+ * household as they now are; its kind, title and reporter as keyed
+ * before (a corrected title keeps its key).  A key another issue has
+ * already is left as it was.  0, or -1 with err set.
+ */
+int issue_rekey(struct store *s, const char *column, long long value,
+    struct error *err);
+
 #endif

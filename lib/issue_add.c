@@ -255,8 +255,35 @@ check_kind_fields(struct import *im, const struct record *rec,
 }
 
 /*
+ * 1 when village (group NULL) was merged into village_id, or group of
+ * village_id into group_id (place-edit merge): a file from before the
+ * merge names the place so.  0 when not, or when the store cannot say.
+ */
+static int
+merged_into(struct store *s, const char *village, long long village_id,
+    const char *group, long long group_id)
+{
+	struct error ignored;
+	sqlite3_stmt *st = store_prepare(s, group == NULL ?
+	    "SELECT 1 FROM merged_village WHERE name = ?1 AND village_id = ?2" :
+	    "SELECT 1 FROM merged_group WHERE name = ?1 AND village_id = ?2 "
+	    "AND group_id = ?3", &ignored);
+	int found = 0;
+
+	if (st != NULL) {
+		sqlite3_bind_text(st, 1, group != NULL ? group : village, -1,
+		    SQLITE_STATIC);
+		sqlite3_bind_int64(st, 2, village_id);
+		sqlite3_bind_int64(st, 3, group_id);
+		found = sqlite3_step(st) == SQLITE_ROW;
+	}
+	sqlite3_finalize(st);
+	return found;
+}
+
+/*
  * The household's place: its village and group into n, which a village
- * or group given must match.  0, 1 when the household is unknown or
+ * or group given must match (or have been merged into).  0, 1 when the household is unknown or
  * elsewhere (reported), -1 with err set.
  */
 static int
@@ -271,7 +298,9 @@ household_place(struct issue_import *ii, struct import *im,
 	    "SELECT h.id, h.village_id, coalesce(h.group_id, 0), v.name, g.name "
 	    "FROM household h JOIN village v ON v.id = h.village_id "
 	    "LEFT JOIN village_group g ON g.id = h.group_id "
-	    "WHERE h.household_id = ?", err)) == NULL)
+	    "WHERE h.id = coalesce((SELECT id FROM household WHERE household_id "
+	    "= ?1), (SELECT household_ref FROM merged_household WHERE "
+	    "household_id = ?1))", err)) == NULL)
 		return -1;
 	sqlite3_bind_text(ii->household, 1, v[ISSUE_HOUSEHOLD], -1, SQLITE_STATIC);
 	rc = sqlite3_step(ii->household);
@@ -282,13 +311,15 @@ household_place(struct issue_import *ii, struct import *im,
 		n->household_ref = sqlite3_column_int64(ii->household, 0);
 		n->village_id = sqlite3_column_int64(ii->household, 1);
 		n->group_id = sqlite3_column_int64(ii->household, 2);
-		if (v[ISSUE_VILLAGE] != NULL && strcmp(v[ISSUE_VILLAGE], hv) != 0) {
+		if (v[ISSUE_VILLAGE] != NULL && strcmp(v[ISSUE_VILLAGE], hv) != 0 &&
+		    !merged_into(s, v[ISSUE_VILLAGE], n->village_id, NULL, 0)) {
 			import_problem(im, rec, ISSUE_VILLAGE, _("household %s "
 			    "is in %s"), v[ISSUE_HOUSEHOLD], hv);
 			bad = 1;
 		}
 		if (v[ISSUE_GROUP] != NULL && (hg == NULL ||
-		    strcmp(v[ISSUE_GROUP], hg) != 0)) {
+		    strcmp(v[ISSUE_GROUP], hg) != 0) &&
+		    !merged_into(s, NULL, n->village_id, v[ISSUE_GROUP], n->group_id)) {
 			import_problem(im, rec, ISSUE_GROUP, _("household %s "
 			    "is in %s"), v[ISSUE_HOUSEHOLD], hg ? hg : "-");
 			bad = 1;
@@ -318,7 +349,7 @@ find_place(struct issue_import *ii, struct import *im, const struct record *rec,
 	if (v[ISSUE_HOUSEHOLD] != NULL)
 		return household_place(ii, im, rec, s, n, err);
 	if (v[ISSUE_VILLAGE] != NULL) {
-		rc = place_resolve(s, v[ISSUE_VILLAGE], v[ISSUE_GROUP], 0,
+		rc = place_resolve(s, v[ISSUE_VILLAGE], v[ISSUE_GROUP], PLACE_MERGED,
 		    &n->village_id, &n->group_id, NULL, err);
 		if (rc < 0)
 			return -1;

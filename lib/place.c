@@ -145,6 +145,7 @@ place_resolve(struct store *s, const char *village, const char *group,
 {
 	struct place *p;
 	long long vid, gid = 0;
+	int merged = 0;
 
 	if (created != NULL)
 		*created = 0;
@@ -160,10 +161,14 @@ place_resolve(struct store *s, const char *village, const char *group,
 		vid = p->village_id;
 	else {
 		vid = lookup(s, "SELECT id FROM village WHERE name = ?", 0, village, err);
+		/* read from records, a village merged away is the one kept */
+		if (vid == 0 && create != 0 && (vid = lookup(s, "SELECT village_id "
+		    "FROM merged_village WHERE name = ?", 0, village, err)) > 0)
+			merged = 1;
 		if (vid < 0)
 			return -1;
 		if (vid == 0) {
-			if (!create)
+			if (!(create & PLACE_CREATE))
 				return 1;
 			vid = lookup(s, "INSERT INTO village (name) VALUES (?) "
 			    "RETURNING id", 0, village, err);
@@ -175,15 +180,20 @@ place_resolve(struct store *s, const char *village, const char *group,
 			if (remember_made(vid) != 0)
 				return error_set(err, EXIT_SOFTWARE, _("out of memory"));
 		}
-		cache_add(village, NULL, vid, 0);
+		if (!merged)	/* (a lookup of the name alone stays strict) */
+			cache_add(village, NULL, vid, 0);
 	}
 	if (group != NULL) {
 		gid = lookup(s, "SELECT id FROM village_group WHERE village_id = ? "
 		    "AND name = ?", vid, group, err);
+		if (gid == 0 && create != 0 && (gid = lookup(s, "SELECT group_id "
+		    "FROM merged_group WHERE village_id = ? AND name = ?", vid, group,
+		    err)) > 0)
+			merged = 1;
 		if (gid < 0)
 			return -1;
 		if (gid == 0) {
-			if (!create)
+			if (!(create & PLACE_CREATE))
 				return 1;
 			gid = lookup(s, "INSERT INTO village_group (village_id, name) "
 			    "VALUES (?, ?) RETURNING id", vid, group, err);
@@ -194,7 +204,8 @@ place_resolve(struct store *s, const char *village, const char *group,
 			if (remember_made(-gid) != 0)
 				return error_set(err, EXIT_SOFTWARE, _("out of memory"));
 		}
-		cache_add(village, group, vid, gid);
+		if (!merged)
+			cache_add(village, group, vid, gid);
 	}
 	*village_id = vid;
 	*group_id = gid;

@@ -7,13 +7,17 @@
 #include "store.h"
 
 /*
- * Look up village, and group within it when group is not NULL.  With
- * create set, a missing village or group is created (inside the
- * caller's transaction) and *created tells whether anything was.
+ * Look up village, and group within it when group is not NULL.  create
+ * is 0 (a name given on the command line: only a place of that name), or
+ * for records read, PLACE_MERGED (a name merged away by place-edit merge
+ * finds the place kept) or PLACE_CREATE (that, and a missing village or
+ * group is created inside the caller's transaction; *created tells
+ * whether anything was).
  * Returns 0 with *village_id and *group_id (0 when group is NULL);
  * 1 when create is 0 and the village (or group) does not exist; -1 with
  * err set.  Lookups are cached per store connection.
  */
+enum { PLACE_CREATE = 1, PLACE_MERGED = 2 };
 int place_resolve(struct store *s, const char *village, const char *group,
     int create, long long *village_id, long long *group_id, int *created,
     struct error *err);

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "audit.h"
+#include "issue.h"
 #include "place.h"
 #include "place_edit.h"
 #include "vocab.h"
@@ -355,6 +356,32 @@ merge_assignments(struct store *s, const struct found *from,
 	}
 }
 
+/*
+ * The name of place from, merged into to, still finds it (merged_village,
+ * merged_group), and so do the names merged into from before.  0, or -1
+ * with err set.
+ */
+static int
+leave_alias(struct store *s, const struct place_edit *e,
+    const struct found *from, const struct found *to, struct error *err)
+{
+	if (e->village != NULL)
+		return run(s, "INSERT INTO merged_group (village_id, name, group_id) "
+		    "VALUES (?1, ?4, ?3) ON CONFLICT DO UPDATE SET group_id = ?3",
+		    from->village_id, 0, to->group_id, e->name, err) != 0 ||
+		    run(s, "UPDATE merged_group SET group_id = ?3 WHERE group_id = ?2",
+		    0, from->group_id, to->group_id, NULL, err) != 0 ? -1 : 0;
+	return run(s, "INSERT INTO merged_village (name, village_id) VALUES "
+	    "(?4, ?2) ON CONFLICT DO UPDATE SET village_id = ?2", 0,
+	    to->village_id, 0, e->name, err) != 0 ||
+	    run(s, "UPDATE merged_village SET village_id = ?2 WHERE village_id = ?1",
+	    from->village_id, to->village_id, 0, NULL, err) != 0 ||
+	    run(s, "UPDATE OR IGNORE merged_group SET village_id = ?2 WHERE "
+	    "village_id = ?1", from->village_id, to->village_id, 0, NULL, err) != 0 ||
+	    run(s, "DELETE FROM merged_group WHERE village_id = ?1",
+	    from->village_id, 0, 0, NULL, err) != 0 ? -1 : 0;
+}
+
 /* Village from merged into village to: its groups into to's of the same name. */
 static int
 merge_village(struct store *s, const struct place_edit *e,
@@ -465,6 +492,8 @@ edit(struct store *s, const struct place_edit *e, struct place_moved *moved,
 		    same_meeting(s, &from, &to, err) != 0 ||
 		    audit_moves(s, &from, entity, e->name, e->to, err) != 0)
 			return -1;
+		if (leave_alias(s, e, &from, &to, err) != 0)
+			return -1;
 		if (e->village != NULL) {
 			if (move_rows(s, from.village_id, from.group_id, to.village_id,
 			    to.group_id, err) != 0 || run(s, "DELETE FROM village_group "
@@ -475,7 +504,8 @@ edit(struct store *s, const struct place_edit *e, struct place_moved *moved,
 		    NULL, err) != 0)
 			return -1;
 		if (rename_responses(s, e->village, e->village != NULL ?
-		    "village_group" : "village", e->name, e->to, err) != 0)
+		    "village_group" : "village", e->name, e->to, err) != 0 ||
+		    issue_rekey(s, "village_id", to.village_id, err) != 0)
 			return -1;
 		memcpy(moved->records, refs, sizeof(refs));
 		if (audit_add(s, entity, from.entity_id, "merged_into", e->name, e->to,
@@ -490,6 +520,12 @@ edit(struct store *s, const struct place_edit *e, struct place_moved *moved,
 			    "another place, or move them, first"), from.entity_id,
 			    described);
 		if (run(s, e->village != NULL ?
+		    "DELETE FROM merged_group WHERE group_id = ?2" :
+		    "DELETE FROM merged_group WHERE village_id = ?1", from.village_id,
+		    from.group_id, 0, NULL, err) != 0 || (e->village == NULL &&
+		    run(s, "DELETE FROM merged_village WHERE village_id = ?1",
+		    from.village_id, 0, 0, NULL, err) != 0) ||
+		    run(s, e->village != NULL ?
 		    "DELETE FROM village_group WHERE id = ?2" :
 		    "DELETE FROM village_group WHERE village_id = ?1", from.village_id,
 		    from.group_id, 0, NULL, err) != 0 || (e->village == NULL &&

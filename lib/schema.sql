@@ -986,3 +986,24 @@ CREATE TABLE support_override (
 	who TEXT,
 	at TEXT NOT NULL
 ) STRICT;
+
+-- version 16
+-- what a merge leaves behind (place-edit merge, household-edit merge): the
+-- name or number merged away still finds the place or household kept, so
+-- that records read again from the files that named it are found, not
+-- added again.  A village's groups went to the kept village's groups of
+-- the same name, so a village's name is enough for them.
+CREATE TABLE merged_village (
+	name TEXT PRIMARY KEY,
+	village_id INTEGER NOT NULL REFERENCES village(id)
+) STRICT;
+CREATE TABLE merged_group (
+	village_id INTEGER NOT NULL REFERENCES village(id),
+	name TEXT NOT NULL,
+	group_id INTEGER NOT NULL REFERENCES village_group(id),
+	PRIMARY KEY (village_id, name)
+) STRICT;
+CREATE TABLE merged_household (
+	household_id TEXT PRIMARY KEY,
+	household_ref INTEGER NOT NULL REFERENCES household(id)
+) STRICT;
