@@ -202,6 +202,14 @@ cli_write_cases(struct cli *cli, struct store *s,
 }
 
 int
+cli_write_rules(struct cli *cli, struct store *s,
+    const struct import_stats *stats, void *context)
+{
+	return write_ids(cli, s, context, rule_out_columns, RULE_OUT_NCOLUMNS,
+	    rule_write);
+}
+
+int
 cli_import(struct cli *cli, int argc, char **argv, const struct cli_import *ci)
 {
 	static char dash[] = "-";

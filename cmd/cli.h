@@ -293,6 +293,10 @@ void cli_say_done(const struct cli *cli, int dry_run, const char *fmt, ...)
 int cli_write_cases(struct cli *cli, struct store *s,
     const struct import_stats *stats, void *context);
 
+/* The same for the rule sets of context (rule set ids). */
+int cli_write_rules(struct cli *cli, struct store *s,
+    const struct import_stats *stats, void *context);
+
 /*
  * End the command: flush the rejects file and standard output; a
  * failed write turns status into 74.  Returns the status to exit with.

@@ -68,6 +68,8 @@ echo "== report-gen --today 2022-12-01 cases villages -f table   (per village: o
 report-gen --today 2022-12-01 cases villages -f table
 echo "== deadline-check --today 2022-12-01 --kind monitoring_case_overdue -f table   (the late ones, for their cadres)"
 deadline-check --today 2022-12-01 --kind monitoring_case_overdue -f table || true
+echo "== rule-step examples/rules.csv -f table   (后叶村's village rules: drafted, consulted twice, voted, filed, posted, delivered, enforced)"
+rule-step -q --today 2023-06-30 -f table examples/rules.csv
 echo "== household-list --name 军元 -f table   (a resident at the counter gives part of a name)"
 household-list --name 军元 -f table
 echo "== report-gen history HY0102001 -f table   (one household whole: its suggestion, visits, registration, the moves of its issue)"

@@ -334,6 +334,29 @@ household_place(struct issue_import *ii, struct import *im,
 	return bad;
 }
 
+int
+issue_find_place(struct import *im, const struct record *rec, struct store *s,
+    int k, const char *village, const char *group, long long *village_id,
+    long long *group_id, struct error *err)
+{
+	char near[600];
+	int rc;
+
+	if ((rc = place_resolve(s, village, group, PLACE_MERGED, village_id,
+	    group_id, NULL, err)) != 1)
+		return rc;
+	if ((rc = place_resolve(s, village, NULL, 0, village_id, group_id, NULL,
+	    err)) < 0 || place_suggestion(s, rc == 1 ? NULL : village,
+	    rc == 1 ? village : group, near, sizeof(near), err) != 0)
+		return -1;
+	if (rc == 1)
+		import_problem(im, rec, k, _("no such village%s"), near);
+	else
+		import_problem(im, rec, k + 1, _("no such villager group in %s%s"),
+		    village, near);
+	return 1;
+}
+
 /*
  * Where the issue is: the household's place, or the village and group
  * named, or nowhere.  0, 1 when the place is unknown (reported), -1
@@ -349,27 +372,9 @@ find_place(struct issue_import *ii, struct import *im, const struct record *rec,
 	if (v[ISSUE_HOUSEHOLD] != NULL)
 		return household_place(ii, im, rec, s, n, err);
 	if (v[ISSUE_VILLAGE] != NULL) {
-		rc = place_resolve(s, v[ISSUE_VILLAGE], v[ISSUE_GROUP], PLACE_MERGED,
-		    &n->village_id, &n->group_id, NULL, err);
-		if (rc < 0)
-			return -1;
-		if (rc == 1) {
-			char near[600];
-
-			if ((rc = place_resolve(s, v[ISSUE_VILLAGE], NULL, 0,
-			    &n->village_id, &n->group_id, NULL, err)) < 0 ||
-			    place_suggestion(s, rc == 1 ? NULL : v[ISSUE_VILLAGE],
-			    v[rc == 1 ? ISSUE_VILLAGE : ISSUE_GROUP], near, sizeof(near),
-			    err) != 0)
-				return -1;
-			if (rc == 1)
-				import_problem(im, rec, ISSUE_VILLAGE, _("no such village%s"),
-				    near);
-			else
-				import_problem(im, rec, ISSUE_GROUP, _("no such villager "
-				    "group in %s%s"), v[ISSUE_VILLAGE], near);
-			return 1;
-		}
+		if ((rc = issue_find_place(im, rec, s, ISSUE_VILLAGE, v[ISSUE_VILLAGE],
+		    v[ISSUE_GROUP], &n->village_id, &n->group_id, err)) != 0)
+			return rc;
 	} else if (v[ISSUE_GROUP] != NULL) {
 		import_problem(im, rec, ISSUE_GROUP, _("a villager group needs its village"));
 		return 1;

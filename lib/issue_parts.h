@@ -68,4 +68,14 @@ int issue_status_needs_reason(const char *status);
 int issue_update_check(struct import *im, const struct record *rec,
     struct store *s, struct update *u, struct error *err);
 
+/*
+ * The place of village, and group within it when group is not NULL,
+ * into *village_id and *group_id: 0; 1 when either is not known,
+ * reported against field k (the village) or k + 1 (the group) with the
+ * nearest known names; -1 with err set.
+ */
+int issue_find_place(struct import *im, const struct record *rec,
+    struct store *s, int k, const char *village, const char *group,
+    long long *village_id, long long *group_id, struct error *err);
+
 #endif

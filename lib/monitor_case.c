@@ -142,8 +142,8 @@ case_audit(struct store *s, long long id, const char *field, const char *old,
 }
 
 int
-case_check_risks(struct import *im, const struct record *rec, int k,
-    const char *text, char *out, size_t size)
+case_check_list(struct import *im, const struct record *rec, int k,
+    const char *domain, const char *text, char *out, size_t size)
 {
 	const char *p = text, *found[16];
 	size_t nfound = 0, len = 0;
@@ -156,8 +156,8 @@ case_check_risks(struct import *im, const struct record *rec, int k,
 		p = household_category_next(p, word, sizeof(word));
 		if (word[0] == '\0')
 			continue;
-		if ((code = vocab_code("monitor_risk", word)) == NULL) {
-			issue_unknown_value(im, rec, k, "monitor_risk", word);
+		if ((code = vocab_code(domain, word)) == NULL) {
+			issue_unknown_value(im, rec, k, domain, word);
 			bad = 1;
 		} else if (nfound < 16)
 			found[nfound++] = code;
@@ -167,7 +167,7 @@ case_check_risks(struct import *im, const struct record *rec, int k,
 	for (const struct vocab_entry *e = vocab_table; e->domain != NULL; e++) {
 		int given = 0;
 
-		if (strcmp(e->domain, "monitor_risk") != 0)
+		if (strcmp(e->domain, domain) != 0)
 			continue;
 		for (size_t i = 0; i < nfound; i++)
 			given |= strcmp(found[i], e->code) == 0;
@@ -190,10 +190,27 @@ case_check_code(struct import *im, const struct record *rec, int k,
 	return 1;
 }
 
+const char *
+case_record_start(struct import *im, const struct record *rec,
+    const char **v, size_t n, int who_k, const char *today_set,
+    const char *who_set, char today[11])
+{
+	struct store *s = import_store(im);
+
+	snprintf(today, 11, "%.10s", today_set != NULL ? today_set : s->now);
+	for (size_t k = 0; k < n; k++)
+		v[k] = import_value(im, rec, k);
+	return v[who_k] != NULL ? v[who_k] : who_set != NULL ? who_set : s->who;
+}
+
 int
 case_check_day(struct import *im, const struct record *rec, int k,
     const char *text, const char *today, char out[11])
 {
+	if (text == NULL) {
+		snprintf(out, 11, "%s", today);
+		return 0;
+	}
 	if (issue_check_date(im, rec, k, text, out))
 		return 1;
 	if (strcmp(out, today) <= 0)
@@ -345,8 +362,8 @@ check_clue(struct import *im, const struct record *rec, struct clue *c)
 	bad |= case_check_code(im, rec, CASE_MONITOR_TYPE, "monitor_type",
 	    v[CASE_MONITOR_TYPE], &c->monitor_type);
 	if (v[CASE_RISKS] != NULL)
-		bad |= case_check_risks(im, rec, CASE_RISKS, v[CASE_RISKS], c->risks,
-		    sizeof(c->risks));
+		bad |= case_check_list(im, rec, CASE_RISKS, "monitor_risk",
+		    v[CASE_RISKS], c->risks, sizeof(c->risks));
 	if (bad)
 		c->type = NULL;
 	if (!bad && strcmp(c->type, "elimination") == 0 &&
@@ -456,12 +473,9 @@ open_row(struct import *im, const struct record *rec, void *context,
 	int bad, rc;
 
 	(void)context;
-	snprintf(c.today, sizeof(c.today), "%.10s", set != NULL && set->today ?
-	    set->today : s->now);
-	for (int k = 0; k < CASE_NFIELDS; k++)
-		c.v[k] = import_value(im, rec, (size_t)k);
-	recorder = c.v[CASE_RECORDER] != NULL ? c.v[CASE_RECORDER] :
-	    set != NULL && set->who != NULL ? set->who : s->who;
+	recorder = case_record_start(im, rec, c.v, CASE_NFIELDS, CASE_RECORDER,
+	    set != NULL ? set->today : NULL, set != NULL ? set->who : NULL,
+	    c.today);
 	bad = check_clue(im, rec, &c);
 	if ((rc = check_household(im, rec, s, &c, err)) < 0)
 		return -1;

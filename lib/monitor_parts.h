@@ -39,19 +39,29 @@ int case_audit(struct store *s, long long id, const char *field,
     const char *old, const char *new, struct error *err);
 
 /*
- * The risks of text (monitor_risk labels or codes, separated as
- * categories are) as codes in the vocabulary's order, ';' joined, into
- * out; an unknown one reported against field k.  Returns 1 when
- * reported, else 0.
+ * The values of text (labels or codes of domain, separated as a
+ * household's categories are) as codes in the vocabulary's order, each
+ * once, ';' joined, into out; an unknown one reported against field k.
+ * Returns 1 when reported, else 0.
  */
-int case_check_risks(struct import *im, const struct record *rec, int k,
-    const char *text, char *out, size_t size);
+int case_check_list(struct import *im, const struct record *rec, int k,
+    const char *domain, const char *text, char *out, size_t size);
 
 /* text (may be NULL: nothing) as a code of domain into *code; 1 when unknown (reported). */
 int case_check_code(struct import *im, const struct record *rec, int k,
     const char *domain, const char *text, const char **code);
 
-/* text as a date, not after today, into out; 1 when it is not (reported). */
+/*
+ * The start of a step's row(): the values of rec's n fields into v, the
+ * date it is into today (today_set, else the store's now), and who
+ * acts: field who_k of the record, else who_set, else the store's who.
+ * Returns who.
+ */
+const char *case_record_start(struct import *im, const struct record *rec,
+    const char **v, size_t n, int who_k, const char *today_set,
+    const char *who_set, char today[11]);
+
+/* text as a date, not after today (NULL: today), into out; 1 when it is not (reported). */
 int case_check_day(struct import *im, const struct record *rec, int k,
     const char *text, const char *today, char out[11]);
 

@@ -123,13 +123,10 @@ check_codes(struct import *im, const struct record *rec, struct step *u)
 	bad |= case_check_code(im, rec, STEP_CONSENT, "yes_no", v[STEP_CONSENT],
 	    &u->consent);
 	if (v[STEP_RISKS] != NULL)
-		bad |= case_check_risks(im, rec, STEP_RISKS, v[STEP_RISKS], u->risks,
-		    sizeof(u->risks));
-	if (v[STEP_DATE] != NULL)
-		bad |= case_check_day(im, rec, STEP_DATE, v[STEP_DATE], u->today,
-		    u->date);
-	else
-		snprintf(u->date, sizeof(u->date), "%s", u->today);
+		bad |= case_check_list(im, rec, STEP_RISKS, "monitor_risk",
+		    v[STEP_RISKS], u->risks, sizeof(u->risks));
+	bad |= case_check_day(im, rec, STEP_DATE, v[STEP_DATE], u->today,
+	    u->date);
 	if (v[STEP_DAYS] != NULL && number_parse(v[STEP_DAYS], 1, 365, &u->days)) {
 		import_problem(im, rec, STEP_DAYS, _("not a number of days from 1 "
 		    "to 365"));
@@ -657,12 +654,9 @@ step_row(struct import *im, const struct record *rec, void *context,
 	int bad, rc;
 
 	(void)context;
-	snprintf(u.today, sizeof(u.today), "%.10s", set != NULL && set->today ?
-	    set->today : s->now);
-	for (int k = 0; k < STEP_NFIELDS; k++)
-		u.v[k] = import_value(im, rec, (size_t)k);
-	u.who = u.v[STEP_WHO] != NULL ? u.v[STEP_WHO] :
-	    set != NULL && set->who != NULL ? set->who : s->who;
+	u.who = case_record_start(im, rec, u.v, STEP_NFIELDS, STEP_WHO,
+	    set != NULL ? set->today : NULL, set != NULL ? set->who : NULL,
+	    u.today);
 	if ((rc = find_case(im, rec, s, &u, err)) != 0)
 		return rc;
 	if ((bad = check_codes(im, rec, &u)) != 0)

@@ -70,6 +70,8 @@
  *               the steps of the procedure follow in order and the
  *               county decides (monitor_step.c); monitor_parts.h holds
  *               what they share
+ *   rule.h      village rules (村规民约): a rule set's steps from its
+ *               draft to its enforcement (rule-step)
  *
  * To add a command: write cmd/NAME.c after cmd/household-add.c, list it
  * in the Makefile's COMMANDS, write man/man1/NAME.1 with EXAMPLES, and add
@@ -121,6 +123,7 @@
 #include "assign.h"
 #include "monitor_case.h"
 #include "support.h"
+#include "rule.h"
 
 #define RENKE_VERSION "0.1.0"
 

@@ -1007,3 +1007,69 @@ CREATE TABLE merged_household (
 	household_id TEXT PRIMARY KEY,
 	household_ref INTEGER NOT NULL REFERENCES household(id)
 ) STRICT;
+
+-- version 17
+-- village rules (村规民约) as a lifecycle (rule-step): a rule set of a
+-- village, or of one of its villager groups, known by its place and its
+-- title, is drafted, consulted on in rounds (几上几下), voted at a
+-- villagers' meeting, reviewed for legality and filed (合法性审查备案),
+-- posted (张榜公布), then delivered to households (分发到户) and enforced.
+-- stage is where its last step left it; it is in force once filed and
+-- posted.  topics are ';'-joined rule_topic codes.
+CREATE TABLE rule_set (
+	id INTEGER PRIMARY KEY,
+	village_id INTEGER NOT NULL REFERENCES village(id),
+	group_id INTEGER REFERENCES village_group(id),
+	title TEXT NOT NULL CHECK (length(trim(title)) > 0),
+	topics TEXT NOT NULL DEFAULT '',
+	stage TEXT NOT NULL CHECK (stage = 'drafted' OR stage = 'consulted' OR
+		stage = 'voted' OR stage = 'rejected' OR stage = 'filed' OR
+		stage = 'refused' OR stage = 'in_force'),
+	stage_on TEXT NOT NULL CHECK (stage_on GLOB
+		'[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'),
+	filed_on TEXT,
+	in_force_on TEXT,
+	created_at TEXT NOT NULL,
+	updated_at TEXT NOT NULL,
+	FOREIGN KEY (group_id, village_id) REFERENCES village_group(id, village_id)
+) STRICT;
+CREATE UNIQUE INDEX rule_set_natural ON rule_set(village_id,
+	coalesce(group_id, 0), title);
+
+-- the steps of a rule set, each once on its day (a delivery once a
+-- household); what a step does not use is NULL
+CREATE TABLE rule_step (
+	id INTEGER PRIMARY KEY,
+	rule_id INTEGER NOT NULL REFERENCES rule_set(id),
+	step TEXT NOT NULL CHECK (step = 'draft' OR step = 'consult' OR
+		step = 'vote' OR step = 'review' OR step = 'post' OR
+		step = 'deliver' OR step = 'enforce'),
+	done_on TEXT NOT NULL CHECK (done_on GLOB
+		'[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'),
+	who TEXT NOT NULL,
+	topics TEXT,
+	groups_consulted TEXT,
+	opinions INTEGER CHECK (opinions >= 0),
+	opinions_adopted INTEGER CHECK (opinions_adopted BETWEEN 0 AND opinions),
+	representatives INTEGER CHECK (representatives > 0),
+	present INTEGER CHECK (present BETWEEN 0 AND representatives),
+	yes INTEGER CHECK (yes >= 0),
+	no INTEGER CHECK (no >= 0),
+	abstain INTEGER CHECK (abstain >= 0),
+	result TEXT CHECK (result = 'adopted' OR result = 'not_adopted' OR
+		result = 'no_quorum' OR result = 'passed' OR result = 'refused'),
+	place TEXT,
+	household_id TEXT,
+	action TEXT CHECK (action = 'violation' OR action = 'reward'),
+	body TEXT CHECK (body = 'red_white_council' OR body = 'moral_council' OR
+		body = 'elders_hall' OR body = 'village_committee'),
+	notes TEXT,
+	created_at TEXT NOT NULL,
+	CHECK (step <> 'vote' OR (yes + no + abstain <= present AND
+		result = CASE WHEN present * 3 < representatives * 2 THEN 'no_quorum'
+		WHEN yes * 2 > present THEN 'adopted' ELSE 'not_adopted' END))
+) STRICT;
+CREATE UNIQUE INDEX rule_step_natural ON rule_step(rule_id, step, done_on,
+	coalesce(household_id, ''));
+CREATE UNIQUE INDEX rule_step_delivered ON rule_step(rule_id, household_id)
+	WHERE step = 'deliver';

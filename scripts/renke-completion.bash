@@ -42,6 +42,12 @@ _renke_values() {
 	monitor_risk) values="illness disability schooling disaster accident unstable_work industry_failure other 因病 因残 因学 因灾 因意外 因务工就业不稳 因产业失败 其他" ;;
 	case_step) values="clue home_check data_check village_review posting township_review decision 线索 入户核实 信息比对 村级民主评议 公示 乡镇审核 县级审定" ;;
 	case_result) values="passed not_eligible approved rejected 通过 不符合条件 审定同意 审定不同意" ;;
+	rule_step) values="draft consult vote review post deliver enforce 起草 征求意见 表决 合法性审查备案 张榜公布 分发到户 执行" ;;
+	rule_stage) values="drafted consulted voted rejected filed refused in_force 已起草 已征求意见 表决通过 表决未通过 已审查备案 审查未通过 已生效" ;;
+	rule_result) values="adopted not_adopted no_quorum passed refused 表决通过 表决未通过 到会不足三分之二 审查通过 审查不通过" ;;
+	rule_topic) values="customs neighbours elders thrift volunteering environment construction bride_price extravagance 移风易俗 邻里和谐 尊老爱幼 勤俭节约 志愿服务 人居环境 乡村建设 高价彩礼 大操大办" ;;
+	rule_action) values="violation reward 违约处理 表彰奖励" ;;
+	rule_body) values="red_white_council moral_council elders_hall village_committee 红白理事会 道德评议会 乡贤评理堂 村民委员会" ;;
 	case_state) values="open approved rejected not_eligible 办理中 审定同意 审定不同意 不符合条件" ;;
 	support_kind) values="post loan 公益性岗位 小额信贷" ;;
 	loan_status) values="wish sent approved refused withdrawn 有贷款意愿 已提交银行 已放贷 未获批 已撤回" ;;
@@ -83,8 +89,19 @@ _renke_domain() {
 	--risk) echo risk_level ;;
 	--monitor|--consent) echo yes_no ;;
 	--clue) echo case_clue ;;
-	--step) echo case_step ;;
-	--result) echo case_result ;;
+	--step)
+		case $1 in
+		rule-step) echo rule_step ;;
+		*) echo case_step ;;
+		esac ;;
+	--result)
+		case $1 in
+		rule-step) echo rule_result ;;
+		*) echo case_result ;;
+		esac ;;
+	--topics) echo rule_topic ;;
+	--action) echo rule_action ;;
+	--body) echo rule_body ;;
 	--risks) echo monitor_risk ;;
 	--as) echo flagged_as ;;
 	--food-clothing|--education|--medical|--housing|--drinking-water|--income-stable|--industry-link) echo check ;;
@@ -169,4 +186,4 @@ _renke() {
 complete -F _renke household-add household-list visit-log milestone-add \
 	issue-add issue-update meeting-log deadline-check report-gen survey-tally \
 	member-add assign case-open case-step place-edit household-edit visit-edit \
-	support-log meeting-edit
+	support-log meeting-edit rule-step

@@ -166,6 +166,7 @@ issue-add --dry-run --today 2022-11-30 --title 修路 --owner 李主任 --villag
 issue-update --dry-run --today 2022-11-30 --id 2 --status in_progress
 case-open --today 2022-11-30 --household HY0101001 --clue visit --clue-on 2022-11-20
 meeting-log --dry-run --today 2022-11-30 --kind 院坝会 --village 后叶村 --group 2社 --owner 李主任 EXAMPLES/suggestions.csv
+rule-step --today 2023-06-30 EXAMPLES/rules.csv
 EOF
 
 # run FORMAT-OPTIONS LINE >OUT: one line of runs, in a format

@@ -54,6 +54,11 @@ static const struct {
 	{ "monitor_case_step", "result", "case_result" },
 	{ "support", "kind", "support_kind" },
 	{ "support", "status", "loan_status" },
+	{ "rule_set", "stage", "rule_stage" },
+	{ "rule_step", "step", "rule_step" },
+	{ "rule_step", "result", "rule_result" },
+	{ "rule_step", "action", "rule_action" },
+	{ "rule_step", "body", "rule_body" },
 };
 #define NCOLUMNS (sizeof(columns) / sizeof(columns[0]))
 
