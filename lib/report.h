@@ -159,6 +159,10 @@ struct report_village {
 	long survey_yes;		/* of them satisfied or basically satisfied */
 	double rate, ci_low, ci_high;
 	char *vote;			/* "adopted", "not_adopted", "not_valid", or NULL */
+	/* village rules (村规民约, rule-step) by today: */
+	long rules_in_force;		/* villages whose own rule set is in force */
+	long rules_households;		/* the households of those villages */
+	long rules_delivered;		/* of them, those it was delivered to */
 	struct report_cases cases;	/* monitoring cases */
 	/* for the charts */
 	long by_category_status[REPORT_NISSUE_CATEGORIES][REPORT_NSTATUSES];

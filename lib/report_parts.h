@@ -7,6 +7,7 @@
 #include "output.h"
 #include "issue.h"
 #include "report.h"
+#include "rule.h"
 
 /*
  * A copy of cols[0..n) with a township column in front, for a county's
@@ -53,6 +54,21 @@ const char *report_vote_text(const char *vote, int labels);
 	"r.visited_on DESC, r.id DESC LIMIT 1) IS 'stable' ELSE 0 END, " \
 	"i.village_id " \
 	"FROM issue i WHERE i.village_id IS NOT NULL AND " ISSUE_COUNTED_SQL("i.")
+
+/*
+ * Per village, for each of them: whether its own rule set (not a
+ * group's) was in force by today (?4), and the households of the village
+ * it was delivered to by today (rule.h); the village id last.
+ */
+#define REPORT_RULES_SQL \
+	"SELECT EXISTS (SELECT 1 FROM rule_set r WHERE r.village_id = v.id AND " \
+	"r.group_id IS NULL AND " RULE_IN_FORCE_SQL("r.") " AND " \
+	"r.in_force_on <= ?4), (SELECT count(DISTINCT d.household_id) FROM " \
+	"rule_step d JOIN rule_set r ON r.id = d.rule_id JOIN household h ON " \
+	"h.household_id = d.household_id AND h.village_id = v.id WHERE " \
+	"r.village_id = v.id AND r.group_id IS NULL AND " \
+	RULE_IN_FORCE_SQL("r.") " AND d.step = 'deliver' AND " \
+	"d.done_on <= ?4), v.id FROM village v"
 
 /*
  * A writer opened when the first row is due: a report of several

@@ -37,6 +37,9 @@ static const struct {
 	{ "cases_checked", offsetof(struct report_village, cases.checked) },
 	{ "cases_posted", offsetof(struct report_village, cases.posted) },
 	{ "cases_decided", offsetof(struct report_village, cases.decided) },
+	{ "rules_in_force", offsetof(struct report_village, rules_in_force) },
+	{ "rules_households", offsetof(struct report_village, rules_households) },
+	{ "rules_delivered", offsetof(struct report_village, rules_delivered) },
 };
 
 #define COVERAGE_DUE "coverage_due_"
@@ -133,6 +136,8 @@ rollup_row(const char *path, size_t k, json_t *row,
 		bad = "callbacks_satisfied";
 	if (v->settled > v->disputes)
 		bad = "disputes_settled";
+	if (v->rules_delivered > v->rules_households)
+		bad = "rules_delivered";
 	if (report_days_parse(&v->days, text_of(row, "days_to_resolve")) != 0 ||
 	    (json_object_get(row, "days_to_resolve") != NULL &&
 	    !json_is_string(json_object_get(row, "days_to_resolve")) &&

@@ -47,6 +47,10 @@ const struct column report_summary_tail[] = {
 	{ "cases_checked", N_("checked"), COLUMN_INTEGER },
 	{ "cases_posted", N_("posted"), COLUMN_INTEGER },
 	{ "cases_decided", N_("decided"), COLUMN_INTEGER },
+	/* the village rules (rule-step) */
+	{ "rules_in_force", N_("rules in force"), COLUMN_INTEGER },
+	{ "rules_households", N_("their households"), COLUMN_INTEGER },
+	{ "rules_delivered", N_("rules delivered"), COLUMN_INTEGER },
 };
 
 #define NFIXED (sizeof(summary_fixed) / sizeof(summary_fixed[0]))
@@ -208,6 +212,8 @@ summary_values(const struct report_summary *sum, const struct report_village *ro
 
 		put_counts(funnel, 4, v, num, &c);
 	}
+	put_counts((const long[]){ row->rules_in_force, row->rules_households,
+	    row->rules_delivered }, 3, v, num, &c);
 	if (!o->parts)
 		return;
 	put_counts(&row->survey_yes, 1, v, num, &c);

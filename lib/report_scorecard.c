@@ -21,6 +21,8 @@ static const struct column scorecard_columns[] = {
 	{ "courtyard_required", N_("6 groups due"), COLUMN_INTEGER },
 	{ "courtyard_held", N_("held"), COLUMN_INTEGER },
 	{ "vote", N_("7 village rules"), COLUMN_TEXT },
+	{ "rules_in_force", N_("rules in force"), COLUMN_INTEGER },
+	{ "rules_delivery_rate", N_("delivered to households"), COLUMN_NUMBER },
 	{ "models", N_("8 models"), COLUMN_INTEGER },
 	{ "recognition_n", N_("answers"), COLUMN_INTEGER },
 	{ "recognition_rate", N_("recognition"), COLUMN_NUMBER },
@@ -151,6 +153,21 @@ put_pair(struct cells *t, long required, long held)
 	put_count(t, held);
 }
 
+/*
+ * Action 7 after the vote: whether the village's own rules are in force
+ * (for a total, in how many villages) and the share of the households
+ * of those villages they were delivered to; "—" when none is in force.
+ */
+static void
+put_rules(struct cells *t, const struct report_village *v)
+{
+	if (t->labels && strcmp(v->village, "*") != 0)
+		t->v[t->c++] = v->rules_in_force ? _("yes") : _("no");
+	else
+		put_count(t, v->rules_in_force);
+	put_rate(t, v->rules_delivered, v->rules_households);
+}
+
 static void
 card_values(const struct card *card, const struct report_summary *sum,
     struct cells *t)
@@ -179,6 +196,7 @@ card_values(const struct card *card, const struct report_summary *sum,
 	if (t->v[t->c] == NULL && t->labels)
 		t->v[t->c] = "—";
 	t->c++;
+	put_rules(t, v);
 	/* models and boards are not recorded yet: blank, never guessed */
 	t->v[t->c++] = t->labels ? "—" : NULL;
 	put_count(t, v->survey_n);

@@ -250,6 +250,17 @@ cases_row(struct summary_build *b, struct report_village *v, sqlite3_stmt *st)
 	return report_cases_count(&v->cases, st);
 }
 
+/* REPORT_RULES_SQL's row of the village: its households counted first. */
+static int
+rules_row(struct summary_build *b, struct report_village *v, sqlite3_stmt *st)
+{
+	(void)b;
+	v->rules_in_force = sqlite3_column_int(st, 0) != 0;
+	v->rules_households = v->rules_in_force ? v->households : 0;
+	v->rules_delivered = v->rules_in_force ? sqlite3_column_int64(st, 1) : 0;
+	return 0;
+}
+
 /* The village's suggestions of monitoring left without a case. */
 static int
 unfollowed_row(struct summary_build *b, struct report_village *v,
@@ -358,6 +369,9 @@ report_row_add(struct report_village *total, const struct report_village *from,
 	total->pleased += from->pleased;
 	total->disputes += from->disputes;
 	total->settled += from->settled;
+	total->rules_in_force += from->rules_in_force;
+	total->rules_households += from->rules_households;
+	total->rules_delivered += from->rules_delivered;
 	total->meetings_required += from->meetings_required;
 	total->survey_n += from->survey_n;
 	total->survey_yes += from->survey_yes;
@@ -501,7 +515,8 @@ count_villages(struct summary_build *b, struct error *err)
 		return -1;
 	if (per_store(b, REPORT_METRICS_SQL, metrics_row, err) != 0 ||
 	    per_store(b, REPORT_CASES_SQL, cases_row, err) != 0 ||
-	    per_store(b, REPORT_UNFOLLOWED_SQL, unfollowed_row, err) != 0)
+	    per_store(b, REPORT_UNFOLLOWED_SQL, unfollowed_row, err) != 0 ||
+	    per_store(b, REPORT_RULES_SQL, rules_row, err) != 0)
 		return -1;
 	/* each village against each meeting milestone */
 	if (per_store(b, "SELECT CASE m.scope WHEN 'village' THEN 1 ELSE "
