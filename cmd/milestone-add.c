@@ -12,13 +12,13 @@ static const char usage[] =
 "       milestone-add [-q] [-d db] [--by name] [--dry-run] [--upsert [--reason text]]\n"
 "                     --id id --title text [--kind kind]\n"
 "                     [--category category ...] --round round --due date\n"
-"                     [--role role ...]\n"
+"                     [--role role ...] [--cases]\n"
 "       milestone-add [-q] [-d db] [--by name] [--dry-run] [--upsert [--reason text]]\n"
 "                     --id id --title text --kind meeting-coverage\n"
 "                     --meeting-kind kind [--scope village|group] --due date\n";
 
 enum { OPT_ID = 2000, OPT_TITLE, OPT_KIND, OPT_CATEGORY, OPT_ROUND, OPT_DUE,
-	OPT_MEETING_KIND, OPT_SCOPE, OPT_ROLE };
+	OPT_MEETING_KIND, OPT_SCOPE, OPT_ROLE, OPT_CASES };
 
 static const struct option options[] = {
 	{ "id", required_argument, NULL, OPT_ID },
@@ -30,6 +30,7 @@ static const struct option options[] = {
 	{ "meeting-kind", required_argument, NULL, OPT_MEETING_KIND },
 	{ "scope", required_argument, NULL, OPT_SCOPE },
 	{ "role", required_argument, NULL, OPT_ROLE },
+	{ "cases", no_argument, NULL, OPT_CASES },
 	{ NULL, 0, NULL, 0 }
 };
 
@@ -47,13 +48,18 @@ option(struct cli *cli, int opt, const char *arg, void *context)
 	static const int field[] = {
 		MILESTONE_ID, MILESTONE_TITLE, MILESTONE_KIND,
 		MILESTONE_CATEGORIES, MILESTONE_ROUND, MILESTONE_DUE_DATE,
-		MILESTONE_MEETING_KIND, MILESTONE_SCOPE, MILESTONE_ROLES
+		MILESTONE_MEETING_KIND, MILESTONE_SCOPE, MILESTONE_ROLES,
+		MILESTONE_CASES
 	};
 
 	(void)cli;
-	if (opt < OPT_ID || opt > OPT_ROLE)
+	if (opt < OPT_ID || opt > OPT_CASES)
 		return -1;
 	one->given = 1;
+	if (opt == OPT_CASES) {
+		one->value[MILESTONE_CASES] = "yes";
+		return 0;
+	}
 	if (opt == OPT_CATEGORY || opt == OPT_ROLE) {
 		struct buf *list = opt == OPT_ROLE ? &one->roles : &one->categories;
 

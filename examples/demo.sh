@@ -26,7 +26,8 @@ echo "== household-edit merge HY0101100 HY0101003   (杨德碧 registered a seco
 household-add -q --id HY0101100 --village 后叶村 --group 2社 --head 杨德碧
 visit-log -q --household HY0101100 --date 2022-11-08 --visitor 王琼清 --round 2022-r1
 household-edit --by 李霞 --reason 重复登记 merge HY0101100 HY0101003
-echo "== milestone-add examples/milestones.csv   (the four visit milestones of the work plan)"
+echo "== milestone-add examples/milestones.csv   (the four visit milestones of the work plan; that of 2022-11-08"
+echo "   counts a household only when its monitoring cases are complete)"
 milestone-add examples/milestones.csv
 echo "== visit-log --flagged examples/visits.xlsx | issue-add   (log the visits, dates in four forms; their findings go to the ledger)"
 visit-log --flagged examples/visits.xlsx | issue-add --today 2022-11-05 >/dev/null

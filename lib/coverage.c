@@ -84,6 +84,7 @@ due_for(const char *has, const char *wants)
 struct milestone {
 	char *id, *title, *round, *due_date, *categories;
 	const char *role;	/* a visitor_role code (vocab.c's string), or NULL */
+	int cases;		/* a household's monitoring cases must be complete */
 };
 
 struct milestones {
@@ -136,6 +137,7 @@ milestone_add_row(struct milestones *ms, sqlite3_stmt *st, const char *role)
 	m->round = column_dup(st, 2, &bad);
 	m->due_date = column_dup(st, 3, &bad);
 	m->categories = column_dup(st, 4, &bad);
+	m->cases = sqlite3_column_int(st, 6) != 0;
 	m->role = role;
 	if (!bad && role != NULL) {
 		size_t n = strlen(m->id) + strlen(role) + 2;
@@ -183,7 +185,8 @@ milestones_load(struct store *s, const char *milestone_id,
 			return store_error(s, rc, err);
 	}
 	st = store_prepare(s, "SELECT milestone_id, title, round, due_date, "
-	    "categories, roles FROM milestone WHERE kind = 'visit_coverage' AND "
+	    "categories, roles, monitor_cases FROM milestone WHERE "
+	    "kind = 'visit_coverage' AND "
 	    "(?1 IS NULL OR milestone_id = ?1) ORDER BY due_date, milestone_id",
 	    err);
 	if (st == NULL)
@@ -358,6 +361,54 @@ pass_index(struct pass *p)
 }
 
 /*
+ * For milestones that need a household's monitoring cases complete
+ * (monitor_cases): a due household with a case whose clue came on or
+ * before the due date and that had not ended by then (still open, or
+ * decided or found not eligible after it) is not covered, whatever its
+ * visits.  0, or -1 with err set.
+ */
+static int
+pass_cases(struct store *s, const struct milestone *m, size_t nm,
+    struct pass *p, struct error *err)
+{
+	sqlite3_stmt *st;
+	uint32_t asks = 0;
+	int rc;
+
+	for (size_t i = 0; i < nm; i++)
+		if (m[i].cases)
+			asks |= UINT32_C(1) << i;
+	if (asks == 0)
+		return 0;
+	if ((st = store_prepare(s, "SELECT household_id, clue_on, "
+	    "CASE WHEN state = 'open' THEN NULL ELSE decided_on END "
+	    "FROM monitor_case", err)) == NULL)
+		return -1;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *clue_on = (const char *)sqlite3_column_text(st, 1);
+		const char *ended = (const char *)sqlite3_column_text(st, 2);
+		uint32_t incomplete = 0;
+		size_t h;
+
+		if (clue_on == NULL || sqlite3_column_type(st, 0) == SQLITE_NULL)
+			continue;	/* (a damaged store) */
+		for (size_t i = 0; i < nm; i++)
+			if ((asks >> i & 1) && m[i].due_date != NULL &&
+			    strcmp(clue_on, m[i].due_date) <= 0 && (ended == NULL ||
+			    strcmp(ended, m[i].due_date) > 0))
+				incomplete |= UINT32_C(1) << i;
+		if (incomplete == 0)
+			continue;
+		h = pass_find(p, (const char *)sqlite3_column_text(st, 0),
+		    (size_t)sqlite3_column_bytes(st, 0));
+		if (h < p->n)
+			p->covered[h] &= ~incomplete;
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : store_error(s, rc, err);
+}
+
+/*
  * Fill p for milestones m[0..nm) (nm <= PASS_MILESTONES): which
  * households each is due for, which it covers.  0, or -1 with err set.
  */
@@ -457,7 +508,9 @@ pass_run(struct store *s, const struct villages *v, const struct milestone *m,
 			p->covered[h] |= covers & p->due[h];
 	}
 	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? 0 : store_error(s, rc, err);
+	if (rc != SQLITE_DONE)
+		return store_error(s, rc, err);
+	return pass_cases(s, m, nm, p, err);
 }
 
 long

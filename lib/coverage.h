@@ -15,7 +15,11 @@
  * date, or of another round, does not count.  A milestone that names
  * visitor roles is one milestone a role, "id:role", covered only by the
  * visits of that role: the visit's own role, else that of the visitor's
- * assignment (lib/assign.h) to the household or its village.
+ * assignment (lib/assign.h) to the household or its village.  A
+ * milestone that needs the monitoring cases complete (monitor_cases,
+ * milestone-add --cases) does not cover a household with a case whose
+ * clue came on or before its due date and that had not ended by then
+ * (open, or decided or found not eligible after it), whatever its visits.
  */
 
 /* One village's coverage of one milestone. */

@@ -21,12 +21,13 @@ const struct field_spec milestone_fields[MILESTONE_NFIELDS] = {
 	{ "meeting_kind", "会议类型" },
 	{ "scope", "范围|覆盖范围" },
 	{ "roles", "走访人职务|遍访职务|职务" },
+	{ "monitor_cases", "需监测案件齐全|监测案件齐全|案件齐全" },
 };
 
 /* The store's columns in the order of the fields. */
 static const char *const milestone_column[MILESTONE_NFIELDS] = {
 	"milestone_id", "title", "kind", "categories", "round", "due_date",
-	"meeting_kind", "scope", "roles"
+	"meeting_kind", "scope", "roles", "monitor_cases"
 };
 
 /* Words that mean every household. */
@@ -227,6 +228,22 @@ milestone_check(struct import *im, const struct record *rec, struct milestone *m
 				bad++;
 			}
 	}
+	if ((text = m->value[MILESTONE_CASES]) != NULL) {
+		const char *yes = vocab_code("yes_no", text);
+
+		if (yes == NULL) {
+			import_problem(im, rec, MILESTONE_CASES, _("unknown value "
+			    "\"%s\"; expected one of: %s"), text, vocab_describe(
+			    "yes_no", expected, sizeof(expected)));
+			bad++;
+		} else if (strcmp(yes, "yes") == 0 && strcmp(m->value[MILESTONE_KIND] !=
+		    NULL ? m->value[MILESTONE_KIND] : "", "visit_coverage") != 0) {
+			import_problem(im, rec, MILESTONE_CASES, _("only a "
+			    "visit-coverage milestone counts monitoring cases"));
+			bad++;
+		} else
+			m->value[MILESTONE_CASES] = strcmp(yes, "yes") == 0 ? "1" : "0";
+	}
 	if (m->value[MILESTONE_ROUND] != NULL &&
 	    strlen(m->value[MILESTONE_ROUND]) > 32) {
 		import_problem(im, rec, MILESTONE_ROUND, _("longer than 32 bytes"));
@@ -289,10 +306,11 @@ prepare(struct milestone_import *mi, struct store *s, struct error *err)
 		return 0;
 	mi->insert = store_prepare(s, "INSERT INTO milestone (milestone_id, title, "
 	    "kind, categories, round, due_date, meeting_kind, scope, roles, "
-	    "created_at, updated_at, source) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-	    "?, ?) ON CONFLICT DO NOTHING", err);
+	    "monitor_cases, created_at, updated_at, source) VALUES (?, ?, ?, ?, "
+	    "?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", err);
 	mi->find = store_prepare(s, "SELECT id, title, kind, categories, round, "
-	    "due_date, meeting_kind, scope, roles, source FROM milestone "
+	    "due_date, meeting_kind, scope, roles, monitor_cases, source "
+	    "FROM milestone "
 	    "WHERE milestone_id = ?", err);
 	if (mi->insert == NULL || mi->find == NULL)
 		return -1;
@@ -324,6 +342,9 @@ milestone_row(struct import *im, const struct record *rec, void *context,
 	/* no roles: any visitor */
 	if (m.value[MILESTONE_ROLES] == NULL)
 		sqlite3_bind_text(st, MILESTONE_ROLES + 1, "", 0, SQLITE_STATIC);
+	/* monitoring cases not asked for */
+	if (m.value[MILESTONE_CASES] == NULL)
+		sqlite3_bind_int(st, MILESTONE_CASES + 1, 0);
 	sqlite3_bind_text(st, MILESTONE_NFIELDS + 1, s->now, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, MILESTONE_NFIELDS + 2, s->now, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, MILESTONE_NFIELDS + 3, where, -1, SQLITE_STATIC);

@@ -10,7 +10,7 @@
 enum milestone_field {
 	MILESTONE_ID, MILESTONE_TITLE, MILESTONE_KIND, MILESTONE_CATEGORIES,
 	MILESTONE_ROUND, MILESTONE_DUE_DATE, MILESTONE_MEETING_KIND,
-	MILESTONE_SCOPE, MILESTONE_ROLES, MILESTONE_NFIELDS
+	MILESTONE_SCOPE, MILESTONE_ROLES, MILESTONE_CASES, MILESTONE_NFIELDS
 };
 
 extern const struct field_spec milestone_fields[MILESTONE_NFIELDS];
@@ -19,7 +19,9 @@ extern const struct field_spec milestone_fields[MILESTONE_NFIELDS];
  * How milestone records are checked and written, for import_run().  A
  * milestone is known by its milestone_id; kind defaults to
  * visit_coverage, which needs a round and takes no meeting_kind or
- * scope.  The kind meeting_coverage is refused until the meeting ledger
+ * scope; monitor_cases (yes or no, default no) says whether it also
+ * needs the monitoring cases of its households complete (coverage.h).
+ * The kind meeting_coverage is refused until the meeting ledger
  * counts meetings.  Each milestone added is written to the audit log.
  */
 extern const struct import_kind milestone_import_kind;

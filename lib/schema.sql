@@ -1073,3 +1073,11 @@ CREATE UNIQUE INDEX rule_step_natural ON rule_step(rule_id, step, done_on,
 	coalesce(household_id, ''));
 CREATE UNIQUE INDEX rule_step_delivered ON rule_step(rule_id, household_id)
 	WHERE step = 'deliver';
+
+-- version 18
+-- a visit-coverage milestone may need the monitoring cases of the
+-- households it covers complete (2022-11-08: 新识别监测户、风险消除户信息
+-- 采集): a household with a case whose clue came by the due date and
+-- that had not ended by then is not covered (lib/coverage.h)
+ALTER TABLE milestone ADD COLUMN monitor_cases INTEGER NOT NULL DEFAULT 0
+	CHECK (monitor_cases = 0 OR monitor_cases = 1);
