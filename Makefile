@@ -124,7 +124,7 @@ check: deps-check lint-man
 		UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 		$(PROVE) tests/t*.sh $(UNIT_TESTS:build/%=build/san/%)
 
-test: build
+test: build lint-man
 	@RENKE_BUILD=$(B) RENKE_BIN=$(BIN) RENKE_LOCALEDIR=$(B)/locale \
 		$(PROVE) tests/t*.sh $(UNIT_TESTS)
 
