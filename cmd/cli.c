@@ -207,8 +207,10 @@ option_of_field(const struct cli *cli, const char *field, char *out,
 		len = strlen(dashed);
 		if (form == 1 && len > 3 && strcmp(dashed + len - 3, "-id") == 0)
 			dashed[len - 3] = '\0';
-		else if (form == 2 && len > 3 && strcmp(dashed + len - 3, "ies") == 0)
-			strcpy(dashed + len - 3, "y");
+		else if (form == 2 && len > 3 && strcmp(dashed + len - 3, "ies") == 0) {
+			dashed[len - 3] = 'y';
+			dashed[len - 2] = '\0';
+		}
 		else if (form > 0)
 			continue;
 		for (size_t i = 0; cli->own_options != NULL &&

@@ -261,16 +261,17 @@ support_check(struct import *im, const struct record *rec, struct support *r)
 	return bad + check_texts(im, rec, r);
 }
 
-/* Whole years from the ISO birth date to the ISO day. */
+/* Whole years from the ISO birth date to the ISO day; -1 if either is no date. */
 static int
 age_on(const char *birth, const char *day)
 {
-	int years = atoi(day) - atoi(birth);
+	int by, bm, bd, y, m, d;
 
-	/* not yet this year's birthday: MM-DD compared as text */
-	if (strcmp(day + 5, birth + 5) < 0)
-		years--;
-	return years;
+	if (sscanf(birth, "%4d-%2d-%2d", &by, &bm, &bd) != 3 ||
+	    sscanf(day, "%4d-%2d-%2d", &y, &m, &d) != 3)
+		return -1;
+	/* one fewer before this year's birthday */
+	return y - by - (m < bm || (m == bm && d < bd));
 }
 
 /*
