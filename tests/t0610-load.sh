@@ -180,6 +180,9 @@ lock_held() {
 # lock is held, its process in $HOLDER
 hold_lock() {
 	{
+		# lock_held below takes the write lock for an instant to probe
+		# for ours: wait out such an instant rather than fail on it
+		echo ".timeout 10000"
 		echo "BEGIN IMMEDIATE;"
 		# SECONDS at most, less once the file RELEASE is there
 		waited=0
