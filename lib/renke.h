@@ -47,10 +47,11 @@
  *   meeting.h   meetings, their votes, suggestions raised at them
  *   deadline.h  what is overdue or falls due soon, and whose it is
  *   report.h    the readings of report-gen: report_summary.c reads the
- *               summary, report_rows.c and report_html.c write it,
- *               report_ledger.c the ledgers and an issue's history,
- *               report_survey.c the survey rounds; report.c and
- *               report_parts.h what they share
+ *               summary, report_rows.c and report_html.c write it
+ *               (report_chart.c draws the page's charts, sharing
+ *               report_page.h), report_ledger.c the ledgers and an
+ *               issue's history, report_survey.c the survey rounds;
+ *               report.c and report_parts.h what they share
  *   visit.h     household visits: import, checks
  *   visit_findings.h  flagged visits as findings for issue-add
  *   milestone.h coverage milestones: what must be done by a date
