@@ -54,7 +54,8 @@ option(struct cli *cli, int opt, const char *arg, void *context)
 			cli_usage_error(cli, _("--kind: unknown kind \"%s\"; expected "
 			    "issue_overdue, feedback_overdue, revisit_due, "
 			    "promise_overdue, visit_missing, meeting_missing, "
-			    "monitoring_case_overdue or monitoring_unfollowed"), arg);
+			    "monitoring_case_overdue, monitoring_unfollowed, "
+			    "loan_unsent or loan_unanswered"), arg);
 		o->kinds |= kind;
 		return 0;
 	case OPT_SUMMARY:

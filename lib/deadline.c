@@ -25,6 +25,9 @@ static const struct {
 	  N_("monitoring case overdue") },
 	{ DEADLINE_CASE_UNFOLLOWED, "monitoring_unfollowed",
 	  N_("monitoring unfollowed") },
+	{ DEADLINE_LOAN_UNSENT, "loan_unsent", N_("loan papers not sent") },
+	{ DEADLINE_LOAN_UNANSWERED, "loan_unanswered",
+	  N_("loan unanswered") },
 };
 
 static const char *
@@ -418,15 +421,18 @@ deadline_visit_items(struct store *s, const struct deadline_options *o,
  * suggested monitoring and has no case after unfollowed_days (漏评).
  * Columns: id, title, household, village, group, owner (the household's
  * cadre on the day, else the case's recorder or the visitor), due date.
- * ?1 the last date listed plus one, ?2 the village or NULL.
+ * :limit the last date listed plus one, :village the village or NULL.
  */
 #define CASE_PLACE(t) "JOIN household h ON h.household_id = " t ".household_id " \
 	"JOIN village v ON v.id = h.village_id " \
 	"LEFT JOIN village_group g ON g.id = h.group_id "
-static const struct {
+/* A query of items of one kind: id, title, household, village, group, owner, due date. */
+struct item_query {
 	unsigned kind;
 	const char *sql;
-} case_queries[] = {
+};
+
+static const struct item_query case_queries[] = {
 	{ DEADLINE_CASE_OVERDUE, "SELECT c.id, coalesce(h.head_name, '') || "
 	  "'：' || CASE c.case_type WHEN 'inclusion' THEN '纳入监测' ELSE "
 	  "'风险消除' END || '，待' || CASE c.step WHEN 'clue' THEN '入户核实' "
@@ -434,38 +440,69 @@ static const struct {
 	  "'村级民主评议' WHEN 'village_review' THEN '公示' WHEN 'posting' THEN "
 	  "'乡镇审核' ELSE '县级审定' END, c.household_id, v.name, g.name, "
 	  "coalesce(" ASSIGN_OWNER("h") ", c.recorder), " CASE_DUE_SQL("c.")
-	  " FROM monitor_case c " CASE_PLACE("c") "WHERE " CASE_OVERDUE_SQL("c.", "?1")
-	  " AND (?2 IS NULL OR v.name = ?2)" },
+	  " FROM monitor_case c " CASE_PLACE("c") "WHERE " CASE_OVERDUE_SQL("c.", ":limit")
+	  " AND (:village IS NULL OR v.name = :village)" },
 	{ DEADLINE_CASE_UNFOLLOWED, "SELECT 'visit:' || x.household_id || ':' || "
 	  "min(x.visit_date) || ':' || x.visitor, coalesce(h.head_name, '') || "
 	  "'：走访建议纳入监测，未登记案件', x.household_id, v.name, g.name, "
 	  "coalesce(" ASSIGN_OWNER("h") ", x.visitor), date(min(x.visit_date), "
 	  "'+' || (SELECT value FROM monitor_limit WHERE name = "
 	  "'unfollowed_days') || ' days') FROM visit x " CASE_PLACE("x") "WHERE "
-	  CASE_UNFOLLOWED_SQL("x.", "?1") " AND (?2 IS NULL OR v.name = ?2) "
+	  CASE_UNFOLLOWED_SQL("x.", ":limit") " AND (:village IS NULL OR v.name = :village) "
 	  "GROUP BY x.household_id" },
 };
 
+#define STR(n) #n
+#define XSTR(n) STR(n)
+
+/*
+ * Loans (lib/support.h) waiting too long: a wish whose papers have not
+ * gone to the bank DEADLINE_LOAN_SEND_DAYS after it was recorded, and
+ * papers the bank has not answered DEADLINE_LOAN_ANSWER_DAYS after they
+ * went.  The id is the loan's natural key as the audit log names it
+ * (loan:ID number:day of the wish; deadline_write() masks the number);
+ * the owner is the loan's, else the household's cadre on the day.
+ */
+#define LOAN_PLACE "JOIN member m ON m.id_number = l.id_number " CASE_PLACE("m")
+static const struct item_query loan_queries[] = {
+	{ DEADLINE_LOAN_UNSENT, "SELECT 'loan:' || l.id_number || ':' || "
+	  "l.start_date, m.name || '：小额信贷意愿，材料未提交银行', m.household_id, v.name, g.name, "
+	  "coalesce(l.owner, " ASSIGN_OWNER("h") "), date(l.start_date, '+' || "
+	  XSTR(DEADLINE_LOAN_SEND_DAYS) " || ' days') AS due FROM support l "
+	  LOAN_PLACE "WHERE l.kind = 'loan' AND l.status = 'wish' AND "
+	  "due < :limit AND (:village IS NULL OR v.name = :village)" },
+	{ DEADLINE_LOAN_UNANSWERED, "SELECT 'loan:' || l.id_number || ':' || "
+	  "l.start_date, m.name || '：小额信贷材料已提交，银行未答复', m.household_id, v.name, g.name, "
+	  "coalesce(l.owner, " ASSIGN_OWNER("h") "), date(l.sent_on, '+' || "
+	  XSTR(DEADLINE_LOAN_ANSWER_DAYS) " || ' days') AS due FROM support l "
+	  LOAN_PLACE "WHERE l.kind = 'loan' AND l.status = 'sent' AND "
+	  "l.sent_on IS NOT NULL AND due < :limit AND "
+	  "(:village IS NULL OR v.name = :village)" },
+};
+
+/* The items of the kinds asked for that queries[0..n) find. */
 static int
-case_items(struct store *s, const struct deadline_options *o, unsigned kinds,
-    struct deadline_list *list, struct error *err)
+query_items(struct store *s, const struct deadline_options *o, unsigned kinds,
+    const struct item_query *queries, size_t n, struct deadline_list *list,
+    struct error *err)
 {
 	long today = date_to_days(o->today);
 	char limit[11];
 
-	if (!monitor_cases_in_use(s))
-		return 0;
 	date_from_days(today + (o->within >= 0 ? o->within + 1 : 0), limit);
-	for (size_t q = 0; q < sizeof(case_queries) / sizeof(case_queries[0]); q++) {
+	for (size_t q = 0; q < n; q++) {
 		sqlite3_stmt *st;
 		int rc;
 
-		if ((kinds & case_queries[q].kind) == 0)
+		if ((kinds & queries[q].kind) == 0)
 			continue;
-		if ((st = store_prepare(s, case_queries[q].sql, err)) == NULL)
+		if ((st = store_prepare(s, queries[q].sql, err)) == NULL)
 			return -1;
-		sqlite3_bind_text(st, 1, limit, -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 2, o->village, -1, SQLITE_STATIC);
+		/* by name: ASSIGN_OWNER's :today comes first in the text */
+		sqlite3_bind_text(st, sqlite3_bind_parameter_index(st, ":limit"),
+		    limit, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, sqlite3_bind_parameter_index(st, ":village"),
+		    o->village, -1, SQLITE_STATIC);
 		sqlite3_bind_text(st, sqlite3_bind_parameter_index(st, ":today"),
 		    o->today, -1, SQLITE_STATIC);
 		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -475,7 +512,7 @@ case_items(struct store *s, const struct deadline_options *o, unsigned kinds,
 			if (o->owner != NULL && (owner == NULL ||
 			    strcmp(owner, o->owner) != 0))
 				continue;
-			if (deadline_list_add(list, case_queries[q].kind,
+			if (deadline_list_add(list, queries[q].kind,
 			    (const char *)sqlite3_column_text(st, 0),
 			    (const char *)sqlite3_column_text(st, 1),
 			    (const char *)sqlite3_column_text(st, 2),
@@ -511,7 +548,13 @@ deadline_check(struct store *s, const struct deadline_options *o,
 	if ((kinds & DEADLINE_MEETING_MISSING) && meeting_items(s, o, list, err) != 0)
 		goto fail;
 	if ((kinds & (DEADLINE_CASE_OVERDUE | DEADLINE_CASE_UNFOLLOWED)) &&
-	    !o->summary && case_items(s, o, kinds, list, err) != 0)
+	    !o->summary && monitor_cases_in_use(s) && query_items(s, o, kinds,
+	    case_queries, sizeof(case_queries) / sizeof(case_queries[0]), list,
+	    err) != 0)
+		goto fail;
+	if ((kinds & (DEADLINE_LOAN_UNSENT | DEADLINE_LOAN_UNANSWERED)) &&
+	    !o->summary && query_items(s, o, kinds, loan_queries,
+	    sizeof(loan_queries) / sizeof(loan_queries[0]), list, err) != 0)
 		goto fail;
 	by_owner = o->by_owner;
 	if (list->len > 1)
@@ -526,13 +569,14 @@ int
 deadline_write(const struct deadline_item *it, struct writer *w, int labels,
     int summary, struct error *err)
 {
-	char days[24], count[24];
+	char days[24], count[24], id[512];
 	const char *v[DEADLINE_NCOLUMNS];
 
 	snprintf(days, sizeof(days), "%ld", it->days_overdue);
 	snprintf(count, sizeof(count), "%ld", it->count);
 	v[0] = labels ? kind_label(it->kind) : deadline_kind_code(it->kind);
-	v[1] = it->id;
+	/* a loan's id holds an ID number */
+	v[1] = it->id != NULL ? text_mask_personal(it->id, id, sizeof(id)) : NULL;
 	v[2] = it->title;
 	v[3] = !summary ? it->household_id : it->count > 0 ? count : NULL;
 	v[4] = it->village;

@@ -16,8 +16,14 @@ enum deadline_kind {
 	DEADLINE_MEETING_MISSING = 0x20, /* a village or group without its meeting */
 	DEADLINE_CASE_OVERDUE = 0x40,	/* a monitoring case past the county's limit */
 	DEADLINE_CASE_UNFOLLOWED = 0x80, /* a suggestion of monitoring with no case */
-	DEADLINE_ALL = 0xff
+	DEADLINE_LOAN_UNSENT = 0x100,	/* a wish for a loan, papers not sent */
+	DEADLINE_LOAN_UNANSWERED = 0x200, /* papers sent, the bank silent */
+	DEADLINE_ALL = 0x3ff
 };
+
+/* Days a wish for a loan may wait for its papers to go to the bank, and for the bank's answer. */
+#define DEADLINE_LOAN_SEND_DAYS 7
+#define DEADLINE_LOAN_ANSWER_DAYS 30
 
 /* The code of a kind ("issue_overdue", ...); its bit from a code, 0 if none. */
 const char *deadline_kind_code(enum deadline_kind kind);

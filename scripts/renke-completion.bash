@@ -55,7 +55,7 @@ _renke_values() {
 	flagged_as) values="issues cases" ;;
 	input_format) values="csv json jsonl xlsx xls" ;;
 	encoding) values="auto utf-8 gb18030" ;;
-	deadline_kind) values="issue_overdue feedback_overdue revisit_due promise_overdue visit_missing meeting_missing monitoring_case_overdue monitoring_unfollowed" ;;
+	deadline_kind) values="issue_overdue feedback_overdue revisit_due promise_overdue visit_missing meeting_missing monitoring_case_overdue monitoring_unfollowed loan_unsent loan_unanswered" ;;
 	report) values="summary issues visits households meetings history survey changes scorecard cases" ;;
 	cases_view) values="open villages posting" ;;
 	place_action) values="rename merge remove" ;;

@@ -41,7 +41,7 @@ test_case 'followed into a case by visit-log --flagged --as cases, it is reporte
 	test_must_be_empty out
 '
 
-test_case 'a case is overdue the day after its 15 days, owned by its recorder or the household'"'"'s cadre' '
+test_case 'a case is overdue the day after its 15 days (--within 2 lists it two days before), owned by its recorder or the household'"'"'s cadre' '
 	seed &&
 	deadline-check --today 2022-11-16 --kind monitoring_case_overdue >out &&
 	test_must_be_empty out &&
@@ -51,6 +51,10 @@ test_case 'a case is overdue the day after its 15 days, owned by its recorder or
 		echo "monitoring_case_overdue,1,何玉勇：纳入监测，待入户核实,HY0101001,后叶村,1社,王登记,2022-11-16,1,"
 	} >expect &&
 	test_cmp expect out &&
+	expect_status 1 deadline-check --today 2022-11-14 --within 2 --kind monitoring_case_overdue -f csv >out &&
+	grep -q "^monitoring_case_overdue,1,.*,王登记,2022-11-16,-2,$" out &&
+	deadline-check --today 2022-11-13 --within 2 --kind monitoring_case_overdue >out &&
+	test_must_be_empty out &&
 	assign -q --cadre 李帮扶 --role 帮扶干部 --household HY0101001 &&
 	expect_status 1 deadline-check --today 2022-11-17 --kind monitoring_case_overdue --owner 李帮扶 -f csv >out &&
 	grep -q "^monitoring_case_overdue,1,.*,李帮扶,2022-11-16,1," out &&
