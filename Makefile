@@ -42,11 +42,12 @@ COMMANDS_LEDGER = issue-add issue-update meeting-log meeting-edit deadline-check
 COMMANDS_VISITS = visit-log visit-edit milestone-add
 COMMANDS_CASES = case-open case-step
 COMMANDS_RULES = rule-step
+COMMANDS_MODELS = honour-add
 COMMANDS_SURVEYS = survey-tally
 COMMANDS_PEOPLE = member-add assign support-log
 COMMANDS = $(COMMANDS_HOUSEHOLDS) $(COMMANDS_LEDGER) $(COMMANDS_VISITS) \
 	$(COMMANDS_SURVEYS) $(COMMANDS_PEOPLE) $(COMMANDS_CASES) \
-	$(COMMANDS_RULES)
+	$(COMMANDS_RULES) $(COMMANDS_MODELS)
 LIB_SRC = $(wildcard lib/*.c)
 LIB_OBJ = $(LIB_SRC:lib/%.c=$(B)/lib/%.o) $(B)/lib/schema.o
 CLI_OBJ = $(B)/cmd/cli.o $(B)/cmd/cli-import.o

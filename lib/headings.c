@@ -71,6 +71,15 @@ static const struct {
 	{ "yes", N_("votes for"), NULL },
 	{ "no", N_("votes against"), NULL },
 	{ "abstain", N_("abstentions"), NULL },
+	{ "level", N_("level"), "honour_level" },
+	{ "year", N_("year"), NULL },
+	{ "nominated_by", N_("nominated by"), NULL },
+	{ "basis", N_("basis"), "honour_basis" },
+	{ "basis_on", N_("basis on"), NULL },
+	{ "voters", N_("voters"), NULL },
+	{ "score", N_("score"), NULL },
+	{ "evaluators", N_("evaluators"), NULL },
+	{ "selected_on", N_("selected on"), NULL },
 };
 
 #define NHEADINGS (sizeof(headings) / sizeof(headings[0]))

@@ -22,6 +22,8 @@ static const struct referrer {
 	    N_("%ld survey responses") },
 	{ "assignment", "household_id", 1, N_("%ld assignment"),
 	    N_("%ld assignments") },
+	{ "honour", "household_id", 1, N_("%ld selection"),
+	    N_("%ld selections") },
 };
 _Static_assert(sizeof(referrers) / sizeof(referrers[0]) == HOUSEHOLD_REFERRERS,
     "a count of each kind of record of a household");

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "buf.h"
+#include "household_check.h"
 #include "import.h"
 #include "text.h"
 #include "vocab.h"
@@ -434,6 +435,41 @@ import_date(struct import *im, const struct record *rec, size_t k,
 	if (date_parse(*value, out) != 0) {
 		import_problem(im, rec, (int)k, _("not a date: \"%s\"; write it as "
 		    "2022-11-01"), *value);
+		return 1;
+	}
+	*value = out;
+	return 0;
+}
+
+int
+import_number(struct import *im, const struct record *rec, size_t k,
+    const char *text, long min, long max, long *n)
+{
+	long number;
+
+	if (text == NULL || number_parse(text, min, max, n != NULL ? n :
+	    &number) == 0)
+		return 0;
+	import_problem(im, rec, (int)k, _("not a whole number from %ld to %ld: "
+	    "\"%s\""), min, max, text);
+	return 1;
+}
+
+int
+import_id_number(struct import *im, const struct record *rec, size_t k,
+    const char **value, char out[IMPORT_ID_NUMBER_SIZE])
+{
+	enum id_number_problem problem = ID_NUMBER_LENGTH;
+	size_t len;
+
+	if (*value == NULL)
+		return 0;
+	if ((len = strlen(*value)) < IMPORT_ID_NUMBER_SIZE) {
+		memcpy(out, *value, len + 1);
+		problem = id_number_check(out);
+	}
+	if (problem != ID_NUMBER_OK) {
+		import_problem(im, rec, (int)k, "%s", id_number_problem_text(problem));
 		return 1;
 	}
 	*value = out;

@@ -124,6 +124,22 @@ void import_problem(struct import *im, const struct record *rec, int k,
 int import_date(struct import *im, const struct record *rec, size_t k,
     const char **value, char out[11]);
 
+/*
+ * Check the whole number text of rec's field k (NULL: not given, fine)
+ * is in [min, max], into *n (may be NULL): 0; or reported, 1.
+ */
+int import_number(struct import *im, const struct record *rec, size_t k,
+    const char *text, long min, long max, long *n);
+
+/*
+ * Check the ID number *value of rec's field k (NULL: not given, fine):
+ * made ASCII into out (IMPORT_ID_NUMBER_SIZE bytes), *value pointed at
+ * it, 0; or reported (its problem, never the number), 1.
+ */
+#define IMPORT_ID_NUMBER_SIZE 64	/* 18 full-width characters, made ASCII */
+int import_id_number(struct import *im, const struct record *rec, size_t k,
+    const char **value, char out[IMPORT_ID_NUMBER_SIZE]);
+
 /* The value of field k (NULL if absent or blank), trimmed, in a buffer the loop owns. */
 const char *import_value(struct import *im, const struct record *rec, size_t k);
 

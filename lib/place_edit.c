@@ -25,6 +25,8 @@ static const struct placed {
 	{ "issue", "issue", "id", 1, 1, N_("%ld issue"), N_("%ld issues") },
 	{ "assignment", "assignment", "id", 1, 0, N_("%ld assignment"),
 	    N_("%ld assignments") },
+	{ "honour", "honour", "id", 1, 0, N_("%ld selection"),
+	    N_("%ld selections") },
 };
 enum { NPLACED = PLACE_KINDS };
 _Static_assert(sizeof(placed) / sizeof(placed[0]) == PLACE_KINDS,

@@ -73,6 +73,8 @@
  *               what they share
  *   rule.h      village rules (村规民约): a rule set's steps from its
  *               draft to its enforcement (rule-step)
+ *   honour.h    selections of models (评选): people, households and
+ *               villages chosen for an honour (honour-add)
  *
  * To add a command: write cmd/NAME.c after cmd/household-add.c, list it
  * in the Makefile's COMMANDS, write man/man1/NAME.1 with EXAMPLES, and add
@@ -125,6 +127,7 @@
 #include "monitor_case.h"
 #include "support.h"
 #include "rule.h"
+#include "honour.h"
 
 #define RENKE_VERSION "0.1.0"
 

@@ -1081,3 +1081,48 @@ CREATE UNIQUE INDEX rule_step_delivered ON rule_step(rule_id, household_id)
 -- that had not ended by then is not covered (lib/coverage.h)
 ALTER TABLE milestone ADD COLUMN monitor_cases INTEGER NOT NULL DEFAULT 0
 	CHECK (monitor_cases = 0 OR monitor_cases = 1);
+
+-- version 19
+-- selections of models (评选, action 8: honour-add): a person, a household
+-- or a village chosen for an honour (honour_kind; the county's own are
+-- kind 'other', known by their title) at a level in a year.  Known by the
+-- honour, level, year and who was chosen: a village alone (文明村镇), a
+-- household by its number, or a person by ID number with the household
+-- they belong to.  basis says what it rests on: a vote (yes of voters,
+-- more than half), the neighbour evaluation (its mean score, 0 to 100,
+-- and evaluators) or the moral council's review, held on basis_on.
+CREATE TABLE honour (
+	id INTEGER PRIMARY KEY,
+	kind TEXT NOT NULL CHECK (kind = 'moral_model' OR
+		kind = 'moving_figure' OR kind = 'good_person' OR
+		kind = 'finest_person' OR kind = 'good_youth' OR
+		kind = 'civilised_village' OR kind = 'civilised_family' OR
+		kind = 'clean_household' OR kind = 'tidy_courtyard' OR
+		kind = 'elder_care' OR kind = 'neighbourly' OR kind = 'other'),
+	title TEXT NOT NULL DEFAULT '',
+	level TEXT NOT NULL CHECK (level = 'village' OR level = 'town' OR
+		level = 'county'),
+	year INTEGER NOT NULL CHECK (year BETWEEN 2000 AND 2100),
+	village_id INTEGER NOT NULL REFERENCES village(id),
+	household_id TEXT,		-- a household(household_id); NULL: the village
+	id_number TEXT,			-- a member(id_number); NULL: no one person
+	nominated_by TEXT NOT NULL,
+	basis TEXT NOT NULL CHECK (basis = 'vote' OR basis = 'evaluation' OR
+		basis = 'council'),
+	basis_on TEXT NOT NULL CHECK (basis_on GLOB
+		'[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'),
+	yes INTEGER CHECK (yes >= 0),
+	voters INTEGER CHECK (voters > 0),
+	score REAL CHECK (score BETWEEN 0 AND 100),
+	evaluators INTEGER CHECK (evaluators > 0),
+	selected_on TEXT NOT NULL CHECK (selected_on GLOB
+		'[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'),
+	notes TEXT,
+	created_at TEXT NOT NULL,
+	updated_at TEXT NOT NULL,
+	source TEXT NOT NULL,
+	CHECK (basis <> 'vote' OR yes * 2 > voters)
+) STRICT;
+CREATE UNIQUE INDEX honour_natural ON honour(kind, title, level, year,
+	village_id, coalesce(household_id, ''), coalesce(id_number, ''));
+CREATE INDEX honour_village ON honour(village_id, year);

@@ -60,7 +60,7 @@ rule_text(const char *code)
 /* A record as checked, every value normalised; NULL when not given. */
 struct support {
 	const char *value[SUPPORT_NFIELDS];
-	char id_number[64];	/* room for 18 full-width characters, made ASCII */
+	char id_number[IMPORT_ID_NUMBER_SIZE];
 	char start[11], end[11], sent_on[11];
 };
 
@@ -159,20 +159,6 @@ check_code(struct import *im, const struct record *rec, struct support *r,
 	return 1;
 }
 
-/* Check a whole number field k in [min, max]; 0, or 1 (reported). */
-static int
-check_number(struct import *im, const struct record *rec, struct support *r,
-    size_t k, long min, long max)
-{
-	long n;
-
-	if (r->value[k] == NULL || number_parse(r->value[k], min, max, &n) == 0)
-		return 0;
-	import_problem(im, rec, (int)k, _("not a whole number from %ld to %ld: "
-	    "\"%s\""), min, max, r->value[k]);
-	return 1;
-}
-
 /* Check the text fields of r: length, and what goes with the kind. */
 static int
 check_texts(struct import *im, const struct record *rec, struct support *r)
@@ -224,20 +210,9 @@ support_check(struct import *im, const struct record *rec, struct support *r)
 		import_problem(im, rec, SUPPORT_ID_NUMBER, _("missing; a person is "
 		    "known by their ID number"));
 		bad++;
-	} else {
-		enum id_number_problem problem = ID_NUMBER_LENGTH;
-
-		if (strlen(text) < sizeof(r->id_number)) {
-			memcpy(r->id_number, text, strlen(text) + 1);
-			problem = id_number_check(r->id_number);
-		}
-		if (problem != ID_NUMBER_OK) {
-			import_problem(im, rec, SUPPORT_ID_NUMBER, "%s",
-			    id_number_problem_text(problem));
-			bad++;
-		} else
-			r->value[SUPPORT_ID_NUMBER] = r->id_number;
-	}
+	} else
+		bad += import_id_number(im, rec, SUPPORT_ID_NUMBER,
+		    &r->value[SUPPORT_ID_NUMBER], r->id_number);
 	if (r->value[SUPPORT_START] == NULL) {
 		import_problem(im, rec, SUPPORT_START, _("missing; a post's first "
 		    "day, or the day a wish for a loan was recorded"));
@@ -255,8 +230,10 @@ support_check(struct import *im, const struct record *rec, struct support *r)
 		    "%s"), r->value[SUPPORT_END], r->value[SUPPORT_START]);
 		bad++;
 	}
-	bad += check_number(im, rec, r, SUPPORT_AMOUNT, 0, 100000000);
-	bad += check_number(im, rec, r, SUPPORT_TERM, 1, 600);
+	bad += import_number(im, rec, SUPPORT_AMOUNT,
+	    r->value[SUPPORT_AMOUNT], 0, 100000000, NULL);
+	bad += import_number(im, rec, SUPPORT_TERM, r->value[SUPPORT_TERM],
+	    1, 600, NULL);
 	bad += check_code(im, rec, r, SUPPORT_STATUS, "loan_status");
 	return bad + check_texts(im, rec, r);
 }

@@ -231,6 +231,26 @@ const struct vocab_entry vocab_table[] = {
 	{ "rule_body", "elders_hall", "elders' hall", "乡贤评理堂", "评理堂" },
 	{ "rule_body", "village_committee", "village committee", "村民委员会", "村委会" },
 	/* end of village rules */
+	/* selections of models (评选): honour-add */
+	{ "honour_kind", "moral_model", "moral model", "道德模范", NULL },
+	{ "honour_kind", "moving_figure", "moving figure", "感动人物", NULL },
+	{ "honour_kind", "good_person", "good person nearby", "身边好人", NULL },
+	{ "honour_kind", "finest_person", "finest person", "最美人物", NULL },
+	{ "honour_kind", "good_youth", "good youth of the new era", "新时代好少年", "好少年" },
+	{ "honour_kind", "civilised_village", "civilised village", "文明村镇", "文明村|文明村庄" },
+	{ "honour_kind", "civilised_family", "civilised family", "文明家庭", NULL },
+	{ "honour_kind", "clean_household", "clean household", "清洁户", "卫生清洁户" },
+	{ "honour_kind", "tidy_courtyard", "tidy courtyard", "整洁庭院", "美丽庭院" },
+	{ "honour_kind", "elder_care", "support of elders", "赡养老人", "赡养老人户" },
+	{ "honour_kind", "neighbourly", "neighbourly harmony", "邻里和谐", "和谐邻里" },
+	{ "honour_kind", "other", "the county's own", "其他", "其他评选" },
+	{ "honour_level", "village", "village", "村级", "村" },
+	{ "honour_level", "town", "town", "镇级", "乡级|乡镇级|街道级|镇|乡" },
+	{ "honour_level", "county", "county", "县级", "区级|县区级|县|区" },
+	{ "honour_basis", "vote", "vote", "投票表决", "表决|投票|民主评议" },
+	{ "honour_basis", "evaluation", "neighbour evaluation", "邻里互评", "互评|评分" },
+	{ "honour_basis", "council", "moral council's review", "道德评议会评议", "评议会|道德评议会|评议" },
+	/* end of selections */
 	{ NULL, NULL, NULL, NULL, NULL }
 };
 

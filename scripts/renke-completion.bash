@@ -51,6 +51,9 @@ _renke_values() {
 	case_state) values="open approved rejected not_eligible 办理中 审定同意 审定不同意 不符合条件" ;;
 	support_kind) values="post loan 公益性岗位 小额信贷" ;;
 	loan_status) values="wish sent approved refused withdrawn 有贷款意愿 已提交银行 已放贷 未获批 已撤回" ;;
+	honour_kind) values="moral_model moving_figure good_person finest_person good_youth civilised_village civilised_family clean_household tidy_courtyard elder_care neighbourly other 道德模范 感动人物 身边好人 最美人物 新时代好少年 文明村镇 文明家庭 清洁户 整洁庭院 赡养老人 邻里和谐 其他" ;;
+	honour_level) values="village town county 村级 镇级 县级" ;;
+	honour_basis) values="vote evaluation council 投票表决 邻里互评 道德评议会评议" ;;
 	format) values="table csv json jsonl markdown html xlsx" ;;
 	flagged_as) values="issues cases" ;;
 	input_format) values="csv json jsonl xlsx xls" ;;
@@ -100,6 +103,8 @@ _renke_domain() {
 		*) echo case_result ;;
 		esac ;;
 	--topics) echo rule_topic ;;
+	--level) echo honour_level ;;
+	--basis) echo honour_basis ;;
 	--action) echo rule_action ;;
 	--body) echo rule_body ;;
 	--risks) echo monitor_risk ;;
@@ -124,6 +129,7 @@ _renke_domain() {
 	--kind)
 		case $1 in
 		support-log) echo support_kind ;;
+		honour-add) echo honour_kind ;;
 		meeting-log|meeting-edit) echo meeting_kind ;;
 		milestone-add) echo milestone_kind ;;
 		deadline-check) echo deadline_kind ;;
@@ -186,4 +192,4 @@ _renke() {
 complete -F _renke household-add household-list visit-log milestone-add \
 	issue-add issue-update meeting-log deadline-check report-gen survey-tally \
 	member-add assign case-open case-step place-edit household-edit visit-edit \
-	support-log meeting-edit rule-step
+	support-log meeting-edit rule-step honour-add

@@ -59,6 +59,9 @@ static const struct {
 	{ "rule_step", "result", "rule_result" },
 	{ "rule_step", "action", "rule_action" },
 	{ "rule_step", "body", "rule_body" },
+	{ "honour", "kind", "honour_kind" },
+	{ "honour", "level", "honour_level" },
+	{ "honour", "basis", "honour_basis" },
 };
 #define NCOLUMNS (sizeof(columns) / sizeof(columns[0]))
 
