@@ -5,11 +5,11 @@
 #include "cli.h"
 
 static const char usage[] =
-"usage: assign [-q] [-d db] [--by name] [--dry-run] [--upsert]\n"
+"usage: assign [-q] [-d db] [--by name] [--dry-run] [--upsert [--reason text]]\n"
 "              [--skip-bad --rejects file] [--input-format fmt]\n"
 "              [--encoding enc] [--set field=value ...]\n"
 "              [--sheet name] [--header-row n] [--list-sheets] [file ...]\n"
-"       assign [-q] [-d db] [--by name] [--dry-run] [--upsert]\n"
+"       assign [-q] [-d db] [--by name] [--dry-run] [--upsert [--reason text]]\n"
 "              --cadre name --role role [--household id] [--village name]\n"
 "              [--from date] [--until date] [--phone number]\n";
 
@@ -57,7 +57,7 @@ main(int argc, char **argv)
 		.fields = assign_fields, .nfields = ASSIGN_NFIELDS };
 	int first;
 
-	cli_start(&cli, "assign", usage, CLI_INPUT | CLI_IMPORT);
+	cli_start(&cli, "assign", usage, CLI_INPUT | CLI_IMPORT | CLI_REASON);
 	first = cli_parse(&cli, argc, argv, options, "", option, &one);
 	if (one.given && argc > first)
 		cli_usage_error(&cli, _("give one assignment by options or records "

@@ -153,7 +153,7 @@ cli_closing_line(const struct cli *cli, const char *noun_code,
 		    "issue closed before"), st->repeats);
 	if (st->differ > 0 && !cli->import.upsert)
 		cli_warn(cli, _("%ld %s differ from the store and were left as they "
-		    "are; --upsert updates them"), st->differ, noun);
+		    "are; --upsert --reason WHY updates them"), st->differ, noun);
 	if (st->bad > 0 && cli->rejects != NULL && !cli->import.dry_run)
 		cli_warn(cli, _("bad records are in %s"), cli->rejects);
 }
@@ -218,7 +218,7 @@ cli_import(struct cli *cli, int argc, char **argv, const struct cli_import *ci)
 	struct reader **readers = NULL;
 	struct import_stats stats;
 	struct new_places places = { 0 };
-	const char **set = NULL;
+	const char **set = NULL, *reason;
 	long *overridden = NULL;
 	int field[sizeof(cli->sets) / sizeof(cli->sets[0])];
 	struct error err = { 0 };
@@ -228,6 +228,10 @@ cli_import(struct cli *cli, int argc, char **argv, const struct cli_import *ci)
 	if (cli->import.reason != NULL && !cli->import.upsert)
 		cli_usage_error(cli, _("--reason goes with --upsert: it says why "
 		    "records are corrected"));
+	if ((reason = cli->import.reason) != NULL &&
+	    text_trim_span(&reason, strlen(reason)) == 0)
+		cli_usage_error(cli, _("--reason: say why; it is kept in the "
+		    "audit log"));
 	/* nothing is touched before the rejects file's name is known to be safe */
 	if (cli->rejects != NULL && rejects_check_path(cli->rejects, cli->db,
 	    argc > 0 ? argv : standard_input, ci->values != NULL ? 0 :

@@ -4,11 +4,11 @@
 #include "cli.h"
 
 static const char usage[] =
-"usage: honour-add [-q] [-d db] [--by name] [--dry-run] [--upsert]\n"
+"usage: honour-add [-q] [-d db] [--by name] [--dry-run] [--upsert [--reason text]]\n"
 "                  [--skip-bad --rejects file] [--input-format fmt]\n"
 "                  [--encoding enc] [--set field=value ...]\n"
 "                  [--sheet name] [--header-row n] [--list-sheets] [file ...]\n"
-"       honour-add [-q] [-d db] [--by name] [--dry-run] [--upsert]\n"
+"       honour-add [-q] [-d db] [--by name] [--dry-run] [--upsert [--reason text]]\n"
 "                  --kind kind [--title text] --level level --year year\n"
 "                  [--village name] [--household id] [--id-number number]\n"
 "                  --nominated-by name --basis basis --basis-on date\n"
@@ -38,7 +38,7 @@ main(int argc, char **argv)
 	int first;
 
 	cli_field_options(options, option_names, HONOUR_NFIELDS, OPT_FIELD);
-	cli_start(&cli, "honour-add", usage, CLI_INPUT | CLI_IMPORT);
+	cli_start(&cli, "honour-add", usage, CLI_INPUT | CLI_IMPORT | CLI_REASON);
 	first = cli_parse(&cli, argc, argv, options, "", cli_record_option, &o);
 	if (o.given && argc > first)
 		cli_usage_error(&cli, _("give one record by options or records in "

@@ -5,12 +5,12 @@
 #include "cli.h"
 
 static const char usage[] =
-"usage: member-add [-q] [-d db] [--by name] [--dry-run] [--upsert]\n"
+"usage: member-add [-q] [-d db] [--by name] [--dry-run] [--upsert [--reason text]]\n"
 "                  [--roster | --skip-bad --rejects file] [--input-format fmt]\n"
 "                  [--encoding enc] [--set field=value ...]\n"
 "                  [--sheet name] [--header-row n] [--list-sheets] [file ...]\n"
-"       member-add [-q] [-d db] [--by name] [--dry-run] [--upsert] [--roster]\n"
-"                  --id-number number --household id --name name\n"
+"       member-add [-q] [-d db] [--by name] [--dry-run] [--upsert [--reason text]]\n"
+"                  [--roster] --id-number number --household id --name name\n"
 "                  [--relation relation] [--labour capacity]\n"
 "                  [--schooling level] [--health health]\n"
 "                  [--away-place place] [--away-since date] [--tag tag ...]\n"
@@ -130,7 +130,7 @@ main(int argc, char **argv)
 		.fields = member_fields, .nfields = MEMBER_NFIELDS };
 	int first, status;
 
-	cli_start(&cli, "member-add", usage, CLI_INPUT | CLI_IMPORT);
+	cli_start(&cli, "member-add", usage, CLI_INPUT | CLI_IMPORT | CLI_REASON);
 	first = cli_parse(&cli, argc, argv, options, "", option, &one);
 	if (one.given && argc > first)
 		cli_usage_error(&cli, _("give one person by options or records "

@@ -5,11 +5,11 @@
 #include "cli.h"
 
 static const char usage[] =
-"usage: support-log [-q] [-d db] [--by name] [--dry-run] [--upsert]\n"
+"usage: support-log [-q] [-d db] [--by name] [--dry-run] [--upsert [--reason text]]\n"
 "                   [--skip-bad --rejects file] [--input-format fmt]\n"
 "                   [--encoding enc] [--set field=value ...]\n"
 "                   [--sheet name] [--header-row n] [--list-sheets] [file ...]\n"
-"       support-log [-q] [-d db] [--by name] [--dry-run] [--upsert]\n"
+"       support-log [-q] [-d db] [--by name] [--dry-run] [--upsert [--reason text]]\n"
 "                   --kind post|loan --id-number number --start date\n"
 "                   [--title text] [--provider name] [--end date]\n"
 "                   [--amount yuan] [--term months] [--status status]\n"
@@ -37,7 +37,7 @@ main(int argc, char **argv)
 	int first;
 
 	cli_field_options(options, option_names, SUPPORT_NFIELDS, OPT_FIELD);
-	cli_start(&cli, "support-log", usage, CLI_INPUT | CLI_IMPORT);
+	cli_start(&cli, "support-log", usage, CLI_INPUT | CLI_IMPORT | CLI_REASON);
 	first = cli_parse(&cli, argc, argv, options, "", cli_record_option, &o);
 	if (o.given && argc > first)
 		cli_usage_error(&cli, _("give one record by options or records in "

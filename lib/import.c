@@ -274,7 +274,8 @@ import_records(struct import *im, struct reader **readers, size_t nreaders,
 
 /*
  * The end of the input: the kind's finish(), then a commit when no
- * record was bad (or with --skip-bad) and this is no dry run.  Returns
+ * record was bad (or with --skip-bad), no stored record was corrected
+ * without a reason, and this is no dry run.  Returns
  * 0 when committed or a clean dry run (rolled back), -1 with err set
  * when the caller is to roll back.
  */
@@ -296,6 +297,13 @@ import_end(struct import *im, struct error *err)
 		    "%ld bad record; nothing was written",
 		    "%ld bad records; nothing was written",
 		    (unsigned long)stats->bad), stats->bad);
+	if (stats->corrected > 0 && options->reason == NULL)
+		return error_set(err, EXIT_USAGE, dngettext("renke",
+		    "--upsert would change %ld stored record; --reason TEXT "
+		    "must say why it is corrected; nothing was written",
+		    "--upsert would change %ld stored records; --reason TEXT "
+		    "must say why they are corrected; nothing was written",
+		    (unsigned long)stats->corrected), stats->corrected);
 	idle(im);
 	if (options->ending != NULL &&
 	    options->ending(im->store, options->ending_context, err) != 0)

@@ -46,7 +46,12 @@ struct import_options {
 	const char *const *set;
 	const char *const *defaults;
 	long *overridden;
-	/* why records are corrected: audited with each record updated (may be NULL) */
+	/*
+	 * Why records are corrected: audited with each record updated.  An
+	 * --upsert that would change a stored record is refused without it
+	 * (EXIT_USAGE, nothing written); one that only adds, or changes
+	 * nothing, needs none.
+	 */
 	const char *reason;
 };
 
@@ -61,6 +66,8 @@ struct import_stats {
 				   the issue they repeat was closed */
 	long noted;		/* issues not added but noted on an issue open
 				   for the same finding */
+	long corrected;		/* of those updated, stored records --upsert
+				   changed (merge_record()) */
 };
 
 struct import;
@@ -99,8 +106,10 @@ typedef void progress_fn(void *context, const struct reader *r, long records);
  * problems go to report(report_context, ...).  At the end: commit when
  * no record was bad, or when options->skip_bad; roll back otherwise and
  * on a dry run.  Returns 0 when committed (or a clean dry run); -1 with
- * err set: EXIT_DATAERR when records were bad (nothing written), or the
- * status of whatever else stopped it.  stats is filled either way.
+ * err set: EXIT_DATAERR when records were bad (nothing written),
+ * EXIT_USAGE when --upsert changed a stored record and options->reason
+ * is NULL (nothing written, a dry run alike), or the status of whatever
+ * else stopped it.  stats is filled either way.
  */
 int import_run(struct store *s, struct reader **readers, size_t nreaders,
     const struct import_kind *kind, const struct import_options *options, problem_fn *report,

@@ -157,6 +157,7 @@ merge_record(struct merge *m, struct import *im, const struct record *rec,
 	    import_options(im)->reason, err)) != 0)
 		goto out;
 	import_stats(im)->updated++;
+	import_stats(im)->corrected++;
 out:
 	sqlite3_reset(row);
 	if (old != NULL)

@@ -111,7 +111,7 @@ test_case '--upsert updates a changed field and audits old and new value' '
 	printf "household_id,village,head_name,members\nU1,甲村,王大,3\nU2,甲村,王二,2\n" >first.csv &&
 	printf "household_id,village,head_name,members\nU1,甲村,王大,4\nU2,甲村,王二,2\n" >second.csv &&
 	household-add first.csv &&
-	household-add --upsert second.csv 2>err &&
+	household-add --upsert --reason 人口核实 second.csv 2>err &&
 	grep_message "^household-add: 2 households read: added 0, updated 1, unchanged 1, differ 0, bad 0$" err &&
 	household-list -f csv >actual &&
 	{
@@ -134,7 +134,7 @@ test_case 'a differing household without --upsert is left alone and counted' '
 	store_dump >after &&
 	test_cmp before after &&
 	grep_message "^household-add: 2 households read: added 0, updated 0, unchanged 1, differ 1, bad 0$" err &&
-	grep_message "1 households differ from the store and were left as they are; --upsert updates them" err
+	grep_message "1 households differ from the store and were left as they are; --upsert --reason WHY updates them" err
 '
 
 test_case '--dry-run checks but leaves the store as it was' '
@@ -146,7 +146,7 @@ test_case '--dry-run checks but leaves the store as it was' '
 	store_dump >after &&
 	test_cmp before after &&
 	grep_message "^household-add: dry run, nothing written: 3 households read: would add 2, would update 0, unchanged 0, differ 1, bad 0$" err &&
-	household-add --dry-run --upsert second.csv 2>err &&
+	household-add --dry-run --upsert --reason 人口核实 second.csv 2>err &&
 	store_dump >after &&
 	test_cmp before after &&
 	grep_message "dry run, nothing written: 3 households read: would add 2, would update 1, unchanged 0, differ 0, bad 0$" err
@@ -486,7 +486,7 @@ test_case 'a file imported again is looked up in batches and settled in the orde
 		JOIN household_source s ON s.id = h.source_id WHERE h.household_id = ${SQ}Q1${SQ}" >actual &&
 	echo "Q1|403|two.csv" >expect &&
 	test_cmp expect actual &&
-	household-add --upsert --skip-bad --rejects rejects.csv two.csv 2>err &&
+	household-add --upsert --reason 重号核实 --skip-bad --rejects rejects.csv two.csv 2>err &&
 	grep_message "^household-add: two.csv:302: id_number: the same number belongs to another household$" err &&
 	grep_message "^household-add: 603 households read: added 0, updated 2, unchanged 600, differ 0, bad 1$" err
 '
@@ -540,7 +540,7 @@ test_case 'records written in batches keep the order of the input in problems an
 	test_cmp expect actual &&
 	# again with --upsert: the repeated lines now update what the first wrote
 	sed "s/,nonsense,/,lifted,/" in.csv >fixed.csv &&
-	household-add --upsert fixed.csv 2>err &&
+	household-add --upsert --reason 类别更正 fixed.csv 2>err &&
 	grep_message "added 1, updated 3, unchanged 696, differ 0, bad 0" err &&
 	sqlite3 "$RENKE_DB" "SELECT phone FROM household
 		WHERE household_id = ${SQ}P0003${SQ}" >actual &&
@@ -559,7 +559,7 @@ test_case 'a household on file again, now in a new village, amid a batch: the vi
 	echo 甲村 >expect &&
 	sqlite3 "$RENKE_DB" "SELECT name FROM village" >actual &&
 	test_cmp expect actual &&
-	household-add --upsert in.csv 2>err &&
+	household-add --upsert --reason 搬迁 in.csv 2>err &&
 	grep_message "added 0, updated 1, unchanged 298, differ 0, bad 0" err &&
 	sqlite3 "$RENKE_DB" "SELECT v.name FROM household h JOIN village v
 		ON v.id = h.village_id WHERE h.household_id = ${SQ}P0001${SQ}" >actual &&

@@ -157,7 +157,7 @@ test_case 'a file imported again, changed here and there: looked up in batches, 
 			if (i == 600 || i == 601) who = \"丙600\"
 			printf \"A2,2022-10-25,%s,帮扶干部,2022-r1,是,%s,无,否\\n\", who, house
 		} }" >two.csv &&
-	visit-log --upsert --flagged --skip-bad --rejects rejects.csv --today 2022-11-01 two.csv >found.csv 2>err &&
+	visit-log --upsert --reason 复核 --flagged --skip-bad --rejects rejects.csv --today 2022-11-01 two.csv >found.csv 2>err &&
 	grep "^visit-log: two.csv:" err >problems &&
 	cat >expect <<-\EOF &&
 	visit-log: two.csv:602: the same visit (household, date and visitor) as line 601
@@ -202,7 +202,7 @@ test_case 'a visit changed, then changed back 100 lines later, amid visits looke
 			if (i == 1100)
 				printf \"A2,2022-10-25,甲1000,帮扶干部,2022-r1,是,是,无,否\\n\"
 		} }" >two.csv &&
-	visit-log --upsert --skip-bad --rejects rejects.csv --today 2022-11-01 two.csv 2>err &&
+	visit-log --upsert --reason 复核 --skip-bad --rejects rejects.csv --today 2022-11-01 two.csv 2>err &&
 	grep "^visit-log: two.csv:" err >problems &&
 	echo "visit-log: two.csv:1702: the same visit (household, date and visitor) as line 1602" >expect &&
 	test_cmp expect problems &&

@@ -187,7 +187,7 @@ test_case 'a differing visit without --upsert is left alone and counted' '
 	store_dump >after &&
 	test_cmp before after &&
 	grep_message "^visit-log: 2 visits read: added 0, updated 0, unchanged 1, differ 1, bad 0$" err &&
-	grep_message "^visit-log: 1 visits differ from the store and were left as they are; --upsert updates them$" err
+	grep_message "^visit-log: 1 visits differ from the store and were left as they are; --upsert --reason WHY updates them$" err
 '
 
 test_case '--upsert updates the fields that differ and audits old and new' '
@@ -195,7 +195,7 @@ test_case '--upsert updates the fields that differ and audits old and new' '
 	printf "household_id,visit_date,visitor,round,housing,risk_level\nA1,2022-10-25,甲,r1,是,低\n" >first.csv &&
 	printf "household_id,visit_date,visitor,round,housing,risk_level,notes\nA1,2022-10-25,甲,r1,否,,漏雨\n" >second.csv &&
 	visit-log -q --today 2022-11-01 first.csv &&
-	visit-log --upsert --by 李霞 --today 2022-11-01 second.csv 2>err &&
+	visit-log --upsert --by 李霞 --reason 补记漏雨 --today 2022-11-01 second.csv 2>err &&
 	grep_message "^visit-log: 1 visits read: added 0, updated 1, unchanged 0, differ 0, bad 0$" err &&
 	echo "no|low|漏雨" >expect &&
 	sql "SELECT housing, risk_level, notes FROM visit" >actual &&
@@ -203,6 +203,7 @@ test_case '--upsert updates the fields that differ and audits old and new' '
 	cat >expect <<-\EOF &&
 	李霞|visit|A1:2022-10-25:甲|housing|yes|no
 	李霞|visit|A1:2022-10-25:甲|notes||漏雨
+	李霞|visit|A1:2022-10-25:甲|reason||补记漏雨
 	EOF
 	sql "SELECT who, entity, entity_id, field, old, new FROM audit WHERE entity = ${SQ}visit${SQ} AND field <> ${SQ}created${SQ} ORDER BY seq" >actual &&
 	test_cmp expect actual

@@ -79,11 +79,12 @@ test_case 'a changed milestone: differ, or --upsert and the audit log' '
 	milestone-add in.csv 2>err &&
 	grep_message "differ 1, bad 0" err &&
 	store_unchanged &&
-	milestone-add --upsert --by 李霞 in.csv 2>err &&
+	milestone-add --upsert --by 李霞 --reason 县里延期 in.csv 2>err &&
 	grep_message "^milestone-add: 1 milestones read: added 0, updated 1, unchanged 0, differ 0, bad 0$" err &&
 	cat >expect <<-\EOF &&
 	李霞|2022-11-08|title|完成新识别监测户、风险消除户信息采集|新识别监测户信息采集
 	李霞|2022-11-08|due_date|2022-11-08|2022-11-10
+	李霞|2022-11-08|reason||县里延期
 	EOF
 	sql "SELECT who, entity_id, field, old, new FROM audit WHERE entity = ${SQ}milestone${SQ} AND field <> ${SQ}created${SQ} ORDER BY seq" >actual &&
 	test_cmp expect actual

@@ -145,7 +145,7 @@ test_case 'remove: a place nothing is in goes, with its groups; one in use is re
 	err_is err "place-edit: 后页村尚有1户、1次会议和1个问题；请先并入别处或移走" &&
 	store_unchanged &&
 	household-add -q --new-village --id HY9 --village 新村 --group 1组 &&
-	household-add -q --upsert --id HY9 --village 后叶村 --group 1社 &&
+	household-add -q --upsert --reason 迁入 --id HY9 --village 后叶村 --group 1社 &&
 	place-edit --by 李霞 --reason 误建 remove 新村 2>err &&
 	err_is err "place-edit: removed 新村" &&
 	test "$(sql "SELECT count(*) FROM village_group g JOIN village v
@@ -161,7 +161,7 @@ test_case 'remove: a place nothing is in goes, with its groups; one in use is re
 test_case 'remove a group nothing is in' '
 	seed &&
 	household-add -q --new-group --id HY9 --village 后叶村 --group 9社 &&
-	household-add -q --upsert --id HY9 --village 后叶村 --group 1社 &&
+	household-add -q --upsert --reason 误建 --id HY9 --village 后叶村 --group 1社 &&
 	place-edit --reason 误建 --village 后叶村 remove 9社 2>err &&
 	err_is err "place-edit: removed 后叶村 9社" &&
 	expect_status 65 household-list --village 后叶村 --group 9社 2>err

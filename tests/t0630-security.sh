@@ -607,8 +607,10 @@ test_case 'no message of a bad household import shows the ID or phone number' '
 	sed -n "1p;2p" households.csv | sed "s/$old/$another/; s/,$oldphone,/,13712345678,/" >in.csv &&
 	! cmp -s in.csv households.csv &&
 	run differ household-add in.csv &&
-	run differ-dry household-add --dry-run --upsert in.csv &&
-	run differ-upsert household-add --upsert in.csv &&
+	expect_status 64 run differ-no-reason household-add --upsert in.csv &&
+	grep_message "reason" said/differ-no-reason.err &&
+	run differ-dry household-add --dry-run --upsert --reason 换证 in.csv &&
+	run differ-upsert household-add --upsert --reason 换证 in.csv &&
 	nothing_shown &&
 	test "$(reveals)" -eq 0
 '

@@ -161,20 +161,21 @@ test_case 'a move to another household is an update, audited, with --upsert' '
 	store_dump >before &&
 	member-add --id-number "$P2" --household H2 --name 王二 2>err &&
 	grep_message "differ 1, bad 0$" err &&
-	grep_message "1 members differ from the store and were left as they are; --upsert updates them" err &&
+	grep_message "1 members differ from the store and were left as they are; --upsert --reason WHY updates them" err &&
 	store_unchanged &&
-	member-add --upsert --by 文书 --id-number "$P2" --household H2 --name 王二 2>err &&
+	member-add --upsert --by 文书 --reason 分户 --id-number "$P2" --household H2 --name 王二 2>err &&
 	grep_message "updated 1," err &&
 	grep_message "2 households have another number of people registered than their member count: H1 4 (2 registered), H2 3 (1 registered)$" err &&
 	sqlite3 "$RENKE_DB" "SELECT household_id FROM member WHERE name = ${SQ}王二${SQ};
 		SELECT household_id, members FROM household ORDER BY 1;
 		SELECT who, entity, field, old, new FROM audit WHERE seq >
-		(SELECT max(seq) - 1 FROM audit) ORDER BY seq" >actual &&
+		(SELECT max(seq) - 2 FROM audit) ORDER BY seq" >actual &&
 	cat >expect <<-EOT &&
 	H2
 	H1|4
 	H2|3
 	文书|member|household_id|H1|H2
+	文书|member|reason||分户
 	EOT
 	test_cmp expect actual
 '

@@ -93,11 +93,12 @@ test_case 'dates: an end before the start is refused, new or changed' '
 	expect_status 65 assign --upsert --cadre 王平 --role 帮扶干部 --household A1 --until 2022-09-01 2>err &&
 	grep_message "--until: 2022-09-01 is before the start date 2022-10-01$" err &&
 	store_unchanged &&
-	assign --upsert --by 文书 --cadre 王平 --role 帮扶干部 --household A1 --until 2023-06-30 2>err &&
+	assign --upsert --by 文书 --reason 结对延长 --cadre 王平 --role 帮扶干部 --household A1 --until 2023-06-30 2>err &&
 	grep_message "updated 1," err &&
 	sqlite3 "$RENKE_DB" "SELECT who, entity, entity_id, field, coalesce(old, \"\"), new
-		FROM audit ORDER BY seq DESC LIMIT 1" >actual &&
-	echo "文书|assignment|王平:assistance_cadre:A1|end_date||2023-06-30" >expect &&
+		FROM audit ORDER BY seq DESC LIMIT 2" >actual &&
+	printf "%s\n" "文书|assignment|王平:assistance_cadre:A1|reason||结对延长" \
+		"文书|assignment|王平:assistance_cadre:A1|end_date||2023-06-30" >expect &&
 	test_cmp expect actual
 '
 

@@ -179,7 +179,7 @@ test_case 'the same record again is unchanged; --upsert follows a loan, audited'
 	loan --id-number "$P65" --start 2022-11-01 --status 已提交银行 --sent-on 2022-11-05 2>err &&
 	grep_message "differ 1, bad 0$" err &&
 	store_unchanged &&
-	loan --upsert --id-number "$P65" --start 2022-11-01 --status 已提交银行 --sent-on 2022-11-05 2>err &&
+	loan --upsert --reason 已递交 --id-number "$P65" --start 2022-11-01 --status 已提交银行 --sent-on 2022-11-05 2>err &&
 	sqlite3 "$RENKE_DB" "SELECT title, status, sent_on FROM support;
 		SELECT field, old, new FROM audit WHERE field IN (${SQ}status${SQ}, ${SQ}sent_on${SQ}) ORDER BY seq" >actual &&
 	cat >expect <<-\EOT &&
@@ -198,9 +198,9 @@ test_case 'an update past the limits is refused as a new loan is, or kept with t
 	grep_message "command line: --amount: breaks the rule \"at most 50,000 yuan\" (loan_amount)" err &&
 	! grep_message "loan_term" err &&
 	store_unchanged &&
-	loan --upsert --id-number "$P65" --start 2022-11-01 --amount 80000 --status approved --override 特批 2>err &&
+	loan --upsert --reason 银行批复 --id-number "$P65" --start 2022-11-01 --amount 80000 --status approved --override 特批 2>err &&
 	grep_message "updated 1," err &&
-	loan --upsert --id-number "$P65" --start 2022-11-01 --amount 80000 --title 养猪 2>err &&
+	loan --upsert --reason 用途改了 --id-number "$P65" --start 2022-11-01 --amount 80000 --title 养猪 2>err &&
 	grep_message "updated 1," err &&
 	sqlite3 "$RENKE_DB" "SELECT amount, status, title FROM support;
 		SELECT rule, reason FROM support_override;
@@ -210,8 +210,10 @@ test_case 'an update past the limits is refused as a new loan is, or kept with t
 	loan_amount|特批
 	amount|50000|80000
 	status|wish|approved
+	reason||银行批复
 	loan_amount||特批
 	title||养猪
+	reason||用途改了
 	EOT
 	test_cmp expect actual
 '

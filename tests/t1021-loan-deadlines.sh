@@ -65,7 +65,7 @@ test_case 'the bank silent: not listed on day 30 after the papers, listed on day
 
 test_case 'papers sent, the wish waits for the bank; answered, neither is listed' '
 	seed &&
-	support-log -q --upsert --kind loan --id-number "$P1" --start 2022-11-01 \
+	support-log -q --upsert --reason 材料已递交 --kind loan --id-number "$P1" --start 2022-11-01 \
 		--status sent --sent-on 2022-11-09 &&
 	expect_status 1 deadline-check --today 2022-12-10 --kind loan_unsent --kind loan_unanswered -f csv >out &&
 	cut -d, -f1,2,8,9 out >actual &&
@@ -75,9 +75,9 @@ test_case 'papers sent, the wish waits for the bank; answered, neither is listed
 	loan_unanswered,loan:$M1:2022-11-01,2022-12-09,1
 	EOT
 	test_cmp expect actual &&
-	support-log -q --upsert --kind loan --id-number "$P1" --start 2022-11-01 \
+	support-log -q --upsert --reason 银行未批 --kind loan --id-number "$P1" --start 2022-11-01 \
 		--status refused &&
-	support-log -q --upsert --kind loan --id-number "$P2" --start 2022-11-01 \
+	support-log -q --upsert --reason 本人撤回 --kind loan --id-number "$P2" --start 2022-11-01 \
 		--status withdrawn &&
 	deadline-check --today 2023-06-01 --kind loan_unsent --kind loan_unanswered >out &&
 	test_must_be_empty out

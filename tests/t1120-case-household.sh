@@ -18,7 +18,7 @@ seed() {
 
 test_case 'before any case, household-add sets the monitor type as ever' '
 	household-add -q "$EXAMPLES/households.csv" &&
-	household-add -q --upsert --id HY0101002 --village 后叶村 --monitor-type 边缘易致贫户 \
+	household-add -q --upsert --reason 入户核实 --id HY0101002 --village 后叶村 --monitor-type 边缘易致贫户 \
 		--risk-status 未消除风险 &&
 	sqlite3 "$RENKE_DB" "select monitor_type, risk_status from household where household_id = ${SQ}HY0101002${SQ}" >actual &&
 	echo "marginal|at_risk" >expect &&
@@ -57,12 +57,13 @@ test_case 'the same sheet again changes nothing and is not refused' '
 
 test_case '--without-case sets it, the reason audited with the household' '
 	seed &&
-	household-add -q --upsert --without-case "县里批复的历史数据更正" --id HY0103003 \
+	household-add -q --upsert --reason 历史数据更正 --without-case "县里批复的历史数据更正" --id HY0103003 \
 		--village 后叶村 --risk-status 已消除风险 &&
 	sqlite3 "$RENKE_DB" "select field, coalesce(old, ${SQ}${SQ}), new, who from audit where entity = ${SQ}household${SQ} and entity_id = ${SQ}HY0103003${SQ} order by seq" >actual &&
 	{
 		echo "without_case||县里批复的历史数据更正|tester" &&
-		echo "risk_status|at_risk|risk_eliminated|tester"
+		echo "risk_status|at_risk|risk_eliminated|tester" &&
+		echo "reason||历史数据更正|tester"
 	} >expect &&
 	test_cmp expect actual &&
 	expect_status 64 household-add --without-case "" --id HY0909001 --village 后叶村 2>err &&

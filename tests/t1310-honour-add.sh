@@ -62,7 +62,10 @@ test_case 'a household chosen by the evaluation is written and audited; again un
 	family --household H1 --nominated-by 2社 2>err &&
 	grep_message "differ 1, bad 0$" err &&
 	store_unchanged &&
-	family --household H1 --nominated-by 2社 --upsert 2>err &&
+	expect_status 64 family --household H1 --nominated-by 2社 --upsert 2>err &&
+	grep_message "^honour-add: --upsert would change 1 stored record; --reason TEXT must say why it is corrected; nothing was written$" err &&
+	store_unchanged &&
+	family --household H1 --nominated-by 2社 --upsert --reason 推荐单位填错 2>err &&
 	grep_message "updated 1" err &&
 	sqlite3 "$RENKE_DB" "SELECT kind, title, level, year, village_id, household_id, coalesce(id_number, ${SQ}-${SQ}), nominated_by, basis, basis_on, score, evaluators, selected_on FROM honour;
 		SELECT who, entity_id, field, coalesce(old, ${SQ}-${SQ}), new FROM audit WHERE entity = ${SQ}honour${SQ} ORDER BY seq" >actual &&
@@ -70,6 +73,7 @@ test_case 'a household chosen by the evaluation is written and audited; again un
 	civilised_family||village|2022|1|H1|-|2社|evaluation|2022-11-20|21.5|12|2022-12-01
 	文书|civilised_family::village:2022:H1|created|-|evaluation
 	tester|civilised_family::village:2022:H1|nominated_by|1社|2社
+	tester|civilised_family::village:2022:H1|reason|-|推荐单位填错
 	EOT
 	test_cmp expect actual
 '

@@ -624,12 +624,16 @@ rows(struct store *s, const char *sql)
 	return out;
 }
 
-/* Import text as the merging kind; the stats as "records added unchanged differ updated bad". */
+/*
+ * Import text as the merging kind, --upsert with reason when upsert; the
+ * stats as "records added unchanged differ updated bad", or the failure.
+ */
 static const char *
-merge_run(struct store *s, const char *text, int upsert)
+merge_run(struct store *s, const char *text, int upsert, const char *reason)
 {
 	static char got[1100];
-	struct import_options options = { .upsert = upsert, .skip_bad = 1 };
+	struct import_options options = { .upsert = upsert, .skip_bad = 1,
+		.reason = reason };
 	struct import_stats st;
 	struct reader *r;
 	struct error err = { 0 };
@@ -640,7 +644,7 @@ merge_run(struct store *s, const char *text, int upsert)
 		return "(no reader)";
 	if (import_run(s, &r, 1, &merging_kind, &options, collect, NULL, NULL, NULL,
 	    &st, &err) != 0)
-		snprintf(got, sizeof(got), "failed: %s", err.text);
+		snprintf(got, sizeof(got), "failed %d: %s", err.status, err.text);
 	else
 		snprintf(got, sizeof(got), "%ld %ld %ld %ld %ld %ld", st.records,
 		    st.added, st.unchanged, st.differ, st.updated, st.bad);
@@ -654,20 +658,27 @@ test_merge(struct store *s)
 	const char *audit = "SELECT entity, entity_id, field, old, new FROM audit "
 	    "WHERE entity = 'kvw' ORDER BY seq";
 
-	is_str(merge_run(s, "k,v,w\na,1,x\nb,2,y\n", 0), "2 2 0 0 0 0",
+	is_str(merge_run(s, "k,v,w\na,1,x\nb,2,y\n", 0, NULL), "2 2 0 0 0 0",
 	    "merge: new records are added");
-	is_str(merge_run(s, "k,v,w\na,1,x\nb,3,\n", 0), "2 0 1 1 0 0",
+	is_str(merge_run(s, "k,v,w\na,1,x\nb,3,\n", 0, NULL), "2 0 1 1 0 0",
 	    "merge: given again, the same is unchanged, another differs");
 	is_str(rows(s, "SELECT k, v, w, updated_at IS NULL FROM kvw ORDER BY k"),
 	    "a|1|x|1;b|2|y|1;", "merge: without --upsert the store is left alone");
 	is_str(rows(s, audit), "", "merge: and nothing is audited");
-	is_str(merge_run(s, "k,v,w\na,1,x\nb,3,\n", 1), "2 0 1 0 1 0",
+	is_str(merge_run(s, "k,v,w\na,1,x\nb,3,\nc,1,\n", 1, NULL),
+	    "failed 64: --upsert would change 1 stored record; --reason TEXT "
+	    "must say why it is corrected; nothing was written",
+	    "merge: --upsert without a reason changes nothing, adds nothing");
+	is_str(rows(s, "SELECT k, v, w, updated_at IS NULL FROM kvw ORDER BY k"),
+	    "a|1|x|1;b|2|y|1;", "merge: and the store is as it was");
+	is_str(merge_run(s, "k,v,w\na,1,x\nb,3,\n", 1, "fix"), "2 0 1 0 1 0",
 	    "merge: with --upsert the one that differs is updated");
 	is_str(rows(s, "SELECT k, v, w, updated_at IS NULL FROM kvw ORDER BY k"),
 	    "a|1|x|1;b|3|y|0;", "merge: the field given, not the one left empty, "
 	    "and its time");
-	is_str(rows(s, audit), "kvw|b|v|2|3;", "merge: each field changed is audited");
-	is_str(merge_run(s, "k,v,w\nc,1,\nc,2,\n", 1), "2 1 0 0 0 1",
+	is_str(rows(s, audit), "kvw|b|v|2|3;kvw|b|reason|-|fix;",
+	    "merge: each field changed is audited, and why");
+	is_str(merge_run(s, "k,v,w\nc,1,\nc,2,\n", 1, NULL), "2 1 0 0 0 1",
 	    "merge: the same record twice in one import");
 	is_str(problems, "3:k:given twice;", "merge: is reported by the kind's rule");
 	is_str(rows(s, "SELECT k, v FROM kvw WHERE k = 'c'"), "c|1;",
