@@ -6,7 +6,7 @@
 
 static const char usage[] =
 "usage: deadline-check [-q] [-d db] [--today date] [-f format] [-o file] [--bom]\n"
-"                      [--excel] [--within days] [--feedback-within days]\n"
+"                      [--excel] [--within days] [--feedback-within days[wd]]\n"
 "                      [--owner name] [--cadre name] [--village name]\n"
 "                      [--kind kind ...]\n"
 "                      [--summary] [--group-by owner]\n";
@@ -39,9 +39,10 @@ option(struct cli *cli, int opt, const char *arg, void *context)
 			    "to 3650: %s"), arg);
 		return 0;
 	case OPT_FEEDBACK:
-		if (number_parse(arg, 0, 3650, &o->feedback_within) != 0)
+		if (days_parse(arg, 0, 3650, &o->feedback_within,
+		    &o->feedback_working) != 0)
 			cli_usage_error(cli, _("--feedback-within: not a number of days "
-			    "from 0 to 3650: %s"), arg);
+			    "from 0 to 3650, with wd for working days: %s"), arg);
 		return 0;
 	case OPT_OWNER:
 		o->owner = arg;

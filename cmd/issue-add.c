@@ -8,7 +8,8 @@ static const char usage[] =
 "usage: issue-add [-q] [-d db] [--by name] [--today date] [-f format] [-o file]\n"
 "                 [--dry-run] [--skip-bad --rejects file] [--input-format fmt]\n"
 "                 [--encoding enc] [--set field=value ...]\n"
-"                 [--sheet name] [--header-row n] [--list-sheets] [--rule [category:]urgency=days ...]\n"
+"                 [--sheet name] [--header-row n] [--list-sheets]\n"
+"                 [--rule [category:]urgency=days[wd] ...] [--calendar file ...]\n"
 "                 [--field options as defaults] [file ...]\n"
 "       issue-add [-q] [-d db] [--by name] [--today date] [-f format] [-o file]\n"
 "                 --title text --owner name [--kind kind] [--category category]\n"
@@ -19,7 +20,7 @@ static const char usage[] =
 "                 [--resolved-on-spot --resolution text] [--dispute-type type]\n"
 "                 [--parties text] [--mediator name] [--opened-on date]\n";
 
-enum { OPT_FIELD = 3000, OPT_RULE = 3100, OPT_RESOLVED = 3101 };
+enum { OPT_FIELD = 3000, OPT_RULE = 3100, OPT_RESOLVED = 3101, OPT_CALENDAR = 3102 };
 
 /* one option per field, in the order of issue_fields */
 static const char *const option_names[ISSUE_NFIELDS] = {
@@ -32,6 +33,7 @@ static const char *const option_names[ISSUE_NFIELDS] = {
 struct rule {
 	const char *category, *urgency;
 	long days;
+	int working;		/* days are working days ("5wd") */
 };
 
 struct opts {
@@ -39,6 +41,8 @@ struct opts {
 	struct rule rules[64];
 	size_t nrules;
 	char rule_text[64][128];
+	const char *calendars[16];	/* holiday calendar files, read in order */
+	size_t ncalendars;
 };
 
 static int
@@ -65,9 +69,9 @@ parse_rule(struct cli *cli, const char *arg, struct opts *o)
 		r->category = "*";
 	if ((r->urgency = vocab_code("urgency", text)) == NULL)
 		cli_usage_error(cli, _("--rule: unknown urgency \"%s\""), text);
-	if (number_parse(eq + 1, 0, 3650, &r->days) != 0)
-		cli_usage_error(cli, _("--rule: days must be a number from 0 to 3650: %s"),
-		    eq + 1);
+	if (days_parse(eq + 1, 0, 3650, &r->days, &r->working) != 0)
+		cli_usage_error(cli, _("--rule: days must be a number from 0 to 3650, "
+		    "with wd for working days: %s"), arg);
 	o->nrules++;
 	return 0;
 }
@@ -84,6 +88,12 @@ option(struct cli *cli, int opt, const char *arg, void *context)
 
 	if (opt == OPT_RULE)
 		return parse_rule(cli, arg, o);
+	if (opt == OPT_CALENDAR) {
+		if (o->ncalendars >= sizeof(o->calendars) / sizeof(o->calendars[0]))
+			cli_usage_error(cli, _("--calendar: too many files: %s"), arg);
+		o->calendars[o->ncalendars++] = arg;
+		return 0;
+	}
 	if (opt == OPT_RESOLVED) {
 		o->settings.defaults[ISSUE_RESOLVED_ON_SPOT] = "yes";
 		return 0;
@@ -102,15 +112,23 @@ option(struct cli *cli, int opt, const char *arg, void *context)
 	return 0;
 }
 
-/* The rules are written with the issues: all or nothing, never on a dry run. */
+/*
+ * The holiday calendars and the rules are written with the issues: all
+ * or nothing, never on a dry run.
+ */
 static int
 begin(struct store *s, void *settings, struct error *err)
 {
 	const struct opts *o = settings;
+	long changed;
 
+	for (size_t i = 0; i < o->ncalendars; i++)
+		if (calendar_read_file(s, o->calendars[i], &changed, err) != 0)
+			return -1;
 	for (size_t i = 0; i < o->nrules; i++)
 		if (issue_set_deadline_rule(s, o->rules[i].category,
-		    o->rules[i].urgency, o->rules[i].days, err) != 0)
+		    o->rules[i].urgency, o->rules[i].days, o->rules[i].working,
+		    err) != 0)
 			return -1;
 	return 0;
 }
@@ -120,7 +138,7 @@ main(int argc, char **argv)
 {
 	struct cli cli;
 	struct opts o;
-	struct option options[ISSUE_NFIELDS + 2];
+	struct option options[ISSUE_NFIELDS + 3];
 	struct cli_import import = { .kind = &issue_import_kind,
 		.noun = NC_("import noun", "issues"), .mode = STORE_WRITE, .fields = issue_fields,
 		.nfields = ISSUE_NFIELDS, .done = cli_write_issues };
@@ -137,6 +155,8 @@ main(int argc, char **argv)
 	options[n++] = (struct option){ "resolved-on-spot", no_argument, NULL,
 	    OPT_RESOLVED };
 	options[n++] = (struct option){ "rule", required_argument, NULL, OPT_RULE };
+	options[n++] = (struct option){ "calendar", required_argument, NULL,
+	    OPT_CALENDAR };
 	options[n] = (struct option){ NULL, 0, NULL, 0 };
 
 	cli_start(&cli, "issue-add", usage, CLI_INPUT | CLI_IMPORT | CLI_OUTPUT);
@@ -144,13 +164,17 @@ main(int argc, char **argv)
 	/* one issue from the options reads no input; rules alone read none */
 	if (o.settings.defaults[ISSUE_TITLE] != NULL && argc == first)
 		import.values = o.settings.defaults;
-	import.no_stdin = o.nrules > 0;
+	import.no_stdin = o.nrules > 0 || o.ncalendars > 0;
 	import.defaults = o.settings.defaults;
 	import.context = &o.settings.added;
 	o.settings.today = cli.today;
 	cli.import.settings = &o;
 	cli.import.begin = begin;
 	status = cli_import(&cli, argc - first, argv + first, &import);
+	if (o.settings.calendar_missing != 0 && (status == 0 || status == 1))
+		cli_warn(&cli, _("no holiday calendar for %d in the store: its working "
+		    "days were counted Monday to Friday; --calendar FILE to add it"),
+		    o.settings.calendar_missing);
 	issue_ids_free(&o.settings.added);
 	return status;
 }

@@ -4,6 +4,7 @@
 
 #include "assign.h"
 #include "coverage.h"
+#include "calendar.h"
 #include "deadline.h"
 #include "issue.h"
 #include "monitor_case.h"
@@ -168,14 +169,21 @@ issue_items(struct store *s, const struct deadline_options *o, size_t q,
 {
 	char sql[1024], limit[11];
 	sqlite3_stmt *st;
+	struct calendar *calendar = NULL;
 	long today = date_to_days(o->today), plus = 0;
-	int rc;
+	int rc, working = 0, missing;
 
 	/* items due before limit are listed */
 	date_from_days(today + (o->within >= 0 ? o->within + 1 : 0) +
 	    (issue_queries[q].inclusive && o->within < 0 ? 1 : 0), limit);
-	if (issue_queries[q].kind == DEADLINE_FEEDBACK_OVERDUE)
+	if (issue_queries[q].kind == DEADLINE_FEEDBACK_OVERDUE) {
 		plus = o->feedback_within;
+		working = o->feedback_working;
+	}
+	/* n working days are at least n calendar days: the query keeps all
+	 * that may be due, the calendar then says which are */
+	if (working && (calendar = calendar_load(s, err)) == NULL)
+		return -1;
 	snprintf(sql, sizeof(sql), "SELECT i.id, i.title, h.household_id, v.name, "
 	    "g.name, i.owner, i.%s, i.urgency FROM issue i "
 	    "LEFT JOIN household h ON h.id = i.household_ref "
@@ -183,8 +191,10 @@ issue_items(struct store *s, const struct deadline_options *o, size_t q,
 	    "LEFT JOIN village_group g ON g.id = i.group_id "
 	    "WHERE %s AND (?2 IS NULL OR i.owner = ?2) AND (?3 IS NULL OR v.name = ?3)",
 	    issue_queries[q].date_column, issue_queries[q].sql);
-	if ((st = store_prepare(s, sql, err)) == NULL)
+	if ((st = store_prepare(s, sql, err)) == NULL) {
+		calendar_free(calendar);
 		return -1;
+	}
 	sqlite3_bind_text(st, 1, limit, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, o->owner, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 3, o->village, -1, SQLITE_STATIC);
@@ -196,7 +206,10 @@ issue_items(struct store *s, const struct deadline_options *o, size_t q,
 
 		if (date == NULL || date_parse(date, due) != 0)
 			continue;
-		date_from_days(date_to_days(due) + plus, due);
+		date_from_days(calendar_add(calendar, date_to_days(due), plus,
+		    working, &missing), due);
+		if (working && strcmp(due, limit) >= 0)
+			continue;
 		if (deadline_list_add(list, issue_queries[q].kind,
 		    (const char *)sqlite3_column_text(st, 0),
 		    (const char *)sqlite3_column_text(st, 1),
@@ -207,10 +220,12 @@ issue_items(struct store *s, const struct deadline_options *o, size_t q,
 		    today - date_to_days(due),
 		    (const char *)sqlite3_column_text(st, 7), 0) != 0) {
 			sqlite3_finalize(st);
+			calendar_free(calendar);
 			return error_set(err, EXIT_SOFTWARE, "%s", _("out of memory"));
 		}
 	}
 	sqlite3_finalize(st);
+	calendar_free(calendar);
 	return rc == SQLITE_DONE ? 0 : store_error(s, rc, err);
 }
 

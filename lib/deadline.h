@@ -33,6 +33,7 @@ struct deadline_options {
 	const char *today;	/* ISO: the day it is */
 	long within;		/* also what falls due within this many days */
 	long feedback_within;	/* days a household may wait to be told */
+	int feedback_working;	/* ... counted in working days (lib/calendar.h) */
 	unsigned kinds;		/* DEADLINE_* mask; 0 is all */
 	const char *owner;	/* only this owner's items (NULL: all) */
 	const char *village;	/* only this village's (NULL: all) */

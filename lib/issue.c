@@ -121,28 +121,33 @@ issue_moves_from(struct store *s, const char *status, char *out, size_t size)
 
 int
 issue_set_deadline_rule(struct store *s, const char *category,
-    const char *urgency, long days, struct error *err)
+    const char *urgency, long days, int working, struct error *err)
 {
 	sqlite3_stmt *st;
 	char key[128], value[24], old[24] = "";
 	int rc;
 
 	snprintf(key, sizeof(key), "%s:%s", category, urgency);
-	snprintf(value, sizeof(value), "%ld", days);
-	if ((st = store_prepare(s, "SELECT days FROM deadline_rule WHERE "
-	    "category = ? AND urgency = ?", err)) == NULL)
+	snprintf(value, sizeof(value), "%ld%s", days, working ? "wd" : "");
+	if ((st = store_prepare(s, "SELECT days, working_days FROM deadline_rule "
+	    "WHERE category = ? AND urgency = ?", err)) == NULL)
 		return -1;
 	sqlite3_bind_text(st, 1, category, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, urgency, -1, SQLITE_STATIC);
 	if (sqlite3_step(st) == SQLITE_ROW)
-		snprintf(old, sizeof(old), "%d", sqlite3_column_int(st, 0));
+		snprintf(old, sizeof(old), "%d%s", sqlite3_column_int(st, 0),
+		    sqlite3_column_int(st, 1) ? "wd" : "");
 	sqlite3_finalize(st);
-	if ((st = store_prepare(s, "INSERT INTO deadline_rule VALUES (?, ?, ?) "
-	    "ON CONFLICT DO UPDATE SET days = excluded.days", err)) == NULL)
+	if (strcmp(old, value) == 0)
+		return 0;
+	if ((st = store_prepare(s, "INSERT INTO deadline_rule VALUES (?, ?, ?, ?) "
+	    "ON CONFLICT DO UPDATE SET days = excluded.days, "
+	    "working_days = excluded.working_days", err)) == NULL)
 		return -1;
 	sqlite3_bind_text(st, 1, category, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, urgency, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 3, days);
+	sqlite3_bind_int(st, 4, working);
 	rc = sqlite3_step(st);
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE) {

@@ -75,6 +75,7 @@ struct issue_settings {
 	long long meeting_id;
 	const char *today;
 	struct issue_ids added;
+	int calendar_missing;	/* set: a year a working-day rule counted without its calendar */
 };
 
 /* How issue records are checked and written, for import_run(). */
@@ -113,13 +114,14 @@ extern const struct import_kind issue_update_kind;
 /*
  * Set the deadline rule for (category, urgency): an issue of that
  * category and urgency that names no due date is due days after it is
- * opened.  category "*" is every category without a rule of its own.
+ * opened, calendar days or, with working set, working days by the
+ * store's holiday calendar (lib/calendar.h).  category "*" is every category without a rule of its own.
  * Written in the caller's transaction (an import's, so that a dry run
  * or a refused import leaves the rules as they were) and audited.
  * Returns 0, or -1 with err set.
  */
 int issue_set_deadline_rule(struct store *s, const char *category,
-    const char *urgency, long days, struct error *err);
+    const char *urgency, long days, int working, struct error *err);
 
 /*
  * The statuses an issue may move to from status, "a, b" in the user's

@@ -45,6 +45,7 @@
  *               (issue-add), issue_update.c updates (issue-update),
  *               issue.c and issue_parts.h hold what they share
  *   meeting.h   meetings, their votes, suggestions raised at them
+ *   calendar.h  working days by the official holiday calendar (调休)
  *   deadline.h  what is overdue or falls due soon, and whose it is
  *   report.h    the readings of report-gen: report_summary.c reads the
  *               summary, report_rows.c and report_html.c write it
@@ -112,6 +113,7 @@
 #include "rejects.h"
 #include "batch.h"
 #include "issue.h"
+#include "calendar.h"
 #include "meeting.h"
 #include "deadline.h"
 #include "report.h"

@@ -1126,3 +1126,17 @@ CREATE TABLE honour (
 CREATE UNIQUE INDEX honour_natural ON honour(kind, title, level, year,
 	village_id, coalesce(household_id, ''), coalesce(id_number, ''));
 CREATE INDEX honour_village ON honour(village_id, year);
+
+-- version 20
+-- deadline rules may count working days (--rule water:urgent=5wd), by
+-- the official holiday calendar the office keeps (lib/calendar.h): a day
+-- listed here is a holiday (休) or a weekend day worked instead (调休,
+-- 班); any other day is a working day from Monday to Friday
+ALTER TABLE deadline_rule ADD COLUMN working_days INTEGER NOT NULL DEFAULT 0
+	CHECK (working_days = 0 OR working_days = 1);
+CREATE TABLE calendar_day (
+	day TEXT PRIMARY KEY CHECK (day GLOB
+		'[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'),
+	kind TEXT NOT NULL CHECK (kind = 'holiday' OR kind = 'workday'),
+	name TEXT
+) STRICT, WITHOUT ROWID;

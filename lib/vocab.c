@@ -62,6 +62,9 @@ const struct vocab_entry vocab_table[] = {
 	{ "dispute_type", "family", "family", "家庭", "家庭纠纷|婚姻家庭" },
 	{ "dispute_type", "neighbour", "neighbour", "邻里", "邻里纠纷|neighbor" },
 	{ "dispute_type", "other", "other", "其他", "其它" },
+	/* the official holiday calendar (lib/calendar.h) */
+	{ "calendar_day", "holiday", "holiday", "放假", "休|休息|节假日|假日" },
+	{ "calendar_day", "workday", "working day", "上班", "班|补班|调休上班" },
 	{ "mediation_outcome", "success", "mediated", "调解成功", "成功" },
 	{ "mediation_outcome", "failed", "not mediated", "未成功", "调解未成功|失败" },
 	{ "mediation_outcome", "referred", "referred to court", "转司法", "转司法程序|移交司法" },

@@ -48,6 +48,7 @@ _renke_values() {
 	rule_topic) values="customs neighbours elders thrift volunteering environment construction bride_price extravagance 移风易俗 邻里和谐 尊老爱幼 勤俭节约 志愿服务 人居环境 乡村建设 高价彩礼 大操大办" ;;
 	rule_action) values="violation reward 违约处理 表彰奖励" ;;
 	rule_body) values="red_white_council moral_council elders_hall village_committee 红白理事会 道德评议会 乡贤评理堂 村民委员会" ;;
+	calendar_day) values="holiday workday 放假 上班" ;;
 	case_state) values="open approved rejected not_eligible 办理中 审定同意 审定不同意 不符合条件" ;;
 	support_kind) values="post loan 公益性岗位 小额信贷" ;;
 	loan_status) values="wish sent approved refused withdrawn 有贷款意愿 已提交银行 已放贷 未获批 已撤回" ;;

@@ -624,9 +624,9 @@ test_case 'bad --rule values are usage errors' '
 	expect_status 64 issue-add --rule 桥梁:urgent=3 </dev/null >out 2>err &&
 	err_is err "issue-add: --rule: unknown category \"桥梁\"" "$TRY" &&
 	expect_status 64 issue-add --rule urgent=-1 </dev/null >out 2>err &&
-	err_is err "issue-add: --rule: days must be a number from 0 to 3650: -1" "$TRY" &&
+	err_is err "issue-add: --rule: days must be a number from 0 to 3650, with wd for working days: urgent=-1" "$TRY" &&
 	expect_status 64 issue-add --rule urgent=3651 </dev/null >out 2>err &&
-	err_is err "issue-add: --rule: days must be a number from 0 to 3650: 3651" "$TRY" &&
+	err_is err "issue-add: --rule: days must be a number from 0 to 3650, with wd for working days: urgent=3651" "$TRY" &&
 	expect_status 64 issue-add --rule urgent </dev/null >out 2>err &&
 	err_is err "issue-add: --rule: expected [category:]urgency=days, got urgent" "$TRY" &&
 	store_unchanged

@@ -62,6 +62,7 @@ static const struct {
 	{ "honour", "kind", "honour_kind" },
 	{ "honour", "level", "honour_level" },
 	{ "honour", "basis", "honour_basis" },
+	{ "calendar_day", "kind", "calendar_day" },
 };
 #define NCOLUMNS (sizeof(columns) / sizeof(columns[0]))
 
