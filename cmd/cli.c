@@ -300,6 +300,9 @@ cli_parse(struct cli *cli, int argc, char **argv, const struct option *options,
 	static const struct option reason[] = {
 		{ "reason", required_argument, NULL, OPT_REASON },
 	};
+	static const struct option dry_run[] = {
+		{ "dry-run", no_argument, NULL, OPT_DRY_RUN },
+	};
 	static const struct option output[] = {
 		{ "format", required_argument, NULL, 'f' },
 		{ "bom", no_argument, NULL, OPT_BOM },
@@ -325,8 +328,10 @@ cli_parse(struct cli *cli, int argc, char **argv, const struct option *options,
 		ADD(import);
 	if (cli->takes & CLI_OUTPUT)
 		ADD(output);
-	if (cli->takes & CLI_REASON)
+	if (cli->takes & (CLI_REASON | CLI_EDIT))
 		ADD(reason);
+	if (cli->takes & CLI_EDIT)
+		ADD(dry_run);
 #undef ADD
 	while (options != NULL && options[own].name != NULL && n + 1 < 96)
 		all[n++] = options[own++];
@@ -851,6 +856,29 @@ cli_action(struct cli *cli, int argc, char **argv,
 	}
 	cli_usage_error(cli, _("unknown action \"%s\"; expected %s"), argv[0],
 	    expected);
+}
+
+int
+cli_edit(int argc, char **argv, const struct cli_edit *ce, void *context)
+{
+	struct cli cli;
+	struct store *store = NULL;
+	struct error err = { 0 };
+	int first, status = EXIT_OK, i;
+
+	cli_start(&cli, ce->command, ce->usage, CLI_EDIT);
+	first = cli_parse(&cli, argc, argv, ce->options, "", ce->option, context);
+	i = cli_action(&cli, argc - first, argv + first, ce->actions,
+	    ce->nactions, _(ce->expected), cli.import.reason);
+	ce->chosen(&cli, &ce->actions[i], argv + first, context);
+	if ((store = cli_store(&cli, STORE_READ, &status)) != NULL) {
+		if (ce->edit(store, context, &err) != 0)
+			status = cli_error(&cli, &err);
+		else
+			ce->done(&cli, context);
+	}
+	store_close(store);
+	return cli_finish(&cli, status);
 }
 
 void

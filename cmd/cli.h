@@ -18,6 +18,8 @@
 				   writes records out */
 #define CLI_MANY_STORES	0x8	/* -d may be given again: one store per township */
 #define CLI_REASON	0x10	/* --reason: why records are corrected (audited) */
+#define CLI_EDIT	0x20	/* --reason and --dry-run: an editing command
+				   (cli_edit()), into import.reason, dry_run */
 
 struct cli {
 	const char *command;
@@ -277,6 +279,40 @@ struct cli_action {
 int cli_action(struct cli *cli, int argc, char **argv,
     const struct cli_action *actions, size_t n, const char *expected,
     const char *reason);
+
+/*
+ * An editing command (household-edit, place-edit, visit-edit,
+ * meeting-edit): its own options besides --reason and --dry-run, the
+ * actions it takes, and what it does with the one chosen.
+ */
+struct cli_edit {
+	const char *command;
+	const char *usage;	/* the SYNOPSIS lines, printed by -h */
+	const struct option *options;	/* its own, or NULL */
+	cli_option_fn *option;	/* handles them (may be NULL with none) */
+	const struct cli_action *actions;
+	size_t nactions;
+	const char *expected;	/* the actions, listed (a msgid: N_()) */
+	/*
+	 * The action chosen, with its operands (argv[0] is its word),
+	 * --reason and --dry-run in cli->import: check them and fill the
+	 * request, context.  A usage error exits.
+	 */
+	void (*chosen)(struct cli *cli, const struct cli_action *action,
+	    char **argv, void *context);
+	/* The change in s: 0, or -1 with err set. */
+	int (*edit)(struct store *s, void *context, struct error *err);
+	/* What was done, on standard error (through cli_say_done()). */
+	void (*done)(const struct cli *cli, void *context);
+};
+
+/*
+ * Run the editing command ce on argv with its request context: parse
+ * the options, choose the action (cli_action()), open the store, make
+ * the change and say what was done.  Returns the status to exit with
+ * (through cli_finish()).
+ */
+int cli_edit(int argc, char **argv, const struct cli_edit *ce, void *context);
 
 /*
  * What an editing command did, a sentence printf'd from fmt, on standard

@@ -11,14 +11,6 @@ static const char usage[] =
 "       household-edit [-q] [-d db] [--by name] [--dry-run] --reason text\n"
 "                      remove id\n";
 
-enum { OPT_REASON = 2000, OPT_DRY_RUN };
-
-static const struct option options[] = {
-	{ "reason", required_argument, NULL, OPT_REASON },
-	{ "dry-run", no_argument, NULL, OPT_DRY_RUN },
-	{ NULL, 0, NULL, 0 }
-};
-
 static const struct cli_action actions[] = {
 	{ "renumber", HOUSEHOLD_RENUMBER, 2,
 	    N_("renumber takes two numbers: the household's and its new one") },
@@ -28,24 +20,39 @@ static const struct cli_action actions[] = {
 	    N_("remove takes one number: the household's") },
 };
 
-static int
-option(struct cli *cli, int opt, const char *arg, void *context)
-{
-	struct household_edit *e = context;
+/* The household to change, and what its records moved to (merge). */
+struct request {
+	struct household_edit e;
+	struct household_records moved;
+};
 
-	(void)cli;
-	switch (opt) {
-	case OPT_REASON: e->reason = arg; return 0;
-	case OPT_DRY_RUN: e->dry_run = 1; return 0;
-	}
-	return -1;
+static void
+chosen(struct cli *cli, const struct cli_action *action, char **argv,
+    void *context)
+{
+	struct household_edit *e = &((struct request *)context)->e;
+
+	e->reason = cli->import.reason;
+	e->dry_run = cli->import.dry_run;
+	e->action = action->action;
+	e->id = argv[1];
+	e->to = action->operands > 1 ? argv[2] : NULL;
+}
+
+static int
+edit(struct store *s, void *context, struct error *err)
+{
+	struct request *rq = context;
+
+	return household_edit(s, &rq->e, &rq->moved, err);
 }
 
 /* What was done, on standard error: "renumbered ...", "merged ...", "removed ...". */
 static void
-say_done(const struct cli *cli, const struct household_edit *e,
-    const struct household_records *moved)
+say_done(const struct cli *cli, void *context)
 {
+	const struct request *rq = context;
+	const struct household_edit *e = &rq->e;
 	char what[512];
 
 	if (e->action == HOUSEHOLD_RENUMBER)
@@ -53,7 +60,7 @@ say_done(const struct cli *cli, const struct household_edit *e,
 		    e->id, e->to);
 	else if (e->action == HOUSEHOLD_REMOVE)
 		cli_say_done(cli, e->dry_run, _("removed household %s"), e->id);
-	else if (reference_describe(moved->records, HOUSEHOLD_REFERRERS, what,
+	else if (reference_describe(rq->moved.records, HOUSEHOLD_REFERRERS, what,
 	    sizeof(what)) > 0)
 		cli_say_done(cli, e->dry_run, _("merged household %s into %s, "
 		    "moving %s"), e->id, e->to, what);
@@ -62,31 +69,16 @@ say_done(const struct cli *cli, const struct household_edit *e,
 		    "had no records"), e->id, e->to);
 }
 
+static const struct cli_edit command = {
+	"household-edit", usage, NULL, NULL, actions,
+	sizeof(actions) / sizeof(actions[0]), N_("renumber, merge or remove"),
+	chosen, edit, say_done,
+};
+
 int
 main(int argc, char **argv)
 {
-	struct cli cli;
-	struct household_edit e = { 0 };
-	struct household_records moved;
-	struct store *store = NULL;
-	struct error err = { 0 };
-	int first, status = EXIT_OK, i;
+	struct request rq = { 0 };
 
-	cli_start(&cli, "household-edit", usage, 0);
-	first = cli_parse(&cli, argc, argv, options, "", option, &e);
-	i = cli_action(&cli, argc - first, argv + first, actions,
-	    sizeof(actions) / sizeof(actions[0]), _("renumber, merge or remove"),
-	    e.reason);
-	e.action = actions[i].action;
-	e.id = argv[first + 1];
-	e.to = actions[i].operands > 1 ? argv[first + 2] : NULL;
-	if ((store = cli_store(&cli, STORE_READ, &status)) == NULL)
-		goto out;
-	if (household_edit(store, &e, &moved, &err) != 0)
-		status = cli_error(&cli, &err);
-	else
-		say_done(&cli, &e, &moved);
-out:
-	store_close(store);
-	return cli_finish(&cli, status);
+	return cli_edit(argc, argv, &command, &rq);
 }

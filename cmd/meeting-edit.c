@@ -9,12 +9,9 @@ static const char usage[] =
 "                    kind kind | date date | host name | attendees text |\n"
 "                    minutes text | remove\n";
 
-enum { OPT_REASON = 2000, OPT_DRY_RUN, OPT_KIND, OPT_VILLAGE, OPT_GROUP,
-	OPT_DATE };
+enum { OPT_KIND = 2000, OPT_VILLAGE, OPT_GROUP, OPT_DATE };
 
 static const struct option options[] = {
-	{ "reason", required_argument, NULL, OPT_REASON },
-	{ "dry-run", no_argument, NULL, OPT_DRY_RUN },
 	{ "kind", required_argument, NULL, OPT_KIND },
 	{ "village", required_argument, NULL, OPT_VILLAGE },
 	{ "group", required_argument, NULL, OPT_GROUP },
@@ -32,10 +29,11 @@ static const struct cli_action actions[] = {
 	{ "remove", MEETING_REMOVE, 0, N_("remove takes nothing more") },
 };
 
-/* The meeting's date as given, and as parsed. */
+/* The meeting's date as given, and as parsed; the action's word. */
 struct request {
 	struct meeting_edit e;
 	char date[11], to[11];
+	const char *word;
 };
 
 static int
@@ -44,8 +42,6 @@ option(struct cli *cli, int opt, const char *arg, void *context)
 	struct request *rq = context;
 
 	switch (opt) {
-	case OPT_REASON: rq->e.reason = arg; return 0;
-	case OPT_DRY_RUN: rq->e.dry_run = 1; return 0;
 	case OPT_KIND: rq->e.kind = arg; return 0;
 	case OPT_VILLAGE: rq->e.village = arg; return 0;
 	case OPT_GROUP: rq->e.group = arg; return 0;
@@ -58,42 +54,60 @@ option(struct cli *cli, int opt, const char *arg, void *context)
 	return -1;
 }
 
+static void
+chosen(struct cli *cli, const struct cli_action *action, char **argv,
+    void *context)
+{
+	struct request *rq = context;
+	struct meeting_edit *e = &rq->e;
+
+	if (e->kind == NULL || e->village == NULL || e->date == NULL)
+		cli_usage_error(cli, _("which meeting? --kind, --village (and "
+		    "--group) and --date say"));
+	e->reason = cli->import.reason;
+	e->dry_run = cli->import.dry_run;
+	e->action = action->action;
+	e->to = action->operands > 0 ? argv[1] : NULL;
+	rq->word = argv[0];
+	if (e->action == MEETING_SET_DATE) {
+		if (date_parse(e->to, rq->to) != 0)
+			cli_usage_error(cli, _("date: not a date: \"%s\""), e->to);
+		e->to = rq->to;
+	}
+}
+
+static int
+edit(struct store *s, void *context, struct error *err)
+{
+	return meeting_edit(s, &((struct request *)context)->e, err);
+}
+
+/* What was done, on standard error. */
+static void
+say_done(const struct cli *cli, void *context)
+{
+	const struct request *rq = context;
+	const struct meeting_edit *e = &rq->e;
+
+	if (e->action == MEETING_REMOVE)
+		cli_say_done(cli, e->dry_run, _("removed the meeting of %s on %s"),
+		    e->village, e->date);
+	else
+		cli_say_done(cli, e->dry_run, _("the meeting of %s on %s: %s is now "
+		    "%s"), e->village, e->date, rq->word, e->to);
+}
+
+static const struct cli_edit command = {
+	"meeting-edit", usage, options, option, actions,
+	sizeof(actions) / sizeof(actions[0]),
+	N_("kind, date, host, attendees, minutes or remove"), chosen, edit,
+	say_done,
+};
+
 int
 main(int argc, char **argv)
 {
-	struct cli cli;
 	struct request rq = { 0 };
-	struct meeting_edit *e = &rq.e;
-	struct store *store = NULL;
-	struct error err = { 0 };
-	int first, status = EXIT_OK, i;
 
-	cli_start(&cli, "meeting-edit", usage, 0);
-	first = cli_parse(&cli, argc, argv, options, "", option, &rq);
-	i = cli_action(&cli, argc - first, argv + first, actions,
-	    sizeof(actions) / sizeof(actions[0]),
-	    _("kind, date, host, attendees, minutes or remove"), e->reason);
-	if (e->kind == NULL || e->village == NULL || e->date == NULL)
-		cli_usage_error(&cli, _("which meeting? --kind, --village (and "
-		    "--group) and --date say"));
-	e->action = actions[i].action;
-	e->to = actions[i].operands > 0 ? argv[first + 1] : NULL;
-	if (e->action == MEETING_SET_DATE) {
-		if (date_parse(e->to, rq.to) != 0)
-			cli_usage_error(&cli, _("date: not a date: \"%s\""), e->to);
-		e->to = rq.to;
-	}
-	if ((store = cli_store(&cli, STORE_READ, &status)) == NULL)
-		goto out;
-	if (meeting_edit(store, e, &err) != 0)
-		status = cli_error(&cli, &err);
-	else if (e->action == MEETING_REMOVE)
-		cli_say_done(&cli, e->dry_run, _("removed the meeting of %s on %s"),
-		    e->village, e->date);
-	else
-		cli_say_done(&cli, e->dry_run, _("the meeting of %s on %s: %s is now "
-		    "%s"), e->village, e->date, argv[first], e->to);
-out:
-	store_close(store);
-	return cli_finish(&cli, status);
+	return cli_edit(argc, argv, &command, &rq);
 }

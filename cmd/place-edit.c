@@ -12,12 +12,10 @@ static const char usage[] =
 "       place-edit [-q] [-d db] [--by name] [--dry-run] [--village name]\n"
 "                  --reason text remove name\n";
 
-enum { OPT_VILLAGE = 2000, OPT_REASON, OPT_DRY_RUN };
+enum { OPT_VILLAGE = 2000 };
 
 static const struct option options[] = {
 	{ "village", required_argument, NULL, OPT_VILLAGE },
-	{ "reason", required_argument, NULL, OPT_REASON },
-	{ "dry-run", no_argument, NULL, OPT_DRY_RUN },
 	{ NULL, 0, NULL, 0 }
 };
 
@@ -29,25 +27,51 @@ static const struct cli_action actions[] = {
 	{ "remove", PLACE_REMOVE, 1, N_("remove takes one name: the place") },
 };
 
+/* The place to change, and what moved with it (merge). */
+struct request {
+	struct place_edit e;
+	struct place_moved moved;
+};
+
 static int
 option(struct cli *cli, int opt, const char *arg, void *context)
 {
-	struct place_edit *e = context;
+	struct request *rq = context;
 
 	(void)cli;
-	switch (opt) {
-	case OPT_VILLAGE: e->village = arg; return 0;
-	case OPT_REASON: e->reason = arg; return 0;
-	case OPT_DRY_RUN: e->dry_run = 1; return 0;
-	}
-	return -1;
+	if (opt != OPT_VILLAGE)
+		return -1;
+	rq->e.village = arg;
+	return 0;
+}
+
+static void
+chosen(struct cli *cli, const struct cli_action *action, char **argv,
+    void *context)
+{
+	struct place_edit *e = &((struct request *)context)->e;
+
+	e->reason = cli->import.reason;
+	e->dry_run = cli->import.dry_run;
+	e->action = action->action;
+	e->name = argv[1];
+	e->to = action->operands > 1 ? argv[2] : NULL;
+}
+
+static int
+edit(struct store *s, void *context, struct error *err)
+{
+	struct request *rq = context;
+
+	return place_edit(s, &rq->e, &rq->moved, err);
 }
 
 /* What was done, on standard error: "renamed ...", "merged ...", "removed ...". */
 static void
-say_done(const struct cli *cli, const struct place_edit *e,
-    const struct place_moved *moved)
+say_done(const struct cli *cli, void *context)
 {
+	const struct request *rq = context;
+	const struct place_edit *e = &rq->e;
 	char place[512], what[512];
 
 	snprintf(place, sizeof(place), "%s%s%s", e->village != NULL ? e->village :
@@ -56,7 +80,7 @@ say_done(const struct cli *cli, const struct place_edit *e,
 		cli_say_done(cli, e->dry_run, _("renamed %s to %s"), place, e->to);
 	else if (e->action == PLACE_REMOVE)
 		cli_say_done(cli, e->dry_run, _("removed %s"), place);
-	else if (reference_describe(moved->records, PLACE_KINDS, what,
+	else if (reference_describe(rq->moved.records, PLACE_KINDS, what,
 	    sizeof(what)) > 0)
 		cli_say_done(cli, e->dry_run, _("merged %s into %s, moving %s"), place,
 		    e->to, what);
@@ -65,31 +89,16 @@ say_done(const struct cli *cli, const struct place_edit *e,
 		    "it"), place, e->to);
 }
 
+static const struct cli_edit command = {
+	"place-edit", usage, options, option, actions,
+	sizeof(actions) / sizeof(actions[0]), N_("rename, merge or remove"),
+	chosen, edit, say_done,
+};
+
 int
 main(int argc, char **argv)
 {
-	struct cli cli;
-	struct place_edit e = { 0 };
-	struct place_moved moved;
-	struct store *store = NULL;
-	struct error err = { 0 };
-	int first, status = EXIT_OK, i;
+	struct request rq = { 0 };
 
-	cli_start(&cli, "place-edit", usage, 0);
-	first = cli_parse(&cli, argc, argv, options, "", option, &e);
-	i = cli_action(&cli, argc - first, argv + first, actions,
-	    sizeof(actions) / sizeof(actions[0]), _("rename, merge or remove"),
-	    e.reason);
-	e.action = actions[i].action;
-	e.name = argv[first + 1];
-	e.to = actions[i].operands > 1 ? argv[first + 2] : NULL;
-	if ((store = cli_store(&cli, STORE_READ, &status)) == NULL)
-		goto out;
-	if (place_edit(store, &e, &moved, &err) != 0)
-		status = cli_error(&cli, &err);
-	else
-		say_done(&cli, &e, &moved);
-out:
-	store_close(store);
-	return cli_finish(&cli, status);
+	return cli_edit(argc, argv, &command, &rq);
 }
