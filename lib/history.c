@@ -6,6 +6,7 @@
 
 #include "buf.h"
 #include "history.h"
+#include "issue_parts.h"
 #include "text.h"
 
 /*
@@ -188,16 +189,20 @@ history_add(struct history *h, const char *date, const char *at,
 
 /*
  * The fields of the audit log that give the reason of a change, and the
- * fields of the change each explains (NULL first: every one).  Two
- * changes of one record by one command in the same second cannot be
- * told apart, so a reason explains only what it was written for.
+ * fields of an issue's change each explains: a correction's reason is
+ * the why of each field it changed.  Two changes of one record by one
+ * command in the same second cannot be told apart, so an issue's reason
+ * explains only what issue-update writes one for: a new status, a
+ * deadline brought forward, and the corrections (issue_corrections[],
+ * the household), not an owner or a note.
  */
 static const struct {
 	const char *field;
-	const char *explains[3];
+	const char *explains[4];	/* of an issue */
+	int corrections;	/* and issue_corrections[]'s columns */
 } reasons[] = {
-	{ "reason", { "status", NULL } },	/* issue-update: reopened, ... */
-	{ "extension_reason", { "due_date", "extensions", NULL } },
+	{ "reason", { "status", "due_date", "household_id", NULL }, 1 },
+	{ "extension_reason", { "due_date", "extensions", NULL }, 0 },
 };
 
 /* The reasons[] entry of field, or -1 when it gives no reason. */
@@ -210,14 +215,36 @@ reason_of(const char *field)
 	return -1;
 }
 
-/* 1 when the reason reasons[k] explains field. */
+/*
+ * 1 when the reason reasons[k] explains field of a record of entity: of
+ * an issue, the fields it is written for; of any other record, every
+ * field but a reason, its "reason" being the why of the whole change.
+ */
 static int
-explains(int k, const char *field)
+explains(int k, const char *entity, const char *field)
 {
-	if (reasons[k].explains[0] == NULL)
-		return 1;
+	if (field == NULL || reason_of(field) >= 0)
+		return 0;
+	if (entity == NULL || strcmp(entity, "issue") != 0)
+		return strcmp(reasons[k].field, "reason") == 0;
 	for (size_t i = 0; reasons[k].explains[i] != NULL; i++)
-		if (field != NULL && strcmp(reasons[k].explains[i], field) == 0)
+		if (strcmp(reasons[k].explains[i], field) == 0)
+			return 1;
+	for (size_t i = 0; reasons[k].corrections && i < ISSUE_NCORRECTIONS; i++)
+		if (strcmp(issue_corrections[i].column, field) == 0)
+			return 1;
+	return 0;
+}
+
+/* 1 when the why being made (b) says text already. */
+static int
+said(const struct buf *b, const char *text)
+{
+	size_t n = strlen(text);
+
+	for (const char *at = b->data; at != NULL && (at = strstr(at, text)) != NULL;
+	    at += n)
+		if ((at == b->data || at[-1] == ' ') && (at[n] == '\0' || at[n] == ';'))
 			return 1;
 	return 0;
 }
@@ -261,10 +288,11 @@ fold_reasons(struct history *h, size_t first, struct error *err)
 		for (size_t j = 0; j < n; j++) {
 			int kj = reason_of(rows[j].field);
 
-			if (k >= 0 && kj < 0 && explains(k, rows[j].field))
+			if (k >= 0 && explains(k, rows[j].kind, rows[j].field))
 				why[i] = given_away;
-			else if (k < 0 && kj >= 0 && explains(kj, rows[i].field) &&
-			    rows[j].new_value != NULL) {
+			else if (k < 0 && kj >= 0 && explains(kj, rows[i].kind,
+			    rows[i].field) && rows[j].new_value != NULL &&
+			    !said(&b, rows[j].new_value)) {
 				buf_puts(&b, b.len ? "; " : "");
 				buf_puts(&b, rows[j].new_value);
 			}
@@ -343,11 +371,14 @@ another_change(sqlite3_stmt *st, struct buf *key)
 	return differs;
 }
 
-/* 1 when one of h->rows[first..) changed field already. */
+/*
+ * 1 when one of h->rows[first..) changed field already (a reason may be
+ * written twice in one change: issue-update's correction and status).
+ */
 static int
 field_again(const struct history *h, size_t first, const char *field)
 {
-	for (size_t i = first; field != NULL && i < h->n; i++)
+	for (size_t i = first; field != NULL && reason_of(field) < 0 && i < h->n; i++)
 		if (h->rows[i].field != NULL && strcmp(h->rows[i].field, field) == 0)
 			return 1;
 	return 0;
