@@ -4,11 +4,29 @@
 
 #include "cli.h"
 
+/* The rejects file and the inputs whose encoding it takes. */
+struct rejects_inputs {
+	struct rejects *rejects;
+	struct reader **readers;
+	size_t n;
+};
+
 /* import_options.before_commit: the rejected records on disk first */
 static int
 sync_rejects(void *context, struct error *err)
 {
-	return rejects_sync(context, err);
+	struct rejects_inputs *ri = context;
+
+	for (size_t i = 0; i < ri->n; i++) {
+		int bom;
+		enum encoding encoding = reader_encoding(ri->readers[i], &bom);
+
+		if (encoding != ENCODING_AUTO || bom) {
+			rejects_settle(ri->rejects, encoding, bom);
+			break;
+		}
+	}
+	return rejects_sync(ri->rejects, err);
 }
 
 /* The places an import made, named in its closing line. */
@@ -111,18 +129,11 @@ open_readers(struct cli *cli, int argc, char **argv,
 	return cli_readers(cli, argc, argv, n, status);
 }
 
-/* The noun of the closing line in the user's language. */
+/* The noun of the closing line in the user's language (NC_("import noun", ...)). */
 static const char *
 noun_text(const char *noun)
 {
-	char key[128];
-	const char *text;
-
-	if ((size_t)snprintf(key, sizeof(key), "import noun\004%s", noun) >=
-	    sizeof(key))
-		return noun;
-	text = dgettext("renke", key);
-	return text == key ? noun : text;
+	return text_in_context("import noun", noun);
 }
 
 void
@@ -218,6 +229,7 @@ cli_import(struct cli *cli, int argc, char **argv, const struct cli_import *ci)
 	struct reader **readers = NULL;
 	struct import_stats stats;
 	struct new_places places = { 0 };
+	struct rejects_inputs rejects_inputs = { 0 };
 	const char **set = NULL, *reason;
 	long *overridden = NULL;
 	int field[sizeof(cli->sets) / sizeof(cli->sets[0])];
@@ -266,8 +278,11 @@ cli_import(struct cli *cli, int argc, char **argv, const struct cli_import *ci)
 			status = cli_error(cli, &err);
 			goto out;
 		}
+		rejects_inputs.rejects = cli->rejects_file;
+		rejects_inputs.readers = readers;
+		rejects_inputs.n = nreaders;
 		cli->import.before_commit = sync_rejects;
-		cli->import.commit_context = cli->rejects_file;
+		cli->import.commit_context = &rejects_inputs;
 	}
 	cli->import.ending = read_new_places;
 	cli->import.ending_context = &places;

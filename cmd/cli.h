@@ -189,12 +189,6 @@ void cli_say_none(const struct cli *cli, long rows, const char *message);
 int cli_labels(const struct cli *cli);
 
 /*
- * The noun an import's closing line counts its records by, marked for
- * the catalog with its context: NC_("import noun", "households").
- */
-#define NC_(context, s) (s)
-
-/*
  * What an importing command gives cli_import(): the kind of its
  * records, the noun its closing line counts them by, and what it does
  * around the import.

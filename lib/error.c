@@ -1,6 +1,7 @@
 /* error.c -- filling struct error */
 #include <stdarg.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "error.h"
 
@@ -16,4 +17,21 @@ error_set(struct error *err, int status, const char *fmt, ...)
 	vsnprintf(err->text, sizeof(err->text), fmt, ap);
 	va_end(ap);
 	return -1;
+}
+
+const char *
+text_in_context(const char *context, const char *s)
+{
+	char key[256];
+	const char *text;
+	size_t n = strlen(context);
+
+	/* the catalog keys a message with a context as "context\004message" */
+	if (n + 1 + strlen(s) >= sizeof(key))
+		return s;
+	memcpy(key, context, n);
+	key[n] = '\004';
+	strcpy(key + n + 1, s);
+	text = dgettext("renke", key);
+	return text == key ? s : text;
 }

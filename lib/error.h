@@ -7,6 +7,15 @@
 
 #define _(s) dgettext("renke", s)
 #define N_(s) (s)
+/* s marked for the catalog with its context (msgctxt); translated by text_in_context(). */
+#define NC_(context, s) (s)
+
+/*
+ * s in the user's language as the catalog gives it in context (a
+ * msgctxt), or s itself when it has no translation.  The result is the
+ * catalog's or s: never to be freed.
+ */
+const char *text_in_context(const char *context, const char *s);
 
 /* Exit statuses, after sysexits.h. */
 enum {

@@ -37,7 +37,8 @@ void field_map_free(struct field_map *map);
  * Map rec's names onto the specs.  Returns 0; -1 when a name is no
  * field's (*bad = that name); -2 when two names give the same field
  * (*bad = the second).  Header names match ignoring ASCII case and
- * the difference between fullwidth and ASCII parentheses.
+ * the difference between fullwidth and ASCII parentheses.  The columns
+ * a rejects file adds (rejects_own_column()) map to nothing.
  */
 int field_map_record(struct field_map *map, const struct record *rec,
     const char **bad);

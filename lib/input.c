@@ -222,6 +222,24 @@ guess_format(struct reader *r)
 	return 1;
 }
 
+enum encoding
+reader_encoding(const struct reader *r, int *bom)
+{
+	*bom = r->bom;
+	if (r->decoding == DECODE_UTF8)
+		return ENCODING_UTF8;
+	if (r->decoding == DECODE_GB18030)
+		return ENCODING_GB18030;
+	return r->encoding;
+}
+
+/* What rec's file is known to be written in, so far. */
+static void
+record_encoding(const struct reader *r, struct record *rec)
+{
+	rec->encoding = reader_encoding(r, &rec->bom);
+}
+
 /* Free p, but keep the memory of a plain CSV record for the next one. */
 static void
 pending_recycle(struct reader *r, struct pending *p)
@@ -253,6 +271,7 @@ hand_out(struct reader *r, struct pending *p, struct record **out)
 	rec->problem = r->current.problem != NULL ? _(r->current.problem) : NULL;
 	rec->problem_field = r->current.problem_field;
 	rec->raw = r->current.raw;
+	record_encoding(r, rec);
 	if (r->format == INPUT_CSV) {
 		/* the same names for every record, unless the array moved */
 		if (!r->names_ready)
@@ -477,6 +496,7 @@ take(struct reader *r, struct pending *p, struct record **out,
 		r->current.line = r->record.line = p->line;
 		r->current.count = r->record.count = p->count;
 		r->current.values = r->record.values = p->values;
+		record_encoding(r, &r->record);
 		*out = &r->record;
 		return 1;
 	}

@@ -34,6 +34,8 @@ struct record {
 	const size_t *cells;	/* a workbook: the column (0 is A) of each value */
 	long header_line;	/* a workbook: the row of its header */
 	size_t problem_cell;	/* a workbook: 1 + the column of the problem, or 0 */
+	enum encoding encoding;	/* a text file's, as far as it is known: AUTO while only ASCII was read */
+	int bom;		/* a text file that began with a byte-order mark */
 };
 
 struct field_spec;
@@ -175,6 +177,13 @@ char **reader_header(const struct reader *r, size_t *count);
  * NULL for other input, or when memory runs out.
  */
 const struct record *reader_header_record(struct reader *r);
+
+/*
+ * What the text read by r is written in, as far as it is known: UTF-8,
+ * GB18030, or ENCODING_AUTO while only ASCII was read (and for a
+ * workbook); *bom is 1 when it began with a byte-order mark.
+ */
+enum encoding reader_encoding(const struct reader *r, int *bom);
 
 /* The format the reader settled on (INPUT_AUTO until the first record). */
 enum input_format reader_format(const struct reader *r);

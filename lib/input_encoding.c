@@ -58,10 +58,12 @@ check_bom(struct reader *r, struct error *err)
 	if (n >= 3 && p[0] == 0xef && p[1] == 0xbb && p[2] == 0xbf) {
 		r->raw_pos = 3;
 		r->decoding = DECODE_UTF8;
+		r->bom = 1;
 	} else if (n >= 4 && p[0] == 0x84 && p[1] == 0x31 && p[2] == 0x95 &&
 	    p[3] == 0x33) {
 		r->raw_pos = 4;
 		r->decoding = DECODE_GB18030;
+		r->bom = 1;
 	} else if (n >= 2 && ((p[0] == 0xff && p[1] == 0xfe) ||
 	    (p[0] == 0xfe && p[1] == 0xff)))
 		return error_set(err, EXIT_DATAERR, _("%s:1: UTF-16 text is not "

@@ -38,6 +38,7 @@ struct reader {
 	enum decoding decoding;
 	iconv_t cd;
 	int at_start;		/* no byte read yet: look for a BOM */
+	int bom;		/* there was one */
 	int eof;
 
 	struct buf raw;		/* bytes read, not yet cut into lines */

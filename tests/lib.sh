@@ -115,6 +115,16 @@ test_line_count() {
 	fi
 }
 
+# csv_column N FILE: column N (from 1) of every row of the UTF-8 CSV FILE,
+# header first, quoted fields and a BOM read as a spreadsheet reads them
+csv_column() {
+	python3 -c '
+import csv, sys
+for row in csv.reader(open(sys.argv[2], encoding="utf-8-sig", newline="")):
+    print(row[int(sys.argv[1]) - 1] if len(row) >= int(sys.argv[1]) else "")
+' "$1" "$2"
+}
+
 # store_dump [DB]: the store's content as SQL, to show it did not change
 store_dump() {
 	db=${1:-$RENKE_DB}

@@ -413,10 +413,10 @@ test_case '--skip-bad --rejects writes the good rows and keeps the bad ones' '
 	stat -c %a rejects.csv >actual &&
 	test_cmp expect actual &&
 	{
-		echo "line,error,household_id,village,id_number,members,raw" &&
-		echo "3,members: not a whole number from 1 to 99,G2,甲村,,x," &&
-		echo "5,village: missing; every household belongs to a village,G4,,,3," &&
-		echo "7,id_number: the same number is registered to household S1,G6,乙村,$SEED_ID,5,"
+		echo "error,line,household_id,village,id_number,members,raw" &&
+		echo "members: not a whole number from 1 to 99,3,G2,甲村,,x," &&
+		echo "village: missing; every household belongs to a village,5,G4,,,3," &&
+		echo "id_number: the same number is registered to household S1,7,G6,乙村,$SEED_ID,5,"
 	} >expect &&
 	test_cmp expect rejects.csv &&
 	sqlite3 "$RENKE_DB" "select household_id from household order by household_id" >actual &&
@@ -442,12 +442,12 @@ test_case '--skip-bad: unreadable rows too end up in the rejects file' '
 import csv, sys
 rows = list(csv.reader(open(sys.argv[1], encoding=\"utf-8\", newline=\"\")))
 body = rows[1:]
-assert [r[0] for r in body] == [\"3\", \"4\", \"5\", \"7\"], [r[0] for r in body]
+assert [r[1] for r in body] == [\"3\", \"4\", \"5\", \"7\"], [r[1] for r in body]
 for r in body:
-    assert r[1], r
+    assert r[0], r
     text = \",\".join(r[2:])
-    want = {\"3\": \"G2\", \"4\": \"G3\", \"5\": \"G4\", \"7\": \"G6\"}[r[0]]
-    assert want in text, \"line %s: %s is not in the rejects file: %r\" % (r[0], want, r)
+    want = {\"3\": \"G2\", \"4\": \"G3\", \"5\": \"G4\", \"7\": \"G6\"}[r[1]]
+    assert want in text, \"line %s: %s is not in the rejects file: %r\" % (r[1], want, r)
 " rejects.csv
 '
 
