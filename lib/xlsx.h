@@ -1,4 +1,4 @@
-/* xlsx.h -- the .xlsx back end of workbook.c: libzip for the file, expat for its XML */
+/* xlsx.h -- the .xlsx back end of workbook.c: libzip for the file, expat and xml_scan for its XML */
 #ifndef RENKE_XLSX_H
 #define RENKE_XLSX_H
 
@@ -37,10 +37,11 @@ void xlsx_close(struct xlsx *x);
 
 /*
  * Parse the sheet XML data[0..n) as a sheet of a workbook without
- * shared strings or styles, every row handed to fn: for the fuzz
- * target.  0, or -1 with err set.
+ * shared strings or styles, handed to the scanner chunk bytes at a time
+ * (0: as much as it asks), every row handed to fn until fn returns
+ * nonzero: for the fuzz target and the tests.  0, or -1 with err set.
  */
-int xlsx_parse_sheet_xml(const char *data, size_t n,
+int xlsx_parse_sheet_xml(const char *data, size_t n, size_t chunk,
     int (*fn)(void *context, const struct sheet_row *row), void *context,
     struct error *err);
 

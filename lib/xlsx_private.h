@@ -8,6 +8,7 @@
 
 #include "buf.h"
 #include "xlsx.h"
+#include "xml_scan.h"
 
 /* bytes read from the zip at a time */
 #define CHUNK 65536
@@ -19,6 +20,7 @@ enum cell_type { CELL_TYPE_NUMBER, CELL_TYPE_SHARED, CELL_TYPE_INLINE,
 /* The part of a sheet's parse that lives between rows. */
 struct sheet_parse {
 	const struct xlsx *x;	/* shared strings and styles; NULL for bare XML */
+	struct xml_scan *scan;	/* paused at the end of each row */
 	const char *file, *sheet;
 	struct sheet_row *row;	/* the row being filled */
 	long last_row;
@@ -51,9 +53,9 @@ struct xlsx {
 
 	/* the sheet being read */
 	zip_file_t *zf;
-	XML_Parser parser;
+	struct xml_scan scan;
 	struct sheet_parse sp;
-	int suspended, final;
+	int scanning;
 	long long done, total;
 };
 

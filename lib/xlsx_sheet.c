@@ -1,4 +1,4 @@
-/* xlsx_sheet.c -- an .xlsx sheet streamed row by row through expat; its merged regions */
+/* xlsx_sheet.c -- an .xlsx sheet streamed row by row through xml_scan; its merged regions */
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -30,27 +30,58 @@ sheet_fail(struct sheet_parse *sp, int status, const char *message)
 	if (sp->failed)
 		return;
 	sp->failed = 1;
+	xml_scan_pause(sp->scan);
 	cell_name(sp->col, sp->row->number, cell);
 	error_set(sp->err, status, "%s:%s!%s: %s", sp->file, sp->sheet, cell, message);
 }
 
-/* The type a cell's t attribute gives. */
+/* The type a cell's t attribute gives (n, and what Excel does not write, a number). */
 static enum cell_type
 cell_type(const char *t)
 {
-	static const struct {
-		const char *name;
-		enum cell_type type;
-	} types[] = {
-		{ "s", CELL_TYPE_SHARED }, { "inlineStr", CELL_TYPE_INLINE },
-		{ "str", CELL_TYPE_FORMULA_TEXT }, { "b", CELL_TYPE_BOOL },
-		{ "e", CELL_TYPE_ERROR }, { "d", CELL_TYPE_DATE },
-	};
+	switch (t[0]) {
+	case 's':
+		return t[1] == '\0' ? CELL_TYPE_SHARED : strcmp(t, "str") == 0 ?
+		    CELL_TYPE_FORMULA_TEXT : CELL_TYPE_NUMBER;
+	case 'i':
+		return strcmp(t, "inlineStr") == 0 ? CELL_TYPE_INLINE : CELL_TYPE_NUMBER;
+	case 'b':
+		return t[1] == '\0' ? CELL_TYPE_BOOL : CELL_TYPE_NUMBER;
+	case 'e':
+		return t[1] == '\0' ? CELL_TYPE_ERROR : CELL_TYPE_NUMBER;
+	case 'd':
+		return t[1] == '\0' ? CELL_TYPE_DATE : CELL_TYPE_NUMBER;
+	default:
+		return CELL_TYPE_NUMBER;
+	}
+}
 
-	for (size_t i = 0; i < sizeof(types) / sizeof(types[0]); i++)
-		if (strcmp(t, types[i].name) == 0)
-			return types[i].type;
-	return CELL_TYPE_NUMBER;
+/* The elements of a sheet the parse looks at; every other is ELEMENT_OTHER. */
+enum element { ELEMENT_OTHER, ELEMENT_SHEET_DATA, ELEMENT_ROW, ELEMENT_C, ELEMENT_V,
+	ELEMENT_F, ELEMENT_T, ELEMENT_PHONETIC };
+
+/* Which element the local name is: one look at its first letters, as it runs for every tag. */
+static enum element
+element(const char *local)
+{
+	switch (local[0]) {
+	case 'c':
+		return local[1] == '\0' ? ELEMENT_C : ELEMENT_OTHER;
+	case 'v':
+		return local[1] == '\0' ? ELEMENT_V : ELEMENT_OTHER;
+	case 'f':
+		return local[1] == '\0' ? ELEMENT_F : ELEMENT_OTHER;
+	case 't':
+		return local[1] == '\0' ? ELEMENT_T : ELEMENT_OTHER;
+	case 'r':
+		return local[1] == 'o' && strcmp(local, "row") == 0 ? ELEMENT_ROW :
+		    local[1] == 'P' && strcmp(local, "rPh") == 0 ? ELEMENT_PHONETIC :
+		    ELEMENT_OTHER;
+	case 's':
+		return strcmp(local, "sheetData") == 0 ? ELEMENT_SHEET_DATA : ELEMENT_OTHER;
+	default:
+		return ELEMENT_OTHER;
+	}
 }
 
 /* The finished cell <c> into the row. */
@@ -139,18 +170,20 @@ cell_done(struct sheet_parse *sp)
 		sheet_fail(sp, EXIT_SOFTWARE, strerror(ENOMEM));
 }
 
-static void XMLCALL
-sheet_start(void *context, const char *name, const char **atts)
+/* The handlers take names without their prefixes, as xml_scan gives them. */
+static void
+sheet_start(void *context, const char *local, const char **atts)
 {
 	struct sheet_parse *sp = context;
-	const char *local = xml_local_name(name), *a;
+	enum element e = element(local);
+	const char *a;
 
 	if (!sp->in_data) {
-		if (strcmp(local, "sheetData") == 0)
+		if (e == ELEMENT_SHEET_DATA)
 			sp->in_data = 1;
 		return;
 	}
-	if (local[0] == 'r' && strcmp(local, "row") == 0) {
+	if (e == ELEMENT_ROW) {
 		long number = (a = xml_attribute(atts, "r")) != NULL ?
 		    strtol(a, NULL, 10) : sp->last_row + 1;
 
@@ -164,14 +197,14 @@ sheet_start(void *context, const char *name, const char **atts)
 		sp->last_row = number;
 		sheet_row_reset(sp->row, number);
 		sp->next_col = 0;
-	} else if (local[0] == 'c' && local[1] == '\0' && sp->in_row) {
+	} else if (e == ELEMENT_C && sp->in_row) {
 		long col = -1;
 
 		/* r, t and s in one pass: this runs for every cell */
 		sp->type = CELL_TYPE_NUMBER;
 		sp->style = 0;
 		for (size_t i = 0; atts[i] != NULL; i += 2) {
-			const char *an = xml_local_name(atts[i]);
+			const char *an = atts[i];
 
 			if (an[1] != '\0')
 				continue;
@@ -194,52 +227,61 @@ sheet_start(void *context, const char *name, const char **atts)
 		buf_reset(&sp->text);
 	} else if (!sp->in_cell)
 		return;
-	else if (local[0] == 'v' && local[1] == '\0')
+	else if (e == ELEMENT_V)
 		sp->in_v = sp->has_v = 1;
-	else if (local[0] == 'f' && local[1] == '\0')
+	else if (e == ELEMENT_F)
 		sp->has_f = 1;
-	else if (strcmp(local, "rPh") == 0)
+	else if (e == ELEMENT_PHONETIC)
 		sp->phonetic++;
-	else if (strcmp(local, "t") == 0 && sp->phonetic == 0)
+	else if (e == ELEMENT_T && sp->phonetic == 0)
 		sp->in_t = 1;
 }
 
-static void XMLCALL
-sheet_end(void *context, const char *name)
+static void
+sheet_end(void *context, const char *local)
 {
 	struct sheet_parse *sp = context;
-	const char *local = xml_local_name(name);
 
 	if (!sp->in_data)
 		return;
-	/* the most frequent first: every cell ends a v or a t, then a c */
-	if (local[1] == '\0' && local[0] == 'v')
+	switch (element(local)) {
+	case ELEMENT_V:
 		sp->in_v = 0;
-	else if (local[1] == '\0' && local[0] == 't')
+		break;
+	case ELEMENT_T:
 		sp->in_t = 0;
-	else if (local[1] == '\0' && local[0] == 'c') {
+		break;
+	case ELEMENT_C:
 		if (sp->in_cell && !sp->failed)
 			cell_done(sp);
 		sp->in_cell = 0;
-	} else if (strcmp(local, "row") == 0 && sp->in_row) {
+		break;
+	case ELEMENT_ROW:
+		if (!sp->in_row)
+			break;
 		sp->in_row = 0;
 		sp->row_done = 1;
-		if (sp->x != NULL)
-			XML_StopParser(sp->x->parser, XML_TRUE);
-	} else if (strcmp(local, "rPh") == 0)
+		xml_scan_pause(sp->scan);
+		break;
+	case ELEMENT_PHONETIC:
 		sp->phonetic--;
-	else if (strcmp(local, "sheetData") == 0)
+		break;
+	case ELEMENT_SHEET_DATA:
 		sp->in_data = 0;
+		break;
+	default:
+		break;
+	}
 }
 
-static void XMLCALL
-sheet_text(void *context, const char *s, int n)
+static void
+sheet_text(void *context, const char *s, size_t n)
 {
 	struct sheet_parse *sp = context;
 
-	if (sp->in_v && buf_append(&sp->v, s, (size_t)n) != 0)
+	if (sp->in_v && buf_append(&sp->v, s, n) != 0)
 		sheet_fail(sp, EXIT_SOFTWARE, strerror(ENOMEM));
-	else if (sp->in_t && buf_append(&sp->text, s, (size_t)n) != 0)
+	else if (sp->in_t && buf_append(&sp->text, s, n) != 0)
 		sheet_fail(sp, EXIT_SOFTWARE, strerror(ENOMEM));
 }
 
@@ -389,13 +431,14 @@ read_merges(struct xlsx *x, const char *part, struct merged_region **merges,
 }
 
 static void
-sheet_parse_init(struct sheet_parse *sp, const struct xlsx *x, const char *file,
-    const char *sheet, struct error *err)
+sheet_parse_init(struct sheet_parse *sp, const struct xlsx *x, struct xml_scan *scan,
+    const char *file, const char *sheet, struct error *err)
 {
 	buf_free(&sp->v);
 	buf_free(&sp->text);
 	memset(sp, 0, sizeof(*sp));
 	sp->x = x;
+	sp->scan = scan;
 	sp->file = file;
 	sp->sheet = sheet;
 	sp->err = err;
@@ -404,13 +447,23 @@ sheet_parse_init(struct sheet_parse *sp, const struct xlsx *x, const char *file,
 static void
 stop_sheet(struct xlsx *x)
 {
-	if (x->parser != NULL)
-		XML_ParserFree(x->parser);
+	xml_scan_free(&x->scan);
 	if (x->zf != NULL)
 		zip_fclose(x->zf);
-	x->parser = NULL;
 	x->zf = NULL;
-	x->suspended = x->final = 0;
+	x->scanning = 0;
+}
+
+/* xml_scan's source: the sheet's part, inflated. */
+static long
+sheet_read(void *source, char *b, size_t n)
+{
+	struct xlsx *x = source;
+	zip_int64_t got = zip_fread(x->zf, b, n);
+
+	if (got > 0)
+		x->done += got;
+	return (long)got;
 }
 
 int
@@ -431,67 +484,48 @@ xlsx_select(struct xlsx *x, size_t i, struct merged_region **merges, size_t *nme
 	if ((x->zf = zip_fopen(x->zip, x->sheet_parts[i], ZIP_FL_NOCASE)) == NULL)
 		return error_set(err, EXIT_DATAERR, _("%s: the workbook lacks the "
 		    "sheet's part %s"), x->file, x->sheet_parts[i]);
-	if ((x->parser = XML_ParserCreate(NULL)) == NULL)
-		return error_set(err, EXIT_SOFTWARE, "%s", strerror(ENOMEM));
-	sheet_parse_init(&x->sp, x, x->file, x->sheets[i].name, err);
-	XML_SetUserData(x->parser, &x->sp);
-	XML_SetElementHandler(x->parser, sheet_start, sheet_end);
-	XML_SetCharacterDataHandler(x->parser, sheet_text);
+	sheet_parse_init(&x->sp, x, &x->scan, x->file, x->sheets[i].name, err);
+	xml_scan_init(&x->scan, sheet_read, x, sheet_start, sheet_end, sheet_text,
+	    &x->sp);
+	x->scanning = 1;
 	return 0;
 }
 
-/* The error of a sheet's XML that expat refused. */
+/* The error of a sheet's XML that the scanner refused. */
 static int
-sheet_xml_error(struct sheet_parse *sp, XML_Parser p)
+sheet_xml_error(struct sheet_parse *sp, const struct xml_scan *scan, zip_file_t *zf)
 {
 	if (sp->failed)
 		return -1;
+	if (scan->read_failed)
+		return error_set(sp->err, EXIT_DATAERR, "%s:%s: %s", sp->file, sp->sheet,
+		    zf != NULL ? zip_file_strerror(zf) : strerror(EIO));
 	return error_set(sp->err, EXIT_DATAERR, _("%s:%s: the sheet's XML is "
-	    "broken at line %lu: %s"), sp->file, sp->sheet,
-	    (unsigned long)XML_GetCurrentLineNumber(p),
-	    XML_ErrorString(XML_GetErrorCode(p)));
+	    "broken at line %lu: %s"), sp->file, sp->sheet, xml_scan_line(scan),
+	    xml_scan_reason(scan));
 }
 
 int
 xlsx_next_row(struct xlsx *x, struct sheet_row *row, struct error *err)
 {
 	struct sheet_parse *sp = &x->sp;
+	int rc;
 
 	sp->row = row;
 	sp->err = err;
 	sp->row_done = 0;
-	if (x->parser == NULL)
+	if (!x->scanning)
 		return 0;
-	for (;;) {
-		enum XML_Status status;
-
-		if (x->suspended) {
-			x->suspended = 0;
-			status = XML_ResumeParser(x->parser);
-		} else if (x->final) {
-			return 0;
-		} else {
-			void *b = XML_GetBuffer(x->parser, CHUNK);
-			zip_int64_t n;
-
-			if (b == NULL)
-				return error_set(err, EXIT_SOFTWARE, "%s", strerror(ENOMEM));
-			if ((n = zip_fread(x->zf, b, CHUNK)) < 0)
-				return error_set(err, EXIT_DATAERR, "%s:%s: %s", x->file,
-				    sp->sheet, zip_file_strerror(x->zf));
-			x->done += n;
-			x->final = n == 0;
-			status = XML_ParseBuffer(x->parser, (int)n, x->final);
-		}
-		if (status == XML_STATUS_ERROR || sp->failed)
-			return sheet_xml_error(sp, x->parser);
-		if (status == XML_STATUS_SUSPENDED) {
-			x->suspended = 1;
-			return 1;
-		}
-		if (sp->row_done)
-			return 1;
+	rc = xml_scan_run(&x->scan);
+	if (rc < 0 || sp->failed) {
+		x->scanning = 0;
+		return sheet_xml_error(sp, &x->scan, x->zf);
 	}
+	if (rc == 0) {
+		x->scanning = 0;
+		return 0;
+	}
+	return 1;
 }
 
 void
@@ -527,65 +561,31 @@ xlsx_close(struct xlsx *x)
 	free(x);
 }
 
-/* For the fuzz target: rows handed on as the parser ends them. */
-struct bare_parse {
-	struct sheet_parse sp;
-	struct sheet_row row;
-	int (*fn)(void *context, const struct sheet_row *row);
-	void *context;
-	int stopped;
-};
-
-static void XMLCALL
-bare_end(void *context, const char *name)
-{
-	struct bare_parse *b = context;
-
-	sheet_end(&b->sp, name);
-	if (b->sp.row_done) {
-		b->sp.row_done = 0;
-		if (!b->stopped && b->fn(b->context, &b->row) != 0)
-			b->stopped = 1;
-	}
-}
-
-static void XMLCALL
-bare_start(void *context, const char *name, const char **atts)
-{
-	sheet_start(&((struct bare_parse *)context)->sp, name, atts);
-}
-
-static void XMLCALL
-bare_text(void *context, const char *s, int n)
-{
-	sheet_text(&((struct bare_parse *)context)->sp, s, n);
-}
-
 int
-xlsx_parse_sheet_xml(const char *data, size_t n,
+xlsx_parse_sheet_xml(const char *data, size_t n, size_t chunk,
     int (*fn)(void *context, const struct sheet_row *row), void *context,
     struct error *err)
 {
-	struct bare_parse b;
-	XML_Parser p = XML_ParserCreate(NULL);
-	int rc = 0;
+	struct xml_memory m = { data, n, 0, chunk };
+	struct sheet_parse sp;
+	struct sheet_row row;
+	struct xml_scan scan;
+	int rc, stopped = 0;
 
-	if (p == NULL)
-		return error_set(err, EXIT_SOFTWARE, "%s", strerror(ENOMEM));
-	memset(&b, 0, sizeof(b));
-	sheet_parse_init(&b.sp, NULL, "fuzz", "sheet", err);
-	b.sp.row = &b.row;
-	b.fn = fn;
-	b.context = context;
-	XML_SetUserData(p, &b);
-	XML_SetElementHandler(p, bare_start, bare_end);
-	XML_SetCharacterDataHandler(p, bare_text);
-	if (XML_Parse(p, data, (int)(n > 0x7fffffff ? 0x7fffffff : n), 1) !=
-	    XML_STATUS_OK || b.sp.failed)
-		rc = sheet_xml_error(&b.sp, p);
-	XML_ParserFree(p);
-	buf_free(&b.sp.v);
-	buf_free(&b.sp.text);
-	sheet_row_free(&b.row);
+	memset(&sp, 0, sizeof(sp));
+	memset(&row, 0, sizeof(row));
+	sheet_parse_init(&sp, NULL, &scan, "fuzz", "sheet", err);
+	sp.row = &row;
+	xml_scan_init(&scan, xml_memory_read, &m, sheet_start, sheet_end, sheet_text, &sp);
+	while ((rc = xml_scan_run(&scan)) == 1 && !sp.failed) {
+		if (sp.row_done && !stopped && fn(context, &row) != 0)
+			stopped = 1;
+		sp.row_done = 0;
+	}
+	rc = rc < 0 || sp.failed ? sheet_xml_error(&sp, &scan, NULL) : 0;
+	xml_scan_free(&scan);
+	buf_free(&sp.v);
+	buf_free(&sp.text);
+	sheet_row_free(&row);
 	return rc;
 }
