@@ -18,7 +18,8 @@ static const char usage[] =
 "                 [--source source] [--source-ref text] [--owner-unit unit]\n"
 "                 [--due-date date] [--standard text] [--measures text]\n"
 "                 [--resolved-on-spot --resolution text] [--dispute-type type]\n"
-"                 [--parties text] [--mediator name] [--opened-on date]\n";
+"                 [--parties text] [--mediator name] [--opened-on date]\n"
+"                 [--case n]\n";
 
 enum { OPT_FIELD = 3000, OPT_RULE = 3100, OPT_RESOLVED = 3101, OPT_CALENDAR = 3102 };
 
@@ -27,7 +28,7 @@ static const char *const option_names[ISSUE_NFIELDS] = {
 	"kind", "category", "title", "detail", "urgency", "village", "group",
 	"household", "reporter", "source", "source-ref", "owner", "owner-unit",
 	"due-date", "standard", "measures", "resolved-on-spot", "resolution",
-	"dispute-type", "parties", "mediator", "opened-on"
+	"dispute-type", "parties", "mediator", "opened-on", "case"
 };
 
 struct rule {

@@ -12,16 +12,16 @@ static const char usage[] =
 "                  [--since date] [--until date] [--owner name]\n"
 "                  [--status status] [--category category] [--kind kind]\n"
 "                  [--household id] [--reporter name] [--due-since date]\n"
-"                  [--due-until date] [--who name] [--min-n n]\n"
+"                  [--due-until date] [--who name] [--min-n n] [--case n]\n"
 "                  summary | issues | visits | households | meetings |\n"
-"                  history id | survey | changes | scorecard |\n"
+"                  history id | history --case n | survey | changes | scorecard |\n"
 "                  cases | cases villages | cases posting\n"
 "       report-gen --from-rollup [-q] [-f format] [-o file] summary file ...\n";
 
 enum { OPT_VILLAGE = 3000, OPT_GROUP, OPT_SINCE, OPT_UNTIL, OPT_OWNER,
 	OPT_STATUS, OPT_CATEGORY, OPT_KIND, OPT_WHO, OPT_STORES, OPT_FROM_ROLLUP,
 	OPT_HOUSEHOLD, OPT_REPORTER, OPT_DUE_SINCE, OPT_DUE_UNTIL,
-	OPT_MIN_N };
+	OPT_MIN_N, OPT_CASE };
 
 static const struct option options[] = {
 	{ "village", required_argument, NULL, OPT_VILLAGE },
@@ -40,6 +40,7 @@ static const struct option options[] = {
 	{ "due-since", required_argument, NULL, OPT_DUE_SINCE },
 	{ "due-until", required_argument, NULL, OPT_DUE_UNTIL },
 	{ "min-n", required_argument, NULL, OPT_MIN_N },
+	{ "case", required_argument, NULL, OPT_CASE },
 	{ NULL, 0, NULL, 0 }
 };
 
@@ -52,6 +53,7 @@ struct opts {
 	int from_rollup;
 	long min_n;		/* scorecard: fewer answers are ranked last */
 	int min_n_given;
+	long case_id;		/* history: of this case; 0 when not given */
 };
 
 /* A vocabulary option: its code, or a usage error listing the values. */
@@ -110,6 +112,11 @@ option(struct cli *cli, int opt, const char *arg, void *context)
 			cli_usage_error(cli, _("--min-n: not a number of answers: \"%s\""),
 			    arg);
 		o->min_n_given = 1;
+		return 0;
+	case OPT_CASE:
+		if (number_parse(arg, 1, 2147483647L, &o->case_id) != 0)
+			cli_usage_error(cli, _("--case: not a case number: \"%s\""),
+			    arg);
 		return 0;
 	case OPT_STORES:
 		if (o->nlists == sizeof(o->stores) / sizeof(o->stores[0]))
@@ -281,6 +288,11 @@ from_stores(struct cli *cli, struct opts *o, int which, int argc, char **argv)
 				status = cli_error(cli, &err);
 			else
 				cli_say_none(cli, rows, _("no changes"));
+		} else if (o->case_id > 0) {
+			if (report_case_history(s, o->case_id, cli_labels(cli),
+			    cli->reveal, cli->format, cli->output_flags, stdout,
+			    &err) < 0)
+				status = cli_error(cli, &err);
 		/* a household's number, else an issue's id */
 		} else if ((rows = report_household_history(s, argv[1],
 		    cli_labels(cli), cli->reveal, cli->format, cli->output_flags,
@@ -392,6 +404,11 @@ main(int argc, char **argv)
 			cli_usage_error(&cli, "%s", _("--since, --until: the posting "
 			    "list is of the cases now between the village review and "
 			    "the township review"));
+	} else if (reports[report].ledger == -2 && o.case_id > 0) {
+		if (argc != 1)
+			cli_usage_error(&cli, "%s", _("history --case: the case is "
+			    "the one to show; no household's number or issue's id "
+			    "with it"));
 	} else if (reports[report].ledger == -2 ? argc != 2 : argc != 1)
 		cli_usage_error(&cli, reports[report].ledger == -2 ?
 		    _("history needs a household's number or an issue's id, and "
@@ -413,7 +430,7 @@ main(int argc, char **argv)
 			{ REPORT_VISITS, "village group since until owner household" },
 			{ REPORT_HOUSEHOLDS, "village group category household" },
 			{ REPORT_MEETINGS, "village group since until owner kind" },
-			{ -2, "" },
+			{ -2, "case" },
 			{ -3, "village" },
 			{ -4, "since until who" },
 			{ -5, "village since until min-n" },
@@ -432,6 +449,7 @@ main(int argc, char **argv)
 			{ "due-since", o.filter.due_since },
 			{ "due-until", o.filter.due_until },
 			{ "min-n", o.min_n_given ? "" : NULL },
+			{ "case", o.case_id > 0 ? "" : NULL },
 		};
 		const char *allowed = "";
 

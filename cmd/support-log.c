@@ -13,14 +13,15 @@ static const char usage[] =
 "                   --kind post|loan --id-number number --start date\n"
 "                   [--title text] [--provider name] [--end date]\n"
 "                   [--amount yuan] [--term months] [--status status]\n"
-"                   [--sent-on date] [--owner name] [--override reason]\n";
+"                   [--sent-on date] [--owner name] [--case n]\n"
+"                   [--override reason]\n";
 
 enum { OPT_FIELD = 3000 };
 
 /* the options of the fields, in the order of enum support_field */
 static const char *const option_names[SUPPORT_NFIELDS] = {
 	"kind", "id-number", "start", "title", "provider", "end", "amount",
-	"term", "status", "sent-on", "owner", "override"
+	"term", "status", "sent-on", "owner", "case", "override"
 };
 
 int

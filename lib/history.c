@@ -8,6 +8,7 @@
 #include "history.h"
 #include "issue_parts.h"
 #include "text.h"
+#include "vocab.h"
 
 /*
  * The fields the audit log names, in the user's words, and the
@@ -39,6 +40,11 @@ static const struct {
 	{ "member", "phone", N_("phone"), NULL },
 	{ "member", "id_number", N_("ID number"), NULL },
 	{ "case", "opened", N_("opened"), NULL },
+	{ "case", "monitor_type", N_("monitor type"), "monitor_type" },
+	{ "case", "risks", N_("risks"), "monitor_risk" },
+	{ "case", "state", N_("state"), "case_state" },
+	{ "*", "case_id", N_("monitoring case"), NULL },
+	{ "household", "case", N_("monitoring case"), NULL },
 	{ "issue", "kind", N_("kind"), "issue_kind" },
 	{ "issue", "category", N_("category"), "issue_category" },
 	{ "issue", "urgency", N_("urgency"), "urgency" },
@@ -73,6 +79,7 @@ static const struct {
 	{ "member", N_("member record") },
 	{ "visit", N_("visit record") },
 	{ "case", N_("monitoring case record") },
+	{ "support", N_("assistance record") },
 	{ "issue", N_("issue record") },
 	{ "survey", N_("survey record") },
 	{ "meeting", N_("meeting record") },
@@ -107,6 +114,10 @@ history_field_label(const char *entity, const char *field, const char **domain)
 	*domain = NULL;
 	if (field == NULL)
 		return NULL;
+	/* a case's step is worded as the procedure words it */
+	if (entity != NULL && strcmp(entity, "case") == 0 &&
+	    vocab_code("case_step", field) != NULL)
+		return vocab_label("case_step", field);
 	for (size_t i = 0; i < sizeof(field_labels) / sizeof(field_labels[0]); i++)
 		if ((strcmp(field_labels[i].entity, "*") == 0 ||
 		    (entity != NULL && strcmp(field_labels[i].entity, entity) == 0)) &&

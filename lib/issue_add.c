@@ -8,6 +8,7 @@
 #include "calendar.h"
 #include "issue.h"
 #include "issue_parts.h"
+#include "monitor_case.h"
 #include "place.h"
 #include "text.h"
 #include "vocab.h"
@@ -35,6 +36,7 @@ const struct field_spec issue_fields[ISSUE_NFIELDS] = {
 	{ "parties", "当事人" },
 	{ "mediator", "调解人" },
 	{ "opened_on", "登记日期|提出日期|反映日期" },
+	{ "case_id", "监测案件|案件编号|案件" },
 };
 
 /* The vocabulary of each field that has one. */
@@ -56,6 +58,8 @@ struct new_issue {
 	char opened[11], due[11];
 	long long village_id, group_id, household_ref;	/* 0: none */
 	long long repeat_of;		/* the closed issue it repeats; 0: none */
+	long long case_id;		/* the monitoring case it came of; 0: none */
+	char case_household[64];	/* that case's household */
 	int resolved;			/* resolved on the spot */
 };
 
@@ -590,9 +594,10 @@ insert_issue(struct issue_import *ii, struct store *s,
 	    "group_id, household_ref, reporter, source, source_ref, meeting_id, owner, "
 	    "owner_unit, opened_on, due_date, standard, measures, status, resolution, "
 	    "resolved_on, dispute_type, parties, mediator, natural_key, created_at, "
-	    "updated_at, repeat_of) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, "
-	    "?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, "
-	    "?25, ?26, ?26, ?27) ON CONFLICT (natural_key) DO NOTHING RETURNING id",
+	    "updated_at, repeat_of, monitor_case_id) VALUES (?1, ?2, ?3, ?4, ?5, "
+	    "?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, "
+	    "?20, ?21, ?22, ?23, ?24, ?25, ?26, ?26, ?27, ?28) "
+	    "ON CONFLICT (natural_key) DO NOTHING RETURNING id",
 	    err)) == NULL)
 		return -1;
 	st = ii->insert;
@@ -626,6 +631,8 @@ insert_issue(struct issue_import *ii, struct store *s,
 	sqlite3_bind_text(st, 26, s->now, -1, SQLITE_STATIC);
 	if (n->repeat_of > 0)
 		sqlite3_bind_int64(st, 27, n->repeat_of);
+	if (n->case_id > 0)
+		sqlite3_bind_int64(st, 28, n->case_id);
 	rc = sqlite3_step(st);
 	*id = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
 	if (rc == SQLITE_ROW)
@@ -635,11 +642,16 @@ insert_issue(struct issue_import *ii, struct store *s,
 	return rc == SQLITE_DONE ? 0 : store_error(s, rc, err);
 }
 
-/* The new issue's status, owner and due date into the audit log; 0 or -1. */
+/* The new issue's status, owner, due date and case into the audit log; 0 or -1. */
 static int
 audit_new_issue(struct store *s, long long id, const struct new_issue *n,
     struct error *err)
 {
+	/* the issue it repeats, the case it came of: ids, when there are */
+	const struct {
+		const char *field;
+		long long id;
+	} links[] = { { "repeat_of", n->repeat_of }, { "case_id", n->case_id } };
 	char idtext[24];
 
 	snprintf(idtext, sizeof(idtext), "%lld", id);
@@ -650,12 +662,12 @@ audit_new_issue(struct store *s, long long id, const struct new_issue *n,
 	    err) != 0 || audit_add(s, "issue", idtext, "due_date", NULL,
 	    n->due, err) != 0)
 		return -1;
-	if (n->repeat_of > 0) {
-		char earlier[24];
+	for (size_t i = 0; i < sizeof(links) / sizeof(links[0]); i++) {
+		char text[24];
 
-		snprintf(earlier, sizeof(earlier), "%lld", n->repeat_of);
-		if (audit_add(s, "issue", idtext, "repeat_of", NULL, earlier,
-		    err) != 0)
+		snprintf(text, sizeof(text), "%lld", links[i].id);
+		if (links[i].id > 0 && audit_add(s, "issue", idtext,
+		    links[i].field, NULL, text, err) != 0)
 			return -1;
 	}
 	return 0;
@@ -678,6 +690,16 @@ issue_row(struct import *im, const struct record *rec, void *context,
 	bad |= check_required(im, rec, &n);
 	bad |= check_dates(im, rec, set, s, &n);
 	bad |= check_kind_fields(im, rec, &n);
+	/* the case that led to it: of the household, or naming it */
+	if (n.v[ISSUE_CASE] != NULL) {
+		if ((rc = case_for_record(im, rec, ISSUE_CASE, n.v[ISSUE_CASE],
+		    n.v[ISSUE_HOUSEHOLD], &n.case_id, n.case_household,
+		    sizeof(n.case_household), err)) < 0)
+			return -1;
+		if (rc == 1)
+			return 1;
+		n.v[ISSUE_HOUSEHOLD] = n.case_household;
+	}
 	if ((rc = find_place(ii, im, rec, s, &n, err)) < 0)
 		return -1;
 	if (bad || rc == 1)

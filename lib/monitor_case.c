@@ -285,6 +285,48 @@ case_load(struct store *s, const char *sql, long long id, const char *text,
 	return rc == SQLITE_DONE ? 0 : store_error(s, rc, err);
 }
 
+int
+case_by_number(struct import *im, const struct record *rec, int k,
+    const char *text, const char *household, int household_k,
+    struct case_row *c, struct error *err)
+{
+	long n;
+	int found;
+
+	if (number_parse(text, 1, 2147483647L, &n) != 0) {
+		import_problem(im, rec, k, _("not a case number: \"%s\""), text);
+		return 1;
+	}
+	if ((found = case_load(import_store(im), CASE_ROW_SQL "id = ?", n, NULL,
+	    c, err)) < 0)
+		return -1;
+	if (found == 0) {
+		import_problem(im, rec, k, _("no case %ld"), n);
+		return 1;
+	}
+	if (household != NULL && strcmp(household, c->household) != 0) {
+		import_problem(im, rec, household_k, _("case %lld is household "
+		    "%s's, not %s's"), c->id, c->household, household);
+		return 1;
+	}
+	return 0;
+}
+
+int
+case_for_record(struct import *im, const struct record *rec, int k,
+    const char *text, const char *household, long long *id,
+    char *household_out, size_t size, struct error *err)
+{
+	struct case_row c;
+	int rc;
+
+	if ((rc = case_by_number(im, rec, k, text, household, k, &c, err)) != 0)
+		return rc;
+	*id = c.id;
+	snprintf(household_out, size, "%s", c.household);
+	return 0;
+}
+
 /* ---- opening a case ---- */
 
 /* A clue as it is checked. */

@@ -154,6 +154,19 @@ long case_clues_since(struct store *s, const char *since, struct writer *w,
 int case_clues_write(struct store *s, const long long *ids, size_t n,
     struct writer *w, struct error *err);
 
+/*
+ * The case that led to a record of another kind (an issue, an
+ * assistance measure), named by its number text in field k of rec:
+ * its id into *id and its household's number into household_out (size
+ * bytes).  It must be a case of household (its own number; NULL: any
+ * household).  No number, no such case, or a case of another household
+ * is reported against field k.  Returns 0, 1 when reported, -1 with
+ * err set.
+ */
+int case_for_record(struct import *im, const struct record *rec, int k,
+    const char *text, const char *household, long long *id,
+    char *household_out, size_t size, struct error *err);
+
 /* The step after step in the procedure ("" after the decision). */
 const char *case_next_step(const char *step);
 

@@ -25,6 +25,16 @@ struct case_row {
 int case_load(struct store *s, const char *sql, long long id, const char *text,
     struct case_row *c, struct error *err);
 
+/*
+ * The case text names by its number into c; no number, or no such
+ * case, is reported against field k of rec, a case of another household
+ * than household (its own number; NULL: any) against field household_k.
+ * 0, 1 when reported, -1 with err set.
+ */
+int case_by_number(struct import *im, const struct record *rec, int k,
+    const char *text, const char *household, int household_k,
+    struct case_row *c, struct error *err);
+
 /* A household as a case sees it; "" for what it lacks. */
 struct case_household {
 	char monitor_type[24], risk_status[24], categories[256];

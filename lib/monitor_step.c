@@ -67,7 +67,6 @@ find_case(struct import *im, const struct record *rec, struct store *s,
     struct step *u, struct error *err)
 {
 	const char *id = u->v[STEP_CASE], *household = u->v[STEP_HOUSEHOLD];
-	long n = 0;
 	int found;
 
 	if (id == NULL && household == NULL) {
@@ -75,28 +74,15 @@ find_case(struct import *im, const struct record *rec, struct store *s,
 		    "number or the household's"));
 		return 1;
 	}
-	if (id != NULL && number_parse(id, 1, 2147483647L, &n) != 0) {
-		import_problem(im, rec, STEP_CASE, _("not a case number: \"%s\""), id);
-		return 1;
-	}
 	if (id != NULL)
-		found = case_load(s, CASE_ROW_SQL "id = ?", n, NULL, &u->c, err);
-	else
-		found = case_load(s, CASE_ROW_SQL "household_id = ? ORDER BY "
-		    "state = 'open' DESC, id DESC LIMIT 1", 0, household, &u->c, err);
-	if (found < 0)
-		return -1;
-	if (found == 0 && id != NULL)
-		import_problem(im, rec, STEP_CASE, _("no case %ld"), n);
-	else if (found == 0)
-		import_problem(im, rec, STEP_HOUSEHOLD, _("household %s has no case; "
-		    "open one with case-open"), household);
-	else if (household != NULL && strcmp(household, u->c.household) != 0)
-		import_problem(im, rec, STEP_HOUSEHOLD, _("case %lld is household "
-		    "%s's, not %s's"), u->c.id, u->c.household, household);
-	else
-		return 0;
-	return 1;
+		return case_by_number(im, rec, STEP_CASE, id, household,
+		    STEP_HOUSEHOLD, &u->c, err);
+	if ((found = case_load(s, CASE_ROW_SQL "household_id = ? ORDER BY "
+	    "state = 'open' DESC, id DESC LIMIT 1", 0, household, &u->c,
+	    err)) == 0)
+		import_problem(im, rec, STEP_HOUSEHOLD, _("household %s has no "
+		    "case; open one with case-open"), household);
+	return found < 0 ? -1 : found == 0;
 }
 
 /* The step, result and codes into u; 1 when one is bad (reported). */

@@ -369,6 +369,20 @@ long report_household_history(struct store *s, const char *number, int labels,
     struct error *err);
 
 /*
+ * The history of monitoring case id, from the audit log, oldest first:
+ * its clue and every step, each on the day it was done with who
+ * recorded it and when (the step's own signer and result in its
+ * value), then the issues and the assistance measures that point to it
+ * (issue-add --case, support-log --case) with their moves.  Columns,
+ * times and masking as report_household_history().  Returns the rows
+ * written, or -1 with err set (EXIT_DATAERR when there is no such
+ * case).
+ */
+long report_case_history(struct store *s, long long id, int labels,
+    int reveal, enum output_format format, unsigned flags, FILE *fp,
+    struct error *err);
+
+/*
  * Every change of the audit log written on the local days f->since to
  * f->until (both default to f->today; since alone runs to now) by who
  * (NULL: anyone), grouped by record, records in the order of their

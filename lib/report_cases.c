@@ -151,6 +151,8 @@ static const struct column open_columns[] = {
 	{ "due_date", N_("due"), COLUMN_TEXT },
 	{ "late", N_("late"), COLUMN_BOOLEAN },
 	{ "cadre", N_("cadre"), COLUMN_TEXT },
+	{ "issues", N_("issues of the case"), COLUMN_INTEGER },
+	{ "measures", N_("measures of the case"), COLUMN_INTEGER },
 };
 
 static const struct column posting_columns[] = {
@@ -180,7 +182,10 @@ static const struct case_view views[] = {
 	  "CAST(julianday(:today) - julianday(c.clue_on) AS INTEGER), "
 	  CASE_NEXT_STEP_SQL("c.") ", " CASE_DUE_SQL("c.") ", "
 	  CASE_OVERDUE_SQL("c.", ":today") ", coalesce(" ASSIGN_OWNER("h")
-	  ", c.recorder) " CASE_PLACE_SQL
+	  ", c.recorder), (SELECT count(*) FROM issue i WHERE "
+	  "i.monitor_case_id = c.id AND " ISSUE_COUNTED_SQL("i.") "), "
+	  "(SELECT count(*) FROM support m WHERE m.monitor_case_id = c.id) "
+	  CASE_PLACE_SQL
 	  "AND (:since IS NULL OR c.clue_on >= :since) "
 	  "AND (:until IS NULL OR c.clue_on <= :until) "
 	  "ORDER BY v.id, g.id, c.household_id, c.id",

@@ -9,12 +9,17 @@
 #include "text.h"
 #include "vocab.h"
 
-/* One household whose history is gathered. */
+/*
+ * One household whose history is gathered; or, when case_id is not 0,
+ * one monitoring case: then a kind adds the rows of its records that
+ * point to the case, not the household's.
+ */
 struct household_ref {
 	struct store *store;	/* where it is kept */
 	long long row;		/* household.id */
 	const char *number;	/* household.household_id */
 	int labels;
+	long long case_id;	/* monitor_case.id, or 0 */
 };
 
 /*
@@ -162,6 +167,11 @@ visit_rows(struct store *s, const struct household_ref *hh, struct history *h,
 	return each_row(s, st, visit_row, hh, h, err);
 }
 
+/* The columns issue_row() reads; append the condition. */
+#define ISSUE_ROWS_SQL "SELECT i.id, i.title, i.category, i.opened_on, " \
+	"i.reporter, m.kind, m.held_on FROM issue i " \
+	"LEFT JOIN meeting m ON m.id = i.meeting_id WHERE "
+
 /* An issue of st opened (or suggested at a meeting), then its moves. */
 static int
 issue_row(sqlite3_stmt *st, const struct household_ref *hh, struct history *h,
@@ -182,19 +192,21 @@ issue_row(sqlite3_stmt *st, const struct household_ref *hh, struct history *h,
 	return 0;
 }
 
-/* The household's issues, the suggestions of its meetings among them, and their moves. */
+/*
+ * The household's issues (or the case's), the suggestions of its
+ * meetings among them, and their moves.
+ */
 static int
 issue_rows(struct store *s, const struct household_ref *hh, struct history *h,
     struct error *err)
 {
-	sqlite3_stmt *st = store_prepare(s, "SELECT i.id, i.title, i.category, "
-	    "i.opened_on, i.reporter, m.kind, m.held_on FROM issue i "
-	    "LEFT JOIN meeting m ON m.id = i.meeting_id "
-	    "WHERE i.household_ref = ? ORDER BY i.id", err);
+	sqlite3_stmt *st = store_prepare(s, hh->case_id > 0 ?
+	    ISSUE_ROWS_SQL "i.monitor_case_id = ? ORDER BY i.id" :
+	    ISSUE_ROWS_SQL "i.household_ref = ? ORDER BY i.id", err);
 	size_t first = h->n;
 
 	if (st != NULL)
-		sqlite3_bind_int64(st, 1, hh->row);
+		sqlite3_bind_int64(st, 1, hh->case_id > 0 ? hh->case_id : hh->row);
 	if (each_row(s, st, issue_row, hh, h, err) != 0)
 		return -1;
 	/* their moves: the audit log of each issue opened above */
@@ -248,6 +260,22 @@ survey_rows(struct store *s, const struct household_ref *hh, struct history *h,
 	return each_row(s, st, answer_row, hh, h, err);
 }
 
+/* Rows h->rows[first..) known by the person's name, not their ID number. */
+static int
+known_by_name(struct history *h, size_t first, const char *name,
+    struct error *err)
+{
+	for (size_t i = first; i < h->n; i++) {
+		char *copy = strdup(name != NULL ? name : "");
+
+		if (copy == NULL)
+			return error_set(err, EXIT_SOFTWARE, "%s", _("out of memory"));
+		free(h->rows[i].record);
+		h->rows[i].record = copy;
+	}
+	return 0;
+}
+
 /* A member of st registered: the name and relation; then the changes to them. */
 static int
 member_row(sqlite3_stmt *st, const struct household_ref *hh, struct history *h,
@@ -269,15 +297,7 @@ member_row(sqlite3_stmt *st, const struct household_ref *hh, struct history *h,
 	    NULL, NULL, err) != 0)
 		return -1;
 	/* known by name here: the audit log knows a person by the ID number */
-	for (size_t i = first; i < h->n; i++) {
-		char *name = strdup(text(st, 0));
-
-		if (name == NULL)
-			return error_set(err, EXIT_SOFTWARE, "%s", _("out of memory"));
-		free(h->rows[i].record);
-		h->rows[i].record = name;
-	}
-	return 0;
+	return known_by_name(h, first, text(st, 0), err);
 }
 
 /* The household's members (member-add): each registered, then changed. */
@@ -294,6 +314,11 @@ member_rows(struct store *s, const struct household_ref *hh, struct history *h,
 		sqlite3_bind_text(st, 1, hh->number, -1, SQLITE_STATIC);
 	return each_row(s, st, member_row, hh, h, err);
 }
+
+/* The columns support_row() reads; append the condition. */
+#define SUPPORT_ROWS_SQL "SELECT s.kind, s.id_number, s.title, " \
+	"s.start_date, m.name, s.owner FROM support s " \
+	"LEFT JOIN member m ON m.id_number = s.id_number WHERE "
 
 /* A monitoring case of st opened, from its clue; then its steps and decision. */
 static int
@@ -325,10 +350,107 @@ case_rows(struct store *s, const struct household_ref *hh, struct history *h,
 	return each_row(s, st, case_row, hh, h, err);
 }
 
+/*
+ * An assistance measure of st (support-log): the post or loan, on its
+ * first day, by the cadre who answers for it; then its changes, known
+ * by the person's name.
+ */
+static int
+support_row(sqlite3_stmt *st, const struct household_ref *hh,
+    struct history *h, struct error *err)
+{
+	const char *kind = text(st, 0), *title = text(st, 2);
+	char what[512], key[160];
+	size_t first = h->n;
+
+	snprintf(what, sizeof(what), "%s%s%s%s", hh->labels ?
+	    vocab_label("support_kind", kind) : kind, title ? " (" : "",
+	    title ? title : "", title ? ")" : "");
+	snprintf(key, sizeof(key), "%s:%s:%s", kind, text(st, 1), text(st, 3));
+	if (history_add(h, text(st, 3), NULL, "support", key, "opened", NULL,
+	    NULL, what, text(st, 5), NULL, err) != 0 ||
+	    history_add_audit(hh->store, h, "support", "support", key, NULL, NULL,
+	    NULL, err) != 0)
+		return -1;
+	return known_by_name(h, first, text(st, 4), err);
+}
+
+/* The assistance measures of the household's people, or of the case. */
+static int
+support_rows(struct store *s, const struct household_ref *hh,
+    struct history *h, struct error *err)
+{
+	sqlite3_stmt *st = store_prepare(s, hh->case_id > 0 ?
+	    SUPPORT_ROWS_SQL "s.monitor_case_id = ? ORDER BY s.id" :
+	    SUPPORT_ROWS_SQL "m.household_id = ? ORDER BY s.id", err);
+
+	if (st != NULL && hh->case_id > 0)
+		sqlite3_bind_int64(st, 1, hh->case_id);
+	else if (st != NULL)
+		sqlite3_bind_text(st, 1, hh->number, -1, SQLITE_STATIC);
+	return each_row(s, st, support_row, hh, h, err);
+}
+
+/*
+ * The case's own trail in the audit log, each row on the day of the
+ * step it records or came with: its opening on the day of its clue
+ * (and first, whatever its date), a step on the day it was done.
+ */
+static int
+case_trail_rows(struct store *s, const struct household_ref *hh,
+    struct history *h, struct error *err)
+{
+	sqlite3_stmt *st = store_prepare(s, "SELECT 'opened', clue_on FROM "
+	    "monitor_case WHERE id = ?1 UNION ALL SELECT step, done_on FROM "
+	    "monitor_case_step WHERE case_id = ?1", err);
+	char id[24], days[8][2][24], day[24] = "";
+	size_t first = h->n, ndays = 0;
+	int rc;
+
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, hh->case_id);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW && ndays < 8) {
+		snprintf(days[ndays][0], sizeof(days[0][0]), "%s", text(st, 0));
+		snprintf(days[ndays++][1], sizeof(days[0][1]), "%s", text(st, 1));
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+		return store_error(s, rc, err);
+	snprintf(id, sizeof(id), "%lld", hh->case_id);
+	if (history_add_audit(s, h, "case", "case", id, NULL, NULL, NULL,
+	    err) != 0)
+		return -1;
+	for (size_t i = first; i < h->n; i++) {
+		struct history_row *r = &h->rows[i];
+
+		for (size_t k = 0; r->field != NULL && k < ndays; k++)
+			if (strcmp(r->field, days[k][0]) == 0)
+				snprintf(day, sizeof(day), "%s", days[k][1]);
+		if (r->field != NULL && strcmp(r->field, "opened") == 0)
+			r->opens = 1;
+		if (day[0] != '\0' && strcmp(r->date, day) != 0) {
+			char *copy = strdup(day);
+
+			if (copy == NULL)
+				return error_set(err, EXIT_SOFTWARE, "%s",
+				    _("out of memory"));
+			free(r->date);
+			r->date = copy;
+		}
+	}
+	return 0;
+}
+
 /* Every kind of record a household's history shows, each adding its rows. */
 static history_kind_fn *const household_kinds[] = {
 	household_rows, member_rows, visit_rows, issue_rows, survey_rows,
-	case_rows,
+	case_rows, support_rows,
+};
+
+/* Every kind of record a case's history shows: its own trail, then what points to it. */
+static history_kind_fn *const case_kinds[] = {
+	case_trail_rows, issue_rows, support_rows,
 };
 
 static const struct column history_columns[] = {
@@ -356,6 +478,52 @@ shown(const char *value, int reveal, char *out, size_t size)
 }
 
 /*
+ * A value of a case's audit trail (its opening "household type clue
+ * day recorder", a step's "day who result"), or of the household's
+ * change a decision made ("case 1 inclusion day"), for people: each
+ * word that is a code of the case's vocabularies as its label, "case"
+ * in the user's words, into b.
+ */
+static const char *
+case_words(const char *value, struct buf *b)
+{
+	static const char *const domains[] = {
+		"case_type", "case_clue", "case_result", "case_state"
+	};
+
+	buf_reset(b);
+	for (const char *p = value; *p != '\0'; ) {
+		size_t n = strcspn(p, " ");
+		const char *label = NULL;
+		char word[64];
+
+		if (n < sizeof(word)) {
+			memcpy(word, p, n);
+			word[n] = '\0';
+			for (size_t i = 0; label == NULL && i < sizeof(domains) /
+			    sizeof(domains[0]); i++) {
+				const char *code = vocab_code(domains[i], word);
+
+				if (code != NULL && strcmp(code, word) == 0)
+					label = vocab_label(domains[i], code);
+			}
+		}
+		if (label == NULL && n == 4 && strncmp(p, "case", 4) == 0)
+			label = _("case");
+		if (label != NULL)
+			buf_puts(b, label);
+		else
+			buf_append(b, p, n);
+		p += n;
+		if (*p == ' ') {
+			buf_puts(b, " ");
+			p++;
+		}
+	}
+	return b->data != NULL ? b->data : value;
+}
+
+/*
  * The row r in the history columns into v: ISO times for machines;
  * local times, labels and the user's words for people (labels).
  */
@@ -372,6 +540,9 @@ row_values(const struct history_row *r, int labels, int reveal,
 			old_value = vocab_labels(domain, old_value, &t->old_labels);
 		if (domain != NULL && new_value != NULL)
 			new_value = vocab_labels(domain, new_value, &t->new_labels);
+		else if (new_value != NULL && (strcmp(r->kind, "case") == 0 ||
+		    (r->field != NULL && strcmp(r->field, "case") == 0)))
+			new_value = case_words(new_value, &t->new_labels);
 	}
 	v[0] = r->date;
 	v[1] = r->at == NULL ? NULL : labels ? history_local_time(r->at, 0, t->at,
@@ -528,6 +699,30 @@ household_row(struct store *s, const char *number, struct error *err)
 	return store_step_id(s, st, err);	/* (finalizes st) */
 }
 
+/*
+ * The history hh's kinds[0..n) gather, sorted, written to fp; reveal is
+ * audited as what.  Returns the rows written, or -1 with err set.
+ */
+static long
+history_of(struct store *s, const struct household_ref *hh,
+    history_kind_fn *const *kinds, size_t n, const char *what, int reveal,
+    enum output_format format, unsigned flags, FILE *fp, struct error *err)
+{
+	struct history h = { .labels = hh->labels };
+	long rows = -1;
+
+	for (size_t k = 0; k < n; k++)
+		if (kinds[k](s, hh, &h, err) != 0)
+			goto out;
+	history_sort(&h);
+	if (reveal && audit_reveal(s, what, err) != 0)
+		goto out;
+	rows = history_write(&h, hh->labels, reveal, format, flags, fp, err);
+out:
+	history_free(&h);
+	return rows;
+}
+
 long
 report_household_history(struct store *s, const char *number, int labels,
     int reveal, enum output_format format, unsigned flags, FILE *fp,
@@ -535,26 +730,34 @@ report_household_history(struct store *s, const char *number, int labels,
 {
 	struct household_ref hh = { .store = s, .number = number,
 	    .labels = labels };
-	struct history h = { .labels = labels };
-	long rows = -1;
+	char what[256];
 
 	if ((hh.row = household_row(s, number, err)) <= 0)
 		return hh.row < 0 ? -1 : 0;
-	for (size_t k = 0; k < sizeof(household_kinds) / sizeof(household_kinds[0]); k++)
-		if (household_kinds[k](s, &hh, &h, err) != 0)
-			goto out;
-	history_sort(&h);
-	if (reveal) {
-		char what[256];
+	snprintf(what, sizeof(what), "report-gen history %s", number);
+	return history_of(s, &hh, household_kinds, sizeof(household_kinds) /
+	    sizeof(household_kinds[0]), what, reveal, format, flags, fp, err);
+}
 
-		snprintf(what, sizeof(what), "report-gen history %s", number);
-		if (audit_reveal(s, what, err) != 0)
-			goto out;
-	}
-	rows = history_write(&h, labels, reveal, format, flags, fp, err);
-out:
-	history_free(&h);
-	return rows;
+long
+report_case_history(struct store *s, long long id, int labels, int reveal,
+    enum output_format format, unsigned flags, FILE *fp, struct error *err)
+{
+	struct household_ref hh = { .store = s, .labels = labels, .case_id = id };
+	sqlite3_stmt *st = store_prepare(s, "SELECT id FROM monitor_case "
+	    "WHERE id = ?", err);
+	long long found;
+	char what[256];
+
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	if ((found = store_step_id(s, st, err)) <= 0)	/* (finalizes st) */
+		return found < 0 ? -1 : error_set(err, EXIT_DATAERR,
+		    _("no case %ld"), (long)id);
+	snprintf(what, sizeof(what), "report-gen history --case %lld", id);
+	return history_of(s, &hh, case_kinds, sizeof(case_kinds) /
+	    sizeof(case_kinds[0]), what, reveal, format, flags, fp, err);
 }
 
 long

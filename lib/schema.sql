@@ -1140,3 +1140,16 @@ CREATE TABLE calendar_day (
 	kind TEXT NOT NULL CHECK (kind = 'holiday' OR kind = 'workday'),
 	name TEXT
 ) STRICT, WITHOUT ROWID;
+
+-- version 21
+-- an issue or an assistance measure may point to the monitoring case
+-- that led to it (issue-add --case, support-log --case): a case of the
+-- same household, checked by lib/monitor_case.c before it is written
+ALTER TABLE issue ADD COLUMN monitor_case_id INTEGER
+	REFERENCES monitor_case(id);
+ALTER TABLE support ADD COLUMN monitor_case_id INTEGER
+	REFERENCES monitor_case(id);
+CREATE INDEX issue_monitor_case ON issue(monitor_case_id)
+	WHERE monitor_case_id IS NOT NULL;
+CREATE INDEX support_monitor_case ON support(monitor_case_id)
+	WHERE monitor_case_id IS NOT NULL;

@@ -7,6 +7,7 @@
 #include "buf.h"
 #include "household_check.h"
 #include "merge.h"
+#include "monitor_case.h"
 #include "support.h"
 #include "text.h"
 #include "vocab.h"
@@ -23,13 +24,14 @@ const struct field_spec support_fields[SUPPORT_NFIELDS] = {
 	{ "status", "状态|贷款状态|进度" },
 	{ "sent_on", "提交银行日期|报送日期|提交日期" },
 	{ "owner", "责任人|帮扶干部|负责人" },
+	{ "case_id", "监测案件|案件编号|案件" },
 	{ "override", "例外理由|特殊情况说明" },
 };
 
 /* The store's column of each field; NULL for those that are not merged. */
 static const char *const support_column[SUPPORT_NFIELDS] = {
 	NULL, NULL, NULL, "title", "provider", "end_date", "amount",
-	"term_months", "status", "sent_on", "owner", NULL
+	"term_months", "status", "sent_on", "owner", "monitor_case_id", NULL
 };
 
 /* The rules a record may break on purpose, with a written reason: code, and what it says. */
@@ -62,6 +64,7 @@ struct support {
 	const char *value[SUPPORT_NFIELDS];
 	char id_number[IMPORT_ID_NUMBER_SIZE];
 	char start[11], end[11], sent_on[11];
+	char case_id[24];	/* the case's number, as stored */
 };
 
 /* The person of a record, as the store knows them. */
@@ -73,15 +76,16 @@ struct person {
 
 /* Per-import state: statements prepared once. */
 struct support_import {
-	sqlite3_stmt *insert, *find, *person, *posts, *override;
+	sqlite3_stmt *insert, *find, *person, *posts, *override, *household;
 	struct merge merge;
 };
 
-/* amount and term_months are stored as integers. */
+/* amount, term_months and the case are stored as integers. */
 static void
 support_bind(sqlite3_stmt *st, int p, size_t k, const char *value)
 {
-	if ((k == SUPPORT_AMOUNT || k == SUPPORT_TERM) && value != NULL)
+	if ((k == SUPPORT_AMOUNT || k == SUPPORT_TERM || k == SUPPORT_CASE) &&
+	    value != NULL)
 		sqlite3_bind_int64(st, p, strtoll(value, NULL, 10));
 	else
 		sqlite3_bind_text(st, p, value, -1, SQLITE_STATIC);
@@ -114,12 +118,13 @@ prepare(struct support_import *si, struct store *s, struct error *err)
 		return 0;
 	si->insert = store_prepare(s, "INSERT INTO support (kind, id_number, "
 	    "start_date, title, provider, end_date, amount, term_months, status, "
-	    "sent_on, owner, created_at, updated_at, source) VALUES (?, ?, ?, ?, "
-	    "?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", err);
+	    "sent_on, owner, monitor_case_id, created_at, updated_at, source) "
+	    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", err);
 	/* column k the stored value of field k, then where it was read */
 	si->find = store_prepare(s, "SELECT id, NULL, NULL, title, provider, "
 	    "end_date, CAST(amount AS TEXT), CAST(term_months AS TEXT), status, "
-	    "sent_on, owner, NULL, source FROM support WHERE kind = ? AND "
+	    "sent_on, owner, CAST(monitor_case_id AS TEXT), NULL, source FROM "
+	    "support WHERE kind = ? AND "
 	    "id_number = ? AND start_date = ?", err);
 	si->person = store_prepare(s, "SELECT m.birth_date, "
 	    "coalesce(m.cadre_relative, 0), instr(';' || h.categories || ';', "
@@ -133,8 +138,10 @@ prepare(struct support_import *si, struct store *s, struct error *err)
 	    "(end_date IS NULL OR end_date >= ?2) LIMIT 1", err);
 	si->override = store_prepare(s, "INSERT INTO support_override "
 	    "(support_id, rule, reason, who, at) VALUES (?, ?, ?, ?, ?)", err);
+	si->household = store_prepare(s, "SELECT household_id FROM member "
+	    "WHERE id_number = ?", err);
 	if (si->insert == NULL || si->find == NULL || si->person == NULL ||
-	    si->posts == NULL || si->override == NULL)
+	    si->posts == NULL || si->override == NULL || si->household == NULL)
 		return -1;
 	return merge_start(&si->merge, s, &support_merge, err);
 }
@@ -450,7 +457,8 @@ support_add(struct support_import *si, struct import *im,
 	id = sqlite3_last_insert_rowid(s->db);
 	support_key(r, key, sizeof(key));
 	if (audit_add(s, "support", key, "created", NULL, r->value[SUPPORT_KIND],
-	    err) != 0)
+	    err) != 0 || (r->value[SUPPORT_CASE] != NULL && audit_add(s,
+	    "support", key, "case_id", NULL, r->value[SUPPORT_CASE], err) != 0))
 		return -1;
 	return keep_overrides(si, s, id, key, reason, broken, n, err);
 }
@@ -485,6 +493,37 @@ support_update(struct support_import *si, struct import *im,
 	    err);
 }
 
+/*
+ * The monitoring case r names: a case of the person's household (any
+ * case when the person is unknown: that is reported of the person), its
+ * number as stored into r.  0, 1 when it is not (reported), -1 with err
+ * set.
+ */
+static int
+support_case(struct support_import *si, struct import *im,
+    const struct record *rec, struct support *r, struct error *err)
+{
+	char household[64] = "", of_case[64];
+	long long id;
+	int rc;
+
+	sqlite3_bind_text(si->household, 1, r->value[SUPPORT_ID_NUMBER], -1,
+	    SQLITE_STATIC);
+	if ((rc = sqlite3_step(si->household)) == SQLITE_ROW)
+		snprintf(household, sizeof(household), "%s",
+		    (const char *)sqlite3_column_text(si->household, 0));
+	sqlite3_reset(si->household);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return store_error(import_store(im), rc, err);
+	if ((rc = case_for_record(im, rec, SUPPORT_CASE, r->value[SUPPORT_CASE],
+	    household[0] != '\0' ? household : NULL, &id, of_case,
+	    sizeof(of_case), err)) != 0)
+		return rc;
+	snprintf(r->case_id, sizeof(r->case_id), "%lld", id);
+	r->value[SUPPORT_CASE] = r->case_id;
+	return 0;
+}
+
 static int
 support_row(struct import *im, const struct record *rec, void *context,
     struct error *err)
@@ -498,6 +537,9 @@ support_row(struct import *im, const struct record *rec, void *context,
 		return -1;
 	if (support_check(im, rec, &r) != 0)
 		return 1;
+	if (r.value[SUPPORT_CASE] != NULL && (rc = support_case(si, im, rec, &r,
+	    err)) != 0)
+		return rc;
 	sqlite3_bind_text(si->find, 1, r.value[SUPPORT_KIND], -1, SQLITE_STATIC);
 	sqlite3_bind_text(si->find, 2, r.value[SUPPORT_ID_NUMBER], -1,
 	    SQLITE_STATIC);
@@ -523,6 +565,7 @@ support_cleanup(void *context)
 	sqlite3_finalize(si->person);
 	sqlite3_finalize(si->posts);
 	sqlite3_finalize(si->override);
+	sqlite3_finalize(si->household);
 	merge_free(&si->merge);
 	memset(si, 0, sizeof(*si));
 }

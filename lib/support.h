@@ -8,13 +8,16 @@
 /*
  * The fields of an assistance record, in the order of support_fields:
  * the kind, the person and the first day are what the record is; those
- * from SUPPORT_TITLE to SUPPORT_OWNER a record given again may change;
+ * from SUPPORT_TITLE to SUPPORT_CASE a record given again may change
+ * (the case: the monitoring case of the person's household that led to
+ * it);
  * the override is the written reason for breaking a rule on purpose.
  */
 enum support_field {
 	SUPPORT_KIND, SUPPORT_ID_NUMBER, SUPPORT_START, SUPPORT_TITLE,
 	SUPPORT_PROVIDER, SUPPORT_END, SUPPORT_AMOUNT, SUPPORT_TERM,
-	SUPPORT_STATUS, SUPPORT_SENT_ON, SUPPORT_OWNER, SUPPORT_OVERRIDE,
+	SUPPORT_STATUS, SUPPORT_SENT_ON, SUPPORT_OWNER, SUPPORT_CASE,
+	SUPPORT_OVERRIDE,
 	SUPPORT_NFIELDS
 };
 

@@ -81,17 +81,17 @@ use_seed() {
 	store_dump >before
 }
 
-OPEN_HEADER=case_id,village,village_group,household_id,head_name,case_type,monitor_type,risks,clue,clue_on,step,step_on,days_at_step,days_open,next_step,due_date,late,cadre
+OPEN_HEADER=case_id,village,village_group,household_id,head_name,case_type,monitor_type,risks,clue,clue_on,step,step_on,days_at_step,days_open,next_step,due_date,late,cadre,issues,measures
 
 test_case 'the open cases: step reached, days at it and since the clue, the deadline, late, the cadre' '
 	use_seed &&
 	report-gen --today $TODAY cases -f csv >out &&
 	{
 		echo "$OPEN_HEADER" &&
-		echo "6,后叶村,1社,HY0101001,何玉勇,elimination,,,cadre,2022-11-20,clue,2022-11-20,10,10,home_check,2022-12-05,false,王登记" &&
-		echo "2,后叶村,1社,HY0101002,牟桂福,inclusion,marginal,illness;schooling,cadre,2022-11-02,village_review,2022-11-05,25,28,posting,2022-11-17,true,李帮扶" &&
-		echo "3,后叶村,1社,HY0101003,陈志,inclusion,unstable,disability,department,2022-11-03,posting,2022-11-07,23,27,township_review,2022-11-18,true,王登记" &&
-		echo "7,双河村,1社,HY0201001,$(sqlite3 "$RENKE_DB" "select head_name from household where household_id = ${SQ}HY0201001${SQ}"),inclusion,sudden_hardship,disaster,application,2022-11-16,home_check,2022-11-17,13,14,data_check,2022-12-01,false,张登记"
+		echo "6,后叶村,1社,HY0101001,何玉勇,elimination,,,cadre,2022-11-20,clue,2022-11-20,10,10,home_check,2022-12-05,false,王登记,0,0" &&
+		echo "2,后叶村,1社,HY0101002,牟桂福,inclusion,marginal,illness;schooling,cadre,2022-11-02,village_review,2022-11-05,25,28,posting,2022-11-17,true,李帮扶,0,0" &&
+		echo "3,后叶村,1社,HY0101003,陈志,inclusion,unstable,disability,department,2022-11-03,posting,2022-11-07,23,27,township_review,2022-11-18,true,王登记,0,0" &&
+		echo "7,双河村,1社,HY0201001,$(sqlite3 "$RENKE_DB" "select head_name from household where household_id = ${SQ}HY0201001${SQ}"),inclusion,sudden_hardship,disaster,application,2022-11-16,home_check,2022-11-17,13,14,data_check,2022-12-01,false,张登记,0,0"
 	} >expect &&
 	test_cmp expect out &&
 	store_unchanged
