@@ -130,7 +130,7 @@ test_case '--set refused: no such field, no "=", a field set twice; nothing read
 	seed &&
 	printf "title,owner\n路灯,王强\n" >in.csv &&
 	expect_status 64 issue-add --set bogus=1 in.csv >out 2>err &&
-	err_is err "issue-add: --set: no field \"bogus\"; the fields are: kind, category, title, detail, urgency, village, village_group, household_id, reporter, source, source_ref, owner, owner_unit, due_date, standard, measures, resolved_on_spot, resolution, dispute_type, parties, mediator, opened_on" "$TRY" &&
+	err_is err "issue-add: --set: no field \"bogus\"; the fields are: kind, category, title, detail, urgency, village, village_group, household_id, reporter, source, source_ref, owner, owner_unit, due_date, standard, measures, resolved_on_spot, resolution, dispute_type, parties, mediator, opened_on, case_id" "$TRY" &&
 	expect_status 64 issue-add --set owner in.csv 2>err &&
 	err_is err "issue-add: --set: expected field=value, got \"owner\"" "$TRY" &&
 	expect_status 64 issue-add --set =王强 in.csv 2>err &&

@@ -873,7 +873,7 @@ test_case 'usage errors exit 64 and say so' '
 test_case 'report-gen -h prints the synopsis and exits 0' '
 	report-gen -h >out 2>err &&
 	grep -q "^usage: report-gen" out &&
-	grep -q "history id | survey" out
+	grep -q "history id | history --case n | survey" out
 '
 
 test_case 'a filter that does not apply to a report is not taken for "no rows"' '

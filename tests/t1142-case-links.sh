@@ -101,7 +101,7 @@ test_case 'under zh_CN the refusal is in Chinese' '
 	grep_message "没有案件 9" err
 '
 
-test_case 'support-log --case: a measure of the case'"'"'s household, audited; changed with --upsert' '
+test_case 'support-log --case: a measure of the case'"'"'s household, audited; the same again is unchanged' '
 	use_seed &&
 	support-log -q --kind 公益性岗位 --id-number $CHEN --start 2022-11-10 \
 		--title 保洁员 --case 1 --override 纳入监测待审定 &&
@@ -143,9 +143,10 @@ test_case 'support-log --upsert moves a measure to another case of the household
 	support-log --kind 公益性岗位 --id-number $HE --start 2022-11-10 --case 2 2>err &&
 	grep_message "differ 1" err &&
 	store_unchanged &&
-	support-log -q --upsert --kind 公益性岗位 --id-number $HE --start 2022-11-10 --case 2 &&
-	sqlite3 "$RENKE_DB" "SELECT field, old IS NULL, new FROM audit WHERE entity = ${SQ}support${SQ} AND field = ${SQ}case_id${SQ}" >actual &&
-	echo "case_id|1|2" >expect &&
+	support-log -q --upsert --reason 岗位由案件2引出 --kind 公益性岗位 \
+		--id-number $HE --start 2022-11-10 --case 2 &&
+	sqlite3 "$RENKE_DB" "SELECT field, old IS NULL, new FROM audit WHERE entity = ${SQ}support${SQ} AND field IN (${SQ}case_id${SQ}, ${SQ}reason${SQ}) ORDER BY seq" >actual &&
+	printf "case_id|1|2\nreason|1|岗位由案件2引出\n" >expect &&
 	test_cmp expect actual
 '
 
