@@ -13,6 +13,7 @@
 #include "cli.h"
 #include "headings.h"
 #include "outfile.h"
+#include "tempfiles.h"
 
 #ifndef LOCALEDIR
 #define LOCALEDIR "/usr/local/share/locale"
@@ -56,6 +57,34 @@ command_title(const char *command)
 	return command;
 }
 
+/* A signal that ends the command: its files half made go first, then it ends as the signal would. */
+static void
+end_on_signal(int sig)
+{
+	tempfiles_remove_all();
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
+/*
+ * SIGINT, SIGTERM, SIGHUP and SIGQUIT remove the files the command has
+ * half made; a signal ignored when the command started (nohup, a
+ * background job) stays ignored.
+ */
+static void
+remove_files_on_signals(void)
+{
+	static const int signals[] = { SIGINT, SIGTERM, SIGHUP, SIGQUIT };
+	struct sigaction sa, old;
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = end_on_signal;
+	sigfillset(&sa.sa_mask);
+	for (size_t i = 0; i < sizeof(signals) / sizeof(signals[0]); i++)
+		if (sigaction(signals[i], NULL, &old) == 0 && old.sa_handler != SIG_IGN)
+			sigaction(signals[i], &sa, NULL);
+}
+
 void
 cli_start(struct cli *cli, const char *command, const char *usage,
     unsigned takes)
@@ -71,6 +100,7 @@ cli_start(struct cli *cli, const char *command, const char *usage,
 	signal(SIGPIPE, SIG_IGN);
 	/* a file-size limit is a write error to report, not a reason to die */
 	signal(SIGXFSZ, SIG_IGN);
+	remove_files_on_signals();
 	bindtextdomain("renke", dir != NULL && *dir != '\0' ? dir : LOCALEDIR);
 	bind_textdomain_codeset("renke", "UTF-8");
 	output_title(command_title(command));

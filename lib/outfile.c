@@ -10,12 +10,14 @@
 #include <unistd.h>
 
 #include "outfile.h"
+#include "tempfiles.h"
 
 struct outfile {
 	char *target;
 	char *temp;		/* the new file beside target, until renamed */
 	int direct;		/* target is no regular file (a pipe, a device): written as is */
 	int kept;		/* the rename failed: temp holds what was written */
+	int slot;		/* temp's in tempfiles, removed on a signal; -1 */
 	FILE *fp;
 };
 
@@ -108,6 +110,8 @@ outfile_create(const char *target, struct error *err)
 	size_t temp_size = 0;
 	int fd = -1;
 
+	if (o != NULL)
+		o->slot = -1;
 	if (o == NULL || dir_copy == NULL || base_copy == NULL ||
 	    (o->target = strdup(target)) == NULL ||
 	    (o->temp = malloc(temp_size = strlen(target) + 16)) == NULL) {
@@ -143,6 +147,7 @@ outfile_create(const char *target, struct error *err)
 		o->temp = NULL;
 		goto fail;
 	}
+	o->slot = tempfiles_note(o->temp);
 	/* mkostemp makes it 0600 whatever the umask: ID numbers may be in it */
 	if ((o->fp = fdopen(fd, "w")) == NULL) {
 		error_set(err, EXIT_CANTCREAT, "%s: %s", target, strerror(errno));
@@ -206,8 +211,12 @@ outfile_commit(struct outfile *o)
 		if (errno == 0)
 			errno = EIO;
 		o->kept = 1;	/* what was written is there */
+		tempfiles_forget(o->slot);
+		o->slot = -1;
 		return -1;
 	}
+	tempfiles_forget(o->slot);
+	o->slot = -1;
 	free(o->temp);
 	o->temp = NULL;
 	/* the rename itself must outlive a crash */
@@ -229,6 +238,7 @@ outfile_discard(struct outfile *o)
 		fclose(o->fp);
 	if (o->temp != NULL && !o->kept)
 		unlink(o->temp);
+	tempfiles_forget(o->slot);
 	free(o->temp);
 	free(o->target);
 	free(o);

@@ -9,6 +9,7 @@
 #include "buf.h"
 #include "text.h"
 #include "xlsx_out.h"
+#include "tempfiles.h"
 
 #define MAX_ROWS 1048576	/* of a sheet, title and header included */
 #define MAX_CELL 32767		/* characters of a cell */
@@ -21,6 +22,7 @@
 struct xlsx_book {
 	FILE *fp;
 	char *path;		/* the temporary file */
+	int slot;		/* path's in tempfiles, removed on a signal */
 	lxw_workbook *book;
 	lxw_format *title, *header, *date, *time, *text, *percent;
 	struct xlsx_out **sheets;
@@ -83,6 +85,7 @@ xlsx_book_open(FILE *fp, int streaming, struct error *err)
 		return NULL;
 	}
 	b->fp = fp;
+	b->slot = -1;
 	buf_puts(&path, dir != NULL && *dir != '\0' ? dir : "/tmp");
 	buf_puts(&path, "/renke-out-XXXXXX");
 	if (path.data == NULL || (fd = mkstemp(path.data)) < 0) {
@@ -94,6 +97,7 @@ xlsx_book_open(FILE *fp, int streaming, struct error *err)
 	}
 	close(fd);
 	b->path = path.data;
+	b->slot = tempfiles_note(b->path);
 	/* rows go to files in tmpdir as they come: memory stays flat */
 	options.constant_memory = streaming ? LXW_TRUE : LXW_FALSE;
 	options.use_zip64 = LXW_FALSE;	/* WPS cannot open zip64 */
@@ -640,6 +644,7 @@ xlsx_book_close(struct xlsx_book *b, struct error *err)
 	free(b->sheets);
 	if (b->path != NULL)
 		unlink(b->path);
+	tempfiles_forget(b->slot);
 	free(b->path);
 	free(b);
 	return rc;
