@@ -35,19 +35,8 @@ top=$(cd "$(dirname "$0")/.." && pwd)
 bin=$top/bin
 today=2024-06-01
 overdue=1000
-for tool in /usr/bin/time sqlite3 "$bin/household-add" "$bin/deadline-check"; do
-	if ! command -v "$tool" >/dev/null 2>&1; then
-		echo "bench-deadline.sh: $tool is needed (make all; scripts/install-deps.sh --bench)" >&2
-		exit 69
-	fi
-done
-work=$(mktemp -d "${TMPDIR:-/tmp}/renke-bench-deadline.XXXXXX")
-if [ $keep -eq 1 ]; then
-	echo "scratch directory: $work"
-else
-	trap 'rm -rf "$work"' EXIT
-fi
-cd "$work"
+. "$top/scripts/bench-lib.sh"
+bench_start bench-deadline.sh sqlite3 "$bin/household-add" "$bin/deadline-check"
 unset RENKE_DB
 LC_ALL=C
 export LC_ALL

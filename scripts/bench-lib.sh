@@ -8,6 +8,7 @@
 # bench_start NAME [TOOL...]: NAME (bench-x.sh) in messages; exit 69 unless
 # GNU time and every TOOL (a command on PATH or an executable path) are
 # there; then into a new scratch directory, removed at exit unless $keep
+# (then its name is printed: "scratch directory: DIR")
 bench_start() {
 	bench=$1
 	shift
@@ -22,7 +23,11 @@ bench_start() {
 		}
 	done
 	work=$(mktemp -d "${TMPDIR:-/tmp}/renke-${bench%.sh}.XXXXXX")
-	[ "$keep" -eq 1 ] || trap 'rm -rf "$work"' EXIT
+	if [ "$keep" -eq 1 ]; then
+		echo "scratch directory: $work"
+	else
+		trap 'rm -rf "$work"' EXIT
+	fi
 	cd "$work"
 }
 

@@ -60,21 +60,10 @@ fi
 
 top=$(cd "$(dirname "$0")/.." && pwd)
 bin=$top/bin
-for tool in /usr/bin/time sqlite3 "$bin/household-add" "$bin/milestone-add" \
-    "$bin/report-gen"; do
-	if ! command -v "$tool" >/dev/null 2>&1; then
-		echo "bench-report.sh: $tool is needed (make all; scripts/install-deps.sh --bench)" >&2
-		exit 69
-	fi
-done
-work=$(mktemp -d "${TMPDIR:-/tmp}/renke-bench-report.XXXXXX")
-if [ $keep -eq 1 ]; then
-	echo "scratch directory: $work"
-else
-	trap 'rm -rf "$work"' EXIT
-fi
+. "$top/scripts/bench-lib.sh"
+bench_start bench-report.sh sqlite3 "$bin/household-add" "$bin/milestone-add" \
+    "$bin/report-gen"
 trap 'exit 1' HUP INT TERM
-cd "$work"
 unset RENKE_DB
 LC_ALL=C.UTF-8
 RENKE_USER=bench

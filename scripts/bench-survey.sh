@@ -29,19 +29,10 @@ done
 
 top=$(cd "$(dirname "$0")/.." && pwd)
 bin=$top/bin
-if [ ! -x /usr/bin/time ]; then
-	echo "bench-survey.sh: GNU time (/usr/bin/time) is needed: scripts/install-deps.sh --bench" >&2
-	exit 69
-fi
-if [ ! -x "$bin/survey-tally" ]; then
-	echo "bench-survey.sh: $bin/survey-tally is not built: make all" >&2
-	exit 69
-fi
+. "$top/scripts/bench-lib.sh"
 have_mlr=1
 command -v mlr >/dev/null 2>&1 || have_mlr=0
-work=$(mktemp -d "${TMPDIR:-/tmp}/renke-bench-survey.XXXXXX")
-[ $keep -eq 1 ] || trap 'rm -rf "$work"' EXIT
-cd "$work"
+bench_start bench-survey.sh "$bin/survey-tally"
 
 "$top/scripts/gen-survey" "$n" 1 >responses.csv
 

@@ -28,13 +28,8 @@ done
 
 top=$(cd "$(dirname "$0")/.." && pwd)
 bin=$top/bin
-if [ ! -x /usr/bin/time ]; then
-	echo "bench-xlsx.sh: GNU time (/usr/bin/time) is needed: scripts/install-deps.sh --bench" >&2
-	exit 69
-fi
-work=$(mktemp -d "${TMPDIR:-/tmp}/renke-bench-xlsx.XXXXXX")
-[ $keep -eq 1 ] || trap 'rm -rf "$work"' EXIT
-cd "$work"
+. "$top/scripts/bench-lib.sh"
+bench_start bench-xlsx.sh "$bin/household-add" "$bin/household-list"
 
 "$top/scripts/gen-households" "$n" 1 >gen.csv
 "$bin/household-add" -q -d made.db gen.csv
@@ -44,7 +39,8 @@ cd "$work"
 rm -f made.db made.db-wal made.db-shm
 
 # measure_turns NAME:SETUP:COMMAND...: run each command after its setup,
-# in turns, $runs times; print "name median_seconds peak_kb" for each
+# in turns, $runs times; print "name median_seconds peak_kb user_seconds"
+# for each (the medians of each column)
 measure_turns() {
 	i=0
 	while [ $i -lt "$runs" ]; do
@@ -54,7 +50,7 @@ measure_turns() {
 			setup=${rest%%:*}
 			command=${rest#*:}
 			sh -c "$setup"
-			/usr/bin/time -f '%e %M' -o one sh -c "$command" >/dev/null 2>&1 ||
+			/usr/bin/time -f '%e %M %U' -o one sh -c "$command" >/dev/null 2>&1 ||
 				{ echo "bench-xlsx.sh: failed: $command" >&2; cat one >&2; exit 1; }
 			tail -n 1 one >>"times.$name"
 		done
@@ -62,8 +58,12 @@ measure_turns() {
 	done
 	for spec in "$@"; do
 		name=${spec%%:*}
-		sort -n "times.$name" | awk -v name="$name" '{ t[NR] = $1; m[NR] = $2 }
-			END { k = int((NR + 1) / 2); print name, t[k], m[k] }'
+		printf "%s" "$name"
+		for column in 1 2 3; do
+			printf " %s" "$(cut -d ' ' -f $column "times.$name" | sort -n |
+				awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }')"
+		done
+		echo
 	done
 }
 
@@ -77,17 +77,24 @@ else
 fi
 measure_turns "$@" >results
 
-echo "household-add from a workbook: $n households, median of $runs runs taken in turns"
-echo "machine: $(uname -m), $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo); load $(cut -d' ' -f1-3 /proc/loadavg)"
-echo "workbook: $(wc -c <households.xlsx) bytes; CSV: $(wc -c <households.csv) bytes"
-awk '{ s[$1] = $2; m[$1] = $3 }
+bench_header "household-add from a workbook: $n households, median of $runs runs taken in turns"
+awk '{ s[$1] = $2; m[$1] = $3; u[$1] = $4 }
+	function line(task, a) {
+		printf "%-36s %9.2f %9.2f %7.2f %9.1f\n", task, s["xlsx"], s[a],
+		    (s[a] > 0 ? s["xlsx"] / s[a] : 0), m["xlsx"] / 1024
+	}
 	END {
-		printf "%-34s %9s %9s\n", "task", "seconds", "peak MiB"
-		printf "%-34s %9.2f %9.1f\n", "household-add from CSV", s["csv"], m["csv"] / 1024
-		printf "%-34s %9.2f %9.1f\n", "household-add from .xlsx", s["xlsx"], m["xlsx"] / 1024
+		line("household-add .xlsx (vs CSV)", "csv")
 		if ("in2csv" in s)
-			printf "%-34s %9.2f %9.1f\n", "in2csv .xlsx (conversion only)", s["in2csv"], m["in2csv"] / 1024
-		printf "workbook / CSV: %.2f (target at most 1.5)\n", s["xlsx"] / s["csv"]
+			line("household-add .xlsx (vs in2csv)", "in2csv")
+		printf "peak MiB: household-add from CSV %.1f", m["csv"] / 1024
+		if ("in2csv" in s)
+			printf ", in2csv %.1f", m["in2csv"] / 1024
+		printf "\nuser CPU s: household-add from CSV %.2f, from .xlsx %.2f", u["csv"], u["xlsx"]
+		if ("in2csv" in s)
+			printf ", in2csv %.2f", u["in2csv"]
+		printf "\nworkbook / CSV: %.2f (target at most 1.5)\n", s["xlsx"] / s["csv"]
 		if ("in2csv" in s)
 			printf "in2csv / workbook: %.1f (target at least 10)\n", s["in2csv"] / s["xlsx"]
 	}' results
+echo "load $(cut -d' ' -f1-3 /proc/loadavg); workbook: $(wc -c <households.xlsx) bytes; CSV: $(wc -c <households.csv) bytes"
