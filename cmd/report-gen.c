@@ -15,7 +15,7 @@ static const char usage[] =
 "                  [--due-until date] [--who name] [--min-n n] [--case n]\n"
 "                  summary | issues | visits | households | meetings |\n"
 "                  history id | history --case n | survey | changes | scorecard |\n"
-"                  cases | cases villages | cases posting\n"
+"                  cases | cases villages | cases posting | board\n"
 "       report-gen --from-rollup [-q] [-f format] [-o file] summary file ...\n";
 
 enum { OPT_VILLAGE = 3000, OPT_GROUP, OPT_SINCE, OPT_UNTIL, OPT_OWNER,
@@ -305,6 +305,12 @@ from_stores(struct cli *cli, struct opts *o, int which, int argc, char **argv)
 		if (report_scorecard(&src, &o->filter, o->min_n, cli_labels(cli),
 		    cli->format, cli->output_flags, stdout, &err) < 0)
 			status = cli_error(cli, &err);
+	} else if (which == -7) {
+		if ((rows = report_board(&src, &o->filter, cli_labels(cli),
+		    cli->format, cli->output_flags, stdout, &err)) < 0)
+			status = cli_error(cli, &err);
+		else
+			cli_say_none(cli, rows, _("no one is on the boards"));
 	} else if (which == -6) {
 		if ((rows = report_cases(&src, case_view, &o->filter,
 		    cli_labels(cli), cli->format, cli->output_flags, stdout,
@@ -350,6 +356,7 @@ main(int argc, char **argv)
 		{ "changes", -4, N_("Changes") },
 		{ "scorecard", -5, N_("Scorecard of the eight actions") },
 		{ "cases", -6, N_("Monitoring cases") },
+		{ "board", -7, N_("Honour and exposure boards") },
 	};
 	char title[256];
 	struct cli cli;
@@ -364,13 +371,15 @@ main(int argc, char **argv)
 	argv += first;
 	if (argc < 1)
 		cli_usage_error(&cli, _("which report? summary, issues, visits, "
-		    "households, meetings, history, survey, changes, scorecard or cases"));
+		    "households, meetings, history, survey, changes, scorecard, cases "
+		    "or board"));
 	for (report = 0; report < sizeof(reports) / sizeof(reports[0]); report++)
 		if (strcmp(argv[0], reports[report].name) == 0)
 			break;
 	if (report == sizeof(reports) / sizeof(reports[0]))
 		cli_usage_error(&cli, _("unknown report \"%s\"; expected summary, issues, "
-		    "visits, households, meetings, history, survey, changes, scorecard or cases"), argv[0]);
+		    "visits, households, meetings, history, survey, changes, scorecard, "
+		    "cases or board"), argv[0]);
 	if (o.from_rollup) {
 		if (reports[report].ledger != -1)
 			cli_usage_error(&cli, "%s", _("--from-rollup reads summaries: "
@@ -435,6 +444,7 @@ main(int argc, char **argv)
 			{ -4, "since until who" },
 			{ -5, "village since until min-n" },
 			{ -6, "village group since until" },
+			{ -7, "village group" },
 		};
 		const struct {
 			const char *name;

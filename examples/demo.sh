@@ -71,6 +71,14 @@ echo "== deadline-check --today 2022-12-01 --kind monitoring_case_overdue -f tab
 deadline-check --today 2022-12-01 --kind monitoring_case_overdue -f table || true
 echo "== rule-step examples/rules.csv -f table   (后叶村's village rules: drafted, consulted twice, voted, filed, posted, delivered, enforced)"
 rule-step -q --today 2023-06-30 -f table examples/rules.csv
+echo "== honour-add examples/honours.csv   (the year's selections (评选): civilised families, a clean household,"
+echo "   support of elders by the representatives' vote, a courtyard, a civilised village chosen by the county)"
+honour-add examples/honours.csv
+echo "== board-step examples/board-steps.csv   (光荣榜 from the selections; 曝光台 from the black list and a council,"
+echo "   each household told why and given a week to object; one objection upheld, that entry withdrawn)"
+board-step -q --today 2022-12-31 examples/board-steps.csv
+echo "== report-gen --today 2022-12-31 board -f table   (what the villages' boards show on the last day of the year)"
+report-gen --today 2022-12-31 board -f table
 echo "== household-list --name 军元 -f table   (a resident at the counter gives part of a name)"
 household-list --name 军元 -f table
 echo "== report-gen history HY0102001 -f table   (one household whole: its suggestion, visits, registration, the moves of its issue)"
@@ -84,6 +92,8 @@ echo "== report-gen summary -f html: the November summary (总结) with its char
 echo "   and as a workbook for the county (a sheet per table, its charts editable) in $PWD/build/summary.xlsx"
 report-gen --today 2022-12-01 cases posting -f html >build/posting.html
 echo "   the public posting list (公示名单) of the cases under posting, to print on A4, is in $PWD/build/posting.html"
+report-gen --today 2022-12-31 board -f html >build/board.html
+echo "   each village's honour and exposure boards (光荣榜, 曝光台), an A4 sheet each, are in $PWD/build/board.html"
 echo "== report-gen scorecard -f table   (八个一推进情况: each village's required items done, its completion and rank)"
 report-gen --today 2022-11-30 scorecard -f table
 report-gen --today 2022-11-30 scorecard -f html >build/scorecard.html

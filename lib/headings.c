@@ -80,6 +80,11 @@ static const struct {
 	{ "score", N_("score"), NULL },
 	{ "evaluators", N_("evaluators"), NULL },
 	{ "selected_on", N_("selected on"), NULL },
+	{ "board", N_("board"), "board" },
+	{ "period_from", N_("from"), NULL },
+	{ "period_to", N_("until"), NULL },
+	{ "headline", N_("posted for"), NULL },
+	{ "object_by", N_("last day to object"), NULL },
 };
 
 #define NHEADINGS (sizeof(headings) / sizeof(headings[0]))

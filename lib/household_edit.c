@@ -24,6 +24,8 @@ static const struct referrer {
 	    N_("%ld assignments") },
 	{ "honour", "household_id", 1, N_("%ld selection"),
 	    N_("%ld selections") },
+	{ "board_entry", "household_id", 1, N_("%ld board entry"),
+	    N_("%ld board entries") },
 };
 _Static_assert(sizeof(referrers) / sizeof(referrers[0]) == HOUSEHOLD_REFERRERS,
     "a count of each kind of record of a household");

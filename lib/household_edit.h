@@ -21,7 +21,7 @@ struct household_edit {
  * The kinds of record that belong to a household: visits, issues,
  * members, survey responses, the cadres assigned to it.
  */
-#define HOUSEHOLD_REFERRERS 6
+#define HOUSEHOLD_REFERRERS 7
 
 /* What refers to a household, or what a merge moved. */
 struct household_records {

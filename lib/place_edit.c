@@ -27,6 +27,8 @@ static const struct placed {
 	    N_("%ld assignments") },
 	{ "honour", "honour", "id", 1, 0, N_("%ld selection"),
 	    N_("%ld selections") },
+	{ "board_entry", "board", "id", 1, 0, N_("%ld board entry"),
+	    N_("%ld board entries") },
 };
 enum { NPLACED = PLACE_KINDS };
 _Static_assert(sizeof(placed) / sizeof(placed[0]) == PLACE_KINDS,

@@ -12,7 +12,7 @@ struct reference_count {
 };
 
 /* What a merge moved to the place kept: households, meetings, issues, assignments. */
-#define PLACE_KINDS 5
+#define PLACE_KINDS 6
 struct place_moved {
 	struct reference_count records[PLACE_KINDS];
 };

@@ -76,6 +76,8 @@
  *               draft to its enforcement (rule-step)
  *   honour.h    selections of models (评选): people, households and
  *               villages chosen for an honour (honour-add)
+ *   board.h     the honour and exposure boards (光荣榜 / 曝光台): a
+ *               household's entry step by step (board-step)
  *
  * To add a command: write cmd/NAME.c after cmd/household-add.c, list it
  * in the Makefile's COMMANDS, write man/man1/NAME.1 with EXAMPLES, and add
@@ -130,6 +132,7 @@
 #include "support.h"
 #include "rule.h"
 #include "honour.h"
+#include "board.h"
 
 #define RENKE_VERSION "0.1.0"
 

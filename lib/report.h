@@ -163,6 +163,9 @@ struct report_village {
 	long rules_in_force;		/* villages whose own rule set is in force */
 	long rules_households;		/* the households of those villages */
 	long rules_delivered;		/* of them, those it was delivered to */
+	/* models (action 8) in the year up to today, or --since to --until: */
+	long honours;			/* selections made (honour-add) */
+	long boards_posted;		/* board entries posted (board-step) */
 	struct report_cases cases;	/* monitoring cases */
 	/* for the charts */
 	long by_category_status[REPORT_NISSUE_CATEGORIES][REPORT_NSTATUSES];
@@ -282,8 +285,9 @@ int report_summary_xlsx(const struct report_summary *summary, unsigned flags,
  * action: 1 visit milestones due and done, coverage; 2 representatives'
  * meetings due and held; 3 on-time closure and callback satisfaction;
  * 4 disputes settled; 5 briefings due and held; 6 courtyard meetings of
- * the groups due and held; 7 the vote on the village rules; 8 models
- * (not recorded: blank); recognition with its interval; then the
+ * the groups due and held; 7 the vote on the village rules; 8 the
+ * selections made and board entries posted (counts: the office sets no
+ * required item for them); recognition with its interval; then the
  * required items (the milestones the office set), those done, the
  * completion rate and the village's rank.  Nothing required is "—" (no
  * value for machines), never 100%.  A village with fewer than min_n
@@ -330,6 +334,23 @@ enum report_cases_view {
 long report_cases(struct report_source *src, enum report_cases_view view,
     const struct report_filter *f, int labels, enum output_format format,
     unsigned flags, FILE *fp, struct error *err);
+
+/* ---- the honour and exposure boards (光荣榜 / 曝光台) ---- */
+
+/*
+ * Write what the boards of src's villages show on f->today (board-step:
+ * the entries posted whose period holds the day), by village, honour
+ * board first, filtered by village and group (a township column first
+ * when several stores): the board, the group, the name (the person
+ * selected, else the head of the household), what is posted (an
+ * honour's title, or the honour_kind of a selection), an exposure's
+ * reason and the period.  Never an ID number, phone or household
+ * number: the boards are public.  Under FORMAT_HTML one printable A4
+ * sheet a village.  Returns the rows written, or -1 with err set.
+ */
+long report_board(struct report_source *src, const struct report_filter *f,
+    int labels, enum output_format format, unsigned flags, FILE *fp,
+    struct error *err);
 
 /* ---- the ledgers ---- */
 

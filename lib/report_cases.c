@@ -215,9 +215,8 @@ struct cases_run {
 	long rows;
 };
 
-/* Bind name to text (NULL: SQL NULL) when the statement has it. */
-static void
-bind_named(sqlite3_stmt *st, const char *name, const char *text)
+void
+report_bind_named(sqlite3_stmt *st, const char *name, const char *text)
 {
 	int k = sqlite3_bind_parameter_index(st, name);
 
@@ -239,11 +238,11 @@ cases_store(void *context, struct store *s, const char *township,
 		return -1;
 	if ((st = store_prepare(s, view->sql, err)) == NULL)
 		return -1;
-	bind_named(st, ":village", r->f->village);
-	bind_named(st, ":group", r->f->group);
-	bind_named(st, ":since", r->f->since);
-	bind_named(st, ":until", r->f->until);
-	bind_named(st, ":today", r->f->today);
+	report_bind_named(st, ":village", r->f->village);
+	report_bind_named(st, ":group", r->f->group);
+	report_bind_named(st, ":since", r->f->since);
+	report_bind_named(st, ":until", r->f->until);
+	report_bind_named(st, ":today", r->f->today);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		r->v[0] = township;
 		for (size_t k = 0; k < view->ncolumns; k++)

@@ -71,6 +71,20 @@ const char *report_vote_text(const char *vote, int labels);
 	"d.done_on <= ?4), v.id FROM village v"
 
 /*
+ * Action 8 of a village (?2 since, ?3 until, ?4 today): the selections
+ * made (honour-add) and the board entries posted (board-step) from
+ * --since, else in the year up to today, to --until and today.
+ */
+#define REPORT_MODELS_PERIOD_SQL(day) \
+	"(" day " <= ?4 AND (?3 IS NULL OR " day " <= ?3) AND (CASE WHEN ?2 " \
+	"IS NULL THEN " day " > date(?4, '-1 year') ELSE " day " >= ?2 END))"
+#define REPORT_MODELS_SQL \
+	"SELECT (SELECT count(*) FROM honour o WHERE o.village_id = v.id AND " \
+	REPORT_MODELS_PERIOD_SQL("o.selected_on") "), (SELECT count(*) FROM " \
+	"board_entry e WHERE e.village_id = v.id AND e.posted_on IS NOT NULL " \
+	"AND " REPORT_MODELS_PERIOD_SQL("e.posted_on") "), v.id FROM village v"
+
+/*
  * A writer opened when the first row is due: a report of several
  * stores opens it with the first store that opens, so that nothing is
  * written when the only store cannot be read.
@@ -152,6 +166,16 @@ void report_cases_free(struct report_cases *c);
  * 0 and no text when the reader closed the pipe).  NULL is a no-op.
  */
 struct report_posting;
+
+/*
+ * End an HTML page written to fp and flush it: 0; or -1 with err set,
+ * EXIT_OK with an empty text when the reader closed the pipe (the end
+ * of output, not a failure), else EXIT_IOERR.
+ */
+int report_html_end(FILE *fp, struct error *err);
+
+/* Bind name to text (NULL: SQL NULL) when the statement st has it. */
+void report_bind_named(sqlite3_stmt *st, const char *name, const char *text);
 struct report_posting *report_posting_open(FILE *fp, const char *today,
     struct error *err);
 int report_posting_row(struct report_posting *p, const char *const *v,

@@ -193,6 +193,17 @@ report_posting_row(struct report_posting *p, const char *const *v,
 }
 
 int
+report_html_end(FILE *fp, struct error *err)
+{
+	fputs("</body>\n</html>\n", fp);
+	if (fflush(fp) == 0 && !ferror(fp))
+		return 0;
+	return output_pipe_closed(fp) ? error_set(err, EXIT_OK, "%s", "") :
+	    error_set(err, EXIT_IOERR, _("write error: %s"),
+	    strerror(errno ? errno : EIO));
+}
+
+int
 report_posting_close(struct report_posting *p, struct error *err)
 {
 	int rc = 0;
@@ -206,11 +217,7 @@ report_posting_close(struct report_posting *p, struct error *err)
 			html_write_text(p->fp, _("No case is to be posted."));
 			fputs("</p>\n", p->fp);
 		}
-		fputs("</body>\n</html>\n", p->fp);
-		if (fflush(p->fp) != 0 || ferror(p->fp))
-			rc = output_pipe_closed(p->fp) ? error_set(err, EXIT_OK, "%s", "") :
-			    error_set(err, EXIT_IOERR, _("write error: %s"),
-			    strerror(errno ? errno : EIO));
+		rc = report_html_end(p->fp, err);
 	}
 	for (size_t i = 0; i < p->n; i++)
 		posted_free(&p->rows[i]);

@@ -24,6 +24,7 @@ static const struct column scorecard_columns[] = {
 	{ "rules_in_force", N_("rules in force"), COLUMN_INTEGER },
 	{ "rules_delivery_rate", N_("delivered to households"), COLUMN_NUMBER },
 	{ "models", N_("8 models"), COLUMN_INTEGER },
+	{ "boards_posted", N_("boards posted"), COLUMN_INTEGER },
 	{ "recognition_n", N_("answers"), COLUMN_INTEGER },
 	{ "recognition_rate", N_("recognition"), COLUMN_NUMBER },
 	{ "recognition_ci_low", N_("low"), COLUMN_NUMBER },
@@ -197,8 +198,8 @@ card_values(const struct card *card, const struct report_summary *sum,
 		t->v[t->c] = "—";
 	t->c++;
 	put_rules(t, v);
-	/* models and boards are not recorded yet: blank, never guessed */
-	t->v[t->c++] = t->labels ? "—" : NULL;
+	put_count(t, v->honours);
+	put_count(t, v->boards_posted);
 	put_count(t, v->survey_n);
 	if (v->survey_n > 0) {
 		put_rate(t, v->survey_yes, v->survey_n);

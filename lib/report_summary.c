@@ -261,6 +261,16 @@ rules_row(struct summary_build *b, struct report_village *v, sqlite3_stmt *st)
 	return 0;
 }
 
+/* REPORT_MODELS_SQL's row of the village. */
+static int
+models_row(struct summary_build *b, struct report_village *v, sqlite3_stmt *st)
+{
+	(void)b;
+	v->honours = sqlite3_column_int64(st, 0);
+	v->boards_posted = sqlite3_column_int64(st, 1);
+	return 0;
+}
+
 /* The village's suggestions of monitoring left without a case. */
 static int
 unfollowed_row(struct summary_build *b, struct report_village *v,
@@ -372,6 +382,8 @@ report_row_add(struct report_village *total, const struct report_village *from,
 	total->rules_in_force += from->rules_in_force;
 	total->rules_households += from->rules_households;
 	total->rules_delivered += from->rules_delivered;
+	total->honours += from->honours;
+	total->boards_posted += from->boards_posted;
 	total->meetings_required += from->meetings_required;
 	total->survey_n += from->survey_n;
 	total->survey_yes += from->survey_yes;
@@ -516,7 +528,8 @@ count_villages(struct summary_build *b, struct error *err)
 	if (per_store(b, REPORT_METRICS_SQL, metrics_row, err) != 0 ||
 	    per_store(b, REPORT_CASES_SQL, cases_row, err) != 0 ||
 	    per_store(b, REPORT_UNFOLLOWED_SQL, unfollowed_row, err) != 0 ||
-	    per_store(b, REPORT_RULES_SQL, rules_row, err) != 0)
+	    per_store(b, REPORT_RULES_SQL, rules_row, err) != 0 ||
+	    per_store(b, REPORT_MODELS_SQL, models_row, err) != 0)
 		return -1;
 	/* each village against each meeting milestone */
 	if (per_store(b, "SELECT CASE m.scope WHEN 'village' THEN 1 ELSE "

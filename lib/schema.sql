@@ -1153,3 +1153,52 @@ CREATE INDEX issue_monitor_case ON issue(monitor_case_id)
 	WHERE monitor_case_id IS NOT NULL;
 CREATE INDEX support_monitor_case ON support(monitor_case_id)
 	WHERE monitor_case_id IS NOT NULL;
+
+-- version 22
+-- the honour board and the exposure board of a village (光荣榜 / 曝光台,
+-- 红黑榜; board-step): a household posted for a period, known by its
+-- board, the household and the period's first day.  An honour entry
+-- comes from a selection (honour_id) or the neighbour evaluation's red
+-- list; an exposure entry from its black list or a council's finding,
+-- with its reason, and the household told of it and of its right to
+-- object by object_by before it is posted.  stage is where its last
+-- step left it; a posted entry is on the board from period_from to
+-- period_to (lib/board.h BOARD_ON_SQL), or until it is removed.
+CREATE TABLE board_entry (
+	id INTEGER PRIMARY KEY,
+	board TEXT NOT NULL CHECK (board = 'honour' OR board = 'exposure'),
+	village_id INTEGER NOT NULL REFERENCES village(id),
+	household_id TEXT NOT NULL,	-- a household(household_id)
+	period_from TEXT NOT NULL CHECK (period_from GLOB
+		'[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'),
+	period_to TEXT NOT NULL CHECK (period_to >= period_from),
+	source TEXT NOT NULL CHECK (source = 'selection' OR
+		source = 'red_list' OR source = 'black_list' OR source = 'council'),
+	honour_id INTEGER REFERENCES honour(id),
+	headline TEXT,			-- what is posted; NULL: the selection's honour
+	reason TEXT,			-- why a household is exposed
+	stage TEXT NOT NULL CHECK (stage = 'proposed' OR stage = 'notified' OR
+		stage = 'objected' OR stage = 'answered' OR stage = 'withdrawn' OR
+		stage = 'posted' OR stage = 'removed'),
+	stage_on TEXT NOT NULL,
+	proposed_on TEXT NOT NULL,
+	notified_on TEXT,
+	object_by TEXT,
+	objected_on TEXT,
+	objection TEXT,
+	decided_on TEXT,
+	result TEXT CHECK (result = 'upheld' OR result = 'dismissed'),
+	decision TEXT,
+	posted_on TEXT,
+	removed_on TEXT,
+	removed_why TEXT,
+	created_at TEXT NOT NULL,
+	updated_at TEXT NOT NULL,
+	UNIQUE (board, household_id, period_from),
+	CHECK ((board = 'exposure') = (source = 'black_list' OR
+		source = 'council')),
+	CHECK (board <> 'exposure' OR reason IS NOT NULL),
+	CHECK (board <> 'exposure' OR posted_on IS NULL OR notified_on IS NOT NULL),
+	CHECK (source <> 'selection' OR honour_id IS NOT NULL)
+) STRICT;
+CREATE INDEX board_entry_village ON board_entry(village_id, stage);

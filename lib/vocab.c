@@ -254,6 +254,29 @@ const struct vocab_entry vocab_table[] = {
 	{ "honour_basis", "evaluation", "neighbour evaluation", "邻里互评", "互评|评分" },
 	{ "honour_basis", "council", "moral council's review", "道德评议会评议", "评议会|道德评议会|评议" },
 	/* end of selections */
+	/* the honour and exposure boards (光荣榜 / 曝光台): board-step */
+	{ "board", "honour", "honour board", "光荣榜", "红榜|红榜光荣榜" },
+	{ "board", "exposure", "exposure board", "曝光台", "黑榜|曝光榜" },
+	{ "board_source", "selection", "selection", "评选", "先进典型评选|评选结果" },
+	{ "board_source", "red_list", "evaluation's red list", "互评红榜", "邻里互评红榜" },
+	{ "board_source", "black_list", "evaluation's black list", "互评黑榜", "邻里互评黑榜" },
+	{ "board_source", "council", "council's finding", "评议会认定", "道德评议会|红白理事会|评议会" },
+	{ "board_step", "propose", "proposal", "提名上榜", "提名|拟上榜" },
+	{ "board_step", "notify", "notice of the right to object", "告知", "告知异议权|书面告知" },
+	{ "board_step", "object", "objection", "提出异议", "异议" },
+	{ "board_step", "decide", "decision on the objection", "异议处理", "处理异议|复核" },
+	{ "board_step", "post", "posting", "上榜公布", "上榜|公布|张贴" },
+	{ "board_step", "remove", "removal", "撤榜", "提前撤榜|撤下" },
+	{ "board_stage", "proposed", "proposed", "拟上榜", NULL },
+	{ "board_stage", "notified", "notified", "已告知", NULL },
+	{ "board_stage", "objected", "objected", "异议中", NULL },
+	{ "board_stage", "answered", "objection dismissed", "异议不成立", NULL },
+	{ "board_stage", "withdrawn", "withdrawn on objection", "异议成立已撤回", NULL },
+	{ "board_stage", "posted", "posted", "已上榜", NULL },
+	{ "board_stage", "removed", "removed", "已撤榜", NULL },
+	{ "board_result", "upheld", "upheld", "异议成立", "成立" },
+	{ "board_result", "dismissed", "dismissed", "异议不成立", "不成立|驳回" },
+	/* end of boards */
 	{ NULL, NULL, NULL, NULL, NULL }
 };
 

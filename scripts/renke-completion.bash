@@ -55,12 +55,17 @@ _renke_values() {
 	honour_kind) values="moral_model moving_figure good_person finest_person good_youth civilised_village civilised_family clean_household tidy_courtyard elder_care neighbourly other 道德模范 感动人物 身边好人 最美人物 新时代好少年 文明村镇 文明家庭 清洁户 整洁庭院 赡养老人 邻里和谐 其他" ;;
 	honour_level) values="village town county 村级 镇级 县级" ;;
 	honour_basis) values="vote evaluation council 投票表决 邻里互评 道德评议会评议" ;;
+	board) values="honour exposure 光荣榜 曝光台" ;;
+	board_source) values="selection red_list black_list council 评选 互评红榜 互评黑榜 评议会认定" ;;
+	board_step) values="propose notify object decide post remove 提名上榜 告知 提出异议 异议处理 上榜公布 撤榜" ;;
+	board_stage) values="proposed notified objected answered withdrawn posted removed 拟上榜 已告知 异议中 异议不成立 异议成立已撤回 已上榜 已撤榜" ;;
+	board_result) values="upheld dismissed 异议成立 异议不成立" ;;
 	format) values="table csv json jsonl markdown html xlsx" ;;
 	flagged_as) values="issues cases" ;;
 	input_format) values="csv json jsonl xlsx xls" ;;
 	encoding) values="auto utf-8 gb18030" ;;
 	deadline_kind) values="issue_overdue feedback_overdue revisit_due promise_overdue visit_missing meeting_missing monitoring_case_overdue monitoring_unfollowed loan_unsent loan_unanswered" ;;
-	report) values="summary issues visits households meetings history survey changes scorecard cases" ;;
+	report) values="summary issues visits households meetings history survey changes scorecard cases board" ;;
 	cases_view) values="open villages posting" ;;
 	place_action) values="rename merge remove" ;;
 	household_action) values="renumber merge remove" ;;
@@ -79,7 +84,6 @@ _renke_domain() {
 	--monitor-type) echo monitor_type ;;
 	--risk-status) echo risk_status ;;
 	--urgency) echo urgency ;;
-	--source) echo issue_source ;;
 	--status)
 		case $1 in
 		support-log) echo loan_status ;;
@@ -96,15 +100,23 @@ _renke_domain() {
 	--step)
 		case $1 in
 		rule-step) echo rule_step ;;
+		board-step) echo board_step ;;
 		*) echo case_step ;;
 		esac ;;
 	--result)
 		case $1 in
 		rule-step) echo rule_result ;;
+		board-step) echo board_result ;;
 		*) echo case_result ;;
 		esac ;;
 	--topics) echo rule_topic ;;
 	--level) echo honour_level ;;
+	--board) echo board ;;
+	--source)
+		case $1 in
+		board-step) echo board_source ;;
+		*) echo issue_source ;;
+		esac ;;
 	--basis) echo honour_basis ;;
 	--action) echo rule_action ;;
 	--body) echo rule_body ;;
@@ -193,4 +205,4 @@ _renke() {
 complete -F _renke household-add household-list visit-log milestone-add \
 	issue-add issue-update meeting-log deadline-check report-gen survey-tally \
 	member-add assign case-open case-step place-edit household-edit visit-edit \
-	support-log meeting-edit rule-step honour-add
+	support-log meeting-edit rule-step honour-add board-step

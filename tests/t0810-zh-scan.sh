@@ -127,7 +127,9 @@ EOF
 	sh "$EXAMPLES/ledger-life.sh" >ledger-life.log 2>&1 &&
 	survey-tally -q --save 2022-11 --today 2022-11-28 "$EXAMPLES/survey.csv" >/dev/null &&
 	case-open -q --today 2022-12-01 "$EXAMPLES/cases.csv" >/dev/null &&
-	case-step -q --today 2022-12-01 "$EXAMPLES/case-steps.csv" >/dev/null
+	case-step -q --today 2022-12-01 "$EXAMPLES/case-steps.csv" >/dev/null &&
+	honour-add -q "$EXAMPLES/honours.csv" &&
+	board-step -q --today 2022-12-31 "$EXAMPLES/board-steps.csv"
 ) >"$TRASH/town.log" 2>&1 || { cat "$TRASH/town.log"; exit 1; }
 
 township() {
@@ -160,6 +162,7 @@ report-gen --today 2022-11-30 scorecard
 report-gen --today 2022-11-30 cases
 report-gen --today 2022-11-30 cases villages
 report-gen --today 2022-11-30 cases posting
+report-gen --today 2022-12-31 board
 survey-tally --from-store 2022-11
 survey-tally --today 2022-11-28 EXAMPLES/survey.csv
 survey-tally --evaluation EXAMPLES/evaluation.csv

@@ -63,6 +63,10 @@ static const struct {
 	{ "honour", "level", "honour_level" },
 	{ "honour", "basis", "honour_basis" },
 	{ "calendar_day", "kind", "calendar_day" },
+	{ "board_entry", "board", "board" },
+	{ "board_entry", "source", "board_source" },
+	{ "board_entry", "stage", "board_stage" },
+	{ "board_entry", "result", "board_result" },
 };
 #define NCOLUMNS (sizeof(columns) / sizeof(columns[0]))
 
