@@ -50,7 +50,7 @@ COMMANDS = $(COMMANDS_HOUSEHOLDS) $(COMMANDS_LEDGER) $(COMMANDS_VISITS) \
 	$(COMMANDS_RULES) $(COMMANDS_MODELS)
 LIB_SRC = $(wildcard lib/*.c)
 LIB_OBJ = $(LIB_SRC:lib/%.c=$(B)/lib/%.o) $(B)/lib/schema.o
-CLI_OBJ = $(B)/cmd/cli.o $(B)/cmd/cli-import.o
+CLI_OBJ = $(B)/cmd/cli.o $(B)/cmd/cli-import.o $(B)/cmd/cli-help.o $(B)/cmd/help.o
 UNIT_TESTS = $(patsubst tests/unit/%.c,$(B)/tests/%,$(wildcard tests/unit/*.c))
 MAN1 = $(COMMANDS:%=man/man1/%.1)
 MAN5 = man/man5/renke-store.5
@@ -90,7 +90,15 @@ $(B)/librenke.a: $(LIB_OBJ)
 	@rm -f $@
 	@ar rcs $@ $(LIB_OBJ)
 
-$(B)/cmd/%.o: cmd/%.c cmd/cli.h lib/*.h | $(B)/cmd
+$(B)/cmd/%.o: cmd/%.c cmd/*.h lib/*.h | $(B)/cmd
+	@echo "CC $@"; $(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+# the option lines of -h, from the man pages' option lists
+$(B)/cmd/help.c: $(MAN1) $(MAN7) $(MAN_ZH) scripts/embed-help | $(B)/cmd
+	@cd $(B)/cmd && sh $(CURDIR)/scripts/embed-help $(MAN1:%=$(CURDIR)/%) \
+		$(MAN7:%=$(CURDIR)/%) > help.c.new && mv help.c.new help.c
+
+$(B)/cmd/help.o: $(B)/cmd/help.c cmd/help.h
 	@echo "CC $@"; $(CC) $(ALL_CFLAGS) -c -o $@ $<
 
 $(BIN)/%: $(B)/cmd/%.o $(CLI_OBJ) $(B)/librenke.a | $(BIN)

@@ -387,8 +387,7 @@ cli_parse(struct cli *cli, int argc, char **argv, const struct option *options,
 			cli->quiet = 1;
 			break;
 		case 'h':
-			/* the synopsis is the same in every language, as in the man page */
-			printf("%s", cli->usage);
+			cli_help(cli, all);
 			exit(cli_finish(cli, EXIT_OK));
 		case 'V':
 			printf("%s (renke) %s\n", cli->command, RENKE_VERSION);

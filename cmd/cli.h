@@ -105,6 +105,13 @@ int cli_parse(struct cli *cli, int argc, char **argv,
     const struct option *options, const char *shortopts,
     cli_option_fn *handle, void *context);
 
+/*
+ * -h: the synopsis, then a line for each of options (getopt's table of
+ * the options the command takes, ended by a NULL name) in the user's
+ * language, each said as the command's man page, else renke(7), says it.
+ */
+void cli_help(const struct cli *cli, const struct option *options);
+
 /* "command: message" on standard error (unless the message is empty). */
 void cli_warn(const struct cli *cli, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));

@@ -128,6 +128,41 @@ text_width(const char *str)
 	return width;
 }
 
+/* 1 when a line may not begin with c: what closes a Chinese clause. */
+static int
+closes_clause(uint32_t c)
+{
+	return c == 0x3001 || c == 0x3002 || c == 0x300d || c == 0x300f ||
+	    c == 0x201d || c == 0xff01 || c == 0xff09 || c == 0xff0c ||
+	    c == 0xff1a || c == 0xff1b || c == 0xff1f;
+}
+
+size_t
+text_wrap(const char *str, size_t width)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	size_t at = 0, brk = 0, col = 0;
+	int wide_before = 0;
+
+	while (s[at] != '\0') {
+		uint32_t cp;
+		size_t n = utf8_decode(s + at, &cp);
+		int w = codepoint_width(cp);
+
+		if (cp == ' ')
+			brk = at;
+		else if (at > 0 && (w == 2 || wide_before) && !closes_clause(cp) &&
+		    s[at - 1] != ' ')
+			brk = at;
+		if (col + (size_t)w > width && at > 0)
+			return brk > 0 ? brk : at;
+		col += (size_t)w;
+		wide_before = w == 2;
+		at += n;
+	}
+	return at;
+}
+
 size_t
 utf8_length(const char *str)
 {

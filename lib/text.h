@@ -25,6 +25,15 @@ int utf8_valid(const char *s, size_t len);
  */
 size_t text_width(const char *s);
 
+/*
+ * The first line of s wrapped at width columns (text_width()): its length
+ * in bytes, broken before a space or next to a wide character (where
+ * Chinese breaks), never before the punctuation that closes a Chinese
+ * clause; all of s when it fits, and at least one character.  The spaces
+ * at the break are left for the caller to skip.
+ */
+size_t text_wrap(const char *s, size_t width);
+
 /* The characters (UTF-8 code points; a bad byte one) of s. */
 size_t utf8_length(const char *s);
 

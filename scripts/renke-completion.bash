@@ -182,7 +182,9 @@ _renke() {
 		return 0 ;;
 	esac
 	if [[ $cur == -* ]]; then
+		# the synopsis, and the tags of the option lines (not their text)
 		COMPREPLY=($(compgen -W "$("$cmd" -h 2>/dev/null |
+		    sed -e '1,/^$/b' -e '/^ \{1,4\}-/!d' -e 's/   .*//' |
 		    grep -o -- '--[a-z][a-z-]*\|-[a-zA-Z]\b' | sort -u)" -- "$cur"))
 		return 0
 	fi

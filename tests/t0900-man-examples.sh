@@ -4,18 +4,20 @@
 # Every page's EXAMPLES are run as tests/lib-man.sh says, under C.UTF-8
 # (the Chinese pages under zh_CN.UTF-8: t0832).
 #
-# Then, for every command page, the options that the command's -h prints
-# are those of the page's SYNOPSIS, word for word.
+# Then, for every command page, the synopsis that the command's -h prints
+# is the page's SYNOPSIS, word for word (its option lines: t0815).
 
 . "$(dirname "$0")/lib.sh"
 . "$TESTS_DIR/lib-man.sh"
 
-# help_of COMMAND: what COMMAND -h prints; it must exit 0
+# help_of COMMAND: the synopsis COMMAND -h prints before its option lines
+# (t0815); it must exit 0
 help_of() {
-	"$1" -h || {
+	"$1" -h >help.all || {
 		echo "$1 -h: exit status $?" >&2
 		return 1
 	}
+	sed "/^$/,\$d" help.all
 }
 
 # option_words: the words of standard input that are options, sorted

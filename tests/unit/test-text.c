@@ -287,6 +287,40 @@ test_mask_personal(void)
 	    "cut to fit, still masked");
 }
 
+static void
+test_wrap(void)
+{
+	static const struct {
+		const char *in;
+		size_t width;
+		const char *first;	/* the first line */
+	} cases[] = {
+		{ "The store.", 20, "The store." },
+		{ "Who is acting, as written to the audit log.", 20, "Who is acting, as" },
+		{ "Who is acting, as written", 17, "Who is acting, as" },
+		{ "Who is acting, as written", 16, "Who is acting," },
+		{ "unbreakable-word-longer", 10, "unbreakabl" },
+		{ "库文件。", 8, "库文件。" },
+		{ "即使有错误记录，也写入正确的记录。", 10, "即使有错误" },
+		/* never before the comma that closes a clause */
+		{ "即使有错误记录，也写入", 14, "即使有错误记" },
+		{ "即使有错误记录，也写入", 16, "即使有错误记录，" },
+		{ "与 --skip-bad 同用", 13, "与 --skip-bad" },
+		{ "与 --skip-bad 同用", 12, "与" },
+		{ "x", 0, "x" },
+		{ "", 10, "" },
+	};
+
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		size_t n = text_wrap(cases[i].in, cases[i].width);
+
+		ok(n == strlen(cases[i].first) &&
+		    strncmp(cases[i].in, cases[i].first, n) == 0,
+		    "text_wrap(\"%s\", %zu): \"%.*s\"", cases[i].in,
+		    cases[i].width, (int)n, cases[i].in);
+	}
+}
+
 int
 main(void)
 {
@@ -303,5 +337,6 @@ main(void)
 	test_white_space();
 	test_full_width();
 	test_mask_personal();
+	test_wrap();
 	return done_testing();
 }
