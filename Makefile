@@ -24,7 +24,10 @@ WARN = -Wall -Wextra $(WERROR) -Wshadow -Wstrict-prototypes \
 	-Wmissing-prototypes -Wno-unused-parameter -Wno-missing-field-initializers
 CFLAGS ?= -O2 -g
 ALL_CFLAGS = -std=c11 -D_GNU_SOURCE -pthread $(WARN) $(CPPFLAGS) $(CFLAGS) \
-	-Ilib -Icmd -DLOCALEDIR='"$(LOCALEDIR)"' $(PKG_CFLAGS)
+	-Ilib -Icmd -DLOCALEDIR='"$(LOCALEDIR)"' \
+	-DLOCALEDIR_FROM_BIN='"$(LOCALEDIR_FROM_BIN)"' $(PKG_CFLAGS)
+# where an installed command finds its catalogs, from its own directory
+LOCALEDIR_FROM_BIN = $(shell realpath -m --relative-to=$(BINDIR) $(LOCALEDIR))
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null || \
 	echo -lsqlite3 -ljansson -lzip -lexpat -lfreexl -lxlsxwriter)
@@ -61,7 +64,7 @@ PO = $(wildcard po/*.po)
 MO = $(PO:po/%.po=$(B)/locale/%/LC_MESSAGES/renke.mo)
 
 .SECONDARY:
-.PHONY: all build deps deps-check check test lint-man demo bench fuzz install clean pot
+.PHONY: all build deps deps-check check test lint-man demo bench fuzz install install-built clean pot
 
 all: build
 
@@ -152,7 +155,12 @@ pot:
 		lib/*.c cmd/*.c
 
 # install what `make` built (run `make` first, or `make install` does it)
+# install what is built (install-built: without building it first, as
+# the tests install the tree they test)
 install: build
+	@$(MAKE) --no-print-directory install-built
+
+install-built:
 	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5 \
 		$(DESTDIR)$(MANDIR)/man7 \
 		$(DESTDIR)$(COMPLETIONDIR)

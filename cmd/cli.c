@@ -1,6 +1,7 @@
 /* cli.c -- what every command shares with its user: options, messages, exit status */
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <locale.h>
 #include <pwd.h>
 #include <signal.h>
@@ -9,6 +10,7 @@
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
+#include <sys/stat.h>
 
 #include "cli.h"
 #include "headings.h"
@@ -85,11 +87,38 @@ remove_files_on_signals(void)
 			sigaction(signals[i], &sa, NULL);
 }
 
+/*
+ * The message catalogs of the command as installed: LOCALEDIR_FROM_BIN
+ * from the directory the running program is in, so that a tree installed
+ * under another PREFIX than the one built for (or moved, or unpacked
+ * under DESTDIR) finds its own; LOCALEDIR when there is none there.
+ */
+static const char *
+installed_catalogs(char *out, size_t size)
+{
+	char exe[PATH_MAX];
+	ssize_t n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
+	char *slash;
+	struct stat st;
+
+	if (n <= 0)
+		return LOCALEDIR;
+	exe[n] = '\0';
+	if ((slash = strrchr(exe, '/')) == NULL)
+		return LOCALEDIR;
+	*slash = '\0';
+	if ((size_t)snprintf(out, size, "%s/%s", exe, LOCALEDIR_FROM_BIN) >= size ||
+	    stat(out, &st) != 0 || !S_ISDIR(st.st_mode))
+		return LOCALEDIR;
+	return out;
+}
+
 void
 cli_start(struct cli *cli, const char *command, const char *usage,
     unsigned takes)
 {
 	const char *dir = getenv("RENKE_LOCALEDIR");
+	static char catalogs[PATH_MAX];
 
 	memset(cli, 0, sizeof(*cli));
 	cli->command = command;
@@ -101,7 +130,8 @@ cli_start(struct cli *cli, const char *command, const char *usage,
 	/* a file-size limit is a write error to report, not a reason to die */
 	signal(SIGXFSZ, SIG_IGN);
 	remove_files_on_signals();
-	bindtextdomain("renke", dir != NULL && *dir != '\0' ? dir : LOCALEDIR);
+	bindtextdomain("renke", dir != NULL && *dir != '\0' ? dir :
+	    installed_catalogs(catalogs, sizeof(catalogs)));
 	bind_textdomain_codeset("renke", "UTF-8");
 	output_title(command_title(command));
 }

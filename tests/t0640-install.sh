@@ -3,9 +3,10 @@
 # their completion completes, their man pages open with man -M
 . "$(dirname "$0")/lib.sh"
 
-# install the tree under test (its build and bin) into root/
+# install_here [PREFIX]: install the tree under test (its build and bin),
+# as it is, into root/ (with PREFIX, default /usr, unlike the build's)
 install_here() {
-	make -s -C "$TOP" install DESTDIR="$PWD/root" PREFIX=/usr \
+	make -s -C "$TOP" install-built DESTDIR="$PWD/root" PREFIX=${1:-/usr} \
 		B="$RENKE_BUILD" BIN="$RENKE_BIN" >install.log 2>&1 ||
 		{ cat install.log; return 1; }
 }
@@ -32,6 +33,27 @@ test_case 'an installed command runs and finds its catalog' '
 		RENKE_LOCALEDIR="$PWD/root/usr/share/locale" \
 		root/usr/bin/household-list -x 2>err &&
 	grep -q "未知选项" err
+'
+
+test_case 'an installed command finds its catalog beside it, with no RENKE_LOCALEDIR, under any PREFIX' '
+	for prefix in /usr /opt/renke
+	do
+		install_here $prefix &&
+		expect_status 64 env -u RENKE_LOCALEDIR LC_ALL=zh_CN.UTF-8 \
+			LANG=zh_CN.UTF-8 root$prefix/bin/household-list -x 2>err &&
+		grep_message "^household-list: 未知选项 -x" err &&
+		env -u RENKE_LOCALEDIR LC_ALL=zh_CN.UTF-8 LANG=zh_CN.UTF-8 \
+			root$prefix/bin/household-add -h >help &&
+		grep -qx "选项：" help || return 1
+	done
+'
+
+test_case 'installing builds nothing: the tree under test is installed as it is' '
+	ls -l --time-style=+%s.%N "$RENKE_BIN" "$RENKE_BUILD/cmd" >before &&
+	install_here &&
+	ls -l --time-style=+%s.%N "$RENKE_BIN" "$RENKE_BUILD/cmd" >after &&
+	test_cmp before after &&
+	cmp "$RENKE_BIN/household-add" root/usr/bin/household-add
 '
 
 test_case 'the installed completion offers options and vocabulary values' '
