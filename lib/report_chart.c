@@ -540,3 +540,67 @@ page_chart_age(struct page *p)
 	chart_end(p);
 }
 
+
+/* The fill of each step of the funnel, dark to light. */
+static const char *const funnel_fill[REPORT_NFUNNEL] = {
+	"#440154", "#31688e", "#35b779", "#fde725"
+};
+
+/*
+ * (e) The monitoring cases per village, clue to decision: a bar per
+ * step the cases reached (clues, checked at home, posted, decided), each
+ * no longer than the one before.
+ */
+void
+page_chart_funnel(struct page *p)
+{
+	const struct report_summary *s = p->summary;
+	const double right = 620, bar = 8, gap = 1, group_gap = 8, top = 30;
+	double bottom, y = top, scale;
+	long max = 0, step, end;
+	char label[192], whole[272], text[96];
+
+	for (size_t i = 0; i < s->nvillages; i++)
+		if (s->villages[i].cases.opened > max)
+			max = s->villages[i].cases.opened;
+	step = axis_step(max);
+	end = axis_end(max, step);
+	scale = (right - PLOT_LEFT) / (double)end;
+	bottom = top + (max > 0 ? (double)s->nvillages * (REPORT_NFUNNEL *
+	    (bar + gap) + group_gap) : 60);
+
+	chart_start(p, "chart-funnel", _("Monitoring cases, clue to decision"),
+	    _("Cases per village by the furthest step reached: clues, checked "
+	    "at home, posted, decided by the county."));
+	svg_open(p, px(bottom + 22),
+	    _("Monitoring cases per village, clue to decision"));
+	for (size_t k = 0; k < REPORT_NFUNNEL; k++)
+		svg_key(p, 10 + 168.0 * (double)k, 18, funnel_fill[k],
+		    _(report_funnel_columns[k].label));
+	count_axis(p, PLOT_LEFT, right, top - 4, bottom, end, step);
+	if (max == 0)
+		svg_no_data(p, (PLOT_LEFT + right) / 2, (top + bottom) / 2);
+	for (size_t i = 0; i < s->nvillages && max > 0; i++) {
+		long n[REPORT_NFUNNEL];
+		double start = y;
+
+		report_funnel_counts(&s->villages[i], n);
+		row_label(s, i, LABEL_COLUMNS, label, sizeof(label));
+		row_label(s, i, 60, whole, sizeof(whole));
+		for (size_t k = 0; k < REPORT_NFUNNEL; k++) {
+			double w = scale * (double)(n[k] > 0 ? n[k] : 0);
+
+			if (n[k] > 0)
+				svg_rect(p, PLOT_LEFT, y, w, bar, funnel_fill[k], "bar",
+				    page_number(p, text, sizeof(text), "%s: %ld",
+				    _(report_funnel_columns[k].label), n[k]));
+			svg_text(p, PLOT_LEFT + w + 3, y + bar - 0.5, "start",
+			    "small", page_number(p, text, sizeof(text), "%ld", n[k]));
+			y += bar + gap;
+		}
+		svg_label(p, LABEL_RIGHT, (start + y - gap) / 2 + 4,
+		    page_row_is_total(s, i) ? "total" : NULL, label, whole);
+		y += group_gap;
+	}
+	chart_end(p);
+}

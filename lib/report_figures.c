@@ -88,6 +88,22 @@ report_status_counts(const struct report_summary *s,
 	}
 }
 
+const struct column report_funnel_columns[REPORT_NFUNNEL] = {
+	{ "cases_opened", N_("case clues"), COLUMN_INTEGER },
+	{ "cases_checked", N_("checked"), COLUMN_INTEGER },
+	{ "cases_posted", N_("posted"), COLUMN_INTEGER },
+	{ "cases_decided", N_("decided"), COLUMN_INTEGER },
+};
+
+void
+report_funnel_counts(const struct report_village *v, long count[REPORT_NFUNNEL])
+{
+	count[0] = v->cases.opened;
+	count[1] = v->cases.checked;
+	count[2] = v->cases.posted;
+	count[3] = v->cases.decided;
+}
+
 void
 report_age_counts(const struct report_summary *s, long count[REPORT_NAGES])
 {

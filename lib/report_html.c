@@ -364,7 +364,7 @@ report_summary_html(const struct report_summary *summary, FILE *fp,
 	struct page page = { fp, summary, 0 };
 	void (*const parts[])(struct page *) = {
 		page_chart_coverage, page_chart_issues, page_chart_recognition,
-		page_chart_age, table_households, table_issues
+		page_chart_age, page_chart_funnel, table_households, table_issues
 	};
 
 	if (summary == NULL || (summary->nvillages > 0 &&

@@ -42,4 +42,10 @@ void page_chart_issues(struct page *p);
 void page_chart_recognition(struct page *p);
 void page_chart_age(struct page *p);
 
+/*
+ * The monitoring cases per village from clue to decision
+ * (report_funnel_counts()): a bar per step reached, as page_chart_age().
+ */
+void page_chart_funnel(struct page *p);
+
 #endif

@@ -195,6 +195,19 @@ extern const struct column report_summary_tail[];
 /* The open issues' age buckets, in order (untranslated: N_). */
 extern const char *const report_age_names[REPORT_NAGES];
 
+/*
+ * The funnel of a row's monitoring cases, as the summary's columns name
+ * it: the cases whose clue came in the period, and of them those checked
+ * at home, posted and decided by the county (the furthest step each
+ * reached).
+ */
+enum { REPORT_NFUNNEL = 4 };
+extern const struct column report_funnel_columns[REPORT_NFUNNEL];
+
+/* The funnel of row v into count[], in report_funnel_columns' order. */
+void report_funnel_counts(const struct report_village *v,
+    long count[REPORT_NFUNNEL]);
+
 /* The label for people of the nth value of domain in vocab.c order ("?" past the end). */
 const char *report_vocab_nth_label(const char *domain, size_t nth);
 

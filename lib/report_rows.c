@@ -207,10 +207,10 @@ summary_values(const struct report_summary *sum, const struct report_village *ro
 		c++;
 	}
 	{
-		const long funnel[] = { row->cases.opened, row->cases.checked,
-		    row->cases.posted, row->cases.decided };
+		long funnel[REPORT_NFUNNEL];
 
-		put_counts(funnel, 4, v, num, &c);
+		report_funnel_counts(row, funnel);
+		put_counts(funnel, REPORT_NFUNNEL, v, num, &c);
 	}
 	put_counts((const long[]){ row->rules_in_force, row->rules_households,
 	    row->rules_delivered }, 3, v, num, &c);

@@ -1,4 +1,4 @@
-/* report_xlsx.c -- the summary as a workbook: a sheet per table of the page, its charts native */
+/* report_xlsx.c -- the summary as a workbook: a sheet per table and chart of the page, its charts native */
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -344,6 +344,40 @@ sheet_age(struct book *b, struct error *err)
 	    series, 1, err);
 }
 
+/* The monitoring cases per village, clue to decision, with its bars: 0 or -1. */
+static int
+sheet_cases(struct book *b, struct error *err)
+{
+	const struct report_summary *s = b->s;
+	size_t series[REPORT_NFUNNEL], first, last;
+	char num[2 + REPORT_NFUNNEL][32];
+	struct writer *w;
+	int rc = 0;
+
+	if (columns_room(b, 2 + REPORT_NFUNNEL, err) != 0)
+		return -1;
+	place_columns(b);
+	for (size_t k = 0; k < REPORT_NFUNNEL; k++) {
+		series[k] = b->ncols - b->skip;
+		b->cols[b->ncols++] = report_funnel_columns[k];
+	}
+	if ((w = sheet(b, _("Monitoring cases"), err)) == NULL)
+		return -1;
+	for (size_t i = 0; i < s->nvillages && rc == 0; i++) {
+		long n[REPORT_NFUNNEL];
+
+		report_funnel_counts(&s->villages[i], n);
+		place_values(b, i);
+		for (size_t k = 0; k < REPORT_NFUNNEL; k++)
+			count_value(b, 2 + k, n[k], num);
+		rc = row(b, w, err);
+	}
+	categories(b, &first, &last);
+	return sheet_end(w, rc, XLSX_CHART_BARS,
+	    _("Monitoring cases per village, clue to decision"), first, last,
+	    series, REPORT_NFUNNEL, err);
+}
+
 int
 report_summary_xlsx(const struct report_summary *summary, unsigned flags,
     FILE *fp, struct error *err)
@@ -351,7 +385,8 @@ report_summary_xlsx(const struct report_summary *summary, unsigned flags,
 	struct book b = { .s = summary, .flags = flags,
 	    .labels = (flags & OUTPUT_LABELS) != 0 };
 	int (*const sheets[])(struct book *, struct error *) = {
-		sheet_households, sheet_issues, sheet_status, sheet_age
+		sheet_households, sheet_issues, sheet_status, sheet_age,
+		sheet_cases
 	};
 	int rc = 0;
 

@@ -244,7 +244,7 @@ for name in sorted(n for n in z.namelist() if n.startswith("xl/charts/chart")):
     print(name, re.findall(r"<a:t>([^<]*)</a:t>", z.read(name).decode())[0])
 EOF
 
-test_case 'the summary workbook: a sheet per table of the page, each chart native' '
+test_case 'the summary workbook: a sheet per table and chart of the page, each chart native' '
 	example_township &&
 	report-gen --today 2022-11-30 summary -f xlsx -o sum.xlsx &&
 	"$PY" "$TRASH/summary.py" sum.xlsx >got &&
@@ -261,10 +261,14 @@ test_case 'the summary workbook: a sheet per table of the page, each chart nativ
 	sheet Open issues by age | renke Open issues by age (as of 2022-11-30) | A3 A2:B7
 	  header days since the issue was opened/open issues
 	  chart BarChart 1 series QOpen issues by ageQ!$B$3:$B$7 by QOpen issues by ageQ!$A$3:$A$7
+	sheet Monitoring cases | renke Monitoring cases (as of 2022-11-30) | A3 A2:E12
+	  header village/case clues/checked/posted/decided
+	  chart BarChart 4 series QMonitoring casesQ!$B$3:$B$12 by QMonitoring casesQ!$A$3:$A$12
 	xl/charts/chart1.xml Visit coverage per village and milestone
 	xl/charts/chart2.xml Recognition per village with its interval
 	xl/charts/chart3.xml Issues by status per category
 	xl/charts/chart4.xml Open issues by age
+	xl/charts/chart5.xml Monitoring cases per village, clue to decision
 	EOF
 	test_cmp expect got &&
 	"$PY" "$TRASH/cell.py" sum.xlsx A3 B3 I3 A12 >cells &&
@@ -304,7 +308,7 @@ test_case 'a summary workbook from roll-ups, as from the stores' '
 	report-gen --from-rollup summary rollup.json -f xlsx -o rollup.xlsx &&
 	"$PY" "$TRASH/summary.py" rollup.xlsx >got &&
 	grep -c "^  chart " got >charts &&
-	echo 4 >expect &&
+	echo 5 >expect &&
 	test_cmp expect charts
 '
 

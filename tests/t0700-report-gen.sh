@@ -952,16 +952,16 @@ test_case '-f html of a ledger: one self-contained HTML table, escaped' '
 	done
 '
 
-test_case '-f html summary: one page, four charts, A4, nothing fetched' '
+test_case '-f html summary: one page, five charts, A4, nothing fetched' '
 	example_township &&
 	report-gen summary -f html --today $TODAY >out &&
 	head -n 1 out | grep -q "^<!DOCTYPE html>" &&
 	grep -q "</html>" out &&
 	grep -q "@page" out && grep -q "A4" out &&
-	for id in chart-coverage chart-issues chart-recognition chart-age; do
+	for id in chart-coverage chart-issues chart-recognition chart-age chart-funnel; do
 		grep -q "id=\"$id\"" out || { echo "no $id" >&2; return 1; }
 	done &&
-	test "$(grep -c "<svg" out)" -ge 4 &&
+	test "$(grep -c "<svg" out)" -ge 5 &&
 	! grep -n -i -E "<script|https?:|url\(|@import|<link|<img|<iframe|src=|href=" out |
 		grep -v "xmlns=\"http://www.w3.org/2000/svg\"" | grep .
 '

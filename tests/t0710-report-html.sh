@@ -1,5 +1,5 @@
 #!/bin/sh
-# t0710-report-html.sh -- the HTML summary's unit test: self-contained, escaped, four charts
+# t0710-report-html.sh -- the HTML summary's unit test: self-contained, escaped, five charts
 . "$(dirname "$0")/lib.sh"
 
 test_case 'the sample page is written to a file on request' '

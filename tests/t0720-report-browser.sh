@@ -11,7 +11,7 @@
 
 . "$(dirname "$0")/lib.sh"
 
-CHARTS="chart-coverage chart-issues chart-recognition chart-age"
+CHARTS="chart-coverage chart-issues chart-recognition chart-age chart-funnel"
 SCREENSHOT=$TOP/build/report-summary.png
 
 # skip_all REASON: the whole file is skipped, saying why
@@ -97,7 +97,7 @@ test_case 'a console error or a request would be seen (the checks are not blind)
 	grep -q "renke.invalid" net.json
 '
 
-test_case 'offline, the page asks for nothing and its DOM holds the four charts' '
+test_case 'offline, the page asks for nothing and its DOM holds the five charts' '
 	run_chromium --log-net-log="$PWD/net.json" --dump-dom "file://$PAGE" \
 		>dom.html 2>err &&
 	test -s net.json &&

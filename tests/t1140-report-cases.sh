@@ -8,6 +8,8 @@
 . "$(dirname "$0")/lib.sh"
 
 TODAY=2022-11-30
+PY=/usr/bin/python3	# with openpyxl, as Debian installs it
+[ -x "$PY" ] || PY=python3
 SEED=$TRASH/seed.db
 
 # The store every case starts from: seven cases of 后叶村 and 双河村 on
@@ -176,6 +178,33 @@ test_case 'the summary has the funnel: clues, checked, posted, decided' '
 	test_cmp expect actual &&
 	LANG=zh_CN.UTF-8 LC_ALL=zh_CN.UTF-8 report-gen --today $TODAY summary -f table >table &&
 	head -n 1 table | grep -q "监测线索 .*已入户核实 .*已公示 .*已审定"
+'
+
+test_case 'the summary page draws the funnel per village, and its workbook has it as a sheet with bars' '
+	use_seed &&
+	report-gen --today $TODAY summary -f html >page.html &&
+	sed -n "/<section id=\"chart-funnel\"/,/<\/section>/p" page.html >funnel &&
+	# a bar for each step a village'"'"'s cases reached: 后叶村 4, 双河村 2, the total 4
+	grep -c "<title>[a-z ]*: [0-9]*</title>" funnel >bars &&
+	echo 10 >expect &&
+	test_cmp expect bars &&
+	for bar in "case clues: 6" "checked: 5" "posted: 3" "decided: 2" "case clues: 7"; do
+		grep -q "<title>$bar</title>" funnel || { echo "no bar $bar" >&2; exit 1; }
+	done &&
+	LANG=zh_CN.UTF-8 LC_ALL=zh_CN.UTF-8 report-gen --today $TODAY summary -f html >zh.html &&
+	grep -q "监测对象识别：从线索到审定" zh.html &&
+	grep -q "<title>已公示: 3</title>" zh.html &&
+	report-gen --today $TODAY summary -f xlsx -o sum.xlsx &&
+	"$PY" -c "
+import openpyxl
+ws = openpyxl.load_workbook(\"sum.xlsx\")[\"Monitoring cases\"]
+for row in ws.iter_rows(min_row=2, values_only=True):
+    if row[0] in (\"village\", \"后叶村\", \"双河村\", \"total\"):
+        print(*row, sep=\",\")
+" >actual &&
+	printf "village,case clues,checked,posted,decided\n后叶村,6,5,3,2\n双河村,1,1,0,0\ntotal,7,6,3,2\n" >expect &&
+	test_cmp expect actual &&
+	store_unchanged
 '
 
 POSTING_HEADER=case_id,village,village_group,head_name,case_type,monitor_type,risks,posting_from,posting_until

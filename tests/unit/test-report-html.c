@@ -1,4 +1,4 @@
-/* test-report-html.c -- the HTML summary: self-contained, escaped, four charts, sane with no data */
+/* test-report-html.c -- the HTML summary: self-contained, escaped, five charts, sane with no data */
 #include <ctype.h>
 #include <errno.h>
 #include <locale.h>
@@ -76,6 +76,10 @@ sample(struct report_summary *s)
 	a->open_by_age[0] = 1;
 	a->open_by_age[2] = 2;
 	a->open_by_age[4] = 1;
+	a->cases.opened = 5;
+	a->cases.checked = 4;
+	a->cases.posted = 2;
+	a->cases.decided = 1;
 
 	b->township = township;
 	b->village = village_b;
@@ -95,6 +99,8 @@ sample(struct report_summary *s)
 	b->by_category_status[9][5] = 1;	/* other, reopened */
 	b->open_by_age[1] = 2;
 	b->open_by_age[3] = 1;
+	b->cases.opened = 1;
+	b->cases.checked = 1;
 
 	*all = *a;
 	all->village = village_all;
@@ -114,6 +120,10 @@ sample(struct report_summary *s)
 			    a->by_category_status[c][t] + b->by_category_status[c][t];
 	for (size_t k = 0; k < REPORT_NAGES; k++)
 		all->open_by_age[k] = a->open_by_age[k] + b->open_by_age[k];
+	all->cases.opened = 6;
+	all->cases.checked = 5;
+	all->cases.posted = 2;
+	all->cases.decided = 1;
 
 	memset(s, 0, sizeof(*s));
 	s->title_township = township;
@@ -189,12 +199,13 @@ holds_word(const char *page, const char *word)
 	return 0;
 }
 
-/* What every page must be: self-contained, four charts, finite numbers, A4. */
+/* What every page must be: self-contained, five charts, finite numbers, A4. */
 static void
 check_page(const char *page, const char *what)
 {
 	static const char *const charts[] = {
-		"chart-coverage", "chart-issues", "chart-recognition", "chart-age"
+		"chart-coverage", "chart-issues", "chart-recognition", "chart-age",
+		"chart-funnel"
 	};
 	static const char *const outside[] = {
 		"<script", "http", "url(", "@import", "src=", "href=", "<link",
@@ -227,11 +238,11 @@ check_page(const char *page, const char *what)
 		    strstr(start, "<h2>") < svg,
 		    "%s: %s holds a heading and an <svg>", what, charts[i]);
 	}
-	is_int(count(page, "<svg"), 4, "%s: four charts", what);
-	is_int(count(page, "</svg>"), 4, "%s: every <svg> closed", what);
+	is_int(count(page, "<svg"), 5, "%s: five charts", what);
+	is_int(count(page, "</svg>"), 5, "%s: every <svg> closed", what);
 	is_int(count(page, "<section"), count(page, "</section>"),
 	    "%s: every <section> closed", what);
-	is_int(count(page, "<h2>"), 6, "%s: every section has a heading", what);
+	is_int(count(page, "<h2>"), 7, "%s: every section has a heading", what);
 	ok(strstr(page, "</html>\n") != NULL, "%s: the whole page", what);
 }
 
@@ -275,6 +286,9 @@ test_sample(void)
 	ok(strstr(page, "in progress") != NULL && strstr(page, "closed, promised") != NULL,
 	    "status labels");
 	ok(strstr(page, "over 60 days") != NULL, "the age buckets");
+	ok(strstr(page, "<title>checked: 4</title>") != NULL &&
+	    strstr(page, "<title>case clues: 6</title>") != NULL,
+	    "the funnel: a village's checked cases, the township's clues");
 	ok(strstr(page, "no data") == NULL, "no chart says \"no data\"");
 	free(page);
 }
@@ -293,7 +307,7 @@ test_empty(void)
 	if (page == NULL)
 		return;
 	check_page(page, "empty");
-	is_int(count(page, "no data"), 6, "empty: each chart and table says \"no data\"");
+	is_int(count(page, "no data"), 7, "empty: each chart and table says \"no data\"");
 	ok(strstr(page, "none saved") != NULL, "empty: no survey round saved");
 	ok(strstr(page, "class=\"axis\"") != NULL, "empty: the axes are drawn");
 	free(page);
