@@ -134,6 +134,22 @@ begin(struct store *s, void *settings, struct error *err)
 	return 0;
 }
 
+/*
+ * cli_import() prepare(): a village or group typed on the command line
+ * by an old name (place-edit rename, merge) is refused with its name now.
+ */
+static int
+no_old_place(struct cli *cli, struct store *s, void *context)
+{
+	const char *const *v = cli->option_values != NULL ? cli->option_values :
+	    cli->import.defaults;
+	struct error err = { 0 };
+
+	(void)context;
+	return v != NULL && place_check_old(s, v[ISSUE_VILLAGE], v[ISSUE_GROUP],
+	    &err) != 0 ? cli_error(cli, &err) : EXIT_OK;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -168,6 +184,7 @@ main(int argc, char **argv)
 	import.no_stdin = o.nrules > 0 || o.ncalendars > 0;
 	import.defaults = o.settings.defaults;
 	import.context = &o.settings.added;
+	import.prepare = no_old_place;
 	o.settings.today = cli.today;
 	cli.import.settings = &o;
 	cli.import.begin = begin;

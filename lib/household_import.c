@@ -269,13 +269,22 @@ household_merge(struct import *im, const struct record *rec,
     struct household_import *hi, struct household *h, struct error *err)
 {
 	const char *values[HOUSEHOLD_NFIELDS];
-	char members[16];
+	char members[16], village[256], group[256];
 
 	memcpy(values, h->value, sizeof(values));
-	/* as the store has it: "07" is 7 */
+	/* as the store has it: "07" is 7, an old name of the place its name now */
 	if (values[HOUSEHOLD_MEMBERS] != NULL) {
 		snprintf(members, sizeof(members), "%ld", h->members);
 		values[HOUSEHOLD_MEMBERS] = members;
+	}
+	if (values[HOUSEHOLD_VILLAGE] != NULL) {
+		if (place_current(import_store(im), values[HOUSEHOLD_VILLAGE],
+		    values[HOUSEHOLD_GROUP], village, group, sizeof(village),
+		    err) != 0)
+			return -1;
+		values[HOUSEHOLD_VILLAGE] = village;
+		if (values[HOUSEHOLD_GROUP] != NULL)
+			values[HOUSEHOLD_GROUP] = group;
 	}
 	return merge_record(&hi->merge, im, rec, hi->find, values,
 	    values[HOUSEHOLD_ID], hi, err);

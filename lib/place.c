@@ -352,14 +352,74 @@ place_suggestion(struct store *s, const char *village, const char *name,
 	return 0;
 }
 
-/* err set to "no such place", with the nearest known and how to make it new. */
+/*
+ * The name of the place that village (group NULL), or group of village,
+ * was renamed or merged into (merged_village, merged_group), into out
+ * (size bytes): 1, 0 when it was neither, -1 with err set.
+ */
+static int
+place_now(struct store *s, const char *village, const char *group, char *out,
+    size_t size, struct error *err)
+{
+	sqlite3_stmt *st = store_prepare(s, group == NULL ?
+	    "SELECT v.name FROM merged_village m JOIN village v ON v.id = "
+	    "m.village_id WHERE m.name = ?1" : "SELECT g.name FROM merged_group m "
+	    "JOIN village v ON v.id = m.village_id JOIN village_group g ON g.id = "
+	    "m.group_id WHERE v.name = ?1 AND m.name = ?2", err);
+	int rc;
+
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_text(st, 1, village, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, group, -1, SQLITE_STATIC);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		snprintf(out, size, "%s", (const char *)sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return store_error(s, rc, err);
+	return rc == SQLITE_ROW;
+}
+
+int
+place_current(struct store *s, const char *village, const char *group,
+    char *village_now, char *group_now, size_t size, struct error *err)
+{
+	long long vid, gid;
+	int rc;
+
+	snprintf(village_now, size, "%s", village);
+	if (group != NULL)
+		snprintf(group_now, size, "%s", group);
+	if ((rc = place_resolve(s, village, NULL, 0, &vid, &gid, NULL, err)) < 0 ||
+	    (rc == 1 && place_now(s, village, NULL, village_now, size, err) < 0))
+		return -1;
+	if (group == NULL)
+		return 0;
+	if ((rc = place_resolve(s, village_now, group, 0, &vid, &gid, NULL,
+	    err)) < 0 || (rc == 1 && place_now(s, village_now, group, group_now,
+	    size, err) < 0))
+		return -1;
+	return 0;
+}
+
+/*
+ * err set to "no such place": the place it was renamed or merged into,
+ * or the nearest known and how to make it new.
+ */
 static int
 place_unknown(struct store *s, const char *village, const char *group,
     unsigned flags, struct error *err)
 {
 	char near[512], hint[128];
 	const char *name = group != NULL ? group : village;
+	int now;
 
+	if ((now = place_now(s, village, group, near, sizeof(near), err)) != 0)
+		return now < 0 ? -1 : group != NULL ?
+		    error_set(err, EXIT_DATAERR, _("no villager group \"%s\" in %s: "
+		    "it is %s now, renamed or merged"), group, village, near) :
+		    error_set(err, EXIT_DATAERR, _("no village \"%s\": it is %s now, "
+		    "renamed or merged"), village, near);
 	if (place_nearest(s, group != NULL ? village : NULL, name, _(", "), near,
 	    sizeof(near), err) != 0)
 		return -1;
@@ -378,6 +438,29 @@ place_unknown(struct store *s, const char *village, const char *group,
 	    error_set(err, EXIT_DATAERR, _("no village \"%s\"; did you mean "
 	    "%s?%s"), village, near, hint) :
 	    error_set(err, EXIT_DATAERR, _("no village \"%s\"%s"), village, hint);
+}
+
+int
+place_check_old(struct store *s, const char *village, const char *group,
+    struct error *err)
+{
+	char now[512];
+	long long vid, gid;
+	int rc;
+
+	if (village == NULL)
+		return 0;
+	if ((rc = place_resolve(s, village, NULL, 0, &vid, &gid, NULL, err)) == 1)
+		rc = place_now(s, village, NULL, now, sizeof(now), err);
+	else if (rc == 0 && group != NULL && (rc = place_resolve(s, village, group,
+	    0, &vid, &gid, NULL, err)) == 1)
+		rc = place_now(s, village, group, now, sizeof(now), err);
+	else
+		return rc < 0 ? -1 : 0;
+	if (rc <= 0)
+		return rc;
+	return place_unknown(s, village, group != NULL && place_resolve(s,
+	    village, NULL, 0, &vid, &gid, NULL, err) == 0 ? group : NULL, 0, err);
 }
 
 int

@@ -49,6 +49,16 @@ int place_nearest(struct store *s, const char *village, const char *name,
 int place_suggestion(struct store *s, const char *village, const char *name,
     char *out, size_t size, struct error *err);
 
+/*
+ * The names village, and group of it (may be NULL), have now: a name a
+ * place was renamed from or merged away (place-edit: merged_village,
+ * merged_group) is the place's name now, any other name itself.  Into
+ * village_now and group_now (size bytes each; group_now untouched when
+ * group is NULL).  Returns 0, or -1 with err set.
+ */
+int place_current(struct store *s, const char *village, const char *group,
+    char *village_now, char *group_now, size_t size, struct error *err);
+
 /* place_check() flags: the village, the group may be new; say how to make one. */
 #define PLACE_NEW_VILLAGE	0x1
 #define PLACE_NEW_GROUP		0x2
@@ -65,6 +75,16 @@ int place_suggestion(struct store *s, const char *village, const char *name,
  */
 int place_check(struct store *s, const char *village, const char *group,
     unsigned flags, struct error *err);
+
+/*
+ * Whether village, or group of it (may be NULL), is a name a place had
+ * before it was renamed or merged away (place-edit), as a name given on
+ * the command line may not be: -1 with err set to EXIT_DATAERR naming
+ * the place's name now, 0 otherwise (a name not known at all too); -1
+ * with err set for a failure of the store.
+ */
+int place_check_old(struct store *s, const char *village, const char *group,
+    struct error *err);
 
 /*
  * The places made by place_resolve() since the last call that exist

@@ -386,6 +386,52 @@ leave_alias(struct store *s, const struct place_edit *e,
 	    from->village_id, 0, 0, NULL, err) != 0 ? -1 : 0;
 }
 
+/*
+ * A place renamed keeps its old name as an alias (merged_village,
+ * merged_group), so that a file naming it so still finds it; the new
+ * name is no alias of it any more.  A name that another place was merged
+ * into, or renamed from, is refused: it finds that place.  0, or -1 with
+ * err set.
+ */
+static int
+rename_alias(struct store *s, const struct place_edit *e,
+    const struct found *from, struct error *err)
+{
+	sqlite3_stmt *st = store_prepare(s, e->village != NULL ?
+	    "SELECT g.name FROM merged_group m JOIN village_group g ON g.id = "
+	    "m.group_id WHERE m.village_id = ?1 AND m.name = ?3 AND "
+	    "m.group_id <> ?2" : "SELECT v.name FROM merged_village m JOIN "
+	    "village v ON v.id = m.village_id WHERE m.name = ?3 AND "
+	    "m.village_id <> ?1", err);
+	int rc;
+
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, from->village_id);
+	sqlite3_bind_int64(st, 2, from->group_id);
+	sqlite3_bind_text(st, 3, e->to, -1, SQLITE_STATIC);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		error_set(err, EXIT_DATAERR, _("%s is an old name of %s, and still "
+		    "finds it in files; choose another name"), e->to,
+		    (const char *)sqlite3_column_text(st, 0));
+		sqlite3_finalize(st);
+		return -1;
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return store_error(s, rc, err);
+	if (e->village != NULL)
+		return run(s, "DELETE FROM merged_group WHERE village_id = ?1 AND "
+		    "name = ?4", from->village_id, 0, 0, e->to, err) != 0 ||
+		    run(s, "INSERT INTO merged_group (village_id, name, group_id) "
+		    "VALUES (?1, ?4, ?2)", from->village_id, from->group_id, 0,
+		    e->name, err) != 0 ? -1 : 0;
+	return run(s, "DELETE FROM merged_village WHERE name = ?4", 0, 0, 0,
+	    e->to, err) != 0 || run(s, "INSERT INTO merged_village (name, "
+	    "village_id) VALUES (?4, ?1)", from->village_id, 0, 0, e->name,
+	    err) != 0 ? -1 : 0;
+}
+
 /* Village from merged into village to: its groups into to's of the same name. */
 static int
 merge_village(struct store *s, const struct place_edit *e,
@@ -433,8 +479,10 @@ merge_village(struct store *s, const struct place_edit *e,
 		}
 		rc = place_resolve(s, e->to, group, 1, &vid, &gid, NULL, err);
 		free(group);
+		/* and the group's old names (leave_alias() moved them) with it */
 		if (rc != 0 || move_rows(s, from->village_id, groups[i], vid, gid,
-		    err) != 0)
+		    err) != 0 || run(s, "UPDATE merged_group SET group_id = ?2 "
+		    "WHERE group_id = ?1", groups[i], gid, 0, NULL, err) != 0)
 			goto out;
 	}
 	if (merge_assignments(s, from, to, err) != 0 ||
@@ -477,6 +525,8 @@ edit(struct store *s, const struct place_edit *e, struct place_moved *moved,
 		default:
 			return -1;
 		}
+		if (rename_alias(s, e, &from, err) != 0)
+			return -1;
 		if (run(s, e->village != NULL ?
 		    "UPDATE village_group SET name = ?4 WHERE id = ?2" :
 		    "UPDATE village SET name = ?4 WHERE id = ?1", from.village_id,

@@ -39,7 +39,7 @@ test_case 'rename: the village goes by its new name, audited with who and why' '
 		"李霞|village|后页村|reason||录入错字" >expect &&
 	test_cmp expect actual &&
 	expect_status 65 household-list --village 后页村 2>err &&
-	err_is err "household-list: no village \"后页村\"; did you mean 后叶村, 后夜村?"
+	err_is err "household-list: no village \"后页村\": it is 后夜村 now, renamed or merged"
 '
 
 test_case 'rename a group of a village' '
@@ -104,7 +104,7 @@ test_case 'merge a village: its households, meetings and issues, its groups into
 		"李霞|village|后页村|reason||同一村" >expect &&
 	test_cmp expect actual &&
 	expect_status 65 household-list --village 后页村 2>err &&
-	err_is err "household-list: no village \"后页村\"; did you mean 后叶村?"
+	err_is err "household-list: no village \"后页村\": it is 后叶村 now, renamed or merged"
 '
 
 test_case 'merge a group into another of its village' '
