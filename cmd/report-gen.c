@@ -16,7 +16,8 @@ static const char usage[] =
 "                  summary | issues | visits | households | meetings |\n"
 "                  history id | history --case n | survey | changes | scorecard |\n"
 "                  cases | cases villages | cases posting | board\n"
-"       report-gen --from-rollup [-q] [-f format] [-o file] summary file ...\n";
+"       report-gen --from-rollup [-q] [-f format] [-o file] [--min-n n]\n"
+"                  summary | scorecard file ...\n";
 
 enum { OPT_VILLAGE = 3000, OPT_GROUP, OPT_SINCE, OPT_UNTIL, OPT_OWNER,
 	OPT_STATUS, OPT_CATEGORY, OPT_KIND, OPT_WHO, OPT_STORES, OPT_FROM_ROLLUP,
@@ -208,12 +209,20 @@ summary(struct cli *cli, struct report_source *src, const char *const *files,
 static int
 from_rollup(struct cli *cli, struct opts *o, int argc, char **argv)
 {
+	struct error err = { 0 };
+
 	for (int i = 1; i < argc; i++)
 		if (strcmp(argv[i], "-") == 0)
 			cli_usage_error(cli, "%s", _("--from-rollup reads files, each "
 			    "twice: not standard input"));
-	return summary(cli, NULL, (const char *const *)argv + 1, (size_t)argc - 1,
-	    &o->filter);
+	if (strcmp(argv[0], "scorecard") != 0)
+		return summary(cli, NULL, (const char *const *)argv + 1,
+		    (size_t)argc - 1, &o->filter);
+	if (report_scorecard(NULL, (const char *const *)argv + 1,
+	    (size_t)argc - 1, &o->filter, o->min_n, cli_labels(cli), cli->format,
+	    cli->output_flags, stdout, &err) < 0)
+		return cli_error(cli, &err);
+	return EXIT_OK;
 }
 
 /*
@@ -302,8 +311,9 @@ from_stores(struct cli *cli, struct opts *o, int which, int argc, char **argv)
 			status = cli_error(cli, &err);
 		}
 	} else if (which == -5) {
-		if (report_scorecard(&src, &o->filter, o->min_n, cli_labels(cli),
-		    cli->format, cli->output_flags, stdout, &err) < 0)
+		if (report_scorecard(&src, NULL, 0, &o->filter, o->min_n,
+		    cli_labels(cli), cli->format, cli->output_flags, stdout,
+		    &err) < 0)
 			status = cli_error(cli, &err);
 	} else if (which == -7) {
 		if ((rows = report_board(&src, &o->filter, cli_labels(cli),
@@ -381,16 +391,16 @@ main(int argc, char **argv)
 		    "visits, households, meetings, history, survey, changes, scorecard, "
 		    "cases or board"), argv[0]);
 	if (o.from_rollup) {
-		if (reports[report].ledger != -1)
+		if (reports[report].ledger != -1 && reports[report].ledger != -5)
 			cli_usage_error(&cli, "%s", _("--from-rollup reads summaries: "
-			    "report-gen --from-rollup summary file ..."));
+			    "report-gen --from-rollup summary | scorecard file ..."));
 		if (argc < 2)
 			cli_usage_error(&cli, "%s", _("--from-rollup: which roll-ups? "
 			    "name their files after summary"));
 		if (cli.ndbs > 0 || o.nlists > 0)
 			cli_usage_error(&cli, "%s", _("--from-rollup reads roll-ups, "
 			    "not stores: no -d or --stores with it"));
-		if (cli.format == FORMAT_HTML)
+		if (cli.format == FORMAT_HTML && reports[report].ledger == -1)
 			cli_usage_error(&cli, "%s", _("--from-rollup: the page's charts "
 			    "need the stores; -f table, csv, json, jsonl, markdown or xlsx"));
 		if (o.filter.village != NULL || o.filter.since != NULL ||

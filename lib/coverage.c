@@ -77,6 +77,19 @@ due_for(const char *has, const char *wants)
 	return 0;
 }
 
+size_t
+coverage_roles(const char *roles, const char **role, size_t max)
+{
+	size_t n = 0;
+
+	for (const struct vocab_entry *e = vocab_table; e->domain != NULL &&
+	    roles != NULL && n < max; e++)
+		if (strcmp(e->domain, "visitor_role") == 0 &&
+		    list_has(roles, roles + strlen(roles), e->code, strlen(e->code)))
+			role[n++] = e->code;
+	return n;
+}
+
 /*
  * A visit-coverage milestone, as stored; one that names visitor roles is
  * one for each role, known as "id:role", counting that role's visits.
@@ -193,17 +206,12 @@ milestones_load(struct store *s, const char *milestone_id,
 		return -1;
 	sqlite3_bind_text(st, 1, milestone_id, -1, SQLITE_STATIC);
 	while (!bad && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-		const char *roles = (const char *)sqlite3_column_text(st, 5);
 		const char *role[16];
-		size_t nroles = 0;
+		size_t nroles;
 
 		/* one milestone a role it names (vocabulary order), or one for any */
-		for (const struct vocab_entry *e = vocab_table; e->domain != NULL &&
-		    roles != NULL && nroles < 16; e++)
-			if (strcmp(e->domain, "visitor_role") == 0 &&
-			    list_has(roles, roles + strlen(roles), e->code,
-			    strlen(e->code)))
-				role[nroles++] = e->code;
+		nroles = coverage_roles((const char *)sqlite3_column_text(st, 5),
+		    role, 16);
 		if (nroles == 0)
 			role[nroles++] = NULL;
 		for (size_t r = 0; r < nroles && !bad; r++)

@@ -35,6 +35,14 @@ struct coverage {
 	double percent;		/* visited * 100 / due */
 };
 
+/*
+ * The visitor roles a milestone's roles (';'-joined codes) names, at
+ * most max, in vocabulary order, into role (static strings): a
+ * milestone counts each one's visits separately, as "id:role".
+ * Returns how many; 0 for any visitor.
+ */
+size_t coverage_roles(const char *roles, const char **role, size_t max);
+
 /* Called with each row; returns 0 to go on, or -1 with err set to stop. */
 typedef int coverage_fn(void *context, const struct coverage *row,
     struct error *err);

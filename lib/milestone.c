@@ -163,6 +163,34 @@ meeting_check(struct import *im, const struct record *rec, struct milestone *m)
 	return bad;
 }
 
+/*
+ * A rule-delivery milestone: each village's own rule set in force and
+ * delivered to every household by the due date.  It has nothing but
+ * its id, title and due date.
+ */
+static int
+rule_delivery_check(struct import *im, const struct record *rec,
+    const struct milestone *m)
+{
+	static const int visit_only[] = { MILESTONE_ROUND, MILESTONE_CATEGORIES,
+	    MILESTONE_ROLES };
+	int bad = 0;
+
+	for (size_t i = 0; i < sizeof(visit_only) / sizeof(visit_only[0]); i++)
+		if (m->value[visit_only[i]] != NULL) {
+			import_problem(im, rec, visit_only[i], _("only a "
+			    "visit-coverage milestone has one"));
+			bad++;
+		}
+	for (int k = MILESTONE_MEETING_KIND; k <= MILESTONE_SCOPE; k++)
+		if (m->value[k] != NULL) {
+			import_problem(im, rec, k, _("only a meeting-coverage "
+			    "milestone has one"));
+			bad++;
+		}
+	return bad;
+}
+
 /* The record whose roles are checked, for unknown_role(). */
 struct role_check {
 	struct import *im;
@@ -213,6 +241,8 @@ milestone_check(struct import *im, const struct record *rec, struct milestone *m
 		bad++;
 	} else if (strcmp(m->value[MILESTONE_KIND], "meeting_coverage") == 0)
 		bad += meeting_check(im, rec, m);
+	else if (strcmp(m->value[MILESTONE_KIND], "rule_delivery") == 0)
+		bad += rule_delivery_check(im, rec, m);
 	if (m->value[MILESTONE_KIND] != NULL &&
 	    strcmp(m->value[MILESTONE_KIND], "visit_coverage") == 0) {
 		if (m->value[MILESTONE_ROUND] == NULL) {

@@ -157,6 +157,8 @@ struct report_village {
 					   and found stable at their revisit */
 	long survey_n;			/* answers in the rate (0: no saved round) */
 	long survey_yes;		/* of them satisfied or basically satisfied */
+	long policy_n, policy_aware;	/* the policy question's answers, and of
+					   them aware (知晓, 基本知晓): action 5 */
 	double rate, ci_low, ci_high;
 	char *vote;			/* "adopted", "not_adopted", "not_valid", or NULL */
 	/* village rules (村规民约, rule-step) by today: */
@@ -166,6 +168,9 @@ struct report_village {
 	/* models (action 8) in the year up to today, or --since to --until: */
 	long honours;			/* selections made (honour-add) */
 	long boards_posted;		/* board entries posted (board-step) */
+	long rules_required;		/* rule-delivery milestones due (one a village) */
+	long rules_done;		/* of them met: in force and delivered to
+					   every household by the due date */
 	struct report_cases cases;	/* monitoring cases */
 	/* for the charts */
 	long by_category_status[REPORT_NISSUE_CATEGORIES][REPORT_NSTATUSES];
@@ -280,7 +285,9 @@ int report_summary_xlsx(const struct report_summary *summary, unsigned flags,
 /* ---- the scorecard (八个一推进情况) ---- */
 
 /*
- * Write the scorecard of src's stores: one row per village, then each
+ * Write the scorecard of src's stores, or with src NULL of the roll-ups
+ * files[0..nfiles) (report_rollup_start(): a city of counties, exactly
+ * as from their stores): one row per village, then each
  * township's and (several stores) the county's, with a column group per
  * action: 1 visit milestones due and done, coverage; 2 representatives'
  * meetings due and held; 3 on-time closure and callback satisfaction;
@@ -294,9 +301,9 @@ int report_summary_xlsx(const struct report_summary *summary, unsigned flags,
  * survey answers is ranked after the others and marked few_answers.
  * Returns the rows written, or -1 with err set.
  */
-long report_scorecard(struct report_source *src, const struct report_filter *f,
-    long min_n, int labels, enum output_format format, unsigned flags,
-    FILE *fp, struct error *err);
+long report_scorecard(struct report_source *src, const char *const *files,
+    size_t nfiles, const struct report_filter *f, long min_n, int labels,
+    enum output_format format, unsigned flags, FILE *fp, struct error *err);
 
 /* ---- monitoring cases (防返贫监测) ---- */
 

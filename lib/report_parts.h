@@ -85,6 +85,33 @@ const char *report_vote_text(const char *vote, int labels);
 	"AND " REPORT_MODELS_PERIOD_SQL("e.posted_on") "), v.id FROM village v"
 
 /*
+ * A count of a summary row that only machine formats write, after
+ * days_to_resolve, by its name there: a roll-up reads them back.
+ */
+struct report_part {
+	const char *name;
+	size_t offset;		/* of a long in struct report_village */
+};
+
+enum { REPORT_NPARTS = 12 };
+extern const struct report_part report_summary_parts[REPORT_NPARTS];
+
+/*
+ * Each village against each rule-delivery milestone: whether its own
+ * rule set was in force by the due date and delivered by then to every
+ * household the village has; then the village id.
+ */
+#define REPORT_RULE_MILESTONE_SQL \
+	"SELECT EXISTS (SELECT 1 FROM rule_set r WHERE r.village_id = v.id AND " \
+	"r.group_id IS NULL AND " RULE_IN_FORCE_SQL("r.") " AND " \
+	"r.in_force_on <= m.due_date AND (SELECT count(DISTINCT d.household_id) " \
+	"FROM rule_step d JOIN household h ON h.household_id = d.household_id " \
+	"AND h.village_id = v.id WHERE d.rule_id = r.id AND d.step = 'deliver' " \
+	"AND d.done_on <= m.due_date) >= (SELECT count(*) FROM household h " \
+	"WHERE h.village_id = v.id)), v.id FROM milestone m CROSS JOIN village v " \
+	"WHERE m.kind = 'rule_delivery'"
+
+/*
  * A writer opened when the first row is due: a report of several
  * stores opens it with the first store that opens, so that nothing is
  * written when the only store cannot be read.

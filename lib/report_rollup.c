@@ -112,6 +112,17 @@ rollup_row(const char *path, size_t k, json_t *row,
 		if (count_of(row, rollup_counts[i].key, (long *)((char *)v +
 		    rollup_counts[i].offset)) != 0)
 			bad = rollup_counts[i].key;
+	for (size_t i = 0; i < REPORT_NPARTS; i++)
+		if (count_of(row, report_summary_parts[i].name, (long *)((char *)v +
+		    report_summary_parts[i].offset)) != 0)
+			bad = report_summary_parts[i].name;
+	for (int i = 0; i < REPORT_NMEETING_KINDS; i++)
+		if (v->kind_held[i] > v->kind_required[i])
+			bad = report_summary_parts[2 * i + 1].name;
+	if (v->policy_aware > v->policy_n)
+		bad = "policy_aware";
+	if (v->rules_done > v->rules_required)
+		bad = "rules_done";
 	for (const struct vocab_entry *e = vocab_table; e->domain != NULL; e++)
 		if (strcmp(e->domain, "category") == 0 && ncodes < REPORT_NCATEGORIES)
 			codes[ncodes++] = e->code;

@@ -1,4 +1,5 @@
 /* report_rows.c -- the summary written as rows: table, csv, json, jsonl, markdown */
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -53,6 +54,26 @@ const struct column report_summary_tail[] = {
 	{ "rules_delivered", N_("rules delivered"), COLUMN_INTEGER },
 };
 
+/*
+ * Counts written only for machines (the parts a roll-up adds up): the
+ * scorecard's, which the summary's own columns do not show.
+ */
+const struct report_part report_summary_parts[REPORT_NPARTS] = {
+	{ "representatives_required", offsetof(struct report_village, kind_required[0]) },
+	{ "representatives_held", offsetof(struct report_village, kind_held[0]) },
+	{ "courtyard_required", offsetof(struct report_village, kind_required[1]) },
+	{ "courtyard_held", offsetof(struct report_village, kind_held[1]) },
+	{ "briefings_required", offsetof(struct report_village, kind_required[2]) },
+	{ "briefings_held", offsetof(struct report_village, kind_held[2]) },
+	{ "assemblies_required", offsetof(struct report_village, kind_required[3]) },
+	{ "assemblies_held", offsetof(struct report_village, kind_held[3]) },
+	{ "policy_n", offsetof(struct report_village, policy_n) },
+	{ "policy_aware", offsetof(struct report_village, policy_aware) },
+	{ "rules_required", offsetof(struct report_village, rules_required) },
+	{ "rules_done", offsetof(struct report_village, rules_done) },
+};
+
+#define NPARTS (sizeof(report_summary_parts) / sizeof(report_summary_parts[0]))
 #define NFIXED (sizeof(summary_fixed) / sizeof(summary_fixed[0]))
 #define NTAIL (sizeof(report_summary_tail) / sizeof(report_summary_tail[0]))
 
@@ -129,6 +150,9 @@ summary_columns(const struct report_summary *sum, struct report_summary_out *o,
 		    sum->milestones[m].milestone_id, COLUMN_INTEGER, err) != 0)
 			return -1;
 	o->cols[o->ncols++] = (struct column){ "days_to_resolve", NULL, COLUMN_TEXT };
+	for (size_t i = 0; i < NPARTS; i++)
+		o->cols[o->ncols++] = (struct column){ report_summary_parts[i].name,
+		    NULL, COLUMN_INTEGER };
 	return 0;
 }
 
@@ -223,6 +247,9 @@ summary_values(const struct report_summary *sum, const struct report_village *ro
 		put_counts(due_visited, 2, v, num, &c);
 	}
 	v[c++] = report_days_text(&row->days, &o->days) == 0 ? o->days.data : NULL;
+	for (size_t i = 0; i < NPARTS; i++)
+		put_counts((const long *)((const char *)row +
+		    report_summary_parts[i].offset), 1, v, num, &c);
 }
 
 struct report_summary_out *
@@ -230,7 +257,7 @@ report_summary_out_open(const struct report_summary *sum,
     enum output_format format, unsigned flags, int labels, FILE *fp,
     struct error *err)
 {
-	size_t ncols = 2 + NFIXED + 3 * sum->nmilestones + NTAIL + 2;
+	size_t ncols = 2 + NFIXED + 3 * sum->nmilestones + NTAIL + 2 + NPARTS;
 	struct report_summary_out *o = calloc(1, sizeof(*o));
 
 	if (o == NULL || (o->cols = calloc(ncols, sizeof(*o->cols))) == NULL ||

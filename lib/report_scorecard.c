@@ -18,11 +18,14 @@ static const struct column scorecard_columns[] = {
 	{ "settled_rate", N_("4 settled rate"), COLUMN_NUMBER },
 	{ "briefings_required", N_("5 briefings due"), COLUMN_INTEGER },
 	{ "briefings_held", N_("held"), COLUMN_INTEGER },
+	{ "policy_awareness", N_("policy awareness"), COLUMN_NUMBER },
 	{ "courtyard_required", N_("6 groups due"), COLUMN_INTEGER },
 	{ "courtyard_held", N_("held"), COLUMN_INTEGER },
 	{ "vote", N_("7 village rules"), COLUMN_TEXT },
 	{ "rules_in_force", N_("rules in force"), COLUMN_INTEGER },
 	{ "rules_delivery_rate", N_("delivered to households"), COLUMN_NUMBER },
+	{ "rules_delivery_required", N_("delivery due"), COLUMN_INTEGER },
+	{ "rules_delivery_done", N_("delivered in time"), COLUMN_INTEGER },
 	{ "models", N_("8 models"), COLUMN_INTEGER },
 	{ "boards_posted", N_("boards posted"), COLUMN_INTEGER },
 	{ "recognition_n", N_("answers"), COLUMN_INTEGER },
@@ -60,8 +63,9 @@ card_count(struct card *c, const struct report_summary *sum, long min_n)
 			c->visits_required++;
 			c->visits_done += v->coverage[m].visited >= v->coverage[m].due;
 		}
-	c->required = c->visits_required + v->meetings_required;
-	c->done = c->visits_done + v->meetings_held;
+	c->required = c->visits_required + v->meetings_required +
+	    v->rules_required;
+	c->done = c->visits_done + v->meetings_held + v->rules_done;
 	c->few = v->survey_n < min_n;
 }
 
@@ -192,12 +196,14 @@ card_values(const struct card *card, const struct report_summary *sum,
 	put_rate(t, v->pleased, v->reached);
 	put_rate(t, v->settled, v->disputes);
 	put_pair(t, v->kind_required[KIND_BRIEFING], v->kind_held[KIND_BRIEFING]);
+	put_rate(t, v->policy_aware, v->policy_n);
 	put_pair(t, v->kind_required[KIND_COURTYARD], v->kind_held[KIND_COURTYARD]);
 	t->v[t->c] = report_vote_text(v->vote, t->labels);
 	if (t->v[t->c] == NULL && t->labels)
 		t->v[t->c] = "—";
 	t->c++;
 	put_rules(t, v);
+	put_pair(t, v->rules_required, v->rules_done);
 	put_count(t, v->honours);
 	put_count(t, v->boards_posted);
 	put_count(t, v->survey_n);
@@ -225,9 +231,9 @@ card_values(const struct card *card, const struct report_summary *sum,
 }
 
 long
-report_scorecard(struct report_source *src, const struct report_filter *f,
-    long min_n, int labels, enum output_format format, unsigned flags,
-    FILE *fp, struct error *err)
+report_scorecard(struct report_source *src, const char *const *files,
+    size_t nfiles, const struct report_filter *f, long min_n, int labels,
+    enum output_format format, unsigned flags, FILE *fp, struct error *err)
 {
 	struct report_summary sum;
 	struct card *cards = NULL;
@@ -236,10 +242,13 @@ report_scorecard(struct report_source *src, const struct report_filter *f,
 	int county;
 	long rows = -1;
 
-	if (report_summary_start(src, f, &sum, err) != 0)
+	if ((src != NULL ? report_summary_start(src, f, &sum, err) :
+	    report_rollup_start(files, nfiles, &sum, err)) != 0)
 		return -1;
 	county = sum.county;
-	if (report_summary_rows(src, f, &sum, report_summary_keep, &sum, err) != 0)
+	if ((src != NULL ? report_summary_rows(src, f, &sum, report_summary_keep,
+	    &sum, err) : report_rollup_rows(files, nfiles, &sum,
+	    report_summary_keep, &sum, err)) != 0)
 		goto out;
 	if ((cards = calloc(sum.nvillages + 1, sizeof(*cards))) == NULL) {
 		error_set(err, EXIT_SOFTWARE, "%s", _("out of memory"));

@@ -271,6 +271,17 @@ models_row(struct summary_build *b, struct report_village *v, sqlite3_stmt *st)
 	return 0;
 }
 
+/* A rule-delivery milestone against the village: one item, and whether it was met. */
+static int
+rule_milestone_row(struct summary_build *b, struct report_village *v,
+    sqlite3_stmt *st)
+{
+	(void)b;
+	v->rules_required++;
+	v->rules_done += sqlite3_column_int(st, 0) != 0;
+	return 0;
+}
+
 /* The village's suggestions of monitoring left without a case. */
 static int
 unfollowed_row(struct summary_build *b, struct report_village *v,
@@ -332,6 +343,10 @@ survey_row(struct summary_build *b, struct report_village *v, sqlite3_stmt *st)
 	(void)b;
 	v->survey_n += sqlite3_column_int64(st, 1);
 	v->survey_yes += sqlite3_column_int64(st, 0);
+	if (sqlite3_column_int(st, 2)) {
+		v->policy_n += sqlite3_column_int64(st, 1);
+		v->policy_aware += sqlite3_column_int64(st, 0);
+	}
 	return 0;
 }
 
@@ -387,6 +402,10 @@ report_row_add(struct report_village *total, const struct report_village *from,
 	total->meetings_required += from->meetings_required;
 	total->survey_n += from->survey_n;
 	total->survey_yes += from->survey_yes;
+	total->policy_n += from->policy_n;
+	total->policy_aware += from->policy_aware;
+	total->rules_required += from->rules_required;
+	total->rules_done += from->rules_done;
 	for (int c = 0; c < REPORT_NISSUE_CATEGORIES; c++)
 		for (int k = 0; k < REPORT_NSTATUSES; k++)
 			total->by_category_status[c][k] += from->by_category_status[c][k];
@@ -397,6 +416,63 @@ report_row_add(struct report_village *total, const struct report_village *from,
 	return report_days_merge(&total->days, &from->days);
 }
 
+/*
+ * Milestone id (title, due) into sum, in order of due date, then id,
+ * unless sum has it already (whichever store named it first).  0, or -1
+ * when memory runs out.
+ */
+static int
+add_milestone(struct report_summary *sum, const char *id, const char *title,
+    const char *due)
+{
+	struct report_milestone *p;
+	size_t at = 0;
+
+	if (milestone_index(sum, id) >= 0)
+		return 0;
+	p = realloc(sum->milestones, (sum->nmilestones + 1) * sizeof(*p));
+	if (p == NULL)
+		return -1;
+	sum->milestones = p;
+	while (at < sum->nmilestones && (strcmp(p[at].due_date, due) < 0 ||
+	    (strcmp(p[at].due_date, due) == 0 &&
+	    strcmp(p[at].milestone_id, id) < 0)))
+		at++;
+	memmove(p + at + 1, p + at, (sum->nmilestones - at) * sizeof(*p));
+	sum->nmilestones++;
+	p += at;
+	memset(p, 0, sizeof(*p));
+	p->milestone_id = strdup(id);
+	p->title = strdup(title);
+	p->due_date = strdup(due);
+	return p->milestone_id == NULL || p->title == NULL || p->due_date == NULL ?
+	    -1 : 0;
+}
+
+/*
+ * A visit-coverage milestone that names visitor roles is one for each
+ * role, "id:role" as lib/coverage.c counts it, titled with the role's
+ * label; else the milestone itself.  0, or -1 when memory runs out.
+ */
+static int
+add_milestone_roles(struct report_summary *sum, const char *id,
+    const char *title, const char *due, const char *roles)
+{
+	const char *role[16];
+	size_t n = coverage_roles(roles, role, 16);
+
+	for (size_t r = 0; r < n; r++) {
+		char role_id[256], role_title[512];
+
+		snprintf(role_id, sizeof(role_id), "%s:%s", id, role[r]);
+		snprintf(role_title, sizeof(role_title), "%s (%s)", title,
+		    vocab_label("visitor_role", role[r]));
+		if (add_milestone(sum, role_id, role_title, due) != 0)
+			return -1;
+	}
+	return n > 0 ? 0 : add_milestone(sum, id, title, due);
+}
+
 /* The milestones of store s into sum, by due date (merged with those
  * already there: the same id once); and the latest survey round's name.
  * 0, or -1 with err set. */
@@ -404,41 +480,18 @@ static int
 read_milestones(struct store *s, struct report_summary *sum, struct error *err)
 {
 	sqlite3_stmt *st = store_prepare(s, "SELECT milestone_id, title, "
-	    "due_date FROM milestone WHERE kind = 'visit_coverage' "
+	    "due_date, roles FROM milestone WHERE kind = 'visit_coverage' "
 	    "ORDER BY due_date, milestone_id", err);
 	int rc;
 
 	if (st == NULL)
 		return -1;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		const char *id = (const char *)sqlite3_column_text(st, 0);
-		const char *due = (const char *)sqlite3_column_text(st, 2);
-		struct report_milestone *p;
-		size_t at = 0;
-
-		if (milestone_index(sum, id) >= 0)
-			continue;
-		p = realloc(sum->milestones, (sum->nmilestones + 1) * sizeof(*p));
-		if (p == NULL)
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		if (add_milestone_roles(sum, (const char *)sqlite3_column_text(st, 0),
+		    (const char *)sqlite3_column_text(st, 1),
+		    (const char *)sqlite3_column_text(st, 2),
+		    (const char *)sqlite3_column_text(st, 3)) != 0)
 			break;
-		sum->milestones = p;
-		/* in order of due date, then id, whichever store named it first */
-		while (at < sum->nmilestones && (strcmp(p[at].due_date, due) < 0 ||
-		    (strcmp(p[at].due_date, due) == 0 &&
-		    strcmp(p[at].milestone_id, id) < 0)))
-			at++;
-		memmove(p + at + 1, p + at, (sum->nmilestones - at) * sizeof(*p));
-		sum->nmilestones++;
-		p += at;
-		memset(p, 0, sizeof(*p));
-		p->milestone_id = strdup(id);
-		p->title = strdup((const char *)sqlite3_column_text(st, 1));
-		p->due_date = strdup(due);
-		if (p->milestone_id == NULL || p->title == NULL || p->due_date == NULL) {
-			rc = SQLITE_ROW;
-			break;
-		}
-	}
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE)
 		return rc == SQLITE_ROW ? error_set(err, EXIT_SOFTWARE, "%s",
@@ -543,15 +596,29 @@ count_villages(struct summary_build *b, struct error *err)
 	    "CROSS JOIN village v WHERE m.kind = 'meeting_coverage'", meetings_row,
 	    err) != 0)
 		return -1;
-	/* a village's latest vote is the last of its votes in this order */
-	if (per_store(b, "SELECT t.valid, t.adopted, m.village_id FROM vote t "
-	    "JOIN meeting m ON m.id = t.meeting_id ORDER BY m.held_on, m.id",
-	    vote_row, err) != 0)
+	/* each village against each rule-delivery milestone */
+	if (per_store(b, REPORT_RULE_MILESTONE_SQL, rule_milestone_row, err) != 0)
 		return -1;
-	/* the latest saved survey round of this store, one answer a row */
+	/*
+	 * a village's latest vote is the last of its votes in this order:
+	 * meeting-log's, and rule-step's on its own rule set (fewer than two
+	 * thirds present is no valid vote); on one day rule-step's comes last
+	 */
+	if (per_store(b, "SELECT valid, adopted, village_id FROM ("
+	    "SELECT t.valid AS valid, t.adopted AS adopted, m.village_id AS "
+	    "village_id, m.held_on AS day, 0 AS source, m.id AS id FROM vote t "
+	    "JOIN meeting m ON m.id = t.meeting_id UNION ALL "
+	    "SELECT d.result <> 'no_quorum', d.result = 'adopted', r.village_id, "
+	    "d.done_on, 1, d.id FROM rule_step d JOIN rule_set r ON "
+	    "r.id = d.rule_id WHERE d.step = 'vote' AND r.group_id IS NULL) "
+	    "ORDER BY day, source, id", vote_row, err) != 0)
+		return -1;
+	/* the latest saved survey round of this store, one answer a row;
+	 * the policy question's answers also count as action 5's awareness */
 	if (per_store(b, "SELECT a.answer = 'satisfied' OR a.answer = "
 	    "'basically_satisfied', a.answer = 'satisfied' OR a.answer = "
-	    "'basically_satisfied' OR a.answer = 'dissatisfied', v.id "
+	    "'basically_satisfied' OR a.answer = 'dissatisfied', "
+	    "a.question = 'q_policy', v.id "
 	    "FROM survey_answer a JOIN survey_response r ON r.id = a.response_id "
 	    "JOIN village v ON v.name = r.village WHERE r.round_id = (SELECT id "
 	    "FROM survey_round ORDER BY saved_on DESC, id DESC LIMIT 1)",

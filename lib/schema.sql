@@ -1202,3 +1202,38 @@ CREATE TABLE board_entry (
 	CHECK (source <> 'selection' OR honour_id IS NOT NULL)
 ) STRICT;
 CREATE INDEX board_entry_village ON board_entry(village_id, stage);
+
+-- version 23
+-- a milestone may ask for the village rules delivered (rule_delivery,
+-- 村规民约分发到户): each village's own rule set in force and delivered
+-- to every one of its households by the due date.  SQLite cannot change
+-- a CHECK, so the table is made again, its rows and ids as they were.
+CREATE TABLE milestone_new (
+	id INTEGER PRIMARY KEY,
+	milestone_id TEXT NOT NULL UNIQUE CHECK (length(trim(milestone_id)) > 0),
+	title TEXT NOT NULL CHECK (length(trim(title)) > 0),
+	kind TEXT NOT NULL CHECK (kind = 'visit_coverage' OR
+		kind = 'meeting_coverage' OR kind = 'rule_delivery'),
+	categories TEXT NOT NULL DEFAULT '',	-- ';'-joined category codes
+	round TEXT,
+	due_date TEXT NOT NULL CHECK (due_date GLOB
+		'[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'),
+	meeting_kind TEXT,
+	scope TEXT CHECK (scope = 'village' OR scope = 'group'),
+	created_at TEXT NOT NULL,
+	updated_at TEXT NOT NULL,
+	source TEXT,			-- where it was first read: "file:line"
+	roles TEXT NOT NULL DEFAULT '',
+	monitor_cases INTEGER NOT NULL DEFAULT 0
+		CHECK (monitor_cases = 0 OR monitor_cases = 1),
+	CHECK (kind <> 'visit_coverage' OR (round IS NOT NULL AND
+		meeting_kind IS NULL AND scope IS NULL)),
+	CHECK (kind <> 'rule_delivery' OR (round IS NULL AND
+		meeting_kind IS NULL AND scope IS NULL AND categories = '' AND
+		roles = '' AND monitor_cases = 0))
+) STRICT;
+INSERT INTO milestone_new SELECT id, milestone_id, title, kind, categories,
+	round, due_date, meeting_kind, scope, created_at, updated_at, source,
+	roles, monitor_cases FROM milestone;
+DROP TABLE milestone;
+ALTER TABLE milestone_new RENAME TO milestone;

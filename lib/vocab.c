@@ -134,6 +134,7 @@ const struct vocab_entry vocab_table[] = {
 	/* what a milestone asks for by its due date */
 	{ "milestone_kind", "visit_coverage", "visit coverage", "走访覆盖", "visit-coverage|走访全覆盖" },
 	{ "milestone_kind", "meeting_coverage", "meeting coverage", "会议覆盖", "meeting-coverage|会议全覆盖" },
+	{ "milestone_kind", "rule_delivery", "rule delivery", "村规民约分发到户", "rule-delivery|分发到户|村规民约到户" },
 	/* end of visits */
 	/* surveys: survey-tally */
 	/* answers of the phone survey (群众认可度电话调查) */

@@ -78,6 +78,13 @@ example_township() {
 	cp "$TRASH/township.db" "$RENKE_DB"
 }
 
+# field NAME FILE: csv column NAME of a report FILE, with the village
+# first: village,value (a report's rows, as the scorecard tests read them)
+field() {
+	awk -F, -v name="$1" 'NR == 1 { for (i = 1; i <= NF; i++) at[$i] = i; next }
+		{ print $at["village"] "," $at[name] }' "$2"
+}
+
 # test_done: print the plan and exit with the number of failures
 test_done() {
 	echo "1..$test_count"

@@ -217,7 +217,7 @@ test_case 'every command that writes records out is scanned, and every report of
 			grep -q "^$c\( \|$\)" "$TRASH/runs" || { echo "not scanned: $c"; exit 1; }
 		fi
 	done &&
-	for r in $(report-gen -h | sed -n "/ summary |/,/^       report-gen/p" | grep -v "^       report-gen" | tr -d "|" | tr -s " \n" "  "); do
+	for r in $(report-gen -h | sed -n "/ summary |/,/^       report-gen/{p;/^       report-gen/q;}" | grep -v "^       report-gen" | tr -d "|" | tr -s " \n" "  "); do
 		case $r in id|number|n) continue ;;
 		# the changes of the audit log show stored values as they were
 		# written (the kind of a meeting, the result of a vote): not yet scanned

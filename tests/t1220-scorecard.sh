@@ -8,12 +8,6 @@
 TODAY=2022-11-30
 export TODAY
 
-# field NAME FILE: csv column NAME of FILE, with the village first: village,value
-field() {
-	awk -F, -v name="$1" 'NR == 1 { for (i = 1; i <= NF; i++) at[$i] = i; next }
-		{ print $at["village"] "," $at[name] }' "$2"
-}
-
 test_case 'scorecard: the visit milestones due and done per village, from the coverage of the rows' '
 	example_township &&
 	report-gen scorecard -f csv --today $TODAY >out &&

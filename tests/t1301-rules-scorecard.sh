@@ -10,12 +10,6 @@
 
 TODAY=2023-06-30
 
-# field NAME FILE: csv column NAME of FILE, with the village first: village,value
-field() {
-	awk -F, -v name="$1" 'NR == 1 { for (i = 1; i <= NF; i++) at[$i] = i; next }
-		{ print $at["village"] "," $at[name] }' "$2"
-}
-
 # rules_of FILE: village,rules_in_force,rules_households,rules_delivered of a summary
 rules_of() {
 	awk -F, 'NR == 1 { for (i = 1; i <= NF; i++) at[$i] = i; next }
