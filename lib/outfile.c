@@ -141,13 +141,12 @@ outfile_create(const char *target, struct error *err)
 		o->temp = NULL;
 		goto fail;
 	}
-	if ((fd = mkostemp(o->temp, O_CLOEXEC)) < 0) {
+	if ((fd = tempfiles_make(o->temp, O_CLOEXEC, &o->slot)) < 0) {
 		error_set(err, EXIT_CANTCREAT, "%s: %s", target, strerror(errno));
 		free(o->temp);
 		o->temp = NULL;
 		goto fail;
 	}
-	o->slot = tempfiles_note(o->temp);
 	/* mkostemp makes it 0600 whatever the umask: ID numbers may be in it */
 	if ((o->fp = fdopen(fd, "w")) == NULL) {
 		error_set(err, EXIT_CANTCREAT, "%s: %s", target, strerror(errno));

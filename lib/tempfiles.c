@@ -1,6 +1,8 @@
 /* tempfiles.c -- the files a command makes for a while, removed even when a signal ends it */
+#include <errno.h>
 #include <limits.h>
 #include <signal.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -27,6 +29,26 @@ tempfiles_note(const char *path)
 			return i;
 		}
 	return -1;
+}
+
+int
+tempfiles_make(char *template, int flags, int *slot)
+{
+	sigset_t ending, old;
+	int fd, saved;
+
+	sigemptyset(&ending);
+	sigaddset(&ending, SIGINT);
+	sigaddset(&ending, SIGTERM);
+	sigaddset(&ending, SIGHUP);
+	sigaddset(&ending, SIGQUIT);
+	sigprocmask(SIG_BLOCK, &ending, &old);
+	fd = mkostemp(template, flags);
+	saved = errno;
+	*slot = fd >= 0 ? tempfiles_note(template) : -1;
+	sigprocmask(SIG_SETMASK, &old, NULL);
+	errno = saved;
+	return fd;
 }
 
 void

@@ -12,6 +12,15 @@
  */
 int tempfiles_note(const char *path);
 
+/*
+ * mkostemp(template, flags) with the file noted in the same step: the
+ * signals that end a command are held back until it is, so that none can
+ * come between the file's making and its noting.  Returns the descriptor
+ * (and its slot in *slot, -1 when it could not be noted), or -1 with
+ * errno set and nothing made.
+ */
+int tempfiles_make(char *template, int flags, int *slot);
+
 /* Forget slot (after the file is renamed or removed); -1 is a no-op. */
 void tempfiles_forget(int slot);
 

@@ -88,7 +88,7 @@ xlsx_book_open(FILE *fp, int streaming, struct error *err)
 	b->slot = -1;
 	buf_puts(&path, dir != NULL && *dir != '\0' ? dir : "/tmp");
 	buf_puts(&path, "/renke-out-XXXXXX");
-	if (path.data == NULL || (fd = mkstemp(path.data)) < 0) {
+	if (path.data == NULL || (fd = tempfiles_make(path.data, 0, &b->slot)) < 0) {
 		error_set(err, EXIT_CANTCREAT, _("a temporary file for the workbook: %s"),
 		    strerror(errno ? errno : ENOMEM));
 		buf_free(&path);
@@ -97,7 +97,6 @@ xlsx_book_open(FILE *fp, int streaming, struct error *err)
 	}
 	close(fd);
 	b->path = path.data;
-	b->slot = tempfiles_note(b->path);
 	/* rows go to files in tmpdir as they come: memory stays flat */
 	options.constant_memory = streaming ? LXW_TRUE : LXW_FALSE;
 	options.use_zip64 = LXW_FALSE;	/* WPS cannot open zip64 */
