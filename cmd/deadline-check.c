@@ -56,7 +56,8 @@ option(struct cli *cli, int opt, const char *arg, void *context)
 			    "issue_overdue, feedback_overdue, revisit_due, "
 			    "promise_overdue, visit_missing, meeting_missing, "
 			    "monitoring_case_overdue, monitoring_unfollowed, "
-			    "loan_unsent or loan_unanswered"), arg);
+			    "loan_unsent, loan_unanswered or returnee_uncontacted"),
+			    arg);
 		o->kinds |= kind;
 		return 0;
 	case OPT_SUMMARY:

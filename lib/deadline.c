@@ -8,6 +8,7 @@
 #include "deadline.h"
 #include "issue.h"
 #include "monitor_case.h"
+#include "returnee.h"
 #include "text.h"
 #include "vocab.h"
 
@@ -29,6 +30,8 @@ static const struct {
 	{ DEADLINE_LOAN_UNSENT, "loan_unsent", N_("loan papers not sent") },
 	{ DEADLINE_LOAN_UNANSWERED, "loan_unanswered",
 	  N_("loan unanswered") },
+	{ DEADLINE_RETURNEE_UNCONTACTED, "returnee_uncontacted",
+	  N_("returnee uncontacted") },
 };
 
 static const char *
@@ -495,6 +498,26 @@ static const struct item_query loan_queries[] = {
 	  "(:village IS NULL OR v.name = :village)" },
 };
 
+/*
+ * Returnees (lib/returnee.h) whose latest contact is more than
+ * RETURNEE_CONTACT_DAYS old and who are not yet working or in business
+ * at home.  The id is "returnee:ID number" (masked by deadline_write()),
+ * the household the member's if they are one, the owner their cadre.
+ */
+static const struct item_query returnee_queries[] = {
+	{ DEADLINE_RETURNEE_UNCONTACTED, "SELECT 'returnee:' || r.id_number, "
+	  "r.name || CASE r.kind WHEN 'elite' THEN '：乡贤' ELSE '：回引人才' "
+	  "END || '，' || r.contacted_on || '后未再联系', m.household_id, "
+	  "v.name, g.name, r.cadre, date(r.contacted_on, '+' || "
+	  XSTR(RETURNEE_CONTACT_DAYS) " || ' days') AS due FROM returnee_contact "
+	  "r JOIN village v ON v.id = r.village_id LEFT JOIN member m ON "
+	  "m.id_number = r.id_number LEFT JOIN household h ON h.household_id = "
+	  "m.household_id LEFT JOIN village_group g ON g.id = h.group_id WHERE "
+	  "r.contacted_on = (SELECT max(x.contacted_on) FROM returnee_contact x "
+	  "WHERE x.id_number = r.id_number) AND r.status <> 'settled' AND "
+	  "due < :limit AND (:village IS NULL OR v.name = :village)" },
+};
+
 /* The items of the kinds asked for that queries[0..n) find. */
 static int
 query_items(struct store *s, const struct deadline_options *o, unsigned kinds,
@@ -570,6 +593,9 @@ deadline_check(struct store *s, const struct deadline_options *o,
 	if ((kinds & (DEADLINE_LOAN_UNSENT | DEADLINE_LOAN_UNANSWERED)) &&
 	    !o->summary && query_items(s, o, kinds, loan_queries,
 	    sizeof(loan_queries) / sizeof(loan_queries[0]), list, err) != 0)
+		goto fail;
+	if ((kinds & DEADLINE_RETURNEE_UNCONTACTED) && !o->summary &&
+	    query_items(s, o, kinds, returnee_queries, 1, list, err) != 0)
 		goto fail;
 	by_owner = o->by_owner;
 	if (list->len > 1)

@@ -18,7 +18,8 @@ enum deadline_kind {
 	DEADLINE_CASE_UNFOLLOWED = 0x80, /* a suggestion of monitoring with no case */
 	DEADLINE_LOAN_UNSENT = 0x100,	/* a wish for a loan, papers not sent */
 	DEADLINE_LOAN_UNANSWERED = 0x200, /* papers sent, the bank silent */
-	DEADLINE_ALL = 0x3ff
+	DEADLINE_RETURNEE_UNCONTACTED = 0x400, /* a returnee nobody has contacted lately */
+	DEADLINE_ALL = 0x7ff
 };
 
 /* Days a wish for a loan may wait for its papers to go to the bank, and for the bank's answer. */

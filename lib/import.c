@@ -435,6 +435,42 @@ import_source_free(struct import_source *src)
 }
 
 int
+import_code(struct import *im, const struct record *rec, size_t k,
+    const char *domain, const char **value)
+{
+	const char *code;
+	char expected[512];
+
+	if (*value == NULL)
+		return 0;
+	if ((code = vocab_code(domain, *value)) != NULL) {
+		*value = code;
+		return 0;
+	}
+	import_problem(im, rec, (int)k, _("unknown value \"%s\"; expected one "
+	    "of: %s"), *value, vocab_describe(domain, expected, sizeof(expected)));
+	return 1;
+}
+
+int
+import_lengths(struct import *im, const struct record *rec,
+    const char *const *value, const size_t (*longest)[2], size_t n)
+{
+	int bad = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		const char *text = value[longest[i][0]];
+
+		if (text != NULL && strlen(text) > longest[i][1]) {
+			import_problem(im, rec, (int)longest[i][0], _("longer than %zu "
+			    "bytes"), longest[i][1]);
+			bad++;
+		}
+	}
+	return bad;
+}
+
+int
 import_date(struct import *im, const struct record *rec, size_t k,
     const char **value, char out[11])
 {

@@ -149,6 +149,22 @@ int import_number(struct import *im, const struct record *rec, size_t k,
 int import_id_number(struct import *im, const struct record *rec, size_t k,
     const char **value, char out[IMPORT_ID_NUMBER_SIZE]);
 
+/*
+ * Check *value of rec's field k against vocabulary domain (NULL: not
+ * given, fine): *value pointed at its code, 0; or reported as unknown
+ * with the values expected, 1.
+ */
+int import_code(struct import *im, const struct record *rec, size_t k,
+    const char *domain, const char **value);
+
+/*
+ * Check the text fields of value[] (rec's, in field order) against their
+ * longest lengths in bytes, longest[i] = { field, bytes }, i < n: the
+ * number of problems reported.
+ */
+int import_lengths(struct import *im, const struct record *rec,
+    const char *const *value, const size_t (*longest)[2], size_t n);
+
 /* The value of field k (NULL if absent or blank), trimmed, in a buffer the loop owns. */
 const char *import_value(struct import *im, const struct record *rec, size_t k);
 

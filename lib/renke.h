@@ -68,6 +68,7 @@
  *   assign.h    the cadres assigned to households and villages (assign);
  *               who answers for a household
  *   support.h   assistance to a person: posts and small loans, their rules
+ *   returnee.h  returnees and village worthies, each contact one to one
  *   monitor_case.h  monitoring cases: a clue opens one (monitor_case.c),
  *               the steps of the procedure follow in order and the
  *               county decides (monitor_step.c); monitor_parts.h holds
@@ -129,6 +130,7 @@
 #include "member.h"
 #include "assign.h"
 #include "monitor_case.h"
+#include "returnee.h"
 #include "support.h"
 #include "rule.h"
 #include "honour.h"

@@ -1237,3 +1237,32 @@ INSERT INTO milestone_new SELECT id, milestone_id, title, kind, categories,
 	roles, monitor_cases FROM milestone;
 DROP TABLE milestone;
 ALTER TABLE milestone_new RENAME TO milestone;
+
+-- version 24
+-- returnees (回引人才, returnee-log): a person working away, or a 乡贤,
+-- whom one cadre contacts one to one.  Each contact is a row known by
+-- the person's ID number and its day, carrying the person as they stood
+-- after it: name, village, kind, where they work, skills, intention,
+-- the cadre and the status reached.  The returnee is their latest row.
+CREATE TABLE returnee_contact (
+	id INTEGER PRIMARY KEY,
+	id_number TEXT NOT NULL,
+	contacted_on TEXT NOT NULL,
+	name TEXT NOT NULL,
+	village_id INTEGER NOT NULL REFERENCES village(id),
+	kind TEXT NOT NULL CHECK (kind = 'talent' OR kind = 'elite'),
+	away_place TEXT,
+	skills TEXT,
+	intention TEXT CHECK (intention = 'employment' OR intention = 'business' OR
+		intention = 'undecided'),
+	cadre TEXT NOT NULL,
+	way TEXT,			-- 电话, 微信, 上门, ...
+	said TEXT,			-- what was said
+	status TEXT NOT NULL CHECK (status = 'contacted' OR status = 'intends' OR
+		status = 'returned' OR status = 'settled'),
+	created_at TEXT NOT NULL,
+	updated_at TEXT NOT NULL,
+	source TEXT,			-- where it was first read: "file:line"
+	UNIQUE (id_number, contacted_on)
+) STRICT;
+CREATE INDEX returnee_contact_village ON returnee_contact(village_id);

@@ -146,26 +146,6 @@ prepare(struct support_import *si, struct store *s, struct error *err)
 	return merge_start(&si->merge, s, &support_merge, err);
 }
 
-/* Check a vocabulary field k of domain; 0, or 1 (reported). */
-static int
-check_code(struct import *im, const struct record *rec, struct support *r,
-    size_t k, const char *domain)
-{
-	const char *code;
-	char expected[512];
-
-	if (r->value[k] == NULL)
-		return 0;
-	if ((code = vocab_code(domain, r->value[k])) != NULL) {
-		r->value[k] = code;
-		return 0;
-	}
-	import_problem(im, rec, (int)k, _("unknown value \"%s\"; expected one "
-	    "of: %s"), r->value[k], vocab_describe(domain, expected,
-	    sizeof(expected)));
-	return 1;
-}
-
 /* Check the text fields of r: length, and what goes with the kind. */
 static int
 check_texts(struct import *im, const struct record *rec, struct support *r)
@@ -174,17 +154,9 @@ check_texts(struct import *im, const struct record *rec, struct support *r)
 		{ SUPPORT_TITLE, 128 }, { SUPPORT_PROVIDER, 128 },
 		{ SUPPORT_OWNER, 64 }, { SUPPORT_OVERRIDE, 512 },
 	};
-	int bad = 0;
+	int bad = import_lengths(im, rec, r->value, longest,
+	    sizeof(longest) / sizeof(longest[0]));
 
-	for (size_t i = 0; i < sizeof(longest) / sizeof(longest[0]); i++) {
-		const char *text = r->value[longest[i][0]];
-
-		if (text != NULL && strlen(text) > longest[i][1]) {
-			import_problem(im, rec, (int)longest[i][0], _("longer than %zu "
-			    "bytes"), longest[i][1]);
-			bad++;
-		}
-	}
 	if (r->value[SUPPORT_KIND] != NULL &&
 	    strcmp(r->value[SUPPORT_KIND], "post") == 0) {
 		for (size_t k = SUPPORT_TERM; k <= SUPPORT_SENT_ON; k++)
@@ -212,7 +184,8 @@ support_check(struct import *im, const struct record *rec, struct support *r)
 		    "%s"), vocab_describe("support_kind", expected, sizeof(expected)));
 		bad++;
 	} else
-		bad += check_code(im, rec, r, SUPPORT_KIND, "support_kind");
+		bad += import_code(im, rec, SUPPORT_KIND, "support_kind",
+		    &r->value[SUPPORT_KIND]);
 	if ((text = r->value[SUPPORT_ID_NUMBER]) == NULL) {
 		import_problem(im, rec, SUPPORT_ID_NUMBER, _("missing; a person is "
 		    "known by their ID number"));
@@ -241,7 +214,8 @@ support_check(struct import *im, const struct record *rec, struct support *r)
 	    r->value[SUPPORT_AMOUNT], 0, 100000000, NULL);
 	bad += import_number(im, rec, SUPPORT_TERM, r->value[SUPPORT_TERM],
 	    1, 600, NULL);
-	bad += check_code(im, rec, r, SUPPORT_STATUS, "loan_status");
+	bad += import_code(im, rec, SUPPORT_STATUS, "loan_status",
+	    &r->value[SUPPORT_STATUS]);
 	return bad + check_texts(im, rec, r);
 }
 

@@ -199,6 +199,16 @@ const struct vocab_entry vocab_table[] = {
 	{ "loan_status", "approved", "approved", "已放贷", "已获贷|已批准|已审批|批准" },
 	{ "loan_status", "refused", "refused", "未获批", "已拒绝|拒绝|未批准" },
 	{ "loan_status", "withdrawn", "withdrawn", "已撤回", "撤回|放弃" },
+	/* returnees (回引人才): returnee-log */
+	{ "returnee_kind", "talent", "returnee", "回引人才", "人才|本土人才|外出人才|返乡人才" },
+	{ "returnee_kind", "elite", "village worthy", "乡贤", "新乡贤" },
+	{ "returnee_intention", "employment", "a job", "就业", "务工|返乡就业" },
+	{ "returnee_intention", "business", "a business", "创业", "返乡创业" },
+	{ "returnee_intention", "undecided", "none yet", "暂无", "无|未定|暂无意向" },
+	{ "returnee_status", "contacted", "contacted", "已联系", "联系|已对接" },
+	{ "returnee_status", "intends", "intends to return", "有意返乡", "有返乡意向|意向返乡" },
+	{ "returnee_status", "returned", "returned", "已返乡", "返乡|已回乡" },
+	{ "returnee_status", "settled", "working or in business at home", "已就业创业", "已就业|已创业|已返乡就业|已返乡创业" },
 	/* village rules (村规民约): rule-step */
 	{ "rule_step", "draft", "draft", "起草", "拟定|起草草案|修改草案" },
 	{ "rule_step", "consult", "consultation", "征求意见", "意见征求|几上几下" },

@@ -60,11 +60,14 @@ _renke_values() {
 	board_step) values="propose notify object decide post remove 提名上榜 告知 提出异议 异议处理 上榜公布 撤榜" ;;
 	board_stage) values="proposed notified objected answered withdrawn posted removed 拟上榜 已告知 异议中 异议不成立 异议成立已撤回 已上榜 已撤榜" ;;
 	board_result) values="upheld dismissed 异议成立 异议不成立" ;;
+	returnee_kind) values="talent elite 回引人才 乡贤" ;;
+	returnee_intention) values="employment business undecided 就业 创业 暂无" ;;
+	returnee_status) values="contacted intends returned settled 已联系 有意返乡 已返乡 已就业创业" ;;
 	format) values="table csv json jsonl markdown html xlsx" ;;
 	flagged_as) values="issues cases" ;;
 	input_format) values="csv json jsonl xlsx xls" ;;
 	encoding) values="auto utf-8 gb18030" ;;
-	deadline_kind) values="issue_overdue feedback_overdue revisit_due promise_overdue visit_missing meeting_missing monitoring_case_overdue monitoring_unfollowed loan_unsent loan_unanswered" ;;
+	deadline_kind) values="issue_overdue feedback_overdue revisit_due promise_overdue visit_missing meeting_missing monitoring_case_overdue monitoring_unfollowed loan_unsent loan_unanswered returnee_uncontacted" ;;
 	report) values="summary issues visits households meetings history survey changes scorecard cases board" ;;
 	cases_view) values="open villages posting" ;;
 	place_action) values="rename merge remove" ;;
@@ -87,8 +90,10 @@ _renke_domain() {
 	--status)
 		case $1 in
 		support-log) echo loan_status ;;
+		returnee-log) echo returnee_status ;;
 		*) echo status ;;
 		esac ;;
+	--intention) echo returnee_intention ;;
 	--dispute-type) echo dispute_type ;;
 	--outcome) echo mediation_outcome ;;
 	--rating) echo callback_rating ;;
@@ -143,6 +148,7 @@ _renke_domain() {
 		case $1 in
 		support-log) echo support_kind ;;
 		honour-add) echo honour_kind ;;
+		returnee-log) echo returnee_kind ;;
 		meeting-log|meeting-edit) echo meeting_kind ;;
 		milestone-add) echo milestone_kind ;;
 		deadline-check) echo deadline_kind ;;
@@ -207,4 +213,4 @@ _renke() {
 complete -F _renke household-add household-list visit-log milestone-add \
 	issue-add issue-update meeting-log deadline-check report-gen survey-tally \
 	member-add assign case-open case-step place-edit household-edit visit-edit \
-	support-log meeting-edit rule-step honour-add board-step
+	support-log meeting-edit rule-step honour-add board-step returnee-log

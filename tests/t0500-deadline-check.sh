@@ -464,7 +464,7 @@ test_case 'an unknown --kind is a usage error: exit 64, nothing printed' '
 	mixed &&
 	check 64 --today 2024-03-20 --kind overdue &&
 	test_empty actual &&
-	grep_message "^deadline-check: --kind: unknown kind \"overdue\"; expected issue_overdue, feedback_overdue, revisit_due, promise_overdue, visit_missing, meeting_missing, monitoring_case_overdue, monitoring_unfollowed, loan_unsent or loan_unanswered$" err &&
+	grep_message "^deadline-check: --kind: unknown kind \"overdue\"; expected issue_overdue, feedback_overdue, revisit_due, promise_overdue, visit_missing, meeting_missing, monitoring_case_overdue, monitoring_unfollowed, loan_unsent, loan_unanswered or returnee_uncontacted$" err &&
 	check 64 --today 2024-03-20 --kind issue_overdue --kind "" &&
 	test_empty actual &&
 	grep_message "^deadline-check: --kind: unknown kind \"\"" err

@@ -35,6 +35,9 @@ static const struct {
 	{ "visit", "income_stable", "check" },
 	{ "visit", "industry_link", "check" },
 	{ "visit", "risk_level", "risk_level" },
+	{ "returnee_contact", "kind", "returnee_kind" },
+	{ "returnee_contact", "intention", "returnee_intention" },
+	{ "returnee_contact", "status", "returnee_status" },
 	{ "milestone", "kind", "milestone_kind" },
 	{ "milestone", "scope", NULL },		/* --scope village|group, no labels */
 	{ "survey_answer", "answer", "answer" },
