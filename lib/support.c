@@ -132,10 +132,10 @@ prepare(struct support_import *si, struct store *s, struct error *err)
 	    "> 0, h.monitor_type IS 'marginal', h.risk_status IS "
 	    "'risk_eliminated' FROM member m JOIN household h ON h.household_id "
 	    "= m.household_id WHERE m.id_number = ?", err);
-	/* another post of the person over any day of [?2, ?3 or ever) */
+	/* another post of the person over any day of [?2, ?3 or ever), not ?4 */
 	si->posts = store_prepare(s, "SELECT 1 FROM support WHERE kind = 'post' "
 	    "AND id_number = ?1 AND (?3 IS NULL OR start_date <= ?3) AND "
-	    "(end_date IS NULL OR end_date >= ?2) LIMIT 1", err);
+	    "(end_date IS NULL OR end_date >= ?2) AND id IS NOT ?4 LIMIT 1", err);
 	si->override = store_prepare(s, "INSERT INTO support_override "
 	    "(support_id, rule, reason, who, at) VALUES (?, ?, ?, ?, ?)", err);
 	si->household = store_prepare(s, "SELECT household_id FROM member "
@@ -300,6 +300,56 @@ loan_limits(const struct support *r, sqlite3_stmt *row, const char **broken,
 	return n;
 }
 
+/*
+ * Whether the person has a post other than the one of id (0: none) over
+ * any day from start to end (NULL: onwards): 1, 0, or -1 with err set.
+ */
+static int
+another_post(struct support_import *si, struct import *im,
+    const char *id_number, const char *start, const char *end, long long id,
+    struct error *err)
+{
+	int rc;
+
+	sqlite3_bind_text(si->posts, 1, id_number, -1, SQLITE_STATIC);
+	sqlite3_bind_text(si->posts, 2, start, -1, SQLITE_STATIC);
+	sqlite3_bind_text(si->posts, 3, end, -1, SQLITE_STATIC);
+	if (id != 0)
+		sqlite3_bind_int64(si->posts, 4, id);
+	else
+		sqlite3_bind_null(si->posts, 4);
+	rc = sqlite3_step(si->posts);
+	sqlite3_reset(si->posts);
+	if (rc == SQLITE_ROW || rc == SQLITE_DONE)
+		return rc == SQLITE_ROW;
+	return store_error(import_store(im), rc, err);
+}
+
+/*
+ * Whether loan r would be approved without its amount or term, those it
+ * leaves out taken from the stored row (NULL: none): 1 (reported), or 0.
+ */
+static int
+approved_incomplete(struct import *im, const struct record *rec,
+    const struct support *r, sqlite3_stmt *row)
+{
+	const char *v[SUPPORT_NFIELDS];
+	static const size_t k[] = { SUPPORT_AMOUNT, SUPPORT_TERM, SUPPORT_STATUS };
+
+	if (strcmp(r->value[SUPPORT_KIND], "loan") != 0)
+		return 0;
+	for (size_t i = 0; i < sizeof(k) / sizeof(k[0]); i++)
+		v[k[i]] = r->value[k[i]] != NULL || row == NULL ? r->value[k[i]] :
+		    (const char *)sqlite3_column_text(row, (int)k[i]);
+	if (v[SUPPORT_STATUS] == NULL || strcmp(v[SUPPORT_STATUS],
+	    "approved") != 0 || (v[SUPPORT_AMOUNT] != NULL &&
+	    v[SUPPORT_TERM] != NULL))
+		return 0;
+	import_problem(im, rec, SUPPORT_STATUS, _("an approved loan has its "
+	    "amount and term"));
+	return 1;
+}
+
 /* The rules a new record breaks (support_rule codes) into broken[]: their number, or -1 with err set. */
 static int
 broken_rules(struct support_import *si, struct import *im,
@@ -322,16 +372,11 @@ broken_rules(struct support_import *si, struct import *im,
 		field[n] = SUPPORT_ID_NUMBER, broken[n++] = "post_age";
 	if (p->cadre_relative)
 		field[n] = SUPPORT_ID_NUMBER, broken[n++] = "post_cadre_relative";
-	sqlite3_bind_text(si->posts, 1, r->value[SUPPORT_ID_NUMBER], -1,
-	    SQLITE_STATIC);
-	sqlite3_bind_text(si->posts, 2, start, -1, SQLITE_STATIC);
-	sqlite3_bind_text(si->posts, 3, r->value[SUPPORT_END], -1, SQLITE_STATIC);
-	rc = sqlite3_step(si->posts);
-	sqlite3_reset(si->posts);
-	if (rc == SQLITE_ROW)
+	if ((rc = another_post(si, im, r->value[SUPPORT_ID_NUMBER], start,
+	    r->value[SUPPORT_END], 0, err)) < 0)
+		return -1;
+	if (rc == 1)
 		field[n] = SUPPORT_START, broken[n++] = "post_one";
-	else if (rc != SQLITE_DONE)
-		return store_error(import_store(im), rc, err);
 	return n;
 }
 
@@ -395,14 +440,8 @@ support_add(struct support_import *si, struct import *im,
 	int field[8], n, rc;
 	long long id;
 
-	if (strcmp(r->value[SUPPORT_KIND], "loan") == 0 &&
-	    r->value[SUPPORT_STATUS] != NULL &&
-	    strcmp(r->value[SUPPORT_STATUS], "approved") == 0 &&
-	    (r->value[SUPPORT_AMOUNT] == NULL || r->value[SUPPORT_TERM] == NULL)) {
-		import_problem(im, rec, SUPPORT_STATUS, _("an approved loan has its "
-		    "amount and term"));
+	if (approved_incomplete(im, rec, r, NULL))
 		return 1;
-	}
 	if ((rc = find_person(si, im, rec, r, &p, err)) != 0)
 		return rc;
 	if ((n = broken_rules(si, im, r, &p, broken, field, err)) < 0)
@@ -438,10 +477,43 @@ support_add(struct support_import *si, struct import *im,
 }
 
 /*
+ * The rules an update (--upsert) of r breaks, the stored record the row
+ * si->find is stepped to: a loan's amount or term past the county's
+ * limits, a post's new end that meets another post of the person.  Their
+ * codes into broken[], fields into field[]; their number.  A loan to be
+ * approved without amount or term is reported: 1 with broken[0] NULL.
+ * -1 with err set.
+ */
+static int
+upsert_rules(struct support_import *si, struct import *im,
+    const struct record *rec, const struct support *r, const char **broken,
+    int *field, struct error *err)
+{
+	const char *end = r->value[SUPPORT_END], *stored;
+	int rc;
+
+	if (approved_incomplete(im, rec, r, si->find)) {
+		broken[0] = NULL;
+		return 1;
+	}
+	if (strcmp(r->value[SUPPORT_KIND], "loan") == 0)
+		return loan_limits(r, si->find, broken, field);
+	stored = (const char *)sqlite3_column_text(si->find, SUPPORT_END);
+	if (end == NULL || (stored != NULL && strcmp(end, stored) == 0))
+		return 0;
+	if ((rc = another_post(si, im, r->value[SUPPORT_ID_NUMBER],
+	    r->value[SUPPORT_START], end, sqlite3_column_int64(si->find, 0),
+	    err)) <= 0)
+		return rc;
+	field[0] = SUPPORT_END;
+	broken[0] = "post_one";
+	return 1;
+}
+
+/*
  * Merge r, checked from rec, with the stored record si->find is stepped
- * to.  An update (--upsert) to a loan's amount or term past the
- * county's limits is refused as a new record's is, or kept with the
- * override's reason.  0, 1 when refused (reported), -1 with err set.
+ * to.  An update (--upsert) that breaks a rule (upsert_rules()) is
+ * refused as a new record is, or kept with the override's reason.  0, 1 when refused (reported), -1 with err set.
  */
 static int
 support_update(struct support_import *si, struct import *im,
@@ -452,9 +524,12 @@ support_update(struct support_import *si, struct import *im,
 	char key[160];
 	int field[2], n = 0, rc;
 
-	if (strcmp(r->value[SUPPORT_KIND], "loan") == 0 &&
-	    import_options(im)->upsert)
-		n = loan_limits(r, si->find, broken, field);
+	if (import_options(im)->upsert &&
+	    (n = upsert_rules(si, im, rec, r, broken, field, err)) != 0 &&
+	    (n < 0 || broken[0] == NULL)) {
+		sqlite3_reset(si->find);
+		return n < 0 ? -1 : 1;
+	}
 	if (n > 0 && reason == NULL) {
 		sqlite3_reset(si->find);
 		return refuse(im, rec, broken, field, n);

@@ -218,6 +218,42 @@ test_case 'an update past the limits is refused as a new loan is, or kept with t
 	test_cmp expect actual
 '
 
+test_case 'an update to approved needs the amount and term, given or stored' '
+	seed &&
+	loan --id-number "$P65" --start 2022-11-01 --amount 30000 &&
+	store_dump >before &&
+	expect_status 65 loan --upsert --reason 银行批复 --id-number "$P65" --start 2022-11-01 --status 已放贷 2>err &&
+	grep_message "^support-log: command line: --status: an approved loan has its amount and term$" err &&
+	store_unchanged &&
+	loan --upsert --reason 银行批复 --id-number "$P65" --start 2022-11-01 --status 已放贷 --term 24 2>err &&
+	grep_message "updated 1," err &&
+	sqlite3 "$RENKE_DB" "SELECT amount, term_months, status FROM support" >actual &&
+	echo "30000|24|approved" >expect &&
+	test_cmp expect actual
+'
+
+test_case 'an update of a post'"'"'s end re-checks one post at a time, itself left out' '
+	seed &&
+	post --id-number "$P16" --start 2022-11-01 --end 2022-12-31 &&
+	post --id-number "$P16" --start 2023-02-01 &&
+	store_dump >before &&
+	expect_status 65 post --upsert --reason 延期 --id-number "$P16" --start 2022-11-01 --end 2023-03-01 2>err &&
+	grep_message "^support-log: command line: --end: breaks the rule \"one post per person at a time\" (post_one)" err &&
+	store_unchanged &&
+	post --upsert --reason 延期 --id-number "$P16" --start 2022-11-01 --end 2023-01-31 2>err &&
+	grep_message "updated 1," err &&
+	post --upsert --reason 延期 --id-number "$P16" --start 2022-11-01 --end 2023-02-01 --override 交接一天 2>err &&
+	grep_message "updated 1," err &&
+	sqlite3 "$RENKE_DB" "SELECT start_date, end_date FROM support ORDER BY id;
+		SELECT rule, reason FROM support_override" >actual &&
+	cat >expect <<-\EOT &&
+	2022-11-01|2023-02-01
+	2023-02-01|
+	post_one|交接一天
+	EOT
+	test_cmp expect actual
+'
+
 test_case 'bad records: nothing written, every problem named' '
 	seed &&
 	{
