@@ -7,6 +7,7 @@
 #include <xlsxwriter.h>
 
 #include "buf.h"
+#include "output.h"
 #include "text.h"
 #include "xlsx_out.h"
 #include "tempfiles.h"
@@ -605,16 +606,24 @@ copy_out(struct xlsx_book *b, struct error *err)
 	FILE *in = fopen(b->path, "rb");
 	char chunk[65536];
 	size_t n;
+	int failed, saved;
 
 	if (in == NULL)
 		return error_set(err, EXIT_IOERR, "%s: %s", b->path, strerror(errno));
+	errno = 0;
 	while ((n = fread(chunk, 1, sizeof(chunk), in)) > 0)
 		if (fwrite(chunk, 1, n, b->fp) != n)
 			break;
+	failed = ferror(b->fp);
+	saved = errno;
 	fclose(in);
-	if (ferror(b->fp))
-		return error_set(err, EXIT_IOERR, _("write error: %s"), strerror(errno));
-	return 0;
+	if (!failed)
+		return 0;
+	/* a reader that stopped early (| head): the end of output, as for csv */
+	if (saved == EPIPE || output_pipe_closed(b->fp))
+		return 0;
+	return error_set(err, EXIT_IOERR, _("write error: %s"),
+	    strerror(saved != 0 ? saved : EIO));
 }
 
 int

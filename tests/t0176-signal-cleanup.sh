@@ -126,4 +126,13 @@ test_case 'a reader that stops early leaves no workbook in TMPDIR' '
 	nothing_left
 '
 
+test_case 'a reader that stops early is the end of a workbook, not an error' '
+	gen-households 3000 1 >h3.csv &&
+	household-add -q -d early.db h3.csv &&
+	{ household-list -d early.db -f xlsx 2>err; echo $? >status; } | head -c 10 >/dev/null &&
+	echo 0 >expect &&
+	test_cmp expect status &&
+	test_must_be_empty err
+'
+
 test_done
