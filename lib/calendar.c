@@ -86,7 +86,7 @@ calendar_load(struct store *s, struct error *err)
 		}
 		c->days[c->n].day = day;
 		c->days[c->n++].working = sqlite3_column_int(st, 1);
-		if (add_year(c, atoi(iso)) != 0)
+		if (add_year(c, year_of(day)) != 0)
 			goto oom;
 	}
 	sqlite3_finalize(st);

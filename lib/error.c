@@ -24,14 +24,14 @@ text_in_context(const char *context, const char *s)
 {
 	char key[256];
 	const char *text;
-	size_t n = strlen(context);
+	size_t n = strlen(context), m = strlen(s);
 
 	/* the catalog keys a message with a context as "context\004message" */
-	if (n + 1 + strlen(s) >= sizeof(key))
+	if (n + 1 + m >= sizeof(key))
 		return s;
 	memcpy(key, context, n);
 	key[n] = '\004';
-	strcpy(key + n + 1, s);
+	memcpy(key + n + 1, s, m + 1);
 	text = dgettext("renke", key);
 	return text == key ? s : text;
 }

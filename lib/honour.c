@@ -254,6 +254,7 @@ static int
 check_dates(struct import *im, const struct record *rec, struct honour *h)
 {
 	int bad = 0;
+	long on_year;
 
 	if (h->value[HONOUR_BASIS_ON] == NULL) {
 		import_problem(im, rec, HONOUR_BASIS_ON, _("missing; the day of the "
@@ -276,7 +277,9 @@ check_dates(struct import *im, const struct record *rec, struct honour *h)
 		    "the selection %s"), h->basis_on, h->selected_on);
 		bad++;
 	}
-	if (atol(h->selected_on) != h->year && atol(h->selected_on) != h->year + 1) {
+	/* import_date() has read selected_on as YYYY-MM-DD: its year leads */
+	on_year = strtol(h->selected_on, NULL, 10);
+	if (on_year != h->year && on_year != h->year + 1) {
 		import_problem(im, rec, HONOUR_SELECTED_ON, _("%s is not in the year "
 		    "%ld of the selection or the next"), h->selected_on, h->year);
 		bad++;
