@@ -88,6 +88,25 @@ for p in $(english_pages); do
 	'
 done
 
+test_case 'lint-man-zh: Chinese punctuation after a .Pq is refused, outside it is not' '
+	sed -n "1,/^\.Sh DESCRIPTION/p" "$MAN_DIR/zh_CN/man1/household-list.1" >head.1 &&
+	{ cat head.1 &&
+	  printf "%s\n" "见" ".Pq Xr board-step 1 ；" "后" ".Pq Cm selection , No 评选 ：" \
+		".Po Fl \\-notes Pc Ns 。" ".Pq Cm inclusion ， No 纳入监测" ".Pq 默认为 30" "。"
+	} >bad.1 &&
+	expect_status 1 sh "$TOP/scripts/lint-man-zh" bad.1 >out 2>err &&
+	test_must_be_empty out &&
+	n=$(wc -l <head.1) &&
+	err_is err "bad.1:$((n + 2)): Chinese punctuation inside .Pq; write .Po ... Pc Ns ；: .Pq Xr board-step 1 ；" \
+		"bad.1:$((n + 4)): Chinese punctuation inside .Pq; write .Po ... Pc Ns ：: .Pq Cm selection , No 评选 ：" &&
+	mandoc -Tutf8 bad.1 | grep -q "(board-step(1) ；)" &&
+	sed "/^\.Pq .*[；：]\$/d" bad.1 >good.1 &&
+	sh "$TOP/scripts/lint-man-zh" good.1 "$MAN_DIR/zh_CN/man1/household-list.1" &&
+	expect_status 64 sh "$TOP/scripts/lint-man-zh" 2>err &&
+	expect_status 66 sh "$TOP/scripts/lint-man-zh" good.1 missing.1 2>err &&
+	grep -q "missing.1: cannot read" err
+'
+
 test_case 'make install puts the Chinese pages where man finds them under zh_CN' '
 	make -s -C "$TOP" install DESTDIR="$PWD/root" PREFIX=/usr \
 		B="$RENKE_BUILD" BIN="$RENKE_BIN" >install.log 2>&1 &&
