@@ -104,29 +104,74 @@ say_overridden(const struct cli *cli, const struct import_kind *kind,
 			    kind->specs[k].name, defaults[k]);
 }
 
+/*
+ * Put before the n readers of *readers one reader for each text of ci
+ * (cli_import.texts), each a record of the one field ci->text_field.
+ * Returns 0, or -1 with a message printed and *status set.
+ */
+static int
+add_text_readers(struct cli *cli, const struct cli_import *ci,
+    struct reader ***readers, size_t *n, int *status)
+{
+	struct reader **all = calloc(*n + ci->ntexts + 1, sizeof(*all));
+	struct error err = { 0 };
+
+	if (all == NULL) {
+		cli_warn(cli, "%s", _("out of memory"));
+		*status = EXIT_SOFTWARE;
+		return -1;
+	}
+	memcpy(all + ci->ntexts, *readers, *n * sizeof(*all));
+	free(*readers);
+	*readers = all;
+	*n += ci->ntexts;
+	for (size_t i = 0; i < ci->ntexts; i++) {
+		char masked[1024], file[1200];
+
+		text_mask_personal(ci->texts[i], masked, sizeof(masked));
+		snprintf(file, sizeof(file), "--%s %s", ci->text_option, masked);
+		if ((all[i] = reader_open_record(file, &ci->text_field,
+		    &ci->texts[i], 1, &err)) == NULL) {
+			/* the readers not opened are NULL: close those after them */
+			for (size_t j = i + 1; j < *n; j++)
+				reader_close(all[j]);
+			all[i] = NULL;
+			*status = cli_error(cli, &err);
+			return -1;
+		}
+	}
+	return 0;
+}
+
 /* The readers of the operands, or of the record the options give. */
 static struct reader **
 open_readers(struct cli *cli, int argc, char **argv,
     const struct cli_import *ci, size_t *n, int *status)
 {
+	struct reader **readers;
+
 	*n = 0;
 	if (ci->values != NULL) {
 		*n = 1;
 		return cli_option_record(cli, ci->fields, ci->values, ci->nfields,
 		    status);
 	}
-	if (argc == 0 && ci->no_stdin) {
-		struct reader **none = calloc(1, sizeof(*none));
-
-		if (none == NULL) {
+	if (argc == 0 && (ci->no_stdin || ci->ntexts > 0)) {
+		if ((readers = calloc(1, sizeof(*readers))) == NULL) {
 			cli_warn(cli, _("out of memory"));
 			*status = EXIT_SOFTWARE;
 		}
-		return none;
+	} else {
+		/* a workbook's header is found by the columns the kind reads */
+		cli_fields(cli, ci->kind->specs, ci->kind->nspecs);
+		readers = cli_readers(cli, argc, argv, n, status);
 	}
-	/* a workbook's header is found by the columns the kind reads */
-	cli_fields(cli, ci->kind->specs, ci->kind->nspecs);
-	return cli_readers(cli, argc, argv, n, status);
+	if (readers != NULL && ci->ntexts > 0 &&
+	    add_text_readers(cli, ci, &readers, n, status) != 0) {
+		cli_readers_close(readers);
+		return NULL;
+	}
+	return readers;
 }
 
 /* The noun of the closing line in the user's language (NC_("import noun", ...)). */

@@ -216,6 +216,15 @@ struct cli_import {
 	const char *const *defaults;
 	int no_stdin;		/* no operand reads nothing (rather than stdin) */
 	/*
+	 * records given one by one by a repeatable option (meeting-log
+	 * --suggestion TEXT): each of texts[0..ntexts) is a record whose
+	 * field text_field is that text, read before the operands' records
+	 * and said to come from "--text_option TEXT"
+	 */
+	const char *text_option, *text_field;
+	const char *const *texts;
+	size_t ntexts;
+	/*
 	 * Called with the store open, before the first record is read (may
 	 * be NULL): returns EXIT_OK, or a status to stop with, its message
 	 * printed.

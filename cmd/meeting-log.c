@@ -16,12 +16,13 @@ static const char usage[] =
 "                   [--representatives n --present n --yes n --no n\n"
 "                   --abstain n [--filed-on date]]\n"
 "                   [--owner name] [--category category] [--urgency urgency]\n"
-"                   [suggestions ...]\n";
+"                   [--suggestion text ...] [suggestions ...]\n";
 
 enum {
 	OPT_KIND = 3000, OPT_VILLAGE, OPT_GROUP, OPT_DATE, OPT_HOST, OPT_ATTENDEES,
 	OPT_MINUTES, OPT_MINUTES_FILE, OPT_REPRESENTATIVES, OPT_PRESENT, OPT_YES,
-	OPT_NO, OPT_ABSTAIN, OPT_FILED_ON, OPT_OWNER, OPT_CATEGORY, OPT_URGENCY
+	OPT_NO, OPT_ABSTAIN, OPT_FILED_ON, OPT_OWNER, OPT_CATEGORY, OPT_URGENCY,
+	OPT_SUGGESTION
 };
 
 static const struct option options[] = {
@@ -42,6 +43,7 @@ static const struct option options[] = {
 	{ "owner", required_argument, NULL, OPT_OWNER },
 	{ "category", required_argument, NULL, OPT_CATEGORY },
 	{ "urgency", required_argument, NULL, OPT_URGENCY },
+	{ "suggestion", required_argument, NULL, OPT_SUGGESTION },
 	{ NULL, 0, NULL, 0 }
 };
 
@@ -50,7 +52,27 @@ struct opts {
 	const char *minutes_file;
 	struct issue_settings issues;	/* for the suggestions */
 	struct meeting_result result;
+	const char **suggestions;	/* each --suggestion, as given */
+	size_t nsuggestions;
 };
+
+/* One more --suggestion TEXT: a usage error when it says nothing. */
+static void
+add_suggestion(struct cli *cli, struct opts *o, const char *text)
+{
+	const char *start = text, **more;
+
+	if (text_trim_span(&start, strlen(text)) == 0)
+		cli_usage_error(cli, "%s", _("--suggestion: say what was "
+		    "suggested; it is the title of an issue"));
+	if ((more = realloc(o->suggestions, (o->nsuggestions + 1) *
+	    sizeof(*more))) == NULL) {
+		cli_warn(cli, "%s", _("out of memory"));
+		exit(cli_finish(cli, EXIT_SOFTWARE));
+	}
+	o->suggestions = more;
+	more[o->nsuggestions++] = text;
+}
 
 static int
 option(struct cli *cli, int opt, const char *arg, void *context)
@@ -83,6 +105,9 @@ option(struct cli *cli, int opt, const char *arg, void *context)
 		if (vocab_code("urgency", arg) == NULL)
 			cli_usage_error(cli, _("--urgency: unknown urgency \"%s\""), arg);
 		o->issues.defaults[ISSUE_URGENCY] = arg;
+		break;
+	case OPT_SUGGESTION:
+		add_suggestion(cli, o, arg);
 		break;
 	default:
 		return -1;
@@ -199,7 +224,7 @@ main(int argc, char **argv)
 	}
 	if (o.meeting.date == NULL)
 		o.meeting.date = cli.today;
-	/* suggestions only from files named: a meeting alone reads no input */
+	/* suggestions only from --suggestion and files named: a meeting alone reads no input */
 	o.issues.today = cli.today;
 	cli.import.settings = &o.issues;
 	cli.import.begin = begin;
@@ -207,8 +232,13 @@ main(int argc, char **argv)
 	given[ISSUE_CATEGORY] = o.issues.defaults[ISSUE_CATEGORY];
 	given[ISSUE_URGENCY] = o.issues.defaults[ISSUE_URGENCY];
 	import.defaults = given;
+	import.text_option = "suggestion";
+	import.text_field = issue_fields[ISSUE_TITLE].name;
+	import.texts = o.suggestions;
+	import.ntexts = o.nsuggestions;
 	status = cli_import(&cli, argc - first, argv + first, &import);
 	issue_ids_free(&o.issues.added);
+	free(o.suggestions);
 	free(minutes);
 	return status;
 }

@@ -78,6 +78,18 @@ example_township() {
 	cp "$TRASH/township.db" "$RENKE_DB"
 }
 
+# example_households: the example households alone at $RENKE_DB, imported
+# once per test file and copied
+example_households() {
+	if [ ! -s "$TRASH/households.db" ]; then
+		RENKE_DB=$TRASH/households.new.db household-add -q \
+			"$EXAMPLES/households.csv" &&
+		sqlite3 "$TRASH/households.new.db" "PRAGMA wal_checkpoint(TRUNCATE)" >/dev/null &&
+		mv "$TRASH/households.new.db" "$TRASH/households.db" || return 1
+	fi
+	cp "$TRASH/households.db" "$RENKE_DB"
+}
+
 # field NAME FILE: csv column NAME of a report FILE, with the village
 # first: village,value (a report's rows, as the scorecard tests read them)
 field() {
