@@ -908,7 +908,7 @@ cli_action(struct cli *cli, int argc, char **argv,
 			cli_usage_error(cli, _("--reason: say why; it is kept in the "
 			    "audit log"));
 		for (int k = 1; k < argc; k++)
-			if (text_trim(argv[k])[0] == '\0')
+			if ((argv[k] = text_trim(argv[k]))[0] == '\0')
 				cli_usage_error(cli, "%s", _("a name or number may not be "
 				    "blank"));
 		return (int)i;

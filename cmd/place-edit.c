@@ -1,4 +1,4 @@
-/* place-edit.c -- rename a village or villager group, merge it into another, remove it */
+/* place-edit.c -- rename a village or villager group, merge it into another, remove it; name the township */
 #include <stdlib.h>
 #include <string.h>
 
@@ -10,7 +10,9 @@ static const char usage[] =
 "       place-edit [-q] [-d db] [--by name] [--dry-run] [--village name]\n"
 "                  --reason text merge name kept-name\n"
 "       place-edit [-q] [-d db] [--by name] [--dry-run] [--village name]\n"
-"                  --reason text remove name\n";
+"                  --reason text remove name\n"
+"       place-edit [-q] [-d db] [--by name] [--dry-run]\n"
+"                  --reason text township name\n";
 
 enum { OPT_VILLAGE = 2000 };
 
@@ -25,6 +27,8 @@ static const struct cli_action actions[] = {
 	{ "merge", PLACE_MERGE, 2,
 	    N_("merge takes two names: the place and the other name") },
 	{ "remove", PLACE_REMOVE, 1, N_("remove takes one name: the place") },
+	{ "township", PLACE_TOWNSHIP, 1,
+	    N_("township takes one name: the township's") },
 };
 
 /* The place to change, and what moved with it (merge). */
@@ -56,6 +60,9 @@ chosen(struct cli *cli, const struct cli_action *action, char **argv,
 	e->action = action->action;
 	e->name = argv[1];
 	e->to = action->operands > 1 ? argv[2] : NULL;
+	if (e->action == PLACE_TOWNSHIP && e->village != NULL)
+		cli_usage_error(cli, "%s", _("--village goes with a villager group, "
+		    "not with the township"));
 }
 
 static int
@@ -76,7 +83,15 @@ say_done(const struct cli *cli, void *context)
 
 	snprintf(place, sizeof(place), "%s%s%s", e->village != NULL ? e->village :
 	    "", e->village != NULL ? " " : "", e->name);
-	if (e->action == PLACE_RENAME)
+	if (e->action == PLACE_TOWNSHIP && e->was == NULL)
+		cli_say_done(cli, e->dry_run, _("named the township %s"), e->name);
+	else if (e->action == PLACE_TOWNSHIP && strcmp(e->was, e->name) == 0)
+		cli_say_done(cli, e->dry_run, _("the township is named %s already; "
+		    "nothing changed"), e->name);
+	else if (e->action == PLACE_TOWNSHIP)
+		cli_say_done(cli, e->dry_run, _("renamed the township %s to %s"),
+		    e->was, e->name);
+	else if (e->action == PLACE_RENAME)
 		cli_say_done(cli, e->dry_run, _("renamed %s to %s"), place, e->to);
 	else if (e->action == PLACE_REMOVE)
 		cli_say_done(cli, e->dry_run, _("removed %s"), place);
@@ -91,7 +106,7 @@ say_done(const struct cli *cli, void *context)
 
 static const struct cli_edit command = {
 	"place-edit", usage, options, option, actions,
-	sizeof(actions) / sizeof(actions[0]), N_("rename, merge or remove"),
+	sizeof(actions) / sizeof(actions[0]), N_("rename, merge, remove or township"),
 	chosen, edit, say_done,
 };
 
@@ -99,6 +114,8 @@ int
 main(int argc, char **argv)
 {
 	struct request rq = { 0 };
+	int status = cli_edit(argc, argv, &command, &rq);
 
-	return cli_edit(argc, argv, &command, &rq);
+	free(rq.e.was);
+	return status;
 }

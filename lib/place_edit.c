@@ -498,6 +498,28 @@ out:
 }
 
 /* The change itself, inside the transaction: what e says, audited. */
+/* The township's name (meta "township") made e->name, audited; e->was the old one. */
+static int
+name_township(struct store *s, struct place_edit *e, struct error *err)
+{
+	for (const unsigned char *c = (const unsigned char *)e->name; *c != '\0'; c++)
+		if (*c < 0x20 || *c == 0x7f)
+			return error_set(err, EXIT_DATAERR, "%s", _("the township's name "
+			    "is one line of text, without control characters"));
+	if (strcmp(e->name, "*") == 0)
+		return error_set(err, EXIT_DATAERR, _("\"*\" is the name of the "
+		    "total row in reports; give the place its own name"));
+	e->was = store_meta_get(s, "township");
+	if (e->was != NULL && strcmp(e->was, e->name) == 0)
+		return 0;
+	if (store_run_id(s, "INSERT OR REPLACE INTO meta (key, value) "
+	    "VALUES ('township', ?2)", 0, e->name, err) != 0)
+		return -1;
+	return audit_add(s, "township", e->name, "name", e->was, e->name, err) != 0 ||
+	    audit_add(s, "township", e->name, "reason", NULL, e->reason, err) != 0 ?
+	    -1 : 0;
+}
+
 static int
 edit(struct store *s, const struct place_edit *e, struct place_moved *moved,
     struct error *err)
@@ -589,12 +611,14 @@ edit(struct store *s, const struct place_edit *e, struct place_moved *moved,
 		    err) != 0)
 			return -1;
 		break;
+	case PLACE_TOWNSHIP:	/* not a place: name_township() */
+		break;
 	}
 	return audit_add(s, entity, from.entity_id, "reason", NULL, e->reason, err);
 }
 
 int
-place_edit(struct store *s, const struct place_edit *e,
+place_edit(struct store *s, struct place_edit *e,
     struct place_moved *moved, struct error *err)
 {
 	int status;
@@ -613,7 +637,8 @@ place_edit(struct store *s, const struct place_edit *e,
 	if (store_begin(s, err) != 0)
 		return -1;
 	place_forget();
-	status = edit(s, e, moved, err);
+	status = e->action == PLACE_TOWNSHIP ? name_township(s, e, err) :
+	    edit(s, e, moved, err);
 	/* the cache knows the names as they were */
 	place_forget();
 	if (status != 0 || e->dry_run) {

@@ -17,16 +17,19 @@ struct place_moved {
 	struct reference_count records[PLACE_KINDS];
 };
 
-enum place_action { PLACE_RENAME, PLACE_MERGE, PLACE_REMOVE };
+enum place_action { PLACE_RENAME, PLACE_MERGE, PLACE_REMOVE, PLACE_TOWNSHIP };
 
 /* What to do to which place, and why (for the audit log). */
 struct place_edit {
 	enum place_action action;
 	const char *village;	/* the village whose group is meant; NULL: a village */
-	const char *name;	/* the place acted on */
+	const char *name;	/* the place acted on; the township's name
+				   (PLACE_TOWNSHIP) */
 	const char *to;		/* the new name (rename), the place kept (merge) */
 	const char *reason;	/* required */
 	int dry_run;		/* check and do it all, then roll back */
+	char *was;		/* PLACE_TOWNSHIP: the township's name before
+				   (NULL: none), the caller's to free */
 };
 
 
@@ -41,8 +44,12 @@ struct place_edit {
  * filled (a merge), or -1 with err set: EXIT_DATAERR when the store
  * refuses it (naming what refers to a place, or a meeting both places
  * held), and nothing written.
+ * PLACE_TOWNSHIP names the township of the store instead (the name
+ * every report and the nightly mail give it; e->village must be NULL):
+ * a line of text, not "*"; e->was gets the name it had.  The same name
+ * again writes nothing.
  */
-int place_edit(struct store *s, const struct place_edit *e,
+int place_edit(struct store *s, struct place_edit *e,
     struct place_moved *moved, struct error *err);
 
 

@@ -70,7 +70,7 @@ _renke_values() {
 	deadline_kind) values="issue_overdue feedback_overdue revisit_due promise_overdue visit_missing meeting_missing monitoring_case_overdue monitoring_unfollowed loan_unsent loan_unanswered returnee_uncontacted" ;;
 	report) values="summary issues visits households meetings history survey changes scorecard cases board" ;;
 	cases_view) values="open villages posting" ;;
-	place_action) values="rename merge remove" ;;
+	place_action) values="rename merge remove township" ;;
 	household_action) values="renumber merge remove" ;;
 	visit_action) values="household date visitor remove" ;;
 	meeting_action) values="kind date host attendees minutes remove" ;;

@@ -185,13 +185,13 @@ test_case 'usage errors: no reason, an unknown action, names missing or too many
 	expect_status 64 place-edit --reason " " rename 后页村 后夜村 2>err &&
 	err_is err "place-edit: --reason: say why; it is kept in the audit log" "$TRY" &&
 	expect_status 64 place-edit --reason x move 后页村 后叶村 2>err &&
-	err_is err "place-edit: unknown action \"move\"; expected rename, merge or remove" "$TRY" &&
+	err_is err "place-edit: unknown action \"move\"; expected rename, merge, remove or township" "$TRY" &&
 	expect_status 64 place-edit --reason x rename 后页村 2>err &&
 	err_is err "place-edit: rename takes two names: the place and the other name" "$TRY" &&
 	expect_status 64 place-edit --reason x remove 后页村 后叶村 2>err &&
 	err_is err "place-edit: remove takes one name: the place" "$TRY" &&
 	expect_status 64 place-edit --reason x 2>err &&
-	err_is err "place-edit: what to do? rename, merge or remove" "$TRY" &&
+	err_is err "place-edit: what to do? rename, merge, remove or township" "$TRY" &&
 	expect_status 64 place-edit --reason x rename 后页村 " " 2>err &&
 	err_is err "place-edit: a name or number may not be blank" "$TRY" &&
 	expect_status 64 $ZH place-edit rename 后页村 后叶村 2>err &&
