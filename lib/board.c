@@ -6,6 +6,7 @@
 #include "audit.h"
 #include "board.h"
 #include "issue_parts.h"
+#include "lifecycle.h"
 #include "monitor_parts.h"
 #include "text.h"
 #include "vocab.h"
@@ -33,25 +34,33 @@ const struct field_spec board_fields[BOARD_NFIELDS] = {
  * of its day and those of the fields it records.
  */
 static const struct step {
-	const char *step, *after, *stage, *on;
+	struct lifecycle_step move;
+	const char *stage, *on;
 	const char *column[4];
 	int field[4];
 } steps[] = {
-	{ "propose", "", "proposed", "proposed_on",
+	{ { "propose", "" }, "proposed", "proposed_on",
 	  { "period_to", "source", "headline", "reason" },
 	  { BOARD_TO, BOARD_SOURCE, BOARD_HEADLINE, BOARD_REASON } },
-	{ "notify", " proposed ", "notified", "notified_on",
+	{ { "notify", " proposed " }, "notified", "notified_on",
 	  { "object_by" }, { BOARD_OBJECT_BY } },
-	{ "object", " notified ", "objected", "objected_on",
+	{ { "object", " notified " }, "objected", "objected_on",
 	  { "objection" }, { BOARD_NOTES } },
-	{ "decide", " objected ", NULL, "decided_on",
+	{ { "decide", " objected " }, NULL, "decided_on",
 	  { "result", "decision" }, { BOARD_RESULT, BOARD_NOTES } },
-	{ "post", " proposed notified answered ", "posted", "posted_on",
+	{ { "post", " proposed notified answered " }, "posted", "posted_on",
 	  { NULL }, { 0 } },
-	{ "remove", " posted ", "removed", "removed_on",
+	{ { "remove", " posted " }, "removed", "removed_on",
 	  { "removed_why" }, { BOARD_NOTES } },
 };
-#define NSTEPS (sizeof(steps) / sizeof(steps[0]))
+
+static int step_allowed(const char *board, const char *stage,
+    const struct lifecycle_step *step);
+
+static const struct lifecycle board_lifecycle = {
+	steps, sizeof(steps) / sizeof(steps[0]), sizeof(steps[0]),
+	"board_step", step_allowed
+};
 
 /* The step each field belongs to (NULL: any step). */
 static const char *const field_step[BOARD_NFIELDS] = {
@@ -125,18 +134,9 @@ check_fields(struct import *im, const struct record *rec, struct board_rec *u)
 	    u->date);
 	if (step == NULL)
 		return 1;
-	for (size_t i = 0; i < NSTEPS; i++)
-		if (strcmp(steps[i].step, step) == 0)
-			u->step = &steps[i];
-	for (int k = 0; k < BOARD_NFIELDS; k++)
-		if (v[k] != NULL && field_step[k] != NULL &&
-		    strcmp(field_step[k], step) != 0) {
-			import_problem(im, rec, k, _("belongs to the %s, not the %s"),
-			    vocab_label("board_step", field_step[k]),
-			    vocab_label("board_step", step));
-			bad = 1;
-		}
-	return bad;
+	u->step = (const struct step *)lifecycle_find(&board_lifecycle, step);
+	return bad | lifecycle_check_fields(&board_lifecycle, im, rec, v,
+	    field_step, BOARD_NFIELDS, step);
 }
 
 /* What a proposal needs: its period, a source that fits the board, an exposure's reason. */
@@ -185,7 +185,7 @@ static int
 check_content(struct import *im, const struct record *rec,
     struct board_rec *u)
 {
-	const char *s = u->step->step;
+	const char *s = u->step->move.step;
 	int bad = 0;
 
 	if (strcmp(s, "propose") == 0)
@@ -374,45 +374,25 @@ check_recorded(struct import *im, const struct record *rec, struct store *s,
 		return 2;
 	import_problem(im, rec, BOARD_STEP, _("the %s of this entry was "
 	    "recorded already on %s, differently; a step is recorded once"),
-	    vocab_label("board_step", u->step->step), on);
+	    vocab_label("board_step", u->step->move.step), on);
 	return 1;
 }
 
 /*
- * Whether step i may follow stage on board: as steps[] says, but an
+ * Whether step may follow stage on board beyond what steps[] says: an
  * honour entry has no notice, objection or decision, and an exposure
  * is not posted straight from its proposal.
  */
 static int
-step_allowed(const char *board, const char *stage, size_t i)
+step_allowed(const char *board, const char *stage,
+    const struct lifecycle_step *step)
 {
-	char key[24];
-
-	snprintf(key, sizeof(key), " %s ", stage);
-	if (strstr(steps[i].after, key) == NULL)
-		return 0;
 	if (strcmp(board, "honour") == 0)
-		return strcmp(steps[i].step, "notify") != 0 &&
-		    strcmp(steps[i].step, "object") != 0 &&
-		    strcmp(steps[i].step, "decide") != 0;
-	return strcmp(steps[i].step, "post") != 0 ||
+		return strcmp(step->step, "notify") != 0 &&
+		    strcmp(step->step, "object") != 0 &&
+		    strcmp(step->step, "decide") != 0;
+	return strcmp(step->step, "post") != 0 ||
 	    strcmp(stage, "proposed") != 0;
-}
-
-/* The steps that may follow stage on board, in the user's language, into out. */
-static void
-steps_after(const char *board, const char *stage, char *out, size_t size)
-{
-	size_t len = 0;
-
-	out[0] = '\0';
-	for (size_t i = 0; i < NSTEPS && len < size; i++)
-		if (step_allowed(board, stage, i))
-			len += (size_t)snprintf(out + len, size - len, "%s%s",
-			    len > 0 ? _(", ") : "",
-			    vocab_label("board_step", steps[i].step));
-	if (out[0] == '\0')
-		snprintf(out, size, "%s", _("none"));
 }
 
 /*
@@ -426,7 +406,7 @@ check_order(struct import *im, const struct record *rec,
     const struct board_rec *u)
 {
 	const struct entry *e = &u->e;
-	const char *s = u->step->step;
+	const char *s = u->step->move.step;
 	char next[256];
 
 	if (e->id == 0) {
@@ -437,8 +417,10 @@ check_order(struct import *im, const struct record *rec,
 		    vocab_label("board", u->board), u->from);
 		return 1;
 	}
-	if (!step_allowed(e->board, e->stage, (size_t)(u->step - steps))) {
-		steps_after(e->board, e->stage, next, sizeof(next));
+	if (!lifecycle_may_follow(&board_lifecycle, &u->step->move, e->board,
+	    e->stage)) {
+		lifecycle_next(&board_lifecycle, e->board, e->stage, next,
+		    sizeof(next));
 		import_problem(im, rec, BOARD_STEP, _("the entry is %s (%s); its "
 		    "next step is %s, not the %s"), vocab_label("board_stage",
 		    e->stage), e->stage_on, next, vocab_label("board_step", s));
@@ -582,7 +564,7 @@ record_step(struct store *s, struct board_rec *u, struct error *err)
 	entry_key(u, key, sizeof(key));
 	snprintf(what, sizeof(what), "%s %s%s%s", u->date, u->who,
 	    u->result != NULL ? " " : "", u->result != NULL ? u->result : "");
-	if (audit_add(s, "board", key, u->step->step, NULL, what, err) != 0)
+	if (audit_add(s, "board", key, u->step->move.step, NULL, what, err) != 0)
 		return -1;
 	return audit_add(s, "board", key, "stage", u->e.stage[0] != '\0' ?
 	    u->e.stage : NULL, stage, err);

@@ -6,6 +6,7 @@
 #include "audit.h"
 #include "buf.h"
 #include "issue_parts.h"
+#include "lifecycle.h"
 #include "monitor_parts.h"
 #include "place.h"
 #include "rule.h"
@@ -63,14 +64,8 @@ static const char *const field_step[RULE_NFIELDS] = {
 	[RULE_ACTION] = "enforce", [RULE_BODY] = "enforce",
 };
 
-/*
- * The steps and the stages each may follow, and the step that comes
- * next at a stage (for people: the first that may).
- */
-static const struct {
-	const char *step;
-	const char *after;	/* ' '-separated stages; "" : a new rule set */
-} step_after[] = {
+/* The steps and the stages each may follow, in the order people are told them. */
+static const struct lifecycle_step step_after[] = {
 	{ "draft", " rejected refused " },
 	{ "consult", " drafted consulted " },
 	{ "vote", " consulted " },
@@ -78,6 +73,11 @@ static const struct {
 	{ "post", " filed " },
 	{ "deliver", " in_force " },
 	{ "enforce", " in_force " },
+};
+
+static const struct lifecycle rule_lifecycle = {
+	step_after, sizeof(step_after) / sizeof(step_after[0]),
+	sizeof(step_after[0]), "rule_step", NULL
 };
 
 /* A rule set as stored; "" for what it lacks. */
@@ -151,14 +151,8 @@ check_codes(struct import *im, const struct record *rec, struct rule_rec *u)
 	bad |= check_count(im, rec, RULE_ADOPTED, v[RULE_ADOPTED], &u->adopted);
 	if (u->step == NULL)
 		return 1;
-	for (int k = 0; k < RULE_NFIELDS; k++)
-		if (v[k] != NULL && field_step[k] != NULL &&
-		    strcmp(field_step[k], u->step) != 0) {
-			import_problem(im, rec, k, _("belongs to the %s, not the %s"),
-			    vocab_label("rule_step", field_step[k]),
-			    vocab_label("rule_step", u->step));
-			bad = 1;
-		}
+	bad |= lifecycle_check_fields(&rule_lifecycle, im, rec, v, field_step,
+	    RULE_NFIELDS, u->step);
 	if (v[RULE_HOUSEHOLD] != NULL && strcmp(u->step, "deliver") != 0 &&
 	    strcmp(u->step, "enforce") != 0) {
 		import_problem(im, rec, RULE_HOUSEHOLD, _("a household goes with a "
@@ -294,22 +288,6 @@ load_rule(struct store *s, struct rule_rec *u, struct error *err)
 	return rc == SQLITE_DONE ? 0 : store_error(s, rc, err);
 }
 
-/* The steps that may follow stage, in the user's language, into out. */
-static void
-steps_after(const char *stage, char *out, size_t size)
-{
-	char key[24];
-	size_t len = 0;
-
-	snprintf(key, sizeof(key), " %s ", stage);
-	out[0] = '\0';
-	for (size_t i = 0; i < sizeof(step_after) / sizeof(step_after[0]); i++)
-		if (strstr(step_after[i].after, key) != NULL && len < size)
-			len += (size_t)snprintf(out + len, size - len, "%s%s",
-			    len > 0 ? _(", ") : "",
-			    vocab_label("rule_step", step_after[i].step));
-}
-
 /*
  * The step may follow where the rule set is (a draft may start one),
  * dated no earlier than its last step.  1 when not (reported).
@@ -318,8 +296,7 @@ static int
 check_order(struct import *im, const struct record *rec,
     const struct rule_rec *u)
 {
-	char key[24], next[256];
-	size_t i;
+	char next[256];
 
 	if (u->r.id == 0) {
 		if (strcmp(u->step, "draft") == 0)
@@ -328,11 +305,9 @@ check_order(struct import *im, const struct record *rec,
 		    "draft starts one"), u->v[RULE_TITLE], u->v[RULE_VILLAGE]);
 		return 1;
 	}
-	snprintf(key, sizeof(key), " %s ", u->r.stage);
-	for (i = 0; strcmp(step_after[i].step, u->step) != 0; i++)
-		;
-	if (strstr(step_after[i].after, key) == NULL) {
-		steps_after(u->r.stage, next, sizeof(next));
+	if (!lifecycle_may_follow(&rule_lifecycle, lifecycle_find(&rule_lifecycle,
+	    u->step), NULL, u->r.stage)) {
+		lifecycle_next(&rule_lifecycle, NULL, u->r.stage, next, sizeof(next));
 		import_problem(im, rec, RULE_STEP, _("rule set \"%s\" is %s (%s); "
 		    "its next step is %s, not the %s"), u->r.title,
 		    vocab_label("rule_stage", u->r.stage), u->r.stage_on, next,

@@ -1,0 +1,67 @@
+/* lifecycle.h -- the order of a record's steps, shared by the step commands: which step may follow which stage */
+#ifndef RENKE_LIFECYCLE_H
+#define RENKE_LIFECYCLE_H
+
+#include <stddef.h>
+
+#include "import.h"
+
+/*
+ * A record that moves through steps (a rule set, a board entry, a
+ * misconduct matter) is at a stage, the one its last step left it at.
+ * A step may follow the stages its after lists: ' '-separated codes
+ * with a space at each end, "" for a step that starts a record.  The
+ * steps' names are codes of one vocabulary (vocab.c), so that messages
+ * name them in the user's language.
+ */
+struct lifecycle_step {
+	const char *step;
+	const char *after;
+};
+
+/*
+ * A lifecycle: its steps, an array of nsteps elements of size bytes,
+ * each starting with a struct lifecycle_step (a command's own step table
+ * may carry more after it); the vocabulary of their names; and, where
+ * some kinds of record skip steps, allowed: whether step may follow
+ * stage for a record of that variant, beyond what after says (NULL:
+ * after decides alone).
+ */
+struct lifecycle {
+	const void *steps;
+	size_t nsteps, size;
+	const char *domain;
+	int (*allowed)(const char *variant, const char *stage,
+	    const struct lifecycle_step *step);
+};
+
+/* Step i of lc. */
+const struct lifecycle_step *lifecycle_nth(const struct lifecycle *lc,
+    size_t i);
+
+/* The step of lc named code; NULL when there is none. */
+const struct lifecycle_step *lifecycle_find(const struct lifecycle *lc,
+    const char *code);
+
+/* 1 when step may follow stage on a record of variant (for lc's allowed), else 0. */
+int lifecycle_may_follow(const struct lifecycle *lc,
+    const struct lifecycle_step *step, const char *variant, const char *stage);
+
+/*
+ * The steps that may follow stage on a record of variant, their names in
+ * the user's language joined by ", ", into out (size bytes); "none" in
+ * the user's language when no step may.
+ */
+void lifecycle_next(const struct lifecycle *lc, const char *variant,
+    const char *stage, char *out, size_t size);
+
+/*
+ * Every field k of v[0..n) that is given although it belongs to another
+ * step than step (field_step[k]; NULL: to any step), reported against
+ * rec as belonging to that step.  Returns 1 when one was, else 0.
+ */
+int lifecycle_check_fields(const struct lifecycle *lc, struct import *im,
+    const struct record *rec, const char *const *v,
+    const char *const *field_step, int n, const char *step);
+
+#endif
