@@ -16,7 +16,7 @@ LOCALEDIR ?= $(PREFIX)/share/locale
 COMPLETIONDIR ?= $(PREFIX)/share/bash-completion/completions
 
 CC ?= cc
-PKGS = sqlite3 jansson libzip expat freexl xlsxwriter
+PKGS = sqlite3 jansson libzip expat freexl xlsxwriter zlib
 # -Werror is for `make check` and developers (make WERROR=-Werror), not
 # for someone building with a newer compiler
 WERROR ?=
@@ -30,7 +30,7 @@ ALL_CFLAGS = -std=c11 -D_GNU_SOURCE -pthread $(WARN) $(CPPFLAGS) $(CFLAGS) \
 LOCALEDIR_FROM_BIN = $(shell realpath -m --relative-to=$(BINDIR) $(LOCALEDIR))
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null || \
-	echo -lsqlite3 -ljansson -lzip -lexpat -lfreexl -lxlsxwriter)
+	echo -lsqlite3 -ljansson -lzip -lexpat -lfreexl -lxlsxwriter -lz)
 LIBS = $(PKG_LIBS) -lcsv -lm -pthread
 
 # the sanitizer build lives in its own tree

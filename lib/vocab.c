@@ -337,8 +337,10 @@ vocab_label(const char *domain, const char *code)
 
 	if (code == NULL)
 		return NULL;
+	/* first bytes first: this runs for every coded cell of a listing */
 	for (const struct vocab_entry *e = vocab_table; e->domain != NULL; e++)
-		if (strcmp(e->domain, domain) == 0 && strcmp(e->code, code) == 0)
+		if (e->code[0] == code[0] && e->domain[0] == domain[0] &&
+		    strcmp(e->code, code) == 0 && strcmp(e->domain, domain) == 0)
 			return zh ? e->label_zh : e->label_en;
 	return code;
 }

@@ -10,15 +10,9 @@
 #include "output.h"
 #include "text.h"
 #include "xlsx_out.h"
+#include "xlsx_out_parts.h"
 #include "tempfiles.h"
 
-#define MAX_ROWS 1048576	/* of a sheet, title and header included */
-#define MAX_CELL 32767		/* characters of a cell */
-#define MAX_NAME 31		/* characters of a sheet's name */
-#define TITLE_ROW 0
-#define HEADER_ROW 1
-#define FIRST_ROW 2		/* the first row of records */
-#define MAX_WIDTH 60		/* a column no wider than this, in characters */
 
 struct xlsx_book {
 	FILE *fp;
@@ -33,9 +27,10 @@ struct xlsx_book {
 
 struct xlsx_out {
 	struct xlsx_book *book;
+	struct xlsx_stream *stream;	/* a plain sheet of its own: renke's writer */
 	int own;		/* the book is this sheet's alone */
 	lxw_worksheet *sheet;	/* NULL until started */
-	char name[MAX_NAME * 4 + 16];
+	char name[XLSX_MAX_NAME * 4 + 16];
 	char *title;
 	char *given_name;	/* the name asked for, else the title's */
 	const struct column *columns;
@@ -48,9 +43,8 @@ struct xlsx_out {
 	int finished;
 };
 
-/* 1 when the column holds ID or phone numbers, which stay text. */
-static int
-identifies_person(const char *name)
+int
+xlsx_identifies_person(const char *name)
 {
 	size_t n = strlen(name);
 
@@ -137,21 +131,15 @@ same_name(const char *a, const char *b)
 	return strcasecmp(a, b) == 0;
 }
 
-/*
- * A valid name of at most MAX_NAME characters for a sheet of b titled
- * title, into out: []:*?/\ as "_", no ' at either end, cut at a
- * character; "History" (Excel's own) and names taken get " (2)", " (3)"...
- */
-static void
-sheet_name(const struct xlsx_book *b, const char *title, char *out, size_t size)
+void
+xlsx_sheet_base_name(const char *title, char *base, size_t size)
 {
-	char base[MAX_NAME * 4 + 1];
 	size_t len = 0, chars = 0;
 	const char *s = title != NULL ? title : "";
 
 	while (*s == '\'')
 		s++;
-	while (*s && chars < MAX_NAME && len + 4 < sizeof(base)) {
+	while (*s && chars < XLSX_MAX_NAME && len + 4 < size) {
 		size_t n = 1;
 
 		while ((s[n] & 0xC0) == 0x80)
@@ -171,7 +159,20 @@ sheet_name(const struct xlsx_book *b, const char *title, char *out, size_t size)
 		len--;
 	base[len] = '\0';
 	if (len == 0)
-		snprintf(base, sizeof(base), "%s", "Sheet");
+		snprintf(base, size, "%s", "Sheet");
+}
+
+/*
+ * A valid name for a sheet of b titled title, into out
+ * (xlsx_sheet_base_name(), cut at a character); "History" (Excel's own)
+ * and names taken get " (2)", " (3)"...
+ */
+static void
+sheet_name(const struct xlsx_book *b, const char *title, char *out, size_t size)
+{
+	char base[XLSX_MAX_NAME * 4 + 1];
+
+	xlsx_sheet_base_name(title, base, sizeof(base));
 	for (int k = 1; ; k++) {
 		int taken = 0;
 
@@ -182,7 +183,7 @@ sheet_name(const struct xlsx_book *b, const char *title, char *out, size_t size)
 			size_t room, cut = 0, c = 0;
 
 			snprintf(suffix, sizeof(suffix), " (%d)", k);
-			room = MAX_NAME - strlen(suffix);
+			room = XLSX_MAX_NAME - strlen(suffix);
 			/* keep room characters of base */
 			while (base[cut] && c < room) {
 				cut++;
@@ -208,6 +209,21 @@ cell_length(const char *s)
 	return utf8_length(s);
 }
 
+int
+xlsx_cell_too_long(struct error *err, const char *what, long row, size_t n)
+{
+	return error_set(err, EXIT_DATAERR, _("%s: row %ld: a value of %zu "
+	    "characters; a workbook cell holds at most 32,767 characters"),
+	    what, row + 1, n);
+}
+
+int
+xlsx_too_many_rows(struct error *err)
+{
+	return error_set(err, EXIT_DATAERR, _("a workbook sheet holds at most "
+	    "1,048,576 rows; write CSV instead"));
+}
+
 /*
  * A string cell of the field named what, its length checked first: 0,
  * or -1 with err set; a refused cell spoils the workbook (nothing of it
@@ -220,11 +236,9 @@ put_string(struct xlsx_out *x, lxw_row_t row, size_t col, const char *what,
 	size_t n = cell_length(v);
 	lxw_error e;
 
-	if (n > MAX_CELL) {
+	if (n > XLSX_MAX_CELL) {
 		x->book->failed = 1;
-		return error_set(err, EXIT_DATAERR, _("%s: row %ld: a value of %zu "
-		    "characters; a workbook cell holds at most 32,767 characters"),
-		    what, (long)row + 1, n);
+		return xlsx_cell_too_long(err, what, (long)row, n);
 	}
 	if ((e = worksheet_write_string(x->sheet, row, (lxw_col_t)col, v,
 	    format)) != LXW_NO_ERROR)
@@ -258,31 +272,31 @@ start(struct xlsx_out *x, struct error *err)
 	}
 	if (x->own)
 		b->sheets[b->nsheets++] = x;
-	worksheet_set_row(x->sheet, TITLE_ROW, 24, NULL);
+	worksheet_set_row(x->sheet, XLSX_TITLE_ROW, 24, NULL);
 	if (x->ncolumns > 1)
-		e = worksheet_merge_range(x->sheet, TITLE_ROW, 0, TITLE_ROW,
+		e = worksheet_merge_range(x->sheet, XLSX_TITLE_ROW, 0, XLSX_TITLE_ROW,
 		    (lxw_col_t)(x->ncolumns - 1), "", b->title);
 	else
 		e = LXW_NO_ERROR;
 	if (e != LXW_NO_ERROR)
 		return fail(b, err, e);
 	/* the title is a string like any other: "=x" stays text */
-	if (put_string(x, TITLE_ROW, 0, "title", title, b->title, err) != 0)
+	if (put_string(x, XLSX_TITLE_ROW, 0, "title", title, b->title, err) != 0)
 		return -1;
 	for (size_t i = 0; i < x->ncolumns; i++) {
 		const char *heading = column_heading(&x->columns[i], x->flags);
 
-		x->as_text[i] = (unsigned char)identifies_person(x->columns[i].name);
+		x->as_text[i] = (unsigned char)xlsx_identifies_person(x->columns[i].name);
 		x->width[i] = text_width(heading);
-		if (put_string(x, HEADER_ROW, i, x->columns[i].name, heading,
+		if (put_string(x, XLSX_HEADER_ROW, i, x->columns[i].name, heading,
 		    b->header, err) != 0)
 			return -1;
 	}
-	worksheet_freeze_panes(x->sheet, FIRST_ROW, 0);
+	worksheet_freeze_panes(x->sheet, XLSX_FIRST_ROW, 0);
 	worksheet_set_landscape(x->sheet);
 	worksheet_set_paper(x->sheet, 9);		/* A4 */
 	worksheet_fit_to_pages(x->sheet, 1, 0);		/* the width of one page */
-	worksheet_repeat_rows(x->sheet, HEADER_ROW, HEADER_ROW);
+	worksheet_repeat_rows(x->sheet, XLSX_HEADER_ROW, XLSX_HEADER_ROW);
 	worksheet_set_footer(x->sheet, "&C&P / &N");
 	return 0;
 }
@@ -348,20 +362,27 @@ xlsx_book_sheet(struct xlsx_book *b, const char *name, const char *title,
 	return x;
 }
 
+/*
+ * A plain sheet of its own is written by renke's streaming writer
+ * (xlsx_stream.c), some ten times faster than libxlsxwriter at its fixed
+ * compression level; books of several sheets and charts by libxlsxwriter.
+ */
 struct xlsx_out *
 xlsx_out_open(FILE *fp, const struct column *columns, size_t ncolumns,
     unsigned flags, const char *title, struct error *err)
 {
-	struct xlsx_book *b = xlsx_book_open(fp, 1, err);
-	struct xlsx_out *x;
+	struct xlsx_out *x = calloc(1, sizeof(*x));
 
-	if (b == NULL)
-		return NULL;
-	if ((x = sheet_new(b, title, columns, ncolumns, flags, err)) == NULL) {
-		xlsx_book_close(b, NULL);
+	if (x == NULL) {
+		no_memory(err);
 		return NULL;
 	}
 	x->own = 1;
+	if ((x->stream = xlsx_stream_open(fp, columns, ncolumns, flags, title,
+	    err)) == NULL) {
+		free(x);
+		return NULL;
+	}
 	return x;
 }
 
@@ -420,10 +441,10 @@ all_digits(const char *s, size_t n)
 
 /*
  * An ISO date "YYYY-MM-DD", or a local time "YYYY-MM-DD HH:MM[:SS]", as
- * Excel's date-time into *out: 1 for a date, 2 for a time, 0 for neither.
+ * a date and time into *out: 1 for a date, 2 for a time, 0 for neither.
  */
 static int
-as_date(const char *s, lxw_datetime *out)
+as_date(const char *s, struct xlsx_when *out)
 {
 	size_t n = strlen(s);
 	char day[11], iso[11];
@@ -438,6 +459,8 @@ as_date(const char *s, lxw_datetime *out)
 	out->year = digits_value(s, 4);
 	out->month = digits_value(s + 5, 2);
 	out->day = digits_value(s + 8, 2);
+	if (out->year < 1900)	/* before Excel's first day: text */
+		return 0;
 	if (n == 10)
 		return 1;
 	if ((n != 16 && n != 19) || s[10] != ' ' || s[13] != ':' ||
@@ -452,51 +475,83 @@ as_date(const char *s, lxw_datetime *out)
 	return 2;
 }
 
+enum xlsx_cell
+xlsx_cell_kind(enum column_type type, int as_text, const char *v,
+    double *number, struct xlsx_when *when)
+{
+	int numeric = type == COLUMN_INTEGER || type == COLUMN_NUMBER;
+	int kind;
+
+	if (v == NULL || *v == '\0')
+		return XLSX_CELL_NONE;
+	if (as_text)
+		return XLSX_CELL_TEXT;
+	if (numeric && as_number(v, number))
+		return XLSX_CELL_NUMBER;
+	if (numeric && as_percent(v, number))
+		return XLSX_CELL_PERCENT;
+	if (type == COLUMN_BOOLEAN && (strcmp(v, "true") == 0 ||
+	    strcmp(v, "false") == 0)) {
+		*number = *v == 't';
+		return XLSX_CELL_BOOLEAN;
+	}
+	if (type == COLUMN_TEXT && (kind = as_date(v, when)) != 0)
+		return kind == 1 ? XLSX_CELL_DATE : XLSX_CELL_TIME;
+	/* a string, always: "=SUM(A1)" is text, never a formula */
+	return XLSX_CELL_STRING;
+}
+
 int
 xlsx_out_row(struct xlsx_out *x, const char *const *values, struct error *err)
 {
-	struct xlsx_book *b = x->book;
-	lxw_row_t row = (lxw_row_t)(FIRST_ROW + x->rows);
+	struct xlsx_book *b;
+	lxw_row_t row = (lxw_row_t)(XLSX_FIRST_ROW + x->rows);
 
+	if (x->stream != NULL)
+		return xlsx_stream_row(x->stream, values, err);
+	b = x->book;
 	if (start(x, err) != 0)
 		return -1;
-	if (FIRST_ROW + x->rows >= MAX_ROWS) {
+	if (XLSX_FIRST_ROW + x->rows >= XLSX_MAX_ROWS) {
 		b->failed = 1;
-		return error_set(err, EXIT_DATAERR, _("a workbook sheet holds at most "
-		    "1,048,576 rows; write CSV instead"));
+		return xlsx_too_many_rows(err);
 	}
 	for (size_t i = 0; i < x->ncolumns; i++) {
 		const char *v = values[i];
-		enum column_type type = x->columns[i].type;
-		int numeric = type == COLUMN_INTEGER || type == COLUMN_NUMBER;
 		lxw_col_t col = (lxw_col_t)i;
 		lxw_error e = LXW_NO_ERROR;
+		struct xlsx_when w;
 		lxw_datetime dt;
 		double d;
-		int when;
+		enum xlsx_cell kind = xlsx_cell_kind(x->columns[i].type,
+		    x->as_text[i], v, &d, &w);
 
-		if (v == NULL || *v == '\0')
+		if (kind == XLSX_CELL_NONE)
 			continue;
 		if (text_width(v) > x->width[i])
 			x->width[i] = text_width(v);
-		if (x->as_text[i]) {
-			if (put_string(x, row, i, x->columns[i].name, v, b->text,
-			    err) != 0)
-				return -1;
-		} else if (numeric && as_number(v, &d))
+		switch (kind) {
+		case XLSX_CELL_NUMBER:
 			e = worksheet_write_number(x->sheet, row, col, d, NULL);
-		else if (numeric && as_percent(v, &d))
+			break;
+		case XLSX_CELL_PERCENT:
 			e = worksheet_write_number(x->sheet, row, col, d, b->percent);
-		else if (type == COLUMN_BOOLEAN && (strcmp(v, "true") == 0 ||
-		    strcmp(v, "false") == 0))
-			e = worksheet_write_boolean(x->sheet, row, col, *v == 't', NULL);
-		else if (type == COLUMN_TEXT && (when = as_date(v, &dt)) != 0)
+			break;
+		case XLSX_CELL_BOOLEAN:
+			e = worksheet_write_boolean(x->sheet, row, col, d != 0, NULL);
+			break;
+		case XLSX_CELL_DATE:
+		case XLSX_CELL_TIME:
+			dt = (lxw_datetime){ w.year, w.month, w.day, w.hour,
+			    w.min, w.sec };
 			e = worksheet_write_datetime(x->sheet, row, col, &dt,
-			    when == 1 ? b->date : b->time);
-		/* a string, always: "=SUM(A1)" is text, never a formula */
-		else if (put_string(x, row, i, x->columns[i].name, v, NULL,
-		    err) != 0)
-			return -1;
+			    kind == XLSX_CELL_DATE ? b->date : b->time);
+			break;
+		default:
+			if (put_string(x, row, i, x->columns[i].name, v,
+			    kind == XLSX_CELL_TEXT ? b->text : NULL, err) != 0)
+				return -1;
+		}
 		if (e != LXW_NO_ERROR)
 			return fail(b, err, e);
 	}
@@ -517,11 +572,13 @@ xlsx_out_chart(struct xlsx_out *x, enum xlsx_chart kind, const char *title,
 		[XLSX_CHART_COLUMNS] = LXW_CHART_COLUMN,
 		[XLSX_CHART_INTERVAL] = LXW_CHART_LINE,
 	};
-	lxw_row_t last = (lxw_row_t)(FIRST_ROW + x->rows - 1);
+	lxw_row_t last = (lxw_row_t)(XLSX_FIRST_ROW + x->rows - 1);
 	lxw_chart_options place = { 0 };
 	lxw_chart *chart;
 	lxw_error e;
 
+	if (x->stream != NULL)
+		return error_set(err, EXIT_SOFTWARE, "%s", _("the workbook cannot be made"));
 	if (start(x, err) != 0)
 		return -1;
 	if (x->rows == 0 || n == 0)
@@ -535,11 +592,11 @@ xlsx_out_chart(struct xlsx_out *x, enum xlsx_chart kind, const char *title,
 
 		if (s == NULL)
 			return fail(x->book, err, LXW_ERROR_MEMORY_MALLOC_FAILED);
-		chart_series_set_categories(s, x->name, FIRST_ROW,
+		chart_series_set_categories(s, x->name, XLSX_FIRST_ROW,
 		    (lxw_col_t)first, last, (lxw_col_t)last_column);
-		chart_series_set_values(s, x->name, FIRST_ROW, (lxw_col_t)series[k],
+		chart_series_set_values(s, x->name, XLSX_FIRST_ROW, (lxw_col_t)series[k],
 		    last, (lxw_col_t)series[k]);
-		chart_series_set_name_range(s, x->name, HEADER_ROW,
+		chart_series_set_name_range(s, x->name, XLSX_HEADER_ROW,
 		    (lxw_col_t)series[k]);
 		if (kind == XLSX_CHART_INTERVAL) {
 			lxw_chart_line none = { .none = LXW_TRUE };
@@ -562,7 +619,7 @@ xlsx_out_chart(struct xlsx_out *x, enum xlsx_chart kind, const char *title,
 	/* beside the table, each chart under the one before; taller for more rows */
 	place.x_scale = 1.5;
 	place.y_scale = x->rows > 12 ? (double)x->rows / 12 : 1;
-	e = worksheet_insert_chart_opt(x->sheet, (lxw_row_t)(FIRST_ROW + 17 *
+	e = worksheet_insert_chart_opt(x->sheet, (lxw_row_t)(XLSX_FIRST_ROW + 17 *
 	    x->charts), (lxw_col_t)(x->ncolumns + 1), chart, &place);
 	if (e != LXW_NO_ERROR)
 		return fail(x->book, err, e);
@@ -584,16 +641,16 @@ finish(struct xlsx_out *x)
 	/* columns sized for their text (a CJK character is two wide) */
 	for (size_t i = 0; i < x->ncolumns; i++)
 		worksheet_set_column(x->sheet, (lxw_col_t)i, (lxw_col_t)i,
-		    (double)(x->width[i] > MAX_WIDTH ? MAX_WIDTH : x->width[i]) + 2,
+		    (double)(x->width[i] > XLSX_MAX_WIDTH ? XLSX_MAX_WIDTH : x->width[i]) + 2,
 		    x->as_text[i] ? x->book->text : NULL);
 	if (x->ncolumns == 0)
 		return;
-	worksheet_autofilter(x->sheet, HEADER_ROW, 0,
-	    (lxw_row_t)(HEADER_ROW + x->rows), (lxw_col_t)(x->ncolumns - 1));
+	worksheet_autofilter(x->sheet, XLSX_HEADER_ROW, 0,
+	    (lxw_row_t)(XLSX_HEADER_ROW + x->rows), (lxw_col_t)(x->ncolumns - 1));
 	if (x->rows > 0) {
 		/* every string that looks like a number is one on purpose */
-		lxw_rowcol_to_range(range, FIRST_ROW, 0,
-		    (lxw_row_t)(FIRST_ROW + x->rows - 1), (lxw_col_t)(x->ncolumns - 1));
+		lxw_rowcol_to_range(range, XLSX_FIRST_ROW, 0,
+		    (lxw_row_t)(XLSX_FIRST_ROW + x->rows - 1), (lxw_col_t)(x->ncolumns - 1));
 		worksheet_ignore_errors(x->sheet, LXW_IGNORE_NUMBER_STORED_AS_TEXT,
 		    range);
 	}
@@ -617,10 +674,14 @@ copy_out(struct xlsx_book *b, struct error *err)
 	failed = ferror(b->fp);
 	saved = errno;
 	fclose(in);
-	if (!failed)
-		return 0;
+	return failed ? xlsx_write_failed(b->fp, saved, err) : 0;
+}
+
+int
+xlsx_write_failed(FILE *fp, int saved, struct error *err)
+{
 	/* a reader that stopped early (| head): the end of output, as for csv */
-	if (saved == EPIPE || output_pipe_closed(b->fp))
+	if (saved == EPIPE || output_pipe_closed(fp))
 		return 0;
 	return error_set(err, EXIT_IOERR, _("write error: %s"),
 	    strerror(saved != 0 ? saved : EIO));
@@ -666,6 +727,12 @@ xlsx_out_close(struct xlsx_out *x, struct error *err)
 
 	if (x == NULL)
 		return 0;
+	if (x->stream != NULL) {
+		int rc = xlsx_stream_close(x->stream, err);
+
+		free(x);
+		return rc;
+	}
 	if (!x->own) {
 		finish(x);
 		return 0;

@@ -1,4 +1,4 @@
-/* xlsx_out.h -- records out as .xlsx workbooks, through libxlsxwriter */
+/* xlsx_out.h -- records out as .xlsx workbooks: a sheet by renke's own writer, books with charts through libxlsxwriter */
 #ifndef RENKE_XLSX_OUT_H
 #define RENKE_XLSX_OUT_H
 
@@ -51,8 +51,9 @@ int xlsx_book_close(struct xlsx_book *b, struct error *err);
 
 /*
  * A workbook of one sheet of columns titled and named title (as
- * xlsx_book_sheet()), copied to fp by xlsx_out_close().  NULL with err
- * set.
+ * xlsx_book_sheet()), written to fp by xlsx_out_close().  It is made by
+ * renke's streaming writer (xlsx_out_parts.h), which takes no charts.
+ * NULL with err set.
  */
 struct xlsx_out *xlsx_out_open(FILE *fp, const struct column *columns,
     size_t ncolumns, unsigned flags, const char *title, struct error *err);

@@ -39,6 +39,7 @@ need_pkg libzip-dev have_header zip.h
 need_pkg libexpat1-dev have_header expat.h
 need_pkg libfreexl-dev have_header freexl.h
 need_pkg libxlsxwriter-dev have_header xlsxwriter.h
+need_pkg zlib1g-dev have_header zlib.h
 need_pkg mandoc command -v mandoc
 need_pkg gettext command -v msgfmt
 need_pkg perl command -v prove

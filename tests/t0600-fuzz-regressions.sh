@@ -32,7 +32,7 @@ for t in fuzz-csv fuzz-json fuzz-date fuzz-id fuzz-encoding fuzz-xlsx; do
 		$FUZZ_CC -std=c11 -D_GNU_SOURCE -g $FUZZ_SAN -I"$TOP/lib" \
 			-o ./'$t' "$TOP/fuzz/'$t'.c" "$TOP/fuzz/run-one.c" \
 			"$RENKE_BUILD/librenke.a" -lsqlite3 -ljansson -lcsv -lzip -lexpat \
-			-lfreexl -lxlsxwriter -lm &&
+			-lfreexl -lxlsxwriter -lz -lm &&
 		fuzz_inputs '$t' >inputs &&
 		test -s inputs &&
 		status=0 &&

@@ -1,4 +1,4 @@
-/* test-xlsx-out.c -- workbooks out: sheet names made valid and unique, limits refused */
+/* test-xlsx-out.c -- workbooks out: sheet names made valid and unique, limits refused, values read back */
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -6,6 +6,7 @@
 
 #include "tap.h"
 #include "renke.h"
+#include "xlsx.h"
 #include "xlsx_out.h"
 
 static const struct column one[] = { { "title", NULL, COLUMN_TEXT, NULL } };
@@ -143,10 +144,95 @@ out:
 	free(long_ascii);
 }
 
+/*
+ * Values that XML and Excel treat specially, written by the streaming
+ * writer and read back by renke's reader: each cell as it went in (a
+ * number in its shortest form, a date as a date); the serial numbers
+ * about Excel's false 29 February 1900.
+ */
+static void
+round_trip(void)
+{
+	static const struct column cols[] = {
+		{ "title", NULL, COLUMN_TEXT, NULL },
+		{ "count", NULL, COLUMN_INTEGER, NULL },
+		{ "id_number", NULL, COLUMN_TEXT, NULL },
+		{ "done", NULL, COLUMN_BOOLEAN, NULL },
+	};
+	static const char *const rows[][4] = {
+		{ "a & b <c> \"d\" 'e'", "007", "500235199001010010", "true" },
+		{ "  spaces at both ends  ", "-3", "0123", "false" },
+		{ "tab\there\nnew line", "2.50", NULL, NULL },
+		{ "control \x01 and \x1f and \r", "1e3", "", "maybe" },
+		{ "_x0041_ is no escape here, _x004", "78.9%", "=1+1", NULL },
+		{ "=SUM(A1)", "", "后叶镇", NULL },
+		{ "1900-02-28", "12", NULL, NULL },
+		{ "1900-03-01", NULL, NULL, NULL },
+		{ "1899-12-31", "0", NULL, NULL },
+		{ "2022-11-01", "-0", NULL, NULL },
+	};
+	static const char *const back[][4] = {
+		{ "a & b <c> \"d\" 'e'", "7", "500235199001010010", "true" },
+		{ "  spaces at both ends  ", "-3", "0123", "false" },
+		{ "tab\there\nnew line", "2.5", "", "" },
+		{ "control \x01 and \x1f and \r", "1000", "", "maybe" },
+		{ "_x0041_ is no escape here, _x004", "0.789", "=1+1", "" },
+		{ "=SUM(A1)", "", "后叶镇", "" },
+		{ "1900-02-28", "12", "", "" },
+		{ "1900-03-01", "", "", "" },
+		{ "1899-12-31", "0", "", "" },
+		{ "2022-11-01", "0", "", "" },
+	};
+	size_t nrows = sizeof(rows) / sizeof(rows[0]);
+	char path[] = "/tmp/test-xlsx-out-XXXXXX";
+	struct error err = { 0 };
+	struct sheet_row row = { 0 };
+	struct xlsx_out *x;
+	struct xlsx *in = NULL;
+	int fd = mkstemp(path), got;
+	FILE *fp = fd >= 0 ? fdopen(fd, "w") : NULL;
+	char *xml;
+	size_t k = 0;
+
+	ok(fp != NULL, "a file for the workbook");
+	if (fp == NULL)
+		return;
+	x = xlsx_out_open(fp, cols, 4, 0, "values", &err);
+	for (size_t i = 0; x != NULL && i < nrows; i++)
+		if (xlsx_out_row(x, rows[i], &err) != 0)
+			printf("# %s\n", err.text);
+	is_int(xlsx_out_close(x, &err), 0, "a workbook of awkward values");
+	fclose(fp);
+	xml = part(path, "xl/worksheets/sheet1.xml");
+	ok(xml != NULL && strstr(xml, "<c s=\"4\"><v>59</v></c>") != NULL,
+	    "1900-02-28 is day 59");
+	ok(xml != NULL && strstr(xml, "<c s=\"4\"><v>61</v></c>") != NULL,
+	    "1900-03-01 is day 61, after Excel's 29 February");
+	ok(xml != NULL && strstr(xml, "<c r=\"D6\" t=\"inlineStr\"><is><t>maybe</t>") != NULL,
+	    "a cell after an empty one says where it is");
+	free(xml);
+	in = xlsx_open(path, "values.xlsx", &err);
+	ok(in != NULL && xlsx_select(in, 0, NULL, NULL, &err) == 0,
+	    "renke reads it back");
+	while (in != NULL && (got = xlsx_next_row(in, &row, &err)) == 1) {
+		if (row.number < 3)
+			continue;
+		for (size_t c = 0; c < 4 && k < nrows; c++)
+			is_str(sheet_row_text(&row, c), back[k][c], "row %zu column %zu",
+			    k + 3, c + 1);
+		k++;
+	}
+	is_int((long)k, (long)nrows, "every row");
+	sheet_row_free(&row);
+	xlsx_close(in);
+	unlink(path);
+}
+
 int
 main(void)
 {
 	sheet_names();
 	limits();
+	round_trip();
 	return done_testing();
 }

@@ -1,0 +1,1045 @@
+/* xlsx_stream.c -- a workbook of one plain sheet written by renke itself: rows deflated as they come, constant memory */
+#include <errno.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <zlib.h>
+
+#include "buf.h"
+#include "tempfiles.h"
+#include "text.h"
+#include "worker.h"
+#include "xlsx_out_parts.h"
+
+/*
+ * The sheet's XML is the head (widths and the used range, known only at
+ * the end), the rows and the tail.  The rows are deflated as they come
+ * into an unnamed temporary file, ended by a sync flush; the head is
+ * deflated at the end the same way and the tail finishes the stream, so
+ * that the three make one deflate stream in the zip (as pigz joins its
+ * pieces), with the CRCs joined by crc32_combine().  A low level: the
+ * XML of a sheet repeats itself and packs ten times at level 1 too.
+ */
+#define LEVEL 1
+#define FLUSH_AT 65536		/* bytes of XML deflated at a time */
+#define ZIP_LIMIT 0xFFFFFFFFu	/* past this a zip needs zip64, which WPS cannot open */
+
+/* cell styles, as styles.xml below lists them */
+enum { STYLE_NONE, STYLE_TITLE, STYLE_HEADER, STYLE_TEXT, STYLE_DATE,
+	STYLE_TIME, STYLE_PERCENT };
+
+struct xlsx_stream {
+	FILE *fp;
+	const struct column *columns;
+	size_t ncolumns;
+	unsigned flags;
+	char *title;
+	char name[XLSX_MAX_NAME * 4 + 1];	/* the sheet's */
+	char (*letters)[4];	/* each column's, "A" to "XFD" */
+	size_t *width;		/* of each column, in display columns */
+	unsigned char *as_text;	/* ID and phone columns: text, never numbers */
+	long rows;		/* records written */
+	size_t next;		/* the column after the row's last cell */
+	int failed;
+	struct buf xml;		/* rows not yet handed to the worker */
+	struct buf spare;	/* rows the worker deflates */
+	struct worker *worker;	/* NULL: each job runs at once */
+	unsigned long job;	/* the last handed over */
+	int job_failed;		/* and then job_error says why */
+	struct error job_error;
+	FILE *packed;		/* the deflated rows */
+	char *packed_path;	/* in $TMPDIR, removed even on a signal */
+	int packed_slot;
+	z_stream z;
+	int z_open;
+	/* the worker's, read once it is done */
+	uLong crc;		/* of the rows' XML */
+	unsigned long long size;	/* bytes of the deflated rows */
+	unsigned long long raw;	/* bytes of the rows' XML handed over */
+};
+
+static int
+no_memory(struct error *err)
+{
+	return error_set(err, EXIT_SOFTWARE, "%s", strerror(ENOMEM));
+}
+
+static int
+too_big(struct xlsx_stream *s, struct error *err)
+{
+	s->failed = 1;
+	return error_set(err, EXIT_DATAERR, _("the sheet would pass 4 GiB, which "
+	    "needs zip64 (WPS cannot open it); write CSV instead"));
+}
+
+/* Spreadsheet column letters of column i (0-based) into out. */
+static void
+column_letters(size_t i, char out[4])
+{
+	char rev[4];
+	size_t n = 0;
+
+	i++;
+	while (i > 0 && n < 3) {
+		rev[n++] = (char)('A' + (i - 1) % 26);
+		i = (i - 1) / 26;
+	}
+	for (size_t k = 0; k < n; k++)
+		out[k] = rev[n - 1 - k];
+	out[n] = '\0';
+}
+
+/* ---- XML ---- */
+
+/* Append the decimal digits of v to b (room reserved). */
+static void
+put_unsigned(struct buf *b, unsigned long long v)
+{
+	char digits[24];
+	size_t n = 0;
+
+	do
+		digits[n++] = (char)('0' + v % 10);
+	while ((v /= 10) > 0);
+	while (n > 0)
+		b->data[b->len++] = digits[--n];
+}
+
+/* Append the n bytes of s to b (room reserved). */
+static void
+put(struct buf *b, const char *s, size_t n)
+{
+	memcpy(b->data + b->len, s, n);
+	b->len += n;
+}
+
+#define PUT(b, lit) put((b), (lit), sizeof(lit) - 1)
+
+/* 1 when s[0..] is Excel's escape _xHHHH_, which a reader would decode. */
+static int
+looks_escaped(const char *s)
+{
+	static const char hex[] = "0123456789ABCDEFabcdef";
+
+	if (s[0] != '_' || s[1] != 'x')
+		return 0;
+	for (int k = 2; k < 6; k++)
+		if (s[k] == '\0' || strchr(hex, s[k]) == NULL)
+			return 0;
+	return s[6] == '_';
+}
+
+/*
+ * Append the n bytes of s as XML text to b (7n bytes reserved): & < >
+ * as entities, control characters XML cannot hold as _xHHHH_, and a
+ * _xHHHH_ of the text itself as _x005F_xHHHH_, so that it reads back as
+ * it was.
+ */
+static void
+put_text(struct buf *b, const char *s, size_t n)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	size_t from = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (c > '>' && c != '_')
+			continue;
+		if (c >= ' ' && c != '&' && c != '<' && c != '>' && c != '_')
+			continue;
+		if (c == '\t' || c == '\n' || (c == '_' && !looks_escaped(s + i)))
+			continue;
+		put(b, s + from, i - from);
+		from = i + 1;
+		if (c == '&')
+			PUT(b, "&amp;");
+		else if (c == '<')
+			PUT(b, "&lt;");
+		else if (c == '>')
+			PUT(b, "&gt;");
+		else if (c == '_')
+			PUT(b, "_x005F_");
+		else {
+			PUT(b, "_x00");
+			b->data[b->len++] = hex[c >> 4];
+			b->data[b->len++] = hex[c & 15];
+			b->data[b->len++] = '_';
+		}
+	}
+	put(b, s + from, n - from);
+}
+
+/* Append s as XML text or an attribute's value to b.  0 or -1. */
+static int
+add_text(struct buf *b, const char *s)
+{
+	for (; *s; s++) {
+		const char *e = *s == '&' ? "&amp;" : *s == '<' ? "&lt;" :
+		    *s == '>' ? "&gt;" : *s == '"' ? "&quot;" : *s == '\'' ?
+		    "&apos;" : NULL;
+
+		if (e != NULL ? buf_puts(b, e) != 0 : buf_append(b, s, 1) != 0)
+			return -1;
+	}
+	return 0;
+}
+
+/* Append a number as Excel writes it (%.16G, a point for the decimal) to b. */
+static void
+put_number(struct buf *b, double d)
+{
+	char n[40];
+	int len = snprintf(n, sizeof(n), "%.16G", d);
+
+	for (int i = 0; i < len; i++)
+		if (n[i] == ',')
+			n[i] = '.';
+	put(b, n, (size_t)len);
+}
+
+/*
+ * Append v as a number cell's value to b: digits as they are when
+ * %.16G would write them so, else through it.
+ */
+static void
+put_number_text(struct buf *b, const char *v, double d)
+{
+	const char *p = v + (*v == '-');
+	size_t n = strlen(p);
+	size_t k = 0;
+
+	while (k < n && p[k] >= '0' && p[k] <= '9')
+		k++;
+	if (k == n && n > 0 && n <= 15 && (p[0] != '0' || n == 1) &&
+	    !(v[0] == '-' && p[0] == '0'))
+		put(b, v, (size_t)(p - v) + n);
+	else
+		put_number(b, d);
+}
+
+/*
+ * Excel's serial number of the day iso begins with and the time of day
+ * in w (1900 system): days since 1899-12-31, with
+ * its 29 February 1900 counted, and the time as a fraction of a day.
+ */
+static double
+excel_serial(const char *iso, const struct xlsx_when *w)
+{
+	long days = date_to_days(iso) + 25569;
+
+	if (days < 61)	/* before 1900-03-01: no false leap day yet */
+		days--;
+	return (double)days + (w->hour * 3600 + w->min * 60 + w->sec) / 86400.0;
+}
+
+/* Append the start of a cell to b: <c r="A3" s="n" t="...">, or <c .../> when close. */
+static void
+put_cell_start(struct buf *b, const char *letters, const char *rowtext,
+    size_t rowlen, int style, const char *type, int close)
+{
+	if (letters == NULL)
+		PUT(b, "<c");
+	else {
+		PUT(b, "<c r=\"");
+		put(b, letters, strlen(letters));
+		put(b, rowtext, rowlen);
+		b->data[b->len++] = '"';
+	}
+	if (style != STYLE_NONE) {
+		PUT(b, " s=\"");
+		b->data[b->len++] = (char)('0' + style);
+		b->data[b->len++] = '"';
+	}
+	if (type != NULL) {
+		PUT(b, " t=\"");
+		put(b, type, strlen(type));
+		b->data[b->len++] = '"';
+	}
+	if (close)
+		PUT(b, "/>");
+	else
+		b->data[b->len++] = '>';
+}
+
+/* Append a string cell of the n bytes of v (reserved: 7n + 128) to b. */
+static void
+put_string_cell(struct buf *b, const char *letters, const char *rowtext,
+    size_t rowlen, int style, const char *v, size_t n)
+{
+	static const char space[] = " \t\n\r";
+	int keep = n > 0 && (strchr(space, v[0]) != NULL ||
+	    strchr(space, v[n - 1]) != NULL);
+
+	if (n == 0) {
+		put_cell_start(b, letters, rowtext, rowlen, style, NULL, 1);
+		return;
+	}
+	put_cell_start(b, letters, rowtext, rowlen, style, "inlineStr", 0);
+	if (keep)
+		PUT(b, "<is><t xml:space=\"preserve\">");
+	else
+		PUT(b, "<is><t>");
+	put_text(b, v, n);
+	PUT(b, "</t></is></c>");
+}
+
+/* ---- deflating the rows ---- */
+
+/*
+ * Deflate xml to the temporary file, flushed as zlib's deflate() says,
+ * noting its CRC and the bytes written.  The worker's, but for the
+ * last.  0, or -1 with err set.
+ */
+static int
+deflate_xml(struct xlsx_stream *s, const struct buf *xml, int flush,
+    struct error *err)
+{
+	unsigned char out[65536];
+
+	if (xml->len > 0)
+		s->crc = crc32(s->crc, (const Bytef *)xml->data, (uInt)xml->len);
+	s->z.next_in = (Bytef *)xml->data;
+	s->z.avail_in = (uInt)xml->len;
+	do {
+		size_t n;
+
+		s->z.next_out = out;
+		s->z.avail_out = sizeof(out);
+		if (deflate(&s->z, flush) == Z_STREAM_ERROR)
+			return error_set(err, EXIT_SOFTWARE, "zlib: %s",
+			    s->z.msg != NULL ? s->z.msg : "deflate");
+		n = sizeof(out) - s->z.avail_out;
+		if (n > 0 && fwrite(out, 1, n, s->packed) != n)
+			return error_set(err, EXIT_IOERR, _("a temporary file for "
+			    "the workbook: %s"), strerror(errno ? errno : EIO));
+		s->size += n;
+	} while (s->z.avail_out == 0 || s->z.avail_in > 0);
+	return 0;
+}
+
+/* The worker's job: deflate the XML handed over (s->spare). */
+static void
+deflate_job(void *arg)
+{
+	struct xlsx_stream *s = arg;
+
+	if (!s->job_failed && deflate_xml(s, &s->spare, Z_NO_FLUSH,
+	    &s->job_error) != 0)
+		s->job_failed = 1;
+}
+
+/* Wait until the worker has deflated what it was handed.  0, or -1 with err set. */
+static int
+wait_job(struct xlsx_stream *s, struct error *err)
+{
+	worker_wait(s->worker, s->job);
+	if (!s->job_failed)
+		return 0;
+	s->failed = 1;
+	return error_set(err, s->job_error.status, "%s", s->job_error.text);
+}
+
+/*
+ * Hand the XML held to the worker, which deflates it while the caller
+ * makes the next rows (one core each: zlib takes about as long as the
+ * rest).  0, or -1 with err set.
+ */
+static int
+flush_rows(struct xlsx_stream *s, struct error *err)
+{
+	struct buf full = s->xml;
+
+	if (wait_job(s, err) != 0)
+		return -1;
+	if ((s->raw += s->xml.len) >= ZIP_LIMIT)
+		return too_big(s, err);
+	s->xml = s->spare;
+	s->spare = full;
+	buf_reset(&s->xml);
+	s->job = worker_run(s->worker, deflate_job, s);
+	return 0;
+}
+
+/*
+ * Deflate data[0..n) on its own into out, ended as flush says
+ * (Z_SYNC_FLUSH: byte-aligned, more to follow; Z_FINISH: the last).
+ * 0, or -1 with err set.
+ */
+static int
+pack(const char *data, size_t n, int level, int flush, struct buf *out,
+    struct error *err)
+{
+	z_stream z = { 0 };
+	int rc;
+
+	if (deflateInit2(&z, level, Z_DEFLATED, -15, 8, Z_DEFAULT_STRATEGY) != Z_OK)
+		return no_memory(err);
+	if (buf_reserve(out, deflateBound(&z, n) + 16) != 0) {
+		deflateEnd(&z);
+		return no_memory(err);
+	}
+	z.next_in = (Bytef *)data;
+	z.avail_in = (uInt)n;
+	z.next_out = (Bytef *)out->data;
+	z.avail_out = (uInt)(out->cap - 1);
+	rc = deflate(&z, flush);
+	out->len = out->cap - 1 - z.avail_out;
+	deflateEnd(&z);
+	if (z.avail_in != 0 || (flush == Z_FINISH ? rc != Z_STREAM_END : rc != Z_OK))
+		return no_memory(err);
+	return 0;
+}
+
+/* ---- opening and rows ---- */
+
+/* Append the title row and the header row to s's XML. */
+static int
+first_rows(struct xlsx_stream *s, struct error *err)
+{
+	struct buf *b = &s->xml;
+	size_t n = strlen(s->title);
+
+	if (utf8_length(s->title) > XLSX_MAX_CELL) {
+		s->failed = 1;
+		return xlsx_cell_too_long(err, "title", XLSX_TITLE_ROW,
+		    utf8_length(s->title));
+	}
+	if (buf_reserve(b, 7 * n + 128 + 32 * s->ncolumns) != 0)
+		return no_memory(err);
+	PUT(b, "<row r=\"1\" ht=\"24\" customHeight=\"1\">");
+	put_string_cell(b, "A", "1", 1, STYLE_TITLE, s->title, n);
+	for (size_t i = 1; i < s->ncolumns; i++)
+		put_cell_start(b, s->letters[i], "1", 1, STYLE_TITLE, NULL, 1);
+	PUT(b, "</row><row r=\"2\">");
+	for (size_t i = 0; i < s->ncolumns; i++) {
+		const char *heading = column_heading(&s->columns[i], s->flags);
+
+		n = strlen(heading);
+		s->as_text[i] = (unsigned char)xlsx_identifies_person(s->columns[i].name);
+		s->width[i] = text_width(heading);
+		if (buf_reserve(b, 7 * n + 128 + 16) != 0)
+			return no_memory(err);
+		put_string_cell(b, s->letters[i], "2", 1, STYLE_HEADER, heading, n);
+	}
+	PUT(b, "</row>");
+	b->data[b->len] = '\0';
+	return 0;
+}
+
+static void
+stream_free(struct xlsx_stream *s)
+{
+	worker_stop(s->worker);
+	if (s->z_open)
+		deflateEnd(&s->z);
+	if (s->packed != NULL)
+		fclose(s->packed);
+	if (s->packed_path != NULL)
+		unlink(s->packed_path);
+	tempfiles_forget(s->packed_slot);
+	free(s->packed_path);
+	buf_free(&s->xml);
+	buf_free(&s->spare);
+	free(s->title);
+	free(s->letters);
+	free(s->width);
+	free(s->as_text);
+	free(s);
+}
+
+/* A temporary file in $TMPDIR for the deflated rows.  0 or -1. */
+static int
+open_packed(struct xlsx_stream *s, struct error *err)
+{
+	const char *dir = getenv("TMPDIR");
+	struct buf path = { 0 };
+	int fd;
+
+	buf_puts(&path, dir != NULL && *dir != '\0' ? dir : "/tmp");
+	buf_puts(&path, "/renke-out-XXXXXX");
+	if (path.data != NULL && (fd = tempfiles_make(path.data, 0,
+	    &s->packed_slot)) >= 0) {
+		s->packed_path = path.data;
+		if ((s->packed = fdopen(fd, "w+b")) == NULL)
+			close(fd);
+	}
+	if (s->packed == NULL) {
+		error_set(err, EXIT_CANTCREAT, _("a temporary file for the workbook: %s"),
+		    strerror(errno ? errno : ENOMEM));
+		if (s->packed_path == NULL)
+			buf_free(&path);
+		return -1;
+	}
+	return 0;
+}
+
+struct xlsx_stream *
+xlsx_stream_open(FILE *fp, const struct column *columns, size_t ncolumns,
+    unsigned flags, const char *title, struct error *err)
+{
+	struct xlsx_stream *s = calloc(1, sizeof(*s));
+
+	if (s == NULL) {
+		no_memory(err);
+		return NULL;
+	}
+	s->packed_slot = -1;
+	if ((s->title = strdup(title != NULL ? title : "")) == NULL ||
+	    (s->letters = calloc(ncolumns + 1, sizeof(*s->letters))) == NULL ||
+	    (s->width = calloc(ncolumns + 1, sizeof(size_t))) == NULL ||
+	    (s->as_text = calloc(ncolumns + 1, 1)) == NULL) {
+		stream_free(s);
+		no_memory(err);
+		return NULL;
+	}
+	s->fp = fp;
+	s->columns = columns;
+	s->ncolumns = ncolumns;
+	s->flags = flags;
+	s->crc = crc32(0, NULL, 0);
+	for (size_t i = 0; i < ncolumns; i++)
+		column_letters(i, s->letters[i]);
+	xlsx_sheet_base_name(s->title, s->name, sizeof(s->name));
+	if (deflateInit2(&s->z, LEVEL, Z_DEFLATED, -15, 9,
+	    Z_DEFAULT_STRATEGY) != Z_OK) {
+		stream_free(s);
+		no_memory(err);
+		return NULL;
+	}
+	s->z_open = 1;
+	s->worker = worker_start();
+	if (open_packed(s, err) != 0 || first_rows(s, err) != 0) {
+		stream_free(s);
+		return NULL;
+	}
+	return s;
+}
+
+/* Append cell i of the row (rowtext) holding v to s's XML.  0 or -1. */
+static int
+add_cell(struct xlsx_stream *s, size_t i, const char *rowtext, size_t rowlen,
+    const char *v, struct error *err)
+{
+	struct buf *b = &s->xml;
+	struct xlsx_when when;
+	double d = 0;
+	enum xlsx_cell kind = xlsx_cell_kind(s->columns[i].type, s->as_text[i],
+	    v, &d, &when);
+	const char *ref;
+	size_t n;
+
+	if (kind == XLSX_CELL_NONE)
+		return 0;
+	/* a cell right after the one before needs no reference */
+	ref = i == s->next ? NULL : s->letters[i];
+	s->next = i + 1;
+	n = strlen(v);
+	/* a cell is never wider than its bytes: most need no measuring */
+	if (n > s->width[i] && s->width[i] < XLSX_MAX_WIDTH) {
+		size_t w = text_width(v);
+
+		if (w > s->width[i])
+			s->width[i] = w;
+	}
+	if (buf_reserve(b, 7 * n + 128) != 0)
+		return no_memory(err);
+	switch (kind) {
+	case XLSX_CELL_NUMBER:
+	case XLSX_CELL_PERCENT:
+		put_cell_start(b, ref, rowtext, rowlen,
+		    kind == XLSX_CELL_PERCENT ? STYLE_PERCENT : STYLE_NONE, NULL, 0);
+		PUT(b, "<v>");
+		if (kind == XLSX_CELL_NUMBER)
+			put_number_text(b, v, d);
+		else
+			put_number(b, d);
+		PUT(b, "</v></c>");
+		break;
+	case XLSX_CELL_BOOLEAN:
+		put_cell_start(b, ref, rowtext, rowlen, STYLE_NONE, "b", 0);
+		PUT(b, "<v>");
+		b->data[b->len++] = d != 0 ? '1' : '0';
+		PUT(b, "</v></c>");
+		break;
+	case XLSX_CELL_DATE:
+	case XLSX_CELL_TIME:
+		put_cell_start(b, ref, rowtext, rowlen,
+		    kind == XLSX_CELL_DATE ? STYLE_DATE : STYLE_TIME, NULL, 0);
+		PUT(b, "<v>");
+		if (kind == XLSX_CELL_DATE)	/* a whole day: digits */
+			put_unsigned(b, (unsigned long long)excel_serial(v, &when));
+		else
+			put_number(b, excel_serial(v, &when));
+		PUT(b, "</v></c>");
+		break;
+	default:
+		if (n > XLSX_MAX_CELL && utf8_length(v) > XLSX_MAX_CELL) {
+			s->failed = 1;
+			return xlsx_cell_too_long(err, s->columns[i].name,
+			    XLSX_FIRST_ROW + s->rows, utf8_length(v));
+		}
+		put_string_cell(b, ref, rowtext, rowlen,
+		    kind == XLSX_CELL_TEXT ? STYLE_TEXT : STYLE_NONE, v, n);
+	}
+	return 0;
+}
+
+int
+xlsx_stream_row(struct xlsx_stream *s, const char *const *values,
+    struct error *err)
+{
+	struct buf *b = &s->xml;
+	char rowtext[24];
+	size_t rowlen;
+	struct buf row = { rowtext, 0, sizeof(rowtext) };
+
+	if (s->failed)
+		return error_set(err, EXIT_SOFTWARE, _("the workbook cannot be made"));
+	if (XLSX_FIRST_ROW + s->rows >= XLSX_MAX_ROWS) {
+		s->failed = 1;
+		return xlsx_too_many_rows(err);
+	}
+	put_unsigned(&row, (unsigned long long)(XLSX_FIRST_ROW + s->rows + 1));
+	rowlen = row.len;
+	if (buf_reserve(b, 64) != 0)
+		return no_memory(err);
+	PUT(b, "<row r=\"");
+	put(b, rowtext, rowlen);
+	PUT(b, "\">");
+	s->next = 0;
+	for (size_t i = 0; i < s->ncolumns; i++)
+		if (add_cell(s, i, rowtext, rowlen, values[i], err) != 0)
+			return -1;
+	if (buf_reserve(b, 8) != 0)
+		return no_memory(err);
+	PUT(b, "</row>");
+	b->data[b->len] = '\0';
+	s->rows++;
+	if (b->len >= FLUSH_AT && flush_rows(s, err) != 0)
+		return -1;
+	return 0;
+}
+
+/* ---- the workbook ---- */
+
+/* The parts of the package but the sheet, constant but the sheet's name. */
+static const char content_types[] =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
+    "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+    "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
+    "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
+    "<Override PartName=\"/xl/styles.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml\"/>"
+    "<Override PartName=\"/xl/workbook.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/>"
+    "<Override PartName=\"/xl/worksheets/sheet1.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>"
+    "</Types>";
+
+static const char package_rels[] =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
+    "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+    "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"xl/workbook.xml\"/>"
+    "</Relationships>";
+
+static const char workbook_rels[] =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
+    "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+    "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" Target=\"worksheets/sheet1.xml\"/>"
+    "<Relationship Id=\"rId2\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles\" Target=\"styles.xml\"/>"
+    "</Relationships>";
+
+/* the cell styles of the enum above, in its order */
+static const char styles[] =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
+    "<styleSheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">"
+    "<numFmts count=\"4\"><numFmt numFmtId=\"164\" formatCode=\"@\"/>"
+    "<numFmt numFmtId=\"165\" formatCode=\"yyyy-mm-dd\"/>"
+    "<numFmt numFmtId=\"166\" formatCode=\"yyyy-mm-dd hh:mm\"/>"
+    "<numFmt numFmtId=\"167\" formatCode=\"0.0%\"/></numFmts>"
+    "<fonts count=\"3\">"
+    "<font><sz val=\"11\"/><color auto=\"1\"/><name val=\"Calibri\"/><family val=\"2\"/></font>"
+    "<font><b/><sz val=\"14\"/><color auto=\"1\"/><name val=\"Calibri\"/><family val=\"2\"/></font>"
+    "<font><b/><sz val=\"11\"/><color auto=\"1\"/><name val=\"Calibri\"/><family val=\"2\"/></font>"
+    "</fonts>"
+    "<fills count=\"3\"><fill><patternFill patternType=\"none\"/></fill>"
+    "<fill><patternFill patternType=\"gray125\"/></fill>"
+    "<fill><patternFill patternType=\"solid\"><fgColor rgb=\"FFE7E6E6\"/><bgColor indexed=\"64\"/></patternFill></fill></fills>"
+    "<borders count=\"2\"><border><left/><right/><top/><bottom/><diagonal/></border>"
+    "<border><left style=\"thin\"><color auto=\"1\"/></left><right style=\"thin\"><color auto=\"1\"/></right>"
+    "<top style=\"thin\"><color auto=\"1\"/></top><bottom style=\"thin\"><color auto=\"1\"/></bottom><diagonal/></border></borders>"
+    "<cellStyleXfs count=\"1\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\"/></cellStyleXfs>"
+    "<cellXfs count=\"7\">"
+    "<xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\"/>"
+    "<xf numFmtId=\"0\" fontId=\"1\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyFont=\"1\" applyAlignment=\"1\"><alignment horizontal=\"center\" vertical=\"center\"/></xf>"
+    "<xf numFmtId=\"0\" fontId=\"2\" fillId=\"2\" borderId=\"1\" xfId=\"0\" applyFont=\"1\" applyFill=\"1\" applyBorder=\"1\" applyAlignment=\"1\"><alignment horizontal=\"center\"/></xf>"
+    "<xf numFmtId=\"164\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyNumberFormat=\"1\"/>"
+    "<xf numFmtId=\"165\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyNumberFormat=\"1\"/>"
+    "<xf numFmtId=\"166\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyNumberFormat=\"1\"/>"
+    "<xf numFmtId=\"167\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyNumberFormat=\"1\"/>"
+    "</cellXfs>"
+    "<cellStyles count=\"1\"><cellStyle name=\"Normal\" xfId=\"0\" builtinId=\"0\"/></cellStyles>"
+    "<dxfs count=\"0\"/><tableStyles count=\"0\" defaultTableStyle=\"TableStyleMedium9\" defaultPivotStyle=\"PivotStyleLight16\"/>"
+    "</styleSheet>";
+
+/* Append the reference of column c, row r (1-based) to b, $A$2 when absolute (room reserved). */
+static void
+put_ref(const struct xlsx_stream *s, struct buf *b, size_t c, long r, int absolute)
+{
+	if (absolute)
+		b->data[b->len++] = '$';
+	put(b, s->letters[c], strlen(s->letters[c]));
+	if (absolute)
+		b->data[b->len++] = '$';
+	put_unsigned(b, (unsigned long long)r);
+}
+
+/* Append the cell range "A1:J352" of columns c1..c2, rows r1..r2 (1-based) to b. */
+static int
+add_range(const struct xlsx_stream *s, struct buf *b, size_t c1, long r1,
+    size_t c2, long r2, int absolute)
+{
+	if (buf_reserve(b, 64) != 0)
+		return -1;
+	put_ref(s, b, c1, r1, absolute);
+	b->data[b->len++] = ':';
+	put_ref(s, b, c2, r2, absolute);
+	b->data[b->len] = '\0';
+	return 0;
+}
+
+/* Append the sheet's name quoted for a formula, 'name'!, to b. */
+static int
+add_quoted_name(const struct xlsx_stream *s, struct buf *b)
+{
+	if (buf_puts(b, "'") != 0)
+		return -1;
+	for (const char *p = s->name; *p; p++) {
+		char one[2] = { *p, '\0' };
+
+		/* a quote in the name is doubled */
+		if ((*p == '\'' && add_text(b, "'") != 0) || add_text(b, one) != 0)
+			return -1;
+	}
+	return buf_puts(b, "'!");
+}
+
+/* xl/workbook.xml into b: the sheet, its filter and print titles. */
+static int
+workbook_xml(const struct xlsx_stream *s, struct buf *b)
+{
+	long last = XLSX_HEADER_ROW + 1 + s->rows;
+	int bad = 0;
+
+	bad |= buf_puts(b, "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
+	    "<workbook xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" "
+	    "xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\">"
+	    "<workbookPr/><bookViews><workbookView/></bookViews><sheets><sheet name=\"");
+	bad |= add_text(b, s->name);
+	bad |= buf_puts(b, "\" sheetId=\"1\" r:id=\"rId1\"/></sheets><definedNames>");
+	if (s->ncolumns > 0) {
+		bad |= buf_puts(b, "<definedName name=\"_xlnm._FilterDatabase\" "
+		    "localSheetId=\"0\" hidden=\"1\">");
+		bad |= add_quoted_name(s, b);
+		bad |= add_range(s, b, 0, XLSX_HEADER_ROW + 1,
+		    s->ncolumns - 1, last, 1);
+		bad |= buf_puts(b, "</definedName>");
+	}
+	bad |= buf_puts(b, "<definedName name=\"_xlnm.Print_Titles\" localSheetId=\"0\">");
+	bad |= add_quoted_name(s, b);
+	bad |= buf_puts(b, "$2:$2</definedName></definedNames>"
+	    "<calcPr calcId=\"124519\" fullCalcOnLoad=\"1\"/></workbook>");
+	return bad ? -1 : 0;
+}
+
+/* The sheet's XML before its rows into b: used range, frozen pane, widths. */
+static int
+sheet_head(struct xlsx_stream *s, struct buf *b)
+{
+	int bad = 0;
+
+	bad |= buf_puts(b, "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
+	    "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" "
+	    "xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\">"
+	    "<sheetPr><pageSetUpPr fitToPage=\"1\"/></sheetPr><dimension ref=\"");
+	if (s->ncolumns > 0)
+		bad |= add_range(s, b, 0, 1, s->ncolumns - 1,
+		    XLSX_HEADER_ROW + 1 + s->rows, 0);
+	else
+		bad |= buf_puts(b, "A1");
+	bad |= buf_puts(b, "\"/><sheetViews><sheetView tabSelected=\"1\" workbookViewId=\"0\">"
+	    "<pane ySplit=\"2\" topLeftCell=\"A3\" activePane=\"bottomLeft\" state=\"frozen\"/>"
+	    "<selection pane=\"bottomLeft\"/></sheetView></sheetViews>"
+	    "<sheetFormatPr defaultRowHeight=\"15\"/>");
+	if (s->ncolumns > 0)
+		bad |= buf_puts(b, "<cols>");
+	for (size_t i = 0; i < s->ncolumns && !bad; i++) {
+		size_t w = (s->width[i] > XLSX_MAX_WIDTH ? XLSX_MAX_WIDTH :
+		    s->width[i]) + 2;
+		/* Excel's width for w characters of Calibri 11: 7 pixels each and 5 */
+		double width = (double)(long)((w * 7 + 5) / 7.0 * 256) / 256;
+
+		if ((bad = buf_reserve(b, 128)) != 0)
+			break;
+		PUT(b, "<col min=\"");
+		put_unsigned(b, i + 1);
+		PUT(b, "\" max=\"");
+		put_unsigned(b, i + 1);
+		PUT(b, "\" width=\"");
+		put_number(b, width);
+		if (s->as_text[i])
+			PUT(b, "\" style=\"3");
+		PUT(b, "\" customWidth=\"1\"/>");
+		b->data[b->len] = '\0';
+	}
+	if (s->ncolumns > 0)
+		bad |= buf_puts(b, "</cols>");
+	bad |= buf_puts(b, "<sheetData>");
+	return bad ? -1 : 0;
+}
+
+/* The sheet's XML after its rows into b: filter, merged title, print setup. */
+static int
+sheet_tail(struct xlsx_stream *s, struct buf *b)
+{
+	long last = XLSX_HEADER_ROW + 1 + s->rows;
+	size_t end = s->ncolumns > 0 ? s->ncolumns - 1 : 0;
+	int bad = 0;
+
+	bad |= buf_puts(b, "</sheetData>");
+	if (s->ncolumns > 0) {
+		bad |= buf_puts(b, "<autoFilter ref=\"");
+		bad |= add_range(s, b, 0, XLSX_HEADER_ROW + 1, end, last, 0);
+		bad |= buf_puts(b, "\"/>");
+	}
+	if (s->ncolumns > 1) {
+		bad |= buf_puts(b, "<mergeCells count=\"1\"><mergeCell ref=\"");
+		bad |= add_range(s, b, 0, 1, end, 1, 0);
+		bad |= buf_puts(b, "\"/></mergeCells>");
+	}
+	bad |= buf_puts(b, "<pageMargins left=\"0.7\" right=\"0.7\" top=\"0.75\" "
+	    "bottom=\"0.75\" header=\"0.3\" footer=\"0.3\"/>"
+	    "<pageSetup paperSize=\"9\" fitToHeight=\"0\" orientation=\"landscape\"/>"
+	    "<headerFooter><oddFooter>&amp;C&amp;P / &amp;N</oddFooter></headerFooter>");
+	if (s->ncolumns > 0 && s->rows > 0) {
+		/* every string that looks like a number is one on purpose */
+		bad |= buf_puts(b, "<ignoredErrors><ignoredError sqref=\"");
+		bad |= add_range(s, b, 0, XLSX_FIRST_ROW + 1, end, last, 0);
+		bad |= buf_puts(b, "\" numberStoredAsText=\"1\"/></ignoredErrors>");
+	}
+	bad |= buf_puts(b, "</worksheet>");
+	return bad ? -1 : 0;
+}
+
+/* ---- the zip ---- */
+
+/* A member of the zip, as its central directory lists it. */
+struct member {
+	const char *name;
+	uLong crc;
+	unsigned long long packed, raw, offset;
+};
+
+static void
+le16(unsigned char *p, unsigned v)
+{
+	p[0] = (unsigned char)(v & 0xFF);
+	p[1] = (unsigned char)(v >> 8 & 0xFF);
+}
+
+static void
+le32(unsigned char *p, unsigned long long v)
+{
+	le16(p, (unsigned)(v & 0xFFFF));
+	le16(p + 2, (unsigned)(v >> 16 & 0xFFFF));
+}
+
+/*
+ * The fixed fields of m's local header (central: its central directory
+ * entry) into h; returns their length, the name to follow.  Deflated,
+ * dated 1980-01-01 00:00 as libxlsxwriter's (the same data, the same bytes).
+ */
+static size_t
+member_header(const struct member *m, int central, unsigned char *h)
+{
+	unsigned char *p = h;
+	size_t n = strlen(m->name);
+
+	le32(p, central ? 0x02014b50 : 0x04034b50);
+	p += 4;
+	if (central) {
+		le16(p, 20);		/* made by: version 2.0 */
+		p += 2;
+	}
+	le16(p, 20);			/* needed: version 2.0 */
+	le16(p + 2, 0);			/* flags */
+	le16(p + 4, 8);			/* deflated */
+	le16(p + 6, 0);			/* time */
+	le16(p + 8, 0x21);		/* date: 1980-01-01 */
+	le32(p + 10, m->crc);
+	le32(p + 14, m->packed);
+	le32(p + 18, m->raw);
+	le16(p + 22, (unsigned)n);
+	le16(p + 24, 0);		/* extra */
+	p += 26;
+	if (central) {
+		memset(p, 0, 10);	/* comment, disk, attributes */
+		le32(p + 10, m->offset);
+		p += 14;
+	}
+	return (size_t)(p - h);
+}
+
+/* Write n bytes to fp, counted in *at. */
+static void
+emit(FILE *fp, const void *data, size_t n, unsigned long long *at)
+{
+	fwrite(data, 1, n, fp);
+	*at += n;
+}
+
+/* Write m's local header and name to fp at *at (noted as its offset). */
+static void
+emit_header(FILE *fp, struct member *m, unsigned long long *at)
+{
+	unsigned char h[64];
+
+	m->offset = *at;
+	emit(fp, h, member_header(m, 0, h), at);
+	emit(fp, m->name, strlen(m->name), at);
+}
+
+/* Write a small part, name holding data[0..n), to fp.  0 or -1. */
+static int
+emit_part(FILE *fp, struct member *m, const char *data, size_t n,
+    unsigned long long *at, struct error *err)
+{
+	struct buf packed = { 0 };
+
+	if (pack(data, n, Z_DEFAULT_COMPRESSION, Z_FINISH, &packed, err) != 0) {
+		buf_free(&packed);
+		return -1;
+	}
+	m->crc = crc32(crc32(0, NULL, 0), (const Bytef *)data, (uInt)n);
+	m->raw = n;
+	m->packed = packed.len;
+	emit_header(fp, m, at);
+	emit(fp, packed.data, packed.len, at);
+	buf_free(&packed);
+	return 0;
+}
+
+/* Copy the deflated rows to fp.  0 or -1 (errno set). */
+static int
+emit_rows(struct xlsx_stream *s, unsigned long long *at)
+{
+	char chunk[65536];
+	size_t n;
+
+	if (fflush(s->packed) != 0 || fseek(s->packed, 0, SEEK_SET) != 0)
+		return -1;
+	while ((n = fread(chunk, 1, sizeof(chunk), s->packed)) > 0)
+		emit(s->fp, chunk, n, at);
+	return ferror(s->packed) ? -1 : 0;
+}
+
+/* Write the central directory of members[0..n) and its end to fp. */
+static void
+emit_directory(FILE *fp, const struct member *members, size_t n,
+    unsigned long long *at)
+{
+	unsigned long long start = *at;
+	unsigned char h[64];
+
+	for (size_t i = 0; i < n; i++) {
+		emit(fp, h, member_header(&members[i], 1, h), at);
+		emit(fp, members[i].name, strlen(members[i].name), at);
+	}
+	le32(h, 0x06054b50);
+	le16(h + 4, 0);
+	le16(h + 6, 0);
+	le16(h + 8, (unsigned)n);
+	le16(h + 10, (unsigned)n);
+	le32(h + 12, *at - start);
+	le32(h + 16, start);
+	le16(h + 20, 0);
+	emit(fp, h, 22, at);
+}
+
+/*
+ * The whole workbook to s->fp: the parts, then the sheet as its head,
+ * the rows and its tail in one deflate stream.  0, or -1 with err set.
+ */
+static int
+write_book(struct xlsx_stream *s, struct error *err)
+{
+	struct member m[6] = {
+		{ "[Content_Types].xml" }, { "_rels/.rels" }, { "xl/workbook.xml" },
+		{ "xl/_rels/workbook.xml.rels" }, { "xl/styles.xml" },
+		{ "xl/worksheets/sheet1.xml" }
+	};
+	struct member *sheet = &m[5];
+	struct buf head = { 0 }, tail = { 0 }, head_z = { 0 }, tail_z = { 0 }, book = { 0 };
+	unsigned long long at = 0;
+	int rc = -1;
+
+	/* the rows end on a byte, with no final block: the tail's is */
+	if (flush_rows(s, err) != 0 || wait_job(s, err) != 0 ||
+	    deflate_xml(s, &s->xml, Z_SYNC_FLUSH, err) != 0)
+		goto out;
+	if (sheet_head(s, &head) != 0 || sheet_tail(s, &tail) != 0 ||
+	    workbook_xml(s, &book) != 0) {
+		no_memory(err);
+		goto out;
+	}
+	if (pack(head.data, head.len, LEVEL, Z_SYNC_FLUSH, &head_z, err) != 0 ||
+	    pack(tail.data, tail.len, LEVEL, Z_FINISH, &tail_z, err) != 0)
+		goto out;
+	sheet->raw = head.len + s->raw + tail.len;
+	sheet->packed = head_z.len + s->size + tail_z.len;
+	/* the other parts and the directory take a few kilobytes */
+	if (sheet->raw >= ZIP_LIMIT || sheet->packed >= ZIP_LIMIT - 65536) {
+		too_big(s, err);
+		goto out;
+	}
+	sheet->crc = crc32(crc32(0, NULL, 0), (const Bytef *)head.data, (uInt)head.len);
+	sheet->crc = crc32_combine(sheet->crc, s->crc, (z_off_t)s->raw);
+	sheet->crc = crc32_combine(sheet->crc, crc32(crc32(0, NULL, 0),
+	    (const Bytef *)tail.data, (uInt)tail.len), (z_off_t)tail.len);
+	errno = 0;
+	if (emit_part(s->fp, &m[0], content_types, sizeof(content_types) - 1, &at, err) ||
+	    emit_part(s->fp, &m[1], package_rels, sizeof(package_rels) - 1, &at, err) ||
+	    emit_part(s->fp, &m[2], book.data, book.len, &at, err) ||
+	    emit_part(s->fp, &m[3], workbook_rels, sizeof(workbook_rels) - 1, &at, err) ||
+	    emit_part(s->fp, &m[4], styles, sizeof(styles) - 1, &at, err))
+		goto out;
+	emit_header(s->fp, sheet, &at);
+	emit(s->fp, head_z.data, head_z.len, &at);
+	if (emit_rows(s, &at) != 0) {
+		error_set(err, EXIT_IOERR, _("a temporary file for the workbook: %s"),
+		    strerror(errno ? errno : EIO));
+		goto out;
+	}
+	emit(s->fp, tail_z.data, tail_z.len, &at);
+	emit_directory(s->fp, m, 6, &at);
+	rc = ferror(s->fp) ? xlsx_write_failed(s->fp, errno, err) : 0;
+out:
+	buf_free(&head);
+	buf_free(&tail);
+	buf_free(&head_z);
+	buf_free(&tail_z);
+	buf_free(&book);
+	return rc;
+}
+
+int
+xlsx_stream_close(struct xlsx_stream *s, struct error *err)
+{
+	int rc = 0;
+
+	if (s == NULL)
+		return 0;
+	if (err != NULL && !s->failed)
+		rc = write_book(s, err);
+	stream_free(s);
+	return rc;
+}
