@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "headings.h"
 
 /* The rejects file and the inputs whose encoding it takes. */
 struct rejects_inputs {
@@ -100,7 +101,8 @@ say_overridden(const struct cli *cli, const struct import_kind *kind,
 	for (size_t k = 0; k < kind->nspecs; k++)
 		if (overridden[k] > 0)
 			cli_warn(cli, _("%s from the records in %ld of %ld; --set %s=%s "
-			    "to override"), kind->specs[k].name, overridden[k], records,
+			    "to override"), field_word(kind->specs[k].name),
+			    overridden[k], records,
 			    kind->specs[k].name, defaults[k]);
 }
 

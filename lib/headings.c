@@ -1,4 +1,4 @@
-/* headings.c -- the heading people read for a field name kept by scripts */
+/* headings.c -- the heading people read for a field name kept by scripts: one table for messages, histories and headings read back */
 #include <string.h>
 #include <strings.h>
 
@@ -7,95 +7,145 @@
 #include "text.h"
 
 /*
- * Every field an audit log row or a message may name, with its heading
- * (untranslated, N_) and its vocabulary.  Column headings of the
- * records written out are their columns' labels (output.h).
+ * Every field an audit log row or a message may name, with the kind of
+ * record it is a field of ("*": any), its heading (untranslated, N_)
+ * and its vocabulary.  Histories and changes label the audit log's
+ * fields with it, messages name fields by it, and headings renke
+ * writes read back through it.  Column headings of the records written
+ * out are their columns' labels (output.h).
  */
-static const struct {
-	const char *name, *heading, *domain;
+static const struct heading {
+	const char *entity, *name, *heading, *domain;
 } headings[] = {
-	{ "kind", N_("kind"), "issue_kind" },
-	{ "category", N_("category"), "issue_category" },
-	{ "categories", N_("categories"), "category" },
-	{ "title", N_("title"), NULL },
-	{ "detail", N_("detail"), NULL },
-	{ "urgency", N_("urgency"), "urgency" },
-	{ "village", N_("village"), NULL },
-	{ "village_group", N_("group"), NULL },
-	{ "household_id", N_("household"), NULL },
-	{ "head_name", N_("head"), NULL },
-	{ "id_number", N_("ID number"), NULL },
-	{ "phone", N_("phone"), NULL },
-	{ "members", N_("members"), NULL },
-	{ "monitor_type", N_("monitor type"), "monitor_type" },
-	{ "risk_status", N_("risk status"), "risk_status" },
-	{ "reporter", N_("reporter"), NULL },
-	{ "source", N_("source"), "issue_source" },
-	{ "source_ref", N_("source ref"), NULL },
-	{ "owner", N_("owner"), NULL },
-	{ "owner_unit", N_("owner unit"), NULL },
-	{ "opened_on", N_("opened on"), NULL },
-	{ "due_date", N_("due date"), NULL },
-	{ "standard", N_("standard"), NULL },
-	{ "measures", N_("measures"), NULL },
-	{ "status", N_("status"), "status" },
-	{ "note", N_("progress note"), NULL },
-	{ "reason", N_("reason"), NULL },
-	{ "resolution", N_("resolution"), NULL },
-	{ "resolved_on", N_("resolved on"), NULL },
-	{ "resolved_on_spot", N_("resolved on the spot"), "yes_no" },
-	{ "feedback", N_("feedback"), NULL },
-	{ "feedback_on", N_("fed back on"), NULL },
-	{ "closed_on", N_("closed on"), NULL },
-	{ "promised_date", N_("promised date"), NULL },
-	{ "extensions", N_("extensions"), NULL },
-	{ "extension_reason", N_("reason for the extension"), NULL },
-	{ "dispute_type", N_("dispute type"), "dispute_type" },
-	{ "parties", N_("parties"), NULL },
-	{ "mediator", N_("mediator"), NULL },
-	{ "mediation_outcome", N_("mediation outcome"), "mediation_outcome" },
-	{ "mediated_on", N_("mediated on"), NULL },
-	{ "revisit", N_("revisit"), NULL },
-	{ "revisit_due", N_("revisit due"), NULL },
-	{ "finding", N_("revisit finding"), "revisit_finding" },
-	{ "visitor", N_("visitor"), NULL },
-	{ "visit_date", N_("visit date"), NULL },
-	{ "round", N_("round"), NULL },
-	{ "created", N_("created"), NULL },
-	{ "result", N_("result"), NULL },
-	{ "filed_on", N_("filed on"), NULL },
-	{ "responses added", N_("responses added"), NULL },
-	{ "date", N_("date"), NULL },
-	{ "representatives", N_("representatives"), NULL },
-	{ "present", N_("present"), NULL },
-	{ "yes", N_("votes for"), NULL },
-	{ "no", N_("votes against"), NULL },
-	{ "abstain", N_("abstentions"), NULL },
-	{ "level", N_("level"), "honour_level" },
-	{ "year", N_("year"), NULL },
-	{ "nominated_by", N_("nominated by"), NULL },
-	{ "basis", N_("basis"), "honour_basis" },
-	{ "basis_on", N_("basis on"), NULL },
-	{ "voters", N_("voters"), NULL },
-	{ "score", N_("score"), NULL },
-	{ "evaluators", N_("evaluators"), NULL },
-	{ "selected_on", N_("selected on"), NULL },
-	{ "board", N_("board"), "board" },
-	{ "period_from", N_("from"), NULL },
-	{ "period_to", N_("until"), NULL },
-	{ "headline", N_("posted for"), NULL },
-	{ "object_by", N_("last day to object"), NULL },
+	{ "issue", "kind", N_("kind"), "issue_kind" },
+	{ "issue", "category", N_("category"), "issue_category" },
+	{ "*", "categories", N_("categories"), "category" },
+	{ "*", "title", N_("title"), NULL },
+	{ "*", "detail", N_("detail"), NULL },
+	{ "issue", "urgency", N_("urgency"), "urgency" },
+	{ "*", "village", N_("village"), NULL },
+	{ "*", "village_group", N_("group"), NULL },
+	{ "*", "household_id", N_("household"), NULL },
+	{ "*", "head_name", N_("head"), NULL },
+	{ "*", "id_number", N_("ID number"), NULL },
+	{ "*", "phone", N_("phone"), NULL },
+	{ "*", "members", N_("members"), NULL },
+	{ "*", "monitor_type", N_("monitor type"), "monitor_type" },
+	{ "*", "risk_status", N_("risk status"), "risk_status" },
+	{ "*", "reporter", N_("reporter"), NULL },
+	{ "*", "source", N_("source"), "issue_source" },
+	{ "*", "source_ref", N_("source ref"), NULL },
+	{ "*", "owner", N_("owner"), NULL },
+	{ "*", "owner_unit", N_("owner unit"), NULL },
+	{ "*", "opened_on", N_("opened on"), NULL },
+	{ "*", "due_date", N_("due date"), NULL },
+	{ "*", "standard", N_("standard"), NULL },
+	{ "*", "measures", N_("measures"), NULL },
+	{ "issue", "status", N_("status"), "status" },
+	{ "*", "note", N_("progress note"), NULL },
+	{ "*", "reason", N_("reason"), NULL },
+	{ "*", "resolution", N_("resolution"), NULL },
+	{ "*", "resolved_on", N_("resolved on"), NULL },
+	{ "issue", "resolved_on_spot", N_("resolved on the spot"), "yes_no" },
+	{ "*", "feedback", N_("feedback"), NULL },
+	{ "*", "feedback_on", N_("fed back on"), NULL },
+	{ "*", "closed_on", N_("closed on"), NULL },
+	{ "*", "promised_date", N_("promised date"), NULL },
+	{ "*", "extensions", N_("extensions"), NULL },
+	{ "*", "extension_reason", N_("reason for the extension"), NULL },
+	{ "*", "dispute_type", N_("dispute type"), "dispute_type" },
+	{ "*", "parties", N_("parties"), NULL },
+	{ "*", "mediator", N_("mediator"), NULL },
+	{ "issue", "mediation_outcome", N_("mediation outcome"), "mediation_outcome" },
+	{ "*", "mediated_on", N_("mediated on"), NULL },
+	{ "*", "revisit", N_("revisit"), NULL },
+	{ "*", "revisit_due", N_("revisit due"), NULL },
+	{ "issue", "finding", N_("revisit finding"), "revisit_finding" },
+	{ "*", "visitor", N_("visitor"), NULL },
+	{ "*", "visit_date", N_("visit date"), NULL },
+	{ "*", "round", N_("round"), NULL },
+	{ "*", "created", N_("created"), NULL },
+	{ "*", "result", N_("result"), NULL },
+	{ "*", "filed_on", N_("filed on"), NULL },
+	{ "*", "responses added", N_("responses added"), NULL },
+	{ "*", "date", N_("date"), NULL },
+	{ "*", "representatives", N_("representatives"), NULL },
+	{ "*", "present", N_("present"), NULL },
+	{ "*", "yes", N_("votes for"), NULL },
+	{ "*", "no", N_("votes against"), NULL },
+	{ "*", "abstain", N_("abstentions"), NULL },
+	{ "*", "level", N_("level"), "honour_level" },
+	{ "*", "year", N_("year"), NULL },
+	{ "*", "nominated_by", N_("nominated by"), NULL },
+	{ "*", "basis", N_("basis"), "honour_basis" },
+	{ "*", "basis_on", N_("basis on"), NULL },
+	{ "*", "voters", N_("voters"), NULL },
+	{ "*", "score", N_("score"), NULL },
+	{ "*", "evaluators", N_("evaluators"), NULL },
+	{ "*", "selected_on", N_("selected on"), NULL },
+	{ "*", "board", N_("board"), "board" },
+	{ "*", "period_from", N_("from"), NULL },
+	{ "*", "period_to", N_("until"), NULL },
+	{ "*", "headline", N_("posted for"), NULL },
+	{ "*", "object_by", N_("last day to object"), NULL },
+	{ "member", "name", N_("name"), NULL },
+	{ "member", "relation", N_("relation"), "relation" },
+	{ "member", "labour", N_("labour capacity"), "labour" },
+	{ "member", "schooling", N_("schooling"), "schooling" },
+	{ "member", "health", N_("health"), "health" },
+	{ "member", "away_place", N_("working away at"), NULL },
+	{ "member", "away_since", N_("away since"), NULL },
+	{ "member", "tags", N_("tags"), "member_tag" },
+	{ "case", "opened", N_("opened"), NULL },
+	{ "case", "risks", N_("risks"), "monitor_risk" },
+	{ "case", "state", N_("state"), "case_state" },
+	{ "*", "case_id", N_("monitoring case"), NULL },
+	{ "household", "case", N_("monitoring case"), NULL },
+	{ "*", "merged_into", N_("merged into"), NULL },
+	{ "*", "removed", N_("removed"), NULL },
+	{ "village", "name", N_("place name"), NULL },
+	{ "village_group", "name", N_("place name"), NULL },
+	{ "issue", "rating", N_("callback rating"), "callback_rating" },
+	{ "board", "stage", N_("stage"), "board_stage" },
+	{ "rule", "stage", N_("stage"), "rule_stage" },
+	{ "calendar_day", "kind", N_("kind"), "calendar_day" },
+	{ "deadline_rule", "days", N_("days"), NULL },
+	{ "monitor_limit", "value", N_("value"), NULL },
 };
 
 #define NHEADINGS (sizeof(headings) / sizeof(headings[0]))
 
+/*
+ * The entry of the field called name of a record of entity: entity's
+ * own, else any record's ("*"); with no entity (a message), any
+ * entry of that name.  NULL for none.
+ */
+static const struct heading *
+heading_of(const char *entity, const char *name)
+{
+	const struct heading *any = NULL, *other = NULL;
+
+	for (size_t i = 0; name != NULL && i < NHEADINGS; i++) {
+		const struct heading *h = &headings[i];
+
+		if (strcmp(h->name, name) != 0)
+			continue;
+		if (entity != NULL && strcmp(h->entity, entity) == 0)
+			return h;
+		if (strcmp(h->entity, "*") == 0 && any == NULL)
+			any = h;
+		else if (other == NULL)
+			other = h;
+	}
+	return any != NULL ? any : entity == NULL ? other : NULL;
+}
+
 const char *
 field_heading(const char *name)
 {
-	for (size_t i = 0; name != NULL && i < NHEADINGS; i++)
-		if (strcmp(headings[i].name, name) == 0)
-			return _(headings[i].heading);
-	return name;
+	const struct heading *h = heading_of(NULL, name);
+
+	return h != NULL ? _(h->heading) : name;
 }
 
 const char *
@@ -107,10 +157,18 @@ field_word(const char *name)
 const char *
 field_domain(const char *name)
 {
-	for (size_t i = 0; name != NULL && i < NHEADINGS; i++)
-		if (strcmp(headings[i].name, name) == 0)
-			return headings[i].domain;
-	return NULL;
+	const struct heading *h = heading_of(NULL, name);
+
+	return h != NULL ? h->domain : NULL;
+}
+
+const char *
+field_heading_of(const char *entity, const char *name, const char **domain)
+{
+	const struct heading *h = heading_of(entity != NULL ? entity : "*", name);
+
+	*domain = h != NULL ? h->domain : NULL;
+	return h != NULL ? _(h->heading) : name;
 }
 
 const char *

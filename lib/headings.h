@@ -17,6 +17,16 @@ const char *field_heading(const char *name);
 const char *field_word(const char *name);
 
 /*
+ * The heading of the field called name of a record of entity
+ * ("household", "issue", "case", ... as the audit log names them; NULL
+ * for any) in the user's language, and the vocabulary its values are
+ * codes of in *domain (NULL: free text, dates or numbers).  A static
+ * string; name itself, *domain NULL, when it has no heading.
+ */
+const char *field_heading_of(const char *entity, const char *name,
+    const char **domain);
+
+/*
  * The vocabulary (vocab.h) whose codes the field called name holds,
  * "status" for status; NULL when it holds free text, dates or numbers.
  */

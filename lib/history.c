@@ -1,75 +1,16 @@
 /* history.c -- rows of what happened to records, gathered, sorted and worded for people */
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
 #include "buf.h"
+#include "headings.h"
 #include "history.h"
 #include "issue_parts.h"
 #include "text.h"
 #include "vocab.h"
-
-/*
- * The fields the audit log names, in the user's words, and the
- * vocabulary of their values.  entity "*" is any record's field of that
- * name.
- */
-static const struct {
-	const char *entity, *field, *label, *domain;
-} field_labels[] = {
-	{ "household", "household_id", N_("household"), NULL },
-	{ "household", "head_name", N_("head"), NULL },
-	{ "household", "id_number", N_("ID number"), NULL },
-	{ "household", "phone", N_("phone"), NULL },
-	{ "household", "village", N_("village"), NULL },
-	{ "household", "village_group", N_("group"), NULL },
-	{ "household", "categories", N_("categories"), "category" },
-	{ "household", "members", N_("members"), NULL },
-	{ "household", "monitor_type", N_("monitor type"), "monitor_type" },
-	{ "household", "risk_status", N_("risk status"), "risk_status" },
-	{ "member", "name", N_("name"), NULL },
-	{ "member", "household_id", N_("household"), NULL },
-	{ "member", "relation", N_("relation"), "relation" },
-	{ "member", "labour", N_("labour capacity"), "labour" },
-	{ "member", "schooling", N_("schooling"), "schooling" },
-	{ "member", "health", N_("health"), "health" },
-	{ "member", "away_place", N_("working away at"), NULL },
-	{ "member", "away_since", N_("away since"), NULL },
-	{ "member", "tags", N_("tags"), "member_tag" },
-	{ "member", "phone", N_("phone"), NULL },
-	{ "member", "id_number", N_("ID number"), NULL },
-	{ "case", "opened", N_("opened"), NULL },
-	{ "case", "monitor_type", N_("monitor type"), "monitor_type" },
-	{ "case", "risks", N_("risks"), "monitor_risk" },
-	{ "case", "state", N_("state"), "case_state" },
-	{ "*", "case_id", N_("monitoring case"), NULL },
-	{ "household", "case", N_("monitoring case"), NULL },
-	{ "issue", "kind", N_("kind"), "issue_kind" },
-	{ "issue", "category", N_("category"), "issue_category" },
-	{ "issue", "urgency", N_("urgency"), "urgency" },
-	{ "issue", "status", N_("status"), "status" },
-	{ "issue", "mediation_outcome", N_("mediation outcome"), "mediation_outcome" },
-	{ "*", "title", N_("title"), NULL },
-	{ "*", "detail", N_("detail"), NULL },
-	{ "*", "owner", N_("owner"), NULL },
-	{ "*", "owner_unit", N_("owner unit"), NULL },
-	{ "*", "due_date", N_("due date"), NULL },
-	{ "*", "extensions", N_("extensions"), NULL },
-	{ "*", "note", N_("progress note"), NULL },
-	{ "*", "resolution", N_("resolution"), NULL },
-	{ "*", "resolved_on", N_("resolved on"), NULL },
-	{ "*", "feedback", N_("feedback"), NULL },
-	{ "*", "feedback_on", N_("fed back on"), NULL },
-	{ "*", "closed_on", N_("closed on"), NULL },
-	{ "*", "promised_date", N_("promised date"), NULL },
-	{ "*", "mediated_on", N_("mediated on"), NULL },
-	{ "*", "revisit_due", N_("revisit due"), NULL },
-	{ "*", "revisit", N_("revisit"), NULL },
-	{ "*", "reason", N_("reason"), NULL },
-	{ "survey_round", "responses added", N_("responses added"), NULL },
-	{ "*", "extension_reason", N_("reason for the extension"), NULL },
-};
 
 /* Kinds of record and events, as codes and the user's words. */
 static const struct {
@@ -88,6 +29,15 @@ static const struct {
 	{ "milestone", N_("milestone record") },
 	{ "survey_round", N_("survey round record") },
 	{ "deadline_rule", N_("deadline rule record") },
+	{ "village_group", N_("villager group record") },
+	{ "assignment", N_("assignment record") },
+	{ "returnee", N_("returnee contact record") },
+	{ "rule", N_("village rules record") },
+	{ "honour", N_("selection record") },
+	{ "board", N_("board entry record") },
+	{ "calendar_day", N_("calendar day record") },
+	{ "monitor_limit", N_("time limit record") },
+	{ "survey_response", N_("survey response record") },
 	{ "registered", N_("registered") },
 	{ "changed", N_("changed") },
 	{ "created", N_("created") },
@@ -108,24 +58,163 @@ history_label(const char *code)
 	return code;
 }
 
+/*
+ * The records whose audit values are made of words: a step's "day who
+ * result", a record's key ("honour:HY0101001:2022-12-10"), what a
+ * record was made with, a household's "case 1 inclusion day", a vote's
+ * counts.  The vocabulary of their steps (a field of that name is a
+ * step), the vocabularies whose codes the words may be, and whether a
+ * word may be a field's name ("present 38").
+ */
+static const struct {
+	const char *entity, *steps, *domains[4];
+	int fields;
+} worded[] = {
+	{ "case", "case_step", { "case_type", "case_clue", "case_result", "case_state" }, 0 },
+	{ "household", NULL, { "case_type", NULL }, 0 },
+	{ "board", "board_step", { "board", "board_result", "board_source", NULL }, 0 },
+	{ "rule", "rule_step", { "rule_result", "rule_body", "rule_action", NULL }, 0 },
+	{ "honour", NULL, { "honour_kind", "honour_level", "honour_basis", NULL }, 0 },
+	{ "meeting", NULL, { "meeting_kind", NULL }, 0 },
+	{ "support", NULL, { "support_kind", NULL }, 0 },
+	{ "returnee", NULL, { "returnee_status", NULL }, 0 },
+	{ "assignment", NULL, { "visitor_role", NULL }, 0 },
+	{ "issue", NULL, { "revisit_finding", NULL }, 0 },
+	{ "vote", NULL, { NULL }, 1 },
+};
+
+/* The fields whose values are made of words, beside the steps. */
+static const struct {
+	const char *entity, *field;
+} composed[] = {
+	{ "case", "opened" }, { "household", "case" }, { "vote", "result" },
+	{ "issue", "revisit" },
+};
+
+/* Words of more than one word, and words that are no code (a vote's result). */
+static const struct {
+	const char *text, *label;
+} phrases[] = {
+	{ "not valid", N_("not valid") }, { "not adopted", N_("not adopted") },
+	{ "adopted", N_("adopted") }, { "case", N_("case") },
+};
+
+/* The worded[] entry of entity, or -1. */
+static int
+worded_of(const char *entity)
+{
+	for (size_t i = 0; entity != NULL && i < sizeof(worded) / sizeof(worded[0]); i++)
+		if (strcmp(worded[i].entity, entity) == 0)
+			return (int)i;
+	return -1;
+}
+
+/* 1 when field of a record of worded[w] is one of its steps (the code itself). */
+static int
+is_step(int w, const char *field)
+{
+	const char *code = worded[w].steps != NULL && field != NULL ?
+	    vocab_code(worded[w].steps, field) : NULL;
+
+	return code != NULL && strcmp(code, field) == 0;
+}
+
 const char *
 history_field_label(const char *entity, const char *field, const char **domain)
 {
+	int w = worded_of(entity);
+
 	*domain = NULL;
 	if (field == NULL)
 		return NULL;
-	/* a case's step is worded as the procedure words it */
-	if (entity != NULL && strcmp(entity, "case") == 0 &&
-	    vocab_code("case_step", field) != NULL)
-		return vocab_label("case_step", field);
-	for (size_t i = 0; i < sizeof(field_labels) / sizeof(field_labels[0]); i++)
-		if ((strcmp(field_labels[i].entity, "*") == 0 ||
-		    (entity != NULL && strcmp(field_labels[i].entity, entity) == 0)) &&
-		    strcmp(field_labels[i].field, field) == 0) {
-			*domain = field_labels[i].domain;
-			return _(field_labels[i].label);
+	/* a step is worded as the procedure words it */
+	if (w >= 0 && is_step(w, field))
+		return vocab_label(worded[w].steps, field);
+	return field_heading_of(entity, field, domain);
+}
+
+/*
+ * The label of the word at p (n bytes, ASCII) in a value of a record of
+ * worded[w], or NULL; *used the bytes the label stands for (a phrase
+ * may take the word after).
+ */
+static const char *
+word_label(int w, const char *p, size_t n, size_t *used)
+{
+	char word[64];
+
+	if (n < sizeof(word)) {
+		memcpy(word, p, n);
+		word[n] = '\0';
+		*used = n;
+		for (size_t i = 0; i < 4 && worded[w].domains[i] != NULL; i++) {
+			const char *code = vocab_code(worded[w].domains[i], word);
+
+			if (code != NULL && strcmp(code, word) == 0)
+				return vocab_label(worded[w].domains[i], code);
 		}
-	return field;
+		if (worded[w].fields) {
+			const char *domain;
+			const char *label = field_heading_of(worded[w].entity, word, &domain);
+
+			if (label != word)
+				return label;
+		}
+	}
+	for (size_t i = 0; i < sizeof(phrases) / sizeof(phrases[0]); i++) {
+		size_t len = strlen(phrases[i].text);
+
+		if (len >= n && strncmp(p, phrases[i].text, len) == 0 &&
+		    !isalnum((unsigned char)p[len]) && p[len] != '_') {
+			*used = len;
+			return _(phrases[i].label);
+		}
+	}
+	return NULL;
+}
+
+/* The words of value, a value of a record of worded[w], for people, into b. */
+static const char *
+words_of(int w, const char *value, struct buf *b)
+{
+	buf_reset(b);
+	for (const char *p = value; *p != '\0'; ) {
+		size_t n = 0, used = 0;
+		const char *label = NULL;
+
+		if (isalpha((unsigned char)*p) && (p == value ||
+		    !isalnum((unsigned char)p[-1]))) {
+			while (isalnum((unsigned char)p[n]) || p[n] == '_')
+				n++;
+			label = word_label(w, p, n, &used);
+		}
+		if (label != NULL) {
+			buf_puts(b, label);
+			p += used;
+		} else {
+			n = n > 0 ? n : 1;
+			buf_append(b, p, n);
+			p += n;
+		}
+	}
+	return b->data != NULL ? b->data : value;
+}
+
+const char *
+history_words(const char *entity, const char *field, const char *value,
+    struct buf *b)
+{
+	int w = worded_of(entity), made_of_words = field == NULL || field[0] == '\0';
+
+	if (w < 0 || value == NULL)
+		return value;
+	for (size_t i = 0; !made_of_words && i < sizeof(composed) /
+	    sizeof(composed[0]); i++)
+		made_of_words = strcmp(composed[i].entity, entity) == 0 &&
+		    strcmp(composed[i].field, field) == 0;
+	if (!made_of_words)
+		made_of_words = is_step(w, field);
+	return made_of_words ? words_of(w, value, b) : value;
 }
 
 char *

@@ -88,9 +88,23 @@ const char *history_label(const char *code);
 /*
  * The label of field of entity in the user's words (the field itself
  * when it has none), and the vocabulary its values are codes of in
- * *domain (NULL: none).
+ * *domain (NULL: none): a step of a procedure as the step's label,
+ * else field_heading_of()'s.
  */
 const char *history_field_label(const char *entity, const char *field,
     const char **domain);
+
+struct buf;
+
+/*
+ * A value of the audit log for people: each word of value that is a
+ * code (of the vocabularies of the record's kind entity) as its label,
+ * a vote's counts by their headings, when value is made of words: a
+ * step's "day who result", a household's "case 1 inclusion day", what a
+ * record was made with (field NULL) or the record's key (field "").
+ * Into b (the caller frees it); value itself when it has no such words.
+ */
+const char *history_words(const char *entity, const char *field,
+    const char *value, struct buf *b);
 
 #endif

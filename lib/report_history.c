@@ -465,7 +465,7 @@ enum { HISTORY_NCOLUMNS = sizeof(history_columns) / sizeof(history_columns[0]) }
 /* Room for one row's words. */
 struct row_words {
 	char at[32], old[1024], new_value[1024], why[1024], record[256];
-	struct buf old_labels, new_labels;
+	struct buf old_labels, new_labels, record_words;
 };
 
 /* A value as it may be shown: personal numbers masked unless reveal. */
@@ -475,52 +475,6 @@ shown(const char *value, int reveal, char *out, size_t size)
 	if (value == NULL || reveal)
 		return value;
 	return text_mask_personal(value, out, size);
-}
-
-/*
- * A value of a case's audit trail (its opening "household type clue
- * day recorder", a step's "day who result"), or of the household's
- * change a decision made ("case 1 inclusion day"), for people: each
- * word that is a code of the case's vocabularies as its label, "case"
- * in the user's words, into b.
- */
-static const char *
-case_words(const char *value, struct buf *b)
-{
-	static const char *const domains[] = {
-		"case_type", "case_clue", "case_result", "case_state"
-	};
-
-	buf_reset(b);
-	for (const char *p = value; *p != '\0'; ) {
-		size_t n = strcspn(p, " ");
-		const char *label = NULL;
-		char word[64];
-
-		if (n < sizeof(word)) {
-			memcpy(word, p, n);
-			word[n] = '\0';
-			for (size_t i = 0; label == NULL && i < sizeof(domains) /
-			    sizeof(domains[0]); i++) {
-				const char *code = vocab_code(domains[i], word);
-
-				if (code != NULL && strcmp(code, word) == 0)
-					label = vocab_label(domains[i], code);
-			}
-		}
-		if (label == NULL && n == 4 && strncmp(p, "case", 4) == 0)
-			label = _("case");
-		if (label != NULL)
-			buf_puts(b, label);
-		else
-			buf_append(b, p, n);
-		p += n;
-		if (*p == ' ') {
-			buf_puts(b, " ");
-			p++;
-		}
-	}
-	return b->data != NULL ? b->data : value;
 }
 
 /*
@@ -534,21 +488,26 @@ row_values(const struct history_row *r, int labels, int reveal,
 	const char *domain = NULL, *field = r->field;
 	const char *old_value = r->old, *new_value = r->new_value;
 
+	const char *record = r->record;
+
 	if (labels && strcmp(r->event, "changed") == 0) {
 		field = history_field_label(r->kind, r->field, &domain);
 		if (domain != NULL && old_value != NULL)
 			old_value = vocab_labels(domain, old_value, &t->old_labels);
 		if (domain != NULL && new_value != NULL)
 			new_value = vocab_labels(domain, new_value, &t->new_labels);
-		else if (new_value != NULL && (strcmp(r->kind, "case") == 0 ||
-		    (r->field != NULL && strcmp(r->field, "case") == 0)))
-			new_value = case_words(new_value, &t->new_labels);
-	}
+		else if (domain == NULL)
+			new_value = history_words(r->kind, r->field, new_value,
+			    &t->new_labels);
+	} else if (labels && strcmp(r->event, "created") == 0)
+		new_value = history_words(r->kind, NULL, new_value, &t->new_labels);
+	if (labels)
+		record = history_words(r->kind, "", record, &t->record_words);
 	v[0] = r->date;
 	v[1] = r->at == NULL ? NULL : labels ? history_local_time(r->at, 0, t->at,
 	    sizeof(t->at)) + 11 : r->at;
 	v[2] = labels ? history_label(r->kind) : r->kind;
-	v[3] = shown(r->record, reveal, t->record, sizeof(t->record));
+	v[3] = shown(record, reveal, t->record, sizeof(t->record));
 	v[4] = labels ? history_label(r->event) : r->event;
 	v[5] = field;
 	v[6] = shown(old_value, reveal, t->old, sizeof(t->old));
@@ -581,11 +540,13 @@ history_write(const struct history *h, int labels, int reveal,
 			writer_close(w, NULL);
 			buf_free(&t.old_labels);
 			buf_free(&t.new_labels);
+			buf_free(&t.record_words);
 			return err->status == EXIT_OK ? rows : -1;
 		}
 	}
 	buf_free(&t.old_labels);
 	buf_free(&t.new_labels);
+	buf_free(&t.record_words);
 	return writer_close(w, err) == 0 ? rows : -1;
 }
 
@@ -604,24 +565,20 @@ audit_reveal(struct store *s, const char *what, struct error *err)
 /*
  * Row v of an issue's trail for people: the field's heading, its old
  * and new values as labels; a revisit ("date visitor finding") with its
- * finding's label, in t.
+ * finding's label, in b.
  */
 static void
-history_labels(const char **v, char *t, size_t size)
+history_labels(const char **v, struct buf *b)
 {
-	const char *domain, *space;
+	const char *domain;
+	const char *field = history_field_label("issue", v[3], &domain);
 
-	if (strcmp(v[3], "revisit") == 0 && v[5] != NULL &&
-	    (space = strrchr(v[5], ' ')) != NULL) {
-		snprintf(t, size, "%.*s%s", (int)(space + 1 - v[5]), v[5],
-		    vocab_label("revisit_finding", space + 1));
-		v[5] = t;
-	}
-	v[3] = history_field_label("issue", v[3], &domain);
 	if (domain != NULL) {
 		v[4] = v[4] != NULL ? vocab_label(domain, v[4]) : NULL;
 		v[5] = v[5] != NULL ? vocab_label(domain, v[5]) : NULL;
-	}
+	} else
+		v[5] = history_words("issue", v[3], v[5], b);
+	v[3] = field;
 }
 
 static const struct column issue_history_columns[] = {
@@ -638,6 +595,7 @@ report_history(struct store *s, const char *id, int labels,
 	    "new FROM audit WHERE entity = 'issue' AND entity_id = ? ORDER BY seq",
 	    err);
 	struct writer *w;
+	struct buf words = { 0 };
 	long rows = 0;
 	int rc;
 
@@ -657,20 +615,21 @@ report_history(struct store *s, const char *id, int labels,
 	}
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		const char *v[6];
-		char local[32], revisit[512];
+		char local[32];
 
 		for (int k = 0; k < 6; k++)
 			v[k] = (const char *)sqlite3_column_text(st, k);
 		if (labels) {	/* for people, local time, headings and labels */
 			v[0] = history_local_time(v[0], 0, local, sizeof(local));
 			if (v[3] != NULL)
-				history_labels(v, revisit, sizeof(revisit));
+				history_labels(v, &words);
 		}
 		if (writer_row(w, v, err) != 0)
 			break;
 		rows++;
 	}
 	sqlite3_finalize(st);
+	buf_free(&words);
 	if (rc == SQLITE_ROW) {
 		writer_close(w, NULL);
 		return err->status == EXIT_OK ? rows : -1;

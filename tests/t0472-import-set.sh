@@ -56,8 +56,8 @@ test_case 'only a record with a value of its own, other than the option'"'"'s, i
 	printf "title,owner,category\n路灯4,王强,饮水\n" >two.csv &&
 	$ZH issue-add --today 2022-11-30 --owner 陈书记 --category 其他 two.csv >out 2>err &&
 	err_is err "issue-add: 读入问题1条：新增1，更新0，无变化0，不一致0，有误0" \
-		"issue-add: 1条记录中有1条的category取自记录本身；以 --set category=其他 统一改用选项的值" \
-		"issue-add: 1条记录中有1条的owner取自记录本身；以 --set owner=陈书记 统一改用选项的值"
+		"issue-add: 1条记录中有1条的类别取自记录本身；以 --set category=其他 统一改用选项的值" \
+		"issue-add: 1条记录中有1条的责任人取自记录本身；以 --set owner=陈书记 统一改用选项的值"
 '
 
 test_case 'a record that names the option'"'"'s code in other words (紧急, urgent) does not override it' '
