@@ -1,5 +1,6 @@
 /* household_edit.c -- a household renumbered, merged into the one it repeats, removed */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "audit.h"
@@ -26,6 +27,8 @@ static const struct referrer {
 	    N_("%ld selections") },
 	{ "board_entry", "household_id", 1, N_("%ld board entry"),
 	    N_("%ld board entries") },
+	{ "rule_step", "household_id", 1, N_("%ld village-rules step"),
+	    N_("%ld village-rules steps") },
 };
 _Static_assert(sizeof(referrers) / sizeof(referrers[0]) == HOUSEHOLD_REFERRERS,
     "a count of each kind of record of a household");
@@ -189,6 +192,94 @@ same_visit(struct store *s, const char *from, const char *to, struct error *err)
 	return status;
 }
 
+/* Run sql with ?1 and ?2 the ids a and b (NULL: unbound), ?3 now: 0, or -1 with err set. */
+static int
+run_ids(struct store *s, const char *sql, const char *a, const char *b,
+    struct error *err)
+{
+	sqlite3_stmt *st = store_prepare(s, sql, err);
+	int rc;
+
+	if (st == NULL)
+		return -1;
+	if (a != NULL)
+		sqlite3_bind_int64(st, 1, strtoll(a, NULL, 10));
+	if (b != NULL)
+		sqlite3_bind_int64(st, 2, strtoll(b, NULL, 10));
+	if (sqlite3_bind_parameter_count(st) >= 3)
+		sqlite3_bind_text(st, 3, s->now, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : store_error(s, rc, err);
+}
+
+/*
+ * The records a household keeps once of a kind, by what makes two of
+ * them one (a, the merged household's row; b, the kept one's): a board
+ * entry by board and period, a selection by honour, level, year,
+ * village and person, a village-rules step by its rule set and step
+ * (a delivery once a household, another step once a day).
+ */
+static const struct {
+	const char *table, *match;
+} twins[] = {
+	{ "board_entry", "b.board = a.board AND b.period_from = a.period_from" },
+	{ "honour", "b.kind = a.kind AND b.title = a.title AND b.level = a.level "
+	    "AND b.year = a.year AND b.village_id = a.village_id AND "
+	    "coalesce(b.id_number, '') = coalesce(a.id_number, '')" },
+	{ "rule_step", "b.rule_id = a.rule_id AND b.step = a.step AND "
+	    "(a.step = 'deliver' OR b.done_on = a.done_on)" },
+};
+
+/*
+ * The records household from has and household to has too (twins[]):
+ * to's stands, from's is removed, audited as merged into it (a board
+ * entry of from's selection then points to to's).  0, or -1 with err
+ * set.
+ */
+static int
+merge_twins(struct store *s, const char *from, const char *to,
+    struct error *err)
+{
+	char sql[512];
+
+	for (size_t i = 0; i < sizeof(twins) / sizeof(twins[0]); i++) {
+		sqlite3_stmt *st;
+		int rc;
+
+		snprintf(sql, sizeof(sql), "SELECT a.id, b.id FROM %s a JOIN %s b "
+		    "ON b.household_id = ?2 AND %s WHERE a.household_id = ?1 "
+		    "ORDER BY a.id", twins[i].table, twins[i].table, twins[i].match);
+		if ((st = store_prepare(s, sql, err)) == NULL)
+			return -1;
+		sqlite3_bind_text(st, 1, from, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, to, -1, SQLITE_STATIC);
+		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+			const char *gone = (const char *)sqlite3_column_text(st, 0);
+			const char *kept = (const char *)sqlite3_column_text(st, 1);
+
+			if (audit_add(s, twins[i].table, gone, "merged_into", gone, kept,
+			    err) != 0 || (strcmp(twins[i].table, "honour") == 0 &&
+			    run_ids(s, "UPDATE board_entry SET honour_id = ?2, "
+			    "updated_at = ?3 WHERE honour_id = ?1", gone, kept,
+			    err) != 0)) {
+				sqlite3_finalize(st);
+				return -1;
+			}
+			snprintf(sql, sizeof(sql), "DELETE FROM %s WHERE id = ?1",
+			    twins[i].table);
+			if (run_ids(s, sql, gone, NULL, err) != 0) {
+				sqlite3_finalize(st);
+				return -1;
+			}
+		}
+		sqlite3_finalize(st);
+		if (rc != SQLITE_DONE)
+			return store_error(s, rc, err);
+	}
+	return 0;
+}
+
 /*
  * Household number (row), merged into row to, still finds it
  * (merged_household), and so do the numbers merged into it before; to
@@ -303,6 +394,7 @@ edit(struct store *s, const struct household_edit *e,
 			return error_set(err, EXIT_DATAERR, _("household %s cannot be "
 			    "merged into itself"), e->id);
 		if (same_visit(s, e->id, e->to, err) != 0 ||
+		    merge_twins(s, e->id, e->to, err) != 0 ||
 		    move_records(s, e->id, row, e->to, to, err) != 0 ||
 		    issues_placed(s, to, err) != 0 ||
 		    issue_rekey(s, "household_ref", to, err) != 0 ||

@@ -19,9 +19,10 @@ struct household_edit {
 
 /*
  * The kinds of record that belong to a household: visits, issues,
- * members, survey responses, the cadres assigned to it.
+ * members, survey responses, the cadres assigned to it, selections,
+ * board entries, village-rules steps (deliveries, rewards, violations).
  */
-#define HOUSEHOLD_REFERRERS 7
+#define HOUSEHOLD_REFERRERS 8
 
 /* What refers to a household, or what a merge moved. */
 struct household_records {
@@ -32,7 +33,9 @@ struct household_records {
  * Do e in one transaction, audited with its reason: a renumber gives
  * the household a number no other has, and its records follow; a
  * merge moves every visit, issue, member and survey response of the
- * household to the one kept, then removes it; a remove takes a
+ * household to the one kept, then removes it (a selection, board entry
+ * or village-rules delivery both households have is the kept one's, the
+ * other's removed, audited); a remove takes a
  * household nothing refers to, its values kept in the audit log.
  * Returns 0 with *records filled (what a merge moved), or -1 with err
  * set: EXIT_DATAERR when the store refuses it (a household not known, a

@@ -29,6 +29,10 @@ static const struct placed {
 	    N_("%ld selections") },
 	{ "board_entry", "board", "id", 1, 0, N_("%ld board entry"),
 	    N_("%ld board entries") },
+	{ "rule_set", "rule", "id", 1, 1, N_("%ld rule set"),
+	    N_("%ld rule sets") },
+	{ "returnee_contact", "returnee", "id_number || ':' || contacted_on", 1,
+	    0, N_("%ld returnee contact"), N_("%ld returnee contacts") },
 };
 enum { NPLACED = PLACE_KINDS };
 _Static_assert(sizeof(placed) / sizeof(placed[0]) == PLACE_KINDS,
@@ -194,39 +198,74 @@ move_rows(struct store *s, long long from_village, long long from_group,
 	return 0;
 }
 
-/* A meeting held in both places that become one: refused, named. */
+/*
+ * A record of table in place from whose twin (match: a condition on a,
+ * from's row, and b, to's) is in place to, once they are one place;
+ * the groups of two villages are one when their names are.  Returns 1
+ * with *st on the twin's row (columns shown; the caller finalizes it),
+ * 0 when there is none, or -1 with err set.
+ */
 static int
-same_meeting(struct store *s, const struct found *from, const struct found *to,
+twin(struct store *s, const struct found *from, const struct found *to,
+    const char *table, const char *match, const char *shown,
+    sqlite3_stmt **st, struct error *err)
+{
+	char sql[768];
+	int rc;
+
+	if (from->group_id > 0)
+		snprintf(sql, sizeof(sql), "SELECT %s FROM %s a JOIN %s b ON "
+		    "b.group_id = ?2 AND %s WHERE a.group_id = ?1 LIMIT 1", shown,
+		    table, table, match);
+	else
+		snprintf(sql, sizeof(sql), "SELECT %s FROM %s a LEFT JOIN "
+		    "village_group ga ON ga.id = a.group_id JOIN %s b ON "
+		    "b.village_id = ?2 AND %s LEFT JOIN village_group gb ON gb.id = "
+		    "b.group_id WHERE a.village_id = ?1 AND coalesce(ga.name, '') = "
+		    "coalesce(gb.name, '') LIMIT 1", shown, table, table, match);
+	if ((*st = store_prepare(s, sql, err)) == NULL)
+		return -1;
+	sqlite3_bind_int64(*st, 1, from->group_id > 0 ? from->group_id :
+	    from->village_id);
+	sqlite3_bind_int64(*st, 2, to->group_id > 0 ? to->group_id :
+	    to->village_id);
+	if ((rc = sqlite3_step(*st)) == SQLITE_ROW)
+		return 1;
+	sqlite3_finalize(*st);
+	*st = NULL;
+	return rc == SQLITE_DONE ? 0 : store_error(s, rc, err);
+}
+
+/*
+ * A meeting held in both places that become one, or rules of one title
+ * in both (a village's own, or a group's of one name): refused, named.
+ */
+static int
+same_record(struct store *s, const struct found *from, const struct found *to,
     struct error *err)
 {
-	sqlite3_stmt *st = store_prepare(s, from->group_id > 0 ?
-	    "SELECT a.kind, a.held_on FROM meeting a JOIN meeting b "
-	    "ON b.group_id = ?2 AND b.kind = a.kind AND b.held_on = a.held_on "
-	    "WHERE a.group_id = ?1 LIMIT 1" :
-	    "SELECT a.kind, a.held_on FROM meeting a "
-	    "LEFT JOIN village_group ga ON ga.id = a.group_id "
-	    "JOIN meeting b ON b.village_id = ?2 AND b.kind = a.kind "
-	    "AND b.held_on = a.held_on "
-	    "LEFT JOIN village_group gb ON gb.id = b.group_id "
-	    "WHERE a.village_id = ?1 AND "
-	    "coalesce(ga.name, '') = coalesce(gb.name, '') LIMIT 1", err);
-	int rc, status = 0;
+	sqlite3_stmt *st;
+	int found;
 
-	if (st == NULL)
-		return -1;
-	sqlite3_bind_int64(st, 1, from->group_id > 0 ? from->group_id :
-	    from->village_id);
-	sqlite3_bind_int64(st, 2, to->group_id > 0 ? to->group_id : to->village_id);
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		status = error_set(err, EXIT_DATAERR, _("%s and %s both hold a %s "
-		    "on %s: the same meeting twice; remove one of them first"),
-		    from->entity_id, to->entity_id, vocab_label("meeting_kind",
+	if ((found = twin(s, from, to, "meeting", "b.kind = a.kind AND "
+	    "b.held_on = a.held_on", "a.kind, a.held_on", &st, err)) > 0) {
+		error_set(err, EXIT_DATAERR, _("%s and %s both hold a %s on %s: the "
+		    "same meeting twice; remove one of them first"), from->entity_id,
+		    to->entity_id, vocab_label("meeting_kind",
 		    (const char *)sqlite3_column_text(st, 0)),
 		    sqlite3_column_text(st, 1));
-	else if (rc != SQLITE_DONE)
-		status = store_error(s, rc, err);
-	sqlite3_finalize(st);
-	return status;
+		sqlite3_finalize(st);
+	}
+	if (found != 0)
+		return -1;
+	if ((found = twin(s, from, to, "rule_set", "b.title = a.title",
+	    "a.title", &st, err)) > 0) {
+		error_set(err, EXIT_DATAERR, _("%s and %s both have village rules "
+		    "titled %s: a place keeps one rule set of a title"),
+		    from->entity_id, to->entity_id, sqlite3_column_text(st, 0));
+		sqlite3_finalize(st);
+	}
+	return found != 0 ? -1 : 0;
 }
 
 /*
@@ -565,7 +604,7 @@ edit(struct store *s, const struct place_edit *e, struct place_moved *moved,
 			return error_set(err, EXIT_DATAERR, _("%s cannot be merged into "
 			    "itself"), from.entity_id);
 		if (count_placed(s, &from, refs, err) != 0 ||
-		    same_meeting(s, &from, &to, err) != 0 ||
+		    same_record(s, &from, &to, err) != 0 ||
 		    audit_moves(s, &from, entity, e->name, e->to, err) != 0)
 			return -1;
 		if (leave_alias(s, e, &from, &to, err) != 0)

@@ -11,8 +11,11 @@ struct reference_count {
 	const char *one, *many;	/* "%ld household", "%ld households" (msgids) */
 };
 
-/* What a merge moved to the place kept: households, meetings, issues, assignments. */
-#define PLACE_KINDS 6
+/*
+ * What a merge moved to the place kept: households, meetings, issues,
+ * assignments, selections, board entries, rule sets, returnee contacts.
+ */
+#define PLACE_KINDS 8
 struct place_moved {
 	struct reference_count records[PLACE_KINDS];
 };

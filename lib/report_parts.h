@@ -93,7 +93,7 @@ struct report_part {
 	size_t offset;		/* of a long in struct report_village */
 };
 
-enum { REPORT_NPARTS = 12 };
+enum { REPORT_NPARTS = 14 };
 extern const struct report_part report_summary_parts[REPORT_NPARTS];
 
 /*

@@ -71,6 +71,8 @@ const struct report_part report_summary_parts[REPORT_NPARTS] = {
 	{ "policy_aware", offsetof(struct report_village, policy_aware) },
 	{ "rules_required", offsetof(struct report_village, rules_required) },
 	{ "rules_done", offsetof(struct report_village, rules_done) },
+	{ "models", offsetof(struct report_village, honours) },
+	{ "boards_posted", offsetof(struct report_village, boards_posted) },
 };
 
 #define NPARTS (sizeof(report_summary_parts) / sizeof(report_summary_parts[0]))
