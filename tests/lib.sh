@@ -56,26 +56,34 @@ test_case() {
 	fi
 }
 
-# example_township: the example township at $RENKE_DB: its households,
-# milestones and visits, examples/ledger-life.sh, and the November survey
-# saved as round 2022-11.  Built once per test file and copied, so each
-# case still starts from a store of its own.
-example_township() {
-	if [ ! -s "$TRASH/township.db" ]; then
+# store_cache NAME BODY: the store at $RENKE_DB as BODY (run with $RENKE_DB
+# set to a new store) leaves it.  BODY runs once per test file; later calls
+# copy its store, so each case still starts from a store of its own.
+store_cache() {
+	if [ ! -s "$TRASH/cache.$1.db" ]; then
 		(
-			RENKE_DB=$TRASH/township.new.db && export RENKE_DB &&
+			RENKE_DB=$TRASH/cache.$1.new.db && export RENKE_DB &&
 			rm -f "$RENKE_DB" "$RENKE_DB-wal" "$RENKE_DB-shm" &&
-			household-add -q "$EXAMPLES/households.csv" &&
-			milestone-add -q "$EXAMPLES/milestones.csv" &&
-			visit-log -q "$EXAMPLES/visits.csv" &&
-			sh "$EXAMPLES/ledger-life.sh" >"$TRASH/township.log" 2>&1 &&
-			survey-tally -q --save 2022-11 --today 2022-11-28 \
-				"$EXAMPLES/survey.csv" >/dev/null &&
+			eval "$2" &&
 			sqlite3 "$RENKE_DB" "PRAGMA wal_checkpoint(TRUNCATE)" >/dev/null
 		) || return 1
-		mv "$TRASH/township.new.db" "$TRASH/township.db" || return 1
+		mv "$TRASH/cache.$1.new.db" "$TRASH/cache.$1.db" || return 1
 	fi
-	cp "$TRASH/township.db" "$RENKE_DB"
+	rm -f "$RENKE_DB-wal" "$RENKE_DB-shm"
+	cp "$TRASH/cache.$1.db" "$RENKE_DB"
+}
+
+# example_township: the example township at $RENKE_DB: its households,
+# milestones and visits, examples/ledger-life.sh, and the November survey
+# saved as round 2022-11.  Built once per test file and copied.
+example_township() {
+	store_cache township '
+		household-add -q "$EXAMPLES/households.csv" &&
+		milestone-add -q "$EXAMPLES/milestones.csv" &&
+		visit-log -q "$EXAMPLES/visits.csv" &&
+		sh "$EXAMPLES/ledger-life.sh" >"$TRASH/township.log" 2>&1 &&
+		survey-tally -q --save 2022-11 --today 2022-11-28 \
+			"$EXAMPLES/survey.csv" >/dev/null'
 }
 
 # example_households: the example households alone at $RENKE_DB, imported

@@ -438,14 +438,14 @@ peak_kb() {
 
 test_case 'memory grows with the groups, not with the responses' '
 	gen-survey 5000 1 >small.csv &&
-	gen-survey 400000 1 >large.csv &&
+	gen-survey 100000 1 >large.csv &&
 	small=$(peak_kb small.csv) &&
 	large=$(peak_kb large.csv) &&
-	echo "peak: $small KB for 5000 responses, $large KB for 400000" &&
-	# 80 times the responses, the same 12 villages: a few hundred KB more at most
+	echo "peak: $small KB for 5000 responses, $large KB for 100000" &&
+	# 20 times the responses, the same 12 villages: a few hundred KB more at most
 	test "$large" -lt $((small + 2048)) &&
 	groups=$(peak_kb large.csv --by respondent) &&
-	echo "peak: $groups KB for 400000 groups of one" &&
+	echo "peak: $groups KB for 100000 groups of one" &&
 	test "$groups" -gt $((large + 10240))
 '
 

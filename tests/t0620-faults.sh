@@ -9,11 +9,11 @@
 . "$(dirname "$0")/lib.sh"
 
 # the sizes of the generated imports
-HOUSEHOLDS=100000
-VISITS=100000
+HOUSEHOLDS=50000
+VISITS=50000
 # the sanitizer build is several times slower: smaller imports, same points
 case $RENKE_BUILD in
-*/san) HOUSEHOLDS=50000 VISITS=50000 ;;
+*/san) HOUSEHOLDS=25000 VISITS=25000 ;;
 esac
 
 # where in an import's run time the kills fall, in per cent of it
