@@ -1,4 +1,4 @@
-/* support-log.c -- record assistance to a person: public-welfare posts and small loans */
+/* support-log.c -- record assistance to a person: posts, park jobs, land transfers, small loans */
 #include <stdlib.h>
 #include <string.h>
 
@@ -10,10 +10,11 @@ static const char usage[] =
 "                   [--encoding enc] [--set field=value ...]\n"
 "                   [--sheet name] [--header-row n] [--list-sheets] [file ...]\n"
 "       support-log [-q] [-d db] [--by name] [--dry-run] [--upsert [--reason text]]\n"
-"                   --kind post|loan --id-number number --start date\n"
-"                   [--title text] [--provider name] [--end date]\n"
-"                   [--amount yuan] [--term months] [--status status]\n"
-"                   [--sent-on date] [--owner name] [--case n]\n"
+"                   --kind post|job|land|loan --id-number number\n"
+"                   --start date [--title text] [--provider name]\n"
+"                   [--end date] [--amount yuan] [--term months]\n"
+"                   [--status status] [--sent-on date] [--area mu]\n"
+"                   [--owner name] [--case n]\n"
 "                   [--override reason]\n";
 
 enum { OPT_FIELD = 3000 };
@@ -21,7 +22,7 @@ enum { OPT_FIELD = 3000 };
 /* the options of the fields, in the order of enum support_field */
 static const char *const option_names[SUPPORT_NFIELDS] = {
 	"kind", "id-number", "start", "title", "provider", "end", "amount",
-	"term", "status", "sent-on", "owner", "case", "override"
+	"term", "status", "sent-on", "area", "owner", "case", "override"
 };
 
 int

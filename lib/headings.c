@@ -41,6 +41,7 @@ static const struct heading {
 	{ "*", "due_date", N_("due date"), NULL },
 	{ "*", "standard", N_("standard"), NULL },
 	{ "*", "measures", N_("measures"), NULL },
+	{ "support", "area_mu", N_("area (mu)"), NULL },
 	{ "issue", "status", N_("status"), "status" },
 	{ "*", "note", N_("progress note"), NULL },
 	{ "*", "reason", N_("reason"), NULL },

@@ -1,5 +1,4 @@
 /* honour.c -- honour-add: selections of model people, households and villages, checked, imported, merged */
-#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -176,14 +175,11 @@ static int
 check_score(struct import *im, const struct record *rec, struct honour *h)
 {
 	const char *text = h->value[HONOUR_SCORE];
-	char *end;
 	double score;
 
 	if (text == NULL)
 		return 0;
-	score = strtod(text, &end);
-	if (end == text || *end != '\0' || !isfinite(score) || score < 0 ||
-	    score > 100) {
+	if (decimal_parse(text, &score) != 0 || score < 0 || score > 100) {
 		import_problem(im, rec, HONOUR_SCORE, _("not a score from 0 to 100: "
 		    "\"%s\""), text);
 		return 1;

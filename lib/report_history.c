@@ -6,6 +6,7 @@
 #include "buf.h"
 #include "history.h"
 #include "report.h"
+#include "support.h"
 #include "text.h"
 #include "vocab.h"
 
@@ -360,13 +361,13 @@ support_row(sqlite3_stmt *st, const struct household_ref *hh,
     struct history *h, struct error *err)
 {
 	const char *kind = text(st, 0), *title = text(st, 2);
-	char what[512], key[160];
+	char what[512], key[SUPPORT_KEY_SIZE];
 	size_t first = h->n;
 
 	snprintf(what, sizeof(what), "%s%s%s%s", hh->labels ?
 	    vocab_label("support_kind", kind) : kind, title ? " (" : "",
 	    title ? title : "", title ? ")" : "");
-	snprintf(key, sizeof(key), "%s:%s:%s", kind, text(st, 1), text(st, 3));
+	support_key(kind, text(st, 1), text(st, 3), title, key, sizeof(key));
 	if (history_add(h, text(st, 3), NULL, "support", key, "opened", NULL,
 	    NULL, what, text(st, 5), NULL, err) != 0 ||
 	    history_add_audit(hh->store, h, "support", "support", key, NULL, NULL,

@@ -1266,3 +1266,51 @@ CREATE TABLE returnee_contact (
 	UNIQUE (id_number, contacted_on)
 ) STRICT;
 CREATE INDEX returnee_contact_village ON returnee_contact(village_id);
+
+-- version 25
+-- two more kinds of assistance (support-log): a job at an industry park
+-- (job, 产业园务工: the employer, first and last day, monthly income) and
+-- a land transfer (land, 土地流转: the parcel, its area in mu, to whom,
+-- first and last day, yearly rent).  A land transfer is known by its
+-- parcel too, since one person may transfer two parcels on one day.
+-- SQLite cannot change a CHECK, so the table is made again, its rows and
+-- ids as they were (support_override refers to them by id; the audit
+-- log names a record by kind, person and first day).
+CREATE TABLE support_new (
+	id INTEGER PRIMARY KEY,
+	kind TEXT NOT NULL CHECK (kind = 'post' OR kind = 'loan' OR
+		kind = 'job' OR kind = 'land'),
+	id_number TEXT NOT NULL,	-- a member(id_number)
+	start_date TEXT NOT NULL,	-- first day; loan: wish recorded
+	title TEXT,			-- post, job: the work; loan: its purpose; land: the parcel
+	provider TEXT,			-- employer; loan: the bank; land: to whom
+	end_date TEXT,
+	amount INTEGER CHECK (amount IS NULL OR amount >= 0),	-- yuan: monthly pay or income, the loan, a year's rent
+	term_months INTEGER CHECK (term_months IS NULL OR term_months > 0),
+	status TEXT CHECK (status = 'wish' OR status = 'sent' OR status = 'approved' OR status = 'refused' OR
+		status = 'withdrawn'),
+	sent_on TEXT,			-- loan: papers sent to the bank
+	owner TEXT,			-- the cadre who answers for it
+	created_at TEXT NOT NULL,
+	updated_at TEXT NOT NULL,
+	source TEXT,			-- where it was first read: "file:line"
+	monitor_case_id INTEGER REFERENCES monitor_case(id),
+	area_mu REAL CHECK (area_mu IS NULL OR area_mu > 0),	-- land: mu transferred
+	CHECK (end_date IS NULL OR end_date >= start_date),
+	CHECK (kind = 'land' OR area_mu IS NULL),
+	CHECK (kind <> 'land' OR (title IS NOT NULL AND provider IS NOT NULL AND
+		area_mu IS NOT NULL))
+) STRICT;
+INSERT INTO support_new (id, kind, id_number, start_date, title, provider,
+	end_date, amount, term_months, status, sent_on, owner, created_at,
+	updated_at, source, monitor_case_id)
+	SELECT id, kind, id_number, start_date, title, provider, end_date,
+	amount, term_months, status, sent_on, owner, created_at, updated_at,
+	source, monitor_case_id FROM support;
+DROP TABLE support;
+ALTER TABLE support_new RENAME TO support;
+CREATE UNIQUE INDEX support_key ON support(kind, id_number, start_date,
+	CASE WHEN kind = 'land' THEN title ELSE '' END);
+CREATE INDEX support_person ON support(id_number, kind);
+CREATE INDEX support_monitor_case ON support(monitor_case_id)
+	WHERE monitor_case_id IS NOT NULL;

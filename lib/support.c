@@ -16,13 +16,15 @@ const struct field_spec support_fields[SUPPORT_NFIELDS] = {
 	{ "kind", "类型|帮扶类型|措施类型|帮扶措施" },
 	{ "id_number", "身份证号|身份证号码|证件号码|公民身份号码" },
 	{ "start_date", "开始日期|上岗日期|上岗时间|意愿日期|意愿登记日期|登记日期" },
-	{ "title", "岗位|岗位名称|公益性岗位|用途|贷款用途" },
-	{ "provider", "用工单位|聘用单位|单位|银行|贷款银行|放贷银行" },
+	{ "title", "岗位|岗位名称|公益性岗位|用途|贷款用途|工种|地块|地块名称" },
+	{ "provider", "用工单位|聘用单位|单位|银行|贷款银行|放贷银行|"
+	    "产业园|流转给|流入方|受让方" },
 	{ "end_date", "结束日期|离岗日期|到期日期" },
-	{ "amount", "月工资|月薪|工资|金额|贷款金额" },
+	{ "amount", "月工资|月薪|工资|月收入|金额|贷款金额|年租金|流转费" },
 	{ "term_months", "期限|贷款期限|期限(月)" },
 	{ "status", "状态|贷款状态|进度" },
 	{ "sent_on", "提交银行日期|报送日期|提交日期" },
+	{ "area_mu", "面积|流转面积|面积(亩)|亩数" },
 	{ "owner", "责任人|帮扶干部|负责人" },
 	{ "case_id", "监测案件|案件编号|案件" },
 	{ "override", "例外理由|特殊情况说明" },
@@ -31,7 +33,8 @@ const struct field_spec support_fields[SUPPORT_NFIELDS] = {
 /* The store's column of each field; NULL for those that are not merged. */
 static const char *const support_column[SUPPORT_NFIELDS] = {
 	NULL, NULL, NULL, "title", "provider", "end_date", "amount",
-	"term_months", "status", "sent_on", "owner", "monitor_case_id", NULL
+	"term_months", "status", "sent_on", "area_mu", "owner",
+	"monitor_case_id", NULL
 };
 
 /* The rules a record may break on purpose, with a written reason: code, and what it says. */
@@ -43,6 +46,7 @@ static const struct {
 	{ "post_age", N_("16 or older on the first day") },
 	{ "post_one", N_("one post per person at a time") },
 	{ "post_cadre_relative", N_("no relative of a village cadre") },
+	{ "job_age", N_("16 or older on the first day") },
 	{ "loan_age", N_("18 to 65 on the day the wish was recorded") },
 	{ "loan_household", N_("the household is 脱贫户 or 边缘易致贫户") },
 	{ "loan_amount", N_("at most 50,000 yuan") },
@@ -64,6 +68,7 @@ struct support {
 	const char *value[SUPPORT_NFIELDS];
 	char id_number[IMPORT_ID_NUMBER_SIZE];
 	char start[11], end[11], sent_on[11];
+	char area[32];		/* mu, to two decimals */
 	char case_id[24];	/* the case's number, as stored */
 };
 
@@ -80,13 +85,15 @@ struct support_import {
 	struct merge merge;
 };
 
-/* amount, term_months and the case are stored as integers. */
+/* amount, term_months and the case are stored as integers, the area as a number. */
 static void
 support_bind(sqlite3_stmt *st, int p, size_t k, const char *value)
 {
 	if ((k == SUPPORT_AMOUNT || k == SUPPORT_TERM || k == SUPPORT_CASE) &&
 	    value != NULL)
 		sqlite3_bind_int64(st, p, strtoll(value, NULL, 10));
+	else if (k == SUPPORT_AREA && value != NULL)
+		sqlite3_bind_double(st, p, strtod(value, NULL));
 	else
 		sqlite3_bind_text(st, p, value, -1, SQLITE_STATIC);
 }
@@ -118,24 +125,30 @@ prepare(struct support_import *si, struct store *s, struct error *err)
 		return 0;
 	si->insert = store_prepare(s, "INSERT INTO support (kind, id_number, "
 	    "start_date, title, provider, end_date, amount, term_months, status, "
-	    "sent_on, owner, monitor_case_id, created_at, updated_at, source) "
-	    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", err);
+	    "sent_on, area_mu, owner, monitor_case_id, created_at, updated_at, "
+	    "source) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+	    err);
 	/* column k the stored value of field k, then where it was read */
 	si->find = store_prepare(s, "SELECT id, NULL, NULL, title, provider, "
 	    "end_date, CAST(amount AS TEXT), CAST(term_months AS TEXT), status, "
-	    "sent_on, owner, CAST(monitor_case_id AS TEXT), NULL, source FROM "
-	    "support WHERE kind = ? AND "
-	    "id_number = ? AND start_date = ?", err);
+	    "sent_on, printf('%.2f', area_mu), owner, CAST(monitor_case_id AS "
+	    "TEXT), NULL, source FROM support WHERE kind = ?1 AND "
+	    "id_number = ?2 AND start_date = ?3 AND (kind <> 'land' OR "
+	    "title = ?4)", err);
 	si->person = store_prepare(s, "SELECT m.birth_date, "
 	    "coalesce(m.cadre_relative, 0), instr(';' || h.categories || ';', "
 	    "';lifted;') > 0, instr(';' || h.categories || ';', ';monitored;') "
 	    "> 0, h.monitor_type IS 'marginal', h.risk_status IS "
 	    "'risk_eliminated' FROM member m JOIN household h ON h.household_id "
 	    "= m.household_id WHERE m.id_number = ?", err);
-	/* another post of the person over any day of [?2, ?3 or ever), not ?4 */
-	si->posts = store_prepare(s, "SELECT 1 FROM support WHERE kind = 'post' "
-	    "AND id_number = ?1 AND (?3 IS NULL OR start_date <= ?3) AND "
-	    "(end_date IS NULL OR end_date >= ?2) AND id IS NOT ?4 LIMIT 1", err);
+	/*
+	 * another record of kind ?5 of the person over any day of [?2, ?3
+	 * or ever), not ?4; of the title ?6 when it is not NULL
+	 */
+	si->posts = store_prepare(s, "SELECT start_date FROM support WHERE "
+	    "kind = ?5 AND id_number = ?1 AND (?6 IS NULL OR title = ?6) AND "
+	    "(?3 IS NULL OR start_date <= ?3) AND (end_date IS NULL OR "
+	    "end_date >= ?2) AND id IS NOT ?4 ORDER BY start_date LIMIT 1", err);
 	si->override = store_prepare(s, "INSERT INTO support_override "
 	    "(support_id, rule, reason, who, at) VALUES (?, ?, ?, ?, ?)", err);
 	si->household = store_prepare(s, "SELECT household_id FROM member "
@@ -146,6 +159,84 @@ prepare(struct support_import *si, struct store *s, struct error *err)
 	return merge_start(&si->merge, s, &support_merge, err);
 }
 
+/*
+ * Check the fields of r that go with its kind: those of one kind only,
+ * and those a land transfer must give (the parcel, to whom, the area).
+ */
+static int
+check_kind_fields(struct import *im, const struct record *rec,
+    const struct support *r)
+{
+	static const struct {
+		size_t k;
+		const char *kind;
+	} only[] = {
+		{ SUPPORT_TERM, "loan" }, { SUPPORT_STATUS, "loan" },
+		{ SUPPORT_SENT_ON, "loan" }, { SUPPORT_AREA, "land" },
+	};
+	static const struct {
+		size_t k;
+		const char *what;
+	} land[] = {
+		{ SUPPORT_TITLE, N_("missing; a land transfer names its parcel") },
+		{ SUPPORT_PROVIDER, N_("missing; to whom the land is transferred") },
+		{ SUPPORT_AREA, N_("missing; the area transferred, in mu") },
+	};
+	const char *kind = r->value[SUPPORT_KIND];
+	int bad = 0;
+
+	if (kind == NULL)
+		return 0;
+	for (size_t i = 0; i < sizeof(only) / sizeof(only[0]); i++)
+		if (r->value[only[i].k] != NULL && strcmp(kind, only[i].kind) != 0) {
+			import_problem(im, rec, (int)only[i].k, _("only %s has it, "
+			    "not %s"), vocab_label("support_kind", only[i].kind),
+			    vocab_label("support_kind", kind));
+			bad++;
+		}
+	for (size_t i = 0; strcmp(kind, "land") == 0 &&
+	    i < sizeof(land) / sizeof(land[0]); i++)
+		if (r->value[land[i].k] == NULL) {
+			import_problem(im, rec, (int)land[i].k, "%s", _(land[i].what));
+			bad++;
+		}
+	return bad;
+}
+
+/*
+ * Check the area of r in mu (NULL: not given, fine): more than 0 and at
+ * most 100,000, a trailing 亩 allowed; kept to two decimals.  0, or 1
+ * (reported).
+ */
+static int
+check_area(struct import *im, const struct record *rec, struct support *r)
+{
+	const char *text = r->value[SUPPORT_AREA];
+	static const char mu[] = "亩";
+	char number[32];
+	size_t len;
+	double area;
+
+	if (text == NULL)
+		return 0;
+	len = strlen(text);
+	if (len > sizeof(mu) - 1 && strcmp(text + len - (sizeof(mu) - 1), mu) == 0)
+		len -= sizeof(mu) - 1;
+	if (len < sizeof(number)) {
+		memcpy(number, text, len);
+		number[len] = '\0';
+	}
+	if (len >= sizeof(number) || decimal_parse(number, &area) != 0 ||
+	    area <= 0 || area > 100000) {
+		import_problem(im, rec, SUPPORT_AREA, _("not an area in mu, more "
+		    "than 0 and at most 100000: \"%s\""), text);
+		return 1;
+	}
+	snprintf(r->area, sizeof(r->area), "%.2f", area);
+	r->value[SUPPORT_AREA] = r->area;
+	return 0;
+}
+
 /* Check the text fields of r: length, and what goes with the kind. */
 static int
 check_texts(struct import *im, const struct record *rec, struct support *r)
@@ -154,19 +245,10 @@ check_texts(struct import *im, const struct record *rec, struct support *r)
 		{ SUPPORT_TITLE, 128 }, { SUPPORT_PROVIDER, 128 },
 		{ SUPPORT_OWNER, 64 }, { SUPPORT_OVERRIDE, 512 },
 	};
-	int bad = import_lengths(im, rec, r->value, longest,
-	    sizeof(longest) / sizeof(longest[0]));
 
-	if (r->value[SUPPORT_KIND] != NULL &&
-	    strcmp(r->value[SUPPORT_KIND], "post") == 0) {
-		for (size_t k = SUPPORT_TERM; k <= SUPPORT_SENT_ON; k++)
-			if (r->value[k] != NULL) {
-				import_problem(im, rec, (int)k, _("a post has none; it is "
-				    "a loan's"));
-				bad++;
-			}
-	}
-	return bad;
+	return import_lengths(im, rec, r->value, longest,
+	    sizeof(longest) / sizeof(longest[0])) +
+	    check_kind_fields(im, rec, r) + check_area(im, rec, r);
 }
 
 /* Check every field of rec into r; the number of problems. */
@@ -301,28 +383,65 @@ loan_limits(const struct support *r, sqlite3_stmt *row, const char **broken,
 }
 
 /*
- * Whether the person has a post other than the one of id (0: none) over
- * any day from start to end (NULL: onwards): 1, 0, or -1 with err set.
+ * Whether the person of r has another record of r's kind than the one
+ * of id (0: none) over any day from r's start to end (NULL: onwards):
+ * any post, the same parcel's transfer, none of other kinds.  1 with
+ * the first day of the first such record into other, 0, or -1 with err
+ * set.
  */
 static int
-another_post(struct support_import *si, struct import *im,
-    const char *id_number, const char *start, const char *end, long long id,
+another_record(struct support_import *si, struct import *im,
+    const struct support *r, const char *end, long long id, char other[11],
     struct error *err)
 {
-	int rc;
+	const char *kind = r->value[SUPPORT_KIND];
+	int land = strcmp(kind, "land") == 0, rc;
 
-	sqlite3_bind_text(si->posts, 1, id_number, -1, SQLITE_STATIC);
-	sqlite3_bind_text(si->posts, 2, start, -1, SQLITE_STATIC);
+	if (strcmp(kind, "post") != 0 && !land)
+		return 0;
+	sqlite3_bind_text(si->posts, 1, r->value[SUPPORT_ID_NUMBER], -1,
+	    SQLITE_STATIC);
+	sqlite3_bind_text(si->posts, 2, r->value[SUPPORT_START], -1,
+	    SQLITE_STATIC);
 	sqlite3_bind_text(si->posts, 3, end, -1, SQLITE_STATIC);
 	if (id != 0)
 		sqlite3_bind_int64(si->posts, 4, id);
 	else
 		sqlite3_bind_null(si->posts, 4);
-	rc = sqlite3_step(si->posts);
+	sqlite3_bind_text(si->posts, 5, kind, -1, SQLITE_STATIC);
+	sqlite3_bind_text(si->posts, 6, land ? r->value[SUPPORT_TITLE] : NULL,
+	    -1, SQLITE_STATIC);
+	if ((rc = sqlite3_step(si->posts)) == SQLITE_ROW)
+		snprintf(other, 11, "%s", (const char *)sqlite3_column_text(si->posts,
+		    0));
 	sqlite3_reset(si->posts);
 	if (rc == SQLITE_ROW || rc == SQLITE_DONE)
 		return rc == SQLITE_ROW;
 	return store_error(import_store(im), rc, err);
+}
+
+/*
+ * Whether land transfer r, ending on end (NULL: not given), meets
+ * another transfer of its parcel, id's left out (0: none): 1 when it
+ * does (reported at field k), 0, -1 with err set.
+ */
+static int
+parcel_taken(struct support_import *si, struct import *im,
+    const struct record *rec, const struct support *r, const char *end,
+    long long id, int k, struct error *err)
+{
+	char other[11];
+	int rc;
+
+	if (strcmp(r->value[SUPPORT_KIND], "land") != 0 ||
+	    (rc = another_record(si, im, r, end, id, other, err)) == 0)
+		return 0;
+	if (rc < 0)
+		return -1;
+	import_problem(im, rec, k, _("the parcel is transferred over these "
+	    "days already, from %s: a parcel goes to one party at a time"),
+	    other);
+	return 1;
 }
 
 /*
@@ -357,8 +476,16 @@ broken_rules(struct support_import *si, struct import *im,
     int *field, struct error *err)
 {
 	const char *start = r->value[SUPPORT_START];
+	char other[11];
 	int age = age_on(p->birth, start), n = 0, rc;
 
+	if (strcmp(r->value[SUPPORT_KIND], "job") == 0) {
+		if (age < 16)
+			field[n] = SUPPORT_ID_NUMBER, broken[n++] = "job_age";
+		return n;
+	}
+	if (strcmp(r->value[SUPPORT_KIND], "land") == 0)
+		return 0;
 	if (strcmp(r->value[SUPPORT_KIND], "loan") == 0) {
 		if (age < 18 || age > 65)
 			field[n] = SUPPORT_ID_NUMBER, broken[n++] = "loan_age";
@@ -372,8 +499,8 @@ broken_rules(struct support_import *si, struct import *im,
 		field[n] = SUPPORT_ID_NUMBER, broken[n++] = "post_age";
 	if (p->cadre_relative)
 		field[n] = SUPPORT_ID_NUMBER, broken[n++] = "post_cadre_relative";
-	if ((rc = another_post(si, im, r->value[SUPPORT_ID_NUMBER], start,
-	    r->value[SUPPORT_END], 0, err)) < 0)
+	if ((rc = another_record(si, im, r, r->value[SUPPORT_END], 0, other,
+	    err)) < 0)
 		return -1;
 	if (rc == 1)
 		field[n] = SUPPORT_START, broken[n++] = "post_one";
@@ -392,12 +519,22 @@ refuse(struct import *im, const struct record *rec, const char *const *broken,
 	return 1;
 }
 
-/* The record's name in the audit log: "kind:ID number:first day". */
-static void
-support_key(const struct support *r, char *key, size_t size)
+void
+support_key(const char *kind, const char *id_number, const char *start,
+    const char *title, char *key, size_t size)
 {
-	snprintf(key, size, "%s:%s:%s", r->value[SUPPORT_KIND],
-	    r->value[SUPPORT_ID_NUMBER], r->value[SUPPORT_START]);
+	int land = strcmp(kind, "land") == 0 && title != NULL;
+
+	snprintf(key, size, "%s:%s:%s%s%s", kind, id_number, start,
+	    land ? ":" : "", land ? title : "");
+}
+
+/* The name in the audit log of record r. */
+static void
+record_key(const struct support *r, char *key, size_t size)
+{
+	support_key(r->value[SUPPORT_KIND], r->value[SUPPORT_ID_NUMBER],
+	    r->value[SUPPORT_START], r->value[SUPPORT_TITLE], key, size);
 }
 
 /* Keep each rule of broken[0..n) that new record id breaks, with the reason, also in the audit log. */
@@ -436,13 +573,15 @@ support_add(struct support_import *si, struct import *im,
 	struct store *s = import_store(im);
 	const char *broken[8], *reason = r->value[SUPPORT_OVERRIDE];
 	struct person p;
-	char key[160], where[512];
+	char key[SUPPORT_KEY_SIZE], where[512];
 	int field[8], n, rc;
 	long long id;
 
 	if (approved_incomplete(im, rec, r, NULL))
 		return 1;
-	if ((rc = find_person(si, im, rec, r, &p, err)) != 0)
+	if ((rc = find_person(si, im, rec, r, &p, err)) != 0 ||
+	    (rc = parcel_taken(si, im, rec, r, r->value[SUPPORT_END], 0,
+	    SUPPORT_START, err)) != 0)
 		return rc;
 	if ((n = broken_rules(si, im, r, &p, broken, field, err)) < 0)
 		return -1;
@@ -468,7 +607,7 @@ support_add(struct support_import *si, struct import *im,
 		return store_error(s, rc, err);
 	import_stats(im)->added++;
 	id = sqlite3_last_insert_rowid(s->db);
-	support_key(r, key, sizeof(key));
+	record_key(r, key, sizeof(key));
 	if (audit_add(s, "support", key, "created", NULL, r->value[SUPPORT_KIND],
 	    err) != 0 || (r->value[SUPPORT_CASE] != NULL && audit_add(s,
 	    "support", key, "case_id", NULL, r->value[SUPPORT_CASE], err) != 0))
@@ -481,7 +620,9 @@ support_add(struct support_import *si, struct import *im,
  * si->find is stepped to: a loan's amount or term past the county's
  * limits, a post's new end that meets another post of the person.  Their
  * codes into broken[], fields into field[]; their number.  A loan to be
- * approved without amount or term is reported: 1 with broken[0] NULL.
+ * approved without amount or term, or a land transfer's new end that
+ * meets another transfer of the parcel, is reported: 1 with broken[0]
+ * NULL.
  * -1 with err set.
  */
 static int
@@ -490,6 +631,7 @@ upsert_rules(struct support_import *si, struct import *im,
     int *field, struct error *err)
 {
 	const char *end = r->value[SUPPORT_END], *stored;
+	char other[11];
 	int rc;
 
 	if (approved_incomplete(im, rec, r, si->find)) {
@@ -501,9 +643,13 @@ upsert_rules(struct support_import *si, struct import *im,
 	stored = (const char *)sqlite3_column_text(si->find, SUPPORT_END);
 	if (end == NULL || (stored != NULL && strcmp(end, stored) == 0))
 		return 0;
-	if ((rc = another_post(si, im, r->value[SUPPORT_ID_NUMBER],
-	    r->value[SUPPORT_START], end, sqlite3_column_int64(si->find, 0),
-	    err)) <= 0)
+	if ((rc = parcel_taken(si, im, rec, r, end, sqlite3_column_int64(si->find,
+	    0), SUPPORT_END, err)) != 0) {
+		broken[0] = NULL;
+		return rc;
+	}
+	if ((rc = another_record(si, im, r, end, sqlite3_column_int64(si->find,
+	    0), other, err)) <= 0)
 		return rc;
 	field[0] = SUPPORT_END;
 	broken[0] = "post_one";
@@ -521,7 +667,7 @@ support_update(struct support_import *si, struct import *im,
 {
 	const char *broken[2], *reason = r->value[SUPPORT_OVERRIDE];
 	long long id = sqlite3_column_int64(si->find, 0);
-	char key[160];
+	char key[SUPPORT_KEY_SIZE];
 	int field[2], n = 0, rc;
 
 	if (import_options(im)->upsert &&
@@ -534,7 +680,7 @@ support_update(struct support_import *si, struct import *im,
 		sqlite3_reset(si->find);
 		return refuse(im, rec, broken, field, n);
 	}
-	support_key(r, key, sizeof(key));
+	record_key(r, key, sizeof(key));
 	if ((rc = merge_record(&si->merge, im, rec, si->find, r->value, key, si,
 	    err)) != 0 || n == 0)
 		return rc;
@@ -593,6 +739,7 @@ support_row(struct import *im, const struct record *rec, void *context,
 	sqlite3_bind_text(si->find, 2, r.value[SUPPORT_ID_NUMBER], -1,
 	    SQLITE_STATIC);
 	sqlite3_bind_text(si->find, 3, r.value[SUPPORT_START], -1, SQLITE_STATIC);
+	sqlite3_bind_text(si->find, 4, r.value[SUPPORT_TITLE], -1, SQLITE_STATIC);
 	if ((rc = sqlite3_step(si->find)) == SQLITE_DONE) {
 		sqlite3_reset(si->find);
 		return support_add(si, im, rec, &r, err);

@@ -1,4 +1,4 @@
-/* support.h -- assistance to a person (帮扶措施): public-welfare posts and small loans */
+/* support.h -- assistance to a person (帮扶措施): posts, park jobs, land transfers and small loans */
 #ifndef RENKE_SUPPORT_H
 #define RENKE_SUPPORT_H
 
@@ -16,8 +16,8 @@
 enum support_field {
 	SUPPORT_KIND, SUPPORT_ID_NUMBER, SUPPORT_START, SUPPORT_TITLE,
 	SUPPORT_PROVIDER, SUPPORT_END, SUPPORT_AMOUNT, SUPPORT_TERM,
-	SUPPORT_STATUS, SUPPORT_SENT_ON, SUPPORT_OWNER, SUPPORT_CASE,
-	SUPPORT_OVERRIDE,
+	SUPPORT_STATUS, SUPPORT_SENT_ON, SUPPORT_AREA, SUPPORT_OWNER,
+	SUPPORT_CASE, SUPPORT_OVERRIDE,
 	SUPPORT_NFIELDS
 };
 
@@ -30,17 +30,31 @@ extern const struct field_spec support_fields[SUPPORT_NFIELDS];
 /*
  * How assistance records are checked and written, for import_run().  A
  * record is known by kind (support_kind), the person's ID number (a
- * member in the store) and its first day (a post's first day, the day a
- * wish for a loan was recorded).  A new record must keep the rules of
- * its kind (a post for a person 16 or older of a 脱贫户 or
- * a 监测户 whose risk is not eliminated, one post at a time, none for a
- * village cadre's relative; a loan for a person 18 to 65 of a 脱贫户 or
- * 边缘易致贫户, within SUPPORT_LOAN_MAX_AMOUNT and _MONTHS); a breach is
+ * member in the store) and its first day (a post's or a job's first
+ * day, a land transfer's, the day a wish for a loan was recorded).  A
+ * land transfer names its parcel, area in mu and to whom; one parcel of
+ * a person is transferred once over any day (a problem, not a rule).
+ * A new record must keep the rules of its kind (a post for a person 16
+ * or older of a 脱贫户 or a 监测户 whose risk is not eliminated, one post
+ * at a time, none for a village cadre's relative; a job at an industry
+ * park for a person 16 or older; a loan for a person 18 to 65 of a
+ * 脱贫户 or 边缘易致贫户, within SUPPORT_LOAN_MAX_AMOUNT and _MONTHS); a breach is
  * a problem naming the rule, unless the record gives an override
  * reason: then it is written, and each rule it breaks kept with the
  * reason in support_override and the audit log.  Given again, a record
  * is unchanged, or differs (updated with --upsert, each field audited).
  */
 extern const struct import_kind support_import_kind;
+
+/* Room for a record's name in the audit log. */
+#define SUPPORT_KEY_SIZE 256
+
+/*
+ * A record's name in the audit log into key[size]: "kind:ID number:first
+ * day", and ":parcel" (title) for a land transfer, since one person may
+ * transfer two parcels on one day.
+ */
+void support_key(const char *kind, const char *id_number, const char *start,
+    const char *title, char *key, size_t size);
 
 #endif

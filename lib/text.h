@@ -86,6 +86,9 @@ void date_from_days(long days, char out[11]);
 /* Parse a whole decimal integer in [min, max]; 0, or -1 if it is not one. */
 int number_parse(const char *s, long min, long max, long *out);
 
+/* Parse a finite decimal number, digits first ("2.5", "-1", ".5"); 0, or -1 if it is not one. */
+int decimal_parse(const char *s, double *out);
+
 /* Why an ID number is refused. */
 enum id_number_problem {
 	ID_NUMBER_OK = 0,

@@ -194,6 +194,8 @@ const struct vocab_entry vocab_table[] = {
 	/* assistance to a person: support-log */
 	{ "support_kind", "post", "public-welfare post", "公益性岗位", "公益岗|公益性岗|公益岗位" },
 	{ "support_kind", "loan", "small loan", "小额信贷", "富民贷|小额贷款|贷款" },
+	{ "support_kind", "job", "industry-park job", "产业园务工", "产业园|园区务工|就近务工" },
+	{ "support_kind", "land", "land transfer", "土地流转", "流转|土地出租" },
 	{ "loan_status", "wish", "wants a loan", "有贷款意愿", "意愿|有意愿|申请" },
 	{ "loan_status", "sent", "papers sent to the bank", "已提交银行", "已提交|已报送|报送银行" },
 	{ "loan_status", "approved", "approved", "已放贷", "已获贷|已批准|已审批|批准" },

@@ -50,7 +50,7 @@ _renke_values() {
 	rule_body) values="red_white_council moral_council elders_hall village_committee 红白理事会 道德评议会 乡贤评理堂 村民委员会" ;;
 	calendar_day) values="holiday workday 放假 上班" ;;
 	case_state) values="open approved rejected not_eligible 办理中 审定同意 审定不同意 不符合条件" ;;
-	support_kind) values="post loan 公益性岗位 小额信贷" ;;
+	support_kind) values="post loan job land 公益性岗位 小额信贷 产业园务工 土地流转" ;;
 	loan_status) values="wish sent approved refused withdrawn 有贷款意愿 已提交银行 已放贷 未获批 已撤回" ;;
 	honour_kind) values="moral_model moving_figure good_person finest_person good_youth civilised_village civilised_family clean_household tidy_courtyard elder_care neighbourly other 道德模范 感动人物 身边好人 最美人物 新时代好少年 文明村镇 文明家庭 清洁户 整洁庭院 赡养老人 邻里和谐 其他" ;;
 	honour_level) values="village town county 村级 镇级 县级" ;;

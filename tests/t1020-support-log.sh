@@ -266,10 +266,10 @@ test_case 'bad records: nothing written, every problem named' '
 		echo "loan,$P43,2022-11-01,,,,approved"
 	} >bad.csv &&
 	expect_status 65 support-log bad.csv 2>err &&
-	grep_message "bad.csv:2: kind: unknown value \"扶贫车间\"; expected one of: post (public-welfare post), loan (small loan)" err &&
+	grep_message "bad.csv:2: kind: unknown value \"扶贫车间\"; expected one of: post (public-welfare post), loan (small loan), job (industry-park job), land (land transfer)" err &&
 	grep_message "bad.csv:3: start_date: missing; a post${SQ}s first day, or the day a wish for a loan was recorded" err &&
 	grep_message "bad.csv:4: end_date: 2022-10-01 is before the start date 2022-11-01" err &&
-	grep_message "bad.csv:4: term_months: a post has none; it is a loan${SQ}s" err &&
+	grep_message "bad.csv:4: term_months: only small loan has it, not public-welfare post" err &&
 	grep_message "bad.csv:5: amount: not a whole number from 0 to 100000000: \"五万\"" err &&
 	grep_message "bad.csv:6: id_number: no such person in the store; member-add registers people" err &&
 	grep_message "bad.csv:7: status: an approved loan has its amount and term" err &&

@@ -192,6 +192,22 @@ test_numbers(void)
 }
 
 static void
+test_decimal_parse(void)
+{
+	double d;
+
+	ok(decimal_parse("2.5", &d) == 0 && d == 2.5, "2.5");
+	ok(decimal_parse(".5", &d) == 0 && d == 0.5, ".5");
+	ok(decimal_parse("-1", &d) == 0 && d == -1, "-1");
+	ok(decimal_parse("2.5亩", &d) != 0, "a unit after it");
+	ok(decimal_parse("inf", &d) != 0 && decimal_parse("nan", &d) != 0,
+	    "not finite");
+	ok(decimal_parse("1e999", &d) != 0, "out of range");
+	ok(decimal_parse("", &d) != 0 && decimal_parse(" 1", &d) != 0,
+	    "empty, or not a digit first");
+}
+
+static void
 test_vocab(void)
 {
 	char out[512];
@@ -333,6 +349,7 @@ main(void)
 	test_masking();
 	test_utf8();
 	test_numbers();
+	test_decimal_parse();
 	test_vocab();
 	test_white_space();
 	test_full_width();
