@@ -22,6 +22,15 @@ struct writer {
 	long rows;
 	int failed;
 	int reader_gone;	/* EPIPE: the reader closed the pipe */
+	/*
+	 * HTML with a heading (output_heading()): the page goes to page,
+	 * and fp is a temporary file holding the table until its rows are
+	 * counted, for the heading to give the count before them
+	 */
+	FILE *page;
+	const struct output_heading *heading;
+	long counted;		/* what the heading counts (writer_count()) */
+	int count_given;
 	/* table: every cell kept until the end */
 	char **cells;
 	size_t ncells, cells_cap;
@@ -33,10 +42,26 @@ static int reader_gone;
 /* the title of workbook sheets (output_title()) */
 static const char *default_title;
 
+/* the heading of HTML pages (output_heading()) */
+static const struct output_heading *page_heading;
+
 void
 output_title(const char *title)
 {
 	default_title = title;
+}
+
+void
+output_heading(const struct output_heading *heading)
+{
+	page_heading = heading;
+}
+
+void
+writer_count(struct writer *w, long n)
+{
+	w->counted = n;
+	w->count_given = 1;
 }
 
 int
@@ -224,6 +249,24 @@ html_write_text(FILE *fp, const char *s)
 		html_write_span(fp, s, strlen(s));
 }
 
+/* The start of an HTML page titled title, up to its <body>. */
+static void
+html_prologue(FILE *fp, const char *title)
+{
+	fputs("<!DOCTYPE html>\n<html lang=\"", fp);
+	fputs(locale_is_chinese() ? "zh-CN" : "en", fp);
+	fputs("\">\n<head>\n<meta charset=\"utf-8\">\n<title>", fp);
+	html_write_text(fp, title);
+	fputs("</title>\n"
+	    "<style>@page { size: A4; margin: 15mm } body { font-family: "
+	    "\"Noto Sans CJK SC\", \"Source Han Sans SC\", \"WenQuanYi Micro "
+	    "Hei\", sans-serif; font-size: 10pt } h1 { font-size: 16pt; "
+	    "text-align: center } p.heading { margin: 2px 0 } table { "
+	    "border-collapse: collapse } th, td { border: 1px solid #999; "
+	    "padding: 2px 4px } th { background: #eee } td.n { text-align: "
+	    "right }</style>\n</head>\n<body>\n", fp);
+}
+
 /*
  * An HTML page holding one table: self-contained (inline style, no
  * script, nothing fetched), printable on A4.
@@ -232,15 +275,10 @@ static void
 html_row(struct writer *w, const char *const *values, int header)
 {
 	if (header) {
-		fputs("<!DOCTYPE html>\n<html lang=\"", w->fp);
-		fputs(locale_is_chinese() ? "zh-CN" : "en", w->fp);
-		fputs("\">\n<head>\n<meta charset=\"utf-8\">\n<title>renke</title>\n"
-		    "<style>@page { size: A4; margin: 15mm } body { font-family: "
-		    "\"Noto Sans CJK SC\", \"Source Han Sans SC\", \"WenQuanYi Micro "
-		    "Hei\", sans-serif; font-size: 10pt } table { border-collapse: "
-		    "collapse } th, td { border: 1px solid #999; padding: 2px 4px } "
-		    "th { background: #eee } td.n { text-align: right }</style>\n"
-		    "</head>\n<body>\n<table>\n<thead><tr>", w->fp);
+		/* with a heading, the page begins when the rows are counted */
+		if (w->page == NULL)
+			html_prologue(w->fp, "renke");
+		fputs("<table>\n<thead><tr>", w->fp);
 		for (size_t i = 0; i < w->ncolumns; i++) {
 			fputs("<th>", w->fp);
 			html_write_text(w->fp, column_heading(&w->columns[i], w->flags));
@@ -258,6 +296,51 @@ html_row(struct writer *w, const char *const *values, int header)
 		fputs("</td>", w->fp);
 	}
 	fputs("</tr>\n", w->fp);
+}
+
+/*
+ * The end of an HTML page with a heading: its start and the heading
+ * with its count on the page, then the table held in w->fp, which is
+ * closed; w->fp is the page from then on.  0, or -1 with err set when
+ * the table cannot be read back.
+ */
+static int
+html_page_out(struct writer *w, struct error *err)
+{
+	const struct output_heading *h = w->heading;
+	long n = w->count_given ? w->counted : w->rows;
+	FILE *table = w->fp;
+	char chunk[8192];
+	size_t got;
+	int failed;
+
+	html_prologue(w->page, h->title);
+	fputs("<h1>", w->page);
+	html_write_text(w->page, h->title);
+	fputs("</h1>\n", w->page);
+	for (size_t i = 0; i < h->nlines; i++) {
+		fputs("<p class=\"heading\">", w->page);
+		html_write_text(w->page, h->lines[i]);
+		fputs("</p>\n", w->page);
+	}
+	if (h->count_one != NULL) {
+		fputs("<p class=\"heading\">", w->page);
+		fprintf(w->page, dngettext("renke", h->count_one, h->count_many,
+		    (unsigned long)n), n);
+		fputs("</p>\n", w->page);
+	}
+	fputs("</tbody></table>\n</body>\n</html>\n", table);
+	rewind(table);
+	while ((got = fread(chunk, 1, sizeof(chunk), table)) > 0)
+		fwrite(chunk, 1, got, w->page);
+	failed = ferror(table);
+	fclose(table);
+	w->fp = w->page;
+	w->page = NULL;
+	if (failed)
+		return error_set(err, EXIT_IOERR, _("temporary file: %s"),
+		    strerror(EIO));
+	return 0;
 }
 
 /*
@@ -364,6 +447,17 @@ writer_open(FILE *fp, enum output_format format, const struct column *columns,
 	}
 	if (format == FORMAT_MARKDOWN && !(flags & OUTPUT_NO_HEADER))
 		markdown_row(w, NULL, 1);
+	if (format == FORMAT_HTML && page_heading != NULL) {
+		/* the table waits for its count, which the heading gives first */
+		w->heading = page_heading;
+		w->page = fp;
+		if ((w->fp = tmpfile()) == NULL) {
+			error_set(err, EXIT_IOERR, _("temporary file: %s"),
+			    strerror(errno));
+			free(w);
+			return NULL;
+		}
+	}
 	if (format == FORMAT_HTML)
 		html_row(w, NULL, 1);
 	if (format == FORMAT_CSV) {
@@ -628,6 +722,8 @@ writer_close(struct writer *w, struct error *err)
 	errno = 0;
 	if (w->format == FORMAT_JSON)
 		fputs(w->rows == 0 ? "[]\n" : "\n]\n", w->fp);
+	else if (w->format == FORMAT_HTML && w->page != NULL)
+		rc = html_page_out(w, err);
 	else if (w->format == FORMAT_HTML)
 		fputs("</tbody></table>\n</body>\n</html>\n", w->fp);
 	else if (w->format == FORMAT_TABLE)

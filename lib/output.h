@@ -84,6 +84,33 @@ int writer_store_row(struct writer *w, struct store *s, const char *sql,
  */
 void output_title(const char *title);
 
+/*
+ * The heading of an HTML page printed for a notice board: its title
+ * (also the page's <title>), a paragraph for each line, then one
+ * counting the rows, ngettext(count_one, count_many, n) with n (a %ld;
+ * NULL: no count).
+ */
+struct output_heading {
+	const char *title;
+	const char *const *lines;
+	size_t nlines;
+	const char *count_one, *count_many;	/* msgids */
+};
+
+/*
+ * Give every HTML writer opened after it heading (NULL: none), which
+ * must outlive them.  Such a writer holds its table in a temporary file
+ * until writer_close(), so that the count comes before the rows; the
+ * heading is read there, and may be filled in until then.
+ */
+void output_heading(const struct output_heading *heading);
+
+/*
+ * The number the heading of w counts, when it is not the rows written
+ * (a roll-up's total row is no record).
+ */
+void writer_count(struct writer *w, long n);
+
 struct xlsx_book;
 struct xlsx_out;
 

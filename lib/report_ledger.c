@@ -273,6 +273,7 @@ struct ledger_run {
 	struct column *cols;
 	const char **v;
 	long rows;
+	struct report_heading *heading;	/* of an HTML page, or NULL */
 };
 
 /* A report_store_fn: the store's rows of the ledger. */
@@ -282,11 +283,24 @@ ledger_store(void *context, struct store *s, const char *township,
 {
 	struct ledger_run *r = context;
 
+	if (r->heading != NULL &&
+	    report_heading_township(r->heading, township, err) != 0)
+		return -1;
 	/* stopped by the writer (1): err says why, no text when the pipe closed */
 	if (report_late_open(&r->out, err) != 0 || store_ledger(s, township,
 	    r->which, r->f, r->labels, r->out.w, r->skip, r->v, &r->rows, err) != 0)
 		return -1;
 	return 0;
+}
+
+/* The heading h of a page no longer given to writers, and freed (NULL: none). */
+static void
+ledger_heading_end(struct report_heading *h)
+{
+	if (h == NULL)
+		return;
+	output_heading(NULL);
+	report_heading_free(h);
 }
 
 long
@@ -297,9 +311,17 @@ report_ledger(struct report_source *src, enum report_ledger which,
 	const struct ledger *l = &ledgers[which];
 	struct ledger_run r = { which, f, labels, county ? 0 : 1,
 	    { fp, format, flags, NULL, l->ncolumns + 1 - (county ? 0 : 1), NULL },
-	    NULL, NULL, 0 };
+	    NULL, NULL, 0, NULL };
+	struct report_heading heading;
 	int rc;
 
+	/* a page for print says what it lists */
+	if (format == FORMAT_HTML) {
+		if (report_heading_start(&heading, which, f, err) != 0)
+			return -1;
+		r.heading = &heading;
+		output_heading(&heading.h);
+	}
 	r.cols = report_with_township(l->columns, l->ncolumns);
 	r.v = calloc(l->ncolumns + 1, sizeof(char *));
 	if (r.cols == NULL || r.v == NULL) {
@@ -321,16 +343,19 @@ report_ledger(struct report_source *src, enum report_ledger which,
 		if (writer_row(r.out.w, r.v, err) != 0)
 			goto fail;
 	}
+	writer_count(r.out.w, r.rows);
 	rc = writer_close(r.out.w, err);
 	r.out.w = NULL;
 	if (rc != 0)
 		goto fail;
 	free(r.cols);
 	free(r.v);
+	ledger_heading_end(r.heading);
 	return r.rows;
 fail:
 	writer_close(r.out.w, NULL);
 	free(r.cols);
 	free(r.v);
+	ledger_heading_end(r.heading);
 	return err->status == EXIT_OK && err->text[0] == '\0' ? r.rows : -1;
 }

@@ -4,6 +4,7 @@
 
 #include <stddef.h>
 
+#include "buf.h"
 #include "output.h"
 #include "issue.h"
 #include "report.h"
@@ -127,6 +128,30 @@ struct report_late_writer {
 
 /* lw's writer, opened if it is not yet; 0, or -1 with err set. */
 int report_late_open(struct report_late_writer *lw, struct error *err);
+
+/*
+ * The heading of a ledger's HTML page (output_heading()): the
+ * townships and the ledger's title, the village and group, the other
+ * filters in words, the date as printed (2022年11月30日), and the count.
+ */
+struct report_heading {
+	struct output_heading h;
+	enum report_ledger which;
+	const char *lines[3];
+	char place[512], filters[2048], date[128];
+	struct buf townships, title;
+};
+
+/* rh for ledger which under the filters f: 0, or -1 with err set. */
+int report_heading_start(struct report_heading *rh, enum report_ledger which,
+    const struct report_filter *f, struct error *err);
+
+/* One more township in rh's title, as the stores come: 0, or -1 with err set. */
+int report_heading_township(struct report_heading *rh, const char *township,
+    struct error *err);
+
+/* Free what rh holds (not rh). */
+void report_heading_free(struct report_heading *rh);
 
 /* One store of a roll-up, open, and its township: 0, or -1 with err set to stop. */
 typedef int report_store_fn(void *context, struct store *s,

@@ -4,6 +4,7 @@
 #include <limits.h>
 #include <math.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -462,6 +463,21 @@ date_from_days(long z, char out[11])
 	if (y < 0 || y > 9999)
 		y = 0;
 	iso_date(y, m, d, out);
+}
+
+char *
+date_for_print(const char *iso, char *out, size_t size)
+{
+	char checked[11];
+
+	if (locale_is_chinese() && iso != NULL && strlen(iso) == 10 &&
+	    date_parse(iso, checked) == 0 && strcmp(checked, iso) == 0)
+		/* checked: digits where strtol reads them */
+		snprintf(out, size, "%ld年%ld月%ld日", strtol(iso, NULL, 10),
+		    strtol(iso + 5, NULL, 10), strtol(iso + 8, NULL, 10));
+	else
+		snprintf(out, size, "%s", iso != NULL ? iso : "");
+	return out;
 }
 
 int

@@ -83,6 +83,13 @@ long date_to_days(const char *iso);
 /* ISO form of a day number from date_to_days() into out (11 bytes). */
 void date_from_days(long days, char out[11]);
 
+/*
+ * An ISO date as a page for print writes it, into out (size bytes):
+ * 2022年11月30日 when locale_is_chinese(), else as it is.  Anything not an
+ * ISO date is copied as it is.  Returns out.
+ */
+char *date_for_print(const char *iso, char *out, size_t size);
+
 /* Parse a whole decimal integer in [min, max]; 0, or -1 if it is not one. */
 int number_parse(const char *s, long min, long max, long *out);
 

@@ -3,6 +3,9 @@
 # place-edit township NAME names the township a store is kept for, the
 # name reports give in their titles: audited with who and why, the same
 # name again changes nothing, a name of more than one line is refused.
+# A ledger printed for a notice board (report-gen issues, visits,
+# households, meetings -f html) is headed by the township, the place, the
+# other filters, the date as printed and the count of its rows.
 
 . "$(dirname "$0")/lib.sh"
 
@@ -73,6 +76,79 @@ test_case 'usage errors: --village, no reason, no name or two: exit 64, store un
 	expect_status 64 place-edit --reason 建库 --village 石门村 township 石门镇 2>err &&
 	err_is err "place-edit: --village 用于村民小组，不能与乡镇名称同用" "运行“place-edit -h”查看详细说明。" &&
 	store_unchanged
+'
+
+# heading FILE: the heading of the HTML page FILE, its title and lines
+heading() {
+	sed -n -e "s|^<title>\(.*\)</title>\$|title \1|p" \
+		-e "s|^<h1>\(.*\)</h1>\$|h1 \1|p" \
+		-e "s|^<p class=\"heading\">\(.*\)</p>\$|p \1|p" "$1"
+}
+
+# rows FILE: the table rows of the HTML page FILE, its header left out
+rows() {
+	echo $(($(grep -o "<tr>" "$1" | wc -l) - 1))
+}
+
+test_case 'zh_CN: the household ledger of a village and group is headed for the notice board' '
+	example_households &&
+	place-edit -q --reason 建库 township 石门镇 &&
+	zh_locale &&
+	report-gen households -f html --today 2022-11-30 --village 石门村 --group 3社 \
+		--category 脱贫户 >page.html &&
+	heading page.html >actual &&
+	test "$(rows page.html)" -eq 3 &&
+	cat >expect <<-\EOF &&
+	title 石门镇 农户台账
+	h1 石门镇 农户台账
+	p 村（社区）：石门村 3社
+	p 筛选条件：类别：脱贫户
+	p 日期：2022年11月30日
+	p 共3户
+	EOF
+	test_cmp expect actual &&
+	report-gen households -f csv --village 石门村 --group 3社 --category 脱贫户 >out.csv &&
+	test_line_count 4 out.csv &&
+	head -n 1 out.csv | grep -q "^household_id,"
+'
+
+test_case 'C: the issue ledger names its filters; an empty one counts none' '
+	example_households &&
+	place-edit -q --reason 建库 township 石门镇 &&
+	issue-add -q --today 2022-11-20 --title 修路 --owner 村委会 --village 石门村 >/dev/null &&
+	report-gen issues -f html --today 2022-11-30 --status open --owner 村委会 \
+		--since 2022-11-01 --until 2022-11-30 >page.html &&
+	heading page.html >actual &&
+	test "$(rows page.html)" -eq 1 &&
+	cat >expect <<-\EOF &&
+	title 石门镇 Issue ledger
+	h1 石门镇 Issue ledger
+	p Village: all
+	p Filters: status: open; owner: 村委会; dated from: 2022-11-01; dated to: 2022-11-30
+	p Date: 2022-11-30
+	p 1 issue in all
+	EOF
+	test_cmp expect actual &&
+	report-gen meetings -f html --today 2022-11-30 >page.html &&
+	heading page.html >actual &&
+	printf "%s\n" "title 石门镇 Meeting ledger" "h1 石门镇 Meeting ledger" \
+		"p Village: all" "p Date: 2022-11-30" "p 0 meetings in all" >expect &&
+	test_cmp expect actual &&
+	test "$(rows page.html)" -eq 0 &&
+	tail -n 1 page.html | grep -q "^</html>$"
+'
+
+test_case 'a county roll-up: both townships in the title, the total row not counted' '
+	example_households &&
+	place-edit -q --reason 建库 township 石门镇 &&
+	RENKE_DB=other.db household-add -q --id LD0101001 --village 龙洞村 --head 王成 --new-village &&
+	RENKE_DB=other.db place-edit -q --reason 建库 township 龙洞乡 &&
+	report-gen -d "$RENKE_DB" -d other.db households -f html --today 2022-11-30 >page.html &&
+	heading page.html >actual &&
+	printf "%s\n" "title 石门镇, 龙洞乡 Household ledger" "h1 石门镇, 龙洞乡 Household ledger" \
+		"p Village: all" "p Date: 2022-11-30" "p 351 households in all" >expect &&
+	test_cmp expect actual &&
+	test "$(rows page.html)" -eq 352
 '
 
 test_done
