@@ -9,7 +9,7 @@ static const char usage[] =
 "                      [--excel] [--within days] [--feedback-within days[wd]]\n"
 "                      [--owner name] [--cadre name] [--village name]\n"
 "                      [--kind kind ...]\n"
-"                      [--summary] [--group-by owner]\n";
+"                      [--summary] [--group-by owner | kind]\n";
 
 enum { OPT_WITHIN = 3000, OPT_FEEDBACK, OPT_OWNER, OPT_VILLAGE, OPT_KIND,
 	OPT_SUMMARY, OPT_GROUP_BY };
@@ -64,10 +64,11 @@ option(struct cli *cli, int opt, const char *arg, void *context)
 		o->summary = 1;
 		return 0;
 	case OPT_GROUP_BY:
-		if (strcmp(arg, "owner") != 0)
-			cli_usage_error(cli, _("--group-by: only owner is known, not "
+		if (strcmp(arg, "owner") != 0 && strcmp(arg, "kind") != 0)
+			cli_usage_error(cli, _("--group-by: owner or kind, not "
 			    "\"%s\""), arg);
-		o->by_owner = 1;
+		o->by_owner = strcmp(arg, "owner") == 0;
+		o->by_kind = !o->by_owner;
 		return 0;
 	}
 	return -1;
@@ -78,6 +79,38 @@ static int
 same_owner(const char *a, const char *b)
 {
 	return a == NULL ? b == NULL : b != NULL && strcmp(a, b) == 0;
+}
+
+/* How many items of list from the i-th on are of its kind (they come together). */
+static size_t
+count_kind(const struct deadline_list *list, size_t i)
+{
+	size_t n = 0;
+
+	while (i + n < list->len && list->items[i + n].kind == list->items[i].kind)
+		n++;
+	return n;
+}
+
+/*
+ * The first line of a list a section a kind, the subject of the nightly
+ * mail: the township (place-edit township), what it is, the day as
+ * printed.  Returns EXIT_FOUND, or a status with a message printed.
+ */
+static int
+say_title(struct cli *cli, struct store *s)
+{
+	char *township = report_township(s), day[64];
+
+	if (township == NULL) {
+		cli_warn(cli, "%s", _("out of memory"));
+		return EXIT_SOFTWARE;
+	}
+	printf(_("%s: due and overdue, %s\n"), township,
+	    date_for_print(cli->today, day, sizeof(day)));
+	putchar('\n');
+	free(township);
+	return EXIT_FOUND;
 }
 
 int
@@ -91,6 +124,7 @@ main(int argc, char **argv)
 	struct error err = { 0 };
 	int status = EXIT_OK;
 	const struct column *columns;
+	struct column kind_columns[DEADLINE_NCOLUMNS];
 
 	o.within = -1;
 	o.feedback_within = 3;
@@ -110,12 +144,16 @@ main(int argc, char **argv)
 		goto out;	/* nothing due: no output at all, status 0 */
 	status = EXIT_FOUND;
 	columns = o.summary ? deadline_summary_columns : deadline_columns;
+	if (o.by_kind && cli.format == FORMAT_TABLE && (status =
+	    say_title(&cli, store)) != EXIT_FOUND)
+		goto out;
 	for (size_t i = 0; i < list.len; i++) {
 		const struct deadline_item *it = &list.items[i];
 
 		/* a table per owner: the list each person must get */
-		if (o.by_owner && cli.format == FORMAT_TABLE && i > 0 &&
-		    !same_owner(it->owner, list.items[i - 1].owner)) {
+		if (i > 0 && cli.format == FORMAT_TABLE && ((o.by_owner &&
+		    !same_owner(it->owner, list.items[i - 1].owner)) ||
+		    (o.by_kind && it->kind != list.items[i - 1].kind))) {
 			if (writer_close(w, &err) != 0) {
 				status = cli_error(&cli, &err);
 				goto out;
@@ -127,6 +165,14 @@ main(int argc, char **argv)
 			if (o.by_owner && cli.format == FORMAT_TABLE)
 				printf("== %s ==\n", it->owner != NULL ? it->owner :
 				    _("(no owner)"));
+			if (o.by_kind && cli.format == FORMAT_TABLE) {
+				/* its own headings: what its id and title hold */
+				printf(_("== %s: %zu ==\n"),
+				    deadline_kind_label(it->kind),
+				    count_kind(&list, i));
+				deadline_kind_columns(it->kind, o.summary, kind_columns);
+				columns = kind_columns;
+			}
 			if ((w = cli_writer(&cli, columns, DEADLINE_NCOLUMNS)) == NULL) {
 				status = EXIT_SOFTWARE;
 				goto out;

@@ -12,35 +12,73 @@
 #include "text.h"
 #include "vocab.h"
 
+/* Each kind: its code, its label, and what its id and title columns hold (msgids). */
 static const struct {
 	unsigned kind;
 	const char *code;
 	const char *label;
+	const char *id, *title;
 } kind_codes[] = {
-	{ DEADLINE_ISSUE_OVERDUE, "issue_overdue", N_("issue overdue") },
-	{ DEADLINE_FEEDBACK_OVERDUE, "feedback_overdue", N_("feedback overdue") },
-	{ DEADLINE_REVISIT_DUE, "revisit_due", N_("revisit due") },
-	{ DEADLINE_PROMISE_OVERDUE, "promise_overdue", N_("promise overdue") },
-	{ DEADLINE_VISIT_MISSING, "visit_missing", N_("visit missing") },
-	{ DEADLINE_MEETING_MISSING, "meeting_missing", N_("meeting missing") },
+	{ DEADLINE_ISSUE_OVERDUE, "issue_overdue", N_("issue overdue"),
+	  N_("id"), N_("title") },
+	{ DEADLINE_FEEDBACK_OVERDUE, "feedback_overdue", N_("feedback overdue"),
+	  N_("id"), N_("title") },
+	{ DEADLINE_REVISIT_DUE, "revisit_due", N_("revisit due"),
+	  N_("id"), N_("title") },
+	{ DEADLINE_PROMISE_OVERDUE, "promise_overdue", N_("promise overdue"),
+	  N_("id"), N_("title") },
+	{ DEADLINE_VISIT_MISSING, "visit_missing", N_("visit missing"),
+	  N_("milestone"), N_("head") },
+	{ DEADLINE_MEETING_MISSING, "meeting_missing", N_("meeting missing"),
+	  N_("milestone"), N_("milestone title") },
 	{ DEADLINE_CASE_OVERDUE, "monitoring_case_overdue",
-	  N_("monitoring case overdue") },
+	  N_("monitoring case overdue"), N_("case"), N_("what is due") },
 	{ DEADLINE_CASE_UNFOLLOWED, "monitoring_unfollowed",
-	  N_("monitoring unfollowed") },
-	{ DEADLINE_LOAN_UNSENT, "loan_unsent", N_("loan papers not sent") },
+	  N_("monitoring unfollowed"), N_("visit"), N_("what is due") },
+	{ DEADLINE_LOAN_UNSENT, "loan_unsent", N_("loan papers not sent"),
+	  N_("loan"), N_("what is due") },
 	{ DEADLINE_LOAN_UNANSWERED, "loan_unanswered",
-	  N_("loan unanswered") },
+	  N_("loan unanswered"), N_("loan"), N_("what is due") },
 	{ DEADLINE_RETURNEE_UNCONTACTED, "returnee_uncontacted",
-	  N_("returnee uncontacted") },
+	  N_("returnee uncontacted"), N_("returnee"), N_("what is due") },
 };
 
-static const char *
-kind_label(unsigned kind)
+/* The index of kind in kind_codes, or its length when it is none. */
+static size_t
+kind_index(unsigned kind)
 {
-	for (size_t i = 0; i < sizeof(kind_codes) / sizeof(kind_codes[0]); i++)
+	size_t i;
+
+	for (i = 0; i < sizeof(kind_codes) / sizeof(kind_codes[0]); i++)
 		if (kind_codes[i].kind == kind)
-			return _(kind_codes[i].label);
-	return "";
+			break;
+	return i;
+}
+
+void
+deadline_kind_columns(unsigned kind, int summary,
+    struct column out[DEADLINE_NCOLUMNS])
+{
+	size_t i = kind_index(kind);
+
+	memcpy(out, summary ? deadline_summary_columns : deadline_columns,
+	    DEADLINE_NCOLUMNS * sizeof(*out));
+	if (i < sizeof(kind_codes) / sizeof(kind_codes[0])) {
+		out[1].label = kind_codes[i].id;
+		out[2].label = kind_codes[i].title;
+	}
+	/* a village's row of a milestone, not a household's */
+	if (summary && kind == DEADLINE_VISIT_MISSING)
+		out[2].label = N_("milestone title");
+}
+
+const char *
+deadline_kind_label(unsigned kind)
+{
+	size_t i = kind_index(kind);
+
+	return i < sizeof(kind_codes) / sizeof(kind_codes[0]) ?
+	    _(kind_codes[i].label) : "";
 }
 
 const struct column deadline_columns[DEADLINE_NCOLUMNS] = {
@@ -615,7 +653,7 @@ deadline_write(const struct deadline_item *it, struct writer *w, int labels,
 
 	snprintf(days, sizeof(days), "%ld", it->days_overdue);
 	snprintf(count, sizeof(count), "%ld", it->count);
-	v[0] = labels ? kind_label(it->kind) : deadline_kind_code(it->kind);
+	v[0] = labels ? deadline_kind_label(it->kind) : deadline_kind_code(it->kind);
 	/* a loan's id holds an ID number */
 	v[1] = it->id != NULL ? text_mask_personal(it->id, id, sizeof(id)) : NULL;
 	v[2] = it->title;

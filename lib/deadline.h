@@ -40,6 +40,7 @@ struct deadline_options {
 	const char *village;	/* only this village's (NULL: all) */
 	int summary;		/* visits and meetings missing: one row per village */
 	int by_owner;		/* order by owner first (one section each) */
+	int by_kind;		/* one section a kind (the order is by kind anyway) */
 };
 
 /* One item, as written: days_overdue is negative for days left. */
@@ -71,6 +72,18 @@ void deadline_list_free(struct deadline_list *list);
 enum { DEADLINE_NCOLUMNS = 10 };
 extern const struct column deadline_columns[DEADLINE_NCOLUMNS];
 extern const struct column deadline_summary_columns[DEADLINE_NCOLUMNS];
+
+/* The label of kind (one DEADLINE_* bit) in the user's language; "" if none. */
+const char *deadline_kind_label(unsigned kind);
+
+/*
+ * The columns of a table of kind's items alone, into out: those of
+ * deadline_write() (summary or not), the id and title headed by what
+ * they hold for that kind (a missed visit's milestone and head, a
+ * loan and what is due, ...), not an issue's id and title.
+ */
+void deadline_kind_columns(unsigned kind, int summary,
+    struct column out[DEADLINE_NCOLUMNS]);
 
 /*
  * Write item to w in deadline_columns, or deadline_summary_columns when

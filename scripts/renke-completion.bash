@@ -70,6 +70,7 @@ _renke_values() {
 	deadline_kind) values="issue_overdue feedback_overdue revisit_due promise_overdue visit_missing meeting_missing monitoring_case_overdue monitoring_unfollowed loan_unsent loan_unanswered returnee_uncontacted" ;;
 	report) values="summary issues visits households meetings history survey changes scorecard cases board" ;;
 	cases_view) values="open villages posting" ;;
+	group_by) values="owner kind" ;;
 	place_action) values="rename merge remove township" ;;
 	household_action) values="renumber merge remove" ;;
 	visit_action) values="household date visitor remove" ;;
@@ -128,7 +129,7 @@ _renke_domain() {
 	--risks) echo monitor_risk ;;
 	--as) echo flagged_as ;;
 	--food-clothing|--education|--medical|--housing|--drinking-water|--income-stable|--industry-link) echo check ;;
-	--group-by) echo owner ;;
+	--group-by) echo group_by ;;
 	--relation) echo relation ;;
 	--labour) echo labour ;;
 	--schooling) echo schooling ;;
@@ -163,12 +164,8 @@ _renke() {
 	COMPREPLY=()
 	if [ "$COMP_CWORD" -gt 0 ] && domain=$(_renke_domain "$cmd" "$prev") &&
 	    [ -n "$domain" ]; then
-		if [ "$domain" = owner ]; then
-			COMPREPLY=(owner)
-		else
-			local IFS=$'\n'
-			COMPREPLY=($(compgen -W "$(_renke_values "$domain")" -- "$cur"))
-		fi
+		local IFS=$'\n'
+		COMPREPLY=($(compgen -W "$(_renke_values "$domain")" -- "$cur"))
 		return 0
 	fi
 	case $prev in

@@ -98,6 +98,17 @@ example_households() {
 	cp "$TRASH/households.db" "$RENKE_DB"
 }
 
+# fake_mail DIR: DIR/mail, a stand-in for mail(1) that appends its
+# arguments and its standard input to ./mails
+fake_mail() {
+	mkdir -p "$1" &&
+	{
+		echo '#!/bin/sh'
+		echo "{ echo \"== mail \$*\"; cat; } >>'$PWD/mails'"
+	} >"$1/mail" &&
+	chmod +x "$1/mail"
+}
+
 # field NAME FILE: csv column NAME of a report FILE, with the village
 # first: village,value (a report's rows, as the scorecard tests read them)
 field() {

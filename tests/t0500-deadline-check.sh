@@ -78,21 +78,18 @@ sorted_cmp() {
 	test_cmp "$1.sorted" "$2.sorted"
 }
 
-# fake_mail DIR: DIR/mail, a stand-in for mail(1) that appends its
-# arguments and its standard input to ./mails
-fake_mail() {
-	mkdir -p "$1" &&
-	{
-		echo '#!/bin/sh'
-		echo "{ echo \"== mail \$*\"; cat; } >>'$PWD/mails'"
-	} >"$1/mail" &&
-	chmod +x "$1/mail"
+# sections ARGS...: the body of the mail deadline-mail sends for the
+# deadline-check options ARGS: the list a section a kind, its title line
+# (the subject) and the blank line after it left out
+sections() {
+	{ deadline-check -f table --group-by kind "$@"; test $? -eq 1; } >sections.all &&
+	tail -n +3 sections.all
 }
 
 # no_mail_path DIR: DIR holds only what deadline-mail needs, and no mail
 no_mail_path() {
 	mkdir -p "$1" &&
-	for tool in sh mktemp date cat tr rm; do
+	for tool in sh mktemp date cat tr rm head tail; do
 		ln -s "$(command -v "$tool")" "$1/$tool" || return 1
 	done &&
 	ln -s "$RENKE_BIN/deadline-check" "$1/deadline-check"
@@ -604,19 +601,19 @@ test_case 'deadline-mail: nothing due, no mail, exit 0' '
 	test_path_is_missing mails
 '
 
-test_case 'deadline-mail: something due, one mail to -t holding the table' '
+test_case 'deadline-mail: something due, one mail to -t holding the list a section a kind' '
 	mixed &&
 	fake_mail mailbin &&
 	expect_status 0 env PATH="$PWD/mailbin:$PATH" deadline-mail -t office@town -- --today 2024-03-20 >out 2>err &&
 	test_empty out &&
 	test_empty err &&
 	{
-		echo "== mail -s renke: due and overdue office@town" &&
-		deadline-check -f table --today 2024-03-20
-		test $? -eq 1
+		echo "== mail -s renke: due and overdue, 2024-03-20 office@town" &&
+		sections --today 2024-03-20
 	} >expect &&
 	test_cmp expect mails &&
-	grep -q "村民会议" mails
+	grep -q "村民会议" mails &&
+	grep -q "^== issue overdue: " mails
 '
 
 test_case 'deadline-mail -a: one more mail per listed owner, with only their rows' '
@@ -628,11 +625,11 @@ test_case 'deadline-mail -a: one more mail per listed owner, with only their row
 	test_empty err &&
 	{
 		echo "== mail -s 台账提醒 office" &&
-		{ deadline-check -f table --today 2024-03-20; test $? -eq 1; } &&
+		sections --today 2024-03-20 &&
 		echo "== mail -s 台账提醒: 王 wang@town" &&
-		{ deadline-check -f table --today 2024-03-20 --owner 王; test $? -eq 1; } &&
+		sections --owner 王 --today 2024-03-20 &&
 		echo "== mail -s 台账提醒: 李 li@town" &&
-		{ deadline-check -f table --today 2024-03-20 --owner 李; test $? -eq 1; }
+		sections --owner 李 --today 2024-03-20
 	} >expect &&
 	test_cmp expect mails &&
 	test $(grep -c "^== mail" mails) -eq 3 &&
@@ -652,12 +649,12 @@ test_case 'deadline-mail: no mail command, the list is appended to the -l log' '
 	test_empty err &&
 	test_path_is_missing mails &&
 	sed -n 1p deadlines.log >first &&
-	grep -q "^== [0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9] [0-2][0-9]:[0-5][0-9] renke: due and overdue (for office)$" first &&
-	{ deadline-check -f table --today 2024-03-20; test $? -eq 1; echo; } >expect &&
+	grep -q "^== [0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9] [0-2][0-9]:[0-5][0-9] renke: due and overdue, 2024-03-20 (for office)$" first &&
+	{ sections --today 2024-03-20; echo; } >expect &&
 	sed 1d deadlines.log >actual &&
 	test_cmp expect actual &&
 	expect_status 0 env PATH="$PWD/nomail" "$TOP/scripts/deadline-mail" -t office -l "$PWD/deadlines.log" -- --today 2024-03-20 &&
-	test $(grep -c "^== .* renke: due and overdue (for office)$" deadlines.log) -eq 2
+	test $(grep -c "^== .* renke: due and overdue, 2024-03-20 (for office)$" deadlines.log) -eq 2
 '
 
 test_case 'deadline-mail: deadline-check failing (no store) is exit 66 and no mail' '
