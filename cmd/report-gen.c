@@ -15,7 +15,8 @@ static const char usage[] =
 "                  [--due-until date] [--who name] [--min-n n] [--case n]\n"
 "                  summary | issues | visits | households | meetings |\n"
 "                  history id | history --case n | survey | changes | scorecard |\n"
-"                  cases | cases villages | cases posting | board\n"
+"                  cases | cases villages | cases posting | board |\n"
+"                  assistance | returnees | care\n"
 "       report-gen --from-rollup [-q] [-f format] [-o file] [--min-n n]\n"
 "                  summary | scorecard file ...\n";
 
@@ -321,6 +322,15 @@ from_stores(struct cli *cli, struct opts *o, int which, int argc, char **argv)
 			status = cli_error(cli, &err);
 		else
 			cli_say_none(cli, rows, _("no one is on the boards"));
+	} else if (which <= -8 && which >= -10) {
+		if ((rows = report_assistance(&src, which == -8 ? REPORT_ASSISTANCE :
+		    which == -9 ? REPORT_RETURNEES : REPORT_CARE, &o->filter,
+		    cli_labels(cli), cli->format, cli->output_flags, stdout,
+		    &err)) < 0)
+			status = cli_error(cli, &err);
+		else if (which != -8)
+			cli_say_none(cli, rows, which == -9 ? _("no returnees") :
+			    _("no one is tagged for care"));
 	} else if (which == -6) {
 		if ((rows = report_cases(&src, case_view, &o->filter,
 		    cli_labels(cli), cli->format, cli->output_flags, stdout,
@@ -367,6 +377,9 @@ main(int argc, char **argv)
 		{ "scorecard", -5, N_("Scorecard of the eight actions") },
 		{ "cases", -6, N_("Monitoring cases") },
 		{ "board", -7, N_("Honour and exposure boards") },
+		{ "assistance", -8, N_("Assistance") },
+		{ "returnees", -9, N_("Returnees") },
+		{ "care", -10, N_("People in need of care") },
 	};
 	char title[256];
 	struct cli cli;
@@ -381,15 +394,15 @@ main(int argc, char **argv)
 	argv += first;
 	if (argc < 1)
 		cli_usage_error(&cli, _("which report? summary, issues, visits, "
-		    "households, meetings, history, survey, changes, scorecard, cases "
-		    "or board"));
+		    "households, meetings, history, survey, changes, scorecard, cases, "
+		    "board, assistance, returnees or care"));
 	for (report = 0; report < sizeof(reports) / sizeof(reports[0]); report++)
 		if (strcmp(argv[0], reports[report].name) == 0)
 			break;
 	if (report == sizeof(reports) / sizeof(reports[0]))
 		cli_usage_error(&cli, _("unknown report \"%s\"; expected summary, issues, "
 		    "visits, households, meetings, history, survey, changes, scorecard, "
-		    "cases or board"), argv[0]);
+		    "cases, board, assistance, returnees or care"), argv[0]);
 	if (o.from_rollup) {
 		if (reports[report].ledger != -1 && reports[report].ledger != -5)
 			cli_usage_error(&cli, "%s", _("--from-rollup reads summaries: "
@@ -455,6 +468,9 @@ main(int argc, char **argv)
 			{ -5, "village since until min-n" },
 			{ -6, "village group since until" },
 			{ -7, "village group" },
+			{ -8, "village" },
+			{ -9, "village" },
+			{ -10, "village group kind" },
 		};
 		const struct {
 			const char *name;
@@ -493,7 +509,8 @@ main(int argc, char **argv)
 	/* vocabulary filters mean different things per report */
 	if (o.filter.kind != NULL)
 		o.filter.kind = vocabulary(&cli, "kind", reports[report].ledger ==
-		    REPORT_MEETINGS ? "meeting_kind" : "issue_kind", o.filter.kind);
+		    REPORT_MEETINGS ? "meeting_kind" : reports[report].ledger == -10 ?
+		    "member_tag" : "issue_kind", o.filter.kind);
 	if (o.filter.category != NULL)
 		o.filter.category = vocabulary(&cli, "category", reports[report].ledger ==
 		    REPORT_HOUSEHOLDS ? "category" : "issue_category", o.filter.category);

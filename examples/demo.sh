@@ -2,8 +2,8 @@
 # demo.sh -- the main job on the example township: import its households into
 # the default store (./renke.db, made afresh) from the workbook an office
 # receives, and print them, ID numbers masked; then its visits, ledger,
-# survey, deadlines and monitoring cases, ending with the HTML summary and its
-# workbook and the posting list
+# survey, deadlines and monitoring cases, its people and the help they get,
+# ending with the HTML summary and its workbook and the posting list
 # (examples/*.xlsx are made from examples/*.csv by scripts/gen-workbook --office)
 set -eu
 cd "$(dirname "$0")/.."
@@ -79,6 +79,28 @@ echo "   each household told why and given a week to object; one objection uphel
 board-step -q --today 2022-12-31 examples/board-steps.csv
 echo "== report-gen --today 2022-12-31 board -f table   (what the villages' boards show on the last day of the year)"
 report-gen --today 2022-12-31 board -f table
+echo "== member-add examples/people.csv   (every household's people: ID numbers with their check digit, relation,"
+echo "   labour, schooling, health, working away, and the tags of care: 孤寡老人, 留守儿童, 贫困学生, 残疾人)"
+member-add examples/people.csv
+echo "== assign examples/assignments.csv   (包村: each village's party secretary and first secretary; 包户: each"
+echo "   household's assistance cadre, as the visits show them)"
+assign examples/assignments.csv
+echo "== support-log examples/support.csv   (a dozen public-welfare posts, weak and half labour first; small loans"
+echo "   at every stage: a wish, papers at the bank, approved, refused, withdrawn)"
+support-log examples/support.csv
+echo "== returnee-log examples/returnees.csv   (people working away, each contacted one to one by their cadre)"
+returnee-log examples/returnees.csv
+echo "== report-gen --today 2022-12-01 assistance -f table   (per village: posts held by the labour of their"
+echo "   holders, loans by stage and the yuan approved, returnees by status, people by tag)"
+report-gen --today 2022-12-01 assistance -f table
+echo "== report-gen --today 2022-12-01 returnees -f table   (the returnee list, those not yet home first)"
+report-gen --today 2022-12-01 returnees -f table
+echo "== report-gen --today 2022-12-01 care --kind 孤寡老人 -f table   (the care list of the elderly living alone)"
+report-gen --today 2022-12-01 care --kind 孤寡老人 -f table
+echo "== deadline-check --today 2022-12-01 --kind loan_unsent --kind loan_unanswered --kind returnee_uncontacted -f table"
+echo "   (loans whose papers wait, loans the bank has not answered, returnees not contacted for 30 days)"
+deadline-check --today 2022-12-01 --kind loan_unsent --kind loan_unanswered \
+	--kind returnee_uncontacted -f table || true
 echo "== household-list --name 军元 -f table   (a resident at the counter gives part of a name)"
 household-list --name 军元 -f table
 echo "== report-gen history HY0102001 -f table   (one household whole: its suggestion, visits, registration, the moves of its issue)"

@@ -102,6 +102,19 @@ member_birth_date(const char *id_number, char birth[11])
 	birth[10] = '\0';
 }
 
+int
+member_age_on(const char *birth, const char *day)
+{
+	int by, bm, bd, y, m, d;
+
+	if (birth == NULL || day == NULL ||
+	    sscanf(birth, "%4d-%2d-%2d", &by, &bm, &bd) != 3 ||
+	    sscanf(day, "%4d-%2d-%2d", &y, &m, &d) != 3)
+		return -1;
+	/* one fewer before this year's birthday */
+	return y - by - (m < bm || (m == bm && d < bd));
+}
+
 static int
 prepare(struct member_import *mi, struct import *im, struct error *err)
 {

@@ -76,4 +76,7 @@ extern const struct import_kind member_import_kind;
 const char *member_sex(const char *id_number);
 void member_birth_date(const char *id_number, char birth[11]);
 
+/* Whole years from the ISO birth date to the ISO day; -1 if either is no date. */
+int member_age_on(const char *birth, const char *day);
+
 #endif

@@ -2,9 +2,22 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "audit.h"
 #include "report.h"
 #include "report_parts.h"
 #include "vocab.h"
+
+int
+report_audit_reveal(struct store *s, const char *record, const char *fields,
+    const char *what, struct error *err)
+{
+	if (store_begin(s, err) != 0 || audit_add(s, "reveal", record, fields,
+	    NULL, what, err) != 0 || store_commit(s, err) != 0) {
+		store_rollback(s);
+		return -1;
+	}
+	return 0;
+}
 
 int
 report_late_open(struct report_late_writer *lw, struct error *err)

@@ -359,6 +359,46 @@ long report_board(struct report_source *src, const struct report_filter *f,
     int labels, enum output_format format, unsigned flags, FILE *fp,
     struct error *err);
 
+/* ---- assistance to people (帮扶): per village, returnees, care ---- */
+
+enum report_assistance_view {
+	REPORT_ASSISTANCE,	/* the figures per village, township and county */
+	REPORT_RETURNEES,	/* the returnees (回引人才, 乡贤), one a row */
+	REPORT_CARE,		/* the people tagged for care (人文关怀) */
+};
+
+/*
+ * Write view of src's stores (a township column first when several) on
+ * f->today:
+ *
+ * assistance: per village (f->village alone, if given), then each
+ * township's total (village "*") and, for several stores, the county's
+ * (township "*" too), sums of the villages' counts: the public-welfare
+ * posts held on the day, by the labour of their holders, and their
+ * monthly pay; the loans whose wish was recorded by the day, by stage,
+ * and the amount approved; the returnees by the status of their latest
+ * contact by the day; the people tagged (a person once), by tag.
+ *
+ * returnees: each returnee as their latest contact by the day leaves
+ * them, by village, those not yet settled first, the longest
+ * uncontacted first: kind, where they work, skills, intention, status,
+ * the one cadre, contacts so far, the latest's day, way and words, and
+ * the days since (f->village).
+ *
+ * care: each person tagged (孤寡老人, 留守儿童, 贫困学生, 残疾人; f->kind,
+ * a member_tag code, for one tag), by village, group and household:
+ * sex, age on the day, tags, labour, schooling, health and the cadre
+ * who answers for the household (f->village, f->group).
+ *
+ * ID numbers and phones are masked unless f->reveal, which each store's
+ * audit log records before anything is shown.  Returns the rows
+ * written, or -1 with err set.
+ */
+long report_assistance(struct report_source *src,
+    enum report_assistance_view view, const struct report_filter *f,
+    int labels, enum output_format format, unsigned flags, FILE *fp,
+    struct error *err);
+
 /* ---- the ledgers ---- */
 
 enum report_ledger { REPORT_ISSUES, REPORT_VISITS, REPORT_HOUSEHOLDS,

@@ -6,6 +6,7 @@
 #include "buf.h"
 #include "history.h"
 #include "report.h"
+#include "report_parts.h"
 #include "support.h"
 #include "text.h"
 #include "vocab.h"
@@ -551,18 +552,6 @@ history_write(const struct history *h, int labels, int reveal,
 	return writer_close(w, err) == 0 ? rows : -1;
 }
 
-/* That what was shown unmasked, into s's audit log: 0, or -1 with err set. */
-static int
-audit_reveal(struct store *s, const char *what, struct error *err)
-{
-	if (store_begin(s, err) != 0 || audit_add(s, "reveal", "audit",
-	    "old,new", NULL, what, err) != 0 || store_commit(s, err) != 0) {
-		store_rollback(s);
-		return -1;
-	}
-	return 0;
-}
-
 /*
  * Row v of an issue's trail for people: the field's heading, its old
  * and new values as labels; a revisit ("date visitor finding") with its
@@ -675,7 +664,7 @@ history_of(struct store *s, const struct household_ref *hh,
 		if (kinds[k](s, hh, &h, err) != 0)
 			goto out;
 	history_sort(&h);
-	if (reveal && audit_reveal(s, what, err) != 0)
+	if (reveal && report_audit_reveal(s, "audit", "old,new", what, err) != 0)
 		goto out;
 	rows = history_write(&h, hh->labels, reveal, format, flags, fp, err);
 out:
@@ -738,7 +727,7 @@ report_changes(struct store *s, const struct report_filter *f, const char *who,
 
 		snprintf(what, sizeof(what), "report-gen changes since=%s until=%s",
 		    since, until ? until : "*");
-		if (audit_reveal(s, what, err) != 0)
+		if (report_audit_reveal(s, "audit", "old,new", what, err) != 0)
 			goto out;
 	}
 	rows = history_write(&h, labels, f->reveal, format, flags, fp, err);

@@ -17,6 +17,14 @@
  */
 struct column *report_with_township(const struct column *cols, size_t n);
 
+/*
+ * That what (the report and what it asked for) was shown with the
+ * fields of record unmasked (--reveal), into s's audit log, in a
+ * transaction of its own: 0, or -1 with err set.
+ */
+int report_audit_reveal(struct store *s, const char *record,
+    const char *fields, const char *what, struct error *err);
+
 /* The index of code[0..len) among domain's codes, in vocab.c's order; -1 when it is none. */
 int report_code_index(const char *domain, const char *code, size_t len);
 

@@ -6,6 +6,7 @@
 #include "audit.h"
 #include "buf.h"
 #include "household_check.h"
+#include "member.h"
 #include "merge.h"
 #include "monitor_case.h"
 #include "support.h"
@@ -301,19 +302,6 @@ support_check(struct import *im, const struct record *rec, struct support *r)
 	return bad + check_texts(im, rec, r);
 }
 
-/* Whole years from the ISO birth date to the ISO day; -1 if either is no date. */
-static int
-age_on(const char *birth, const char *day)
-{
-	int by, bm, bd, y, m, d;
-
-	if (sscanf(birth, "%4d-%2d-%2d", &by, &bm, &bd) != 3 ||
-	    sscanf(day, "%4d-%2d-%2d", &y, &m, &d) != 3)
-		return -1;
-	/* one fewer before this year's birthday */
-	return y - by - (m < bm || (m == bm && d < bd));
-}
-
 /*
  * The person of r as the store knows them into p: 0, 1 when there is
  * no such person (reported), -1 with err set.
@@ -477,7 +465,7 @@ broken_rules(struct support_import *si, struct import *im,
 {
 	const char *start = r->value[SUPPORT_START];
 	char other[11];
-	int age = age_on(p->birth, start), n = 0, rc;
+	int age = member_age_on(p->birth, start), n = 0, rc;
 
 	if (strcmp(r->value[SUPPORT_KIND], "job") == 0) {
 		if (age < 16)

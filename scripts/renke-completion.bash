@@ -68,7 +68,7 @@ _renke_values() {
 	input_format) values="csv json jsonl xlsx xls" ;;
 	encoding) values="auto utf-8 gb18030" ;;
 	deadline_kind) values="issue_overdue feedback_overdue revisit_due promise_overdue visit_missing meeting_missing monitoring_case_overdue monitoring_unfollowed loan_unsent loan_unanswered returnee_uncontacted" ;;
-	report) values="summary issues visits households meetings history survey changes scorecard cases board" ;;
+	report) values="summary issues visits households meetings history survey changes scorecard cases board assistance returnees care" ;;
 	cases_view) values="open villages posting" ;;
 	group_by) values="owner kind" ;;
 	place_action) values="rename merge remove township" ;;

@@ -149,6 +149,9 @@ EOF
 	case-step --today 2022-12-01 "$EXAMPLES/case-steps.csv" >/dev/null &&
 	honour-add "$EXAMPLES/honours.csv" &&
 	board-step --today 2022-12-31 "$EXAMPLES/board-steps.csv" &&
+	member-add "$EXAMPLES/people.csv" &&
+	assign "$EXAMPLES/assignments.csv" &&
+	returnee-log "$EXAMPLES/returnees.csv" &&
 	sqlite3 renke.db "SELECT code FROM vocab; SELECT DISTINCT p.name FROM
 		sqlite_master AS m, pragma_table_info(m.name) AS p WHERE m.type = 'table'" |
 		sort -u >"$TRASH/names" &&
@@ -190,6 +193,9 @@ report-gen --today 2022-11-30 cases
 report-gen --today 2022-11-30 cases villages
 report-gen --today 2022-11-30 cases posting
 report-gen --today 2022-12-31 board
+report-gen --today 2022-11-30 assistance
+report-gen --today 2022-11-30 returnees
+report-gen --today 2022-11-30 care
 survey-tally --from-store 2022-11
 survey-tally --today 2022-11-28 EXAMPLES/survey.csv
 survey-tally --evaluation EXAMPLES/evaluation.csv
