@@ -185,7 +185,8 @@ backend_select(struct workbook *wb, size_t i, int merges, struct error *err)
 	if (wb->xlsx != NULL)
 		return xlsx_select(wb->xlsx, i, merges ? &wb->merges : NULL,
 		    &wb->nmerges, err);
-	return xls_select(wb->xls, i, err);
+	return xls_select(wb->xls, i, merges ? &wb->merges : NULL, &wb->nmerges,
+	    err);
 }
 
 static int
@@ -255,6 +256,21 @@ choose_sheet(struct workbook *wb, size_t *index, struct error *err)
 }
 
 /* ---- merged regions ---- */
+
+static int
+merge_order(const void *a, const void *b)
+{
+	const struct merged_region *x = a, *y = b;
+
+	return x->r1 < y->r1 ? -1 : x->r1 > y->r1;
+}
+
+void
+workbook_sort_merges(struct merged_region *m, size_t n)
+{
+	if (n > 1)
+		qsort(m, n, sizeof(*m), merge_order);
+}
 
 /*
  * Give each merged region covering row the value of its first cell:

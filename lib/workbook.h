@@ -60,6 +60,9 @@ struct merged_region {
 	size_t c1, c2;
 };
 
+/* Sort regions m[0..n) by their first row, as fill_merges() takes them. */
+void workbook_sort_merges(struct merged_region *m, size_t n);
+
 /* A sheet of a workbook as listed by --list-sheets. */
 struct sheet_info {
 	char *name;

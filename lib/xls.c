@@ -1,11 +1,20 @@
-/* xls.c -- .xls and WPS .et workbooks through libfreexl */
+/* xls.c -- .xls and WPS .et workbooks through libfreexl; hidden sheets and merged cells from the BIFF records */
 #include <errno.h>
 #include <freexl.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "buf.h"
+#include "cfb.h"
 #include "xls.h"
+
+/* BIFF records libfreexl reads past */
+#define BIFF_BOF 0x0809
+#define BIFF_EOF 0x000A
+#define BIFF_BOUNDSHEET 0x0085
+#define BIFF_MERGEDCELLS 0x00E5
 
 struct xls {
 	const void *handle;
@@ -14,6 +23,10 @@ struct xls {
 	size_t nsheets;
 	unsigned rows, next;
 	unsigned short columns;
+	/* the Workbook stream, and where each sheet's records begin in it */
+	unsigned char *stream;
+	size_t nstream;
+	uint32_t *sheet_at;
 };
 
 /*
@@ -45,6 +58,207 @@ is_encrypted_package(const char *path)
 	return found;
 }
 
+/* ---- what libfreexl does not tell: hidden sheets, merged cells ---- */
+
+static unsigned
+u16(const unsigned char *p)
+{
+	return (unsigned)p[0] | (unsigned)p[1] << 8;
+}
+
+static int
+damaged(const struct xls *x, struct error *err)
+{
+	return error_set(err, EXIT_DATAERR, _("%s: a damaged .xls file: its "
+	    "sheets or merged cells cannot be read; open it in Excel or WPS and "
+	    "save it as .xlsx"), x->file);
+}
+
+/*
+ * The record at *at of the stream: its type into *type, its data's
+ * length into *len, *at moved past it.  1, 0 at the stream's end (or
+ * the zeros a writer pads it with), -1 when the record runs past it.
+ */
+static int
+next_record(const struct xls *x, size_t *at, unsigned *type,
+    const unsigned char **data, size_t *len)
+{
+	if (*at >= x->nstream)
+		return 0;
+	if (x->nstream - *at < 4 || u16(x->stream + *at) == 0) {
+		for (size_t k = *at; k < x->nstream; k++)
+			if (x->stream[k] != 0)
+				return -1;
+		return 0;
+	}
+	*type = u16(x->stream + *at);
+	*len = u16(x->stream + *at + 2);
+	if (x->nstream - *at - 4 < *len)
+		return -1;
+	*data = x->stream + *at + 4;
+	*at += 4 + *len;
+	return 1;
+}
+
+/* The bytes of the file at path into b.  0, or -1 with errno set. */
+static int
+read_whole(const char *path, struct buf *b)
+{
+	FILE *fp = fopen(path, "rb");
+	char chunk[65536];
+	size_t n;
+	int failed;
+
+	if (fp == NULL)
+		return -1;
+	while ((n = fread(chunk, 1, sizeof(chunk), fp)) > 0)
+		if (buf_append(b, chunk, n) != 0) {
+			fclose(fp);
+			errno = ENOMEM;
+			return -1;
+		}
+	failed = ferror(fp);
+	fclose(fp);
+	return failed ? -1 : 0;
+}
+
+/*
+ * The Workbook stream of the file at path, through cfb.c, every record
+ * of it checked to lie within it: a file whose sectors or records do
+ * not hold together is refused here, before libfreexl reads it (some
+ * such files crash libfreexl 1.0).  0, or -1 with err set.
+ */
+static int
+read_stream(struct xls *x, const char *path, struct error *err)
+{
+	static const char *const names[] = { "Workbook", "Book", NULL };
+	struct buf file = { 0 };
+	size_t at = 0, len;
+	const unsigned char *data;
+	unsigned type;
+	int rc;
+
+	if (read_whole(path, &file) != 0) {
+		buf_free(&file);
+		return error_set(err, errno == ENOMEM ? EXIT_SOFTWARE : EXIT_IOERR,
+		    "%s: %s", x->file, strerror(errno));
+	}
+	rc = cfb_stream((const unsigned char *)file.data, file.len, names,
+	    &x->stream, &x->nstream);
+	buf_free(&file);
+	if (rc == -2)
+		return error_set(err, EXIT_SOFTWARE, "%s", strerror(ENOMEM));
+	if (rc != 0)
+		return damaged(x, err);
+	while ((rc = next_record(x, &at, &type, &data, &len)) == 1)
+		;
+	return rc < 0 ? damaged(x, err) : 0;
+}
+
+/*
+ * The BOUNDSHEET records of the stream: each sheet's hidden state and
+ * where its records begin.  libfreexl numbers the worksheets among them
+ * (charts and macros left out).  0, or -1 with err set.
+ */
+static int
+read_sheet_list(struct xls *x, struct error *err)
+{
+	size_t at, len, nall = 0, nworksheets = 0;
+	const unsigned char *data;
+	unsigned type;
+	int rc, pass;
+
+	/* count first, then note: worksheets alone when libfreexl's count is theirs */
+	for (pass = 0; pass < 2; pass++) {
+		size_t k = 0;
+		int all = pass == 1 && nworksheets != x->nsheets;
+
+		if (pass == 1 && nworksheets != x->nsheets && nall != x->nsheets)
+			return damaged(x, err);
+		at = 0;
+		while ((rc = next_record(x, &at, &type, &data, &len)) == 1 &&
+		    type != BIFF_EOF) {
+			if (type != BIFF_BOUNDSHEET || len < 6)
+				continue;
+			if (pass == 0) {
+				nall++;
+				nworksheets += data[5] == 0;
+			} else if (all || data[5] == 0) {
+				x->sheet_at[k] = (uint32_t)data[0] |
+				    (uint32_t)data[1] << 8 | (uint32_t)data[2] << 16 |
+				    (uint32_t)data[3] << 24;
+				x->sheets[k++].hidden = (data[4] & 3) != 0;
+			}
+		}
+		if (rc < 0)
+			return damaged(x, err);
+	}
+	return 0;
+}
+
+/*
+ * The MERGEDCELLS records of sheet i, as regions numbered as Excel
+ * numbers rows (from 1) and columns from 0, sorted by first row.  0, or
+ * -1 with err set.
+ */
+static int
+read_merges(struct xls *x, size_t i, struct merged_region **merges,
+    size_t *nmerges, struct error *err)
+{
+	struct merged_region *list = NULL;
+	size_t n = 0, cap = 0, at = x->sheet_at[i], len;
+	const unsigned char *data;
+	unsigned type;
+	int rc, depth = 0;
+
+	*merges = NULL;
+	*nmerges = 0;
+	/* the sheet's records, from its BOF to its EOF; a chart inside has its own */
+	while ((rc = next_record(x, &at, &type, &data, &len)) == 1) {
+		if (type == BIFF_BOF)
+			depth++;
+		else if (depth == 0)
+			break;
+		else if (type == BIFF_EOF && --depth == 0)
+			break;
+		else if (type == BIFF_MERGEDCELLS && depth == 1 && len >= 2) {
+			size_t count = u16(data);
+
+			if (len < 2 + 8 * count)
+				break;
+			for (size_t k = 0; k < count; k++) {
+				const unsigned char *r = data + 2 + 8 * k;
+				struct merged_region m = { (long)u16(r) + 1,
+				    (long)u16(r + 2) + 1, u16(r + 4), u16(r + 6) };
+
+				if (m.r2 < m.r1 || m.c2 < m.c1 ||
+				    (m.r1 == m.r2 && m.c1 == m.c2))
+					continue;
+				if (n == cap) {
+					struct merged_region *more;
+
+					cap = cap ? cap * 2 : 16;
+					if ((more = realloc(list, cap * sizeof(*more))) == NULL) {
+						free(list);
+						return error_set(err, EXIT_SOFTWARE, "%s",
+						    strerror(ENOMEM));
+					}
+					list = more;
+				}
+				list[n++] = m;
+			}
+		}
+	}
+	if (rc != 1 || depth != 0 || type != BIFF_EOF) {
+		free(list);
+		return damaged(x, err);
+	}
+	workbook_sort_merges(list, n);
+	*merges = list;
+	*nmerges = n;
+	return 0;
+}
+
 struct xls *
 xls_open(const char *path, const char *file, struct error *err)
 {
@@ -63,6 +277,8 @@ xls_open(const char *path, const char *file, struct error *err)
 		    "save it as .xlsx"), file);
 		goto fail;
 	}
+	if (read_stream(x, path, err) != 0)
+		goto fail;
 	if ((rc = freexl_open(path, &x->handle)) != FREEXL_OK) {
 		x->handle = NULL;
 		error_set(err, EXIT_DATAERR, _("%s: not an .xls or .et workbook that "
@@ -82,7 +298,8 @@ xls_open(const char *path, const char *file, struct error *err)
 		error_set(err, EXIT_DATAERR, _("%s: the workbook has no sheets"), file);
 		goto fail;
 	}
-	if ((x->sheets = calloc(count, sizeof(*x->sheets))) == NULL)
+	if ((x->sheets = calloc(count, sizeof(*x->sheets))) == NULL ||
+	    (x->sheet_at = calloc(count, sizeof(*x->sheet_at))) == NULL)
 		goto nomem;
 	for (unsigned i = 0; i < count; i++) {
 		const char *name = NULL;
@@ -95,6 +312,8 @@ xls_open(const char *path, const char *file, struct error *err)
 			goto nomem;
 		x->nsheets++;
 	}
+	if (read_sheet_list(x, err) != 0)
+		goto fail;
 	return x;
 nomem:
 	error_set(err, EXIT_SOFTWARE, "%s", strerror(ENOMEM));
@@ -111,13 +330,16 @@ xls_sheets(struct xls *x, size_t *n)
 }
 
 int
-xls_select(struct xls *x, size_t i, struct error *err)
+xls_select(struct xls *x, size_t i, struct merged_region **merges,
+    size_t *nmerges, struct error *err)
 {
 	if (freexl_select_active_worksheet(x->handle, (unsigned short)i) != FREEXL_OK ||
 	    freexl_worksheet_dimensions(x->handle, &x->rows, &x->columns) != FREEXL_OK)
 		return error_set(err, EXIT_DATAERR, _("%s:%s: the sheet cannot be read"),
 		    x->file, x->sheets[i].name);
 	x->next = 0;
+	if (merges != NULL && read_merges(x, i, merges, nmerges, err) != 0)
+		return -1;
 	return 0;
 }
 
@@ -181,6 +403,8 @@ xls_close(struct xls *x)
 	for (size_t i = 0; i < x->nsheets; i++)
 		free(x->sheets[i].name);
 	free(x->sheets);
+	free(x->sheet_at);
+	free(x->stream);
 	free(x->file);
 	free(x);
 }

@@ -314,14 +314,6 @@ parse_region(const char *ref, size_t n, struct merged_region *m)
 	return 0;
 }
 
-static int
-merge_order(const void *a, const void *b)
-{
-	const struct merged_region *x = a, *y = b;
-
-	return x->r1 < y->r1 ? -1 : x->r1 > y->r1;
-}
-
 struct merge_scan {
 	struct merged_region *list;
 	size_t n, cap;
@@ -424,7 +416,7 @@ read_merges(struct xlsx *x, const char *part, struct merged_region **merges,
 		return -1;
 	}
 	if (ms.n > 1)
-		qsort(ms.list, ms.n, sizeof(*ms.list), merge_order);
+		workbook_sort_merges(ms.list, ms.n);
 	*merges = ms.list;
 	*nmerges = ms.n;
 	return 0;

@@ -6,8 +6,9 @@
 #   -r R   runs of each command, taking turns; the median is reported (default 3)
 #   -k     keep the scratch directory
 # The workbook is made once from generated households (household-list -f
-# xlsx --reveal: one sheet of inline strings, as libxlsxwriter and openpyxl
-# write them), then in turns: household-add from the CSV, household-add
+# xlsx --reveal: one sheet of inline strings, written by renke's own
+# writer, which leaves out the reference of a cell next to the one before
+# it, so that its XML is smaller than Excel's), then in turns: household-add from the CSV, household-add
 # from the workbook, and csvkit's in2csv converting the workbook alone
 # (skipped, saying so, when it is not installed).  Prints seconds and peak
 # memory of each, and the two ratios the targets are set on: workbook/CSV

@@ -48,6 +48,7 @@ need_pkg python3 command -v python3
 # the tests make and check workbooks with an independent writer and reader
 need_pkg python3-openpyxl /usr/bin/python3 -c 'import openpyxl'
 need_pkg python3-xlwt /usr/bin/python3 -c 'import xlwt'
+need_pkg python3-olefile /usr/bin/python3 -c 'import olefile'
 need_pkg locales test -f /usr/share/i18n/SUPPORTED
 for p in $extra; do
 	case $p in

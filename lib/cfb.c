@@ -1,0 +1,276 @@
+/* cfb.c -- a stream of a compound file (OLE2, the container of .xls and .et) read whole */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "cfb.h"
+
+#define ENDOFCHAIN 0xFFFFFFFEu
+#define HEADER 512
+#define ENTRY 128		/* bytes of a directory entry */
+#define MINI 64			/* bytes of a mini sector */
+#define DIFAT_IN_HEADER 109
+
+struct cfb {
+	const unsigned char *d;
+	size_t n;
+	size_t sector;		/* bytes of a sector: 512 or 4096 */
+	uint32_t *fat;		/* next sector of each sector */
+	size_t nfat;
+};
+
+static uint32_t
+u32(const unsigned char *p)
+{
+	return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 |
+	    (uint32_t)p[3] << 24;
+}
+
+static unsigned
+u16(const unsigned char *p)
+{
+	return (unsigned)p[0] | (unsigned)p[1] << 8;
+}
+
+/* Sector s of the file, whole, or NULL when it is not in the file. */
+static const unsigned char *
+sector_at(const struct cfb *c, uint32_t s)
+{
+	size_t at = ((size_t)s + 1) * c->sector;
+
+	if (s >= 0xFFFFFFFAu || at / c->sector != (size_t)s + 1 ||
+	    at > c->n || c->n - at < c->sector)
+		return NULL;
+	return c->d + at;
+}
+
+/*
+ * Follow the chain from start through next[0..nnext), want bytes of
+ * unit-byte pieces each got by piece(): into a new buffer *out.  0, -1
+ * when the chain leaves the table, loops or ends short, -2 for memory.
+ */
+static int
+follow(uint32_t start, const uint32_t *next, size_t nnext, size_t unit,
+    const unsigned char *(*piece)(const void *, uint32_t), const void *ctx,
+    size_t want, unsigned char **out)
+{
+	size_t have = 0;
+	uint32_t s = start;
+	unsigned char *b, *seen;
+
+	/* a size no chain of the table can hold: a damaged entry */
+	if (want / unit > nnext)
+		return -1;
+	if ((b = malloc(want + 1)) == NULL ||
+	    (seen = calloc(nnext / 8 + 1, 1)) == NULL) {
+		free(b);
+		return -2;
+	}
+	while (have < want) {
+		const unsigned char *p;
+		size_t k = want - have < unit ? want - have : unit;
+
+		/* no sector twice: a chain that loops is damage */
+		if (s >= nnext || (seen[s / 8] & 1u << s % 8) ||
+		    (p = piece(ctx, s)) == NULL) {
+			free(b);
+			free(seen);
+			return -1;
+		}
+		seen[s / 8] |= (unsigned char)(1u << s % 8);
+		memcpy(b + have, p, k);
+		have += k;
+		s = next[s];
+	}
+	free(seen);
+	*out = b;
+	return 0;
+}
+
+static const unsigned char *
+big_piece(const void *ctx, uint32_t s)
+{
+	return sector_at(ctx, s);
+}
+
+/* The mini stream and its length, for mini_piece(). */
+struct mini {
+	const unsigned char *d;
+	size_t n;
+};
+
+static const unsigned char *
+mini_piece(const void *ctx, uint32_t s)
+{
+	const struct mini *m = ctx;
+
+	if ((size_t)s >= m->n / MINI)
+		return NULL;
+	return m->d + (size_t)s * MINI;
+}
+
+/* The whole chain from start of the FAT: its length in sectors, or 0 when it breaks. */
+static size_t
+chain_length(const struct cfb *c, uint32_t start)
+{
+	size_t k = 0;
+
+	for (uint32_t s = start; s != ENDOFCHAIN; s = c->fat[s])
+		if (s >= c->nfat || ++k > c->nfat)
+			return 0;
+	return k;
+}
+
+/* Read the FAT through the header's DIFAT and its own sectors.  0, -1 or -2. */
+static int
+read_fat(struct cfb *c)
+{
+	size_t nsect = u32(c->d + 0x2C), per = c->sector / 4, i, hops = 0;
+	uint32_t difat = u32(c->d + 0x44), *where;
+
+	if (nsect == 0 || nsect > c->n / c->sector + 1)
+		return -1;
+	if ((where = calloc(nsect, sizeof(*where))) == NULL ||
+	    (c->fat = calloc(nsect * per, sizeof(uint32_t))) == NULL) {
+		free(where);
+		return -2;
+	}
+	c->nfat = nsect * per;
+	/* where the FAT's sectors are: 109 in the header, then the DIFAT's sectors */
+	for (i = 0; i < nsect && i < DIFAT_IN_HEADER; i++)
+		where[i] = u32(c->d + 0x4C + 4 * i);
+	while (i < nsect) {
+		const unsigned char *dp = sector_at(c, difat);
+
+		if (dp == NULL || ++hops > c->n / c->sector) {
+			free(where);
+			return -1;
+		}
+		for (size_t j = 0; j + 1 < per && i < nsect; j++)
+			where[i++] = u32(dp + 4 * j);
+		difat = u32(dp + 4 * (per - 1));
+	}
+	for (i = 0; i < nsect; i++) {
+		const unsigned char *p = sector_at(c, where[i]);
+
+		if (p == NULL) {
+			free(where);
+			return -1;
+		}
+		for (size_t j = 0; j < per; j++)
+			c->fat[i * per + j] = u32(p + 4 * j);
+	}
+	free(where);
+	return 0;
+}
+
+/* 1 when the directory entry e is named name (UTF-16, ASCII compared without case). */
+static int
+entry_named(const unsigned char *e, const char *name)
+{
+	size_t len = u16(e + 0x40), n = strlen(name);
+
+	if (len != 2 * (n + 1) || len > 64)
+		return 0;
+	for (size_t i = 0; i < n; i++) {
+		unsigned ch = u16(e + 2 * i);
+
+		if (ch > 0x7F || (unsigned char)((ch >= 'A' && ch <= 'Z') ? ch + 32 : ch) !=
+		    (unsigned char)((name[i] >= 'A' && name[i] <= 'Z') ? name[i] + 32 : name[i]))
+			return 0;
+	}
+	return 1;
+}
+
+/* The stream of entry e read whole.  0, -1 or -2. */
+static int
+read_stream(const struct cfb *c, const unsigned char *dir,
+    const unsigned char *e, unsigned char **out, size_t *len)
+{
+	uint32_t start = u32(e + 0x74);
+	size_t size = u32(e + 0x78), cutoff = u32(c->d + 0x38);
+	uint32_t *minifat = NULL;
+	unsigned char *ministream = NULL, *raw = NULL;
+	size_t nmini = u32(c->d + 0x40), root = u32(dir + 0x78);
+	struct mini m;
+	int rc;
+
+	*len = size;
+	if (size >= cutoff)
+		return follow(start, c->fat, c->nfat, c->sector, big_piece, c,
+		    size, out);
+	/* a small stream lies in the mini stream, the root entry's */
+	if (nmini == 0 || nmini > c->nfat ||
+	    (rc = follow(u32(c->d + 0x3C), c->fat, c->nfat, c->sector,
+	    big_piece, c, nmini * c->sector, &raw)) == -1)
+		return -1;
+	if (rc == -2)
+		return -2;
+	if ((minifat = malloc(nmini * c->sector)) == NULL) {
+		free(raw);
+		return -2;
+	}
+	for (size_t i = 0; i < nmini * c->sector / 4; i++)
+		minifat[i] = u32(raw + 4 * i);
+	free(raw);
+	rc = follow(u32(dir + 0x74), c->fat, c->nfat, c->sector, big_piece, c,
+	    root, &ministream);
+	if (rc == 0) {
+		m.d = ministream;
+		m.n = root;
+		rc = follow(start, minifat, nmini * c->sector / 4, MINI,
+		    mini_piece, &m, size, out);
+	}
+	free(minifat);
+	free(ministream);
+	return rc;
+}
+
+int
+cfb_stream(const unsigned char *data, size_t n, const char *const *names,
+    unsigned char **out, size_t *len)
+{
+	static const unsigned char magic[8] = {
+		0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1
+	};
+	struct cfb c = { data, n, 0, NULL, 0 };
+	unsigned char *dir = NULL;
+	size_t ndir;
+	unsigned shift;
+	int rc;
+
+	*out = NULL;
+	*len = 0;
+	if (n < HEADER || memcmp(data, magic, sizeof(magic)) != 0)
+		return -1;
+	shift = u16(data + 0x1E);
+	if (shift != 9 && shift != 12)
+		return -1;
+	c.sector = (size_t)1 << shift;
+	if ((rc = read_fat(&c)) != 0)
+		goto out;
+	rc = -1;
+	ndir = chain_length(&c, u32(data + 0x30));
+	if (ndir == 0 || follow(u32(data + 0x30), c.fat, c.nfat, c.sector,
+	    big_piece, &c, ndir * c.sector, &dir) != 0)
+		goto out;
+	ndir = ndir * c.sector / ENTRY;
+	rc = 1;
+	for (size_t k = 0; names[k] != NULL && rc == 1; k++)
+		for (size_t i = 1; i < ndir && rc == 1; i++) {
+			const unsigned char *e = dir + i * ENTRY;
+
+			if (e[0x42] == 2 && entry_named(e, names[k]))
+				rc = read_stream(&c, dir, e, out, len);
+		}
+out:
+	free(dir);
+	free(c.fat);
+	if (rc < 0) {
+		free(*out);
+		*out = NULL;
+		*len = 0;
+	}
+	return rc;
+}
