@@ -7,8 +7,10 @@
 #   -r R   runs of each command; the median is reported (default 3)
 #   -k     keep the scratch directory
 # Prints one row per task: task, renke seconds, anchor seconds, ratio
-# (renke / anchor; below 1 is faster), renke peak memory.  The anchor is
-# sqlite3 .import of the same CSV into a bare table of a new database.
+# (renke / anchor; below 1 is faster), renke peak memory.  The anchor of
+# an import is sqlite3 .import of the same CSV into a bare table of a new
+# database; that of report-gen assistance over the store (target: under
+# 1 s), sqlite3 counting the tagged people of each village.
 # Needs GNU time (/usr/bin/time) and sqlite3.
 set -eu
 
@@ -54,3 +56,7 @@ before=$(sqlite3 r.db 'SELECT count(*) FROM member')
 pair_row "member-add again (vs .import)" "$(pair member-add-again : "$add members.csv")"
 after=$(sqlite3 r.db 'SELECT count(*) FROM member')
 [ "$before" -eq "$after" ] || echo "(the second import added $((after - before)) members)"
+
+# the assistance report over the store the members went into
+anchor="sqlite3 r.db \"SELECT h.village_id, count(*) FROM member m JOIN household h ON h.household_id = m.household_id WHERE m.tags <> '' GROUP BY h.village_id\""
+pair_row "report-gen assistance (vs sqlite3)" "$(pair assistance : "$bin/report-gen -d r.db --today 2022-12-01 assistance -f csv")"

@@ -43,7 +43,8 @@ test_case 'scripts/bench-xlsx.sh on 2,000 households' '
 test_case 'scripts/bench-members.sh on 2,000 households of 3 people' '
 	TMPDIR=$PWD sh "$TOP/scripts/bench-members.sh" -n 2000 -r 1 >out 2>err &&
 	grep -q "^renke member benchmarks: 6000 members over 2000 households" out &&
-	for task in "member-add 6000 (vs .import)" "member-add again (vs .import)"; do
+	for task in "member-add 6000 (vs .import)" "member-add again (vs .import)" \
+	    "report-gen assistance (vs sqlite3)"; do
 		grep -q "^$task  *[0-9.]* " out || { echo "no row: $task"; cat out err; exit 1; }
 	done &&
 	! grep -q "the second import added" out &&
