@@ -145,5 +145,6 @@ field_label(const struct field_map *map, const struct record *rec, size_t k)
 {
 	int i = map->at[k];
 
-	return i >= 0 && (size_t)i < rec->count ? rec->names[i] : map->specs[k].name;
+	return i >= 0 && (size_t)i < rec->count ? rec->names[i] :
+	    field_word(map->specs[k].name);
 }

@@ -47,7 +47,11 @@ int field_map_record(struct field_map *map, const struct record *rec,
 const char *field_value(const struct field_map *map, const struct record *rec,
     size_t k);
 
-/* The name rec uses for specs[k] (for messages): its own header, else the field name. */
+/*
+ * The name rec uses for specs[k] (for messages): its own header, else
+ * the field as the user knows it (field_word(): its heading under
+ * zh_CN, the field name else).
+ */
 const char *field_label(const struct field_map *map, const struct record *rec,
     size_t k);
 

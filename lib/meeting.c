@@ -37,6 +37,33 @@ meeting_issue_source(const char *kind)
 	return "other";
 }
 
+/*
+ * How a message names field of the meeting: under zh_CN by its heading
+ * (会议类型), which the clerk reads; else by the option of meeting-log
+ * that gives it (--kind), as the clerk typed it.  A static string.
+ */
+static const char *
+named(const char *field)
+{
+	static const struct {
+		const char *field, *option;
+	} options[] = {
+		{ "kind", "--kind" }, { "village", "--village" },
+		{ "village_group", "--group" }, { "date", "--date" },
+		{ "representatives", "--representatives" }, { "present", "--present" },
+		{ "yes", "--yes" }, { "no", "--no" }, { "abstain", "--abstain" },
+		{ "filed_on", "--filed-on" },
+	};
+	const char *domain;
+
+	if (locale_is_chinese())
+		return field_heading_of("meeting", field, &domain);
+	for (size_t i = 0; i < sizeof(options) / sizeof(options[0]); i++)
+		if (strcmp(options[i].field, field) == 0)
+			return options[i].option;
+	return field;
+}
+
 static int
 count_field(const char *text, const char *file, const char *field, long *out,
     struct error *err)
@@ -44,10 +71,10 @@ count_field(const char *text, const char *file, const char *field, long *out,
 	if (text == NULL)
 		return error_set(err, EXIT_DATAERR, _("%s: %s: missing; a vote needs "
 		    "representatives, present, yes, no and abstain"), file,
-		    field_word(field));
+		    named(field));
 	if (number_parse(text, 0, 1000000, out) != 0)
 		return error_set(err, EXIT_DATAERR, _("%s: %s: not a count: \"%s\""),
-		    file, field_word(field), text);
+		    file, named(field), text);
 	return 0;
 }
 
@@ -95,28 +122,31 @@ check_meeting(const struct meeting *m, const char *file,
 	const char *kind;
 
 	if (m->kind == NULL)
-		return error_set(err, EXIT_DATAERR, _("%s: kind: missing"), file);
+		return error_set(err, EXIT_DATAERR, _("%s: %s: missing"), file,
+		    named("kind"));
 	if ((kind = vocab_code("meeting_kind", m->kind)) == NULL) {
 		char expected[512];
 
-		return error_set(err, EXIT_DATAERR, _("%s: kind: unknown value \"%s\"; "
-		    "expected one of: %s"), file, m->kind,
+		return error_set(err, EXIT_DATAERR, _("%s: %s: no kind of meeting "
+		    "\"%s\"; expected one of: %s"), file, named("kind"), m->kind,
 		    vocab_describe("meeting_kind", expected, sizeof(expected)));
 	}
 	snprintf(out->kind, sizeof(out->kind), "%s", kind);
 	if (m->village == NULL)
-		return error_set(err, EXIT_DATAERR, _("%s: village: missing"), file);
+		return error_set(err, EXIT_DATAERR, _("%s: %s: missing"), file,
+		    named("village"));
 	if (strcmp(kind, "courtyard") == 0 && m->group == NULL)
-		return error_set(err, EXIT_DATAERR, _("%s: village_group: missing; a "
-		    "courtyard meeting is held in a villager group"), file);
+		return error_set(err, EXIT_DATAERR, _("%s: %s: missing; a courtyard "
+		    "meeting is held in a villager group"), file, named("village_group"));
 	if (m->date == NULL)
-		return error_set(err, EXIT_DATAERR, _("%s: date: missing"), file);
+		return error_set(err, EXIT_DATAERR, _("%s: %s: missing"), file,
+		    named("date"));
 	if (date_parse(m->date, out->date) != 0)
-		return error_set(err, EXIT_DATAERR, _("%s: date: not a date: \"%s\""),
-		    file, m->date);
+		return error_set(err, EXIT_DATAERR, _("%s: %s: \"%s\" is not a date"),
+		    file, named("date"), m->date);
 	if (m->filed_on != NULL && date_parse(m->filed_on, filed) != 0)
-		return error_set(err, EXIT_DATAERR, _("%s: filed_on: not a date: \"%s\""),
-		    file, m->filed_on);
+		return error_set(err, EXIT_DATAERR, _("%s: %s: \"%s\" is not a date"),
+		    file, named("filed_on"), m->filed_on);
 	return 0;
 }
 
@@ -139,11 +169,12 @@ meeting_place(struct store *s, const struct meeting *m, const char *file,
 	    rc == 1 ? m->village : m->group, near, sizeof(near), err) != 0))
 		return -1;
 	if (rc == 1)
-		return error_set(err, EXIT_DATAERR, _("%s: village: no such village: "
-		    "%s%s"), file, m->village, near);
+		return error_set(err, EXIT_DATAERR, _("%s: %s: no such village: %s%s"),
+		    file, named("village"), m->village, near);
 	if (rc == 2)
-		return error_set(err, EXIT_DATAERR, _("%s: village_group: no such "
-		    "villager group in %s: %s%s"), file, m->village, m->group, near);
+		return error_set(err, EXIT_DATAERR, _("%s: %s: no such villager group "
+		    "in %s: %s%s"), file, named("village_group"), m->village, m->group,
+		    near);
 	return 0;
 }
 
@@ -162,8 +193,9 @@ check_vote(const struct meeting *m, const char *file, struct meeting_result *out
 	    m->filed_on))
 		return 0;
 	if (strcmp(out->kind, "assembly") != 0)
-		return error_set(err, EXIT_DATAERR, _("%s: representatives: the "
-		    "village rules are voted at an assembly (kind assembly)"), file);
+		return error_set(err, EXIT_DATAERR, _("%s: %s: the village rules are "
+		    "voted at an assembly (%s %s)"), file, named("representatives"),
+		    named("kind"), vocab_word("meeting_kind", "assembly"));
 	for (int i = 0; i < 5; i++)
 		if (count_field(text[i], file, names[i], &n[i], err) != 0)
 			return -1;

@@ -388,8 +388,10 @@ check_clue(struct import *im, const struct record *rec, struct clue *c)
 	bad |= case_check_code(im, rec, CASE_TYPE, "case_type", v[CASE_TYPE],
 	    &c->type);
 	if (v[CASE_CLUE] == NULL) {
+		char clues[512];
+
 		import_problem(im, rec, CASE_CLUE, _("missing; say where the clue "
-		    "came from: %s"), "visit, application, cadre, department");
+		    "came from: %s"), vocab_describe("case_clue", clues, sizeof(clues)));
 		bad = 1;
 	} else
 		bad |= case_check_code(im, rec, CASE_CLUE, "case_clue", v[CASE_CLUE],

@@ -286,10 +286,10 @@ test_case 'a vote at a meeting that is not an assembly' '
 	seed &&
 	expect_status 65 meeting-log --today 2022-11-25 --kind representatives --village 后叶村 \
 		--representatives 9 --present 6 --yes 4 --no 1 --abstain 1 >out 2>err &&
-	err_is err "meeting-log: command line: representatives: the village rules are voted at an assembly (kind assembly)" &&
+	err_is err "meeting-log: command line: --representatives: the village rules are voted at an assembly (--kind assembly)" &&
 	expect_status 65 meeting-log --today 2022-11-25 --kind courtyard --village 后叶村 --group 1社 \
 		--filed-on 2022-12-01 >out 2>err &&
-	err_is err "meeting-log: command line: representatives: the village rules are voted at an assembly (kind assembly)" &&
+	err_is err "meeting-log: command line: --representatives: the village rules are voted at an assembly (--kind assembly)" &&
 	store_unchanged
 '
 
@@ -307,15 +307,15 @@ test_case 'impossible vote counts' '
 test_case 'incomplete or unreadable vote counts' '
 	seed &&
 	expect_status 65 vote --representatives 9 --present 6 --yes 4 --no 1 &&
-	err_is err "meeting-log: command line: abstain: missing; a vote needs representatives, present, yes, no and abstain" &&
+	err_is err "meeting-log: command line: --abstain: missing; a vote needs representatives, present, yes, no and abstain" &&
 	expect_status 65 vote --filed-on 2022-12-01 &&
-	err_is err "meeting-log: command line: representatives: missing; a vote needs representatives, present, yes, no and abstain" &&
+	err_is err "meeting-log: command line: --representatives: missing; a vote needs representatives, present, yes, no and abstain" &&
 	expect_status 65 vote --representatives 9 --present 六 --yes 4 --no 1 --abstain 1 &&
-	err_is err "meeting-log: command line: present: not a count: \"六\"" &&
+	err_is err "meeting-log: command line: --present: not a count: \"六\"" &&
 	expect_status 65 vote --representatives 9 --present 6 --yes -1 --no 1 --abstain 1 &&
-	err_is err "meeting-log: command line: yes: not a count: \"-1\"" &&
+	err_is err "meeting-log: command line: --yes: not a count: \"-1\"" &&
 	expect_status 65 vote --representatives 9 --present 6 --yes 4 --no 1 --abstain 1 --filed-on 下月 &&
-	err_is err "meeting-log: command line: filed_on: not a date: \"下月\"" &&
+	err_is err "meeting-log: command line: --filed-on: \"下月\" is not a date" &&
 	store_unchanged
 '
 
@@ -325,47 +325,47 @@ test_case 'a courtyard meeting without its group' '
 	seed &&
 	suggestions in.csv &&
 	expect_status 65 meeting-log --today 2022-11-20 --kind 院坝会 --village 石门村 --owner 村委会 in.csv >out 2>err &&
-	err_is err "meeting-log: command line: village_group: missing; a courtyard meeting is held in a villager group" &&
+	err_is err "meeting-log: command line: --group: missing; a courtyard meeting is held in a villager group" &&
 	store_unchanged
 '
 
 test_case 'an unknown village' '
 	seed &&
 	expect_status 65 meeting-log --today 2022-11-20 --kind representatives --village 无此村 >out 2>err &&
-	err_is err "meeting-log: command line: village: no such village: 无此村" &&
+	err_is err "meeting-log: command line: --village: no such village: 无此村" &&
 	store_unchanged
 '
 
 test_case 'an unknown village for a courtyard meeting is named as the village' '
 	seed &&
 	expect_status 65 meeting-log --today 2022-11-20 --kind courtyard --village 无此村 --group 1社 >out 2>err &&
-	err_is err "meeting-log: command line: village: no such village: 无此村" &&
+	err_is err "meeting-log: command line: --village: no such village: 无此村" &&
 	store_unchanged
 '
 
 test_case 'an unknown villager group' '
 	seed &&
 	expect_status 65 meeting-log --today 2022-11-20 --kind courtyard --village 石门村 --group 9社 >out 2>err &&
-	err_is err "meeting-log: command line: village_group: no such villager group in 石门村: 9社; did you mean 1社, 2社, 3社?" &&
+	err_is err "meeting-log: command line: --group: no such villager group in 石门村: 9社; did you mean 1社, 2社, 3社?" &&
 	store_unchanged
 '
 
 test_case 'villages come from household-add: an empty store has none' '
 	expect_status 65 meeting-log --today 2022-11-20 --kind briefing --village 石门村 >out 2>err &&
-	err_is err "meeting-log: command line: village: no such village: 石门村" &&
+	err_is err "meeting-log: command line: --village: no such village: 石门村" &&
 	no_store
 '
 
 test_case 'an unknown or missing kind, a missing village, a bad date' '
 	seed &&
 	expect_status 65 meeting-log --today 2022-11-20 --kind 座谈会 --village 石门村 >out 2>err &&
-	err_is err "meeting-log: command line: kind: unknown value \"座谈会\"; expected one of: representatives (representatives${SQ} meeting), courtyard (courtyard meeting), briefing (policy briefing), assembly (villagers${SQ} assembly)" &&
+	err_is err "meeting-log: command line: --kind: no kind of meeting \"座谈会\"; expected one of: representatives (representatives${SQ} meeting), courtyard (courtyard meeting), briefing (policy briefing), assembly (villagers${SQ} assembly)" &&
 	expect_status 65 meeting-log --today 2022-11-20 --village 石门村 >out 2>err &&
-	err_is err "meeting-log: command line: kind: missing" &&
+	err_is err "meeting-log: command line: --kind: missing" &&
 	expect_status 65 meeting-log --today 2022-11-20 --kind briefing >out 2>err &&
-	err_is err "meeting-log: command line: village: missing" &&
+	err_is err "meeting-log: command line: --village: missing" &&
 	expect_status 65 meeting-log --kind briefing --village 石门村 --date 2022-02-30 >out 2>err &&
-	err_is err "meeting-log: command line: date: not a date: \"2022-02-30\"" &&
+	err_is err "meeting-log: command line: --date: \"2022-02-30\" is not a date" &&
 	store_unchanged
 '
 
@@ -407,7 +407,7 @@ test_case 'a bad meeting with good suggestions writes nothing' '
 	suggestions in.csv &&
 	expect_status 65 meeting-log --today 2022-11-20 --kind briefing --village 石门村 --owner 村委会 \
 		--representatives 9 --present 6 --yes 4 --no 1 --abstain 1 in.csv >out 2>err &&
-	err_is err "meeting-log: command line: representatives: the village rules are voted at an assembly (kind assembly)" &&
+	err_is err "meeting-log: command line: --representatives: the village rules are voted at an assembly (--kind assembly)" &&
 	store_unchanged
 '
 

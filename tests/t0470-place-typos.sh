@@ -188,7 +188,7 @@ test_case 'issue-add and meeting-log name the nearest village too' '
 		"issue-add: 1 bad record; nothing was written" &&
 	expect_status 65 meeting-log --kind representatives --village 后页村 \
 		--date 2022-11-01 2>err &&
-	err_is err "meeting-log: command line: village: no such village: 后页村; did you mean 后叶村?" &&
+	err_is err "meeting-log: command line: --village: no such village: 后页村; did you mean 后叶村?" &&
 	expect_status 65 $ZH meeting-log --kind representatives --village 后页村 \
 		--date 2022-11-01 2>err &&
 	err_is err "meeting-log: 命令行: 村(社区): 没有该村(社区)：后页村；是否为 后叶村？" &&

@@ -294,8 +294,9 @@ test_case 'zh_CN: the closing lines and warnings of the imports name no code and
 '
 
 # probe CMD: CMD given a record whose every field is wrong, in a CSV
-# headed by its field names (--set lists them); the messages may name a
-# field as the file did, and no other way but in Chinese
+# headed by its field names (--set lists them), and one with its first
+# field only; the messages may name a field as the file did, and no
+# other way but in Chinese
 test_case 'zh_CN: every command refusing records and options names no code and no field' '
 	township &&
 	zh_locale &&
@@ -311,7 +312,12 @@ test_case 'zh_CN: every command refusing records and options names no code and n
 			{ echo "$fields" && echo "$fields" | sed "s/[^,][^,]*/?/g"; } >probe.$n.csv &&
 			expect_status 65 "$c" --today 2022-11-30 probe.$n.csv >/dev/null 2>bad.$n &&
 			test -s bad.$n &&
-			printf "%s\t%s\t\t%s\n" bad.$n "$c probe.csv" "$fields" >>list
+			printf "%s\t%s\t\t%s\n" bad.$n "$c probe.csv" "$fields" >>list &&
+			# the other fields missing from the file: named by heading
+			first=${fields%%,*} &&
+			printf "%s\n?\n" "$first" >one.$n.csv &&
+			"$c" --today 2022-11-30 one.$n.csv >/dev/null 2>one.$n
+			printf "%s\t%s\t\t%s\n" one.$n "$c one.csv" "$first" >>list
 		fi || exit 1
 	done &&
 	test "$(grep -c "probe.csv" list)" -ge 10 &&

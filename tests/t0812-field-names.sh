@@ -93,6 +93,29 @@ test_case 'C: dates out of order name the columns; the opening date by column an
 	grep_message "give the date it was opened (column opened_on, option --opened-on)$" err
 '
 
+test_case 'zh_CN: a field a file lacks is named by its heading, one it has as the file heads it' '
+	seed &&
+	zh_locale &&
+	printf "户编号,走访日期\nHY0101001,2022-11-01\n" >v.csv &&
+	refused visit-log v.csv &&
+	err_is err "visit-log: v.csv:2: 走访人: 未填写；每次走访都必须写明走访人" \
+		"visit-log: v.csv:2: 轮次: 未填写；每次走访都必须属于一个轮次，如2022-r1" \
+		"visit-log: $NOTHING_ZH" &&
+	printf "household_id,visit_date,visitor,round\nHY0101001,2022-13-01,王,2022-r1\n" >w.csv &&
+	refused visit-log w.csv &&
+	err_is err "visit-log: w.csv:2: visit_date: 不是日期：“2022-13-01”；请写成2022-11-01" \
+		"visit-log: $NOTHING_ZH"
+'
+
+test_case 'C: a field a file lacks is named by its field name' '
+	seed &&
+	printf "户编号,走访日期\nHY0101001,2022-11-01\n" >v.csv &&
+	refused visit-log v.csv &&
+	err_is err "visit-log: v.csv:2: visitor: missing; every visit names who visited" \
+		"visit-log: v.csv:2: round: missing; every visit belongs to a round, such as 2022-r1" \
+		"visit-log: 1 bad record; nothing was written"
+'
+
 test_case 'zh_CN: meeting-log names the fields of a meeting and its vote in Chinese' '
 	seed &&
 	zh_locale &&
@@ -109,11 +132,33 @@ test_case 'zh_CN: meeting-log names the fields of a meeting and its vote in Chin
 	err_is err "meeting-log: 命令行: 赞成票数: 不是有效的数量：“下”"
 '
 
-test_case 'C: meeting-log names them by field' '
+test_case 'C: meeting-log names them by the option typed' '
 	seed &&
 	refused meeting-log --today 2022-11-01 --kind 村民会议 --village 石门村 --date 2022-11-01 \
 		--representatives 3 --present 2 --yes 下 --no 0 --abstain 0 </dev/null &&
-	err_is err "meeting-log: command line: yes: not a count: \"下\""
+	err_is err "meeting-log: command line: --yes: not a count: \"下\"" &&
+	refused meeting-log --today 2022-11-01 --village 石门村 </dev/null &&
+	err_is err "meeting-log: command line: --kind: missing" &&
+	refused meeting-log --today 2022-11-01 --kind 院坝会 --village 石门村 </dev/null &&
+	err_is err "meeting-log: command line: --group: missing; a courtyard meeting is held in a villager group" &&
+	refused meeting-log --today 2022-11-01 --kind 院坝会 --village 石门村 --group 1社 \
+		--date 2022-11-01 --representatives 3 </dev/null &&
+	err_is err "meeting-log: command line: --representatives: the village rules are voted at an assembly (--kind assembly)" &&
+	refused meeting-log --today 2022-11-01 --kind 村民会议 --village 石门村 --date 2022-11-01 \
+		--representatives 3 --present 2 --yes 2 --no 0 --abstain 0 --filed-on 下月 </dev/null &&
+	err_is err "meeting-log: command line: --filed-on: \"下月\" is not a date"
+'
+
+test_case 'zh_CN: meeting-log names a missing kind and a wrong filing date in Chinese' '
+	seed &&
+	zh_locale &&
+	refused meeting-log --today 2022-11-01 --village 石门村 </dev/null &&
+	err_is err "meeting-log: 命令行: 会议类型: 未填写" &&
+	refused meeting-log --today 2022-11-01 --kind 座谈会 --village 石门村 </dev/null &&
+	grep_message "^meeting-log: 命令行: 会议类型: 未知取值“座谈会”；应为下列之一：representatives（村民代表恳谈会）" err &&
+	refused meeting-log --today 2022-11-01 --kind 村民会议 --village 石门村 --date 2022-11-01 \
+		--representatives 3 --present 2 --yes 2 --no 0 --abstain 0 --filed-on 下月 </dev/null &&
+	err_is err "meeting-log: 命令行: 备案日期: 不是日期：“下月”"
 '
 
 test_done

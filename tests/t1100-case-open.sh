@@ -100,7 +100,7 @@ test_case 'refused: no household, an unknown one, no clue, no date, a date to co
 	expect_status 65 case-open --today 2022-11-10 --household HY9999999 --clue cadre --clue-on 2022-11-01 2>err &&
 	grep_message "--household: no household HY9999999" err &&
 	expect_status 65 case-open --today 2022-11-10 --household HY0101001 --clue-on 2022-11-01 2>err &&
-	grep_message "clue: missing; say where the clue came from: visit, application, cadre, department" err &&
+	grep_message "clue: missing; say where the clue came from: visit (visit), application (household${SQ}s application), cadre (cadre${SQ}s finding), department (department${SQ}s warning)$" err &&
 	expect_status 65 case-open --today 2022-11-10 --household HY0101001 --clue 来信 --clue-on 2022-11-01 2>err &&
 	grep_message "clue: unknown value \"来信\"; expected one of: visit (visit)" err &&
 	expect_status 65 case-open --today 2022-11-10 --household HY0101001 --clue cadre 2>err &&

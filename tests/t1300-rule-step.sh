@@ -116,7 +116,7 @@ test_case 'steps out of order are refused: message, exit 65, store unchanged' '
 test_case 'zh_CN: an out-of-order step is refused in Chinese' '
 	seed && bring draft &&
 	expect_status 65 env LANGUAGE=zh_CN LC_ALL=zh_CN.UTF-8 $R --step 合法性审查备案 --result 审查通过 2>err &&
-	err_is err "rule-step: 命令行: --step: 村规民约“村规民约”已起草（2023-01-05），下一环节应为征求意见，不是合法性审查备案" \
+	err_is err "rule-step: 命令行: 环节: 村规民约“村规民约”已起草（2023-01-05），下一环节应为征求意见，不是合法性审查备案" \
 		"rule-step: 1条记录有误；未写入任何数据" &&
 	store_unchanged
 '

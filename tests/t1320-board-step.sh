@@ -231,7 +231,7 @@ test_case 'under zh_CN the refusal is in Chinese' '
 	store_dump >before &&
 	expect_status 65 exposure 上榜公布 --date 2022-12-20 2>err &&
 	err_is err \
-		"board-step: 命令行: --step: 该条目拟上榜（2022-12-10）；下一步应为告知，而不是上榜公布" \
+		"board-step: 命令行: 环节: 该条目拟上榜（2022-12-10）；下一步应为告知，而不是上榜公布" \
 		"board-step: 1条记录有误；未写入任何数据" &&
 	store_unchanged
 '
