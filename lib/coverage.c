@@ -296,6 +296,7 @@ struct pass {
 	size_t n, cap;			/* households */
 	uint32_t *village;		/* index in struct villages */
 	uint32_t *due, *covered;	/* masks */
+	uint32_t *late;			/* visited after the due date */
 	uint32_t *key;			/* offset of the household's number in keys */
 	struct buf keys;
 	struct hashtab index;		/* their numbers' hashes */
@@ -307,6 +308,7 @@ pass_free(struct pass *p)
 	free(p->village);
 	free(p->due);
 	free(p->covered);
+	free(p->late);
 	free(p->key);
 	hashtab_free(&p->index);
 	buf_free(&p->keys);
@@ -347,6 +349,7 @@ pass_grow(struct pass *p)
 	GROW(village)
 	GROW(due)
 	GROW(covered)
+	GROW(late)
 	GROW(key)
 #undef GROW
 	p->cap = cap;
@@ -465,6 +468,7 @@ pass_run(struct store *s, const struct villages *v, const struct milestone *m,
 		    sqlite3_column_int64(st, 1));
 		p->due[p->n] = due;
 		p->covered[p->n] = 0;
+		p->late[p->n] = 0;
 		p->key[p->n] = (uint32_t)p->keys.len;
 		if (buf_append(&p->keys, id, strlen(id) + 1) != 0)
 			bad = 1;
@@ -479,7 +483,8 @@ pass_run(struct store *s, const struct villages *v, const struct milestone *m,
 	/*
 	 * the visits: each covers the milestones of its round due on or after
 	 * it, of its visitor's role if they ask for one: the visit's, else
-	 * that of the visitor's assignment to the household or its village
+	 * that of the visitor's assignment to the household or its village;
+	 * one after the due date marks the household late for it
 	 */
 	for (size_t i = 0; i < nm; i++)
 		roles |= m[i].role != NULL;
@@ -496,7 +501,7 @@ pass_run(struct store *s, const struct villages *v, const struct milestone *m,
 		const char *round = (const char *)sqlite3_column_text(st, 1);
 		const char *date = (const char *)sqlite3_column_text(st, 2);
 		const char *role = (const char *)sqlite3_column_text(st, 3);
-		uint32_t covers = 0;
+		uint32_t covers = 0, after = 0;
 		size_t h;
 
 		if (round == NULL || date == NULL ||
@@ -504,16 +509,21 @@ pass_run(struct store *s, const struct villages *v, const struct milestone *m,
 			continue;	/* (a damaged store) */
 		for (size_t i = 0; i < nm; i++)
 			if (m[i].round != NULL && m[i].due_date != NULL &&
-			    strcmp(round, m[i].round) == 0 &&
-			    strcmp(date, m[i].due_date) <= 0 && (m[i].role == NULL ||
-			    (role != NULL && strcmp(role, m[i].role) == 0)))
-				covers |= UINT32_C(1) << i;
-		if (covers == 0)
+			    strcmp(round, m[i].round) == 0 && (m[i].role == NULL ||
+			    (role != NULL && strcmp(role, m[i].role) == 0))) {
+				if (strcmp(date, m[i].due_date) <= 0)
+					covers |= UINT32_C(1) << i;
+				else
+					after |= UINT32_C(1) << i;
+			}
+		if ((covers | after) == 0)
 			continue;
 		h = pass_find(p, (const char *)sqlite3_column_text(st, 0),
 		    (size_t)sqlite3_column_bytes(st, 0));
-		if (h < p->n)
+		if (h < p->n) {
 			p->covered[h] |= covers & p->due[h];
+			p->late[h] |= after & p->due[h];
+		}
 	}
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE)
@@ -528,7 +538,7 @@ coverage_by_village(struct store *s, const char *milestone_id,
 	struct milestones ms;
 	struct villages v = { 0 };
 	struct pass p = { 0 };
-	long *due = NULL, *visited = NULL, rows = 0;
+	long *due = NULL, *visited = NULL, *late = NULL, rows = 0;
 
 	if (milestones_load(s, milestone_id, &ms, err) != 0)
 		return -1;
@@ -536,7 +546,8 @@ coverage_by_village(struct store *s, const char *milestone_id,
 		goto fail;
 	due = calloc((v.n + 1) * PASS_MILESTONES, sizeof(*due));
 	visited = calloc((v.n + 1) * PASS_MILESTONES, sizeof(*visited));
-	if (due == NULL || visited == NULL) {
+	late = calloc((v.n + 1) * PASS_MILESTONES, sizeof(*late));
+	if (due == NULL || visited == NULL || late == NULL) {
 		error_set(err, EXIT_SOFTWARE, _("out of memory"));
 		goto fail;
 	}
@@ -548,12 +559,15 @@ coverage_by_village(struct store *s, const char *milestone_id,
 			goto fail;
 		memset(due, 0, (v.n + 1) * PASS_MILESTONES * sizeof(*due));
 		memset(visited, 0, (v.n + 1) * PASS_MILESTONES * sizeof(*visited));
+		memset(late, 0, (v.n + 1) * PASS_MILESTONES * sizeof(*late));
 		for (size_t h = 0; h < p.n; h++) {
 			size_t at = p.village[h] * PASS_MILESTONES;
+			uint32_t behind = p.late[h] & ~p.covered[h];
 
 			for (size_t i = 0; i < nm; i++) {
 				due[at + i] += p.due[h] >> i & 1;
 				visited[at + i] += p.covered[h] >> i & 1;
+				late[at + i] += behind >> i & 1;
 			}
 		}
 		for (size_t i = 0; i < nm; i++) {
@@ -573,6 +587,7 @@ coverage_by_village(struct store *s, const char *milestone_id,
 				row.due = due[at];
 				row.visited = visited[at];
 				row.missing = row.due - row.visited;
+				row.late = late[at];
 				row.percent = row.visited * 100.0 / row.due;
 				if (fn(context, &row, err) != 0)
 					goto fail;
@@ -583,6 +598,7 @@ coverage_by_village(struct store *s, const char *milestone_id,
 	}
 	free(due);
 	free(visited);
+	free(late);
 	pass_free(&p);
 	villages_free(&v);
 	milestones_free(&ms);
@@ -590,6 +606,7 @@ coverage_by_village(struct store *s, const char *milestone_id,
 fail:
 	free(due);
 	free(visited);
+	free(late);
 	pass_free(&p);
 	villages_free(&v);
 	milestones_free(&ms);

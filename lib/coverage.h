@@ -20,6 +20,9 @@
  * milestone-add --cases) does not cover a household with a case whose
  * clue came on or before its due date and that had not ended by then
  * (open, or decided or found not eligible after it), whatever its visits.
+ * A household missing is late when it has a visit that would have
+ * covered it but for its date (after the due date): the milestone was
+ * done, late, for it.
  */
 
 /* One village's coverage of one milestone. */
@@ -32,6 +35,7 @@ struct coverage {
 	long due;		/* households due, at least 1 */
 	long visited;		/* of them covered */
 	long missing;		/* due - visited */
+	long late;		/* of the missing, those visited after the due date */
 	double percent;		/* visited * 100 / due */
 };
 

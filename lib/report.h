@@ -83,6 +83,7 @@ enum { REPORT_NMEETING_KINDS = 4 };	/* meeting kinds, vocab.c order */		/* open 
 
 struct report_coverage {
 	long due, visited;		/* households due, and covered */
+	long late;			/* of the rest, visited after the due date */
 };
 
 /*
@@ -148,6 +149,8 @@ struct report_village {
 	long meetings_held, meetings_required;
 	long kind_required[REPORT_NMEETING_KINDS];	/* the same per meeting kind */
 	long kind_held[REPORT_NMEETING_KINDS];
+	long kind_late[REPORT_NMEETING_KINDS];	/* not held by the due
+					   date, but held after it */
 	/* the ledger's own metrics (the scorecard's): */
 	long due, on_time;		/* issues whose original deadline fell in the
 					   period (up to today), and of them resolved by it */
@@ -171,6 +174,7 @@ struct report_village {
 	long rules_required;		/* rule-delivery milestones due (one a village) */
 	long rules_done;		/* of them met: in force and delivered to
 					   every household by the due date */
+	long rules_late;		/* of the rest, met by today */
 	struct report_cases cases;	/* monitoring cases */
 	/* for the charts */
 	long by_category_status[REPORT_NISSUE_CATEGORIES][REPORT_NSTATUSES];
@@ -295,9 +299,13 @@ int report_summary_xlsx(const struct report_summary *summary, unsigned flags,
  * the groups due and held; 7 the vote on the village rules; 8 the
  * selections made and board entries posted (counts: the office sets no
  * required item for them); recognition with its interval; then the
- * required items (the milestones the office set), those done, the
- * completion rate and the village's rank.  Nothing required is "—" (no
- * value for machines), never 100%.  A village with fewer than min_n
+ * required items (the milestones the office set), those done by their
+ * due dates, those done only after them (late: a visit milestone whose
+ * households due were all visited, some late; a meeting held after the
+ * milestone's date; rules met by today), the completion rate and the
+ * village's rank.  Nothing required is "—" (no value for machines),
+ * never 100%.  Under FORMAT_HTML one A4 landscape page whose cells of
+ * required items are a heat-map: green done, amber late, red missing.  A village with fewer than min_n
  * survey answers is ranked after the others and marked few_answers.
  * Returns the rows written, or -1 with err set.
  */

@@ -47,6 +47,8 @@ struct posted {
 struct page {
 	FILE *fp;
 	const char *today;
+	int county;		/* several townships: a sheet names its township */
+	char *township;		/* the township of the village gathered */
 	char *village;		/* the village gathered, NULL before the first */
 	struct posted *rows;
 	size_t n, cap;
@@ -133,8 +135,18 @@ sheet_write(struct page *p)
 	if (p->village == NULL)
 		return;
 	fputs("<section>\n<h1>", p->fp);
-	snprintf(line, sizeof(line), _("%s: honour and exposure boards"),
-	    p->village);
+	if (p->county)
+		snprintf(line, sizeof(line), locale_is_chinese() ? "%s%s" : "%s %s",
+		    p->township, p->village);
+	else
+		snprintf(line, sizeof(line), "%s", p->village);
+	{
+		char place[sizeof(line)];
+
+		memcpy(place, line, sizeof(place));
+		snprintf(line, sizeof(line), _("%s: honour and exposure boards"),
+		    place);
+	}
 	html_write_text(p->fp, line);
 	fputs("</h1>\n", p->fp);
 	board_table(p, 0);
@@ -148,7 +160,8 @@ sheet_write(struct page *p)
 	for (size_t i = 0; i < p->n; i++)
 		posted_free(&p->rows[i]);
 	free(p->village);
-	p->village = NULL;
+	free(p->township);
+	p->village = p->township = NULL;
 	p->n = 0;
 	p->sheets++;
 }
@@ -162,9 +175,12 @@ page_row(struct page *p, const char *const *v, struct error *err)
 	struct posted *r;
 	char period[32];
 
-	if (p->village != NULL && strcmp(p->village, v[1]) != 0)
+	/* a village of one name in two townships is two sheets */
+	if (p->village != NULL && (strcmp(p->village, v[1]) != 0 ||
+	    strcmp(p->township, v[0]) != 0))
 		sheet_write(p);
-	if (p->village == NULL && (p->village = strdup(v[1])) == NULL)
+	if (p->village == NULL && ((p->village = strdup(v[1])) == NULL ||
+	    (p->township = strdup(v[0])) == NULL))
 		return error_set(err, EXIT_SOFTWARE, "%s", _("out of memory"));
 	if (p->n == p->cap) {
 		size_t cap = p->cap ? p->cap * 2 : 16;
@@ -211,6 +227,7 @@ page_close(struct page *p, struct error *err)
 		posted_free(&p->rows[i]);
 	free(p->rows);
 	free(p->village);
+	free(p->township);
 	return rc;
 }
 
@@ -264,7 +281,7 @@ report_board(struct report_source *src, const struct report_filter *f,
     struct error *err)
 {
 	int county = src->n > 1;
-	struct page page = { fp, f->today, NULL, NULL, 0, 0, 0 };
+	struct page page = { fp, f->today, county, NULL, NULL, NULL, 0, 0, 0 };
 	struct board_run r = { f, county ? 0 : 1,
 	    { fp, format, flags, NULL, NCOLUMNS + 1 - (county ? 0 : 1), NULL },
 	    NULL, { 0 }, 0 };

@@ -102,22 +102,26 @@ struct report_part {
 	size_t offset;		/* of a long in struct report_village */
 };
 
-enum { REPORT_NPARTS = 14 };
+enum { REPORT_NPARTS = 19 };
 extern const struct report_part report_summary_parts[REPORT_NPARTS];
 
 /*
  * Each village against each rule-delivery milestone: whether its own
  * rule set was in force by the due date and delivered by then to every
- * household the village has; then the village id.
+ * household the village has; whether it was so by today (?4); then the
+ * village id.
  */
-#define REPORT_RULE_MILESTONE_SQL \
-	"SELECT EXISTS (SELECT 1 FROM rule_set r WHERE r.village_id = v.id AND " \
+#define REPORT_RULE_MET_SQL(day) \
+	"EXISTS (SELECT 1 FROM rule_set r WHERE r.village_id = v.id AND " \
 	"r.group_id IS NULL AND " RULE_IN_FORCE_SQL("r.") " AND " \
-	"r.in_force_on <= m.due_date AND (SELECT count(DISTINCT d.household_id) " \
+	"r.in_force_on <= " day " AND (SELECT count(DISTINCT d.household_id) " \
 	"FROM rule_step d JOIN household h ON h.household_id = d.household_id " \
 	"AND h.village_id = v.id WHERE d.rule_id = r.id AND d.step = 'deliver' " \
-	"AND d.done_on <= m.due_date) >= (SELECT count(*) FROM household h " \
-	"WHERE h.village_id = v.id)), v.id FROM milestone m CROSS JOIN village v " \
+	"AND d.done_on <= " day ") >= (SELECT count(*) FROM household h " \
+	"WHERE h.village_id = v.id))"
+#define REPORT_RULE_MILESTONE_SQL \
+	"SELECT " REPORT_RULE_MET_SQL("m.due_date") ", " \
+	REPORT_RULE_MET_SQL("?4") ", v.id FROM milestone m CROSS JOIN village v " \
 	"WHERE m.kind = 'rule_delivery'"
 
 /*

@@ -119,10 +119,14 @@ rollup_row(const char *path, size_t k, json_t *row,
 	for (int i = 0; i < REPORT_NMEETING_KINDS; i++)
 		if (v->kind_held[i] > v->kind_required[i])
 			bad = report_summary_parts[2 * i + 1].name;
+		else if (v->kind_held[i] + v->kind_late[i] > v->kind_required[i])
+			bad = report_summary_parts[REPORT_NPARTS - 5 + i].name;
 	if (v->policy_aware > v->policy_n)
 		bad = "policy_aware";
 	if (v->rules_done > v->rules_required)
 		bad = "rules_done";
+	else if (v->rules_done + v->rules_late > v->rules_required)
+		bad = "rules_late";
 	for (const struct vocab_entry *e = vocab_table; e->domain != NULL; e++)
 		if (strcmp(e->domain, "category") == 0 && ncodes < REPORT_NCATEGORIES)
 			codes[ncodes++] = e->code;
@@ -138,6 +142,11 @@ rollup_row(const char *path, size_t k, json_t *row,
 		if (count_of(row, key, &v->coverage[m].visited) != 0 ||
 		    v->coverage[m].visited > v->coverage[m].due)
 			bad = "coverage_visited_";
+		snprintf(key, sizeof(key), "coverage_late_%s",
+		    sum->milestones[m].milestone_id);
+		if (count_of(row, key, &v->coverage[m].late) != 0 ||
+		    v->coverage[m].visited + v->coverage[m].late > v->coverage[m].due)
+			bad = "coverage_late_";
 	}
 	if (v->survey_yes > v->survey_n)
 		bad = "recognition_yes";

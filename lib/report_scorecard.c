@@ -4,28 +4,34 @@
 
 #include "report.h"
 #include "report_parts.h"
+#include "text.h"
 
 static const struct column scorecard_columns[] = {
 	{ "township", N_("township"), COLUMN_TEXT },
 	{ "village", N_("village"), COLUMN_TEXT },
 	{ "visits_required", N_("1 visits due"), COLUMN_INTEGER },
 	{ "visits_done", N_("visits done"), COLUMN_INTEGER },
+	{ "visits_late", N_("late"), COLUMN_INTEGER },
 	{ "visit_coverage", N_("coverage"), COLUMN_NUMBER },
 	{ "representatives_required", N_("2 meetings due"), COLUMN_INTEGER },
 	{ "representatives_held", N_("held"), COLUMN_INTEGER },
+	{ "representatives_late", N_("late"), COLUMN_INTEGER },
 	{ "on_time_rate", N_("3 on-time rate"), COLUMN_NUMBER },
 	{ "callback_rate", N_("callback satisfaction"), COLUMN_NUMBER },
 	{ "settled_rate", N_("4 settled rate"), COLUMN_NUMBER },
 	{ "briefings_required", N_("5 briefings due"), COLUMN_INTEGER },
 	{ "briefings_held", N_("held"), COLUMN_INTEGER },
+	{ "briefings_late", N_("late"), COLUMN_INTEGER },
 	{ "policy_awareness", N_("policy awareness"), COLUMN_NUMBER },
 	{ "courtyard_required", N_("6 groups due"), COLUMN_INTEGER },
 	{ "courtyard_held", N_("held"), COLUMN_INTEGER },
+	{ "courtyard_late", N_("late"), COLUMN_INTEGER },
 	{ "vote", N_("7 village rules"), COLUMN_TEXT },
 	{ "rules_in_force", N_("rules in force"), COLUMN_INTEGER },
 	{ "rules_delivery_rate", N_("delivered to households"), COLUMN_NUMBER },
 	{ "rules_delivery_required", N_("delivery due"), COLUMN_INTEGER },
 	{ "rules_delivery_done", N_("delivered in time"), COLUMN_INTEGER },
+	{ "rules_delivery_late", N_("late"), COLUMN_INTEGER },
 	{ "models", N_("8 models"), COLUMN_INTEGER },
 	{ "boards_posted", N_("boards posted"), COLUMN_INTEGER },
 	{ "recognition_n", N_("answers"), COLUMN_INTEGER },
@@ -34,6 +40,7 @@ static const struct column scorecard_columns[] = {
 	{ "recognition_ci_high", N_("high"), COLUMN_NUMBER },
 	{ "required", N_("required"), COLUMN_INTEGER },
 	{ "done", N_("done"), COLUMN_INTEGER },
+	{ "late", N_("late"), COLUMN_INTEGER },
 	{ "completion_rate", N_("completion"), COLUMN_NUMBER },
 	{ "rank", N_("rank"), COLUMN_INTEGER },
 	{ "few_answers", N_("few answers"), COLUMN_BOOLEAN },
@@ -44,11 +51,16 @@ static const struct column scorecard_columns[] = {
 /* meeting kinds, vocab.c order */
 enum { KIND_REPRESENTATIVES, KIND_COURTYARD, KIND_BRIEFING };
 
-/* A row's required items: every visit milestone due in it, every meeting a milestone asks for. */
+/*
+ * A row's required items: every visit milestone due in it, every meeting
+ * a milestone asks for, every rule-delivery milestone; those done by
+ * their due date, and those done only after it (late; the rest are
+ * missing).
+ */
 struct card {
 	const struct report_village *row;
-	long visits_required, visits_done;
-	long required, done;
+	long visits_required, visits_done, visits_late;
+	long required, done, late;
 	long rank;		/* villages only; 0 for totals */
 	int few;		/* fewer survey answers than min_n */
 };
@@ -58,14 +70,21 @@ card_count(struct card *c, const struct report_summary *sum, long min_n)
 {
 	const struct report_village *v = c->row;
 
+	const struct report_coverage *cv = v->coverage;
+
 	for (size_t m = 0; m < sum->nmilestones; m++)
-		if (v->coverage[m].due > 0) {
+		if (cv[m].due > 0) {
 			c->visits_required++;
-			c->visits_done += v->coverage[m].visited >= v->coverage[m].due;
+			c->visits_done += cv[m].visited >= cv[m].due;
+			c->visits_late += cv[m].visited < cv[m].due &&
+			    cv[m].visited + cv[m].late >= cv[m].due;
 		}
 	c->required = c->visits_required + v->meetings_required +
 	    v->rules_required;
 	c->done = c->visits_done + v->meetings_held + v->rules_done;
+	c->late = c->visits_late + v->rules_late;
+	for (int k = 0; k < REPORT_NMEETING_KINDS; k++)
+		c->late += v->kind_late[k];
 	c->few = v->survey_n < min_n;
 }
 
@@ -145,17 +164,18 @@ put_rate(struct cells *t, long part, long whole)
 	t->c++;
 }
 
-/* A pair held/required: both, or "—" twice when nothing is required. */
+/* Items required, held (done) and late: the three, or "—" thrice when nothing is required. */
 static void
-put_pair(struct cells *t, long required, long held)
+put_items(struct cells *t, long required, long held, long late)
 {
 	if (required == 0) {
-		t->v[t->c++] = t->labels ? "—" : NULL;
-		t->v[t->c++] = t->labels ? "—" : NULL;
+		for (int k = 0; k < 3; k++)
+			t->v[t->c++] = t->labels ? "—" : NULL;
 		return;
 	}
 	put_count(t, required);
 	put_count(t, held);
+	put_count(t, late);
 }
 
 /*
@@ -188,22 +208,24 @@ card_values(const struct card *card, const struct report_summary *sum,
 	t->v[t->c++] = v->township;
 	t->v[t->c++] = strcmp(v->village, "*") == 0 && t->labels ? _("total") :
 	    v->village;
-	put_pair(t, card->visits_required, card->visits_done);
+	put_items(t, card->visits_required, card->visits_done, card->visits_late);
 	put_rate(t, visited, due);
-	put_pair(t, v->kind_required[KIND_REPRESENTATIVES],
-	    v->kind_held[KIND_REPRESENTATIVES]);
+	put_items(t, v->kind_required[KIND_REPRESENTATIVES],
+	    v->kind_held[KIND_REPRESENTATIVES], v->kind_late[KIND_REPRESENTATIVES]);
 	put_rate(t, v->on_time, v->due);
 	put_rate(t, v->pleased, v->reached);
 	put_rate(t, v->settled, v->disputes);
-	put_pair(t, v->kind_required[KIND_BRIEFING], v->kind_held[KIND_BRIEFING]);
+	put_items(t, v->kind_required[KIND_BRIEFING], v->kind_held[KIND_BRIEFING],
+	    v->kind_late[KIND_BRIEFING]);
 	put_rate(t, v->policy_aware, v->policy_n);
-	put_pair(t, v->kind_required[KIND_COURTYARD], v->kind_held[KIND_COURTYARD]);
+	put_items(t, v->kind_required[KIND_COURTYARD], v->kind_held[KIND_COURTYARD],
+	    v->kind_late[KIND_COURTYARD]);
 	t->v[t->c] = report_vote_text(v->vote, t->labels);
 	if (t->v[t->c] == NULL && t->labels)
 		t->v[t->c] = "—";
 	t->c++;
 	put_rules(t, v);
-	put_pair(t, v->rules_required, v->rules_done);
+	put_items(t, v->rules_required, v->rules_done, v->rules_late);
 	put_count(t, v->honours);
 	put_count(t, v->boards_posted);
 	put_count(t, v->survey_n);
@@ -221,6 +243,7 @@ card_values(const struct card *card, const struct report_summary *sum,
 	}
 	put_count(t, card->required);
 	put_count(t, card->done);
+	put_count(t, card->late);
 	put_rate(t, card->done, card->required);
 	if (card->rank > 0)
 		put_count(t, card->rank);
@@ -228,6 +251,205 @@ card_values(const struct card *card, const struct report_summary *sum,
 		t->v[t->c++] = NULL;
 	t->v[t->c++] = strcmp(v->village, "*") == 0 ? NULL : card->few ?
 	    (t->labels ? _("yes") : "true") : (t->labels ? _("no") : "false");
+}
+
+/* ---- the printable page: one A4 landscape sheet, a heat-map of the required items ---- */
+
+static const char page_style[] =
+	"@page { size: A4 landscape; margin: 10mm }\n"
+	"body { font-family: \"Noto Sans CJK SC\", \"Source Han Sans SC\", "
+	"\"Microsoft YaHei\", sans-serif; font-size: 9pt; color: #000; "
+	"-webkit-print-color-adjust: exact; print-color-adjust: exact }\n"
+	"h1 { text-align: center; font-size: 16pt; margin: 0 0 0.2em }\n"
+	"p { margin: 0.3em 0 }\n"
+	"p.date { text-align: center }\n"
+	"table { width: 100%; border-collapse: collapse }\n"
+	"th, td { border: 1px solid #000; padding: 3px 4px; text-align: center }\n"
+	"thead { display: table-header-group }\n"
+	"tr { break-inside: avoid; page-break-inside: avoid }\n"
+	"tr.total td { font-weight: bold }\n"
+	".done { background: #92d050 }\n"
+	".late { background: #ffc000 }\n"
+	".missing { background: #ff5050 }\n"
+	".none { color: #666 }\n"
+	"span.key { display: inline-block; padding: 1px 8px; margin-right: 6px; "
+	"border: 1px solid #000 }\n"
+	"small { display: block; font-size: 8pt }\n";
+
+/* The state of items required, done by their due date and done late: the heat-map's colour. */
+static const char *
+items_state(long required, long done, long late)
+{
+	if (required <= 0)
+		return "none";
+	if (done >= required)
+		return "done";
+	return done + late >= required ? "late" : "missing";
+}
+
+/* One cell of the heat-map for action n: done/required coloured by state, and more below. */
+static void
+heat_cell(FILE *fp, int n, long required, long done, long late,
+    const char *more)
+{
+	const char *state = items_state(required, done, late);
+	char text[128];
+
+	fprintf(fp, "<td class=\"%s\" data-action=\"%d\">", state, n);
+	if (required <= 0)
+		snprintf(text, sizeof(text), "—");
+	else if (late > 0)
+		snprintf(text, sizeof(text), _("%ld/%ld, %ld late"), done, required,
+		    late);
+	else
+		snprintf(text, sizeof(text), "%ld/%ld", done, required);
+	html_write_text(fp, text);
+	if (more != NULL && more[0] != '\0') {
+		fputs("<small>", fp);
+		html_write_text(fp, more);
+		fputs("</small>", fp);
+	}
+	fputs("</td>", fp);
+}
+
+/* A cell of figures that nobody is required to reach: no colour. */
+static void
+plain_cell(FILE *fp, int n, const char *text)
+{
+	fprintf(fp, "<td class=\"none\" data-action=\"%d\">", n);
+	html_write_text(fp, text);
+	fputs("</td>", fp);
+}
+
+/* part of whole as "12.5%", or "—" when whole is 0, into out. */
+static const char *
+percent(char *out, size_t size, long part, long whole)
+{
+	if (whole <= 0)
+		snprintf(out, size, "—");
+	else
+		snprintf(out, size, "%.1f%%", 100.0 * (double)part / (double)whole);
+	return out;
+}
+
+/* The page's row of card c. */
+static void
+page_row(FILE *fp, const struct card *c, int county)
+{
+	const struct report_village *v = c->row;
+	int total = strcmp(v->village, "*") == 0;
+	const char *vote = report_vote_text(v->vote, 1);
+	char a[32], b[32], text[256];
+
+	fprintf(fp, "<tr%s>", total ? " class=\"total\"" : "");
+	if (county) {
+		fputs("<td>", fp);
+		html_write_text(fp, strcmp(v->township, "*") == 0 ? _("total") :
+		    v->township);
+		fputs("</td>", fp);
+	}
+	fputs("<td>", fp);
+	html_write_text(fp, total ? _("total") : v->village);
+	fputs("</td>", fp);
+	heat_cell(fp, 1, c->visits_required, c->visits_done, c->visits_late, NULL);
+	heat_cell(fp, 2, v->kind_required[KIND_REPRESENTATIVES],
+	    v->kind_held[KIND_REPRESENTATIVES], v->kind_late[KIND_REPRESENTATIVES],
+	    NULL);
+	snprintf(text, sizeof(text), "%s / %s", percent(a, sizeof(a), v->on_time,
+	    v->due), percent(b, sizeof(b), v->pleased, v->reached));
+	plain_cell(fp, 3, text);
+	plain_cell(fp, 4, percent(a, sizeof(a), v->settled, v->disputes));
+	snprintf(text, sizeof(text), _("aware %s"), percent(a, sizeof(a),
+	    v->policy_aware, v->policy_n));
+	heat_cell(fp, 5, v->kind_required[KIND_BRIEFING],
+	    v->kind_held[KIND_BRIEFING], v->kind_late[KIND_BRIEFING], text);
+	heat_cell(fp, 6, v->kind_required[KIND_COURTYARD],
+	    v->kind_held[KIND_COURTYARD], v->kind_late[KIND_COURTYARD], NULL);
+	if (v->rules_required > 0)
+		heat_cell(fp, 7, v->rules_required, v->rules_done, v->rules_late,
+		    vote);
+	else
+		plain_cell(fp, 7, vote != NULL ? vote : "—");
+	snprintf(text, sizeof(text), _("%ld selected, %ld posted"), v->honours,
+	    v->boards_posted);
+	plain_cell(fp, 8, text);
+	snprintf(text, sizeof(text), "%s%s", percent(a, sizeof(a), v->survey_yes,
+	    v->survey_n), !total && c->few ? " *" : "");
+	plain_cell(fp, 9, text);
+	fprintf(fp, "<td class=\"%s\" data-action=\"all\">", items_state(c->required,
+	    c->done, c->late));
+	html_write_text(fp, percent(a, sizeof(a), c->done, c->required));
+	fputs("</td><td>", fp);
+	if (c->rank > 0)
+		fprintf(fp, "%ld", c->rank);
+	fputs("</td></tr>\n", fp);
+}
+
+/*
+ * The scorecard as one HTML page (inline CSS, nothing fetched) to print
+ * on A4 landscape: a row per village and total, a cell per action, those
+ * with required items green when all were done by their due dates,
+ * amber when the rest were done after them, red when any is missing.
+ * 0, or -1 with err set.
+ */
+static int
+scorecard_page(const struct card *cards, const struct report_summary *sum,
+    long min_n, FILE *fp, struct error *err)
+{
+	static const char *const heads[] = { N_("village"), N_("1 visits"),
+	    N_("2 representatives' meetings"), N_("3 on time / callbacks"),
+	    N_("4 disputes settled"), N_("5 policy briefings"),
+	    N_("6 courtyard meetings"), N_("7 village rules"),
+	    N_("8 models and boards"), N_("recognition"), N_("completion"),
+	    N_("rank") };
+	char line[512];
+
+	fprintf(fp, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n"
+	    "<meta charset=\"utf-8\">\n<title>", locale_is_chinese() ? "zh-CN" :
+	    "en");
+	html_write_text(fp, _("Scorecard of the eight actions"));
+	fprintf(fp, "</title>\n<style>\n%s</style>\n</head>\n<body>\n<h1>",
+	    page_style);
+	if (sum->title_township != NULL && sum->title_township[0] != '\0') {
+		snprintf(line, sizeof(line), _("%s: scorecard of the eight actions"),
+		    sum->title_township);
+		html_write_text(fp, line);
+	} else {
+		html_write_text(fp, _("Scorecard of the eight actions"));
+	}
+	fputs("</h1>\n", fp);
+	if (sum->today[0] != '\0') {
+		fputs("<p class=\"date\">", fp);
+		snprintf(line, sizeof(line), _("Date: %s"), sum->today);
+		html_write_text(fp, line);
+		fputs("</p>\n", fp);
+	}
+	fputs("<p><span class=\"key done\">", fp);
+	html_write_text(fp, _("done"));
+	fputs("</span><span class=\"key late\">", fp);
+	html_write_text(fp, _("done late"));
+	fputs("</span><span class=\"key missing\">", fp);
+	html_write_text(fp, _("missing"));
+	fputs("</span>", fp);
+	snprintf(line, sizeof(line), _("— nothing required; * fewer than %ld "
+	    "answers, ranked after the others"), min_n);
+	html_write_text(fp, line);
+	fputs("</p>\n<table>\n<thead><tr>", fp);
+	if (sum->county) {
+		fputs("<th>", fp);
+		html_write_text(fp, _("township"));
+		fputs("</th>", fp);
+	}
+	for (size_t i = 0; i < sizeof(heads) / sizeof(heads[0]); i++) {
+		fputs("<th>", fp);
+		html_write_text(fp, _(heads[i]));
+		fputs("</th>", fp);
+	}
+	fputs("</tr></thead>\n<tbody>\n", fp);
+	for (size_t i = 0; i < sum->nvillages; i++)
+		page_row(fp, &cards[i], sum->county);
+	fputs("</tbody>\n</table>\n", fp);
+	return report_html_end(fp, err);
 }
 
 long
@@ -256,10 +478,12 @@ report_scorecard(struct report_source *src, const char *const *files,
 	}
 	{
 		/* a total's items are its villages' (rows come villages first) */
-		long town[4] = { 0 }, all[4] = { 0 };
+		long town[6] = { 0 }, all[6] = { 0 };
 
 		for (size_t i = 0; i < sum.nvillages; i++) {
 			struct card *c = &cards[i];
+			long *item[6] = { &c->visits_required, &c->visits_done,
+			    &c->visits_late, &c->required, &c->done, &c->late };
 			long *add = NULL;
 
 			c->row = &sum.villages[i];
@@ -268,26 +492,28 @@ report_scorecard(struct report_source *src, const char *const *files,
 				add = all;
 			else if (strcmp(c->row->village, "*") == 0)
 				add = town;
-			if (add != NULL) {
-				c->visits_required = add[0];
-				c->visits_done = add[1];
-				c->required = add[2];
-				c->done = add[3];
-				if (add == town)
-					for (int k = 0; k < 4; k++) {
-						all[k] += town[k];
-						town[k] = 0;
-					}
-				continue;
+			for (int k = 0; k < 6; k++) {
+				if (add == NULL) {
+					town[k] += *item[k];
+					continue;
+				}
+				*item[k] = add[k];
+				if (add == town) {
+					all[k] += town[k];
+					town[k] = 0;
+				}
 			}
-			town[0] += c->visits_required;
-			town[1] += c->visits_done;
-			town[2] += c->required;
-			town[3] += c->done;
 		}
 	}
 	if (rank_cards(cards, sum.nvillages) != 0) {
 		error_set(err, EXIT_SOFTWARE, "%s", _("out of memory"));
+		goto out;
+	}
+	if (format == FORMAT_HTML) {
+		if (scorecard_page(cards, &sum, min_n, fp, err) == 0)
+			rows = (long)sum.nvillages;
+		else if (err->status == EXIT_OK && err->text[0] == '\0')
+			rows = 0;	/* the reader closed the pipe */
 		goto out;
 	}
 	if ((w = writer_open(fp, format, scorecard_columns + (county ? 0 : 1),

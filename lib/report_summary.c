@@ -107,6 +107,7 @@ coverage_row(void *context, const struct coverage *c, struct error *err)
 		return 0;
 	v->coverage[m].due += c->due;
 	v->coverage[m].visited += c->visited;
+	v->coverage[m].late += c->late;
 	return 0;
 }
 
@@ -279,6 +280,8 @@ rule_milestone_row(struct summary_build *b, struct report_village *v,
 	(void)b;
 	v->rules_required++;
 	v->rules_done += sqlite3_column_int(st, 0) != 0;
+	v->rules_late += sqlite3_column_int(st, 0) == 0 &&
+	    sqlite3_column_int(st, 1) != 0;
 	return 0;
 }
 
@@ -315,7 +318,7 @@ static int
 meetings_row(struct summary_build *b, struct report_village *v,
     sqlite3_stmt *st)
 {
-	size_t k = code_index("meeting_kind", (const char *)sqlite3_column_text(st, 2));
+	size_t k = code_index("meeting_kind", (const char *)sqlite3_column_text(st, 3));
 
 	(void)b;
 	v->meetings_required += sqlite3_column_int64(st, 0);
@@ -323,6 +326,7 @@ meetings_row(struct summary_build *b, struct report_village *v,
 	if (k < REPORT_NMEETING_KINDS) {
 		v->kind_required[k] += sqlite3_column_int64(st, 0);
 		v->kind_held[k] += sqlite3_column_int64(st, 1);
+		v->kind_late[k] += sqlite3_column_int64(st, 2);
 	}
 	return 0;
 }
@@ -375,6 +379,7 @@ report_row_add(struct report_village *total, const struct report_village *from,
 	for (size_t m = 0; m < nmilestones; m++) {
 		total->coverage[m].due += from->coverage[m].due;
 		total->coverage[m].visited += from->coverage[m].visited;
+		total->coverage[m].late += from->coverage[m].late;
 	}
 	total->opened += from->opened;
 	total->repeated += from->repeated;
@@ -387,6 +392,7 @@ report_row_add(struct report_village *total, const struct report_village *from,
 	for (int k = 0; k < REPORT_NMEETING_KINDS; k++) {
 		total->kind_required[k] += from->kind_required[k];
 		total->kind_held[k] += from->kind_held[k];
+		total->kind_late[k] += from->kind_late[k];
 	}
 	total->due += from->due;
 	total->on_time += from->on_time;
@@ -406,6 +412,7 @@ report_row_add(struct report_village *total, const struct report_village *from,
 	total->policy_aware += from->policy_aware;
 	total->rules_required += from->rules_required;
 	total->rules_done += from->rules_done;
+	total->rules_late += from->rules_late;
 	for (int c = 0; c < REPORT_NISSUE_CATEGORIES; c++)
 		for (int k = 0; k < REPORT_NSTATUSES; k++)
 			total->by_category_status[c][k] += from->by_category_status[c][k];
@@ -584,7 +591,10 @@ count_villages(struct summary_build *b, struct error *err)
 	    per_store(b, REPORT_RULES_SQL, rules_row, err) != 0 ||
 	    per_store(b, REPORT_MODELS_SQL, models_row, err) != 0)
 		return -1;
-	/* each village against each meeting milestone */
+	/*
+	 * each village against each meeting milestone: the meetings asked
+	 * for, those held by the due date, those held only after it
+	 */
 	if (per_store(b, "SELECT CASE m.scope WHEN 'village' THEN 1 ELSE "
 	    "(SELECT count(*) FROM village_group g WHERE g.village_id = v.id) END, "
 	    "CASE m.scope WHEN 'village' THEN EXISTS (SELECT 1 FROM meeting x "
@@ -592,7 +602,17 @@ count_villages(struct summary_build *b, struct error *err)
 	    "x.held_on <= m.due_date) ELSE (SELECT count(*) FROM village_group g "
 	    "WHERE g.village_id = v.id AND EXISTS (SELECT 1 FROM meeting x WHERE "
 	    "x.kind = m.meeting_kind AND x.group_id = g.id AND "
-	    "x.held_on <= m.due_date)) END, m.meeting_kind, v.id FROM milestone m "
+	    "x.held_on <= m.due_date)) END, "
+	    "CASE m.scope WHEN 'village' THEN NOT EXISTS (SELECT 1 FROM meeting x "
+	    "WHERE x.kind = m.meeting_kind AND x.village_id = v.id AND "
+	    "x.held_on <= m.due_date) AND EXISTS (SELECT 1 FROM meeting x WHERE "
+	    "x.kind = m.meeting_kind AND x.village_id = v.id AND "
+	    "x.held_on > m.due_date) ELSE (SELECT count(*) FROM village_group g "
+	    "WHERE g.village_id = v.id AND NOT EXISTS (SELECT 1 FROM meeting x "
+	    "WHERE x.kind = m.meeting_kind AND x.group_id = g.id AND "
+	    "x.held_on <= m.due_date) AND EXISTS (SELECT 1 FROM meeting x WHERE "
+	    "x.kind = m.meeting_kind AND x.group_id = g.id AND "
+	    "x.held_on > m.due_date)) END, m.meeting_kind, v.id FROM milestone m "
 	    "CROSS JOIN village v WHERE m.kind = 'meeting_coverage'", meetings_row,
 	    err) != 0)
 		return -1;

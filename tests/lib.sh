@@ -116,6 +116,24 @@ field() {
 		{ print $at["village"] "," $at[name] }' "$2"
 }
 
+# deliver_rules VILLAGE DAY LAST TODAY: the rule set "VILLAGE村规民约"
+# delivered (rule-step) to each household of the village on DAY, the
+# last of them by number on LAST
+deliver_rules() {
+	sqlite3 "$RENKE_DB" "SELECT h.household_id FROM household h
+		JOIN village v ON v.id = h.village_id WHERE v.name = ${SQ}$1${SQ}
+		ORDER BY h.household_id" >households &&
+	last=$(tail -n 1 households) &&
+	{
+		echo 村,名称,步骤,日期,经办人,户编号 &&
+		while read -r h; do
+			day=$2 && [ "$h" != "$last" ] || day=$3
+			echo "$1,$1村规民约,分发到户,$day,网格员,$h"
+		done <households
+	} >deliver.csv &&
+	rule-step -q --today "$4" deliver.csv >/dev/null
+}
+
 # test_done: print the plan and exit with the number of failures
 test_done() {
 	echo "1..$test_count"

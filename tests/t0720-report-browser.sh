@@ -1,5 +1,5 @@
 #!/bin/sh
-# t0720-report-browser.sh -- the HTML summary in headless Chromium: loads clean, fetches nothing, draws its charts
+# t0720-report-browser.sh -- the HTML summary and scorecard in headless Chromium: load clean, fetch nothing, draw their charts and colours
 #
 # The page comes from `report-gen summary -f html` over the example
 # township (its households, milestones, visits, ledger-life.sh and the
@@ -70,6 +70,23 @@ fi
 echo "# the page: $PAGE_SOURCE ($PAGE_LANG)"
 export PAGE CHARTS
 
+# the scorecard's page of the example township with its meeting
+# milestones, a briefing held in time in 双河村, and its figures as CSV
+SCORECARD=$TRASH/scorecard.html
+if [ -s "$TRASH/示例镇.db" ]; then
+	(
+		RENKE_DB=$TRASH/示例镇.db
+		export RENKE_DB
+		milestone-add -q "$EXAMPLES/meeting-milestones.csv" &&
+		meeting-log -q --kind 政策解读 --village 双河村 --date 2022-11-20 \
+			--today 2022-11-20 </dev/null >/dev/null &&
+		report-gen scorecard -f csv --today 2022-11-30 >"$TRASH/scorecard.csv" &&
+		LANG=$PAGE_LANG LC_ALL=$PAGE_LANG \
+			report-gen scorecard -f html --today 2022-11-30 >"$SCORECARD"
+	) >"$TRASH/scorecard.log" 2>&1
+fi
+export SCORECARD
+
 test_case 'the page refers to nothing outside itself' '
 	test -s "$PAGE" &&
 	! grep -n -i -E "<script|https?:|url\(|@import|<link|<img|<iframe|<object|src=|href=" "$PAGE"
@@ -122,6 +139,53 @@ test_case 'a screenshot of the page is a PNG' '
 	mkdir -p "$(dirname "$SCREENSHOT")" &&
 	cp summary.png "$SCREENSHOT"
 '
+# cells_of DOM: village,action,state of each heat-map cell of the page's villages
+cells_of() {
+	python3 -c '
+import re, sys
+dom = open(sys.argv[1], encoding="utf-8").read()
+for row in re.findall(r"<tr>(.*?)</tr>", dom, re.S):
+    name = re.match(r"\s*<td>([^<]*)</td>", row)
+    if name is None:
+        continue
+    for state, action in re.findall(r"<td class=\"(\w+)\" data-action=\"(\w+)\">", row):
+        print("%s,%s,%s" % (name.group(1), action, state))
+' "$1"
+}
+
+test_case 'the scorecard page, offline, colours each action done, late or missing as the data says' '
+	test -s "$SCORECARD" || { cat "$TRASH/scorecard.log" >&2; exit 1; } &&
+	run_chromium --log-net-log="$PWD/net.json" --dump-dom "file://$SCORECARD" \
+		>dom.html 2>err &&
+	! grep -q "site=file://" net.json &&
+	cells_of dom.html | grep -E ",(1|2|5|6)," >actual &&
+	awk -F, "NR == 1 { for (i = 1; i <= NF; i++) at[\$i] = i; next }
+		\$at[\"village\"] != \"*\" {
+			split(\"1 visits done 2 representatives held 5 briefings held 6 courtyard held\", a, \" \")
+			for (k = 1; k <= 12; k += 3) {
+				q = \$at[a[k + 1] \"_required\"]; d = \$at[a[k + 1] \"_\" a[k + 2]]
+				l = \$at[a[k + 1] \"_late\"]
+				s = q == \"\" ? \"none\" : d == q ? \"done\" : d + l == q ? \"late\" : \"missing\"
+				print \$at[\"village\"] \",\" a[k] \",\" s
+			} }" "$TRASH/scorecard.csv" >expect &&
+	test_cmp expect actual &&
+	cut -d , -f 3 actual | sort -u >states &&
+	printf "%s\n" done late missing >expect &&
+	test_cmp expect states
+'
+
+test_case 'the scorecard page prints on one A4 landscape sheet in green, amber and red' '
+	test -s "$SCORECARD" &&
+	grep -q "@page { size: A4 landscape" "$SCORECARD" &&
+	run_chromium --screenshot="$PWD/scorecard.png" --window-size=1123,794 \
+		"file://$SCORECARD" >out 2>err &&
+	python3 "$TESTS_DIR/png-colours.py" scorecard.png 92d050 ffc000 ff5050 >colours &&
+	: each colour covers more than its key in the legend, so a cell has it &&
+	awk "\$2 < 1500 { print \"too little of #\" \$1 \": \" \$2 \" pixels\"; bad = 1 }
+		END { exit bad }" colours &&
+	cp scorecard.png "$TOP/build/report-scorecard.png"
+'
+
 if [ -s "$SCREENSHOT" ]; then
 	echo "# screenshot for a person to look at: $SCREENSHOT"
 fi
