@@ -47,7 +47,7 @@ COMMANDS_CASES = case-open case-step
 COMMANDS_RULES = rule-step
 COMMANDS_MODELS = honour-add board-step
 COMMANDS_SURVEYS = survey-tally
-COMMANDS_PEOPLE = member-add assign support-log returnee-log
+COMMANDS_PEOPLE = member-add assign support-log returnee-log county-set
 COMMANDS = $(COMMANDS_HOUSEHOLDS) $(COMMANDS_LEDGER) $(COMMANDS_VISITS) \
 	$(COMMANDS_SURVEYS) $(COMMANDS_PEOPLE) $(COMMANDS_CASES) \
 	$(COMMANDS_RULES) $(COMMANDS_MODELS)

@@ -5,6 +5,7 @@
 #include "assign.h"
 #include "coverage.h"
 #include "calendar.h"
+#include "county.h"
 #include "deadline.h"
 #include "issue.h"
 #include "monitor_case.h"
@@ -502,20 +503,17 @@ static const struct item_query case_queries[] = {
 	  "min(x.visit_date) || ':' || x.visitor, coalesce(h.head_name, '') || "
 	  "'：走访建议纳入监测，未登记案件', x.household_id, v.name, g.name, "
 	  "coalesce(" ASSIGN_OWNER("h") ", x.visitor), date(min(x.visit_date), "
-	  "'+' || (SELECT value FROM monitor_limit WHERE name = "
-	  "'unfollowed_days') || ' days') FROM visit x " CASE_PLACE("x") "WHERE "
+	  "'+' || " COUNTY_SETTING_SQL("unfollowed_days") " || ' days') "
+	  "FROM visit x " CASE_PLACE("x") "WHERE "
 	  CASE_UNFOLLOWED_SQL("x.", ":limit") " AND (:village IS NULL OR v.name = :village) "
 	  "GROUP BY x.household_id" },
 };
 
-#define STR(n) #n
-#define XSTR(n) STR(n)
-
 /*
  * Loans (lib/support.h) waiting too long: a wish whose papers have not
- * gone to the bank DEADLINE_LOAN_SEND_DAYS after it was recorded, and
- * papers the bank has not answered DEADLINE_LOAN_ANSWER_DAYS after they
- * went.  The id is the loan's natural key as the audit log names it
+ * gone to the bank the county's loan_unsent_days after it was recorded,
+ * and papers the bank has not answered loan_unanswered_days after they
+ * went (county.h).  The id is the loan's natural key as the audit log names it
  * (loan:ID number:day of the wish; deadline_write() masks the number);
  * the owner is the loan's, else the household's cadre on the day.
  */
@@ -524,21 +522,21 @@ static const struct item_query loan_queries[] = {
 	{ DEADLINE_LOAN_UNSENT, "SELECT 'loan:' || l.id_number || ':' || "
 	  "l.start_date, m.name || '：小额信贷意愿，材料未提交银行', m.household_id, v.name, g.name, "
 	  "coalesce(l.owner, " ASSIGN_OWNER("h") "), date(l.start_date, '+' || "
-	  XSTR(DEADLINE_LOAN_SEND_DAYS) " || ' days') AS due FROM support l "
+	  COUNTY_SETTING_SQL("loan_unsent_days") " || ' days') AS due FROM support l "
 	  LOAN_PLACE "WHERE l.kind = 'loan' AND l.status = 'wish' AND "
 	  "due < :limit AND (:village IS NULL OR v.name = :village)" },
 	{ DEADLINE_LOAN_UNANSWERED, "SELECT 'loan:' || l.id_number || ':' || "
 	  "l.start_date, m.name || '：小额信贷材料已提交，银行未答复', m.household_id, v.name, g.name, "
 	  "coalesce(l.owner, " ASSIGN_OWNER("h") "), date(l.sent_on, '+' || "
-	  XSTR(DEADLINE_LOAN_ANSWER_DAYS) " || ' days') AS due FROM support l "
+	  COUNTY_SETTING_SQL("loan_unanswered_days") " || ' days') AS due FROM support l "
 	  LOAN_PLACE "WHERE l.kind = 'loan' AND l.status = 'sent' AND "
 	  "l.sent_on IS NOT NULL AND due < :limit AND "
 	  "(:village IS NULL OR v.name = :village)" },
 };
 
 /*
- * Returnees (lib/returnee.h) whose latest contact is more than
- * RETURNEE_CONTACT_DAYS old and who are not yet working or in business
+ * Returnees (lib/returnee.h) whose latest contact is more than the
+ * county's returnee_uncontacted_days old and who are not yet working or in business
  * at home.  The id is "returnee:ID number" (masked by deadline_write()),
  * the household the member's if they are one, the owner their cadre.
  */
@@ -547,7 +545,7 @@ static const struct item_query returnee_queries[] = {
 	  "r.name || CASE r.kind WHEN 'elite' THEN '：乡贤' ELSE '：回引人才' "
 	  "END || '，' || r.contacted_on || '后未再联系', m.household_id, "
 	  "v.name, g.name, r.cadre, date(r.contacted_on, '+' || "
-	  XSTR(RETURNEE_CONTACT_DAYS) " || ' days') AS due FROM returnee_contact "
+	  COUNTY_SETTING_SQL("returnee_uncontacted_days") " || ' days') AS due FROM returnee_contact "
 	  "r JOIN village v ON v.id = r.village_id LEFT JOIN member m ON "
 	  "m.id_number = r.id_number LEFT JOIN household h ON h.household_id = "
 	  "m.household_id LEFT JOIN village_group g ON g.id = h.group_id WHERE "

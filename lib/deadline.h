@@ -22,10 +22,6 @@ enum deadline_kind {
 	DEADLINE_ALL = 0x7ff
 };
 
-/* Days a wish for a loan may wait for its papers to go to the bank, and for the bank's answer. */
-#define DEADLINE_LOAN_SEND_DAYS 7
-#define DEADLINE_LOAN_ANSWER_DAYS 30
-
 /* The code of a kind ("issue_overdue", ...); its bit from a code, 0 if none. */
 const char *deadline_kind_code(enum deadline_kind kind);
 unsigned deadline_kind_parse(const char *text);

@@ -121,6 +121,7 @@ static const struct heading {
 	{ "calendar_day", "kind", N_("kind"), "calendar_day" },
 	{ "deadline_rule", "days", N_("days"), NULL },
 	{ "monitor_limit", "value", N_("value"), NULL },
+	{ "county_setting", "value", N_("value"), NULL },
 };
 
 #define NHEADINGS (sizeof(headings) / sizeof(headings[0]))

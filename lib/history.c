@@ -21,6 +21,7 @@ static const struct {
 	{ "visit", N_("visit record") },
 	{ "case", N_("monitoring case record") },
 	{ "support", N_("assistance record") },
+	{ "county_setting", N_("county setting") },
 	{ "issue", N_("issue record") },
 	{ "survey", N_("survey record") },
 	{ "meeting", N_("meeting record") },

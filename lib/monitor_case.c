@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "audit.h"
+#include "county.h"
 #include "household_check.h"
 #include "issue_parts.h"
 #include "monitor_case.h"
@@ -72,53 +73,19 @@ case_write(struct store *s, long long id, struct writer *w, int labels,
 }
 
 int
-monitor_limit(struct store *s, const char *name, long *value, struct error *err)
-{
-	sqlite3_stmt *st = store_prepare(s, "SELECT value FROM monitor_limit "
-	    "WHERE name = ?", err);
-	int rc;
-
-	if (st == NULL)
-		return -1;
-	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		*value = sqlite3_column_int(st, 0);
-	sqlite3_finalize(st);
-	if (rc == SQLITE_ROW)
-		return 0;
-	if (rc == SQLITE_DONE)
-		return error_set(err, EXIT_SOFTWARE, "no limit %s", name);
-	return store_error(s, rc, err);
-}
-
-int
 monitor_set_limit(struct store *s, const char *name, long value,
     struct error *err)
 {
-	sqlite3_stmt *st;
-	char old[24], new[24];
-	long was;
-	int rc;
+	static const char *const limits[] = {
+		"decision_days", "posting_days", "unfollowed_days", "stable_months"
+	};
 
-	if (monitor_limit(s, name, &was, err) != 0)
-		return error_set(err, EXIT_DATAERR, _("no limit called %s; the limits "
-		    "are decision_days, posting_days, unfollowed_days, stable_months"),
-		    name);
-	if (was == value)
-		return 0;
-	if ((st = store_prepare(s, "UPDATE monitor_limit SET value = ? WHERE "
-	    "name = ?", err)) == NULL)
-		return -1;
-	sqlite3_bind_int64(st, 1, value);
-	sqlite3_bind_text(st, 2, name, -1, SQLITE_STATIC);
-	rc = sqlite3_step(st);
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE)
-		return store_error(s, rc, err);
-	snprintf(old, sizeof(old), "%ld", was);
-	snprintf(new, sizeof(new), "%ld", value);
-	return audit_add(s, "monitor_limit", name, "value", old, new, err);
+	for (size_t i = 0; i < sizeof(limits) / sizeof(limits[0]); i++)
+		if (strcmp(limits[i], name) == 0)
+			return county_set(s, name, value, NULL, NULL, err);
+	return error_set(err, EXIT_DATAERR, _("no limit called %s; the limits "
+	    "are decision_days, posting_days, unfollowed_days, stable_months"),
+	    name);
 }
 
 int

@@ -2,6 +2,7 @@
 #ifndef RENKE_MONITOR_CASE_H
 #define RENKE_MONITOR_CASE_H
 
+#include "county.h"
 #include "import.h"
 #include "issue.h"
 #include "output.h"
@@ -29,8 +30,8 @@
  */
 #define CASE_OPEN_SQL(t) "(" t "state = 'open')"
 #define CASE_DUE_SQL(t) \
-	"date(" t "clue_on, '+' || (SELECT value FROM monitor_limit " \
-	"WHERE name = 'decision_days') || ' days')"
+	"date(" t "clue_on, '+' || " COUNTY_SETTING_SQL("decision_days") \
+	" || ' days')"
 #define CASE_OVERDUE_SQL(t, day) \
 	"(" CASE_OPEN_SQL(t) " AND " CASE_DUE_SQL(t) " < " day ")"
 
@@ -56,8 +57,8 @@
 	"household h WHERE h.household_id = " v "household_id AND " \
 	"h.risk_status = 'at_risk'))"
 #define CASE_UNFOLLOWED_SQL(v, day) \
-	"(" v "monitor_suggested = 1 AND date(" v "visit_date, '+' || (SELECT " \
-	"value FROM monitor_limit WHERE name = 'unfollowed_days') || ' days') < " \
+	"(" v "monitor_suggested = 1 AND date(" v "visit_date, '+' || " \
+	COUNTY_SETTING_SQL("unfollowed_days") " || ' days') < " \
 	day " AND NOT " CASE_FOLLOWED_SQL(v) ")"
 
 /* The fields of a clue, as case-open reads them. */
@@ -106,15 +107,11 @@ extern const struct column case_out_columns[CASE_OUT_NCOLUMNS];
 int case_write(struct store *s, long long id, struct writer *w, int labels,
     struct error *err);
 
-/* The county's limit name (monitor_limit) into *value: 0, or -1 with err set. */
-int monitor_limit(struct store *s, const char *name, long *value,
-    struct error *err);
-
 /*
  * Set the county's limit name (decision_days, posting_days,
- * unfollowed_days, stable_months) to value, in the caller's
- * transaction, audited.  0, or -1 with err set (EXIT_DATAERR for an
- * unknown name).
+ * unfollowed_days, stable_months: settings of county.h) to value, in
+ * the caller's transaction, audited (county_set()).  0, or -1 with err
+ * set (EXIT_DATAERR for another name or a value out of its range).
  */
 int monitor_set_limit(struct store *s, const char *name, long value,
     struct error *err);

@@ -5,6 +5,7 @@
 
 #include "audit.h"
 #include "buf.h"
+#include "county.h"
 #include "household_check.h"
 #include "issue_parts.h"
 #include "monitor_case.h"
@@ -301,7 +302,7 @@ check_content(struct import *im, const struct record *rec, struct store *s,
 		return 1;
 	}
 	if (strcmp(u->step, "posting") == 0) {
-		if (monitor_limit(s, "posting_days", &min, err) != 0)
+		if (county_get(s, "posting_days", &min, err) != 0)
 			return -1;
 		if (u->v[STEP_DAYS] == NULL)
 			u->days = min;
@@ -399,7 +400,7 @@ monitor_elimination_check(struct store *s, const char *household,
 	long months;
 	int n = 0, rc, ok = 0;
 
-	if (monitor_limit(s, "stable_months", &months, err) != 0)
+	if (county_get(s, "stable_months", &months, err) != 0)
 		return -1;
 	/* the last two days visited, each with the day months later */
 	if ((st = store_prepare(s, "SELECT d, date(d, '+' || ?3 || ' months') "

@@ -67,7 +67,9 @@
  *   member.h    the people of households (member-add)
  *   assign.h    the cadres assigned to households and villages (assign);
  *               who answers for a household
- *   support.h   assistance to a person: posts and small loans, their rules
+ *   support.h   assistance to a person: posts, park jobs, land transfers and
+ *               small loans, their rules
+ *   county.h    the county's settings: the limits and day counts rules read
  *   returnee.h  returnees and village worthies, each contact one to one
  *   monitor_case.h  monitoring cases: a clue opens one (monitor_case.c),
  *               the steps of the procedure follow in order and the
@@ -132,6 +134,7 @@
 #include "monitor_case.h"
 #include "returnee.h"
 #include "support.h"
+#include "county.h"
 #include "rule.h"
 #include "honour.h"
 #include "board.h"

@@ -19,9 +19,6 @@ enum returnee_field {
 
 extern const struct field_spec returnee_fields[RETURNEE_NFIELDS];
 
-/* Days a returnee not yet working or in business at home may go uncontacted. */
-#define RETURNEE_CONTACT_DAYS 30
-
 /*
  * How contacts are checked and written, for import_run().  A contact is
  * known by the person's ID number and its day (returnee_contact).  The

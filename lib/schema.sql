@@ -1320,3 +1320,18 @@ CREATE INDEX support_monitor_case ON support(monitor_case_id)
 -- the members or fewer: report-gen assistance counts them and report-gen
 -- care finds them in this index, not in a pass over every member
 CREATE INDEX member_tagged ON member(household_id, tags) WHERE tags <> '';
+
+-- version 27
+-- the county's settings (county-set, lib/county.c): the limits and day
+-- counts renke's rules read, with the seed's values until the county
+-- changes them.  The monitoring cases' limits of version 10 move here.
+CREATE TABLE county_setting (
+	name TEXT PRIMARY KEY,
+	value INTEGER NOT NULL
+) STRICT, WITHOUT ROWID;
+INSERT INTO county_setting SELECT name, value FROM monitor_limit;
+INSERT INTO county_setting VALUES ('post_min_age', 16), ('job_min_age', 16),
+	('loan_min_age', 18), ('loan_max_age', 65), ('loan_max_amount', 50000),
+	('loan_max_months', 36), ('loan_unsent_days', 7),
+	('loan_unanswered_days', 30), ('returnee_uncontacted_days', 30);
+DROP TABLE monitor_limit;

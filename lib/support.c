@@ -5,6 +5,7 @@
 
 #include "audit.h"
 #include "buf.h"
+#include "county.h"
 #include "household_check.h"
 #include "member.h"
 #include "merge.h"
@@ -38,29 +39,52 @@ static const char *const support_column[SUPPORT_NFIELDS] = {
 	"monitor_case_id", NULL
 };
 
-/* The rules a record may break on purpose, with a written reason: code, and what it says. */
-static const struct {
-	const char *code, *text;
-} support_rules[] = {
-	{ "post_household", N_("the household is 脱贫户, or 监测户 whose risk is "
-	    "not eliminated") },
-	{ "post_age", N_("16 or older on the first day") },
-	{ "post_one", N_("one post per person at a time") },
-	{ "post_cadre_relative", N_("no relative of a village cadre") },
-	{ "job_age", N_("16 or older on the first day") },
-	{ "loan_age", N_("18 to 65 on the day the wish was recorded") },
-	{ "loan_household", N_("the household is 脱贫户 or 边缘易致贫户") },
-	{ "loan_amount", N_("at most 50,000 yuan") },
-	{ "loan_term", N_("at most 3 years (36 months)") },
+/* The county's settings the rules read (county.h), in this order. */
+enum support_limit {
+	POST_MIN_AGE, JOB_MIN_AGE, LOAN_MIN_AGE, LOAN_MAX_AGE, LOAN_MAX_AMOUNT,
+	LOAN_MAX_MONTHS, SUPPORT_NLIMITS
+};
+static const char *const limit_name[SUPPORT_NLIMITS] = {
+	"post_min_age", "job_min_age", "loan_min_age", "loan_max_age",
+	"loan_max_amount", "loan_max_months"
 };
 
-/* What the rule code says, in the user's language. */
+/*
+ * The rules a record may break on purpose, with a written reason: code,
+ * what it says, and the settings its text gives (-1: none).
+ */
+static const struct {
+	const char *code, *text;
+	int a, b;
+} support_rules[] = {
+	{ "post_household", N_("the household is 脱贫户, or 监测户 whose risk is "
+	    "not eliminated"), -1, -1 },
+	{ "post_age", N_("%ld or older on the first day"), POST_MIN_AGE, -1 },
+	{ "post_one", N_("one post per person at a time"), -1, -1 },
+	{ "post_cadre_relative", N_("no relative of a village cadre"), -1, -1 },
+	{ "job_age", N_("%ld or older on the first day"), JOB_MIN_AGE, -1 },
+	{ "loan_age", N_("%ld to %ld on the day the wish was recorded"),
+	  LOAN_MIN_AGE, LOAN_MAX_AGE },
+	{ "loan_household", N_("the household is 脱贫户 or 边缘易致贫户"), -1, -1 },
+	{ "loan_amount", N_("at most %ld yuan"), LOAN_MAX_AMOUNT, -1 },
+	{ "loan_term", N_("at most %ld months"), LOAN_MAX_MONTHS, -1 },
+};
+
+/* What the rule code says with the county's limit[], in the user's language, into out[size]. */
 static const char *
-rule_text(const char *code)
+rule_text(const char *code, const long *limit, char *out, size_t size)
 {
-	for (size_t i = 0; i < sizeof(support_rules) / sizeof(support_rules[0]); i++)
-		if (strcmp(support_rules[i].code, code) == 0)
+	for (size_t i = 0; i < sizeof(support_rules) / sizeof(support_rules[0]); i++) {
+		int a = support_rules[i].a, b = support_rules[i].b;
+
+		if (strcmp(support_rules[i].code, code) != 0)
+			continue;
+		if (a < 0)
 			return _(support_rules[i].text);
+		snprintf(out, size, _(support_rules[i].text), limit[a],
+		    b >= 0 ? limit[b] : 0L);
+		return out;
+	}
 	return code;
 }
 
@@ -84,6 +108,7 @@ struct person {
 struct support_import {
 	sqlite3_stmt *insert, *find, *person, *posts, *override, *household;
 	struct merge merge;
+	long limit[SUPPORT_NLIMITS];	/* the county's settings, read once */
 };
 
 /* amount, term_months and the case are stored as integers, the area as a number. */
@@ -157,6 +182,9 @@ prepare(struct support_import *si, struct store *s, struct error *err)
 	if (si->insert == NULL || si->find == NULL || si->person == NULL ||
 	    si->posts == NULL || si->override == NULL || si->household == NULL)
 		return -1;
+	for (int i = 0; i < SUPPORT_NLIMITS; i++)
+		if (county_get(s, limit_name[i], &si->limit[i], err) != 0)
+			return -1;
 	return merge_start(&si->merge, s, &support_merge, err);
 }
 
@@ -339,16 +367,16 @@ find_person(struct support_import *si, struct import *im,
  * their rule codes into broken[], fields into field[]; their number.
  */
 static int
-loan_limits(const struct support *r, sqlite3_stmt *row, const char **broken,
-    int *field)
+loan_limits(const struct support_import *si, const struct support *r,
+    sqlite3_stmt *row, const char **broken, int *field)
 {
-	static const struct {
+	const struct {
 		size_t k;
 		long min, max;
 		const char *rule;
 	} limit[] = {
-		{ SUPPORT_AMOUNT, 0, SUPPORT_LOAN_MAX_AMOUNT, "loan_amount" },
-		{ SUPPORT_TERM, 1, SUPPORT_LOAN_MAX_MONTHS, "loan_term" },
+		{ SUPPORT_AMOUNT, 0, si->limit[LOAN_MAX_AMOUNT], "loan_amount" },
+		{ SUPPORT_TERM, 1, si->limit[LOAN_MAX_MONTHS], "loan_term" },
 	};
 	int n = 0;
 
@@ -468,22 +496,22 @@ broken_rules(struct support_import *si, struct import *im,
 	int age = member_age_on(p->birth, start), n = 0, rc;
 
 	if (strcmp(r->value[SUPPORT_KIND], "job") == 0) {
-		if (age < 16)
+		if (age < si->limit[JOB_MIN_AGE])
 			field[n] = SUPPORT_ID_NUMBER, broken[n++] = "job_age";
 		return n;
 	}
 	if (strcmp(r->value[SUPPORT_KIND], "land") == 0)
 		return 0;
 	if (strcmp(r->value[SUPPORT_KIND], "loan") == 0) {
-		if (age < 18 || age > 65)
+		if (age < si->limit[LOAN_MIN_AGE] || age > si->limit[LOAN_MAX_AGE])
 			field[n] = SUPPORT_ID_NUMBER, broken[n++] = "loan_age";
 		if (!p->lifted && !p->marginal)
 			field[n] = SUPPORT_ID_NUMBER, broken[n++] = "loan_household";
-		return n + loan_limits(r, NULL, broken + n, field + n);
+		return n + loan_limits(si, r, NULL, broken + n, field + n);
 	}
 	if (!p->lifted && !(p->monitored && !p->risk_eliminated))
 		field[n] = SUPPORT_ID_NUMBER, broken[n++] = "post_household";
-	if (age < 16)
+	if (age < si->limit[POST_MIN_AGE])
 		field[n] = SUPPORT_ID_NUMBER, broken[n++] = "post_age";
 	if (p->cadre_relative)
 		field[n] = SUPPORT_ID_NUMBER, broken[n++] = "post_cadre_relative";
@@ -497,13 +525,17 @@ broken_rules(struct support_import *si, struct import *im,
 
 /* Report each rule of broken[0..n) that rec breaks, at its field[]: 1. */
 static int
-refuse(struct import *im, const struct record *rec, const char *const *broken,
-    const int *field, int n)
+refuse(const struct support_import *si, struct import *im,
+    const struct record *rec, const char *const *broken, const int *field,
+    int n)
 {
+	char text[256];
+
 	for (int i = 0; i < n; i++)
 		import_problem(im, rec, field[i], _("breaks the rule \"%s\" (%s); "
 		    "with --override REASON it is recorded anyway, the reason "
-		    "audited"), rule_text(broken[i]), broken[i]);
+		    "audited"), rule_text(broken[i], si->limit, text, sizeof(text)),
+		    broken[i]);
 	return 1;
 }
 
@@ -574,7 +606,7 @@ support_add(struct support_import *si, struct import *im,
 	if ((n = broken_rules(si, im, r, &p, broken, field, err)) < 0)
 		return -1;
 	if (n > 0 && reason == NULL)
-		return refuse(im, rec, broken, field, n);
+		return refuse(si, im, rec, broken, field, n);
 	snprintf(where, sizeof(where), "%s:%ld", rec->file, rec->line);
 	for (int k = 0; k < SUPPORT_OVERRIDE; k++)
 		support_bind(si->insert, k + 1, (size_t)k, r->value[k]);
@@ -627,7 +659,7 @@ upsert_rules(struct support_import *si, struct import *im,
 		return 1;
 	}
 	if (strcmp(r->value[SUPPORT_KIND], "loan") == 0)
-		return loan_limits(r, si->find, broken, field);
+		return loan_limits(si, r, si->find, broken, field);
 	stored = (const char *)sqlite3_column_text(si->find, SUPPORT_END);
 	if (end == NULL || (stored != NULL && strcmp(end, stored) == 0))
 		return 0;
@@ -666,7 +698,7 @@ support_update(struct support_import *si, struct import *im,
 	}
 	if (n > 0 && reason == NULL) {
 		sqlite3_reset(si->find);
-		return refuse(im, rec, broken, field, n);
+		return refuse(si, im, rec, broken, field, n);
 	}
 	record_key(r, key, sizeof(key));
 	if ((rc = merge_record(&si->merge, im, rec, si->find, r->value, key, si,

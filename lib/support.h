@@ -23,10 +23,6 @@ enum support_field {
 
 extern const struct field_spec support_fields[SUPPORT_NFIELDS];
 
-/* The county's limits of a small loan (小额信贷): yuan, and months. */
-#define SUPPORT_LOAN_MAX_AMOUNT 50000
-#define SUPPORT_LOAN_MAX_MONTHS 36
-
 /*
  * How assistance records are checked and written, for import_run().  A
  * record is known by kind (support_kind), the person's ID number (a
@@ -38,7 +34,8 @@ extern const struct field_spec support_fields[SUPPORT_NFIELDS];
  * or older of a 脱贫户 or a 监测户 whose risk is not eliminated, one post
  * at a time, none for a village cadre's relative; a job at an industry
  * park for a person 16 or older; a loan for a person 18 to 65 of a
- * 脱贫户 or 边缘易致贫户, within SUPPORT_LOAN_MAX_AMOUNT and _MONTHS); a breach is
+ * 脱贫户 or 边缘易致贫户, within 50,000 yuan and 36 months: the ages,
+ * amount and term the county's settings, county.h); a breach is
  * a problem naming the rule, unless the record gives an override
  * reason: then it is written, and each rule it breaks kept with the
  * reason in support_override and the audit log.  Given again, a record

@@ -191,6 +191,13 @@ _renke() {
 		    grep -o -- '--[a-z][a-z-]*\|-[a-zA-Z]\b' | sort -u)" -- "$cur"))
 		return 0
 	fi
+	if [ "$cmd" = county-set ]; then
+		# the settings, as name= (county-set with no operand lists them)
+		COMPREPLY=($(compgen -S = -W "$(county-set -f csv 2>/dev/null |
+		    sed -e 1d -e 's/,.*//')" -- "$cur"))
+		[ ${#COMPREPLY[@]} -gt 0 ] && compopt -o nospace 2>/dev/null
+		return 0
+	fi
 	if [ "$cmd" = report-gen ] && [ "$prev" = cases ]; then
 		COMPREPLY=($(compgen -W "$(_renke_values cases_view)" -- "$cur"))
 		return 0
@@ -210,4 +217,5 @@ _renke() {
 complete -F _renke household-add household-list visit-log milestone-add \
 	issue-add issue-update meeting-log deadline-check report-gen survey-tally \
 	member-add assign case-open case-step place-edit household-edit visit-edit \
-	support-log meeting-edit rule-step honour-add board-step returnee-log
+	support-log meeting-edit rule-step honour-add board-step returnee-log \
+	county-set

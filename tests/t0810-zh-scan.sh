@@ -206,6 +206,7 @@ case-open --today 2022-11-30 --household HY0101001 --clue visit --clue-on 2022-1
 meeting-log --dry-run --today 2022-11-30 --kind 院坝会 --village 后叶村 --group 2社 --owner 李主任 EXAMPLES/suggestions.csv
 rule-step --today 2023-06-30 EXAMPLES/rules.csv
 case-step --today 2022-12-01 --case 6 --step 信息比对 --date 2022-11-30 --answers 医保:自付3万元
+county-set
 EOF
 sed -i "s|DISPUTE|$(cat "$TRASH/dispute")|" "$TRASH/runs"
 

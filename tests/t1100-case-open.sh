@@ -134,10 +134,10 @@ test_case 'the messages in Chinese' '
 test_case '--limit sets the county'"'"'s limits, audited; a bad one is a usage error' '
 	seed &&
 	case-open --limit decision_days=20 --limit posting_days=7 2>err &&
-	sqlite3 "$RENKE_DB" "select name, value from monitor_limit order by name" >actual &&
+	sqlite3 "$RENKE_DB" "select name, value from county_setting where name in (${SQ}decision_days${SQ}, ${SQ}posting_days${SQ}, ${SQ}stable_months${SQ}, ${SQ}unfollowed_days${SQ}) order by name" >actual &&
 	printf "decision_days|20\nposting_days|7\nstable_months|6\nunfollowed_days|3\n" >expect &&
 	test_cmp expect actual &&
-	sqlite3 "$RENKE_DB" "select entity_id, old, new from audit where entity = ${SQ}monitor_limit${SQ}" >actual &&
+	sqlite3 "$RENKE_DB" "select entity_id, old, new from audit where entity = ${SQ}county_setting${SQ}" >actual &&
 	printf "decision_days|15|20\nposting_days|5|7\n" >expect &&
 	test_cmp expect actual &&
 	store_dump >before &&
