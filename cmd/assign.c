@@ -1,4 +1,4 @@
-/* assign.c -- assign cadres to households (包户) and villages (包村) */
+/* assign.c -- assign cadres to households (包户), villages (包村) and 片 (包片) */
 #include <stdlib.h>
 #include <string.h>
 
@@ -11,17 +11,18 @@ static const char usage[] =
 "              [--sheet name] [--header-row n] [--list-sheets] [file ...]\n"
 "       assign [-q] [-d db] [--by name] [--dry-run] [--upsert [--reason text]]\n"
 "              --cadre name --role role [--household id] [--village name]\n"
-"              [--from date] [--until date] [--phone number]\n";
+"              [--area name] [--from date] [--until date] [--phone number]\n";
 
 /* in the order of the fields (lib/assign.h) */
-enum { OPT_CADRE = 2000, OPT_ROLE, OPT_HOUSEHOLD, OPT_VILLAGE, OPT_FROM,
-	OPT_UNTIL, OPT_PHONE };
+enum { OPT_CADRE = 2000, OPT_ROLE, OPT_HOUSEHOLD, OPT_VILLAGE, OPT_AREA,
+	OPT_FROM, OPT_UNTIL, OPT_PHONE };
 
 static const struct option options[] = {
 	{ "cadre", required_argument, NULL, OPT_CADRE },
 	{ "role", required_argument, NULL, OPT_ROLE },
 	{ "household", required_argument, NULL, OPT_HOUSEHOLD },
 	{ "village", required_argument, NULL, OPT_VILLAGE },
+	{ "area", required_argument, NULL, OPT_AREA },
 	{ "from", required_argument, NULL, OPT_FROM },
 	{ "until", required_argument, NULL, OPT_UNTIL },
 	{ "phone", required_argument, NULL, OPT_PHONE },

@@ -1,4 +1,4 @@
-/* assign.c -- the cadres assigned to households and villages: checked, imported, merged */
+/* assign.c -- the cadres assigned to households, villages and 片: checked, imported, merged */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,14 +16,16 @@ const struct field_spec assign_fields[ASSIGN_NFIELDS] = {
 	{ "role", "职务|角色|身份|包保类型" },
 	{ "household_id", "户编号|户号|户码|家庭编号" },
 	{ "village", "村(社区)|村|社区|村名|所属村|包保村" },
+	{ "area", "片区|包片|片|所属片区" },
 	{ "start_date", "开始日期|起始日期|包保开始日期|开始时间" },
 	{ "end_date", "结束日期|终止日期|包保结束日期|结束时间" },
 	{ "phone", "联系电话|电话|手机|手机号码" },
 };
 
-/* The store's columns in the order of the fields; the first four are the assignment. */
+/* The store's columns in the order of the fields; the first five are the assignment. */
 static const char *const assign_column[ASSIGN_NFIELDS] = {
-	"cadre", "role", "household_id", NULL, "start_date", "end_date", "phone"
+	"cadre", "role", "household_id", NULL, "area", "start_date", "end_date",
+	"phone"
 };
 
 /* An assignment as checked, every value normalised; NULL when not given. */
@@ -69,8 +71,16 @@ check_place(struct assign_import *ai, struct import *im,
 	int rc;
 
 	if (household == NULL && village == NULL) {
-		import_problem(im, rec, ASSIGN_HOUSEHOLD, _("missing; an assignment "
-		    "is to a household (包户) or, with village alone, a village (包村)"));
+		import_problem(im, rec, a->value[ASSIGN_AREA] != NULL ? ASSIGN_VILLAGE :
+		    ASSIGN_HOUSEHOLD, a->value[ASSIGN_AREA] != NULL ? _("missing; "
+		    "a 片 is its villages, one record a village") : _("missing; an "
+		    "assignment is to a household (包户) or, with village alone, a "
+		    "village (包村)"));
+		return 1;
+	}
+	if (household != NULL && a->value[ASSIGN_AREA] != NULL) {
+		import_problem(im, rec, ASSIGN_AREA, _("a 片 is a set of villages, "
+		    "not a household's: give it with village alone (包片)"));
 		return 1;
 	}
 	if (village != NULL) {
@@ -127,6 +137,10 @@ assign_check(struct assign_import *ai, struct import *im,
 		import_problem(im, rec, ASSIGN_CADRE, _("longer than 64 bytes"));
 		bad++;
 	}
+	if ((text = a->value[ASSIGN_AREA]) != NULL && strlen(text) > 64) {
+		import_problem(im, rec, ASSIGN_AREA, _("longer than 64 bytes"));
+		bad++;
+	}
 	if ((text = a->value[ASSIGN_ROLE]) == NULL) {
 		import_problem(im, rec, ASSIGN_ROLE, _("missing; expected one of: %s"),
 		    vocab_describe("visitor_role", expected, sizeof(expected)));
@@ -169,7 +183,7 @@ assign_again(void *context, struct import *im, const struct record *rec,
 	(void)context;
 	(void)err;
 	import_problem(im, rec, -1, _("the same assignment (cadre, role and "
-	    "household or village) is already on %s"),
+	    "household, village or 片) is already on %s"),
 	    sqlite3_column_text(row, ASSIGN_NFIELDS));
 	return 1;
 }
@@ -218,13 +232,14 @@ prepare(struct assign_import *ai, struct store *s, struct error *err)
 	if (ai->insert != NULL)
 		return 0;
 	ai->insert = store_prepare(s, "INSERT INTO assignment (cadre, role, "
-	    "household_id, village_id, start_date, end_date, phone, created_at, "
-	    "updated_at, source) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-	    "ON CONFLICT DO NOTHING", err);
-	ai->find = store_prepare(s, "SELECT id, NULL, NULL, NULL, "
-	    "start_date, end_date, phone, source FROM assignment WHERE cadre = ? "
-	    "AND role = ? AND coalesce(household_id, '') = coalesce(?, '') "
-	    "AND village_id = ?", err);
+	    "household_id, village_id, area, start_date, end_date, phone, "
+	    "created_at, updated_at, source) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, "
+	    "?, ?) ON CONFLICT DO NOTHING", err);
+	ai->find = store_prepare(s, "SELECT id, NULL, NULL, NULL, NULL, "
+	    "start_date, end_date, phone, source FROM assignment WHERE cadre = ?1 "
+	    "AND role = ?2 AND coalesce(household_id, '') = coalesce(?3, '') "
+	    "AND village_id = ?4 AND coalesce(area, '') = coalesce(?5, '')",
+	    err);
 	ai->household = store_prepare(s, "SELECT village_id FROM household "
 	    "WHERE household_id = ?", err);
 	ai->dates = store_prepare(s, "SELECT start_date, end_date FROM assignment "
@@ -235,7 +250,10 @@ prepare(struct assign_import *ai, struct store *s, struct error *err)
 	return merge_start(&ai->merge, s, &assign_merge, err);
 }
 
-/* The assignment's name in the audit log: "cadre:role:household" or "cadre:role:village". */
+/*
+ * The assignment's name in the audit log: "cadre:role:household",
+ * "cadre:role:village", or "cadre:role:片:village".
+ */
 static void
 assign_key(const struct assignment *a, struct buf *key)
 {
@@ -243,6 +261,10 @@ assign_key(const struct assignment *a, struct buf *key)
 	buf_puts(key, ":");
 	buf_puts(key, a->value[ASSIGN_ROLE]);
 	buf_puts(key, ":");
+	if (a->value[ASSIGN_AREA] != NULL) {
+		buf_puts(key, a->value[ASSIGN_AREA]);
+		buf_puts(key, ":");
+	}
 	buf_puts(key, a->value[ASSIGN_HOUSEHOLD] != NULL ?
 	    a->value[ASSIGN_HOUSEHOLD] : a->value[ASSIGN_VILLAGE]);
 }
@@ -291,6 +313,7 @@ assign_row(struct import *im, const struct record *rec, void *context,
 	sqlite3_bind_text(ai->find, 2, a.value[ASSIGN_ROLE], -1, SQLITE_STATIC);
 	sqlite3_bind_text(ai->find, 3, a.value[ASSIGN_HOUSEHOLD], -1, SQLITE_STATIC);
 	sqlite3_bind_int64(ai->find, 4, a.village_id);
+	sqlite3_bind_text(ai->find, 5, a.value[ASSIGN_AREA], -1, SQLITE_STATIC);
 	if ((rc = sqlite3_step(ai->find)) == SQLITE_ROW)
 		rc = merge_record(&ai->merge, im, rec, ai->find, a.value, key.data,
 		    ai, err);

@@ -1,4 +1,4 @@
-/* assign.h -- the cadres assigned to households and villages (包村+包户) */
+/* assign.h -- the cadres assigned to households, villages and 片 (包片+包村+包户) */
 #ifndef RENKE_ASSIGN_H
 #define RENKE_ASSIGN_H
 
@@ -10,7 +10,7 @@
 /* The fields of an assignment record, in the order of assign_fields. */
 enum assign_field {
 	ASSIGN_CADRE, ASSIGN_ROLE, ASSIGN_HOUSEHOLD, ASSIGN_VILLAGE,
-	ASSIGN_START, ASSIGN_END, ASSIGN_PHONE, ASSIGN_NFIELDS
+	ASSIGN_AREA, ASSIGN_START, ASSIGN_END, ASSIGN_PHONE, ASSIGN_NFIELDS
 };
 
 extern const struct field_spec assign_fields[ASSIGN_NFIELDS];
@@ -19,8 +19,9 @@ extern const struct field_spec assign_fields[ASSIGN_NFIELDS];
  * How assignment records are checked and written, for import_run().
  * An assignment is a cadre with a role (a visitor_role code) over one
  * household (包户; its village is the household's, and a village given
- * must be it) or over a village (包村); it is known by cadre, role,
- * village and household.  Given again, its dates and phone may change
+ * must be it), over a village (包村), or over a village as one of a 片
+ * (包片: a set of villages, named, one record a village); it is known by
+ * cadre, role, village, household and 片.  Given again, its dates and phone may change
  * (--upsert), each change audited; each one added is audited.
  */
 extern const struct import_kind assign_import_kind;
@@ -28,7 +29,8 @@ extern const struct import_kind assign_import_kind;
 /*
  * The SQL condition of an assignment a of household h (a row of
  * household) in force on day ?today (the caller binds it by that
- * name): a's household is h, or a is h's village's.
+ * name): a's household is h, or a is h's village's (包村, or 包片 of a
+ * 片 that holds the village).
  */
 #define ASSIGN_OF_HOUSEHOLD(a, h) \
 	"(" a ".household_id = " h ".household_id OR (" a ".household_id IS NULL " \
@@ -39,12 +41,12 @@ extern const struct import_kind assign_import_kind;
 /*
  * Who answers for household h (a row of household) on :today, in role
  * :role (NULL: any): the cadre of its own assignment first (an
- * assistance cadre before other roles), else its village's; NULL when
- * none.  An SQL expression.
+ * assistance cadre before other roles), else its village's (包村), else
+ * its 片's (包片); NULL when none.  An SQL expression.
  */
 #define ASSIGN_OWNER(h) \
 	"(SELECT a.cadre FROM assignment a WHERE " ASSIGN_OF_HOUSEHOLD("a", h) \
 	" AND (:role IS NULL OR a.role = :role) ORDER BY a.household_id IS " \
-	"NULL, a.role <> 'assistance_cadre', a.id LIMIT 1)"
+	"NULL, a.area IS NOT NULL, a.role <> 'assistance_cadre', a.id LIMIT 1)"
 
 #endif

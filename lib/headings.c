@@ -122,6 +122,7 @@ static const struct heading {
 	{ "deadline_rule", "days", N_("days"), NULL },
 	{ "monitor_limit", "value", N_("value"), NULL },
 	{ "county_setting", "value", N_("value"), NULL },
+	{ "assignment", "area", N_("片 (area)"), NULL },
 };
 
 #define NHEADINGS (sizeof(headings) / sizeof(headings[0]))

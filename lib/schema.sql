@@ -1335,3 +1335,26 @@ INSERT INTO county_setting VALUES ('post_min_age', 16), ('job_min_age', 16),
 	('loan_max_months', 36), ('loan_unsent_days', 7),
 	('loan_unanswered_days', 30), ('returnee_uncontacted_days', 30);
 DROP TABLE monitor_limit;
+
+-- version 28
+-- 包片: a cadre over a 片, a named set of villages (assign --area), has
+-- an assignment a village of it with the 片's name; known apart from the
+-- same cadre's 包村 of the village.  A household's cadre is its own,
+-- else its village's, else its 片's (lib/assign.h ASSIGN_OWNER).
+ALTER TABLE assignment ADD COLUMN area TEXT;
+DROP INDEX assignment_natural;
+CREATE UNIQUE INDEX assignment_natural ON assignment(cadre, role, village_id,
+	coalesce(household_id, ''), coalesce(area, ''));
+DROP VIEW assignment_view;
+CREATE VIEW assignment_view AS
+SELECT a.id AS assignment_id, a.cadre,
+	a.role, (SELECT label_zh FROM vocab WHERE domain = 'visitor_role'
+		AND code = a.role) AS role_zh,
+	a.village_id, v.name AS village,
+	h.group_id, g.name AS village_group,
+	a.household_id, h.head_name,
+	a.start_date, a.end_date, a.area
+FROM assignment a
+JOIN village v ON v.id = a.village_id
+LEFT JOIN household h ON h.household_id = a.household_id
+LEFT JOIN village_group g ON g.id = h.group_id;

@@ -130,7 +130,7 @@ test_case 'the same assignment twice in one sheet; options and files together' '
 	seed &&
 	printf "cadre,role,household_id\n王平,帮扶干部,A1\n王平,帮扶干部,A1\n" >twice.csv &&
 	expect_status 65 assign twice.csv 2>err &&
-	grep_message "^assign: twice.csv:3: the same assignment (cadre, role and household or village) is already on twice.csv:2$" err &&
+	grep_message "^assign: twice.csv:3: the same assignment (cadre, role and household, village or 片) is already on twice.csv:2$" err &&
 	store_unchanged &&
 	expect_status 64 assign --cadre 王平 twice.csv 2>err &&
 	grep_message "give one assignment by options or records in files, not both" err &&
