@@ -89,13 +89,7 @@ example_township() {
 # example_households: the example households alone at $RENKE_DB, imported
 # once per test file and copied
 example_households() {
-	if [ ! -s "$TRASH/households.db" ]; then
-		RENKE_DB=$TRASH/households.new.db household-add -q \
-			"$EXAMPLES/households.csv" &&
-		sqlite3 "$TRASH/households.new.db" "PRAGMA wal_checkpoint(TRUNCATE)" >/dev/null &&
-		mv "$TRASH/households.new.db" "$TRASH/households.db" || return 1
-	fi
-	cp "$TRASH/households.db" "$RENKE_DB"
+	store_cache households 'household-add -q "$EXAMPLES/households.csv"'
 }
 
 # fake_mail DIR: DIR/mail, a stand-in for mail(1) that appends its
