@@ -46,11 +46,12 @@ COMMANDS_VISITS = visit-log visit-edit milestone-add
 COMMANDS_CASES = case-open case-step
 COMMANDS_RULES = rule-step
 COMMANDS_MODELS = honour-add board-step
+COMMANDS_MISCONDUCT = misconduct-step
 COMMANDS_SURVEYS = survey-tally
 COMMANDS_PEOPLE = member-add assign support-log returnee-log county-set
 COMMANDS = $(COMMANDS_HOUSEHOLDS) $(COMMANDS_LEDGER) $(COMMANDS_VISITS) \
 	$(COMMANDS_SURVEYS) $(COMMANDS_PEOPLE) $(COMMANDS_CASES) \
-	$(COMMANDS_RULES) $(COMMANDS_MODELS)
+	$(COMMANDS_RULES) $(COMMANDS_MODELS) $(COMMANDS_MISCONDUCT)
 LIB_SRC = $(wildcard lib/*.c)
 LIB_OBJ = $(LIB_SRC:lib/%.c=$(B)/lib/%.o) $(B)/lib/schema.o
 CLI_OBJ = $(B)/cmd/cli.o $(B)/cmd/cli-import.o $(B)/cmd/cli-help.o $(B)/cmd/help.o

@@ -570,6 +570,74 @@ record_step(struct store *s, struct board_rec *u, struct error *err)
 	    u->e.stage : NULL, stage, err);
 }
 
+/* ---- one step record ---- */
+
+/* The step's fields and content checked, its household found. */
+static int
+row_check(struct import *im, const struct record *rec, struct store *s,
+    void *u, struct error *err)
+{
+	if (check_fields(im, rec, u) || check_content(im, rec, u))
+		return 1;
+	return find_household(im, rec, s, u, err);
+}
+
+static int
+row_load(struct store *s, void *u, struct error *err)
+{
+	return load_entry(s, u, err);
+}
+
+static int
+row_recorded(struct import *im, const struct record *rec, struct store *s,
+    const void *u, struct error *err)
+{
+	return check_recorded(im, rec, s, u, err);
+}
+
+static int
+row_order(struct import *im, const struct record *rec, const void *u)
+{
+	return check_order(im, rec, u);
+}
+
+static int
+row_is_new(const void *u)
+{
+	return ((const struct board_rec *)u)->e.id == 0;
+}
+
+/* A proposal: from its selection, within its period; the entry written, audited. */
+static int
+row_start(struct import *im, const struct record *rec, struct store *s,
+    void *v, struct error *err)
+{
+	struct board_rec *u = v;
+	int rc;
+
+	if ((rc = find_selection(im, rec, s, u, err)) != 0)
+		return rc;
+	if (strcmp(u->date, u->to) > 0) {
+		import_problem(im, rec, BOARD_DATE, _("%s is after the period, "
+		    "which ends on %s"), u->date, u->to);
+		return 1;
+	}
+	if (insert_entry(s, u, err) != 0)
+		return -1;
+	return audit_proposal(s, u, err);
+}
+
+static int
+row_step(struct store *s, void *u, struct error *err)
+{
+	return record_step(s, u, err);
+}
+
+static const struct lifecycle_row board_row = {
+	row_check, row_load, row_recorded, row_order, row_is_new, row_start,
+	row_step
+};
+
 /*
  * One step record: its entry found by board, household and first day,
  * everything checked first (every problem reported), then the step
@@ -580,43 +648,13 @@ step_row(struct import *im, const struct record *rec, void *context,
     struct error *err)
 {
 	struct board_settings *set = import_options(im)->settings;
-	struct store *s = import_store(im);
 	struct board_rec u = { 0 };
-	int rc;
 
 	(void)context;
 	u.who = case_record_start(im, rec, u.v, BOARD_NFIELDS, BOARD_WHO,
 	    set != NULL ? set->today : NULL, set != NULL ? set->who : NULL,
 	    u.today);
-	if (check_fields(im, rec, &u) || check_content(im, rec, &u))
-		return 1;
-	if ((rc = find_household(im, rec, s, &u, err)) != 0)
-		return rc;
-	if (load_entry(s, &u, err) < 0)
-		return -1;
-	if ((rc = check_recorded(im, rec, s, &u, err)) == 2) {
-		import_stats(im)->unchanged++;
-		return 0;
-	}
-	if (rc != 0)
-		return rc;
-	if (check_order(im, rec, &u))
-		return 1;
-	if (u.e.id == 0) {
-		if ((rc = find_selection(im, rec, s, &u, err)) != 0)
-			return rc;
-		if (strcmp(u.date, u.to) > 0) {
-			import_problem(im, rec, BOARD_DATE, _("%s is after the period, "
-			    "which ends on %s"), u.date, u.to);
-			return 1;
-		}
-		if (insert_entry(s, &u, err) != 0)
-			return -1;
-		import_stats(im)->added++;
-		return audit_proposal(s, &u, err);
-	}
-	import_stats(im)->updated++;
-	return record_step(s, &u, err);
+	return lifecycle_record(im, rec, &board_row, &u, err);
 }
 
 const struct import_kind board_step_kind = {

@@ -198,7 +198,8 @@ static const struct {
 } issue_queries[] = {
 	{ DEADLINE_ISSUE_OVERDUE, 0, "due_date", ISSUE_OVERDUE_SQL("i.", "?1") },
 	{ DEADLINE_FEEDBACK_OVERDUE, 0, "resolved_on",
-	  "i.status = 'resolved' AND i.resolved_on < date(?1, '-' || ?4 || ' days')" },
+	  "i.status = 'resolved' AND i.resolved_on < date(?1, '-' || ?4 || ' days') "
+	  "AND i.kind <> 'misconduct'" },
 	{ DEADLINE_REVISIT_DUE, 1, "revisit_due",
 	  "i.revisit_due IS NOT NULL AND i.revisit_due < ?1" },
 	{ DEADLINE_PROMISE_OVERDUE, 0, "promised_date",

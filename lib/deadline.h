@@ -9,7 +9,7 @@
 /* The kinds of item deadline_check() finds; a mask of them selects. */
 enum deadline_kind {
 	DEADLINE_ISSUE_OVERDUE = 0x01,	/* past its due date, not resolved */
-	DEADLINE_FEEDBACK_OVERDUE = 0x02, /* resolved, household not told in time */
+	DEADLINE_FEEDBACK_OVERDUE = 0x02, /* resolved, household not told in time (not misconduct) */
 	DEADLINE_REVISIT_DUE = 0x04,	/* a mediated dispute's revisit */
 	DEADLINE_PROMISE_OVERDUE = 0x08, /* closed unresolved, promise broken */
 	DEADLINE_VISIT_MISSING = 0x10,	/* a household not visited by a milestone */

@@ -80,7 +80,7 @@ static const struct {
 	{ "support", NULL, { "support_kind", NULL }, 0 },
 	{ "returnee", NULL, { "returnee_status", NULL }, 0 },
 	{ "assignment", NULL, { "visitor_role", NULL }, 0 },
-	{ "issue", NULL, { "revisit_finding", NULL }, 0 },
+	{ "issue", "misconduct_step", { "revisit_finding", "misconduct_body", NULL }, 0 },
 	{ "vote", NULL, { NULL }, 1 },
 };
 

@@ -247,6 +247,12 @@ check_kind_fields(struct import *im, const struct record *rec,
 	const char **v = n->v;
 	int bad = 0;
 
+	if (v[ISSUE_KIND] != NULL && strcmp(v[ISSUE_KIND], "misconduct") == 0) {
+		import_problem(im, rec, ISSUE_KIND, _("a misconduct matter is "
+		    "referred with misconduct-step, which records its parties and "
+		    "where it goes"));
+		bad = 1;
+	}
 	if (v[ISSUE_KIND] != NULL && strcmp(v[ISSUE_KIND], "dispute") != 0) {
 		static const int dispute_only[] = { ISSUE_DISPUTE_TYPE, ISSUE_PARTIES,
 		    ISSUE_MEDIATOR };

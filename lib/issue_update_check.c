@@ -518,6 +518,39 @@ check_withdrawn(struct import *im, const struct record *rec,
 }
 
 /*
+ * A misconduct matter moves with misconduct-step (lib/misconduct.h):
+ * issue-update gives it notes, an owner, a deadline, corrections of its
+ * words and a withdrawal, never a status, a result or a revisit of its
+ * own.  1 when the record asks one (reported).
+ */
+static int
+check_misconduct(struct import *im, const struct record *rec,
+    const struct update *u)
+{
+	static const int steps_only[] = { UPDATE_STATUS, UPDATE_RESOLUTION,
+	    UPDATE_FEEDBACK, UPDATE_PROMISED_DATE, UPDATE_OUTCOME,
+	    UPDATE_REVISIT_IN, UPDATE_REVISIT_DATE, UPDATE_VISITOR,
+	    UPDATE_FINDING, UPDATE_RATING, UPDATE_HOUSEHOLD };
+	const char *given = u->v[UPDATE_STATUS] != NULL ?
+	    vocab_code("status", u->v[UPDATE_STATUS]) : NULL;
+
+	if (strcmp(u->cur.kind, "misconduct") != 0)
+		return 0;
+	for (size_t i = 0; i < sizeof(steps_only) / sizeof(steps_only[0]); i++) {
+		int k = steps_only[i];
+
+		if (u->v[k] == NULL || (k == UPDATE_STATUS && given != NULL &&
+		    strcmp(given, "withdrawn") == 0))
+			continue;
+		import_problem(im, rec, k, _("issue %lld is a misconduct matter: "
+		    "misconduct-step records its acceptance, result and revisits"),
+		    u->id);
+		return 1;
+	}
+	return 0;
+}
+
+/*
  * The corrections of what the issue was given, checked as issue-add
  * checks them: a vocabulary value known (as its code into u), the
  * household in the store (its place into u), and a reason for them.
@@ -585,7 +618,7 @@ issue_update_check(struct import *im, const struct record *rec,
 
 	if ((rc = find_issue(im, rec, s, u, err)) != 0)
 		return rc;
-	if (check_withdrawn(im, rec, u))
+	if (check_withdrawn(im, rec, u) || check_misconduct(im, rec, u))
 		return 1;
 	if ((rc = check_corrections(im, rec, s, u, err)) < 0)
 		return -1;

@@ -67,3 +67,32 @@ lifecycle_check_fields(const struct lifecycle *lc, struct import *im,
 		}
 	return bad;
 }
+
+int
+lifecycle_record(struct import *im, const struct record *rec,
+    const struct lifecycle_row *row, void *u, struct error *err)
+{
+	struct store *s = import_store(im);
+	int rc;
+
+	if ((rc = row->check(im, rec, s, u, err)) != 0)
+		return rc;
+	if (row->load(s, u, err) < 0)
+		return -1;
+	if ((rc = row->recorded(im, rec, s, u, err)) == 2) {
+		import_stats(im)->unchanged++;
+		return 0;
+	}
+	if (rc != 0)
+		return rc;
+	if (row->order(im, rec, u))
+		return 1;
+	if (row->is_new(u)) {
+		if ((rc = row->start(im, rec, s, u, err)) != 0)
+			return rc;
+		import_stats(im)->added++;
+		return 0;
+	}
+	import_stats(im)->updated++;
+	return row->step(s, u, err);
+}

@@ -5,6 +5,7 @@
 #include <stddef.h>
 
 #include "import.h"
+#include "store.h"
 
 /*
  * A record that moves through steps (a rule set, a board entry, a
@@ -63,5 +64,44 @@ void lifecycle_next(const struct lifecycle *lc, const char *variant,
 int lifecycle_check_fields(const struct lifecycle *lc, struct import *im,
     const struct record *rec, const char *const *v,
     const char *const *field_step, int n, const char *step);
+
+/*
+ * How a step command checks and writes one step record (u: its own
+ * record of the step, as the hooks know it), in this order:
+ *
+ *   check     the fields and what the step needs, and what the store
+ *             must hold for them: 0, 1 when bad (reported), -1 with err
+ *   load      the record the step is for into u: 0 or 1, -1 with err
+ *   recorded  the step stored already: 2 the same (unchanged), 1
+ *             another (refused, reported), 0 not stored, -1 with err
+ *   order     1 when the step may not follow where the record is
+ *             (reported), else 0
+ *   is_new    1 when no record is stored: the step starts one
+ *   start     the new record written, audited: 0, 1 refused
+ *             (reported), -1 with err
+ *   step      a later step written and the record moved on, audited:
+ *             0, -1 with err
+ */
+struct lifecycle_row {
+	int (*check)(struct import *im, const struct record *rec,
+	    struct store *s, void *u, struct error *err);
+	int (*load)(struct store *s, void *u, struct error *err);
+	int (*recorded)(struct import *im, const struct record *rec,
+	    struct store *s, const void *u, struct error *err);
+	int (*order)(struct import *im, const struct record *rec,
+	    const void *u);
+	int (*is_new)(const void *u);
+	int (*start)(struct import *im, const struct record *rec,
+	    struct store *s, void *u, struct error *err);
+	int (*step)(struct store *s, void *u, struct error *err);
+};
+
+/*
+ * One step record through row's hooks, counted in import_stats() as
+ * added, updated or unchanged: 0, 1 when it is refused (reported), -1
+ * with err set.
+ */
+int lifecycle_record(struct import *im, const struct record *rec,
+    const struct lifecycle_row *row, void *u, struct error *err);
 
 #endif

@@ -81,6 +81,11 @@
  *               villages chosen for an honour (honour-add)
  *   board.h     the honour and exposure boards (光荣榜 / 曝光台): a
  *               household's entry step by step (board-step)
+ *   misconduct.h misconduct referred to the legal system (查处违法乱纪):
+ *               a ledger entry of its own kind, step by step
+ *               (misconduct-step)
+ *   lifecycle.h which step may follow which stage, for the step
+ *               commands (rule-step, board-step, misconduct-step)
  *
  * To add a command: write cmd/NAME.c after cmd/household-add.c, list it
  * in the Makefile's COMMANDS, write man/man1/NAME.1 with EXAMPLES, and add
@@ -138,6 +143,7 @@
 #include "rule.h"
 #include "honour.h"
 #include "board.h"
+#include "misconduct.h"
 
 #define RENKE_VERSION "0.1.0"
 

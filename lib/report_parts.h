@@ -38,7 +38,7 @@ const char *report_vote_text(const char *vote, int labels);
  * latest callback, whether it is a dispute registered in the period,
  * whether that dispute was mediated and found stable at its latest
  * revisit and is not open again; the village id last.  A withdrawn
- * issue counts nowhere.  An issue
+ * issue counts nowhere, a misconduct matter (misconduct.h) not here.  An issue
  * extended and resolved after its first deadline is late; one reopened
  * by a dissatisfied household is not resolved.  An issue has one
  * callback a day (UNIQUE (issue_id, called_on)), so the latest is found
@@ -62,7 +62,8 @@ const char *report_vote_text(const char *vote, int labels);
 	"(SELECT r.finding FROM revisit r WHERE r.issue_id = i.id ORDER BY " \
 	"r.visited_on DESC, r.id DESC LIMIT 1) IS 'stable' ELSE 0 END, " \
 	"i.village_id " \
-	"FROM issue i WHERE i.village_id IS NOT NULL AND " ISSUE_COUNTED_SQL("i.")
+	"FROM issue i WHERE i.village_id IS NOT NULL AND i.kind <> 'misconduct' " \
+	"AND " ISSUE_COUNTED_SQL("i.")
 
 /*
  * Per village, for each of them: whether its own rule set (not a

@@ -1358,3 +1358,52 @@ FROM assignment a
 JOIN village v ON v.id = a.village_id
 LEFT JOIN household h ON h.household_id = a.household_id
 LEFT JOIN village_group g ON g.id = h.group_id;
+
+-- version 29
+-- misconduct the village refers to the legal system (查处违法乱纪,
+-- misconduct-step): persistent unreasonable petitions, refusing to
+-- support parents, domestic violence and others.  Each matter is an
+-- issue of the ledger of its own kind, 'misconduct', so that its owner,
+-- deadline, notes, withdrawal, revisits, history and deadline-check
+-- are the ledger's; this side table keeps what only a matter has: its
+-- kind, the body it was referred to, its steps' days and the result.
+-- The issue's kind CHECK gains the kind in place, as version 10 did for
+-- the status: a constraint loosened, which no stored row can break.
+PRAGMA writable_schema = ON;
+UPDATE sqlite_schema SET sql = replace(sql, 'kind = ''suggestion''),',
+	'kind = ''suggestion'' OR kind = ''misconduct''),')
+WHERE type = 'table' AND name = 'issue';
+PRAGMA writable_schema = RESET;
+-- the CHECK was found as version 2 wrote it, or the migration stops here
+CREATE TEMP TABLE issue_kind_loosened (found INTEGER CHECK (found));
+INSERT INTO issue_kind_loosened SELECT instr(sql, '''misconduct''') > 0
+	FROM sqlite_schema WHERE type = 'table' AND name = 'issue';
+DROP TABLE issue_kind_loosened;
+-- a matter is known by its kind, its first party (a household number or
+-- an ID number) and the day it was referred; parties lists them all,
+-- ';'-joined, in the order given.  stage is where its last step left it.
+CREATE TABLE misconduct (
+	issue_id INTEGER PRIMARY KEY REFERENCES issue(id),
+	kind TEXT NOT NULL CHECK (kind = 'petition' OR kind = 'support_refusal' OR
+		kind = 'domestic_violence' OR kind = 'other'),
+	party TEXT NOT NULL CHECK (length(trim(party)) > 0),
+	parties TEXT NOT NULL,
+	referred_to TEXT NOT NULL CHECK (referred_to = 'mediation' OR
+		referred_to = 'arbitration' OR referred_to = 'ruling' OR
+		referred_to = 'reconsideration' OR referred_to = 'court' OR
+		referred_to = 'police'),
+	referred_on TEXT NOT NULL CHECK (referred_on GLOB
+		'[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'),
+	accepted_on TEXT,
+	result TEXT,
+	result_on TEXT,
+	stage TEXT NOT NULL CHECK (stage = 'referred' OR stage = 'accepted' OR
+		stage = 'decided' OR stage = 'revisited'),
+	stage_on TEXT NOT NULL,
+	created_at TEXT NOT NULL,
+	updated_at TEXT NOT NULL,
+	UNIQUE (kind, party, referred_on),
+	CHECK (result_on IS NULL OR (result IS NOT NULL AND accepted_on IS NOT NULL
+		AND result_on >= accepted_on)),
+	CHECK (accepted_on IS NULL OR accepted_on >= referred_on)
+) STRICT;

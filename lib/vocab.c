@@ -28,6 +28,7 @@ const struct vocab_entry vocab_table[] = {
 	{ "issue_kind", "problem", "problem", "急难愁盼", "问题|困难|急难愁盼问题" },
 	{ "issue_kind", "dispute", "dispute", "矛盾纠纷", "纠纷|矛盾" },
 	{ "issue_kind", "suggestion", "suggestion", "意见建议", "建议|意见" },
+	{ "issue_kind", "misconduct", "misconduct", "违法乱纪", "查处违法乱纪|违法违纪" },
 	{ "issue_category", "infrastructure", "infrastructure", "基础设施", "基础设施建设|道路" },
 	{ "issue_category", "environment", "living environment", "人居环境", "环境" },
 	{ "issue_category", "jobs", "jobs and income", "就业增收", "就业|增收|产业" },
@@ -290,6 +291,26 @@ const struct vocab_entry vocab_table[] = {
 	{ "board_result", "upheld", "upheld", "异议成立", "成立" },
 	{ "board_result", "dismissed", "dismissed", "异议不成立", "不成立|驳回" },
 	/* end of boards */
+	/* misconduct referred to the legal system (misconduct-step) */
+	{ "misconduct_kind", "petition", "persistent unreasonable petitions", "缠访闹访", "无理缠访|闹访|缠访" },
+	{ "misconduct_kind", "support_refusal", "refusing to support parents", "拒不赡养", "不赡养老人|不履行赡养义务" },
+	{ "misconduct_kind", "domestic_violence", "domestic violence", "家庭暴力", "家暴" },
+	{ "misconduct_kind", "other", "other", "其他", "其他违法乱纪" },
+	{ "misconduct_body", "mediation", "judicial mediation", "司法调解", "人民调解|调解" },
+	{ "misconduct_body", "arbitration", "arbitration", "仲裁", "劳动仲裁|土地承包仲裁" },
+	{ "misconduct_body", "ruling", "administrative ruling", "行政裁决", "裁决" },
+	{ "misconduct_body", "reconsideration", "administrative reconsideration", "行政复议", "复议" },
+	{ "misconduct_body", "court", "court", "诉讼", "法院|人民法院|起诉" },
+	{ "misconduct_body", "police", "police", "公安", "派出所|公安机关" },
+	{ "misconduct_step", "refer", "referral", "移交", "移送|依法移交" },
+	{ "misconduct_step", "accept", "acceptance", "受理", "立案" },
+	{ "misconduct_step", "result", "result", "办理结果", "结果|办结|处理结果" },
+	{ "misconduct_step", "revisit", "revisit", "回访", "跟踪回访" },
+	{ "misconduct_stage", "referred", "referred", "已移交", NULL },
+	{ "misconduct_stage", "accepted", "accepted", "已受理", NULL },
+	{ "misconduct_stage", "decided", "result recorded", "已办结", NULL },
+	{ "misconduct_stage", "revisited", "revisited", "已回访", NULL },
+	/* end of misconduct */
 	{ NULL, NULL, NULL, NULL, NULL }
 };
 

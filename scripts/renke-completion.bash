@@ -13,7 +13,7 @@ _renke_values() {
 	category) values="lifted monitored minimum_allowance serious_illness extreme_poverty ordinary 脱贫户 监测户 低保户 大病户 特困户 一般农户" ;;
 	monitor_type) values="unstable marginal sudden_hardship 脱贫不稳定户 边缘易致贫户 突发严重困难户" ;;
 	risk_status) values="at_risk risk_eliminated 未消除风险 已消除风险" ;;
-	issue_kind) values="problem dispute suggestion 急难愁盼 矛盾纠纷 意见建议" ;;
+	issue_kind) values="problem dispute suggestion misconduct 急难愁盼 矛盾纠纷 意见建议 违法乱纪" ;;
 	issue_category) values="infrastructure environment jobs housing medical water schooling disaster conduct other 基础设施 人居环境 就业增收 住房 医疗 饮水 教育 灾情疫情 工作作风 其他" ;;
 	urgency) values="urgent important normal minor 紧急 重要 一般 较轻" ;;
 	issue_source) values="visit representatives courtyard briefing survey petition other 走访 恳谈会 院坝会 政策解读会 电话调查 来信来访 其他" ;;
@@ -60,6 +60,10 @@ _renke_values() {
 	board_step) values="propose notify object decide post remove 提名上榜 告知 提出异议 异议处理 上榜公布 撤榜" ;;
 	board_stage) values="proposed notified objected answered withdrawn posted removed 拟上榜 已告知 异议中 异议不成立 异议成立已撤回 已上榜 已撤榜" ;;
 	board_result) values="upheld dismissed 异议成立 异议不成立" ;;
+	misconduct_kind) values="petition support_refusal domestic_violence other 缠访闹访 拒不赡养 家庭暴力 其他" ;;
+	misconduct_body) values="mediation arbitration ruling reconsideration court police 司法调解 仲裁 行政裁决 行政复议 诉讼 公安" ;;
+	misconduct_step) values="refer accept result revisit 移交 受理 办理结果 回访" ;;
+	misconduct_stage) values="referred accepted decided revisited 已移交 已受理 已办结 已回访" ;;
 	returnee_kind) values="talent elite 回引人才 乡贤" ;;
 	returnee_intention) values="employment business undecided 就业 创业 暂无" ;;
 	returnee_status) values="contacted intends returned settled 已联系 有意返乡 已返乡 已就业创业" ;;
@@ -107,6 +111,7 @@ _renke_domain() {
 		case $1 in
 		rule-step) echo rule_step ;;
 		board-step) echo board_step ;;
+		misconduct-step) echo misconduct_step ;;
 		*) echo case_step ;;
 		esac ;;
 	--result)
@@ -124,6 +129,7 @@ _renke_domain() {
 		*) echo issue_source ;;
 		esac ;;
 	--basis) echo honour_basis ;;
+	--referred-to) echo misconduct_body ;;
 	--action) echo rule_action ;;
 	--body) echo rule_body ;;
 	--risks) echo monitor_risk ;;
@@ -150,6 +156,7 @@ _renke_domain() {
 		support-log) echo support_kind ;;
 		honour-add) echo honour_kind ;;
 		returnee-log) echo returnee_kind ;;
+		misconduct-step) echo misconduct_kind ;;
 		meeting-log|meeting-edit) echo meeting_kind ;;
 		milestone-add) echo milestone_kind ;;
 		deadline-check) echo deadline_kind ;;
@@ -218,4 +225,4 @@ complete -F _renke household-add household-list visit-log milestone-add \
 	issue-add issue-update meeting-log deadline-check report-gen survey-tally \
 	member-add assign case-open case-step place-edit household-edit visit-edit \
 	support-log meeting-edit rule-step honour-add board-step returnee-log \
-	county-set
+	county-set misconduct-step

@@ -70,6 +70,9 @@ static const struct {
 	{ "board_entry", "source", "board_source" },
 	{ "board_entry", "stage", "board_stage" },
 	{ "board_entry", "result", "board_result" },
+	{ "misconduct", "kind", "misconduct_kind" },
+	{ "misconduct", "referred_to", "misconduct_body" },
+	{ "misconduct", "stage", "misconduct_stage" },
 };
 #define NCOLUMNS (sizeof(columns) / sizeof(columns[0]))
 
