@@ -902,7 +902,8 @@ cli_action(struct cli *cli, int argc, char **argv,
 	for (size_t i = 0; i < n; i++) {
 		if (strcmp(argv[0], actions[i].word) != 0)
 			continue;
-		if (argc != actions[i].operands + 1)
+		if (argc < actions[i].operands + 1 ||
+		    argc > actions[i].operands + actions[i].optional + 1)
 			cli_usage_error(cli, "%s", _(actions[i].operands_wrong));
 		if (r == NULL || text_trim_span(&r, strlen(r)) == 0)
 			cli_usage_error(cli, _("--reason: say why; it is kept in the "

@@ -278,11 +278,12 @@ struct cli_action {
 	int action;
 	int operands;
 	const char *operands_wrong;	/* the message (msgid) when they are not so many */
+	int optional;	/* operands it may take besides */
 };
 
 /*
  * The action argv[0] names among actions[0..n), with as many operands
- * as it takes, none blank (each trimmed in place), and a --reason that
+ * as it takes (and up to optional more), none blank (each trimmed in place), and a --reason that
  * is not blank: its index.  Otherwise a usage error; expected lists the
  * actions in the user's language.
  */

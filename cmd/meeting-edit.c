@@ -1,12 +1,15 @@
-/* meeting-edit.c -- correct a meeting's kind, date, host, attendees or minutes, or remove the meeting */
+/* meeting-edit.c -- correct a meeting's kind, date, place, host, attendees or minutes, or remove the meeting */
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "cli.h"
 
 static const char usage[] =
 "usage: meeting-edit [-q] [-d db] [--by name] [--dry-run] --reason text\n"
 "                    --kind kind --village name [--group name] --date date\n"
-"                    kind kind | date date | host name | attendees text |\n"
+"                    kind kind | date date | village name [group] |\n"
+"                    group name | host name | attendees text |\n"
 "                    minutes text | remove\n";
 
 enum { OPT_KIND = 2000, OPT_VILLAGE, OPT_GROUP, OPT_DATE };
@@ -22,6 +25,10 @@ static const struct option options[] = {
 static const struct cli_action actions[] = {
 	{ "kind", MEETING_SET_KIND, 1, N_("kind takes one kind of meeting") },
 	{ "date", MEETING_SET_DATE, 1, N_("date takes one date: the day it was held") },
+	{ "village", MEETING_SET_PLACE, 1, N_("village takes a village, and the "
+	    "group of it for a group's meeting"), 1 },
+	{ "group", MEETING_SET_PLACE, 1, N_("group takes one name: a group of "
+	    "the meeting's village") },
 	{ "host", MEETING_SET_HOST, 1, N_("host takes one name: who held it") },
 	{ "attendees", MEETING_SET_ATTENDEES, 1,
 	    N_("attendees takes one text: who attended") },
@@ -29,11 +36,12 @@ static const struct cli_action actions[] = {
 	{ "remove", MEETING_REMOVE, 0, N_("remove takes nothing more") },
 };
 
-/* The meeting's date as given, and as parsed; the action's word. */
+/* The meeting's date as given, and as parsed; the action's word and what it is now. */
 struct request {
 	struct meeting_edit e;
 	char date[11], to[11];
 	const char *word;
+	char now[256];
 };
 
 static int
@@ -73,7 +81,16 @@ chosen(struct cli *cli, const struct cli_action *action, char **argv,
 		if (date_parse(e->to, rq->to) != 0)
 			cli_usage_error(cli, _("date: not a date: \"%s\""), e->to);
 		e->to = rq->to;
-	}
+	} else if (e->action == MEETING_SET_PLACE && strcmp(rq->word, "group") == 0) {
+		e->to = e->village;
+		e->to_group = argv[1];
+	} else if (e->action == MEETING_SET_PLACE)
+		e->to_group = argv[2];	/* (argv ends with NULL) */
+	if (e->action == MEETING_SET_PLACE && e->to_group != NULL)
+		snprintf(rq->now, sizeof(rq->now), "%s%s%s", e->to == e->village ?
+		    "" : e->to, e->to == e->village ? "" : " ", e->to_group);
+	else
+		snprintf(rq->now, sizeof(rq->now), "%s", e->to != NULL ? e->to : "");
 }
 
 static int
@@ -94,13 +111,14 @@ say_done(const struct cli *cli, void *context)
 		    e->village, e->date);
 	else
 		cli_say_done(cli, e->dry_run, _("the meeting of %s on %s: %s is now "
-		    "%s"), e->village, e->date, rq->word, e->to);
+		    "%s"), e->village, e->date, rq->word, rq->now);
 }
 
 static const struct cli_edit command = {
 	"meeting-edit", usage, options, option, actions,
 	sizeof(actions) / sizeof(actions[0]),
-	N_("kind, date, host, attendees, minutes or remove"), chosen, edit,
+	N_("kind, date, village, group, host, attendees, minutes or remove"),
+	chosen, edit,
 	say_done,
 };
 

@@ -39,6 +39,8 @@ static const struct heading {
 	{ "*", "owner_unit", N_("owner unit"), NULL },
 	{ "*", "opened_on", N_("opened on"), NULL },
 	{ "*", "due_date", N_("due date"), NULL },
+	{ "issue", "scorecard_original_due", N_("original due date"), NULL },
+	{ "meeting", "held_on", N_("held on"), NULL },
 	{ "*", "standard", N_("standard"), NULL },
 	{ "*", "measures", N_("measures"), NULL },
 	{ "support", "area_mu", N_("area (mu)"), NULL },

@@ -124,6 +124,34 @@ int issue_set_deadline_rule(struct store *s, const char *category,
     const char *urgency, long days, int working, struct error *err);
 
 /*
+ * The deadline rules as issue-add applies them to an issue that names
+ * no due date.  Start with one zeroed; it keeps its statement and the
+ * calendar (read once, on the first working-day rule) until
+ * issue_deadline_free().
+ */
+struct calendar;
+struct issue_deadline {
+	sqlite3_stmt *rule;
+	struct calendar *calendar;
+};
+
+/*
+ * The due date of an issue of category and urgency (codes) opened on
+ * opened (ISO), into out: opened plus the days of the rule for that
+ * category (else category "*") and urgency, 30 when there is none, in
+ * calendar days or working days (lib/calendar.h).  The first year the
+ * working days passed through without its calendar goes to
+ * *missing_year unless one is there already.  Returns 0, or -1 with
+ * err set.
+ */
+int issue_deadline_due(struct store *s, struct issue_deadline *d,
+    const char *category, const char *urgency, const char *opened,
+    char out[11], int *missing_year, struct error *err);
+
+/* Free what d holds (it may be used again, empty); a zeroed d is a no-op. */
+void issue_deadline_free(struct issue_deadline *d);
+
+/*
  * The statuses an issue may move to from status, "a, b" in the user's
  * language, into out (size bytes); "none" when there are none.
  */

@@ -47,9 +47,9 @@ static const char *const issue_domain[ISSUE_NFIELDS] = {
 };
 
 struct issue_import {
-	sqlite3_stmt *insert, *household, *rule, *chain;
+	sqlite3_stmt *insert, *household, *chain;
 	sqlite3_stmt *known, *same_visit, *noted, *open_finding, *note;
-	struct calendar *calendar;	/* for working-day rules, read once */
+	struct issue_deadline deadline;	/* the rules, and the calendar read once */
 };
 
 /* An issue record as it is checked and written. */
@@ -63,45 +63,48 @@ struct new_issue {
 	int resolved;			/* resolved on the spot */
 };
 
-/*
- * The due date from the deadline rules: opened + days(category,
- * urgency), in calendar or working days (lib/calendar.h).  A year the
- * working days passed through without a calendar goes to
- * *missing_year, if none is there yet.
- */
-static int
-rule_due_date(struct store *s, struct issue_import *ii, const char *category,
-    const char *urgency, const char *opened, char out[11], int *missing_year,
-    struct error *err)
+int
+issue_deadline_due(struct store *s, struct issue_deadline *d,
+    const char *category, const char *urgency, const char *opened,
+    char out[11], int *missing_year, struct error *err)
 {
 	int rc, working = 0, missing;
 	long days = -1;
 
-	if (ii->rule == NULL && (ii->rule = store_prepare(s,
+	if (d->rule == NULL && (d->rule = store_prepare(s,
 	    "SELECT days, working_days FROM deadline_rule WHERE urgency = ?2 AND "
 	    "(category = ?1 OR category = '*') ORDER BY category = '*' LIMIT 1",
 	    err)) == NULL)
 		return -1;
-	sqlite3_bind_text(ii->rule, 1, category, -1, SQLITE_STATIC);
-	sqlite3_bind_text(ii->rule, 2, urgency, -1, SQLITE_STATIC);
-	rc = sqlite3_step(ii->rule);
+	sqlite3_bind_text(d->rule, 1, category, -1, SQLITE_STATIC);
+	sqlite3_bind_text(d->rule, 2, urgency, -1, SQLITE_STATIC);
+	rc = sqlite3_step(d->rule);
 	if (rc == SQLITE_ROW) {
-		days = sqlite3_column_int(ii->rule, 0);
-		working = sqlite3_column_int(ii->rule, 1);
+		days = sqlite3_column_int(d->rule, 0);
+		working = sqlite3_column_int(d->rule, 1);
 	}
-	sqlite3_reset(ii->rule);
+	sqlite3_reset(d->rule);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
 		return store_error(s, rc, err);
 	if (days < 0)
 		days = 30;
-	if (working && ii->calendar == NULL &&
-	    (ii->calendar = calendar_load(s, err)) == NULL)
+	if (working && d->calendar == NULL &&
+	    (d->calendar = calendar_load(s, err)) == NULL)
 		return -1;
-	date_from_days(calendar_add(ii->calendar, date_to_days(opened), days,
+	date_from_days(calendar_add(d->calendar, date_to_days(opened), days,
 	    working, &missing), out);
 	if (missing != 0 && *missing_year == 0)
 		*missing_year = missing;
 	return 0;
+}
+
+void
+issue_deadline_free(struct issue_deadline *d)
+{
+	sqlite3_finalize(d->rule);
+	calendar_free(d->calendar);
+	d->rule = NULL;
+	d->calendar = NULL;
 }
 
 /*
@@ -710,8 +713,8 @@ issue_row(struct import *im, const struct record *rec, void *context,
 		return -1;
 	if (bad || rc == 1)
 		return 1;
-	if (n.v[ISSUE_DUE_DATE] == NULL && rule_due_date(s, ii, n.v[ISSUE_CATEGORY],
-	    n.v[ISSUE_URGENCY], n.opened, n.due, set != NULL ?
+	if (n.v[ISSUE_DUE_DATE] == NULL && issue_deadline_due(s, &ii->deadline,
+	    n.v[ISSUE_CATEGORY], n.v[ISSUE_URGENCY], n.opened, n.due, set != NULL ?
 	    &set->calendar_missing : &missing, err) != 0)
 		return -1;
 	natural_key(&key, n.v, n.village_id, n.group_id, n.household_ref);
@@ -753,14 +756,13 @@ issue_cleanup(void *context)
 
 	sqlite3_finalize(ii->insert);
 	sqlite3_finalize(ii->household);
-	sqlite3_finalize(ii->rule);
 	sqlite3_finalize(ii->chain);
 	sqlite3_finalize(ii->known);
 	sqlite3_finalize(ii->same_visit);
 	sqlite3_finalize(ii->noted);
 	sqlite3_finalize(ii->open_finding);
 	sqlite3_finalize(ii->note);
-	calendar_free(ii->calendar);
+	issue_deadline_free(&ii->deadline);
 }
 
 const struct import_kind issue_import_kind = {

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "audit.h"
+#include "issue.h"
 #include "meeting_edit.h"
 #include "place.h"
 #include "place_edit.h"
@@ -122,6 +123,24 @@ remove_meeting(struct store *s, const struct found *f, const char *key,
 }
 
 /*
+ * Refuse a change that would make the meeting one of kind in village
+ * (and group) on date, when another meeting, not id, is that already.
+ */
+static int
+not_there_already(struct store *s, long long id, const char *kind,
+    long long village_id, long long group_id, const char *village,
+    const char *group, const char *date, struct error *err)
+{
+	long long other = find(s, kind, village_id, group_id, date, err);
+
+	if (other < 0)
+		return -1;
+	return other > 0 && other != id ? error_set(err, EXIT_DATAERR,
+	    _("a %s of %s%s%s on %s is there already"), vocab_label("meeting_kind",
+	    kind), village, group ? " " : "", group ? group : "", date) : 0;
+}
+
+/*
  * The kind or date corrected: not to a meeting there already, a
  * courtyard meeting a group's.  The new value (a code, ISO) into to.
  */
@@ -131,7 +150,6 @@ check_identity(struct store *s, const struct meeting_edit *e,
     struct error *err)
 {
 	const char *date = e->date;
-	long long other;
 
 	if (e->action == MEETING_SET_KIND) {
 		if ((kind = vocab_code("meeting_kind", e->to)) == NULL) {
@@ -147,12 +165,257 @@ check_identity(struct store *s, const struct meeting_edit *e,
 		*to = kind;
 	} else
 		*to = date = e->to;
-	if ((other = find(s, kind, f->village_id, f->group_id, date, err)) < 0)
+	return not_there_already(s, f->id, kind, f->village_id, f->group_id,
+	    e->village, e->group, date, err);
+}
+
+/* A suggestion whose date moves: as stored, and its deadlines as they become. */
+struct moved {
+	long long id;
+	char category[32], urgency[32], title[256];
+	char due[11], original[11], settled[11];	/* settled: "9" when not */
+	char new_due[11], new_original[11];
+};
+
+/*
+ * m's new deadlines when it is opened on to, not from: one the rules
+ * set from the old day (the original deadline equal to theirs) is
+ * counted again from the new one; the deadline follows the original
+ * unless it was changed by hand since.
+ */
+static int
+moved_deadlines(struct store *s, struct issue_deadline *d, struct moved *m,
+    const char *from, const char *to, struct error *err)
+{
+	char by_rule[11];
+	int missing = 0;
+
+	snprintf(m->new_original, sizeof(m->new_original), "%s", m->original);
+	if (issue_deadline_due(s, d, m->category, m->urgency, from, by_rule,
+	    &missing, err) != 0)
 		return -1;
-	return other > 0 && other != f->id ? error_set(err, EXIT_DATAERR,
-	    _("a %s of %s%s%s on %s is there already"), vocab_label("meeting_kind",
-	    kind), e->village, e->group ? " " : "", e->group ? e->group : "",
-	    date) : 0;
+	if (strcmp(by_rule, m->original) == 0 && issue_deadline_due(s, d,
+	    m->category, m->urgency, to, m->new_original, &missing, err) != 0)
+		return -1;
+	snprintf(m->new_due, sizeof(m->new_due), "%s",
+	    strcmp(m->due, m->original) == 0 ? m->new_original : m->due);
+	return 0;
+}
+
+/* m opened on to instead of from, its deadlines as moved_deadlines() says, audited. */
+static int
+move_one(struct store *s, const struct moved *m, const char *from,
+    const char *to, const char *reason, struct error *err)
+{
+	sqlite3_stmt *st = store_prepare(s, "UPDATE issue SET opened_on = ?2, "
+	    "due_date = ?3, scorecard_original_due = ?4, updated_at = ?5 "
+	    "WHERE id = ?1", err);
+	char key[24];
+	int rc;
+
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, m->id);
+	sqlite3_bind_text(st, 2, to, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, m->new_due, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, m->new_original, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 5, s->now, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return store_error(s, rc, err);
+	snprintf(key, sizeof(key), "%lld", m->id);
+	if (audit_add(s, "issue", key, "opened_on", from, to, err) != 0 ||
+	    (strcmp(m->due, m->new_due) != 0 && audit_add(s, "issue", key,
+	    "due_date", m->due, m->new_due, err) != 0) ||
+	    (strcmp(m->original, m->new_original) != 0 && audit_add(s, "issue",
+	    key, "scorecard_original_due", m->original, m->new_original,
+	    err) != 0))
+		return -1;
+	return audit_add(s, "issue", key, "reason", NULL, reason, err);
+}
+
+/*
+ * The suggestions raised at meeting f and opened on its old day from,
+ * moved to its corrected day to (meeting_edit() says how); refused when
+ * one was resolved, fed back or closed before to.
+ */
+static int
+move_suggestions(struct store *s, const struct found *f, const char *from,
+    const char *to, const char *reason, struct error *err)
+{
+	struct issue_deadline d = { 0 };
+	sqlite3_stmt *next = store_prepare(s, "SELECT id, category, urgency, "
+	    "title, due_date, coalesce(scorecard_original_due, due_date), "
+	    "min(coalesce(resolved_on, '9'), coalesce(feedback_on, '9'), "
+	    "coalesce(closed_on, '9')) FROM issue WHERE meeting_id = ?1 AND "
+	    "opened_on = ?2 AND id > ?3 ORDER BY id LIMIT 1", err);
+	struct moved m = { 0 };
+	int rc = -1;
+
+	if (next == NULL)
+		return -1;
+	for (;;) {
+		char *const out[] = { m.category, m.urgency, m.title, m.due,
+		    m.original, m.settled };
+		const size_t size[] = { sizeof(m.category), sizeof(m.urgency),
+		    sizeof(m.title), sizeof(m.due), sizeof(m.original),
+		    sizeof(m.settled) };
+		int step;
+
+		sqlite3_bind_int64(next, 1, f->id);
+		sqlite3_bind_text(next, 2, from, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(next, 3, m.id);
+		if ((step = sqlite3_step(next)) != SQLITE_ROW) {
+			rc = step == SQLITE_DONE ? 0 : store_error(s, step, err);
+			break;
+		}
+		m.id = sqlite3_column_int64(next, 0);
+		for (int k = 0; k < 6; k++) {
+			const char *t = (const char *)sqlite3_column_text(next, k + 1);
+
+			snprintf(out[k], size[k], "%s", t != NULL ? t : "");
+		}
+		sqlite3_reset(next);
+		if (strcmp(m.settled, to) < 0) {
+			error_set(err, EXIT_DATAERR, _("the suggestion \"%s\" raised at "
+			    "%s was settled on %s, before %s"), m.title, f->name,
+			    m.settled, to);
+			break;
+		}
+		if (moved_deadlines(s, &d, &m, from, to, err) != 0 ||
+		    move_one(s, &m, from, to, reason, err) != 0)
+			break;
+	}
+	sqlite3_finalize(next);
+	issue_deadline_free(&d);
+	return rc;
+}
+
+/* The suggestions of meeting ?1 that stand at its place, village ?2 and group ?3 (0: none). */
+#define AT_THE_MEETING "meeting_id = ?1 AND household_ref IS NULL AND " \
+	"village_id = ?2 AND coalesce(group_id, 0) = ?3"
+
+/*
+ * Audit rows of field (village or village_group) from old to new (NULL:
+ * none) for meeting f (key) and each suggestion at its place, when the
+ * name changes.
+ */
+static int
+audit_place(struct store *s, const struct found *f, const char *key,
+    const char *field, const char *old, const char *new, struct error *err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if ((old == NULL && new == NULL) || (old != NULL && new != NULL &&
+	    strcmp(old, new) == 0))
+		return 0;
+	if (audit_add(s, "meeting", key, field, old, new, err) != 0 ||
+	    (st = store_prepare(s, "SELECT id FROM issue WHERE " AT_THE_MEETING
+	    " ORDER BY id", err)) == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, f->id);
+	sqlite3_bind_int64(st, 2, f->village_id);
+	sqlite3_bind_int64(st, 3, f->group_id);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		if (audit_add(s, "issue", (const char *)sqlite3_column_text(st, 0),
+		    field, old, new, err) != 0) {
+			sqlite3_finalize(st);
+			return -1;
+		}
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : store_error(s, rc, err);
+}
+
+/*
+ * Refuse to move meeting f to village_id and group_id (0: any) while a
+ * suggestion raised at it names a household that lives elsewhere: a
+ * household's suggestion stands where the household does, as
+ * meeting-log and issue-add hold it.
+ */
+static int
+households_there(struct store *s, const struct meeting_edit *e,
+    const struct found *f, long long village_id, long long group_id,
+    struct error *err)
+{
+	sqlite3_stmt *st = store_prepare(s, "SELECT i.title, h.household_id "
+	    "FROM issue i JOIN household h ON h.id = i.household_ref WHERE "
+	    "i.meeting_id = ?1 AND (h.village_id <> ?2 OR (?3 <> 0 AND "
+	    "coalesce(h.group_id, 0) <> ?3)) ORDER BY i.id LIMIT 1", err);
+	int rc;
+
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, f->id);
+	sqlite3_bind_int64(st, 2, village_id);
+	sqlite3_bind_int64(st, 3, group_id);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		error_set(err, EXIT_DATAERR, _("the suggestion \"%s\" raised at %s "
+		    "is household %s's, which is not in %s%s%s; correct its "
+		    "household first (issue-update --household)"),
+		    (const char *)sqlite3_column_text(st, 0), f->name,
+		    (const char *)sqlite3_column_text(st, 1), e->to,
+		    e->to_group != NULL ? " " : "", e->to_group != NULL ?
+		    e->to_group : "");
+	sqlite3_finalize(st);
+	return rc == SQLITE_ROW ? -1 : rc == SQLITE_DONE ? 0 : store_error(s, rc, err);
+}
+
+/*
+ * Meeting f of kind (a code) moved to the village e->to, group
+ * e->to_group of it (NULL: the village's own), with the suggestions that
+ * stood at its place, audited.  1 when it is there already, 0 when
+ * moved, -1 with err set.
+ */
+static int
+move_place(struct store *s, const struct meeting_edit *e, const char *kind,
+    const struct found *f, const char *key, struct error *err)
+{
+	static const char *const moves[] = {
+		"UPDATE issue SET village_id = ?4, group_id = nullif(?5, 0), "
+		    "updated_at = ?6 WHERE " AT_THE_MEETING,
+		"UPDATE meeting SET village_id = ?4, group_id = nullif(?5, 0) "
+		    "WHERE id = ?1",
+	};
+	long long village_id, group_id;
+
+	if (place_check_old(s, e->to, e->to_group, err) != 0 ||
+	    place_check(s, e->to, e->to_group, 0, err) != 0 ||
+	    place_resolve(s, e->to, e->to_group, 0, &village_id, &group_id,
+	    NULL, err) != 0)
+		return -1;
+	if (village_id == f->village_id && group_id == f->group_id)
+		return 1;
+	if (strcmp(kind, "courtyard") == 0 && group_id == 0)
+		return error_set(err, EXIT_DATAERR, _("a courtyard meeting is a "
+		    "villager group's; say which group of %s %s moves to"), e->to,
+		    f->name);
+	if (not_there_already(s, f->id, kind, village_id, group_id, e->to,
+	    e->to_group, e->date, err) != 0 ||
+	    households_there(s, e, f, village_id, group_id, err) != 0 ||
+	    audit_place(s, f, key, "village", e->village, e->to, err) != 0 ||
+	    audit_place(s, f, key, "village_group", e->group, e->to_group,
+	    err) != 0)
+		return -1;
+	for (size_t i = 0; i < sizeof(moves) / sizeof(moves[0]); i++) {
+		sqlite3_stmt *st = store_prepare(s, moves[i], err);
+		int rc;
+
+		if (st == NULL)
+			return -1;
+		sqlite3_bind_int64(st, 1, f->id);
+		sqlite3_bind_int64(st, 2, f->village_id);
+		sqlite3_bind_int64(st, 3, f->group_id);
+		sqlite3_bind_int64(st, 4, village_id);
+		sqlite3_bind_int64(st, 5, group_id);
+		sqlite3_bind_text(st, 6, s->now, -1, SQLITE_STATIC);
+		rc = sqlite3_step(st);
+		sqlite3_finalize(st);
+		if (rc != SQLITE_DONE)
+			return store_error(s, rc, err);
+	}
+	return 0;
 }
 
 /* The change itself, inside the transaction: what e says, audited. */
@@ -177,6 +440,11 @@ edit(struct store *s, const struct meeting_edit *e, struct error *err)
 	if (e->action == MEETING_REMOVE) {
 		if (remove_meeting(s, &f, key, err) != 0)
 			return -1;
+	} else if (e->action == MEETING_SET_PLACE) {
+		int rc = move_place(s, e, kind, &f, key, err);
+
+		if (rc != 0)
+			return rc < 0 ? -1 : 0;	/* 1: there already */
 	} else {
 		if ((e->action == MEETING_SET_KIND || e->action == MEETING_SET_DATE) &&
 		    check_identity(s, e, kind, &f, &to, err) != 0)
@@ -190,6 +458,9 @@ edit(struct store *s, const struct meeting_edit *e, struct error *err)
 		    columns[e->action]);
 		if (store_run_id(s, sql, f.id, to, err) != 0 || audit_add(s, "meeting", key,
 		    columns[e->action], null ? NULL : old, to, err) != 0)
+			return -1;
+		if (e->action == MEETING_SET_DATE &&
+		    move_suggestions(s, &f, old, to, e->reason, err) != 0)
 			return -1;
 	}
 	return audit_add(s, "meeting", key, "reason", NULL, e->reason, err);

@@ -1407,3 +1407,18 @@ CREATE TABLE misconduct (
 		AND result_on >= accepted_on)),
 	CHECK (accepted_on IS NULL OR accepted_on >= referred_on)
 ) STRICT;
+
+-- version 30
+-- an issue's original deadline (version 14) changes only with the day it
+-- was opened, in the same update: a meeting whose date is corrected
+-- (meeting-edit) gives its suggestions the deadline counted from the
+-- corrected day, which is then the first promise.
+DROP TRIGGER scorecard_deadline_never_changed;
+CREATE TRIGGER scorecard_deadline_never_changed
+BEFORE UPDATE OF scorecard_original_due ON issue
+WHEN OLD.scorecard_original_due IS NOT NULL AND
+	NEW.scorecard_original_due IS NOT OLD.scorecard_original_due AND
+	NEW.opened_on IS OLD.opened_on
+BEGIN
+	SELECT RAISE(ABORT, 'an issue keeps its original deadline');
+END;

@@ -78,7 +78,7 @@ _renke_values() {
 	place_action) values="rename merge remove township" ;;
 	household_action) values="renumber merge remove" ;;
 	visit_action) values="household date visitor remove" ;;
-	meeting_action) values="kind date host attendees minutes remove" ;;
+	meeting_action) values="kind date village group host attendees minutes remove" ;;
 	esac
 	printf '%s\n' $values
 }

@@ -34,7 +34,10 @@ test_case 'the date corrected: audited with who and why; its suggestion stays wi
 	test_cmp expect actual &&
 	sql "SELECT who, entity, entity_id, field, old, new FROM audit WHERE command = ${SQ}meeting-edit${SQ}
 		ORDER BY seq" >actual &&
-	printf "%s\n" "李霞|meeting|1|held_on|2022-11-02|2022-11-05" "李霞|meeting|1|reason||日期录错" >expect &&
+	printf "%s\n" "李霞|meeting|1|held_on|2022-11-02|2022-11-05" \
+		"李霞|issue|1|opened_on|2022-11-02|2022-11-05" "李霞|issue|1|due_date|2022-12-02|2022-12-05" \
+		"李霞|issue|1|scorecard_original_due|2022-12-02|2022-12-05" "李霞|issue|1|reason||日期录错" \
+		"李霞|meeting|1|reason||日期录错" >expect &&
 	test_cmp expect actual &&
 	report-gen -f csv meetings | grep -q 2022-11-05
 '
@@ -124,7 +127,7 @@ test_case 'usage errors: no reason, which meeting, an unknown action, a bad date
 	expect_status 64 meeting-edit --reason x --kind briefing --date 2022-11-03 host 王 2>err &&
 	err_is err "meeting-edit: which meeting? --kind, --village (and --group) and --date say" "$TRY" &&
 	expect_status 64 meeting-edit --reason x $M rename 王 2>err &&
-	grep_message "kind, date, host, attendees, minutes or remove" err &&
+	grep_message "kind, date, village, group, host, attendees, minutes or remove" err &&
 	expect_status 64 meeting-edit --reason x $M date 2022-13-45 2>err &&
 	err_is err "meeting-edit: date: not a date: \"2022-13-45\"" "$TRY" &&
 	expect_status 64 meeting-edit --reason x $M host 2>err &&
