@@ -96,6 +96,7 @@ main(int argc, char **argv)
 	struct option options[CASE_NFIELDS + 2];
 	struct cli_import import = { .kind = &case_open_kind,
 		.noun = NC_("import noun", "clues"), .mode = STORE_READ,
+		.corrected_by = N_("a case changes by its steps (case-step)"),
 		.fields = case_fields, .nfields = CASE_NFIELDS,
 		.done = cli_write_cases, .context = &settings.touched };
 	int first, status;

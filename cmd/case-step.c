@@ -38,6 +38,7 @@ main(int argc, char **argv)
 	struct option options[STEP_NFIELDS + 1];
 	struct cli_import import = { .kind = &case_step_kind,
 		.noun = NC_("import noun", "steps"), .mode = STORE_READ,
+		.corrected_by = N_("a step recorded is kept as it is; the next step follows it"),
 		.fields = case_step_fields, .nfields = STEP_NFIELDS,
 		.done = cli_write_cases, .context = &settings.touched };
 	int first, status;

@@ -209,7 +209,10 @@ cli_closing_line(const struct cli *cli, const char *noun_code,
 		cli_warn(cli, cli->import.dry_run ? _("of them, %ld would repeat an "
 		    "issue closed before") : _("of them, %ld repeat an "
 		    "issue closed before"), st->repeats);
-	if (st->differ > 0 && !cli->import.upsert)
+	if (st->differ > 0 && cli->corrected_by != NULL)
+		cli_warn(cli, _("%ld %s differ from the store and were left as they "
+		    "are; %s"), st->differ, noun, _(cli->corrected_by));
+	else if (st->differ > 0 && !cli->import.upsert)
 		cli_warn(cli, _("%ld %s differ from the store and were left as they "
 		    "are; --upsert --reason WHY updates them"), st->differ, noun);
 	if (st->bad > 0 && cli->rejects != NULL && !cli->import.dry_run)
@@ -284,6 +287,9 @@ cli_import(struct cli *cli, int argc, char **argv, const struct cli_import *ci)
 	size_t nreaders = 0;
 	int status = EXIT_OK;
 
+	if ((cli->corrected_by = ci->corrected_by) != NULL && cli->import.upsert)
+		cli_usage_error(cli, _("--upsert: not an option here; %s"),
+		    _(ci->corrected_by));
 	if (cli->import.reason != NULL && !cli->import.upsert)
 		cli_usage_error(cli, _("--reason goes with --upsert: it says why "
 		    "records are corrected"));

@@ -43,6 +43,7 @@ struct cli {
 	const char *output;	/* -o: standard output goes to this file, put in
 				   place by cli_finish() when all went well */
 	struct import_options import;
+	const char *corrected_by;	/* cli_import's ci->corrected_by */
 	const char *rejects;
 	const char *sets[64];	/* every --set FIELD=VALUE, as given */
 	size_t nsets;
@@ -224,6 +225,13 @@ struct cli_import {
 	const char *text_option, *text_field;
 	const char *const *texts;
 	size_t ntexts;
+	/*
+	 * a kind whose stored records an import never updates: what
+	 * corrects them instead (a msgid: N_()), said when --upsert is
+	 * given (a usage error) and when records differ; NULL: --upsert
+	 * updates them
+	 */
+	const char *corrected_by;
 	/*
 	 * Called with the store open, before the first record is read (may
 	 * be NULL): returns EXIT_OK, or a status to stop with, its message

@@ -120,6 +120,9 @@ main(int argc, char **argv)
 		    "household given by options, or a village given by --set"));
 	if (one.given)
 		import.values = one.value;
+	/* the reason given with --without-case says why the upsert corrects too */
+	if (cli.import.upsert && cli.import.reason == NULL)
+		cli.import.reason = one.settings.without_case;
 	import.prepare = known_place;
 	import.context = &one;
 	cli.import.settings = &one.settings;

@@ -157,7 +157,8 @@ main(int argc, char **argv)
 	struct opts o;
 	struct option options[ISSUE_NFIELDS + 3];
 	struct cli_import import = { .kind = &issue_import_kind,
-		.noun = NC_("import noun", "issues"), .mode = STORE_WRITE, .fields = issue_fields,
+		.noun = NC_("import noun", "issues"), .mode = STORE_WRITE,
+		.corrected_by = N_("issue-update corrects an issue"), .fields = issue_fields,
 		.nfields = ISSUE_NFIELDS, .done = cli_write_issues };
 	size_t n = 0;
 	int first, status;

@@ -14,7 +14,7 @@ static const char usage[] =
 "                    [--title text] [--category category] [--detail text]\n"
 "                    [--urgency urgency] [--household id] [--reporter name]\n"
 "                    [--standard text] [--measures text]\n"
-"                    [--rating rating]\n"
+"                    [--rating rating] [--case n | --case none]\n"
 "       issue-update [-q] [-d db] [--by name] [--today date] [-f format] [-o file]\n"
 "                    [--dry-run] [--skip-bad --rejects file]\n"
 "                    [--input-format fmt] [--encoding enc]\n"
@@ -30,7 +30,7 @@ static const char *const option_names[UPDATE_NFIELDS] = {
 	"resolution", "feedback", "promised-date", "outcome", "revisit-in",
 	"revisit-date", "visitor", "finding", "title", "category", "detail",
 	"urgency", "household", "reporter", "standard", "measures",
-	"rating"
+	"rating", "case"
 };
 
 struct opts {
@@ -61,6 +61,7 @@ main(int argc, char **argv)
 	struct option options[UPDATE_NFIELDS + 1];
 	struct cli_import import = { .kind = &issue_update_kind,
 		.noun = NC_("import noun", "changes"), .mode = STORE_READ,
+		.corrected_by = N_("it changes the issue each record names by its id"),
 		.fields = issue_update_fields, .nfields = UPDATE_NFIELDS,
 		.done = cli_write_issues, .context = &settings.changed };
 	int first, status;

@@ -202,6 +202,7 @@ main(int argc, char **argv)
 	struct opts o;
 	struct cli_import import = { .kind = &issue_import_kind,
 		.noun = NC_("import noun", "suggestions"), .mode = STORE_WRITE, .no_stdin = 1,
+		.corrected_by = N_("meeting-edit corrects a meeting, issue-update a suggestion"),
 		.done = done, .context = &o };
 	char *minutes = NULL;
 	const char *given[ISSUE_NFIELDS] = { 0 };	/* the defaults of options */

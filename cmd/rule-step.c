@@ -36,6 +36,7 @@ main(int argc, char **argv)
 	struct option options[RULE_NFIELDS + 1];
 	struct cli_import import = { .kind = &rule_step_kind,
 		.noun = NC_("import noun", "steps"), .mode = STORE_READ,
+		.corrected_by = N_("a step recorded is kept as it is; the next step follows it"),
 		.fields = rule_fields, .nfields = RULE_NFIELDS,
 		.done = cli_write_rules, .context = &settings.touched };
 	int first, status;

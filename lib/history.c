@@ -299,11 +299,12 @@ history_add(struct history *h, const char *date, const char *at,
  */
 static const struct {
 	const char *field;
-	const char *explains[8];	/* of an issue */
+	const char *explains[10];	/* of an issue */
 	int corrections;	/* and issue_corrections[]'s columns */
 } reasons[] = {
 	{ "reason", { "status", "due_date", "household_id", "opened_on",
-	    "scorecard_original_due", "village", "village_group", NULL }, 1 },
+	    "scorecard_original_due", "village", "village_group", "case_id",
+	    NULL }, 1 },
 	{ "extension_reason", { "due_date", "extensions", NULL }, 0 },
 };
 

@@ -92,11 +92,12 @@ count_records(struct store *s, const char *number, long long row,
 
 /*
  * Every record of household from goes to household to (number and row
- * id), each audited: field household_id, from old to new number.
+ * id), each audited: field household_id, from old to new number, and
+ * the reason.
  */
 static int
 move_records(struct store *s, const char *from, long long from_row,
-    const char *to, long long to_row, struct error *err)
+    const char *to, long long to_row, const char *reason, struct error *err)
 {
 	char sql[256];
 
@@ -113,7 +114,9 @@ move_records(struct store *s, const char *from, long long from_row,
 		while ((rc = sqlite3_step(st)) == SQLITE_ROW)
 			if (audit_add(s, r->table,
 			    (const char *)sqlite3_column_text(st, 0), "household_id",
-			    from, to, err) != 0) {
+			    from, to, err) != 0 || audit_add(s, r->table,
+			    (const char *)sqlite3_column_text(st, 0), "reason", NULL,
+			    reason, err) != 0) {
 				sqlite3_finalize(st);
 				return -1;
 			}
@@ -366,7 +369,7 @@ edit(struct store *s, const struct household_edit *e,
 			    "already; merge joins two households"), e->to);
 		if (err->status != EXIT_DATAERR)
 			return -1;
-		if (move_records(s, e->id, row, e->to, row, err) != 0)
+		if (move_records(s, e->id, row, e->to, row, e->reason, err) != 0)
 			return -1;
 		{
 			sqlite3_stmt *st = store_prepare(s, "UPDATE household SET "
@@ -395,7 +398,7 @@ edit(struct store *s, const struct household_edit *e,
 			    "merged into itself"), e->id);
 		if (same_visit(s, e->id, e->to, err) != 0 ||
 		    merge_twins(s, e->id, e->to, err) != 0 ||
-		    move_records(s, e->id, row, e->to, to, err) != 0 ||
+		    move_records(s, e->id, row, e->to, to, e->reason, err) != 0 ||
 		    issues_placed(s, to, err) != 0 ||
 		    issue_rekey(s, "household_ref", to, err) != 0 ||
 		    merged_alias(s, e->id, row, to, err) != 0 ||

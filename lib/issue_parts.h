@@ -54,6 +54,9 @@ struct update {
 	int corrects;	/* a correction is given */
 	const char *corrected[ISSUE_NCORRECTIONS];	/* the values, codes for a vocabulary */
 	long long household_ref, village_id, group_id;	/* a household corrected */
+	int case_given;		/* the case corrected: case_id, 0 for none */
+	long long case_id;
+	char case_household[64];	/* the case's household */
 };
 
 /* 1 when a move to status (a code, or NULL) needs a reason (and takes one), else 0. */

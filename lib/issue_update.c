@@ -35,6 +35,7 @@ const struct field_spec issue_update_fields[UPDATE_NFIELDS] = {
 	{ "standard", "整改标准" },
 	{ "measures", "工作措施|整改措施" },
 	{ "rating", "回访评价|回访满意度|满意度|群众评价" },
+	{ "case_id", "监测案件|案件编号|案件" },
 };
 
 struct issue_update {
@@ -161,6 +162,45 @@ stored_text(struct store *s, long long id, const char *sql, int *rc)
 	return text;
 }
 
+/* The monitoring case corrected, audited as issue-add audits it (case_id): 1 changed, 0 not, -1. */
+static int
+apply_case(struct store *s, const struct update *u, struct error *err)
+{
+	char old[24] = "", now[24] = "", idtext[24];
+	sqlite3_stmt *st;
+	int rc;
+
+	if (!u->case_given)
+		return 0;
+	if ((st = store_prepare(s, "SELECT monitor_case_id FROM issue WHERE id = ?",
+	    err)) == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, u->id);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW &&
+	    sqlite3_column_type(st, 0) != SQLITE_NULL)
+		snprintf(old, sizeof(old), "%lld", sqlite3_column_int64(st, 0));
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW)
+		return store_error(s, rc, err);
+	if (u->case_id > 0)
+		snprintf(now, sizeof(now), "%lld", u->case_id);
+	if (strcmp(old, now) == 0)
+		return 0;
+	if ((st = store_prepare(s, "UPDATE issue SET monitor_case_id = nullif(?2, 0), "
+	    "updated_at = ?3 WHERE id = ?1", err)) == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, u->id);
+	sqlite3_bind_int64(st, 2, u->case_id);
+	sqlite3_bind_text(st, 3, s->now, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return store_error(s, rc, err);
+	snprintf(idtext, sizeof(idtext), "%lld", u->id);
+	return audit_add(s, "issue", idtext, "case_id", old[0] != '\0' ? old : NULL,
+	    now[0] != '\0' ? now : NULL, err) != 0 ? -1 : 1;
+}
+
 /*
  * The corrections that change what is stored, each audited with its old
  * value, then the reason once.  The issue keeps its natural key: the
@@ -226,6 +266,9 @@ apply_corrections(struct store *s, const struct update *u, struct error *err)
 		if (rc != SQLITE_DONE)
 			return store_error(s, rc, err);
 	}
+	if ((rc = apply_case(s, u, err)) < 0)
+		return -1;
+	changed |= rc;
 	if (changed && audit_fact(s, u->id, "reason", u->v[UPDATE_REASON],
 	    err) != 0)
 		return -1;

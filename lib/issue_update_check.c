@@ -5,6 +5,7 @@
 #include "headings.h"
 #include "issue.h"
 #include "issue_parts.h"
+#include "monitor_case.h"
 #include "text.h"
 #include "vocab.h"
 
@@ -551,9 +552,77 @@ check_misconduct(struct import *im, const struct record *rec,
 }
 
 /*
+ * The monitoring case corrected (u->v[UPDATE_CASE]): "none", or the
+ * number of a case of the issue's household (of the household given
+ * with it), as issue-add takes it; an issue of no household takes the
+ * case's, as a corrected household (into u->v[UPDATE_HOUSEHOLD]).  0, 1
+ * when it is bad (reported), -1 with err set.
+ */
+static int
+check_case(struct import *im, const struct record *rec, struct store *s,
+    struct update *u, struct error *err)
+{
+	const char *text = u->v[UPDATE_CASE], *household = u->v[UPDATE_HOUSEHOLD];
+	char stored[64] = "";
+	sqlite3_stmt *st;
+	int rc;
+
+	u->case_given = 1;
+	if (strcmp(text, "none") == 0 || strcmp(text, _("none")) == 0)
+		return 0;
+	if (household == NULL) {
+		if ((st = store_prepare(s, "SELECT h.household_id FROM issue i JOIN "
+		    "household h ON h.id = i.household_ref WHERE i.id = ?", err)) == NULL)
+			return -1;
+		sqlite3_bind_int64(st, 1, u->id);
+		if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+			snprintf(stored, sizeof(stored), "%s",
+			    (const char *)sqlite3_column_text(st, 0));
+		sqlite3_finalize(st);
+		if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+			return store_error(s, rc, err);
+		household = stored[0] != '\0' ? stored : NULL;
+	}
+	if ((rc = case_for_record(im, rec, UPDATE_CASE, text, household,
+	    &u->case_id, u->case_household, sizeof(u->case_household), err)) != 0)
+		return rc;
+	if (household == NULL)
+		u->v[UPDATE_HOUSEHOLD] = u->case_household;
+	return 0;
+}
+
+/*
+ * A household corrected with no word of the case: the case the issue
+ * came of, if any, must be the new household's.  0, 1 when not
+ * (reported), -1 with err set.
+ */
+static int
+case_kept(struct import *im, const struct record *rec, struct store *s,
+    const struct update *u, struct error *err)
+{
+	sqlite3_stmt *st = store_prepare(s, "SELECT c.id, c.household_id FROM "
+	    "issue i JOIN monitor_case c ON c.id = i.monitor_case_id WHERE "
+	    "i.id = ?1 AND c.household_id <> ?2", err);
+	int rc;
+
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, u->id);
+	sqlite3_bind_text(st, 2, u->v[UPDATE_HOUSEHOLD], -1, SQLITE_STATIC);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		import_problem(im, rec, UPDATE_HOUSEHOLD, _("the issue came of case "
+		    "%lld, household %s's; correct its case with it (--case)"),
+		    sqlite3_column_int64(st, 0),
+		    (const char *)sqlite3_column_text(st, 1));
+	sqlite3_finalize(st);
+	return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : store_error(s, rc, err);
+}
+
+/*
  * The corrections of what the issue was given, checked as issue-add
  * checks them: a vocabulary value known (as its code into u), the
- * household in the store (its place into u), and a reason for them.
+ * monitoring case (check_case()), the household in the store (its
+ * place into u), and a reason for them.
  * 0, 1 when one is bad (reported), -1 with err set.
  */
 static int
@@ -578,6 +647,12 @@ check_corrections(struct import *im, const struct record *rec,
 		}
 		u->corrected[i] = value;
 	}
+	if (v[UPDATE_CASE] != NULL) {
+		u->corrects = 1;
+		if ((rc = check_case(im, rec, s, u, err)) < 0)
+			return -1;
+		bad |= rc;
+	}
 	if (v[UPDATE_HOUSEHOLD] != NULL) {
 		u->corrects = 1;
 		if ((st = store_prepare(s, "SELECT id, village_id, group_id FROM "
@@ -594,6 +669,11 @@ check_corrections(struct import *im, const struct record *rec,
 			return store_error(s, rc, err);
 		if (rc == SQLITE_DONE) {
 			import_problem(im, rec, UPDATE_HOUSEHOLD, _("no such household"));
+			bad = 1;
+		} else if (!u->case_given && (rc = case_kept(im, rec, s, u,
+		    err)) != 0) {
+			if (rc < 0)
+				return -1;
 			bad = 1;
 		}
 	}

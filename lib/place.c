@@ -468,18 +468,25 @@ place_check(struct store *s, const char *village, const char *group,
     unsigned flags, struct error *err)
 {
 	long long vid, gid;
+	char now[512];
 	int rc = place_resolve(s, village, NULL, 0, &vid, &gid, NULL, err);
 
 	if (rc < 0)
 		return -1;
+	/* a name a place had before is not new: it is the place's now */
+	if (rc == 1 && (flags & PLACE_NEW_VILLAGE) &&
+	    (rc = place_now(s, village, NULL, now, sizeof(now), err)) <= 0)
+		return rc;
 	if (rc == 1)
-		return (flags & PLACE_NEW_VILLAGE) ? 0 :
-		    place_unknown(s, village, NULL, flags, err);
+		return place_unknown(s, village, NULL, flags, err);
 	if (group == NULL)
 		return 0;
 	if ((rc = place_resolve(s, village, group, 0, &vid, &gid, NULL, err)) < 0)
 		return -1;
-	if (rc == 1 && !(flags & PLACE_NEW_GROUP))
+	if (rc == 1 && (flags & PLACE_NEW_GROUP) &&
+	    (rc = place_now(s, village, group, now, sizeof(now), err)) <= 0)
+		return rc;
+	if (rc == 1)
 		return place_unknown(s, village, group, flags, err);
 	return 0;
 }

@@ -68,7 +68,8 @@ int place_current(struct store *s, const char *village, const char *group,
  * Whether village, and group within it when group is not NULL, are
  * known, as a name given on the command line must be: 0 when they are,
  * or when flags say the one not known may be new (a new village's
- * groups are all new).  Otherwise -1 with err set to EXIT_DATAERR,
+ * groups are all new), unless it is a name a place had before it was
+ * renamed or merged (then refused naming the place's name now).  Otherwise -1 with err set to EXIT_DATAERR,
  * naming the place not known and the nearest known names
  * (place_nearest()), and with PLACE_CAN_CREATE the option that says
  * it is new; -1 with err set for a failure of the store.

@@ -50,7 +50,9 @@ test_case 'merge: visits and issues go to the household kept, each audited, and 
 		WHERE seq > (SELECT max(seq) FROM audit WHERE field = ${SQ}due_date${SQ})
 		ORDER BY seq" >actual &&
 	printf "%s\n" "李霞|visit|1|household_id|HY0101100|HY0101003" \
+		"李霞|visit|1|reason||重复登记" \
 		"李霞|issue|1|household_id|HY0101100|HY0101003" \
+		"李霞|issue|1|reason||重复登记" \
 		"李霞|household|HY0101100|head_name|杨德碧|" \
 		"李霞|household|HY0101100|phone|13800001111|" \
 		"李霞|household|HY0101100|village|后叶村|" \

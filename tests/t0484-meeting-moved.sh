@@ -18,24 +18,22 @@ TRY="Try ${SQ}meeting-edit -h${SQ} for more information."
 # suggestions (by the rules; one later extended by hand; one given its
 # own deadline), and a courtyard meeting of 2社 with two (one a
 # household's).  Built once, copied into each case; ./before.
+make_seed() {
+	household-add -q "$EXAMPLES/households.csv" &&
+	issue-add -q --rule water:urgent=5wd --calendar "$EXAMPLES/holidays-2022.csv" &&
+	printf "%s\n" "title,owner,category,urgency,due_date" \
+		"修路,村委会,infrastructure,normal," "修水管,村委会,water,urgent," \
+		"修桥,村委会,infrastructure,important," "路灯,村委会,infrastructure,normal,2022-12-31" \
+		>"$TRASH/s.csv" &&
+	meeting-log -q $M --host 陈书记 "$TRASH/s.csv" >/dev/null &&
+	issue-update -q --id 3 --due-date 2022-12-30 --reason 雨季延期 >/dev/null &&
+	printf "%s\n" "title,owner,household_id" "堰塘,村委会," "危房,村委会,HY0102001" \
+		>"$TRASH/c.csv" &&
+	meeting-log -q $C "$TRASH/c.csv" >/dev/null
+}
+
 seed() {
-	if [ ! -s "$TRASH/seed.db" ]; then
-		(
-			RENKE_DB=$TRASH/seed.db && export RENKE_DB &&
-			household-add -q "$EXAMPLES/households.csv" &&
-			issue-add -q --rule water:urgent=5wd --calendar "$EXAMPLES/holidays-2022.csv" &&
-			printf "%s\n" "title,owner,category,urgency,due_date" \
-				"修路,村委会,infrastructure,normal," "修水管,村委会,water,urgent," \
-				"修桥,村委会,infrastructure,important," "路灯,村委会,infrastructure,normal,2022-12-31" \
-				>"$TRASH/s.csv" &&
-			meeting-log -q $M --host 陈书记 "$TRASH/s.csv" >/dev/null &&
-			issue-update -q --id 3 --due-date 2022-12-30 --reason 雨季延期 >/dev/null &&
-			printf "%s\n" "title,owner,household_id" "堰塘,村委会," "危房,村委会,HY0102001" \
-				>"$TRASH/c.csv" &&
-			meeting-log -q $C "$TRASH/c.csv" >/dev/null
-		) || return 1
-	fi
-	cp "$TRASH/seed.db" "$RENKE_DB" && store_dump >before
+	store_cache seed make_seed && store_dump >before
 }
 
 sql() {
