@@ -23,8 +23,12 @@ struct visit_edit {
  * fields are corrected by visit-log --upsert) is refused when another
  * visit is so identified already, and the issues its findings opened
  * follow it (their source_ref and the natural key made of it; to the
- * household corrected, with its place; each audited); a visit whose findings opened
- * issues is not removed.  Returns 0, or -1 with err set: EXIT_DATAERR
+ * household corrected, with its place; each audited).  With the
+ * household corrected, the notes its findings made on the old
+ * household's issues go to the new household's issue from visits of
+ * their category still open, or to one opened for them (due by
+ * issue_deadline_due() from the day noted), each audited with the
+ * reason.  A visit whose findings opened issues is not removed.  Returns 0, or -1 with err set: EXIT_DATAERR
  * when the store refuses it (a visit or household not known, the visit
  * there already, issues of a visit removed), and nothing written.
  */
