@@ -411,7 +411,8 @@ visit_household(void *context, const struct coverage_household *row,
 	    strcmp(row->village, vc->o->village) != 0))
 		return 0;
 	/* the household's cadre owns its missing visit (of the role asked for) */
-	sqlite3_bind_text(vc->owner, 1, row->household_id, -1, SQLITE_STATIC);
+	sqlite3_bind_text(vc->owner, sqlite3_bind_parameter_index(vc->owner,
+	    ":household"), row->household_id, -1, SQLITE_STATIC);
 	sqlite3_bind_text(vc->owner, sqlite3_bind_parameter_index(vc->owner,
 	    ":role"), row->role, -1, SQLITE_STATIC);
 	if ((rc = sqlite3_step(vc->owner)) != SQLITE_ROW) {
@@ -464,7 +465,7 @@ deadline_visit_items(struct store *s, const struct deadline_options *o,
 		return o->owner != NULL ? 0 :
 		    coverage_by_village(s, NULL, visit_village, &vc, err) < 0 ? -1 : 0;
 	if ((vc.owner = store_prepare(s, "SELECT " ASSIGN_OWNER("h")
-	    " FROM household h WHERE h.household_id = ?1", err)) == NULL)
+	    " FROM household h WHERE h.household_id = :household", err)) == NULL)
 		return -1;
 	sqlite3_bind_text(vc.owner, sqlite3_bind_parameter_index(vc.owner,
 	    ":today"), o->today, -1, SQLITE_STATIC);

@@ -74,6 +74,20 @@ test_case 'a missing visit is owned by the household'"'"'s cadre, else its villa
 	test_cmp expect actual
 '
 
+test_case 'the owner of a missing visit is the cadre assigned on the day: not one who starts later or has left' '
+	seed &&
+	assign -q --cadre 孙干部 --role 帮扶干部 --household A2 --from 2022-12-01 &&
+	assign -q --cadre 周干部 --role 帮扶干部 --household B1 --from 2022-10-01 --until 2022-10-31 &&
+	expect_status 1 deadline-check --today 2022-11-05 --kind visit_missing -f csv >out &&
+	cut -d, -f4,7 out | sort >actual &&
+	printf "A1,王平\nA2,\nB1,李书记\nB2,李书记\nC1,\nhousehold_id,owner\n" >expect &&
+	test_cmp expect actual &&
+	expect_status 1 deadline-check --today 2022-12-05 --kind visit_missing -f csv >out &&
+	cut -d, -f4,7 out | sort >actual &&
+	printf "A1,王平\nA2,孙干部\nB1,李书记\nB2,李书记\nC1,\nhousehold_id,owner\n" >expect &&
+	test_cmp expect actual
+'
+
 test_case 'a 片 with a household, or without its village, is refused; in Chinese too' '
 	seed &&
 	expect_status 65 assign --cadre 赵镇长 --role 驻村工作队员 --area 东片 --household A2 2>err &&
