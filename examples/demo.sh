@@ -101,6 +101,13 @@ echo "== deadline-check --today 2022-12-01 --kind loan_unsent --kind loan_unansw
 echo "   (loans whose papers wait, loans the bank has not answered, returnees not contacted for 30 days)"
 deadline-check --today 2022-12-01 --kind loan_unsent --kind loan_unanswered \
 	--kind returnee_uncontacted -f table || true
+echo "== misconduct-step examples/misconduct-steps.csv   (matters referred to the legal system (查处违法乱纪): refusing to support"
+echo "   parents, domestic violence, persistent petitions, an illegal building; each an issue of its own kind in the ledger)"
+misconduct-step -q --today 2022-11-30 examples/misconduct-steps.csv
+echo "== deadline-check --today 2022-11-30 --kind issue_overdue -f table | grep 缠访闹访   (the petition referred for reconsideration is late)"
+deadline-check --today 2022-11-30 --kind issue_overdue -f table | grep 缠访闹访 || true
+echo "== report-gen history HY0101004 -f csv | grep -e refer -e accept -e result -e revisit   (the referral, acceptance, result and revisit)"
+report-gen history HY0101004 -f csv | grep -e ,refer, -e ,accept, -e ,result, -e ,revisit, || true
 echo "== household-list --name 军元 -f table   (a resident at the counter gives part of a name)"
 household-list --name 军元 -f table
 echo "== report-gen history HY0102001 -f table   (one household whole: its suggestion, visits, registration, the moves of its issue)"

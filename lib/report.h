@@ -158,6 +158,8 @@ struct report_village {
 					   latest of each issue), and of them (basically) satisfied */
 	long disputes, settled;		/* disputes registered, and of them mediated
 					   and found stable at their revisit */
+	long misconduct, misconduct_closed;	/* misconduct matters referred
+					   (misconduct-step), and of them closed */
 	long survey_n;			/* answers in the rate (0: no saved round) */
 	long survey_yes;		/* of them satisfied or basically satisfied */
 	long policy_n, policy_aware;	/* the policy question's answers, and of

@@ -7,6 +7,7 @@
 #include "buf.h"
 #include "output.h"
 #include "issue.h"
+#include "misconduct.h"
 #include "report.h"
 #include "rule.h"
 
@@ -81,6 +82,20 @@ const char *report_vote_text(const char *vote, int labels);
 	"d.done_on <= ?4), v.id FROM village v"
 
 /*
+ * Action 4's misconduct matters of a village (misconduct.h; ?2 since,
+ * ?3 until, ?4 today): those referred from --since to --until and
+ * today, and of them those closed (their result recorded) by then; the
+ * village id last.  A withdrawn matter counts nowhere.
+ */
+#define REPORT_MISCONDUCT_SQL \
+	"SELECT count(*), coalesce(sum(" \
+	MISCONDUCT_CLOSED_SQL("m.", "min(coalesce(?3, ?4), ?4)") "), 0), " \
+	"i.village_id FROM misconduct m JOIN issue i ON i.id = m.issue_id " \
+	"WHERE i.village_id IS NOT NULL AND " ISSUE_COUNTED_SQL("i.") " AND " \
+	"(?2 IS NULL OR m.referred_on >= ?2) AND " \
+	"m.referred_on <= min(coalesce(?3, ?4), ?4) GROUP BY i.village_id"
+
+/*
  * Action 8 of a village (?2 since, ?3 until, ?4 today): the selections
  * made (honour-add) and the board entries posted (board-step) from
  * --since, else in the year up to today, to --until and today.
@@ -103,7 +118,7 @@ struct report_part {
 	size_t offset;		/* of a long in struct report_village */
 };
 
-enum { REPORT_NPARTS = 19 };
+enum { REPORT_NPARTS = 21 };
 extern const struct report_part report_summary_parts[REPORT_NPARTS];
 
 /*

@@ -158,6 +158,8 @@ rollup_row(const char *path, size_t k, json_t *row,
 		bad = "disputes_settled";
 	if (v->rules_delivered > v->rules_households)
 		bad = "rules_delivered";
+	if (v->misconduct_closed > v->misconduct)
+		bad = "misconduct_closed";
 	if (report_days_parse(&v->days, text_of(row, "days_to_resolve")) != 0 ||
 	    (json_object_get(row, "days_to_resolve") != NULL &&
 	    !json_is_string(json_object_get(row, "days_to_resolve")) &&

@@ -79,6 +79,8 @@ const struct report_part report_summary_parts[REPORT_NPARTS] = {
 	{ "briefings_late", offsetof(struct report_village, kind_late[2]) },
 	{ "assemblies_late", offsetof(struct report_village, kind_late[3]) },
 	{ "rules_late", offsetof(struct report_village, rules_late) },
+	{ "misconduct_referred", offsetof(struct report_village, misconduct) },
+	{ "misconduct_closed", offsetof(struct report_village, misconduct_closed) },
 };
 
 #define NPARTS (sizeof(report_summary_parts) / sizeof(report_summary_parts[0]))

@@ -19,6 +19,9 @@ static const struct column scorecard_columns[] = {
 	{ "on_time_rate", N_("3 on-time rate"), COLUMN_NUMBER },
 	{ "callback_rate", N_("callback satisfaction"), COLUMN_NUMBER },
 	{ "settled_rate", N_("4 settled rate"), COLUMN_NUMBER },
+	{ "misconduct_referred", N_("misconduct referred"), COLUMN_INTEGER },
+	{ "misconduct_closed", N_("misconduct closed"), COLUMN_INTEGER },
+	{ "misconduct_closed_rate", N_("closed rate"), COLUMN_NUMBER },
 	{ "briefings_required", N_("5 briefings due"), COLUMN_INTEGER },
 	{ "briefings_held", N_("held"), COLUMN_INTEGER },
 	{ "briefings_late", N_("late"), COLUMN_INTEGER },
@@ -215,6 +218,9 @@ card_values(const struct card *card, const struct report_summary *sum,
 	put_rate(t, v->on_time, v->due);
 	put_rate(t, v->pleased, v->reached);
 	put_rate(t, v->settled, v->disputes);
+	put_count(t, v->misconduct);
+	put_count(t, v->misconduct_closed);
+	put_rate(t, v->misconduct_closed, v->misconduct);
 	put_items(t, v->kind_required[KIND_BRIEFING], v->kind_held[KIND_BRIEFING],
 	    v->kind_late[KIND_BRIEFING]);
 	put_rate(t, v->policy_aware, v->policy_n);
@@ -358,7 +364,13 @@ page_row(FILE *fp, const struct card *c, int county)
 	snprintf(text, sizeof(text), "%s / %s", percent(a, sizeof(a), v->on_time,
 	    v->due), percent(b, sizeof(b), v->pleased, v->reached));
 	plain_cell(fp, 3, text);
-	plain_cell(fp, 4, percent(a, sizeof(a), v->settled, v->disputes));
+	percent(a, sizeof(a), v->settled, v->disputes);
+	if (v->misconduct > 0)
+		snprintf(text, sizeof(text), _("%s; misconduct closed %ld/%ld"),
+		    a, v->misconduct_closed, v->misconduct);
+	else
+		snprintf(text, sizeof(text), "%s", a);
+	plain_cell(fp, 4, text);
 	snprintf(text, sizeof(text), _("aware %s"), percent(a, sizeof(a),
 	    v->policy_aware, v->policy_n));
 	heat_cell(fp, 5, v->kind_required[KIND_BRIEFING],

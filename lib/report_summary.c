@@ -272,6 +272,17 @@ models_row(struct summary_build *b, struct report_village *v, sqlite3_stmt *st)
 	return 0;
 }
 
+/* REPORT_MISCONDUCT_SQL's row of the village. */
+static int
+misconduct_row(struct summary_build *b, struct report_village *v,
+    sqlite3_stmt *st)
+{
+	(void)b;
+	v->misconduct += sqlite3_column_int64(st, 0);
+	v->misconduct_closed += sqlite3_column_int64(st, 1);
+	return 0;
+}
+
 /* A rule-delivery milestone against the village: one item, and whether it was met. */
 static int
 rule_milestone_row(struct summary_build *b, struct report_village *v,
@@ -400,6 +411,8 @@ report_row_add(struct report_village *total, const struct report_village *from,
 	total->pleased += from->pleased;
 	total->disputes += from->disputes;
 	total->settled += from->settled;
+	total->misconduct += from->misconduct;
+	total->misconduct_closed += from->misconduct_closed;
 	total->rules_in_force += from->rules_in_force;
 	total->rules_households += from->rules_households;
 	total->rules_delivered += from->rules_delivered;
@@ -589,7 +602,8 @@ count_villages(struct summary_build *b, struct error *err)
 	    per_store(b, REPORT_CASES_SQL, cases_row, err) != 0 ||
 	    per_store(b, REPORT_UNFOLLOWED_SQL, unfollowed_row, err) != 0 ||
 	    per_store(b, REPORT_RULES_SQL, rules_row, err) != 0 ||
-	    per_store(b, REPORT_MODELS_SQL, models_row, err) != 0)
+	    per_store(b, REPORT_MODELS_SQL, models_row, err) != 0 ||
+	    per_store(b, REPORT_MISCONDUCT_SQL, misconduct_row, err) != 0)
 		return -1;
 	/*
 	 * each village against each meeting milestone: the meetings asked
