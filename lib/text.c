@@ -3,6 +3,7 @@
 #include <errno.h>
 #include <limits.h>
 #include <math.h>
+#include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -700,8 +701,9 @@ text_mask_personal(const char *s, char *out, size_t size)
 	return out;
 }
 
-int
-locale_is_chinese(void)
+/* The answer of locale_is_chinese(), found once: the environment does not change under a command. */
+static int
+locale_find_chinese(void)
 {
 	static const char *vars[] = { "LC_ALL", "LC_MESSAGES", "LANG" };
 
@@ -712,4 +714,21 @@ locale_is_chinese(void)
 			return strncmp(v, "zh", 2) == 0;
 	}
 	return 0;
+}
+
+static pthread_once_t locale_once = PTHREAD_ONCE_INIT;
+static int locale_chinese;
+
+static void
+locale_settle(void)
+{
+	locale_chinese = locale_find_chinese();
+}
+
+int
+locale_is_chinese(void)
+{
+	/* every vocabulary label of a listing asks: getenv was 3% of a ledger */
+	pthread_once(&locale_once, locale_settle);
+	return locale_chinese;
 }

@@ -146,7 +146,11 @@ char *mask_phone(const char *s, char *out, size_t size);
  */
 char *text_mask_personal(const char *s, char *out, size_t size);
 
-/* 1 when messages and labels should be Chinese (LANG and friends start with zh). */
+/*
+ * 1 when messages and labels should be Chinese (LC_ALL, else LC_MESSAGES,
+ * else LANG starts with zh).  The environment is read on the first call
+ * only: set it before.
+ */
 int locale_is_chinese(void);
 
 #endif

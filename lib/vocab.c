@@ -1,4 +1,5 @@
 /* vocab.c -- the vocabulary table and its lookups */
+#include <pthread.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <string.h>
@@ -6,6 +7,7 @@
 
 #include "buf.h"
 #include "error.h"
+#include "hashtab.h"
 #include "text.h"
 #include "vocab.h"
 
@@ -353,18 +355,55 @@ vocab_code(const char *domain, const char *text)
 	return NULL;
 }
 
+/* The table's entries indexed by domain and code: built once, kept to the end. */
+static struct hashtab label_index;
+static pthread_once_t label_index_once = PTHREAD_ONCE_INIT;
+
+static uint64_t
+label_hash(const char *domain, const char *code)
+{
+	return text_hash(text_hash(TEXT_HASH, domain, strlen(domain) + 1), code, strlen(code));
+}
+
+static void
+label_index_build(void)
+{
+	size_t n = 0;
+
+	while (vocab_table[n].domain != NULL)
+		n++;
+	if (hashtab_reserve(&label_index, n) != 0)
+		return;		/* no memory: labels are found by the scan below */
+	for (size_t i = 0; i < n; i++)
+		(void)hashtab_add(&label_index, label_hash(vocab_table[i].domain,
+		    vocab_table[i].code), i);
+}
+
 const char *
 vocab_label(const char *domain, const char *code)
 {
 	int zh = locale_is_chinese();
+	const struct vocab_entry *e;
+	uint64_t h;
+	size_t pos, k;
 
 	if (code == NULL)
 		return NULL;
-	/* first bytes first: this runs for every coded cell of a listing */
-	for (const struct vocab_entry *e = vocab_table; e->domain != NULL; e++)
-		if (e->code[0] == code[0] && e->domain[0] == domain[0] &&
-		    strcmp(e->code, code) == 0 && strcmp(e->domain, domain) == 0)
+	/* this runs for every coded cell of a listing: a hash, not a scan */
+	pthread_once(&label_index_once, label_index_build);
+	if (label_index.nslots == 0) {
+		for (e = vocab_table; e->domain != NULL; e++)
+			if (strcmp(e->code, code) == 0 && strcmp(e->domain, domain) == 0)
+				return zh ? e->label_zh : e->label_en;
+		return code;
+	}
+	h = label_hash(domain, code);
+	pos = hashtab_start(&label_index, h);
+	while ((k = hashtab_next(&label_index, h, &pos)) != HASHTAB_END) {
+		e = &vocab_table[k];
+		if (strcmp(e->code, code) == 0 && strcmp(e->domain, domain) == 0)
 			return zh ? e->label_zh : e->label_en;
+	}
 	return code;
 }
 
