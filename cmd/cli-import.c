@@ -183,6 +183,26 @@ noun_text(const char *noun)
 	return text_in_context("import noun", noun);
 }
 
+/* After a closing line: differ records of noun left as they are, and what corrects them. */
+static void
+say_differ(const struct cli *cli, const char *noun, long differ)
+{
+	if (differ > 0 && cli->corrected_by != NULL)
+		cli_warn(cli, _("%ld %s differ from the store and were left as they "
+		    "are; %s"), differ, noun, _(cli->corrected_by));
+	else if (differ > 0 && !cli->import.upsert)
+		cli_warn(cli, _("%ld %s differ from the store and were left as they "
+		    "are; --upsert --reason WHY updates them"), differ, noun);
+}
+
+/* After a closing line: where the bad records went. */
+static void
+say_rejects(const struct cli *cli, long bad)
+{
+	if (bad > 0 && cli->rejects != NULL && !cli->import.dry_run)
+		cli_warn(cli, _("bad records are in %s"), cli->rejects);
+}
+
 void
 cli_closing_line(const struct cli *cli, const char *noun_code,
     const struct import_stats *st)
@@ -209,14 +229,88 @@ cli_closing_line(const struct cli *cli, const char *noun_code,
 		cli_warn(cli, cli->import.dry_run ? _("of them, %ld would repeat an "
 		    "issue closed before") : _("of them, %ld repeat an "
 		    "issue closed before"), st->repeats);
-	if (st->differ > 0 && cli->corrected_by != NULL)
-		cli_warn(cli, _("%ld %s differ from the store and were left as they "
-		    "are; %s"), st->differ, noun, _(cli->corrected_by));
-	else if (st->differ > 0 && !cli->import.upsert)
-		cli_warn(cli, _("%ld %s differ from the store and were left as they "
-		    "are; --upsert --reason WHY updates them"), st->differ, noun);
-	if (st->bad > 0 && cli->rejects != NULL && !cli->import.dry_run)
-		cli_warn(cli, _("bad records are in %s"), cli->rejects);
+	say_differ(cli, noun, st->differ);
+	say_rejects(cli, st->bad);
+}
+
+void
+cli_closing_line_rows(const struct cli *cli, const char *noun_code,
+    const struct import_stats *st, const char *child_noun_code,
+    const struct import_stats *child)
+{
+	const char *noun = noun_text(noun_code), *child_noun =
+	    noun_text(child_noun_code);
+	long bad = st->bad + child->bad;
+
+	cli_warn(cli, cli->import.dry_run ?
+	    _("dry run, nothing written: %ld rows read: %s would add %ld, would "
+	    "update %ld, unchanged %ld, differ %ld; %s would add %ld, would "
+	    "update %ld, unchanged %ld, differ %ld; bad %ld") :
+	    _("%ld rows read: %s added %ld, updated %ld, unchanged %ld, differ "
+	    "%ld; %s added %ld, updated %ld, unchanged %ld, differ %ld; bad %ld"),
+	    st->records, noun, st->added, st->updated, st->unchanged, st->differ,
+	    child_noun, child->added, child->updated, child->unchanged,
+	    child->differ, bad);
+	say_differ(cli, noun, st->differ);
+	say_differ(cli, child_noun, child->differ);
+	say_rejects(cli, bad);
+}
+
+/*
+ * The households of counts, the first few, each with its count and the
+ * other number (set 1: as set; 0: people registered; 2: the count alone).
+ */
+static const char *
+count_households(struct buf *b, const struct member_counts *counts, int set)
+{
+	char item[160];
+
+	buf_reset(b);
+	for (long i = 0; i < counts->n && i < MEMBER_COUNTS_NAMED; i++) {
+		const struct member_count *c = &counts->first[i];
+
+		if (set == 2)
+			snprintf(item, sizeof(item), "%s %d", c->household_id,
+			    c->members);
+		else if (set && c->members == 0)
+			snprintf(item, sizeof(item), _("%s none → %d"),
+			    c->household_id, c->people);
+		else
+			snprintf(item, sizeof(item), set ? _("%s %d → %d") :
+			    _("%s %d (%d registered)"), c->household_id, c->members,
+			    c->people);
+		if (i > 0)
+			buf_puts(b, _(", "));
+		buf_puts(b, item);
+	}
+	if (counts->n > MEMBER_COUNTS_NAMED)
+		buf_puts(b, _(", …"));
+	return b->len > 0 ? b->data : "";
+}
+
+void
+cli_member_counts(const struct cli *cli, const struct member_settings *st)
+{
+	struct buf b = { 0 };
+
+	if (st->set.n > 0)
+		cli_warn(cli, cli->import.dry_run ? _("member counts the roster "
+		    "would set: %ld households: %s") : _("member counts set from "
+		    "the roster: %ld households: %s"), st->set.n,
+		    count_households(&b, &st->set, 1));
+	if (st->kept.n > 0)
+		cli_warn(cli, _("member counts kept, a row of theirs being bad: "
+		    "%ld households: %s"), st->kept.n,
+		    count_households(&b, &st->kept, 2));
+	if (st->differ.n > 0)
+		cli_warn(cli, _("%ld households have another number of people "
+		    "registered than their member count: %s"), st->differ.n,
+		    count_households(&b, &st->differ, 0));
+	if (st->differ.n > 0 && !st->roster)
+		cli_warn(cli, "%s", _("their counts are left as they are; --roster "
+		    "sets each household's count when the input is its whole "
+		    "roster"));
+	buf_free(&b);
 }
 
 /*
@@ -277,7 +371,7 @@ cli_import(struct cli *cli, int argc, char **argv, const struct cli_import *ci)
 	char *standard_input[] = { dash };
 	struct store *store = NULL;
 	struct reader **readers = NULL;
-	struct import_stats stats;
+	struct import_stats stats, child_stats;
 	struct new_places places = { 0 };
 	struct rejects_inputs rejects_inputs = { 0 };
 	const char **set = NULL, *reason;
@@ -339,6 +433,10 @@ cli_import(struct cli *cli, int argc, char **argv, const struct cli_import *ci)
 	}
 	cli->import.ending = read_new_places;
 	cli->import.ending_context = &places;
+	if (ci->child_noun != NULL) {
+		cli->import.child_settings = ci->child_settings;
+		cli->import.child_stats = &child_stats;
+	}
 	if (import_run(store, readers, nreaders, ci->kind, &cli->import,
 	    cli_problem, cli, cli_progress, cli, &stats, &err) != 0) {
 		status = cli_error(cli, &err);
@@ -351,7 +449,11 @@ cli_import(struct cli *cli, int argc, char **argv, const struct cli_import *ci)
 		status = ci->done(cli, store, &stats, ci->context);
 	/* committed: say what is in the store now, whatever failed after */
 	if (!cli->quiet && (nreaders > 0 || ci->values != NULL)) {
-		cli_closing_line(cli, ci->noun, &stats);
+		if (stats.with_child)
+			cli_closing_line_rows(cli, ci->noun, &stats, ci->child_noun,
+			    &child_stats);
+		else
+			cli_closing_line(cli, ci->noun, &stats);
 		say_new_places(cli, &places);
 		if (cli->import.defaults != NULL)
 			say_overridden(cli, ci->kind, ci->defaults, overridden,

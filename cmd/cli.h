@@ -251,6 +251,13 @@ struct cli_import {
 	 */
 	void (*notes)(struct cli *cli, void *context);
 	void *context;		/* for prepare(), done() and notes() */
+	/*
+	 * a kind that may feed a child kind (import_kind.child, instead):
+	 * the child's records, plural, marked NC_("import noun", ...), and
+	 * its settings (import_options.child_settings); NULL: none
+	 */
+	const char *child_noun;
+	void *child_settings;
 };
 
 /*
@@ -271,6 +278,22 @@ int cli_import(struct cli *cli, int argc, char **argv,
  */
 void cli_closing_line(const struct cli *cli, const char *noun,
     const struct import_stats *stats);
+
+/*
+ * The closing line of an import whose records fed a child kind too
+ * (stats->with_child): the rows read, what was done with the records of
+ * each kind, the rows refused by either; and the notes that go with it.
+ */
+void cli_closing_line_rows(const struct cli *cli, const char *noun,
+    const struct import_stats *stats, const char *child_noun,
+    const struct import_stats *child);
+
+/*
+ * After the closing line of an import of people: the member counts
+ * set from a roster, and the households whose people registered are
+ * not their count (struct member_settings, filled by the import).
+ */
+void cli_member_counts(const struct cli *cli, const struct member_settings *st);
 
 /*
  * A done() for cli_import(): the issues of context (a struct issue_ids

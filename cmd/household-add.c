@@ -43,6 +43,7 @@ struct one {
 	struct buf categories;
 	int given;
 	struct household_settings settings;
+	struct member_settings people;	/* of a roster: the count follows them */
 	unsigned new_place;	/* PLACE_NEW_VILLAGE, PLACE_NEW_GROUP */
 };
 
@@ -100,6 +101,13 @@ known_place(struct cli *cli, struct store *s, void *context)
 	    one->new_place | PLACE_CAN_CREATE);
 }
 
+/* cli_import() notes(): the member counts a roster set or kept, and those that differ. */
+static void
+say_counts(struct cli *cli, void *context)
+{
+	cli_member_counts(cli, &((const struct one *)context)->people);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -107,7 +115,8 @@ main(int argc, char **argv)
 	struct one one = { 0 };
 	struct cli_import import = { .kind = &household_import_kind,
 		.noun = NC_("import noun", "households"), .mode = STORE_WRITE,
-		.fields = household_fields, .nfields = HOUSEHOLD_NFIELDS };
+		.fields = household_fields, .nfields = HOUSEHOLD_NFIELDS,
+		.child_noun = NC_("import noun", "members") };
 	int first, status;
 
 	cli_start(&cli, "household-add", usage, CLI_INPUT | CLI_IMPORT | CLI_REASON);
@@ -124,7 +133,11 @@ main(int argc, char **argv)
 	if (cli.import.upsert && cli.import.reason == NULL)
 		cli.import.reason = one.settings.without_case;
 	import.prepare = known_place;
+	import.notes = say_counts;
 	import.context = &one;
+	/* a roster gives each household's people whole */
+	one.people.roster = 1;
+	import.child_settings = &one.people;
 	cli.import.settings = &one.settings;
 	status = cli_import(&cli, argc - first, argv + first, &import);
 	buf_free(&one.categories);

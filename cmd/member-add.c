@@ -70,54 +70,11 @@ option(struct cli *cli, int opt, const char *arg, void *context)
 	return 0;
 }
 
-/* The households of counts, the first few, each with its count and the other number. */
-static const char *
-households(struct buf *b, const struct member_counts *counts, int set)
-{
-	char item[160];
-
-	buf_reset(b);
-	for (long i = 0; i < counts->n && i < MEMBER_COUNTS_NAMED; i++) {
-		const struct member_count *c = &counts->first[i];
-
-		if (set && c->members == 0)
-			snprintf(item, sizeof(item), _("%s none → %d"),
-			    c->household_id, c->people);
-		else
-			snprintf(item, sizeof(item), set ? _("%s %d → %d") :
-			    _("%s %d (%d registered)"), c->household_id, c->members,
-			    c->people);
-		if (i > 0)
-			buf_puts(b, _(", "));
-		buf_puts(b, item);
-	}
-	if (counts->n > MEMBER_COUNTS_NAMED)
-		buf_puts(b, _(", …"));
-	return b->len > 0 ? b->data : "";
-}
-
 /* cli_import() notes(): the member counts the roster set, and those that differ. */
 static void
 say_counts(struct cli *cli, void *context)
 {
-	const struct one *one = context;
-	const struct member_settings *st = &one->settings;
-	struct buf b = { 0 };
-
-	if (st->set.n > 0)
-		cli_warn(cli, cli->import.dry_run ? _("member counts the roster "
-		    "would set: %ld households: %s") : _("member counts set from "
-		    "the roster: %ld households: %s"), st->set.n,
-		    households(&b, &st->set, 1));
-	if (st->differ.n > 0)
-		cli_warn(cli, _("%ld households have another number of people "
-		    "registered than their member count: %s"), st->differ.n,
-		    households(&b, &st->differ, 0));
-	if (st->differ.n > 0 && !st->roster)
-		cli_warn(cli, "%s", _("their counts are left as they are; --roster "
-		    "sets each household's count when the input is its whole "
-		    "roster"));
-	buf_free(&b);
+	cli_member_counts(cli, &((const struct one *)context)->settings);
 }
 
 int

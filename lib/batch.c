@@ -415,6 +415,8 @@ batch_start(struct batch_engine *e, const struct batch_kind *kind,
 		return -1;
 	ring_start(&e->ring, e->batch, BATCHES, sizeof(e->batch[0]), batch_held,
 	    write_batch, settle, e);
+	if (import_serial(im))
+		ring_serial(&e->ring);
 	import_hold(im, &e->ring);
 	e->started = 1;
 	return 0;

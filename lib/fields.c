@@ -112,9 +112,9 @@ field_map_record(struct field_map *map, const struct record *rec,
 	for (size_t i = 0; i < rec->count; i++) {
 		int k = field_lookup(map->specs, map->nspecs, rec->names[i]);
 
-		if (k < 0 && rejects_own_column((const char *const *)rec->names,
-		    rec->count, i))
-			continue;	/* a mended rejects file read again */
+		if (k < 0 && (map->lenient || rejects_own_column((const char
+		    *const *)rec->names, rec->count, i)))
+			continue;	/* another kind's, or a mended rejects file read again */
 		if (k < 0) {
 			*bad = rec->names[i];
 			return -1;

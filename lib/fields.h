@@ -24,6 +24,8 @@ struct field_map {
 	int *at;
 	char **seen;		/* the names last mapped (borrowed pointers) */
 	size_t nseen;
+	int lenient;		/* a name no spec takes is passed over (another
+				   kind reads it: import_kind.child) */
 };
 
 /* Set up map for specs (nspecs of them); returns 0, or -1 when memory runs out. */
@@ -35,8 +37,8 @@ void field_map_free(struct field_map *map);
 
 /*
  * Map rec's names onto the specs.  Returns 0; -1 when a name is no
- * field's (*bad = that name); -2 when two names give the same field
- * (*bad = the second).  Header names match ignoring ASCII case and
+ * field's (*bad = that name; never for a lenient map); -2 when two
+ * names give the same field (*bad = the second).  Header names match ignoring ASCII case and
  * the difference between fullwidth and ASCII parentheses.  The columns
  * a rejects file adds (rejects_own_column()) map to nothing.
  */

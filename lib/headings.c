@@ -29,6 +29,8 @@ static const struct heading {
 	{ "*", "head_name", N_("head"), NULL },
 	{ "*", "id_number", N_("ID number"), NULL },
 	{ "*", "phone", N_("phone"), NULL },
+	{ "*", "head_id_number", N_("head's ID number"), NULL },
+	{ "*", "head_phone", N_("head's phone"), NULL },
 	{ "*", "members", N_("members"), NULL },
 	{ "*", "monitor_type", N_("monitor type"), "monitor_type" },
 	{ "*", "risk_status", N_("risk status"), "risk_status" },

@@ -16,12 +16,17 @@ const struct field_spec household_fields[HOUSEHOLD_NFIELDS] = {
 	{ "head_name", "户主姓名|户主|姓名" },
 	{ "id_number", "身份证号|身份证号码|户主身份证号|证件号码" },
 	{ "phone", "联系电话|电话|手机|手机号|手机号码|联系方式" },
-	{ "village", "村(社区)|村|社区|村名|所属村|村社区" },
-	{ "village_group", "村民小组|社|组|小组|村民组" },
-	{ "categories", "户类型|类别|户别|户属性|category" },
-	{ "members", "家庭人口|家庭人口数|人口数|人口" },
-	{ "monitor_type", "监测类型|监测对象类型" },
-	{ "risk_status", "风险状态|风险消除情况" },
+	HOUSEHOLD_SPEC_VILLAGE, HOUSEHOLD_SPEC_GROUP, HOUSEHOLD_SPEC_CATEGORIES,
+	HOUSEHOLD_SPEC_MEMBERS, HOUSEHOLD_SPEC_MONITOR_TYPE,
+	HOUSEHOLD_SPEC_RISK_STATUS,
+};
+
+const struct field_spec household_roster_fields[HOUSEHOLD_NFIELDS] = {
+	HOUSEHOLD_SPEC_ROSTER_ID, HOUSEHOLD_SPEC_HEAD_NAME,
+	HOUSEHOLD_SPEC_HEAD_ID_NUMBER, HOUSEHOLD_SPEC_HEAD_PHONE,
+	HOUSEHOLD_SPEC_VILLAGE, HOUSEHOLD_SPEC_GROUP, HOUSEHOLD_SPEC_CATEGORIES,
+	HOUSEHOLD_SPEC_MEMBERS, HOUSEHOLD_SPEC_MONITOR_TYPE,
+	HOUSEHOLD_SPEC_RISK_STATUS,
 };
 
 const struct column household_columns[HOUSEHOLD_NFIELDS] = {

@@ -17,6 +17,29 @@ enum household_field {
 extern const struct field_spec household_fields[HOUSEHOLD_NFIELDS];
 
 /*
+ * A roster is one row a person with the household's columns repeated on
+ * each, as the national system exports it.  Its household columns, of
+ * which the head's name, ID number and phone are told from the
+ * person's by their headings, are household_roster_fields (the fields
+ * of household_fields, in their order); member_fields (lib/member.h)
+ * has them too, read past.  One spec each, shared by the three tables:
+ */
+#define HOUSEHOLD_SPEC_ROSTER_ID { "household_id", "户编号|户号|户码|家庭编号" }
+#define HOUSEHOLD_SPEC_HEAD_NAME { "head_name", "户主姓名|户主" }
+#define HOUSEHOLD_SPEC_HEAD_ID_NUMBER \
+	{ "head_id_number", "户主身份证号|户主证件号码|户主身份证号码" }
+#define HOUSEHOLD_SPEC_HEAD_PHONE \
+	{ "head_phone", "户主联系电话|户主电话|家庭联系电话" }
+#define HOUSEHOLD_SPEC_VILLAGE { "village", "村(社区)|村|社区|村名|所属村|村社区" }
+#define HOUSEHOLD_SPEC_GROUP { "village_group", "村民小组|社|组|小组|村民组" }
+#define HOUSEHOLD_SPEC_CATEGORIES { "categories", "户类型|类别|户别|户属性|category" }
+#define HOUSEHOLD_SPEC_MEMBERS { "members", "家庭人口|家庭人口数|人口数|人口" }
+#define HOUSEHOLD_SPEC_MONITOR_TYPE { "monitor_type", "监测类型|监测对象类型" }
+#define HOUSEHOLD_SPEC_RISK_STATUS { "risk_status", "风险状态|风险消除情况" }
+
+extern const struct field_spec household_roster_fields[HOUSEHOLD_NFIELDS];
+
+/*
  * What a household import needs besides the records (import_options
  * settings; NULL: none).  Once the store has monitoring cases, a
  * household comes under monitoring, and its risk ends, by a case
@@ -29,8 +52,22 @@ struct household_settings {
 	const char *without_case;
 };
 
-/* How household records are checked and written, for import_run(). */
+/*
+ * How household records are checked and written, for import_run().  A
+ * run whose first record has columns household_fields lacks and
+ * member_fields has reads a roster instead (household_roster_kind).
+ */
 extern const struct import_kind household_import_kind;
+
+/*
+ * How a roster is read: each row a household (household_roster_fields)
+ * and one of its people (member_import_kind, the child, with the
+ * settings of import_options.child_settings).  A household's first row
+ * is checked and written as a household record is; its other rows must
+ * give its columns the same, or they are refused naming the column and
+ * that first row (and refused, all of them, when that row is bad).
+ */
+extern const struct import_kind household_roster_kind;
 
 /* Which households household_list() writes; NULL members match all. */
 struct household_filter {

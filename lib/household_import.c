@@ -6,12 +6,15 @@
 
 #include "audit.h"
 #include "batch.h"
+#include "hashtab.h"
 #include "household.h"
 #include "household_check.h"
 #include "idset.h"
+#include "member.h"
 #include "merge.h"
 #include "monitor_case.h"
 #include "place.h"
+#include "text.h"
 
 /*
  * A household checked, and the ids of its place: what the batch engine
@@ -39,6 +42,9 @@ struct household_import {
 	int cases;		/* 1 once the store has monitoring cases, -1 if not */
 	struct idset numbers;
 	struct import *im;
+	/* a roster's households (struct roster_household), their texts, by number */
+	struct buf roster, roster_text;
+	struct hashtab roster_index;
 };
 
 static const struct merge_rule household_merge_rule;
@@ -627,6 +633,141 @@ household_finish(struct import *im, void *context, struct error *err)
 	return batch_finish(&((struct household_import *)context)->batch, err);
 }
 
+/*
+ * A household of a roster as its first row gave it: what its other
+ * rows must give the same.
+ */
+struct roster_household {
+	size_t text;		/* in roster_text: each field's value, NUL-ended */
+	const char *file;	/* its first row's */
+	long line;
+	int bad;		/* that row was refused */
+};
+
+/* The roster household numbered number, or NULL. */
+static struct roster_household *
+roster_find(struct household_import *hi, const char *number, uint64_t hash)
+{
+	struct roster_household *all = (struct roster_household *)hi->roster.data;
+	size_t pos = hashtab_start(&hi->roster_index, hash), i;
+
+	while ((i = hashtab_next(&hi->roster_index, hash, &pos)) != HASHTAB_END)
+		if (strcmp(hi->roster_text.data + all[i].text, number) == 0)
+			return &all[i];
+	return NULL;
+}
+
+/* Note rec's household, of value[], as first given: 0, or -1 when memory runs out. */
+static int
+roster_note(struct household_import *hi, const struct record *rec,
+    const char *const *value, uint64_t hash)
+{
+	struct roster_household x = { hi->roster_text.len, rec->file, rec->line, 0 };
+	size_t n = hi->roster.len / sizeof(x);
+
+	for (size_t k = 0; k < HOUSEHOLD_NFIELDS; k++) {
+		const char *v = value[k] != NULL ? value[k] : "";
+
+		if (buf_append(&hi->roster_text, v, strlen(v) + 1) != 0)
+			return -1;
+	}
+	if (buf_append(&hi->roster, &x, sizeof(x)) != 0 ||
+	    hashtab_add(&hi->roster_index, hash, n) != 0)
+		return -1;
+	return 0;
+}
+
+/*
+ * Another row of household x: refused when x's first row was, and
+ * field by field where it gives another value than that row.  0, or 1
+ * when refused (reported).
+ */
+static int
+roster_again(struct household_import *hi, struct import *im,
+    const struct record *rec, const struct roster_household *x,
+    const char *const *value)
+{
+	const char *first = hi->roster_text.data + x->text;
+	char at[512];
+	int bad = 0;
+
+	if (rec->file != NULL && x->file != NULL && strcmp(rec->file, x->file) != 0)
+		snprintf(at, sizeof(at), "%s:%ld", x->file, x->line);
+	else
+		snprintf(at, sizeof(at), _("line %ld"), x->line);
+	if (x->bad) {
+		import_problem(im, rec, HOUSEHOLD_ID, _("the household's first "
+		    "row, on %s, is bad"), at);
+		return 1;
+	}
+	for (size_t k = 0; k < HOUSEHOLD_NFIELDS; k++) {
+		const char *v = value[k] != NULL ? value[k] : "";
+
+		if (strcmp(v, first) != 0) {
+			import_problem(im, rec, (int)k, _("not as on %s, the "
+			    "household's first row: a household's columns are the "
+			    "same on each of its rows"), at);
+			bad = 1;
+		}
+		first += strlen(first) + 1;
+	}
+	return bad;
+}
+
+/*
+ * A row of a roster, for its household: the first row of a household
+ * is a household record, settled before its person is; the others
+ * must repeat it.
+ */
+static int
+household_roster_row(struct import *im, const struct record *rec,
+    void *context, struct error *err)
+{
+	struct household_import *hi = context;
+	struct import_stats *stats = import_stats(im);
+	const char *value[HOUSEHOLD_NFIELDS];
+	struct roster_household *x;
+	uint64_t hash;
+	long bad;
+	int rc;
+
+	for (size_t k = 0; k < HOUSEHOLD_NFIELDS; k++) {
+		const char *v = import_value(im, rec, k);
+
+		/* import_value()'s buffers are reused: keep a copy of each */
+		value[k] = v != NULL ? strdup(v) : NULL;
+		if (v != NULL && value[k] == NULL) {
+			rc = error_set(err, EXIT_SOFTWARE, "%s", _("out of memory"));
+			goto out;
+		}
+	}
+	if (value[HOUSEHOLD_ID] == NULL) {
+		rc = household_row(im, rec, context, err);
+		goto out;
+	}
+	hash = text_hash(TEXT_HASH, value[HOUSEHOLD_ID], strlen(value[HOUSEHOLD_ID]));
+	if ((x = roster_find(hi, value[HOUSEHOLD_ID], hash)) != NULL) {
+		rc = roster_again(hi, im, rec, x, value);
+		goto out;
+	}
+	if (roster_note(hi, rec, value, hash) != 0) {
+		rc = error_set(err, EXIT_SOFTWARE, "%s", _("out of memory"));
+		goto out;
+	}
+	x = (struct roster_household *)(hi->roster.data + hi->roster.len) - 1;
+	/* settled now: a household refused as it is written takes its rows with it */
+	bad = stats->bad;
+	if ((rc = household_row(im, rec, context, err)) == 0 &&
+	    (rc = batch_flush(&hi->batch, err)) == 0 && stats->bad > bad)
+		x->bad = 1;
+	if (rc == 1)
+		x->bad = 1;
+out:
+	for (size_t k = 0; k < HOUSEHOLD_NFIELDS; k++)
+		free((char *)value[k]);
+	return rc;
+}
+
 static void
 household_cleanup(void *context)
 {
@@ -642,11 +783,21 @@ household_cleanup(void *context)
 	merge_free(&hi->merge);
 	idset_free(&hi->numbers);
 	household_checker_free(&hi->checker);
+	buf_free(&hi->roster);
+	buf_free(&hi->roster_text);
+	hashtab_free(&hi->roster_index);
 	memset(hi, 0, sizeof(*hi));
 	place_forget();
 }
 
+const struct import_kind household_roster_kind = {
+	household_roster_fields, HOUSEHOLD_NFIELDS, household_roster_row,
+	household_finish, household_cleanup, sizeof(struct household_import),
+	.child = &member_import_kind,
+};
+
 const struct import_kind household_import_kind = {
 	household_fields, HOUSEHOLD_NFIELDS, household_row, household_finish,
-	household_cleanup, sizeof(struct household_import)
+	household_cleanup, sizeof(struct household_import),
+	.instead = &household_roster_kind,
 };

@@ -27,6 +27,11 @@ struct import {
 	int begun;		/* the transaction is */
 	progress_fn *progress;
 	void *progress_context;
+	int kind_known;		/* kind is the one that reads the run (instead) */
+	struct import *child;	/* the run of kind->child, or NULL */
+	struct import *parent;	/* of a child's run: the run it is fed by */
+	struct import_options child_options;	/* a child's run's options */
+	struct import_stats child_stats;	/* when options->child_stats is NULL */
 };
 
 struct store *
@@ -53,6 +58,37 @@ import_stats(struct import *im)
 	return im->stats;
 }
 
+int
+import_is_child(struct import *im)
+{
+	return im->parent != NULL;
+}
+
+int
+import_serial(struct import *im)
+{
+	return im->parent != NULL || im->child != NULL;
+}
+
+/*
+ * Settle what the kinds of im's run hold, but a ring being settled:
+ * the child's first (it holds the records before the parent's one), so
+ * that problems keep the order of the input.  0, or -1 with err set.
+ */
+static int
+flush_held(struct import *im, struct error *err)
+{
+	struct import *top = im->parent != NULL ? im->parent : im;
+	struct ring *ring[2] = { top->child != NULL ? top->child->ring : NULL,
+		top->ring };
+
+	for (int i = 0; i < 2; i++)
+		if (ring[i] != NULL && !ring[i]->settling &&
+		    ring_flush(ring[i], err) != 0)
+			return -1;
+	return 0;
+}
+
 void
 import_problem(struct import *im, const struct record *rec, int k,
     const char *fmt, ...)
@@ -61,8 +97,7 @@ import_problem(struct import *im, const struct record *rec, int k,
 	va_list ap;
 
 	/* what the records held back find comes first */
-	if (im->ring != NULL && !im->ring->settling && !im->failed &&
-	    ring_flush(im->ring, &im->error) != 0)
+	if (!im->failed && flush_held(im, &im->error) != 0)
 		im->failed = 1;
 	va_start(ap, fmt);
 	vsnprintf(message, sizeof(message), fmt, ap);
@@ -78,17 +113,21 @@ import_hold(struct import *im, struct ring *ring)
 	im->ring = ring;
 }
 
-/* Write and settle what the kind holds back: 0, or -1 with err set. */
+/* Write and settle what the kind and its child hold back: 0, or -1 with err set. */
 static int
 flush(struct import *im, struct error *err)
 {
+	if (im->child != NULL && flush(im->child, err) != 0)
+		return -1;
 	return im->ring != NULL ? ring_flush(im->ring, err) : 0;
 }
 
-/* Wait until the kind's worker leaves the store: before the transaction ends. */
+/* Wait until the kinds' workers leave the store: before the transaction ends. */
 static void
 idle(struct import *im)
 {
+	if (im->child != NULL)
+		idle(im->child);
 	if (im->ring != NULL)
 		worker_drain(im->ring->worker);
 }
@@ -131,7 +170,109 @@ import_begin(struct store *s, const struct import_options *options,
 	return 1;
 }
 
-/* Map rec's columns onto the kind's fields: 0, or -1 with err set for a column no field takes. */
+/* 1 when every column of rec is one of kind's fields, once. */
+static int
+columns_of(const struct import_kind *kind, const struct record *rec)
+{
+	struct field_map map;
+	const char *bad;
+	int rc;
+
+	if (field_map_init(&map, kind->specs, kind->nspecs) != 0)
+		return 0;
+	rc = field_map_record(&map, rec, &bad);
+	field_map_free(&map);
+	return rc == 0;
+}
+
+/* im's fields are kind's from now on: 0, or -1 when memory runs out. */
+static int
+use_kind(struct import *im, const struct import_kind *kind)
+{
+	for (size_t k = 0; k < im->kind->nspecs; k++)
+		buf_free(&im->values[k]);
+	free(im->values);
+	field_map_free(&im->map);
+	im->kind = kind;
+	if ((im->values = calloc(kind->nspecs, sizeof(struct buf))) == NULL)
+		return -1;
+	return field_map_init(&im->map, kind->specs, kind->nspecs);
+}
+
+/* End the run of a child kind, c (may be NULL). */
+static void
+child_free(struct import *c)
+{
+	if (c == NULL)
+		return;
+	if (c->kind->cleanup != NULL && c->kind_context != NULL)
+		c->kind->cleanup(c->kind_context);
+	free(c->kind_context);
+	field_map_free(&c->map);
+	if (c->values != NULL)
+		for (size_t k = 0; k < c->kind->nspecs; k++)
+			buf_free(&c->values[k]);
+	free(c->values);
+	free(c);
+}
+
+/* Start the run of im's kind's child, which the same records feed: 0, or -1 with err set. */
+static int
+child_start(struct import *im, struct error *err)
+{
+	const struct import_options *o = im->options;
+	const struct import_kind *kind = im->kind->child;
+	struct import *c = calloc(1, sizeof(*c));
+
+	if (c == NULL)
+		return error_set(err, EXIT_SOFTWARE, "%s", _("out of memory"));
+	im->child = c;
+	im->stats->with_child = 1;
+	c->store = im->store;
+	c->kind = kind;
+	c->kind_known = 1;
+	c->parent = im;
+	c->child_options.skip_bad = o->skip_bad;
+	c->child_options.dry_run = o->dry_run;
+	c->child_options.upsert = o->upsert;
+	c->child_options.reason = o->reason;
+	c->child_options.settings = o->child_settings;
+	c->options = &c->child_options;
+	c->stats = o->child_stats != NULL ? o->child_stats : &c->child_stats;
+	memset(c->stats, 0, sizeof(*c->stats));
+	c->report = im->report;
+	c->report_context = im->report_context;
+	/* the kind reads its columns; its child, every column, refuses the others */
+	im->map.lenient = 1;
+	if ((c->kind_context = calloc(1, kind->context_size + 1)) == NULL ||
+	    field_map_init(&c->map, kind->specs, kind->nspecs) != 0 ||
+	    (c->values = calloc(kind->nspecs, sizeof(struct buf))) == NULL)
+		return error_set(err, EXIT_SOFTWARE, "%s", _("out of memory"));
+	return 0;
+}
+
+/*
+ * Settle which kind reads the run, by the columns of its first record
+ * (or header): the kind's instead when rec's columns are not all the
+ * kind's and are all those of instead's child; and start its child's
+ * run.  0, or -1 with err set.
+ */
+static int
+choose_kind(struct import *im, const struct record *rec, struct error *err)
+{
+	const struct import_kind *instead = im->kind->instead;
+
+	im->kind_known = 1;
+	if (instead != NULL && !columns_of(im->kind, rec) &&
+	    columns_of(instead->child, rec) && use_kind(im, instead) != 0)
+		return error_set(err, EXIT_SOFTWARE, "%s", _("out of memory"));
+	return im->kind->child != NULL ? child_start(im, err) : 0;
+}
+
+/*
+ * Map rec's columns onto the kind's fields, and its child's: 0, or -1
+ * with err set for a column no field takes.
+ */
 static int
 import_columns(struct import *im, const struct record *rec, struct error *err)
 {
@@ -139,7 +280,11 @@ import_columns(struct import *im, const struct record *rec, struct error *err)
 	char where[512];
 	int mapped;
 
-	if ((mapped = field_map_record(&im->map, rec, &bad)) == 0)
+	if (!im->kind_known && choose_kind(im, rec, err) != 0)
+		return -1;
+	if ((mapped = field_map_record(&im->map, rec, &bad)) == 0 &&
+	    (im->child == NULL ||
+	    (mapped = field_map_record(&im->child->map, rec, &bad)) == 0))
 		return 0;
 	/* a column nobody reads would be lost: stop */
 	record_header_where(rec, bad, where, sizeof(where));
@@ -189,6 +334,53 @@ count_overridden(struct import *im, const struct record *rec)
 	}
 }
 
+/* rec, refused by im's kind, to its child's refused(). */
+static void
+child_refused(struct import *im, const struct record *rec)
+{
+	struct import *c = im->child;
+
+	if (c != NULL && c->kind->refused != NULL)
+		c->kind->refused(c, rec, c->kind_context);
+}
+
+/*
+ * rec, handled by im's kind, to its child, once what the kind held of
+ * it is settled without a problem: 0 to go on, -1 with err set to stop.
+ */
+static int
+feed_child(struct import *im, const struct record *rec, struct error *err)
+{
+	struct import *c = im->child;
+
+	if (im->ring != NULL && ring_flush(im->ring, err) != 0)
+		return -1;
+	if (im->failed) {
+		*err = im->error;
+		return -1;
+	}
+	if (im->problems > 0) {
+		child_refused(im, rec);
+		return 0;	/* refused as it was settled, and counted */
+	}
+	c->stats->records++;
+	c->problems = 0;
+	switch (c->kind->row(c, rec, c->kind_context, err)) {
+	case 0:
+		break;
+	case 1:
+		c->stats->bad++;
+		break;
+	default:
+		return -1;
+	}
+	if (c->failed) {
+		*err = c->error;
+		return -1;
+	}
+	return 0;
+}
+
 /*
  * Hand rec, read by r, to the kind: in the transaction, begun with the
  * first record; after the records held, when rec is the first of its
@@ -225,7 +417,8 @@ import_record(struct import *im, struct reader *r, struct record *rec,
 		break;
 	case 1:
 		stats->bad++;
-		break;
+		child_refused(im, rec);
+		return im->failed ? (*err = im->error, -1) : 0;
 	default:
 		return -1;
 	}
@@ -233,7 +426,7 @@ import_record(struct import *im, struct reader *r, struct record *rec,
 		*err = im->error;
 		return -1;
 	}
-	return 0;
+	return im->child != NULL ? feed_child(im, rec, err) : 0;
 }
 
 /*
@@ -284,6 +477,8 @@ import_end(struct import *im, struct error *err)
 {
 	const struct import_options *options = im->options;
 	struct import_stats *stats = im->stats;
+	struct import *c = im->child;
+	long bad, corrected;
 
 	if (!im->begun && (im->begun = import_begin(im->store, options, err)) < 0)
 		return -1;
@@ -292,18 +487,24 @@ import_end(struct import *im, struct error *err)
 	if (im->kind->finish != NULL &&
 	    im->kind->finish(im, im->kind_context, err) != 0)
 		return -1;
-	if (stats->bad > 0 && !options->skip_bad)
+	if (c != NULL && c->kind->finish != NULL &&
+	    c->kind->finish(c, c->kind_context, err) != 0)
+		return -1;
+	/* a record the child refused is counted in its stats alone */
+	bad = stats->bad + (c != NULL ? c->stats->bad : 0);
+	corrected = stats->corrected + (c != NULL ? c->stats->corrected : 0);
+	if (bad > 0 && !options->skip_bad)
 		return error_set(err, EXIT_DATAERR, dngettext("renke",
 		    "%ld bad record; nothing was written",
 		    "%ld bad records; nothing was written",
-		    (unsigned long)stats->bad), stats->bad);
-	if (stats->corrected > 0 && options->reason == NULL)
+		    (unsigned long)bad), bad);
+	if (corrected > 0 && options->reason == NULL)
 		return error_set(err, EXIT_USAGE, dngettext("renke",
 		    "--upsert would change %ld stored record; --reason TEXT "
 		    "must say why it is corrected; nothing was written",
 		    "--upsert would change %ld stored records; --reason TEXT "
 		    "must say why they are corrected; nothing was written",
-		    (unsigned long)stats->corrected), stats->corrected);
+		    (unsigned long)corrected), corrected);
 	idle(im);
 	if (options->ending != NULL &&
 	    options->ending(im->store, options->ending_context, err) != 0)
@@ -325,9 +526,15 @@ import_run(struct store *s, struct reader **readers, size_t nreaders,
     struct import_stats *stats, struct error *err)
 {
 	struct import im = { 0 };
+	size_t context_size = kind->context_size;
 	int rc = -1;
 
 	memset(stats, 0, sizeof(*stats));
+	if (options->child_stats != NULL)
+		memset(options->child_stats, 0, sizeof(*options->child_stats));
+	/* room for the context of the kind that may read the run instead */
+	if (kind->instead != NULL && kind->instead->context_size > context_size)
+		context_size = kind->instead->context_size;
 	im.store = s;
 	im.kind = kind;
 	im.options = options;
@@ -336,7 +543,7 @@ import_run(struct store *s, struct reader **readers, size_t nreaders,
 	im.report_context = report_context;
 	im.progress = progress;
 	im.progress_context = progress_context;
-	if ((im.kind_context = calloc(1, kind->context_size + 1)) == NULL ||
+	if ((im.kind_context = calloc(1, context_size + 1)) == NULL ||
 	    field_map_init(&im.map, kind->specs, kind->nspecs) != 0 ||
 	    (im.values = calloc(kind->nspecs, sizeof(struct buf))) == NULL) {
 		error_set(err, EXIT_SOFTWARE, _("out of memory"));
@@ -349,12 +556,14 @@ import_run(struct store *s, struct reader **readers, size_t nreaders,
 	idle(&im);
 	store_rollback(s);
 out:
-	if (kind->cleanup != NULL && im.kind_context != NULL)
-		kind->cleanup(im.kind_context);
+	/* the child's first: its records' strings may be the kind's */
+	child_free(im.child);
+	if (im.kind->cleanup != NULL && im.kind_context != NULL)
+		im.kind->cleanup(im.kind_context);
 	free(im.kind_context);
 	field_map_free(&im.map);
 	if (im.values != NULL)
-		for (size_t k = 0; k < kind->nspecs; k++)
+		for (size_t k = 0; k < im.kind->nspecs; k++)
 			buf_free(&im.values[k]);
 	free(im.values);
 	return rc;

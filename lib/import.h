@@ -53,6 +53,13 @@ struct import_options {
 	 * nothing, needs none.
 	 */
 	const char *reason;
+	/*
+	 * A run whose kind feeds a second kind (import_kind.child): the
+	 * settings of the child kind (as settings above) and where its
+	 * records are counted (may be NULL; zeroed by import_run()).
+	 */
+	void *child_settings;
+	struct import_stats *child_stats;
 };
 
 struct import_stats {
@@ -68,6 +75,8 @@ struct import_stats {
 				   for the same finding */
 	long corrected;		/* of those updated, stored records --upsert
 				   changed (merge_record()) */
+	int with_child;		/* the records fed a child kind too
+				   (import_kind.child): they are rows of both */
 };
 
 struct import;
@@ -95,6 +104,33 @@ struct import_kind {
 	 * (紧急 and urgent) are the same, not an override.
 	 */
 	const char *const *domains;
+	/*
+	 * May be NULL: a second kind each record also is (a roster's row is
+	 * a household and one of its people).  Once row() has handled a
+	 * record without a problem and what it held is settled, the child's
+	 * row() is handed the same record, with fields, context, settings
+	 * and counts of its own (import_options.child_settings and
+	 * child_stats); a record that either kind refuses is bad, counted
+	 * in the child's stats when the child refuses it.  The child's
+	 * specs are every column a record may have: this kind reads the
+	 * columns it knows, the child refuses one neither knows.  Both
+	 * kinds write in the caller's thread (import_serial()).  finish()
+	 * runs before the child's.
+	 */
+	const struct import_kind *child;
+	/*
+	 * Of a child kind, may be NULL: called with a record its parent
+	 * refused, which row() is not given, its fields mapped.
+	 */
+	void (*refused)(struct import *im, const struct record *rec,
+	    void *context);
+	/*
+	 * May be NULL: the kind that reads the run instead when the columns
+	 * of its first record are not all this kind's and are all those of
+	 * instead's child.  Its specs are this kind's fields in the same
+	 * order (--set names them alike) under other headings.
+	 */
+	const struct import_kind *instead;
 };
 
 /* Reports rows read so far; called every few thousand records. */
@@ -212,6 +248,20 @@ int import_source_close(struct import_source *src, struct import *im,
     struct error *err);
 
 void import_source_free(struct import_source *src);
+
+/*
+ * 1 when im is the run of a child kind (import_kind.child): its
+ * records were handled first by the kind they are also, without a
+ * problem; 0 when not.
+ */
+int import_is_child(struct import *im);
+
+/*
+ * 1 when the records im holds must be written in the caller's thread
+ * (ring_serial()): two kinds of one run share the store's connection,
+ * and each kind's held records are settled while the other's wait.
+ */
+int import_serial(struct import *im);
 
 /* The store, options and stats of the running import, and the ring of import_hold() (or NULL). */
 struct store *import_store(struct import *im);

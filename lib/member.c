@@ -16,7 +16,7 @@
 
 const struct field_spec member_fields[MEMBER_NSPECS] = {
 	{ "id_number", "身份证号|身份证号码|证件号码|公民身份号码|成员身份证号" },
-	{ "household_id", "户编号|户号|户码|家庭编号" },
+	HOUSEHOLD_SPEC_ROSTER_ID,
 	{ "name", "姓名|成员姓名" },
 	{ "relation", "与户主关系|家庭关系|关系" },
 	{ "labour", "劳动技能|劳动能力|劳动力状况" },
@@ -28,14 +28,10 @@ const struct field_spec member_fields[MEMBER_NSPECS] = {
 	{ "phone", "本人电话|个人电话|联系电话|电话|手机|手机号码" },
 	{ "cadre_relative", "村干部亲属|是否村干部亲属" },
 	/* a roster's household columns, read past */
-	{ "head_name", "户主姓名|户主" },
-	{ "head_id_number", "户主身份证号|户主证件号码" },
-	{ "village", "村(社区)|村|社区|村名|所属村|村社区" },
-	{ "village_group", "村民小组|社|组|小组|村民组" },
-	{ "categories", "户类型|类别|户别|户属性|category" },
-	{ "members", "家庭人口|家庭人口数|人口数|人口" },
-	{ "monitor_type", "监测类型|监测对象类型" },
-	{ "risk_status", "风险状态|风险消除情况" },
+	HOUSEHOLD_SPEC_HEAD_NAME, HOUSEHOLD_SPEC_HEAD_ID_NUMBER,
+	HOUSEHOLD_SPEC_VILLAGE, HOUSEHOLD_SPEC_GROUP, HOUSEHOLD_SPEC_CATEGORIES,
+	HOUSEHOLD_SPEC_MEMBERS, HOUSEHOLD_SPEC_MONITOR_TYPE,
+	HOUSEHOLD_SPEC_RISK_STATUS, HOUSEHOLD_SPEC_HEAD_PHONE,
 };
 
 /* The store's column of each field; NULL for the ID number, which is the person. */
@@ -74,6 +70,7 @@ struct member_import {
 	struct idset households;	/* household_numbers_load() */
 	struct household_checker codes;	/* its vocabulary memo */
 	int expect_stored;	/* the previous record was stored already */
+	int of_roster;		/* a roster's people, each after its household (import_is_child()) */
 	long long first_audit;	/* the seq the import's first audit row gets */
 	struct import *im;
 	/* with a roster: the households' numbers, NUL-ended, and their runs */
@@ -83,7 +80,7 @@ struct member_import {
 static const struct merge_rule member_merge_rule;
 static const struct batch_kind member_batch_kind;
 static int roster_count(struct member_import *mi, const char *household,
-    struct error *err);
+    int bad, struct error *err);
 
 const char *
 member_sex(const char *id_number)
@@ -133,7 +130,10 @@ prepare(struct member_import *mi, struct import *im, struct error *err)
 	mi->same = merge_same_prepare(s, "SELECT id FROM member WHERE "
 	    "id_number = ?1 AND id < ?2", member_column, MEMBER_HOUSEHOLD,
 	    MEMBER_NFIELDS, 2, err);
-	if (mi->find == NULL || mi->same == NULL ||
+	if (mi->find == NULL || mi->same == NULL)
+		return -1;
+	/* a roster's person is of the household its row has just given */
+	if ((mi->of_roster = import_is_child(im)) == 0 &&
 	    household_numbers_load(&mi->households, s, err) != 0)
 		return -1;
 	/* nothing of this import is audited yet */
@@ -206,8 +206,8 @@ check_texts(struct member_import *mi, struct import *im,
 		import_problem(im, rec, MEMBER_HOUSEHOLD, _("missing; every person "
 		    "belongs to a household"));
 		bad++;
-	} else if (strlen(text) > 64 ||
-	    !household_numbers_has(&mi->households, text)) {
+	} else if (!mi->of_roster && (strlen(text) > 64 ||
+	    !household_numbers_has(&mi->households, text))) {
 		import_problem(im, rec, MEMBER_HOUSEHOLD, _("no household \"%s\" in "
 		    "the store; household-add registers households"), text);
 		bad++;
@@ -469,10 +469,16 @@ member_row(struct import *im, const struct record *rec, void *context,
 
 	if (prepare(mi, im, err) != 0)
 		return -1;
-	if (member_check(mi, im, rec, &m) != 0)
+	if (member_check(mi, im, rec, &m) != 0) {
+		/* its household's count is kept: the roster is not whole */
+		if (settings != NULL && settings->roster &&
+		    m.value[MEMBER_HOUSEHOLD] != NULL &&
+		    roster_count(mi, m.value[MEMBER_HOUSEHOLD], 1, err) != 0)
+			return -1;
 		return 1;
+	}
 	if (settings != NULL && settings->roster &&
-	    roster_count(mi, m.value[MEMBER_HOUSEHOLD], err) != 0)
+	    roster_count(mi, m.value[MEMBER_HOUSEHOLD], 0, err) != 0)
 		return -1;
 	if (import_source_id(&mi->batch.source, im, rec, err) == 0)
 		return -1;
@@ -485,19 +491,25 @@ struct roster_run {
 	size_t at;		/* its number's offset in roster_names */
 	const char *household;	/* set once every record is read */
 	int people;
+	int bad;		/* a record of it was refused */
 };
 
-/* A roster record of household's, counted: in the run of the record before, or a new run. */
+/*
+ * A roster record of household's, counted (bad: refused, the count
+ * kept): in the run of the record before, or a new run.
+ */
 static int
-roster_count(struct member_import *mi, const char *household, struct error *err)
+roster_count(struct member_import *mi, const char *household, int bad,
+    struct error *err)
 {
 	struct roster_run *last = mi->roster_runs.len == 0 ? NULL :
 	    (struct roster_run *)(mi->roster_runs.data + mi->roster_runs.len) - 1;
-	struct roster_run run = { mi->roster_names.len, NULL, 1 };
+	struct roster_run run = { mi->roster_names.len, NULL, !bad, bad };
 
 	if (last != NULL && strcmp(mi->roster_names.data + last->at,
 	    household) == 0) {
-		last->people++;
+		last->people += !bad;
+		last->bad |= bad;
 		return 0;
 	}
 	if (buf_append(&mi->roster_names, household, strlen(household) + 1) != 0 ||
@@ -568,21 +580,29 @@ roster_set(struct member_import *mi, struct member_settings *settings,
 	    "updated_at = ?3 WHERE household_id = ?1", err);
 	for (size_t i = 0; i < n && get != NULL && set != NULL && status == 0; ) {
 		const char *household = run[i].household;
-		int people = 0, members, rc;
+		int people = 0, members, rc, bad = 0;
 		char old[16], now[16];
 
 		/* the runs of one household, wherever they were in the input */
-		for (; i < n && strcmp(run[i].household, household) == 0; i++)
+		for (; i < n && strcmp(run[i].household, household) == 0; i++) {
 			people += run[i].people;
+			bad |= run[i].bad;
+		}
 		sqlite3_bind_text(get, 1, household, -1, SQLITE_STATIC);
-		if ((rc = sqlite3_step(get)) != SQLITE_ROW) {
+		if ((rc = sqlite3_step(get)) == SQLITE_DONE) {
+			sqlite3_reset(get);
+			continue;	/* not stored: its records were refused */
+		}
+		if (rc != SQLITE_ROW) {
 			sqlite3_reset(get);
 			status = store_error(s, rc, err);
 			break;
 		}
 		members = sqlite3_column_int(get, 0);
 		sqlite3_reset(get);
-		if (members == people || people > 99)
+		if (bad)
+			counts_note(&settings->kept, household, members, people);
+		if (bad || members == people || people > 99)
 			continue;
 		snprintf(old, sizeof(old), "%d", members);
 		snprintf(now, sizeof(now), "%d", people);
@@ -671,7 +691,21 @@ member_cleanup(void *context)
 	memset(mi, 0, sizeof(*mi));
 }
 
+/* A roster's row its household refused: the household's count is kept. */
+static void
+member_refused(struct import *im, const struct record *rec, void *context)
+{
+	struct member_import *mi = context;
+	const struct member_settings *settings = import_options(im)->settings;
+	const char *household = import_value(im, rec, MEMBER_HOUSEHOLD);
+	struct error ignored;
+
+	/* (memory run out: the count follows the rows read, as without --skip-bad) */
+	if (settings != NULL && settings->roster && household != NULL)
+		roster_count(mi, household, 1, &ignored);
+}
+
 const struct import_kind member_import_kind = {
 	member_fields, MEMBER_NSPECS, member_row, member_finish, member_cleanup,
-	sizeof(struct member_import)
+	sizeof(struct member_import), .refused = member_refused,
 };

@@ -193,6 +193,13 @@ write_slot(void *arg)
 	}
 }
 
+void
+ring_serial(struct ring *r)
+{
+	worker_stop(r->worker);
+	r->worker = NULL;
+}
+
 void *
 ring_current(const struct ring *r)
 {

@@ -96,6 +96,13 @@ void ring_start(struct ring *r, void *batches, size_t n, size_t size,
     int (*settle)(void *context, void *batch, struct error *err),
     void *context);
 
+/*
+ * Write r's batches in the caller's thread from now on, each when it is
+ * queued (call before anything is queued): for a ring that shares its
+ * connection with another ring of the same run.
+ */
+void ring_serial(struct ring *r);
+
 /* The batch being filled. */
 void *ring_current(const struct ring *r);
 
