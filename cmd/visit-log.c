@@ -227,10 +227,10 @@ report(struct cli *cli, struct request *rq)
 	else if (rq->flagged)
 		n = visit_flagged_since(store, rq->since, w, &err);
 	else if (rq->missing)
-		n = coverage_write_missing(store, rq->milestone, cli_labels(cli), w,
-		    &err);
+		n = coverage_write_missing(store, rq->milestone, cli->today,
+		    cli_labels(cli), w, &err);
 	else
-		n = coverage_write(store, rq->milestone, w, &err);
+		n = coverage_write(store, rq->milestone, cli->today, w, &err);
 	if (n < 0)
 		status = cli_error(cli, &err);
 	if (writer_close(w, &err) != 0 && status == EXIT_OK)

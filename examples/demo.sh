@@ -31,7 +31,7 @@ echo "   counts a household only when its monitoring cases are complete)"
 milestone-add examples/milestones.csv
 echo "== visit-log --flagged examples/visits.xlsx | issue-add   (log the visits, dates in four forms; their findings go to the ledger)"
 visit-log --flagged examples/visits.xlsx | issue-add --today 2022-11-05 >/dev/null
-echo "== visit-log --coverage -f table   (per milestone and village: households due, visited, missing)"
+echo "== visit-log --coverage -f table   (per milestone and village: households due, visited, missing, late)"
 visit-log --coverage -f table
 echo "== visit-log --coverage --missing --milestone 2022-11-01 -f table   (who is still to be visited)"
 visit-log --coverage --missing --milestone 2022-11-01 -f table

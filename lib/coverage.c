@@ -16,6 +16,7 @@ const struct column coverage_columns[COVERAGE_NCOLUMNS] = {
 	{ "due", N_("households due"), COLUMN_INTEGER },
 	{ "visited", N_("visited"), COLUMN_INTEGER },
 	{ "missing", N_("missing"), COLUMN_INTEGER },
+	{ "late", N_("late"), COLUMN_INTEGER },
 	{ "percent", N_("percent"), COLUMN_NUMBER },
 };
 
@@ -293,6 +294,7 @@ nomem:
 struct pass {
 	const struct milestone *m;	/* the pass's milestones */
 	size_t nm;
+	const char *today;		/* nothing dated after it counts; NULL: no bound */
 	size_t n, cap;			/* households */
 	uint32_t *village;		/* index in struct villages */
 	uint32_t *due, *covered;	/* masks */
@@ -403,6 +405,10 @@ pass_cases(struct store *s, const struct milestone *m, size_t nm,
 
 		if (clue_on == NULL || sqlite3_column_type(st, 0) == SQLITE_NULL)
 			continue;	/* (a damaged store) */
+		if (p->today != NULL && strcmp(clue_on, p->today) > 0)
+			continue;	/* no case yet on the day */
+		if (p->today != NULL && ended != NULL && strcmp(ended, p->today) > 0)
+			ended = NULL;	/* not ended yet on the day */
 		for (size_t i = 0; i < nm; i++)
 			if ((asks >> i & 1) && m[i].due_date != NULL &&
 			    strcmp(clue_on, m[i].due_date) <= 0 && (ended == NULL ||
@@ -425,7 +431,7 @@ pass_cases(struct store *s, const struct milestone *m, size_t nm,
  */
 static int
 pass_run(struct store *s, const struct villages *v, const struct milestone *m,
-    size_t nm, struct pass *p, struct error *err)
+    size_t nm, const char *today, struct pass *p, struct error *err)
 {
 	sqlite3_stmt *st;
 	char *last = NULL;		/* the categories before, and their mask */
@@ -435,6 +441,7 @@ pass_run(struct store *s, const struct villages *v, const struct milestone *m,
 	memset(p, 0, sizeof(*p));
 	p->m = m;
 	p->nm = nm;
+	p->today = today;
 	st = store_prepare(s, "SELECT household_id, village_id, categories "
 	    "FROM household", err);
 	if (st == NULL)
@@ -484,7 +491,8 @@ pass_run(struct store *s, const struct villages *v, const struct milestone *m,
 	 * the visits: each covers the milestones of its round due on or after
 	 * it, of its visitor's role if they ask for one: the visit's, else
 	 * that of the visitor's assignment to the household or its village;
-	 * one after the due date marks the household late for it
+	 * one after the due date marks the household late for it; one after
+	 * today is not yet made and counts for nothing
 	 */
 	for (size_t i = 0; i < nm; i++)
 		roles |= m[i].role != NULL;
@@ -507,6 +515,8 @@ pass_run(struct store *s, const struct villages *v, const struct milestone *m,
 		if (round == NULL || date == NULL ||
 		    sqlite3_column_type(st, 0) == SQLITE_NULL)
 			continue;	/* (a damaged store) */
+		if (today != NULL && strcmp(date, today) > 0)
+			continue;
 		for (size_t i = 0; i < nm; i++)
 			if (m[i].round != NULL && m[i].due_date != NULL &&
 			    strcmp(round, m[i].round) == 0 && (m[i].role == NULL ||
@@ -533,7 +543,7 @@ pass_run(struct store *s, const struct villages *v, const struct milestone *m,
 
 long
 coverage_by_village(struct store *s, const char *milestone_id,
-    coverage_fn *fn, void *context, struct error *err)
+    const char *today, coverage_fn *fn, void *context, struct error *err)
 {
 	struct milestones ms;
 	struct villages v = { 0 };
@@ -555,7 +565,7 @@ coverage_by_village(struct store *s, const char *milestone_id,
 		size_t nm = ms.n - first < PASS_MILESTONES ? ms.n - first :
 		    PASS_MILESTONES;
 
-		if (pass_run(s, &v, ms.m + first, nm, &p, err) != 0)
+		if (pass_run(s, &v, ms.m + first, nm, today, &p, err) != 0)
 			goto fail;
 		memset(due, 0, (v.n + 1) * PASS_MILESTONES * sizeof(*due));
 		memset(visited, 0, (v.n + 1) * PASS_MILESTONES * sizeof(*visited));
@@ -634,7 +644,8 @@ sql_missing(sqlite3_context *context, int argc, sqlite3_value **argv)
 
 long
 coverage_missing(struct store *s, const char *milestone_id,
-    coverage_household_fn *fn, void *context, struct error *err)
+    const char *today, coverage_household_fn *fn, void *context,
+    struct error *err)
 {
 	struct milestones ms;
 	struct villages v = { 0 };
@@ -651,7 +662,7 @@ coverage_missing(struct store *s, const char *milestone_id,
 		size_t nm = ms.n - first < PASS_MILESTONES ? ms.n - first :
 		    PASS_MILESTONES;
 
-		if (pass_run(s, &v, ms.m + first, nm, &p, err) != 0)
+		if (pass_run(s, &v, ms.m + first, nm, today, &p, err) != 0)
 			goto fail;
 		/* the pass is this function's data while the query runs */
 		if (sqlite3_create_function_v2(s->db, "renke_missing", 2,
@@ -661,7 +672,8 @@ coverage_missing(struct store *s, const char *milestone_id,
 		}
 		st = store_prepare(s, "SELECT vl.name, g.name, h.household_id, "
 		    "h.head_name, h.categories, (SELECT max(x.visit_date) FROM visit x "
-		    "WHERE x.household_id = h.household_id AND x.round = ?1) "
+		    "WHERE x.household_id = h.household_id AND x.round = ?1 AND "
+		    "(?3 IS NULL OR x.visit_date <= ?3)) "
 		    "FROM household h JOIN village vl ON vl.id = h.village_id "
 		    "LEFT JOIN village_group g ON g.id = h.group_id "
 		    "WHERE renke_missing(h.household_id, ?2) "
@@ -675,6 +687,7 @@ coverage_missing(struct store *s, const char *milestone_id,
 			sqlite3_reset(st);
 			sqlite3_bind_text(st, 1, m->round, -1, SQLITE_STATIC);
 			sqlite3_bind_int(st, 2, (int)i);
+			sqlite3_bind_text(st, 3, today, -1, SQLITE_STATIC);
 			row.milestone_id = m->id;
 			row.due_date = m->due_date;
 			row.role = m->role;
@@ -716,12 +729,13 @@ fail:
 static int
 write_village(void *context, const struct coverage *row, struct error *err)
 {
-	char due[24], visited[24], missing[24], percent[24];
+	char due[24], visited[24], missing[24], late[24], percent[24];
 	const char *v[COVERAGE_NCOLUMNS];
 
 	snprintf(due, sizeof(due), "%ld", row->due);
 	snprintf(visited, sizeof(visited), "%ld", row->visited);
 	snprintf(missing, sizeof(missing), "%ld", row->missing);
+	snprintf(late, sizeof(late), "%ld", row->late);
 	snprintf(percent, sizeof(percent), writer_labels(context) ? "%.1f%%" :
 	    "%.1f", row->percent);
 	v[0] = row->milestone_id;
@@ -729,15 +743,16 @@ write_village(void *context, const struct coverage *row, struct error *err)
 	v[2] = due;
 	v[3] = visited;
 	v[4] = missing;
-	v[5] = percent;
+	v[5] = late;
+	v[6] = percent;
 	return writer_row(context, v, err);
 }
 
 long
-coverage_write(struct store *s, const char *milestone_id, struct writer *w,
-    struct error *err)
+coverage_write(struct store *s, const char *milestone_id, const char *today,
+    struct writer *w, struct error *err)
 {
-	return coverage_by_village(s, milestone_id, write_village, w, err);
+	return coverage_by_village(s, milestone_id, today, write_village, w, err);
 }
 
 struct missing_writer {
@@ -785,10 +800,11 @@ write_household(void *context, const struct coverage_household *row,
 }
 
 long
-coverage_write_missing(struct store *s, const char *milestone_id, int labels,
-    struct writer *w, struct error *err)
+coverage_write_missing(struct store *s, const char *milestone_id,
+    const char *today, int labels, struct writer *w, struct error *err)
 {
 	struct missing_writer mw = { w, labels };
 
-	return coverage_missing(s, milestone_id, write_household, &mw, err);
+	return coverage_missing(s, milestone_id, today, write_household, &mw,
+	    err);
 }

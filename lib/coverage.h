@@ -22,7 +22,10 @@
  * (open, or decided or found not eligible after it), whatever its visits.
  * A household missing is late when it has a visit that would have
  * covered it but for its date (after the due date): the milestone was
- * done, late, for it.
+ * done, late, for it.  Coverage is taken as of a day, today: a visit,
+ * or a monitoring case's clue or end, dated after it has not happened
+ * yet and counts for nothing, neither on time nor late (the scorecard
+ * judges meetings and village rules the same way).
  */
 
 /* One village's coverage of one milestone. */
@@ -35,7 +38,7 @@ struct coverage {
 	long due;		/* households due, at least 1 */
 	long visited;		/* of them covered */
 	long missing;		/* due - visited */
-	long late;		/* of the missing, those visited after the due date */
+	long late;		/* of the missing, those visited after the due date, by today */
 	double percent;		/* visited * 100 / due */
 };
 
@@ -55,12 +58,13 @@ typedef int coverage_fn(void *context, const struct coverage *row,
  * Call fn for every village that has households due for the
  * visit-coverage milestone milestone_id, or for every visit-coverage
  * milestone when it is NULL (by due date, then id); villages in the
- * order they were registered.  The strings of row live until fn
- * returns.  Returns the number of rows, or -1 with err set
- * (EXIT_DATAERR when milestone_id names no visit-coverage milestone).
+ * order they were registered; as of today (ISO; NULL: whatever the
+ * dates).  The strings of row live until fn returns.  Returns the
+ * number of rows, or -1 with err set (EXIT_DATAERR when milestone_id
+ * names no visit-coverage milestone).
  */
 long coverage_by_village(struct store *s, const char *milestone_id,
-    coverage_fn *fn, void *context, struct error *err);
+    const char *today, coverage_fn *fn, void *context, struct error *err);
 
 /* A household due and not covered. */
 struct coverage_household {
@@ -71,7 +75,7 @@ struct coverage_household {
 	const char *household_id;
 	const char *head_name;		/* NULL if unknown */
 	const char *categories;		/* codes, ';' joined */
-	const char *last_visit;		/* its latest visit of the round (after the due date), or NULL */
+	const char *last_visit;		/* its latest visit of the round by today (after the due date), or NULL */
 	const char *role;		/* the visitor role the milestone asks for, or NULL */
 };
 
@@ -80,30 +84,32 @@ typedef int coverage_household_fn(void *context,
 
 /*
  * Call fn for every household missing from milestone_id (every
- * visit-coverage milestone when NULL), by milestone, village, group
- * and household number.  Returns the number of households, or -1 with
- * err set, as coverage_by_village().
+ * visit-coverage milestone when NULL) as of today, by milestone,
+ * village, group and household number.  Returns the number of
+ * households, or -1 with err set, as coverage_by_village().
  */
 long coverage_missing(struct store *s, const char *milestone_id,
-    coverage_household_fn *fn, void *context, struct error *err);
+    const char *today, coverage_household_fn *fn, void *context,
+    struct error *err);
 
-/* visit-log --coverage: milestone, village, due, visited, missing, percent. */
-#define COVERAGE_NCOLUMNS 6
+/* visit-log --coverage: milestone, village, due, visited, missing, late, percent. */
+#define COVERAGE_NCOLUMNS 7
 extern const struct column coverage_columns[COVERAGE_NCOLUMNS];
 
-/* Write coverage_by_village()'s rows to w; returns their number, or -1 with err set. */
-long coverage_write(struct store *s, const char *milestone_id, struct writer *w,
-    struct error *err);
+/* Write coverage_by_village()'s rows as of today to w; returns their number, or -1 with err set. */
+long coverage_write(struct store *s, const char *milestone_id,
+    const char *today, struct writer *w, struct error *err);
 
 /* visit-log --coverage --missing: the households, with their last visit. */
 #define COVERAGE_MISSING_NCOLUMNS 7
 extern const struct column coverage_missing_columns[COVERAGE_MISSING_NCOLUMNS];
 
 /*
- * Write coverage_missing()'s households to w, categories as labels for
- * people when labels is set; returns their number, or -1 with err set.
+ * Write coverage_missing()'s households as of today to w, categories as
+ * labels for people when labels is set; returns their number, or -1
+ * with err set.
  */
 long coverage_write_missing(struct store *s, const char *milestone_id,
-    int labels, struct writer *w, struct error *err);
+    const char *today, int labels, struct writer *w, struct error *err);
 
 #endif

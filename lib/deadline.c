@@ -463,13 +463,14 @@ deadline_visit_items(struct store *s, const struct deadline_options *o,
 	if (o->summary)
 		/* a village's count has no owner of its own */
 		return o->owner != NULL ? 0 :
-		    coverage_by_village(s, NULL, visit_village, &vc, err) < 0 ? -1 : 0;
+		    coverage_by_village(s, NULL, o->today, visit_village, &vc,
+		    err) < 0 ? -1 : 0;
 	if ((vc.owner = store_prepare(s, "SELECT " ASSIGN_OWNER("h")
 	    " FROM household h WHERE h.household_id = :household", err)) == NULL)
 		return -1;
 	sqlite3_bind_text(vc.owner, sqlite3_bind_parameter_index(vc.owner,
 	    ":today"), o->today, -1, SQLITE_STATIC);
-	rows = coverage_missing(s, NULL, visit_household, &vc, err);
+	rows = coverage_missing(s, NULL, o->today, visit_household, &vc, err);
 	sqlite3_finalize(vc.owner);
 	return rows < 0 ? -1 : 0;
 }

@@ -124,8 +124,8 @@ extern const struct report_part report_summary_parts[REPORT_NPARTS];
 /*
  * Each village against each rule-delivery milestone: whether its own
  * rule set was in force by the due date and delivered by then to every
- * household the village has; whether it was so by today (?4); then the
- * village id.
+ * household the village has (a step after today, ?4, not yet taken);
+ * whether it was so by today; then the village id.
  */
 #define REPORT_RULE_MET_SQL(day) \
 	"EXISTS (SELECT 1 FROM rule_set r WHERE r.village_id = v.id AND " \
@@ -136,7 +136,7 @@ extern const struct report_part report_summary_parts[REPORT_NPARTS];
 	"AND d.done_on <= " day ") >= (SELECT count(*) FROM household h " \
 	"WHERE h.village_id = v.id))"
 #define REPORT_RULE_MILESTONE_SQL \
-	"SELECT " REPORT_RULE_MET_SQL("m.due_date") ", " \
+	"SELECT " REPORT_RULE_MET_SQL("min(m.due_date, ?4)") ", " \
 	REPORT_RULE_MET_SQL("?4") ", v.id FROM milestone m CROSS JOIN village v " \
 	"WHERE m.kind = 'rule_delivery'"
 

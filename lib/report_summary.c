@@ -577,6 +577,17 @@ read_villages(struct summary_build *b, const char *township, struct error *err)
 }
 
 /*
+ * A meeting of the milestone m's kind at the place where says (x the
+ * meeting), held on or before day: by the due date and today (ON_TIME),
+ * or by today (?4) at all.
+ */
+#define HELD_BY(where, day) "EXISTS (SELECT 1 FROM meeting x WHERE " \
+	"x.kind = m.meeting_kind AND " where " AND x.held_on <= " day ")"
+#define VILLAGE "x.village_id = v.id"
+#define GROUP "x.group_id = g.id"
+#define ON_TIME "min(m.due_date, ?4)"
+
+/*
  * Count into the villages' rows: households, issues, meetings, the vote,
  * the latest survey round's recognition, visit coverage.  0, or -1 with
  * err set.
@@ -607,28 +618,20 @@ count_villages(struct summary_build *b, struct error *err)
 		return -1;
 	/*
 	 * each village against each meeting milestone: the meetings asked
-	 * for, those held by the due date, those held only after it
+	 * for, those held by the due date, those held only after it; a
+	 * meeting after today (?4) is not held yet
 	 */
 	if (per_store(b, "SELECT CASE m.scope WHEN 'village' THEN 1 ELSE "
 	    "(SELECT count(*) FROM village_group g WHERE g.village_id = v.id) END, "
-	    "CASE m.scope WHEN 'village' THEN EXISTS (SELECT 1 FROM meeting x "
-	    "WHERE x.kind = m.meeting_kind AND x.village_id = v.id AND "
-	    "x.held_on <= m.due_date) ELSE (SELECT count(*) FROM village_group g "
-	    "WHERE g.village_id = v.id AND EXISTS (SELECT 1 FROM meeting x WHERE "
-	    "x.kind = m.meeting_kind AND x.group_id = g.id AND "
-	    "x.held_on <= m.due_date)) END, "
-	    "CASE m.scope WHEN 'village' THEN NOT EXISTS (SELECT 1 FROM meeting x "
-	    "WHERE x.kind = m.meeting_kind AND x.village_id = v.id AND "
-	    "x.held_on <= m.due_date) AND EXISTS (SELECT 1 FROM meeting x WHERE "
-	    "x.kind = m.meeting_kind AND x.village_id = v.id AND "
-	    "x.held_on > m.due_date) ELSE (SELECT count(*) FROM village_group g "
-	    "WHERE g.village_id = v.id AND NOT EXISTS (SELECT 1 FROM meeting x "
-	    "WHERE x.kind = m.meeting_kind AND x.group_id = g.id AND "
-	    "x.held_on <= m.due_date) AND EXISTS (SELECT 1 FROM meeting x WHERE "
-	    "x.kind = m.meeting_kind AND x.group_id = g.id AND "
-	    "x.held_on > m.due_date)) END, m.meeting_kind, v.id FROM milestone m "
-	    "CROSS JOIN village v WHERE m.kind = 'meeting_coverage'", meetings_row,
-	    err) != 0)
+	    "CASE m.scope WHEN 'village' THEN " HELD_BY(VILLAGE, ON_TIME) " ELSE "
+	    "(SELECT count(*) FROM village_group g WHERE g.village_id = v.id AND "
+	    HELD_BY(GROUP, ON_TIME) ") END, "
+	    "CASE m.scope WHEN 'village' THEN NOT " HELD_BY(VILLAGE, ON_TIME)
+	    " AND " HELD_BY(VILLAGE, "?4") " ELSE (SELECT count(*) FROM "
+	    "village_group g WHERE g.village_id = v.id AND NOT "
+	    HELD_BY(GROUP, ON_TIME) " AND " HELD_BY(GROUP, "?4") ") END, "
+	    "m.meeting_kind, v.id FROM milestone m CROSS JOIN village v "
+	    "WHERE m.kind = 'meeting_coverage'", meetings_row, err) != 0)
 		return -1;
 	/* each village against each rule-delivery milestone */
 	if (per_store(b, REPORT_RULE_MILESTONE_SQL, rule_milestone_row, err) != 0)
@@ -658,7 +661,8 @@ count_villages(struct summary_build *b, struct error *err)
 	    "FROM survey_round ORDER BY saved_on DESC, id DESC LIMIT 1)",
 	    survey_row, err) != 0)
 		return -1;
-	return coverage_by_village(b->s, NULL, coverage_row, b, err) < 0 ? -1 : 0;
+	return coverage_by_village(b->s, NULL, b->filter->today, coverage_row, b,
+	    err) < 0 ? -1 : 0;
 }
 
 /* The medians and rates of v, from its parts. */

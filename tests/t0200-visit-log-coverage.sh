@@ -54,12 +54,12 @@ test_case 'coverage per milestone and village, as CSV' '
 	township &&
 	visit-log --coverage >out.csv </dev/null &&
 	cat >expect <<-\EOF &&
-	milestone,village,due,visited,missing,percent
-	2022-11-01,甲村,3,1,2,33.3
-	2022-11-01,乙村,1,1,0,100.0
-	2023-02-18,甲村,5,4,1,80.0
-	2023-02-18,乙村,2,2,0,100.0
-	2023-02-18,丙村,1,0,1,0.0
+	milestone,village,due,visited,missing,late,percent
+	2022-11-01,甲村,3,1,2,1,33.3
+	2022-11-01,乙村,1,1,0,0,100.0
+	2023-02-18,甲村,5,4,1,1,80.0
+	2023-02-18,乙村,2,2,0,0,100.0
+	2023-02-18,丙村,1,0,1,0,0.0
 	EOF
 	test_cmp expect out.csv
 '
@@ -68,9 +68,9 @@ test_case 'coverage of one milestone' '
 	township &&
 	visit-log --coverage --milestone 2022-11-01 -f csv >out.csv &&
 	cat >expect <<-\EOF &&
-	milestone,village,due,visited,missing,percent
-	2022-11-01,甲村,3,1,2,33.3
-	2022-11-01,乙村,1,1,0,100.0
+	milestone,village,due,visited,missing,late,percent
+	2022-11-01,甲村,3,1,2,1,33.3
+	2022-11-01,乙村,1,1,0,0,100.0
 	EOF
 	test_cmp expect out.csv
 '
@@ -92,12 +92,12 @@ test_case 'coverage as JSON: numbers are numbers' '
 	township &&
 	visit-log --coverage --milestone 2023-02-18 -f json >out.json &&
 	jq -c ".[0]" out.json >actual &&
-	echo "{\"milestone\":\"2023-02-18\",\"village\":\"甲村\",\"due\":5,\"visited\":4,\"missing\":1,\"percent\":80}" >expect &&
+	echo "{\"milestone\":\"2023-02-18\",\"village\":\"甲村\",\"due\":5,\"visited\":4,\"missing\":1,\"late\":1,\"percent\":80}" >expect &&
 	test_cmp expect actual &&
 	visit-log --coverage -f jsonl >out.jsonl &&
 	test_line_count 5 out.jsonl &&
-	jq -r "[.due, .visited, .missing] | map(type) | join(\",\")" out.jsonl | sort -u >actual &&
-	echo "number,number,number" >expect &&
+	jq -r "[.due, .visited, .missing, .late] | map(type) | join(\",\")" out.jsonl | sort -u >actual &&
+	echo "number,number,number,number" >expect &&
 	test_cmp expect actual
 '
 
@@ -118,7 +118,7 @@ test_case 'a visit logged later changes the coverage; nothing else does' '
 	test_cmp before.csv again.csv &&
 	visit-log -q --today 2023-03-01 --household C1 --date 2023-02-14 --visitor 丁 --round 2023-r1 &&
 	visit-log --coverage --milestone 2023-02-18 -f csv >after.csv &&
-	grep "^2023-02-18,丙村,1,1,0,100.0$" after.csv
+	grep "^2023-02-18,丙村,1,1,0,0,100.0$" after.csv
 '
 
 test_case 'coverage reads the store without writing it' '
@@ -197,17 +197,18 @@ test_case 'more milestones than one pass counts: each as if it were alone' '
 		visit-log --coverage --missing -f csv | grep "^$m," >from-all.csv &&
 		test_cmp one.csv from-all.csv || return 1
 	done &&
-	# m20: every household, round 2022-r1 by 2022-10-16: none visited;
-	# m45 (低保户 in 2023-r1 by 2023-01-18): A2 and A5, A2 visited
+	# m20: every household, round 2022-r1 by 2022-10-16: none visited,
+	# A1, A2, B1 and B2 later; m45 (低保户 in 2023-r1 by 2023-01-18): A2
+	# and A5, A2 visited, A5 later
 	grep "^m20," all.csv >actual &&
 	cat >expect <<-\EOF &&
-	m20,甲村,5,0,5,0.0
-	m20,乙村,2,0,2,0.0
-	m20,丙村,1,0,1,0.0
+	m20,甲村,5,0,5,2,0.0
+	m20,乙村,2,0,2,2,0.0
+	m20,丙村,1,0,1,0,0.0
 	EOF
 	test_cmp expect actual &&
 	grep "^m45," all.csv >actual &&
-	echo "m45,甲村,2,1,1,50.0" >expect &&
+	echo "m45,甲村,2,1,1,1,50.0" >expect &&
 	test_cmp expect actual
 '
 

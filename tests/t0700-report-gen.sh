@@ -208,7 +208,7 @@ row(\"*\", hs)
 test_case 'summary: coverage per milestone is what visit-log --coverage counts' '
 	example_township &&
 	report-gen summary -f csv --today $TODAY >out &&
-	visit-log --coverage -f csv >coverage &&
+	visit-log --coverage --today $TODAY -f csv >coverage &&
 	python3 -c "
 import csv
 cov = list(csv.DictReader(open(\"coverage\", encoding=\"utf-8\")))

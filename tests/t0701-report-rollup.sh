@@ -178,8 +178,8 @@ raise SystemExit(bad)
 test_case 'county summary: coverage, recognition and the median of the county, from the parts' '
 	county &&
 	report-gen -d jia.db -d 乙镇.db summary -f csv --today $TODAY >out &&
-	visit-log -d jia.db --coverage -f csv >coverage &&
-	visit-log -d 乙镇.db --coverage -f csv | sed 1d >>coverage &&
+	visit-log -d jia.db --coverage --today $TODAY -f csv >coverage &&
+	visit-log -d 乙镇.db --coverage --today $TODAY -f csv | sed 1d >>coverage &&
 	survey-tally -d jia.db --from-store 2022-11 --by village -f csv >tally &&
 	survey-tally -d 乙镇.db --from-store 2022-11 --by village -f csv | sed 1d >>tally &&
 	python3 -c "

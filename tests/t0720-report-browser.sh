@@ -71,7 +71,8 @@ echo "# the page: $PAGE_SOURCE ($PAGE_LANG)"
 export PAGE CHARTS
 
 # the scorecard's page of the example township with its meeting
-# milestones, a briefing held in time in 双河村, and its figures as CSV
+# milestones, a briefing held in time in 双河村, and its figures as CSV,
+# on 1 March 2023, when 龙洞村 had visited for every milestone, two late
 SCORECARD=$TRASH/scorecard.html
 if [ -s "$TRASH/示例镇.db" ]; then
 	(
@@ -80,9 +81,9 @@ if [ -s "$TRASH/示例镇.db" ]; then
 		milestone-add -q "$EXAMPLES/meeting-milestones.csv" &&
 		meeting-log -q --kind 政策解读 --village 双河村 --date 2022-11-20 \
 			--today 2022-11-20 </dev/null >/dev/null &&
-		report-gen scorecard -f csv --today 2022-11-30 >"$TRASH/scorecard.csv" &&
+		report-gen scorecard -f csv --today 2023-03-01 >"$TRASH/scorecard.csv" &&
 		LANG=$PAGE_LANG LC_ALL=$PAGE_LANG \
-			report-gen scorecard -f html --today 2022-11-30 >"$SCORECARD"
+			report-gen scorecard -f html --today 2023-03-01 >"$SCORECARD"
 	) >"$TRASH/scorecard.log" 2>&1
 fi
 export SCORECARD

@@ -159,11 +159,11 @@ test_case '遍访 by role: visited by the first secretary only is missing for th
 	bianfang &&
 	visit-log --coverage -f csv --milestone bf >actual &&
 	cat >expect <<-\EOT &&
-	milestone,village,due,visited,missing,percent
-	bf:village_secretary,甲村,2,1,1,50.0
-	bf:village_secretary,乙村,1,1,0,100.0
-	bf:first_secretary,甲村,2,1,1,50.0
-	bf:first_secretary,乙村,1,0,1,0.0
+	milestone,village,due,visited,missing,late,percent
+	bf:village_secretary,甲村,2,1,1,0,50.0
+	bf:village_secretary,乙村,1,1,0,0,100.0
+	bf:first_secretary,甲村,2,1,1,0,50.0
+	bf:first_secretary,乙村,1,0,1,0,0.0
 	EOT
 	test_cmp expect actual &&
 	visit-log --coverage --missing -f csv --milestone bf | cut -d, -f1,4 >actual &&

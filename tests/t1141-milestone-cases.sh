@@ -62,9 +62,9 @@ test_case 'covered only with the cases complete by the due date; the plain miles
 	use_seed &&
 	visit-log --coverage -f csv >out &&
 	{
-		echo "milestone,village,due,visited,missing,percent" &&
-		echo "m,甲村,6,4,2,66.7" &&
-		echo "p,甲村,6,6,0,100.0"
+		echo "milestone,village,due,visited,missing,late,percent" &&
+		echo "m,甲村,6,4,2,0,66.7" &&
+		echo "p,甲村,6,6,0,0,100.0"
 	} >expect &&
 	test_cmp expect out &&
 	visit-log --coverage --missing --milestone m -f csv | cut -d , -f 1,4 >actual &&

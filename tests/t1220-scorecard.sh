@@ -14,7 +14,7 @@ test_case 'scorecard: the visit milestones due and done per village, from the co
 	field visits_required out | grep -v "^\*," >actual &&
 	: a milestone is due in a village with households due, done when all are visited &&
 	sqlite3 "$RENKE_DB" "SELECT id, name FROM village ORDER BY id" | cut -d "|" -f 2 >villages &&
-	visit-log --coverage -f csv >coverage &&
+	visit-log --coverage --today $TODAY -f csv >coverage &&
 	while read -r v; do
 		awk -F, -v v="$v" "\$2 == v && \$3 > 0 { n++ } END { print v \",\" n + 0 }" coverage
 	done <villages >expect &&

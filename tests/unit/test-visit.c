@@ -92,9 +92,9 @@ collect(void *context, const struct coverage *row, struct error *err)
 	size_t n = strlen(seen->text);
 
 	(void)err;
-	snprintf(seen->text + n, sizeof(seen->text) - n, "%s %s %ld/%ld/%ld %.1f\n",
+	snprintf(seen->text + n, sizeof(seen->text) - n, "%s %s %ld/%ld/%ld/%ld %.1f\n",
 	    row->milestone_id, row->village, row->due, row->visited, row->missing,
-	    row->percent);
+	    row->late, row->percent);
 	return 0;
 }
 
@@ -162,28 +162,43 @@ test_coverage(void)
 	    " ('m3', 't', 'meeting_coverage', '', NULL, '2022-12-01', 'now', 'now');",
 	    &err) == 0, "store filled: %s", err.text);
 
-	n = coverage_by_village(s, "m1", collect, &seen, &err);
+	n = coverage_by_village(s, "m1", NULL, collect, &seen, &err);
 	is_int(n, 2, "m1: two villages");
-	is_str(seen.text, "m1 甲村 2/1/1 50.0\nm1 乙村 2/1/1 50.0\n", "m1 by village");
+	is_str(seen.text, "m1 甲村 2/1/1/1 50.0\nm1 乙村 2/1/1/0 50.0\n", "m1 by village");
 
 	seen.text[0] = '\0';
-	n = coverage_by_village(s, NULL, collect, &seen, &err);
+	n = coverage_by_village(s, NULL, NULL, collect, &seen, &err);
 	is_int(n, 4, "every visit-coverage milestone, by due date");
-	is_str(seen.text, "m1 甲村 2/1/1 50.0\nm1 乙村 2/1/1 50.0\n"
-	    "m2 甲村 4/3/1 75.0\nm2 乙村 2/1/1 50.0\n", "m1 and m2 by village");
+	is_str(seen.text, "m1 甲村 2/1/1/1 50.0\nm1 乙村 2/1/1/0 50.0\n"
+	    "m2 甲村 4/3/1/0 75.0\nm2 乙村 2/1/1/0 50.0\n", "m1 and m2 by village");
+
+	/* as of the due date, the visit of the day after is not made yet */
+	seen.text[0] = '\0';
+	n = coverage_by_village(s, NULL, "2022-11-01", collect, &seen, &err);
+	is_str(seen.text, "m1 甲村 2/1/1/0 50.0\nm1 乙村 2/1/1/0 50.0\n"
+	    "m2 甲村 4/2/2/0 50.0\nm2 乙村 2/1/1/0 50.0\n",
+	    "as of a day: a visit after it counts neither on time nor late");
+	seen.text[0] = '\0';
+	n = coverage_by_village(s, "m1", "2022-11-02", collect, &seen, &err);
+	is_str(seen.text, "m1 甲村 2/1/1/1 50.0\nm1 乙村 2/1/1/0 50.0\n",
+	    "as of the day after: that visit is late");
+	seen.text[0] = '\0';
+	n = coverage_missing(s, "m1", "2022-11-01", collect_missing, &seen, &err);
+	is_str(seen.text, "m1 A2 -\nm1 B2 -\n",
+	    "as of a day: no last visit after it");
 
 	seen.text[0] = '\0';
-	n = coverage_missing(s, "m1", collect_missing, &seen, &err);
+	n = coverage_missing(s, "m1", NULL, collect_missing, &seen, &err);
 	is_int(n, 2, "m1: two households missing");
 	is_str(seen.text, "m1 A2 2022-11-02\nm1 B2 -\n", "m1: the missing, with their last visit");
 
 	seen.text[0] = '\0';
-	n = coverage_missing(s, "m2", collect_missing, &seen, &err);
+	n = coverage_missing(s, "m2", NULL, collect_missing, &seen, &err);
 	is_str(seen.text, "m2 A3 -\nm2 B2 -\n", "m2: a visit of another round does not count");
 
-	is_int(coverage_by_village(s, "m9", collect, &seen, &err), -1, "unknown milestone");
+	is_int(coverage_by_village(s, "m9", NULL, collect, &seen, &err), -1, "unknown milestone");
 	is_int(err.status, EXIT_DATAERR, "unknown milestone: data error");
-	is_int(coverage_by_village(s, "m3", collect, &seen, &err), -1,
+	is_int(coverage_by_village(s, "m3", NULL, collect, &seen, &err), -1,
 	    "a meeting-coverage milestone has no visit coverage");
 	store_close(s);
 	unlink(path);
