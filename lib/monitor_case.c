@@ -7,6 +7,7 @@
 #include "county.h"
 #include "household_check.h"
 #include "issue_parts.h"
+#include "lifecycle.h"
 #include "monitor_case.h"
 #include "monitor_parts.h"
 #include "text.h"
@@ -38,19 +39,31 @@ const struct column case_out_columns[CASE_OUT_NCOLUMNS] = {
 	{ "due_date", N_("due"), COLUMN_TEXT },
 };
 
-static const char *const step_order[] = {
-	"clue", "home_check", "data_check", "village_review", "posting",
-	"township_review", "decision"
+/*
+ * The procedure: each step after the one before it, from the clue that
+ * opens a case (case-open) to the county's decision.
+ */
+static const struct lifecycle_step case_steps[] = {
+	{ "home_check", " clue " },
+	{ "data_check", " home_check " },
+	{ "village_review", " data_check " },
+	{ "posting", " village_review " },
+	{ "township_review", " posting " },
+	{ "decision", " township_review " },
+};
+
+const struct lifecycle case_lifecycle = {
+	case_steps, sizeof(case_steps) / sizeof(case_steps[0]),
+	sizeof(case_steps[0]), "case_step", NULL
 };
 
 const char *
 case_next_step(const char *step)
 {
-	size_t n = sizeof(step_order) / sizeof(step_order[0]);
-
-	for (size_t i = 0; i + 1 < n; i++)
-		if (strcmp(step_order[i], step) == 0)
-			return step_order[i + 1];
+	for (size_t i = 0; i < case_lifecycle.nsteps; i++)
+		if (lifecycle_may_follow(&case_lifecycle,
+		    lifecycle_nth(&case_lifecycle, i), NULL, step))
+			return lifecycle_nth(&case_lifecycle, i)->step;
 	return "";
 }
 

@@ -3,7 +3,11 @@
 #define RENKE_MONITOR_PARTS_H
 
 #include "import.h"
+#include "lifecycle.h"
 #include "monitor_case.h"
+
+/* The order of a case's steps (lib/lifecycle.h), as case-step keeps it. */
+extern const struct lifecycle case_lifecycle;
 
 /* A case as stored; "" for what it lacks. */
 struct case_row {

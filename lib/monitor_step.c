@@ -169,7 +169,9 @@ static int
 check_order(struct import *im, const struct record *rec, const struct step *u)
 {
 	const struct case_row *c = &u->c;
-	const char *next = case_next_step(c->step);
+	const struct lifecycle_step *step = lifecycle_find(&case_lifecycle,
+	    u->step);
+	char next[256];
 	int bad = 0;
 
 	if (strcmp(c->state, "open") != 0) {
@@ -179,11 +181,13 @@ check_order(struct import *im, const struct record *rec, const struct step *u)
 		    vocab_label("case_step", c->step), c->step_on);
 		return 1;
 	}
-	if (strcmp(u->step, next) != 0) {
+	if (step == NULL || !lifecycle_may_follow(&case_lifecycle, step, NULL,
+	    c->step)) {
+		lifecycle_next(&case_lifecycle, NULL, c->step, next, sizeof(next));
 		import_problem(im, rec, STEP_STEP, _("case %lld is at the %s (%s); "
-		    "its next step is the %s, not the %s"), c->id,
-		    vocab_label("case_step", c->step), c->step_on,
-		    vocab_label("case_step", next), vocab_label("case_step", u->step));
+		    "its next step is %s, not the %s"), c->id,
+		    vocab_label("case_step", c->step), c->step_on, next,
+		    vocab_label("case_step", u->step));
 		return 1;
 	}
 	if (strcmp(u->date, c->step_on) < 0) {
@@ -192,14 +196,8 @@ check_order(struct import *im, const struct record *rec, const struct step *u)
 		    c->step_on);
 		bad = 1;
 	}
-	for (int k = 0; k < STEP_NFIELDS; k++)
-		if (u->v[k] != NULL && field_step[k] != NULL &&
-		    strcmp(field_step[k], u->step) != 0) {
-			import_problem(im, rec, k, _("goes with the %s, not the %s"),
-			    vocab_label("case_step", field_step[k]),
-			    vocab_label("case_step", u->step));
-			bad = 1;
-		}
+	bad |= lifecycle_check_fields(&case_lifecycle, im, rec, u->v, field_step,
+	    STEP_NFIELDS, u->step);
 	return bad;
 }
 

@@ -114,11 +114,15 @@ test_case 'refused: a step out of order' '
 	seed &&
 	expect_status 65 cross >out 2>err &&
 	test_must_be_empty out &&
-	err_is err "case-step: command line: --step: case 1 is at the clue (2022-11-01); its next step is the home check, not the data cross-check" "$NOTHING" &&
+	err_is err "case-step: command line: --step: case 1 is at the clue (2022-11-01); its next step is home check, not the data cross-check" "$NOTHING" &&
+	store_unchanged &&
+	expect_status 65 env LANG=zh_CN.UTF-8 LC_ALL=zh_CN.UTF-8 $STEP --step data_check \
+		--date 2022-11-03 --answers 医保:自付3万元 2>err &&
+	grep_message "^case-step: 命令行: 环节: 案件 1 办到线索（2022-11-01）；下一步是入户核实，不是信息比对$" err &&
 	store_unchanged &&
 	bring village &&
 	expect_status 65 township 2>err &&
-	err_is err "case-step: command line: --step: case 1 is at the village review (2022-11-04); its next step is the public posting, not the township review" "$NOTHING" &&
+	err_is err "case-step: command line: --step: case 1 is at the village review (2022-11-04); its next step is public posting, not the township review" "$NOTHING" &&
 	store_unchanged
 '
 
@@ -168,7 +172,10 @@ test_case 'refused: a cross-check without the departments'"'"' answers; a field 
 	expect_status 65 $STEP --step data_check --date 2022-11-03 2>err &&
 	err_is err "case-step: command line: --answers: missing; the cross-check records the departments${SQ} answers" "$NOTHING" &&
 	expect_status 65 cross --days 5 2>err &&
-	err_is err "case-step: command line: --days: goes with the public posting, not the data cross-check" "$NOTHING" &&
+	err_is err "case-step: command line: --days: belongs to the public posting, not the data cross-check" "$NOTHING" &&
+	expect_status 65 env LANG=zh_CN.UTF-8 LC_ALL=zh_CN.UTF-8 $STEP --step data_check \
+		--date 2022-11-03 --answers 医保:自付3万元 --days 5 2>err &&
+	grep_message "^case-step: 命令行: 天数: 属于公示环节，不属于信息比对环节$" err &&
 	store_unchanged
 '
 
