@@ -176,6 +176,19 @@ cli_usage_error(const struct cli *cli, const char *fmt, ...)
 	exit(EXIT_USAGE);
 }
 
+const char *
+cli_vocabulary(const struct cli *cli, const char *option, const char *domain,
+    const char *arg)
+{
+	const char *code = vocab_code(domain, arg);
+	char expected[2048];
+
+	if (code == NULL)
+		cli_usage_error(cli, _("--%s: unknown value \"%s\"; expected one of: %s"),
+		    option, arg, vocab_describe(domain, expected, sizeof(expected)));
+	return code;
+}
+
 int
 cli_error(const struct cli *cli, const struct error *err)
 {

@@ -121,6 +121,14 @@ void cli_warn(const struct cli *cli, const char *fmt, ...)
 _Noreturn void cli_usage_error(const struct cli *cli, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 
+/*
+ * The code of arg, given to --option as a value of the vocabulary domain
+ * (its code, a label or an alias: vocab_code()); a usage error listing
+ * the values of domain when it is none of them.
+ */
+const char *cli_vocabulary(const struct cli *cli, const char *option,
+    const char *domain, const char *arg);
+
 /* Print err and return its status. */
 int cli_error(const struct cli *cli, const struct error *err);
 

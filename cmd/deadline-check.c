@@ -51,13 +51,8 @@ option(struct cli *cli, int opt, const char *arg, void *context)
 		o->village = arg;
 		return 0;
 	case OPT_KIND:
-		if ((kind = deadline_kind_parse(arg)) == 0)
-			cli_usage_error(cli, _("--kind: unknown kind \"%s\"; expected "
-			    "issue_overdue, feedback_overdue, revisit_due, "
-			    "promise_overdue, visit_missing, meeting_missing, "
-			    "monitoring_case_overdue, monitoring_unfollowed, "
-			    "loan_unsent, loan_unanswered or returnee_uncontacted"),
-			    arg);
+		kind = deadline_kind_parse(cli_vocabulary(cli, "kind",
+		    "deadline_kind", arg));
 		o->kinds |= kind;
 		return 0;
 	case OPT_SUMMARY:

@@ -102,13 +102,8 @@ option(struct cli *cli, int opt, const char *arg, void *context)
 	if (opt < OPT_FIELD || opt >= OPT_FIELD + ISSUE_NFIELDS)
 		return -1;
 	opt -= OPT_FIELD;
-	if (domains[opt] != NULL && vocab_code(domains[opt], arg) == NULL) {
-		char expected[1024];
-
-		cli_usage_error(cli, _("--%s: unknown value \"%s\"; expected one of: %s"),
-		    option_names[opt], arg, vocab_describe(domains[opt], expected,
-		    sizeof(expected)));
-	}
+	if (domains[opt] != NULL)
+		(void)cli_vocabulary(cli, option_names[opt], domains[opt], arg);
 	o->settings.defaults[opt] = arg;
 	return 0;
 }

@@ -58,20 +58,6 @@ struct opts {
 	long case_id;		/* history: of this case; 0 when not given */
 };
 
-/* A vocabulary option: its code, or a usage error listing the values. */
-static const char *
-vocabulary(struct cli *cli, const char *option, const char *domain,
-    const char *arg)
-{
-	const char *code = vocab_code(domain, arg);
-	char expected[1024];
-
-	if (code == NULL)
-		cli_usage_error(cli, _("--%s: unknown value \"%s\"; expected one of: %s"),
-		    option, arg, vocab_describe(domain, expected, sizeof(expected)));
-	return code;
-}
-
 /* A date option's day, ISO, in out; a usage error when arg is no date. */
 static const char *
 date_option(struct cli *cli, const char *option, const char *arg, char out[11])
@@ -101,7 +87,9 @@ option(struct cli *cli, int opt, const char *arg, void *context)
 	case OPT_DUE_UNTIL:
 		f->due_until = date_option(cli, "due-until", arg, o->due_until);
 		return 0;
-	case OPT_STATUS: f->status = vocabulary(cli, "status", "status", arg); return 0;
+	case OPT_STATUS:
+		f->status = cli_vocabulary(cli, "status", "status", arg);
+		return 0;
 	case OPT_KIND: f->kind = arg; return 0;
 	case OPT_CATEGORY: f->category = arg; return 0;
 	case OPT_WHO:
@@ -508,12 +496,13 @@ main(int argc, char **argv)
 	}
 	/* vocabulary filters mean different things per report */
 	if (o.filter.kind != NULL)
-		o.filter.kind = vocabulary(&cli, "kind", reports[report].ledger ==
+		o.filter.kind = cli_vocabulary(&cli, "kind", reports[report].ledger ==
 		    REPORT_MEETINGS ? "meeting_kind" : reports[report].ledger == -10 ?
 		    "member_tag" : "issue_kind", o.filter.kind);
 	if (o.filter.category != NULL)
-		o.filter.category = vocabulary(&cli, "category", reports[report].ledger ==
-		    REPORT_HOUSEHOLDS ? "category" : "issue_category", o.filter.category);
+		o.filter.category = cli_vocabulary(&cli, "category",
+		    reports[report].ledger == REPORT_HOUSEHOLDS ? "category" :
+		    "issue_category", o.filter.category);
 	if (!o.min_n_given)
 		o.min_n = 30;
 	o.filter.today = cli.today;

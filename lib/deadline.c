@@ -13,35 +13,31 @@
 #include "text.h"
 #include "vocab.h"
 
-/* Each kind: its code, its label, and what its id and title columns hold (msgids). */
+/*
+ * Each kind: its code (a value of the vocabulary deadline_kind, which
+ * gives its labels), and what its id and title columns hold (msgids).
+ */
 static const struct {
 	unsigned kind;
 	const char *code;
-	const char *label;
 	const char *id, *title;
 } kind_codes[] = {
-	{ DEADLINE_ISSUE_OVERDUE, "issue_overdue", N_("issue overdue"),
-	  N_("id"), N_("title") },
-	{ DEADLINE_FEEDBACK_OVERDUE, "feedback_overdue", N_("feedback overdue"),
-	  N_("id"), N_("title") },
-	{ DEADLINE_REVISIT_DUE, "revisit_due", N_("revisit due"),
-	  N_("id"), N_("title") },
-	{ DEADLINE_PROMISE_OVERDUE, "promise_overdue", N_("promise overdue"),
-	  N_("id"), N_("title") },
-	{ DEADLINE_VISIT_MISSING, "visit_missing", N_("visit missing"),
-	  N_("milestone"), N_("head") },
-	{ DEADLINE_MEETING_MISSING, "meeting_missing", N_("meeting missing"),
-	  N_("milestone"), N_("milestone title") },
-	{ DEADLINE_CASE_OVERDUE, "monitoring_case_overdue",
-	  N_("monitoring case overdue"), N_("case"), N_("what is due") },
-	{ DEADLINE_CASE_UNFOLLOWED, "monitoring_unfollowed",
-	  N_("monitoring unfollowed"), N_("visit"), N_("what is due") },
-	{ DEADLINE_LOAN_UNSENT, "loan_unsent", N_("loan papers not sent"),
-	  N_("loan"), N_("what is due") },
-	{ DEADLINE_LOAN_UNANSWERED, "loan_unanswered",
-	  N_("loan unanswered"), N_("loan"), N_("what is due") },
-	{ DEADLINE_RETURNEE_UNCONTACTED, "returnee_uncontacted",
-	  N_("returnee uncontacted"), N_("returnee"), N_("what is due") },
+	{ DEADLINE_ISSUE_OVERDUE, "issue_overdue", N_("id"), N_("title") },
+	{ DEADLINE_FEEDBACK_OVERDUE, "feedback_overdue", N_("id"), N_("title") },
+	{ DEADLINE_REVISIT_DUE, "revisit_due", N_("id"), N_("title") },
+	{ DEADLINE_PROMISE_OVERDUE, "promise_overdue", N_("id"), N_("title") },
+	{ DEADLINE_VISIT_MISSING, "visit_missing", N_("milestone"), N_("head") },
+	{ DEADLINE_MEETING_MISSING, "meeting_missing", N_("milestone"),
+	  N_("milestone title") },
+	{ DEADLINE_CASE_OVERDUE, "monitoring_case_overdue", N_("case"),
+	  N_("what is due") },
+	{ DEADLINE_CASE_UNFOLLOWED, "monitoring_unfollowed", N_("visit"),
+	  N_("what is due") },
+	{ DEADLINE_LOAN_UNSENT, "loan_unsent", N_("loan"), N_("what is due") },
+	{ DEADLINE_LOAN_UNANSWERED, "loan_unanswered", N_("loan"),
+	  N_("what is due") },
+	{ DEADLINE_RETURNEE_UNCONTACTED, "returnee_uncontacted", N_("returnee"),
+	  N_("what is due") },
 };
 
 /* The index of kind in kind_codes, or its length when it is none. */
@@ -79,7 +75,7 @@ deadline_kind_label(unsigned kind)
 	size_t i = kind_index(kind);
 
 	return i < sizeof(kind_codes) / sizeof(kind_codes[0]) ?
-	    _(kind_codes[i].label) : "";
+	    vocab_label("deadline_kind", kind_codes[i].code) : "";
 }
 
 const struct column deadline_columns[DEADLINE_NCOLUMNS] = {
@@ -121,8 +117,11 @@ deadline_kind_code(enum deadline_kind kind)
 unsigned
 deadline_kind_parse(const char *text)
 {
-	for (size_t i = 0; i < sizeof(kind_codes) / sizeof(kind_codes[0]); i++)
-		if (strcmp(kind_codes[i].code, text) == 0)
+	const char *code = vocab_code("deadline_kind", text);
+
+	for (size_t i = 0; code != NULL &&
+	    i < sizeof(kind_codes) / sizeof(kind_codes[0]); i++)
+		if (strcmp(kind_codes[i].code, code) == 0)
 			return kind_codes[i].kind;
 	return 0;
 }

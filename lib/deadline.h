@@ -22,7 +22,10 @@ enum deadline_kind {
 	DEADLINE_ALL = 0x7ff
 };
 
-/* The code of a kind ("issue_overdue", ...); its bit from a code, 0 if none. */
+/*
+ * The code of a kind ("issue_overdue", ...); its bit from a code or a
+ * label of the vocabulary deadline_kind ("问题办理逾期"), 0 if none.
+ */
 const char *deadline_kind_code(enum deadline_kind kind);
 unsigned deadline_kind_parse(const char *text);
 

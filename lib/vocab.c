@@ -313,6 +313,18 @@ const struct vocab_entry vocab_table[] = {
 	{ "misconduct_stage", "decided", "result recorded", "已办结", NULL },
 	{ "misconduct_stage", "revisited", "revisited", "已回访", NULL },
 	/* end of misconduct */
+	/* what deadline-check lists (its --kind) */
+	{ "deadline_kind", "issue_overdue", "issue overdue", "问题办理逾期", "问题逾期|办理逾期" },
+	{ "deadline_kind", "feedback_overdue", "feedback overdue", "反馈逾期", "逾期未反馈" },
+	{ "deadline_kind", "revisit_due", "revisit due", "待回访", "回访" },
+	{ "deadline_kind", "promise_overdue", "promise overdue", "承诺逾期", "承诺限期逾期" },
+	{ "deadline_kind", "visit_missing", "visit missing", "未走访", "漏访" },
+	{ "deadline_kind", "meeting_missing", "meeting missing", "会议未开", "未开会议" },
+	{ "deadline_kind", "monitoring_case_overdue", "monitoring case overdue", "监测案件超时", "监测超时" },
+	{ "deadline_kind", "monitoring_unfollowed", "monitoring unfollowed", "监测建议未跟进", "监测未跟进" },
+	{ "deadline_kind", "loan_unsent", "loan papers not sent", "贷款材料未报送银行", "贷款未报送" },
+	{ "deadline_kind", "loan_unanswered", "loan unanswered", "银行逾期未答复", "贷款未答复" },
+	{ "deadline_kind", "returnee_uncontacted", "returnee uncontacted", "回引人才逾期未联系", "人才未联系" },
 	{ NULL, NULL, NULL, NULL, NULL }
 };
 

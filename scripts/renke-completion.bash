@@ -4,7 +4,9 @@
 # directory.  Options come from the command's own -h, so they never go
 # stale; the values of vocabulary options are listed below, codes first,
 # then the Chinese labels (tests/unit/test-completion.c checks them
-# against the vocabulary of the library).
+# against the vocabulary of the library).  Village, group and cadre
+# names come from the store the command line would open, read-only.
+# A value completes after "--option value" and after "--option=value".
 
 # _renke_values DOMAIN: the accepted values of a vocabulary
 _renke_values() {
@@ -71,9 +73,10 @@ _renke_values() {
 	flagged_as) values="issues cases" ;;
 	input_format) values="csv json jsonl xlsx xls" ;;
 	encoding) values="auto utf-8 gb18030" ;;
-	deadline_kind) values="issue_overdue feedback_overdue revisit_due promise_overdue visit_missing meeting_missing monitoring_case_overdue monitoring_unfollowed loan_unsent loan_unanswered returnee_uncontacted" ;;
+	deadline_kind) values="issue_overdue feedback_overdue revisit_due promise_overdue visit_missing meeting_missing monitoring_case_overdue monitoring_unfollowed loan_unsent loan_unanswered returnee_uncontacted 问题办理逾期 反馈逾期 待回访 承诺逾期 未走访 会议未开 监测案件超时 监测建议未跟进 贷款材料未报送银行 银行逾期未答复 回引人才逾期未联系" ;;
 	report) values="summary issues visits households meetings history survey changes scorecard cases board assistance returnees care" ;;
 	cases_view) values="open villages posting" ;;
+	milestone_scope) values="village group 村 村民小组" ;;
 	group_by) values="owner kind" ;;
 	place_action) values="rename merge remove township" ;;
 	household_action) values="renumber merge remove" ;;
@@ -81,6 +84,16 @@ _renke_values() {
 	meeting_action) values="kind date village group host attendees minutes remove" ;;
 	esac
 	printf '%s\n' $values
+}
+
+# _renke_report_domain REPORT DOMAIN OTHER: DOMAIN when the report-gen
+# line names REPORT, else OTHER (its --kind and --category differ by report)
+_renke_report_domain() {
+	local w
+	for w in "${COMP_WORDS[@]:1:COMP_CWORD-1}"; do
+		[ "$w" = "$1" ] && { echo "$2"; return; }
+	done
+	echo "$3"
 }
 
 # _renke_domain COMMAND OPTION: the vocabulary an option takes, if any
@@ -145,8 +158,11 @@ _renke_domain() {
 	--category)
 		case $1 in
 		household-add|household-list|milestone-add) echo category ;;
+		report-gen) _renke_report_domain households category issue_category ;;
 		*) echo issue_category ;;
 		esac ;;
+	--meeting-kind) echo meeting_kind ;;
+	--scope) echo milestone_scope ;;
 	--type)
 		case $1 in
 		case-open) echo case_type ;;
@@ -160,22 +176,160 @@ _renke_domain() {
 		meeting-log|meeting-edit) echo meeting_kind ;;
 		milestone-add) echo milestone_kind ;;
 		deadline-check) echo deadline_kind ;;
+		report-gen)
+			_renke_report_domain meetings meeting_kind \
+			    "$(_renke_report_domain care member_tag issue_kind)" ;;
 		*) echo issue_kind ;;
 		esac ;;
 	esac
 }
 
-_renke() {
-	local cmd=${COMP_WORDS[0]##*/} cur=${COMP_WORDS[COMP_CWORD]}
-	local prev=${COMP_WORDS[COMP_CWORD-1]} domain
+# _renke_quote: each line of standard input as the shell reads a word:
+# blanks and the characters the shell takes for its own escaped with a
+# backslash; Chinese and other text stays as it is
+_renke_quote() {
+	LC_ALL=C sed 's/[][ 	"'\''\\$`!&;|<>(){}*?#~]/\\&/g'
+}
+
+# _renke_unquote WORD: WORD as the command will receive it (one level
+# of quotes or backslashes taken away, a leading ~/ made $HOME/)
+_renke_unquote() {
+	local w=$1
+	case $w in
+	\'*) w=${w#\'}; w=${w%\'} ;;
+	\"*) w=${w#\"}; w=${w%\"} ;;
+	*) w=${w//\\/} ;;
+	esac
+	case $w in
+	\~/*) w=$HOME/${w#\~/} ;;
+	esac
+	printf '%s\n' "$w"
+}
+
+# _renke_reply WORD [PREFIX]: COMPREPLY from the candidates on standard
+# input, one a line, that begin with WORD (the word being completed, as
+# typed), each quoted for the command line unless WORD opened a
+# quotation itself, and after PREFIX (--kind= when "=" breaks no words)
+_renke_reply() {
+	local word=$1 prefix=${2-} line quoted=
+	case $word in
+	\'*|\"*) quoted=1 ;;
+	esac
+	word=$(_renke_unquote "$word")
 	COMPREPLY=()
-	if [ "$COMP_CWORD" -gt 0 ] && domain=$(_renke_domain "$cmd" "$prev") &&
+	while IFS= read -r line; do
+		[ -n "$line" ] && [[ $line == "$word"* ]] && COMPREPLY+=("$line")
+	done
+	[ ${#COMPREPLY[@]} -gt 0 ] || return 0
+	if [ -z "$quoted" ]; then
+		mapfile -t COMPREPLY < <(printf '%s\n' "${COMPREPLY[@]}" |
+		    _renke_quote)
+	fi
+	[ -z "$prefix" ] || COMPREPLY=("${COMPREPLY[@]/#/$prefix}")
+}
+
+# _renke_option NAME: the value given to the option NAME before the word
+# being completed (--village 石门村, --village=石门村), unquoted; the
+# last one given, and every one with -a
+_renke_option() {
+	local all= i w v found=
+	[ "$1" = -a ] && { all=1; shift; }
+	for ((i = 1; i < COMP_CWORD; i++)); do
+		w=${COMP_WORDS[i]}
+		v=
+		case $w in
+		"$1")
+			[ "${COMP_WORDS[i+1]-}" = = ] && i=$((i + 1))
+			[ $((i + 1)) -lt "$COMP_CWORD" ] || continue
+			i=$((i + 1))
+			v=${COMP_WORDS[i]} ;;
+		"$1"=?*) v=${w#"$1"=} ;;
+		*) continue ;;
+		esac
+		if [ -n "$all" ]; then
+			_renke_unquote "$v"
+		else
+			found=$v
+		fi
+	done
+	[ -n "$all" ] || [ -z "$found" ] || _renke_unquote "$found"
+}
+
+# _renke_names WHAT: the names of WHAT (village, group, cadre) in the
+# stores the command line would open (-d, --db, else $RENKE_DB, else
+# renke.db here), one a line, each once.  A store is only read, with
+# sqlite3; nothing is said and nothing listed when there is none.
+_renke_names() {
+	local sql db uri village
+	command -v sqlite3 >/dev/null 2>&1 || return 0
+	case $1 in
+	village) sql="SELECT name FROM village ORDER BY id" ;;
+	group) sql="SELECT v.name || char(9) || g.name FROM village_group g
+		JOIN village v ON v.id = g.village_id ORDER BY g.id" ;;
+	cadre) sql="SELECT cadre FROM assignment UNION SELECT owner FROM issue
+		ORDER BY 1" ;;
+	esac
+	village=$(_renke_option --village)
+	{
+		_renke_option -a -d
+		_renke_option -a --db
+	} | {
+		local any=
+		while IFS= read -r db; do
+			any=1
+			printf '%s\n' "$db"
+		done
+		[ -n "$any" ] || printf '%s\n' "${RENKE_DB:-renke.db}"
+	} | while IFS= read -r db; do
+		[ -f "$db" ] && [ -r "$db" ] || continue
+		uri=${db//%/%25}
+		uri=${uri//\?/%3f}
+		uri=${uri//#/%23}
+		# no -wal beside it: nothing is being written, and the store is
+		# read as it lies, without the -shm and -wal files a reader makes
+		[ -e "$db-wal" ] && uri="file:$uri?mode=ro" ||
+		    uri="file:$uri?mode=ro&immutable=1"
+		sqlite3 -batch -noheader -list -init /dev/null "$uri" "$sql;" \
+		    2>/dev/null
+	done | if [ "$1" = group ]; then
+		awk -F '\t' -v village="$village" \
+		    'village == "" || $1 == village { print $2 }'
+	else
+		cat
+	fi | awk '!seen[$0]++'
+}
+
+_renke() {
+	local cmd=${COMP_WORDS[0]##*/} i=$COMP_CWORD
+	local cur=${COMP_WORDS[COMP_CWORD]} prev= prefix= domain
+	[ "$i" -gt 0 ] && prev=${COMP_WORDS[i-1]}
+	COMPREPLY=()
+	# a value after "=": where "=" breaks words, as it does by default,
+	# --kind=问 comes as --kind, =, 问; where it does not, as one word
+	if [ "$cur" = = ] && [ "$i" -gt 1 ]; then
+		cur=
+	elif [ "$prev" = = ] && [ "$i" -gt 2 ]; then
+		prev=${COMP_WORDS[i-2]}
+	elif [[ $cur == --*=* ]]; then
+		prev=${cur%%=*}
+		prefix=$prev=
+		cur=${cur#*=}
+	fi
+	if [ "$i" -gt 0 ] && domain=$(_renke_domain "$cmd" "$prev") &&
 	    [ -n "$domain" ]; then
-		local IFS=$'\n'
-		COMPREPLY=($(compgen -W "$(_renke_values "$domain")" -- "$cur"))
+		_renke_reply "$cur" "$prefix" < <(_renke_values "$domain")
 		return 0
 	fi
 	case $prev in
+	--village)
+		_renke_reply "$cur" "$prefix" < <(_renke_names village)
+		return 0 ;;
+	--group)
+		_renke_reply "$cur" "$prefix" < <(_renke_names group)
+		return 0 ;;
+	--owner|--cadre|--visitor)
+		_renke_reply "$cur" "$prefix" < <(_renke_names cadre)
+		return 0 ;;
 	--sheet)
 		# the sheets of the first workbook named on the line
 		local w IFS=$'\n'

@@ -461,10 +461,24 @@ test_case 'an unknown --kind is a usage error: exit 64, nothing printed' '
 	mixed &&
 	check 64 --today 2024-03-20 --kind overdue &&
 	test_empty actual &&
-	grep_message "^deadline-check: --kind: unknown kind \"overdue\"; expected issue_overdue, feedback_overdue, revisit_due, promise_overdue, visit_missing, meeting_missing, monitoring_case_overdue, monitoring_unfollowed, loan_unsent, loan_unanswered or returnee_uncontacted$" err &&
+	grep_message "^deadline-check: --kind: unknown value \"overdue\"; expected one of: issue_overdue (issue overdue), feedback_overdue (feedback overdue), revisit_due (revisit due), promise_overdue (promise overdue), visit_missing (visit missing), meeting_missing (meeting missing), monitoring_case_overdue (monitoring case overdue), monitoring_unfollowed (monitoring unfollowed), loan_unsent (loan papers not sent), loan_unanswered (loan unanswered), returnee_uncontacted (returnee uncontacted)$" err &&
 	check 64 --today 2024-03-20 --kind issue_overdue --kind "" &&
 	test_empty actual &&
-	grep_message "^deadline-check: --kind: unknown kind \"\"" err
+	grep_message "^deadline-check: --kind: unknown value \"\"" err &&
+	(zh_locale && check 64 --today 2024-03-20 --kind 逾期) &&
+	test_empty actual &&
+	grep_message "^deadline-check: --kind: 未知取值“逾期”；应为下列之一：issue_overdue" err &&
+	grep_message "issue_overdue（问题办理逾期）" err
+'
+
+test_case '--kind takes a kind'$SQ's Chinese label as well as its code' '
+	mixed &&
+	check 1 --today 2024-03-20 --kind issue_overdue &&
+	mv actual by_code &&
+	check 1 --today 2024-03-20 --kind 问题办理逾期 &&
+	test_cmp by_code actual &&
+	(zh_locale && check 1 --today 2024-03-20 --kind 问题办理逾期 -f csv) &&
+	test_cmp by_code actual
 '
 
 test_case 'other bad options are usage errors too: exit 64, nothing printed' '
@@ -666,7 +680,7 @@ test_case 'deadline-mail: deadline-check failing (no store) is exit 66 and no ma
 	test_path_is_missing "$RENKE_DB" &&
 	seed &&
 	expect_status 64 env PATH="$PWD/mailbin:$PATH" deadline-mail -t office -- --kind nosuch >out 2>err &&
-	grep_message "^deadline-check: --kind: unknown kind" err &&
+	grep_message "^deadline-check: --kind: unknown value" err &&
 	test_path_is_missing mails
 '
 
