@@ -369,17 +369,20 @@ out:
 
 /* ---- shared strings ---- */
 
+/*
+ * Read through xml_scan, as the sheets are: a million rows as Excel saves
+ * them hold three million shared strings.
+ */
 struct sst_parse {
 	struct xlsx *x;
 	int in_t, phonetic, nomem;
 	struct buf text;
 };
 
-static void XMLCALL
-sst_start(void *context, const char *name, const char **atts)
+static void
+sst_start(void *context, const char *local, const char **atts)
 {
 	struct sst_parse *p = context;
-	const char *local = xml_local_name(name);
 
 	(void)atts;
 	if (strcmp(local, "si") == 0)
@@ -390,48 +393,64 @@ sst_start(void *context, const char *name, const char **atts)
 		p->in_t = 1;
 }
 
-static void XMLCALL
-sst_end(void *context, const char *name)
+static void
+sst_end(void *context, const char *local)
 {
 	struct sst_parse *p = context;
-	struct xlsx *x = p->x;
-	const char *local = xml_local_name(name);
 
 	if (strcmp(local, "t") == 0)
 		p->in_t = 0;
 	else if (strcmp(local, "rPh") == 0)
 		p->phonetic--;
 	else if (strcmp(local, "si") == 0) {
-		if (x->nsst == x->sst_cap) {
-			size_t cap = x->sst_cap ? x->sst_cap * 2 : 1024;
-			uint32_t *at = realloc(x->sst_at, cap * sizeof(*at));
-
-			if (at == NULL) {
-				p->nomem = 1;
-				return;
-			}
-			x->sst_at = at;
-			x->sst_cap = cap;
-		}
 		xlsx_decode_escapes(&p->text);
-		if (x->sst.len > UINT32_MAX - p->text.len - 1) {
-			p->nomem = 1;	/* 4 GiB of shared strings: no sheet a county sends */
-			return;
-		}
-		x->sst_at[x->nsst++] = (uint32_t)x->sst.len;
-		if (buf_append(&x->sst, p->text.data != NULL ? p->text.data : "",
-		    p->text.len) != 0 || buf_append(&x->sst, "", 1) != 0)
+		if (xlsx_strings_add(&p->x->strings, p->text.data != NULL ? p->text.data : "",
+		    p->text.len) != 0) {
 			p->nomem = 1;
+			xml_scan_pause(&p->x->scan);
+		}
 	}
 }
 
-static void XMLCALL
-sst_text(void *context, const char *s, int n)
+static void
+sst_text(void *context, const char *s, size_t n)
 {
 	struct sst_parse *p = context;
 
-	if (p->in_t && buf_append(&p->text, s, (size_t)n) != 0)
+	if (p->in_t && buf_append(&p->text, s, n) != 0) {
 		p->nomem = 1;
+		xml_scan_pause(&p->x->scan);
+	}
+}
+
+/* The shared strings, if the workbook has them.  0, or -1 with err set. */
+static int
+read_strings(struct xlsx *x, struct error *err)
+{
+	struct sst_parse sp = { x, 0, 0, 0, { 0 } };
+	int rc;
+
+	if (x->strings_part == NULL)
+		return 0;
+	if ((x->part = part_open(x->zip, x->strings_part)) == NULL)
+		return errno == ENOMEM ? error_set(err, EXIT_SOFTWARE, "%s",
+		    strerror(ENOMEM)) : 0;
+	xml_scan_init(&x->scan, part_read, x->part, sst_start, sst_end, sst_text, &sp);
+	while ((rc = xml_scan_run(&x->scan)) == 1 && !sp.nomem)
+		;
+	if (sp.nomem)
+		rc = error_set(err, EXIT_SOFTWARE, "%s", strerror(ENOMEM));
+	else if (rc < 0 && x->scan.read_failed)
+		rc = error_set(err, EXIT_DATAERR, _("%s: %s: %s"), x->file,
+		    x->strings_part, part_strerror(x->part));
+	else if (rc < 0)
+		rc = error_set(err, EXIT_DATAERR, _("%s: %s, line %lu: %s"), x->file,
+		    x->strings_part, xml_scan_line(&x->scan), xml_scan_reason(&x->scan));
+	buf_free(&sp.text);
+	xml_scan_free(&x->scan);
+	part_close(x->part);
+	x->part = NULL;
+	return rc < 0 ? -1 : 0;
 }
 
 /* ---- styles: which cell styles show dates ---- */
@@ -554,15 +573,10 @@ styles_end(void *context, const char *name)
 static int
 read_strings_and_styles(struct xlsx *x, struct error *err)
 {
-	struct sst_parse sp = { x, 0, 0, 0, { 0 } };
 	struct styles_parse st = { x, NULL, NULL, 0, 0, 0 };
 	int rc;
 
-	rc = parse_part(x, x->strings_part, 1, sst_start, sst_end, sst_text, &sp, err);
-	buf_free(&sp.text);
-	if (rc >= 0 && sp.nomem)
-		return error_set(err, EXIT_SOFTWARE, "%s", strerror(ENOMEM));
-	if (rc < 0)
+	if (read_strings(x, err) != 0)
 		return -1;
 	rc = parse_part(x, x->styles_part, 1, styles_start, styles_end, NULL, &st, err);
 	free(st.fmt_ids);

@@ -8,6 +8,7 @@
 
 #include "buf.h"
 #include "xlsx.h"
+#include "xlsx_strings.h"
 #include "xml_scan.h"
 
 /* bytes read from the zip at a time */
@@ -31,6 +32,13 @@ struct sheet_parse {
 	struct buf v, text;
 	int row_done, failed;
 	struct error *err;
+	/* the row's shared-string cells, filled in at its end: each string is
+	   fetched from memory while the rest of the row is parsed */
+	struct shared_cell {
+		size_t col;
+		uint32_t i;
+	} *shared;
+	size_t nshared, shared_cap;
 };
 
 struct xlsx {
@@ -42,22 +50,41 @@ struct xlsx {
 	int date1904;
 	char *strings_part, *styles_part;
 
-	/* shared strings: string i is sst.data + sst_at[i] (4 bytes an offset:
-	   a million rows of Excel's keep three million strings) */
-	struct buf sst;
-	uint32_t *sst_at;
-	size_t nsst, sst_cap;
+	struct xlsx_strings strings;	/* shared strings */
 	/* styles: xf_date[i] is 1 when cell style i shows a date */
 	unsigned char *xf_date;
 	size_t nxf;
 
-	/* the sheet being read */
-	zip_file_t *zf;
+	/* the part being read: shared strings, or a sheet */
+	struct part_reader *part;
 	struct xml_scan scan;
 	struct sheet_parse sp;
 	int scanning;
-	long long done, total;
+	long long done, total;	/* bytes of the sheet read (done: when its part closed) */
 };
+
+/*
+ * A part of the zip inflated a block ahead on a thread of its own (lib/
+ * xlsx_part.c): the sheet's XML is parsed on one core while zlib
+ * inflates the next block on the other.  While a part is open nothing
+ * else may use its zip.
+ */
+struct part_reader;
+
+/* Open part of zip: NULL with errno ENOENT when it is not there, ENOMEM when memory runs out. */
+struct part_reader *part_open(zip_t *zip, const char *part);
+
+/* The xml_read_fn of a part: up to n bytes into b, how many, 0 at its end, -1 on an error. */
+long part_read(void *reader, char *b, size_t n);
+
+/* The bytes part_read() has handed out. */
+long long part_done(const struct part_reader *r);
+
+/* Why part_read() failed. */
+const char *part_strerror(struct part_reader *r);
+
+/* End r's thread, close the part, free r; r may be NULL. */
+void part_close(struct part_reader *r);
 
 /* The name without its namespace prefix. */
 const char *xml_local_name(const char *name);

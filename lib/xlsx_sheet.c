@@ -22,6 +22,27 @@ reference_column(const char *ref)
 	return letters > 0 ? col - 1 : -1;
 }
 
+/*
+ * The number at s as strtol() reads it (0 when there is none), for the
+ * small numbers of every row and cell (a row's number, a cell's style):
+ * one past 10^9 stays there.
+ */
+static long
+attribute_number(const char *s)
+{
+	long v = 0;
+	int minus = 0;
+
+	while (*s == ' ')
+		s++;
+	if (*s == '-' || *s == '+')
+		minus = *s++ == '-';
+	for (; *s >= '0' && *s <= '9'; s++)
+		if (v < 1000000000)
+			v = v * 10 + (*s - '0');
+	return minus ? -v : v;
+}
+
 static void
 sheet_fail(struct sheet_parse *sp, int status, const char *message)
 {
@@ -84,6 +105,43 @@ element(const char *local)
 	}
 }
 
+/* The row's shared-string cells into it: 0, or -1 when memory runs out. */
+static int
+shared_cells_done(struct sheet_parse *sp)
+{
+	char unpacked[XLSX_STRINGS_PACKED_MAX];
+
+	for (size_t k = 0; k < sp->nshared; k++) {
+		size_t n;
+		const char *s = xlsx_strings_get(&sp->x->strings, sp->shared[k].i,
+		    unpacked, &n);
+
+		if (sheet_row_set(sp->row, sp->shared[k].col, CELL_TEXT, s, n) != 0)
+			return -1;
+	}
+	sp->nshared = 0;
+	return 0;
+}
+
+/* Shared string i for the cell sp->col, set when the row ends: 0, or -1 when memory runs out. */
+static int
+shared_cell(struct sheet_parse *sp, size_t i)
+{
+	if (sp->nshared == sp->shared_cap) {
+		size_t cap = sp->shared_cap ? 2 * sp->shared_cap : 32;
+		struct shared_cell *c = realloc(sp->shared, cap * sizeof(*c));
+
+		if (c == NULL)
+			return -1;
+		sp->shared = c;
+		sp->shared_cap = cap;
+	}
+	xlsx_strings_prefetch(&sp->x->strings, i);
+	sp->shared[sp->nshared].col = sp->col;
+	sp->shared[sp->nshared++].i = (uint32_t)i;
+	return 0;
+}
+
 /* The finished cell <c> into the row. */
 static void
 cell_done(struct sheet_parse *sp)
@@ -95,19 +153,24 @@ cell_done(struct sheet_parse *sp)
 	size_t n = sp->v.len;
 
 	if (sp->type == CELL_TYPE_SHARED) {
-		char *end;
-		unsigned long i;
+		size_t i = 0, k = 0, digits;
 
 		if (n == 0)
 			return;
-		errno = 0;
-		i = strtoul(v, &end, 10);
-		if (sp->x == NULL || *end != '\0' || errno != 0 || i >= sp->x->nsst) {
+		/* its number's digits, white space around them: no strtoul for every cell */
+		while (k < n && (v[k] == ' ' || v[k] == '\t' || v[k] == '\n'))
+			k++;
+		for (digits = 0; k < n && digits < 10 && v[k] >= '0' && v[k] <= '9'; k++, digits++)
+			i = i * 10 + (size_t)(v[k] - '0');
+		while (k < n && (v[k] == ' ' || v[k] == '\t' || v[k] == '\n'))
+			k++;
+		if (sp->x == NULL || digits == 0 || k < n || i >= sp->x->strings.n) {
 			sheet_fail(sp, EXIT_DATAERR, _("a shared string that the workbook lacks"));
 			return;
 		}
-		s = sp->x->sst.data + sp->x->sst_at[i];
-		n = strlen(s);
+		if (shared_cell(sp, i) != 0)
+			sheet_fail(sp, EXIT_SOFTWARE, strerror(ENOMEM));
+		return;
 	} else if (sp->type == CELL_TYPE_INLINE) {
 		xlsx_decode_escapes(&sp->text);
 		s = sp->text.data != NULL ? sp->text.data : "";
@@ -166,6 +229,13 @@ cell_done(struct sheet_parse *sp)
 			n = strlen(tmp);
 		}
 	}
+	/* a cell of a column before a shared string's (no sheet Excel saves)
+	   is set after it, as it comes */
+	if (sp->nshared > 0 && sp->shared[sp->nshared - 1].col >= sp->col &&
+	    shared_cells_done(sp) != 0) {
+		sheet_fail(sp, EXIT_SOFTWARE, strerror(ENOMEM));
+		return;
+	}
 	if (sheet_row_set(sp->row, sp->col, kind, s, n) != 0)
 		sheet_fail(sp, EXIT_SOFTWARE, strerror(ENOMEM));
 }
@@ -185,7 +255,7 @@ sheet_start(void *context, const char *local, const char **atts)
 	}
 	if (e == ELEMENT_ROW) {
 		long number = (a = xml_attribute(atts, "r")) != NULL ?
-		    strtol(a, NULL, 10) : sp->last_row + 1;
+		    attribute_number(a) : sp->last_row + 1;
 
 		if (sp->in_row) {
 			sheet_fail(sp, EXIT_DATAERR, _("a row inside a row"));
@@ -196,6 +266,7 @@ sheet_start(void *context, const char *local, const char **atts)
 			number = sp->last_row + 1;
 		sp->last_row = number;
 		sheet_row_reset(sp->row, number);
+		sp->nshared = 0;
 		sp->next_col = 0;
 	} else if (e == ELEMENT_C && sp->in_row) {
 		long col = -1;
@@ -213,7 +284,7 @@ sheet_start(void *context, const char *local, const char **atts)
 			else if (an[0] == 't')
 				sp->type = cell_type(atts[i + 1]);
 			else if (an[0] == 's')
-				sp->style = strtol(atts[i + 1], NULL, 10);
+				sp->style = attribute_number(atts[i + 1]);
 		}
 		sp->col = col >= 0 ? (size_t)col : sp->next_col;
 		if (sp->col > 16383) {
@@ -260,6 +331,10 @@ sheet_end(void *context, const char *local)
 		if (!sp->in_row)
 			break;
 		sp->in_row = 0;
+		if (shared_cells_done(sp) != 0) {
+			sheet_fail(sp, EXIT_SOFTWARE, strerror(ENOMEM));
+			break;
+		}
 		sp->row_done = 1;
 		xml_scan_pause(sp->scan);
 		break;
@@ -369,31 +444,39 @@ scan_merges(struct merge_scan *ms, const char *s, size_t n)
 	return (long)done;
 }
 
+/* The lacking or unreadable part of x: -1 with err set as errno (from part_open) says. */
+static int
+part_missing(const struct xlsx *x, const char *part, struct error *err)
+{
+	if (errno == ENOMEM)
+		return error_set(err, EXIT_SOFTWARE, "%s", strerror(ENOMEM));
+	return error_set(err, EXIT_DATAERR, _("%s: the workbook lacks the sheet's "
+	    "part %s"), x->file, part);
+}
+
 static int
 read_merges(struct xlsx *x, const char *part, struct merged_region **merges,
     size_t *nmerges, struct error *err)
 {
-	zip_file_t *zf = zip_fopen(x->zip, part, ZIP_FL_NOCASE);
+	struct part_reader *r = part_open(x->zip, part);
 	struct merge_scan ms = { NULL, 0, 0 };
-	char *b = malloc(2 * CHUNK);
+	char *b;
 	size_t have = 0;
 	int rc = 0;
 
-	if (zf == NULL || b == NULL) {
-		free(b);
-		if (zf != NULL)
-			zip_fclose(zf);
-		return zf == NULL ? error_set(err, EXIT_DATAERR, _("%s: the workbook "
-		    "lacks the sheet's part %s"), x->file, part) :
-		    error_set(err, EXIT_SOFTWARE, "%s", strerror(ENOMEM));
+	if (r == NULL)
+		return part_missing(x, part, err);
+	if ((b = malloc(2 * CHUNK)) == NULL) {
+		part_close(r);
+		return error_set(err, EXIT_SOFTWARE, "%s", strerror(ENOMEM));
 	}
 	for (;;) {
-		zip_int64_t n = zip_fread(zf, b + have, CHUNK);
+		long n = part_read(r, b + have, CHUNK);
 		long done;
 
 		if (n < 0) {
 			rc = error_set(err, EXIT_DATAERR, "%s: %s: %s", x->file, part,
-			    zip_file_strerror(zf));
+			    part_strerror(r));
 			break;
 		}
 		if (n == 0)
@@ -410,7 +493,7 @@ read_merges(struct xlsx *x, const char *part, struct merged_region **merges,
 		have -= (size_t)done;
 	}
 	free(b);
-	zip_fclose(zf);
+	part_close(r);
 	if (rc != 0) {
 		free(ms.list);
 		return -1;
@@ -428,6 +511,7 @@ sheet_parse_init(struct sheet_parse *sp, const struct xlsx *x, struct xml_scan *
 {
 	buf_free(&sp->v);
 	buf_free(&sp->text);
+	free(sp->shared);
 	memset(sp, 0, sizeof(*sp));
 	sp->x = x;
 	sp->scan = scan;
@@ -440,22 +524,11 @@ static void
 stop_sheet(struct xlsx *x)
 {
 	xml_scan_free(&x->scan);
-	if (x->zf != NULL)
-		zip_fclose(x->zf);
-	x->zf = NULL;
+	if (x->part != NULL)
+		x->done = part_done(x->part);
+	part_close(x->part);
+	x->part = NULL;
 	x->scanning = 0;
-}
-
-/* xml_scan's source: the sheet's part, inflated. */
-static long
-sheet_read(void *source, char *b, size_t n)
-{
-	struct xlsx *x = source;
-	zip_int64_t got = zip_fread(x->zf, b, n);
-
-	if (got > 0)
-		x->done += got;
-	return (long)got;
 }
 
 int
@@ -473,11 +546,10 @@ xlsx_select(struct xlsx *x, size_t i, struct merged_region **merges, size_t *nme
 	    (st.valid & ZIP_STAT_SIZE))
 		x->total = (long long)st.size;
 	x->done = 0;
-	if ((x->zf = zip_fopen(x->zip, x->sheet_parts[i], ZIP_FL_NOCASE)) == NULL)
-		return error_set(err, EXIT_DATAERR, _("%s: the workbook lacks the "
-		    "sheet's part %s"), x->file, x->sheet_parts[i]);
+	if ((x->part = part_open(x->zip, x->sheet_parts[i])) == NULL)
+		return part_missing(x, x->sheet_parts[i], err);
 	sheet_parse_init(&x->sp, x, &x->scan, x->file, x->sheets[i].name, err);
-	xml_scan_init(&x->scan, sheet_read, x, sheet_start, sheet_end, sheet_text,
+	xml_scan_init(&x->scan, part_read, x->part, sheet_start, sheet_end, sheet_text,
 	    &x->sp);
 	x->scanning = 1;
 	return 0;
@@ -485,13 +557,14 @@ xlsx_select(struct xlsx *x, size_t i, struct merged_region **merges, size_t *nme
 
 /* The error of a sheet's XML that the scanner refused. */
 static int
-sheet_xml_error(struct sheet_parse *sp, const struct xml_scan *scan, zip_file_t *zf)
+sheet_xml_error(struct sheet_parse *sp, const struct xml_scan *scan,
+    struct part_reader *part)
 {
 	if (sp->failed)
 		return -1;
 	if (scan->read_failed)
 		return error_set(sp->err, EXIT_DATAERR, "%s:%s: %s", sp->file, sp->sheet,
-		    zf != NULL ? zip_file_strerror(zf) : strerror(EIO));
+		    part != NULL ? part_strerror(part) : strerror(EIO));
 	return error_set(sp->err, EXIT_DATAERR, _("%s:%s: the sheet's XML is "
 	    "broken at line %lu: %s"), sp->file, sp->sheet, xml_scan_line(scan),
 	    xml_scan_reason(scan));
@@ -511,7 +584,7 @@ xlsx_next_row(struct xlsx *x, struct sheet_row *row, struct error *err)
 	rc = xml_scan_run(&x->scan);
 	if (rc < 0 || sp->failed) {
 		x->scanning = 0;
-		return sheet_xml_error(sp, &x->scan, x->zf);
+		return sheet_xml_error(sp, &x->scan, x->part);
 	}
 	if (rc == 0) {
 		x->scanning = 0;
@@ -523,7 +596,7 @@ xlsx_next_row(struct xlsx *x, struct sheet_row *row, struct error *err)
 void
 xlsx_progress(const struct xlsx *x, long long *done, long long *total)
 {
-	*done = x->done;
+	*done = x->part != NULL ? part_done(x->part) : x->done;
 	*total = x->total;
 }
 
@@ -535,6 +608,7 @@ xlsx_close(struct xlsx *x)
 	stop_sheet(x);
 	buf_free(&x->sp.v);
 	buf_free(&x->sp.text);
+	free(x->sp.shared);
 	if (x->zip != NULL)
 		zip_discard(x->zip);
 	for (size_t i = 0; i < x->nsheets; i++) {
@@ -546,8 +620,7 @@ xlsx_close(struct xlsx *x)
 	free(x->sheet_parts);
 	free(x->strings_part);
 	free(x->styles_part);
-	buf_free(&x->sst);
-	free(x->sst_at);
+	xlsx_strings_free(&x->strings);
 	free(x->xf_date);
 	free(x->file);
 	free(x);
@@ -578,6 +651,7 @@ xlsx_parse_sheet_xml(const char *data, size_t n, size_t chunk,
 	xml_scan_free(&scan);
 	buf_free(&sp.v);
 	buf_free(&sp.text);
+	free(sp.shared);
 	sheet_row_free(&row);
 	return rc;
 }

@@ -11,6 +11,7 @@
 #include "text.h"
 #include "worker.h"
 #include "xlsx_out_parts.h"
+#include "zip_out.h"
 
 /*
  * The sheet's XML is the head (widths and the used range, known only at
@@ -23,7 +24,7 @@
  */
 #define LEVEL 1
 #define FLUSH_AT 65536		/* bytes of XML deflated at a time */
-#define ZIP_LIMIT 0xFFFFFFFFu	/* past this a zip needs zip64, which WPS cannot open */
+#define ZIP_ROOM 65536		/* what the parts after the sheet's rows take at most */
 
 /* cell styles, as styles.xml below lists them */
 enum { STYLE_NONE, STYLE_TITLE, STYLE_HEADER, STYLE_TEXT, STYLE_DATE,
@@ -353,42 +354,12 @@ flush_rows(struct xlsx_stream *s, struct error *err)
 
 	if (wait_job(s, err) != 0)
 		return -1;
-	if ((s->raw += s->xml.len) >= ZIP_LIMIT)
+	if ((s->raw += s->xml.len) >= zip_out_limit(0))
 		return too_big(s, err);
 	s->xml = s->spare;
 	s->spare = full;
 	buf_reset(&s->xml);
 	s->job = worker_run(s->worker, deflate_job, s);
-	return 0;
-}
-
-/*
- * Deflate data[0..n) on its own into out, ended as flush says
- * (Z_SYNC_FLUSH: byte-aligned, more to follow; Z_FINISH: the last).
- * 0, or -1 with err set.
- */
-static int
-pack(const char *data, size_t n, int level, int flush, struct buf *out,
-    struct error *err)
-{
-	z_stream z = { 0 };
-	int rc;
-
-	if (deflateInit2(&z, level, Z_DEFLATED, -15, 8, Z_DEFAULT_STRATEGY) != Z_OK)
-		return no_memory(err);
-	if (buf_reserve(out, deflateBound(&z, n) + 16) != 0) {
-		deflateEnd(&z);
-		return no_memory(err);
-	}
-	z.next_in = (Bytef *)data;
-	z.avail_in = (uInt)n;
-	z.next_out = (Bytef *)out->data;
-	z.avail_out = (uInt)(out->cap - 1);
-	rc = deflate(&z, flush);
-	out->len = out->cap - 1 - z.avail_out;
-	deflateEnd(&z);
-	if (z.avail_in != 0 || (flush == Z_FINISH ? rc != Z_STREAM_END : rc != Z_OK))
-		return no_memory(err);
 	return 0;
 }
 
@@ -832,105 +803,9 @@ sheet_tail(struct xlsx_stream *s, struct buf *b)
 
 /* ---- the zip ---- */
 
-/* A member of the zip, as its central directory lists it. */
-struct member {
-	const char *name;
-	uLong crc;
-	unsigned long long packed, raw, offset;
-};
-
-static void
-le16(unsigned char *p, unsigned v)
-{
-	p[0] = (unsigned char)(v & 0xFF);
-	p[1] = (unsigned char)(v >> 8 & 0xFF);
-}
-
-static void
-le32(unsigned char *p, unsigned long long v)
-{
-	le16(p, (unsigned)(v & 0xFFFF));
-	le16(p + 2, (unsigned)(v >> 16 & 0xFFFF));
-}
-
-/*
- * The fixed fields of m's local header (central: its central directory
- * entry) into h; returns their length, the name to follow.  Deflated,
- * dated 1980-01-01 00:00 as libxlsxwriter's (the same data, the same bytes).
- */
-static size_t
-member_header(const struct member *m, int central, unsigned char *h)
-{
-	unsigned char *p = h;
-	size_t n = strlen(m->name);
-
-	le32(p, central ? 0x02014b50 : 0x04034b50);
-	p += 4;
-	if (central) {
-		le16(p, 20);		/* made by: version 2.0 */
-		p += 2;
-	}
-	le16(p, 20);			/* needed: version 2.0 */
-	le16(p + 2, 0);			/* flags */
-	le16(p + 4, 8);			/* deflated */
-	le16(p + 6, 0);			/* time */
-	le16(p + 8, 0x21);		/* date: 1980-01-01 */
-	le32(p + 10, m->crc);
-	le32(p + 14, m->packed);
-	le32(p + 18, m->raw);
-	le16(p + 22, (unsigned)n);
-	le16(p + 24, 0);		/* extra */
-	p += 26;
-	if (central) {
-		memset(p, 0, 10);	/* comment, disk, attributes */
-		le32(p + 10, m->offset);
-		p += 14;
-	}
-	return (size_t)(p - h);
-}
-
-/* Write n bytes to fp, counted in *at. */
-static void
-emit(FILE *fp, const void *data, size_t n, unsigned long long *at)
-{
-	fwrite(data, 1, n, fp);
-	*at += n;
-}
-
-/* Write m's local header and name to fp at *at (noted as its offset). */
-static void
-emit_header(FILE *fp, struct member *m, unsigned long long *at)
-{
-	unsigned char h[64];
-
-	m->offset = *at;
-	emit(fp, h, member_header(m, 0, h), at);
-	emit(fp, m->name, strlen(m->name), at);
-}
-
-/* Write a small part, name holding data[0..n), to fp.  0 or -1. */
+/* Copy the deflated rows to z.  0 or -1 (errno set). */
 static int
-emit_part(FILE *fp, struct member *m, const char *data, size_t n,
-    unsigned long long *at, struct error *err)
-{
-	struct buf packed = { 0 };
-
-	if (pack(data, n, Z_DEFAULT_COMPRESSION, Z_FINISH, &packed, err) != 0) {
-		buf_free(&packed);
-		return -1;
-	}
-	m->crc = crc32(crc32(0, NULL, 0), (const Bytef *)data, (uInt)n);
-	m->raw = n;
-	m->packed = packed.len;
-	emit_header(fp, m, at);
-	emit(fp, packed.data, packed.len, at);
-	buf_free(&packed);
-	return 0;
-}
-
-/* Copy the deflated rows to fp.  0 or -1 (errno set). */
-static int
-emit_rows(struct xlsx_stream *s, unsigned long long *at)
+emit_rows(struct xlsx_stream *s, struct zip_out *z)
 {
 	char chunk[65536];
 	size_t n;
@@ -938,31 +813,8 @@ emit_rows(struct xlsx_stream *s, unsigned long long *at)
 	if (fflush(s->packed) != 0 || fseek(s->packed, 0, SEEK_SET) != 0)
 		return -1;
 	while ((n = fread(chunk, 1, sizeof(chunk), s->packed)) > 0)
-		emit(s->fp, chunk, n, at);
+		zip_out_data(z, chunk, n);
 	return ferror(s->packed) ? -1 : 0;
-}
-
-/* Write the central directory of members[0..n) and its end to fp. */
-static void
-emit_directory(FILE *fp, const struct member *members, size_t n,
-    unsigned long long *at)
-{
-	unsigned long long start = *at;
-	unsigned char h[64];
-
-	for (size_t i = 0; i < n; i++) {
-		emit(fp, h, member_header(&members[i], 1, h), at);
-		emit(fp, members[i].name, strlen(members[i].name), at);
-	}
-	le32(h, 0x06054b50);
-	le16(h + 4, 0);
-	le16(h + 6, 0);
-	le16(h + 8, (unsigned)n);
-	le16(h + 10, (unsigned)n);
-	le32(h + 12, *at - start);
-	le32(h + 16, start);
-	le16(h + 20, 0);
-	emit(fp, h, 22, at);
 }
 
 /*
@@ -972,14 +824,14 @@ emit_directory(FILE *fp, const struct member *members, size_t n,
 static int
 write_book(struct xlsx_stream *s, struct error *err)
 {
-	struct member m[6] = {
+	struct zip_member m[6] = {
 		{ "[Content_Types].xml" }, { "_rels/.rels" }, { "xl/workbook.xml" },
 		{ "xl/_rels/workbook.xml.rels" }, { "xl/styles.xml" },
 		{ "xl/worksheets/sheet1.xml" }
 	};
-	struct member *sheet = &m[5];
+	struct zip_member *sheet = &m[5];
 	struct buf head = { 0 }, tail = { 0 }, head_z = { 0 }, tail_z = { 0 }, book = { 0 };
-	unsigned long long at = 0;
+	struct zip_out z = { s->fp, 0 };
 	int rc = -1;
 
 	/* the rows end on a byte, with no final block: the tail's is */
@@ -991,13 +843,13 @@ write_book(struct xlsx_stream *s, struct error *err)
 		no_memory(err);
 		goto out;
 	}
-	if (pack(head.data, head.len, LEVEL, Z_SYNC_FLUSH, &head_z, err) != 0 ||
-	    pack(tail.data, tail.len, LEVEL, Z_FINISH, &tail_z, err) != 0)
+	if (zip_out_pack(head.data, head.len, LEVEL, Z_SYNC_FLUSH, &head_z, err) != 0 ||
+	    zip_out_pack(tail.data, tail.len, LEVEL, Z_FINISH, &tail_z, err) != 0)
 		goto out;
 	sheet->raw = head.len + s->raw + tail.len;
 	sheet->packed = head_z.len + s->size + tail_z.len;
 	/* the other parts and the directory take a few kilobytes */
-	if (sheet->raw >= ZIP_LIMIT || sheet->packed >= ZIP_LIMIT - 65536) {
+	if (sheet->raw >= zip_out_limit(0) || sheet->packed >= zip_out_limit(ZIP_ROOM)) {
 		too_big(s, err);
 		goto out;
 	}
@@ -1006,21 +858,21 @@ write_book(struct xlsx_stream *s, struct error *err)
 	sheet->crc = crc32_combine(sheet->crc, crc32(crc32(0, NULL, 0),
 	    (const Bytef *)tail.data, (uInt)tail.len), (z_off_t)tail.len);
 	errno = 0;
-	if (emit_part(s->fp, &m[0], content_types, sizeof(content_types) - 1, &at, err) ||
-	    emit_part(s->fp, &m[1], package_rels, sizeof(package_rels) - 1, &at, err) ||
-	    emit_part(s->fp, &m[2], book.data, book.len, &at, err) ||
-	    emit_part(s->fp, &m[3], workbook_rels, sizeof(workbook_rels) - 1, &at, err) ||
-	    emit_part(s->fp, &m[4], styles, sizeof(styles) - 1, &at, err))
+	if (zip_out_part(&z, &m[0], content_types, sizeof(content_types) - 1, err) ||
+	    zip_out_part(&z, &m[1], package_rels, sizeof(package_rels) - 1, err) ||
+	    zip_out_part(&z, &m[2], book.data, book.len, err) ||
+	    zip_out_part(&z, &m[3], workbook_rels, sizeof(workbook_rels) - 1, err) ||
+	    zip_out_part(&z, &m[4], styles, sizeof(styles) - 1, err))
 		goto out;
-	emit_header(s->fp, sheet, &at);
-	emit(s->fp, head_z.data, head_z.len, &at);
-	if (emit_rows(s, &at) != 0) {
+	zip_out_header(&z, sheet);
+	zip_out_data(&z, head_z.data, head_z.len);
+	if (emit_rows(s, &z) != 0) {
 		error_set(err, EXIT_IOERR, _("a temporary file for the workbook: %s"),
 		    strerror(errno ? errno : EIO));
 		goto out;
 	}
-	emit(s->fp, tail_z.data, tail_z.len, &at);
-	emit_directory(s->fp, m, 6, &at);
+	zip_out_data(&z, tail_z.data, tail_z.len);
+	zip_out_directory(&z, m, 6);
 	rc = ferror(s->fp) ? xlsx_write_failed(s->fp, errno, err) : 0;
 out:
 	buf_free(&head);

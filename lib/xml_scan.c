@@ -34,6 +34,7 @@ xml_scan_free(struct xml_scan *s)
 	free(s->b);
 	free(s->stack);
 	free(s->stack_at);
+	free(s->local_at);
 	buf_free(&s->decoded);
 	buf_free(&s->values);
 	memset(s, 0, sizeof(*s));
@@ -416,8 +417,9 @@ scan_name(const char **pp, const char *end, const char **local)
 	return p == end ? NEED_MORE : 0;
 }
 
+/* Open the element name[0..n), its local name local_at bytes in. */
 static int
-push_name(struct xml_scan *s, const char *name, size_t n)
+push_name(struct xml_scan *s, const char *name, size_t n, size_t local_at)
 {
 	if (s->depth == s->depth_cap) {
 		size_t cap = s->depth_cap ? 2 * s->depth_cap : 16;
@@ -426,6 +428,9 @@ push_name(struct xml_scan *s, const char *name, size_t n)
 		if (at == NULL)
 			return fail_memory(s);
 		s->stack_at = at;
+		if ((at = realloc(s->local_at, cap * sizeof(*at))) == NULL)
+			return fail_memory(s);
+		s->local_at = at;
 		s->depth_cap = cap;
 	}
 	if (s->stack_cap - s->stack_len < n) {
@@ -437,6 +442,7 @@ push_name(struct xml_scan *s, const char *name, size_t n)
 		s->stack = stack;
 		s->stack_cap = cap;
 	}
+	s->local_at[s->depth] = local_at;
 	s->stack_at[s->depth++] = s->stack_len;
 	memcpy(s->stack + s->stack_len, name, n);
 	s->stack_len += n;
@@ -541,7 +547,8 @@ start_tag(struct xml_scan *s)
 			return fail(s, s->pos, _("a second root element"));
 		s->root_seen = 1;
 	}
-	if (!empty && push_name(s, tag + 1, (size_t)(name_end - tag - 1)) != 0)
+	if (!empty && push_name(s, tag + 1, (size_t)(name_end - tag - 1),
+	    (size_t)(local - tag - 1)) != 0)
 		return -1;
 	*(char *)name_end = '\0';
 	for (size_t i = 0; i < natts; i++) {
@@ -575,8 +582,7 @@ end_tag(struct xml_scan *s)
 		if ((size_t)(end - tag) > n + 2 && tag[2 + n] == '>' &&
 		    memcmp(tag + 2, s->stack + top, n) == 0) {
 			name_end = p = tag + 2 + n;
-			local = memrchr(tag + 2, ':', n);
-			local = local != NULL ? local + 1 : tag + 2;
+			local = tag + 2 + s->local_at[s->depth - 1];
 			goto matched;
 		}
 	}

@@ -56,6 +56,7 @@ struct xml_scan {
 
 	char *stack;		/* the names of the open elements, end to end */
 	size_t *stack_at, depth, stack_len, stack_cap, depth_cap;
+	size_t *local_at;	/* where each one's local name begins in it */
 	int root_seen;
 
 	struct buf decoded, values;
