@@ -20,9 +20,10 @@ struct household_edit {
 /*
  * The kinds of record that belong to a household: visits, issues,
  * members, survey responses, the cadres assigned to it, selections,
- * board entries, village-rules steps (deliveries, rewards, violations).
+ * board entries, village-rules steps (deliveries, rewards, violations),
+ * monitoring cases.
  */
-#define HOUSEHOLD_REFERRERS 8
+#define HOUSEHOLD_REFERRERS 9
 
 /* What refers to a household, or what a merge moved. */
 struct household_records {
@@ -31,16 +32,20 @@ struct household_records {
 
 /*
  * Do e in one transaction, audited with its reason: a renumber gives
- * the household a number no other has, and its records follow; a
- * merge moves every visit, issue, member and survey response of the
- * household to the one kept, then removes it (a selection, board entry
- * or village-rules delivery both households have is the kept one's, the
- * other's removed, audited); a remove takes a
- * household nothing refers to, its values kept in the audit log.
- * Returns 0 with *records filled (what a merge moved), or -1 with err
- * set: EXIT_DATAERR when the store refuses it (a household not known, a
- * number taken, a household with records removed, a visit both
- * households have), and nothing written.
+ * the household a number no other has, and its records follow (the
+ * misconduct matters naming it among their parties too); a merge moves
+ * every record of the household to the one kept, then removes it (a
+ * selection, board entry or village-rules delivery both households have
+ * is the kept one's, the other's removed, audited; selections and board
+ * entries move to the kept household's village); a remove takes a
+ * household nothing refers to, its values kept in the audit log.  Each
+ * record moved is audited under the name and key its own commands give
+ * it.  Returns 0 with *records filled (what a merge moved), or -1 with
+ * err set: EXIT_DATAERR when the store refuses it (a household not
+ * known, a number taken, a household with records or named by a
+ * misconduct matter removed, a visit both households have, both with an
+ * open monitoring case or one case twice, each the first party of one
+ * matter), and nothing written.
  */
 int household_edit(struct store *s, const struct household_edit *e,
     struct household_records *records, struct error *err);

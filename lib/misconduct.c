@@ -667,9 +667,54 @@ row_check(struct import *im, const struct record *rec, struct store *s,
 	return check_fields(im, rec, u) || check_content(im, rec, u);
 }
 
+/*
+ * The parties of u known by a household number merged into another
+ * (household-edit merge) as the kept household's number, each party
+ * once, as the merge left the matters: 0, or -1 with err set.
+ */
+static int
+parties_current(struct store *s, struct misconduct_rec *u, struct error *err)
+{
+	sqlite3_stmt *st = store_prepare(s, "SELECT h.household_id FROM "
+	    "merged_household m JOIN household h ON h.id = m.household_ref "
+	    "WHERE m.household_id = ?", err);
+	size_t n = 0, len = 0;
+	int rc = SQLITE_DONE;
+
+	if (st == NULL)
+		return -1;
+	for (size_t i = 0; i < u->nparties; i++) {
+		int again = 0;
+
+		sqlite3_bind_text(st, 1, u->party[i], -1, SQLITE_STATIC);
+		if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+			snprintf(u->party[i], sizeof(u->party[i]), "%s",
+			    (const char *)sqlite3_column_text(st, 0));
+		else if (rc != SQLITE_DONE)
+			break;
+		sqlite3_reset(st);
+		for (size_t k = 0; k < n; k++)
+			again |= strcmp(u->party[k], u->party[i]) == 0;
+		if (again)
+			continue;
+		if (n != i)
+			memcpy(u->party[n], u->party[i], sizeof(u->party[n]));
+		len += (size_t)snprintf(u->parties + len, sizeof(u->parties) - len,
+		    "%s%s", n > 0 ? ";" : "", u->party[n]);
+		n++;
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return store_error(s, rc, err);
+	u->nparties = n;
+	return 0;
+}
+
 static int
 row_load(struct store *s, void *u, struct error *err)
 {
+	if (parties_current(s, u, err) != 0)
+		return -1;
 	return load_matter(s, u, err);
 }
 

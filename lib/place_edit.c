@@ -11,8 +11,8 @@
 
 /*
  * The tables whose rows are in a village (and a group, when grouped),
- * what names a row in the audit log, and whether a row keeps the time it
- * last changed.
+ * what names a row in the audit log (the name and key its own commands
+ * give it), and whether a row keeps the time it last changed.
  */
 static const struct placed {
 	const char *table, *entity, *key;
@@ -25,9 +25,12 @@ static const struct placed {
 	{ "issue", "issue", "id", 1, 1, N_("%ld issue"), N_("%ld issues") },
 	{ "assignment", "assignment", "id", 1, 0, N_("%ld assignment"),
 	    N_("%ld assignments") },
-	{ "honour", "honour", "id", 1, 0, N_("%ld selection"),
+	{ "honour", "honour", "kind || ':' || title || ':' || level || ':' || "
+	    "year || ':' || coalesce(id_number, household_id, (SELECT name FROM "
+	    "village WHERE id = honour.village_id))", 1, 0, N_("%ld selection"),
 	    N_("%ld selections") },
-	{ "board_entry", "board", "id", 1, 0, N_("%ld board entry"),
+	{ "board_entry", "board", "board || ':' || household_id || ':' || "
+	    "period_from", 1, 0, N_("%ld board entry"),
 	    N_("%ld board entries") },
 	{ "rule_set", "rule", "id", 1, 1, N_("%ld rule set"),
 	    N_("%ld rule sets") },
@@ -146,7 +149,7 @@ static int
 audit_moves(struct store *s, const struct found *f, const char *field,
     const char *old, const char *new, struct error *err)
 {
-	char sql[256];
+	char sql[512];
 	int rc = SQLITE_DONE;
 
 	for (size_t i = 0; i < NPLACED && rc == SQLITE_DONE; i++) {

@@ -84,6 +84,10 @@ test_case 'a village merged takes its rule set and returnee contacts along, audi
 		"$(id_number 50023519800101001),2023-02-01,王五,后叶村,乡贤,李四,已联系" >ret.csv &&
 	returnee-log -q ret.csv &&
 	report-gen scorecard -f csv --today $TODAY >before.csv &&
+	sqlite3 "$RENKE_DB" "SELECT ${SQ}board${SQ}, count(*), count(*) FROM board_entry e
+		JOIN village v ON v.id = e.village_id WHERE v.name = ${SQ}后叶村${SQ}
+		UNION ALL SELECT ${SQ}honour${SQ}, count(*), count(*) FROM honour o
+		JOIN village v ON v.id = o.village_id WHERE v.name = ${SQ}后叶村${SQ}" >moves &&
 	place-edit --reason "两村合并" merge 后叶村 双河村 2>err &&
 	grep_message "1 rule set and 1 returnee contact" err &&
 	sqlite3 "$RENKE_DB" "PRAGMA foreign_key_check" >fk &&
@@ -94,6 +98,14 @@ test_case 'a village merged takes its rule set and returnee contacts along, audi
 		entity IN (${SQ}rule${SQ}, ${SQ}returnee${SQ}) AND field = ${SQ}village${SQ} ORDER BY entity DESC" >audited &&
 	printf "%s\n" "rule|village|后叶村|双河村" "returnee|village|后叶村|双河村" >expect &&
 	test_cmp expect audited &&
+	: each selection and board entry moved is audited under the key honour-add or board-step gave it &&
+	sqlite3 "$RENKE_DB" "SELECT a.entity, count(*), count(b.entity_id) FROM audit a
+		LEFT JOIN (SELECT DISTINCT entity, entity_id FROM audit
+			WHERE field IN (${SQ}created${SQ}, ${SQ}propose${SQ})) b
+		ON b.entity = a.entity AND b.entity_id = a.entity_id
+		WHERE a.entity IN (${SQ}board${SQ}, ${SQ}honour${SQ}) AND a.field = ${SQ}village${SQ}
+		GROUP BY a.entity ORDER BY a.entity" >keys &&
+	test_cmp moves keys &&
 	: the rules are in force and delivered in the kept village now &&
 	report-gen scorecard -f csv --today $TODAY >after.csv &&
 	field rules_in_force after.csv | grep -q "^双河村,1$" &&
@@ -171,7 +183,7 @@ test_case 'a household merged: twin selection, board entry and delivery are the 
 	: the board entry of the kept selection, and each twin audited &&
 	test "$(sqlite3 "$RENKE_DB" "SELECT o.household_id FROM board_entry e JOIN honour o ON o.id = e.honour_id WHERE e.household_id = ${SQ}HY0101001${SQ}")" = HY0101001 &&
 	sqlite3 "$RENKE_DB" "SELECT entity FROM audit WHERE field = ${SQ}merged_into${SQ} AND entity <> ${SQ}household${SQ} ORDER BY seq" >audited &&
-	printf "%s\n" board_entry honour rule_step >expect &&
+	printf "%s\n" board honour rule >expect &&
 	test_cmp expect audited &&
 	: models counted once, as before less the twins &&
 	report-gen scorecard -f csv --today 2022-12-31 >models.after &&

@@ -13,8 +13,7 @@
 P3=$(id_number 50023519751111002)	# of no household
 
 # one township: matters at every stage in two villages, an ordinary issue
-(
-	RENKE_DB=$TRASH/seed.db && export RENKE_DB &&
+seed_store() {
 	cat >households.csv <<-\EOT &&
 	household_id,head_name,village,village_group,categories,members
 	H1,户一,甲村,1社,脱贫户,4
@@ -43,12 +42,12 @@ P3=$(id_number 50023519751111002)	# of no household
 	EOT
 	misconduct-step -q --today 2022-12-31 steps.csv &&
 	issue-update -q --id 7 --status withdrawn --reason 重复登记 --today 2022-12-31 >/dev/null &&
-	issue-add -q --kind problem --category water --title 水管破裂 --village 甲村 --owner 村委 --urgency urgent --today 2022-10-10 >/dev/null &&
-	sqlite3 "$RENKE_DB" "PRAGMA wal_checkpoint(TRUNCATE)" >/dev/null
-) || exit 1
+	issue-add -q --kind problem --category water --title 水管破裂 --village 甲村 --owner 村委 --urgency urgent --today 2022-10-10 >/dev/null
+}
 
+# seed: the store above, built once and copied
 seed() {
-	sqlite3 "$TRASH/seed.db" ".backup $RENKE_DB"
+	store_cache seed seed_store
 }
 
 # counted SINCE UNTIL: per village (and * for the township), matters
