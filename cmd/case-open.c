@@ -14,7 +14,7 @@ static const char usage[] =
 "                 [--dry-run] --household id --clue clue --clue-on date\n"
 "                 [--type type] [--recorder name] [--monitor-type type]\n"
 "                 [--risks risks] [--detail text]\n"
-"       case-open [-q] [-d db] [--by name] --limit name=value ...\n";
+"       case-open [-q] [-d db] [--by name] --reason text --limit name=value ...\n";
 
 enum { OPT_FIELD = 3000, OPT_LIMIT = 4000 };
 
@@ -45,7 +45,7 @@ option(struct cli *cli, int opt, const char *arg, void *context)
 	return cli_record_option(cli, opt, arg, &o->record);
 }
 
-/* --limit name=value ...: the county's limits, in one transaction, audited. */
+/* --limit name=value ...: the county's limits, in one transaction, audited with the reason. */
 static int
 set_limits(struct cli *cli, const char *const *limits, size_t n)
 {
@@ -74,7 +74,8 @@ set_limits(struct cli *cli, const char *const *limits, size_t n)
 
 		snprintf(name, sizeof(name), "%.*s", (int)(eq - limits[i]), limits[i]);
 		number_parse(eq + 1, 0, 3650, &value);
-		if (monitor_set_limit(store, name, value, &err) != 0) {
+		if (monitor_set_limit(store, name, value, cli->import.reason,
+		    &err) != 0) {
 			store_rollback(store);
 			goto out;
 		}
@@ -104,7 +105,8 @@ main(int argc, char **argv)
 	cli_field_options(options + 1, option_names, CASE_NFIELDS, OPT_FIELD);
 	options[0] = (struct option){ "limit", required_argument, NULL, OPT_LIMIT };
 
-	cli_start(&cli, "case-open", usage, CLI_INPUT | CLI_IMPORT | CLI_OUTPUT);
+	cli_start(&cli, "case-open", usage, CLI_INPUT | CLI_IMPORT | CLI_OUTPUT |
+	    CLI_REASON);
 	first = cli_parse(&cli, argc, argv, options, "", option, &o);
 	if (o.nlimits > 0 && (o.record.given || argc > first))
 		cli_usage_error(&cli, _("--limit sets the county's limits; give no "
@@ -112,8 +114,13 @@ main(int argc, char **argv)
 	if (o.record.given && argc > first)
 		cli_usage_error(&cli, _("give one clue by options or clues in files, "
 		    "not both"));
-	if (o.nlimits > 0)
+	if (o.nlimits == 0 && cli.import.reason != NULL)
+		cli_usage_error(&cli, _("--reason goes with --limit: a clue is "
+		    "corrected by its case's steps (case-step)"));
+	if (o.nlimits > 0) {
+		cli_county_reason(&cli);
 		return cli_finish(&cli, set_limits(&cli, o.limits, o.nlimits));
+	}
 	if (o.record.given)
 		import.values = o.value;
 	settings.today = cli.today;

@@ -903,6 +903,15 @@ cli_record_option(struct cli *cli, int opt, const char *arg, void *context)
 	return 0;
 }
 
+void
+cli_county_reason(struct cli *cli)
+{
+	if (cli->import.reason == NULL ||
+	    (cli->import.reason = text_trim((char *)cli->import.reason))[0] == '\0')
+		cli_usage_error(cli, _("--reason: say why the county changed it "
+		    "(its document); it is kept in the audit log"));
+}
+
 int
 cli_action(struct cli *cli, int argc, char **argv,
     const struct cli_action *actions, size_t n, const char *expected,

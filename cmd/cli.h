@@ -321,6 +321,13 @@ struct cli_action {
 };
 
 /*
+ * A change to the county's settings (county-set, case-open --limit)
+ * needs a --reason that is not blank (trimmed in place): a usage error
+ * saying so otherwise.
+ */
+void cli_county_reason(struct cli *cli);
+
+/*
  * The action argv[0] names among actions[0..n), with as many operands
  * as it takes (and up to optional more), none blank (each trimmed in place), and a --reason that
  * is not blank: its index.  Otherwise a usage error; expected lists the

@@ -104,9 +104,7 @@ main(int argc, char **argv)
 		cli_usage_error(&cli, _("--reason goes with a change: name=value"));
 	if (n == 0)
 		return cli_finish(&cli, list(&cli));
-	if (reason == NULL || text_trim((char *)reason)[0] == '\0')
-		cli_usage_error(&cli, _("--reason: say why the county changed it "
-		    "(its document); it is kept in the audit log"));
+	cli_county_reason(&cli);
 	check_changes(&cli, argv + first, n);
 	return cli_finish(&cli, change(&cli, argv + first, n));
 }

@@ -537,9 +537,10 @@ static const struct item_query loan_queries[] = {
 };
 
 /*
- * Returnees (lib/returnee.h) whose latest contact is more than the
- * county's returnee_uncontacted_days old and who are not yet working or in business
- * at home.  The id is "returnee:ID number" (masked by deadline_write()),
+ * Returnees (lib/returnee.h) whose latest contact on or before the day
+ * (RETURNEE_LATEST_SQL) is more than the county's
+ * returnee_uncontacted_days old and who are not yet working or in
+ * business at home.  The id is "returnee:ID number" (masked by deadline_write()),
  * the household the member's if they are one, the owner their cadre.
  */
 static const struct item_query returnee_queries[] = {
@@ -551,8 +552,7 @@ static const struct item_query returnee_queries[] = {
 	  "r JOIN village v ON v.id = r.village_id LEFT JOIN member m ON "
 	  "m.id_number = r.id_number LEFT JOIN household h ON h.household_id = "
 	  "m.household_id LEFT JOIN village_group g ON g.id = h.group_id WHERE "
-	  "r.contacted_on = (SELECT max(x.contacted_on) FROM returnee_contact x "
-	  "WHERE x.id_number = r.id_number) AND r.status <> 'settled' AND "
+	  RETURNEE_LATEST_SQL("r") " AND r.status <> 'settled' AND "
 	  "due < :limit AND (:village IS NULL OR v.name = :village)" },
 };
 

@@ -87,7 +87,7 @@ case_write(struct store *s, long long id, struct writer *w, int labels,
 
 int
 monitor_set_limit(struct store *s, const char *name, long value,
-    struct error *err)
+    const char *reason, struct error *err)
 {
 	static const char *const limits[] = {
 		"decision_days", "posting_days", "unfollowed_days", "stable_months"
@@ -95,7 +95,7 @@ monitor_set_limit(struct store *s, const char *name, long value,
 
 	for (size_t i = 0; i < sizeof(limits) / sizeof(limits[0]); i++)
 		if (strcmp(limits[i], name) == 0)
-			return county_set(s, name, value, NULL, NULL, err);
+			return county_set(s, name, value, reason, NULL, err);
 	return error_set(err, EXIT_DATAERR, _("no limit called %s; the limits "
 	    "are decision_days, posting_days, unfollowed_days, stable_months"),
 	    name);

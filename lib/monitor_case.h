@@ -110,11 +110,12 @@ int case_write(struct store *s, long long id, struct writer *w, int labels,
 /*
  * Set the county's limit name (decision_days, posting_days,
  * unfollowed_days, stable_months: settings of county.h) to value, in
- * the caller's transaction, audited (county_set()).  0, or -1 with err
- * set (EXIT_DATAERR for another name or a value out of its range).
+ * the caller's transaction, audited with reason (county_set()).  0, or
+ * -1 with err set (EXIT_DATAERR for another name or a value out of its
+ * range).
  */
 int monitor_set_limit(struct store *s, const char *name, long value,
-    struct error *err);
+    const char *reason, struct error *err);
 
 /* 1 when the store has any case: households then change by cases only. */
 int monitor_cases_in_use(struct store *s);

@@ -7,6 +7,7 @@
 #include "member.h"
 #include "report.h"
 #include "report_parts.h"
+#include "returnee.h"
 #include "text.h"
 #include "vocab.h"
 
@@ -57,9 +58,7 @@ static const struct count_query {
 	  "WHERE s.kind = 'loan' AND s.start_date <= :today",
 	  "loan_status", C_LOANS, C_LOAN_STATUS, C_LOAN_AMOUNT, "approved" },
 	{ "SELECT r.status, NULL, r.village_id FROM returnee_contact r "
-	  "WHERE r.contacted_on = (SELECT max(x.contacted_on) FROM "
-	  "returnee_contact x WHERE x.id_number = r.id_number AND "
-	  "x.contacted_on <= :today)",
+	  "WHERE " RETURNEE_LATEST_SQL("r"),
 	  "returnee_status", C_RETURNEES, C_RETURNEE_STATUS, -1, NULL },
 	{ "SELECT m.tags, NULL, h.village_id FROM member m "
 	  "JOIN household h ON h.household_id = m.household_id "
@@ -370,9 +369,8 @@ static const struct list_view lists[] = {
 	  "x.contacted_on <= :today), r.contacted_on, r.way, r.said, "
 	  "CAST(julianday(:today) - julianday(r.contacted_on) AS INTEGER) "
 	  "FROM returnee_contact r JOIN village v ON v.id = r.village_id "
-	  "WHERE r.contacted_on = (SELECT max(x.contacted_on) FROM "
-	  "returnee_contact x WHERE x.id_number = r.id_number AND "
-	  "x.contacted_on <= :today) AND (:village IS NULL OR v.name = :village) "
+	  "WHERE " RETURNEE_LATEST_SQL("r") " AND "
+	  "(:village IS NULL OR v.name = :village) "
 	  "ORDER BY v.id, r.status = 'settled', r.contacted_on, r.id_number",
 	  returnee_columns, sizeof(returnee_columns) / sizeof(returnee_columns[0]),
 	  2, -1, -1, -1, -1, "report-gen returnees" },

@@ -34,4 +34,13 @@ extern const struct field_spec returnee_fields[RETURNEE_NFIELDS];
  */
 extern const struct import_kind returnee_import_kind;
 
+/*
+ * SQL: the contact r (of returnee_contact) is its person's latest on or
+ * before :today, the one day every report and deadline-check judge a
+ * returnee by; a contact recorded for a later day does not count yet.
+ */
+#define RETURNEE_LATEST_SQL(r) \
+	r ".contacted_on = (SELECT max(x.contacted_on) FROM returnee_contact x " \
+	"WHERE x.id_number = " r ".id_number AND x.contacted_on <= :today)"
+
 #endif

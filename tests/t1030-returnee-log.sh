@@ -5,7 +5,8 @@
 # else's names them; a later contact takes what it leaves out from the
 # nearest one; the same contact again, and --upsert, audited; bad input
 # refused with the store unchanged; deadline-check returnee_uncontacted
-# at its edges (day 30 and day 31 after the latest contact).
+# at its edges (day 30 and day 31 after the latest contact, a contact
+# after --today not counted, one on it counted).
 
 . "$(dirname "$0")/lib.sh"
 
@@ -175,6 +176,40 @@ test_case 'deadline-check: not listed 30 days after the latest contact, listed o
 	expect_status 1 deadline-check --today 2023-06-01 --kind returnee_uncontacted -f csv >out &&
 	test_line_count 2 out &&
 	grep -qF "returnee:$M2," out
+'
+
+test_case 'deadline-check and report-gen returnees judge by the latest contact on or before --today, not a later one' '
+	seed &&
+	returnee-log -q --id-number "$P1" --date 2022-10-01 --cadre 王干部 &&
+	returnee-log -q --id-number "$P1" --date 2022-12-10 --status 已就业创业 &&
+	returnee-log -q --id-number "$P2" --date 2022-09-01 --name 向国富 --village 乙村 --cadre 李书记 &&
+	returnee-log -q --id-number "$P2" --date 2022-11-01 &&
+	store_dump >before &&
+	expect_status 1 deadline-check --today 2022-10-31 --kind returnee_uncontacted -f csv >out &&
+	{
+		echo "$HEADER" &&
+		echo "returnee_uncontacted,returnee:$M2,向国富：回引人才，2022-09-01后未再联系,,乙村,,李书记,2022-10-01,30,"
+	} >expect &&
+	test_cmp expect out &&
+	expect_status 1 deadline-check --today 2022-11-01 --kind returnee_uncontacted -f csv >out &&
+	{
+		echo "$HEADER" &&
+		echo "returnee_uncontacted,returnee:$M1,甲：回引人才，2022-10-01后未再联系,H1,甲村,1社,王干部,2022-10-31,1,"
+	} >expect &&
+	test_cmp expect out &&
+	report-gen returnees --today 2022-11-01 -f csv >out &&
+	csv_column 8 out | sed 1d >actual &&
+	printf "contacted\ncontacted\n" >expect &&
+	test_cmp expect actual &&
+	expect_status 1 deadline-check --today 2022-12-10 --kind returnee_uncontacted -f csv >out &&
+	test_line_count 2 out &&
+	grep -qF "returnee:$M2,向国富：回引人才，2022-11-01后未再联系" out &&
+	report-gen returnees --today 2022-12-10 -f csv >out &&
+	csv_column 8 out | sed 1d >actual &&
+	printf "contacted\nsettled\n" >expect &&
+	sort actual >actual.sorted &&
+	test_cmp expect actual.sorted &&
+	store_unchanged
 '
 
 test_done

@@ -140,10 +140,10 @@ test_case 'a monitoring case'"'"'s day count: decision_days, and case-open --lim
 	test_must_be_empty out &&
 	expect_status 1 deadline-check --today 2022-11-22 --kind monitoring_case_overdue -f csv >out &&
 	grep -q "^monitoring_case_overdue,1,.*,2022-11-21,1,$" out &&
-	case-open -q --limit decision_days=15 &&
+	case-open -q --reason "县文件" --limit decision_days=15 &&
 	county-set -f csv | grep -q "^decision_days,15,15," &&
 	sqlite3 "$RENKE_DB" "SELECT who, entity_id, old, new FROM audit WHERE entity = ${SQ}county_setting${SQ} ORDER BY seq" >actual &&
-	printf "%s\n" "tester|decision_days|15|20" "tester|decision_days||县防返贫监测办" "tester|decision_days|20|15" >expect &&
+	printf "%s\n" "tester|decision_days|15|20" "tester|decision_days||县防返贫监测办" "tester|decision_days|20|15" "tester|decision_days||县文件" >expect &&
 	test_cmp expect actual
 '
 

@@ -131,21 +131,38 @@ test_case 'the messages in Chinese' '
 	store_unchanged
 '
 
-test_case '--limit sets the county'"'"'s limits, audited; a bad one is a usage error' '
+test_case '--limit sets the county'"'"'s limits, audited with --reason; a bad one or none is a usage error' '
 	seed &&
-	case-open --limit decision_days=20 --limit posting_days=7 2>err &&
+	store_dump >before &&
+	expect_status 64 case-open --limit decision_days=20 2>err &&
+	grep_message "^case-open: --reason: say why the county changed it (its document); it is kept in the audit log$" err &&
+	expect_status 64 case-open --limit decision_days=20 --reason " 　" 2>err &&
+	grep_message "say why the county changed it" err &&
+	expect_status 64 env LANGUAGE=zh_CN LC_ALL=zh_CN.UTF-8 case-open --limit decision_days=20 2>err &&
+	grep_message "^case-open: --reason：写明县里修改的依据（文件文号）；记入审计日志$" err &&
+	expect_status 64 case-open --reason 县文件 --household HY0101001 --clue cadre --clue-on 2022-11-01 2>err &&
+	grep_message "^case-open: --reason goes with --limit: a clue is corrected by its case${SQ}s steps (case-step)$" err &&
+	expect_status 64 env LANGUAGE=zh_CN LC_ALL=zh_CN.UTF-8 case-open --reason 县文件 --household HY0101001 --clue cadre --clue-on 2022-11-01 2>err &&
+	grep_message "^case-open: --reason 与 --limit 一起用" err &&
+	store_unchanged &&
+	case-open --limit decision_days=20 --limit posting_days=7 --reason " 县防返贫监测办〔2022〕3号 " --by 县监测办 2>err &&
 	sqlite3 "$RENKE_DB" "select name, value from county_setting where name in (${SQ}decision_days${SQ}, ${SQ}posting_days${SQ}, ${SQ}stable_months${SQ}, ${SQ}unfollowed_days${SQ}) order by name" >actual &&
 	printf "decision_days|20\nposting_days|7\nstable_months|6\nunfollowed_days|3\n" >expect &&
 	test_cmp expect actual &&
-	sqlite3 "$RENKE_DB" "select entity_id, old, new from audit where entity = ${SQ}county_setting${SQ}" >actual &&
-	printf "decision_days|15|20\nposting_days|5|7\n" >expect &&
+	sqlite3 "$RENKE_DB" "select who, entity_id, field, old, new from audit where entity = ${SQ}county_setting${SQ} order by seq" >actual &&
+	cat >expect <<-\EOT &&
+	县监测办|decision_days|value|15|20
+	县监测办|decision_days|reason||县防返贫监测办〔2022〕3号
+	县监测办|posting_days|value|5|7
+	县监测办|posting_days|reason||县防返贫监测办〔2022〕3号
+	EOT
 	test_cmp expect actual &&
 	store_dump >before &&
-	expect_status 64 case-open --limit posting_days 2>err &&
+	expect_status 64 case-open --reason r --limit posting_days 2>err &&
 	grep_message "limit: not name=number (0 to 3650): \"posting_days\"" err &&
-	expect_status 65 case-open --limit posting=3 2>err &&
+	expect_status 65 case-open --reason r --limit posting=3 2>err &&
 	grep_message "no limit called posting; the limits are decision_days, posting_days, unfollowed_days, stable_months" err &&
-	expect_status 64 case-open --limit posting_days=3 --household HY0101001 2>err &&
+	expect_status 64 case-open --reason r --limit posting_days=3 --household HY0101001 2>err &&
 	grep_message "give no clue with it" err &&
 	store_unchanged
 '

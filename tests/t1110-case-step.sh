@@ -207,7 +207,7 @@ test_case 'refused: a posting shorter than the minimum, or without its objection
 	expect_status 65 $STEP --step posting --date 2022-11-05 2>err &&
 	err_is err "case-step: command line: --objections: missing; record the objections raised during the posting, or 无 for none" "$NOTHING" &&
 	store_unchanged &&
-	case-open -q --limit posting_days=3 &&
+	case-open -q --reason "县文件" --limit posting_days=3 &&
 	posting --days 4 >/dev/null &&
 	sqlite3 "$RENKE_DB" "select posting_until from monitor_case" >actual &&
 	echo 2022-11-08 >expect &&

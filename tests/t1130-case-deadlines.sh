@@ -58,7 +58,7 @@ test_case 'a case is overdue the day after its 15 days (--within 2 lists it two 
 	assign -q --cadre 李帮扶 --role 帮扶干部 --household HY0101001 &&
 	expect_status 1 deadline-check --today 2022-11-17 --kind monitoring_case_overdue --owner 李帮扶 -f csv >out &&
 	grep -q "^monitoring_case_overdue,1,.*,李帮扶,2022-11-16,1," out &&
-	case-open -q --limit decision_days=20 &&
+	case-open -q --reason "县文件" --limit decision_days=20 &&
 	deadline-check --today 2022-11-17 --kind monitoring_case_overdue >out &&
 	test_must_be_empty out
 '
@@ -69,7 +69,7 @@ test_case 'a decided case is overdue no more; the limit of days a suggestion wai
 		--reason 收入稳定 >/dev/null &&
 	deadline-check --today 2022-11-30 --kind monitoring_case_overdue >out &&
 	test_must_be_empty out &&
-	case-open -q --limit unfollowed_days=7 &&
+	case-open -q --reason "县文件" --limit unfollowed_days=7 &&
 	deadline-check --today 2022-11-09 --kind monitoring_unfollowed >out &&
 	test_must_be_empty out &&
 	expect_status 1 deadline-check --today 2022-11-10 --kind monitoring_unfollowed >out
