@@ -46,6 +46,8 @@ static const struct {
 	{ "opened", N_("opened") },
 	{ "suggested", N_("suggested at a meeting") },
 	{ "answered", N_("answered") },
+	{ "delivered", N_("rules delivered") },
+	{ "enforced", N_("rules enforced") },
 };
 
 const char *

@@ -444,10 +444,47 @@ case_trail_rows(struct store *s, const struct household_ref *hh,
 	return 0;
 }
 
+/*
+ * A step of a rule set that names the household (rule-step): its rules
+ * delivered to it, or a violation or reward of them, on the day done;
+ * the rule set by its title, what was done in words of the procedure.
+ */
+static int
+rule_row(sqlite3_stmt *st, const struct household_ref *hh, struct history *h,
+    struct error *err)
+{
+	const char *step = text(st, 1), *action = text(st, 3), *body = text(st, 4);
+	const char *notes = text(st, 5);
+	char what[1024];
+
+	(void)hh;
+	snprintf(what, sizeof(what), "%s%s%s%s%s", action ? action : "",
+	    action && body ? " " : "", body ? body : "",
+	    notes && (action || body) ? ": " : "", notes ? notes : "");
+	return history_add(h, text(st, 0), NULL, "rule", text(st, 2),
+	    strcmp(step, "deliver") == 0 ? "delivered" : "enforced", NULL, NULL,
+	    what[0] != '\0' ? what : NULL, text(st, 6), NULL, err);
+}
+
+/* The steps of the village rules that name the household: deliveries, violations, rewards. */
+static int
+rule_rows(struct store *s, const struct household_ref *hh, struct history *h,
+    struct error *err)
+{
+	sqlite3_stmt *st = store_prepare(s, "SELECT d.done_on, d.step, r.title, "
+	    "d.action, d.body, d.notes, d.who FROM rule_step d JOIN rule_set r "
+	    "ON r.id = d.rule_id WHERE d.household_id = ? AND (d.step = 'deliver' "
+	    "OR d.step = 'enforce') ORDER BY d.done_on, d.id", err);
+
+	if (st != NULL)
+		sqlite3_bind_text(st, 1, hh->number, -1, SQLITE_STATIC);
+	return each_row(s, st, rule_row, hh, h, err);
+}
+
 /* Every kind of record a household's history shows, each adding its rows. */
 static history_kind_fn *const household_kinds[] = {
 	household_rows, member_rows, visit_rows, issue_rows, survey_rows,
-	case_rows, support_rows,
+	case_rows, support_rows, rule_rows,
 };
 
 /* Every kind of record a case's history shows: its own trail, then what points to it. */
@@ -501,7 +538,8 @@ row_values(const struct history_row *r, int labels, int reveal,
 		else if (domain == NULL)
 			new_value = history_words(r->kind, r->field, new_value,
 			    &t->new_labels);
-	} else if (labels && strcmp(r->event, "created") == 0)
+	} else if (labels && (strcmp(r->event, "created") == 0 ||
+	    strcmp(r->event, "enforced") == 0))
 		new_value = history_words(r->kind, NULL, new_value, &t->new_labels);
 	if (labels)
 		record = history_words(r->kind, "", record, &t->record_words);
