@@ -20,6 +20,7 @@ struct writer {
 	size_t ncolumns;
 	unsigned flags;
 	long rows;
+	const unsigned char *marks;	/* the row's (writer_row_marked()), or NULL */
 	int failed;
 	int reader_gone;	/* EPIPE: the reader closed the pipe */
 	/*
@@ -504,6 +505,27 @@ writer_sheet(const struct writer *w)
 	return w->xlsx;
 }
 
+int
+writer_row_marked(struct writer *w, const char *const *values,
+    const unsigned char *marks, struct error *err)
+{
+	int rc;
+
+	w->marks = marks;
+	rc = writer_row(w, values, err);
+	w->marks = NULL;
+	return rc;
+}
+
+int
+writer_note(struct writer *w, const char *const *values,
+    const unsigned char *marks, struct error *err)
+{
+	if (w->format != FORMAT_XLSX)
+		return 0;
+	return xlsx_out_note(w->xlsx, values, marks, err);
+}
+
 static int
 keep_cell(struct writer *w, const char *v)
 {
@@ -579,7 +601,8 @@ writer_row(struct writer *w, const char *const *values, struct error *err)
 		html_row(w, values, 0);
 		break;
 	case FORMAT_XLSX:
-		if (xlsx_out_row(w->xlsx, values, err) != 0)
+		if ((w->marks != NULL ? xlsx_out_row_marked(w->xlsx, values,
+		    w->marks, err) : xlsx_out_row(w->xlsx, values, err)) != 0)
 			return -1;
 		break;
 	case FORMAT_TABLE:

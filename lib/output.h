@@ -65,6 +65,31 @@ struct writer *writer_open(FILE *fp, enum output_format format,
  */
 int writer_row(struct writer *w, const char *const *values, struct error *err);
 
+/*
+ * How a cell is marked, where a format can show it: the state of the
+ * items it counts, coloured in a workbook (green, amber, red) as the
+ * scorecard's HTML heat map colours them.
+ */
+enum output_mark { OUTPUT_MARK_NONE, OUTPUT_MARK_DONE, OUTPUT_MARK_LATE,
+	OUTPUT_MARK_MISSING };
+
+/*
+ * writer_row() with marks[i] (enum output_mark) for values[i]: an xlsx
+ * writer colours the cells; the other formats have no colours and write
+ * the row as writer_row() does.  0, or -1 with err set, as writer_row().
+ */
+int writer_row_marked(struct writer *w, const char *const *values,
+    const unsigned char *marks, struct error *err);
+
+/*
+ * A note below the rows for the reader of a workbook (a legend), its
+ * cells marked as writer_row_marked() marks them, outside the rows'
+ * filter; after it no more rows.  The other formats leave it out (a
+ * table or csv has no colours to explain).  0, or -1 with err set.
+ */
+int writer_note(struct writer *w, const char *const *values,
+    const unsigned char *marks, struct error *err);
+
 struct store;
 
 /*

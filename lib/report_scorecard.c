@@ -140,9 +140,21 @@ rank_cards(struct card *cards, size_t n)
 struct cells {
 	char num[NCOLUMNS][32];
 	const char *v[NCOLUMNS];
+	unsigned char mark[NCOLUMNS];	/* enum output_mark: a workbook's colours */
 	size_t c;
 	int labels;
 };
+
+/* The state of items required, done by their due date and done late: the heat-map's colour. */
+static enum output_mark
+items_mark(long required, long done, long late)
+{
+	if (required <= 0)
+		return OUTPUT_MARK_NONE;
+	if (done >= required)
+		return OUTPUT_MARK_DONE;
+	return done + late >= required ? OUTPUT_MARK_LATE : OUTPUT_MARK_MISSING;
+}
 
 static void
 put_count(struct cells *t, long n)
@@ -167,7 +179,10 @@ put_rate(struct cells *t, long part, long whole)
 	t->c++;
 }
 
-/* Items required, held (done) and late: the three, or "—" thrice when nothing is required. */
+/*
+ * Items required, held (done) and late: the three, marked with their
+ * state, or "—" thrice when nothing is required.
+ */
 static void
 put_items(struct cells *t, long required, long held, long late)
 {
@@ -176,6 +191,7 @@ put_items(struct cells *t, long required, long held, long late)
 			t->v[t->c++] = t->labels ? "—" : NULL;
 		return;
 	}
+	memset(t->mark + t->c, items_mark(required, held, late), 3);
 	put_count(t, required);
 	put_count(t, held);
 	put_count(t, late);
@@ -208,6 +224,7 @@ card_values(const struct card *card, const struct report_summary *sum,
 		visited += v->coverage[m].visited;
 	}
 	t->c = 0;
+	memset(t->mark, OUTPUT_MARK_NONE, sizeof(t->mark));
 	t->v[t->c++] = v->township;
 	t->v[t->c++] = strcmp(v->village, "*") == 0 && t->labels ? _("total") :
 	    v->village;
@@ -282,15 +299,34 @@ static const char page_style[] =
 	"border: 1px solid #000 }\n"
 	"small { display: block; font-size: 8pt }\n";
 
-/* The state of items required, done by their due date and done late: the heat-map's colour. */
+/* items_mark() as the page's class of a cell. */
 static const char *
 items_state(long required, long done, long late)
 {
-	if (required <= 0)
-		return "none";
-	if (done >= required)
-		return "done";
-	return done + late >= required ? "late" : "missing";
+	static const char *const class[] = { "none", "done", "late", "missing" };
+
+	return class[items_mark(required, done, late)];
+}
+
+/*
+ * Under a workbook's rows, the key to its colours, as the page has it:
+ * done, done late, missing.  0, or -1 with err set.
+ */
+static int
+scorecard_key(struct writer *w, size_t ncolumns, struct error *err)
+{
+	const char *v[NCOLUMNS] = { NULL };
+	unsigned char mark[NCOLUMNS] = { OUTPUT_MARK_NONE };
+
+	if (ncolumns < 3)
+		return 0;
+	v[0] = _("done");
+	v[1] = _("done late");
+	v[2] = _("missing");
+	mark[0] = OUTPUT_MARK_DONE;
+	mark[1] = OUTPUT_MARK_LATE;
+	mark[2] = OUTPUT_MARK_MISSING;
+	return writer_note(w, v, mark, err);
 }
 
 /* One cell of the heat-map for action n: done/required coloured by state, and more below. */
@@ -534,12 +570,18 @@ report_scorecard(struct report_source *src, const char *const *files,
 	t.labels = labels;
 	for (size_t i = 0; i < sum.nvillages; i++) {
 		card_values(&cards[i], &sum, &t);
-		if (writer_row(w, t.v + (county ? 0 : 1), err) != 0) {
+		if (writer_row_marked(w, t.v + (county ? 0 : 1),
+		    t.mark + (county ? 0 : 1), err) != 0) {
 			writer_close(w, NULL);
 			w = NULL;
 			rows = err->status == EXIT_OK && err->text[0] == '\0' ? 0 : -1;
 			goto out;
 		}
+	}
+	if (scorecard_key(w, NCOLUMNS - (county ? 0 : 1), err) != 0) {
+		writer_close(w, NULL);
+		w = NULL;
+		goto out;
 	}
 	rows = writer_close(w, err) == 0 ? (long)sum.nvillages : -1;
 	w = NULL;

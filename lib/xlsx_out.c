@@ -501,6 +501,34 @@ xlsx_cell_kind(enum column_type type, int as_text, const char *v,
 	return XLSX_CELL_STRING;
 }
 
+/* The streaming writer of x, a sheet of its own; NULL with err set for a sheet of a book. */
+static struct xlsx_stream *
+one_sheet(struct xlsx_out *x, struct error *err)
+{
+	if (x->stream == NULL)
+		error_set(err, EXIT_SOFTWARE, "%s", _("coloured cells need a "
+		    "workbook of one sheet"));
+	return x->stream;
+}
+
+int
+xlsx_out_row_marked(struct xlsx_out *x, const char *const *values,
+    const unsigned char *marks, struct error *err)
+{
+	struct xlsx_stream *s = one_sheet(x, err);
+
+	return s == NULL ? -1 : xlsx_stream_row_marked(s, values, marks, err);
+}
+
+int
+xlsx_out_note(struct xlsx_out *x, const char *const *values,
+    const unsigned char *marks, struct error *err)
+{
+	struct xlsx_stream *s = one_sheet(x, err);
+
+	return s == NULL ? -1 : xlsx_stream_note(s, values, marks, err);
+}
+
 int
 xlsx_out_row(struct xlsx_out *x, const char *const *values, struct error *err)
 {

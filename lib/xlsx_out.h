@@ -66,6 +66,25 @@ struct xlsx_out *xlsx_out_open(FILE *fp, const struct column *columns,
 int xlsx_out_row(struct xlsx_out *x, const char *const *values,
     struct error *err);
 
+/*
+ * One row as xlsx_out_row(), cell i filled as marks[i] (enum
+ * output_mark) says: green done, amber late, red missing, an empty cell
+ * too; a thin border round each.  A sheet of xlsx_out_open() only: a
+ * sheet of a book refuses (EXIT_SOFTWARE).  0, or -1 with err set.
+ */
+int xlsx_out_row_marked(struct xlsx_out *x, const char *const *values,
+    const unsigned char *marks, struct error *err);
+
+/*
+ * A row below the records after a blank row, outside the filter, its
+ * cells marked as xlsx_out_row_marked() and not measured for the
+ * columns' widths: a legend.  After a note, no more records.  A sheet
+ * of xlsx_out_open() only, as xlsx_out_row_marked().  0, or -1 with err
+ * set.
+ */
+int xlsx_out_note(struct xlsx_out *x, const char *const *values,
+    const unsigned char *marks, struct error *err);
+
 enum xlsx_chart {
 	XLSX_CHART_BARS,	/* horizontal bars, one per series, grouped */
 	XLSX_CHART_STACKED,	/* horizontal bars, the series stacked */

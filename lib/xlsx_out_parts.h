@@ -79,6 +79,14 @@ struct xlsx_stream *xlsx_stream_open(FILE *fp, const struct column *columns,
 int xlsx_stream_row(struct xlsx_stream *s, const char *const *values,
     struct error *err);
 
+/* One row with its cells coloured, as xlsx_out_row_marked().  0, or -1 with err set. */
+int xlsx_stream_row_marked(struct xlsx_stream *s, const char *const *values,
+    const unsigned char *marks, struct error *err);
+
+/* A row after the records, as xlsx_out_note().  0, or -1 with err set. */
+int xlsx_stream_note(struct xlsx_stream *s, const char *const *values,
+    const unsigned char *marks, struct error *err);
+
 /*
  * Write the workbook to its fp and free s (NULL: nothing).  With err
  * NULL, or after a row was refused, nothing is written.  0, or -1 with

@@ -26,9 +26,14 @@
 #define FLUSH_AT 65536		/* bytes of XML deflated at a time */
 #define ZIP_ROOM 65536		/* what the parts after the sheet's rows take at most */
 
-/* cell styles, as styles.xml below lists them */
+/*
+ * cell styles, as styles.xml below lists them; then a cell marked done,
+ * late or missing (enum output_mark) in green, amber or red, a number
+ * and a percentage
+ */
 enum { STYLE_NONE, STYLE_TITLE, STYLE_HEADER, STYLE_TEXT, STYLE_DATE,
-	STYLE_TIME, STYLE_PERCENT };
+	STYLE_TIME, STYLE_PERCENT, STYLE_MARKED, STYLE_MARKED_PERCENT =
+	STYLE_MARKED + 3 };
 
 struct xlsx_stream {
 	FILE *fp;
@@ -41,6 +46,8 @@ struct xlsx_stream {
 	size_t *width;		/* of each column, in display columns */
 	unsigned char *as_text;	/* ID and phone columns: text, never numbers */
 	long rows;		/* records written */
+	long notes;		/* rows written after them (xlsx_stream_note()) */
+	const unsigned char *marks;	/* the row's cells' (enum output_mark), or NULL */
 	size_t next;		/* the column after the row's last cell */
 	int failed;
 	struct buf xml;		/* rows not yet handed to the worker */
@@ -250,7 +257,7 @@ put_cell_start(struct buf *b, const char *letters, const char *rowtext,
 	}
 	if (style != STYLE_NONE) {
 		PUT(b, " s=\"");
-		b->data[b->len++] = (char)('0' + style);
+		put_unsigned(b, (unsigned long long)style);
 		b->data[b->len++] = '"';
 	}
 	if (type != NULL) {
@@ -498,17 +505,26 @@ add_cell(struct xlsx_stream *s, size_t i, const char *rowtext, size_t rowlen,
 	double d = 0;
 	enum xlsx_cell kind = xlsx_cell_kind(s->columns[i].type, s->as_text[i],
 	    v, &d, &when);
+	int mark = s->marks != NULL && s->marks[i] > OUTPUT_MARK_NONE &&
+	    s->marks[i] <= OUTPUT_MARK_MISSING ? s->marks[i] : OUTPUT_MARK_NONE;
+	int plain = mark ? STYLE_MARKED + mark - 1 : STYLE_NONE;
 	const char *ref;
 	size_t n;
 
-	if (kind == XLSX_CELL_NONE)
+	if (kind == XLSX_CELL_NONE && !mark)
 		return 0;
 	/* a cell right after the one before needs no reference */
 	ref = i == s->next ? NULL : s->letters[i];
 	s->next = i + 1;
+	if (kind == XLSX_CELL_NONE) {	/* empty, but coloured */
+		if (buf_reserve(b, 64) != 0)
+			return no_memory(err);
+		put_cell_start(b, ref, rowtext, rowlen, plain, NULL, 1);
+		return 0;
+	}
 	n = strlen(v);
-	/* a cell is never wider than its bytes: most need no measuring */
-	if (n > s->width[i] && s->width[i] < XLSX_MAX_WIDTH) {
+	/* a cell is never wider than its bytes: most need no measuring; a note's are not measured */
+	if (s->notes == 0 && n > s->width[i] && s->width[i] < XLSX_MAX_WIDTH) {
 		size_t w = text_width(v);
 
 		if (w > s->width[i])
@@ -519,8 +535,9 @@ add_cell(struct xlsx_stream *s, size_t i, const char *rowtext, size_t rowlen,
 	switch (kind) {
 	case XLSX_CELL_NUMBER:
 	case XLSX_CELL_PERCENT:
-		put_cell_start(b, ref, rowtext, rowlen,
-		    kind == XLSX_CELL_PERCENT ? STYLE_PERCENT : STYLE_NONE, NULL, 0);
+		put_cell_start(b, ref, rowtext, rowlen, kind == XLSX_CELL_PERCENT ?
+		    (mark ? STYLE_MARKED_PERCENT + mark - 1 : STYLE_PERCENT) : plain,
+		    NULL, 0);
 		PUT(b, "<v>");
 		if (kind == XLSX_CELL_NUMBER)
 			put_number_text(b, v, d);
@@ -529,7 +546,7 @@ add_cell(struct xlsx_stream *s, size_t i, const char *rowtext, size_t rowlen,
 		PUT(b, "</v></c>");
 		break;
 	case XLSX_CELL_BOOLEAN:
-		put_cell_start(b, ref, rowtext, rowlen, STYLE_NONE, "b", 0);
+		put_cell_start(b, ref, rowtext, rowlen, plain, "b", 0);
 		PUT(b, "<v>");
 		b->data[b->len++] = d != 0 ? '1' : '0';
 		PUT(b, "</v></c>");
@@ -552,13 +569,14 @@ add_cell(struct xlsx_stream *s, size_t i, const char *rowtext, size_t rowlen,
 			    XLSX_FIRST_ROW + s->rows, utf8_length(v));
 		}
 		put_string_cell(b, ref, rowtext, rowlen,
-		    kind == XLSX_CELL_TEXT ? STYLE_TEXT : STYLE_NONE, v, n);
+		    kind == XLSX_CELL_TEXT ? STYLE_TEXT : plain, v, n);
 	}
 	return 0;
 }
 
-int
-xlsx_stream_row(struct xlsx_stream *s, const char *const *values,
+/* Row number (1-based) of values, its cells marked as s->marks says, to s's XML.  0 or -1. */
+static int
+add_row(struct xlsx_stream *s, long number, const char *const *values,
     struct error *err)
 {
 	struct buf *b = &s->xml;
@@ -568,11 +586,11 @@ xlsx_stream_row(struct xlsx_stream *s, const char *const *values,
 
 	if (s->failed)
 		return error_set(err, EXIT_SOFTWARE, _("the workbook cannot be made"));
-	if (XLSX_FIRST_ROW + s->rows >= XLSX_MAX_ROWS) {
+	if (number > XLSX_MAX_ROWS) {
 		s->failed = 1;
 		return xlsx_too_many_rows(err);
 	}
-	put_unsigned(&row, (unsigned long long)(XLSX_FIRST_ROW + s->rows + 1));
+	put_unsigned(&row, (unsigned long long)number);
 	rowlen = row.len;
 	if (buf_reserve(b, 64) != 0)
 		return no_memory(err);
@@ -587,10 +605,49 @@ xlsx_stream_row(struct xlsx_stream *s, const char *const *values,
 		return no_memory(err);
 	PUT(b, "</row>");
 	b->data[b->len] = '\0';
-	s->rows++;
 	if (b->len >= FLUSH_AT && flush_rows(s, err) != 0)
 		return -1;
 	return 0;
+}
+
+int
+xlsx_stream_row(struct xlsx_stream *s, const char *const *values,
+    struct error *err)
+{
+	return xlsx_stream_row_marked(s, values, NULL, err);
+}
+
+int
+xlsx_stream_row_marked(struct xlsx_stream *s, const char *const *values,
+    const unsigned char *marks, struct error *err)
+{
+	int rc;
+
+	if (s->notes > 0) {
+		s->failed = 1;
+		return error_set(err, EXIT_SOFTWARE, "%s",
+		    _("the workbook cannot be made"));
+	}
+	s->marks = marks;
+	rc = add_row(s, XLSX_FIRST_ROW + s->rows + 1, values, err);
+	s->marks = NULL;
+	if (rc == 0)
+		s->rows++;
+	return rc;
+}
+
+int
+xlsx_stream_note(struct xlsx_stream *s, const char *const *values,
+    const unsigned char *marks, struct error *err)
+{
+	int rc;
+
+	/* after the records and a blank row, outside the filter */
+	s->marks = marks;
+	s->notes++;
+	rc = add_row(s, XLSX_FIRST_ROW + s->rows + 1 + s->notes, values, err);
+	s->marks = NULL;
+	return rc;
 }
 
 /* ---- the workbook ---- */
@@ -632,14 +689,17 @@ static const char styles[] =
     "<font><b/><sz val=\"14\"/><color auto=\"1\"/><name val=\"Calibri\"/><family val=\"2\"/></font>"
     "<font><b/><sz val=\"11\"/><color auto=\"1\"/><name val=\"Calibri\"/><family val=\"2\"/></font>"
     "</fonts>"
-    "<fills count=\"3\"><fill><patternFill patternType=\"none\"/></fill>"
+    "<fills count=\"6\"><fill><patternFill patternType=\"none\"/></fill>"
     "<fill><patternFill patternType=\"gray125\"/></fill>"
-    "<fill><patternFill patternType=\"solid\"><fgColor rgb=\"FFE7E6E6\"/><bgColor indexed=\"64\"/></patternFill></fill></fills>"
+    "<fill><patternFill patternType=\"solid\"><fgColor rgb=\"FFE7E6E6\"/><bgColor indexed=\"64\"/></patternFill></fill>"
+    "<fill><patternFill patternType=\"solid\"><fgColor rgb=\"FF92D050\"/><bgColor indexed=\"64\"/></patternFill></fill>"
+    "<fill><patternFill patternType=\"solid\"><fgColor rgb=\"FFFFC000\"/><bgColor indexed=\"64\"/></patternFill></fill>"
+    "<fill><patternFill patternType=\"solid\"><fgColor rgb=\"FFFF5050\"/><bgColor indexed=\"64\"/></patternFill></fill></fills>"
     "<borders count=\"2\"><border><left/><right/><top/><bottom/><diagonal/></border>"
     "<border><left style=\"thin\"><color auto=\"1\"/></left><right style=\"thin\"><color auto=\"1\"/></right>"
     "<top style=\"thin\"><color auto=\"1\"/></top><bottom style=\"thin\"><color auto=\"1\"/></bottom><diagonal/></border></borders>"
     "<cellStyleXfs count=\"1\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\"/></cellStyleXfs>"
-    "<cellXfs count=\"7\">"
+    "<cellXfs count=\"13\">"
     "<xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\"/>"
     "<xf numFmtId=\"0\" fontId=\"1\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyFont=\"1\" applyAlignment=\"1\"><alignment horizontal=\"center\" vertical=\"center\"/></xf>"
     "<xf numFmtId=\"0\" fontId=\"2\" fillId=\"2\" borderId=\"1\" xfId=\"0\" applyFont=\"1\" applyFill=\"1\" applyBorder=\"1\" applyAlignment=\"1\"><alignment horizontal=\"center\"/></xf>"
@@ -647,6 +707,12 @@ static const char styles[] =
     "<xf numFmtId=\"165\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyNumberFormat=\"1\"/>"
     "<xf numFmtId=\"166\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyNumberFormat=\"1\"/>"
     "<xf numFmtId=\"167\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyNumberFormat=\"1\"/>"
+    "<xf numFmtId=\"0\" fontId=\"0\" fillId=\"3\" borderId=\"1\" xfId=\"0\" applyFill=\"1\" applyBorder=\"1\"/>"
+    "<xf numFmtId=\"0\" fontId=\"0\" fillId=\"4\" borderId=\"1\" xfId=\"0\" applyFill=\"1\" applyBorder=\"1\"/>"
+    "<xf numFmtId=\"0\" fontId=\"0\" fillId=\"5\" borderId=\"1\" xfId=\"0\" applyFill=\"1\" applyBorder=\"1\"/>"
+    "<xf numFmtId=\"167\" fontId=\"0\" fillId=\"3\" borderId=\"1\" xfId=\"0\" applyNumberFormat=\"1\" applyFill=\"1\" applyBorder=\"1\"/>"
+    "<xf numFmtId=\"167\" fontId=\"0\" fillId=\"4\" borderId=\"1\" xfId=\"0\" applyNumberFormat=\"1\" applyFill=\"1\" applyBorder=\"1\"/>"
+    "<xf numFmtId=\"167\" fontId=\"0\" fillId=\"5\" borderId=\"1\" xfId=\"0\" applyNumberFormat=\"1\" applyFill=\"1\" applyBorder=\"1\"/>"
     "</cellXfs>"
     "<cellStyles count=\"1\"><cellStyle name=\"Normal\" xfId=\"0\" builtinId=\"0\"/></cellStyles>"
     "<dxfs count=\"0\"/><tableStyles count=\"0\" defaultTableStyle=\"TableStyleMedium9\" defaultPivotStyle=\"PivotStyleLight16\"/>"
@@ -734,7 +800,8 @@ sheet_head(struct xlsx_stream *s, struct buf *b)
 	    "<sheetPr><pageSetUpPr fitToPage=\"1\"/></sheetPr><dimension ref=\"");
 	if (s->ncolumns > 0)
 		bad |= add_range(s, b, 0, 1, s->ncolumns - 1,
-		    XLSX_HEADER_ROW + 1 + s->rows, 0);
+		    XLSX_HEADER_ROW + 1 + s->rows + (s->notes > 0 ? s->notes + 1 : 0),
+		    0);
 	else
 		bad |= buf_puts(b, "A1");
 	bad |= buf_puts(b, "\"/><sheetViews><sheetView tabSelected=\"1\" workbookViewId=\"0\">"

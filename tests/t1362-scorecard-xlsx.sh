@@ -1,0 +1,119 @@
+#!/bin/sh
+#
+# report-gen scorecard -f xlsx colours each action's required items as
+# the HTML heat map does: green when all were done by their due date,
+# amber when the rest were done late, red when any is missing, nothing
+# when none is required; a key under the rows explains the colours.
+# Read back by an independent reader (python3-openpyxl) and checked
+# against the CSV of the same scorecard.
+
+. "$(dirname "$0")/lib.sh"
+
+DAY=2023-03-01
+
+# the example township with its meeting milestones and a briefing held
+# in time in 双河村, on 1 March 2023: done, late and missing items
+township() {
+	store_cache card '
+		household-add -q "$EXAMPLES/households.csv" &&
+		milestone-add -q "$EXAMPLES/milestones.csv" &&
+		visit-log -q "$EXAMPLES/visits.csv" &&
+		milestone-add -q "$EXAMPLES/meeting-milestones.csv" &&
+		meeting-log -q --kind 政策解读 --village 双河村 --date 2022-11-20 \
+			--today 2022-11-20 </dev/null >/dev/null'
+}
+
+# check CSV XLSX DONE LATE MISSING: every village's and total's action
+# cells of the workbook filled as the CSV's counts say, the rest
+# unfilled, and the key under the rows
+cat >check.py <<\EOF
+import csv, sys
+import openpyxl
+card, book, words = sys.argv[1], sys.argv[2], sys.argv[3:6]
+rows = list(csv.reader(open(card, encoding="utf-8")))
+head, rows = rows[0], rows[1:]
+ws = openpyxl.load_workbook(book).active
+colour = {"done": "FF92D050", "late": "FFFFC000", "missing": "FFFF5050"}
+actions = [("visits", "done"), ("representatives", "held"),
+    ("briefings", "held"), ("courtyard", "held"), ("rules_delivery", "done")]
+def fill(cell):
+    f = cell.fill
+    return f.fgColor.rgb if f is not None and f.patternType == "solid" else None
+bad, seen = 0, set()
+for k, row in enumerate(rows):
+    at = dict(zip(head, row))
+    marked = {}
+    for p, d in actions:
+        q, done, late = at[p + "_required"], at[p + "_" + d], at[p + "_late"]
+        state = None if q == "" else "done" if int(done) >= int(q) else \
+            "late" if int(done) + int(late) >= int(q) else "missing"
+        for c in (p + "_required", p + "_" + d, p + "_late"):
+            marked[head.index(c)] = colour.get(state)
+        if state:
+            seen.add(state)
+    for i in range(len(head)):
+        got = fill(ws.cell(row=3 + k, column=1 + i))
+        if got != marked.get(i):
+            print("row", 3 + k, head[i], "filled", got, "not", marked.get(i))
+            bad += 1
+        value = ws.cell(row=3 + k, column=1 + i).value
+        if i in marked and marked[i] and str(value) != row[i]:
+            print("row", 3 + k, head[i], "holds", value, "not", row[i])
+            bad += 1
+if seen != {"done", "late", "missing"}:
+    print("states seen:", seen)
+    bad += 1
+last = 3 + len(rows)
+if any(ws.cell(row=last, column=1 + i).value is not None for i in range(len(head))):
+    print("no blank row between the rows and the key")
+    bad += 1
+key = [(ws.cell(row=last + 1, column=1 + i).value, fill(ws.cell(row=last + 1, column=1 + i)))
+    for i in range(3)]
+if key != list(zip(words, (colour["done"], colour["late"], colour["missing"]))):
+    print("key:", key)
+    bad += 1
+if ws.max_row != last + 1:
+    print("rows after the key:", ws.max_row)
+    bad += 1
+if not ws.auto_filter.ref.endswith(str(last - 1)):
+    print("the filter covers", ws.auto_filter.ref)
+    bad += 1
+sys.exit(bad)
+EOF
+
+test_case 'the workbook'"'"'s action cells are coloured as the CSV'"'"'s counts say, with a key' '
+	township &&
+	report-gen scorecard -f csv --today $DAY >card.csv &&
+	report-gen scorecard -f xlsx --today $DAY >card.xlsx &&
+	/usr/bin/python3 "$TRASH/check.py" card.csv card.xlsx done "done late" missing
+'
+
+test_case 'zh_CN: the same colours, the key in Chinese' '
+	township &&
+	report-gen scorecard -f csv --today $DAY >card.csv &&
+	LANG=zh_CN.UTF-8 LC_ALL=zh_CN.UTF-8 report-gen scorecard -f xlsx --today $DAY >card.xlsx &&
+	/usr/bin/python3 "$TRASH/check.py" card.csv card.xlsx 已完成 逾期完成 未完成
+'
+
+test_case 'a county: the township column first, the same colours' '
+	township &&
+	cp "$RENKE_DB" 甲镇.db &&
+	cp "$RENKE_DB" 乙镇.db &&
+	report-gen -d 甲镇.db -d 乙镇.db scorecard -f csv --today $DAY >card.csv &&
+	report-gen -d 甲镇.db -d 乙镇.db scorecard -f xlsx --today $DAY >card.xlsx &&
+	/usr/bin/python3 "$TRASH/check.py" card.csv card.xlsx done "done late" missing
+'
+
+test_case 'other listings keep their plain cells and no key' '
+	township &&
+	household-list -f xlsx >list.xlsx &&
+	/usr/bin/python3 -c "
+import sys, openpyxl
+ws = openpyxl.load_workbook(\"list.xlsx\").active
+filled = [c.coordinate for r in ws.iter_rows(min_row=3) for c in r
+	if c.fill is not None and c.fill.patternType == \"solid\"]
+sys.exit(1 if filled or ws.max_row != 2 + 350 else 0)
+"
+'
+
+test_done
