@@ -6,8 +6,8 @@
 # households.csv and people.csv imported apart; a row giving its
 # household otherwise, a person in two households and the rows of a bad
 # household are refused (message, status, store unchanged); --skip-bad,
-# --dry-run and --upsert as for any import; a household's member count
-# follows its rows.
+# --dry-run, --upsert and an office workbook as for any import; a
+# household's member count follows its rows.
 
 . "$(dirname "$0")/lib.sh"
 
@@ -181,6 +181,14 @@ test_case '--upsert corrects a person and a household given otherwise, with the 
 		WHERE field IN (${SQ}labour${SQ}, ${SQ}monitor_type${SQ}) ORDER BY seq" >actual &&
 	printf "%s\n" "household|H2|monitor_type|marginal|sudden_hardship" "member|$P4|labour|half|weak" >expect &&
 	test_cmp expect actual
+'
+
+test_case 'a roster as an office workbook (title, two-row header, merged villages) is read as its CSV' '
+	roster &&
+	gen-workbook --office roster.csv roster.xlsx &&
+	household-add -q roster.xlsx &&
+	household-add roster.csv 2>err &&
+	err_is err "household-add: 5 rows read: households added 0, updated 0, unchanged 2, differ 0; members added 0, updated 0, unchanged 5, differ 0; bad 0"
 '
 
 test_done
