@@ -194,7 +194,7 @@ clean:
 # and keeps each input that crashes one in fuzz/crashes/TARGET/.  make
 # fuzz-regressions builds $(B)/fuzz-run/TARGET, the same target with a
 # plain main() (fuzz/run-one.c) that runs it on the files it is given.
-FUZZ_TARGETS = fuzz-csv fuzz-json fuzz-date fuzz-id fuzz-encoding fuzz-xlsx fuzz-cfb
+FUZZ_TARGETS = fuzz-csv fuzz-json fuzz-date fuzz-id fuzz-encoding fuzz-xlsx fuzz-cfb fuzz-xls
 FUZZ_SECONDS ?= 60
 FUZZ_CC = clang
 FUZZ_SAN = -fno-sanitize-recover=all

@@ -15,6 +15,8 @@
 #define BIFF_EOF 0x000A
 #define BIFF_BOUNDSHEET 0x0085
 #define BIFF_MERGEDCELLS 0x00E5
+#define BIFF_SST 0x00FC
+#define BIFF_CONTINUE 0x003C
 
 struct xls {
 	const void *handle;
@@ -100,6 +102,140 @@ next_record(const struct xls *x, size_t *at, unsigned *type,
 	return 1;
 }
 
+/* ---- the shared strings (SST), checked before libfreexl reads them ---- */
+
+/* The SST record and the CONTINUE records after it, walked as one run of bytes. */
+struct sst_walk {
+	const struct xls *x;
+	size_t next;			/* the record after the one in hand */
+	const unsigned char *data;	/* the record in hand */
+	size_t len, pos;
+};
+
+/* On to the CONTINUE record after the one in hand: 1, or 0 when none follows. */
+static int
+sst_continue(struct sst_walk *w)
+{
+	size_t at = w->next, len;
+	const unsigned char *data;
+	unsigned type;
+
+	if (next_record(w->x, &at, &type, &data, &len) != 1 || type != BIFF_CONTINUE)
+		return 0;
+	w->next = at;
+	w->data = data;
+	w->len = len;
+	w->pos = 0;
+	return 1;
+}
+
+/* n bytes (a string's header, its runs, its extra data) into out if not NULL: 0, or -1 past the records. */
+static int
+sst_bytes(struct sst_walk *w, unsigned char *out, size_t n)
+{
+	while (n > 0) {
+		size_t k;
+
+		if (w->pos == w->len && !sst_continue(w))
+			return -1;
+		k = w->len - w->pos < n ? w->len - w->pos : n;
+		if (out != NULL) {
+			memcpy(out, w->data + w->pos, k);
+			out += k;
+		}
+		w->pos += k;
+		n -= k;
+	}
+	return 0;
+}
+
+/*
+ * The n characters of a string, 2 bytes each when wide: a CONTINUE
+ * record they run on into starts with a byte saying how wide the rest
+ * are.  0, or -1 past the records or with a character cut in two.
+ */
+static int
+sst_characters(struct sst_walk *w, size_t n, int wide)
+{
+	while (n > 0) {
+		size_t k;
+
+		if (w->pos == w->len) {
+			if (!sst_continue(w) || w->len == 0)
+				return -1;
+			wide = w->data[0] & 1;
+			w->pos = 1;
+		}
+		k = (w->len - w->pos) / (wide ? 2 : 1);
+		if (k == 0)
+			return -1;
+		if (k > n)
+			k = n;
+		w->pos += k * (wide ? 2 : 1);
+		n -= k;
+	}
+	return 0;
+}
+
+static int
+damaged_strings(const struct xls *x, struct error *err)
+{
+	return error_set(err, EXIT_DATAERR, _("%s: a damaged .xls file: its "
+	    "shared strings run past their records; open it in Excel or WPS and "
+	    "save it as .xlsx"), x->file);
+}
+
+/*
+ * Each SST record of the stream with its CONTINUE records holds every
+ * string it counts, each within them: its characters, rich-text runs
+ * and extra data (libfreexl 1.0 reads past them when they do not, and
+ * may crash).  0, or -1 with err set.
+ */
+static int
+check_strings(const struct xls *x, struct error *err)
+{
+	size_t at = 0, len;
+	const unsigned char *data;
+	unsigned type;
+	int rc;
+
+	while ((rc = next_record(x, &at, &type, &data, &len)) == 1) {
+		struct sst_walk w = { x, at, data, len, 8 };
+		uint32_t unique;
+
+		if (type != BIFF_SST)
+			continue;
+		if (len < 8)
+			return damaged_strings(x, err);
+		unique = (uint32_t)data[4] | (uint32_t)data[5] << 8 |
+		    (uint32_t)data[6] << 16 | (uint32_t)data[7] << 24;
+		for (uint32_t i = 0; i < unique; i++) {
+			unsigned char h[3], n[4];
+			size_t runs = 0, extra = 0;
+
+			if (sst_bytes(&w, h, 3) != 0)
+				return damaged_strings(x, err);
+			if ((h[2] & 8) != 0) {
+				if (sst_bytes(&w, n, 2) != 0)
+					return damaged_strings(x, err);
+				runs = u16(n);
+			}
+			if ((h[2] & 4) != 0) {
+				if (sst_bytes(&w, n, 4) != 0)
+					return damaged_strings(x, err);
+				extra = (size_t)n[0] | (size_t)n[1] << 8 |
+				    (size_t)n[2] << 16 | (size_t)n[3] << 24;
+			}
+			if (sst_characters(&w, u16(h), h[2] & 1) != 0 ||
+			    sst_bytes(&w, NULL, 4 * runs) != 0 ||
+			    sst_bytes(&w, NULL, extra) != 0)
+				return damaged_strings(x, err);
+		}
+		at = w.next;
+	}
+	return 0;
+}
+
 /* The bytes of the file at path into b.  0, or -1 with errno set. */
 static int
 read_whole(const char *path, struct buf *b)
@@ -152,7 +288,9 @@ read_stream(struct xls *x, const char *path, struct error *err)
 		return damaged(x, err);
 	while ((rc = next_record(x, &at, &type, &data, &len)) == 1)
 		;
-	return rc < 0 ? damaged(x, err) : 0;
+	if (rc < 0)
+		return damaged_strings(x, err);
+	return check_strings(x, err);
 }
 
 /*

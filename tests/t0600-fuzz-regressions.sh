@@ -27,7 +27,7 @@ fuzz_inputs() {
 	done
 }
 
-for t in fuzz-csv fuzz-json fuzz-date fuzz-id fuzz-encoding fuzz-xlsx fuzz-cfb; do
+for t in fuzz-csv fuzz-json fuzz-date fuzz-id fuzz-encoding fuzz-xlsx fuzz-cfb fuzz-xls; do
 	test_case "$t: seed corpus and kept crash inputs run clean" '
 		$FUZZ_CC -std=c11 -D_GNU_SOURCE -g $FUZZ_SAN -I"$TOP/lib" \
 			-o ./'$t' "$TOP/fuzz/'$t'.c" "$TOP/fuzz/run-one.c" \
