@@ -48,7 +48,7 @@ COMMANDS_RULES = rule-step
 COMMANDS_MODELS = honour-add board-step
 COMMANDS_MISCONDUCT = misconduct-step
 COMMANDS_SURVEYS = survey-tally
-COMMANDS_PEOPLE = member-add assign support-log returnee-log county-set
+COMMANDS_PEOPLE = member-add assign support-log returnee-log county-set care-log
 COMMANDS = $(COMMANDS_HOUSEHOLDS) $(COMMANDS_LEDGER) $(COMMANDS_VISITS) \
 	$(COMMANDS_SURVEYS) $(COMMANDS_PEOPLE) $(COMMANDS_CASES) \
 	$(COMMANDS_RULES) $(COMMANDS_MODELS) $(COMMANDS_MISCONDUCT)

@@ -15,10 +15,13 @@ static const char usage[] =
 "                     [--role role ...] [--cases]\n"
 "       milestone-add [-q] [-d db] [--by name] [--dry-run] [--upsert [--reason text]]\n"
 "                     --id id --title text --kind meeting-coverage\n"
-"                     --meeting-kind kind [--scope village|group] --due date\n";
+"                     --meeting-kind kind [--scope village|group] --due date\n"
+"       milestone-add [-q] [-d db] [--by name] [--dry-run] [--upsert [--reason text]]\n"
+"                     --id id --title text --kind care-coverage --tag tag ...\n"
+"                     [--from date] --due date [--role role ...]\n";
 
 enum { OPT_ID = 2000, OPT_TITLE, OPT_KIND, OPT_CATEGORY, OPT_ROUND, OPT_DUE,
-	OPT_MEETING_KIND, OPT_SCOPE, OPT_ROLE, OPT_CASES };
+	OPT_MEETING_KIND, OPT_SCOPE, OPT_ROLE, OPT_CASES, OPT_TAG, OPT_FROM };
 
 static const struct option options[] = {
 	{ "id", required_argument, NULL, OPT_ID },
@@ -31,13 +34,15 @@ static const struct option options[] = {
 	{ "scope", required_argument, NULL, OPT_SCOPE },
 	{ "role", required_argument, NULL, OPT_ROLE },
 	{ "cases", no_argument, NULL, OPT_CASES },
+	{ "tag", required_argument, NULL, OPT_TAG },
+	{ "from", required_argument, NULL, OPT_FROM },
 	{ NULL, 0, NULL, 0 }
 };
 
 /* The one milestone given by options, field by field. */
 struct one {
 	const char *value[MILESTONE_NFIELDS];
-	struct buf categories, roles;
+	struct buf categories, roles, tags;
 	int given;
 };
 
@@ -49,19 +54,20 @@ option(struct cli *cli, int opt, const char *arg, void *context)
 		MILESTONE_ID, MILESTONE_TITLE, MILESTONE_KIND,
 		MILESTONE_CATEGORIES, MILESTONE_ROUND, MILESTONE_DUE_DATE,
 		MILESTONE_MEETING_KIND, MILESTONE_SCOPE, MILESTONE_ROLES,
-		MILESTONE_CASES
+		MILESTONE_CASES, MILESTONE_TAGS, MILESTONE_FROM
 	};
 
 	(void)cli;
-	if (opt < OPT_ID || opt > OPT_CASES)
+	if (opt < OPT_ID || opt > OPT_FROM)
 		return -1;
 	one->given = 1;
 	if (opt == OPT_CASES) {
 		one->value[MILESTONE_CASES] = "yes";
 		return 0;
 	}
-	if (opt == OPT_CATEGORY || opt == OPT_ROLE) {
-		struct buf *list = opt == OPT_ROLE ? &one->roles : &one->categories;
+	if (opt == OPT_CATEGORY || opt == OPT_ROLE || opt == OPT_TAG) {
+		struct buf *list = opt == OPT_ROLE ? &one->roles : opt == OPT_TAG ?
+		    &one->tags : &one->categories;
 
 		if (list->len > 0)
 			buf_puts(list, ";");
@@ -93,5 +99,6 @@ main(int argc, char **argv)
 	status = cli_import(&cli, argc - first, argv + first, &import);
 	buf_free(&one.categories);
 	buf_free(&one.roles);
+	buf_free(&one.tags);
 	return status;
 }

@@ -90,6 +90,12 @@ echo "   at every stage: a wish, papers at the bank, approved, refused, withdraw
 support-log examples/support.csv
 echo "== returnee-log examples/returnees.csv   (people working away, each contacted one to one by their cadre)"
 returnee-log examples/returnees.csv
+echo "== care-log examples/care.csv   (人文关怀: care visits to the people tagged for care, the fourth quarter of 2022)"
+care-log examples/care.csv
+echo "== milestone-add examples/care-milestones.csv   (every 孤寡老人, 留守儿童 and 贫困学生 visited in the quarter)"
+milestone-add examples/care-milestones.csv
+echo "== visit-log --coverage --milestone 2022-q4-care -f table   (people due, visited and missing per village)"
+visit-log --coverage --milestone 2022-q4-care -f table
 echo "== report-gen --today 2022-12-01 assistance -f table   (per village: posts held by the labour of their"
 echo "   holders, loans by stage and the yuan approved, returnees by status, people by tag)"
 report-gen --today 2022-12-01 assistance -f table

@@ -1,4 +1,4 @@
-/* coverage.c -- who a visit-coverage milestone covers: one definition for every command */
+/* coverage.c -- who a visit- or care-coverage milestone covers: one definition for every command */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -28,6 +28,7 @@ const struct column coverage_missing_columns[COVERAGE_MISSING_NCOLUMNS] = {
 	{ "head_name", N_("head"), COLUMN_TEXT },
 	{ "categories", N_("categories"), COLUMN_TEXT },
 	{ "last_visit", N_("last visit"), COLUMN_TEXT },
+	{ "person", N_("person"), COLUMN_TEXT },
 };
 
 /*
@@ -92,13 +93,16 @@ coverage_roles(const char *roles, const char **role, size_t max)
 }
 
 /*
- * A visit-coverage milestone, as stored; one that names visitor roles is
- * one for each role, known as "id:role", counting that role's visits.
+ * A visit-coverage or care-coverage milestone, as stored; one that names
+ * visitor roles is one for each role, known as "id:role", counting that
+ * role's visits.
  */
 struct milestone {
 	char *id, *title, *round, *due_date, *categories;
+	char *tags, *from;	/* care: the member_tag codes due; the first day counted, or NULL */
 	const char *role;	/* a visitor_role code (vocab.c's string), or NULL */
 	int cases;		/* a household's monitoring cases must be complete */
+	int care;		/* its units are people, its visits care visits */
 };
 
 struct milestones {
@@ -115,6 +119,8 @@ milestones_free(struct milestones *ms)
 		free(ms->m[i].round);
 		free(ms->m[i].due_date);
 		free(ms->m[i].categories);
+		free(ms->m[i].tags);
+		free(ms->m[i].from);
 	}
 	free(ms->m);
 	memset(ms, 0, sizeof(*ms));
@@ -152,6 +158,10 @@ milestone_add_row(struct milestones *ms, sqlite3_stmt *st, const char *role)
 	m->due_date = column_dup(st, 3, &bad);
 	m->categories = column_dup(st, 4, &bad);
 	m->cases = sqlite3_column_int(st, 6) != 0;
+	m->care = strcmp((const char *)sqlite3_column_text(st, 7),
+	    "care_coverage") == 0;
+	m->tags = column_dup(st, 8, &bad);
+	m->from = column_dup(st, 9, &bad);
 	m->role = role;
 	if (!bad && role != NULL) {
 		size_t n = strlen(m->id) + strlen(role) + 2;
@@ -166,13 +176,21 @@ milestone_add_row(struct milestones *ms, sqlite3_stmt *st, const char *role)
 	return bad;
 }
 
+/* 1 when a milestone of kind is one of kinds (COVERAGE_VISITS, COVERAGE_CARE). */
+static int
+kind_asked(const char *kind, unsigned kinds)
+{
+	return ((kinds & COVERAGE_VISITS) && strcmp(kind, "visit_coverage") == 0) ||
+	    ((kinds & COVERAGE_CARE) && strcmp(kind, "care_coverage") == 0);
+}
+
 /*
- * The milestones asked for: one, or every visit-coverage milestone, by
- * due date then id; one that names visitor roles once a role.  0, or -1
+ * The milestones asked for: one, or every milestone of kinds, by due
+ * date then id; one that names visitor roles once a role.  0, or -1
  * with err set.
  */
 static int
-milestones_load(struct store *s, const char *milestone_id,
+milestones_load(struct store *s, const char *milestone_id, unsigned kinds,
     struct milestones *ms, struct error *err)
 {
 	sqlite3_stmt *st;
@@ -185,10 +203,12 @@ milestones_load(struct store *s, const char *milestone_id,
 			return -1;
 		sqlite3_bind_text(st, 1, milestone_id, -1, SQLITE_STATIC);
 		rc = sqlite3_step(st);
-		if (rc == SQLITE_ROW && strcmp((const char *)sqlite3_column_text(st,
-		    0), "visit_coverage") != 0) {
+		if (rc == SQLITE_ROW && !kind_asked((const char *)
+		    sqlite3_column_text(st, 0), kinds)) {
 			sqlite3_finalize(st);
-			return error_set(err, EXIT_DATAERR, _("milestone %s is not a "
+			return error_set(err, EXIT_DATAERR, (kinds & COVERAGE_CARE) ?
+			    _("milestone %s is neither a visit-coverage nor a "
+			    "care-coverage milestone") : _("milestone %s is not a "
 			    "visit-coverage milestone"), milestone_id);
 		}
 		sqlite3_finalize(st);
@@ -199,13 +219,15 @@ milestones_load(struct store *s, const char *milestone_id,
 			return store_error(s, rc, err);
 	}
 	st = store_prepare(s, "SELECT milestone_id, title, round, due_date, "
-	    "categories, roles, monitor_cases FROM milestone WHERE "
-	    "kind = 'visit_coverage' AND "
+	    "categories, roles, monitor_cases, kind, care_tags, care_from "
+	    "FROM milestone WHERE ((kind = 'visit_coverage' AND ?2 & 1) OR "
+	    "(kind = 'care_coverage' AND ?2 & 2)) AND "
 	    "(?1 IS NULL OR milestone_id = ?1) ORDER BY due_date, milestone_id",
 	    err);
 	if (st == NULL)
 		return -1;
 	sqlite3_bind_text(st, 1, milestone_id, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 2, (int)kinds);
 	while (!bad && (rc = sqlite3_step(st)) == SQLITE_ROW) {
 		const char *role[16];
 		size_t nroles;
@@ -426,8 +448,78 @@ pass_cases(struct store *s, const struct milestone *m, size_t nm,
 }
 
 /*
- * Fill p for milestones m[0..nm) (nm <= PASS_MILESTONES): which
- * households each is due for, which it covers.  0, or -1 with err set.
+ * The milestones from ms->m[first] on that one pass takes: up to
+ * PASS_MILESTONES, all of one sort (households or people).
+ */
+static size_t
+pass_size(const struct milestones *ms, size_t first)
+{
+	size_t n = 1;
+
+	while (first + n < ms->n && n < PASS_MILESTONES &&
+	    ms->m[first + n].care == ms->m[first].care)
+		n++;
+	return n;
+}
+
+/*
+ * The role of a visit's visitor when it names none: that of their
+ * assignment to the household (SQL) or its village.
+ */
+#define ASSIGNED_ROLE_SQL(visitor, household) \
+	"(SELECT a.role FROM assignment a JOIN household h ON h.household_id = " \
+	household " WHERE a.cadre = " visitor " AND (a.household_id = " \
+	"h.household_id OR (a.household_id IS NULL AND a.village_id = " \
+	"h.village_id)) ORDER BY a.household_id IS NULL, a.id LIMIT 1)"
+
+/*
+ * The units of a pass and their categories (care: tags), then its
+ * visits: who, round (care: none), day and the visitor's role when a
+ * milestone asks for one.
+ */
+static const char *const pass_sql[2][3] = {
+	{ "SELECT household_id, village_id, categories FROM household",
+	  "SELECT household_id, round, visit_date, NULL FROM visit",
+	  "SELECT v.household_id, v.round, v.visit_date, coalesce(v.visitor_role, "
+	  ASSIGNED_ROLE_SQL("v.visitor", "v.household_id") ") FROM visit v" },
+	{ "SELECT m.id_number, h.village_id, m.tags FROM member m JOIN "
+	  "household h ON h.household_id = m.household_id WHERE m.tags <> ''",
+	  "SELECT id_number, NULL, visit_date, NULL FROM care_visit",
+	  "SELECT c.id_number, NULL, c.visit_date, coalesce(c.visitor_role, "
+	  ASSIGNED_ROLE_SQL("c.visitor", "(SELECT p.household_id FROM member p "
+	  "WHERE p.id_number = c.id_number)") ") FROM care_visit c" },
+};
+
+/*
+ * The milestones of m[0..nm) that a visit of round (care: NULL) on date
+ * by a visitor of role covers (into *covers: on or before the due date,
+ * and for care on or after the first day) or would have but for its
+ * date (into *after: after the due date).
+ */
+static void
+visit_counts(const struct milestone *m, size_t nm, const char *round,
+    const char *date, const char *role, uint32_t *covers, uint32_t *after)
+{
+	*covers = *after = 0;
+	for (size_t i = 0; i < nm; i++) {
+		if (m[i].due_date == NULL || (m[i].role != NULL && (role == NULL ||
+		    strcmp(role, m[i].role) != 0)))
+			continue;
+		if (!m[i].care && (m[i].round == NULL || round == NULL ||
+		    strcmp(round, m[i].round) != 0))
+			continue;
+		if (strcmp(date, m[i].due_date) > 0)
+			*after |= UINT32_C(1) << i;
+		else if (!m[i].care || m[i].from == NULL ||
+		    strcmp(date, m[i].from) >= 0)
+			*covers |= UINT32_C(1) << i;
+	}
+}
+
+/*
+ * Fill p for milestones m[0..nm) (nm <= PASS_MILESTONES, all of one
+ * sort): which units (households, or for care the people tagged) each
+ * is due for, which it covers.  0, or -1 with err set.
  */
 static int
 pass_run(struct store *s, const struct villages *v, const struct milestone *m,
@@ -436,14 +528,13 @@ pass_run(struct store *s, const struct villages *v, const struct milestone *m,
 	sqlite3_stmt *st;
 	char *last = NULL;		/* the categories before, and their mask */
 	uint32_t last_due = 0;
-	int rc, bad = 0, roles = 0;
+	int rc, bad = 0, roles = 0, care = m[0].care;
 
 	memset(p, 0, sizeof(*p));
 	p->m = m;
 	p->nm = nm;
 	p->today = today;
-	st = store_prepare(s, "SELECT household_id, village_id, categories "
-	    "FROM household", err);
+	st = store_prepare(s, pass_sql[care][0], err);
 	if (st == NULL)
 		return -1;
 	while (!bad && (rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -459,7 +550,8 @@ pass_run(struct store *s, const struct villages *v, const struct milestone *m,
 			due = last_due;
 		else {
 			for (size_t i = 0; i < nm; i++)
-				if (due_for(categories, m[i].categories))
+				if (due_for(categories, care ? m[i].tags :
+				    m[i].categories))
 					due |= UINT32_C(1) << i;
 			free(last);
 			last = categories != NULL ? strdup(categories) : NULL;
@@ -488,44 +580,30 @@ pass_run(struct store *s, const struct villages *v, const struct milestone *m,
 	if (rc != SQLITE_DONE)
 		return store_error(s, rc, err);
 	/*
-	 * the visits: each covers the milestones of its round due on or after
-	 * it, of its visitor's role if they ask for one: the visit's, else
-	 * that of the visitor's assignment to the household or its village;
-	 * one after the due date marks the household late for it; one after
-	 * today is not yet made and counts for nothing
+	 * the visits: each covers the milestones of its round (care: the
+	 * care visits from the first day) due on or after it, of its
+	 * visitor's role if they ask for one: the visit's, else that of the
+	 * visitor's assignment to the household or its village; one after
+	 * the due date marks the unit late for it; one after today is not
+	 * yet made and counts for nothing
 	 */
 	for (size_t i = 0; i < nm; i++)
 		roles |= m[i].role != NULL;
-	st = store_prepare(s, roles ? "SELECT v.household_id, v.round, "
-	    "v.visit_date, coalesce(v.visitor_role, (SELECT a.role FROM "
-	    "assignment a JOIN household h ON h.household_id = v.household_id "
-	    "WHERE a.cadre = v.visitor AND (a.household_id = v.household_id OR "
-	    "(a.household_id IS NULL AND a.village_id = h.village_id)) ORDER BY "
-	    "a.household_id IS NULL, a.id LIMIT 1)) FROM visit v" :
-	    "SELECT household_id, round, visit_date, NULL FROM visit", err);
-	if (st == NULL)
+	if ((st = store_prepare(s, pass_sql[care][1 + roles], err)) == NULL)
 		return -1;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		const char *round = (const char *)sqlite3_column_text(st, 1);
 		const char *date = (const char *)sqlite3_column_text(st, 2);
 		const char *role = (const char *)sqlite3_column_text(st, 3);
-		uint32_t covers = 0, after = 0;
+		uint32_t covers, after;
 		size_t h;
 
-		if (round == NULL || date == NULL ||
+		if ((round == NULL && !care) || date == NULL ||
 		    sqlite3_column_type(st, 0) == SQLITE_NULL)
 			continue;	/* (a damaged store) */
 		if (today != NULL && strcmp(date, today) > 0)
 			continue;
-		for (size_t i = 0; i < nm; i++)
-			if (m[i].round != NULL && m[i].due_date != NULL &&
-			    strcmp(round, m[i].round) == 0 && (m[i].role == NULL ||
-			    (role != NULL && strcmp(role, m[i].role) == 0))) {
-				if (strcmp(date, m[i].due_date) <= 0)
-					covers |= UINT32_C(1) << i;
-				else
-					after |= UINT32_C(1) << i;
-			}
+		visit_counts(m, nm, round, date, role, &covers, &after);
 		if ((covers | after) == 0)
 			continue;
 		h = pass_find(p, (const char *)sqlite3_column_text(st, 0),
@@ -545,12 +623,21 @@ long
 coverage_by_village(struct store *s, const char *milestone_id,
     const char *today, coverage_fn *fn, void *context, struct error *err)
 {
+	return coverage_by_village_of(s, milestone_id, COVERAGE_VISITS, today,
+	    fn, context, err);
+}
+
+long
+coverage_by_village_of(struct store *s, const char *milestone_id,
+    unsigned kinds, const char *today, coverage_fn *fn, void *context,
+    struct error *err)
+{
 	struct milestones ms;
 	struct villages v = { 0 };
 	struct pass p = { 0 };
 	long *due = NULL, *visited = NULL, *late = NULL, rows = 0;
 
-	if (milestones_load(s, milestone_id, &ms, err) != 0)
+	if (milestones_load(s, milestone_id, kinds, &ms, err) != 0)
 		return -1;
 	if (villages_load(s, &v, err) != 0)
 		goto fail;
@@ -561,9 +648,8 @@ coverage_by_village(struct store *s, const char *milestone_id,
 		error_set(err, EXIT_SOFTWARE, _("out of memory"));
 		goto fail;
 	}
-	for (size_t first = 0; first < ms.n; first += PASS_MILESTONES) {
-		size_t nm = ms.n - first < PASS_MILESTONES ? ms.n - first :
-		    PASS_MILESTONES;
+	for (size_t first = 0, nm; first < ms.n; first += nm) {
+		nm = pass_size(&ms, first);
 
 		if (pass_run(s, &v, ms.m + first, nm, today, &p, err) != 0)
 			goto fail;
@@ -647,6 +733,40 @@ coverage_missing(struct store *s, const char *milestone_id,
     const char *today, coverage_household_fn *fn, void *context,
     struct error *err)
 {
+	return coverage_missing_of(s, milestone_id, COVERAGE_VISITS, today, fn,
+	    context, err);
+}
+
+/*
+ * The units missing from milestone i of a pass (renke_missing()), each
+ * the household, its categories, the latest visit by the day ?3 (of the
+ * round ?1; for care, any care visit) and for care the person:
+ * households, or people tagged.
+ */
+static const char *const missing_sql[2] = {
+	"SELECT vl.name, g.name, h.household_id, h.head_name, h.categories, "
+	"(SELECT max(x.visit_date) FROM visit x WHERE x.household_id = "
+	"h.household_id AND x.round = ?1 AND (?3 IS NULL OR "
+	"x.visit_date <= ?3)), NULL "
+	"FROM household h JOIN village vl ON vl.id = h.village_id "
+	"LEFT JOIN village_group g ON g.id = h.group_id "
+	"WHERE renke_missing(h.household_id, ?2) "
+	"ORDER BY h.village_id, h.group_id, h.household_id",
+	"SELECT vl.name, g.name, h.household_id, h.head_name, h.categories, "
+	"(SELECT max(x.visit_date) FROM care_visit x WHERE x.id_number = "
+	"m.id_number AND (?3 IS NULL OR x.visit_date <= ?3)), m.name "
+	"FROM member m JOIN household h ON h.household_id = m.household_id "
+	"JOIN village vl ON vl.id = h.village_id "
+	"LEFT JOIN village_group g ON g.id = h.group_id "
+	"WHERE m.tags <> '' AND renke_missing(m.id_number, ?2) "
+	"ORDER BY h.village_id, h.group_id, h.household_id, m.id_number",
+};
+
+long
+coverage_missing_of(struct store *s, const char *milestone_id, unsigned kinds,
+    const char *today, coverage_household_fn *fn, void *context,
+    struct error *err)
+{
 	struct milestones ms;
 	struct villages v = { 0 };
 	struct pass p = { 0 };
@@ -654,13 +774,12 @@ coverage_missing(struct store *s, const char *milestone_id,
 	long rows = 0;
 	int rc;
 
-	if (milestones_load(s, milestone_id, &ms, err) != 0)
+	if (milestones_load(s, milestone_id, kinds, &ms, err) != 0)
 		return -1;
 	if (villages_load(s, &v, err) != 0)
 		goto fail;
-	for (size_t first = 0; first < ms.n; first += PASS_MILESTONES) {
-		size_t nm = ms.n - first < PASS_MILESTONES ? ms.n - first :
-		    PASS_MILESTONES;
+	for (size_t first = 0, nm; first < ms.n; first += nm) {
+		nm = pass_size(&ms, first);
 
 		if (pass_run(s, &v, ms.m + first, nm, today, &p, err) != 0)
 			goto fail;
@@ -670,14 +789,7 @@ coverage_missing(struct store *s, const char *milestone_id,
 			store_error(s, sqlite3_errcode(s->db), err);
 			goto fail;
 		}
-		st = store_prepare(s, "SELECT vl.name, g.name, h.household_id, "
-		    "h.head_name, h.categories, (SELECT max(x.visit_date) FROM visit x "
-		    "WHERE x.household_id = h.household_id AND x.round = ?1 AND "
-		    "(?3 IS NULL OR x.visit_date <= ?3)) "
-		    "FROM household h JOIN village vl ON vl.id = h.village_id "
-		    "LEFT JOIN village_group g ON g.id = h.group_id "
-		    "WHERE renke_missing(h.household_id, ?2) "
-		    "ORDER BY h.village_id, h.group_id, h.household_id", err);
+		st = store_prepare(s, missing_sql[ms.m[first].care], err);
 		if (st == NULL)
 			goto fail;
 		for (size_t i = 0; i < nm; i++) {
@@ -698,6 +810,7 @@ coverage_missing(struct store *s, const char *milestone_id,
 				row.head_name = (const char *)sqlite3_column_text(st, 3);
 				row.categories = (const char *)sqlite3_column_text(st, 4);
 				row.last_visit = (const char *)sqlite3_column_text(st, 5);
+				row.person = (const char *)sqlite3_column_text(st, 6);
 				if (fn(context, &row, err) != 0)
 					goto fail;
 				rows++;
@@ -752,7 +865,8 @@ long
 coverage_write(struct store *s, const char *milestone_id, const char *today,
     struct writer *w, struct error *err)
 {
-	return coverage_by_village(s, milestone_id, today, write_village, w, err);
+	return coverage_by_village_of(s, milestone_id, COVERAGE_VISITS |
+	    COVERAGE_CARE, today, write_village, w, err);
 }
 
 struct missing_writer {
@@ -776,6 +890,7 @@ write_household(void *context, const struct coverage_household *row,
 	v[4] = row->head_name;
 	v[5] = row->categories;
 	v[6] = row->last_visit;
+	v[7] = row->person;
 	if (mw->labels && row->categories != NULL) {
 		const char *p = row->categories;
 		char code[64];
@@ -805,6 +920,6 @@ coverage_write_missing(struct store *s, const char *milestone_id,
 {
 	struct missing_writer mw = { w, labels };
 
-	return coverage_missing(s, milestone_id, today, write_household, &mw,
-	    err);
+	return coverage_missing_of(s, milestone_id, COVERAGE_VISITS |
+	    COVERAGE_CARE, today, write_household, &mw, err);
 }

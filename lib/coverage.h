@@ -1,4 +1,4 @@
-/* coverage.h -- who a visit-coverage milestone covers: one definition for every command */
+/* coverage.h -- who a visit- or care-coverage milestone covers: one definition for every command */
 #ifndef RENKE_COVERAGE_H
 #define RENKE_COVERAGE_H
 
@@ -26,7 +26,23 @@
  * or a monitoring case's clue or end, dated after it has not happened
  * yet and counts for nothing, neither on time nor late (the scorecard
  * judges meetings and village rules the same way).
+ *
+ * A care-coverage milestone (人文关怀) counts people, not households: a
+ * member is due when they carry one of the milestone's tags (孤寡老人,
+ * 留守儿童, ...), and counted in the village of the household they
+ * belong to; they are covered by a care visit (lib/care.h) dated from
+ * the milestone's first day (when it has one) to its due date, of the
+ * role asked for as above, the visitor's assignment being to the
+ * person's household or its village.  A visit goes with the person: one
+ * made before they moved to another household still counts.  A person
+ * tagged after the period began is due like every other, and a visit
+ * in the period before the tag was recorded counts.  Late and as of
+ * today, as above.
  */
+
+/* The sorts of milestone a call asks about. */
+#define COVERAGE_VISITS	0x1	/* visit_coverage: households visited */
+#define COVERAGE_CARE	0x2	/* care_coverage: people tagged, cared for */
 
 /* One village's coverage of one milestone. */
 struct coverage {
@@ -35,7 +51,7 @@ struct coverage {
 	const char *round;
 	const char *due_date;
 	const char *village;
-	long due;		/* households due, at least 1 */
+	long due;		/* households (care: people) due, at least 1 */
 	long visited;		/* of them covered */
 	long missing;		/* due - visited */
 	long late;		/* of the missing, those visited after the due date, by today */
@@ -66,6 +82,14 @@ typedef int coverage_fn(void *context, const struct coverage *row,
 long coverage_by_village(struct store *s, const char *milestone_id,
     const char *today, coverage_fn *fn, void *context, struct error *err);
 
+/*
+ * As coverage_by_village(), for the milestones of kinds (COVERAGE_*):
+ * milestone_id may name one of any of them.
+ */
+long coverage_by_village_of(struct store *s, const char *milestone_id,
+    unsigned kinds, const char *today, coverage_fn *fn, void *context,
+    struct error *err);
+
 /* A household due and not covered. */
 struct coverage_household {
 	const char *milestone_id;
@@ -77,6 +101,7 @@ struct coverage_household {
 	const char *categories;		/* codes, ';' joined */
 	const char *last_visit;		/* its latest visit of the round by today (after the due date), or NULL */
 	const char *role;		/* the visitor role the milestone asks for, or NULL */
+	const char *person;		/* care: the person's name; NULL for a household */
 };
 
 typedef int coverage_household_fn(void *context,
@@ -92,22 +117,36 @@ long coverage_missing(struct store *s, const char *milestone_id,
     const char *today, coverage_household_fn *fn, void *context,
     struct error *err);
 
+/*
+ * As coverage_missing(), for the milestones of kinds (COVERAGE_*): a
+ * care milestone's rows are its people missing, by household, each with
+ * their household and their latest care visit by today.
+ */
+long coverage_missing_of(struct store *s, const char *milestone_id,
+    unsigned kinds, const char *today, coverage_household_fn *fn,
+    void *context, struct error *err);
+
 /* visit-log --coverage: milestone, village, due, visited, missing, late, percent. */
 #define COVERAGE_NCOLUMNS 7
 extern const struct column coverage_columns[COVERAGE_NCOLUMNS];
 
-/* Write coverage_by_village()'s rows as of today to w; returns their number, or -1 with err set. */
+/*
+ * Write the rows of every visit- and care-coverage milestone (or of
+ * milestone_id) as of today to w; returns their number, or -1 with err
+ * set.
+ */
 long coverage_write(struct store *s, const char *milestone_id,
     const char *today, struct writer *w, struct error *err);
 
-/* visit-log --coverage --missing: the households, with their last visit. */
-#define COVERAGE_MISSING_NCOLUMNS 7
+/* visit-log --coverage --missing: the households, with their last visit; care: the person. */
+#define COVERAGE_MISSING_NCOLUMNS 8
 extern const struct column coverage_missing_columns[COVERAGE_MISSING_NCOLUMNS];
 
 /*
- * Write coverage_missing()'s households as of today to w, categories as
- * labels for people when labels is set; returns their number, or -1
- * with err set.
+ * Write the households (care: people) missing from every visit- and
+ * care-coverage milestone (or from milestone_id) as of today to w,
+ * categories as labels for people when labels is set; returns their
+ * number, or -1 with err set.
  */
 long coverage_write_missing(struct store *s, const char *milestone_id,
     const char *today, int labels, struct writer *w, struct error *err);

@@ -22,12 +22,14 @@ const struct field_spec milestone_fields[MILESTONE_NFIELDS] = {
 	{ "scope", "范围|覆盖范围" },
 	{ "roles", "走访人职务|遍访职务|职务" },
 	{ "monitor_cases", "需监测案件齐全|监测案件齐全|案件齐全" },
+	{ "tags", "关怀对象|人员标签|标签" },
+	{ "from_date", "开始日期|起始日期|起始时间" },
 };
 
 /* The store's columns in the order of the fields. */
 static const char *const milestone_column[MILESTONE_NFIELDS] = {
 	"milestone_id", "title", "kind", "categories", "round", "due_date",
-	"meeting_kind", "scope", "roles", "monitor_cases"
+	"meeting_kind", "scope", "roles", "monitor_cases", "care_tags", "care_from"
 };
 
 /* Words that mean every household. */
@@ -41,7 +43,9 @@ struct milestone {
 	const char *value[MILESTONE_NFIELDS];
 	char categories[256];
 	char roles[160];
+	char tags[160];
 	char due_date[11];
+	char from_date[11];
 };
 
 /* Per-import state: statements prepared once. */
@@ -191,6 +195,35 @@ rule_delivery_check(struct import *im, const struct record *rec,
 	return bad;
 }
 
+/*
+ * A care-coverage milestone: every person carrying one of its tags has a
+ * care visit from its from_date (when given) to its due date.  It names
+ * the tags and may name roles; it has no round, categories, meeting
+ * kind, scope or monitoring cases.
+ */
+static int
+care_check(struct import *im, const struct record *rec, struct milestone *m)
+{
+	static const int not_care[] = { MILESTONE_ROUND, MILESTONE_CATEGORIES,
+	    MILESTONE_MEETING_KIND, MILESTONE_SCOPE };
+	int bad = 0;
+
+	for (size_t i = 0; i < sizeof(not_care) / sizeof(not_care[0]); i++)
+		if (m->value[not_care[i]] != NULL) {
+			import_problem(im, rec, not_care[i], _("a care-coverage "
+			    "milestone has none; it counts the care visits of the "
+			    "people of its tags"));
+			bad++;
+		}
+	if (m->value[MILESTONE_TAGS] == NULL) {
+		import_problem(im, rec, MILESTONE_TAGS, _("missing; a care-coverage "
+		    "milestone names the people it counts by their tags, such as "
+		    "孤寡老人"));
+		bad++;
+	}
+	return bad;
+}
+
 /* The record whose roles are checked, for unknown_role(). */
 struct role_check {
 	struct import *im;
@@ -208,10 +241,56 @@ unknown_role(void *context, const char *word)
 	    sizeof(expected)));
 }
 
+static void
+unknown_tag(void *context, const char *word)
+{
+	const struct role_check *rc = context;
+	char expected[512];
+
+	import_problem(rc->im, rc->rec, MILESTONE_TAGS, _("unknown value \"%s\"; "
+	    "expected one of: %s"), word, vocab_describe("member_tag", expected,
+	    sizeof(expected)));
+}
+
+/*
+ * The tags and from_date of m, a milestone of kind: a care-coverage
+ * milestone's only.  The number of problems reported.
+ */
+static int
+tags_check(struct import *im, const struct record *rec, struct milestone *m,
+    const char *kind)
+{
+	const char *text;
+	int bad = 0;
+
+	if ((text = m->value[MILESTONE_TAGS]) != NULL) {
+		struct role_check rc = { im, rec };
+
+		if (strcmp(kind, "care_coverage") != 0) {
+			import_problem(im, rec, MILESTONE_TAGS, _("only a "
+			    "care-coverage milestone has one"));
+			bad++;
+		} else
+			bad += vocab_list_codes("member_tag", text, m->tags,
+			    sizeof(m->tags), unknown_tag, &rc);
+		m->value[MILESTONE_TAGS] = m->tags[0] != '\0' ? m->tags : NULL;
+	}
+	if ((text = m->value[MILESTONE_FROM]) != NULL) {
+		if (strcmp(kind, "care_coverage") != 0) {
+			import_problem(im, rec, MILESTONE_FROM, _("only a "
+			    "care-coverage milestone has one"));
+			bad++;
+		} else
+			bad += import_date(im, rec, MILESTONE_FROM,
+			    &m->value[MILESTONE_FROM], m->from_date);
+	}
+	return bad;
+}
+
 static int
 milestone_check(struct import *im, const struct record *rec, struct milestone *m)
 {
-	const char *text, *bad_word;
+	const char *text, *bad_word, *kind;
 	char expected[512];
 	int bad = 0;
 
@@ -243,6 +322,8 @@ milestone_check(struct import *im, const struct record *rec, struct milestone *m
 		bad += meeting_check(im, rec, m);
 	else if (strcmp(m->value[MILESTONE_KIND], "rule_delivery") == 0)
 		bad += rule_delivery_check(im, rec, m);
+	else if (strcmp(m->value[MILESTONE_KIND], "care_coverage") == 0)
+		bad += care_check(im, rec, m);
 	if (m->value[MILESTONE_KIND] != NULL &&
 	    strcmp(m->value[MILESTONE_KIND], "visit_coverage") == 0) {
 		if (m->value[MILESTONE_ROUND] == NULL) {
@@ -290,15 +371,16 @@ milestone_check(struct import *im, const struct record *rec, struct milestone *m
 		}
 		m->value[MILESTONE_CATEGORIES] = m->categories;
 	}
-	if ((text = m->value[MILESTONE_ROLES]) != NULL &&
-	    strcmp(m->value[MILESTONE_KIND] != NULL ? m->value[MILESTONE_KIND] :
-	    "", "visit_coverage") == 0) {
+	kind = m->value[MILESTONE_KIND] != NULL ? m->value[MILESTONE_KIND] : "";
+	if ((text = m->value[MILESTONE_ROLES]) != NULL && (strcmp(kind,
+	    "visit_coverage") == 0 || strcmp(kind, "care_coverage") == 0)) {
 		struct role_check rc = { im, rec };
 
 		bad += vocab_list_codes("visitor_role", text, m->roles,
 		    sizeof(m->roles), unknown_role, &rc);
 		m->value[MILESTONE_ROLES] = m->roles[0] != '\0' ? m->roles : NULL;
 	}
+	bad += tags_check(im, rec, m, kind);
 	if ((text = m->value[MILESTONE_DUE_DATE]) == NULL) {
 		import_problem(im, rec, MILESTONE_DUE_DATE, _("missing; every "
 		    "milestone has a due date"));
@@ -307,8 +389,15 @@ milestone_check(struct import *im, const struct record *rec, struct milestone *m
 		import_problem(im, rec, MILESTONE_DUE_DATE, _("not a date: \"%s\"; "
 		    "write it as 2022-11-01"), text);
 		bad++;
-	} else
+	} else {
 		m->value[MILESTONE_DUE_DATE] = m->due_date;
+		if (m->value[MILESTONE_FROM] == m->from_date &&
+		    strcmp(m->from_date, m->due_date) > 0) {
+			import_problem(im, rec, MILESTONE_FROM, _("%s is after the "
+			    "due date %s"), m->from_date, m->due_date);
+			bad++;
+		}
+	}
 	return bad;
 }
 
@@ -336,12 +425,12 @@ prepare(struct milestone_import *mi, struct store *s, struct error *err)
 		return 0;
 	mi->insert = store_prepare(s, "INSERT INTO milestone (milestone_id, title, "
 	    "kind, categories, round, due_date, meeting_kind, scope, roles, "
-	    "monitor_cases, created_at, updated_at, source) VALUES (?, ?, ?, ?, "
-	    "?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", err);
+	    "monitor_cases, care_tags, care_from, created_at, updated_at, source) "
+	    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+	    "ON CONFLICT DO NOTHING", err);
 	mi->find = store_prepare(s, "SELECT id, title, kind, categories, round, "
-	    "due_date, meeting_kind, scope, roles, monitor_cases, source "
-	    "FROM milestone "
-	    "WHERE milestone_id = ?", err);
+	    "due_date, meeting_kind, scope, roles, monitor_cases, care_tags, "
+	    "care_from, source FROM milestone WHERE milestone_id = ?", err);
 	if (mi->insert == NULL || mi->find == NULL)
 		return -1;
 	return merge_start(&mi->merge, s, &milestone_merge, err);
@@ -375,6 +464,9 @@ milestone_row(struct import *im, const struct record *rec, void *context,
 	/* monitoring cases not asked for */
 	if (m.value[MILESTONE_CASES] == NULL)
 		sqlite3_bind_int(st, MILESTONE_CASES + 1, 0);
+	/* no tags: not a care-coverage milestone */
+	if (m.value[MILESTONE_TAGS] == NULL)
+		sqlite3_bind_text(st, MILESTONE_TAGS + 1, "", 0, SQLITE_STATIC);
 	sqlite3_bind_text(st, MILESTONE_NFIELDS + 1, s->now, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, MILESTONE_NFIELDS + 2, s->now, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, MILESTONE_NFIELDS + 3, where, -1, SQLITE_STATIC);

@@ -10,7 +10,8 @@
 enum milestone_field {
 	MILESTONE_ID, MILESTONE_TITLE, MILESTONE_KIND, MILESTONE_CATEGORIES,
 	MILESTONE_ROUND, MILESTONE_DUE_DATE, MILESTONE_MEETING_KIND,
-	MILESTONE_SCOPE, MILESTONE_ROLES, MILESTONE_CASES, MILESTONE_NFIELDS
+	MILESTONE_SCOPE, MILESTONE_ROLES, MILESTONE_CASES, MILESTONE_TAGS,
+	MILESTONE_FROM, MILESTONE_NFIELDS
 };
 
 extern const struct field_spec milestone_fields[MILESTONE_NFIELDS];
@@ -21,6 +22,10 @@ extern const struct field_spec milestone_fields[MILESTONE_NFIELDS];
  * visit_coverage, which needs a round and takes no meeting_kind or
  * scope; monitor_cases (yes or no, default no) says whether it also
  * needs the monitoring cases of its households complete (coverage.h).
+ * The kind care_coverage asks every person carrying one of its tags
+ * (member_tag codes, at least one) for a care visit from its from_date
+ * (optional) to its due date; it takes roles, and no round, categories,
+ * meeting_kind, scope or monitor_cases.
  * The kind meeting_coverage is refused until the meeting ledger
  * counts meetings.  Each milestone added is written to the audit log.
  */

@@ -138,6 +138,7 @@
 #include "assign.h"
 #include "monitor_case.h"
 #include "returnee.h"
+#include "care.h"
 #include "support.h"
 #include "county.h"
 #include "rule.h"

@@ -349,6 +349,8 @@ static const struct column care_columns[] = {
 	{ "health", N_("health"), COLUMN_TEXT, "health" },
 	{ "phone", N_("phone"), COLUMN_TEXT },
 	{ "cadre", N_("cadre"), COLUMN_TEXT },
+	{ "last_care_visit", N_("last care visit"), COLUMN_TEXT },
+	{ "care_visitor", N_("visited by"), COLUMN_TEXT },
 };
 
 /* A list: its statement (:village :group :kind :today) and columns. */
@@ -377,8 +379,12 @@ static const struct list_view lists[] = {
 	[REPORT_CARE] = {
 	  "SELECT v.name, g.name, m.household_id, h.head_name, m.name, "
 	  "m.id_number, m.sex, m.birth_date, m.tags, m.labour, m.schooling, "
-	  "m.health, m.phone, coalesce(" ASSIGN_OWNER("h") ", '') "
+	  "m.health, m.phone, coalesce(" ASSIGN_OWNER("h") ", ''), "
+	  "c.visit_date, c.visitor "
 	  "FROM member m JOIN household h ON h.household_id = m.household_id "
+	  "LEFT JOIN care_visit c ON c.id = (SELECT x.id FROM care_visit x "
+	  "WHERE x.id_number = m.id_number AND x.visit_date <= :today "
+	  "ORDER BY x.visit_date DESC, x.id DESC LIMIT 1) "
 	  "JOIN village v ON v.id = h.village_id "
 	  "LEFT JOIN village_group g ON g.id = h.group_id "
 	  "WHERE m.tags <> '' AND (:kind IS NULL OR instr(';' || m.tags || ';', "

@@ -1422,3 +1422,38 @@ WHEN OLD.scorecard_original_due IS NOT NULL AND
 BEGIN
 	SELECT RAISE(ABORT, 'an issue keeps its original deadline');
 END;
+
+-- version 31
+-- care visits (人文关怀, care-log): a visit to a person (a member, by ID
+-- number) on a day by a visitor, saying what was done; known by those
+-- three.  A visit goes with the person, not the household: it counts in
+-- the village of the household they belong to when coverage is asked.
+CREATE TABLE care_visit (
+	id INTEGER PRIMARY KEY,
+	id_number TEXT NOT NULL,	-- a member(id_number)
+	visit_date TEXT NOT NULL CHECK (visit_date GLOB
+		'[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'),
+	visitor TEXT NOT NULL CHECK (length(trim(visitor)) > 0),
+	visitor_role TEXT,		-- a visitor_role code, or NULL
+	done TEXT NOT NULL CHECK (length(trim(done)) > 0),
+	created_at TEXT NOT NULL,
+	updated_at TEXT NOT NULL,
+	source TEXT,			-- where it was first read: "file:line"
+	UNIQUE (id_number, visit_date, visitor)
+) STRICT;
+-- a milestone of kind care_coverage asks every person carrying one of
+-- care_tags (member_tag codes, ';'-joined) for a care visit from
+-- care_from (NULL: any day) to its due date (lib/coverage.h).  The kind
+-- CHECK gains it in place, as version 29 loosened the issue's kind.
+ALTER TABLE milestone ADD COLUMN care_tags TEXT NOT NULL DEFAULT '';
+ALTER TABLE milestone ADD COLUMN care_from TEXT;
+PRAGMA writable_schema = ON;
+UPDATE sqlite_schema SET sql = replace(sql, 'kind = ''rule_delivery''),',
+	'kind = ''rule_delivery'' OR kind = ''care_coverage''),')
+WHERE type = 'table' AND name = 'milestone';
+PRAGMA writable_schema = RESET;
+-- the CHECK was found as version 23 wrote it, or the migration stops here
+CREATE TEMP TABLE milestone_kind_loosened (found INTEGER CHECK (found));
+INSERT INTO milestone_kind_loosened SELECT instr(sql, '''care_coverage''') > 0
+	FROM sqlite_schema WHERE type = 'table' AND name = 'milestone';
+DROP TABLE milestone_kind_loosened;

@@ -138,6 +138,7 @@ const struct vocab_entry vocab_table[] = {
 	{ "milestone_kind", "visit_coverage", "visit coverage", "走访覆盖", "visit-coverage|走访全覆盖" },
 	{ "milestone_kind", "meeting_coverage", "meeting coverage", "会议覆盖", "meeting-coverage|会议全覆盖" },
 	{ "milestone_kind", "rule_delivery", "rule delivery", "村规民约分发到户", "rule-delivery|分发到户|村规民约到户" },
+	{ "milestone_kind", "care_coverage", "care coverage", "人文关怀走访", "care-coverage|人文关怀|关怀走访" },
 	/* end of visits */
 	/* surveys: survey-tally */
 	/* answers of the phone survey (群众认可度电话调查) */

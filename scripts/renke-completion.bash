@@ -30,7 +30,7 @@ _renke_values() {
 	visitor_role) values="county_leader town_secretary village_secretary first_secretary work_team assistance_cadre village_cadre 县级领导 镇党委书记 村党组织书记 驻村第一书记 驻村工作队员 帮扶干部 村干部" ;;
 	check) values="yes no na 是 否 无" ;;
 	risk_level) values="none low medium high 无 低 中 高" ;;
-	milestone_kind) values="visit_coverage meeting_coverage rule_delivery 走访覆盖 会议覆盖 村规民约分发到户" ;;
+	milestone_kind) values="visit_coverage meeting_coverage rule_delivery care_coverage 走访覆盖 会议覆盖 村规民约分发到户 人文关怀走访" ;;
 	callback_rating) values="satisfied basically_satisfied dissatisfied unreachable 满意 基本满意 不满意 未联系上" ;;
 	answer) values="satisfied basically_satisfied dissatisfied dont_know 满意 基本满意 不满意 不了解" ;;
 	survey_question) values="q_cadre q_infrastructure q_policy q_guarantee 干部作风 基础设施和公共服务 政策知晓 两不愁三保障" ;;
@@ -382,4 +382,4 @@ complete -F _renke household-add household-list visit-log milestone-add \
 	issue-add issue-update meeting-log deadline-check report-gen survey-tally \
 	member-add assign case-open case-step place-edit household-edit visit-edit \
 	support-log meeting-edit rule-step honour-add board-step returnee-log \
-	county-set misconduct-step
+	county-set misconduct-step care-log

@@ -115,7 +115,7 @@ test_case 'an unknown category, kind, date; missing id and title' '
 		"m6,t,,,r1," >in.csv &&
 	expect_status 65 milestone-add in.csv 2>err &&
 	grep_message "^milestone-add: in.csv:2: categories: unknown category \"贫困户\"; expected all, or some of: lifted (lifted)" err &&
-	grep_message "^milestone-add: in.csv:3: kind: unknown value \"survey\"; expected one of: visit_coverage (visit coverage), meeting_coverage (meeting coverage), rule_delivery (rule delivery)$" err &&
+	grep_message "^milestone-add: in.csv:3: kind: unknown value \"survey\"; expected one of: visit_coverage (visit coverage), meeting_coverage (meeting coverage), rule_delivery (rule delivery), care_coverage (care coverage)$" err &&
 	grep_message "^milestone-add: in.csv:4: due_date: not a date: \"2022-12-32\"; write it as 2022-11-01$" err &&
 	grep_message "^milestone-add: in.csv:5: milestone_id: missing; every milestone needs one, such as 2022-11-01$" err &&
 	grep_message "^milestone-add: in.csv:6: title: missing; every milestone says what is due$" err &&

@@ -206,10 +206,10 @@ test_case 'a store of schema 20 keeps its milestones as they were when the table
 		VALUES (7, ${SQ}m1${SQ}, ${SQ}书记遍访${SQ}, ${SQ}visit_coverage${SQ}, ${SQ}lifted${SQ},
 		${SQ}2022-r1${SQ}, ${SQ}2022-11-30${SQ}, ${SQ}2022-11-01T00:00:00${SQ},
 		${SQ}2022-11-01T00:00:00${SQ}, ${SQ}m.csv:2${SQ}, ${SQ}first_secretary${SQ}, 1)" &&
-	sqlite3 old.db "SELECT * FROM milestone" >expect &&
+	sqlite3 old.db "SELECT id, milestone_id, title, kind, categories, round, due_date, meeting_kind, scope, created_at, updated_at, source, roles, monitor_cases FROM milestone" >expect &&
 	printf "%s\n" milestone_id,title,kind,due_date r1,分发到户,分发到户,2023-04-30 >r.csv &&
 	milestone-add -q -d old.db r.csv &&
-	sqlite3 old.db "SELECT * FROM milestone WHERE id = 7" >actual &&
+	sqlite3 old.db "SELECT id, milestone_id, title, kind, categories, round, due_date, meeting_kind, scope, created_at, updated_at, source, roles, monitor_cases FROM milestone WHERE id = 7" >actual &&
 	test_cmp expect actual &&
 	sqlite3 old.db "SELECT kind, categories, roles, round IS NULL FROM milestone WHERE milestone_id = ${SQ}r1${SQ}" >actual &&
 	echo "rule_delivery|||1" >expect &&
