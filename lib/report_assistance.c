@@ -22,7 +22,11 @@ enum {
 	C_POSTS = 0,
 	C_POST_LABOUR = 1,
 	C_POST_PAY = C_POST_LABOUR + N_LABOUR,
-	C_LOANS = C_POST_PAY + 1,
+	C_JOBS = C_POST_PAY + 1,	/* people in an industry-park job */
+	C_JOB_INCOME = C_JOBS + 1,	/* their monthly income, yuan */
+	C_LAND = C_JOB_INCOME + 1,	/* parcels transferred */
+	C_LAND_MU = C_LAND + 1,		/* their area, in hundredths of a mu */
+	C_LOANS = C_LAND_MU + 1,
 	C_LOAN_STATUS = C_LOANS + 1,
 	C_LOAN_AMOUNT = C_LOAN_STATUS + N_LOAN,
 	C_RETURNEES = C_LOAN_AMOUNT + 1,
@@ -35,13 +39,17 @@ enum {
 /*
  * Per store, each row's village id last (:today bound): the posts held
  * on the day with the labour of their holder and their monthly pay; the
- * loans whose wish was recorded by the day, with their stage and
+ * people in an industry-park job on the day, one row a person with the
+ * monthly income of their jobs; the land transfers in force on the day,
+ * one row a parcel with its area in hundredths of a mu (so that the
+ * sums are exact); the loans whose wish was recorded by the day, with
+ * their stage and
  * amount; each returnee's latest contact by the day, with its status;
  * the tags of each person tagged.
  */
 static const struct count_query {
 	const char *sql;
-	const char *domain;	/* of column 0 */
+	const char *domain;	/* of column 0 (NULL: column 0 is NULL) */
 	int all, first;		/* the counts of every row, and of column 0's codes */
 	int sum;		/* the count that sums column 1, or -1 */
 	const char *sum_when;	/* ... when column 0 is this code (NULL: always) */
@@ -52,6 +60,18 @@ static const struct count_query {
 	  "WHERE s.kind = 'post' AND s.start_date <= :today AND "
 	  "(s.end_date IS NULL OR s.end_date >= :today)",
 	  "labour", C_POSTS, C_POST_LABOUR, C_POST_PAY, NULL },
+	{ "SELECT NULL, sum(s.amount), h.village_id FROM support s "
+	  "JOIN member m ON m.id_number = s.id_number "
+	  "JOIN household h ON h.household_id = m.household_id "
+	  "WHERE s.kind = 'job' AND s.start_date <= :today AND "
+	  "(s.end_date IS NULL OR s.end_date >= :today) GROUP BY s.id_number",
+	  NULL, C_JOBS, C_JOBS, C_JOB_INCOME, NULL },
+	{ "SELECT NULL, CAST(round(s.area_mu * 100) AS INTEGER), h.village_id "
+	  "FROM support s JOIN member m ON m.id_number = s.id_number "
+	  "JOIN household h ON h.household_id = m.household_id "
+	  "WHERE s.kind = 'land' AND s.start_date <= :today AND "
+	  "(s.end_date IS NULL OR s.end_date >= :today)",
+	  NULL, C_LAND, C_LAND, C_LAND_MU, NULL },
 	{ "SELECT s.status, s.amount, h.village_id FROM support s "
 	  "JOIN member m ON m.id_number = s.id_number "
 	  "JOIN household h ON h.household_id = m.household_id "
@@ -126,6 +146,15 @@ assist_columns(struct assist_run *r)
 	code_columns(r, C_POST_LABOUR, "labour", "posts_", _("posts: %s"));
 	count_column(r, C_POST_PAY, "post_pay", N_("monthly pay of posts (yuan)"),
 	    NULL, NULL, NULL);
+	count_column(r, C_JOBS, "jobs_held", N_("people in park jobs"), NULL,
+	    NULL, NULL);
+	count_column(r, C_JOB_INCOME, "job_income",
+	    N_("monthly income of park jobs (yuan)"), NULL, NULL, NULL);
+	count_column(r, C_LAND, "land_parcels", N_("parcels transferred"), NULL,
+	    NULL, NULL);
+	count_column(r, C_LAND_MU, "land_mu", N_("land transferred (mu)"), NULL,
+	    NULL, NULL);
+	r->cols[2 + C_LAND_MU].type = COLUMN_NUMBER;
 	count_column(r, C_LOANS, "loans", N_("loans referred"), NULL, NULL, NULL);
 	code_columns(r, C_LOAN_STATUS, "loan_status", "loans_", _("loans: %s"));
 	count_column(r, C_LOAN_AMOUNT, "loan_amount",
@@ -171,7 +200,11 @@ assist_write(struct assist_run *r, const char *township, const char *village,
 	v[0] = strcmp(township, "*") == 0 && r->labels ? _("total") : township;
 	v[1] = strcmp(village, "*") == 0 && r->labels ? _("total") : village;
 	for (int k = 0; k < NCOUNTS; k++) {
-		snprintf(num[k], sizeof(num[k]), "%ld", c[k]);
+		if (k == C_LAND_MU)	/* hundredths of a mu */
+			snprintf(num[k], sizeof(num[k]), "%ld.%02ld", c[k] / 100,
+			    c[k] % 100);
+		else
+			snprintf(num[k], sizeof(num[k]), "%ld", c[k]);
 		v[2 + k] = num[k];
 	}
 	if (report_late_open(&r->out, err) != 0 ||
