@@ -142,7 +142,7 @@ test: build lint-man
 		$(PROVE) tests/t*.sh $(UNIT_TESTS)
 
 # mandoc's lint, and for the Chinese pages what it cannot see
-# (scripts/lint-man-zh: Chinese punctuation inside a .Pq)
+# (scripts/lint-man-zh: Chinese punctuation as a macro argument or inside an enclosure)
 lint-man:
 	@for m in $(MAN1) $(MAN5) $(MAN7) $(MAN_ZH); do mandoc -Tlint -Wwarning $$m || exit 1; done
 	@sh scripts/lint-man-zh $(MAN_ZH)
