@@ -76,6 +76,13 @@ same_owner(const char *a, const char *b)
 	return a == NULL ? b == NULL : b != NULL && strcmp(a, b) == 0;
 }
 
+/* 1 when output in format is a table per owner or kind (text for a terminal or mail). */
+static int
+grouped(enum output_format format)
+{
+	return format == FORMAT_TABLE;
+}
+
 /* How many items of list from the i-th on are of its kind (they come together). */
 static size_t
 count_kind(const struct deadline_list *list, size_t i)
@@ -139,14 +146,25 @@ main(int argc, char **argv)
 		goto out;	/* nothing due: no output at all, status 0 */
 	status = EXIT_FOUND;
 	columns = o.summary ? deadline_summary_columns : deadline_columns;
-	if (o.by_kind && cli.format == FORMAT_TABLE && (status =
+	/* one kind: headings that say what its id and title hold */
+	if (count_kind(&list, 0) == list.len) {
+		deadline_kind_columns(list.items[0].kind, o.summary, kind_columns);
+		columns = kind_columns;
+	}
+	/* kinds mixed under one set of headings mean nothing to a reader */
+	if (!o.by_owner && !o.by_kind && grouped(cli.format) &&
+	    count_kind(&list, 0) < list.len) {
+		o.by_kind = 1;
+		deadline_list_sort(&list, &o);
+	}
+	if (o.by_kind && grouped(cli.format) && (status =
 	    say_title(&cli, store)) != EXIT_FOUND)
 		goto out;
 	for (size_t i = 0; i < list.len; i++) {
 		const struct deadline_item *it = &list.items[i];
 
 		/* a table per owner: the list each person must get */
-		if (i > 0 && cli.format == FORMAT_TABLE && ((o.by_owner &&
+		if (i > 0 && grouped(cli.format) && ((o.by_owner &&
 		    !same_owner(it->owner, list.items[i - 1].owner)) ||
 		    (o.by_kind && it->kind != list.items[i - 1].kind))) {
 			if (writer_close(w, &err) != 0) {
@@ -157,10 +175,10 @@ main(int argc, char **argv)
 			putchar('\n');
 		}
 		if (w == NULL) {
-			if (o.by_owner && cli.format == FORMAT_TABLE)
+			if (o.by_owner && grouped(cli.format))
 				printf("== %s ==\n", it->owner != NULL ? it->owner :
 				    _("(no owner)"));
-			if (o.by_kind && cli.format == FORMAT_TABLE) {
+			if (o.by_kind && grouped(cli.format)) {
 				/* its own headings: what its id and title hold */
 				printf(_("== %s: %zu ==\n"),
 				    deadline_kind_label(it->kind),

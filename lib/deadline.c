@@ -357,7 +357,7 @@ compare_text(const char *a, const char *b)
 	return strcmp(a, b);
 }
 
-static int by_owner;
+static int by_owner, by_kind;
 
 static int
 compare_items(const void *pa, const void *pb)
@@ -367,6 +367,8 @@ compare_items(const void *pa, const void *pb)
 
 	if (by_owner && (c = compare_text(a->owner, b->owner)) != 0)
 		return c;
+	if (by_kind && a->kind != b->kind)
+		return a->kind < b->kind ? -1 : 1;
 	if ((c = urgency_rank(a->urgency) - urgency_rank(b->urgency)) != 0)
 		return c;
 	if (a->days_overdue != b->days_overdue)
@@ -607,6 +609,15 @@ query_items(struct store *s, const struct deadline_options *o, unsigned kinds,
 	return 0;
 }
 
+void
+deadline_list_sort(struct deadline_list *list, const struct deadline_options *o)
+{
+	by_owner = o->by_owner;
+	by_kind = o->by_kind;
+	if (list->len > 1)
+		qsort(list->items, list->len, sizeof(list->items[0]), compare_items);
+}
+
 int
 deadline_check(struct store *s, const struct deadline_options *o,
     struct deadline_list *list, struct error *err)
@@ -635,27 +646,47 @@ deadline_check(struct store *s, const struct deadline_options *o,
 	if ((kinds & DEADLINE_RETURNEE_UNCONTACTED) && !o->summary &&
 	    query_items(s, o, kinds, returnee_queries, 1, list, err) != 0)
 		goto fail;
-	by_owner = o->by_owner;
-	if (list->len > 1)
-		qsort(list->items, list->len, sizeof(list->items[0]), compare_items);
+	deadline_list_sort(list, o);
 	return 0;
 fail:
 	deadline_list_free(list);
 	return -1;
 }
 
+/*
+ * The id of it as people read it: a loan's key names its kind in their
+ * words (小额信贷:ID number:day of the wish), a returnee's is the ID number
+ * (the kind of item says what it is); any other id as it is.  Into out,
+ * or it->id.
+ */
+static const char *
+id_for_people(const struct deadline_item *it, char *out, size_t size)
+{
+	if ((it->kind & (DEADLINE_LOAN_UNSENT | DEADLINE_LOAN_UNANSWERED)) &&
+	    strncmp(it->id, "loan:", 5) == 0) {
+		snprintf(out, size, "%s:%s", vocab_label("support_kind", "loan"),
+		    it->id + 5);
+		return out;
+	}
+	if (it->kind == DEADLINE_RETURNEE_UNCONTACTED &&
+	    strncmp(it->id, "returnee:", 9) == 0)
+		return it->id + 9;
+	return it->id;
+}
+
 int
 deadline_write(const struct deadline_item *it, struct writer *w, int labels,
     int summary, struct error *err)
 {
-	char days[24], count[24], id[512];
+	char days[24], count[24], id[512], worded[512];
 	const char *v[DEADLINE_NCOLUMNS];
 
 	snprintf(days, sizeof(days), "%ld", it->days_overdue);
 	snprintf(count, sizeof(count), "%ld", it->count);
 	v[0] = labels ? deadline_kind_label(it->kind) : deadline_kind_code(it->kind);
-	/* a loan's id holds an ID number */
-	v[1] = it->id != NULL ? text_mask_personal(it->id, id, sizeof(id)) : NULL;
+	/* a loan's id and a returnee's hold an ID number */
+	v[1] = it->id != NULL ? text_mask_personal(labels ? id_for_people(it,
+	    worded, sizeof(worded)) : it->id, id, sizeof(id)) : NULL;
 	v[2] = it->title;
 	v[3] = !summary ? it->household_id : it->count > 0 ? count : NULL;
 	v[4] = it->village;

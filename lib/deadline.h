@@ -39,7 +39,7 @@ struct deadline_options {
 	const char *village;	/* only this village's (NULL: all) */
 	int summary;		/* visits and meetings missing: one row per village */
 	int by_owner;		/* order by owner first (one section each) */
-	int by_kind;		/* one section a kind (the order is by kind anyway) */
+	int by_kind;		/* order by kind first (one section each) */
 };
 
 /* One item, as written: days_overdue is negative for days left. */
@@ -59,12 +59,21 @@ struct deadline_list {
 
 /*
  * Find every item due as options say, ordered most urgent first, then
- * most days overdue (owner first with by_owner).  Reads only: nothing
+ * most days overdue (owner first with by_owner, kind first with
+ * by_kind).  Reads only: nothing
  * is written.  Returns 0 with list filled (the caller frees it with
  * deadline_list_free), or -1 with err set.
  */
 int deadline_check(struct store *s, const struct deadline_options *options,
     struct deadline_list *list, struct error *err);
+
+/*
+ * Order list as deadline_check() does under o: by owner first with
+ * by_owner, by kind first with by_kind, then most urgent, most days
+ * overdue.
+ */
+void deadline_list_sort(struct deadline_list *list,
+    const struct deadline_options *o);
 
 void deadline_list_free(struct deadline_list *list);
 

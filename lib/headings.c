@@ -144,6 +144,8 @@ static const struct heading {
 	{ "case", "objections", N_("objections"), NULL },
 	{ "misconduct", "referred_on", N_("referred on"), NULL },
 	{ "misconduct", "referred_to", N_("referred to"), NULL },
+	{ "support", "kind", N_("kind"), "support_kind" },
+	{ "support", "status", N_("status"), "loan_status" },
 	{ "support", "provider", N_("employer or bank"), NULL },
 	{ "support", "amount", N_("amount (yuan)"), NULL },
 	{ "support", "term_months", N_("term (months)"), NULL },

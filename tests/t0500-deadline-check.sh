@@ -528,9 +528,9 @@ test_case 'a table ends its lines without white space, even when the last cell i
 	meeting 2024-03-12 assembly 甲村 &&
 	expect_status 1 deadline-check -f table --today 2024-03-20 >actual &&
 	cat >expect <<-\EOF &&
-	kind             id  title     household  village  group  owner  due         days overdue  urgency
-	---------------  --  --------  ---------  -------  -----  -----  ----------  ------------  -------
-	meeting missing  M2  村民会议             乙村                   2024-03-15             5
+	kind             milestone  milestone title  household  village  group  owner  due         days overdue  urgency
+	---------------  ---------  ---------------  ---------  -------  -----  -----  ----------  ------------  -------
+	meeting missing  M2         村民会议                    乙村                   2024-03-15             5
 	EOF
 	test_cmp expect actual
 '

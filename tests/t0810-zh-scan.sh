@@ -152,6 +152,27 @@ EOF
 	member-add "$EXAMPLES/people.csv" &&
 	assign "$EXAMPLES/assignments.csv" &&
 	returnee-log "$EXAMPLES/returnees.csv" &&
+	# posts and loans; a job and a land transfer; a loan the bank
+	# approved, its status changed in its history
+	support-log "$EXAMPLES/support.csv" &&
+	support-log --kind 产业园务工 --id-number 500241198808280029 --start 2022-11-07 \
+		--title 分拣工 --provider 后叶镇茶叶产业园 --amount 2800 &&
+	support-log --kind 土地流转 --id-number 500235195503072885 --start 2022-03-01 \
+		--end 2027-02-28 --title 大田湾 --area 2.5亩 --provider 向阳茶叶合作社 --amount 600 &&
+	sed -n "1p;/500242200409010028/s/,,,,已提交银行,/,,30000,36,已放贷,/p" \
+		"$EXAMPLES/support.csv" >approved.csv &&
+	support-log --upsert --reason 银行放贷 approved.csv &&
+	# a misconduct matter through every step
+	misconduct() {
+		misconduct-step --kind 拒不赡养 --parties HY0101004 "$@"
+	} &&
+	misconduct --today 2022-11-02 --step 移交 --referred-to 司法调解 --owner 后叶村调委会 &&
+	misconduct --today 2022-11-20 --referred-on 2022-11-02 --step 受理 --date 2022-11-04 &&
+	misconduct --today 2022-11-20 --referred-on 2022-11-02 --step 办理结果 --result 达成赡养协议 &&
+	misconduct --today 2022-12-20 --referred-on 2022-11-02 --step 回访 --finding 稳定 --who 陈书记 &&
+	# village rules, drafted to enforced
+	rule-step --today 2023-06-30 "$EXAMPLES/rules.csv" >/dev/null &&
+	sqlite3 renke.db "SELECT max(id) FROM issue WHERE kind = 'misconduct'" >"$TRASH/misconduct" &&
 	sqlite3 renke.db "SELECT code FROM vocab; SELECT DISTINCT p.name FROM
 		sqlite_master AS m, pragma_table_info(m.name) AS p WHERE m.type = 'table'" |
 		sort -u >"$TRASH/names" &&
@@ -175,6 +196,7 @@ visit-log --coverage --missing --milestone 2022-11-01
 deadline-check --today 2022-12-20
 deadline-check --today 2022-12-20 --summary
 deadline-check --today 2022-12-20 --group-by owner
+deadline-check --today 2022-12-20 --group-by kind
 report-gen --today 2022-11-30 summary
 report-gen --today 2022-11-30 issues
 report-gen --today 2022-11-30 visits
@@ -186,6 +208,10 @@ report-gen --today 2022-12-31 history DISPUTE
 report-gen --today 2022-11-30 survey
 report-gen --today 2022-11-30 history HY0102001
 report-gen --today 2022-11-30 history HY0102003
+report-gen --today 2022-12-20 history HY0201002
+report-gen --today 2022-12-20 history HY0201005
+report-gen --today 2022-12-20 history HY0101004
+report-gen --today 2022-12-31 history MISCONDUCT
 report-gen --today 2022-11-30 history --case 1
 report-gen --today 2022-11-30 changes --since 2000-01-01
 report-gen --today 2022-11-30 scorecard
@@ -208,7 +234,7 @@ rule-step --today 2023-06-30 EXAMPLES/rules.csv
 case-step --today 2022-12-01 --case 6 --step 信息比对 --date 2022-11-30 --answers 医保:自付3万元
 county-set
 EOF
-sed -i "s|DISPUTE|$(cat "$TRASH/dispute")|" "$TRASH/runs"
+sed -i "s|DISPUTE|$(cat "$TRASH/dispute")|; s|MISCONDUCT|$(cat "$TRASH/misconduct")|" "$TRASH/runs"
 
 # run FORMAT-OPTIONS LINE >OUT: one line of runs, in a format
 run() {

@@ -113,14 +113,15 @@ test_case 'an unknown kind is a usage error naming the loan kinds, in Chinese to
 	store_unchanged
 '
 
-test_case 'a table under zh_CN labels the kinds in Chinese' '
+test_case 'a table under zh_CN labels the kinds in Chinese, and the loans in the ids' '
 	seed &&
 	(
 		zh_locale &&
 		expect_status 1 deadline-check --today 2022-12-06 -f table >out
 	) &&
-	grep "^贷款材料未报送银行 " out | grep -qF "loan:$M1:2022-11-01" &&
-	grep "^银行逾期未答复 " out | grep -qF "loan:$M2:2022-11-01"
+	grep "^贷款材料未报送银行 " out | grep -qF "小额信贷:$M1:2022-11-01" &&
+	grep "^银行逾期未答复 " out | grep -qF "小额信贷:$M2:2022-11-01" &&
+	! grep -q "loan" out
 '
 
 test_done
