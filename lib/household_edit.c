@@ -623,6 +623,11 @@ edit(struct store *s, const struct household_edit *e,
 			    "merged into itself"), e->id);
 		if (both_have(s, e->id, e->to, err) != 0 ||
 		    merge_twins(s, e->id, e->to, e->reason, err) != 0 ||
+		    assignment_twins_merge(s, ASSIGNMENT_TWINS_SQL
+		    "t.household_id = (SELECT household_id FROM household WHERE "
+		    "id = ?2) WHERE f.household_id = (SELECT household_id FROM "
+		    "household WHERE id = ?1) ORDER BY f.id LIMIT 1", row, to,
+		    e->reason, err) != 0 ||
 		    move_records(s, e->id, row, e->to, to, e->reason, err) != 0 ||
 		    parties_renamed(s, e->id, e->to, e->reason, err) != 0 ||
 		    issues_placed(s, to, err) != 0 ||

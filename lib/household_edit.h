@@ -37,8 +37,10 @@ struct household_records {
  * every record of the household to the one kept, then removes it (a
  * selection, board entry or village-rules delivery both households have
  * is the kept one's, the other's removed, audited; selections and board
- * entries move to the kept household's village); a remove takes a
- * household nothing refers to, its values kept in the audit log.  Each
+ * entries move to the kept household's village; a cadre assigned to
+ * both in one role keeps one assignment covering both spans); a remove
+ * takes a household nothing refers to, its values kept in the audit
+ * log.  Each
  * record moved is audited under the name and key its own commands give
  * it.  Returns 0 with *records filled (what a merge moved), or -1 with
  * err set: EXIT_DATAERR when the store refuses it (a household not

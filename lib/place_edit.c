@@ -322,14 +322,15 @@ wider(const char *a, const char *b, int earlier)
 }
 
 /*
- * One pair of st's row (an assignment of the village merged, its twin
- * in the village kept, their dates and phones): the twin covers both
- * spans (the earlier start, the later end, open when either is) and
- * keeps its phone, else the other's; the other is removed; both
- * audited.  0, or -1 with err set.
+ * One pair of st's row (an assignment merged away, its twin kept, their
+ * dates and phones): the twin covers both spans (the earlier start, the
+ * later end, open when either is) and keeps its phone, else the
+ * other's; the other is removed; both audited, the one removed with
+ * reason when it is not NULL.  0, or -1 with err set.
  */
 static int
-merge_assignment(struct store *s, sqlite3_stmt *st, struct error *err)
+merge_assignment(struct store *s, sqlite3_stmt *st, const char *reason,
+    struct error *err)
 {
 	static const char *const columns[] = { "start_date", "end_date", "phone" };
 	const char *v[6], *now[3];
@@ -364,42 +365,51 @@ merge_assignment(struct store *s, sqlite3_stmt *st, struct error *err)
 	sqlite3_finalize(up);
 	if (rc != SQLITE_DONE)
 		return store_error(s, rc, err);
-	if (audit_add(s, "assignment", gone, "merged_into", gone, kept, err) != 0)
+	if (audit_add(s, "assignment", gone, "merged_into", gone, kept, err) != 0 ||
+	    (reason != NULL && audit_add(s, "assignment", gone, "reason", NULL,
+	    reason, err) != 0))
 		return -1;
 	return run(s, "DELETE FROM assignment WHERE id = ?1",
 	    sqlite3_column_int64(st, 0), 0, 0, NULL, err);
 }
 
-/*
- * A cadre assigned to village from and to village `to` alike, in the
- * same role (and household): one assignment once the villages are one
- * (merge_assignment), a pair at a time.  0, or -1 with err set.
- */
-static int
-merge_assignments(struct store *s, const struct found *from,
-    const struct found *to, struct error *err)
+int
+assignment_twins_merge(struct store *s, const char *sql, long long a,
+    long long b, const char *reason, struct error *err)
 {
 	for (;;) {
-		sqlite3_stmt *st = store_prepare(s, "SELECT f.id, t.id, "
-		    "f.start_date, t.start_date, f.end_date, t.end_date, f.phone, "
-		    "t.phone FROM assignment f JOIN assignment t "
-		    "ON t.village_id = ?2 AND t.cadre = f.cadre AND t.role = f.role "
-		    "AND coalesce(t.household_id, '') = coalesce(f.household_id, '') "
-		    "WHERE f.village_id = ?1 ORDER BY f.id LIMIT 1", err);
+		sqlite3_stmt *st = store_prepare(s, sql, err);
 		int rc;
 
 		if (st == NULL)
 			return -1;
-		sqlite3_bind_int64(st, 1, from->village_id);
-		sqlite3_bind_int64(st, 2, to->village_id);
+		sqlite3_bind_int64(st, 1, a);
+		sqlite3_bind_int64(st, 2, b);
 		if ((rc = sqlite3_step(st)) == SQLITE_ROW)
-			rc = merge_assignment(s, st, err) != 0 ? -1 : SQLITE_ROW;
+			rc = merge_assignment(s, st, reason, err) != 0 ? -1 :
+			    SQLITE_ROW;
 		else if (rc != SQLITE_DONE)
 			rc = store_error(s, rc, err);
 		sqlite3_finalize(st);
 		if (rc != SQLITE_ROW)
 			return rc == SQLITE_DONE ? 0 : -1;
 	}
+}
+
+/*
+ * A cadre assigned to village from and to village `to` alike, in the
+ * same role (and household, and 片): one assignment once the villages
+ * are one.  0, or -1 with err set.
+ */
+static int
+merge_assignments(struct store *s, const struct found *from,
+    const struct found *to, const char *reason, struct error *err)
+{
+	return assignment_twins_merge(s, ASSIGNMENT_TWINS_SQL
+	    "t.village_id = ?2 AND coalesce(t.household_id, '') = "
+	    "coalesce(f.household_id, '') WHERE f.village_id = ?1 "
+	    "ORDER BY f.id LIMIT 1", from->village_id, to->village_id, reason,
+	    err);
 }
 
 /*
@@ -527,7 +537,7 @@ merge_village(struct store *s, const struct place_edit *e,
 		    "WHERE group_id = ?1", groups[i], gid, 0, NULL, err) != 0)
 			goto out;
 	}
-	if (merge_assignments(s, from, to, err) != 0 ||
+	if (merge_assignments(s, from, to, e->reason, err) != 0 ||
 	    move_rows(s, from->village_id, 0, to->village_id, 0, err) != 0 ||
 	    run(s, "DELETE FROM village_group WHERE village_id = ?1",
 	    from->village_id, 0, 0, NULL, err) != 0)

@@ -55,6 +55,29 @@ struct place_edit {
 int place_edit(struct store *s, struct place_edit *e,
     struct place_moved *moved, struct error *err);
 
+/*
+ * The start of a query for assignment_twins_merge(): the one to go
+ * (f), its twin (t), their start and end dates and phones; the twin of
+ * the same cadre, role and 片.  The caller adds the rest of the join's
+ * condition, the WHERE and LIMIT 1.
+ */
+#define ASSIGNMENT_TWINS_SQL "SELECT f.id, t.id, f.start_date, " \
+	"t.start_date, f.end_date, t.end_date, f.phone, t.phone FROM " \
+	"assignment f JOIN assignment t ON t.id <> f.id AND " \
+	"t.cadre = f.cadre AND t.role = f.role AND " \
+	"coalesce(t.area, '') = coalesce(f.area, '') AND "
+
+/*
+ * Inside the caller's transaction, the assignments that are one once a
+ * merge makes two places or households one, as sql (ASSIGNMENT_TWINS_SQL
+ * completed, ?1 and ?2 bound to a and b) finds them a pair at a time:
+ * the twin covers both spans (the earlier start, the later end, open
+ * when either is) and keeps its phone, else the other's; the other is
+ * removed; both audited, the one removed with reason (may be NULL).
+ * 0, or -1 with err set.
+ */
+int assignment_twins_merge(struct store *s, const char *sql, long long a,
+    long long b, const char *reason, struct error *err);
 
 /*
  * The counts of refs[0..n) that are not 0 in words, "3 households, 1

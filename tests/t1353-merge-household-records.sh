@@ -102,6 +102,28 @@ test_case 'merged: the case, the matters'\'' parties, the selection and board en
 	grep -q "^甲村,1$" actual
 '
 
+test_case 'a cadre assigned to both households keeps one assignment covering both spans, audited' '
+	seed &&
+	assign -q --cadre 李四 --role assistance_cadre --household H2 \
+		--from 2022-01-01 --until 2022-06-30 --phone 13900001111 &&
+	assign -q --cadre 李四 --role assistance_cadre --household H1 --from 2022-03-01 &&
+	assign -q --cadre 王五 --role assistance_cadre --household H2 --from 2022-01-01 &&
+	household-edit --reason 重复登记 merge H2 H1 2>err &&
+	grep_message "moving 1 issue, 2 assignments, 1 selection" err &&
+	sqlite3 "$RENKE_DB" "SELECT a.cadre, a.household_id, v.name, a.start_date,
+		coalesce(a.end_date, ${SQ}open${SQ}), coalesce(a.phone, ${SQ}-${SQ})
+		FROM assignment a JOIN village v ON v.id = a.village_id ORDER BY a.cadre" >actual &&
+	printf "%s\n" "李四|H1|甲村|2022-01-01|open|13900001111" \
+		"王五|H1|甲村|2022-01-01|open|-" >expect &&
+	test_cmp expect actual &&
+	sqlite3 "$RENKE_DB" "SELECT entity_id, field, old, new FROM audit
+		WHERE entity = ${SQ}assignment${SQ} AND field <> ${SQ}created${SQ} ORDER BY seq" >actual &&
+	printf "%s\n" "2|start_date|2022-03-01|2022-01-01" "2|phone||13900001111" \
+		"1|merged_into|1|2" "1|reason||重复登记" "3|household_id|H2|H1" \
+		"3|reason||重复登记" >expect &&
+	test_cmp expect actual
+'
+
 test_case 'after the merge a step given with the old number finds its matter' '
 	seed &&
 	household-edit -q --reason 重复登记 merge H2 H1 &&

@@ -3,8 +3,9 @@
 # A village or group merged (place-edit) takes its misconduct matters
 # along, those of a household and those of no household (an ID number
 # and the village given), each audited; their next steps still find
-# them, given the old village's name.  issue-add's --kind completion
-# offers only the kinds issue-add opens.
+# them, given the old village's name.  A cadre's assignment of one 片 is
+# not taken for the same cadre's assignment of another.  issue-add's
+# --kind completion offers only the kinds issue-add opens.
 
 . "$(dirname "$0")/lib.sh"
 
@@ -70,6 +71,20 @@ test_case 'a group merged takes its matters along' '
 	placed >actual &&
 	printf "%s\n" "$P3|乙村|-" "H2|乙村|1社" "H3|乙村|1社" >expect &&
 	test_cmp expect actual
+'
+
+test_case 'a village merged: a 片 assignment is kept apart from the same cadre'\''s other 片 and 包村' '
+	seed &&
+	assign -q --cadre 赵镇长 --role town_secretary --area 东片 --village 乙村 --from 2022-01-01 &&
+	assign -q --cadre 赵镇长 --role town_secretary --area 西片 --village 甲村 --from 2022-02-01 &&
+	assign -q --cadre 赵镇长 --role town_secretary --village 甲村 --from 2022-02-01 &&
+	place-edit --reason 两村合并 merge 乙村 甲村 2>err &&
+	grep_message "1 assignment" err &&
+	sqlite3 "$RENKE_DB" "SELECT coalesce(a.area, ${SQ}-${SQ}), v.name, a.start_date FROM assignment a
+		JOIN village v ON v.id = a.village_id ORDER BY a.id" >actual &&
+	printf "%s\n" "东片|甲村|2022-01-01" "西片|甲村|2022-02-01" "-|甲村|2022-02-01" >expect &&
+	test_cmp expect actual &&
+	test "$(sqlite3 "$RENKE_DB" "SELECT count(*) FROM audit WHERE entity = ${SQ}assignment${SQ} AND field = ${SQ}merged_into${SQ}")" = 0
 '
 
 test_case 'issue-add --kind completes to the kinds issue-add opens; misconduct-step to its own' '
