@@ -4,8 +4,7 @@
 # along, those of a household and those of no household (an ID number
 # and the village given), each audited; their next steps still find
 # them, given the old village's name.  A cadre's assignment of one 片 is
-# not taken for the same cadre's assignment of another.  issue-add's
-# --kind completion offers only the kinds issue-add opens.
+# not taken for the same cadre's assignment of another.
 
 . "$(dirname "$0")/lib.sh"
 
@@ -85,32 +84,6 @@ test_case 'a village merged: a 片 assignment is kept apart from the same cadre'
 	printf "%s\n" "东片|甲村|2022-01-01" "西片|甲村|2022-02-01" "-|甲村|2022-02-01" >expect &&
 	test_cmp expect actual &&
 	test "$(sqlite3 "$RENKE_DB" "SELECT count(*) FROM audit WHERE entity = ${SQ}assignment${SQ} AND field = ${SQ}merged_into${SQ}")" = 0
-'
-
-test_case 'issue-add --kind completes to the kinds issue-add opens; misconduct-step to its own' '
-	cat >complete.bash <<-EOF &&
-	. "$TOP/scripts/renke-completion.bash"
-	ask() { COMP_WORDS=("\$@"); COMP_CWORD=\$((\$# - 1)); _renke; printf "%s\n" "\${COMPREPLY[@]}"; }
-	ask issue-add --kind "" >issue-add
-	ask report-gen --kind "" >report-gen
-	ask misconduct-step --kind "" >misconduct-step
-	EOF
-	bash complete.bash &&
-	printf "%s\n" problem dispute suggestion 急难愁盼 矛盾纠纷 意见建议 >expect &&
-	test_cmp expect issue-add &&
-	grep -qx misconduct report-gen && grep -qx 违法乱纪 report-gen &&
-	grep -qx domestic_violence misconduct-step &&
-	: every kind offered is one issue-add takes, and the one left out it refuses &&
-	example_households &&
-	for k in $(cat issue-add); do
-		issue-add -q --kind $k --category water --title 水管 --village 后叶村 \
-			--owner 村委 --urgency normal --today 2022-11-01 >/dev/null || return 1
-	done &&
-	store_dump >before &&
-	expect_status 65 issue-add --kind misconduct --category water --title 水管 \
-		--village 后叶村 --owner 村委 --urgency normal --today 2022-11-01 2>err &&
-	grep_message "a misconduct matter is referred with misconduct-step" err &&
-	store_unchanged
 '
 
 test_done
