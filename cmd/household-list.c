@@ -100,6 +100,7 @@ main(int argc, char **argv)
 	struct search search = { .filter = { 0 } };
 	struct store *store = NULL;
 	struct writer *w = NULL;
+	struct report_heading *heading = NULL;
 	struct error err = { 0 };
 	int status = EXIT_OK;
 	long rows = 0;
@@ -111,6 +112,13 @@ main(int argc, char **argv)
 	    (status = cli_check_place(&cli, &store, 1, search.filter.village,
 	    search.filter.group, 0)) != EXIT_OK)
 		goto out;
+	/* a page for print, or a workbook, says what it lists */
+	if ((cli.format == FORMAT_HTML || cli.format == FORMAT_XLSX) &&
+	    (heading = report_heading_households(store, &search.filter,
+	    cli.today, cli.reveal, &err)) == NULL) {
+		status = cli_error(&cli, &err);
+		goto out;
+	}
 	if ((w = cli_writer(&cli, household_columns, HOUSEHOLD_NFIELDS)) == NULL) {
 		status = EXIT_SOFTWARE;
 		goto out;
@@ -123,6 +131,7 @@ main(int argc, char **argv)
 	if (status == EXIT_OK)
 		cli_say_none(&cli, rows, _("no matching households"));
 out:
+	report_heading_end(heading);
 	store_close(store);
 	return cli_finish(&cli, status);
 }

@@ -63,6 +63,8 @@ writer_count(struct writer *w, long n)
 {
 	w->counted = n;
 	w->count_given = 1;
+	if (w->xlsx != NULL)
+		xlsx_out_count(w->xlsx, n);
 }
 
 int
@@ -440,9 +442,9 @@ writer_open(FILE *fp, enum output_format format, const struct column *columns,
 
 	if (w == NULL)
 		return NULL;
-	if (format == FORMAT_XLSX && (w->xlsx = xlsx_out_open(fp, columns,
+	if (format == FORMAT_XLSX && (w->xlsx = xlsx_out_open_headed(fp, columns,
 	    ncolumns, flags, default_title != NULL ? default_title : "renke",
-	    err)) == NULL) {
+	    page_heading, err)) == NULL) {
 		free(w);
 		return NULL;
 	}

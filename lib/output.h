@@ -123,10 +123,11 @@ struct output_heading {
 };
 
 /*
- * Give every HTML writer opened after it heading (NULL: none), which
- * must outlive them.  Such a writer holds its table in a temporary file
- * until writer_close(), so that the count comes before the rows; the
- * heading is read there, and may be filled in until then.
+ * Give every HTML or workbook writer opened after it heading (NULL:
+ * none), which must outlive them.  Such a writer holds its table in a
+ * temporary file until writer_close(), so that the count comes before
+ * the rows; the heading is read there, and may be filled in until then
+ * (a workbook takes the number of its lines when it is opened).
  */
 void output_heading(const struct output_heading *heading);
 

@@ -17,6 +17,8 @@ struct report_filter {
 	const char *due_since, *due_until;	/* issues due: ISO dates, inclusive */
 	const char *today;		/* ISO: the day it is */
 	int reveal;			/* show ID and phone numbers unmasked */
+	/* household-list's: a person's name, ID number, phone; a cadre */
+	const char *name, *id_number, *phone, *cadre;
 };
 
 /* ---- the stores of a roll-up ---- */
@@ -483,5 +485,23 @@ long report_survey(struct report_source *src,
 
 /* The store's township: meta "township", else its file name without .db (caller frees). */
 char *report_township(struct store *s);
+
+struct household_filter;
+struct report_heading;
+
+/*
+ * The heading of a page or workbook of the households of s under f
+ * (household.h) on today, given to the writers opened after it
+ * (output_heading()): the township, the household ledger, the place, the
+ * other filters in words (ID and phone numbers masked unless reveal),
+ * the date and the count.  NULL with err set; report_heading_end() ends
+ * and frees it.
+ */
+struct report_heading *report_heading_households(struct store *s,
+    const struct household_filter *f, const char *today, int reveal,
+    struct error *err);
+
+/* No writer opened after this takes rh's heading; rh freed (NULL: nothing). */
+void report_heading_end(struct report_heading *rh);
 
 #endif

@@ -2,6 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "household.h"
 #include "report.h"
 #include "report_parts.h"
 #include "text.h"
@@ -46,7 +47,16 @@ describe_filters(struct buf *b, enum report_ledger which,
 	    vocab_label(which == REPORT_MEETINGS ? "meeting_kind" : "issue_kind",
 	    f->kind);
 
+	char id_number[64], phone[64];
+
 	return add_filter(b, N_("household"), f->household) != 0 ||
+	    add_filter(b, N_("name"), f->name) != 0 ||
+	    add_filter(b, N_("ID number"), f->id_number == NULL ? NULL :
+	    f->reveal ? f->id_number : text_mask_personal(f->id_number,
+	    id_number, sizeof(id_number))) != 0 ||
+	    add_filter(b, N_("phone"), f->phone == NULL ? NULL : f->reveal ?
+	    f->phone : text_mask_personal(f->phone, phone, sizeof(phone))) != 0 ||
+	    add_filter(b, N_("cadre"), f->cadre) != 0 ||
 	    add_filter(b, N_("category"), category) != 0 ||
 	    add_filter(b, N_("kind"), kind) != 0 ||
 	    add_filter(b, N_("status"), f->status == NULL ? NULL :
@@ -117,4 +127,49 @@ report_heading_free(struct report_heading *rh)
 {
 	buf_free(&rh->title);
 	buf_free(&rh->townships);
+}
+
+struct report_heading *
+report_heading_households(struct store *s, const struct household_filter *hf,
+    const char *today, int reveal, struct error *err)
+{
+	struct report_filter f = {
+		.village = hf->village, .group = hf->group,
+		.category = hf->category, .household = hf->household_id,
+		.name = hf->name, .id_number = hf->id_number, .phone = hf->phone,
+		.cadre = hf->cadre, .today = today, .reveal = reveal,
+	};
+	struct report_heading *rh = malloc(sizeof(*rh));
+	char *township = report_township(s);
+
+	if (rh == NULL || township == NULL) {
+		free(rh);
+		free(township);
+		error_set(err, EXIT_SOFTWARE, "%s", _("out of memory"));
+		return NULL;
+	}
+	if (report_heading_start(rh, REPORT_HOUSEHOLDS, &f, err) != 0) {
+		free(rh);
+		free(township);
+		return NULL;
+	}
+	if (report_heading_township(rh, township, err) != 0) {
+		report_heading_free(rh);
+		free(rh);
+		free(township);
+		return NULL;
+	}
+	free(township);
+	output_heading(&rh->h);
+	return rh;
+}
+
+void
+report_heading_end(struct report_heading *rh)
+{
+	if (rh == NULL)
+		return;
+	output_heading(NULL);
+	report_heading_free(rh);
+	free(rh);
 }

@@ -315,8 +315,8 @@ report_ledger(struct report_source *src, enum report_ledger which,
 	struct report_heading heading;
 	int rc;
 
-	/* a page for print says what it lists */
-	if (format == FORMAT_HTML) {
+	/* a page for print, or a workbook, says what it lists */
+	if (format == FORMAT_HTML || format == FORMAT_XLSX) {
 		if (report_heading_start(&heading, which, f, err) != 0)
 			return -1;
 		r.heading = &heading;

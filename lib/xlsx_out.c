@@ -367,9 +367,11 @@ xlsx_book_sheet(struct xlsx_book *b, const char *name, const char *title,
  * (xlsx_stream.c), some ten times faster than libxlsxwriter at its fixed
  * compression level; books of several sheets and charts by libxlsxwriter.
  */
-struct xlsx_out *
-xlsx_out_open(FILE *fp, const struct column *columns, size_t ncolumns,
-    unsigned flags, const char *title, struct error *err)
+/* A one-sheet workbook of xlsx_stream.c, titled title, with heading (NULL: none). */
+static struct xlsx_out *
+stream_open(FILE *fp, const struct column *columns, size_t ncolumns,
+    unsigned flags, const char *title, const struct output_heading *heading,
+    struct error *err)
 {
 	struct xlsx_out *x = calloc(1, sizeof(*x));
 
@@ -379,11 +381,33 @@ xlsx_out_open(FILE *fp, const struct column *columns, size_t ncolumns,
 	}
 	x->own = 1;
 	if ((x->stream = xlsx_stream_open(fp, columns, ncolumns, flags, title,
-	    err)) == NULL) {
+	    heading, err)) == NULL) {
 		free(x);
 		return NULL;
 	}
 	return x;
+}
+
+struct xlsx_out *
+xlsx_out_open(FILE *fp, const struct column *columns, size_t ncolumns,
+    unsigned flags, const char *title, struct error *err)
+{
+	return stream_open(fp, columns, ncolumns, flags, title, NULL, err);
+}
+
+struct xlsx_out *
+xlsx_out_open_headed(FILE *fp, const struct column *columns, size_t ncolumns,
+    unsigned flags, const char *name, const struct output_heading *heading,
+    struct error *err)
+{
+	return stream_open(fp, columns, ncolumns, flags, name, heading, err);
+}
+
+void
+xlsx_out_count(struct xlsx_out *x, long n)
+{
+	if (x != NULL && x->stream != NULL)
+		xlsx_stream_count(x->stream, n);
 }
 
 /* ---- cells ---- */

@@ -59,6 +59,21 @@ struct xlsx_out *xlsx_out_open(FILE *fp, const struct column *columns,
     size_t ncolumns, unsigned flags, const char *title, struct error *err);
 
 /*
+ * As xlsx_out_open(), the sheet named after name and titled by heading
+ * (output.h; NULL: titled name), whose lines come each in a row of their
+ * own under the title, then its count (of the rows written, or as xlsx_out_count()
+ * says), then the header: what a page for print says above its table.
+ * heading must outlive x; its title and lines are read when x is
+ * closed, their number now.  NULL with err set.
+ */
+struct xlsx_out *xlsx_out_open_headed(FILE *fp, const struct column *columns,
+    size_t ncolumns, unsigned flags, const char *name,
+    const struct output_heading *heading, struct error *err);
+
+/* The number the heading of x counts, when it is not the rows written. */
+void xlsx_out_count(struct xlsx_out *x, long n);
+
+/*
  * One row of values[0..n) as the workbook's rules say (above).  0, or
  * -1 with err set (EXIT_DATAERR: a cell over 32,767 characters, a row
  * past 1,048,576).

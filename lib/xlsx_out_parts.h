@@ -71,9 +71,17 @@ int xlsx_write_failed(FILE *fp, int saved, struct error *err);
  */
 struct xlsx_stream;
 
-/* A new one-sheet workbook for fp, as xlsx_out_open().  NULL with err set. */
+/*
+ * A new one-sheet workbook for fp, as xlsx_out_open(); with heading
+ * (NULL: none; it must outlive s), as xlsx_out_open_headed().  NULL with
+ * err set.
+ */
 struct xlsx_stream *xlsx_stream_open(FILE *fp, const struct column *columns,
-    size_t ncolumns, unsigned flags, const char *title, struct error *err);
+    size_t ncolumns, unsigned flags, const char *title,
+    const struct output_heading *heading, struct error *err);
+
+/* The number the heading of s counts, when it is not the rows written. */
+void xlsx_stream_count(struct xlsx_stream *s, long n);
 
 /* One row, as xlsx_out_row().  0, or -1 with err set. */
 int xlsx_stream_row(struct xlsx_stream *s, const char *const *values,

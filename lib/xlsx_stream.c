@@ -41,6 +41,15 @@ struct xlsx_stream {
 	size_t ncolumns;
 	unsigned flags;
 	char *title;
+	/*
+	 * the heading (output.h) whose lines come under the title, then its
+	 * count, each in a row of its own: header is the header row's index
+	 * (0-based), XLSX_HEADER_ROW without a heading
+	 */
+	const struct output_heading *heading;
+	size_t nlines;		/* of heading, as they were at the start */
+	long header, counted;
+	int count_given;
 	char name[XLSX_MAX_NAME * 4 + 1];	/* the sheet's */
 	char (*letters)[4];	/* each column's, "A" to "XFD" */
 	size_t *width;		/* of each column, in display columns */
@@ -372,25 +381,91 @@ flush_rows(struct xlsx_stream *s, struct error *err)
 
 /* ---- opening and rows ---- */
 
-/* Append the title row and the header row to s's XML. */
+/*
+ * The text of title row r (0-based) of s: its title, a line of its
+ * heading, the heading's count (into count).  NULL past the last.
+ */
+static const char *
+title_text(const struct xlsx_stream *s, long r, char *count, size_t size)
+{
+	const struct output_heading *h = s->heading;
+	long n = s->count_given ? s->counted : s->rows;
+
+	if (r == XLSX_TITLE_ROW)
+		return h != NULL && h->title != NULL ? h->title : s->title;
+	if (h == NULL || r >= s->header)
+		return NULL;
+	if ((size_t)r <= s->nlines)
+		return (size_t)r <= h->nlines ? h->lines[r - 1] : "";
+	snprintf(count, size, dngettext("renke", h->count_one, h->count_many,
+	    (unsigned long)n), n);
+	return count;
+}
+
+/* Refuse a title row over a cell's limit.  0, or -1 with err set. */
+static int
+check_title(struct xlsx_stream *s, struct error *err)
+{
+	char count[256];
+	const char *text;
+
+	for (long r = 0; (text = title_text(s, r, count, sizeof(count))) != NULL; r++)
+		if (utf8_length(text) > XLSX_MAX_CELL) {
+			s->failed = 1;
+			return xlsx_cell_too_long(err, "title", r, utf8_length(text));
+		}
+	return 0;
+}
+
+/*
+ * Append the title rows to b: the title, big, then the heading's lines
+ * and count, each merged across the sheet (sheet_tail()).  0 or -1.
+ */
+static int
+title_rows(const struct xlsx_stream *s, struct buf *b)
+{
+	char count[256], rowtext[24];
+	const char *text;
+
+	for (long r = 0; (text = title_text(s, r, count, sizeof(count))) != NULL; r++) {
+		struct buf row = { rowtext, 0, sizeof(rowtext) };
+		size_t n = strlen(text);
+
+		put_unsigned(&row, (unsigned long long)r + 1);
+		if (buf_reserve(b, 7 * n + 128 + 32 * s->ncolumns) != 0)
+			return -1;
+		PUT(b, "<row r=\"");
+		put(b, rowtext, row.len);
+		if (r == XLSX_TITLE_ROW)
+			PUT(b, "\" ht=\"24\" customHeight=\"1\">");
+		else
+			PUT(b, "\">");
+		put_string_cell(b, "A", rowtext, row.len, r == XLSX_TITLE_ROW ?
+		    STYLE_TITLE : STYLE_NONE, text, n);
+		for (size_t i = 1; r == XLSX_TITLE_ROW && i < s->ncolumns; i++)
+			put_cell_start(b, s->letters[i], rowtext, row.len,
+			    STYLE_TITLE, NULL, 1);
+		PUT(b, "</row>");
+		b->data[b->len] = '\0';
+	}
+	return 0;
+}
+
+/* Append the header row to s's XML: the rows, which the title rows come before at the end. */
 static int
 first_rows(struct xlsx_stream *s, struct error *err)
 {
 	struct buf *b = &s->xml;
-	size_t n = strlen(s->title);
+	char rowtext[24];
+	struct buf row = { rowtext, 0, sizeof(rowtext) };
+	size_t n;
 
-	if (utf8_length(s->title) > XLSX_MAX_CELL) {
-		s->failed = 1;
-		return xlsx_cell_too_long(err, "title", XLSX_TITLE_ROW,
-		    utf8_length(s->title));
-	}
-	if (buf_reserve(b, 7 * n + 128 + 32 * s->ncolumns) != 0)
+	put_unsigned(&row, (unsigned long long)s->header + 1);
+	if (buf_reserve(b, 128 + 32 * s->ncolumns) != 0)
 		return no_memory(err);
-	PUT(b, "<row r=\"1\" ht=\"24\" customHeight=\"1\">");
-	put_string_cell(b, "A", "1", 1, STYLE_TITLE, s->title, n);
-	for (size_t i = 1; i < s->ncolumns; i++)
-		put_cell_start(b, s->letters[i], "1", 1, STYLE_TITLE, NULL, 1);
-	PUT(b, "</row><row r=\"2\">");
+	PUT(b, "<row r=\"");
+	put(b, rowtext, row.len);
+	PUT(b, "\">");
 	for (size_t i = 0; i < s->ncolumns; i++) {
 		const char *heading = column_heading(&s->columns[i], s->flags);
 
@@ -399,7 +474,8 @@ first_rows(struct xlsx_stream *s, struct error *err)
 		s->width[i] = text_width(heading);
 		if (buf_reserve(b, 7 * n + 128 + 16) != 0)
 			return no_memory(err);
-		put_string_cell(b, s->letters[i], "2", 1, STYLE_HEADER, heading, n);
+		put_string_cell(b, s->letters[i], rowtext, row.len, STYLE_HEADER,
+		    heading, n);
 	}
 	PUT(b, "</row>");
 	b->data[b->len] = '\0';
@@ -455,7 +531,8 @@ open_packed(struct xlsx_stream *s, struct error *err)
 
 struct xlsx_stream *
 xlsx_stream_open(FILE *fp, const struct column *columns, size_t ncolumns,
-    unsigned flags, const char *title, struct error *err)
+    unsigned flags, const char *title, const struct output_heading *heading,
+    struct error *err)
 {
 	struct xlsx_stream *s = calloc(1, sizeof(*s));
 
@@ -476,6 +553,12 @@ xlsx_stream_open(FILE *fp, const struct column *columns, size_t ncolumns,
 	s->columns = columns;
 	s->ncolumns = ncolumns;
 	s->flags = flags;
+	s->heading = heading;
+	s->header = XLSX_HEADER_ROW;
+	if (heading != NULL) {
+		s->nlines = heading->nlines;
+		s->header += (long)s->nlines + (heading->count_one != NULL);
+	}
 	s->crc = crc32(0, NULL, 0);
 	for (size_t i = 0; i < ncolumns; i++)
 		column_letters(i, s->letters[i]);
@@ -488,7 +571,8 @@ xlsx_stream_open(FILE *fp, const struct column *columns, size_t ncolumns,
 	}
 	s->z_open = 1;
 	s->worker = worker_start();
-	if (open_packed(s, err) != 0 || first_rows(s, err) != 0) {
+	if (check_title(s, err) != 0 || open_packed(s, err) != 0 ||
+	    first_rows(s, err) != 0) {
 		stream_free(s);
 		return NULL;
 	}
@@ -566,7 +650,7 @@ add_cell(struct xlsx_stream *s, size_t i, const char *rowtext, size_t rowlen,
 		if (n > XLSX_MAX_CELL && utf8_length(v) > XLSX_MAX_CELL) {
 			s->failed = 1;
 			return xlsx_cell_too_long(err, s->columns[i].name,
-			    XLSX_FIRST_ROW + s->rows, utf8_length(v));
+			    s->header + 1 + s->rows, utf8_length(v));
 		}
 		put_string_cell(b, ref, rowtext, rowlen,
 		    kind == XLSX_CELL_TEXT ? STYLE_TEXT : plain, v, n);
@@ -629,7 +713,7 @@ xlsx_stream_row_marked(struct xlsx_stream *s, const char *const *values,
 		    _("the workbook cannot be made"));
 	}
 	s->marks = marks;
-	rc = add_row(s, XLSX_FIRST_ROW + s->rows + 1, values, err);
+	rc = add_row(s, s->header + 1 + s->rows + 1, values, err);
 	s->marks = NULL;
 	if (rc == 0)
 		s->rows++;
@@ -645,7 +729,7 @@ xlsx_stream_note(struct xlsx_stream *s, const char *const *values,
 	/* after the records and a blank row, outside the filter */
 	s->marks = marks;
 	s->notes++;
-	rc = add_row(s, XLSX_FIRST_ROW + s->rows + 1 + s->notes, values, err);
+	rc = add_row(s, s->header + 1 + s->rows + 1 + s->notes, values, err);
 	s->marks = NULL;
 	return rc;
 }
@@ -764,9 +848,13 @@ add_quoted_name(const struct xlsx_stream *s, struct buf *b)
 static int
 workbook_xml(const struct xlsx_stream *s, struct buf *b)
 {
-	long last = XLSX_HEADER_ROW + 1 + s->rows;
+	long last = s->header + 1 + s->rows;
+	char header[24];
+	struct buf row = { header, 0, sizeof(header) };
 	int bad = 0;
 
+	put_unsigned(&row, (unsigned long long)s->header + 1);
+	header[row.len] = '\0';
 	bad |= buf_puts(b, "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
 	    "<workbook xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" "
 	    "xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\">"
@@ -777,13 +865,15 @@ workbook_xml(const struct xlsx_stream *s, struct buf *b)
 		bad |= buf_puts(b, "<definedName name=\"_xlnm._FilterDatabase\" "
 		    "localSheetId=\"0\" hidden=\"1\">");
 		bad |= add_quoted_name(s, b);
-		bad |= add_range(s, b, 0, XLSX_HEADER_ROW + 1,
+		bad |= add_range(s, b, 0, s->header + 1,
 		    s->ncolumns - 1, last, 1);
 		bad |= buf_puts(b, "</definedName>");
 	}
 	bad |= buf_puts(b, "<definedName name=\"_xlnm.Print_Titles\" localSheetId=\"0\">");
 	bad |= add_quoted_name(s, b);
-	bad |= buf_puts(b, "$2:$2</definedName></definedNames>"
+	bad |= buf_puts(b, "$") | buf_puts(b, header) | buf_puts(b, ":$") |
+	    buf_puts(b, header);
+	bad |= buf_puts(b, "</definedName></definedNames>"
 	    "<calcPr calcId=\"124519\" fullCalcOnLoad=\"1\"/></workbook>");
 	return bad ? -1 : 0;
 }
@@ -800,12 +890,20 @@ sheet_head(struct xlsx_stream *s, struct buf *b)
 	    "<sheetPr><pageSetUpPr fitToPage=\"1\"/></sheetPr><dimension ref=\"");
 	if (s->ncolumns > 0)
 		bad |= add_range(s, b, 0, 1, s->ncolumns - 1,
-		    XLSX_HEADER_ROW + 1 + s->rows + (s->notes > 0 ? s->notes + 1 : 0),
+		    s->header + 1 + s->rows + (s->notes > 0 ? s->notes + 1 : 0),
 		    0);
 	else
 		bad |= buf_puts(b, "A1");
+	/* frozen under the header */
 	bad |= buf_puts(b, "\"/><sheetViews><sheetView tabSelected=\"1\" workbookViewId=\"0\">"
-	    "<pane ySplit=\"2\" topLeftCell=\"A3\" activePane=\"bottomLeft\" state=\"frozen\"/>"
+	    "<pane ySplit=\"");
+	if (!bad && (bad = buf_reserve(b, 64)) == 0) {
+		put_unsigned(b, (unsigned long long)s->header + 1);
+		PUT(b, "\" topLeftCell=\"A");
+		put_unsigned(b, (unsigned long long)s->header + 2);
+		b->data[b->len] = '\0';
+	}
+	bad |= buf_puts(b, "\" activePane=\"bottomLeft\" state=\"frozen\"/>"
 	    "<selection pane=\"bottomLeft\"/></sheetView></sheetViews>"
 	    "<sheetFormatPr defaultRowHeight=\"15\"/>");
 	if (s->ncolumns > 0)
@@ -832,6 +930,7 @@ sheet_head(struct xlsx_stream *s, struct buf *b)
 	if (s->ncolumns > 0)
 		bad |= buf_puts(b, "</cols>");
 	bad |= buf_puts(b, "<sheetData>");
+	bad |= title_rows(s, b);
 	return bad ? -1 : 0;
 }
 
@@ -839,20 +938,30 @@ sheet_head(struct xlsx_stream *s, struct buf *b)
 static int
 sheet_tail(struct xlsx_stream *s, struct buf *b)
 {
-	long last = XLSX_HEADER_ROW + 1 + s->rows;
+	long last = s->header + 1 + s->rows;
 	size_t end = s->ncolumns > 0 ? s->ncolumns - 1 : 0;
 	int bad = 0;
 
 	bad |= buf_puts(b, "</sheetData>");
 	if (s->ncolumns > 0) {
 		bad |= buf_puts(b, "<autoFilter ref=\"");
-		bad |= add_range(s, b, 0, XLSX_HEADER_ROW + 1, end, last, 0);
+		bad |= add_range(s, b, 0, s->header + 1, end, last, 0);
 		bad |= buf_puts(b, "\"/>");
 	}
 	if (s->ncolumns > 1) {
-		bad |= buf_puts(b, "<mergeCells count=\"1\"><mergeCell ref=\"");
-		bad |= add_range(s, b, 0, 1, end, 1, 0);
-		bad |= buf_puts(b, "\"/></mergeCells>");
+		/* each title row across the sheet */
+		bad |= buf_puts(b, "<mergeCells count=\"");
+		if (!bad && (bad = buf_reserve(b, 32)) == 0) {
+			put_unsigned(b, (unsigned long long)s->header);
+			b->data[b->len] = '\0';
+		}
+		bad |= buf_puts(b, "\">");
+		for (long r = 1; r <= s->header; r++) {
+			bad |= buf_puts(b, "<mergeCell ref=\"");
+			bad |= add_range(s, b, 0, r, end, r, 0);
+			bad |= buf_puts(b, "\"/>");
+		}
+		bad |= buf_puts(b, "</mergeCells>");
 	}
 	bad |= buf_puts(b, "<pageMargins left=\"0.7\" right=\"0.7\" top=\"0.75\" "
 	    "bottom=\"0.75\" header=\"0.3\" footer=\"0.3\"/>"
@@ -861,7 +970,7 @@ sheet_tail(struct xlsx_stream *s, struct buf *b)
 	if (s->ncolumns > 0 && s->rows > 0) {
 		/* every string that looks like a number is one on purpose */
 		bad |= buf_puts(b, "<ignoredErrors><ignoredError sqref=\"");
-		bad |= add_range(s, b, 0, XLSX_FIRST_ROW + 1, end, last, 0);
+		bad |= add_range(s, b, 0, s->header + 2, end, last, 0);
 		bad |= buf_puts(b, "\" numberStoredAsText=\"1\"/></ignoredErrors>");
 	}
 	bad |= buf_puts(b, "</worksheet>");
@@ -904,6 +1013,8 @@ write_book(struct xlsx_stream *s, struct error *err)
 	/* the rows end on a byte, with no final block: the tail's is */
 	if (flush_rows(s, err) != 0 || wait_job(s, err) != 0 ||
 	    deflate_xml(s, &s->xml, Z_SYNC_FLUSH, err) != 0)
+		goto out;
+	if (check_title(s, err) != 0)
 		goto out;
 	if (sheet_head(s, &head) != 0 || sheet_tail(s, &tail) != 0 ||
 	    workbook_xml(s, &book) != 0) {
@@ -948,6 +1059,13 @@ out:
 	buf_free(&tail_z);
 	buf_free(&book);
 	return rc;
+}
+
+void
+xlsx_stream_count(struct xlsx_stream *s, long n)
+{
+	s->counted = n;
+	s->count_given = 1;
 }
 
 int

@@ -2,7 +2,8 @@
 #
 # Workbooks out: -f xlsx.  Every workbook renke writes is opened by an
 # independent reader (python3-openpyxl) and checked cell by cell: the
-# title row, the header frozen under it, numbers and dates as numbers and dates,
+# title rows (a listing's say what it lists: place, filters, date, count),
+# the header frozen under them, numbers and dates as numbers and dates,
 # ID and phone numbers as masked text, a formula-looking title as text.
 
 . "$(dirname "$0")/lib.sh"
@@ -25,31 +26,34 @@ for row in ws.iter_rows(min_row=1, max_row=int(sys.argv[2]) if len(sys.argv) > 2
             print(c.coordinate, c.data_type, c.number_format, v)
 EOF
 
-test_case 'household-list -f xlsx: frozen header, numbers, ID and phone masked as text' '
+test_case 'household-list -f xlsx: title rows, frozen header, numbers, ID and phone masked as text' '
 	household-add -q "$EXAMPLES/households.csv" &&
-	household-list -f xlsx >out.xlsx &&
-	"$PY" "$TRASH/cells.py" out.xlsx 3 >cells &&
+	household-list --today 2022-11-30 -f xlsx >out.xlsx &&
+	"$PY" "$TRASH/cells.py" out.xlsx 6 >cells &&
 	cat >expect <<-\EOF &&
-	freeze A3 filter A2:J352 rows 352
-	A1 s General Households
-	A2 s General household
-	B2 s General head
-	C2 s General ID number
-	D2 s General phone
-	E2 s General village
-	F2 s General group
-	G2 s General categories
-	H2 s General members
-	I2 s General monitor type
-	J2 s General risk status
-	A3 s General HY0101001
-	B3 s General 何玉勇
-	C3 s @ 500235********0010
-	D3 s @ 154****0480
-	E3 s General 后叶村
-	F3 s General 1社
-	G3 s General ordinary
-	H3 n General 4
+	freeze A6 filter A5:J355 rows 355
+	A1 s General renke Household ledger
+	A2 s General Village: all
+	A3 s General Date: 2022-11-30
+	A4 s General 350 households in all
+	A5 s General household
+	B5 s General head
+	C5 s General ID number
+	D5 s General phone
+	E5 s General village
+	F5 s General group
+	G5 s General categories
+	H5 s General members
+	I5 s General monitor type
+	J5 s General risk status
+	A6 s General HY0101001
+	B6 s General 何玉勇
+	C6 s @ 500235********0010
+	D6 s @ 154****0480
+	E6 s General 后叶村
+	F6 s General 1社
+	G6 s General ordinary
+	H6 n General 4
 	EOF
 	test_cmp expect cells
 '
@@ -57,8 +61,8 @@ test_case 'household-list -f xlsx: frozen header, numbers, ID and phone masked a
 test_case '--reveal writes the numbers whole, still as text; the workbook reads back to the same store' '
 	household-add -q -d a.db "$EXAMPLES/households.csv" &&
 	household-list -d a.db -f xlsx --reveal >out.xlsx &&
-	"$PY" "$TRASH/cells.py" out.xlsx 3 | grep "^[CD]3 " >cells &&
-	printf "C3 s @ 500235194109190010\nD3 s @ 15478480480\n" >expect &&
+	"$PY" "$TRASH/cells.py" out.xlsx 6 | grep "^[CD]6 " >cells &&
+	printf "C6 s @ 500235194109190010\nD6 s @ 15478480480\n" >expect &&
 	test_cmp expect cells &&
 	household-add -q -d b.db out.xlsx &&
 	household-list -d a.db -f csv --reveal >a.csv &&
@@ -71,21 +75,25 @@ test_case 'a title that looks like a formula is text; dates are dates' '
 	issue-add -q --today 2022-11-01 --title "=SUM(A1)" --owner 王强 \
 		--village 后叶村 >/dev/null &&
 	report-gen issues --today 2022-11-02 -f xlsx >out.xlsx &&
-	"$PY" "$TRASH/cells.py" out.xlsx 3 >cells &&
-	grep_message "^A1 s General Issue ledger (as of 2022-11-02)$" cells &&
-	grep_message "^D3 s General =SUM(A1)$" cells &&
-	grep_message "^K3 d yyyy-mm-dd 2022-11-01$" cells &&
-	grep_message "^L3 d yyyy-mm-dd 2022-12-01$" cells &&
-	grep_message "^Q3 n General 0$" cells &&
+	"$PY" "$TRASH/cells.py" out.xlsx 6 >cells &&
+	grep_message "^A1 s General renke Issue ledger$" cells &&
+	grep_message "^A3 s General Date: 2022-11-02$" cells &&
+	grep_message "^A4 s General 1 issue in all$" cells &&
+	grep_message "^D6 s General =SUM(A1)$" cells &&
+	grep_message "^K6 d yyyy-mm-dd 2022-11-01$" cells &&
+	grep_message "^L6 d yyyy-mm-dd 2022-12-01$" cells &&
+	grep_message "^Q6 n General 0$" cells &&
 	unzip -p out.xlsx xl/worksheets/sheet1.xml >sheet.xml &&
 	! grep -q "<f>" sheet.xml
 '
 
-test_case 'no rows: a workbook with its header only' '
+test_case 'no rows: a workbook with its title rows and header only, counting none' '
 	household-add -q "$EXAMPLES/households.csv" &&
-	household-list -f xlsx --id 无此户 >out.xlsx &&
-	"$PY" "$TRASH/cells.py" out.xlsx 2 >cells &&
-	grep_message "^freeze A3 filter A2:J2 rows 2$" cells
+	household-list --today 2022-11-30 -f xlsx --id 无此户 >out.xlsx &&
+	"$PY" "$TRASH/cells.py" out.xlsx 6 >cells &&
+	grep_message "^freeze A7 filter A6:J6 rows 6$" cells &&
+	grep_message "^A3 s General Filters: household: 无此户$" cells &&
+	grep_message "^A5 s General 0 households in all$" cells
 '
 
 test_case '-f xlsx is refused on a terminal, before anything is done' '

@@ -32,7 +32,9 @@ def width(s):
 bad = []
 for col in range(1, ws.max_column + 1):
     letter = get_column_letter(col)
-    cells = [ws.cell(row=r, column=col).value for r in range(2, ws.max_row + 1)]
+    # from the header down: the title rows above it are merged across
+    header = int(ws.freeze_panes[1:]) - 1 if ws.freeze_panes else 2
+    cells = [ws.cell(row=r, column=col).value for r in range(header, ws.max_row + 1)]
     want = min(max(width(v) for v in cells if v is not None), 60) + 2
     got = ws.column_dimensions[letter].width
     if abs(got - want) > 0.75:
@@ -61,42 +63,45 @@ zh() {
 	export LANG LC_ALL
 }
 
-test_case 'a sheet as an office makes one: title, frozen header, filter, widths, print setup' '
+test_case 'a sheet as an office makes one: title rows, frozen header, filter, widths, print setup' '
 	example_township &&
-	household-list -f xlsx -o list.xlsx &&
+	household-list --today 2022-11-30 -f xlsx -o list.xlsx &&
 	"$PY" "$TRASH/sheet.py" list.xlsx >got &&
 	cat >expect <<-\EOF &&
 	sheets ['"'"'Households'"'"']
-	title Households merged ['"'"'A1:J1'"'"']
-	freeze A3 filter A2:J352 rows 352
-	print titles $2:$2 landscape paper 9 fit True None 0
+	title renke Household ledger merged ['"'"'A1:J1'"'"', '"'"'A2:J2'"'"', '"'"'A3:J3'"'"', '"'"'A4:J4'"'"']
+	freeze A6 filter A5:J355 rows 355
+	print titles $5:$5 landscape paper 9 fit True None 0
 	widths ok
-	ignored ['"'"'<ignoredError sqref="A3:J352" numberStoredAsText="1"/>'"'"']
+	ignored ['"'"'<ignoredError sqref="A6:J355" numberStoredAsText="1"/>'"'"']
 	zip64 False
 	EOF
 	test_cmp expect got &&
-	"$PY" "$TRASH/cell.py" list.xlsx A2 C3 D3 H3 >cells &&
+	"$PY" "$TRASH/cell.py" list.xlsx A5 C6 D6 H6 >cells &&
 	cat >expect <<-\EOF &&
-	A2 s General household
-	C3 s @ 500235********0010
-	D3 s @ 154****0480
-	H3 n General 4
+	A5 s General household
+	C6 s @ 500235********0010
+	D6 s @ 154****0480
+	H6 n General 4
 	EOF
 	test_cmp expect cells
 '
 
 test_case 'under zh_CN the title, the sheet and the headings are Chinese' '
 	example_township &&
-	(zh && household-list -f xlsx -o list.xlsx) &&
+	(zh && household-list --today 2022-11-30 -f xlsx -o list.xlsx) &&
 	"$PY" "$TRASH/sheet.py" list.xlsx >got &&
 	grep_message "^sheets \[.农户名册.\]$" got &&
-	grep_message "^title 农户名册 merged" got &&
+	grep_message "^title renke 农户台账 merged" got &&
 	grep_message "^widths ok$" got &&
-	"$PY" "$TRASH/cell.py" list.xlsx A2 C2 G3 >cells &&
+	"$PY" "$TRASH/cell.py" list.xlsx A2 A3 A4 A5 C5 G6 >cells &&
 	cat >expect <<-\EOF &&
-	A2 s General 户编号
-	C2 s General 身份证号
-	G3 s General 一般农户
+	A2 s General 村（社区）：全部
+	A3 s General 日期：2022年11月30日
+	A4 s General 共350户
+	A5 s General 户编号
+	C5 s General 身份证号
+	G6 s General 一般农户
 	EOF
 	test_cmp expect cells
 '
@@ -169,7 +174,7 @@ test_case '-o takes any format, and a workbook on a terminal when it goes to a f
 	on_terminal "household-list -f xlsx -o t.xlsx; echo status \$?" >out &&
 	grep_message "^status 0$" out &&
 	"$PY" "$TRASH/cell.py" t.xlsx A1 >cells &&
-	echo "A1 s General Households" >expect &&
+	echo "A1 s General renke Household ledger" >expect &&
 	test_cmp expect cells
 '
 
