@@ -10,6 +10,7 @@
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
+#include <sys/ioctl.h>
 #include <sys/stat.h>
 
 #include "cli.h"
@@ -174,6 +175,22 @@ cli_usage_error(const struct cli *cli, const char *fmt, ...)
 	va_end(ap);
 	fprintf(stderr, _("Try '%s -h' for more information.\n"), cli->command);
 	exit(EXIT_USAGE);
+}
+
+size_t
+cli_terminal_width(const struct cli *cli)
+{
+	struct winsize ws;
+	const char *columns = getenv("COLUMNS");
+	long n;
+
+	if (cli->output != NULL || !isatty(STDOUT_FILENO))
+		return 0;
+	if (columns != NULL && number_parse(columns, 1, 100000, &n) == 0)
+		return (size_t)n;
+	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
+		return ws.ws_col;
+	return 80;
 }
 
 const char *

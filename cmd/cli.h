@@ -122,6 +122,14 @@ _Noreturn void cli_usage_error(const struct cli *cli, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 
 /*
+ * The width in columns of the terminal standard output is, for a table
+ * to fit: $COLUMNS, else what the terminal says, else 80.  0 when
+ * standard output is no terminal (a pipe, a file, -o), where a table is
+ * as wide as it takes.
+ */
+size_t cli_terminal_width(const struct cli *cli);
+
+/*
  * The code of arg, given to --option as a value of the vocabulary domain
  * (its code, a label or an alias: vocab_code()); a usage error listing
  * the values of domain when it is none of them.

@@ -183,6 +183,9 @@ summary(struct cli *cli, struct report_source *src, const char *const *files,
 	    cli->output_flags, cli_labels(cli), stdout, &err)) == NULL) {
 		rc = -1;
 	} else {
+		if (cli->format == FORMAT_TABLE)
+			report_summary_out_terminal(out, cli_terminal_width(cli),
+			    filter->since, filter->until);
 		rc = src != NULL ? report_summary_rows(src, filter, &sum,
 		    report_summary_out_row, out, &err) : report_rollup_rows(files,
 		    nfiles, &sum, report_summary_out_row, out, &err);

@@ -35,6 +35,7 @@ struct writer {
 	/* table: every cell kept until the end */
 	char **cells;
 	size_t ncells, cells_cap;
+	size_t fit_width, fit_keys;	/* writer_fit() */
 };
 
 /* a writer saw EPIPE: the end of standard output is no error */
@@ -672,43 +673,193 @@ writer_rows(const struct writer *w)
 	return w->rows;
 }
 
-/* Print one table line of cells, padded to width, without trailing blanks. */
-static void
-table_line(struct writer *w, const char *const *cells, const size_t *width,
-    struct buf *line)
+void
+writer_fit(struct writer *w, size_t width, size_t keys)
 {
-	size_t n = w->ncolumns;
+	w->fit_width = width;
+	w->fit_keys = keys < w->ncolumns ? keys : 0;
+}
 
-	buf_reset(line);
-	for (size_t i = 0; i < n; i++) {
-		const char *v = cells[i] != NULL ? cells[i] : "";
-		size_t pad = width[i] - text_width(v);
-		int right = w->columns[i].type == COLUMN_INTEGER ||
-		    w->columns[i].type == COLUMN_NUMBER;
-
-		if (i > 0)
-			buf_puts(line, "  ");
-		for (size_t k = 0; right && k < pad; k++)
-			buf_puts(line, " ");
-		buf_puts(line, v);
-		for (size_t k = 0; !right && k < pad; k++)
-			buf_puts(line, " ");
-	}
+/* What a table line ends with: no trailing blanks, a newline. */
+static void
+table_put(struct writer *w, struct buf *line)
+{
 	while (line->len > 0 && line->data[line->len - 1] == ' ')
 		line->data[--line->len] = '\0';
 	fputs(line->data != NULL ? line->data : "", w->fp);
 	putc('\n', w->fp);
+	buf_reset(line);
+}
+
+/* v after what line holds, padded to width, on the right for a number. */
+static void
+table_cell(struct buf *line, const char *v, size_t width, int right)
+{
+	size_t pad = width - text_width(v);
+
+	for (size_t k = 0; right && k < pad; k++)
+		buf_puts(line, " ");
+	buf_puts(line, v);
+	for (size_t k = 0; !right && k < pad; k++)
+		buf_puts(line, " ");
+}
+
+static int
+column_is_number(const struct writer *w, size_t i)
+{
+	return w->columns[i].type == COLUMN_INTEGER ||
+	    w->columns[i].type == COLUMN_NUMBER;
+}
+
+/*
+ * One table line of the columns cols[0..ncols) of cells (a row, or the
+ * headings), each padded to its width.  dashes: the rule under the
+ * headings instead.
+ */
+static void
+table_line(struct writer *w, const char *const *cells, const size_t *cols,
+    size_t ncols, const size_t *width, int dashes, struct buf *line)
+{
+	for (size_t c = 0; c < ncols; c++) {
+		size_t i = cols[c];
+
+		if (c > 0)
+			buf_puts(line, "  ");
+		if (dashes)
+			for (size_t k = 0; k < width[i]; k++)
+				buf_puts(line, "-");
+		else
+			table_cell(line, cells[i] != NULL ? cells[i] : "", width[i],
+			    column_is_number(w, i));
+	}
+	table_put(w, line);
+}
+
+/* The headings, their rule and every row, in the columns cols[0..ncols). */
+static void
+table_block(struct writer *w, const char *const *labels, const size_t *cols,
+    size_t ncols, const size_t *width, struct buf *line)
+{
+	if (!(w->flags & OUTPUT_NO_HEADER)) {
+		table_line(w, labels, cols, ncols, width, 0, line);
+		table_line(w, NULL, cols, ncols, width, 1, line);
+	}
+	for (size_t k = 0; k + w->ncolumns <= w->ncells; k += w->ncolumns)
+		table_line(w, (const char *const *)&w->cells[k], cols, ncols,
+		    width, 0, line);
+}
+
+/*
+ * A table too wide for w->fit_width, one record after another: a line
+ * naming it (its key columns), then a line for each other column, its
+ * heading and its value, the values aligned.  A heading too long for
+ * that goes on a line of its own, its value on the next.
+ */
+static void
+table_records(struct writer *w, const char *const *labels, struct buf *line)
+{
+	size_t n = w->ncolumns, keys = w->fit_keys, hw = 0, vw = 0;
+
+	for (size_t k = 0; k < w->ncells; k++)
+		if (k % n >= keys && w->cells[k] != NULL &&
+		    text_width(w->cells[k]) > vw)
+			vw = text_width(w->cells[k]);
+	/* the headings that fit beside the widest value set the alignment */
+	for (size_t i = keys; i < n; i++) {
+		size_t h = text_width(labels[i]);
+
+		if (h > hw && 2 + h + 2 + vw <= w->fit_width)
+			hw = h;
+	}
+	for (size_t k = 0; k + n <= w->ncells; k += n) {
+		const char *const *row = (const char *const *)&w->cells[k];
+
+		if (k > 0)
+			table_put(w, line);
+		for (size_t i = 0; i < keys; i++) {
+			if (i > 0)
+				buf_puts(line, " ");
+			buf_puts(line, row[i] != NULL ? row[i] : "");
+		}
+		table_put(w, line);
+		for (size_t i = keys; i < n; i++) {
+			buf_puts(line, "  ");
+			if (text_width(labels[i]) > hw) {
+				buf_puts(line, labels[i]);
+				table_put(w, line);
+				buf_puts(line, "  ");
+			}
+			table_cell(line, text_width(labels[i]) > hw ? "" : labels[i],
+			    hw, 0);
+			buf_puts(line, "  ");
+			table_cell(line, row[i] != NULL ? row[i] : "", vw,
+			    column_is_number(w, i));
+			table_put(w, line);
+		}
+	}
+}
+
+/* The columns the keys take, with the blanks between them. */
+static size_t
+table_keys_width(const struct writer *w, const size_t *width)
+{
+	size_t used = 0;
+
+	for (size_t i = 0; i < w->fit_keys; i++)
+		used += (i > 0 ? 2 : 0) + width[i];
+	return used;
+}
+
+/*
+ * The table laid out for w->fit_width columns: as one block when it
+ * fits; else in blocks of as many columns as fit, each with the key
+ * columns again in front, as wide data is printed on pages; else, when
+ * some column does not fit beside the keys, record by record.
+ */
+static void
+table_fit(struct writer *w, const char *const *labels, const size_t *width,
+    size_t *cols, struct buf *line)
+{
+	size_t n = w->ncolumns, keys = w->fit_keys, total = 0, next = keys;
+	size_t keys_width = table_keys_width(w, width);
+
+	for (size_t i = 0; i < n; i++) {
+		total += (i > 0 ? 2 : 0) + width[i];
+		cols[i] = i;
+	}
+	if (w->fit_width == 0 || total <= w->fit_width) {
+		table_block(w, labels, cols, n, width, line);
+		return;
+	}
+	for (size_t i = keys; i < n; i++)
+		if (keys_width + (keys > 0 ? 2 : 0) + width[i] > w->fit_width) {
+			table_records(w, labels, line);
+			return;
+		}
+	while (next < n) {
+		size_t ncols = keys, used = keys_width;
+
+		while (next < n &&
+		    used + (ncols > 0 ? 2 : 0) + width[next] <= w->fit_width) {
+			used += (ncols > 0 ? 2 : 0) + width[next];
+			cols[ncols++] = next++;
+		}
+		table_block(w, labels, cols, ncols, width, line);
+		if (next < n)
+			table_put(w, line);
+	}
 }
 
 static void
 table_print(struct writer *w)
 {
 	size_t n = w->ncolumns, *width = calloc(n ? n : 1, sizeof(size_t));
+	size_t *cols = calloc(n ? n : 1, sizeof(size_t));
 	const char **labels = calloc(n ? n : 1, sizeof(char *));
 	int header = !(w->flags & OUTPUT_NO_HEADER);
 	struct buf line = { 0 };
 
-	if (width == NULL || labels == NULL || w->rows == 0)
+	if (width == NULL || cols == NULL || labels == NULL || w->rows == 0)
 		goto out;
 	for (size_t i = 0; i < n; i++) {
 		labels[i] = column_heading(&w->columns[i], w->flags);
@@ -717,23 +868,11 @@ table_print(struct writer *w)
 	for (size_t k = 0; k < w->ncells; k++)
 		if (w->cells[k] != NULL && text_width(w->cells[k]) > width[k % n])
 			width[k % n] = text_width(w->cells[k]);
-	if (header) {
-		table_line(w, labels, width, &line);
-		buf_reset(&line);
-		for (size_t i = 0; i < n; i++) {
-			if (i > 0)
-				buf_puts(&line, "  ");
-			for (size_t k = 0; k < width[i]; k++)
-				buf_puts(&line, "-");
-		}
-		fputs(line.data != NULL ? line.data : "", w->fp);
-		putc('\n', w->fp);
-	}
-	for (size_t k = 0; k + n <= w->ncells; k += n)
-		table_line(w, (const char *const *)&w->cells[k], width, &line);
+	table_fit(w, labels, width, cols, &line);
 out:
 	buf_free(&line);
 	free(labels);
+	free(cols);
 	free(width);
 }
 

@@ -132,6 +132,17 @@ struct output_heading {
 void output_heading(const struct output_heading *heading);
 
 /*
+ * Lay w's table (FORMAT_TABLE; other formats ignore it) out for a
+ * terminal width columns wide (text_width()): when it is wider, its
+ * columns go in blocks that fit, one under the other, the first keys
+ * columns (what names a row: its village) in front of each; when a
+ * column does not fit beside the keys, each row is written as a line
+ * of its keys and a line for each other column, heading and value.
+ * 0, the default, is as wide as the table takes (a pipe or a file).
+ */
+void writer_fit(struct writer *w, size_t width, size_t keys);
+
+/*
  * The number the heading of w counts, when it is not the rows written
  * (a roll-up's total row is no record).
  */

@@ -266,6 +266,17 @@ struct report_summary_out *report_summary_out_open(
     unsigned flags, int labels, FILE *fp, struct error *err);
 int report_summary_out_row(void *context, const struct report_summary *sum,
     const struct report_village *row, struct error *err);
+/*
+ * For a terminal width columns wide (0: not a terminal, written as for
+ * a file): o's table (the table format alone) is laid out to fit
+ * (writer_fit(): its rows named by township and village), and starts
+ * with the summary's title (townships and day), a line saying whether
+ * its counts are cumulative to the day or, with since or until (NULL:
+ * open), the issues of that period, and the survey round, each wrapped
+ * to the width.  Call before the first row.
+ */
+void report_summary_out_terminal(struct report_summary_out *o, size_t width,
+    const char *since, const char *until);
 /* Finish and free o: 0, or -1 with err set (NULL is a no-op). */
 int report_summary_out_close(struct report_summary_out *o, struct error *err);
 

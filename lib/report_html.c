@@ -130,12 +130,12 @@ page_head(struct page *p)
 	    "<meta charset=\"utf-8\">\n"
 	    "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
 	    "<title>", locale_is_chinese() ? "zh-CN" : "en");
-	put_format(p->fp, _("%s summary"), township);
+	put_format(p->fp, _("Summary of %s"), township);
 	fputs(" ", p->fp);
 	html_write_text(p->fp, today);
 	fprintf(p->fp, "</title>\n<style>\n%s</style>\n</head>\n<body>\n"
 	    "<header>\n<h1>", page_style);
-	put_format(p->fp, _("%s summary"), township);
+	put_format(p->fp, _("Summary of %s"), township);
 	fputs("</h1>\n<p class=\"facts\"><span>", p->fp);
 	put_format(p->fp, _("Date: %s"), today);
 	fputs("</span><span>", p->fp);

@@ -213,6 +213,13 @@ int report_row_add(struct report_village *total, const struct report_village *fr
 void report_row_finish(struct report_village *v);
 
 /*
+ * When row is a township's total (village "*"), its township after the
+ * list in b ("A, B" as titles name them); other rows add nothing.  0, or
+ * -1 when memory runs out.
+ */
+int report_township_add(struct buf *b, const struct report_village *row);
+
+/*
  * Monitoring cases in a summary's rows (report_cases.c).  REPORT_CASES_SQL
  * gives one row per case whose clue came in the period (?2 since, ?3
  * until, ?4 today), its village id last; report_cases_count() counts

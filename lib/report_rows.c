@@ -5,6 +5,7 @@
 
 #include "report.h"
 #include "report_parts.h"
+#include "text.h"
 
 /* fixed columns of the summary, after township and village */
 static const struct column summary_fixed[] = {
@@ -99,6 +100,12 @@ struct report_summary_out {
 	int parts;		/* machine formats: the parts of the totals too */
 	int labels;
 	struct buf days;
+	/* on a terminal (report_summary_out_terminal()) */
+	const struct report_summary *sum;
+	FILE *fp;
+	size_t width;
+	const char *since, *until;
+	struct buf townships;	/* the townships of the rows, for the title */
 };
 
 /*
@@ -281,6 +288,8 @@ report_summary_out_open(const struct report_summary *sum,
 		error_set(err, EXIT_SOFTWARE, "%s", _("out of memory"));
 		goto fail;
 	}
+	o->sum = sum;
+	o->fp = fp;
 	o->skip = sum->county ? 0 : 1;
 	o->labels = labels;
 	o->parts = (format == FORMAT_CSV || format == FORMAT_JSON ||
@@ -296,6 +305,17 @@ fail:
 	return NULL;
 }
 
+void
+report_summary_out_terminal(struct report_summary_out *o, size_t width,
+    const char *since, const char *until)
+{
+	o->width = width;
+	o->since = since;
+	o->until = until;
+	/* a row is named by its township (of several) and its village */
+	writer_fit(o->w, width, o->skip ? 1 : 2);
+}
+
 int
 report_summary_out_row(void *context, const struct report_summary *sum,
     const struct report_village *row, struct error *err)
@@ -303,7 +323,62 @@ report_summary_out_row(void *context, const struct report_summary *sum,
 	struct report_summary_out *o = context;
 
 	summary_values(sum, row, o);
+	if (o->width > 0 && report_township_add(&o->townships, row) != 0)
+		return error_set(err, EXIT_SOFTWARE, "%s", _("out of memory"));
 	return writer_row(o->w, o->v + o->skip, err);
+}
+
+/* text on lines of at most width columns (text_wrap()) to fp. */
+static void
+put_wrapped(FILE *fp, const char *text, size_t width)
+{
+	while (*text != '\0') {
+		size_t n = text_wrap(text, width);
+
+		fprintf(fp, "%.*s\n", (int)n, text);
+		text += n;
+		while (*text == ' ')
+			text++;
+	}
+}
+
+/*
+ * The title of the summary on a terminal, and what its counts count:
+ * from the start of the campaign to the day, or the issues of a period.
+ */
+static void
+terminal_heading(struct report_summary_out *o, FILE *fp)
+{
+	const struct report_summary *sum = o->sum;
+	char today[64], from[64], to[64], title[512], line[1024];
+
+	date_for_print(sum->today, today, sizeof(today));
+	if (o->townships.len > 0)
+		snprintf(line, sizeof(line), _("Summary of %s"), o->townships.data);
+	else
+		snprintf(line, sizeof(line), "%s", _("Summary"));
+	snprintf(title, sizeof(title), _("%s (as of %s)"), line, today);
+	put_wrapped(fp, title, o->width);
+	if (o->since == NULL && o->until == NULL) {
+		snprintf(line, sizeof(line), _("Counts are cumulative: from the "
+		    "start of the campaign to %s."), today);
+	} else {
+		if (o->since != NULL)
+			date_for_print(o->since, from, sizeof(from));
+		else
+			snprintf(from, sizeof(from), "%s",
+			    _("the start of the campaign"));
+		date_for_print(o->until != NULL ? o->until : sum->today, to,
+		    sizeof(to));
+		snprintf(line, sizeof(line), _("Issue counts are of the period: "
+		    "the issues opened from %s to %s. The other counts are "
+		    "cumulative, to %s."), from, to, today);
+	}
+	put_wrapped(fp, line, o->width);
+	snprintf(line, sizeof(line), _("Survey round: %s"),
+	    sum->survey_round != NULL ? sum->survey_round : _("none saved"));
+	put_wrapped(fp, line, o->width);
+	putc('\n', fp);
 }
 
 int
@@ -313,6 +388,8 @@ report_summary_out_close(struct report_summary_out *o, struct error *err)
 
 	if (o == NULL)
 		return 0;
+	if (o->w != NULL && o->width > 0 && writer_rows(o->w) > 0 && err != NULL)
+		terminal_heading(o, o->fp);
 	if (o->w != NULL)
 		rc = writer_close(o->w, err);
 	for (size_t k = 0; k < o->nnames; k++)
@@ -322,6 +399,7 @@ report_summary_out_close(struct report_summary_out *o, struct error *err)
 	free(o->v);
 	free(o->num);
 	buf_free(&o->days);
+	buf_free(&o->townships);
 	free(o);
 	return rc;
 }

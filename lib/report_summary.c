@@ -865,19 +865,25 @@ report_summary_keep(void *context, const struct report_summary *from,
 	/* the page's title: the townships, as their totals come */
 	if (strcmp(row->village, "*") != 0 || strcmp(row->township, "*") == 0)
 		return 0;
-	if (sum->title_township != NULL && sum->title_township[0] != '\0' &&
-	    (buf_puts(&names, sum->title_township) != 0 ||
-	    buf_puts(&names, _(", ")) != 0)) {
-		buf_free(&names);
-		return error_set(err, EXIT_SOFTWARE, "%s", _("out of memory"));
-	}
-	if (buf_puts(&names, row->township) != 0) {
+	if ((sum->title_township != NULL &&
+	    buf_puts(&names, sum->title_township) != 0) ||
+	    report_township_add(&names, row) != 0) {
 		buf_free(&names);
 		return error_set(err, EXIT_SOFTWARE, "%s", _("out of memory"));
 	}
 	free(sum->title_township);
 	sum->title_township = names.data;
 	return 0;
+}
+
+int
+report_township_add(struct buf *b, const struct report_village *row)
+{
+	if (strcmp(row->village, "*") != 0 || strcmp(row->township, "*") == 0)
+		return 0;
+	if (b->len > 0 && buf_puts(b, _(", ")) != 0)
+		return -1;
+	return buf_puts(b, row->township);
 }
 
 void

@@ -20,7 +20,7 @@ test_case 'the township is named, audited with who and why; reports take the nam
 	printf "%s\n" "李霞|township|石门镇|name||石门镇" "李霞|township|石门镇|reason||建库" >expect &&
 	test_cmp expect actual &&
 	report-gen summary --today 2022-11-30 -f html >page.html &&
-	grep -q "<h1>石门镇 summary</h1>" page.html &&
+	grep -q "<h1>Summary of 石门镇</h1>" page.html &&
 	cp "$RENKE_DB" other.db &&
 	report-gen -d "$RENKE_DB" -d other.db summary --today 2022-11-30 >sum.csv &&
 	grep -c "^石门镇," sum.csv >actual &&
