@@ -10,10 +10,13 @@ HEADER=kind,id,title,household_id,village,village_group,owner,due_date,days_over
 SUMMARY_HEADER=kind,id,title,missing,village,village_group,owner,due_date,days_overdue,urgency
 
 # seed: two villages and five villager groups, one household in each
+# (built once per run of this file and copied)
 seed() {
-	printf '%s\n' household_id,village,village_group \
-		H1,甲村,1组 H2,甲村,2组 H3,乙村,1组 H4,乙村,2组 H5,乙村,3组 >h.csv &&
-	household-add -q h.csv
+	store_cache seed '
+		printf "%s\n" household_id,village,village_group \
+			H1,甲村,1组 H2,甲村,2组 H3,乙村,1组 H4,乙村,2组 H5,乙村,3组 \
+			>"$TRASH/h.csv" &&
+		household-add -q "$TRASH/h.csv"'
 }
 
 # add TODAY ISSUE-ADD-OPTIONS...: one issue, opened on TODAY
@@ -405,11 +408,12 @@ test_case 'days left count as negative days overdue: the nearest comes first' '
 
 # mixed: two owners, two villages, three kinds (today 2024-03-20)
 mixed() {
-	seed &&
-	add 2024-03-01 --title 修路 --owner 王 --household H1 --due-date 2024-03-10 &&
-	add 2024-03-01 --title 修渠 --owner 李 --household H3 --due-date 2024-03-12 &&
-	add 2024-03-01 --title 咨询 --owner 王 --village 乙村 --resolved-on-spot --resolution 已答复 &&
-	milestone M2 村民会议 2024-03-15 assembly village
+	store_cache mixed '
+		seed &&
+		add 2024-03-01 --title 修路 --owner 王 --household H1 --due-date 2024-03-10 &&
+		add 2024-03-01 --title 修渠 --owner 李 --household H3 --due-date 2024-03-12 &&
+		add 2024-03-01 --title 咨询 --owner 王 --village 乙村 --resolved-on-spot --resolution 已答复 &&
+		milestone M2 村民会议 2024-03-15 assembly village'
 }
 
 test_case '--owner: only that owner'$SQ's items; a missed meeting has no owner' '

@@ -27,8 +27,22 @@ split() {
 	awk -F, -v c="$2" -v jia="^($JIA)\$" "NR == 1 || \$c !~ jia" all.csv >yi.$(basename "$1")
 }
 
-# county: the two townships' stores, jia.db (named 甲镇) and 乙镇.db
+# county: the two townships' stores, jia.db (named 甲镇) and 乙镇.db, and
+# the files they were made of, built once in $TRASH/county and copied
 county() {
+	if [ ! -f "$TRASH/county/done" ]; then
+		rm -rf "$TRASH/county" && mkdir "$TRASH/county" &&
+		(cd "$TRASH/county" && county_build &&
+			for db in jia.db 乙镇.db; do
+				sqlite3 "$db" "PRAGMA wal_checkpoint(TRUNCATE)" >/dev/null &&
+				rm -f "$db-wal" "$db-shm" || exit 1
+			done) &&
+		: >"$TRASH/county/done" || return 1
+	fi
+	cp "$TRASH/county"/* . && rm -f done
+}
+
+county_build() {
 	split "$EXAMPLES/households.csv" 5 &&
 	split "$EXAMPLES/survey.csv" 2 &&
 	head -n 1 "$EXAMPLES/visits.csv" >jia.visits.csv &&
