@@ -1,19 +1,26 @@
-/* test-field-headings.c -- every field of the step and support records has a heading, Chinese under zh_CN */
+/* test-field-headings.c -- every field of every record kind has a heading, Chinese under zh_CN */
 #include <libintl.h>
 #include <locale.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "tap.h"
+#include "assign.h"
 #include "board.h"
+#include "care.h"
 #include "fields.h"
 #include "headings.h"
 #include "honour.h"
+#include "household.h"
+#include "issue.h"
+#include "member.h"
+#include "milestone.h"
 #include "misconduct.h"
 #include "monitor_case.h"
 #include "returnee.h"
 #include "rule.h"
 #include "support.h"
+#include "visit.h"
 
 
 static const struct {
@@ -28,6 +35,15 @@ static const struct {
 	{ "support-log", support_fields, SUPPORT_NFIELDS },
 	{ "returnee-log", returnee_fields, RETURNEE_NFIELDS },
 	{ "honour-add", honour_fields, HONOUR_NFIELDS },
+	{ "assign", assign_fields, ASSIGN_NFIELDS },
+	{ "care-log", care_fields, CARE_NFIELDS },
+	{ "household-add", household_fields, HOUSEHOLD_NFIELDS },
+	{ "issue-add", issue_fields, ISSUE_NFIELDS },
+	{ "issue-update", issue_update_fields, UPDATE_NFIELDS },
+	{ "member-add", member_fields, MEMBER_NSPECS },
+	{ "milestone-add", milestone_fields, MILESTONE_NFIELDS },
+	{ "case-open", case_fields, CASE_NFIELDS },
+	{ "visit-log", visit_fields, VISIT_NFIELDS },
 };
 
 static int
