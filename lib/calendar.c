@@ -35,10 +35,10 @@ weekday(long day)
 static int
 year_of(long day)
 {
-	char iso[11];
+	long year, month, mday;
 
-	date_from_days(day, iso);
-	return atoi(iso);
+	date_civil(day, &year, &month, &mday);
+	return (int)year;
 }
 
 static int

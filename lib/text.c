@@ -447,7 +447,7 @@ date_to_days(const char *iso)
 }
 
 void
-date_from_days(long z, char out[11])
+date_civil(long z, long *year, long *month, long *day)
 {
 	long era, doe, yoe, y, doy, mp, d, m;
 
@@ -461,6 +461,17 @@ date_from_days(long z, char out[11])
 	d = doy - (153 * mp + 2) / 5 + 1;
 	m = mp + (mp < 10 ? 3 : -9);
 	y += m <= 2;
+	*year = y;
+	*month = m;
+	*day = d;
+}
+
+void
+date_from_days(long z, char out[11])
+{
+	long y, m, d;
+
+	date_civil(z, &y, &m, &d);
 	if (y < 0 || y > 9999)
 		y = 0;
 	iso_date(y, m, d, out);

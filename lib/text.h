@@ -80,6 +80,9 @@ void date_today(char out[11]);
 /* Days since 1970-01-01 of an ISO date (which must be valid). */
 long date_to_days(const char *iso);
 
+/* Year, month (1-12) and day of month of a day number from date_to_days(). */
+void date_civil(long days, long *year, long *month, long *day);
+
 /* ISO form of a day number from date_to_days() into out (11 bytes). */
 void date_from_days(long days, char out[11]);
 
