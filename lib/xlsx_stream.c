@@ -10,6 +10,7 @@
 #include "tempfiles.h"
 #include "text.h"
 #include "worker.h"
+#include "xlsx_xml.h"
 #include "xlsx_out_parts.h"
 #include "zip_out.h"
 
@@ -107,135 +108,6 @@ column_letters(size_t i, char out[4])
 	out[n] = '\0';
 }
 
-/* ---- XML ---- */
-
-/* Append the decimal digits of v to b (room reserved). */
-static void
-put_unsigned(struct buf *b, unsigned long long v)
-{
-	char digits[24];
-	size_t n = 0;
-
-	do
-		digits[n++] = (char)('0' + v % 10);
-	while ((v /= 10) > 0);
-	while (n > 0)
-		b->data[b->len++] = digits[--n];
-}
-
-/* Append the n bytes of s to b (room reserved). */
-static void
-put(struct buf *b, const char *s, size_t n)
-{
-	memcpy(b->data + b->len, s, n);
-	b->len += n;
-}
-
-#define PUT(b, lit) put((b), (lit), sizeof(lit) - 1)
-
-/* 1 when s[0..] is Excel's escape _xHHHH_, which a reader would decode. */
-static int
-looks_escaped(const char *s)
-{
-	static const char hex[] = "0123456789ABCDEFabcdef";
-
-	if (s[0] != '_' || s[1] != 'x')
-		return 0;
-	for (int k = 2; k < 6; k++)
-		if (s[k] == '\0' || strchr(hex, s[k]) == NULL)
-			return 0;
-	return s[6] == '_';
-}
-
-/*
- * Append the n bytes of s as XML text to b (7n bytes reserved): & < >
- * as entities, control characters XML cannot hold as _xHHHH_, and a
- * _xHHHH_ of the text itself as _x005F_xHHHH_, so that it reads back as
- * it was.
- */
-static void
-put_text(struct buf *b, const char *s, size_t n)
-{
-	static const char hex[] = "0123456789ABCDEF";
-	size_t from = 0;
-
-	for (size_t i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)s[i];
-
-		if (c > '>' && c != '_')
-			continue;
-		if (c >= ' ' && c != '&' && c != '<' && c != '>' && c != '_')
-			continue;
-		if (c == '\t' || c == '\n' || (c == '_' && !looks_escaped(s + i)))
-			continue;
-		put(b, s + from, i - from);
-		from = i + 1;
-		if (c == '&')
-			PUT(b, "&amp;");
-		else if (c == '<')
-			PUT(b, "&lt;");
-		else if (c == '>')
-			PUT(b, "&gt;");
-		else if (c == '_')
-			PUT(b, "_x005F_");
-		else {
-			PUT(b, "_x00");
-			b->data[b->len++] = hex[c >> 4];
-			b->data[b->len++] = hex[c & 15];
-			b->data[b->len++] = '_';
-		}
-	}
-	put(b, s + from, n - from);
-}
-
-/* Append s as XML text or an attribute's value to b.  0 or -1. */
-static int
-add_text(struct buf *b, const char *s)
-{
-	for (; *s; s++) {
-		const char *e = *s == '&' ? "&amp;" : *s == '<' ? "&lt;" :
-		    *s == '>' ? "&gt;" : *s == '"' ? "&quot;" : *s == '\'' ?
-		    "&apos;" : NULL;
-
-		if (e != NULL ? buf_puts(b, e) != 0 : buf_append(b, s, 1) != 0)
-			return -1;
-	}
-	return 0;
-}
-
-/* Append a number as Excel writes it (%.16G, a point for the decimal) to b. */
-static void
-put_number(struct buf *b, double d)
-{
-	char n[40];
-	int len = snprintf(n, sizeof(n), "%.16G", d);
-
-	for (int i = 0; i < len; i++)
-		if (n[i] == ',')
-			n[i] = '.';
-	put(b, n, (size_t)len);
-}
-
-/*
- * Append v as a number cell's value to b: digits as they are when
- * %.16G would write them so, else through it.
- */
-static void
-put_number_text(struct buf *b, const char *v, double d)
-{
-	const char *p = v + (*v == '-');
-	size_t n = strlen(p);
-	size_t k = 0;
-
-	while (k < n && p[k] >= '0' && p[k] <= '9')
-		k++;
-	if (k == n && n > 0 && n <= 15 && (p[0] != '0' || n == 1) &&
-	    !(v[0] == '-' && p[0] == '0'))
-		put(b, v, (size_t)(p - v) + n);
-	else
-		put_number(b, d);
-}
-
 /*
  * Excel's serial number of the day iso begins with and the time of day
  * in w (1900 system): days since 1899-12-31, with
@@ -257,25 +129,25 @@ put_cell_start(struct buf *b, const char *letters, const char *rowtext,
     size_t rowlen, int style, const char *type, int close)
 {
 	if (letters == NULL)
-		PUT(b, "<c");
+		XML_PUT(b, "<c");
 	else {
-		PUT(b, "<c r=\"");
-		put(b, letters, strlen(letters));
-		put(b, rowtext, rowlen);
+		XML_PUT(b, "<c r=\"");
+		xml_put(b, letters, strlen(letters));
+		xml_put(b, rowtext, rowlen);
 		b->data[b->len++] = '"';
 	}
 	if (style != STYLE_NONE) {
-		PUT(b, " s=\"");
-		put_unsigned(b, (unsigned long long)style);
+		XML_PUT(b, " s=\"");
+		xml_put_unsigned(b, (unsigned long long)style);
 		b->data[b->len++] = '"';
 	}
 	if (type != NULL) {
-		PUT(b, " t=\"");
-		put(b, type, strlen(type));
+		XML_PUT(b, " t=\"");
+		xml_put(b, type, strlen(type));
 		b->data[b->len++] = '"';
 	}
 	if (close)
-		PUT(b, "/>");
+		XML_PUT(b, "/>");
 	else
 		b->data[b->len++] = '>';
 }
@@ -295,11 +167,11 @@ put_string_cell(struct buf *b, const char *letters, const char *rowtext,
 	}
 	put_cell_start(b, letters, rowtext, rowlen, style, "inlineStr", 0);
 	if (keep)
-		PUT(b, "<is><t xml:space=\"preserve\">");
+		XML_PUT(b, "<is><t xml:space=\"preserve\">");
 	else
-		PUT(b, "<is><t>");
-	put_text(b, v, n);
-	PUT(b, "</t></is></c>");
+		XML_PUT(b, "<is><t>");
+	xml_put_text(b, v, n);
+	XML_PUT(b, "</t></is></c>");
 }
 
 /* ---- deflating the rows ---- */
@@ -431,21 +303,21 @@ title_rows(const struct xlsx_stream *s, struct buf *b)
 		struct buf row = { rowtext, 0, sizeof(rowtext) };
 		size_t n = strlen(text);
 
-		put_unsigned(&row, (unsigned long long)r + 1);
+		xml_put_unsigned(&row, (unsigned long long)r + 1);
 		if (buf_reserve(b, 7 * n + 128 + 32 * s->ncolumns) != 0)
 			return -1;
-		PUT(b, "<row r=\"");
-		put(b, rowtext, row.len);
+		XML_PUT(b, "<row r=\"");
+		xml_put(b, rowtext, row.len);
 		if (r == XLSX_TITLE_ROW)
-			PUT(b, "\" ht=\"24\" customHeight=\"1\">");
+			XML_PUT(b, "\" ht=\"24\" customHeight=\"1\">");
 		else
-			PUT(b, "\">");
+			XML_PUT(b, "\">");
 		put_string_cell(b, "A", rowtext, row.len, r == XLSX_TITLE_ROW ?
 		    STYLE_TITLE : STYLE_NONE, text, n);
 		for (size_t i = 1; r == XLSX_TITLE_ROW && i < s->ncolumns; i++)
 			put_cell_start(b, s->letters[i], rowtext, row.len,
 			    STYLE_TITLE, NULL, 1);
-		PUT(b, "</row>");
+		XML_PUT(b, "</row>");
 		b->data[b->len] = '\0';
 	}
 	return 0;
@@ -460,12 +332,12 @@ first_rows(struct xlsx_stream *s, struct error *err)
 	struct buf row = { rowtext, 0, sizeof(rowtext) };
 	size_t n;
 
-	put_unsigned(&row, (unsigned long long)s->header + 1);
+	xml_put_unsigned(&row, (unsigned long long)s->header + 1);
 	if (buf_reserve(b, 128 + 32 * s->ncolumns) != 0)
 		return no_memory(err);
-	PUT(b, "<row r=\"");
-	put(b, rowtext, row.len);
-	PUT(b, "\">");
+	XML_PUT(b, "<row r=\"");
+	xml_put(b, rowtext, row.len);
+	XML_PUT(b, "\">");
 	for (size_t i = 0; i < s->ncolumns; i++) {
 		const char *heading = column_heading(&s->columns[i], s->flags);
 
@@ -477,7 +349,7 @@ first_rows(struct xlsx_stream *s, struct error *err)
 		put_string_cell(b, s->letters[i], rowtext, row.len, STYLE_HEADER,
 		    heading, n);
 	}
-	PUT(b, "</row>");
+	XML_PUT(b, "</row>");
 	b->data[b->len] = '\0';
 	return 0;
 }
@@ -622,29 +494,29 @@ add_cell(struct xlsx_stream *s, size_t i, const char *rowtext, size_t rowlen,
 		put_cell_start(b, ref, rowtext, rowlen, kind == XLSX_CELL_PERCENT ?
 		    (mark ? STYLE_MARKED_PERCENT + mark - 1 : STYLE_PERCENT) : plain,
 		    NULL, 0);
-		PUT(b, "<v>");
+		XML_PUT(b, "<v>");
 		if (kind == XLSX_CELL_NUMBER)
-			put_number_text(b, v, d);
+			xml_put_number_text(b, v, d);
 		else
-			put_number(b, d);
-		PUT(b, "</v></c>");
+			xml_put_number(b, d);
+		XML_PUT(b, "</v></c>");
 		break;
 	case XLSX_CELL_BOOLEAN:
 		put_cell_start(b, ref, rowtext, rowlen, plain, "b", 0);
-		PUT(b, "<v>");
+		XML_PUT(b, "<v>");
 		b->data[b->len++] = d != 0 ? '1' : '0';
-		PUT(b, "</v></c>");
+		XML_PUT(b, "</v></c>");
 		break;
 	case XLSX_CELL_DATE:
 	case XLSX_CELL_TIME:
 		put_cell_start(b, ref, rowtext, rowlen,
 		    kind == XLSX_CELL_DATE ? STYLE_DATE : STYLE_TIME, NULL, 0);
-		PUT(b, "<v>");
+		XML_PUT(b, "<v>");
 		if (kind == XLSX_CELL_DATE)	/* a whole day: digits */
-			put_unsigned(b, (unsigned long long)excel_serial(v, &when));
+			xml_put_unsigned(b, (unsigned long long)excel_serial(v, &when));
 		else
-			put_number(b, excel_serial(v, &when));
-		PUT(b, "</v></c>");
+			xml_put_number(b, excel_serial(v, &when));
+		XML_PUT(b, "</v></c>");
 		break;
 	default:
 		if (n > XLSX_MAX_CELL && utf8_length(v) > XLSX_MAX_CELL) {
@@ -674,20 +546,20 @@ add_row(struct xlsx_stream *s, long number, const char *const *values,
 		s->failed = 1;
 		return xlsx_too_many_rows(err);
 	}
-	put_unsigned(&row, (unsigned long long)number);
+	xml_put_unsigned(&row, (unsigned long long)number);
 	rowlen = row.len;
 	if (buf_reserve(b, 64) != 0)
 		return no_memory(err);
-	PUT(b, "<row r=\"");
-	put(b, rowtext, rowlen);
-	PUT(b, "\">");
+	XML_PUT(b, "<row r=\"");
+	xml_put(b, rowtext, rowlen);
+	XML_PUT(b, "\">");
 	s->next = 0;
 	for (size_t i = 0; i < s->ncolumns; i++)
 		if (add_cell(s, i, rowtext, rowlen, values[i], err) != 0)
 			return -1;
 	if (buf_reserve(b, 8) != 0)
 		return no_memory(err);
-	PUT(b, "</row>");
+	XML_PUT(b, "</row>");
 	b->data[b->len] = '\0';
 	if (b->len >= FLUSH_AT && flush_rows(s, err) != 0)
 		return -1;
@@ -808,10 +680,10 @@ put_ref(const struct xlsx_stream *s, struct buf *b, size_t c, long r, int absolu
 {
 	if (absolute)
 		b->data[b->len++] = '$';
-	put(b, s->letters[c], strlen(s->letters[c]));
+	xml_put(b, s->letters[c], strlen(s->letters[c]));
 	if (absolute)
 		b->data[b->len++] = '$';
-	put_unsigned(b, (unsigned long long)r);
+	xml_put_unsigned(b, (unsigned long long)r);
 }
 
 /* Append the cell range "A1:J352" of columns c1..c2, rows r1..r2 (1-based) to b. */
@@ -838,7 +710,7 @@ add_quoted_name(const struct xlsx_stream *s, struct buf *b)
 		char one[2] = { *p, '\0' };
 
 		/* a quote in the name is doubled */
-		if ((*p == '\'' && add_text(b, "'") != 0) || add_text(b, one) != 0)
+		if ((*p == '\'' && xml_add_text(b, "'") != 0) || xml_add_text(b, one) != 0)
 			return -1;
 	}
 	return buf_puts(b, "'!");
@@ -853,13 +725,13 @@ workbook_xml(const struct xlsx_stream *s, struct buf *b)
 	struct buf row = { header, 0, sizeof(header) };
 	int bad = 0;
 
-	put_unsigned(&row, (unsigned long long)s->header + 1);
+	xml_put_unsigned(&row, (unsigned long long)s->header + 1);
 	header[row.len] = '\0';
 	bad |= buf_puts(b, "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
 	    "<workbook xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" "
 	    "xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\">"
 	    "<workbookPr/><bookViews><workbookView/></bookViews><sheets><sheet name=\"");
-	bad |= add_text(b, s->name);
+	bad |= xml_add_text(b, s->name);
 	bad |= buf_puts(b, "\" sheetId=\"1\" r:id=\"rId1\"/></sheets><definedNames>");
 	if (s->ncolumns > 0) {
 		bad |= buf_puts(b, "<definedName name=\"_xlnm._FilterDatabase\" "
@@ -898,9 +770,9 @@ sheet_head(struct xlsx_stream *s, struct buf *b)
 	bad |= buf_puts(b, "\"/><sheetViews><sheetView tabSelected=\"1\" workbookViewId=\"0\">"
 	    "<pane ySplit=\"");
 	if (!bad && (bad = buf_reserve(b, 64)) == 0) {
-		put_unsigned(b, (unsigned long long)s->header + 1);
-		PUT(b, "\" topLeftCell=\"A");
-		put_unsigned(b, (unsigned long long)s->header + 2);
+		xml_put_unsigned(b, (unsigned long long)s->header + 1);
+		XML_PUT(b, "\" topLeftCell=\"A");
+		xml_put_unsigned(b, (unsigned long long)s->header + 2);
 		b->data[b->len] = '\0';
 	}
 	bad |= buf_puts(b, "\" activePane=\"bottomLeft\" state=\"frozen\"/>"
@@ -916,15 +788,15 @@ sheet_head(struct xlsx_stream *s, struct buf *b)
 
 		if ((bad = buf_reserve(b, 128)) != 0)
 			break;
-		PUT(b, "<col min=\"");
-		put_unsigned(b, i + 1);
-		PUT(b, "\" max=\"");
-		put_unsigned(b, i + 1);
-		PUT(b, "\" width=\"");
-		put_number(b, width);
+		XML_PUT(b, "<col min=\"");
+		xml_put_unsigned(b, i + 1);
+		XML_PUT(b, "\" max=\"");
+		xml_put_unsigned(b, i + 1);
+		XML_PUT(b, "\" width=\"");
+		xml_put_number(b, width);
 		if (s->as_text[i])
-			PUT(b, "\" style=\"3");
-		PUT(b, "\" customWidth=\"1\"/>");
+			XML_PUT(b, "\" style=\"3");
+		XML_PUT(b, "\" customWidth=\"1\"/>");
 		b->data[b->len] = '\0';
 	}
 	if (s->ncolumns > 0)
@@ -952,7 +824,7 @@ sheet_tail(struct xlsx_stream *s, struct buf *b)
 		/* each title row across the sheet */
 		bad |= buf_puts(b, "<mergeCells count=\"");
 		if (!bad && (bad = buf_reserve(b, 32)) == 0) {
-			put_unsigned(b, (unsigned long long)s->header);
+			xml_put_unsigned(b, (unsigned long long)s->header);
 			b->data[b->len] = '\0';
 		}
 		bad |= buf_puts(b, "\">");
