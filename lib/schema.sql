@@ -1457,3 +1457,56 @@ CREATE TEMP TABLE milestone_kind_loosened (found INTEGER CHECK (found));
 INSERT INTO milestone_kind_loosened SELECT instr(sql, '''care_coverage''') > 0
 	FROM sqlite_schema WHERE type = 'table' AND name = 'milestone';
 DROP TABLE milestone_kind_loosened;
+
+-- version 32
+-- a person's ID number is unique through an index of its own,
+-- member_id_number, not a UNIQUE constraint of the table: an import
+-- into a store with no people yet drops the member indexes, writes the
+-- people in the order of the input and builds the indexes after them,
+-- by sorting (lib/member.c), which SQLite cannot do with a constraint's
+-- index.  SQLite cannot drop a constraint, so the table is made again,
+-- its rows and ids as they were (the audit log names a person by ID
+-- number).  The old rename rules leave member_view as it is: it names
+-- the table, which is there again once renamed.
+PRAGMA legacy_alter_table = ON;
+CREATE TABLE member_new (
+	id INTEGER PRIMARY KEY,
+	id_number TEXT NOT NULL,	-- 18 characters, its check digit right
+	household_id TEXT NOT NULL,	-- a household(household_id)
+	name TEXT NOT NULL CHECK (name <> ''),
+	sex TEXT NOT NULL CHECK (sex = 'male' OR sex = 'female'),
+	birth_date TEXT NOT NULL,	-- ISO, from the ID number
+	relation TEXT CHECK (relation = 'head' OR relation = 'spouse' OR
+		relation = 'child' OR relation = 'child_in_law' OR
+		relation = 'grandchild' OR relation = 'parent' OR
+		relation = 'grandparent' OR relation = 'sibling' OR
+		relation = 'other'),
+	labour TEXT CHECK (labour = 'ordinary' OR labour = 'weak' OR
+		labour = 'half' OR labour = 'lost' OR labour = 'none'),
+	schooling TEXT CHECK (schooling = 'not_in_school' OR
+		schooling = 'preschool' OR schooling = 'primary' OR
+		schooling = 'junior' OR schooling = 'senior' OR
+		schooling = 'vocational' OR schooling = 'college'),
+	health TEXT CHECK (health = 'healthy' OR health = 'chronic' OR
+		health = 'serious_illness' OR health = 'disabled'),
+	away_place TEXT,		-- working away (外出务工): where
+	away_since TEXT,		-- and since when, ISO
+	tags TEXT NOT NULL DEFAULT '',	-- ';'-joined member_tag codes
+	phone TEXT,
+	cadre_relative INTEGER CHECK (cadre_relative = 0 OR cadre_relative = 1),
+	source_id INTEGER NOT NULL,	-- member_source.id
+	line INTEGER NOT NULL,		-- in the source file; 0 for the command line
+	updated_at TEXT			-- NULL until it changes
+) STRICT;
+INSERT INTO member_new (id, id_number, household_id, name, sex, birth_date,
+	relation, labour, schooling, health, away_place, away_since, tags,
+	phone, cadre_relative, source_id, line, updated_at)
+	SELECT id, id_number, household_id, name, sex, birth_date, relation,
+	labour, schooling, health, away_place, away_since, tags, phone,
+	cadre_relative, source_id, line, updated_at FROM member;
+DROP TABLE member;
+ALTER TABLE member_new RENAME TO member;
+PRAGMA legacy_alter_table = OFF;
+CREATE UNIQUE INDEX member_id_number ON member(id_number);
+CREATE INDEX member_household ON member(household_id);
+CREATE INDEX member_tagged ON member(household_id, tags) WHERE tags <> '';

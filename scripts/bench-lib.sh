@@ -35,7 +35,14 @@ bench_start() {
 bench_header() {
 	echo "$1"
 	echo "machine: $(uname -m), $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo)"
-	printf "%-36s %9s %9s %7s %9s\n" task "renke s" "anchor s" ratio "peak MiB"
+	bench_load
+	printf "%-36s %9s %9s %7s %9s %9s %9s\n" task "renke s" "anchor s" ratio \
+	    "peak MiB" "renke cpu" "anch. cpu"
+}
+
+# bench_load: the load average now (other work on the machine slows both sides)
+bench_load() {
+	echo "load: $(cut -d ' ' -f 1-3 /proc/loadavg)"
 }
 
 # measure NAME SETUP COMMAND: run SETUP then COMMAND $runs times; print
@@ -63,18 +70,20 @@ row() {	# row TASK RENKE ANCHOR
 
 # pair NAME SETUP COMMAND: as measure, with the anchor's runs taken in
 # turn with the command's, so that a machine busy with something else
-# slows both alike; prints "renke_seconds renke_kb anchor_seconds anchor_kb"
+# slows both alike; prints "renke_seconds renke_kb anchor_seconds anchor_kb
+# renke_cpu anchor_cpu", each the median of its runs (cpu: user + system
+# seconds)
 pair() {
 	: >times.r
 	: >times.a
 	i=0
 	while [ $i -lt "$runs" ]; do
 		rm -f a.db
-		/usr/bin/time -f '%e %M' -o one sh -c "$anchor" >/dev/null 2>&1 ||
+		/usr/bin/time -f '%e %M %U %S' -o one sh -c "$anchor" >/dev/null 2>&1 ||
 			{ echo "$bench: the anchor failed" >&2; cat one >&2; exit 1; }
 		tail -n 1 one >>times.a
 		sh -c "$2"
-		/usr/bin/time -f '%e %M' -o one sh -c "$3" >/dev/null 2>&1 ||
+		/usr/bin/time -f '%e %M %U %S' -o one sh -c "$3" >/dev/null 2>&1 ||
 			{ echo "$bench: $1 failed: $3" >&2; cat one >&2; exit 1; }
 		tail -n 1 one >>times.r
 		i=$((i + 1))
@@ -83,12 +92,16 @@ pair() {
 		sort -n $f | awk '{ t[NR] = $1; m[NR] = $2 }
 			END { k = int((NR + 1) / 2); printf "%s %s ", t[k], m[k] }'
 	done
+	for f in times.r times.a; do
+		awk '{ print $3 + $4 }' $f | sort -n | awk '{ c[NR] = $1 }
+			END { printf "%s ", c[int((NR + 1) / 2)] }'
+	done
 	echo
 }
 
-# pair_row TASK "RS RK AS AK"
+# pair_row TASK "RS RK AS AK RC AC": row, and the processor seconds of each
 pair_row() {
 	set -- "$1" $2
-	row "$1" "$2 $3" "$4 $5"
+	printf "%s %9.2f %9.2f\n" "$(row "$1" "$2 $3" "$4 $5")" "$6" "$7"
 }
 

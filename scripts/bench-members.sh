@@ -60,3 +60,4 @@ after=$(sqlite3 r.db 'SELECT count(*) FROM member')
 # the assistance report over the store the members went into
 anchor="sqlite3 r.db \"SELECT h.village_id, count(*) FROM member m JOIN household h ON h.household_id = m.household_id WHERE m.tags <> '' GROUP BY h.village_id\""
 pair_row "report-gen assistance (vs sqlite3)" "$(pair assistance : "$bin/report-gen -d r.db --today 2022-12-01 assistance -f csv")"
+bench_load
