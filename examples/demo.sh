@@ -96,6 +96,9 @@ echo "== milestone-add examples/care-milestones.csv   (every 孤寡老人, 留�
 milestone-add examples/care-milestones.csv
 echo "== visit-log --coverage --milestone 2022-q4-care -f table   (people due, visited and missing per village)"
 visit-log --coverage --milestone 2022-q4-care -f table
+echo "== deadline-check --today 2023-01-05 --kind care_missing --summary -f table   (after the quarter: people still"
+echo "   without a care visit, per village; without --summary each person, masked, with the household's cadre)"
+deadline-check --today 2023-01-05 --kind care_missing --summary -f table || true
 echo "== report-gen --today 2022-12-01 assistance -f table   (per village: posts held by the labour of their"
 echo "   holders, loans by stage and the yuan approved, returnees by status, people by tag)"
 report-gen --today 2022-12-01 assistance -f table

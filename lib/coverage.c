@@ -740,22 +740,23 @@ coverage_missing(struct store *s, const char *milestone_id,
 /*
  * The units missing from milestone i of a pass (renke_missing()), each
  * the household, its categories, the latest visit by the day ?3 (of the
- * round ?1; for care, any care visit) and for care the person:
+ * round ?1; for care, any care visit) and for care the person, by name
+ * and ID number:
  * households, or people tagged.
  */
 static const char *const missing_sql[2] = {
 	"SELECT vl.name, g.name, h.household_id, h.head_name, h.categories, "
 	"(SELECT max(x.visit_date) FROM visit x WHERE x.household_id = "
 	"h.household_id AND x.round = ?1 AND (?3 IS NULL OR "
-	"x.visit_date <= ?3)), NULL "
+	"x.visit_date <= ?3)), NULL, NULL "
 	"FROM household h JOIN village vl ON vl.id = h.village_id "
 	"LEFT JOIN village_group g ON g.id = h.group_id "
 	"WHERE renke_missing(h.household_id, ?2) "
 	"ORDER BY h.village_id, h.group_id, h.household_id",
 	"SELECT vl.name, g.name, h.household_id, h.head_name, h.categories, "
 	"(SELECT max(x.visit_date) FROM care_visit x WHERE x.id_number = "
-	"m.id_number AND (?3 IS NULL OR x.visit_date <= ?3)), m.name "
-	"FROM member m JOIN household h ON h.household_id = m.household_id "
+	"m.id_number AND (?3 IS NULL OR x.visit_date <= ?3)), m.name, "
+	"m.id_number FROM member m JOIN household h ON h.household_id = m.household_id "
 	"JOIN village vl ON vl.id = h.village_id "
 	"LEFT JOIN village_group g ON g.id = h.group_id "
 	"WHERE m.tags <> '' AND renke_missing(m.id_number, ?2) "
@@ -811,6 +812,7 @@ coverage_missing_of(struct store *s, const char *milestone_id, unsigned kinds,
 				row.categories = (const char *)sqlite3_column_text(st, 4);
 				row.last_visit = (const char *)sqlite3_column_text(st, 5);
 				row.person = (const char *)sqlite3_column_text(st, 6);
+				row.person_id = (const char *)sqlite3_column_text(st, 7);
 				if (fn(context, &row, err) != 0)
 					goto fail;
 				rows++;

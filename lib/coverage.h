@@ -102,6 +102,7 @@ struct coverage_household {
 	const char *last_visit;		/* its latest visit of the round by today (after the due date), or NULL */
 	const char *role;		/* the visitor role the milestone asks for, or NULL */
 	const char *person;		/* care: the person's name; NULL for a household */
+	const char *person_id;		/* care: their ID number (unmasked); NULL for a household */
 };
 
 typedef int coverage_household_fn(void *context,

@@ -38,6 +38,7 @@ static const struct {
 	  N_("what is due") },
 	{ DEADLINE_RETURNEE_UNCONTACTED, "returnee_uncontacted", N_("returnee"),
 	  N_("what is due") },
+	{ DEADLINE_CARE_MISSING, "care_missing", N_("milestone"), N_("person") },
 };
 
 /* The index of kind in kind_codes, or its length when it is none. */
@@ -65,7 +66,8 @@ deadline_kind_columns(unsigned kind, int summary,
 		out[2].label = kind_codes[i].title;
 	}
 	/* a village's row of a milestone, not a household's */
-	if (summary && kind == DEADLINE_VISIT_MISSING)
+	if (summary && (kind == DEADLINE_VISIT_MISSING ||
+	    kind == DEADLINE_CARE_MISSING))
 		out[2].label = N_("milestone title");
 }
 
@@ -387,18 +389,43 @@ compare_items(const void *pa, const void *pb)
 		return c;
 	if ((c = compare_text(a->village_group, b->village_group)) != 0)
 		return c;
-	return compare_text(a->household_id, b->household_id);
+	if ((c = compare_text(a->household_id, b->household_id)) != 0)
+		return c;
+	/* the people of one household missing a care visit */
+	return compare_text(a->title, b->title);
 }
 
-/* Visit milestones: the households coverage.c finds missing. */
+/*
+ * Visit and care milestones: the households, or the people tagged,
+ * coverage.c finds missing (the one definition of who is covered).
+ */
 struct visit_context {
 	const struct deadline_options *o;
 	struct deadline_list *list;
 	char limit[11];
 	long today;
+	unsigned kind;		/* DEADLINE_VISIT_MISSING or DEADLINE_CARE_MISSING */
 	sqlite3_stmt *owner;	/* who answers for household ?1 (lib/assign.h) */
 	struct store *s;
 };
+
+/*
+ * A missed visit's title: the head of the household, or for a care
+ * milestone the person, by name and masked ID number.  Into out, or
+ * row's head.
+ */
+static const char *
+missing_title(const struct coverage_household *row, char *out, size_t size)
+{
+	char id[32];
+
+	if (row->person_id == NULL)
+		return row->head_name;
+	mask_id_number(row->person_id, id, sizeof(id));
+	snprintf(out, size, locale_is_chinese() ? "%s（%s）" : "%s (%s)",
+	    row->person != NULL ? row->person : "", id);
+	return out;
+}
 
 static int
 visit_household(void *context, const struct coverage_household *row,
@@ -406,6 +433,7 @@ visit_household(void *context, const struct coverage_household *row,
 {
 	struct visit_context *vc = context;
 	const char *owner;
+	char title[512];
 	int rc;
 
 	if (strcmp(row->due_date, vc->limit) >= 0 || (vc->o->village != NULL &&
@@ -424,10 +452,10 @@ visit_household(void *context, const struct coverage_household *row,
 	rc = 0;
 	if ((vc->o->owner == NULL || (owner != NULL &&
 	    strcmp(owner, vc->o->owner) == 0)) &&
-	    deadline_list_add(vc->list, DEADLINE_VISIT_MISSING, row->milestone_id,
-	    row->head_name, row->household_id, row->village, row->village_group,
-	    owner, row->due_date, vc->today - date_to_days(row->due_date), NULL,
-	    0) != 0)
+	    deadline_list_add(vc->list, vc->kind, row->milestone_id,
+	    missing_title(row, title, sizeof(title)), row->household_id,
+	    row->village, row->village_group, owner, row->due_date,
+	    vc->today - date_to_days(row->due_date), NULL, 0) != 0)
 		rc = error_set(err, EXIT_SOFTWARE, "%s", _("out of memory"));
 	sqlite3_reset(vc->owner);
 	return rc;
@@ -441,7 +469,7 @@ visit_village(void *context, const struct coverage *row, struct error *err)
 	if (row->missing == 0 || strcmp(row->due_date, vc->limit) >= 0 ||
 	    (vc->o->village != NULL && strcmp(row->village, vc->o->village) != 0))
 		return 0;
-	if (deadline_list_add(vc->list, DEADLINE_VISIT_MISSING, row->milestone_id,
+	if (deadline_list_add(vc->list, vc->kind, row->milestone_id,
 	    row->title, NULL, row->village, NULL, NULL, row->due_date,
 	    vc->today - date_to_days(row->due_date), NULL, row->missing) != 0)
 		return error_set(err, EXIT_SOFTWARE, "%s", _("out of memory"));
@@ -449,29 +477,34 @@ visit_village(void *context, const struct coverage *row, struct error *err)
 }
 
 /*
- * A visit milestone is missed from the day after its due date (or listed
- * within days before it): one item per household not covered, or with
- * summary one per village with the number missing.
+ * A visit milestone (kind DEADLINE_VISIT_MISSING) or a care milestone
+ * (DEADLINE_CARE_MISSING) is missed from the day after its due date (or
+ * listed within days before it): one item per household, or person,
+ * not covered, or with summary one per village with the number missing.
  */
 static int
 deadline_visit_items(struct store *s, const struct deadline_options *o,
-    struct deadline_list *list, struct error *err)
+    unsigned kind, struct deadline_list *list, struct error *err)
 {
-	struct visit_context vc = { o, list, "", date_to_days(o->today), NULL, s };
+	struct visit_context vc = { o, list, "", date_to_days(o->today), kind,
+	    NULL, s };
+	unsigned coverage = kind == DEADLINE_CARE_MISSING ? COVERAGE_CARE :
+	    COVERAGE_VISITS;
 	long rows;
 
 	date_from_days(vc.today + (o->within >= 0 ? o->within + 1 : 0), vc.limit);
 	if (o->summary)
 		/* a village's count has no owner of its own */
 		return o->owner != NULL ? 0 :
-		    coverage_by_village(s, NULL, o->today, visit_village, &vc,
-		    err) < 0 ? -1 : 0;
+		    coverage_by_village_of(s, NULL, coverage, o->today,
+		    visit_village, &vc, err) < 0 ? -1 : 0;
 	if ((vc.owner = store_prepare(s, "SELECT " ASSIGN_OWNER("h")
 	    " FROM household h WHERE h.household_id = :household", err)) == NULL)
 		return -1;
 	sqlite3_bind_text(vc.owner, sqlite3_bind_parameter_index(vc.owner,
 	    ":today"), o->today, -1, SQLITE_STATIC);
-	rows = coverage_missing(s, NULL, o->today, visit_household, &vc, err);
+	rows = coverage_missing_of(s, NULL, coverage, o->today, visit_household,
+	    &vc, err);
 	sqlite3_finalize(vc.owner);
 	return rows < 0 ? -1 : 0;
 }
@@ -629,8 +662,8 @@ deadline_check(struct store *s, const struct deadline_options *o,
 		if ((kinds & issue_queries[q].kind) &&
 		    issue_items(s, o, q, list, err) != 0)
 			goto fail;
-	if ((kinds & DEADLINE_VISIT_MISSING) &&
-	    deadline_visit_items(s, o, list, err) != 0)
+	if ((kinds & DEADLINE_VISIT_MISSING) && deadline_visit_items(s, o,
+	    DEADLINE_VISIT_MISSING, list, err) != 0)
 		goto fail;
 	if ((kinds & DEADLINE_MEETING_MISSING) && meeting_items(s, o, list, err) != 0)
 		goto fail;
@@ -645,6 +678,9 @@ deadline_check(struct store *s, const struct deadline_options *o,
 		goto fail;
 	if ((kinds & DEADLINE_RETURNEE_UNCONTACTED) && !o->summary &&
 	    query_items(s, o, kinds, returnee_queries, 1, list, err) != 0)
+		goto fail;
+	if ((kinds & DEADLINE_CARE_MISSING) && deadline_visit_items(s, o,
+	    DEADLINE_CARE_MISSING, list, err) != 0)
 		goto fail;
 	deadline_list_sort(list, o);
 	return 0;

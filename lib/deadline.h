@@ -19,7 +19,8 @@ enum deadline_kind {
 	DEADLINE_LOAN_UNSENT = 0x100,	/* a wish for a loan, papers not sent */
 	DEADLINE_LOAN_UNANSWERED = 0x200, /* papers sent, the bank silent */
 	DEADLINE_RETURNEE_UNCONTACTED = 0x400, /* a returnee nobody has contacted lately */
-	DEADLINE_ALL = 0x7ff
+	DEADLINE_CARE_MISSING = 0x800,	/* a tagged person without a care visit by a milestone */
+	DEADLINE_ALL = 0xfff
 };
 
 /*

@@ -326,6 +326,7 @@ const struct vocab_entry vocab_table[] = {
 	{ "deadline_kind", "loan_unsent", "loan papers not sent", "贷款材料未报送银行", "贷款未报送" },
 	{ "deadline_kind", "loan_unanswered", "loan unanswered", "银行逾期未答复", "贷款未答复" },
 	{ "deadline_kind", "returnee_uncontacted", "returnee uncontacted", "回引人才逾期未联系", "人才未联系" },
+	{ "deadline_kind", "care_missing", "care visit missing", "人文关怀未走访", "关怀未走访|漏关怀" },
 	{ NULL, NULL, NULL, NULL, NULL }
 };
 

@@ -73,7 +73,7 @@ _renke_values() {
 	flagged_as) values="issues cases" ;;
 	input_format) values="csv json jsonl xlsx xls" ;;
 	encoding) values="auto utf-8 gb18030" ;;
-	deadline_kind) values="issue_overdue feedback_overdue revisit_due promise_overdue visit_missing meeting_missing monitoring_case_overdue monitoring_unfollowed loan_unsent loan_unanswered returnee_uncontacted 问题办理逾期 反馈逾期 待回访 承诺逾期 未走访 会议未开 监测案件超时 监测建议未跟进 贷款材料未报送银行 银行逾期未答复 回引人才逾期未联系" ;;
+	deadline_kind) values="issue_overdue feedback_overdue revisit_due promise_overdue visit_missing meeting_missing monitoring_case_overdue monitoring_unfollowed loan_unsent loan_unanswered returnee_uncontacted care_missing 问题办理逾期 反馈逾期 待回访 承诺逾期 未走访 会议未开 监测案件超时 监测建议未跟进 贷款材料未报送银行 银行逾期未答复 回引人才逾期未联系 人文关怀未走访" ;;
 	report) values="summary issues visits households meetings history survey changes scorecard cases board assistance returnees care" ;;
 	cases_view) values="open villages posting" ;;
 	milestone_scope) values="village group 村 村民小组" ;;

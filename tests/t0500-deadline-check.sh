@@ -465,7 +465,7 @@ test_case 'an unknown --kind is a usage error: exit 64, nothing printed' '
 	mixed &&
 	check 64 --today 2024-03-20 --kind overdue &&
 	test_empty actual &&
-	grep_message "^deadline-check: --kind: unknown value \"overdue\"; expected one of: issue_overdue (issue overdue), feedback_overdue (feedback overdue), revisit_due (revisit due), promise_overdue (promise overdue), visit_missing (visit missing), meeting_missing (meeting missing), monitoring_case_overdue (monitoring case overdue), monitoring_unfollowed (monitoring unfollowed), loan_unsent (loan papers not sent), loan_unanswered (loan unanswered), returnee_uncontacted (returnee uncontacted)$" err &&
+	grep_message "^deadline-check: --kind: unknown value \"overdue\"; expected one of: issue_overdue (issue overdue), feedback_overdue (feedback overdue), revisit_due (revisit due), promise_overdue (promise overdue), visit_missing (visit missing), meeting_missing (meeting missing), monitoring_case_overdue (monitoring case overdue), monitoring_unfollowed (monitoring unfollowed), loan_unsent (loan papers not sent), loan_unanswered (loan unanswered), returnee_uncontacted (returnee uncontacted), care_missing (care visit missing)$" err &&
 	check 64 --today 2024-03-20 --kind issue_overdue --kind "" &&
 	test_empty actual &&
 	grep_message "^deadline-check: --kind: unknown value \"\"" err &&

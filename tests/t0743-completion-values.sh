@@ -108,7 +108,7 @@ test_case 'C: each option offers exactly the codes its command lists' '
 	listed C.UTF-8 <"$TRASH/options" >listed &&
 	cp listed "$TRASH/listed" &&
 	test "$(wc -l <listed)" -ge 12 &&
-	grep -q "^deadline-check --kind:feedback_overdue issue_overdue " listed &&
+	grep -q "^deadline-check --kind:care_missing feedback_overdue issue_overdue " listed &&
 	grep -q "^issue-add --urgency:important minor normal urgent $" listed &&
 	offered ASCII >got &&
 	test_cmp listed got

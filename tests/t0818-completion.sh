@@ -135,7 +135,8 @@ test_case 'deadline-check --kind: codes and Chinese labels, and each is taken' '
 	ask deadline-check --kind "" &&
 	grep -qx issue_overdue reply && grep -qx 问题办理逾期 reply &&
 	grep -qx returnee_uncontacted reply && grep -qx 回引人才逾期未联系 reply &&
-	test_line_count 22 reply &&
+	test_line_count 24 reply &&
+	grep -qx care_missing reply && grep -qx 人文关怀未走访 reply &&
 	while read -r k; do
 		expect_status 0 deadline-check --today 2022-11-02 --kind "$k" >out 2>err ||
 		return 1

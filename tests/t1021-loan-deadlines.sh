@@ -104,11 +104,11 @@ test_case '--within, --owner and --village choose among the loans; every kind in
 test_case 'an unknown kind is a usage error naming the loan kinds, in Chinese too' '
 	seed &&
 	expect_status 64 deadline-check --today 2022-12-06 --kind loan_late 2>err &&
-	grep_message "unknown value \"loan_late\"; expected one of: .*, monitoring_unfollowed (monitoring unfollowed), loan_unsent (loan papers not sent), loan_unanswered (loan unanswered), returnee_uncontacted (returnee uncontacted)$" err &&
+	grep_message "unknown value \"loan_late\"; expected one of: .*, monitoring_unfollowed (monitoring unfollowed), loan_unsent (loan papers not sent), loan_unanswered (loan unanswered), returnee_uncontacted (returnee uncontacted), care_missing (care visit missing)$" err &&
 	(
 		zh_locale &&
 		expect_status 64 deadline-check --today 2022-12-06 --kind loan_late 2>err &&
-		grep_message "未知取值“loan_late”；.*loan_unanswered（银行逾期未答复）、returnee_uncontacted（回引人才逾期未联系）$" err
+		grep_message "未知取值“loan_late”；.*loan_unanswered（银行逾期未答复）、returnee_uncontacted（回引人才逾期未联系）、care_missing（人文关怀未走访）$" err
 	) &&
 	store_unchanged
 '
