@@ -39,6 +39,14 @@ echo "== milestone-add examples/meeting-milestones.csv   (a courtyard meeting in
 milestone-add examples/meeting-milestones.csv
 echo "== examples/ledger-life.sh   (a courtyard meeting, its suggestions worked through, a dispute, a village-rule vote)"
 RENKE_USER=李主任 sh examples/ledger-life.sh >/dev/null
+echo "== meeting-log --kind 恳谈会 --village 双河村 examples/representatives-suggestions.csv   (a representatives'"
+echo "   meeting raises three suggestions; the street lamp is mended and the proposer told: answered)"
+meeting-log -q --today 2022-11-22 --kind 恳谈会 --village 双河村 --host 吴书记 --attendees 21 \
+	--owner 李主任 examples/representatives-suggestions.csv >/dev/null
+lamp=$(report-gen issues -f csv --village 双河村 --kind suggestion |
+	awk -F, '$4 ~ /^村道至4社段路灯/ { print $1; exit }')
+issue-update -q --today 2022-11-25 --id "$lamp" --status resolved --resolution 路灯已更换 >/dev/null
+issue-update -q --today 2022-11-26 --id "$lamp" --status feedback_given --feedback 会上告知李祥 >/dev/null
 echo "== issue-update --id 1 --urgency 紧急 --reason ...   (a correction: the old value kept in the audit log, with who and why)"
 issue-update -q --by 李霞 --today 2022-11-20 --id 1 --urgency 紧急 --reason 核实后为紧急 >/dev/null
 echo "== issue-add ...; issue-update --status 已撤销   (an issue entered twice is withdrawn: counted nowhere but in the audit log)"

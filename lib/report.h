@@ -153,6 +153,10 @@ struct report_village {
 	long kind_held[REPORT_NMEETING_KINDS];
 	long kind_late[REPORT_NMEETING_KINDS];	/* not held by the due
 					   date, but held after it */
+	long kind_suggestions[REPORT_NMEETING_KINDS];	/* issues raised at the
+					   meetings of the kind held in the period */
+	long kind_answered[REPORT_NMEETING_KINDS];	/* of them answered (resolved
+					   or fed back, not open again) by today */
 	/* the ledger's own metrics (the scorecard's): */
 	long due, on_time;		/* issues whose original deadline fell in the
 					   period (up to today), and of them resolved by it */

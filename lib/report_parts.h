@@ -96,6 +96,27 @@ const char *report_vote_text(const char *vote, int labels);
 	"m.referred_on <= min(coalesce(?3, ?4), ?4) GROUP BY i.village_id"
 
 /*
+ * Actions 2 and 6: the suggestions raised at a village's
+ * representatives' and courtyard meetings (the issues naming the
+ * meeting, withdrawn ones aside) held from --since (?2) to --until (?3)
+ * and today (?4), and of them those answered by today: resolved or fed
+ * back to whoever raised them on or before it, and not open again since
+ * (reopened, or worked on again after a reopening).  Closed unresolved
+ * with a promise is no answer.  The meeting's kind, the count, the
+ * answered, the village id last.
+ */
+#define REPORT_SUGGESTION_ANSWERED_SQL(t) \
+	"(NOT " ISSUE_OPEN_SQL(t) " AND (" t "resolved_on <= ?4 OR " \
+	t "feedback_on <= ?4))"
+#define REPORT_SUGGESTIONS_SQL \
+	"SELECT x.kind, count(*), count(CASE WHEN " \
+	REPORT_SUGGESTION_ANSWERED_SQL("i.") " THEN 1 END), x.village_id " \
+	"FROM issue i JOIN meeting x ON x.id = i.meeting_id " \
+	"WHERE (x.kind = 'representatives' OR x.kind = 'courtyard') AND " \
+	ISSUE_COUNTED_SQL("i.") " AND (?2 IS NULL OR x.held_on >= ?2) " \
+	"AND x.held_on <= min(coalesce(?3, ?4), ?4) GROUP BY x.village_id, x.kind"
+
+/*
  * Action 8 of a village (?2 since, ?3 until, ?4 today): the selections
  * made (honour-add) and the board entries posted (board-step) from
  * --since, else in the year up to today, to --until and today.
@@ -118,7 +139,11 @@ struct report_part {
 	size_t offset;		/* of a long in struct report_village */
 };
 
-enum { REPORT_NPARTS = 21 };
+enum { REPORT_NPARTS = 25 };
+/* the index of the first of the parts of items done late (one a meeting kind, then rules) */
+enum { REPORT_PART_LATE = 14 };
+/* the index of the first of the parts of suggestions: raised and answered, representatives' then courtyard */
+enum { REPORT_PART_SUGGESTIONS = 21 };
 extern const struct report_part report_summary_parts[REPORT_NPARTS];
 
 /*

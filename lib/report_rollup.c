@@ -120,7 +120,11 @@ rollup_row(const char *path, size_t k, json_t *row,
 		if (v->kind_held[i] > v->kind_required[i])
 			bad = report_summary_parts[2 * i + 1].name;
 		else if (v->kind_held[i] + v->kind_late[i] > v->kind_required[i])
-			bad = report_summary_parts[REPORT_NPARTS - 5 + i].name;
+			bad = report_summary_parts[REPORT_PART_LATE + i].name;
+	for (int i = 0; i < 2; i++)	/* representatives', courtyard */
+		if (v->kind_answered[i] > v->kind_suggestions[i])
+			bad = report_summary_parts[REPORT_PART_SUGGESTIONS + 2 * i +
+			    1].name;
 	if (v->policy_aware > v->policy_n)
 		bad = "policy_aware";
 	if (v->rules_done > v->rules_required)

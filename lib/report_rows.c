@@ -82,6 +82,11 @@ const struct report_part report_summary_parts[REPORT_NPARTS] = {
 	{ "rules_late", offsetof(struct report_village, rules_late) },
 	{ "misconduct_referred", offsetof(struct report_village, misconduct) },
 	{ "misconduct_closed", offsetof(struct report_village, misconduct_closed) },
+	/* the suggestions raised at representatives' and courtyard meetings, and answered */
+	{ "representatives_suggestions", offsetof(struct report_village, kind_suggestions[0]) },
+	{ "representatives_answered", offsetof(struct report_village, kind_answered[0]) },
+	{ "courtyard_suggestions", offsetof(struct report_village, kind_suggestions[1]) },
+	{ "courtyard_answered", offsetof(struct report_village, kind_answered[1]) },
 };
 
 #define NPARTS (sizeof(report_summary_parts) / sizeof(report_summary_parts[0]))

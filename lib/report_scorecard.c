@@ -16,6 +16,9 @@ static const struct column scorecard_columns[] = {
 	{ "representatives_required", N_("2 meetings due"), COLUMN_INTEGER },
 	{ "representatives_held", N_("held"), COLUMN_INTEGER },
 	{ "representatives_late", N_("late"), COLUMN_INTEGER },
+	{ "representatives_suggestions", N_("suggestions"), COLUMN_INTEGER },
+	{ "representatives_answered", N_("suggestions answered"), COLUMN_INTEGER },
+	{ "representatives_answered_rate", N_("answered rate"), COLUMN_NUMBER },
 	{ "on_time_rate", N_("3 on-time rate"), COLUMN_NUMBER },
 	{ "callback_rate", N_("callback satisfaction"), COLUMN_NUMBER },
 	{ "settled_rate", N_("4 settled rate"), COLUMN_NUMBER },
@@ -29,6 +32,9 @@ static const struct column scorecard_columns[] = {
 	{ "courtyard_required", N_("6 groups due"), COLUMN_INTEGER },
 	{ "courtyard_held", N_("held"), COLUMN_INTEGER },
 	{ "courtyard_late", N_("late"), COLUMN_INTEGER },
+	{ "courtyard_suggestions", N_("suggestions"), COLUMN_INTEGER },
+	{ "courtyard_answered", N_("suggestions answered"), COLUMN_INTEGER },
+	{ "courtyard_answered_rate", N_("answered rate"), COLUMN_NUMBER },
 	{ "vote", N_("7 village rules"), COLUMN_TEXT },
 	{ "rules_in_force", N_("rules in force"), COLUMN_INTEGER },
 	{ "rules_delivery_rate", N_("delivered to households"), COLUMN_NUMBER },
@@ -212,6 +218,19 @@ put_rules(struct cells *t, const struct report_village *v)
 	put_rate(t, v->rules_delivered, v->rules_households);
 }
 
+/*
+ * Actions 2 and 6 after their items: the suggestions raised at the
+ * meetings of kind, those answered and their share ("—" when none was
+ * raised): counts, not required items.
+ */
+static void
+put_suggestions(struct cells *t, const struct report_village *v, int kind)
+{
+	put_count(t, v->kind_suggestions[kind]);
+	put_count(t, v->kind_answered[kind]);
+	put_rate(t, v->kind_answered[kind], v->kind_suggestions[kind]);
+}
+
 static void
 card_values(const struct card *card, const struct report_summary *sum,
     struct cells *t)
@@ -232,6 +251,7 @@ card_values(const struct card *card, const struct report_summary *sum,
 	put_rate(t, visited, due);
 	put_items(t, v->kind_required[KIND_REPRESENTATIVES],
 	    v->kind_held[KIND_REPRESENTATIVES], v->kind_late[KIND_REPRESENTATIVES]);
+	put_suggestions(t, v, KIND_REPRESENTATIVES);
 	put_rate(t, v->on_time, v->due);
 	put_rate(t, v->pleased, v->reached);
 	put_rate(t, v->settled, v->disputes);
@@ -243,6 +263,7 @@ card_values(const struct card *card, const struct report_summary *sum,
 	put_rate(t, v->policy_aware, v->policy_n);
 	put_items(t, v->kind_required[KIND_COURTYARD], v->kind_held[KIND_COURTYARD],
 	    v->kind_late[KIND_COURTYARD]);
+	put_suggestions(t, v, KIND_COURTYARD);
 	t->v[t->c] = report_vote_text(v->vote, t->labels);
 	if (t->v[t->c] == NULL && t->labels)
 		t->v[t->c] = "—";
@@ -374,6 +395,17 @@ percent(char *out, size_t size, long part, long whole)
 	return out;
 }
 
+/* Under a meeting cell, the suggestions answered of those raised ("" when none was), into out. */
+static const char *
+answered_text(char *out, size_t size, const struct report_village *v, int kind)
+{
+	out[0] = '\0';
+	if (v->kind_suggestions[kind] > 0)
+		snprintf(out, size, _("suggestions answered %ld/%ld"),
+		    v->kind_answered[kind], v->kind_suggestions[kind]);
+	return out;
+}
+
 /* The page's row of card c. */
 static void
 page_row(FILE *fp, const struct card *c, int county)
@@ -396,7 +428,7 @@ page_row(FILE *fp, const struct card *c, int county)
 	heat_cell(fp, 1, c->visits_required, c->visits_done, c->visits_late, NULL);
 	heat_cell(fp, 2, v->kind_required[KIND_REPRESENTATIVES],
 	    v->kind_held[KIND_REPRESENTATIVES], v->kind_late[KIND_REPRESENTATIVES],
-	    NULL);
+	    answered_text(text, sizeof(text), v, KIND_REPRESENTATIVES));
 	snprintf(text, sizeof(text), "%s / %s", percent(a, sizeof(a), v->on_time,
 	    v->due), percent(b, sizeof(b), v->pleased, v->reached));
 	plain_cell(fp, 3, text);
@@ -412,7 +444,8 @@ page_row(FILE *fp, const struct card *c, int county)
 	heat_cell(fp, 5, v->kind_required[KIND_BRIEFING],
 	    v->kind_held[KIND_BRIEFING], v->kind_late[KIND_BRIEFING], text);
 	heat_cell(fp, 6, v->kind_required[KIND_COURTYARD],
-	    v->kind_held[KIND_COURTYARD], v->kind_late[KIND_COURTYARD], NULL);
+	    v->kind_held[KIND_COURTYARD], v->kind_late[KIND_COURTYARD],
+	    answered_text(text, sizeof(text), v, KIND_COURTYARD));
 	if (v->rules_required > 0)
 		heat_cell(fp, 7, v->rules_required, v->rules_done, v->rules_late,
 		    vote);

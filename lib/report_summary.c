@@ -283,6 +283,21 @@ misconduct_row(struct summary_build *b, struct report_village *v,
 	return 0;
 }
 
+/* REPORT_SUGGESTIONS_SQL's row of a village and a kind of meeting. */
+static int
+suggestions_row(struct summary_build *b, struct report_village *v,
+    sqlite3_stmt *st)
+{
+	size_t k = code_index("meeting_kind", (const char *)sqlite3_column_text(st, 0));
+
+	(void)b;
+	if (k < REPORT_NMEETING_KINDS) {
+		v->kind_suggestions[k] += sqlite3_column_int64(st, 1);
+		v->kind_answered[k] += sqlite3_column_int64(st, 2);
+	}
+	return 0;
+}
+
 /* A rule-delivery milestone against the village: one item, and whether it was met. */
 static int
 rule_milestone_row(struct summary_build *b, struct report_village *v,
@@ -404,6 +419,8 @@ report_row_add(struct report_village *total, const struct report_village *from,
 		total->kind_required[k] += from->kind_required[k];
 		total->kind_held[k] += from->kind_held[k];
 		total->kind_late[k] += from->kind_late[k];
+		total->kind_suggestions[k] += from->kind_suggestions[k];
+		total->kind_answered[k] += from->kind_answered[k];
 	}
 	total->due += from->due;
 	total->on_time += from->on_time;
@@ -614,7 +631,8 @@ count_villages(struct summary_build *b, struct error *err)
 	    per_store(b, REPORT_UNFOLLOWED_SQL, unfollowed_row, err) != 0 ||
 	    per_store(b, REPORT_RULES_SQL, rules_row, err) != 0 ||
 	    per_store(b, REPORT_MODELS_SQL, models_row, err) != 0 ||
-	    per_store(b, REPORT_MISCONDUCT_SQL, misconduct_row, err) != 0)
+	    per_store(b, REPORT_MISCONDUCT_SQL, misconduct_row, err) != 0 ||
+	    per_store(b, REPORT_SUGGESTIONS_SQL, suggestions_row, err) != 0)
 		return -1;
 	/*
 	 * each village against each meeting milestone: the meetings asked
