@@ -2,13 +2,14 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include "cfb.h"
 
 #define ENDOFCHAIN 0xFFFFFFFEu
 #define HEADER 512
 #define ENTRY 128		/* bytes of a directory entry */
+#define NAME 64			/* bytes of an entry's name field */
+#define STREAM 2		/* the type of an entry that is a stream */
 #define MINI 64			/* bytes of a mini sector */
 #define DIFAT_IN_HEADER 109
 
@@ -165,21 +166,21 @@ read_fat(struct cfb *c)
 	return 0;
 }
 
-/* 1 when the directory entry e is named name (UTF-16, ASCII compared without case). */
+/*
+ * 1 when the directory entry e is named name, compared as libfreexl 1.0
+ * compares it: the name's UTF-16 units up to its first NUL (or its
+ * length), exactly, case and all.
+ */
 static int
 entry_named(const unsigned char *e, const char *name)
 {
-	size_t len = u16(e + 0x40), n = strlen(name);
+	size_t units = u16(e + 0x40) / 2, n = strlen(name);
 
-	if (len != 2 * (n + 1) || len > 64)
+	if (n > units || (n < units && u16(e + 2 * n) != 0))
 		return 0;
-	for (size_t i = 0; i < n; i++) {
-		unsigned ch = u16(e + 2 * i);
-
-		if (ch > 0x7F || (unsigned char)((ch >= 'A' && ch <= 'Z') ? ch + 32 : ch) !=
-		    (unsigned char)((name[i] >= 'A' && name[i] <= 'Z') ? name[i] + 32 : name[i]))
+	for (size_t i = 0; i < n; i++)
+		if (u16(e + 2 * i) != (unsigned char)name[i])
 			return 0;
-	}
 	return 1;
 }
 
@@ -227,6 +228,36 @@ read_stream(const struct cfb *c, const unsigned char *dir,
 	return rc;
 }
 
+/*
+ * The entry of the directory dir[0..ndir) holding the stream: the first,
+ * in the directory's order from the root entry on, named one of names,
+ * into *found.  That is the entry libfreexl 1.0 reads, so the stream
+ * checked here is the one it reads: an entry on the way whose name is
+ * longer than the 64 bytes of its field (libfreexl converts that many
+ * bytes from the directory sector and reads past it), or a first match
+ * that is the root entry or no stream, is damage.  0, 1 when no entry is
+ * so named, -1 for damage.
+ */
+static int
+find_entry(const unsigned char *dir, size_t ndir, const char *const *names,
+    size_t *found)
+{
+	for (size_t i = 0; i < ndir; i++) {
+		const unsigned char *e = dir + i * ENTRY;
+
+		if (u16(e + 0x40) > NAME)
+			return -1;
+		for (size_t k = 0; names[k] != NULL; k++)
+			if (entry_named(e, names[k])) {
+				if (i == 0 || e[0x42] != STREAM)
+					return -1;
+				*found = i;
+				return 0;
+			}
+	}
+	return 1;
+}
+
 int
 cfb_stream(const unsigned char *data, size_t n, const char *const *names,
     unsigned char **out, size_t *len)
@@ -236,7 +267,7 @@ cfb_stream(const unsigned char *data, size_t n, const char *const *names,
 	};
 	struct cfb c = { data, n, 0, NULL, 0 };
 	unsigned char *dir = NULL;
-	size_t ndir;
+	size_t ndir, found = 0;
 	unsigned shift;
 	int rc;
 
@@ -256,14 +287,9 @@ cfb_stream(const unsigned char *data, size_t n, const char *const *names,
 	    big_piece, &c, ndir * c.sector, &dir) != 0)
 		goto out;
 	ndir = ndir * c.sector / ENTRY;
-	rc = 1;
-	for (size_t k = 0; names[k] != NULL && rc == 1; k++)
-		for (size_t i = 1; i < ndir && rc == 1; i++) {
-			const unsigned char *e = dir + i * ENTRY;
-
-			if (e[0x42] == 2 && entry_named(e, names[k]))
-				rc = read_stream(&c, dir, e, out, len);
-		}
+	rc = find_entry(dir, ndir, names, &found);
+	if (rc == 0)
+		rc = read_stream(&c, dir, dir + found * ENTRY, out, len);
 out:
 	free(dir);
 	free(c.fat);

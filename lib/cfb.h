@@ -5,13 +5,16 @@
 #include <stddef.h>
 
 /*
- * The stream named one of names[] (a NULL-ended list of ASCII names,
- * compared without case; the first found wins) of the compound file
- * data[0..n), read whole into a new buffer *out of *len bytes (the
- * caller frees it).  Every sector followed is checked to lie in the
- * file and no chain may loop.  Returns 0; 1 when the file has none of
- * those streams; -1 when it is no compound file or a damaged one; -2
- * when memory ran out (*out is then NULL).
+ * The stream of the compound file data[0..n) that libfreexl 1.0 would
+ * read for names[] (a NULL-ended list of ASCII names): the first entry
+ * of the directory, in its order, named one of them exactly (case and
+ * all), read whole into a new buffer *out of *len bytes (the caller
+ * frees it).  Every sector followed is checked to lie in the file and no
+ * chain may loop; an entry before it (or it) with a name longer than its
+ * field, or a first match that is the root entry or no stream, is
+ * damage.  Returns 0; 1 when the file has none of those streams; -1 when
+ * it is no compound file or a damaged one; -2 when memory ran out (*out
+ * is then NULL).
  */
 int cfb_stream(const unsigned char *data, size_t n, const char *const *names,
     unsigned char **out, size_t *len);

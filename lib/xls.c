@@ -14,6 +14,7 @@
 #define BIFF_BOF 0x0809
 #define BIFF_EOF 0x000A
 #define BIFF_BOUNDSHEET 0x0085
+#define BIFF_DIMENSION 0x0200
 #define BIFF_MERGEDCELLS 0x00E5
 #define BIFF_SST 0x00FC
 #define BIFF_CONTINUE 0x003C
@@ -66,6 +67,13 @@ static unsigned
 u16(const unsigned char *p)
 {
 	return (unsigned)p[0] | (unsigned)p[1] << 8;
+}
+
+static uint32_t
+u32(const unsigned char *p)
+{
+	return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 |
+	    (uint32_t)p[3] << 24;
 }
 
 static int
@@ -207,8 +215,7 @@ check_strings(const struct xls *x, struct error *err)
 			continue;
 		if (len < 8)
 			return damaged_strings(x, err);
-		unique = (uint32_t)data[4] | (uint32_t)data[5] << 8 |
-		    (uint32_t)data[6] << 16 | (uint32_t)data[7] << 24;
+		unique = u32(data + 4);
 		for (uint32_t i = 0; i < unique; i++) {
 			unsigned char h[3], n[4];
 			size_t runs = 0, extra = 0;
@@ -223,8 +230,7 @@ check_strings(const struct xls *x, struct error *err)
 			if ((h[2] & 4) != 0) {
 				if (sst_bytes(&w, n, 4) != 0)
 					return damaged_strings(x, err);
-				extra = (size_t)n[0] | (size_t)n[1] << 8 |
-				    (size_t)n[2] << 16 | (size_t)n[3] << 24;
+				extra = u32(n);
 			}
 			if (sst_characters(&w, u16(h), h[2] & 1) != 0 ||
 			    sst_bytes(&w, NULL, 4 * runs) != 0 ||
@@ -234,6 +240,97 @@ check_strings(const struct xls *x, struct error *err)
 		at = w.next;
 	}
 	return 0;
+}
+
+/* ---- each sheet where the list says, sized once, checked before libfreexl ---- */
+
+/* A sheet as libfreexl 1.0 lists it: one for each BOUNDSHEET record. */
+struct sheet_check {
+	uint32_t at;		/* where its BOF record is, as its BOUNDSHEET says */
+	int begun;		/* a BOF record was found there */
+	size_t dimensions;	/* DIMENSION records between that BOF and its EOF */
+};
+
+/* Sheet (numbered from 1) not begun where listed, or sized that many times. */
+static int
+damaged_sheet(const struct xls *x, size_t sheet, int begun, size_t dimensions,
+    struct error *err)
+{
+	if (!begun)
+		return error_set(err, EXIT_DATAERR, _("%s: a damaged .xls file: "
+		    "sheet %zu does not begin where the workbook's list of sheets "
+		    "says; open it in Excel or WPS and save it as .xlsx"),
+		    x->file, sheet);
+	return error_set(err, EXIT_DATAERR, _("%s: a damaged .xls file: sheet "
+	    "%zu gives its size (a DIMENSION record) %zu times, not once; open "
+	    "it in Excel or WPS and save it as .xlsx"), x->file, sheet,
+	    dimensions);
+}
+
+/*
+ * The stream read as libfreexl 1.0 reads it: each BOUNDSHEET record adds
+ * a sheet; a BOF record after an EOF starts the substream of the first
+ * sheet listed at its offset (or of none), and every DIMENSION record up
+ * to the next EOF sizes that sheet's cells anew, losing those it sized
+ * before.  Once the stream is read, a sheet still without a size is
+ * sized by making the cells of the sheet selected last again: the cells
+ * sized before are lost, and that sheet then reads empty.  So every
+ * sheet must begin with a BOF record where it is listed and give its
+ * size once, as the format requires of worksheets and charts alike (a
+ * chart's size is that of its series data); only a workbook of one
+ * sheet may leave it out, and libfreexl then sizes it from its cells.
+ * 0, or -1 with err set.
+ */
+static int
+check_sheets(const struct xls *x, struct error *err)
+{
+	struct buf listed = { 0 };
+	struct sheet_check *list = NULL;
+	size_t n = 0, at = 0, here = 0, len, selected = SIZE_MAX;
+	const unsigned char *data;
+	unsigned type;
+	int rc, state = -1;	/* -1 before the first BOF, 1 inside a substream, 0 after its EOF */
+
+	while ((rc = next_record(x, &at, &type, &data, &len)) == 1) {
+		if (type == BIFF_BOUNDSHEET) {
+			struct sheet_check s = { 0, 0, 0 };
+
+			if (len < 6) {
+				buf_free(&listed);
+				return damaged(x, err);
+			}
+			s.at = u32(data);
+			if (buf_append(&listed, &s, sizeof(s)) != 0) {
+				buf_free(&listed);
+				return error_set(err, EXIT_SOFTWARE, "%s", strerror(ENOMEM));
+			}
+			list = (struct sheet_check *)(void *)listed.data;
+			n++;
+		} else if (type == BIFF_BOF && state == 0) {
+			/* the first sheet listed here, or none (even if one is listed later) */
+			for (selected = 0; selected < n && list[selected].at != here; selected++)
+				;
+			if (selected < n)
+				list[selected].begun = 1;
+			else
+				selected = SIZE_MAX;
+			state = 1;
+		} else if (type == BIFF_BOF && state < 0)
+			state = 1;
+		else if (type == BIFF_EOF)
+			state = 0;
+		else if (type == BIFF_DIMENSION && state == 1 && selected < n)
+			list[selected].dimensions++;
+		here = at;
+	}
+	rc = 0;
+	for (size_t k = 0; k < n && rc == 0; k++)
+		if (!list[k].begun || list[k].dimensions > 1 ||
+		    (list[k].dimensions == 0 && n > 1))
+			rc = damaged_sheet(x, k + 1, list[k].begun,
+			    list[k].dimensions, err);
+	buf_free(&listed);
+	return rc;
 }
 
 /* The bytes of the file at path into b.  0, or -1 with errno set. */
@@ -290,7 +387,9 @@ read_stream(struct xls *x, const char *path, struct error *err)
 		;
 	if (rc < 0)
 		return damaged_strings(x, err);
-	return check_strings(x, err);
+	if (check_strings(x, err) != 0)
+		return -1;
+	return check_sheets(x, err);
 }
 
 /*
@@ -322,9 +421,7 @@ read_sheet_list(struct xls *x, struct error *err)
 				nall++;
 				nworksheets += data[5] == 0;
 			} else if (all || data[5] == 0) {
-				x->sheet_at[k] = (uint32_t)data[0] |
-				    (uint32_t)data[1] << 8 | (uint32_t)data[2] << 16 |
-				    (uint32_t)data[3] << 24;
+				x->sheet_at[k] = u32(data);
 				x->sheets[k++].hidden = (data[4] & 3) != 0;
 			}
 		}

@@ -16,25 +16,15 @@ gen-workbook --office --xls "$EXAMPLES/households.csv" "$TRASH/office.xls" || ex
 
 # damage.py IN OUT WHAT: a copy of IN with its SST damaged as WHAT says
 cat >"$TRASH/damage.py" <<\EOF2
-import random, struct, sys
-import olefile
-data = bytearray(open(sys.argv[1], "rb").read())
+import os, random, struct, sys
+sys.path.insert(0, os.path.join(os.environ["TOP"], "tests"))
+from xls_stream import Workbook
+wb = Workbook(sys.argv[1])
+data = wb.data
 what = sys.argv[3]
-ole = olefile.OleFileIO(sys.argv[1])
-sector = ole.sectorsize
-start = ole.root.kids_dict["workbook"].isectStart
-size = ole.root.kids_dict["workbook"].size
-ole.close()
-def at(k):
-    """Where byte k of the Workbook stream lies in the file (its sectors run on here)."""
-    return (start + 1) * sector + k
-stream = bytes(data[at(0):at(size)])
-k = 0
-while k + 4 <= len(stream):
-    t, n = struct.unpack_from("<HH", stream, k)
-    if t == 0xFC:
-        break
-    k += 4 + n
+at = wb.at
+stream = wb.stream()
+k = next(k for k, t, n in wb.records() if t == 0xFC)
 sst, n = k + 4, struct.unpack_from("<H", stream, k + 2)[0]
 if what == "unique":
     # one string more than the record holds
@@ -47,7 +37,7 @@ elif what.startswith("flip="):
     rnd = random.Random(int(what[5:]))
     for _ in range(4):
         data[at(sst + rnd.randrange(n))] = rnd.randrange(256)
-open(sys.argv[2], "wb").write(data)
+wb.save(sys.argv[2])
 EOF2
 
 test_case 'the workbook as written is read' '

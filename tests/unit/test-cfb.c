@@ -41,6 +41,7 @@ entry(int i, const char *name, int type, uint32_t start, uint32_t size)
 	unsigned char *e = sector(1) + 128 * i;
 	size_t n = strlen(name);
 
+	memset(e, 0, 0x40);
 	for (size_t k = 0; k < n; k++)
 		e[2 * k] = (unsigned char)name[k];
 	e[0x40] = (unsigned char)(2 * (n + 1));
@@ -118,7 +119,7 @@ read_as(const char *name, size_t n, unsigned char **out, size_t *len)
 int
 main(void)
 {
-	const char *either[] = { "nothing", "WORKBOOK", "book", NULL };
+	const char *either[] = { "nothing", "Workbook", "Book", NULL };
 	unsigned char *out;
 	size_t len;
 
@@ -130,11 +131,43 @@ main(void)
 	ok(len == 100 && pattern(out, len, 1), "read whole, in order");
 	free(out);
 	is_int(cfb_stream(file, sizeof(file), either, &out, &len), 0,
-	    "the first of the names found, without case");
-	ok(len == 4500, "Workbook before Book");
+	    "the first entry named one of the names, in the directory's order");
+	ok(len == 100 && pattern(out, len, 1), "Book, the entry before Workbook, as libfreexl takes it");
 	free(out);
 	is_int(read_as("Sheet", sizeof(file), &out, &len), 1, "no such stream");
 	ok(out == NULL, "nothing read");
+	is_int(read_as("WORKBOOK", sizeof(file), &out, &len), 1,
+	    "names are compared exactly, as libfreexl compares them");
+	sector(1)[128 * 2 + 0x40] = 64;
+	is_int(read_as("Workbook", sizeof(file), &out, &len), 0,
+	    "a name ends at its first NUL, whatever its length says");
+	free(out);
+
+	/* the directory as libfreexl 1.0 reads it, entry by entry up to the stream */
+	make();
+	sector(1)[128 + 0x40] = 66;
+	is_int(read_as("Workbook", sizeof(file), &out, &len), -1,
+	    "an entry before the stream with a name longer than its field");
+	ok(out == NULL, "nothing read");
+	make();
+	sector(1)[0x40] = 0xFE;
+	sector(1)[0x41] = 0xFF;
+	is_int(read_as("Book", sizeof(file), &out, &len), -1,
+	    "the root entry's name longer than its field");
+	make();
+	entry(3, "Extra", 2, 0, 10);
+	sector(1)[128 * 3 + 0x40] = 200;
+	is_int(read_as("Workbook", sizeof(file), &out, &len), 0,
+	    "an entry after the stream is not read");
+	free(out);
+	make();
+	entry(0, "Workbook", 5, 3, 1024);
+	is_int(read_as("Workbook", sizeof(file), &out, &len), -1,
+	    "the root entry named as the stream");
+	make();
+	entry(1, "Workbook", 1, 0, 100);
+	is_int(read_as("Workbook", sizeof(file), &out, &len), -1,
+	    "a storage named as the stream, before it");
 
 	is_int(read_as("Workbook", 6 * SECTOR, &out, &len), -1, "a file cut short");
 	ok(out == NULL, "nothing read");
