@@ -570,12 +570,14 @@ styles_end(void *context, const char *name)
 		p->in_xfs = 0;
 }
 
-static int
-read_strings_and_styles(struct xlsx *x, struct error *err)
+int
+xlsx_read_strings(struct xlsx *x, struct error *err)
 {
 	struct styles_parse st = { x, NULL, NULL, 0, 0, 0 };
 	int rc;
 
+	if (x->strings_read)
+		return 0;
 	if (read_strings(x, err) != 0)
 		return -1;
 	rc = parse_part(x, x->styles_part, 1, styles_start, styles_end, NULL, &st, err);
@@ -583,31 +585,44 @@ read_strings_and_styles(struct xlsx *x, struct error *err)
 	free(st.fmt_date);
 	if (rc >= 0 && st.nomem)
 		return error_set(err, EXIT_SOFTWARE, "%s", strerror(ENOMEM));
+	x->strings_read = rc == 0;
 	return rc < 0 ? -1 : 0;
+}
+
+zip_t *
+xlsx_zip_open(const char *path, const char *file, struct error *err)
+{
+	int zerr = 0;
+	zip_t *zip = zip_open(path, ZIP_RDONLY, &zerr);
+	zip_error_t ze;
+
+	if (zip != NULL)
+		return zip;
+	zip_error_init_with_code(&ze, zerr);
+	error_set(err, EXIT_DATAERR, _("%s: not a workbook that can be read: %s"), file,
+	    zip_error_strerror(&ze));
+	zip_error_fini(&ze);
+	return NULL;
 }
 
 struct xlsx *
 xlsx_open(const char *path, const char *file, struct error *err)
 {
 	struct xlsx *x = calloc(1, sizeof(*x));
-	int zerr = 0;
 
-	if (x == NULL || (x->file = strdup(file)) == NULL) {
+	if (x == NULL || (x->file = strdup(file)) == NULL ||
+	    (x->path = strdup(path)) == NULL) {
+		if (x != NULL)
+			free(x->file);
 		free(x);
 		error_set(err, EXIT_SOFTWARE, "%s", strerror(ENOMEM));
 		return NULL;
 	}
-	if ((x->zip = zip_open(path, ZIP_RDONLY, &zerr)) == NULL) {
-		zip_error_t ze;
-
-		zip_error_init_with_code(&ze, zerr);
-		error_set(err, EXIT_DATAERR, _("%s: not a workbook that can be read: %s"),
-		    file, zip_error_strerror(&ze));
-		zip_error_fini(&ze);
+	if ((x->zip = xlsx_zip_open(path, file, err)) == NULL) {
 		xlsx_close(x);
 		return NULL;
 	}
-	if (read_workbook(x, err) != 0 || read_strings_and_styles(x, err) != 0) {
+	if (read_workbook(x, err) != 0) {
 		xlsx_close(x);
 		return NULL;
 	}

@@ -7,9 +7,10 @@
 struct xlsx;
 
 /*
- * Open the .xlsx at path (file: its name in messages): its sheets,
- * shared strings and date styles are read here.  NULL with err set
- * (EXIT_DATAERR) when it is no readable workbook.
+ * Open the .xlsx at path (file: its name in messages; a file that may be
+ * opened again while it is read): its sheets are read here, its shared
+ * strings and date styles when a sheet is first selected.  NULL with err
+ * set (EXIT_DATAERR) when it is no readable workbook.
  */
 struct xlsx *xlsx_open(const char *path, const char *file, struct error *err);
 
@@ -17,9 +18,12 @@ struct xlsx *xlsx_open(const char *path, const char *file, struct error *err);
 struct sheet_info *xlsx_sheets(struct xlsx *x, size_t *n);
 
 /*
- * Start reading sheet i.  Its merged regions go to *merges (*nmerges of
+ * Start reading sheet i, the shared strings and styles read first if
+ * they are not yet.  Its merged regions go to *merges (*nmerges of
  * them, sorted by first row; the caller frees the array) unless merges
- * is NULL.  0, or -1 with err set.
+ * is NULL: they are found meanwhile, on a thread of their own.  0, or
+ * -1 with err set (a broken shared-string table is named before a
+ * broken sheet).
  */
 int xlsx_select(struct xlsx *x, size_t i, struct merged_region **merges,
     size_t *nmerges, struct error *err);

@@ -44,12 +44,14 @@ struct sheet_parse {
 struct xlsx {
 	zip_t *zip;
 	char *file;
+	char *path;		/* where it is: a sheet's merged regions are found through a zip of their own */
 	struct sheet_info *sheets;
 	char **sheet_parts;	/* the zip entry of each sheet */
 	size_t nsheets;
 	int date1904;
 	char *strings_part, *styles_part;
 
+	int strings_read;	/* the strings and styles below are read: xlsx_read_strings() */
 	struct xlsx_strings strings;	/* shared strings */
 	/* styles: xf_date[i] is 1 when cell style i shows a date */
 	unsigned char *xf_date;
@@ -85,6 +87,17 @@ const char *part_strerror(struct part_reader *r);
 
 /* End r's thread, close the part, free r; r may be NULL. */
 void part_close(struct part_reader *r);
+
+/* The zip at path (file: its name in messages), or NULL with err set (EXIT_DATAERR). */
+zip_t *xlsx_zip_open(const char *path, const char *file, struct error *err);
+
+/*
+ * Read the shared strings and the styles of x, if they are not read
+ * yet: when the first sheet is selected, so that the merged regions of
+ * that sheet are looked for on another core meanwhile.  0, or -1 with
+ * err set.
+ */
+int xlsx_read_strings(struct xlsx *x, struct error *err);
 
 /* The name without its namespace prefix. */
 const char *xml_local_name(const char *name);

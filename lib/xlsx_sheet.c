@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "worker.h"
 #include "xlsx_private.h"
 
 /* ---- a sheet, row by row ---- */
@@ -444,47 +445,65 @@ scan_merges(struct merge_scan *ms, const char *s, size_t n)
 	return (long)done;
 }
 
-/* The lacking or unreadable part of x: -1 with err set as errno (from part_open) says. */
+/* The lacking or unreadable part of file: -1 with err set as errno (from part_open) says. */
 static int
-part_missing(const struct xlsx *x, const char *part, struct error *err)
+part_missing(const char *file, const char *part, struct error *err)
 {
 	if (errno == ENOMEM)
 		return error_set(err, EXIT_SOFTWARE, "%s", strerror(ENOMEM));
 	return error_set(err, EXIT_DATAERR, _("%s: the workbook lacks the sheet's "
-	    "part %s"), x->file, part);
+	    "part %s"), file, part);
 }
 
-static int
-read_merges(struct xlsx *x, const char *part, struct merged_region **merges,
-    size_t *nmerges, struct error *err)
-{
-	struct part_reader *r = part_open(x->zip, part);
-	struct merge_scan ms = { NULL, 0, 0 };
-	char *b;
-	size_t have = 0;
-	int rc = 0;
+/*
+ * Excel writes a sheet's merged regions after its rows, so they are
+ * found by a pass over the whole sheet before its first row is read: on
+ * a thread of its own, through a zip of its own, while the shared
+ * strings are read.
+ */
+struct merge_job {
+	const char *path, *file, *part;
+	struct merge_scan ms;
+	int failed;
+	struct error err;
+};
 
-	if (r == NULL)
-		return part_missing(x, part, err);
+/* The worker's job: the merged regions of j->part into j->ms, or j->failed and j->err. */
+static void
+merge_job_run(void *arg)
+{
+	struct merge_job *j = arg;
+	zip_t *zip = xlsx_zip_open(j->path, j->file, &j->err);
+	zip_file_t *zf = NULL;
+	char *b = NULL;
+	size_t have = 0;
+
+	if (zip == NULL)
+		goto fail;
+	if ((zf = zip_fopen(zip, j->part, ZIP_FL_NOCASE)) == NULL) {
+		errno = ENOENT;
+		part_missing(j->file, j->part, &j->err);
+		goto fail;
+	}
 	if ((b = malloc(2 * CHUNK)) == NULL) {
-		part_close(r);
-		return error_set(err, EXIT_SOFTWARE, "%s", strerror(ENOMEM));
+		error_set(&j->err, EXIT_SOFTWARE, "%s", strerror(ENOMEM));
+		goto fail;
 	}
 	for (;;) {
-		long n = part_read(r, b + have, CHUNK);
+		zip_int64_t n = zip_fread(zf, b + have, CHUNK);
 		long done;
 
 		if (n < 0) {
-			rc = error_set(err, EXIT_DATAERR, "%s: %s: %s", x->file, part,
-			    part_strerror(r));
-			break;
+			error_set(&j->err, EXIT_DATAERR, "%s: %s: %s", j->file, j->part,
+			    zip_file_strerror(zf));
+			goto fail;
 		}
 		if (n == 0)
 			break;
 		have += (size_t)n;
-		if ((done = scan_merges(&ms, b, have)) < 0) {
-			rc = error_set(err, EXIT_SOFTWARE, "%s", strerror(ENOMEM));
-			break;
+		if ((done = scan_merges(&j->ms, b, have)) < 0) {
+			error_set(&j->err, EXIT_SOFTWARE, "%s", strerror(ENOMEM));
+			goto fail;
 		}
 		/* a tag longer than a chunk is no tag of ours */
 		if (have > CHUNK && (size_t)done < have - CHUNK)
@@ -492,17 +511,15 @@ read_merges(struct xlsx *x, const char *part, struct merged_region **merges,
 		memmove(b, b + done, have - (size_t)done);
 		have -= (size_t)done;
 	}
+	goto out;
+fail:
+	j->failed = 1;
+out:
 	free(b);
-	part_close(r);
-	if (rc != 0) {
-		free(ms.list);
-		return -1;
-	}
-	if (ms.n > 1)
-		workbook_sort_merges(ms.list, ms.n);
-	*merges = ms.list;
-	*nmerges = ms.n;
-	return 0;
+	if (zf != NULL)
+		zip_fclose(zf);
+	if (zip != NULL)
+		zip_discard(zip);
 }
 
 static void
@@ -535,11 +552,34 @@ int
 xlsx_select(struct xlsx *x, size_t i, struct merged_region **merges, size_t *nmerges,
     struct error *err)
 {
+	struct merge_job job = { x->path, x->file, x->sheet_parts[i], { NULL, 0, 0 }, 0,
+	    { 0, "" } };
+	struct worker *w = NULL;
 	zip_stat_t st;
+	int rc;
 
 	stop_sheet(x);
-	if (merges != NULL && read_merges(x, x->sheet_parts[i], merges, nmerges,
-	    err) != 0)
+	if (merges != NULL) {
+		/* without a thread, the job runs here and now */
+		w = worker_start();
+		worker_run(w, merge_job_run, &job);
+	}
+	rc = xlsx_read_strings(x, err);
+	if (merges != NULL) {
+		worker_stop(w);
+		if (rc == 0 && job.failed) {
+			*err = job.err;
+			rc = -1;
+		}
+		if (rc != 0)
+			free(job.ms.list);
+		else {
+			workbook_sort_merges(job.ms.list, job.ms.n);
+			*merges = job.ms.list;
+			*nmerges = job.ms.n;
+		}
+	}
+	if (rc != 0)
 		return -1;
 	zip_stat_init(&st);
 	if (zip_stat(x->zip, x->sheet_parts[i], ZIP_FL_NOCASE, &st) == 0 &&
@@ -547,7 +587,7 @@ xlsx_select(struct xlsx *x, size_t i, struct merged_region **merges, size_t *nme
 		x->total = (long long)st.size;
 	x->done = 0;
 	if ((x->part = part_open(x->zip, x->sheet_parts[i])) == NULL)
-		return part_missing(x, x->sheet_parts[i], err);
+		return part_missing(x->file, x->sheet_parts[i], err);
 	sheet_parse_init(&x->sp, x, &x->scan, x->file, x->sheets[i].name, err);
 	xml_scan_init(&x->scan, part_read, x->part, sheet_start, sheet_end, sheet_text,
 	    &x->sp);
@@ -623,6 +663,7 @@ xlsx_close(struct xlsx *x)
 	xlsx_strings_free(&x->strings);
 	free(x->xf_date);
 	free(x->file);
+	free(x->path);
 	free(x);
 }
 

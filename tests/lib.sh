@@ -191,6 +191,20 @@ store_unchanged() {
 	test_cmp before after
 }
 
+# same_households A B: stores A and B hold the same households, villages and
+# groups (350 of them: the example township's), whatever each was read from
+same_households() {
+	for db in "$1" "$2"; do
+		sqlite3 "$db" "SELECT household_id, head_name, id_number, phone, v.name,
+			g.name, categories, members, monitor_type, risk_status
+			FROM household h JOIN village v ON v.id = h.village_id
+			LEFT JOIN village_group g ON g.id = h.group_id
+			ORDER BY household_id" >"$db.rows" || return 1
+	done &&
+	test_line_count 350 "$1.rows" &&
+	test_cmp "$1.rows" "$2.rows"
+}
+
 # err_is FILE LINE...: FILE (a command's standard error) is exactly these lines
 err_is() {
 	file=$1

@@ -78,19 +78,6 @@ elif kind == "encrypted":
     open(sys.argv[2], "wb").write(head + name + bytes(512))
 EOF
 
-# same_households A B: stores A and B hold the same households, villages and groups
-same_households() {
-	for db in "$1" "$2"; do
-		sqlite3 "$db" "SELECT household_id, head_name, id_number, phone, v.name,
-			g.name, categories, members, monitor_type, risk_status
-			FROM household h JOIN village v ON v.id = h.village_id
-			LEFT JOIN village_group g ON g.id = h.group_id
-			ORDER BY household_id" >"$db.rows" || return 1
-	done &&
-	test_line_count 350 "$1.rows" &&
-	test_cmp "$1.rows" "$2.rows"
-}
-
 test_case 'an office roster (.xlsx) gives the store what its CSV gives' '
 	household-add -d csv.db "$EXAMPLES/households.csv" &&
 	household-add -d xlsx.db "$TRASH/households.xlsx" 2>err &&

@@ -16,19 +16,6 @@ PY=/usr/bin/python3
 gen-workbook --office --xls "$EXAMPLES/households.csv" "$TRASH/office.xls" &&
 household-add -q -d "$TRASH/csv.db" "$EXAMPLES/households.csv" || exit 1
 
-# same_households A B: stores A and B hold the same households, villages and groups
-same_households() {
-	for db in "$1" "$2"; do
-		sqlite3 "$db" "SELECT household_id, head_name, id_number, phone, v.name,
-			g.name, categories, members, monitor_type, risk_status
-			FROM household h JOIN village v ON v.id = h.village_id
-			LEFT JOIN village_group g ON g.id = h.group_id
-			ORDER BY household_id" >"$db.rows" || return 1
-	done &&
-	test_line_count 350 "$1.rows" &&
-	test_cmp "$1.rows" "$2.rows"
-}
-
 # patch.py IN OUT WHAT: a copy of IN damaged as WHAT says
 cat >"$TRASH/patch.py" <<\EOF2
 import os, struct, sys
