@@ -96,6 +96,9 @@ assign examples/assignments.csv
 echo "== support-log examples/support.csv   (a dozen public-welfare posts, weak and half labour first; small loans"
 echo "   at every stage: a wish, papers at the bank, approved, refused, withdrawn)"
 support-log examples/support.csv
+echo "== support-log examples/jobs.csv examples/land.csv   (industry-park jobs (产业园务工) and land transfers"
+echo "   (土地流转) to the cooperatives: one job ended in October, one starts in December, two people with a second job)"
+support-log examples/jobs.csv examples/land.csv
 echo "== returnee-log examples/returnees.csv   (people working away, each contacted one to one by their cadre)"
 returnee-log examples/returnees.csv
 echo "== care-log examples/care.csv   (人文关怀: care visits to the people tagged for care, the fourth quarter of 2022)"
@@ -108,7 +111,8 @@ echo "== deadline-check --today 2023-01-05 --kind care_missing --summary -f tabl
 echo "   without a care visit, per village; without --summary each person, masked, with the household's cadre)"
 deadline-check --today 2023-01-05 --kind care_missing --summary -f table || true
 echo "== report-gen --today 2022-12-01 assistance -f table   (per village: posts held by the labour of their"
-echo "   holders, loans by stage and the yuan approved, returnees by status, people by tag)"
+echo "   holders, people in park jobs and their income, land transferred in mu, loans by stage and the yuan"
+echo "   approved, returnees by status, people by tag)"
 report-gen --today 2022-12-01 assistance -f table
 echo "== report-gen --today 2022-12-01 returnees -f table   (the returnee list, those not yet home first)"
 report-gen --today 2022-12-01 returnees -f table

@@ -86,6 +86,11 @@ example_township() {
 			"$EXAMPLES/survey.csv" >/dev/null'
 }
 
+# example_rows FILE: the records of examples/FILE (its lines but the header)
+example_rows() {
+	echo $(($(wc -l <"$EXAMPLES/$1") - 1))
+}
+
 # example_households: the example households alone at $RENKE_DB, imported
 # once per test file and copied
 example_households() {

@@ -26,17 +26,12 @@ people() {
 	cp "$TRASH/people.db" "$RENKE_DB"
 }
 
-# rows FILE: the records of an example file (its lines but the header)
-rows() {
-	echo $(($(wc -l <"$EXAMPLES/$1") - 1))
-}
-
 test_case 'every file is read whole: nothing bad, nothing left out' '
 	cat >expect <<-EOF &&
-	member-add: $(rows people.csv) members read: added $(rows people.csv), updated 0, unchanged 0, differ 0, bad 0
-	assign: $(rows assignments.csv) assignments read: added $(rows assignments.csv), updated 0, unchanged 0, differ 0, bad 0
-	support-log: $(rows support.csv) assistance records read: added $(rows support.csv), updated 0, unchanged 0, differ 0, bad 0
-	returnee-log: $(rows returnees.csv) contacts read: added $(rows returnees.csv), updated 0, unchanged 0, differ 0, bad 0
+	member-add: $(example_rows people.csv) members read: added $(example_rows people.csv), updated 0, unchanged 0, differ 0, bad 0
+	assign: $(example_rows assignments.csv) assignments read: added $(example_rows assignments.csv), updated 0, unchanged 0, differ 0, bad 0
+	support-log: $(example_rows support.csv) assistance records read: added $(example_rows support.csv), updated 0, unchanged 0, differ 0, bad 0
+	returnee-log: $(example_rows returnees.csv) contacts read: added $(example_rows returnees.csv), updated 0, unchanged 0, differ 0, bad 0
 	EOF
 	test_cmp expect "$TRASH/import.out"
 '
