@@ -101,7 +101,7 @@ say_overridden(const struct cli *cli, const struct import_kind *kind,
 	for (size_t k = 0; k < kind->nspecs; k++)
 		if (overridden[k] > 0)
 			cli_warn(cli, _("%s from the records in %ld of %ld; --set %s=%s "
-			    "to override"), field_word(kind->specs[k].name),
+			    "to override"), field_word(kind->entity, kind->specs[k].name),
 			    overridden[k], records,
 			    kind->specs[k].name, defaults[k]);
 }
@@ -155,8 +155,8 @@ open_readers(struct cli *cli, int argc, char **argv,
 	*n = 0;
 	if (ci->values != NULL) {
 		*n = 1;
-		return cli_option_record(cli, ci->fields, ci->values, ci->nfields,
-		    status);
+		return cli_option_record(cli, ci->kind->entity, ci->fields,
+		    ci->values, ci->nfields, status);
 	}
 	if (argc == 0 && (ci->no_stdin || ci->ntexts > 0)) {
 		if ((readers = calloc(1, sizeof(*readers))) == NULL) {

@@ -276,7 +276,7 @@ option_of_field(const struct cli *cli, const char *field, char *out,
 {
 	int k = field_index(cli->option_fields, cli->noption_fields, field);
 	const char *value = k >= 0 ? cli->option_values[k] : NULL;
-	const char *word = field_word(field);
+	const char *word = field_word(cli->option_entity, field);
 	char dashed[128];
 
 	if (word != field)
@@ -766,7 +766,8 @@ cli_readers(struct cli *cli, int argc, char **argv, size_t *n, int *status)
 }
 
 struct reader **
-cli_option_record(struct cli *cli, const struct field_spec *fields,
+cli_option_record(struct cli *cli, const char *entity,
+    const struct field_spec *fields,
     const char *const *values, size_t n, int *status)
 {
 	struct reader **readers = calloc(2, sizeof(*readers));
@@ -786,6 +787,7 @@ cli_option_record(struct cli *cli, const struct field_spec *fields,
 		return NULL;
 	}
 	free(names);
+	cli->option_entity = entity;
 	cli->option_fields = fields;
 	cli->option_values = values;
 	cli->noption_fields = n;

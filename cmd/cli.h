@@ -54,7 +54,8 @@ struct cli {
 	const struct option *own_options;
 	struct { const char *name, *arg; } given[64];
 	size_t ngiven;
-	/* the record of the options (cli_option_record): its fields */
+	/* the record of the options (cli_option_record): its kind, its fields */
+	const char *option_entity;
 	const struct field_spec *option_fields;
 	const char *const *option_values;
 	size_t noption_fields;
@@ -174,11 +175,12 @@ struct reader **cli_readers(struct cli *cli, int argc, char **argv, size_t *n,
     int *status);
 
 /*
- * A reader array holding the one record given by options: field
- * fields[i].name = values[i] (NULL: not given).  NULL with a message
- * printed and *status set when memory runs out.
+ * A reader array holding the one record given by options, of a record
+ * of entity (import_kind.entity): field fields[i].name = values[i]
+ * (NULL: not given).  NULL with a message printed and *status set when
+ * memory runs out.
  */
-struct reader **cli_option_record(struct cli *cli,
+struct reader **cli_option_record(struct cli *cli, const char *entity,
     const struct field_spec *fields, const char *const *values, size_t n,
     int *status);
 

@@ -340,5 +340,6 @@ assign_cleanup(void *context)
 
 const struct import_kind assign_import_kind = {
 	assign_fields, ASSIGN_NFIELDS, assign_row, NULL, assign_cleanup,
-	sizeof(struct assign_import)
+	sizeof(struct assign_import),
+	.entity = "assignment",
 };

@@ -658,5 +658,6 @@ step_row(struct import *im, const struct record *rec, void *context,
 }
 
 const struct import_kind board_step_kind = {
-	board_fields, BOARD_NFIELDS, step_row, NULL, NULL, 0
+	board_fields, BOARD_NFIELDS, step_row, NULL, NULL, 0,
+	.entity = "board",
 };

@@ -274,7 +274,7 @@ read_days(const char *path, struct file_day **days, size_t *n,
 	*n = 0;
 	if ((r = reader_open(path, INPUT_AUTO, ENCODING_AUTO, err)) == NULL)
 		return -1;
-	if (field_map_init(&map, calendar_fields, 3) != 0) {
+	if (field_map_init(&map, "calendar_day", calendar_fields, 3) != 0) {
 		reader_close(r);
 		return error_set(err, EXIT_SOFTWARE, "%s", _("out of memory"));
 	}

@@ -213,5 +213,6 @@ care_cleanup(void *context)
 
 const struct import_kind care_import_kind = {
 	care_fields, CARE_NFIELDS, care_row, NULL, care_cleanup,
-	sizeof(struct care_import), care_domain
+	sizeof(struct care_import), care_domain,
+	.entity = "care",
 };

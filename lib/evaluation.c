@@ -184,7 +184,7 @@ evaluation_new(const struct evaluation_options *options, struct error *err)
 {
 	struct evaluation *ev = calloc(1, sizeof(*ev));
 
-	if (ev == NULL || field_map_init(&ev->map, evaluation_fields,
+	if (ev == NULL || field_map_init(&ev->map, "evaluation", evaluation_fields,
 	    EVAL_NFIELDS) != 0) {
 		free(ev);
 		nomem(err);
@@ -493,7 +493,7 @@ ballot_new(long representatives, struct error *err)
 {
 	struct ballot *b = calloc(1, sizeof(*b));
 
-	if (b == NULL || field_map_init(&b->map, ballot_fields,
+	if (b == NULL || field_map_init(&b->map, "vote", ballot_fields,
 	    BALLOT_NFIELDS) != 0) {
 		free(b);
 		nomem(err);

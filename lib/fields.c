@@ -8,10 +8,11 @@
 #include "rejects.h"
 
 int
-field_map_init(struct field_map *map, const struct field_spec *specs,
-    size_t nspecs)
+field_map_init(struct field_map *map, const char *entity,
+    const struct field_spec *specs, size_t nspecs)
 {
 	memset(map, 0, sizeof(*map));
+	map->entity = entity;
 	map->specs = specs;
 	map->nspecs = nspecs;
 	if ((map->at = calloc(nspecs + 1, sizeof(int))) == NULL)
@@ -146,5 +147,5 @@ field_label(const struct field_map *map, const struct record *rec, size_t k)
 	int i = map->at[k];
 
 	return i >= 0 && (size_t)i < rec->count ? rec->names[i] :
-	    field_word(map->specs[k].name);
+	    field_word(map->entity, map->specs[k].name);
 }

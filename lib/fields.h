@@ -19,6 +19,8 @@ struct field_spec {
  * mapped once.
  */
 struct field_map {
+	const char *entity;	/* the kind of record, as the audit log names
+				   it ("visit"): how messages name its fields */
 	const struct field_spec *specs;
 	size_t nspecs;
 	int *at;
@@ -28,9 +30,12 @@ struct field_map {
 				   kind reads it: import_kind.child) */
 };
 
-/* Set up map for specs (nspecs of them); returns 0, or -1 when memory runs out. */
-int field_map_init(struct field_map *map, const struct field_spec *specs,
-    size_t nspecs);
+/*
+ * Set up map for specs (nspecs of them) of a record of entity (static,
+ * may be NULL: see field_word()); returns 0, or -1 when memory runs out.
+ */
+int field_map_init(struct field_map *map, const char *entity,
+    const struct field_spec *specs, size_t nspecs);
 
 /* Free what map holds. */
 void field_map_free(struct field_map *map);
@@ -51,8 +56,8 @@ const char *field_value(const struct field_map *map, const struct record *rec,
 
 /*
  * The name rec uses for specs[k] (for messages): its own header, else
- * the field as the user knows it (field_word(): its heading under
- * zh_CN, the field name else).
+ * the field as the user knows it (field_word() of the map's entity:
+ * its heading under zh_CN, the field name else).
  */
 const char *field_label(const struct field_map *map, const struct record *rec,
     size_t k);

@@ -183,55 +183,51 @@ static const struct heading {
 	{ "rule", "place", N_("posted at"), NULL },
 	{ "rule", "action", N_("reward or penalty"), NULL },
 	{ "rule", "body", N_("reviewing body"), NULL },
+	{ "visit", "housing", N_("housing"), "check" },
+	{ "case", "labour", N_("labour seen"), NULL },
+	{ "misconduct", "kind", N_("kind of matter"), "misconduct_kind" },
+	{ "misconduct", "finding", N_("revisit finding"), "revisit_finding" },
+	{ "returnee", "name", N_("name"), NULL },
+	{ "returnee", "kind", N_("kind"), "returnee_kind" },
+	{ "returnee", "away_place", N_("working away at"), NULL },
+	{ "returnee", "status", N_("status"), "returnee_status" },
+	{ "honour", "kind", N_("kind"), "honour_kind" },
+	{ "milestone", "kind", N_("kind"), "milestone_kind" },
+	{ "calendar_day", "name", N_("name of the day"), NULL },
+	{ "vote", "name", N_("representative"), NULL },
 };
 
 #define NHEADINGS (sizeof(headings) / sizeof(headings[0]))
 
 /*
  * The entry of the field called name of a record of entity: entity's
- * own, else any record's ("*"); with no entity (a message), any
- * entry of that name.  NULL for none.
+ * own, else any record's ("*").  NULL for none.
  */
 static const struct heading *
 heading_of(const char *entity, const char *name)
 {
-	const struct heading *any = NULL, *other = NULL;
+	const struct heading *any = NULL;
 
 	for (size_t i = 0; name != NULL && i < NHEADINGS; i++) {
 		const struct heading *h = &headings[i];
 
 		if (strcmp(h->name, name) != 0)
 			continue;
-		if (entity != NULL && strcmp(h->entity, entity) == 0)
+		if (strcmp(h->entity, entity) == 0)
 			return h;
 		if (strcmp(h->entity, "*") == 0 && any == NULL)
 			any = h;
-		else if (other == NULL)
-			other = h;
 	}
-	return any != NULL ? any : entity == NULL ? other : NULL;
+	return any;
 }
 
 const char *
-field_heading(const char *name)
+field_word(const char *entity, const char *name)
 {
-	const struct heading *h = heading_of(NULL, name);
+	const char *domain;
 
-	return h != NULL ? _(h->heading) : name;
-}
-
-const char *
-field_word(const char *name)
-{
-	return locale_is_chinese() ? field_heading(name) : name;
-}
-
-const char *
-field_domain(const char *name)
-{
-	const struct heading *h = heading_of(NULL, name);
-
-	return h != NULL ? h->domain : NULL;
+	return locale_is_chinese() ? field_heading_of(entity, name, &domain) :
+	    name;
 }
 
 const char *

@@ -3,18 +3,13 @@
 #define RENKE_HEADINGS_H
 
 /*
- * The heading of the stored field called name in the user's language
- * (for histories and messages): "状态" for status under zh_CN.
- * Returns a static string; name itself when it has no heading.
+ * How a message names the field called name of a record of entity
+ * ("visit", "case", ... as the audit log names them; NULL: a field any
+ * record has): its heading under zh_CN, entity's own (住房安全 for a
+ * visit's housing, 住房情况 for a monitoring case's), else name itself,
+ * as files and scripts spell it.  A static string, or name.
  */
-const char *field_heading(const char *name);
-
-/*
- * How a message names the field called name: its heading under zh_CN
- * (身份证号), else name itself, as files and scripts spell it.  A
- * static string, or name.
- */
-const char *field_word(const char *name);
+const char *field_word(const char *entity, const char *name);
 
 /*
  * The heading of the field called name of a record of entity
@@ -25,12 +20,6 @@ const char *field_word(const char *name);
  */
 const char *field_heading_of(const char *entity, const char *name,
     const char **domain);
-
-/*
- * The vocabulary (vocab.h) whose codes the field called name holds,
- * "status" for status; NULL when it holds free text, dates or numbers.
- */
-const char *field_domain(const char *name);
 
 /*
  * The field whose heading is text, in English or in the user's

@@ -566,5 +566,6 @@ honour_cleanup(void *context)
 
 const struct import_kind honour_import_kind = {
 	honour_fields, HONOUR_NFIELDS, honour_row, NULL, honour_cleanup,
-	sizeof(struct honour_import)
+	sizeof(struct honour_import),
+	.entity = "honour",
 };

@@ -794,10 +794,12 @@ const struct import_kind household_roster_kind = {
 	household_roster_fields, HOUSEHOLD_NFIELDS, household_roster_row,
 	household_finish, household_cleanup, sizeof(struct household_import),
 	.child = &member_import_kind,
+	.entity = "household",
 };
 
 const struct import_kind household_import_kind = {
 	household_fields, HOUSEHOLD_NFIELDS, household_row, household_finish,
 	household_cleanup, sizeof(struct household_import),
 	.instead = &household_roster_kind,
+	.entity = "household",
 };

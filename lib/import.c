@@ -178,7 +178,7 @@ columns_of(const struct import_kind *kind, const struct record *rec)
 	const char *bad;
 	int rc;
 
-	if (field_map_init(&map, kind->specs, kind->nspecs) != 0)
+	if (field_map_init(&map, kind->entity, kind->specs, kind->nspecs) != 0)
 		return 0;
 	rc = field_map_record(&map, rec, &bad);
 	field_map_free(&map);
@@ -196,7 +196,7 @@ use_kind(struct import *im, const struct import_kind *kind)
 	im->kind = kind;
 	if ((im->values = calloc(kind->nspecs, sizeof(struct buf))) == NULL)
 		return -1;
-	return field_map_init(&im->map, kind->specs, kind->nspecs);
+	return field_map_init(&im->map, kind->entity, kind->specs, kind->nspecs);
 }
 
 /* End the run of a child kind, c (may be NULL). */
@@ -245,7 +245,7 @@ child_start(struct import *im, struct error *err)
 	/* the kind reads its columns; its child, every column, refuses the others */
 	im->map.lenient = 1;
 	if ((c->kind_context = calloc(1, kind->context_size + 1)) == NULL ||
-	    field_map_init(&c->map, kind->specs, kind->nspecs) != 0 ||
+	    field_map_init(&c->map, kind->entity, kind->specs, kind->nspecs) != 0 ||
 	    (c->values = calloc(kind->nspecs, sizeof(struct buf))) == NULL)
 		return error_set(err, EXIT_SOFTWARE, "%s", _("out of memory"));
 	return 0;
@@ -544,7 +544,7 @@ import_run(struct store *s, struct reader **readers, size_t nreaders,
 	im.progress = progress;
 	im.progress_context = progress_context;
 	if ((im.kind_context = calloc(1, context_size + 1)) == NULL ||
-	    field_map_init(&im.map, kind->specs, kind->nspecs) != 0 ||
+	    field_map_init(&im.map, kind->entity, kind->specs, kind->nspecs) != 0 ||
 	    (im.values = calloc(kind->nspecs, sizeof(struct buf))) == NULL) {
 		error_set(err, EXIT_SOFTWARE, _("out of memory"));
 		goto out;

@@ -131,6 +131,11 @@ struct import_kind {
 	 * order (--set names them alike) under other headings.
 	 */
 	const struct import_kind *instead;
+	/*
+	 * The kind of record as the audit log names it ("visit", "case"):
+	 * messages name its fields by its own headings (field_word()).
+	 */
+	const char *entity;
 };
 
 /* Reports rows read so far; called every few thousand records. */

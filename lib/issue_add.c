@@ -767,5 +767,6 @@ issue_cleanup(void *context)
 
 const struct import_kind issue_import_kind = {
 	issue_fields, ISSUE_NFIELDS, issue_row, NULL, issue_cleanup,
-	sizeof(struct issue_import), issue_domain
+	sizeof(struct issue_import), issue_domain,
+	.entity = "issue",
 };

@@ -550,5 +550,6 @@ update_row(struct import *im, const struct record *rec, void *context,
 
 const struct import_kind issue_update_kind = {
 	issue_update_fields, UPDATE_NFIELDS, update_row, NULL, NULL,
-	sizeof(struct issue_update)
+	sizeof(struct issue_update),
+	.entity = "issue",
 };

@@ -363,7 +363,7 @@ check_revisit(struct import *im, const struct record *rec, struct update *u)
 static const char *
 step_word(const char *name)
 {
-	const char *word = field_word(name);
+	const char *word = field_word("issue", name);
 
 	return word != name ? word : vocab_word("status", name);
 }

@@ -501,5 +501,6 @@ milestone_cleanup(void *context)
 
 const struct import_kind milestone_import_kind = {
 	milestone_fields, MILESTONE_NFIELDS, milestone_row, NULL,
-	milestone_cleanup, sizeof(struct milestone_import)
+	milestone_cleanup, sizeof(struct milestone_import),
+	.entity = "milestone",
 };

@@ -780,5 +780,6 @@ step_row(struct import *im, const struct record *rec, void *context,
 }
 
 const struct import_kind misconduct_step_kind = {
-	misconduct_fields, MISCONDUCT_NFIELDS, step_row, NULL, NULL, 0
+	misconduct_fields, MISCONDUCT_NFIELDS, step_row, NULL, NULL, 0,
+	.entity = "misconduct",
 };

@@ -516,5 +516,6 @@ open_row(struct import *im, const struct record *rec, void *context,
 }
 
 const struct import_kind case_open_kind = {
-	case_fields, CASE_NFIELDS, open_row, NULL, NULL, 0
+	case_fields, CASE_NFIELDS, open_row, NULL, NULL, 0,
+	.entity = "case",
 };

@@ -666,5 +666,6 @@ step_row(struct import *im, const struct record *rec, void *context,
 }
 
 const struct import_kind case_step_kind = {
-	case_step_fields, STEP_NFIELDS, step_row, NULL, NULL, 0
+	case_step_fields, STEP_NFIELDS, step_row, NULL, NULL, 0,
+	.entity = "case",
 };

@@ -339,5 +339,6 @@ returnee_cleanup(void *context)
 
 const struct import_kind returnee_import_kind = {
 	returnee_fields, RETURNEE_NFIELDS, returnee_row, NULL, returnee_cleanup,
-	sizeof(struct returnee_import), returnee_domain
+	sizeof(struct returnee_import), returnee_domain,
+	.entity = "returnee",
 };

@@ -613,7 +613,8 @@ step_row(struct import *im, const struct record *rec, void *context,
 }
 
 const struct import_kind rule_step_kind = {
-	rule_fields, RULE_NFIELDS, step_row, NULL, NULL, 0
+	rule_fields, RULE_NFIELDS, step_row, NULL, NULL, 0,
+	.entity = "rule",
 };
 
 /* ---- writing a rule set out ---- */

@@ -788,5 +788,6 @@ support_cleanup(void *context)
 
 const struct import_kind support_import_kind = {
 	support_fields, SUPPORT_NFIELDS, support_row, NULL, support_cleanup,
-	sizeof(struct support_import)
+	sizeof(struct support_import),
+	.entity = "support",
 };

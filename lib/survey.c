@@ -76,7 +76,7 @@ survey_key_of_name(const char *name)
 	rec.count = 1;
 	rec.names = names;
 	rec.values = names;
-	if (field_map_init(&map, survey_key_fields, SURVEY_NKEYS) != 0)
+	if (field_map_init(&map, "survey_response", survey_key_fields, SURVEY_NKEYS) != 0)
 		return -2;
 	if (field_map_record(&map, &rec, &bad) == 0)
 		for (size_t i = 0; i < SURVEY_NKEYS; i++)

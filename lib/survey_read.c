@@ -116,7 +116,7 @@ layout_build(struct survey *sv, const struct record *rec, struct error *err)
 			if (l->key_at[sv->opt.by[i]] < 0)
 				return error_set(err, EXIT_DATAERR, _("%s:1: no column "
 				    "%s to group by (--by)"), rec->file,
-				    field_word(survey_key_fields[sv->opt.by[i]].name));
+				    field_word("survey_response", survey_key_fields[sv->opt.by[i]].name));
 	}
 	return survey_response_reserve(&sv->response, rec->count) == 0 ? 0 : survey_nomem(err);
 }

@@ -532,7 +532,8 @@ visit_cleanup(void *context)
 
 const struct import_kind visit_import_kind = {
 	visit_fields, VISIT_NFIELDS, visit_row, visit_finish, visit_cleanup,
-	sizeof(struct visit_import), visit_domain
+	sizeof(struct visit_import), visit_domain,
+	.entity = "visit",
 };
 
 int

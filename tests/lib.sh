@@ -97,6 +97,16 @@ example_households() {
 	store_cache households 'household-add -q "$EXAMPLES/households.csv"'
 }
 
+# example_cases: the example households with the example monitoring cases
+# opened and stepped as of 2022-12-01 at $RENKE_DB, built once per test
+# file and copied
+example_cases() {
+	store_cache cases '
+		household-add -q "$EXAMPLES/households.csv" &&
+		case-open -q --today 2022-12-01 "$EXAMPLES/cases.csv" >/dev/null &&
+		case-step -q --today 2022-12-01 "$EXAMPLES/case-steps.csv" >/dev/null'
+}
+
 # fake_mail DIR: DIR/mail, a stand-in for mail(1) that appends its
 # arguments and its standard input to ./mails
 fake_mail() {

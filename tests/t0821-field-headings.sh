@@ -8,19 +8,12 @@
 
 . "$(dirname "$0")/lib.sh"
 
-cases() {
-	store_cache cases '
-		household-add -q "$EXAMPLES/households.csv" &&
-		case-open -q --today 2022-12-01 "$EXAMPLES/cases.csv" >/dev/null &&
-		case-step -q --today 2022-12-01 "$EXAMPLES/case-steps.csv" >/dev/null'
-}
-
 crosscheck() {
 	case-step --today 2022-12-01 --case 6 --step 信息比对 --date 2022-11-30 "$@"
 }
 
 test_case 'zh_CN: a cross-check without answers names them 部门比对结果' '
-	cases && store_dump >before && zh_locale &&
+	example_cases && store_dump >before && zh_locale &&
 	expect_status 65 crosscheck >out 2>err &&
 	test_must_be_empty out &&
 	err_is err "case-step: 命令行: 部门比对结果: 缺失；信息比对须记录各部门的比对结果" \
@@ -29,14 +22,14 @@ test_case 'zh_CN: a cross-check without answers names them 部门比对结果' '
 '
 
 test_case 'C: a cross-check without answers names the option' '
-	cases && store_dump >before &&
+	example_cases && store_dump >before &&
 	expect_status 65 crosscheck >out 2>err &&
 	grep_message "^case-step: command line: --answers: missing" err &&
 	store_unchanged
 '
 
 test_case 'zh_CN: objections on a cross-check are named 异议情况, under C --objections' '
-	cases && store_dump >before &&
+	example_cases && store_dump >before &&
 	LANG=zh_CN.UTF-8 LC_ALL=zh_CN.UTF-8 expect_status 65 \
 		crosscheck --answers 医保:自付3万元 --objections 无 >out 2>err &&
 	err_is err "case-step: 命令行: 异议情况: 属于公示环节，不属于信息比对环节" \
@@ -48,7 +41,7 @@ test_case 'zh_CN: objections on a cross-check are named 异议情况, under C --
 '
 
 test_case 'zh_CN: a suggestion with no owner names 责任人, under C owner' '
-	cases && store_dump >before &&
+	example_cases && store_dump >before &&
 	courtyard() {
 		meeting-log --today 2022-11-30 --kind 院坝会 --village 后叶村 --group 2社 \
 			--date 2022-11-30 --suggestion 修路
@@ -63,7 +56,7 @@ test_case 'zh_CN: a suggestion with no owner names 责任人, under C owner' '
 '
 
 test_case 'zh_CN: a step file missing the answers column names it by heading' '
-	cases && store_dump >before && zh_locale &&
+	example_cases && store_dump >before && zh_locale &&
 	printf "%s\n" "案件编号,步骤,日期,经办人" "6,信息比对,2022-11-30,王强" >steps.csv &&
 	expect_status 65 case-step --today 2022-12-01 steps.csv 2>err &&
 	grep_message "部门比对结果: 缺失" err &&

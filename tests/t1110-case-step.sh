@@ -175,7 +175,7 @@ test_case 'refused: a cross-check without the departments'"'"' answers; a field 
 	err_is err "case-step: command line: --days: belongs to the public posting, not the data cross-check" "$NOTHING" &&
 	expect_status 65 env LANG=zh_CN.UTF-8 LC_ALL=zh_CN.UTF-8 $STEP --step data_check \
 		--date 2022-11-03 --answers 医保:自付3万元 --days 5 2>err &&
-	grep_message "^case-step: 命令行: 天数: 属于公示环节，不属于信息比对环节$" err &&
+	grep_message "^case-step: 命令行: 公示天数: 属于公示环节，不属于信息比对环节$" err &&
 	store_unchanged
 '
 
