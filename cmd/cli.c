@@ -197,12 +197,20 @@ const char *
 cli_vocabulary(const struct cli *cli, const char *option, const char *domain,
     const char *arg)
 {
+	return cli_vocabulary_except(cli, option, domain, NULL, arg);
+}
+
+const char *
+cli_vocabulary_except(const struct cli *cli, const char *option,
+    const char *domain, const char *except, const char *arg)
+{
 	const char *code = vocab_code(domain, arg);
 	char expected[2048];
 
 	if (code == NULL)
 		cli_usage_error(cli, _("--%s: unknown value \"%s\"; expected one of: %s"),
-		    option, arg, vocab_describe(domain, expected, sizeof(expected)));
+		    option, arg, vocab_describe_except(domain, except, expected,
+		    sizeof(expected)));
 	return code;
 }
 

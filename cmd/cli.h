@@ -138,6 +138,13 @@ size_t cli_terminal_width(const struct cli *cli);
 const char *cli_vocabulary(const struct cli *cli, const char *option,
     const char *domain, const char *arg);
 
+/*
+ * As cli_vocabulary(), the list leaving out the code except, a value the
+ * command refuses later with its own reason (vocab_describe_except()).
+ */
+const char *cli_vocabulary_except(const struct cli *cli, const char *option,
+    const char *domain, const char *except, const char *arg);
+
 /* Print err and return its status. */
 int cli_error(const struct cli *cli, const struct error *err);
 

@@ -103,7 +103,8 @@ option(struct cli *cli, int opt, const char *arg, void *context)
 		return -1;
 	opt -= OPT_FIELD;
 	if (domains[opt] != NULL)
-		(void)cli_vocabulary(cli, option_names[opt], domains[opt], arg);
+		(void)cli_vocabulary_except(cli, option_names[opt], domains[opt],
+		    opt == ISSUE_KIND ? ISSUE_KIND_NOT_ADDED : NULL, arg);
 	o->settings.defaults[opt] = arg;
 	return 0;
 }

@@ -52,12 +52,13 @@ issue_ids_free(struct issue_ids *ids)
 
 void
 issue_unknown_value(struct import *im, const struct record *rec, int k,
-    const char *domain, const char *value)
+    const char *domain, const char *except, const char *value)
 {
 	char expected[1024];
 
 	import_problem(im, rec, k, _("unknown value \"%s\"; expected one of: %s"),
-	    value, vocab_describe(domain, expected, sizeof(expected)));
+	    value, vocab_describe_except(domain, except, expected,
+	    sizeof(expected)));
 }
 
 int

@@ -38,6 +38,13 @@
  */
 #define ISSUE_COUNTED_SQL(t) "(" t "status <> 'withdrawn')"
 
+/*
+ * The kind of issue issue-add does not open: misconduct-step refers a
+ * misconduct matter, with its parties and where it goes.  Left out of
+ * the kinds issue-add's messages (and completion) offer.
+ */
+#define ISSUE_KIND_NOT_ADDED "misconduct"
+
 /* The fields of an issue record, as issue-add reads them. */
 enum issue_field {
 	ISSUE_KIND, ISSUE_CATEGORY, ISSUE_TITLE, ISSUE_DETAIL, ISSUE_URGENCY,

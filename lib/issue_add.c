@@ -177,7 +177,8 @@ read_values(struct import *im, const struct record *rec,
 		if (issue_domain[k] == NULL || v[k] == NULL)
 			continue;
 		if ((code = vocab_code(issue_domain[k], v[k])) == NULL) {
-			issue_unknown_value(im, rec, k, issue_domain[k], v[k]);
+			issue_unknown_value(im, rec, k, issue_domain[k],
+			    k == ISSUE_KIND ? ISSUE_KIND_NOT_ADDED : NULL, v[k]);
 			bad = 1;
 		} else
 			v[k] = code;
@@ -250,7 +251,7 @@ check_kind_fields(struct import *im, const struct record *rec,
 	const char **v = n->v;
 	int bad = 0;
 
-	if (v[ISSUE_KIND] != NULL && strcmp(v[ISSUE_KIND], "misconduct") == 0) {
+	if (v[ISSUE_KIND] != NULL && strcmp(v[ISSUE_KIND], ISSUE_KIND_NOT_ADDED) == 0) {
 		import_problem(im, rec, ISSUE_KIND, _("a misconduct matter is "
 		    "referred with misconduct-step, which records its parties and "
 		    "where it goes"));

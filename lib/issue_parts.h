@@ -8,9 +8,12 @@
 /* Add id to ids unless it is the last one there; 0, or -1 when memory runs out. */
 int issue_ids_add(struct issue_ids *ids, long long id);
 
-/* Report that value of rec's field k is not in domain, with the values that are. */
+/*
+ * Report that value of rec's field k is not in domain, with the values
+ * that are but except (NULL: none; vocab_describe_except()).
+ */
 void issue_unknown_value(struct import *im, const struct record *rec, int k,
-    const char *domain, const char *value);
+    const char *domain, const char *except, const char *value);
 
 /*
  * Parse rec's date field k (text) into out, ISO; report it when it is no

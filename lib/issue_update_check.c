@@ -133,25 +133,26 @@ check_codes(struct import *im, const struct record *rec, struct update *u)
 
 	if (v[UPDATE_STATUS] != NULL &&
 	    (u->status = vocab_code("status", v[UPDATE_STATUS])) == NULL) {
-		issue_unknown_value(im, rec, UPDATE_STATUS, "status", v[UPDATE_STATUS]);
+		issue_unknown_value(im, rec, UPDATE_STATUS, "status", NULL,
+		    v[UPDATE_STATUS]);
 		bad = 1;
 	}
 	if (v[UPDATE_OUTCOME] != NULL &&
 	    (u->outcome = vocab_code("mediation_outcome", v[UPDATE_OUTCOME])) == NULL) {
 		issue_unknown_value(im, rec, UPDATE_OUTCOME, "mediation_outcome",
-		    v[UPDATE_OUTCOME]);
+		    NULL, v[UPDATE_OUTCOME]);
 		bad = 1;
 	}
 	if (v[UPDATE_FINDING] != NULL &&
 	    (u->finding = vocab_code("revisit_finding", v[UPDATE_FINDING])) == NULL) {
 		issue_unknown_value(im, rec, UPDATE_FINDING, "revisit_finding",
-		    v[UPDATE_FINDING]);
+		    NULL, v[UPDATE_FINDING]);
 		bad = 1;
 	}
 	if (v[UPDATE_RATING] != NULL &&
 	    (u->rating = vocab_code("callback_rating", v[UPDATE_RATING])) == NULL) {
 		issue_unknown_value(im, rec, UPDATE_RATING, "callback_rating",
-		    v[UPDATE_RATING]);
+		    NULL, v[UPDATE_RATING]);
 		bad = 1;
 	}
 	return bad;
@@ -642,7 +643,8 @@ check_corrections(struct import *im, const struct record *rec,
 		if (issue_corrections[i].domain != NULL &&
 		    (value = vocab_code(issue_corrections[i].domain, value)) == NULL) {
 			issue_unknown_value(im, rec, issue_corrections[i].field,
-			    issue_corrections[i].domain, v[issue_corrections[i].field]);
+			    issue_corrections[i].domain, NULL,
+			    v[issue_corrections[i].field]);
 			bad = 1;
 		}
 		u->corrected[i] = value;

@@ -137,7 +137,7 @@ case_check_list(struct import *im, const struct record *rec, int k,
 		if (word[0] == '\0')
 			continue;
 		if ((code = vocab_code(domain, word)) == NULL) {
-			issue_unknown_value(im, rec, k, domain, word);
+			issue_unknown_value(im, rec, k, domain, NULL, word);
 			bad = 1;
 		} else if (nfound < 16)
 			found[nfound++] = code;
@@ -166,7 +166,7 @@ case_check_code(struct import *im, const struct record *rec, int k,
 		return 0;
 	if ((*code = vocab_code(domain, text)) != NULL)
 		return 0;
-	issue_unknown_value(im, rec, k, domain, text);
+	issue_unknown_value(im, rec, k, domain, NULL, text);
 	return 1;
 }
 

@@ -450,6 +450,13 @@ vocab_labels(const char *domain, const char *codes, struct buf *b)
 char *
 vocab_describe(const char *domain, char *out, size_t size)
 {
+	return vocab_describe_except(domain, NULL, out, size);
+}
+
+char *
+vocab_describe_except(const char *domain, const char *except, char *out,
+    size_t size)
+{
 	int zh = locale_is_chinese();
 	size_t used = 0;
 
@@ -459,7 +466,8 @@ vocab_describe(const char *domain, char *out, size_t size)
 	for (const struct vocab_entry *e = vocab_table; e->domain != NULL; e++) {
 		int n;
 
-		if (strcmp(e->domain, domain) != 0)
+		if (strcmp(e->domain, domain) != 0 ||
+		    (except != NULL && strcmp(e->code, except) == 0))
 			continue;
 		if (used > 0) {
 			n = snprintf(out + used, size - used, "%s", _(", "));

@@ -48,6 +48,13 @@ const char *vocab_labels(const char *domain, const char *codes, struct buf *b);
  */
 char *vocab_describe(const char *domain, char *out, size_t size);
 
+/*
+ * As vocab_describe(), leaving out the code except (NULL: none), a value
+ * of domain that the command refuses (issue-add and misconduct).
+ */
+char *vocab_describe_except(const char *domain, const char *except,
+    char *out, size_t size);
+
 /* Every entry, ended by one whose domain is NULL. */
 extern const struct vocab_entry vocab_table[];
 

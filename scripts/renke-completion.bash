@@ -16,6 +16,8 @@ _renke_values() {
 	monitor_type) values="unstable marginal sudden_hardship 脱贫不稳定户 边缘易致贫户 突发严重困难户" ;;
 	risk_status) values="at_risk risk_eliminated 未消除风险 已消除风险" ;;
 	issue_kind) values="problem dispute suggestion misconduct 急难愁盼 矛盾纠纷 意见建议 违法乱纪" ;;
+	# the kinds issue-add opens (its message lists them): misconduct-step refers a misconduct matter
+	issue_add_kind) values="problem dispute suggestion 急难愁盼 矛盾纠纷 意见建议" ;;
 	issue_category) values="infrastructure environment jobs housing medical water schooling disaster conduct other 基础设施 人居环境 就业增收 住房 医疗 饮水 教育 灾情疫情 工作作风 其他" ;;
 	urgency) values="urgent important normal minor 紧急 重要 一般 较轻" ;;
 	issue_source) values="visit representatives courtyard briefing survey petition other 走访 恳谈会 院坝会 政策解读会 电话调查 来信来访 其他" ;;
@@ -173,6 +175,7 @@ _renke_domain() {
 		honour-add) echo honour_kind ;;
 		returnee-log) echo returnee_kind ;;
 		misconduct-step) echo misconduct_kind ;;
+		issue-add) echo issue_add_kind ;;
 		meeting-log|meeting-edit) echo meeting_kind ;;
 		milestone-add) echo milestone_kind ;;
 		deadline-check) echo deadline_kind ;;

@@ -12,8 +12,9 @@ TODAY="--today 2022-11-01"
 # header line of issue-add -f csv
 ISSUE_HEADER=id,kind,category,title,urgency,village,village_group,household_id,owner,due_date,status,extensions
 
-# what the messages list for each vocabulary (C locale)
-KINDS="problem (problem), dispute (dispute), suggestion (suggestion), misconduct (misconduct)"
+# what the messages list for each vocabulary (C locale); issue-add takes
+# no misconduct matter (misconduct-step refers it), so its kinds leave it out
+KINDS="problem (problem), dispute (dispute), suggestion (suggestion)"
 CATEGORIES="infrastructure (infrastructure), environment (living environment), jobs (jobs and income), housing (housing), medical (medical care), water (drinking water), schooling (schooling), disaster (disaster and epidemic), conduct (cadres${SQ} conduct), other (other)"
 URGENCIES="urgent (urgent), important (important), normal (normal), minor (minor)"
 SOURCES="visit (visit), representatives (representatives${SQ} meeting), courtyard (courtyard meeting), briefing (policy briefing), survey (phone survey), petition (petition), other (other)"
