@@ -203,12 +203,18 @@ report(struct cli *cli, struct request *rq)
 {
 	struct store *store = NULL;
 	struct writer *w = NULL;
+	struct column coverage[COVERAGE_NCOLUMNS];
 	struct error err = { 0 };
 	int status = EXIT_OK;
 	long n;
 
 	if ((store = cli_store(cli, STORE_QUERY, &status)) == NULL)
 		return status;
+	if (!rq->flagged && !rq->missing &&
+	    coverage_columns_for(store, rq->milestone, coverage, &err) != 0) {
+		store_close(store);
+		return cli_error(cli, &err);
+	}
 	if (rq->flagged && rq->as_cases)
 		w = cli_writer(cli, case_clue_columns, CASE_CLUE_NCOLUMNS);
 	else if (rq->flagged)
@@ -217,7 +223,7 @@ report(struct cli *cli, struct request *rq)
 		w = cli_writer(cli, coverage_missing_columns,
 		    COVERAGE_MISSING_NCOLUMNS);
 	else
-		w = cli_writer(cli, coverage_columns, COVERAGE_NCOLUMNS);
+		w = cli_writer(cli, coverage, COVERAGE_NCOLUMNS);
 	if (w == NULL) {
 		store_close(store);
 		return EXIT_SOFTWARE;

@@ -863,6 +863,29 @@ write_village(void *context, const struct coverage *row, struct error *err)
 	return writer_row(context, v, err);
 }
 
+int
+coverage_columns_for(struct store *s, const char *milestone_id,
+    struct column out[COVERAGE_NCOLUMNS], struct error *err)
+{
+	sqlite3_stmt *st = store_prepare(s, "SELECT "
+	    "coalesce(max(kind = 'visit_coverage'), 0), "
+	    "coalesce(max(kind = 'care_coverage'), 0) FROM milestone "
+	    "WHERE (kind = 'visit_coverage' OR kind = 'care_coverage') AND "
+	    "(?1 IS NULL OR milestone_id = ?1)", err);
+	int rc;
+
+	if (st == NULL)
+		return -1;
+	memcpy(out, coverage_columns, sizeof(coverage_columns));
+	sqlite3_bind_text(st, 1, milestone_id, -1, SQLITE_STATIC);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW &&
+	    sqlite3_column_int(st, 1) != 0)
+		out[2].label = sqlite3_column_int(st, 0) != 0 ?
+		    N_("households or people due") : N_("people due");
+	sqlite3_finalize(st);
+	return rc == SQLITE_ROW ? 0 : store_error(s, rc, err);
+}
+
 long
 coverage_write(struct store *s, const char *milestone_id, const char *today,
     struct writer *w, struct error *err)

@@ -132,6 +132,15 @@ long coverage_missing_of(struct store *s, const char *milestone_id,
 extern const struct column coverage_columns[COVERAGE_NCOLUMNS];
 
 /*
+ * Into out, the columns of coverage_write() over the same milestones:
+ * coverage_columns, the due column headed by what those milestones
+ * count (households due, people due for care, both when there are both
+ * sorts).  0, or -1 with err set.
+ */
+int coverage_columns_for(struct store *s, const char *milestone_id,
+    struct column out[COVERAGE_NCOLUMNS], struct error *err);
+
+/*
  * Write the rows of every visit- and care-coverage milestone (or of
  * milestone_id) as of today to w; returns their number, or -1 with err
  * set.

@@ -35,7 +35,7 @@ const struct column report_summary_tail[] = {
 	{ "recognition_ci_low", N_("low"), COLUMN_NUMBER },
 	{ "recognition_ci_high", N_("high"), COLUMN_NUMBER },
 	{ "vote", N_("village rules"), COLUMN_TEXT },
-	{ "issues_due", N_("due"), COLUMN_INTEGER },
+	{ "issues_due", N_("issues due"), COLUMN_INTEGER },
 	{ "issues_on_time", N_("on time"), COLUMN_INTEGER },
 	{ "on_time_rate", N_("on-time rate"), COLUMN_NUMBER },
 	{ "callbacks_reached", N_("called back"), COLUMN_INTEGER },
