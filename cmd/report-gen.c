@@ -184,8 +184,7 @@ summary(struct cli *cli, struct report_source *src, const char *const *files,
 		rc = -1;
 	} else {
 		if (cli->format == FORMAT_TABLE)
-			report_summary_out_terminal(out, cli_terminal_width(cli),
-			    filter->since, filter->until);
+			report_summary_out_terminal(out, cli_terminal_width(cli));
 		rc = src != NULL ? report_summary_rows(src, filter, &sum,
 		    report_summary_out_row, out, &err) : report_rollup_rows(files,
 		    nfiles, &sum, report_summary_out_row, out, &err);

@@ -197,6 +197,8 @@ struct report_summary {
 	char *title_township;		/* the township, or the county's list of them */
 	char *survey_round;		/* the latest saved round, or NULL */
 	char today[11];
+	const char *since, *until;	/* the issues' period (the filter's; NULL:
+					   open), borrowed: report_counts_sentence() */
 	struct report_milestone *milestones;
 	size_t nmilestones;
 	struct report_village *villages;	/* each township's villages, then its "*" row */
@@ -279,8 +281,17 @@ int report_summary_out_row(void *context, const struct report_summary *sum,
  * open), the issues of that period, and the survey round, each wrapped
  * to the width.  Call before the first row.
  */
-void report_summary_out_terminal(struct report_summary_out *o, size_t width,
-    const char *since, const char *until);
+void report_summary_out_terminal(struct report_summary_out *o, size_t width);
+
+/*
+ * What the counts of sum count, a sentence in the user's language for
+ * every page and sheet of the summary: cumulative from the start of the
+ * campaign to its day, or, with a period (sum->since, sum->until), the
+ * issues opened in it, up to the day at the latest, and the other counts
+ * cumulative.  Into out (size bytes); returns out.
+ */
+char *report_counts_sentence(const struct report_summary *sum, char *out,
+    size_t size);
 /* Finish and free o: 0, or -1 with err set (NULL is a no-op). */
 int report_summary_out_close(struct report_summary_out *o, struct error *err);
 

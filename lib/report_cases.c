@@ -18,7 +18,7 @@ const char REPORT_CASES_SQL[] =
     "CAST(julianday(c.decided_on) - julianday(c.clue_on) AS INTEGER) END, "
     CASE_OVERDUE_SQL("c.", "?4") ", h.village_id "
     "FROM monitor_case c JOIN household h ON h.household_id = c.household_id "
-    "WHERE (?2 IS NULL OR c.clue_on >= ?2) AND (?3 IS NULL OR c.clue_on <= ?3)";
+    "WHERE (?2 IS NULL OR c.clue_on >= ?2) AND c.clue_on <= " REPORT_UNTIL_SQL;
 
 const char REPORT_UNFOLLOWED_SQL[] =
     "SELECT count(DISTINCT x.household_id), h.village_id FROM visit x "

@@ -27,6 +27,7 @@ static const char page_style[] =
 	"h2 { font-size: 12pt; margin: 0 0 1.5mm; border-bottom: 0.5pt solid #888 }\n"
 	"p.facts { margin: 0 0 5mm; color: #333 }\n"
 	"p.facts span { margin-right: 6mm }\n"
+	"p.counts { margin: -3mm 0 5mm; color: #333 }\n"
 	"p.caption { margin: 0 0 1mm; font-size: 8.5pt; color: #444 }\n"
 	"section { page-break-inside: avoid; break-inside: avoid; margin: 0 0 6mm }\n"
 	"table { border-collapse: collapse; width: 100%; font-size: 7.5pt }\n"
@@ -122,7 +123,7 @@ page_head(struct page *p)
 {
 	const struct report_summary *s = p->summary;
 	const char *township = s->title_township != NULL ? s->title_township : "";
-	char today[sizeof(s->today)];
+	char today[sizeof(s->today)], counts[1024];
 
 	memcpy(today, s->today, sizeof(today));
 	today[sizeof(today) - 1] = '\0';
@@ -141,7 +142,9 @@ page_head(struct page *p)
 	fputs("</span><span>", p->fp);
 	put_format(p->fp, _("Survey round: %s"), s->survey_round != NULL ?
 	    s->survey_round : _("none saved"));
-	fputs("</span></p>\n</header>\n", p->fp);
+	fputs("</span></p>\n<p class=\"counts\">", p->fp);
+	html_write_text(p->fp, report_counts_sentence(s, counts, sizeof(counts)));
+	fputs("</p>\n</header>\n", p->fp);
 }
 
 /* <tr> of row i, and its township and village cells. */

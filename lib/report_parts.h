@@ -33,6 +33,14 @@ int report_code_index(const char *domain, const char *code, size_t len);
 const char *report_vote_text(const char *vote, int labels);
 
 /*
+ * The last day a summary or scorecard counts (?3 until, ?4 today): the
+ * period's end, and never after today, so that what was recorded for a
+ * later day (an issue opened, a callback made) counts neither way, as
+ * coverage judges visits (coverage.h).
+ */
+#define REPORT_UNTIL_SQL "min(coalesce(?3, ?4), ?4)"
+
+/*
  * Per issue of a village (?2 since, ?3 until, ?4 today): whether its
  * original deadline fell in the period (up to today), whether it was
  * resolved by that deadline and is not open again, the rating of its
@@ -48,16 +56,16 @@ const char *report_vote_text(const char *vote, int labels);
  */
 #define REPORT_DUE_SQL \
 	"((?2 IS NULL OR i.scorecard_original_due >= ?2) AND " \
-	"i.scorecard_original_due <= min(coalesce(?3, ?4), ?4))"
+	"i.scorecard_original_due <= " REPORT_UNTIL_SQL ")"
 #define REPORT_DISPUTE_SQL \
 	"(i.kind = 'dispute' AND (?2 IS NULL OR i.opened_on >= ?2) AND " \
-	"(?3 IS NULL OR i.opened_on <= ?3))"
+	"i.opened_on <= " REPORT_UNTIL_SQL ")"
 #define REPORT_METRICS_SQL \
 	"SELECT " REPORT_DUE_SQL ", " REPORT_DUE_SQL " AND i.resolved_on IS NOT " \
 	"NULL AND i.resolved_on <= i.scorecard_original_due AND NOT " \
 	ISSUE_OPEN_SQL("i.") ", (SELECT c.rating FROM scorecard_callback c " \
 	"WHERE c.issue_id = i.id AND (?2 IS NULL OR c.called_on >= ?2) AND " \
-	"(?3 IS NULL OR c.called_on <= ?3) ORDER BY c.called_on DESC LIMIT 1), " \
+	"c.called_on <= " REPORT_UNTIL_SQL " ORDER BY c.called_on DESC LIMIT 1), " \
 	REPORT_DISPUTE_SQL ", CASE WHEN " REPORT_DISPUTE_SQL " AND " \
 	"i.mediation_outcome = 'success' AND NOT " ISSUE_OPEN_SQL("i.") " THEN " \
 	"(SELECT r.finding FROM revisit r WHERE r.issue_id = i.id ORDER BY " \
@@ -89,11 +97,11 @@ const char *report_vote_text(const char *vote, int labels);
  */
 #define REPORT_MISCONDUCT_SQL \
 	"SELECT count(*), coalesce(sum(" \
-	MISCONDUCT_CLOSED_SQL("m.", "min(coalesce(?3, ?4), ?4)") "), 0), " \
+	MISCONDUCT_CLOSED_SQL("m.", REPORT_UNTIL_SQL) "), 0), " \
 	"i.village_id FROM misconduct m JOIN issue i ON i.id = m.issue_id " \
 	"WHERE i.village_id IS NOT NULL AND " ISSUE_COUNTED_SQL("i.") " AND " \
 	"(?2 IS NULL OR m.referred_on >= ?2) AND " \
-	"m.referred_on <= min(coalesce(?3, ?4), ?4) GROUP BY i.village_id"
+	"m.referred_on <= " REPORT_UNTIL_SQL " GROUP BY i.village_id"
 
 /*
  * Actions 2 and 6: the suggestions raised at a village's
@@ -122,7 +130,7 @@ const char *report_vote_text(const char *vote, int labels);
  * --since, else in the year up to today, to --until and today.
  */
 #define REPORT_MODELS_PERIOD_SQL(day) \
-	"(" day " <= ?4 AND (?3 IS NULL OR " day " <= ?3) AND (CASE WHEN ?2 " \
+	"(" day " <= " REPORT_UNTIL_SQL " AND (CASE WHEN ?2 " \
 	"IS NULL THEN " day " > date(?4, '-1 year') ELSE " day " >= ?2 END))"
 #define REPORT_MODELS_SQL \
 	"SELECT (SELECT count(*) FROM honour o WHERE o.village_id = v.id AND " \

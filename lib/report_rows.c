@@ -109,7 +109,6 @@ struct report_summary_out {
 	const struct report_summary *sum;
 	FILE *fp;
 	size_t width;
-	const char *since, *until;
 	struct buf townships;	/* the townships of the rows, for the title */
 };
 
@@ -301,6 +300,13 @@ report_summary_out_open(const struct report_summary *sum,
 	    format == FORMAT_JSONL) && !(flags & OUTPUT_LABELS);
 	if (summary_columns(sum, o, err) != 0)
 		goto fail;
+	/* a page of markdown says first what its counts count */
+	if (format == FORMAT_MARKDOWN) {
+		char counts[1024];
+
+		fprintf(fp, "%s\n\n", report_counts_sentence(sum, counts,
+		    sizeof(counts)));
+	}
 	if ((o->w = writer_open(fp, format, o->cols + o->skip, o->ncols - o->skip,
 	    flags, err)) == NULL)
 		goto fail;
@@ -311,12 +317,9 @@ fail:
 }
 
 void
-report_summary_out_terminal(struct report_summary_out *o, size_t width,
-    const char *since, const char *until)
+report_summary_out_terminal(struct report_summary_out *o, size_t width)
 {
 	o->width = width;
-	o->since = since;
-	o->until = until;
 	/* a row is named by its township (of several) and its village */
 	writer_fit(o->w, width, o->skip ? 1 : 2);
 }
@@ -347,6 +350,33 @@ put_wrapped(FILE *fp, const char *text, size_t width)
 	}
 }
 
+char *
+report_counts_sentence(const struct report_summary *sum, char *out,
+    size_t size)
+{
+	char today[64], from[64], to[64];
+	const char *until = sum->until;
+
+	date_for_print(sum->today, today, sizeof(today));
+	if (sum->since == NULL && sum->until == NULL) {
+		snprintf(out, size, _("Counts are cumulative: from the start of "
+		    "the campaign to %s."), today);
+		return out;
+	}
+	if (sum->since != NULL)
+		date_for_print(sum->since, from, sizeof(from));
+	else
+		snprintf(from, sizeof(from), "%s", _("the start of the campaign"));
+	/* nothing is counted after the day (ISO dates compare as text) */
+	if (until == NULL || strcmp(until, sum->today) > 0)
+		until = sum->today;
+	date_for_print(until, to, sizeof(to));
+	snprintf(out, size, _("Issue counts are of the period: the issues "
+	    "opened from %s to %s. The other counts are cumulative, to %s."),
+	    from, to, today);
+	return out;
+}
+
 /*
  * The title of the summary on a terminal, and what its counts count:
  * from the start of the campaign to the day, or the issues of a period.
@@ -355,7 +385,7 @@ static void
 terminal_heading(struct report_summary_out *o, FILE *fp)
 {
 	const struct report_summary *sum = o->sum;
-	char today[64], from[64], to[64], title[512], line[1024];
+	char today[64], title[512], line[1024];
 
 	date_for_print(sum->today, today, sizeof(today));
 	if (o->townships.len > 0)
@@ -364,22 +394,8 @@ terminal_heading(struct report_summary_out *o, FILE *fp)
 		snprintf(line, sizeof(line), "%s", _("Summary"));
 	snprintf(title, sizeof(title), _("%s (as of %s)"), line, today);
 	put_wrapped(fp, title, o->width);
-	if (o->since == NULL && o->until == NULL) {
-		snprintf(line, sizeof(line), _("Counts are cumulative: from the "
-		    "start of the campaign to %s."), today);
-	} else {
-		if (o->since != NULL)
-			date_for_print(o->since, from, sizeof(from));
-		else
-			snprintf(from, sizeof(from), "%s",
-			    _("the start of the campaign"));
-		date_for_print(o->until != NULL ? o->until : sum->today, to,
-		    sizeof(to));
-		snprintf(line, sizeof(line), _("Issue counts are of the period: "
-		    "the issues opened from %s to %s. The other counts are "
-		    "cumulative, to %s."), from, to, today);
-	}
-	put_wrapped(fp, line, o->width);
+	put_wrapped(fp, report_counts_sentence(sum, line, sizeof(line)),
+	    o->width);
 	snprintf(line, sizeof(line), _("Survey round: %s"),
 	    sum->survey_round != NULL ? sum->survey_round : _("none saved"));
 	put_wrapped(fp, line, o->width);

@@ -624,7 +624,7 @@ count_villages(struct summary_build *b, struct error *err)
 	    "FROM issue "
 	    "WHERE village_id IS NOT NULL AND " ISSUE_COUNTED_SQL("") " "
 	    "AND (?2 IS NULL OR opened_on >= ?2) "
-	    "AND (?3 IS NULL OR opened_on <= ?3)", issues_row, err) != 0)
+	    "AND opened_on <= " REPORT_UNTIL_SQL, issues_row, err) != 0)
 		return -1;
 	if (per_store(b, REPORT_METRICS_SQL, metrics_row, err) != 0 ||
 	    per_store(b, REPORT_CASES_SQL, cases_row, err) != 0 ||
@@ -742,6 +742,8 @@ report_summary_start(struct report_source *src,
 {
 	memset(out, 0, sizeof(*out));
 	snprintf(out->today, sizeof(out->today), "%s", filter->today);
+	out->since = filter->since;
+	out->until = filter->until;
 	out->county = src->n > 1;
 	for (size_t i = 0; i < src->n; i++) {
 		struct store *s = report_source_open(src, i, err);

@@ -115,17 +115,20 @@ rate_value(struct book *b, size_t c, double rate, char (*num)[32])
 
 /*
  * A sheet of the book named name and titled "township name (as of
- * today)", of b's columns: its writer, or NULL with err set.
+ * today)" and what its counts count (report_counts_sentence()), of b's
+ * columns: its writer, or NULL with err set.
  */
 static struct writer *
 sheet(struct book *b, const char *name, struct error *err)
 {
 	const char *town = b->s->title_township;
-	char named[512], title[640];
+	char named[512], counts[1024], title[2048];
 
 	snprintf(named, sizeof(named), "%s%s%s", town != NULL ? town : "",
 	    town != NULL ? " " : "", name);
 	snprintf(title, sizeof(title), _("%s (as of %s)"), named, b->s->today);
+	snprintf(title + strlen(title), sizeof(title) - strlen(title), " %s",
+	    report_counts_sentence(b->s, counts, sizeof(counts)));
 	return writer_open_sheet(b->book, name, title, b->cols + b->skip,
 	    b->ncols - b->skip, b->flags, err);
 }

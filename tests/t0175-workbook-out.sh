@@ -254,19 +254,19 @@ test_case 'the summary workbook: a sheet per table and chart of the page, each c
 	report-gen --today 2022-11-30 summary -f xlsx -o sum.xlsx &&
 	"$PY" "$TRASH/summary.py" sum.xlsx >got &&
 	sed "s/Q/$SQ/g" >expect <<-\EOF &&
-	sheet Households and visit coverage | renke Households and visit coverage (as of 2022-11-30) | A3 A2:L12
+	sheet Households and visit coverage | renke Households and visit coverage (as of 2022-11-30) Counts are cumulative: from the start of the campaign to 2022-11-30. | A3 A2:L12
 	  header village/households/lifted/monitored/minimum allowance/serious illness/extreme poverty/ordinary/脱贫户、监测户和低保户、大病户、特困户全覆盖入户走访 by 2022-11-01/完成新识别监测户、风险消除户信息采集 by 2022-11-08/脱贫户、监测户年度信息采集更新 by 2022-11-18/完成所有农户信息采集 by 2023-02-18
 	  chart BarChart 4 series QHouseholds and visit coverageQ!$I$3:$I$12 by QHouseholds and visit coverageQ!$A$3:$A$12
-	sheet Issues, meetings and recognitio | renke Issues, meetings and recognition (as of 2022-11-30) | A3 A2:P12
+	sheet Issues, meetings and recognitio | renke Issues, meetings and recognition (as of 2022-11-30) Counts are cumulative: from the start of the campaign to 2022-11-30. | A3 A2:P12
 	  header village/issues/repeats/resolved/fed back/closed/overdue/median days/extensions/meetings held/meetings required/answers/recognition/low/high/village rules
 	  chart LineChart 3 series QIssues, meetings and recognitioQ!$N$3:$N$12 by QIssues, meetings and recognitioQ!$A$3:$A$12
-	sheet Issues by status | renke Issues by status (as of 2022-11-30) | A3 A2:I12
+	sheet Issues by status | renke Issues by status (as of 2022-11-30) Counts are cumulative: from the start of the campaign to 2022-11-30. | A3 A2:I12
 	  header category/open/in progress/resolved/feedback given/closed/reopened/closed, promised/total
 	  chart BarChart 7 series QIssues by statusQ!$B$3:$B$12 by QIssues by statusQ!$A$3:$A$12
-	sheet Open issues by age | renke Open issues by age (as of 2022-11-30) | A3 A2:B7
+	sheet Open issues by age | renke Open issues by age (as of 2022-11-30) Counts are cumulative: from the start of the campaign to 2022-11-30. | A3 A2:B7
 	  header days since the issue was opened/open issues
 	  chart BarChart 1 series QOpen issues by ageQ!$B$3:$B$7 by QOpen issues by ageQ!$A$3:$A$7
-	sheet Monitoring cases | renke Monitoring cases (as of 2022-11-30) | A3 A2:E12
+	sheet Monitoring cases | renke Monitoring cases (as of 2022-11-30) Counts are cumulative: from the start of the campaign to 2022-11-30. | A3 A2:E12
 	  header village/case clues/checked/posted/decided
 	  chart BarChart 4 series QMonitoring casesQ!$B$3:$B$12 by QMonitoring casesQ!$A$3:$A$12
 	xl/charts/chart1.xml Visit coverage per village and milestone
@@ -292,7 +292,7 @@ test_case 'the summary workbook in Chinese; from two stores, the county total' '
 	(zh && report-gen --today 2022-11-30 -d 后叶镇.db -d 双河镇.db summary \
 		-f xlsx -o county.xlsx) &&
 	"$PY" "$TRASH/summary.py" county.xlsx >got &&
-	grep_message "^sheet 农户与走访覆盖率 | 后叶镇、双河镇 农户与走访覆盖率（截至2022-11-30） | A3 A2:M23$" got &&
+	grep_message "^sheet 农户与走访覆盖率 | 后叶镇、双河镇 农户与走访覆盖率（截至2022-11-30） 各项数字为累计数：自工作开展以来至2022年11月30日。 | A3 A2:M23$" got &&
 	grep_message "^  chart BarChart 4 series .农户与走访覆盖率.!\$J\$3:\$J\$23 by .农户与走访覆盖率.!\$B\$3:\$B\$23$" got &&
 	grep_message "^sheet 问题台账、会议与群众认可度 " got &&
 	grep_message "^xl/charts/chart3.xml 各类别问题办理状态$" got &&
