@@ -166,6 +166,12 @@ struct report_village {
 					   and found stable at their revisit */
 	long misconduct, misconduct_closed;	/* misconduct matters referred
 					   (misconduct-step), and of them closed */
+	/* assistance placed in the period (action 3, REPORT_PLACED_SQL): */
+	long posts_placed, jobs_placed, land_placed, loans_approved;
+	/* care coverage (action 4) as of today: the care-coverage milestones
+	   with people due in the village, those done and done late
+	   (report_coverage_item()); the people due, and of them cared for */
+	long care_required, care_done, care_late, care_due, care_visited;
 	long survey_n;			/* answers in the rate (0: no saved round) */
 	long survey_yes;		/* of them satisfied or basically satisfied */
 	long policy_n, policy_aware;	/* the policy question's answers, and of

@@ -54,27 +54,18 @@ static const struct count_query {
 	int sum;		/* the count that sums column 1, or -1 */
 	const char *sum_when;	/* ... when column 0 is this code (NULL: always) */
 } count_queries[] = {
-	{ "SELECT m.labour, s.amount, h.village_id FROM support s "
-	  "JOIN member m ON m.id_number = s.id_number "
-	  "JOIN household h ON h.household_id = m.household_id "
-	  "WHERE s.kind = 'post' AND s.start_date <= :today AND "
-	  "(s.end_date IS NULL OR s.end_date >= :today)",
+	{ "SELECT m.labour, s.amount, h.village_id " REPORT_SUPPORT_FROM
+	  "WHERE s.kind = 'post' AND " REPORT_SUPPORT_IN_FORCE_SQL(":today"),
 	  "labour", C_POSTS, C_POST_LABOUR, C_POST_PAY, NULL },
-	{ "SELECT NULL, sum(s.amount), h.village_id FROM support s "
-	  "JOIN member m ON m.id_number = s.id_number "
-	  "JOIN household h ON h.household_id = m.household_id "
-	  "WHERE s.kind = 'job' AND s.start_date <= :today AND "
-	  "(s.end_date IS NULL OR s.end_date >= :today) GROUP BY s.id_number",
+	{ "SELECT NULL, sum(s.amount), h.village_id " REPORT_SUPPORT_FROM
+	  "WHERE s.kind = 'job' AND " REPORT_SUPPORT_IN_FORCE_SQL(":today")
+	  " GROUP BY s.id_number",
 	  NULL, C_JOBS, C_JOBS, C_JOB_INCOME, NULL },
 	{ "SELECT NULL, CAST(round(s.area_mu * 100) AS INTEGER), h.village_id "
-	  "FROM support s JOIN member m ON m.id_number = s.id_number "
-	  "JOIN household h ON h.household_id = m.household_id "
-	  "WHERE s.kind = 'land' AND s.start_date <= :today AND "
-	  "(s.end_date IS NULL OR s.end_date >= :today)",
+	  REPORT_SUPPORT_FROM "WHERE s.kind = 'land' AND "
+	  REPORT_SUPPORT_IN_FORCE_SQL(":today"),
 	  NULL, C_LAND, C_LAND, C_LAND_MU, NULL },
-	{ "SELECT s.status, s.amount, h.village_id FROM support s "
-	  "JOIN member m ON m.id_number = s.id_number "
-	  "JOIN household h ON h.household_id = m.household_id "
+	{ "SELECT s.status, s.amount, h.village_id " REPORT_SUPPORT_FROM
 	  "WHERE s.kind = 'loan' AND s.start_date <= :today",
 	  "loan_status", C_LOANS, C_LOAN_STATUS, C_LOAN_AMOUNT, "approved" },
 	{ "SELECT r.status, NULL, r.village_id FROM returnee_contact r "

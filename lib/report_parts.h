@@ -125,6 +125,39 @@ const char *report_vote_text(const char *vote, int labels);
 	"AND x.held_on <= min(coalesce(?3, ?4), ?4) GROUP BY x.village_id, x.kind"
 
 /*
+ * The assistance report-gen assistance and the scorecard's action 3
+ * count: each assistance record s (support-log) of a person m, in the
+ * village of the household h they belong to now.  A post, a park job
+ * or a land transfer is in force on day from its first day to its last
+ * (none: still); a loan is dated by the day its wish was recorded and
+ * approved by its status.
+ */
+#define REPORT_SUPPORT_FROM \
+	"FROM support s JOIN member m ON m.id_number = s.id_number " \
+	"JOIN household h ON h.household_id = m.household_id "
+#define REPORT_SUPPORT_IN_FORCE_SQL(day) \
+	"(s.start_date <= " day " AND (s.end_date IS NULL OR s.end_date >= " \
+	day "))"
+#define REPORT_LOAN_APPROVED_SQL "(s.kind = 'loan' AND s.status = 'approved')"
+
+/*
+ * Action 3's assistance placed in a village (?2 since, ?3 until, ?4
+ * today): the posts, park jobs and land transfers whose first day, and
+ * the loans approved whose wish was recorded, fall from --since to
+ * --until and today; a person starting two park jobs is one person
+ * placed, as report-gen assistance counts the people in a job.  The
+ * village id last.
+ */
+#define REPORT_PLACED_SQL \
+	"SELECT count(CASE WHEN s.kind = 'post' THEN 1 END), " \
+	"count(DISTINCT CASE WHEN s.kind = 'job' THEN s.id_number END), " \
+	"count(CASE WHEN s.kind = 'land' THEN 1 END), " \
+	"count(CASE WHEN " REPORT_LOAN_APPROVED_SQL " THEN 1 END), " \
+	"h.village_id " REPORT_SUPPORT_FROM "WHERE (?2 IS NULL OR " \
+	"s.start_date >= ?2) AND s.start_date <= min(coalesce(?3, ?4), ?4) " \
+	"GROUP BY h.village_id"
+
+/*
  * Action 8 of a village (?2 since, ?3 until, ?4 today): the selections
  * made (honour-add) and the board entries posted (board-step) from
  * --since, else in the year up to today, to --until and today.
@@ -139,6 +172,15 @@ const char *report_vote_text(const char *vote, int labels);
 	"AND " REPORT_MODELS_PERIOD_SQL("e.posted_on") "), v.id FROM village v"
 
 /*
+ * One coverage milestone's item in a village where due units (households
+ * or people) were due, visited of them covered by the due date and late
+ * more only after it: one more required, done when every one was
+ * covered in time, late when the rest were covered after it.
+ */
+void report_coverage_item(long due, long visited, long late, long *required,
+    long *done, long *late_items);
+
+/*
  * A count of a summary row that only machine formats write, after
  * days_to_resolve, by its name there: a roll-up reads them back.
  */
@@ -147,7 +189,7 @@ struct report_part {
 	size_t offset;		/* of a long in struct report_village */
 };
 
-enum { REPORT_NPARTS = 25 };
+enum { REPORT_NPARTS = 34 };
 /* the index of the first of the parts of items done late (one a meeting kind, then rules) */
 enum { REPORT_PART_LATE = 14 };
 /* the index of the first of the parts of suggestions: raised and answered, representatives' then courtyard */

@@ -164,6 +164,12 @@ rollup_row(const char *path, size_t k, json_t *row,
 		bad = "rules_delivered";
 	if (v->misconduct_closed > v->misconduct)
 		bad = "misconduct_closed";
+	if (v->care_done > v->care_required)
+		bad = "care_done";
+	else if (v->care_done + v->care_late > v->care_required)
+		bad = "care_late";
+	if (v->care_visited > v->care_due)
+		bad = "care_visited";
 	if (report_days_parse(&v->days, text_of(row, "days_to_resolve")) != 0 ||
 	    (json_object_get(row, "days_to_resolve") != NULL &&
 	    !json_is_string(json_object_get(row, "days_to_resolve")) &&

@@ -87,6 +87,17 @@ const struct report_part report_summary_parts[REPORT_NPARTS] = {
 	{ "representatives_answered", offsetof(struct report_village, kind_answered[0]) },
 	{ "courtyard_suggestions", offsetof(struct report_village, kind_suggestions[1]) },
 	{ "courtyard_answered", offsetof(struct report_village, kind_answered[1]) },
+	/* the assistance placed */
+	{ "posts_placed", offsetof(struct report_village, posts_placed) },
+	{ "jobs_placed", offsetof(struct report_village, jobs_placed) },
+	{ "land_placed", offsetof(struct report_village, land_placed) },
+	{ "loans_approved", offsetof(struct report_village, loans_approved) },
+	/* care coverage: its items, and the people due and cared for */
+	{ "care_required", offsetof(struct report_village, care_required) },
+	{ "care_done", offsetof(struct report_village, care_done) },
+	{ "care_late", offsetof(struct report_village, care_late) },
+	{ "care_due", offsetof(struct report_village, care_due) },
+	{ "care_visited", offsetof(struct report_village, care_visited) },
 };
 
 #define NPARTS (sizeof(report_summary_parts) / sizeof(report_summary_parts[0]))

@@ -21,10 +21,18 @@ static const struct column scorecard_columns[] = {
 	{ "representatives_answered_rate", N_("answered rate"), COLUMN_NUMBER },
 	{ "on_time_rate", N_("3 on-time rate"), COLUMN_NUMBER },
 	{ "callback_rate", N_("callback satisfaction"), COLUMN_NUMBER },
+	{ "posts_placed", N_("posts placed"), COLUMN_INTEGER },
+	{ "jobs_placed", N_("people placed in park jobs"), COLUMN_INTEGER },
+	{ "land_placed", N_("land transfers made"), COLUMN_INTEGER },
+	{ "loans_approved", N_("loans approved"), COLUMN_INTEGER },
 	{ "settled_rate", N_("4 settled rate"), COLUMN_NUMBER },
 	{ "misconduct_referred", N_("misconduct referred"), COLUMN_INTEGER },
 	{ "misconduct_closed", N_("misconduct closed"), COLUMN_INTEGER },
 	{ "misconduct_closed_rate", N_("closed rate"), COLUMN_NUMBER },
+	{ "care_required", N_("care milestones due"), COLUMN_INTEGER },
+	{ "care_done", N_("care milestones done"), COLUMN_INTEGER },
+	{ "care_late", N_("late"), COLUMN_INTEGER },
+	{ "care_coverage", N_("care coverage"), COLUMN_NUMBER },
 	{ "briefings_required", N_("5 briefings due"), COLUMN_INTEGER },
 	{ "briefings_held", N_("held"), COLUMN_INTEGER },
 	{ "briefings_late", N_("late"), COLUMN_INTEGER },
@@ -62,9 +70,9 @@ enum { KIND_REPRESENTATIVES, KIND_COURTYARD, KIND_BRIEFING };
 
 /*
  * A row's required items: every visit milestone due in it, every meeting
- * a milestone asks for, every rule-delivery milestone; those done by
- * their due date, and those done only after it (late; the rest are
- * missing).
+ * a milestone asks for, every rule-delivery milestone, every
+ * care-coverage milestone with people due in it; those done by their
+ * due date, and those done only after it (late; the rest are missing).
  */
 struct card {
 	const struct report_village *row;
@@ -82,16 +90,13 @@ card_count(struct card *c, const struct report_summary *sum, long min_n)
 	const struct report_coverage *cv = v->coverage;
 
 	for (size_t m = 0; m < sum->nmilestones; m++)
-		if (cv[m].due > 0) {
-			c->visits_required++;
-			c->visits_done += cv[m].visited >= cv[m].due;
-			c->visits_late += cv[m].visited < cv[m].due &&
-			    cv[m].visited + cv[m].late >= cv[m].due;
-		}
+		report_coverage_item(cv[m].due, cv[m].visited, cv[m].late,
+		    &c->visits_required, &c->visits_done, &c->visits_late);
 	c->required = c->visits_required + v->meetings_required +
-	    v->rules_required;
-	c->done = c->visits_done + v->meetings_held + v->rules_done;
-	c->late = c->visits_late + v->rules_late;
+	    v->rules_required + v->care_required;
+	c->done = c->visits_done + v->meetings_held + v->rules_done +
+	    v->care_done;
+	c->late = c->visits_late + v->rules_late + v->care_late;
 	for (int k = 0; k < REPORT_NMEETING_KINDS; k++)
 		c->late += v->kind_late[k];
 	c->few = v->survey_n < min_n;
@@ -254,10 +259,16 @@ card_values(const struct card *card, const struct report_summary *sum,
 	put_suggestions(t, v, KIND_REPRESENTATIVES);
 	put_rate(t, v->on_time, v->due);
 	put_rate(t, v->pleased, v->reached);
+	put_count(t, v->posts_placed);
+	put_count(t, v->jobs_placed);
+	put_count(t, v->land_placed);
+	put_count(t, v->loans_approved);
 	put_rate(t, v->settled, v->disputes);
 	put_count(t, v->misconduct);
 	put_count(t, v->misconduct_closed);
 	put_rate(t, v->misconduct_closed, v->misconduct);
+	put_items(t, v->care_required, v->care_done, v->care_late);
+	put_rate(t, v->care_visited, v->care_due);
 	put_items(t, v->kind_required[KIND_BRIEFING], v->kind_held[KIND_BRIEFING],
 	    v->kind_late[KIND_BRIEFING]);
 	put_rate(t, v->policy_aware, v->policy_n);
@@ -431,6 +442,14 @@ page_row(FILE *fp, const struct card *c, int county)
 	    answered_text(text, sizeof(text), v, KIND_REPRESENTATIVES));
 	snprintf(text, sizeof(text), "%s / %s", percent(a, sizeof(a), v->on_time,
 	    v->due), percent(b, sizeof(b), v->pleased, v->reached));
+	if (v->posts_placed + v->jobs_placed + v->land_placed +
+	    v->loans_approved > 0) {
+		size_t n = strlen(text);
+
+		snprintf(text + n, sizeof(text) - n, _("; placed: %ld posts, %ld "
+		    "in park jobs, %ld land transfers, %ld loans"), v->posts_placed,
+		    v->jobs_placed, v->land_placed, v->loans_approved);
+	}
 	plain_cell(fp, 3, text);
 	percent(a, sizeof(a), v->settled, v->disputes);
 	if (v->misconduct > 0)
@@ -438,7 +457,16 @@ page_row(FILE *fp, const struct card *c, int county)
 		    a, v->misconduct_closed, v->misconduct);
 	else
 		snprintf(text, sizeof(text), "%s", a);
-	plain_cell(fp, 4, text);
+	if (v->care_required > 0) {
+		char more[256];
+
+		snprintf(more, sizeof(more), _("care coverage %s; settled %s"),
+		    percent(b, sizeof(b), v->care_visited, v->care_due), text);
+		heat_cell(fp, 4, v->care_required, v->care_done, v->care_late,
+		    more);
+	} else {
+		plain_cell(fp, 4, text);
+	}
 	snprintf(text, sizeof(text), _("aware %s"), percent(a, sizeof(a),
 	    v->policy_aware, v->policy_n));
 	heat_cell(fp, 5, v->kind_required[KIND_BRIEFING],
@@ -479,7 +507,7 @@ scorecard_page(const struct card *cards, const struct report_summary *sum,
 {
 	static const char *const heads[] = { N_("village"), N_("1 visits"),
 	    N_("2 representatives' meetings"), N_("3 on time / callbacks"),
-	    N_("4 disputes settled"), N_("5 policy briefings"),
+	    N_("4 disputes, misconduct and care"), N_("5 policy briefings"),
 	    N_("6 courtyard meetings"), N_("7 village rules"),
 	    N_("8 models and boards"), N_("recognition"), N_("completion"),
 	    N_("rank") };

@@ -111,6 +111,34 @@ coverage_row(void *context, const struct coverage *c, struct error *err)
 	return 0;
 }
 
+void
+report_coverage_item(long due, long visited, long late, long *required,
+    long *done, long *late_items)
+{
+	if (due <= 0)
+		return;
+	(*required)++;
+	*done += visited >= due;
+	*late_items += visited < due && visited + late >= due;
+}
+
+/* A village's coverage of a care-coverage milestone: one item of action 4. */
+static int
+care_row(void *context, const struct coverage *c, struct error *err)
+{
+	struct summary_build *b = context;
+	struct report_village *v = row_of(b, c->village);
+
+	(void)err;
+	if (v == NULL)
+		return 0;
+	report_coverage_item(c->due, c->visited, c->late, &v->care_required,
+	    &v->care_done, &v->care_late);
+	v->care_due += c->due;
+	v->care_visited += c->visited;
+	return 0;
+}
+
 /* A row of a query over the whole store, counted into its village v. */
 typedef int row_fn(struct summary_build *b, struct report_village *v,
     sqlite3_stmt *st);
@@ -283,6 +311,18 @@ misconduct_row(struct summary_build *b, struct report_village *v,
 	return 0;
 }
 
+/* REPORT_PLACED_SQL's row of the village. */
+static int
+placed_row(struct summary_build *b, struct report_village *v, sqlite3_stmt *st)
+{
+	(void)b;
+	v->posts_placed += sqlite3_column_int64(st, 0);
+	v->jobs_placed += sqlite3_column_int64(st, 1);
+	v->land_placed += sqlite3_column_int64(st, 2);
+	v->loans_approved += sqlite3_column_int64(st, 3);
+	return 0;
+}
+
 /* REPORT_SUGGESTIONS_SQL's row of a village and a kind of meeting. */
 static int
 suggestions_row(struct summary_build *b, struct report_village *v,
@@ -430,6 +470,15 @@ report_row_add(struct report_village *total, const struct report_village *from,
 	total->settled += from->settled;
 	total->misconduct += from->misconduct;
 	total->misconduct_closed += from->misconduct_closed;
+	total->posts_placed += from->posts_placed;
+	total->jobs_placed += from->jobs_placed;
+	total->land_placed += from->land_placed;
+	total->loans_approved += from->loans_approved;
+	total->care_required += from->care_required;
+	total->care_done += from->care_done;
+	total->care_late += from->care_late;
+	total->care_due += from->care_due;
+	total->care_visited += from->care_visited;
 	total->rules_in_force += from->rules_in_force;
 	total->rules_households += from->rules_households;
 	total->rules_delivered += from->rules_delivered;
@@ -632,7 +681,8 @@ count_villages(struct summary_build *b, struct error *err)
 	    per_store(b, REPORT_RULES_SQL, rules_row, err) != 0 ||
 	    per_store(b, REPORT_MODELS_SQL, models_row, err) != 0 ||
 	    per_store(b, REPORT_MISCONDUCT_SQL, misconduct_row, err) != 0 ||
-	    per_store(b, REPORT_SUGGESTIONS_SQL, suggestions_row, err) != 0)
+	    per_store(b, REPORT_SUGGESTIONS_SQL, suggestions_row, err) != 0 ||
+	    per_store(b, REPORT_PLACED_SQL, placed_row, err) != 0)
 		return -1;
 	/*
 	 * each village against each meeting milestone: the meetings asked
@@ -679,8 +729,11 @@ count_villages(struct summary_build *b, struct error *err)
 	    "FROM survey_round ORDER BY saved_on DESC, id DESC LIMIT 1)",
 	    survey_row, err) != 0)
 		return -1;
-	return coverage_by_village(b->s, NULL, b->filter->today, coverage_row, b,
-	    err) < 0 ? -1 : 0;
+	if (coverage_by_village(b->s, NULL, b->filter->today, coverage_row, b,
+	    err) < 0)
+		return -1;
+	return coverage_by_village_of(b->s, NULL, COVERAGE_CARE,
+	    b->filter->today, care_row, b, err) < 0 ? -1 : 0;
 }
 
 /* The medians and rates of v, from its parts. */

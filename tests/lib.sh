@@ -118,6 +118,14 @@ fake_mail() {
 	chmod +x "$1/mail"
 }
 
+# two_townships: 甲镇.db and 乙镇.db here, copies of the store at $RENKE_DB
+# named as the townships 甲镇 and 乙镇: a county of two for a roll-up
+two_townships() {
+	cp "$RENKE_DB" 甲镇.db && cp "$RENKE_DB" 乙镇.db &&
+	sqlite3 甲镇.db "INSERT INTO meta VALUES ('township', '甲镇')" &&
+	sqlite3 乙镇.db "INSERT INTO meta VALUES ('township', '乙镇')"
+}
+
 # field NAME FILE: csv column NAME of a report FILE, with the village
 # first: village,value (a report's rows, as the scorecard tests read them)
 field() {

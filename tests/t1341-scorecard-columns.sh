@@ -169,7 +169,7 @@ test_case 'nothing required or nothing answered is "—" for people and empty fo
 	test_cmp expect actual &&
 	LANG=zh_CN.UTF-8 LC_ALL=zh_CN.UTF-8 report-gen -d empty.db scorecard -f table --today $TODAY >table &&
 	grep "^龙洞村 " table | grep -o "—" | wc -l >n &&
-	test "$(cat n)" -eq 29
+	test "$(cat n)" -eq 33
 '
 
 test_case 'a county of two townships adds up: its policy and delivery items are the sums of the townships'\'' rows' '

@@ -286,9 +286,7 @@ test_case 'the page in Chinese, and from roll-ups' '
 	grep -q "逾期完成" page.html &&
 	grep -q "<th>1 走访</th>" page.html &&
 	grep -q "逾期[0-9]" page.html &&
-	cp "$RENKE_DB" 甲镇.db && cp "$RENKE_DB" 乙镇.db &&
-	sqlite3 甲镇.db "INSERT INTO meta VALUES (${SQ}township${SQ}, ${SQ}甲镇${SQ})" &&
-	sqlite3 乙镇.db "INSERT INTO meta VALUES (${SQ}township${SQ}, ${SQ}乙镇${SQ})" &&
+	two_townships &&
 	report-gen -d 甲镇.db -d 乙镇.db summary -f json --today $TODAY >county.json &&
 	report-gen -d 甲镇.db -d 乙镇.db scorecard -f html --today $TODAY >expect.html &&
 	report-gen --from-rollup scorecard county.json -f html >actual.html &&
@@ -303,9 +301,7 @@ test_case 'the boards of two townships with a village of one name are two sheets
 	board-step -q --today 2022-12-31 "$EXAMPLES/board-steps.csv" &&
 	sqlite3 "$RENKE_DB" "DELETE FROM board_entry WHERE village_id <> (SELECT id FROM village WHERE name = ${SQ}后叶村${SQ})" &&
 	sqlite3 "$RENKE_DB" "PRAGMA wal_checkpoint(TRUNCATE)" >/dev/null &&
-	cp "$RENKE_DB" 甲镇.db && cp "$RENKE_DB" 乙镇.db &&
-	sqlite3 甲镇.db "INSERT INTO meta VALUES (${SQ}township${SQ}, ${SQ}甲镇${SQ})" &&
-	sqlite3 乙镇.db "INSERT INTO meta VALUES (${SQ}township${SQ}, ${SQ}乙镇${SQ})" &&
+	two_townships &&
 	report-gen -d 甲镇.db -d 乙镇.db board -f html --today 2022-12-31 >page.html &&
 	test "$(grep -c "<section>" page.html)" = 2 &&
 	grep -o "<h1>[^<]*</h1>" page.html >actual &&

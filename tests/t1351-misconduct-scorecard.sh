@@ -116,9 +116,7 @@ test_case 'matters stay out of on-time closure and callbacks; the rate is — wh
 
 test_case 'a county'"'"'s roll-up carries the matters: read back, the same scorecard as its stores' '
 	seed &&
-	cp "$RENKE_DB" 甲镇.db && cp "$RENKE_DB" 乙镇.db &&
-	sqlite3 甲镇.db "INSERT INTO meta VALUES (${SQ}township${SQ}, ${SQ}甲镇${SQ})" &&
-	sqlite3 乙镇.db "INSERT INTO meta VALUES (${SQ}township${SQ}, ${SQ}乙镇${SQ})" &&
+	two_townships &&
 	misconduct-step -q -d 乙镇.db --today 2022-12-31 --kind 家暴 --parties H4 --step 移交 --date 2022-12-30 --referred-to 公安 &&
 	report-gen -d 甲镇.db -d 乙镇.db summary -f json --today 2022-12-31 >county.json &&
 	report-gen -d 甲镇.db -d 乙镇.db scorecard -f csv --today 2022-12-31 >expect &&

@@ -35,7 +35,8 @@ head, rows = rows[0], rows[1:]
 ws = openpyxl.load_workbook(book).active
 colour = {"done": "FF92D050", "late": "FFFFC000", "missing": "FFFF5050"}
 actions = [("visits", "done"), ("representatives", "held"),
-    ("briefings", "held"), ("courtyard", "held"), ("rules_delivery", "done")]
+    ("briefings", "held"), ("courtyard", "held"), ("rules_delivery", "done"),
+    ("care", "done")]
 def fill(cell):
     f = cell.fill
     return f.fgColor.rgb if f is not None and f.patternType == "solid" else None

@@ -165,9 +165,7 @@ test_case 'counts, not required items: the completion rate stays; Chinese headin
 
 test_case 'a county'"'"'s roll-up carries the suggestions; one answering more than raised is refused' '
 	seed &&
-	cp "$RENKE_DB" 甲镇.db && cp "$RENKE_DB" 乙镇.db &&
-	sqlite3 甲镇.db "INSERT INTO meta VALUES (${SQ}township${SQ}, ${SQ}甲镇${SQ})" &&
-	sqlite3 乙镇.db "INSERT INTO meta VALUES (${SQ}township${SQ}, ${SQ}乙镇${SQ})" &&
+	two_townships &&
 	meeting-log -q -d 乙镇.db --today 2022-12-31 --owner 村委 --kind 院坝会 \
 		--village 丙村 --group 1社 --date 2022-12-20 --suggestion 便民桥 >/dev/null &&
 	report-gen -d 甲镇.db -d 乙镇.db summary -f json --today 2022-12-31 >county.json &&
