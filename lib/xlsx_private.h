@@ -62,7 +62,11 @@ struct xlsx {
 	struct xml_scan scan;
 	struct sheet_parse sp;
 	int scanning;
-	long long done, total;	/* bytes of the sheet read (done: when its part closed) */
+	/* the sheet's rows parsed a batch ahead on the parser's thread (lib/xlsx_sheet.c) */
+	struct worker *parser;
+	struct row_batch *batch;	/* two of them */
+	int cur;		/* the one handed out */
+	long long done, total;	/* bytes of the sheet read (done: by the rows handed out) */
 };
 
 /*

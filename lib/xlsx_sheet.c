@@ -537,9 +537,109 @@ sheet_parse_init(struct sheet_parse *sp, const struct xlsx *x, struct xml_scan *
 	sp->err = err;
 }
 
+/* The error of a sheet's XML that the scanner refused. */
+static int
+sheet_xml_error(struct sheet_parse *sp, const struct xml_scan *scan,
+    struct part_reader *part)
+{
+	if (sp->failed)
+		return -1;
+	if (scan->read_failed)
+		return error_set(sp->err, EXIT_DATAERR, "%s:%s: %s", sp->file, sp->sheet,
+		    part != NULL ? part_strerror(part) : strerror(EIO));
+	return error_set(sp->err, EXIT_DATAERR, _("%s:%s: the sheet's XML is "
+	    "broken at line %lu: %s"), sp->file, sp->sheet, xml_scan_line(scan),
+	    xml_scan_reason(scan));
+}
+
+/* ---- rows parsed a batch ahead, on a thread of their own ---- */
+
+/*
+ * The sheet's XML is parsed on one core while the rows parsed before
+ * it are imported on the other: in batches of BATCH_ROWS rows, one
+ * handed out while the next is parsed.  A batch ends early once its
+ * rows hold BATCH_BYTES of cells and text, and a row that held more
+ * than ROW_KEEP is freed before it is parsed into again, so that rows
+ * reaching column XFD keep memory as small as narrow ones do.
+ */
+#define BATCH_ROWS 256
+#define BATCH_BYTES (1 << 20)
+#define ROW_KEEP (16 << 10)
+
+struct row_batch {
+	struct xlsx *x;
+	struct sheet_row rows[BATCH_ROWS];
+	size_t n, next;		/* rows parsed into it; rows handed out */
+	int rc;			/* after its rows: 1 more to come, 0 the end, -1 err */
+	struct error err;
+	long long done;		/* bytes of the sheet read when it was parsed */
+	unsigned long job;	/* the parser's number for it */
+};
+
+/* The next row of the sheet into row: 1, 0 at the end, -1 with err set. */
+static int
+parse_row(struct xlsx *x, struct sheet_row *row, struct error *err)
+{
+	struct sheet_parse *sp = &x->sp;
+	int rc;
+
+	sp->row = row;
+	sp->err = err;
+	sp->row_done = 0;
+	if (!x->scanning)
+		return 0;
+	rc = xml_scan_run(&x->scan);
+	if (rc < 0 || sp->failed) {
+		x->scanning = 0;
+		return sheet_xml_error(sp, &x->scan, x->part);
+	}
+	if (rc == 0) {
+		x->scanning = 0;
+		return 0;
+	}
+	return 1;
+}
+
+/* What the cells and text of row take. */
+static size_t
+row_bytes(const struct sheet_row *row)
+{
+	return row->cap * sizeof(struct cell) + row->text.cap;
+}
+
+/* The parser's job: the next rows of the sheet into the batch arg. */
+static void
+parse_batch(void *arg)
+{
+	struct row_batch *b = arg;
+	size_t bytes = 0;
+
+	b->n = b->next = 0;
+	b->rc = 1;
+	while (b->n < BATCH_ROWS && bytes < BATCH_BYTES) {
+		struct sheet_row *row = &b->rows[b->n];
+
+		if (row_bytes(row) > ROW_KEEP)
+			sheet_row_free(row);
+		if ((b->rc = parse_row(b->x, row, &b->err)) != 1)
+			break;
+		bytes += row_bytes(row);
+		b->n++;
+	}
+	b->done = part_done(b->x->part);
+}
+
 static void
 stop_sheet(struct xlsx *x)
 {
+	/* the batches queued are parsed first */
+	worker_stop(x->parser);
+	x->parser = NULL;
+	for (size_t k = 0; x->batch != NULL && k < 2; k++)
+		for (size_t i = 0; i < BATCH_ROWS; i++)
+			sheet_row_free(&x->batch[k].rows[i]);
+	free(x->batch);
+	x->batch = NULL;
 	xml_scan_free(&x->scan);
 	if (x->part != NULL)
 		x->done = part_done(x->part);
@@ -592,51 +692,50 @@ xlsx_select(struct xlsx *x, size_t i, struct merged_region **merges, size_t *nme
 	xml_scan_init(&x->scan, part_read, x->part, sheet_start, sheet_end, sheet_text,
 	    &x->sp);
 	x->scanning = 1;
+	if ((x->batch = calloc(2, sizeof(*x->batch))) == NULL)
+		return error_set(err, EXIT_SOFTWARE, "%s", strerror(ENOMEM));
+	x->batch[0].x = x->batch[1].x = x;
+	x->cur = 0;
+	/* without a thread, each batch is parsed when it is queued */
+	x->parser = worker_start();
+	x->batch[0].job = worker_run(x->parser, parse_batch, &x->batch[0]);
+	x->batch[1].job = worker_run(x->parser, parse_batch, &x->batch[1]);
 	return 0;
-}
-
-/* The error of a sheet's XML that the scanner refused. */
-static int
-sheet_xml_error(struct sheet_parse *sp, const struct xml_scan *scan,
-    struct part_reader *part)
-{
-	if (sp->failed)
-		return -1;
-	if (scan->read_failed)
-		return error_set(sp->err, EXIT_DATAERR, "%s:%s: %s", sp->file, sp->sheet,
-		    part != NULL ? part_strerror(part) : strerror(EIO));
-	return error_set(sp->err, EXIT_DATAERR, _("%s:%s: the sheet's XML is "
-	    "broken at line %lu: %s"), sp->file, sp->sheet, xml_scan_line(scan),
-	    xml_scan_reason(scan));
 }
 
 int
 xlsx_next_row(struct xlsx *x, struct sheet_row *row, struct error *err)
 {
-	struct sheet_parse *sp = &x->sp;
-	int rc;
+	if (x->batch == NULL)
+		return 0;
+	for (;;) {
+		struct row_batch *b = &x->batch[x->cur];
 
-	sp->row = row;
-	sp->err = err;
-	sp->row_done = 0;
-	if (!x->scanning)
-		return 0;
-	rc = xml_scan_run(&x->scan);
-	if (rc < 0 || sp->failed) {
-		x->scanning = 0;
-		return sheet_xml_error(sp, &x->scan, x->part);
+		worker_wait(x->parser, b->job);
+		x->done = b->done;
+		if (b->next < b->n) {
+			/* the row changes places with the caller's, whose memory the batch keeps */
+			struct sheet_row t = *row;
+
+			*row = b->rows[b->next];
+			b->rows[b->next++] = t;
+			return 1;
+		}
+		if (b->rc != 1) {
+			if (b->rc < 0)
+				*err = b->err;
+			return b->rc;
+		}
+		/* this batch is done with: parse the one after the next into it */
+		b->job = worker_run(x->parser, parse_batch, b);
+		x->cur ^= 1;
 	}
-	if (rc == 0) {
-		x->scanning = 0;
-		return 0;
-	}
-	return 1;
 }
 
 void
 xlsx_progress(const struct xlsx *x, long long *done, long long *total)
 {
-	*done = x->part != NULL ? part_done(x->part) : x->done;
+	*done = x->done;
 	*total = x->total;
 }
 

@@ -214,8 +214,9 @@ store_unchanged() {
 	test_cmp before after
 }
 
-# same_households A B: stores A and B hold the same households, villages and
-# groups (350 of them: the example township's), whatever each was read from
+# same_households A B [COUNT]: stores A and B hold the same households,
+# villages and groups (COUNT of them, 350 when not given: the example
+# township's), whatever each was read from
 same_households() {
 	for db in "$1" "$2"; do
 		sqlite3 "$db" "SELECT household_id, head_name, id_number, phone, v.name,
@@ -224,8 +225,27 @@ same_households() {
 			LEFT JOIN village_group g ON g.id = h.group_id
 			ORDER BY household_id" >"$db.rows" || return 1
 	done &&
-	test_line_count 350 "$1.rows" &&
+	test_line_count "${3:-350}" "$1.rows" &&
 	test_cmp "$1.rows" "$2.rows"
+}
+
+# xlsx_rewrite IN PART PATTERN REPLACEMENT OUT [COUNT]: the workbook IN with
+# the first COUNT matches (1 when not given, 0 for all) of PATTERN, a Python
+# regular expression, in its part PART replaced, as OUT; fails when none matches
+xlsx_rewrite() {
+	python3 -c '
+import re, sys, zipfile
+src, part, pattern, repl, out = sys.argv[1:6]
+count = int(sys.argv[6]) if len(sys.argv) > 6 else 1
+z = zipfile.ZipFile(src)
+parts = {n: z.read(n) for n in z.namelist()}
+text, n = re.subn(pattern, repl, parts[part].decode(), count=count)
+assert n >= 1, "no match"
+parts[part] = text.encode()
+with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as w:
+    for name, data in parts.items():
+        w.writestr(name, data)
+' "$@"
 }
 
 # err_is FILE LINE...: FILE (a command's standard error) is exactly these lines

@@ -29,25 +29,8 @@ test_case 'its shared strings are the sheet'"'"'s: one table, the IDs and phones
 	grep -q "<si><t>$phone</t></si>" sst.xml
 '
 
-# rewrite XLSX PART PATTERN REPLACEMENT OUT: XLSX with the first match of
-# PATTERN (a Python regular expression) in PART replaced, as OUT
-rewrite() {
-	python3 -c '
-import re, sys, zipfile
-src, part, pattern, repl, out = sys.argv[1:]
-z = zipfile.ZipFile(src)
-parts = {n: z.read(n) for n in z.namelist()}
-text, n = re.subn(pattern, repl, parts[part].decode(), count=1)
-assert n == 1, "no match"
-parts[part] = text.encode()
-with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as w:
-    for name, data in parts.items():
-        w.writestr(name, data)
-' "$@"
-}
-
 test_case 'a shared-string table that is not XML is refused, naming its line' '
-	rewrite "$TRASH/excel.xlsx" xl/sharedStrings.xml "</si></sst>" "</sj></sst>" bad.xlsx &&
+	xlsx_rewrite "$TRASH/excel.xlsx" xl/sharedStrings.xml "</si></sst>" "</sj></sst>" bad.xlsx &&
 	store_dump >before &&
 	expect_status 65 household-add bad.xlsx 2>err &&
 	err_is err "household-add: bad.xlsx: xl/sharedStrings.xml, line 2: an end tag that matches no start tag" &&
@@ -56,14 +39,14 @@ test_case 'a shared-string table that is not XML is refused, naming its line' '
 
 test_case 'a cell naming a shared string past the table is refused, naming the cell' '
 	n=$(grep -o "uniqueCount=\"[0-9]*\"" "$TRASH/sst.count" | tr -dc 0-9) &&
-	rewrite "$TRASH/excel.xlsx" xl/worksheets/sheet1.xml \
+	xlsx_rewrite "$TRASH/excel.xlsx" xl/worksheets/sheet1.xml \
 		"(<c r=\"B5\" s=\"3\" t=\"s\"><v>)[0-9]+" "\\g<1>$n" bad.xlsx &&
 	store_dump >before &&
 	expect_status 65 household-add bad.xlsx 2>err &&
 	err_is err "household-add: bad.xlsx:花名册: the header is row 2" \
 		"household-add: bad.xlsx:花名册!B5: a shared string that the workbook lacks" &&
 	store_unchanged &&
-	rewrite "$TRASH/excel.xlsx" xl/worksheets/sheet1.xml \
+	xlsx_rewrite "$TRASH/excel.xlsx" xl/worksheets/sheet1.xml \
 		"(<c r=\"B5\" s=\"3\" t=\"s\"><v>)([0-9]+)" "\\g<1>\\g<2>x" bad.xlsx &&
 	expect_status 65 household-add bad.xlsx 2>err &&
 	err_is err "household-add: bad.xlsx:花名册: the header is row 2" \
@@ -73,7 +56,7 @@ test_case 'a cell naming a shared string past the table is refused, naming the c
 
 test_case 'a shared string'"'"'s number may have white space around it' '
 	example_households &&
-	rewrite "$TRASH/excel.xlsx" xl/worksheets/sheet1.xml \
+	xlsx_rewrite "$TRASH/excel.xlsx" xl/worksheets/sheet1.xml \
 		"(<c r=\"B5\" s=\"3\" t=\"s\"><v>)([0-9]+)" "\\g<1> \\g<2>\n" spaced.xlsx &&
 	household-add -q -d spaced.db spaced.xlsx &&
 	same_households "$RENKE_DB" spaced.db
