@@ -4,7 +4,8 @@
 #include "cli.h"
 
 static const char usage[] =
-"usage: household-list [-q] [-d db] [--by name] [-f format] [-o file] [--bom] [--excel]\n"
+"usage: household-list [-q] [-d db] [--by name] [--today date] [-f format] [-o file]\n"
+"                      [--bom] [--excel]\n"
 "                      [--reveal] [--village name] [--group name]\n"
 "                      [--category category] [--id id] [--name name]\n"
 "                      [--id-number number] [--phone digits]\n"
