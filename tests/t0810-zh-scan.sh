@@ -7,7 +7,8 @@
 # aside).  The rule is renke(7)'s.
 #
 # The example township is built once, under zh_CN as a clerk builds it,
-# and copied into each case.  The words looked for are the store's own:
+# with a record of every kind (care visits and the quarter's care
+# milestone too, whose coverage counts people), and copied into each case.  The words looked for are the store's own:
 # every code of its vocab table and every column of its tables, besides
 # any snake_case word and the command's CSV field names.  The commands
 # are the Makefile's and the reports report-gen's own list, so that a new
@@ -172,6 +173,9 @@ EOF
 	misconduct --today 2022-12-20 --referred-on 2022-11-02 --step 回访 --finding 稳定 --who 陈书记 &&
 	# village rules, drafted to enforced
 	rule-step --today 2023-06-30 "$EXAMPLES/rules.csv" >/dev/null &&
+	# care visits and the quarter's care milestone (人文关怀)
+	care-log --today 2023-03-31 "$EXAMPLES/care.csv" &&
+	milestone-add "$EXAMPLES/care-milestones.csv" &&
 	sqlite3 renke.db "SELECT max(id) FROM issue WHERE kind = 'misconduct'" >"$TRASH/misconduct" &&
 	sqlite3 renke.db "SELECT code FROM vocab; SELECT DISTINCT p.name FROM
 		sqlite_master AS m, pragma_table_info(m.name) AS p WHERE m.type = 'table'" |
@@ -222,6 +226,10 @@ report-gen --today 2022-12-31 board
 report-gen --today 2022-11-30 assistance
 report-gen --today 2022-11-30 returnees
 report-gen --today 2022-11-30 care
+report-gen --today 2023-01-31 care
+visit-log --today 2023-01-31 --coverage --milestone 2022-q4-care
+visit-log --today 2023-01-31 --coverage --missing --milestone 2022-q4-care
+deadline-check --today 2023-01-10 --kind care_missing
 survey-tally --from-store 2022-11
 survey-tally --today 2022-11-28 EXAMPLES/survey.csv
 survey-tally --evaluation EXAMPLES/evaluation.csv
