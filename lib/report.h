@@ -293,8 +293,9 @@ void report_summary_out_terminal(struct report_summary_out *o, size_t width);
  * What the counts of sum count, a sentence in the user's language for
  * every page and sheet of the summary: cumulative from the start of the
  * campaign to its day, or, with a period (sum->since, sum->until), the
- * issues opened in it, up to the day at the latest, and the other counts
- * cumulative.  Into out (size bytes); returns out.
+ * issues opened in it (for on-time closure those due in it), up to the
+ * day at the latest, and the other counts cumulative.  Into out (size
+ * bytes); returns out.
  */
 char *report_counts_sentence(const struct report_summary *sum, char *out,
     size_t size);

@@ -382,9 +382,9 @@ report_counts_sentence(const struct report_summary *sum, char *out,
 	if (until == NULL || strcmp(until, sum->today) > 0)
 		until = sum->today;
 	date_for_print(until, to, sizeof(to));
-	snprintf(out, size, _("Issue counts are of the period: the issues "
-	    "opened from %s to %s. The other counts are cumulative, to %s."),
-	    from, to, today);
+	snprintf(out, size, _("Issue counts are of the period from %s to %s: "
+	    "the issues opened in it, and for on-time closure those due in it. "
+	    "The other counts are cumulative, to %s."), from, to, today);
 	return out;
 }
 

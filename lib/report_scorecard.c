@@ -495,6 +495,27 @@ page_row(FILE *fp, const struct card *c, int county)
 }
 
 /*
+ * What the scorecard's counts count, into out (size bytes): the
+ * summary's sentence (report_counts_sentence()), and the models and
+ * boards of action 8, which count the year up to the day when no
+ * period is given.  Returns out.
+ */
+static char *
+scorecard_counts(const struct report_summary *sum, char *out, size_t size)
+{
+	char today[64];
+	size_t n;
+
+	report_counts_sentence(sum, out, size);
+	n = strlen(out);
+	date_for_print(sum->today, today, sizeof(today));
+	if (sum->since == NULL && n + 1 < size)
+		snprintf(out + n, size - n, _(" Models and boards: those of the "
+		    "year up to %s."), today);
+	return out;
+}
+
+/*
  * The scorecard as one HTML page (inline CSS, nothing fetched) to print
  * on A4 landscape: a row per village and total, a cell per action, those
  * with required items green when all were done by their due dates,
@@ -511,7 +532,7 @@ scorecard_page(const struct card *cards, const struct report_summary *sum,
 	    N_("6 courtyard meetings"), N_("7 village rules"),
 	    N_("8 models and boards"), N_("recognition"), N_("completion"),
 	    N_("rank") };
-	char line[512];
+	char line[1024];
 
 	fprintf(fp, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n"
 	    "<meta charset=\"utf-8\">\n<title>", locale_is_chinese() ? "zh-CN" :
@@ -531,6 +552,8 @@ scorecard_page(const struct card *cards, const struct report_summary *sum,
 		fputs("<p class=\"date\">", fp);
 		snprintf(line, sizeof(line), _("Date: %s"), sum->today);
 		html_write_text(fp, line);
+		fputs("</p>\n<p class=\"date\">", fp);
+		html_write_text(fp, scorecard_counts(sum, line, sizeof(line)));
 		fputs("</p>\n", fp);
 	}
 	fputs("<p><span class=\"key done\">", fp);
@@ -570,6 +593,7 @@ report_scorecard(struct report_source *src, const char *const *files,
 	struct card *cards = NULL;
 	struct writer *w = NULL;
 	struct cells t;
+	char counts[1024], title[2048];
 	int county;
 	long rows = -1;
 
@@ -625,6 +649,17 @@ report_scorecard(struct report_source *src, const char *const *files,
 			rows = 0;	/* the reader closed the pipe */
 		goto out;
 	}
+	/* markdown opens with what the counts count; a workbook's title ends with it */
+	scorecard_counts(&sum, counts, sizeof(counts));
+	if (format == FORMAT_MARKDOWN)
+		fprintf(fp, "%s\n\n", counts);
+	if (format == FORMAT_XLSX) {
+		snprintf(title, sizeof(title), _("%s (as of %s)"),
+		    _("Scorecard of the eight actions"), sum.today);
+		snprintf(title + strlen(title), sizeof(title) - strlen(title),
+		    " %s", counts);
+		output_title(title);
+	}
 	if ((w = writer_open(fp, format, scorecard_columns + (county ? 0 : 1),
 	    NCOLUMNS - (county ? 0 : 1), flags, err)) == NULL)
 		goto out;
@@ -648,6 +683,8 @@ report_scorecard(struct report_source *src, const char *const *files,
 	w = NULL;
 out:
 	writer_close(w, NULL);
+	if (format == FORMAT_XLSX)
+		output_title(NULL);	/* title was this function's */
 	free(cards);
 	report_summary_free(&sum);
 	return rows;

@@ -198,14 +198,14 @@ test_case 'with --since or --until the issue counts say they are of the period' 
 	township &&
 	summary_on 200 C.UTF-8 --since 2022-11-10 &&
 	sed -n 2p shown >line &&
-	echo "Issue counts are of the period: the issues opened from 2022-11-10 to 2022-11-30. The other counts are cumulative, to 2022-11-30." >expect &&
+	echo "Issue counts are of the period from 2022-11-10 to 2022-11-30: the issues opened in it, and for on-time closure those due in it. The other counts are cumulative, to 2022-11-30." >expect &&
 	test_cmp expect line &&
 	summary_on 200 C.UTF-8 --until 2022-11-20 &&
-	sed -n 2p shown | grep -q "opened from the start of the campaign to 2022-11-20\. The other counts are cumulative, to 2022-11-30\.$" &&
+	sed -n 2p shown | grep -q "period from the start of the campaign to 2022-11-20: .* The other counts are cumulative, to 2022-11-30\.$" &&
 	(zh_locale && summary_on 40 zh_CN.UTF-8 --since 2022-11-10) &&
 	fits 40 &&
 	sed -e 1d -e "/^调查轮次/,\$d" shown | tr -d "\n" >line &&
-	grep -q "^问题各项只计本期：2022年11月10日至2022年11月30日新开的问题。其余各项为截至2022年11月30日的累计数。" line
+	grep -q "^问题各项只计本期（2022年11月10日至2022年11月30日）：本期新开的问题，按时办结只计本期到期的问题。其余各项为截至2022年11月30日的累计数。" line
 '
 
 test_case 'two townships: each row named by township and village' '

@@ -7,7 +7,8 @@
 # with or without --since/--until (recounted here in SQL).  Every format
 # for people says whether its counts are cumulative or of a period, in
 # the same words as the terminal: markdown first, the HTML page under its
-# title, each sheet of the workbook in its title; in both languages.
+# title, each sheet of the workbook in its title; in both languages.  So
+# does the scorecard, adding the year its models count without --since.
 . "$(dirname "$0")/lib.sh"
 
 PY=/usr/bin/python3
@@ -100,7 +101,7 @@ print(len(book.worksheets))
 
 test_case 'zh_CN: a period in every format, its end never after --today' '
 	store && zh_locale &&
-	sentence="问题各项只计本期：2022年11月11日至2022年11月11日新开的问题。其余各项为截至2022年11月11日的累计数。" &&
+	sentence="问题各项只计本期（2022年11月11日至2022年11月11日）：本期新开的问题，按时办结只计本期到期的问题。其余各项为截至2022年11月11日的累计数。" &&
 	report-gen summary --today 2022-11-11 --since 2022-11-11 --until 2022-11-30 -f markdown >sum.md &&
 	test "$(head -n 1 sum.md)" = "$sentence" &&
 	report-gen summary --today 2022-11-11 --since 2022-11-11 --until 2022-11-30 -f html >sum.html &&
@@ -114,6 +115,28 @@ for ws in openpyxl.load_workbook(\"sum.xlsx\").worksheets:
 " "$sentence" &&
 	COLUMNS=200 on_terminal "report-gen summary --today 2022-11-11 --since 2022-11-11 --until 2022-11-30" >term &&
 	grep -qF "$sentence" term
+'
+
+test_case 'the scorecard says it too: C without a period, zh_CN with one' '
+	store &&
+	sentence="Counts are cumulative: from the start of the campaign to 2022-11-11. Models and boards: those of the year up to 2022-11-11." &&
+	report-gen scorecard --today 2022-11-11 -f markdown >card.md &&
+	test "$(head -n 1 card.md)" = "$sentence" &&
+	test -z "$(sed -n 2p card.md)" &&
+	report-gen scorecard --today 2022-11-11 -f html >card.html &&
+	grep -qF "<p class=\"date\">$sentence</p>" card.html &&
+	report-gen scorecard --today 2022-11-11 -f xlsx -o card.xlsx &&
+	"$PY" -c "
+import openpyxl, sys
+a1 = openpyxl.load_workbook(\"card.xlsx\").worksheets[0][\"A1\"].value
+sys.exit(0 if a1 == \"Scorecard of the eight actions (as of 2022-11-11) \" + sys.argv[1] else a1)
+" "$sentence" &&
+	zh_locale &&
+	sentence="问题各项只计本期（2022年11月1日至2022年11月11日）：本期新开的问题，按时办结只计本期到期的问题。其余各项为截至2022年11月11日的累计数。" &&
+	report-gen scorecard --today 2022-11-11 --since 2022-11-01 -f markdown >card.md &&
+	test "$(head -n 1 card.md)" = "$sentence" &&
+	report-gen scorecard --today 2022-11-11 --since 2022-11-01 -f html >card.html &&
+	grep -qF "<p class=\"date\">$sentence</p>" card.html
 '
 
 test_done
