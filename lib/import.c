@@ -89,22 +89,48 @@ flush_held(struct import *im, struct error *err)
 	return 0;
 }
 
-void
-import_problem(struct import *im, const struct record *rec, int k,
-    const char *fmt, ...)
+/* Report a problem with rec's field label (NULL: the record), as import_problem() says. */
+static void
+problem(struct import *im, const struct record *rec, const char *label,
+    const char *fmt, va_list ap)
 {
 	char message[1024];
-	va_list ap;
 
 	/* what the records held back find comes first */
 	if (!im->failed && flush_held(im, &im->error) != 0)
 		im->failed = 1;
-	va_start(ap, fmt);
 	vsnprintf(message, sizeof(message), fmt, ap);
-	va_end(ap);
 	im->problems++;
-	reader_problem(im->report, im->report_context, rec,
-	    k >= 0 ? field_label(&im->map, rec, (size_t)k) : NULL, message);
+	reader_problem(im->report, im->report_context, rec, label, message);
+}
+
+void
+import_problem(struct import *im, const struct record *rec, int k,
+    const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	problem(im, rec, k >= 0 ? field_label(&im->map, rec, (size_t)k) : NULL,
+	    fmt, ap);
+	va_end(ap);
+}
+
+void
+import_problem_labelled(struct import *im, const struct record *rec,
+    const char *label, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	problem(im, rec, label, fmt, ap);
+	va_end(ap);
+}
+
+const char *
+import_field_label(struct import *im, const struct record *rec, size_t k)
+{
+	return field_label(&im->map, rec, k);
 }
 
 void

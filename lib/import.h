@@ -168,6 +168,23 @@ void import_problem(struct import *im, const struct record *rec, int k,
     const char *fmt, ...) __attribute__((format(printf, 4, 5)));
 
 /*
+ * The heading under which rec's input gives field k of the kind's specs
+ * (the field's name when it gives none): a string of rec's or of the
+ * specs, as import_problem() names the field.
+ */
+const char *import_field_label(struct import *im, const struct record *rec,
+    size_t k);
+
+/*
+ * As import_problem(), naming the field as label says (NULL: the
+ * record): for a record kept since its input was read, whose headings
+ * may map otherwise than the input being read (import_field_label()).
+ */
+void import_problem_labelled(struct import *im, const struct record *rec,
+    const char *label, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+
+/*
  * Check the date *value of rec's field k (NULL: not given, fine): made
  * ISO into out, *value pointed at it, 0; or reported as no date, 1.
  */
