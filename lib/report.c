@@ -91,16 +91,3 @@ report_vote_text(const char *vote, int labels)
 	    strcmp(vote, "not_adopted") == 0 ? _("not adopted") : _("not valid");
 }
 
-int
-report_code_index(const char *domain, const char *code, size_t len)
-{
-	int i = 0;
-
-	for (const struct vocab_entry *e = vocab_table; e->domain != NULL; e++)
-		if (strcmp(e->domain, domain) == 0) {
-			if (strlen(e->code) == len && strncmp(e->code, code, len) == 0)
-				return i;
-			i++;
-		}
-	return -1;
-}

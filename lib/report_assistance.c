@@ -169,7 +169,7 @@ count_row(const struct count_query *q, sqlite3_stmt *st, long *c)
 	/* tags are ';'-joined codes; the other columns hold one */
 	for (const char *p = codes; p != NULL && p[0] != '\0'; ) {
 		size_t len = strcspn(p, ";");
-		int k = report_code_index(q->domain, p, len);
+		int k = vocab_ordinal(q->domain, p, len);
 
 		if (k >= 0)
 			c[q->first + k]++;

@@ -53,13 +53,13 @@ report_cases_count(struct report_cases *c, sqlite3_stmt *st)
 		c->inclusion++;
 	else
 		c->elimination++;
-	if (monitor != NULL && (k = report_code_index("monitor_type", monitor,
+	if (monitor != NULL && (k = vocab_ordinal("monitor_type", monitor,
 	    strlen(monitor))) >= 0 && k < REPORT_NMONITOR_TYPES)
 		c->monitor_type[k]++;
 	for (const char *r = risks; r != NULL && r[0] != '\0'; ) {
 		size_t len = strcspn(r, ";");
 
-		if ((k = report_code_index("monitor_risk", r, len)) >= 0 &&
+		if ((k = vocab_ordinal("monitor_risk", r, len)) >= 0 &&
 		    k < REPORT_NMONITOR_RISKS)
 			c->risk[k]++;
 		r += len + (r[len] == ';');

@@ -26,9 +26,6 @@ struct column *report_with_township(const struct column *cols, size_t n);
 int report_audit_reveal(struct store *s, const char *record,
     const char *fields, const char *what, struct error *err);
 
-/* The index of code[0..len) among domain's codes, in vocab.c's order; -1 when it is none. */
-int report_code_index(const char *domain, const char *code, size_t len);
-
 /* The vote's outcome code in the user's words when labels, else as it is (NULL stays NULL). */
 const char *report_vote_text(const char *vote, int labels);
 

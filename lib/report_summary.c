@@ -17,7 +17,7 @@
 static size_t
 code_index(const char *domain, const char *code)
 {
-	int k = code != NULL ? report_code_index(domain, code, strlen(code)) : -1;
+	int k = code != NULL ? vocab_ordinal(domain, code, strlen(code)) : -1;
 
 	return k >= 0 ? (size_t)k : (size_t)-1;
 }

@@ -2,6 +2,7 @@
 #include <pthread.h>
 #include <stddef.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -369,14 +370,18 @@ vocab_code(const char *domain, const char *text)
 	return NULL;
 }
 
-/* The table's entries indexed by domain and code: built once, kept to the end. */
+/*
+ * The table's entries indexed by domain and code, and each entry's place
+ * among its domain's: built once, kept to the end.
+ */
 static struct hashtab label_index;
+static int *label_ordinal;
 static pthread_once_t label_index_once = PTHREAD_ONCE_INIT;
 
 static uint64_t
-label_hash(const char *domain, const char *code)
+label_hash(const char *domain, const char *code, size_t len)
 {
-	return text_hash(text_hash(TEXT_HASH, domain, strlen(domain) + 1), code, strlen(code));
+	return text_hash(text_hash(TEXT_HASH, domain, strlen(domain) + 1), code, len);
 }
 
 static void
@@ -386,39 +391,74 @@ label_index_build(void)
 
 	while (vocab_table[n].domain != NULL)
 		n++;
-	if (hashtab_reserve(&label_index, n) != 0)
+	if ((label_ordinal = calloc(n, sizeof(*label_ordinal))) == NULL ||
+	    hashtab_reserve(&label_index, n) != 0) {
+		free(label_ordinal);
+		label_ordinal = NULL;
 		return;		/* no memory: labels are found by the scan below */
-	for (size_t i = 0; i < n; i++)
+	}
+	for (size_t i = 0; i < n; i++) {
 		(void)hashtab_add(&label_index, label_hash(vocab_table[i].domain,
-		    vocab_table[i].code), i);
+		    vocab_table[i].code, strlen(vocab_table[i].code)), i);
+		for (size_t j = 0; j < i; j++)
+			label_ordinal[i] += strcmp(vocab_table[j].domain,
+			    vocab_table[i].domain) == 0;
+	}
+}
+
+/* The entry of code[0..len) in domain; NULL when there is none. */
+static const struct vocab_entry *
+entry_of(const char *domain, const char *code, size_t len)
+{
+	const struct vocab_entry *e;
+	uint64_t h;
+	size_t pos, k;
+
+	pthread_once(&label_index_once, label_index_build);
+	if (label_index.nslots == 0) {
+		for (e = vocab_table; e->domain != NULL; e++)
+			if (strncmp(e->code, code, len) == 0 && e->code[len] == '\0' &&
+			    strcmp(e->domain, domain) == 0)
+				return e;
+		return NULL;
+	}
+	h = label_hash(domain, code, len);
+	pos = hashtab_start(&label_index, h);
+	while ((k = hashtab_next(&label_index, h, &pos)) != HASHTAB_END) {
+		e = &vocab_table[k];
+		if (strncmp(e->code, code, len) == 0 && e->code[len] == '\0' &&
+		    strcmp(e->domain, domain) == 0)
+			return e;
+	}
+	return NULL;
+}
+
+int
+vocab_ordinal(const char *domain, const char *code, size_t len)
+{
+	const struct vocab_entry *e = entry_of(domain, code, len);
+	int i = 0;
+
+	if (e == NULL)
+		return -1;
+	if (label_ordinal != NULL)
+		return label_ordinal[e - vocab_table];
+	for (const struct vocab_entry *x = vocab_table; x < e; x++)
+		i += strcmp(x->domain, domain) == 0;
+	return i;
 }
 
 const char *
 vocab_label(const char *domain, const char *code)
 {
-	int zh = locale_is_chinese();
 	const struct vocab_entry *e;
-	uint64_t h;
-	size_t pos, k;
 
 	if (code == NULL)
 		return NULL;
 	/* this runs for every coded cell of a listing: a hash, not a scan */
-	pthread_once(&label_index_once, label_index_build);
-	if (label_index.nslots == 0) {
-		for (e = vocab_table; e->domain != NULL; e++)
-			if (strcmp(e->code, code) == 0 && strcmp(e->domain, domain) == 0)
-				return zh ? e->label_zh : e->label_en;
+	if ((e = entry_of(domain, code, strlen(code))) == NULL)
 		return code;
-	}
-	h = label_hash(domain, code);
-	pos = hashtab_start(&label_index, h);
-	while ((k = hashtab_next(&label_index, h, &pos)) != HASHTAB_END) {
-		e = &vocab_table[k];
-		if (strcmp(e->code, code) == 0 && strcmp(e->domain, domain) == 0)
-			return zh ? e->label_zh : e->label_en;
-	}
-	return code;
+	return locale_is_chinese() ? e->label_zh : e->label_en;
 }
 
 const char *

@@ -32,6 +32,13 @@ const char *vocab_label(const char *domain, const char *code);
  */
 const char *vocab_word(const char *domain, const char *code);
 
+/*
+ * The place of code[0..len) among domain's codes, in vocab_table's
+ * order, from 0; -1 when it is none.  A hash, not a scan: a report
+ * asks it for each code of each row it counts.
+ */
+int vocab_ordinal(const char *domain, const char *code, size_t len);
+
 struct buf;
 
 /*
