@@ -207,11 +207,18 @@ report(struct cli *cli, struct request *rq)
 	struct error err = { 0 };
 	int status = EXIT_OK;
 	long n;
+	int kinds = 0;		/* of the milestones listed (COVERAGE_*) */
 
 	if ((store = cli_store(cli, STORE_QUERY, &status)) == NULL)
 		return status;
 	if (!rq->flagged && !rq->missing &&
 	    coverage_columns_for(store, rq->milestone, coverage, &err) != 0) {
+		store_close(store);
+		return cli_error(cli, &err);
+	}
+	/* the person column only where people are counted */
+	if (rq->missing && !rq->flagged &&
+	    (kinds = coverage_kinds(store, rq->milestone, &err)) < 0) {
 		store_close(store);
 		return cli_error(cli, &err);
 	}
@@ -221,7 +228,7 @@ report(struct cli *cli, struct request *rq)
 		w = cli_writer(cli, visit_finding_columns, FINDING_NCOLUMNS);
 	else if (rq->missing)
 		w = cli_writer(cli, coverage_missing_columns,
-		    COVERAGE_MISSING_NCOLUMNS);
+		    COVERAGE_MISSING_NCOLUMNS - !(kinds & COVERAGE_CARE));
 	else
 		w = cli_writer(cli, coverage, COVERAGE_NCOLUMNS);
 	if (w == NULL) {

@@ -864,26 +864,38 @@ write_village(void *context, const struct coverage *row, struct error *err)
 }
 
 int
-coverage_columns_for(struct store *s, const char *milestone_id,
-    struct column out[COVERAGE_NCOLUMNS], struct error *err)
+coverage_kinds(struct store *s, const char *milestone_id, struct error *err)
 {
 	sqlite3_stmt *st = store_prepare(s, "SELECT "
 	    "coalesce(max(kind = 'visit_coverage'), 0), "
 	    "coalesce(max(kind = 'care_coverage'), 0) FROM milestone "
 	    "WHERE (kind = 'visit_coverage' OR kind = 'care_coverage') AND "
 	    "(?1 IS NULL OR milestone_id = ?1)", err);
-	int rc;
+	int rc, kinds = 0;
 
 	if (st == NULL)
 		return -1;
-	memcpy(out, coverage_columns, sizeof(coverage_columns));
 	sqlite3_bind_text(st, 1, milestone_id, -1, SQLITE_STATIC);
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW &&
-	    sqlite3_column_int(st, 1) != 0)
-		out[2].label = sqlite3_column_int(st, 0) != 0 ?
-		    N_("households or people due") : N_("people due");
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		kinds = (sqlite3_column_int(st, 0) ? COVERAGE_VISITS : 0) |
+		    (sqlite3_column_int(st, 1) ? COVERAGE_CARE : 0);
 	sqlite3_finalize(st);
-	return rc == SQLITE_ROW ? 0 : store_error(s, rc, err);
+	return rc == SQLITE_ROW ? kinds : store_error(s, rc, err);
+}
+
+int
+coverage_columns_for(struct store *s, const char *milestone_id,
+    struct column out[COVERAGE_NCOLUMNS], struct error *err)
+{
+	int kinds = coverage_kinds(s, milestone_id, err);
+
+	if (kinds < 0)
+		return -1;
+	memcpy(out, coverage_columns, sizeof(coverage_columns));
+	if (kinds & COVERAGE_CARE)
+		out[2].label = (kinds & COVERAGE_VISITS) ?
+		    N_("households or people due") : N_("people due");
+	return 0;
 }
 
 long

@@ -127,6 +127,14 @@ long coverage_missing_of(struct store *s, const char *milestone_id,
     unsigned kinds, const char *today, coverage_household_fn *fn,
     void *context, struct error *err);
 
+/*
+ * The sorts of milestone (COVERAGE_VISITS, COVERAGE_CARE) that
+ * milestone_id is, or that the store has when it is NULL: a mask, 0
+ * when none (milestone_id names no such milestone); -1 with err set.
+ */
+int coverage_kinds(struct store *s, const char *milestone_id,
+    struct error *err);
+
 /* visit-log --coverage: milestone, village, due, visited, missing, late, percent. */
 #define COVERAGE_NCOLUMNS 7
 extern const struct column coverage_columns[COVERAGE_NCOLUMNS];
@@ -148,7 +156,11 @@ int coverage_columns_for(struct store *s, const char *milestone_id,
 long coverage_write(struct store *s, const char *milestone_id,
     const char *today, struct writer *w, struct error *err);
 
-/* visit-log --coverage --missing: the households, with their last visit; care: the person. */
+/*
+ * visit-log --coverage --missing: the households, with their last visit;
+ * care: the person, the last column, left out where only households are
+ * counted (coverage_kinds() without COVERAGE_CARE).
+ */
 #define COVERAGE_MISSING_NCOLUMNS 8
 extern const struct column coverage_missing_columns[COVERAGE_MISSING_NCOLUMNS];
 

@@ -9,7 +9,8 @@
 # itself, a visit on the due day, a visit the day after, a visit by the
 # wrong role, a person who moved to another village's household.  Both
 # languages, --summary, --village, --owner, deadline-mail; bad input
-# refused with the store unchanged.  One store, built once.
+# refused with the store unchanged.  visit-log --coverage --missing has
+# the person column only where people are counted.  One store, built once.
 
 . "$(dirname "$0")/lib.sh"
 
@@ -204,6 +205,32 @@ test_case 'deadline-mail carries the care rows, in the owner'"'"'s mail too' '
 	printf "%s\n" "乙一（$MC）" "甲三（$MD）" >expect &&
 	test_cmp expect actual &&
 	store_unchanged
+'
+
+test_case 'visit-log --coverage --missing: the person column only where people are counted' '
+	seed &&
+	milestone-add -q --id 2022-r1 --title 四季度走访 --kind visit-coverage --round 2022-r1 --due 2022-12-31 &&
+	visit-log --today $TODAY --coverage --missing --milestone 2022-r1 -f csv >out &&
+	printf "%s\n" milestone,village,village_group,household_id,head_name,categories,last_visit \
+		2022-r1,甲村,1社,H1,户一,lifted, 2022-r1,甲村,2社,H3,户三,lifted, \
+		2022-r1,乙村,1社,H2,户二,monitored, >expect &&
+	test_cmp expect out &&
+	visit-log --today $TODAY --coverage --missing --milestone 2022-q4 -f csv >out &&
+	sed -n 1p out >actual &&
+	echo milestone,village,village_group,household_id,head_name,categories,last_visit,person >expect &&
+	test_cmp expect actual &&
+	visit-log --today $TODAY --coverage --missing -f csv >out &&
+	sed -n 1p out >actual &&
+	test_cmp expect actual &&
+	grep -qx "2022-r1,乙村,1社,H2,户二,monitored,," out &&
+	grep -qx "2022-q4,乙村,1社,H2,户二,monitored,,乙一" out &&
+	zh_locale &&
+	visit-log --today $TODAY --coverage --missing --milestone 2022-r1 -f table >out &&
+	sed -n 1p out | tr -s " " >actual &&
+	echo "时间节点 村(社区) 村民小组 户编号 户主 户类型 最近走访" >expect &&
+	test_cmp expect actual &&
+	expect_status 65 visit-log --today $TODAY --coverage --missing --milestone 2022-r9 -f csv 2>err &&
+	grep_message "2022-r9" err
 '
 
 test_case 'bad input: an unknown kind or village, a negative --within; exit status, message, store unchanged' '
