@@ -42,9 +42,12 @@ struct household_import {
 	int cases;		/* 1 once the store has monitoring cases, -1 if not */
 	struct idset numbers;
 	struct import *im;
-	/* a roster's households (struct roster_household), their texts, by number */
-	struct buf roster, roster_text;
+	/* a roster's households, by number (lib/hashtab.h), and the files they came from */
+	struct roster_household **roster;	/* nblocks blocks of ROSTER_BLOCK */
+	size_t nroster, nblocks;
 	struct hashtab roster_index;
+	const char **roster_files;
+	size_t nroster_files;
 };
 
 static const struct merge_rule household_merge_rule;
@@ -634,84 +637,144 @@ household_finish(struct import *im, void *context, struct error *err)
 }
 
 /*
- * A household of a roster as its first row gave it: what its other
- * rows must give the same.
+ * A household of a roster as its first row gave it: what its other rows
+ * must give the same, kept as hashes (text_hash()) rather than texts.
+ * Its number's 64-bit hash is its key; a 64-bit hash of all its columns
+ * says whether a later row gives the same values (two rows that differ
+ * yet share it are not looked for: one chance in 10^19 a row); each
+ * column's 16-bit fingerprint says which columns differ, for the
+ * message.  A differing column whose fingerprint happens to be the same
+ * (one chance in 65,536) is not named; when no column is, the household
+ * number is, so that the row is refused all the same.  48 bytes a
+ * household, where its texts took about 110 and room to grow.
  */
 struct roster_household {
-	size_t text;		/* in roster_text: each field's value, NUL-ended */
-	const char *file;	/* its first row's */
-	long line;
-	int bad;		/* that row was refused */
+	uint64_t key;		/* its number's hash */
+	uint64_t row;		/* of every column's hash, in order */
+	uint16_t column[HOUSEHOLD_NFIELDS];	/* each column's hash's top 16 bits */
+	uint32_t line;		/* its first row's (UINT32_MAX: that or later) */
+	uint32_t file;		/* its first row's, in roster_files */
+	uint8_t bad;		/* that row was refused */
 };
 
-/* The roster household numbered number, or NULL. */
+/* A roster row's household columns, hashed as struct roster_household keeps them. */
+struct roster_hashes {
+	uint64_t key, row;
+	uint16_t column[HOUSEHOLD_NFIELDS];
+};
+
+/* Households a block: kept in blocks, never moved, no room doubled */
+enum { ROSTER_BLOCK = 4096 };
+
 static struct roster_household *
-roster_find(struct household_import *hi, const char *number, uint64_t hash)
+roster_at(const struct household_import *hi, size_t i)
 {
-	struct roster_household *all = (struct roster_household *)hi->roster.data;
+	return &hi->roster[i / ROSTER_BLOCK][i % ROSTER_BLOCK];
+}
+
+/* The roster household whose number hashes to hash, or NULL. */
+static struct roster_household *
+roster_find(struct household_import *hi, uint64_t hash)
+{
 	size_t pos = hashtab_start(&hi->roster_index, hash), i;
 
 	while ((i = hashtab_next(&hi->roster_index, hash, &pos)) != HASHTAB_END)
-		if (strcmp(hi->roster_text.data + all[i].text, number) == 0)
-			return &all[i];
+		if (roster_at(hi, i)->key == hash)
+			return roster_at(hi, i);
 	return NULL;
 }
 
-/* Note rec's household, of value[], as first given: 0, or -1 when memory runs out. */
-static int
-roster_note(struct household_import *hi, const struct record *rec,
-    const char *const *value, uint64_t hash)
+/* The index of file (a record's, NULL for the command line) in roster_files, or -1 when memory runs out. */
+static long
+roster_file(struct household_import *hi, const char *file)
 {
-	struct roster_household x = { hi->roster_text.len, rec->file, rec->line, 0 };
-	size_t n = hi->roster.len / sizeof(x);
+	const char **p;
+	size_t n = hi->nroster_files;
 
-	for (size_t k = 0; k < HOUSEHOLD_NFIELDS; k++) {
-		const char *v = value[k] != NULL ? value[k] : "";
-
-		if (buf_append(&hi->roster_text, v, strlen(v) + 1) != 0)
-			return -1;
-	}
-	if (buf_append(&hi->roster, &x, sizeof(x)) != 0 ||
-	    hashtab_add(&hi->roster_index, hash, n) != 0)
+	/* rows come file after file: the last one is the one, mostly */
+	for (size_t i = n; i-- > 0; )
+		if (hi->roster_files[i] == file)
+			return (long)i;
+	if ((p = realloc(hi->roster_files, (n + 1) * sizeof(*p))) == NULL)
 		return -1;
-	return 0;
+	p[n] = file;
+	hi->roster_files = p;
+	hi->nroster_files = n + 1;
+	return (long)n;
+}
+
+/* Note rec's household, of hashes h, as first given: it, or NULL when memory runs out. */
+static struct roster_household *
+roster_note(struct household_import *hi, const struct record *rec,
+    const struct roster_hashes *h)
+{
+	struct roster_household *x;
+	size_t n = hi->nroster;
+	long file = roster_file(hi, rec->file);
+
+	if (file < 0)
+		return NULL;
+	if (n == hi->nblocks * ROSTER_BLOCK) {
+		struct roster_household **p = realloc(hi->roster,
+		    (hi->nblocks + 1) * sizeof(*p));
+
+		if (p == NULL)
+			return NULL;
+		hi->roster = p;
+		if ((p[hi->nblocks] = malloc(ROSTER_BLOCK * sizeof(**p))) == NULL)
+			return NULL;
+		hi->nblocks++;
+	}
+	if (hashtab_add(&hi->roster_index, h->key, n) != 0)
+		return NULL;
+	hi->nroster++;
+	x = roster_at(hi, n);
+	x->key = h->key;
+	x->row = h->row;
+	memcpy(x->column, h->column, sizeof(x->column));
+	x->line = rec->line >= 0 && rec->line < UINT32_MAX ? (uint32_t)rec->line :
+	    UINT32_MAX;
+	x->file = (uint32_t)file;
+	x->bad = 0;
+	return x;
 }
 
 /*
- * Another row of household x: refused when x's first row was, and
- * field by field where it gives another value than that row.  0, or 1
- * when refused (reported).
+ * Another row of household x, of hashes h: refused when x's first row
+ * was, or when it gives another value than that row, naming each column
+ * that does.  0, or 1 when refused (reported).
  */
 static int
 roster_again(struct household_import *hi, struct import *im,
     const struct record *rec, const struct roster_household *x,
-    const char *const *value)
+    const struct roster_hashes *h)
 {
-	const char *first = hi->roster_text.data + x->text;
+	static const char *const differs = N_("not as on %s, the household's "
+	    "first row: a household's columns are the same on each of its rows");
+	const char *file = hi->roster_files[x->file];
 	char at[512];
-	int bad = 0;
+	int named = 0;
 
-	if (rec->file != NULL && x->file != NULL && strcmp(rec->file, x->file) != 0)
-		snprintf(at, sizeof(at), "%s:%ld", x->file, x->line);
+	if (!x->bad && h->row == x->row)
+		return 0;
+	if (rec->file != NULL && file != NULL && strcmp(rec->file, file) != 0)
+		snprintf(at, sizeof(at), "%s:%ld", file, (long)x->line);
 	else
-		snprintf(at, sizeof(at), _("line %ld"), x->line);
+		snprintf(at, sizeof(at), _("line %ld"), (long)x->line);
 	if (x->bad) {
 		import_problem(im, rec, HOUSEHOLD_ID, _("the household's first "
 		    "row, on %s, is bad"), at);
 		return 1;
 	}
-	for (size_t k = 0; k < HOUSEHOLD_NFIELDS; k++) {
-		const char *v = value[k] != NULL ? value[k] : "";
-
-		if (strcmp(v, first) != 0) {
-			import_problem(im, rec, (int)k, _("not as on %s, the "
-			    "household's first row: a household's columns are the "
-			    "same on each of its rows"), at);
-			bad = 1;
+	for (size_t k = 0; k < HOUSEHOLD_NFIELDS; k++)
+		if (h->column[k] != x->column[k]) {
+			import_problem(im, rec, (int)k, _(differs), at);
+			named = 1;
 		}
-		first += strlen(first) + 1;
-	}
-	return bad;
+	/* a difference no fingerprint shows: the household's number is named */
+	if (!named)
+		import_problem(im, rec, HOUSEHOLD_ID, _(differs), at);
+	return 1;
 }
 
 /*
@@ -725,36 +788,34 @@ household_roster_row(struct import *im, const struct record *rec,
 {
 	struct household_import *hi = context;
 	struct import_stats *stats = import_stats(im);
-	const char *value[HOUSEHOLD_NFIELDS];
+	struct roster_hashes h = { 0, TEXT_HASH, { 0 } };
 	struct roster_household *x;
-	uint64_t hash;
 	long bad;
-	int rc;
+	int rc, numbered = 0;
 
+	/* import_value()'s buffers are reused: each hashed as it comes */
 	for (size_t k = 0; k < HOUSEHOLD_NFIELDS; k++) {
 		const char *v = import_value(im, rec, k);
+		uint64_t column = text_hash(TEXT_HASH, v != NULL ? v : "",
+		    v != NULL ? strlen(v) : 0);
 
-		/* import_value()'s buffers are reused: keep a copy of each */
-		value[k] = v != NULL ? strdup(v) : NULL;
-		if (v != NULL && value[k] == NULL) {
-			rc = error_set(err, EXIT_SOFTWARE, "%s", _("out of memory"));
-			goto out;
+		if (k == HOUSEHOLD_ID) {
+			numbered = v != NULL;
+			h.key = column;
 		}
+		h.row = text_hash(h.row, (const char *)&column, sizeof(column));
+		/* FNV's top bits hardly change with one character: mix them first */
+		column ^= column >> 33;
+		column *= UINT64_C(0xff51afd7ed558ccd);
+		column ^= column >> 33;
+		h.column[k] = (uint16_t)(column >> 48);
 	}
-	if (value[HOUSEHOLD_ID] == NULL) {
-		rc = household_row(im, rec, context, err);
-		goto out;
-	}
-	hash = text_hash(TEXT_HASH, value[HOUSEHOLD_ID], strlen(value[HOUSEHOLD_ID]));
-	if ((x = roster_find(hi, value[HOUSEHOLD_ID], hash)) != NULL) {
-		rc = roster_again(hi, im, rec, x, value);
-		goto out;
-	}
-	if (roster_note(hi, rec, value, hash) != 0) {
-		rc = error_set(err, EXIT_SOFTWARE, "%s", _("out of memory"));
-		goto out;
-	}
-	x = (struct roster_household *)(hi->roster.data + hi->roster.len) - 1;
+	if (!numbered)
+		return household_row(im, rec, context, err);
+	if ((x = roster_find(hi, h.key)) != NULL)
+		return roster_again(hi, im, rec, x, &h);
+	if ((x = roster_note(hi, rec, &h)) == NULL)
+		return error_set(err, EXIT_SOFTWARE, "%s", _("out of memory"));
 	/* settled now: a household refused as it is written takes its rows with it */
 	bad = stats->bad;
 	if ((rc = household_row(im, rec, context, err)) == 0 &&
@@ -762,10 +823,18 @@ household_roster_row(struct import *im, const struct record *rec,
 		x->bad = 1;
 	if (rc == 1)
 		x->bad = 1;
-out:
-	for (size_t k = 0; k < HOUSEHOLD_NFIELDS; k++)
-		free((char *)value[k]);
 	return rc;
+}
+
+/* Free the roster's households. */
+static void
+roster_free(struct household_import *hi)
+{
+	for (size_t b = 0; b < hi->nblocks; b++)
+		free(hi->roster[b]);
+	free(hi->roster);
+	free(hi->roster_files);
+	hashtab_free(&hi->roster_index);
 }
 
 static void
@@ -783,9 +852,7 @@ household_cleanup(void *context)
 	merge_free(&hi->merge);
 	idset_free(&hi->numbers);
 	household_checker_free(&hi->checker);
-	buf_free(&hi->roster);
-	buf_free(&hi->roster_text);
-	hashtab_free(&hi->roster_index);
+	roster_free(hi);
 	memset(hi, 0, sizeof(*hi));
 	place_forget();
 }
