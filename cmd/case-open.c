@@ -93,7 +93,7 @@ main(int argc, char **argv)
 {
 	struct cli cli;
 	struct opts o = { .record = { o.value, CASE_NFIELDS, OPT_FIELD, 0 } };
-	struct case_settings settings = { 0 };
+	struct step_settings settings = { 0 };
 	struct option options[CASE_NFIELDS + 2];
 	struct cli_import import = { .kind = &case_open_kind,
 		.noun = NC_("import noun", "clues"), .mode = STORE_READ,

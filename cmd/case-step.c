@@ -1,6 +1,4 @@
 /* case-step.c -- record the steps of monitoring cases, in the order of the procedure, and the county's decision */
-#include <stdlib.h>
-#include <string.h>
 
 #include "cli.h"
 
@@ -18,8 +16,6 @@ static const char usage[] =
 "                 [--monitor-type type] [--risks risks] [--answers text]\n"
 "                 [--days n] [--objections text] [--notes text]\n";
 
-enum { OPT_FIELD = 3000 };
-
 /* the options of the fields, in the order of enum case_step_field */
 static const char *const option_names[STEP_NFIELDS] = {
 	"case", "household", "step", "date", "who", "result", "reason",
@@ -28,37 +24,24 @@ static const char *const option_names[STEP_NFIELDS] = {
 	"notes"
 };
 
+/* One step given by options names its case. */
+static const char *
+check(const char *const *value)
+{
+	if (value[STEP_CASE] == NULL && value[STEP_HOUSEHOLD] == NULL)
+		return N_("which case? give --case or --household");
+	return NULL;
+}
+
 int
 main(int argc, char **argv)
 {
-	struct cli cli;
-	const char *value[STEP_NFIELDS] = { 0 };
-	struct cli_record_options o = { value, STEP_NFIELDS, OPT_FIELD, 0 };
-	struct case_settings settings = { 0 };
-	struct option options[STEP_NFIELDS + 1];
 	struct cli_import import = { .kind = &case_step_kind,
 		.noun = NC_("import noun", "steps"), .mode = STORE_READ,
 		.corrected_by = N_("a step recorded is kept as it is; the next step follows it"),
 		.fields = case_step_fields, .nfields = STEP_NFIELDS,
-		.done = cli_write_cases, .context = &settings.touched };
-	int first, status;
+		.done = cli_write_cases };
 
-	cli_field_options(options, option_names, STEP_NFIELDS, OPT_FIELD);
-
-	cli_start(&cli, "case-step", usage, CLI_INPUT | CLI_IMPORT | CLI_OUTPUT);
-	first = cli_parse(&cli, argc, argv, options, "", cli_record_option,
-	    &o);
-	if (o.given && argc > first)
-		cli_usage_error(&cli, _("give one step by options or steps in files, "
-		    "not both"));
-	if (o.given && value[STEP_CASE] == NULL && value[STEP_HOUSEHOLD] == NULL)
-		cli_usage_error(&cli, _("which case? give --case or --household"));
-	if (o.given)
-		import.values = value;
-	settings.today = cli.today;
-	settings.who = cli.by;
-	cli.import.settings = &settings;
-	status = cli_import(&cli, argc - first, argv + first, &import);
-	issue_ids_free(&settings.touched);
-	return status;
+	return cli_import_steps(argc, argv, "case-step", usage,
+	    CLI_INPUT | CLI_IMPORT | CLI_OUTPUT, option_names, &import, check);
 }

@@ -365,6 +365,42 @@ cli_write_rules(struct cli *cli, struct store *s,
 }
 
 int
+cli_import_steps(int argc, char **argv, const char *command,
+    const char *usage, unsigned takes, const char *const *names,
+    struct cli_import *ci, const char *(*check)(const char *const *value))
+{
+	enum { OPT_FIELD = 3000 };
+	struct cli cli;
+	const char *value[CLI_STEP_FIELDS] = { 0 }, *missing;
+	struct cli_record_options o = { value, ci->nfields, OPT_FIELD, 0 };
+	struct step_settings settings = { 0 };
+	struct option options[CLI_STEP_FIELDS + 1];
+	int first, status;
+
+	/* more fields than the arrays hold is a mistake in the command */
+	if (ci->nfields > CLI_STEP_FIELDS)
+		abort();
+	cli_field_options(options, names, ci->nfields, OPT_FIELD);
+	cli_start(&cli, command, usage, takes);
+	first = cli_parse(&cli, argc, argv, options, "", cli_record_option, &o);
+	if (o.given && argc > first)
+		cli_usage_error(&cli, _("give one step by options or steps in files, "
+		    "not both"));
+	if (o.given && check != NULL && (missing = check(value)) != NULL)
+		cli_usage_error(&cli, "%s", _(missing));
+	if (o.given)
+		ci->values = value;
+	if (ci->done != NULL)
+		ci->context = &settings.touched;
+	settings.today = cli.today;
+	settings.who = cli.by;
+	cli.import.settings = &settings;
+	status = cli_import(&cli, argc - first, argv + first, ci);
+	issue_ids_free(&settings.touched);
+	return status;
+}
+
+int
 cli_import(struct cli *cli, int argc, char **argv, const struct cli_import *ci)
 {
 	static char dash[] = "-";

@@ -297,6 +297,21 @@ int cli_import(struct cli *cli, int argc, char **argv,
     const struct cli_import *ci);
 
 /*
+ * The whole of a command that imports steps (board-step, case-step,
+ * misconduct-step, rule-step): one step given by options, the option
+ * names[k] for field k of ci->fields (at most CLI_STEP_FIELDS), or steps
+ * in the files argv names; the date it is and who acts given to the
+ * import as a struct step_settings, whose touched (the ids the import
+ * moved) is ci->context when ci->done writes them.  check, when not
+ * NULL, says what is missing from the options given, a msgid (N_()), or
+ * NULL.  Returns the status to exit with.
+ */
+#define CLI_STEP_FIELDS 32
+int cli_import_steps(int argc, char **argv, const char *command,
+    const char *usage, unsigned takes, const char *const *names,
+    struct cli_import *ci, const char *(*check)(const char *const *value));
+
+/*
  * The line every import ends with (and the notes that go with it): how
  * many records of noun (marked NC_("import noun", ...)) were read, and
  * what was done with them; where the bad ones went.

@@ -271,8 +271,9 @@ find_household(struct import *im, const struct record *rec, struct store *s,
 
 /* The entry of u's key into u->e: 1, 0 when none, -1 with err set. */
 static int
-load_entry(struct store *s, struct board_rec *u, struct error *err)
+load_entry(struct store *s, void *v, struct error *err)
 {
+	struct board_rec *u = v;
 	sqlite3_stmt *st = store_prepare(s, "SELECT id, board, stage, stage_on, "
 	    "period_to, object_by FROM board_entry WHERE board = ? AND "
 	    "household_id = ? AND period_from = ?", err);
@@ -352,8 +353,9 @@ step_statement(struct store *s, const struct board_rec *u, const char *head,
  */
 static int
 check_recorded(struct import *im, const struct record *rec, struct store *s,
-    const struct board_rec *u, struct error *err)
+    const void *v, struct error *err)
 {
+	const struct board_rec *u = v;
 	char head[64], tail[128], on[11];
 	sqlite3_stmt *st;
 	int rc, same;
@@ -402,9 +404,9 @@ step_allowed(const char *board, const char *stage,
  * 1 when not (reported).
  */
 static int
-check_order(struct import *im, const struct record *rec,
-    const struct board_rec *u)
+check_order(struct import *im, const struct record *rec, const void *v)
 {
+	const struct board_rec *u = v;
 	const struct entry *e = &u->e;
 	const char *s = u->step->move.step;
 	char next[256];
@@ -542,8 +544,9 @@ audit_proposal(struct store *s, const struct board_rec *u, struct error *err)
 
 /* Record a later step on the entry and move it on, audited; 0, or -1 with err set. */
 static int
-record_step(struct store *s, struct board_rec *u, struct error *err)
+record_step(struct store *s, void *v, struct error *err)
 {
+	struct board_rec *u = v;
 	const char *stage = u->step->stage;
 	char key[256], what[512];
 	sqlite3_stmt *st;
@@ -582,31 +585,6 @@ row_check(struct import *im, const struct record *rec, struct store *s,
 	return find_household(im, rec, s, u, err);
 }
 
-static int
-row_load(struct store *s, void *u, struct error *err)
-{
-	return load_entry(s, u, err);
-}
-
-static int
-row_recorded(struct import *im, const struct record *rec, struct store *s,
-    const void *u, struct error *err)
-{
-	return check_recorded(im, rec, s, u, err);
-}
-
-static int
-row_order(struct import *im, const struct record *rec, const void *u)
-{
-	return check_order(im, rec, u);
-}
-
-static int
-row_is_new(const void *u)
-{
-	return ((const struct board_rec *)u)->e.id == 0;
-}
-
 /* A proposal: from its selection, within its period; the entry written, audited. */
 static int
 row_start(struct import *im, const struct record *rec, struct store *s,
@@ -627,15 +605,9 @@ row_start(struct import *im, const struct record *rec, struct store *s,
 	return audit_proposal(s, u, err);
 }
 
-static int
-row_step(struct store *s, void *u, struct error *err)
-{
-	return record_step(s, u, err);
-}
-
 static const struct lifecycle_row board_row = {
-	row_check, row_load, row_recorded, row_order, row_is_new, row_start,
-	row_step
+	row_check, load_entry, check_recorded, check_order, row_start,
+	record_step
 };
 
 /*
@@ -647,12 +619,10 @@ static int
 step_row(struct import *im, const struct record *rec, void *context,
     struct error *err)
 {
-	struct board_settings *set = import_options(im)->settings;
 	struct board_rec u = { 0 };
 
 	(void)context;
-	u.who = case_record_start(im, rec, u.v, BOARD_NFIELDS, BOARD_WHO,
-	    set != NULL ? set->today : NULL, set != NULL ? set->who : NULL,
+	u.who = lifecycle_record_start(im, rec, u.v, BOARD_NFIELDS, BOARD_WHO,
 	    u.today);
 	return lifecycle_record(im, rec, &board_row, &u, err);
 }

@@ -43,16 +43,9 @@ enum board_field {
 extern const struct field_spec board_fields[BOARD_NFIELDS];
 
 /*
- * What board-step needs besides the records: the date it is and who
- * acts (the signer a record leaves out).  Given to import_run() through
- * import_options.settings.
+ * How the steps of board entries are checked and recorded, for
+ * import_run(), given a struct step_settings (lifecycle.h).
  */
-struct board_settings {
-	const char *today;
-	const char *who;
-};
-
-/* How the steps of board entries are checked and recorded, for import_run(). */
 extern const struct import_kind board_step_kind;
 
 #endif

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "error.h"
+#include "issue_parts.h"
 #include "lifecycle.h"
 #include "vocab.h"
 
@@ -68,16 +69,41 @@ lifecycle_check_fields(const struct lifecycle *lc, struct import *im,
 	return bad;
 }
 
+const char *
+lifecycle_record_start(struct import *im, const struct record *rec,
+    const char **v, size_t n, int who_k, char today[11])
+{
+	const struct step_settings *set = import_options(im)->settings;
+	struct store *s = import_store(im);
+
+	snprintf(today, 11, "%.10s", set != NULL && set->today != NULL ?
+	    set->today : s->now);
+	for (size_t k = 0; k < n; k++)
+		v[k] = import_value(im, rec, k);
+	return v[who_k] != NULL ? v[who_k] : set != NULL && set->who != NULL ?
+	    set->who : s->who;
+}
+
+int
+lifecycle_touched(struct import *im, long long id, struct error *err)
+{
+	struct step_settings *set = import_options(im)->settings;
+
+	if (set != NULL && issue_ids_add(&set->touched, id) != 0)
+		return error_set(err, EXIT_SOFTWARE, "%s", _("out of memory"));
+	return 0;
+}
+
 int
 lifecycle_record(struct import *im, const struct record *rec,
     const struct lifecycle_row *row, void *u, struct error *err)
 {
 	struct store *s = import_store(im);
-	int rc;
+	int rc, stored;
 
 	if ((rc = row->check(im, rec, s, u, err)) != 0)
 		return rc;
-	if (row->load(s, u, err) < 0)
+	if ((stored = row->load(s, u, err)) < 0)
 		return -1;
 	if ((rc = row->recorded(im, rec, s, u, err)) == 2) {
 		import_stats(im)->unchanged++;
@@ -87,7 +113,7 @@ lifecycle_record(struct import *im, const struct record *rec,
 		return rc;
 	if (row->order(im, rec, u))
 		return 1;
-	if (row->is_new(u)) {
+	if (!stored) {
 		if ((rc = row->start(im, rec, s, u, err)) != 0)
 			return rc;
 		import_stats(im)->added++;

@@ -5,6 +5,7 @@
 #include <stddef.h>
 
 #include "import.h"
+#include "issue.h"
 #include "store.h"
 
 /*
@@ -66,17 +67,48 @@ int lifecycle_check_fields(const struct lifecycle *lc, struct import *im,
     const char *const *field_step, int n, const char *step);
 
 /*
+ * What a command importing steps (board-step, misconduct-step,
+ * rule-step, case-step; case-open too) needs besides its records: the
+ * date it is and who acts (the signer a record leaves out); the ids of
+ * the records the import moved go to touched, for the commands that
+ * write them out.  Given to import_run() through
+ * import_options.settings.
+ */
+struct step_settings {
+	const char *today;
+	const char *who;
+	struct issue_ids touched;
+};
+
+/*
+ * The start of one step record: its n fields into v, the date it is
+ * into today (--today, else the store's day) and, returned, who signs
+ * it (field who_k, else --by, else the store's user), from the import's
+ * struct step_settings (NULL: none given).
+ */
+const char *lifecycle_record_start(struct import *im,
+    const struct record *rec, const char **v, size_t n, int who_k,
+    char today[11]);
+
+/*
+ * The id of a record the import moved, noted in the import's
+ * struct step_settings (nothing when it has none): 0, -1 with err set
+ * when memory runs out.
+ */
+int lifecycle_touched(struct import *im, long long id, struct error *err);
+
+/*
  * How a step command checks and writes one step record (u: its own
  * record of the step, as the hooks know it), in this order:
  *
  *   check     the fields and what the step needs, and what the store
  *             must hold for them: 0, 1 when bad (reported), -1 with err
- *   load      the record the step is for into u: 0 or 1, -1 with err
+ *   load      the record the step is for into u: 1, 0 when none is
+ *             stored (the step starts one), -1 with err
  *   recorded  the step stored already: 2 the same (unchanged), 1
  *             another (refused, reported), 0 not stored, -1 with err
  *   order     1 when the step may not follow where the record is
  *             (reported), else 0
- *   is_new    1 when no record is stored: the step starts one
  *   start     the new record written, audited: 0, 1 refused
  *             (reported), -1 with err
  *   step      a later step written and the record moved on, audited:
@@ -90,7 +122,6 @@ struct lifecycle_row {
 	    struct store *s, const void *u, struct error *err);
 	int (*order)(struct import *im, const struct record *rec,
 	    const void *u);
-	int (*is_new)(const void *u);
 	int (*start)(struct import *im, const struct record *rec,
 	    struct store *s, void *u, struct error *err);
 	int (*step)(struct store *s, void *u, struct error *err);

@@ -375,8 +375,9 @@ find_place(struct import *im, const struct record *rec, struct store *s,
  */
 static int
 check_recorded(struct import *im, const struct record *rec, struct store *s,
-    const struct misconduct_rec *u, struct error *err)
+    const void *v, struct error *err)
 {
+	const struct misconduct_rec *u = v;
 	const struct matter *m = &u->m;
 	const char *step = u->step->move.step, *on = NULL;
 	sqlite3_stmt *st;
@@ -426,9 +427,9 @@ check_recorded(struct import *im, const struct record *rec, struct store *s,
  * 1 when not (reported).
  */
 static int
-check_order(struct import *im, const struct record *rec,
-    const struct misconduct_rec *u)
+check_order(struct import *im, const struct record *rec, const void *v)
 {
+	const struct misconduct_rec *u = v;
 	const struct matter *m = &u->m;
 	const char *s = u->step->move.step;
 	char next[256];
@@ -596,8 +597,9 @@ insert_matter(struct store *s, struct misconduct_rec *u, struct error *err)
  * ledger's revisits, nothing more due), audited; 0, or -1 with err set.
  */
 static int
-record_step(struct store *s, struct misconduct_rec *u, struct error *err)
+record_step(struct store *s, void *v, struct error *err)
 {
+	struct misconduct_rec *u = v;
 	const char *step = u->step->move.step;
 	const char *status = strcmp(step, "accept") == 0 ? "in_progress" :
 	    strcmp(step, "result") == 0 ? "resolved" : NULL;
@@ -718,25 +720,6 @@ row_load(struct store *s, void *u, struct error *err)
 	return load_matter(s, u, err);
 }
 
-static int
-row_recorded(struct import *im, const struct record *rec, struct store *s,
-    const void *u, struct error *err)
-{
-	return check_recorded(im, rec, s, u, err);
-}
-
-static int
-row_order(struct import *im, const struct record *rec, const void *u)
-{
-	return check_order(im, rec, u);
-}
-
-static int
-row_is_new(const void *u)
-{
-	return ((const struct misconduct_rec *)u)->m.id == 0;
-}
-
 /* A referral: its parties' place found, the matter and its issue written, audited. */
 static int
 row_start(struct import *im, const struct record *rec, struct store *s,
@@ -749,15 +732,9 @@ row_start(struct import *im, const struct record *rec, struct store *s,
 	return insert_matter(s, u, err);
 }
 
-static int
-row_step(struct store *s, void *u, struct error *err)
-{
-	return record_step(s, u, err);
-}
-
 static const struct lifecycle_row misconduct_row = {
-	row_check, row_load, row_recorded, row_order, row_is_new, row_start,
-	row_step
+	row_check, row_load, check_recorded, check_order, row_start,
+	record_step
 };
 
 /*
@@ -769,13 +746,11 @@ static int
 step_row(struct import *im, const struct record *rec, void *context,
     struct error *err)
 {
-	struct misconduct_settings *set = import_options(im)->settings;
 	struct misconduct_rec u = { 0 };
 
 	(void)context;
-	u.who = case_record_start(im, rec, u.v, MISCONDUCT_NFIELDS,
-	    MISCONDUCT_WHO, set != NULL ? set->today : NULL,
-	    set != NULL ? set->who : NULL, u.today);
+	u.who = lifecycle_record_start(im, rec, u.v, MISCONDUCT_NFIELDS,
+	    MISCONDUCT_WHO, u.today);
 	return lifecycle_record(im, rec, &misconduct_row, &u, err);
 }
 

@@ -51,16 +51,9 @@ enum misconduct_field {
 extern const struct field_spec misconduct_fields[MISCONDUCT_NFIELDS];
 
 /*
- * What misconduct-step needs besides the records: the date it is and
- * who acts (the signer a record leaves out).  Given to import_run()
- * through import_options.settings.
+ * How the steps of misconduct matters are checked and recorded, for
+ * import_run(), given a struct step_settings (lifecycle.h).
  */
-struct misconduct_settings {
-	const char *today;
-	const char *who;
-};
-
-/* How the steps of misconduct matters are checked and recorded, for import_run(). */
 extern const struct import_kind misconduct_step_kind;
 
 #endif

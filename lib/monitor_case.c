@@ -170,19 +170,6 @@ case_check_code(struct import *im, const struct record *rec, int k,
 	return 1;
 }
 
-const char *
-case_record_start(struct import *im, const struct record *rec,
-    const char **v, size_t n, int who_k, const char *today_set,
-    const char *who_set, char today[11])
-{
-	struct store *s = import_store(im);
-
-	snprintf(today, 11, "%.10s", today_set != NULL ? today_set : s->now);
-	for (size_t k = 0; k < n; k++)
-		v[k] = import_value(im, rec, k);
-	return v[who_k] != NULL ? v[who_k] : who_set != NULL ? who_set : s->who;
-}
-
 int
 case_check_day(struct import *im, const struct record *rec, int k,
     const char *text, const char *today, char out[11])
@@ -489,7 +476,6 @@ static int
 open_row(struct import *im, const struct record *rec, void *context,
     struct error *err)
 {
-	struct case_settings *set = import_options(im)->settings;
 	struct store *s = import_store(im);
 	struct clue c = { 0 };
 	const char *recorder;
@@ -497,9 +483,8 @@ open_row(struct import *im, const struct record *rec, void *context,
 	int bad, rc;
 
 	(void)context;
-	recorder = case_record_start(im, rec, c.v, CASE_NFIELDS, CASE_RECORDER,
-	    set != NULL ? set->today : NULL, set != NULL ? set->who : NULL,
-	    c.today);
+	recorder = lifecycle_record_start(im, rec, c.v, CASE_NFIELDS,
+	    CASE_RECORDER, c.today);
 	bad = check_clue(im, rec, &c);
 	if ((rc = check_household(im, rec, s, &c, err)) < 0)
 		return -1;
@@ -510,9 +495,7 @@ open_row(struct import *im, const struct record *rec, void *context,
 	if ((id = open_case(s, &c, recorder, err)) < 0)
 		return -1;
 	import_stats(im)->added++;
-	if (set != NULL && issue_ids_add(&set->touched, id) != 0)
-		return error_set(err, EXIT_SOFTWARE, "%s", _("out of memory"));
-	return 0;
+	return lifecycle_touched(im, id, err);
 }
 
 const struct import_kind case_open_kind = {

@@ -82,21 +82,16 @@ enum case_step_field {
 extern const struct field_spec case_step_fields[STEP_NFIELDS];
 
 /*
- * What case-open and case-step need besides the records: the date it
- * is, who acts (the recorder or signer a record leaves out); the ids
- * of the cases the import opened or moved go to touched.  Given to
- * import_run() through import_options.settings.
+ * How clues are checked and cases opened, for import_run(), given a
+ * struct step_settings (lifecycle.h): the cases opened go to its
+ * touched.
  */
-struct case_settings {
-	const char *today;
-	const char *who;
-	struct issue_ids touched;
-};
-
-/* How clues are checked and cases opened, for import_run(). */
 extern const struct import_kind case_open_kind;
 
-/* How steps are checked and recorded, for import_run(). */
+/*
+ * How steps are checked and recorded, for import_run(), given a struct
+ * step_settings: the cases moved go to its touched.
+ */
 extern const struct import_kind case_step_kind;
 
 /* The columns a case is written in. */

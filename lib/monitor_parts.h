@@ -65,16 +65,6 @@ int case_check_list(struct import *im, const struct record *rec, int k,
 int case_check_code(struct import *im, const struct record *rec, int k,
     const char *domain, const char *text, const char **code);
 
-/*
- * The start of a step's row(): the values of rec's n fields into v, the
- * date it is into today (today_set, else the store's now), and who
- * acts: field who_k of the record, else who_set, else the store's who.
- * Returns who.
- */
-const char *case_record_start(struct import *im, const struct record *rec,
-    const char **v, size_t n, int who_k, const char *today_set,
-    const char *who_set, char today[11]);
-
 /* text as a date, not after today (NULL: today), into out; 1 when it is not (reported). */
 int case_check_day(struct import *im, const struct record *rec, int k,
     const char *text, const char *today, char out[11]);

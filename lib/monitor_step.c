@@ -633,14 +633,12 @@ static int
 step_row(struct import *im, const struct record *rec, void *context,
     struct error *err)
 {
-	struct case_settings *set = import_options(im)->settings;
 	struct store *s = import_store(im);
 	struct step u = { 0 };
 	int bad, rc;
 
 	(void)context;
-	u.who = case_record_start(im, rec, u.v, STEP_NFIELDS, STEP_WHO,
-	    set != NULL ? set->today : NULL, set != NULL ? set->who : NULL,
+	u.who = lifecycle_record_start(im, rec, u.v, STEP_NFIELDS, STEP_WHO,
 	    u.today);
 	if ((rc = find_case(im, rec, s, &u, err)) != 0)
 		return rc;
@@ -660,9 +658,7 @@ step_row(struct import *im, const struct record *rec, void *context,
 	    (strcmp(u.step, "decision") == 0 && apply_effect(s, &u, err) != 0))
 		return -1;
 	import_stats(im)->updated++;
-	if (set != NULL && issue_ids_add(&set->touched, u.c.id) != 0)
-		return error_set(err, EXIT_SOFTWARE, "%s", _("out of memory"));
-	return 0;
+	return lifecycle_touched(im, u.c.id, err);
 }
 
 const struct import_kind case_step_kind = {

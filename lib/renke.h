@@ -145,6 +145,7 @@
 #include "honour.h"
 #include "board.h"
 #include "misconduct.h"
+#include "lifecycle.h"
 
 #define RENKE_VERSION "0.1.0"
 

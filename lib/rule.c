@@ -568,14 +568,12 @@ static int
 step_row(struct import *im, const struct record *rec, void *context,
     struct error *err)
 {
-	struct rule_settings *set = import_options(im)->settings;
 	struct store *s = import_store(im);
 	struct rule_rec u = { 0 };
 	int bad, rc;
 
 	(void)context;
-	u.who = case_record_start(im, rec, u.v, RULE_NFIELDS, RULE_WHO,
-	    set != NULL ? set->today : NULL, set != NULL ? set->who : NULL,
+	u.who = lifecycle_record_start(im, rec, u.v, RULE_NFIELDS, RULE_WHO,
 	    u.today);
 	bad = check_codes(im, rec, &u);
 	if (u.v[RULE_VILLAGE] != NULL && (rc = issue_find_place(im, rec, s,
@@ -607,9 +605,7 @@ step_row(struct import *im, const struct record *rec, void *context,
 		import_stats(im)->updated++;
 	if (record_step(s, &u, err) != 0)
 		return -1;
-	if (set != NULL && issue_ids_add(&set->touched, u.r.id) != 0)
-		return error_set(err, EXIT_SOFTWARE, "%s", _("out of memory"));
-	return 0;
+	return lifecycle_touched(im, u.r.id, err);
 }
 
 const struct import_kind rule_step_kind = {

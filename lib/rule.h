@@ -41,18 +41,10 @@ enum rule_field {
 extern const struct field_spec rule_fields[RULE_NFIELDS];
 
 /*
- * What rule-step needs besides the records: the date it is and who
- * acts (the signer a record leaves out); the ids of the rule sets the
- * import moved go to touched.  Given to import_run() through
- * import_options.settings.
+ * How steps of rule sets are checked and recorded, for import_run(),
+ * given a struct step_settings (lifecycle.h): the rule sets moved go to
+ * its touched.
  */
-struct rule_settings {
-	const char *today;
-	const char *who;
-	struct issue_ids touched;
-};
-
-/* How steps of rule sets are checked and recorded, for import_run(). */
 extern const struct import_kind rule_step_kind;
 
 /* The columns a rule set is written in. */
