@@ -15,6 +15,8 @@
 #define BIFF_EOF 0x000A
 #define BIFF_BOUNDSHEET 0x0085
 #define BIFF_DIMENSION 0x0200
+#define BIFF_LABEL 0x0204
+#define BIFF_FORMAT 0x041E
 #define BIFF_MERGEDCELLS 0x00E5
 #define BIFF_SST 0x00FC
 #define BIFF_CONTINUE 0x003C
@@ -333,6 +335,66 @@ check_sheets(const struct xls *x, struct error *err)
 	return rc;
 }
 
+/* ---- the strings of text cells and number formats, checked before libfreexl ---- */
+
+/*
+ * 1 when a string of n characters at data[at] lies within its record of
+ * len bytes: in BIFF8 a byte of flags, a count of rich-text runs when
+ * flags & 8, a size of extra data when flags & 4, then the characters,
+ * two bytes each when flags & 1; in BIFF5 n bytes.
+ */
+static int
+string_fits(const unsigned char *data, size_t len, size_t at, size_t n,
+    int biff8)
+{
+	size_t need = at + n;
+
+	if (biff8 && n > 0) {
+		if (at >= len)
+			return 0;
+		need = at + 1 + ((data[at] & 8) ? 2 : 0) + ((data[at] & 4) ? 4 : 0) +
+		    n * ((data[at] & 1) ? 2 : 1);
+	}
+	return need <= len;
+}
+
+static int
+damaged_text(const struct xls *x, struct error *err)
+{
+	return error_set(err, EXIT_DATAERR, _("%s: a damaged .xls file: the text "
+	    "of a cell or a number format runs past its record; open it in Excel "
+	    "or WPS and save it as .xlsx"), x->file);
+}
+
+/*
+ * Each LABEL record (a text cell: row, column, format, the count of its
+ * characters and they) and, in BIFF8, each FORMAT record (its number,
+ * the count and the characters) holds the characters it counts:
+ * libfreexl 1.0 copies as many as the count says, from its buffer of one
+ * record, and reads past it.  The workbook's first BOF record says which
+ * BIFF it is.  0, or -1 with err set.
+ */
+static int
+check_texts(const struct xls *x, struct error *err)
+{
+	size_t at = 0, len;
+	const unsigned char *data;
+	unsigned type;
+	int biff8 = -1;
+
+	while (next_record(x, &at, &type, &data, &len) == 1) {
+		if (biff8 < 0)
+			biff8 = type == BIFF_BOF && len >= 2 && u16(data) == 0x0600;
+		if (type == BIFF_LABEL && (len < 8 ||
+		    !string_fits(data, len, 8, u16(data + 6), biff8)))
+			return damaged_text(x, err);
+		if (type == BIFF_FORMAT && biff8 && (len < 4 ||
+		    !string_fits(data, len, 4, u16(data + 2), 1)))
+			return damaged_text(x, err);
+	}
+	return 0;
+}
+
 /* The bytes of the file at path into b.  0, or -1 with errno set. */
 static int
 read_whole(const char *path, struct buf *b)
@@ -387,7 +449,7 @@ read_stream(struct xls *x, const char *path, struct error *err)
 		;
 	if (rc < 0)
 		return damaged_strings(x, err);
-	if (check_strings(x, err) != 0)
+	if (check_strings(x, err) != 0 || check_texts(x, err) != 0)
 		return -1;
 	return check_sheets(x, err);
 }

@@ -41,6 +41,16 @@ elif what == "same-place":
     # the first sheet listed where the second begins
     second = struct.unpack_from("<I", wb.data, wb.at(sheets[1] + 4))[0]
     struct.pack_into("<I", wb.data, wb.at(sheets[0] + 4), second)
+elif what == "format-length":
+    # the first number format counting more characters than its record holds
+    k = next(k for k, t, n in records if t == 0x041E)
+    struct.pack_into("<H", wb.data, wb.at(k + 6), 0x7FFF)
+elif what == "label":
+    # a text cell of the last sheet (LABELSST, its string's number 16 or
+    # more) made a LABEL counting that many characters, more than it holds
+    k = next(k for k, t, n in records if t == 0x00FD and k > bof[-1] and
+             struct.unpack_from("<I", wb.data, wb.at(k + 10))[0] >= 16)
+    struct.pack_into("<H", wb.data, wb.at(k), 0x0204)
 elif what == "root-name":
     # the root entry's name longer than its 64-byte field
     d = struct.unpack_from("<I", wb.data, 0x30)[0]
@@ -94,26 +104,40 @@ test_case 'a directory entry named past its field: refused before libfreexl read
 	refused root-name "its sheets or merged cells cannot be read"
 '
 
+test_case 'a number format longer than its record: refused' '
+	refused format-length "the text of a cell or a number format runs past its record"
+'
+
+test_case 'a text cell (LABEL) longer than its record: refused' '
+	refused label "the text of a cell or a number format runs past its record"
+'
+
 test_case 'the inputs fuzz-xls found in libfreexl: refused, never read' '
 	cp "$TOP/fuzz/crashes/fuzz-xls/leak-sheet-listed-past-the-stream.xls" leak.xls &&
 	cp "$TOP/fuzz/crashes/fuzz-xls/overread-directory-name-past-its-field.xls" overread.xls &&
+	cp "$TOP/fuzz/crashes/fuzz-xls/overread-format-text-past-its-record.xls" format.xls &&
 	example_households &&
 	store_dump >before &&
 	expect_status 65 household-add leak.xls 2>err &&
 	err_is err "household-add: leak.xls: a damaged .xls file: sheet 2 does not begin where the workbook${SQ}s list of sheets says; open it in Excel or WPS and save it as .xlsx" &&
 	expect_status 65 household-add overread.xls 2>err &&
 	err_is err "household-add: overread.xls: a damaged .xls file: its sheets or merged cells cannot be read; open it in Excel or WPS and save it as .xlsx" &&
+	expect_status 65 household-add format.xls 2>err &&
+	err_is err "household-add: format.xls: a damaged .xls file: the text of a cell or a number format runs past its record; open it in Excel or WPS and save it as .xlsx" &&
 	store_unchanged
 '
 
 test_case 'the messages in Chinese' '
 	"$PY" "$TRASH/patch.py" "$TRASH/office.xls" twice.xls dimension-twice &&
 	"$PY" "$TRASH/patch.py" "$TRASH/office.xls" place.xls same-place &&
+	"$PY" "$TRASH/patch.py" "$TRASH/office.xls" format.xls format-length &&
 	zh_locale &&
 	expect_status 65 household-add -d x.db twice.xls 2>err &&
 	err_is err "household-add: twice.xls：.xls 文件已损坏，第 2 个工作表的尺寸记录（DIMENSION）有 2 个，而不是 1 个；请用 Excel 或 WPS 打开后另存为 .xlsx" &&
 	expect_status 65 household-add -d x.db place.xls 2>err &&
-	err_is err "household-add: place.xls：.xls 文件已损坏，第 2 个工作表不在工作簿的工作表列表所指的位置；请用 Excel 或 WPS 打开后另存为 .xlsx"
+	err_is err "household-add: place.xls：.xls 文件已损坏，第 2 个工作表不在工作簿的工作表列表所指的位置；请用 Excel 或 WPS 打开后另存为 .xlsx" &&
+	expect_status 65 household-add -d x.db format.xls 2>err &&
+	err_is err "household-add: format.xls：.xls 文件已损坏，某个单元格或数字格式的文字超出所在记录；请用 Excel 或 WPS 打开后另存为 .xlsx"
 '
 
 test_done
