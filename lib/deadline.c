@@ -520,30 +520,79 @@ deadline_visit_items(struct store *s, const struct deadline_options *o,
 #define CASE_PLACE(t) "JOIN household h ON h.household_id = " t ".household_id " \
 	"JOIN village v ON v.id = h.village_id " \
 	"LEFT JOIN village_group g ON g.id = h.group_id "
-/* A query of items of one kind: id, title, household, village, group, owner, due date. */
+/*
+ * A query of items of one kind: id, a name, household, village, group,
+ * owner, due date, then what title() words, with the name, into the
+ * item's title in the user's language.
+ */
 struct item_query {
 	unsigned kind;
 	const char *sql;
+	void (*title)(sqlite3_stmt *st, char *out, size_t size);
 };
 
+/* Column i of st as text, "" for NULL. */
+static const char *
+column_text(sqlite3_stmt *st, int i)
+{
+	const char *s = (const char *)sqlite3_column_text(st, i);
+
+	return s != NULL ? s : "";
+}
+
+/* A case past its limit: the head, what the case is for, the step it waits for. */
+static void
+case_overdue_title(sqlite3_stmt *st, char *out, size_t size)
+{
+	snprintf(out, size, _("%s: %s awaiting %s"), column_text(st, 1),
+	    vocab_label("case_type", column_text(st, 7)),
+	    vocab_label("case_step", case_next_step(column_text(st, 8))));
+}
+
+static void
+case_unfollowed_title(sqlite3_stmt *st, char *out, size_t size)
+{
+	snprintf(out, size, _("%s: a visit suggested monitoring and no case was "
+	    "opened"),
+	    column_text(st, 1));
+}
+
+static void
+loan_unsent_title(sqlite3_stmt *st, char *out, size_t size)
+{
+	snprintf(out, size, _("%s: wishes for a microloan; papers not sent to "
+	    "the bank"), column_text(st, 1));
+}
+
+static void
+loan_unanswered_title(sqlite3_stmt *st, char *out, size_t size)
+{
+	snprintf(out, size, _("%s: microloan papers sent; the bank has not "
+	    "answered"), column_text(st, 1));
+}
+
+/* A returnee: the name, talent or village worthy, the day last contacted. */
+static void
+returnee_title(sqlite3_stmt *st, char *out, size_t size)
+{
+	snprintf(out, size, _("%s: %s not contacted since %s"),
+	    column_text(st, 1), vocab_label("returnee_kind", column_text(st, 7)),
+	    column_text(st, 8));
+}
+
 static const struct item_query case_queries[] = {
-	{ DEADLINE_CASE_OVERDUE, "SELECT c.id, coalesce(h.head_name, '') || "
-	  "'：' || CASE c.case_type WHEN 'inclusion' THEN '纳入监测' ELSE "
-	  "'风险消除' END || '，待' || CASE c.step WHEN 'clue' THEN '入户核实' "
-	  "WHEN 'home_check' THEN '信息比对' WHEN 'data_check' THEN "
-	  "'村级民主评议' WHEN 'village_review' THEN '公示' WHEN 'posting' THEN "
-	  "'乡镇审核' ELSE '县级审定' END, c.household_id, v.name, g.name, "
-	  "coalesce(" ASSIGN_OWNER("h") ", c.recorder), " CASE_DUE_SQL("c.")
-	  " FROM monitor_case c " CASE_PLACE("c") "WHERE " CASE_OVERDUE_SQL("c.", ":limit")
-	  " AND (:village IS NULL OR v.name = :village)" },
+	{ DEADLINE_CASE_OVERDUE, "SELECT c.id, h.head_name, c.household_id, "
+	  "v.name, g.name, coalesce(" ASSIGN_OWNER("h") ", c.recorder), "
+	  CASE_DUE_SQL("c.") ", c.case_type, c.step FROM monitor_case c "
+	  CASE_PLACE("c") "WHERE " CASE_OVERDUE_SQL("c.", ":limit")
+	  " AND (:village IS NULL OR v.name = :village)", case_overdue_title },
 	{ DEADLINE_CASE_UNFOLLOWED, "SELECT 'visit:' || x.household_id || ':' || "
-	  "min(x.visit_date) || ':' || x.visitor, coalesce(h.head_name, '') || "
-	  "'：走访建议纳入监测，未登记案件', x.household_id, v.name, g.name, "
-	  "coalesce(" ASSIGN_OWNER("h") ", x.visitor), date(min(x.visit_date), "
-	  "'+' || " COUNTY_SETTING_SQL("unfollowed_days") " || ' days') "
-	  "FROM visit x " CASE_PLACE("x") "WHERE "
+	  "min(x.visit_date) || ':' || x.visitor, h.head_name, x.household_id, "
+	  "v.name, g.name, coalesce(" ASSIGN_OWNER("h") ", x.visitor), "
+	  "date(min(x.visit_date), '+' || " COUNTY_SETTING_SQL("unfollowed_days")
+	  " || ' days') FROM visit x " CASE_PLACE("x") "WHERE "
 	  CASE_UNFOLLOWED_SQL("x.", ":limit") " AND (:village IS NULL OR v.name = :village) "
-	  "GROUP BY x.household_id" },
+	  "GROUP BY x.household_id", case_unfollowed_title },
 };
 
 /*
@@ -557,18 +606,19 @@ static const struct item_query case_queries[] = {
 #define LOAN_PLACE "JOIN member m ON m.id_number = l.id_number " CASE_PLACE("m")
 static const struct item_query loan_queries[] = {
 	{ DEADLINE_LOAN_UNSENT, "SELECT 'loan:' || l.id_number || ':' || "
-	  "l.start_date, m.name || '：小额信贷意愿，材料未提交银行', m.household_id, v.name, g.name, "
+	  "l.start_date, m.name, m.household_id, v.name, g.name, "
 	  "coalesce(l.owner, " ASSIGN_OWNER("h") "), date(l.start_date, '+' || "
 	  COUNTY_SETTING_SQL("loan_unsent_days") " || ' days') AS due FROM support l "
 	  LOAN_PLACE "WHERE l.kind = 'loan' AND l.status = 'wish' AND "
-	  "due < :limit AND (:village IS NULL OR v.name = :village)" },
+	  "due < :limit AND (:village IS NULL OR v.name = :village)",
+	  loan_unsent_title },
 	{ DEADLINE_LOAN_UNANSWERED, "SELECT 'loan:' || l.id_number || ':' || "
-	  "l.start_date, m.name || '：小额信贷材料已提交，银行未答复', m.household_id, v.name, g.name, "
+	  "l.start_date, m.name, m.household_id, v.name, g.name, "
 	  "coalesce(l.owner, " ASSIGN_OWNER("h") "), date(l.sent_on, '+' || "
 	  COUNTY_SETTING_SQL("loan_unanswered_days") " || ' days') AS due FROM support l "
 	  LOAN_PLACE "WHERE l.kind = 'loan' AND l.status = 'sent' AND "
 	  "l.sent_on IS NOT NULL AND due < :limit AND "
-	  "(:village IS NULL OR v.name = :village)" },
+	  "(:village IS NULL OR v.name = :village)", loan_unanswered_title },
 };
 
 /*
@@ -580,15 +630,15 @@ static const struct item_query loan_queries[] = {
  */
 static const struct item_query returnee_queries[] = {
 	{ DEADLINE_RETURNEE_UNCONTACTED, "SELECT 'returnee:' || r.id_number, "
-	  "r.name || CASE r.kind WHEN 'elite' THEN '：乡贤' ELSE '：回引人才' "
-	  "END || '，' || r.contacted_on || '后未再联系', m.household_id, "
-	  "v.name, g.name, r.cadre, date(r.contacted_on, '+' || "
-	  COUNTY_SETTING_SQL("returnee_uncontacted_days") " || ' days') AS due FROM returnee_contact "
+	  "r.name, m.household_id, v.name, g.name, r.cadre, date(r.contacted_on, "
+	  "'+' || " COUNTY_SETTING_SQL("returnee_uncontacted_days") " || ' days') "
+	  "AS due, r.kind, r.contacted_on FROM returnee_contact "
 	  "r JOIN village v ON v.id = r.village_id LEFT JOIN member m ON "
 	  "m.id_number = r.id_number LEFT JOIN household h ON h.household_id = "
 	  "m.household_id LEFT JOIN village_group g ON g.id = h.group_id WHERE "
 	  RETURNEE_LATEST_SQL("r") " AND r.status <> 'settled' AND "
-	  "due < :limit AND (:village IS NULL OR v.name = :village)" },
+	  "due < :limit AND (:village IS NULL OR v.name = :village)",
+	  returnee_title },
 };
 
 /* The items of the kinds asked for that queries[0..n) find. */
@@ -619,13 +669,14 @@ query_items(struct store *s, const struct deadline_options *o, unsigned kinds,
 		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 			const char *owner = (const char *)sqlite3_column_text(st, 5);
 			const char *due = (const char *)sqlite3_column_text(st, 6);
+			char title[1024];
 
 			if (o->owner != NULL && (owner == NULL ||
 			    strcmp(owner, o->owner) != 0))
 				continue;
+			queries[q].title(st, title, sizeof(title));
 			if (deadline_list_add(list, queries[q].kind,
-			    (const char *)sqlite3_column_text(st, 0),
-			    (const char *)sqlite3_column_text(st, 1),
+			    (const char *)sqlite3_column_text(st, 0), title,
 			    (const char *)sqlite3_column_text(st, 2),
 			    (const char *)sqlite3_column_text(st, 3),
 			    (const char *)sqlite3_column_text(st, 4), owner, due,

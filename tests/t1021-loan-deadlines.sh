@@ -44,7 +44,7 @@ test_case 'papers not sent: not listed on day 7, listed on day 8, the ID number 
 	expect_status 1 deadline-check --today 2022-11-09 --kind loan_unsent -f csv >out &&
 	{
 		echo "$HEADER" &&
-		echo "loan_unsent,loan:$M1:2022-11-01,甲：小额信贷意愿，材料未提交银行,H1,甲村,,王干部,2022-11-08,1,"
+		echo "loan_unsent,loan:$M1:2022-11-01,甲: wishes for a microloan; papers not sent to the bank,H1,甲村,,王干部,2022-11-08,1,"
 	} >expect &&
 	test_cmp expect out &&
 	! grep -F "$P1" out &&
@@ -58,7 +58,7 @@ test_case 'the bank silent: not listed on day 30 after the papers, listed on day
 	expect_status 1 deadline-check --today 2022-12-06 --kind loan_unanswered -f csv >out &&
 	{
 		echo "$HEADER" &&
-		echo "loan_unanswered,loan:$M2:2022-11-01,乙：小额信贷材料已提交，银行未答复,H2,乙村,,李帮扶,2022-12-05,1,"
+		echo "loan_unanswered,loan:$M2:2022-11-01,乙: microloan papers sent; the bank has not answered,H2,乙村,,李帮扶,2022-12-05,1,"
 	} >expect &&
 	test_cmp expect out
 '
@@ -86,7 +86,7 @@ test_case 'papers sent, the wish waits for the bank; answered, neither is listed
 test_case '--within, --owner and --village choose among the loans; every kind includes them' '
 	seed &&
 	expect_status 1 deadline-check --today 2022-11-06 --within 2 --kind loan_unsent -f csv >out &&
-	grep -qF "loan:$M1:2022-11-01,甲：小额信贷意愿，材料未提交银行,H1,甲村,,王干部,2022-11-08,-2," out &&
+	grep -qF "loan:$M1:2022-11-01,甲: wishes for a microloan; papers not sent to the bank,H1,甲村,,王干部,2022-11-08,-2," out &&
 	deadline-check --today 2022-11-06 --within 1 --kind loan_unsent >out &&
 	test_must_be_empty out &&
 	expect_status 1 deadline-check --today 2022-12-06 --owner 李帮扶 -f csv >out &&

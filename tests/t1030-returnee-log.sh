@@ -163,8 +163,8 @@ test_case 'deadline-check: not listed 30 days after the latest contact, listed o
 	expect_status 1 deadline-check --today 2022-12-02 --kind returnee_uncontacted -f csv >out &&
 	{
 		echo "$HEADER" &&
-		echo "returnee_uncontacted,returnee:$M2,向国富：乡贤，2022-10-20后未再联系,,乙村,,李书记,2022-11-19,13," &&
-		echo "returnee_uncontacted,returnee:$M1,甲：回引人才，2022-11-01后未再联系,H1,甲村,1社,王干部,2022-12-01,1,"
+		echo "returnee_uncontacted,returnee:$M2,向国富: village worthy not contacted since 2022-10-20,,乙村,,李书记,2022-11-19,13," &&
+		echo "returnee_uncontacted,returnee:$M1,甲: returnee not contacted since 2022-11-01,H1,甲村,1社,王干部,2022-12-01,1,"
 	} >expect &&
 	test_cmp expect out &&
 	! grep -F "$P1" out &&
@@ -188,13 +188,13 @@ test_case 'deadline-check and report-gen returnees judge by the latest contact o
 	expect_status 1 deadline-check --today 2022-10-31 --kind returnee_uncontacted -f csv >out &&
 	{
 		echo "$HEADER" &&
-		echo "returnee_uncontacted,returnee:$M2,向国富：回引人才，2022-09-01后未再联系,,乙村,,李书记,2022-10-01,30,"
+		echo "returnee_uncontacted,returnee:$M2,向国富: returnee not contacted since 2022-09-01,,乙村,,李书记,2022-10-01,30,"
 	} >expect &&
 	test_cmp expect out &&
 	expect_status 1 deadline-check --today 2022-11-01 --kind returnee_uncontacted -f csv >out &&
 	{
 		echo "$HEADER" &&
-		echo "returnee_uncontacted,returnee:$M1,甲：回引人才，2022-10-01后未再联系,H1,甲村,1社,王干部,2022-10-31,1,"
+		echo "returnee_uncontacted,returnee:$M1,甲: returnee not contacted since 2022-10-01,H1,甲村,1社,王干部,2022-10-31,1,"
 	} >expect &&
 	test_cmp expect out &&
 	report-gen returnees --today 2022-11-01 -f csv >out &&
@@ -203,7 +203,7 @@ test_case 'deadline-check and report-gen returnees judge by the latest contact o
 	test_cmp expect actual &&
 	expect_status 1 deadline-check --today 2022-12-10 --kind returnee_uncontacted -f csv >out &&
 	test_line_count 2 out &&
-	grep -qF "returnee:$M2,向国富：回引人才，2022-11-01后未再联系" out &&
+	grep -qF "returnee:$M2,向国富: returnee not contacted since 2022-11-01" out &&
 	report-gen returnees --today 2022-12-10 -f csv >out &&
 	csv_column 8 out | sed 1d >actual &&
 	printf "contacted\nsettled\n" >expect &&

@@ -26,7 +26,7 @@ test_case 'an unfollowed suggestion is reported on day 4 and not on day 3' '
 	expect_status 1 deadline-check --today 2022-11-06 --kind monitoring_unfollowed -f csv >out &&
 	{
 		echo "$HEADER" &&
-		echo "monitoring_unfollowed,visit:HY0101002:2022-11-02:张干部,牟桂福：走访建议纳入监测，未登记案件,HY0101002,后叶村,1社,张干部,2022-11-05,1,"
+		echo "monitoring_unfollowed,visit:HY0101002:2022-11-02:张干部,牟桂福: a visit suggested monitoring and no case was opened,HY0101002,后叶村,1社,张干部,2022-11-05,1,"
 	} >expect &&
 	test_cmp expect out
 '
@@ -48,7 +48,7 @@ test_case 'a case is overdue the day after its 15 days (--within 2 lists it two 
 	expect_status 1 deadline-check --today 2022-11-17 --kind monitoring_case_overdue -f csv >out &&
 	{
 		echo "$HEADER" &&
-		echo "monitoring_case_overdue,1,何玉勇：纳入监测，待入户核实,HY0101001,后叶村,1社,王登记,2022-11-16,1,"
+		echo "monitoring_case_overdue,1,何玉勇: inclusion awaiting home check,HY0101001,后叶村,1社,王登记,2022-11-16,1,"
 	} >expect &&
 	test_cmp expect out &&
 	expect_status 1 deadline-check --today 2022-11-14 --within 2 --kind monitoring_case_overdue -f csv >out &&
