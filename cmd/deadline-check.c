@@ -76,11 +76,12 @@ same_owner(const char *a, const char *b)
 	return a == NULL ? b == NULL : b != NULL && strcmp(a, b) == 0;
 }
 
-/* 1 when output in format is a table per owner or kind (text for a terminal or mail). */
+/* 1 when output in format is read by people: a table a section (owner or kind). */
 static int
 grouped(enum output_format format)
 {
-	return format == FORMAT_TABLE;
+	return format == FORMAT_TABLE || format == FORMAT_MARKDOWN ||
+	    format == FORMAT_HTML || format == FORMAT_XLSX;
 }
 
 /* How many items of list from the i-th on are of its kind (they come together). */
@@ -115,6 +116,46 @@ say_title(struct cli *cli, struct store *s)
 	return EXIT_FOUND;
 }
 
+/*
+ * The writer of the section item it opens, of its owner or its kind
+ * (n items), into sections; NULL with a message printed and *status
+ * set.
+ */
+static struct writer *
+section(struct cli *cli, struct output_sections *sections,
+    const struct deadline_options *o, const struct deadline_item *it,
+    size_t n, struct column columns[DEADLINE_NCOLUMNS], int *status)
+{
+	struct error err = { 0 };
+	const char *name = it->owner != NULL ? it->owner : _("(no owner)");
+	char title[512];
+	struct writer *w;
+
+	snprintf(title, sizeof(title), "%s", name);
+	memcpy(columns, o->summary ? deadline_summary_columns : deadline_columns,
+	    DEADLINE_NCOLUMNS * sizeof(*columns));
+	if (o->by_kind) {
+		/* its own headings: what its id and title hold */
+		deadline_kind_columns(it->kind, o->summary, columns);
+		/* a sheet is named by the kind, and counts its rows itself */
+		name = locale_is_chinese() ? deadline_kind_label(it->kind) :
+		    deadline_kind_code(it->kind);
+		if (cli->format == FORMAT_XLSX)
+			snprintf(title, sizeof(title), "%s",
+			    deadline_kind_label(it->kind));
+		else
+			snprintf(title, sizeof(title), _("%s: %zu"),
+			    deadline_kind_label(it->kind), n);
+	}
+	if ((w = output_section(sections, name, title, columns,
+	    DEADLINE_NCOLUMNS, &err)) == NULL) {
+		int st = cli_error(cli, &err);
+
+		*status = st == EXIT_OK ? EXIT_FOUND : st;
+	}
+	return w;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -122,11 +163,15 @@ main(int argc, char **argv)
 	struct deadline_options o = { 0 };
 	struct deadline_list list = { 0 };
 	struct store *store = NULL;
+	struct report_heading *heading = NULL;
+	struct output_sections *sections = NULL;
 	struct writer *w = NULL;
 	struct error err = { 0 };
 	int status = EXIT_OK;
-	const struct column *columns;
 	struct column kind_columns[DEADLINE_NCOLUMNS];
+	/* each section's columns, read until the whole is written */
+	struct column (*section_columns)[DEADLINE_NCOLUMNS] = NULL;
+	size_t nsections = 0;
 
 	o.within = -1;
 	o.feedback_within = 3;
@@ -145,52 +190,57 @@ main(int argc, char **argv)
 	if (list.len == 0)
 		goto out;	/* nothing due: no output at all, status 0 */
 	status = EXIT_FOUND;
-	columns = o.summary ? deadline_summary_columns : deadline_columns;
-	/* one kind: headings that say what its id and title hold */
-	if (count_kind(&list, 0) == list.len) {
-		deadline_kind_columns(list.items[0].kind, o.summary, kind_columns);
-		columns = kind_columns;
-	}
 	/* kinds mixed under one set of headings mean nothing to a reader */
 	if (!o.by_owner && !o.by_kind && grouped(cli.format) &&
 	    count_kind(&list, 0) < list.len) {
 		o.by_kind = 1;
 		deadline_list_sort(&list, &o);
 	}
-	if (o.by_kind && grouped(cli.format) && (status =
+	/* a page for print, a workbook or Markdown says what it lists */
+	if ((cli.format == FORMAT_MARKDOWN || cli.format == FORMAT_HTML ||
+	    cli.format == FORMAT_XLSX) &&
+	    (heading = deadline_heading(store, &o, &err)) == NULL) {
+		status = cli_error(&cli, &err);
+		goto out;
+	}
+	if (o.by_kind && cli.format == FORMAT_TABLE && (status =
 	    say_title(&cli, store)) != EXIT_FOUND)
 		goto out;
+	/* a section an owner or a kind: the list each person must get */
+	if (grouped(cli.format) && (o.by_owner || o.by_kind)) {
+		if ((section_columns = calloc(list.len,
+		    sizeof(*section_columns))) == NULL) {
+			cli_warn(&cli, "%s", _("out of memory"));
+			status = EXIT_SOFTWARE;
+			goto out;
+		}
+		if ((sections = output_sections_open(stdout, cli.format,
+		    cli.output_flags, &err)) == NULL) {
+			status = cli_error(&cli, &err);
+			goto out;
+		}
+	} else {
+		/* one kind: headings that say what its id and title hold */
+		if (count_kind(&list, 0) == list.len)
+			deadline_kind_columns(list.items[0].kind, o.summary,
+			    kind_columns);
+		else
+			memcpy(kind_columns, o.summary ? deadline_summary_columns :
+			    deadline_columns, sizeof(kind_columns));
+		if ((w = cli_writer(&cli, kind_columns, DEADLINE_NCOLUMNS)) == NULL) {
+			status = EXIT_SOFTWARE;
+			goto out;
+		}
+	}
 	for (size_t i = 0; i < list.len; i++) {
 		const struct deadline_item *it = &list.items[i];
 
-		/* a table per owner: the list each person must get */
-		if (i > 0 && grouped(cli.format) && ((o.by_owner &&
+		if (sections != NULL && (i == 0 || (o.by_owner &&
 		    !same_owner(it->owner, list.items[i - 1].owner)) ||
-		    (o.by_kind && it->kind != list.items[i - 1].kind))) {
-			if (writer_close(w, &err) != 0) {
-				status = cli_error(&cli, &err);
-				goto out;
-			}
-			w = NULL;
-			putchar('\n');
-		}
-		if (w == NULL) {
-			if (o.by_owner && grouped(cli.format))
-				printf("== %s ==\n", it->owner != NULL ? it->owner :
-				    _("(no owner)"));
-			if (o.by_kind && grouped(cli.format)) {
-				/* its own headings: what its id and title hold */
-				printf(_("== %s: %zu ==\n"),
-				    deadline_kind_label(it->kind),
-				    count_kind(&list, i));
-				deadline_kind_columns(it->kind, o.summary, kind_columns);
-				columns = kind_columns;
-			}
-			if ((w = cli_writer(&cli, columns, DEADLINE_NCOLUMNS)) == NULL) {
-				status = EXIT_SOFTWARE;
-				goto out;
-			}
-		}
+		    (o.by_kind && it->kind != list.items[i - 1].kind)) &&
+		    (w = section(&cli, sections, &o, it, count_kind(&list, i),
+		    section_columns[nsections++], &status)) == NULL)
+			break;
 		if (deadline_write(it, w, cli_labels(&cli), o.summary, &err) != 0) {
 			int st = cli_error(&cli, &err);
 
@@ -199,8 +249,14 @@ main(int argc, char **argv)
 		}
 	}
 out:
-	if (writer_close(w, &err) != 0 && err.status != EXIT_OK)
+	if (sections != NULL) {
+		if (output_sections_close(sections, &err) != 0 &&
+		    err.status != EXIT_OK)
+			status = cli_error(&cli, &err);
+	} else if (writer_close(w, &err) != 0 && err.status != EXIT_OK)
 		status = cli_error(&cli, &err);
+	free(section_columns);
+	report_heading_end(heading);
 	deadline_list_free(&list);
 	store_close(store);
 	return cli_finish(&cli, status);

@@ -9,6 +9,7 @@
 #include "deadline.h"
 #include "issue.h"
 #include "monitor_case.h"
+#include "report.h"
 #include "returnee.h"
 #include "text.h"
 #include "vocab.h"
@@ -783,4 +784,38 @@ deadline_write(const struct deadline_item *it, struct writer *w, int labels,
 	v[8] = days;
 	v[9] = labels && it->urgency ? vocab_label("urgency", it->urgency) : it->urgency;
 	return writer_row(w, v, err);
+}
+
+struct report_heading *
+deadline_heading(struct store *s, const struct deadline_options *o,
+    struct error *err)
+{
+	struct buf words = { 0 }, codes = { 0 }, labels = { 0 };
+	struct report_heading *rh = NULL;
+	char days[64];
+	int bad = 0;
+
+	for (size_t i = 0; o->kinds != 0 &&
+	    i < sizeof(kind_codes) / sizeof(kind_codes[0]); i++)
+		if (o->kinds & kind_codes[i].kind)
+			bad |= (codes.len > 0 && buf_puts(&codes, ";") != 0) ||
+			    buf_puts(&codes, kind_codes[i].code) != 0;
+	if (o->within >= 0)
+		snprintf(days, sizeof(days), dngettext("renke", "within %ld day",
+		    "within %ld days", (unsigned long)o->within), o->within);
+	bad |= report_filter_words(&words, N_("owner"), o->owner) != 0 ||
+	    report_filter_words(&words, N_("kind"), codes.len == 0 ? NULL :
+	    vocab_labels("deadline_kind", codes.data, &labels)) != 0 ||
+	    report_filter_words(&words, N_("falling due"),
+	    o->within >= 0 ? days : NULL) != 0;
+	if (bad)
+		error_set(err, EXIT_SOFTWARE, "%s", _("out of memory"));
+	else
+		rh = report_heading_listing(s, N_("Due and overdue"), o->village,
+		    NULL, words.data, o->today, N_("%ld item in all"),
+		    N_("%ld items in all"), err);
+	buf_free(&words);
+	buf_free(&codes);
+	buf_free(&labels);
+	return rh;
 }

@@ -101,6 +101,18 @@ void deadline_kind_columns(unsigned kind, int summary,
 int deadline_write(const struct deadline_item *item, struct writer *w,
     int labels, int summary, struct error *err);
 
+struct report_heading;
+
+/*
+ * The heading of a page, workbook or Markdown list of the items o
+ * selects from s (report_heading_listing()): the township and "due and
+ * overdue", the village, the owner, the kinds and the days ahead in
+ * words, the date and the count, given to the writers opened after it.
+ * report_heading_end() ends and frees it.  NULL with err set.
+ */
+struct report_heading *deadline_heading(struct store *s,
+    const struct deadline_options *o, struct error *err);
+
 /*
  * Append an item to list (strings copied; NULL stays NULL).  For the
  * modules that find items of their own (visit coverage).  Returns 0, or

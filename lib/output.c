@@ -59,6 +59,12 @@ output_heading(const struct output_heading *heading)
 	page_heading = heading;
 }
 
+const struct output_heading *
+output_heading_given(void)
+{
+	return page_heading;
+}
+
 void
 writer_count(struct writer *w, long n)
 {
@@ -280,7 +286,7 @@ html_row(struct writer *w, const char *const *values, int header)
 {
 	if (header) {
 		/* with a heading, the page begins when the rows are counted */
-		if (w->page == NULL)
+		if (w->page == NULL && !(w->flags & OUTPUT_PART))
 			html_prologue(w->fp, "renke");
 		fputs("<table>\n<thead><tr>", w->fp);
 		for (size_t i = 0; i < w->ncolumns; i++) {
@@ -311,28 +317,13 @@ html_row(struct writer *w, const char *const *values, int header)
 static int
 html_page_out(struct writer *w, struct error *err)
 {
-	const struct output_heading *h = w->heading;
-	long n = w->count_given ? w->counted : w->rows;
 	FILE *table = w->fp;
 	char chunk[8192];
 	size_t got;
 	int failed;
 
-	html_prologue(w->page, h->title);
-	fputs("<h1>", w->page);
-	html_write_text(w->page, h->title);
-	fputs("</h1>\n", w->page);
-	for (size_t i = 0; i < h->nlines; i++) {
-		fputs("<p class=\"heading\">", w->page);
-		html_write_text(w->page, h->lines[i]);
-		fputs("</p>\n", w->page);
-	}
-	if (h->count_one != NULL) {
-		fputs("<p class=\"heading\">", w->page);
-		fprintf(w->page, dngettext("renke", h->count_one, h->count_many,
-		    (unsigned long)n), n);
-		fputs("</p>\n", w->page);
-	}
+	output_html_heading(w->page, w->heading,
+	    w->count_given ? w->counted : w->rows);
 	fputs("</tbody></table>\n</body>\n</html>\n", table);
 	rewind(table);
 	while ((got = fread(chunk, 1, sizeof(chunk), table)) > 0)
@@ -345,6 +336,32 @@ html_page_out(struct writer *w, struct error *err)
 		return error_set(err, EXIT_IOERR, _("temporary file: %s"),
 		    strerror(EIO));
 	return 0;
+}
+
+void
+output_html_heading(FILE *fp, const struct output_heading *h, long n)
+{
+	html_prologue(fp, h->title);
+	fputs("<h1>", fp);
+	html_write_text(fp, h->title);
+	fputs("</h1>\n", fp);
+	for (size_t i = 0; i < h->nlines; i++) {
+		fputs("<p class=\"heading\">", fp);
+		html_write_text(fp, h->lines[i]);
+		fputs("</p>\n", fp);
+	}
+	if (h->count_one != NULL) {
+		fputs("<p class=\"heading\">", fp);
+		fprintf(fp, dngettext("renke", h->count_one, h->count_many,
+		    (unsigned long)n), n);
+		fputs("</p>\n", fp);
+	}
+}
+
+void
+output_html_start(FILE *fp, const char *title)
+{
+	html_prologue(fp, title);
 }
 
 /*
@@ -451,7 +468,8 @@ writer_open(FILE *fp, enum output_format format, const struct column *columns,
 	}
 	if (format == FORMAT_MARKDOWN && !(flags & OUTPUT_NO_HEADER))
 		markdown_row(w, NULL, 1);
-	if (format == FORMAT_HTML && page_heading != NULL) {
+	if (format == FORMAT_HTML && page_heading != NULL &&
+	    !(flags & OUTPUT_PART)) {
 		/* the table waits for its count, which the heading gives first */
 		w->heading = page_heading;
 		w->page = fp;
@@ -486,6 +504,7 @@ writer_open(FILE *fp, enum output_format format, const struct column *columns,
 
 struct writer *
 writer_open_sheet(struct xlsx_book *book, const char *name, const char *title,
+    const struct output_heading *heading,
     const struct column *columns, size_t ncolumns, unsigned flags,
     struct error *err)
 {
@@ -494,8 +513,8 @@ writer_open_sheet(struct xlsx_book *book, const char *name, const char *title,
 
 	if (w == NULL)
 		return NULL;
-	if ((w->xlsx = xlsx_book_sheet(book, name, title, columns, ncolumns,
-	    flags, err)) == NULL) {
+	if ((w->xlsx = xlsx_book_sheet_headed(book, name, title, heading,
+	    columns, ncolumns, flags, err)) == NULL) {
 		free(w);
 		return NULL;
 	}
@@ -888,6 +907,8 @@ writer_close(struct writer *w, struct error *err)
 		fputs(w->rows == 0 ? "[]\n" : "\n]\n", w->fp);
 	else if (w->format == FORMAT_HTML && w->page != NULL)
 		rc = html_page_out(w, err);
+	else if (w->format == FORMAT_HTML && (w->flags & OUTPUT_PART))
+		fputs("</tbody></table>\n", w->fp);
 	else if (w->format == FORMAT_HTML)
 		fputs("</tbody></table>\n</body>\n</html>\n", w->fp);
 	else if (w->format == FORMAT_TABLE)

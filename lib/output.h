@@ -34,6 +34,11 @@ struct column {
  * --excel) and for --labels; see renke(7).
  */
 #define OUTPUT_LABELS	0x8
+/*
+ * HTML: the table alone, no page around it and no heading: a part of a
+ * page of several tables (output_sections_open()).
+ */
+#define OUTPUT_PART	0x10
 
 /*
  * 1 when output in format under flags is read by people (table,
@@ -131,6 +136,9 @@ struct output_heading {
  */
 void output_heading(const struct output_heading *heading);
 
+/* The heading output_heading() gave last, or NULL. */
+const struct output_heading *output_heading_given(void);
+
 /*
  * Lay w's table (FORMAT_TABLE; other formats ignore it) out for a
  * terminal width columns wide (text_width()): when it is wider, its
@@ -153,14 +161,64 @@ struct xlsx_out;
 
 /*
  * A writer of rows into a new sheet of book (lib/xlsx_out.h) named name
- * (NULL: after its title) and titled title: the rows of any report
- * become one sheet of a workbook of several.  writer_close() finishes
- * the sheet; the book is closed by its owner.  NULL with err set.
+ * (NULL: after its title) and titled title, with the lines and count of
+ * heading under it (NULL: none; as xlsx_book_sheet_headed()): the rows
+ * of any report become one sheet of a workbook of several.
+ * writer_close() finishes the sheet; the book is closed by its owner.
+ * NULL with err set.
  */
 struct writer *writer_open_sheet(struct xlsx_book *book, const char *name,
-    const char *title,
+    const char *title, const struct output_heading *heading,
     const struct column *columns, size_t ncolumns, unsigned flags,
     struct error *err);
+
+/*
+ * The start of an HTML page headed by h for print, to fp: up to its
+ * <body>, then the title, a paragraph for each line and one counting n
+ * (as struct output_heading says).  output_html_start() is the start
+ * alone, titled title.
+ */
+void output_html_heading(FILE *fp, const struct output_heading *h, long n);
+void output_html_start(FILE *fp, const char *title);
+
+struct output_sections;
+
+/*
+ * A list in sections, a table a section, each under a title of its own
+ * (deadline-check's kinds), written to fp in format under flags:
+ *  - table: "== title ==" over each table, a blank line between; the
+ *    caller says the heading in its own first line (a mail's subject);
+ *  - Markdown: the heading's title, lines and count (of all the rows), then
+ *    "## title" over each table;
+ *  - HTML: one page headed by the heading (output_html_heading()), an <h2>
+ *    over each table;
+ *  - xlsx: a workbook of a sheet a section, named as output_section()
+ *    says, each headed by the heading's title, the section's title,
+ *    the heading's lines and the count of its own rows;
+ *  - CSV and JSON: one stream of the rows of every section under the
+ *    first one's header: the sections' columns must have the same names.
+ * The heading is the one output_heading() gave (NULL: none), which
+ * must outlive it.  NULL with err set.
+ */
+struct output_sections *output_sections_open(FILE *fp,
+    enum output_format format, unsigned flags, struct error *err);
+
+/*
+ * The writer of the next section of s, titled title, its sheet named
+ * name (NULL: the title), of columns[0..ncolumns), which must outlive s;
+ * the section before is finished.  The writer is s's: write rows with
+ * it, never close it.  NULL with err set (as writer_close() when the
+ * reader closed the pipe).
+ */
+struct writer *output_section(struct output_sections *s, const char *name,
+    const char *title, const struct column *columns, size_t ncolumns,
+    struct error *err);
+
+/*
+ * Finish the last section and the whole, written to fp, and free s
+ * (NULL: nothing).  0, or -1 with err set as writer_close() sets it.
+ */
+int output_sections_close(struct output_sections *s, struct error *err);
 
 /* The workbook sheet w writes (for its charts), or NULL when w writes no workbook. */
 struct xlsx_out *writer_sheet(const struct writer *w);

@@ -534,6 +534,27 @@ struct report_heading *report_heading_households(struct store *s,
     const struct household_filter *f, const char *today, int reveal,
     struct error *err);
 
+/*
+ * The heading of a page or workbook listing title (a msgid: "Due and
+ * overdue") from s, given to the writers opened after it as
+ * report_heading_households()'s: the township of s and title, the
+ * village and group (NULL: all), filters in words (as
+ * report_filter_words() joins them; NULL or "": none), the day today as
+ * printed, and the count in count_one and count_many (msgids taking a
+ * %ld; NULL: no count).  NULL with err set.
+ */
+struct report_heading *report_heading_listing(struct store *s,
+    const char *title, const char *village, const char *group,
+    const char *filters, const char *today, const char *count_one,
+    const char *count_many, struct error *err);
+
+/*
+ * "label: value" after what b holds, "; " between them, the label a
+ * msgid said in the user's language; nothing when value is NULL.  0, or
+ * -1 when memory runs out.
+ */
+int report_filter_words(struct buf *b, const char *label, const char *value);
+
 /* No writer opened after this takes rh's heading; rh freed (NULL: nothing). */
 void report_heading_end(struct report_heading *rh);
 

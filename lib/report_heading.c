@@ -22,9 +22,8 @@ static const struct {
 	    N_("%ld meetings in all") },
 };
 
-/* "label: value" after what b holds, "; " between; 0, or -1 out of memory. */
-static int
-add_filter(struct buf *b, const char *label, const char *value)
+int
+report_filter_words(struct buf *b, const char *label, const char *value)
 {
 	if (value == NULL)
 		return 0;
@@ -49,60 +48,75 @@ describe_filters(struct buf *b, enum report_ledger which,
 
 	char id_number[64], phone[64];
 
-	return add_filter(b, N_("household"), f->household) != 0 ||
-	    add_filter(b, N_("name"), f->name) != 0 ||
-	    add_filter(b, N_("ID number"), f->id_number == NULL ? NULL :
+	return report_filter_words(b, N_("household"), f->household) != 0 ||
+	    report_filter_words(b, N_("name"), f->name) != 0 ||
+	    report_filter_words(b, N_("ID number"), f->id_number == NULL ? NULL :
 	    f->reveal ? f->id_number : text_mask_personal(f->id_number,
 	    id_number, sizeof(id_number))) != 0 ||
-	    add_filter(b, N_("phone"), f->phone == NULL ? NULL : f->reveal ?
+	    report_filter_words(b, N_("phone"), f->phone == NULL ? NULL : f->reveal ?
 	    f->phone : text_mask_personal(f->phone, phone, sizeof(phone))) != 0 ||
-	    add_filter(b, N_("cadre"), f->cadre) != 0 ||
-	    add_filter(b, N_("category"), category) != 0 ||
-	    add_filter(b, N_("kind"), kind) != 0 ||
-	    add_filter(b, N_("status"), f->status == NULL ? NULL :
+	    report_filter_words(b, N_("cadre"), f->cadre) != 0 ||
+	    report_filter_words(b, N_("category"), category) != 0 ||
+	    report_filter_words(b, N_("kind"), kind) != 0 ||
+	    report_filter_words(b, N_("status"), f->status == NULL ? NULL :
 	    vocab_label("status", f->status)) != 0 ||
-	    add_filter(b, which == REPORT_VISITS ? N_("visitor") :
+	    report_filter_words(b, which == REPORT_VISITS ? N_("visitor") :
 	    which == REPORT_MEETINGS ? N_("host") : N_("owner"), f->owner) != 0 ||
-	    add_filter(b, N_("reporter"), f->reporter) != 0 ||
-	    add_filter(b, N_("dated from"), f->since) != 0 ||
-	    add_filter(b, N_("dated to"), f->until) != 0 ||
-	    add_filter(b, N_("due from"), f->due_since) != 0 ||
-	    add_filter(b, N_("due to"), f->due_until) != 0 ? -1 : 0;
+	    report_filter_words(b, N_("reporter"), f->reporter) != 0 ||
+	    report_filter_words(b, N_("dated from"), f->since) != 0 ||
+	    report_filter_words(b, N_("dated to"), f->until) != 0 ||
+	    report_filter_words(b, N_("due from"), f->due_since) != 0 ||
+	    report_filter_words(b, N_("due to"), f->due_until) != 0 ? -1 : 0;
+}
+
+/*
+ * rh headed title (a msgid), counting in count_one and count_many
+ * (msgids; NULL: no count), with its lines: the place, the filters in
+ * words (NULL or "": none), the date.
+ */
+static void
+heading_fill(struct report_heading *rh, const char *title,
+    const char *count_one, const char *count_many, const char *village,
+    const char *group, const char *filters, const char *today)
+{
+	char date[64];
+
+	memset(rh, 0, sizeof(*rh));
+	rh->listing = title;
+	rh->h.count_one = count_one;
+	rh->h.count_many = count_many;
+	rh->h.lines = rh->lines;
+	rh->h.title = _(title);
+	if (village != NULL)
+		snprintf(rh->place, sizeof(rh->place), _("Village: %s%s%s"),
+		    village, group != NULL ? " " : "", group != NULL ? group : "");
+	else
+		snprintf(rh->place, sizeof(rh->place), "%s", _("Village: all"));
+	rh->lines[rh->h.nlines++] = rh->place;
+	if (filters != NULL && *filters != '\0') {
+		snprintf(rh->filters, sizeof(rh->filters), _("Filters: %s"),
+		    filters);
+		rh->lines[rh->h.nlines++] = rh->filters;
+	}
+	snprintf(rh->date, sizeof(rh->date), _("Date: %s"),
+	    date_for_print(today, date, sizeof(date)));
+	rh->lines[rh->h.nlines++] = rh->date;
 }
 
 int
 report_heading_start(struct report_heading *rh, enum report_ledger which,
     const struct report_filter *f, struct error *err)
 {
-	char date[64];
 	struct buf filters = { 0 };
 
-	memset(rh, 0, sizeof(*rh));
-	rh->which = which;
-	rh->h.count_one = ledger_words[which].one;
-	rh->h.count_many = ledger_words[which].many;
-	rh->h.lines = rh->lines;
-	rh->h.title = _(ledger_words[which].title);
-	if (f->village != NULL)
-		snprintf(rh->place, sizeof(rh->place), _("Village: %s%s%s"),
-		    f->village, f->group != NULL ? " " : "",
-		    f->group != NULL ? f->group : "");
-	else
-		snprintf(rh->place, sizeof(rh->place), "%s", _("Village: all"));
-	rh->lines[rh->h.nlines++] = rh->place;
 	if (describe_filters(&filters, which, f) != 0) {
 		buf_free(&filters);
 		return error_set(err, EXIT_SOFTWARE, "%s", _("out of memory"));
 	}
-	if (filters.len > 0) {
-		snprintf(rh->filters, sizeof(rh->filters), _("Filters: %s"),
-		    filters.data);
-		rh->lines[rh->h.nlines++] = rh->filters;
-	}
+	heading_fill(rh, ledger_words[which].title, ledger_words[which].one,
+	    ledger_words[which].many, f->village, f->group, filters.data,
+	    f->today);
 	buf_free(&filters);
-	snprintf(rh->date, sizeof(rh->date), _("Date: %s"),
-	    date_for_print(f->today, date, sizeof(date)));
-	rh->lines[rh->h.nlines++] = rh->date;
 	return 0;
 }
 
@@ -116,7 +130,7 @@ report_heading_township(struct report_heading *rh, const char *township,
 	buf_reset(&rh->title);
 	if (buf_puts(&rh->title, rh->townships.data) != 0 ||
 	    buf_puts(&rh->title, " ") != 0 ||
-	    buf_puts(&rh->title, _(ledger_words[rh->which].title)) != 0)
+	    buf_puts(&rh->title, _(rh->listing)) != 0)
 		return error_set(err, EXIT_SOFTWARE, "%s", _("out of memory"));
 	rh->h.title = rh->title.data;
 	return 0;
@@ -127,6 +141,30 @@ report_heading_free(struct report_heading *rh)
 {
 	buf_free(&rh->title);
 	buf_free(&rh->townships);
+}
+
+/*
+ * rh, filled in, headed by the township of s too and given to the
+ * writers opened after it: rh, or NULL with err set (rh freed).
+ */
+static struct report_heading *
+heading_given(struct report_heading *rh, struct store *s, struct error *err)
+{
+	char *township = report_township(s);
+
+	if (township == NULL) {
+		error_set(err, EXIT_SOFTWARE, "%s", _("out of memory"));
+		report_heading_end(rh);
+		return NULL;
+	}
+	if (report_heading_township(rh, township, err) != 0) {
+		free(township);
+		report_heading_end(rh);
+		return NULL;
+	}
+	free(township);
+	output_heading(&rh->h);
+	return rh;
 }
 
 struct report_heading *
@@ -140,28 +178,33 @@ report_heading_households(struct store *s, const struct household_filter *hf,
 		.cadre = hf->cadre, .today = today, .reveal = reveal,
 	};
 	struct report_heading *rh = malloc(sizeof(*rh));
-	char *township = report_township(s);
 
-	if (rh == NULL || township == NULL) {
-		free(rh);
-		free(township);
+	if (rh == NULL) {
 		error_set(err, EXIT_SOFTWARE, "%s", _("out of memory"));
 		return NULL;
 	}
 	if (report_heading_start(rh, REPORT_HOUSEHOLDS, &f, err) != 0) {
 		free(rh);
-		free(township);
 		return NULL;
 	}
-	if (report_heading_township(rh, township, err) != 0) {
-		report_heading_free(rh);
-		free(rh);
-		free(township);
+	return heading_given(rh, s, err);
+}
+
+struct report_heading *
+report_heading_listing(struct store *s, const char *title,
+    const char *village, const char *group, const char *filters,
+    const char *today, const char *count_one, const char *count_many,
+    struct error *err)
+{
+	struct report_heading *rh = malloc(sizeof(*rh));
+
+	if (rh == NULL) {
+		error_set(err, EXIT_SOFTWARE, "%s", _("out of memory"));
 		return NULL;
 	}
-	free(township);
-	output_heading(&rh->h);
-	return rh;
+	heading_fill(rh, title, count_one, count_many, village, group, filters,
+	    today);
+	return heading_given(rh, s, err);
 }
 
 void

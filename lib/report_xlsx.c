@@ -129,7 +129,7 @@ sheet(struct book *b, const char *name, struct error *err)
 	snprintf(title, sizeof(title), _("%s (as of %s)"), named, b->s->today);
 	snprintf(title + strlen(title), sizeof(title) - strlen(title), " %s",
 	    report_counts_sentence(b->s, counts, sizeof(counts)));
-	return writer_open_sheet(b->book, name, title, b->cols + b->skip,
+	return writer_open_sheet(b->book, name, title, NULL, b->cols + b->skip,
 	    b->ncols - b->skip, b->flags, err);
 }
 

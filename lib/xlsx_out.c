@@ -41,6 +41,15 @@ struct xlsx_out {
 	long rows;		/* records written */
 	size_t charts;		/* charts beside the rows */
 	int finished;
+	/*
+	 * the heading (output.h) whose lines, then its count, come each in a
+	 * row of its own under the title (NULL: none); header is the header
+	 * row's index, XLSX_HEADER_ROW without a heading
+	 */
+	const struct output_heading *heading;
+	lxw_row_t header;
+	long counted;
+	int count_given;
 };
 
 int
@@ -246,6 +255,19 @@ put_string(struct xlsx_out *x, lxw_row_t row, size_t col, const char *what,
 	return 0;
 }
 
+/* A line of the heading in row r of x, merged across the sheet.  0, or -1 with err set. */
+static int
+title_line(struct xlsx_out *x, lxw_row_t r, const char *text,
+    struct error *err)
+{
+	lxw_error e;
+
+	if (x->ncolumns > 1 && (e = worksheet_merge_range(x->sheet, r, 0, r,
+	    (lxw_col_t)(x->ncolumns - 1), "", NULL)) != LXW_NO_ERROR)
+		return fail(x->book, err, e);
+	return put_string(x, r, 0, "title", text, NULL, err);
+}
+
 /* Make x's sheet: its name, title row, header and print setup.  0 or -1. */
 static int
 start(struct xlsx_out *x, struct error *err)
@@ -283,20 +305,25 @@ start(struct xlsx_out *x, struct error *err)
 	/* the title is a string like any other: "=x" stays text */
 	if (put_string(x, XLSX_TITLE_ROW, 0, "title", title, b->title, err) != 0)
 		return -1;
+	/* the heading's lines, each across the sheet; its count at the end */
+	for (size_t k = 0; x->heading != NULL && k < x->heading->nlines; k++)
+		if (title_line(x, (lxw_row_t)(XLSX_TITLE_ROW + 1 + k),
+		    x->heading->lines[k], err) != 0)
+			return -1;
 	for (size_t i = 0; i < x->ncolumns; i++) {
 		const char *heading = column_heading(&x->columns[i], x->flags);
 
 		x->as_text[i] = (unsigned char)xlsx_identifies_person(x->columns[i].name);
 		x->width[i] = text_width(heading);
-		if (put_string(x, XLSX_HEADER_ROW, i, x->columns[i].name, heading,
+		if (put_string(x, x->header, i, x->columns[i].name, heading,
 		    b->header, err) != 0)
 			return -1;
 	}
-	worksheet_freeze_panes(x->sheet, XLSX_FIRST_ROW, 0);
+	worksheet_freeze_panes(x->sheet, x->header + 1, 0);
 	worksheet_set_landscape(x->sheet);
 	worksheet_set_paper(x->sheet, 9);		/* A4 */
 	worksheet_fit_to_pages(x->sheet, 1, 0);		/* the width of one page */
-	worksheet_repeat_rows(x->sheet, XLSX_HEADER_ROW, XLSX_HEADER_ROW);
+	worksheet_repeat_rows(x->sheet, x->header, x->header);
 	worksheet_set_footer(x->sheet, "&C&P / &N");
 	return 0;
 }
@@ -322,6 +349,7 @@ sheet_new(struct xlsx_book *b, const char *title, const struct column *columns,
 	x->columns = columns;
 	x->ncolumns = n;
 	x->flags = flags;
+	x->header = XLSX_HEADER_ROW;
 	return x;
 }
 
@@ -339,6 +367,15 @@ struct xlsx_out *
 xlsx_book_sheet(struct xlsx_book *b, const char *name, const char *title,
     const struct column *columns, size_t n, unsigned flags, struct error *err)
 {
+	return xlsx_book_sheet_headed(b, name, title, NULL, columns, n, flags,
+	    err);
+}
+
+struct xlsx_out *
+xlsx_book_sheet_headed(struct xlsx_book *b, const char *name,
+    const char *title, const struct output_heading *heading,
+    const struct column *columns, size_t n, unsigned flags, struct error *err)
+{
 	struct xlsx_out **more = realloc(b->sheets, (b->nsheets + 1) * sizeof(*more));
 	struct xlsx_out *x;
 
@@ -354,6 +391,9 @@ xlsx_book_sheet(struct xlsx_book *b, const char *name, const char *title,
 		no_memory(err);
 		return NULL;
 	}
+	if ((x->heading = heading) != NULL)
+		x->header += (lxw_row_t)heading->nlines +
+		    (heading->count_one != NULL);
 	if (start(x, err) != 0) {
 		sheet_free(x);
 		return NULL;
@@ -406,8 +446,12 @@ xlsx_out_open_headed(FILE *fp, const struct column *columns, size_t ncolumns,
 void
 xlsx_out_count(struct xlsx_out *x, long n)
 {
-	if (x != NULL && x->stream != NULL)
+	if (x == NULL)
+		return;
+	if (x->stream != NULL)
 		xlsx_stream_count(x->stream, n);
+	x->counted = n;
+	x->count_given = 1;
 }
 
 /* ---- cells ---- */
@@ -557,14 +601,14 @@ int
 xlsx_out_row(struct xlsx_out *x, const char *const *values, struct error *err)
 {
 	struct xlsx_book *b;
-	lxw_row_t row = (lxw_row_t)(XLSX_FIRST_ROW + x->rows);
+	lxw_row_t row = (lxw_row_t)(x->header + 1 + x->rows);
 
 	if (x->stream != NULL)
 		return xlsx_stream_row(x->stream, values, err);
 	b = x->book;
 	if (start(x, err) != 0)
 		return -1;
-	if (XLSX_FIRST_ROW + x->rows >= XLSX_MAX_ROWS) {
+	if (x->header + 1 + x->rows >= XLSX_MAX_ROWS) {
 		b->failed = 1;
 		return xlsx_too_many_rows(err);
 	}
@@ -624,7 +668,7 @@ xlsx_out_chart(struct xlsx_out *x, enum xlsx_chart kind, const char *title,
 		[XLSX_CHART_COLUMNS] = LXW_CHART_COLUMN,
 		[XLSX_CHART_INTERVAL] = LXW_CHART_LINE,
 	};
-	lxw_row_t last = (lxw_row_t)(XLSX_FIRST_ROW + x->rows - 1);
+	lxw_row_t last = (lxw_row_t)(x->header + x->rows);
 	lxw_chart_options place = { 0 };
 	lxw_chart *chart;
 	lxw_error e;
@@ -644,11 +688,11 @@ xlsx_out_chart(struct xlsx_out *x, enum xlsx_chart kind, const char *title,
 
 		if (s == NULL)
 			return fail(x->book, err, LXW_ERROR_MEMORY_MALLOC_FAILED);
-		chart_series_set_categories(s, x->name, XLSX_FIRST_ROW,
+		chart_series_set_categories(s, x->name, x->header + 1,
 		    (lxw_col_t)first, last, (lxw_col_t)last_column);
-		chart_series_set_values(s, x->name, XLSX_FIRST_ROW, (lxw_col_t)series[k],
+		chart_series_set_values(s, x->name, x->header + 1, (lxw_col_t)series[k],
 		    last, (lxw_col_t)series[k]);
-		chart_series_set_name_range(s, x->name, XLSX_HEADER_ROW,
+		chart_series_set_name_range(s, x->name, x->header,
 		    (lxw_col_t)series[k]);
 		if (kind == XLSX_CHART_INTERVAL) {
 			lxw_chart_line none = { .none = LXW_TRUE };
@@ -671,7 +715,7 @@ xlsx_out_chart(struct xlsx_out *x, enum xlsx_chart kind, const char *title,
 	/* beside the table, each chart under the one before; taller for more rows */
 	place.x_scale = 1.5;
 	place.y_scale = x->rows > 12 ? (double)x->rows / 12 : 1;
-	e = worksheet_insert_chart_opt(x->sheet, (lxw_row_t)(XLSX_FIRST_ROW + 17 *
+	e = worksheet_insert_chart_opt(x->sheet, (lxw_row_t)(x->header + 1 + 17 *
 	    x->charts), (lxw_col_t)(x->ncolumns + 1), chart, &place);
 	if (e != LXW_NO_ERROR)
 		return fail(x->book, err, e);
@@ -690,6 +734,17 @@ finish(struct xlsx_out *x)
 	if (x->finished || x->sheet == NULL)
 		return;
 	x->finished = 1;
+	/* the count, now that the rows are in (a book not streamed takes it) */
+	if (x->heading != NULL && x->heading->count_one != NULL) {
+		long n = x->count_given ? x->counted : x->rows;
+		char count[256];
+
+		snprintf(count, sizeof(count), dngettext("renke",
+		    x->heading->count_one, x->heading->count_many,
+		    (unsigned long)n), n);
+		if (title_line(x, x->header - 1, count, NULL) != 0)
+			x->book->failed = 1;
+	}
 	/* columns sized for their text (a CJK character is two wide) */
 	for (size_t i = 0; i < x->ncolumns; i++)
 		worksheet_set_column(x->sheet, (lxw_col_t)i, (lxw_col_t)i,
@@ -697,12 +752,12 @@ finish(struct xlsx_out *x)
 		    x->as_text[i] ? x->book->text : NULL);
 	if (x->ncolumns == 0)
 		return;
-	worksheet_autofilter(x->sheet, XLSX_HEADER_ROW, 0,
-	    (lxw_row_t)(XLSX_HEADER_ROW + x->rows), (lxw_col_t)(x->ncolumns - 1));
+	worksheet_autofilter(x->sheet, x->header, 0,
+	    (lxw_row_t)(x->header + x->rows), (lxw_col_t)(x->ncolumns - 1));
 	if (x->rows > 0) {
 		/* every string that looks like a number is one on purpose */
-		lxw_rowcol_to_range(range, XLSX_FIRST_ROW, 0,
-		    (lxw_row_t)(XLSX_FIRST_ROW + x->rows - 1), (lxw_col_t)(x->ncolumns - 1));
+		lxw_rowcol_to_range(range, x->header + 1, 0,
+		    (lxw_row_t)(x->header + x->rows), (lxw_col_t)(x->ncolumns - 1));
 		worksheet_ignore_errors(x->sheet, LXW_IGNORE_NUMBER_STORED_AS_TEXT,
 		    range);
 	}

@@ -43,6 +43,17 @@ struct xlsx_out *xlsx_book_sheet(struct xlsx_book *b, const char *name,
     unsigned flags, struct error *err);
 
 /*
+ * As xlsx_book_sheet(), with the lines of heading (output.h; NULL: none)
+ * each in a row of its own under the title, merged across the sheet,
+ * then its count (of the rows written, or as xlsx_out_count() says; in
+ * a book that is not streaming, as it is written when the sheet is
+ * finished), then the header.  heading must outlive the sheet.
+ */
+struct xlsx_out *xlsx_book_sheet_headed(struct xlsx_book *b, const char *name,
+    const char *title, const struct output_heading *heading,
+    const struct column *columns, size_t n, unsigned flags, struct error *err);
+
+/*
  * Finish every sheet of b, copy the workbook to its fp, remove the
  * temporary file and free b (NULL: nothing).  With err NULL, or after a
  * sheet failed, nothing is copied.  0, or -1 with err set.

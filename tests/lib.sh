@@ -323,6 +323,27 @@ on_terminal() {
 	script -qec "$1" /dev/null | tr -d '\r'
 }
 
+# deadline_township: at $RENKE_DB, 石门镇's households and people with
+# an item of every kind whose title deadline-check words: loans at two
+# stages, returnees and a village worthy (向国富, no member), a case
+# waiting for its home check and a visit of 2022-11-02 suggesting
+# monitoring that no case followed.  Built once per test file.
+deadline_township() {
+	store_cache deadline_kinds '
+		household-add -q "$EXAMPLES/households.csv" &&
+		member-add -q "$EXAMPLES/people.csv" &&
+		support-log -q "$EXAMPLES/support.csv" &&
+		returnee-log -q "$EXAMPLES/returnees.csv" &&
+		returnee-log -q --id-number "$(id_number 50023519700101002)" \
+			--date 2022-10-20 --name 向国富 --village 后叶村 --kind 乡贤 \
+			--cadre 李霞 &&
+		place-edit -q --reason 设置乡镇名称 township 石门镇 &&
+		case-open -q --by 王登记 --today 2022-11-01 --household HY0101001 \
+			--clue application --clue-on 2022-11-01 >/dev/null &&
+		visit-log -q --today 2022-11-02 --household HY0101002 --date 2022-11-02 \
+			--visitor 张干部 --round r --monitor 是 --risk 中'
+}
+
 # zh_locale: the case speaks Chinese; fails, saying why, when it cannot
 zh_locale() {
 	if ! locale -a 2>/dev/null | grep -qi '^zh_CN\.utf-\{0,1\}8$'; then

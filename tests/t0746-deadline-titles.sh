@@ -7,24 +7,11 @@
 
 . "$(dirname "$0")/lib.sh"
 
-WORTHY=$(id_number 50023519700101002)
-
 # every kind of item whose title is made of words, in 石门镇: loans at
 # two stages, returnees (a village worthy among them), a case waiting for
 # its home check, a visit that suggested monitoring and found no case
 township() {
-	store_cache kinds '
-		household-add -q "$EXAMPLES/households.csv" &&
-		member-add -q "$EXAMPLES/people.csv" &&
-		support-log -q "$EXAMPLES/support.csv" &&
-		returnee-log -q "$EXAMPLES/returnees.csv" &&
-		returnee-log -q --id-number "$WORTHY" --date 2022-10-20 --name 向国富 \
-			--village 后叶村 --kind 乡贤 --cadre 李霞 &&
-		place-edit -q --reason 设置乡镇名称 township 石门镇 &&
-		case-open -q --by 王登记 --today 2022-11-01 --household HY0101001 \
-			--clue application --clue-on 2022-11-01 >/dev/null &&
-		visit-log -q --today 2022-11-02 --household HY0101002 --date 2022-11-02 \
-			--visitor 张干部 --round r --monitor 是 --risk 中' &&
+	deadline_township &&
 	store_dump >before
 }
 
