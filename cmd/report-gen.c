@@ -250,9 +250,49 @@ known_place(struct cli *cli, struct report_source *src,
 	return first.status == EXIT_OK ? EXIT_OK : cli_error(cli, &first);
 }
 
-static int
-from_stores(struct cli *cli, struct opts *o, int which, int argc, char **argv)
+/* What report-gen can write: its name, its ledger (or a number < 0), its title and count. */
+struct report_kind {
+	const char *name;
+	int ledger;		/* a report_ledger, or -1 and below */
+	const char *title;	/* of its workbook and page (msgid) */
+	const char *count_one, *count_many;	/* its records (NULL: none) */
+};
+
+/*
+ * A page for print or a workbook of a report that is no ledger (the
+ * ledgers head their own) says what it lists, as a ledger's does: its
+ * heading, or NULL when it takes none (another format, the summary, a
+ * village count of cases), or NULL with a message printed and *status
+ * set.
+ */
+static struct report_heading *
+page_heading(struct cli *cli, struct report_source *src,
+    const struct report_kind *r, const struct opts *o, int argc,
+    char *const *argv, int *status)
 {
+	/* the villages' counts of cases are no list of cases */
+	int villages = r->ledger == -6 && argc == 2 &&
+	    strcmp(argv[1], "villages") == 0;
+	struct report_heading *rh;
+	struct error err = { 0 };
+
+	/* the summary and the scorecard say what their counts count in their own title */
+	if ((cli->format != FORMAT_HTML && cli->format != FORMAT_XLSX) ||
+	    r->ledger >= 0 || r->ledger == -1 || r->ledger == -5)
+		return NULL;
+	if ((rh = report_heading_report(src, _(r->title), &o->filter,
+	    r->ledger == -10 ? "member_tag" : NULL, villages ? NULL :
+	    r->count_one, villages ? NULL : r->count_many, &err)) == NULL)
+		*status = cli_error(cli, &err);
+	return rh;
+}
+
+static int
+from_stores(struct cli *cli, struct opts *o, const struct report_kind *r,
+    int argc, char **argv)
+{
+	int which = r->ledger;
+	struct report_heading *heading = NULL;
 	/* what an empty answer says to a person, per report */
 	static const char *const none[] = {
 		[REPORT_ISSUES] = N_("no matching issues"),
@@ -274,6 +314,10 @@ from_stores(struct cli *cli, struct opts *o, int which, int argc, char **argv)
 		    REPORT_CASES_OPEN;
 	if ((status = collect_stores(cli, o, &src)) != EXIT_OK ||
 	    (status = known_place(cli, &src, &o->filter)) != EXIT_OK)
+		goto out;
+	status = EXIT_OK;
+	if ((heading = page_heading(cli, &src, r, o, argc, argv,
+	    &status)) == NULL && status != EXIT_OK)
 		goto out;
 	county = src.n > 1;
 	if (which == -1) {
@@ -343,6 +387,7 @@ from_stores(struct cli *cli, struct opts *o, int which, int argc, char **argv)
 	if (status == EXIT_OK && src.nskipped > 0)
 		status = EXIT_DATAERR;
 out:
+	report_heading_end(heading);
 	store_close(s);
 	report_source_free(&src);
 	return status;
@@ -351,25 +396,29 @@ out:
 int
 main(int argc, char **argv)
 {
-	static const struct {
-		const char *name;
-		int ledger;	/* a report_ledger, or -1 */
-		const char *title;	/* of its workbook */
-	} reports[] = {
-		{ "summary", -1, N_("Summary") },
-		{ "issues", REPORT_ISSUES, N_("Issue ledger") },
-		{ "visits", REPORT_VISITS, N_("Visit ledger") },
-		{ "households", REPORT_HOUSEHOLDS, N_("Household ledger") },
-		{ "meetings", REPORT_MEETINGS, N_("Meeting ledger") },
-		{ "history", -2, N_("Household history") },
-		{ "survey", -3, N_("Recognition") },
-		{ "changes", -4, N_("Changes") },
-		{ "scorecard", -5, N_("Scorecard of the eight actions") },
-		{ "cases", -6, N_("Monitoring cases") },
-		{ "board", -7, N_("Honour and exposure boards") },
-		{ "assistance", -8, N_("Assistance") },
-		{ "returnees", -9, N_("Returnees") },
-		{ "care", -10, N_("People in need of care") },
+	static const struct report_kind reports[] = {
+		{ "summary", -1, N_("Summary"), NULL, NULL },
+		{ "issues", REPORT_ISSUES, N_("Issue ledger"), NULL, NULL },
+		{ "visits", REPORT_VISITS, N_("Visit ledger"), NULL, NULL },
+		{ "households", REPORT_HOUSEHOLDS, N_("Household ledger"), NULL,
+		  NULL },
+		{ "meetings", REPORT_MEETINGS, N_("Meeting ledger"), NULL, NULL },
+		{ "history", -2, N_("Household history"), N_("%ld entry in all"),
+		  N_("%ld entries in all") },
+		/* a row a village, and the township's: no count */
+		{ "survey", -3, N_("Recognition"), NULL, NULL },
+		{ "changes", -4, N_("Changes"), N_("%ld entry in all"),
+		  N_("%ld entries in all") },
+		{ "scorecard", -5, N_("Scorecard of the eight actions"), NULL, NULL },
+		{ "cases", -6, N_("Monitoring cases"), N_("%ld case in all"),
+		  N_("%ld cases in all") },
+		{ "board", -7, N_("Honour and exposure boards"),
+		  N_("%ld entry in all"), N_("%ld entries in all") },
+		{ "assistance", -8, N_("Assistance"), NULL, NULL },
+		{ "returnees", -9, N_("Returnees"), N_("%ld person in all"),
+		  N_("%ld people in all") },
+		{ "care", -10, N_("People in need of care"),
+		  N_("%ld person in all"), N_("%ld people in all") },
 	};
 	char title[256];
 	struct cli cli;
@@ -516,6 +565,6 @@ main(int argc, char **argv)
 	if (o.from_rollup)
 		status = from_rollup(&cli, &o, argc, argv);
 	else
-		status = from_stores(&cli, &o, reports[report].ledger, argc, argv);
+		status = from_stores(&cli, &o, &reports[report], argc, argv);
 	return cli_finish(&cli, status);
 }

@@ -197,11 +197,46 @@ log_visits(struct cli *cli, struct request *rq, int argc, char **argv)
 	return status;
 }
 
+/*
+ * What a page for print or a workbook of rq lists, as a ledger's says
+ * it: its heading, NULL for another format, or NULL with a message
+ * printed and *status set.
+ */
+static struct report_heading *
+report_heading(struct cli *cli, struct store *s, const struct request *rq,
+    int *status)
+{
+	struct report_heading *rh = NULL;
+	struct error err = { 0 };
+	struct buf filters = { 0 };
+	const char *title = rq->flagged && rq->as_cases ?
+	    _("Clues of monitoring from visits") : rq->flagged ?
+	    _("Flagged visits") : rq->missing ? _("Not visited in time") :
+	    _("Visit coverage");
+
+	if (cli->format != FORMAT_HTML && cli->format != FORMAT_XLSX)
+		return NULL;
+	if (report_filter_words(&filters, N_("dated from"), rq->flagged ?
+	    rq->since : NULL) != 0 || report_filter_words(&filters,
+	    N_("milestone"), rq->milestone) != 0)
+		error_set(&err, EXIT_SOFTWARE, "%s", _("out of memory"));
+	else
+		/* the coverage is a row a village and milestone: no count */
+		rh = report_heading_listing(s, title, NULL, NULL, filters.data,
+		    cli->today, rq->flagged || rq->missing ?
+		    N_("%ld entry in all") : NULL, N_("%ld entries in all"), &err);
+	buf_free(&filters);
+	if (rh == NULL)
+		*status = cli_error(cli, &err);
+	return rh;
+}
+
 /* Read the store: the flagged visits since a date, or coverage. */
 static int
 report(struct cli *cli, struct request *rq)
 {
 	struct store *store = NULL;
+	struct report_heading *heading = NULL;
 	struct writer *w = NULL;
 	struct column coverage[COVERAGE_NCOLUMNS];
 	struct error err = { 0 };
@@ -222,6 +257,11 @@ report(struct cli *cli, struct request *rq)
 		store_close(store);
 		return cli_error(cli, &err);
 	}
+	if ((heading = report_heading(cli, store, rq, &status)) == NULL &&
+	    status != EXIT_OK) {
+		store_close(store);
+		return status;
+	}
 	if (rq->flagged && rq->as_cases)
 		w = cli_writer(cli, case_clue_columns, CASE_CLUE_NCOLUMNS);
 	else if (rq->flagged)
@@ -232,6 +272,7 @@ report(struct cli *cli, struct request *rq)
 	else
 		w = cli_writer(cli, coverage, COVERAGE_NCOLUMNS);
 	if (w == NULL) {
+		report_heading_end(heading);
 		store_close(store);
 		return EXIT_SOFTWARE;
 	}
@@ -248,6 +289,7 @@ report(struct cli *cli, struct request *rq)
 		status = cli_error(cli, &err);
 	if (writer_close(w, &err) != 0 && status == EXIT_OK)
 		status = cli_error(cli, &err);
+	report_heading_end(heading);
 	store_close(store);
 	return status;
 }

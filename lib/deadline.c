@@ -811,7 +811,7 @@ deadline_heading(struct store *s, const struct deadline_options *o,
 	if (bad)
 		error_set(err, EXIT_SOFTWARE, "%s", _("out of memory"));
 	else
-		rh = report_heading_listing(s, N_("Due and overdue"), o->village,
+		rh = report_heading_listing(s, _("Due and overdue"), o->village,
 		    NULL, words.data, o->today, N_("%ld item in all"),
 		    N_("%ld items in all"), err);
 	buf_free(&words);

@@ -535,8 +535,8 @@ struct report_heading *report_heading_households(struct store *s,
     struct error *err);
 
 /*
- * The heading of a page or workbook listing title (a msgid: "Due and
- * overdue") from s, given to the writers opened after it as
+ * The heading of a page or workbook listing title (in the user's
+ * language: "到期与逾期事项") from s, given to the writers opened after it as
  * report_heading_households()'s: the township of s and title, the
  * village and group (NULL: all), filters in words (as
  * report_filter_words() joins them; NULL or "": none), the day today as
@@ -547,6 +547,20 @@ struct report_heading *report_heading_listing(struct store *s,
     const char *title, const char *village, const char *group,
     const char *filters, const char *today, const char *count_one,
     const char *count_many, struct error *err);
+
+/*
+ * The heading of a page or workbook of report title (in the user's
+ * language) over the stores of src under f, given to the writers opened
+ * after it as report_heading_listing()'s: the townships of the stores
+ * (one that cannot be read left out, as the report leaves it) and
+ * title, the village and group, the other filters in words (f's kind a
+ * code of kind_domain, NULL: issue_kind), the date f->today and the
+ * count in count_one and count_many (NULL: none).  NULL with err set;
+ * report_heading_end() ends and frees it.
+ */
+struct report_heading *report_heading_report(struct report_source *src,
+    const char *title, const struct report_filter *f, const char *kind_domain,
+    const char *count_one, const char *count_many, struct error *err);
 
 /*
  * "label: value" after what b holds, "; " between them, the label a

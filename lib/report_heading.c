@@ -1,4 +1,4 @@
-/* report_heading.c -- the heading of a ledger page printed for a notice board: township, place, filters, date, count */
+/* report_heading.c -- the heading of a page or workbook printed for a notice board: township, place, filters, date, count */
 #include <stdlib.h>
 #include <string.h>
 
@@ -33,18 +33,29 @@ report_filter_words(struct buf *b, const char *label, const char *value)
 	return 0;
 }
 
+/*
+ * What a list's filters mean: the vocabularies of its category and
+ * kind, and who its owner is (a msgid).
+ */
+struct filter_meaning {
+	const char *category, *kind, *owner;
+};
+
+static const struct filter_meaning ledger_meaning[] = {
+	[REPORT_ISSUES] = { "issue_category", "issue_kind", N_("owner") },
+	[REPORT_VISITS] = { "issue_category", "issue_kind", N_("visitor") },
+	[REPORT_HOUSEHOLDS] = { "category", "issue_kind", N_("owner") },
+	[REPORT_MEETINGS] = { "issue_category", "meeting_kind", N_("host") },
+};
+
 /* The filters of f but the place, in words, into b: 0, or -1 out of memory. */
 static int
-describe_filters(struct buf *b, enum report_ledger which,
+describe_filters(struct buf *b, const struct filter_meaning *m,
     const struct report_filter *f)
 {
 	const char *category = f->category == NULL ? NULL :
-	    vocab_label(which == REPORT_HOUSEHOLDS ? "category" : "issue_category",
-	    vocab_code(which == REPORT_HOUSEHOLDS ? "category" : "issue_category",
-	    f->category));
-	const char *kind = f->kind == NULL ? NULL :
-	    vocab_label(which == REPORT_MEETINGS ? "meeting_kind" : "issue_kind",
-	    f->kind);
+	    vocab_label(m->category, vocab_code(m->category, f->category));
+	const char *kind = f->kind == NULL ? NULL : vocab_label(m->kind, f->kind);
 
 	char id_number[64], phone[64];
 
@@ -60,8 +71,7 @@ describe_filters(struct buf *b, enum report_ledger which,
 	    report_filter_words(b, N_("kind"), kind) != 0 ||
 	    report_filter_words(b, N_("status"), f->status == NULL ? NULL :
 	    vocab_label("status", f->status)) != 0 ||
-	    report_filter_words(b, which == REPORT_VISITS ? N_("visitor") :
-	    which == REPORT_MEETINGS ? N_("host") : N_("owner"), f->owner) != 0 ||
+	    report_filter_words(b, m->owner, f->owner) != 0 ||
 	    report_filter_words(b, N_("reporter"), f->reporter) != 0 ||
 	    report_filter_words(b, N_("dated from"), f->since) != 0 ||
 	    report_filter_words(b, N_("dated to"), f->until) != 0 ||
@@ -70,9 +80,9 @@ describe_filters(struct buf *b, enum report_ledger which,
 }
 
 /*
- * rh headed title (a msgid), counting in count_one and count_many
- * (msgids; NULL: no count), with its lines: the place, the filters in
- * words (NULL or "": none), the date.
+ * rh headed title (in the user's language), counting in count_one and
+ * count_many (msgids; NULL: no count), with its lines: the place, the
+ * filters in words (NULL or "": none), the date.
  */
 static void
 heading_fill(struct report_heading *rh, const char *title,
@@ -86,7 +96,7 @@ heading_fill(struct report_heading *rh, const char *title,
 	rh->h.count_one = count_one;
 	rh->h.count_many = count_many;
 	rh->h.lines = rh->lines;
-	rh->h.title = _(title);
+	rh->h.title = title;
 	if (village != NULL)
 		snprintf(rh->place, sizeof(rh->place), _("Village: %s%s%s"),
 		    village, group != NULL ? " " : "", group != NULL ? group : "");
@@ -109,11 +119,11 @@ report_heading_start(struct report_heading *rh, enum report_ledger which,
 {
 	struct buf filters = { 0 };
 
-	if (describe_filters(&filters, which, f) != 0) {
+	if (describe_filters(&filters, &ledger_meaning[which], f) != 0) {
 		buf_free(&filters);
 		return error_set(err, EXIT_SOFTWARE, "%s", _("out of memory"));
 	}
-	heading_fill(rh, ledger_words[which].title, ledger_words[which].one,
+	heading_fill(rh, _(ledger_words[which].title), ledger_words[which].one,
 	    ledger_words[which].many, f->village, f->group, filters.data,
 	    f->today);
 	buf_free(&filters);
@@ -130,7 +140,7 @@ report_heading_township(struct report_heading *rh, const char *township,
 	buf_reset(&rh->title);
 	if (buf_puts(&rh->title, rh->townships.data) != 0 ||
 	    buf_puts(&rh->title, " ") != 0 ||
-	    buf_puts(&rh->title, _(rh->listing)) != 0)
+	    buf_puts(&rh->title, rh->listing) != 0)
 		return error_set(err, EXIT_SOFTWARE, "%s", _("out of memory"));
 	rh->h.title = rh->title.data;
 	return 0;
@@ -215,4 +225,40 @@ report_heading_end(struct report_heading *rh)
 	output_heading(NULL);
 	report_heading_free(rh);
 	free(rh);
+}
+
+/* One more store's township in the heading context is. */
+static int
+add_township(void *context, struct store *s, const char *township,
+    struct error *err)
+{
+	(void)s;
+	return report_heading_township(context, township, err);
+}
+
+struct report_heading *
+report_heading_report(struct report_source *src, const char *title,
+    const struct report_filter *f, const char *kind_domain,
+    const char *count_one, const char *count_many, struct error *err)
+{
+	const struct filter_meaning meaning = { "issue_category",
+		kind_domain != NULL ? kind_domain : "issue_kind", N_("owner") };
+	struct report_heading *rh = malloc(sizeof(*rh));
+	struct buf filters = { 0 };
+
+	if (rh == NULL || describe_filters(&filters, &meaning, f) != 0) {
+		free(rh);
+		buf_free(&filters);
+		error_set(err, EXIT_SOFTWARE, "%s", _("out of memory"));
+		return NULL;
+	}
+	heading_fill(rh, title, count_one, count_many, f->village, f->group,
+	    filters.data, f->today);
+	buf_free(&filters);
+	if (report_each_store(src, add_township, rh, err) != 0) {
+		report_heading_end(rh);
+		return NULL;
+	}
+	output_heading(&rh->h);
+	return rh;
 }

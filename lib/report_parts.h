@@ -236,7 +236,7 @@ int report_late_open(struct report_late_writer *lw, struct error *err);
  */
 struct report_heading {
 	struct output_heading h;
-	const char *listing;	/* msgid: what is listed ("Issue ledger") */
+	const char *listing;	/* what is listed, in the user's language */
 	const char *lines[3];
 	char place[512], filters[2048], date[128];
 	struct buf townships, title;

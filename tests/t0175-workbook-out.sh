@@ -114,19 +114,22 @@ test_case 'a report titled with its day; rates are numbers shown as percentages'
 	import csv, sys
 	import openpyxl
 	ws = openpyxl.load_workbook(sys.argv[1]).worksheets[0]
-	print(ws["A1"].value)
+	header = int(ws.freeze_panes[1:]) - 1
+	for r in range(1, header):
+	    print(ws.cell(row=r, column=1).value)
 	rows = list(csv.DictReader(open(sys.argv[2])))
-	heads = [c.value for c in ws[2]]
+	heads = [c.value for c in ws[header]]
 	for name, head in (("rate", "rate"), ("ci_low", "low"), ("ci_high", "high")):
 	    col = heads.index(head) + 1
 	    for i, row in enumerate(rows):
-	        c = ws.cell(row=3 + i, column=col)
+	        c = ws.cell(row=header + 1 + i, column=col)
 	        assert c.number_format == "0.0%", c.number_format
 	        # as shown, to 0.1%: within half of that and the rounding of the CSV
 	        assert abs(c.value - float(row[name])) <= 0.00055, (c.value, row)
 	print("rates", len(rows))
 	EOF
-	grep_message "^Recognition (as of 2022-11-30)$" got &&
+	grep_message "^renke Recognition$" got &&
+	grep_message "^Date: 2022-11-30$" got &&
 	grep_message "^rates [1-9]" got
 '
 
@@ -137,7 +140,8 @@ test_case 'a local time for people is a real date and time' '
 	"$PY" - h.xlsx >got <<-\EOF &&
 	import sys
 	import openpyxl
-	c = openpyxl.load_workbook(sys.argv[1]).worksheets[0]["A3"]
+	ws = openpyxl.load_workbook(sys.argv[1]).worksheets[0]
+	c = ws["A" + ws.freeze_panes[1:]]
 	assert c.is_date, (c.data_type, c.value)
 	assert c.number_format == "yyyy-mm-dd hh:mm", c.number_format
 	print(c.value.strftime("%Y-%m-%d %H:%M"))

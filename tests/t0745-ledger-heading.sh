@@ -116,10 +116,14 @@ test_case 'report-gen issues -f xlsx: its filters and count in the title rows' '
 	test_cmp expect got
 '
 
-test_case 'a workbook of no ledger keeps its one title row' '
+test_case 'a workbook of no ledger is headed too, without a count when its rows are no records (t0748)' '
 	township &&
-	visit-log --coverage -f xlsx -o coverage.xlsx &&
-	"$PY" "$TRASH/rows.py" coverage.xlsx | sed -n 1p | grep -q "^freeze A3 titles \$2:\$2 "
+	visit-log --today 2022-11-30 --coverage -f xlsx -o coverage.xlsx &&
+	"$PY" "$TRASH/rows.py" coverage.xlsx | sed -n "1p;3,5p" >got &&
+	sed -n 1p got | grep -q "^freeze A5 titles \$4:\$4 " &&
+	sed 1d got >heading &&
+	printf "%s\n" "石门镇 Visit coverage" "Village: all" "Date: 2022-11-30" >expect &&
+	test_cmp expect heading
 '
 
 test_case 'a village not in the store: refused, no page, no workbook, the store unchanged' '

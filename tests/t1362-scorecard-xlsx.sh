@@ -33,6 +33,7 @@ card, book, words = sys.argv[1], sys.argv[2], sys.argv[3:6]
 rows = list(csv.reader(open(card, encoding="utf-8")))
 head, rows = rows[0], rows[1:]
 ws = openpyxl.load_workbook(book).active
+first = int(ws.freeze_panes[1:])	# under the title rows and the header
 colour = {"done": "FF92D050", "late": "FFFFC000", "missing": "FFFF5050"}
 actions = [("visits", "done"), ("representatives", "held"),
     ("briefings", "held"), ("courtyard", "held"), ("rules_delivery", "done"),
@@ -53,18 +54,18 @@ for k, row in enumerate(rows):
         if state:
             seen.add(state)
     for i in range(len(head)):
-        got = fill(ws.cell(row=3 + k, column=1 + i))
+        got = fill(ws.cell(row=first + k, column=1 + i))
         if got != marked.get(i):
-            print("row", 3 + k, head[i], "filled", got, "not", marked.get(i))
+            print("row", first + k, head[i], "filled", got, "not", marked.get(i))
             bad += 1
-        value = ws.cell(row=3 + k, column=1 + i).value
+        value = ws.cell(row=first + k, column=1 + i).value
         if i in marked and marked[i] and str(value) != row[i]:
-            print("row", 3 + k, head[i], "holds", value, "not", row[i])
+            print("row", first + k, head[i], "holds", value, "not", row[i])
             bad += 1
 if seen != {"done", "late", "missing"}:
     print("states seen:", seen)
     bad += 1
-last = 3 + len(rows)
+last = first + len(rows)
 if any(ws.cell(row=last, column=1 + i).value is not None for i in range(len(head))):
     print("no blank row between the rows and the key")
     bad += 1

@@ -146,9 +146,10 @@ test_case 'care items are in the completion rate, and coloured in the page and t
 	import sys, openpyxl
 	ws = openpyxl.load_workbook(sys.argv[1]).active
 	rows = list(ws.iter_rows())
-	head = [c.value for c in rows[1]]
+	header = int(ws.freeze_panes[1:]) - 2	# under the title rows
+	head = [c.value for c in rows[header]]
 	at = head.index("应完成关怀走访节点")
-	for row in rows[2:7]:
+	for row in rows[header + 1:header + 6]:
 	    f = row[at].fill
 	    print(row[0].value, row[at].value, f.fgColor.rgb if f.patternType == "solid" else None)
 	PY
