@@ -743,9 +743,9 @@ fail:
 
 /*
  * The id of it as people read it: a loan's key names its kind in their
- * words (小额信贷:ID number:day of the wish), a returnee's is the ID number
- * (the kind of item says what it is); any other id as it is.  Into out,
- * or it->id.
+ * words (小额信贷:ID number:day of the wish), and so does a visit's
+ * (走访:household:day:visitor); a returnee's is the ID number (the kind
+ * of item says what it is); any other id as it is.  Into out, or it->id.
  */
 static const char *
 id_for_people(const struct deadline_item *it, char *out, size_t size)
@@ -759,6 +759,12 @@ id_for_people(const struct deadline_item *it, char *out, size_t size)
 	if (it->kind == DEADLINE_RETURNEE_UNCONTACTED &&
 	    strncmp(it->id, "returnee:", 9) == 0)
 		return it->id + 9;
+	if (it->kind == DEADLINE_CASE_UNFOLLOWED &&
+	    strncmp(it->id, "visit:", 6) == 0) {
+		snprintf(out, size, "%s:%s", vocab_label("issue_source", "visit"),
+		    it->id + 6);
+		return out;
+	}
 	return it->id;
 }
 

@@ -66,6 +66,15 @@ test_case 'the case waits for the step after its last: past the home check, for 
 	grep -qF ",何玉勇：纳入监测，待信息比对," out
 '
 
+test_case 'zh_CN: a suggestion'"'"'s id names the visit in Chinese for people, by its code for programs' '
+	township && zh_locale &&
+	expect_status 1 deadline-check --today 2022-12-20 --kind monitoring_unfollowed -f table >out &&
+	grep -q "^监测建议未跟进  *走访:HY0101002:2022-11-02:张干部  *牟桂福：" out &&
+	! grep -q "visit" out &&
+	expect_status 1 deadline-check --today 2022-12-20 --kind monitoring_unfollowed -f csv >out &&
+	grep -q "^monitoring_unfollowed,visit:HY0101002:2022-11-02:张干部," out
+'
+
 test_case 'JSON keeps its keys and codes; the title is the same words as the table'"'"'s' '
 	township &&
 	expect_status 1 deadline-check --today 2022-12-20 --kind loan_unsent -f jsonl >out &&
