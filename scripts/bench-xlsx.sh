@@ -1,10 +1,11 @@
 #!/bin/sh
 # bench-xlsx.sh -- household-add from a workbook, beside the same data as CSV and in2csv
 #
-# Usage: scripts/bench-xlsx.sh [-n households] [-r runs] [-k]
+# Usage: scripts/bench-xlsx.sh [-n households] [-r runs] [-k] [-s]
 #   -n N   households (default 1000000)
 #   -r R   runs of each command, taking turns; the median is reported (default 3)
 #   -k     keep the scratch directory
+#   -s     leave out in2csv (at 1,000,000 rows it takes minutes a run)
 # The workbook is made once from generated households, as Excel saves a
 # roster (scripts/gen-workbook --excel: a title row above the header, every
 # string a shared string, cell styles, every cell with its reference), and
@@ -19,12 +20,14 @@ set -eu
 n=1000000
 runs=3
 keep=0
-while getopts n:r:k opt; do
+skip_in2csv=0
+while getopts n:r:ks opt; do
 	case $opt in
 	n) n=$OPTARG ;;
 	r) runs=$OPTARG ;;
 	k) keep=1 ;;
-	*) echo "usage: $0 [-n households] [-r runs] [-k]" >&2; exit 64 ;;
+	s) skip_in2csv=1 ;;
+	*) echo "usage: $0 [-n households] [-r runs] [-k] [-s]" >&2; exit 64 ;;
 	esac
 done
 
@@ -72,7 +75,9 @@ measure_turns() {
 fresh='rm -f r.db r.db-wal r.db-shm'
 set -- "csv:$fresh:$bin/household-add -q -d r.db households.csv" \
 	"xlsx:$fresh:$bin/household-add -q -d r.db households.xlsx"
-if command -v in2csv >/dev/null; then
+if [ "$skip_in2csv" = 1 ]; then
+	echo "(in2csv left out: -s)"
+elif command -v in2csv >/dev/null; then
 	set -- "$@" "in2csv::in2csv households.xlsx"
 else
 	echo "(csvkit is not installed: no in2csv anchor; scripts/install-deps.sh --bench)"

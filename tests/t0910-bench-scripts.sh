@@ -40,6 +40,14 @@ test_case 'scripts/bench-xlsx.sh on 2,000 households' '
 	test ! -s err
 '
 
+test_case 'scripts/bench-xlsx.sh -s leaves in2csv out' '
+	TMPDIR=$PWD sh "$TOP/scripts/bench-xlsx.sh" -n 500 -r 1 -s >out 2>err &&
+	grep -q "^(in2csv left out: -s)$" out &&
+	grep -q "^workbook / CSV: [0-9.]* (target at most 1.5)$" out &&
+	! grep -q "vs in2csv" out &&
+	test ! -s err
+'
+
 test_case 'scripts/bench-members.sh on 2,000 households of 3 people' '
 	TMPDIR=$PWD sh "$TOP/scripts/bench-members.sh" -n 2000 -r 1 >out 2>err &&
 	grep -q "^renke member benchmarks: 6000 members over 2000 households" out &&
