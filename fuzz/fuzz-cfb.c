@@ -12,7 +12,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	static const char *const names[] = { "Workbook", "Book", NULL };
 	unsigned char *out = NULL;
 	size_t len = 0;
-	int rc = cfb_stream(data, size, names, &out, &len);
+	int rc = cfb_stream(data, size, names, &out, &len, NULL);
 
 	FUZZ_CHECK(rc >= -2 && rc <= 1);
 	FUZZ_CHECK((rc == 0) == (out != NULL));

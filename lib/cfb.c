@@ -48,24 +48,28 @@ sector_at(const struct cfb *c, uint32_t s)
 
 /*
  * Follow the chain from start through next[0..nnext), want bytes of
- * unit-byte pieces each got by piece(): into a new buffer *out.  0, -1
- * when the chain leaves the table, loops or ends short, -2 for memory.
+ * unit-byte pieces each got by piece(): into a new buffer *out, and,
+ * when at is not NULL, where each piece lies (bytes from base) into a
+ * new array *at.  0, -1 when the chain leaves the table, loops or ends
+ * short, -2 for memory.
  */
 static int
 follow(uint32_t start, const uint32_t *next, size_t nnext, size_t unit,
     const unsigned char *(*piece)(const void *, uint32_t), const void *ctx,
-    size_t want, unsigned char **out)
+    size_t want, unsigned char **out, const unsigned char *base, size_t **at)
 {
-	size_t have = 0;
+	size_t have = 0, *where = NULL;
 	uint32_t s = start;
-	unsigned char *b, *seen;
+	unsigned char *b, *seen = NULL;
 
 	/* a size no chain of the table can hold: a damaged entry */
 	if (want / unit > nnext)
 		return -1;
 	if ((b = malloc(want + 1)) == NULL ||
-	    (seen = calloc(nnext / 8 + 1, 1)) == NULL) {
+	    (seen = calloc(nnext / 8 + 1, 1)) == NULL ||
+	    (at != NULL && (where = malloc((want / unit + 1) * sizeof(*where))) == NULL)) {
 		free(b);
+		free(seen);
 		return -2;
 	}
 	while (have < want) {
@@ -77,15 +81,20 @@ follow(uint32_t start, const uint32_t *next, size_t nnext, size_t unit,
 		    (p = piece(ctx, s)) == NULL) {
 			free(b);
 			free(seen);
+			free(where);
 			return -1;
 		}
 		seen[s / 8] |= (unsigned char)(1u << s % 8);
 		memcpy(b + have, p, k);
+		if (where != NULL)
+			where[have / unit] = (size_t)(p - base);
 		have += k;
 		s = next[s];
 	}
 	free(seen);
 	*out = b;
+	if (at != NULL)
+		*at = where;
 	return 0;
 }
 
@@ -184,27 +193,35 @@ entry_named(const unsigned char *e, const char *name)
 	return 1;
 }
 
-/* The stream of entry e read whole.  0, -1 or -2. */
+/*
+ * The stream of entry e read whole, and where it lies in the file into
+ * places if not NULL.  0, -1 or -2.
+ */
 static int
 read_stream(const struct cfb *c, const unsigned char *dir,
-    const unsigned char *e, unsigned char **out, size_t *len)
+    const unsigned char *e, unsigned char **out, size_t *len,
+    struct cfb_places *places)
 {
 	uint32_t start = u32(e + 0x74);
 	size_t size = u32(e + 0x78), cutoff = u32(c->d + 0x38);
 	uint32_t *minifat = NULL;
 	unsigned char *ministream = NULL, *raw = NULL;
 	size_t nmini = u32(c->d + 0x40), root = u32(dir + 0x78);
+	size_t *mini_at = NULL;
 	struct mini m;
 	int rc;
 
 	*len = size;
-	if (size >= cutoff)
+	if (size >= cutoff) {
+		if (places != NULL)
+			places->unit = c->sector;
 		return follow(start, c->fat, c->nfat, c->sector, big_piece, c,
-		    size, out);
+		    size, out, c->d, places != NULL ? &places->at : NULL);
+	}
 	/* a small stream lies in the mini stream, the root entry's */
 	if (nmini == 0 || nmini > c->nfat ||
 	    (rc = follow(u32(c->d + 0x3C), c->fat, c->nfat, c->sector,
-	    big_piece, c, nmini * c->sector, &raw)) == -1)
+	    big_piece, c, nmini * c->sector, &raw, NULL, NULL)) == -1)
 		return -1;
 	if (rc == -2)
 		return -2;
@@ -216,13 +233,25 @@ read_stream(const struct cfb *c, const unsigned char *dir,
 		minifat[i] = u32(raw + 4 * i);
 	free(raw);
 	rc = follow(u32(dir + 0x74), c->fat, c->nfat, c->sector, big_piece, c,
-	    root, &ministream);
+	    root, &ministream, c->d, places != NULL ? &mini_at : NULL);
 	if (rc == 0) {
 		m.d = ministream;
 		m.n = root;
 		rc = follow(start, minifat, nmini * c->sector / 4, MINI,
-		    mini_piece, &m, size, out);
+		    mini_piece, &m, size, out, ministream,
+		    places != NULL ? &places->at : NULL);
 	}
+	if (rc == 0 && places != NULL) {
+		/* each piece's place in the mini stream to its place in the file:
+		   a piece of 64 bytes lies within one sector */
+		places->unit = MINI;
+		for (size_t k = 0; k * MINI < size; k++) {
+			size_t in = places->at[k];
+
+			places->at[k] = mini_at[in / c->sector] + in % c->sector;
+		}
+	}
+	free(mini_at);
 	free(minifat);
 	free(ministream);
 	return rc;
@@ -260,7 +289,7 @@ find_entry(const unsigned char *dir, size_t ndir, const char *const *names,
 
 int
 cfb_stream(const unsigned char *data, size_t n, const char *const *names,
-    unsigned char **out, size_t *len)
+    unsigned char **out, size_t *len, struct cfb_places *places)
 {
 	static const unsigned char magic[8] = {
 		0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1
@@ -273,6 +302,10 @@ cfb_stream(const unsigned char *data, size_t n, const char *const *names,
 
 	*out = NULL;
 	*len = 0;
+	if (places != NULL) {
+		places->at = NULL;
+		places->unit = 0;
+	}
 	if (n < HEADER || memcmp(data, magic, sizeof(magic)) != 0)
 		return -1;
 	shift = u16(data + 0x1E);
@@ -284,12 +317,12 @@ cfb_stream(const unsigned char *data, size_t n, const char *const *names,
 	rc = -1;
 	ndir = chain_length(&c, u32(data + 0x30));
 	if (ndir == 0 || follow(u32(data + 0x30), c.fat, c.nfat, c.sector,
-	    big_piece, &c, ndir * c.sector, &dir) != 0)
+	    big_piece, &c, ndir * c.sector, &dir, NULL, NULL) != 0)
 		goto out;
 	ndir = ndir * c.sector / ENTRY;
 	rc = find_entry(dir, ndir, names, &found);
 	if (rc == 0)
-		rc = read_stream(&c, dir, dir + found * ENTRY, out, len);
+		rc = read_stream(&c, dir, dir + found * ENTRY, out, len, places);
 out:
 	free(dir);
 	free(c.fat);
@@ -297,6 +330,10 @@ out:
 		free(*out);
 		*out = NULL;
 		*len = 0;
+	}
+	if (rc != 0 && places != NULL) {
+		free(places->at);
+		places->at = NULL;
 	}
 	return rc;
 }

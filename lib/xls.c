@@ -1,13 +1,16 @@
 /* xls.c -- .xls and WPS .et workbooks through libfreexl; hidden sheets and merged cells from the BIFF records */
 #include <errno.h>
+#include <fcntl.h>
 #include <freexl.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "buf.h"
 #include "cfb.h"
+#include "tempfiles.h"
 #include "xls.h"
 
 /* BIFF records libfreexl reads past */
@@ -20,6 +23,8 @@
 #define BIFF_MERGEDCELLS 0x00E5
 #define BIFF_SST 0x00FC
 #define BIFF_CONTINUE 0x003C
+/* a record type no version of BIFF defines: what no reader acts on */
+#define BIFF_NEUTRAL 0x7FFF
 
 struct xls {
 	const void *handle;
@@ -32,6 +37,10 @@ struct xls {
 	unsigned char *stream;
 	size_t nstream;
 	uint32_t *sheet_at;
+	/* a copy of the file for libfreexl, the substreams embedded in sheets
+	   made neutral (neutral_copy()); removed once libfreexl has read it */
+	char *copy;
+	int copy_slot;
 };
 
 /*
@@ -246,6 +255,47 @@ check_strings(const struct xls *x, struct error *err)
 
 /* ---- each sheet where the list says, sized once, checked before libfreexl ---- */
 
+/*
+ * Where the records of the stream stand, one after another: in the
+ * workbook's substream or a sheet's (each BOF to its EOF), or in a
+ * substream embedded in a sheet's, such as a chart drawn on a
+ * worksheet, with its own BOF, EOF, size and cells.
+ */
+struct substreams {
+	int state;		/* -1 before the first BOF, 1 inside a substream, 0 after its EOF */
+	size_t depth;		/* embedded substreams open */
+};
+
+/* The kinds of record substream_step() tells apart. */
+enum substream_record { RECORD_OWN, RECORD_SHEET_BEGINS, RECORD_EMBEDDED,
+	RECORD_EMBEDDED_BEGINS };
+
+/* What the next record, of type, is, s moved past it. */
+static enum substream_record
+substream_step(struct substreams *s, unsigned type)
+{
+	if (s->depth > 0) {
+		if (type == BIFF_BOF)
+			s->depth++;
+		else if (type == BIFF_EOF)
+			s->depth--;
+		return RECORD_EMBEDDED;
+	}
+	if (type == BIFF_BOF && s->state == 1) {
+		s->depth = 1;
+		return RECORD_EMBEDDED_BEGINS;
+	}
+	if (type == BIFF_BOF) {
+		int after_eof = s->state == 0;
+
+		s->state = 1;
+		return after_eof ? RECORD_SHEET_BEGINS : RECORD_OWN;
+	}
+	if (type == BIFF_EOF)
+		s->state = 0;
+	return RECORD_OWN;
+}
+
 /* A sheet as libfreexl 1.0 lists it: one for each BOUNDSHEET record. */
 struct sheet_check {
 	uint32_t at;		/* where its BOF record is, as its BOUNDSHEET says */
@@ -281,19 +331,31 @@ damaged_sheet(const struct xls *x, size_t sheet, int begun, size_t dimensions,
  * size once, as the format requires of worksheets and charts alike (a
  * chart's size is that of its series data); only a workbook of one
  * sheet may leave it out, and libfreexl then sizes it from its cells.
- * 0, or -1 with err set.
+ * The substreams embedded in sheets libfreexl does not see (it is given
+ * neutral_copy()), so they are left out here; their count goes to
+ * *embedded.  0, or -1 with err set.
  */
 static int
-check_sheets(const struct xls *x, struct error *err)
+check_sheets(const struct xls *x, size_t *embedded, struct error *err)
 {
 	struct buf listed = { 0 };
 	struct sheet_check *list = NULL;
+	struct substreams sub = { -1, 0 };
 	size_t n = 0, at = 0, here = 0, len, selected = SIZE_MAX;
 	const unsigned char *data;
 	unsigned type;
-	int rc, state = -1;	/* -1 before the first BOF, 1 inside a substream, 0 after its EOF */
+	int rc;
 
+	*embedded = 0;
 	while ((rc = next_record(x, &at, &type, &data, &len)) == 1) {
+		enum substream_record kind = substream_step(&sub, type);
+
+		if (kind == RECORD_EMBEDDED_BEGINS)
+			++*embedded;
+		if (kind == RECORD_EMBEDDED || kind == RECORD_EMBEDDED_BEGINS) {
+			here = at;
+			continue;
+		}
 		if (type == BIFF_BOUNDSHEET) {
 			struct sheet_check s = { 0, 0, 0 };
 
@@ -308,7 +370,7 @@ check_sheets(const struct xls *x, struct error *err)
 			}
 			list = (struct sheet_check *)(void *)listed.data;
 			n++;
-		} else if (type == BIFF_BOF && state == 0) {
+		} else if (kind == RECORD_SHEET_BEGINS) {
 			/* the first sheet listed here, or none (even if one is listed later) */
 			for (selected = 0; selected < n && list[selected].at != here; selected++)
 				;
@@ -316,12 +378,7 @@ check_sheets(const struct xls *x, struct error *err)
 				list[selected].begun = 1;
 			else
 				selected = SIZE_MAX;
-			state = 1;
-		} else if (type == BIFF_BOF && state < 0)
-			state = 1;
-		else if (type == BIFF_EOF)
-			state = 0;
-		else if (type == BIFF_DIMENSION && state == 1 && selected < n)
+		} else if (type == BIFF_DIMENSION && sub.state == 1 && selected < n)
 			list[selected].dimensions++;
 		here = at;
 	}
@@ -417,18 +474,94 @@ read_whole(const char *path, struct buf *b)
 	return failed ? -1 : 0;
 }
 
+/* Remove x's copy for libfreexl, if it made one. */
+static void
+remove_copy(struct xls *x)
+{
+	if (x->copy == NULL)
+		return;
+	unlink(x->copy);
+	tempfiles_forget(x->copy_slot);
+	free(x->copy);
+	x->copy = NULL;
+}
+
+/*
+ * A copy of the file (its bytes in file) for libfreexl, at x->copy,
+ * where every record of a substream embedded in a sheet, its BOF and
+ * EOF with it, is of a type no reader acts on: libfreexl 1.0 takes such
+ * a BOF for nothing and the EOF for its sheet's end, so that it fails
+ * at the sheet's next record, and would take an embedded chart's size
+ * and the cells of its series for the sheet's.  Each record keeps its
+ * length, so every offset in the stream holds.  places says where the
+ * stream lies in the file.  0, or -1 with err set.
+ */
+static int
+neutral_copy(struct xls *x, struct buf *file, const struct cfb_places *places,
+    struct error *err)
+{
+	const char *dir = getenv("TMPDIR");
+	struct substreams sub = { -1, 0 };
+	struct buf path = { 0 };
+	size_t at = 0, len;
+	const unsigned char *data;
+	unsigned type;
+	FILE *out;
+	int fd;
+
+	while (next_record(x, &at, &type, &data, &len) == 1) {
+		enum substream_record kind = substream_step(&sub, type);
+		size_t record = (size_t)(data - x->stream) - 4;
+
+		if (kind != RECORD_EMBEDDED && kind != RECORD_EMBEDDED_BEGINS)
+			continue;
+		/* the type's two bytes, each where the stream puts it in the file */
+		for (size_t k = 0; k < 2; k++) {
+			size_t i = record + k;
+
+			file->data[places->at[i / places->unit] + i % places->unit] =
+			    (char)(k == 0 ? BIFF_NEUTRAL & 0xFF : BIFF_NEUTRAL >> 8);
+		}
+	}
+	buf_puts(&path, dir != NULL && *dir != '\0' ? dir : "/tmp");
+	buf_puts(&path, "/renke-xls-XXXXXX");
+	if (path.data == NULL)
+		return error_set(err, EXIT_SOFTWARE, "%s", strerror(ENOMEM));
+	if ((fd = tempfiles_make(path.data, O_CLOEXEC, &x->copy_slot)) < 0) {
+		error_set(err, EXIT_CANTCREAT, _("%s: a temporary copy of the "
+		    "workbook: %s"), x->file, strerror(errno));
+		buf_free(&path);
+		return -1;
+	}
+	x->copy = path.data;
+	if ((out = fdopen(fd, "wb")) == NULL) {
+		close(fd);
+		return error_set(err, EXIT_IOERR, "%s: %s", x->copy, strerror(errno));
+	}
+	if (fwrite(file->data, 1, file->len, out) != file->len) {
+		fclose(out);
+		return error_set(err, EXIT_IOERR, "%s: %s", x->copy, strerror(errno));
+	}
+	if (fclose(out) != 0)
+		return error_set(err, EXIT_IOERR, "%s: %s", x->copy, strerror(errno));
+	return 0;
+}
+
 /*
  * The Workbook stream of the file at path, through cfb.c, every record
  * of it checked to lie within it: a file whose sectors or records do
  * not hold together is refused here, before libfreexl reads it (some
- * such files crash libfreexl 1.0).  0, or -1 with err set.
+ * such files crash libfreexl 1.0).  When a sheet embeds a substream (a
+ * chart), libfreexl is to read the copy at x->copy.  0, or -1 with err
+ * set.
  */
 static int
 read_stream(struct xls *x, const char *path, struct error *err)
 {
 	static const char *const names[] = { "Workbook", "Book", NULL };
 	struct buf file = { 0 };
-	size_t at = 0, len;
+	struct cfb_places places = { NULL, 0 };
+	size_t at = 0, len, embedded = 0;
 	const unsigned char *data;
 	unsigned type;
 	int rc;
@@ -439,19 +572,25 @@ read_stream(struct xls *x, const char *path, struct error *err)
 		    "%s: %s", x->file, strerror(errno));
 	}
 	rc = cfb_stream((const unsigned char *)file.data, file.len, names,
-	    &x->stream, &x->nstream);
-	buf_free(&file);
+	    &x->stream, &x->nstream, &places);
 	if (rc == -2)
-		return error_set(err, EXIT_SOFTWARE, "%s", strerror(ENOMEM));
-	if (rc != 0)
-		return damaged(x, err);
-	while ((rc = next_record(x, &at, &type, &data, &len)) == 1)
-		;
-	if (rc < 0)
-		return damaged_strings(x, err);
-	if (check_strings(x, err) != 0 || check_texts(x, err) != 0)
-		return -1;
-	return check_sheets(x, err);
+		rc = error_set(err, EXIT_SOFTWARE, "%s", strerror(ENOMEM));
+	else if (rc != 0)
+		rc = damaged(x, err);
+	else {
+		while ((rc = next_record(x, &at, &type, &data, &len)) == 1)
+			;
+		if (rc < 0)
+			rc = damaged_strings(x, err);
+		else if (check_strings(x, err) != 0 || check_texts(x, err) != 0 ||
+		    check_sheets(x, &embedded, err) != 0)
+			rc = -1;
+		else if (embedded > 0)
+			rc = neutral_copy(x, &file, &places, err);
+	}
+	free(places.at);
+	buf_free(&file);
+	return rc;
 }
 
 /*
@@ -576,7 +715,11 @@ xls_open(const char *path, const char *file, struct error *err)
 	}
 	if (read_stream(x, path, err) != 0)
 		goto fail;
-	if ((rc = freexl_open(path, &x->handle)) != FREEXL_OK) {
+	rc = freexl_open(x->copy != NULL ? x->copy : path, &x->handle);
+	/* libfreexl has read it all */
+	remove_copy(x);
+	/* libfreexl 1.0 gives no handle and no error for some records it cannot read */
+	if (rc != FREEXL_OK || x->handle == NULL) {
 		x->handle = NULL;
 		error_set(err, EXIT_DATAERR, _("%s: not an .xls or .et workbook that "
 		    "can be read (libfreexl error %d): open it in Excel or WPS and "
@@ -701,6 +844,7 @@ xls_close(struct xls *x)
 		free(x->sheets[i].name);
 	free(x->sheets);
 	free(x->sheet_at);
+	remove_copy(x);
 	free(x->stream);
 	free(x->file);
 	free(x);

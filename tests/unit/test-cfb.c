@@ -107,13 +107,26 @@ pattern(const unsigned char *b, size_t n, int shift)
 	return 1;
 }
 
+/* 1 when places say where each of the len bytes of out lies in the file. */
+static int
+placed(const unsigned char *out, size_t len, const struct cfb_places *places)
+{
+	for (size_t k = 0; k < len; k++) {
+		size_t at = places->at[k / places->unit] + k % places->unit;
+
+		if (at >= sizeof(file) || file[at] != out[k])
+			return 0;
+	}
+	return 1;
+}
+
 /* cfb_stream() of the file as it is now, named name: its return. */
 static int
 read_as(const char *name, size_t n, unsigned char **out, size_t *len)
 {
 	const char *names[] = { name, NULL };
 
-	return cfb_stream(file, n, names, out, len);
+	return cfb_stream(file, n, names, out, len, NULL);
 }
 
 int
@@ -130,10 +143,47 @@ main(void)
 	is_int(read_as("Book", sizeof(file), &out, &len), 0, "a stream in the mini stream");
 	ok(len == 100 && pattern(out, len, 1), "read whole, in order");
 	free(out);
-	is_int(cfb_stream(file, sizeof(file), either, &out, &len), 0,
+	is_int(cfb_stream(file, sizeof(file), either, &out, &len, NULL), 0,
 	    "the first entry named one of the names, in the directory's order");
 	ok(len == 100 && pattern(out, len, 1), "Book, the entry before Workbook, as libfreexl takes it");
 	free(out);
+
+	/* where each byte of a stream lies in the file */
+	{
+		const char *book[] = { "Book", NULL }, *workbook[] = { "Workbook", NULL };
+		struct cfb_places places;
+
+		fat(7, 13);
+		fat(13, 8);
+		fat(12, END);
+		is_int(cfb_stream(file, sizeof(file), workbook, &out, &len, &places), 0,
+		    "a stream in sectors out of order, and its places");
+		ok(places.unit == SECTOR && placed(out, len, &places) &&
+		    places.at[3] == 14 * SECTOR, "each sector's place in the file");
+		free(out);
+		free(places.at);
+		/* the mini stream in sectors 4 then 3, Book in its mini sectors 7 and 8 */
+		make();
+		put32(sector(1) + 0x74, 4);
+		fat(4, 3);
+		fat(3, END);
+		memset(sector(2), 0xFF, SECTOR);
+		put32(sector(2) + 4 * 7, 8);
+		put32(sector(2) + 4 * 8, END);
+		entry(1, "Book", 2, 7, 100);
+		is_int(cfb_stream(file, sizeof(file), book, &out, &len, &places), 0,
+		    "a stream in the mini stream, and its places");
+		ok(places.unit == 64 && places.at[0] == 5 * SECTOR + 7 * 64 &&
+		    places.at[1] == 4 * SECTOR && placed(out, len, &places),
+		    "each mini sector's place, across the mini stream's sectors");
+		free(out);
+		free(places.at);
+		file[0] = 0;
+		is_int(cfb_stream(file, sizeof(file), book, &out, &len, &places), -1,
+		    "no compound file");
+		ok(places.at == NULL, "no places");
+		make();
+	}
 	is_int(read_as("Sheet", sizeof(file), &out, &len), 1, "no such stream");
 	ok(out == NULL, "nothing read");
 	is_int(read_as("WORKBOOK", sizeof(file), &out, &len), 1,
