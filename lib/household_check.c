@@ -86,25 +86,25 @@ household_checker_code(struct household_checker *c, const char *domain,
 	return code;
 }
 
-/* The categories text seen before, or NULL; its hash into *h. */
+/* The text of domain's list (NULL: categories) seen before, or NULL; its hash into *h. */
 static const struct household_seen *
-seen_find(const struct household_checker *c, const char *text, size_t len,
-    uint64_t *h)
+seen_find(const struct household_checker *c, const char *domain,
+    const char *text, size_t len, uint64_t *h)
 {
 	size_t pos, k;
 
-	*h = text_hash(TEXT_HASH, text, len);
+	*h = text_hash(TEXT_HASH, text, len) ^ (uintptr_t)domain >> 3;
 	pos = hashtab_start(&c->seen_index, *h);
 	while ((k = hashtab_next(&c->seen_index, *h, &pos)) != HASHTAB_END)
-		if (strcmp(c->seen[k].text, text) == 0)
+		if (c->seen[k].domain == domain && strcmp(c->seen[k].text, text) == 0)
 			return &c->seen[k];
 	return NULL;
 }
 
-/* Remember the codes of categories text (hashed h), if there is room. */
+/* Remember the codes of domain's text (hashed h), if there is room. */
 static void
-seen_add(struct household_checker *c, const char *text, size_t len, uint64_t h,
-    const char *codes, size_t ncodes)
+seen_add(struct household_checker *c, const char *domain, const char *text,
+    size_t len, uint64_t h, const char *codes, size_t ncodes)
 {
 	struct household_seen *seen = &c->seen[c->nseen];
 
@@ -112,6 +112,7 @@ seen_add(struct household_checker *c, const char *text, size_t len, uint64_t h,
 	    ncodes >= sizeof(seen->codes) ||
 	    hashtab_add(&c->seen_index, h, c->nseen) != 0)
 		return;
+	seen->domain = domain;
 	memcpy(seen->text, text, len + 1);
 	memcpy(seen->codes, codes, ncodes + 1);
 	c->nseen++;
@@ -161,7 +162,7 @@ check_categories(struct household_checker *c, struct import *im,
 	const char *p = text;
 	int bad = 0;
 
-	if ((seen = seen_find(c, text, tlen, &hash)) != NULL) {
+	if ((seen = seen_find(c, NULL, text, tlen, &hash)) != NULL) {
 		/* (codes is the smaller array, and always terminated) */
 		memcpy(h->categories, seen->codes, sizeof(seen->codes));
 		h->value[HOUSEHOLD_CATEGORIES] = h->categories[0] != '\0' ?
@@ -218,7 +219,28 @@ check_categories(struct household_checker *c, struct import *im,
 	}
 	h->value[HOUSEHOLD_CATEGORIES] = h->categories[0] != '\0' ? h->categories : NULL;
 	if (!bad)
-		seen_add(c, text, tlen, hash, h->categories, len);
+		seen_add(c, NULL, text, tlen, hash, h->categories, len);
+	return bad;
+}
+
+int
+household_checker_list(struct household_checker *c, const char *domain,
+    const char *text, char *out, size_t size,
+    void (*unknown)(void *context, const char *word), void *context)
+{
+	size_t len = strlen(text), n;
+	const struct household_seen *seen;
+	uint64_t hash;
+	int bad;
+
+	if ((seen = seen_find(c, domain, text, len, &hash)) != NULL &&
+	    (n = strlen(seen->codes)) < size) {
+		memcpy(out, seen->codes, n + 1);
+		return 0;
+	}
+	bad = vocab_list_codes(domain, text, out, size, unknown, context);
+	if (bad == 0 && seen == NULL && size > 0)
+		seen_add(c, domain, text, len, hash, out, strlen(out));
 	return bad;
 }
 

@@ -30,10 +30,15 @@ struct household_memo {
 	char text[MEMO_TEXT];
 };
 
-/* A categories text seen before and its codes: a few combinations make a county. */
+/*
+ * A categories text seen before and its codes (or a list of another
+ * domain's values, household_checker_list()): a few combinations make
+ * a county.
+ */
 #define SEEN_MAX 64
 
 struct household_seen {
+	const char *domain;	/* NULL for a household's categories */
 	char text[64];
 	char codes[96];
 };
@@ -68,6 +73,18 @@ int household_check(struct household_checker *c, struct import *im,
  */
 const char *household_checker_code(struct household_checker *c,
     const char *domain, const char *text);
+
+/*
+ * vocab_list_codes(domain, text, out, size, unknown, context),
+ * remembered in c as household_checker_code() remembers one value
+ * (domain told by its pointer): a file repeats a few lists a million
+ * times.  A text with a word that is no value of domain is not
+ * remembered: its words go to unknown() each time.  Returns how many
+ * did.
+ */
+int household_checker_list(struct household_checker *c, const char *domain,
+    const char *text, char *out, size_t size,
+    void (*unknown)(void *context, const char *word), void *context);
 
 /* Why id_number_check() refused a number, for a message; "" for none. */
 const char *id_number_problem_text(enum id_number_problem problem);

@@ -77,6 +77,8 @@ struct member_import {
 	/* with a roster: the households' numbers, NUL-ended, and their runs */
 	struct buf roster_names, roster_runs;
 	struct member_bulk bulk;	/* a store with no people yet */
+	/* the household of the record before, found in the store ("" none) */
+	char last_household[65];
 };
 
 static const struct merge_rule member_merge_rule;
@@ -239,11 +241,16 @@ check_texts(struct member_import *mi, struct import *im,
 		import_problem(im, rec, MEMBER_HOUSEHOLD, _("missing; every person "
 		    "belongs to a household"));
 		bad++;
-	} else if (!mi->of_roster && (strlen(text) > 64 ||
-	    !household_numbers_has(&mi->households, text))) {
-		import_problem(im, rec, MEMBER_HOUSEHOLD, _("no household \"%s\" in "
-		    "the store; household-add registers households"), text);
-		bad++;
+	} else if (!mi->of_roster && (mi->last_household[0] == '\0' ||
+	    strcmp(text, mi->last_household) != 0)) {
+		/* a household's people mostly come one after the other */
+		if (strlen(text) >= sizeof(mi->last_household) ||
+		    !household_numbers_has(&mi->households, text)) {
+			import_problem(im, rec, MEMBER_HOUSEHOLD, _("no household \"%s\" "
+			    "in the store; household-add registers households"), text);
+			bad++;
+		} else
+			memcpy(mi->last_household, text, strlen(text) + 1);
 	}
 	if ((text = m->value[MEMBER_NAME]) == NULL) {
 		import_problem(im, rec, MEMBER_NAME, _("missing; every person has a "
@@ -305,8 +312,8 @@ member_check(struct member_import *mi, struct import *im,
 	if (m->value[MEMBER_TAGS] != NULL) {
 		struct tag_check tc = { im, rec };
 
-		bad += vocab_list_codes("member_tag", m->value[MEMBER_TAGS], m->tags,
-		    sizeof(m->tags), unknown_tag, &tc);
+		bad += household_checker_list(&mi->codes, "member_tag",
+		    m->value[MEMBER_TAGS], m->tags, sizeof(m->tags), unknown_tag, &tc);
 		m->value[MEMBER_TAGS] = m->tags[0] != '\0' ? m->tags : NULL;
 	}
 	return bad;
@@ -686,6 +693,15 @@ roster_set(struct member_import *mi, struct member_settings *settings,
 	    "(SELECT count(*) FROM member m WHERE m.household_id = " \
 	    "h.household_id) AS n FROM household h WHERE "
 #define COUNTS_DIFFER " AND n IS NOT h.members ORDER BY h.household_id"
+/*
+ * On the bulk path every person stored is of this import, and a
+ * household it set the count of has some of them: one pass over the
+ * index of households' people, each household looked up once
+ */
+#define COUNTS_OF_INPUT "SELECT m.household_id, coalesce(h.members, 0), " \
+	    "m.n FROM (SELECT household_id, count(*) AS n FROM member GROUP BY " \
+	    "household_id) m CROSS JOIN household h ON h.household_id = " \
+	    "m.household_id WHERE m.n IS NOT h.members ORDER BY m.household_id"
 
 static int
 counts_differ(struct member_import *mi, struct member_settings *settings,
@@ -696,20 +712,26 @@ counts_differ(struct member_import *mi, struct member_settings *settings,
 	long long households;
 	int rc;
 
-	if ((st = store_prepare(s, "SELECT coalesce(max(id), 0) FROM household",
-	    err)) == NULL || (households = store_step_id(s, st, err)) < 0)
+	if (mi->bulk.on)
+		st = store_prepare(s, COUNTS_OF_INPUT, err);
+	else if ((st = store_prepare(s, "SELECT coalesce(max(id), 0) FROM "
+	    "household", err)) == NULL ||
+	    (households = store_step_id(s, st, err)) < 0)
 		return -1;
-	/* ?1 the first member and ?2 the first audit row of this import */
-	st = store_prepare(s, import_stats(mi->im)->added * 4 < households ?
-	    COUNTS_OF_H "h.household_id IN (SELECT household_id FROM member "
-	    "WHERE id >= ?1 UNION " TOUCHED_BY_AUDIT ")" COUNTS_DIFFER :
-	    COUNTS_OF_H "(EXISTS (SELECT 1 FROM member m WHERE m.household_id = "
-	    "h.household_id AND m.id >= ?1) OR h.household_id IN ("
-	    TOUCHED_BY_AUDIT "))" COUNTS_DIFFER, err);
+	else
+		st = store_prepare(s, import_stats(mi->im)->added * 4 < households ?
+		    COUNTS_OF_H "h.household_id IN (SELECT household_id FROM member "
+		    "WHERE id >= ?1 UNION " TOUCHED_BY_AUDIT ")" COUNTS_DIFFER :
+		    COUNTS_OF_H "(EXISTS (SELECT 1 FROM member m WHERE "
+		    "m.household_id = h.household_id AND m.id >= ?1) OR "
+		    "h.household_id IN (" TOUCHED_BY_AUDIT "))" COUNTS_DIFFER, err);
 	if (st == NULL)
 		return -1;
-	sqlite3_bind_int64(st, 1, mi->merge.first_new_id);
-	sqlite3_bind_int64(st, 2, mi->first_audit);
+	/* ?1 the first member and ?2 the first audit row of this import */
+	if (!mi->bulk.on) {
+		sqlite3_bind_int64(st, 1, mi->merge.first_new_id);
+		sqlite3_bind_int64(st, 2, mi->first_audit);
+	}
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
 		counts_note(&settings->differ, (const char *)sqlite3_column_text(st,
 		    0), sqlite3_column_int(st, 1), sqlite3_column_int(st, 2));
@@ -719,6 +741,7 @@ counts_differ(struct member_import *mi, struct member_settings *settings,
 #undef TOUCHED_BY_AUDIT
 #undef COUNTS_OF_H
 #undef COUNTS_DIFFER
+#undef COUNTS_OF_INPUT
 
 /* The records written; a roster's counts set; the counts that differ noted, on a dry run too. */
 static int
