@@ -43,8 +43,14 @@ sheet_row_set(struct sheet_row *row, size_t col, enum cell_kind kind,
 	}
 	for (; row->ncells <= col; row->ncells++)
 		row->cells[row->ncells] = (struct cell){ CELL_EMPTY, 0, 0 };
-	if (buf_append(&row->text, s, n) != 0 || buf_append(&row->text, "", 1) != 0)
+	/* the text and its NUL with one look at the room: this runs for every cell */
+	if (buf_reserve(&row->text, n + 1) != 0)
 		return -1;
+	if (n > 0)
+		memcpy(row->text.data + at, s, n);
+	row->text.data[at + n] = '\0';
+	row->text.len = at + n + 1;
+	row->text.data[row->text.len] = '\0';
 	row->cells[col].kind = kind;
 	row->cells[col].at = at;
 	row->cells[col].covered = 0;

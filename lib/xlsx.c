@@ -379,17 +379,34 @@ struct sst_parse {
 	struct buf text;
 };
 
+/* The elements of the shared strings read: <si>, <t> and <rPh>; every other is SST_OTHER. */
+enum sst_element { SST_OTHER, SST_SI, SST_T, SST_PHONETIC };
+
+/* Which one local is: a look at its letters, as it runs for every tag of millions. */
+static enum sst_element
+sst_element(const char *local)
+{
+	if (local[0] == 't' && local[1] == '\0')
+		return SST_T;
+	if (local[0] == 's' && local[1] == 'i' && local[2] == '\0')
+		return SST_SI;
+	if (local[0] == 'r' && strcmp(local, "rPh") == 0)
+		return SST_PHONETIC;
+	return SST_OTHER;
+}
+
 static void
 sst_start(void *context, const char *local, const char **atts)
 {
 	struct sst_parse *p = context;
+	enum sst_element e = sst_element(local);
 
 	(void)atts;
-	if (strcmp(local, "si") == 0)
+	if (e == SST_SI)
 		buf_reset(&p->text);
-	else if (strcmp(local, "rPh") == 0)
+	else if (e == SST_PHONETIC)
 		p->phonetic++;
-	else if (strcmp(local, "t") == 0 && p->phonetic == 0)
+	else if (e == SST_T && p->phonetic == 0)
 		p->in_t = 1;
 }
 
@@ -397,12 +414,13 @@ static void
 sst_end(void *context, const char *local)
 {
 	struct sst_parse *p = context;
+	enum sst_element e = sst_element(local);
 
-	if (strcmp(local, "t") == 0)
+	if (e == SST_T)
 		p->in_t = 0;
-	else if (strcmp(local, "rPh") == 0)
+	else if (e == SST_PHONETIC)
 		p->phonetic--;
-	else if (strcmp(local, "si") == 0) {
+	else if (e == SST_SI) {
 		xlsx_decode_escapes(&p->text);
 		if (xlsx_strings_add(&p->x->strings, p->text.data != NULL ? p->text.data : "",
 		    p->text.len) != 0) {

@@ -143,6 +143,38 @@ shared_cell(struct sheet_parse *sp, size_t i)
 	return 0;
 }
 
+/* 1 when the cell's style shows a date. */
+static int
+cell_shows_date(const struct sheet_parse *sp)
+{
+	return sp->x != NULL && sp->style >= 0 && (size_t)sp->style < sp->x->nxf &&
+	    sp->x->xf_date[sp->style];
+}
+
+/*
+ * The text of a whole number v[0..n) of up to 15 digits (a count, a
+ * year) into out as workbook_number_text() writes it, without strtod()
+ * and snprintf(): 1, or 0 when v is not one.
+ */
+static int
+integer_text(const char *v, size_t n, char out[32])
+{
+	size_t k = v[0] == '-', o = 0;
+
+	if (n <= k || n - k > 15)
+		return 0;
+	for (size_t i = k; i < n; i++)
+		if (v[i] < '0' || v[i] > '9')
+			return 0;
+	while (k < n - 1 && v[k] == '0')
+		k++;
+	if (v[0] == '-' && v[k] != '0')
+		out[o++] = '-';
+	memcpy(out + o, v + k, n - k);
+	out[o + n - k] = '\0';
+	return 1;
+}
+
 /* The finished cell <c> into the row. */
 static void
 cell_done(struct sheet_parse *sp)
@@ -203,6 +235,10 @@ cell_done(struct sheet_parse *sp)
 		if (!sp->has_f)
 			return;
 		kind = CELL_NO_RESULT;
+	} else if (!cell_shows_date(sp) && integer_text(v, n, tmp)) {
+		kind = CELL_NUMBER;
+		s = tmp;
+		n = strlen(tmp);
 	} else {
 		char *end;
 		double x;
@@ -213,8 +249,7 @@ cell_done(struct sheet_parse *sp)
 			sheet_fail(sp, EXIT_DATAERR, _("a number cell that holds no number"));
 			return;
 		}
-		if (sp->x != NULL && sp->style >= 0 && (size_t)sp->style < sp->x->nxf &&
-		    sp->x->xf_date[sp->style]) {
+		if (cell_shows_date(sp)) {
 			if (workbook_serial_date(x, sp->x->date1904, tmp) == 0) {
 				kind = CELL_DATE;
 				s = tmp;

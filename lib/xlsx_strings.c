@@ -14,9 +14,9 @@
  */
 #define RAW_LONG 0xff
 #define PACKED 0x80
-#define BLOCK 16
+#define BLOCK 8
 
-static const char packed_signs[] = "X-./ ";	/* half-bytes 10 to 14 */
+static const char half_chars[] = "0123456789X-./ ";	/* half-bytes 0 to 14 */
 #define ESCAPE 15
 
 /* The half-byte of c, or ESCAPE. */
@@ -144,8 +144,17 @@ xlsx_strings_get(const struct xlsx_strings *t, size_t i,
 	k = (size_t)(p[0] - PACKED);
 	p++;
 	for (size_t h = 0; h < k; h++) {
-		unsigned v = h % 2 ? p[h / 2] & 15 : p[h / 2] >> 4;
+		unsigned v;
 
+		/* two characters of a byte at once: the most of an ID number */
+		if (h % 2 == 0 && h + 1 < k && (p[h / 2] >> 4) != ESCAPE &&
+		    (p[h / 2] & 15) != ESCAPE) {
+			tmp[o++] = half_chars[p[h / 2] >> 4];
+			tmp[o++] = half_chars[p[h / 2] & 15];
+			h++;
+			continue;
+		}
+		v = h % 2 ? p[h / 2] & 15 : p[h / 2] >> 4;
 		if (v == ESCAPE) {
 			h++;
 			v = (unsigned)((h % 2 ? p[h / 2] & 15 : p[h / 2] >> 4) << 4);
@@ -153,7 +162,7 @@ xlsx_strings_get(const struct xlsx_strings *t, size_t i,
 			v |= h % 2 ? p[h / 2] & 15 : p[h / 2] >> 4;
 			tmp[o++] = (char)v;
 		} else
-			tmp[o++] = v < 10 ? (char)('0' + v) : packed_signs[v - 10];
+			tmp[o++] = half_chars[v];
 	}
 	*n = o;
 	return tmp;

@@ -12,12 +12,12 @@
  * most of them ID numbers, phone numbers and household numbers.  Each
  * string is kept as a header byte and its bytes or, when shorter, its
  * characters packed two to a byte (digits, X, - . / and space; any
- * other byte in three halves), and the place of only every 16th string
+ * other byte in three halves), and the place of only every 8th string
  * is kept: an 18-character ID number takes 10 bytes, not 23.
  */
 struct xlsx_strings {
 	struct buf data;	/* the strings, one after another */
-	uint32_t *block_at;	/* where strings 16 k, 16 k + 1, ... begin in data */
+	uint32_t *block_at;	/* where strings 8 k, 8 k + 1, ... begin in data */
 	size_t n, blocks_cap;
 };
 

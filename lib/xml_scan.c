@@ -400,7 +400,7 @@ scan_text(struct xml_scan *s)
 }
 
 /* Skip the name at *pp (end: where the bytes in hand end); its local part into *local. */
-static int
+static inline int
 scan_name(const char **pp, const char *end, const char **local)
 {
 	const char *p = *pp;
@@ -444,7 +444,9 @@ push_name(struct xml_scan *s, const char *name, size_t n, size_t local_at)
 	}
 	s->local_at[s->depth] = local_at;
 	s->stack_at[s->depth++] = s->stack_len;
-	memcpy(s->stack + s->stack_len, name, n);
+	/* a sheet's names are a letter or three: no call for them */
+	for (size_t i = 0; i < n; i++)
+		s->stack[s->stack_len + i] = name[i];
 	s->stack_len += n;
 	return 0;
 }
@@ -467,7 +469,8 @@ start_tag(struct xml_scan *s)
 	if ((rc = scan_name(&p, end, &local)) != 0)
 		return rc == NEED_MORE ? rc : fail(s, s->pos, _("a tag that is not well formed"));
 	name_end = p;
-	buf_reset(&s->values);
+	if (s->values.len > 0)
+		buf_reset(&s->values);
 	for (;;) {
 		const char *aname, *alocal, *aname_end, *q;
 		int spaced = 0, special = 0;
@@ -509,9 +512,10 @@ start_tag(struct xml_scan *s)
 			return NEED_MORE;
 		if (special && memchr(p + 1, '<', (size_t)(q - p - 1)) != NULL)
 			return fail(s, (size_t)(p - s->b), _("a tag that is not well formed"));
-		/* no attribute twice */
+		/* no attribute twice: the first letters tell most apart */
 		for (size_t i = 0; i < nall && i < XML_SCAN_ATTS; i++)
 			if (names[i][1] == (size_t)(aname_end - aname) &&
+			    s->b[names[i][0]] == *aname &&
 			    memcmp(s->b + names[i][0], aname, names[i][1]) == 0)
 				return fail(s, (size_t)(aname - s->b), _("an attribute given twice"));
 		if (nall < XML_SCAN_ATTS) {
@@ -577,10 +581,14 @@ end_tag(struct xml_scan *s)
 
 	/* the usual case first: </name> as the open element's name, no spaces */
 	if (s->depth > 0) {
+		size_t same = 0;
+
 		top = s->stack_at[s->depth - 1];
 		n = s->stack_len - top;
-		if ((size_t)(end - tag) > n + 2 && tag[2 + n] == '>' &&
-		    memcmp(tag + 2, s->stack + top, n) == 0) {
+		if ((size_t)(end - tag) > n + 2 && tag[2 + n] == '>')
+			while (same < n && tag[2 + same] == s->stack[top + same])
+				same++;
+		if (same == n && (size_t)(end - tag) > n + 2 && tag[2 + n] == '>') {
 			name_end = p = tag + 2 + n;
 			local = tag + 2 + s->local_at[s->depth - 1];
 			goto matched;

@@ -55,7 +55,7 @@ main(void)
 	before = t.data.len;
 	xlsx_strings_add(&t, digits, 300);
 	is_int(t.data.len - before, 305, "300 bytes: a long header");
-	/* more than a block of 16, to look up past the first */
+	/* more than a block of 8, to look up past the first */
 	for (size_t k = 0; k < 40; k++) {
 		snprintf(digits, sizeof(digits), "%zu-%s", k, k % 3 ? "ab" : "");
 		xlsx_strings_add(&t, digits, strlen(digits));
