@@ -3,6 +3,7 @@
 #include <expat.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <zip.h>
 
 #include "xlsx_private.h"
@@ -475,7 +476,9 @@ read_strings(struct xlsx *x, struct error *err)
 
 /*
  * 1 when a number format shows a date: it has a year or day, or months
- * without hours or seconds, outside quoted text, escapes and [...].
+ * without hours or seconds, outside quoted text, escapes and [...], the
+ * word General (LibreOffice names format 0 so: its e is no year) and an
+ * exponent (0.00e+00).
  */
 static int
 format_is_date(const char *code)
@@ -483,6 +486,14 @@ format_is_date(const char *code)
 	int y = 0, d = 0, m = 0, h = 0, s = 0;
 
 	for (const char *p = code; *p != '\0' && *p != ';'; p++) {
+		if (strncasecmp(p, "general", 7) == 0) {
+			p += 6;
+			continue;
+		}
+		if (*p == 'e' && (p[1] == '+' || p[1] == '-')) {
+			p++;
+			continue;
+		}
 		switch (*p) {
 		case '"':
 			while (p[1] != '\0' && p[1] != '"')
