@@ -119,8 +119,18 @@ $(B)/locale/%/LC_MESSAGES/renke.mo: po/%.po
 
 # the tests: once as built, once under the sanitizers.  prove runs the
 # command tests (tests/t*.sh) and the unit test programs, which speak TAP
-# themselves, from this directory.
+# themselves, from this directory: the slowest files first, so that the
+# run does not end with one core idle on a long file, then the others in
+# order.  Each run starts with no store shared between its files
+# (tests/lib.sh, shared_store_cache), so a rebuilt command never meets one
+# an older build made.
 PROVE = TZ=Asia/Shanghai LC_ALL=C.UTF-8 prove -j2
+SLOW_TESTS = t0610-load t0810-zh-scan t0620-faults t0700-report-gen \
+	t0630-security t0819-summary-width t0720-report-browser \
+	t0900-man-examples t0400-issue-add t0832-man-zh-examples \
+	t0731-report-history t0420-meeting-log t0910-bench-scripts
+TESTS = $(filter $(wildcard tests/t*.sh),$(SLOW_TESTS:%=tests/%.sh)) \
+	$(filter-out $(SLOW_TESTS:%=tests/%.sh),$(wildcard tests/t*.sh))
 # the builds of check use every core unless make was given -j already
 JOBS = $(if $(findstring -j,$(MAKEFLAGS)),,-j$(shell nproc 2>/dev/null || echo 1))
 check: deps-check lint-man
@@ -128,18 +138,21 @@ check: deps-check lint-man
 	@$(MAKE) --no-print-directory $(JOBS) WERROR=-Werror B=build/san BIN=build/san/bin \
 		CFLAGS='$(SAN_FLAGS)' build
 	@echo '# plain build'
+	@rm -rf build/test-cache
 	@RENKE_BUILD=build RENKE_BIN=bin RENKE_LOCALEDIR=build/locale \
-		$(PROVE) tests/t*.sh $(UNIT_TESTS)
+		$(PROVE) $(TESTS) $(UNIT_TESTS)
 	@echo '# AddressSanitizer and UndefinedBehaviorSanitizer build'
+	@rm -rf build/san/test-cache
 	@RENKE_BUILD=build/san RENKE_BIN=build/san/bin \
 		RENKE_LOCALEDIR=build/san/locale \
 		ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 \
 		UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
-		$(PROVE) tests/t*.sh $(UNIT_TESTS:build/%=build/san/%)
+		$(PROVE) $(TESTS) $(UNIT_TESTS:build/%=build/san/%)
 
 test: build lint-man
+	@rm -rf $(B)/test-cache
 	@RENKE_BUILD=$(B) RENKE_BIN=$(BIN) RENKE_LOCALEDIR=$(B)/locale \
-		$(PROVE) tests/t*.sh $(UNIT_TESTS)
+		$(PROVE) $(TESTS) $(UNIT_TESTS)
 
 # mandoc's lint, and for the Chinese pages what it cannot see
 # (scripts/lint-man-zh: Chinese punctuation as a macro argument or inside an enclosure)

@@ -73,15 +73,42 @@ store_cache() {
 	cp "$TRASH/cache.$1.db" "$RENKE_DB"
 }
 
+# shared_store_cache NAME BODY: store_cache NAME BODY, the store shared by
+# every test file run against the same build, in $RENKE_BUILD/test-cache:
+# the first file to need it builds it and puts it there (written aside,
+# then renamed, so two files building it at once each leave a whole one),
+# the others copy it.  Only for a BODY that reads nothing but $EXAMPLES
+# (the helpers below): its name there carries a checksum of BODY, the
+# locale, the user, the commands and examples/, so a rebuilt command or
+# an edited example never meets a stale store; the Makefile empties the
+# directory before each run besides.
+shared_store_cache() {
+	if [ ! -s "$TRASH/cache.$1.db" ]; then
+		shared=$RENKE_BUILD/test-cache/$1.$({
+			printf '%s\n' "$2" "$LANG" "${LC_ALL-}" "$RENKE_USER" "$TZ" &&
+			ls -lL --time-style=+%s.%N "$RENKE_BIN" "$EXAMPLES"
+		} | cksum | tr ' ' .).db || return 1
+		if [ -s "$shared" ]; then
+			cp "$shared" "$TRASH/cache.$1.db" || return 1
+		else
+			store_cache "$1" "$2" &&
+			mkdir -p "$RENKE_BUILD/test-cache" &&
+			cp "$TRASH/cache.$1.db" "$shared.$$.new" &&
+			mv -f "$shared.$$.new" "$shared" || return 1
+		fi
+	fi
+	store_cache "$1" "$2"
+}
+
 # example_township: the example township at $RENKE_DB: its households,
 # milestones and visits, examples/ledger-life.sh, and the November survey
-# saved as round 2022-11.  Built once per test file and copied.
+# saved as round 2022-11.  Built once per build and copied.
 example_township() {
-	store_cache township '
+	shared_store_cache township '
 		household-add -q "$EXAMPLES/households.csv" &&
 		milestone-add -q "$EXAMPLES/milestones.csv" &&
 		visit-log -q "$EXAMPLES/visits.csv" &&
-		sh "$EXAMPLES/ledger-life.sh" >"$TRASH/township.log" 2>&1 &&
+		sh "$EXAMPLES/ledger-life.sh" >/dev/null 2>&1 &&
 		survey-tally -q --save 2022-11 --today 2022-11-28 \
 			"$EXAMPLES/survey.csv" >/dev/null'
 }
@@ -92,16 +119,16 @@ example_rows() {
 }
 
 # example_households: the example households alone at $RENKE_DB, imported
-# once per test file and copied
+# once per build and copied
 example_households() {
-	store_cache households 'household-add -q "$EXAMPLES/households.csv"'
+	shared_store_cache households 'household-add -q "$EXAMPLES/households.csv"'
 }
 
 # example_cases: the example households with the example monitoring cases
-# opened and stepped as of 2022-12-01 at $RENKE_DB, built once per test
-# file and copied
+# opened and stepped as of 2022-12-01 at $RENKE_DB, built once per build
+# and copied
 example_cases() {
-	store_cache cases '
+	shared_store_cache cases '
 		household-add -q "$EXAMPLES/households.csv" &&
 		case-open -q --today 2022-12-01 "$EXAMPLES/cases.csv" >/dev/null &&
 		case-step -q --today 2022-12-01 "$EXAMPLES/case-steps.csv" >/dev/null'
@@ -327,9 +354,9 @@ on_terminal() {
 # an item of every kind whose title deadline-check words: loans at two
 # stages, returnees and a village worthy (向国富, no member), a case
 # waiting for its home check and a visit of 2022-11-02 suggesting
-# monitoring that no case followed.  Built once per test file.
+# monitoring that no case followed.  Built once per build.
 deadline_township() {
-	store_cache deadline_kinds '
+	shared_store_cache deadline_kinds '
 		household-add -q "$EXAMPLES/households.csv" &&
 		member-add -q "$EXAMPLES/people.csv" &&
 		support-log -q "$EXAMPLES/support.csv" &&
