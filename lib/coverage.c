@@ -619,6 +619,18 @@ pass_run(struct store *s, const struct villages *v, const struct milestone *m,
 	return pass_cases(s, m, nm, p, err);
 }
 
+enum coverage_item
+coverage_item(long due, long visited, long late, long pending)
+{
+	if (due <= 0)
+		return COVERAGE_ITEM_NONE;
+	if (visited >= due)
+		return COVERAGE_ITEM_DONE;
+	if (pending > 0)
+		return COVERAGE_ITEM_PENDING;
+	return visited + late >= due ? COVERAGE_ITEM_LATE : COVERAGE_ITEM_MISSING;
+}
+
 long
 coverage_by_village(struct store *s, const char *milestone_id,
     const char *today, coverage_fn *fn, void *context, struct error *err)
@@ -684,6 +696,8 @@ coverage_by_village_of(struct store *s, const char *milestone_id,
 				row.visited = visited[at];
 				row.missing = row.due - row.visited;
 				row.late = late[at];
+				row.pending = today != NULL && m->due_date != NULL &&
+				    strcmp(m->due_date, today) > 0 ? row.missing : 0;
 				row.percent = row.visited * 100.0 / row.due;
 				if (fn(context, &row, err) != 0)
 					goto fail;

@@ -25,7 +25,9 @@
  * done, late, for it.  Coverage is taken as of a day, today: a visit,
  * or a monitoring case's clue or end, dated after it has not happened
  * yet and counts for nothing, neither on time nor late (the scorecard
- * judges meetings and village rules the same way).
+ * judges meetings and village rules the same way).  A milestone that
+ * falls due after today has not failed yet: its households missing are
+ * pending, not missing (coverage_item()).
  *
  * A care-coverage milestone (人文关怀) counts people, not households: a
  * member is due when they carry one of the milestone's tags (孤寡老人,
@@ -55,6 +57,7 @@ struct coverage {
 	long visited;		/* of them covered */
 	long missing;		/* due - visited */
 	long late;		/* of the missing, those visited after the due date, by today */
+	long pending;		/* of the missing, all when the milestone falls due after today, else 0 */
 	double percent;		/* visited * 100 / due */
 };
 
@@ -65,6 +68,21 @@ struct coverage {
  * Returns how many; 0 for any visitor.
  */
 size_t coverage_roles(const char *roles, const char **role, size_t max);
+
+/*
+ * What one milestone is in one village, as the scorecard counts its
+ * required items: due units (households, or people for care) due,
+ * visited of them covered by the due date, late of the rest covered
+ * only after it, pending of the rest not yet due (struct coverage).
+ * Nothing when none is due; done when every one was covered in time,
+ * even before the due date; pending when the rest are not yet due
+ * (the milestone has not failed: it is no required item yet); late
+ * when the rest were covered after the due date; else missing.
+ */
+enum coverage_item { COVERAGE_ITEM_NONE, COVERAGE_ITEM_DONE,
+	COVERAGE_ITEM_LATE, COVERAGE_ITEM_MISSING, COVERAGE_ITEM_PENDING };
+enum coverage_item coverage_item(long due, long visited, long late,
+    long pending);
 
 /* Called with each row; returns 0 to go on, or -1 with err set to stop. */
 typedef int coverage_fn(void *context, const struct coverage *row,

@@ -72,11 +72,12 @@ int writer_row(struct writer *w, const char *const *values, struct error *err);
 
 /*
  * How a cell is marked, where a format can show it: the state of the
- * items it counts, coloured in a workbook (green, amber, red) as the
- * scorecard's HTML heat map colours them.
+ * items it counts, coloured in a workbook (green, amber, red; light
+ * blue for items not yet due) as the scorecard's HTML heat map colours
+ * them.
  */
 enum output_mark { OUTPUT_MARK_NONE, OUTPUT_MARK_DONE, OUTPUT_MARK_LATE,
-	OUTPUT_MARK_MISSING };
+	OUTPUT_MARK_MISSING, OUTPUT_MARK_PENDING };
 
 /*
  * writer_row() with marks[i] (enum output_mark) for values[i]: an xlsx

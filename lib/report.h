@@ -86,6 +86,7 @@ enum { REPORT_NMEETING_KINDS = 4 };	/* meeting kinds, vocab.c order */		/* open 
 struct report_coverage {
 	long due, visited;		/* households due, and covered */
 	long late;			/* of the rest, visited after the due date */
+	long pending;			/* of the rest, those of a milestone not yet due */
 };
 
 /*
@@ -169,9 +170,11 @@ struct report_village {
 	/* assistance placed in the period (action 3, REPORT_PLACED_SQL): */
 	long posts_placed, jobs_placed, land_placed, loans_approved;
 	/* care coverage (action 4) as of today: the care-coverage milestones
-	   with people due in the village, those done and done late
-	   (report_coverage_item()); the people due, and of them cared for */
+	   with people due in the village, those done and done late, and
+	   those not yet due (pending: no required item yet;
+	   report_coverage_item()); the people due, and of them cared for */
 	long care_required, care_done, care_late, care_due, care_visited;
+	long care_pending;
 	long survey_n;			/* answers in the rate (0: no saved round) */
 	long survey_yes;		/* of them satisfied or basically satisfied */
 	long policy_n, policy_aware;	/* the policy question's answers, and of
@@ -341,8 +344,11 @@ int report_summary_xlsx(const struct report_summary *summary, unsigned flags,
  * households due were all visited, some late; a meeting held after the
  * milestone's date; rules met by today), the completion rate and the
  * village's rank.  Nothing required is "—" (no value for machines),
- * never 100%.  Under FORMAT_HTML one A4 landscape page whose cells of
- * required items are a heat-map: green done, amber late, red missing.  A village with fewer than min_n
+ * never 100%.  A visit or care-coverage milestone due after today and
+ * not done is pending (visits_pending, care_pending, pending), not
+ * required.  Under FORMAT_HTML one A4 landscape page whose cells of
+ * required items are a heat-map: green done, amber late, red missing,
+ * light blue nothing required but some pending.  A village with fewer than min_n
  * survey answers is ranked after the others and marked few_answers.
  * Returns the rows written, or -1 with err set.
  */

@@ -170,12 +170,14 @@ const char *report_vote_text(const char *vote, int labels);
 
 /*
  * One coverage milestone's item in a village where due units (households
- * or people) were due, visited of them covered by the due date and late
- * more only after it: one more required, done when every one was
- * covered in time, late when the rest were covered after it.
+ * or people) were due, visited of them covered by the due date, late
+ * more only after it and pending more not yet due (coverage_item()):
+ * one more pending when the milestone is not yet due and not done, else
+ * one more required, done when every one was covered in time, late when
+ * the rest were covered after it.
  */
-void report_coverage_item(long due, long visited, long late, long *required,
-    long *done, long *late_items);
+void report_coverage_item(long due, long visited, long late, long pending,
+    long *required, long *done, long *late_items, long *pending_items);
 
 /*
  * A count of a summary row that only machine formats write, after
@@ -186,7 +188,7 @@ struct report_part {
 	size_t offset;		/* of a long in struct report_village */
 };
 
-enum { REPORT_NPARTS = 34 };
+enum { REPORT_NPARTS = 35 };
 /* the index of the first of the parts of items done late (one a meeting kind, then rules) */
 enum { REPORT_PART_LATE = 14 };
 /* the index of the first of the parts of suggestions: raised and answered, representatives' then courtyard */

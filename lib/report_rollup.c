@@ -151,6 +151,13 @@ rollup_row(const char *path, size_t k, json_t *row,
 		if (count_of(row, key, &v->coverage[m].late) != 0 ||
 		    v->coverage[m].visited + v->coverage[m].late > v->coverage[m].due)
 			bad = "coverage_late_";
+		snprintf(key, sizeof(key), "coverage_pending_%s",
+		    sum->milestones[m].milestone_id);
+		if (count_of(row, key, &v->coverage[m].pending) != 0 ||
+		    (v->coverage[m].pending > 0 && (v->coverage[m].late > 0 ||
+		    v->coverage[m].visited + v->coverage[m].pending !=
+		    v->coverage[m].due)))
+			bad = "coverage_pending_";
 	}
 	if (v->survey_yes > v->survey_n)
 		bad = "recognition_yes";
@@ -168,6 +175,8 @@ rollup_row(const char *path, size_t k, json_t *row,
 		bad = "care_done";
 	else if (v->care_done + v->care_late > v->care_required)
 		bad = "care_late";
+	if (v->care_pending > 0 && v->care_due == 0)
+		bad = "care_pending";
 	if (v->care_visited > v->care_due)
 		bad = "care_visited";
 	if (report_days_parse(&v->days, text_of(row, "days_to_resolve")) != 0 ||

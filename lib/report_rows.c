@@ -98,6 +98,8 @@ const struct report_part report_summary_parts[REPORT_NPARTS] = {
 	{ "care_late", offsetof(struct report_village, care_late) },
 	{ "care_due", offsetof(struct report_village, care_due) },
 	{ "care_visited", offsetof(struct report_village, care_visited) },
+	/* care-coverage milestones not yet due */
+	{ "care_pending", offsetof(struct report_village, care_pending) },
 };
 
 #define NPARTS (sizeof(report_summary_parts) / sizeof(report_summary_parts[0]))
@@ -155,8 +157,8 @@ milestone_column(struct report_summary_out *o, const char *prefix,
 /*
  * The summary's columns into o: township, village, the fixed ones, one
  * coverage column per milestone, the tail; with parts, recognition_yes,
- * coverage_due_*, coverage_visited_* and coverage_late_* per milestone,
- * days_to_resolve.
+ * coverage_due_*, coverage_visited_*, coverage_late_* and
+ * coverage_pending_* per milestone, days_to_resolve.
  * 0, or -1 with err set.
  */
 static int
@@ -182,6 +184,8 @@ summary_columns(const struct report_summary *sum, struct report_summary_out *o,
 		    milestone_column(o, "coverage_visited_", NULL,
 		    sum->milestones[m].milestone_id, COLUMN_INTEGER, err) != 0 ||
 		    milestone_column(o, "coverage_late_", NULL,
+		    sum->milestones[m].milestone_id, COLUMN_INTEGER, err) != 0 ||
+		    milestone_column(o, "coverage_pending_", NULL,
 		    sum->milestones[m].milestone_id, COLUMN_INTEGER, err) != 0)
 			return -1;
 	o->cols[o->ncols++] = (struct column){ "days_to_resolve", NULL, COLUMN_TEXT };
@@ -277,10 +281,11 @@ summary_values(const struct report_summary *sum, const struct report_village *ro
 		return;
 	put_counts(&row->survey_yes, 1, v, num, &c);
 	for (size_t m = 0; m < sum->nmilestones; m++) {
-		long due_visited[3] = { row->coverage[m].due,
-		    row->coverage[m].visited, row->coverage[m].late };
+		long due_visited[4] = { row->coverage[m].due,
+		    row->coverage[m].visited, row->coverage[m].late,
+		    row->coverage[m].pending };
 
-		put_counts(due_visited, 3, v, num, &c);
+		put_counts(due_visited, 4, v, num, &c);
 	}
 	v[c++] = report_days_text(&row->days, &o->days) == 0 ? o->days.data : NULL;
 	for (size_t i = 0; i < NPARTS; i++)
@@ -293,11 +298,11 @@ report_summary_out_open(const struct report_summary *sum,
     enum output_format format, unsigned flags, int labels, FILE *fp,
     struct error *err)
 {
-	size_t ncols = 2 + NFIXED + 4 * sum->nmilestones + NTAIL + 2 + NPARTS;
+	size_t ncols = 2 + NFIXED + 5 * sum->nmilestones + NTAIL + 2 + NPARTS;
 	struct report_summary_out *o = calloc(1, sizeof(*o));
 
 	if (o == NULL || (o->cols = calloc(ncols, sizeof(*o->cols))) == NULL ||
-	    (o->names = calloc(5 * sum->nmilestones + 1, sizeof(char *))) == NULL ||
+	    (o->names = calloc(6 * sum->nmilestones + 1, sizeof(char *))) == NULL ||
 	    (o->v = calloc(ncols, sizeof(char *))) == NULL ||
 	    (o->num = calloc(ncols, sizeof(*o->num))) == NULL) {
 		error_set(err, EXIT_SOFTWARE, "%s", _("out of memory"));

@@ -12,6 +12,7 @@ static const struct column scorecard_columns[] = {
 	{ "visits_required", N_("1 visits due"), COLUMN_INTEGER },
 	{ "visits_done", N_("visits done"), COLUMN_INTEGER },
 	{ "visits_late", N_("late"), COLUMN_INTEGER },
+	{ "visits_pending", N_("not yet due"), COLUMN_INTEGER },
 	{ "visit_coverage", N_("coverage"), COLUMN_NUMBER },
 	{ "representatives_required", N_("2 meetings due"), COLUMN_INTEGER },
 	{ "representatives_held", N_("held"), COLUMN_INTEGER },
@@ -32,6 +33,7 @@ static const struct column scorecard_columns[] = {
 	{ "care_required", N_("care milestones due"), COLUMN_INTEGER },
 	{ "care_done", N_("care milestones done"), COLUMN_INTEGER },
 	{ "care_late", N_("late"), COLUMN_INTEGER },
+	{ "care_pending", N_("not yet due"), COLUMN_INTEGER },
 	{ "care_coverage", N_("care coverage"), COLUMN_NUMBER },
 	{ "briefings_required", N_("5 briefings due"), COLUMN_INTEGER },
 	{ "briefings_held", N_("held"), COLUMN_INTEGER },
@@ -58,6 +60,7 @@ static const struct column scorecard_columns[] = {
 	{ "required", N_("required"), COLUMN_INTEGER },
 	{ "done", N_("done"), COLUMN_INTEGER },
 	{ "late", N_("late"), COLUMN_INTEGER },
+	{ "pending", N_("not yet due"), COLUMN_INTEGER },
 	{ "completion_rate", N_("completion"), COLUMN_NUMBER },
 	{ "rank", N_("rank"), COLUMN_INTEGER },
 	{ "few_answers", N_("few answers"), COLUMN_BOOLEAN },
@@ -73,11 +76,13 @@ enum { KIND_REPRESENTATIVES, KIND_COURTYARD, KIND_BRIEFING };
  * a milestone asks for, every rule-delivery milestone, every
  * care-coverage milestone with people due in it; those done by their
  * due date, and those done only after it (late; the rest are missing).
+ * A visit or care milestone that falls due after today and is not done
+ * yet is pending, not required (report_coverage_item()).
  */
 struct card {
 	const struct report_village *row;
-	long visits_required, visits_done, visits_late;
-	long required, done, late;
+	long visits_required, visits_done, visits_late, visits_pending;
+	long required, done, late, pending;
 	long rank;		/* villages only; 0 for totals */
 	int few;		/* fewer survey answers than min_n */
 };
@@ -91,12 +96,14 @@ card_count(struct card *c, const struct report_summary *sum, long min_n)
 
 	for (size_t m = 0; m < sum->nmilestones; m++)
 		report_coverage_item(cv[m].due, cv[m].visited, cv[m].late,
-		    &c->visits_required, &c->visits_done, &c->visits_late);
+		    cv[m].pending, &c->visits_required, &c->visits_done,
+		    &c->visits_late, &c->visits_pending);
 	c->required = c->visits_required + v->meetings_required +
 	    v->rules_required + v->care_required;
 	c->done = c->visits_done + v->meetings_held + v->rules_done +
 	    v->care_done;
 	c->late = c->visits_late + v->rules_late + v->care_late;
+	c->pending = c->visits_pending + v->care_pending;
 	for (int k = 0; k < REPORT_NMEETING_KINDS; k++)
 		c->late += v->kind_late[k];
 	c->few = v->survey_n < min_n;
@@ -156,12 +163,16 @@ struct cells {
 	int labels;
 };
 
-/* The state of items required, done by their due date and done late: the heat-map's colour. */
+/*
+ * The state of items required, done by their due date, done late and
+ * not yet due (pending, not among the required): the heat-map's colour.
+ * Items not yet due colour a cell only where none is required.
+ */
 static enum output_mark
-items_mark(long required, long done, long late)
+items_mark(long required, long done, long late, long pending)
 {
 	if (required <= 0)
-		return OUTPUT_MARK_NONE;
+		return pending > 0 ? OUTPUT_MARK_PENDING : OUTPUT_MARK_NONE;
 	if (done >= required)
 		return OUTPUT_MARK_DONE;
 	return done + late >= required ? OUTPUT_MARK_LATE : OUTPUT_MARK_MISSING;
@@ -202,10 +213,31 @@ put_items(struct cells *t, long required, long held, long late)
 			t->v[t->c++] = t->labels ? "—" : NULL;
 		return;
 	}
-	memset(t->mark + t->c, items_mark(required, held, late), 3);
+	memset(t->mark + t->c, items_mark(required, held, late, 0), 3);
 	put_count(t, required);
 	put_count(t, held);
 	put_count(t, late);
+}
+
+/*
+ * Coverage items (actions 1 and 4): required, done, late and those not
+ * yet due, the four marked with their state; "—" four times when there
+ * are none of either, and none required when only some are pending.
+ */
+static void
+put_coverage_items(struct cells *t, long required, long done, long late,
+    long pending)
+{
+	if (required == 0 && pending == 0) {
+		for (int k = 0; k < 4; k++)
+			t->v[t->c++] = t->labels ? "—" : NULL;
+		return;
+	}
+	memset(t->mark + t->c, items_mark(required, done, late, pending), 4);
+	put_count(t, required);
+	put_count(t, done);
+	put_count(t, late);
+	put_count(t, pending);
 }
 
 /*
@@ -252,7 +284,8 @@ card_values(const struct card *card, const struct report_summary *sum,
 	t->v[t->c++] = v->township;
 	t->v[t->c++] = strcmp(v->village, "*") == 0 && t->labels ? _("total") :
 	    v->village;
-	put_items(t, card->visits_required, card->visits_done, card->visits_late);
+	put_coverage_items(t, card->visits_required, card->visits_done,
+	    card->visits_late, card->visits_pending);
 	put_rate(t, visited, due);
 	put_items(t, v->kind_required[KIND_REPRESENTATIVES],
 	    v->kind_held[KIND_REPRESENTATIVES], v->kind_late[KIND_REPRESENTATIVES]);
@@ -267,7 +300,8 @@ card_values(const struct card *card, const struct report_summary *sum,
 	put_count(t, v->misconduct);
 	put_count(t, v->misconduct_closed);
 	put_rate(t, v->misconduct_closed, v->misconduct);
-	put_items(t, v->care_required, v->care_done, v->care_late);
+	put_coverage_items(t, v->care_required, v->care_done, v->care_late,
+	    v->care_pending);
 	put_rate(t, v->care_visited, v->care_due);
 	put_items(t, v->kind_required[KIND_BRIEFING], v->kind_held[KIND_BRIEFING],
 	    v->kind_late[KIND_BRIEFING]);
@@ -299,6 +333,7 @@ card_values(const struct card *card, const struct report_summary *sum,
 	put_count(t, card->required);
 	put_count(t, card->done);
 	put_count(t, card->late);
+	put_count(t, card->pending);
 	put_rate(t, card->done, card->required);
 	if (card->rank > 0)
 		put_count(t, card->rank);
@@ -326,6 +361,7 @@ static const char page_style[] =
 	".done { background: #92d050 }\n"
 	".late { background: #ffc000 }\n"
 	".missing { background: #ff5050 }\n"
+	".pending { background: #bdd7ee }\n"
 	".none { color: #666 }\n"
 	"span.key { display: inline-block; padding: 1px 8px; margin-right: 6px; "
 	"border: 1px solid #000 }\n"
@@ -333,16 +369,17 @@ static const char page_style[] =
 
 /* items_mark() as the page's class of a cell. */
 static const char *
-items_state(long required, long done, long late)
+items_state(long required, long done, long late, long pending)
 {
-	static const char *const class[] = { "none", "done", "late", "missing" };
+	static const char *const class[] = { "none", "done", "late", "missing",
+	    "pending" };
 
-	return class[items_mark(required, done, late)];
+	return class[items_mark(required, done, late, pending)];
 }
 
 /*
  * Under a workbook's rows, the key to its colours, as the page has it:
- * done, done late, missing.  0, or -1 with err set.
+ * done, done late, missing, not yet due.  0, or -1 with err set.
  */
 static int
 scorecard_key(struct writer *w, size_t ncolumns, struct error *err)
@@ -350,33 +387,45 @@ scorecard_key(struct writer *w, size_t ncolumns, struct error *err)
 	const char *v[NCOLUMNS] = { NULL };
 	unsigned char mark[NCOLUMNS] = { OUTPUT_MARK_NONE };
 
-	if (ncolumns < 3)
+	if (ncolumns < 4)
 		return 0;
 	v[0] = _("done");
 	v[1] = _("done late");
 	v[2] = _("missing");
+	v[3] = _("not yet due");
 	mark[0] = OUTPUT_MARK_DONE;
 	mark[1] = OUTPUT_MARK_LATE;
 	mark[2] = OUTPUT_MARK_MISSING;
+	mark[3] = OUTPUT_MARK_PENDING;
 	return writer_note(w, v, mark, err);
 }
 
-/* One cell of the heat-map for action n: done/required coloured by state, and more below. */
+/*
+ * One cell of the heat-map for action n: done/required coloured by
+ * state, those not yet due (pending) after them, and more below.
+ */
 static void
-heat_cell(FILE *fp, int n, long required, long done, long late,
+heat_cell(FILE *fp, int n, long required, long done, long late, long pending,
     const char *more)
 {
-	const char *state = items_state(required, done, late);
+	const char *state = items_state(required, done, late, pending);
 	char text[128];
+	size_t len;
 
 	fprintf(fp, "<td class=\"%s\" data-action=\"%d\">", state, n);
-	if (required <= 0)
+	if (required <= 0 && pending > 0)
+		snprintf(text, sizeof(text), _("%ld not yet due"), pending);
+	else if (required <= 0)
 		snprintf(text, sizeof(text), "—");
 	else if (late > 0)
 		snprintf(text, sizeof(text), _("%ld/%ld, %ld late"), done, required,
 		    late);
 	else
 		snprintf(text, sizeof(text), "%ld/%ld", done, required);
+	len = strlen(text);
+	if (required > 0 && pending > 0 && len < sizeof(text))
+		snprintf(text + len, sizeof(text) - len, _(", %ld not yet due"),
+		    pending);
 	html_write_text(fp, text);
 	if (more != NULL && more[0] != '\0') {
 		fputs("<small>", fp);
@@ -436,10 +485,11 @@ page_row(FILE *fp, const struct card *c, int county)
 	fputs("<td>", fp);
 	html_write_text(fp, total ? _("total") : v->village);
 	fputs("</td>", fp);
-	heat_cell(fp, 1, c->visits_required, c->visits_done, c->visits_late, NULL);
+	heat_cell(fp, 1, c->visits_required, c->visits_done, c->visits_late,
+	    c->visits_pending, NULL);
 	heat_cell(fp, 2, v->kind_required[KIND_REPRESENTATIVES],
 	    v->kind_held[KIND_REPRESENTATIVES], v->kind_late[KIND_REPRESENTATIVES],
-	    answered_text(text, sizeof(text), v, KIND_REPRESENTATIVES));
+	    0, answered_text(text, sizeof(text), v, KIND_REPRESENTATIVES));
 	snprintf(text, sizeof(text), "%s / %s", percent(a, sizeof(a), v->on_time,
 	    v->due), percent(b, sizeof(b), v->pleased, v->reached));
 	if (v->posts_placed + v->jobs_placed + v->land_placed +
@@ -457,26 +507,26 @@ page_row(FILE *fp, const struct card *c, int county)
 		    a, v->misconduct_closed, v->misconduct);
 	else
 		snprintf(text, sizeof(text), "%s", a);
-	if (v->care_required > 0) {
+	if (v->care_required > 0 || v->care_pending > 0) {
 		char more[256];
 
 		snprintf(more, sizeof(more), _("care coverage %s; settled %s"),
 		    percent(b, sizeof(b), v->care_visited, v->care_due), text);
 		heat_cell(fp, 4, v->care_required, v->care_done, v->care_late,
-		    more);
+		    v->care_pending, more);
 	} else {
 		plain_cell(fp, 4, text);
 	}
 	snprintf(text, sizeof(text), _("aware %s"), percent(a, sizeof(a),
 	    v->policy_aware, v->policy_n));
 	heat_cell(fp, 5, v->kind_required[KIND_BRIEFING],
-	    v->kind_held[KIND_BRIEFING], v->kind_late[KIND_BRIEFING], text);
+	    v->kind_held[KIND_BRIEFING], v->kind_late[KIND_BRIEFING], 0, text);
 	heat_cell(fp, 6, v->kind_required[KIND_COURTYARD],
-	    v->kind_held[KIND_COURTYARD], v->kind_late[KIND_COURTYARD],
+	    v->kind_held[KIND_COURTYARD], v->kind_late[KIND_COURTYARD], 0,
 	    answered_text(text, sizeof(text), v, KIND_COURTYARD));
 	if (v->rules_required > 0)
 		heat_cell(fp, 7, v->rules_required, v->rules_done, v->rules_late,
-		    vote);
+		    0, vote);
 	else
 		plain_cell(fp, 7, vote != NULL ? vote : "—");
 	snprintf(text, sizeof(text), _("%ld selected, %ld posted"), v->honours,
@@ -486,7 +536,7 @@ page_row(FILE *fp, const struct card *c, int county)
 	    v->survey_n), !total && c->few ? " *" : "");
 	plain_cell(fp, 9, text);
 	fprintf(fp, "<td class=\"%s\" data-action=\"all\">", items_state(c->required,
-	    c->done, c->late));
+	    c->done, c->late, c->pending));
 	html_write_text(fp, percent(a, sizeof(a), c->done, c->required));
 	fputs("</td><td>", fp);
 	if (c->rank > 0)
@@ -562,6 +612,8 @@ scorecard_page(const struct card *cards, const struct report_summary *sum,
 	html_write_text(fp, _("done late"));
 	fputs("</span><span class=\"key missing\">", fp);
 	html_write_text(fp, _("missing"));
+	fputs("</span><span class=\"key pending\">", fp);
+	html_write_text(fp, _("not yet due"));
 	fputs("</span>", fp);
 	snprintf(line, sizeof(line), _("— nothing required; * fewer than %ld "
 	    "answers, ranked after the others"), min_n);
@@ -611,12 +663,13 @@ report_scorecard(struct report_source *src, const char *const *files,
 	}
 	{
 		/* a total's items are its villages' (rows come villages first) */
-		long town[6] = { 0 }, all[6] = { 0 };
+		long town[8] = { 0 }, all[8] = { 0 };
 
 		for (size_t i = 0; i < sum.nvillages; i++) {
 			struct card *c = &cards[i];
-			long *item[6] = { &c->visits_required, &c->visits_done,
-			    &c->visits_late, &c->required, &c->done, &c->late };
+			long *item[8] = { &c->visits_required, &c->visits_done,
+			    &c->visits_late, &c->visits_pending, &c->required,
+			    &c->done, &c->late, &c->pending };
 			long *add = NULL;
 
 			c->row = &sum.villages[i];
@@ -625,7 +678,7 @@ report_scorecard(struct report_source *src, const char *const *files,
 				add = all;
 			else if (strcmp(c->row->village, "*") == 0)
 				add = town;
-			for (int k = 0; k < 6; k++) {
+			for (int k = 0; k < 8; k++) {
 				if (add == NULL) {
 					town[k] += *item[k];
 					continue;

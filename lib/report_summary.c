@@ -108,18 +108,25 @@ coverage_row(void *context, const struct coverage *c, struct error *err)
 	v->coverage[m].due += c->due;
 	v->coverage[m].visited += c->visited;
 	v->coverage[m].late += c->late;
+	v->coverage[m].pending += c->pending;
 	return 0;
 }
 
 void
-report_coverage_item(long due, long visited, long late, long *required,
-    long *done, long *late_items)
+report_coverage_item(long due, long visited, long late, long pending,
+    long *required, long *done, long *late_items, long *pending_items)
 {
-	if (due <= 0)
+	enum coverage_item item = coverage_item(due, visited, late, pending);
+
+	if (item == COVERAGE_ITEM_NONE)
 		return;
+	if (item == COVERAGE_ITEM_PENDING) {
+		(*pending_items)++;
+		return;
+	}
 	(*required)++;
-	*done += visited >= due;
-	*late_items += visited < due && visited + late >= due;
+	*done += item == COVERAGE_ITEM_DONE;
+	*late_items += item == COVERAGE_ITEM_LATE;
 }
 
 /* A village's coverage of a care-coverage milestone: one item of action 4. */
@@ -132,8 +139,8 @@ care_row(void *context, const struct coverage *c, struct error *err)
 	(void)err;
 	if (v == NULL)
 		return 0;
-	report_coverage_item(c->due, c->visited, c->late, &v->care_required,
-	    &v->care_done, &v->care_late);
+	report_coverage_item(c->due, c->visited, c->late, c->pending,
+	    &v->care_required, &v->care_done, &v->care_late, &v->care_pending);
 	v->care_due += c->due;
 	v->care_visited += c->visited;
 	return 0;
@@ -446,6 +453,7 @@ report_row_add(struct report_village *total, const struct report_village *from,
 		total->coverage[m].due += from->coverage[m].due;
 		total->coverage[m].visited += from->coverage[m].visited;
 		total->coverage[m].late += from->coverage[m].late;
+		total->coverage[m].pending += from->coverage[m].pending;
 	}
 	total->opened += from->opened;
 	total->repeated += from->repeated;
@@ -477,6 +485,7 @@ report_row_add(struct report_village *total, const struct report_village *from,
 	total->care_required += from->care_required;
 	total->care_done += from->care_done;
 	total->care_late += from->care_late;
+	total->care_pending += from->care_pending;
 	total->care_due += from->care_due;
 	total->care_visited += from->care_visited;
 	total->rules_in_force += from->rules_in_force;

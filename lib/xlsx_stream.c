@@ -29,12 +29,12 @@
 
 /*
  * cell styles, as styles.xml below lists them; then a cell marked done,
- * late or missing (enum output_mark) in green, amber or red, a number
- * and a percentage
+ * late, missing or not yet due (enum output_mark) in green, amber, red
+ * or light blue, a number and a percentage
  */
 enum { STYLE_NONE, STYLE_TITLE, STYLE_HEADER, STYLE_TEXT, STYLE_DATE,
 	STYLE_TIME, STYLE_PERCENT, STYLE_MARKED, STYLE_MARKED_PERCENT =
-	STYLE_MARKED + 3 };
+	STYLE_MARKED + 4 };
 
 struct xlsx_stream {
 	FILE *fp;
@@ -462,7 +462,7 @@ add_cell(struct xlsx_stream *s, size_t i, const char *rowtext, size_t rowlen,
 	enum xlsx_cell kind = xlsx_cell_kind(s->columns[i].type, s->as_text[i],
 	    v, &d, &when);
 	int mark = s->marks != NULL && s->marks[i] > OUTPUT_MARK_NONE &&
-	    s->marks[i] <= OUTPUT_MARK_MISSING ? s->marks[i] : OUTPUT_MARK_NONE;
+	    s->marks[i] <= OUTPUT_MARK_PENDING ? s->marks[i] : OUTPUT_MARK_NONE;
 	int plain = mark ? STYLE_MARKED + mark - 1 : STYLE_NONE;
 	const char *ref;
 	size_t n;
@@ -645,17 +645,18 @@ static const char styles[] =
     "<font><b/><sz val=\"14\"/><color auto=\"1\"/><name val=\"Calibri\"/><family val=\"2\"/></font>"
     "<font><b/><sz val=\"11\"/><color auto=\"1\"/><name val=\"Calibri\"/><family val=\"2\"/></font>"
     "</fonts>"
-    "<fills count=\"6\"><fill><patternFill patternType=\"none\"/></fill>"
+    "<fills count=\"7\"><fill><patternFill patternType=\"none\"/></fill>"
     "<fill><patternFill patternType=\"gray125\"/></fill>"
     "<fill><patternFill patternType=\"solid\"><fgColor rgb=\"FFE7E6E6\"/><bgColor indexed=\"64\"/></patternFill></fill>"
     "<fill><patternFill patternType=\"solid\"><fgColor rgb=\"FF92D050\"/><bgColor indexed=\"64\"/></patternFill></fill>"
     "<fill><patternFill patternType=\"solid\"><fgColor rgb=\"FFFFC000\"/><bgColor indexed=\"64\"/></patternFill></fill>"
-    "<fill><patternFill patternType=\"solid\"><fgColor rgb=\"FFFF5050\"/><bgColor indexed=\"64\"/></patternFill></fill></fills>"
+    "<fill><patternFill patternType=\"solid\"><fgColor rgb=\"FFFF5050\"/><bgColor indexed=\"64\"/></patternFill></fill>"
+    "<fill><patternFill patternType=\"solid\"><fgColor rgb=\"FFBDD7EE\"/><bgColor indexed=\"64\"/></patternFill></fill></fills>"
     "<borders count=\"2\"><border><left/><right/><top/><bottom/><diagonal/></border>"
     "<border><left style=\"thin\"><color auto=\"1\"/></left><right style=\"thin\"><color auto=\"1\"/></right>"
     "<top style=\"thin\"><color auto=\"1\"/></top><bottom style=\"thin\"><color auto=\"1\"/></bottom><diagonal/></border></borders>"
     "<cellStyleXfs count=\"1\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\"/></cellStyleXfs>"
-    "<cellXfs count=\"13\">"
+    "<cellXfs count=\"15\">"
     "<xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\"/>"
     "<xf numFmtId=\"0\" fontId=\"1\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyFont=\"1\" applyAlignment=\"1\"><alignment horizontal=\"center\" vertical=\"center\"/></xf>"
     "<xf numFmtId=\"0\" fontId=\"2\" fillId=\"2\" borderId=\"1\" xfId=\"0\" applyFont=\"1\" applyFill=\"1\" applyBorder=\"1\" applyAlignment=\"1\"><alignment horizontal=\"center\"/></xf>"
@@ -666,9 +667,11 @@ static const char styles[] =
     "<xf numFmtId=\"0\" fontId=\"0\" fillId=\"3\" borderId=\"1\" xfId=\"0\" applyFill=\"1\" applyBorder=\"1\"/>"
     "<xf numFmtId=\"0\" fontId=\"0\" fillId=\"4\" borderId=\"1\" xfId=\"0\" applyFill=\"1\" applyBorder=\"1\"/>"
     "<xf numFmtId=\"0\" fontId=\"0\" fillId=\"5\" borderId=\"1\" xfId=\"0\" applyFill=\"1\" applyBorder=\"1\"/>"
+    "<xf numFmtId=\"0\" fontId=\"0\" fillId=\"6\" borderId=\"1\" xfId=\"0\" applyFill=\"1\" applyBorder=\"1\"/>"
     "<xf numFmtId=\"167\" fontId=\"0\" fillId=\"3\" borderId=\"1\" xfId=\"0\" applyNumberFormat=\"1\" applyFill=\"1\" applyBorder=\"1\"/>"
     "<xf numFmtId=\"167\" fontId=\"0\" fillId=\"4\" borderId=\"1\" xfId=\"0\" applyNumberFormat=\"1\" applyFill=\"1\" applyBorder=\"1\"/>"
     "<xf numFmtId=\"167\" fontId=\"0\" fillId=\"5\" borderId=\"1\" xfId=\"0\" applyNumberFormat=\"1\" applyFill=\"1\" applyBorder=\"1\"/>"
+    "<xf numFmtId=\"167\" fontId=\"0\" fillId=\"6\" borderId=\"1\" xfId=\"0\" applyNumberFormat=\"1\" applyFill=\"1\" applyBorder=\"1\"/>"
     "</cellXfs>"
     "<cellStyles count=\"1\"><cellStyle name=\"Normal\" xfId=\"0\" builtinId=\"0\"/></cellStyles>"
     "<dxfs count=\"0\"/><tableStyles count=\"0\" defaultTableStyle=\"TableStyleMedium9\" defaultPivotStyle=\"PivotStyleLight16\"/>"

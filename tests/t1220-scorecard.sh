@@ -12,11 +12,21 @@ test_case 'scorecard: the visit milestones due and done per village, from the co
 	example_township &&
 	report-gen scorecard -f csv --today $TODAY >out &&
 	field visits_required out | grep -v "^\*," >actual &&
-	: a milestone is due in a village with households due, done when all are visited &&
+	: a milestone is due in a village with households due, done when all are visited, &&
+	: pending instead when it falls due after the day and is not done &&
 	sqlite3 "$RENKE_DB" "SELECT id, name FROM village ORDER BY id" | cut -d "|" -f 2 >villages &&
+	sqlite3 -separator , "$RENKE_DB" "SELECT milestone_id, due_date > ${SQ}$TODAY${SQ} FROM milestone" >later &&
 	visit-log --coverage --today $TODAY -f csv >coverage &&
+	grep -q ",1\$" later &&
 	while read -r v; do
-		awk -F, -v v="$v" "\$2 == v && \$3 > 0 { n++ } END { print v \",\" n + 0 }" coverage
+		awk -F, -v v="$v" "FNR == NR { later[\$1] = \$2; next }
+			\$2 == v && \$3 > 0 && (!later[\$1] || \$4 == \$3) { n++ } END { print v \",\" n + 0 }" later coverage
+	done <villages >expect &&
+	test_cmp expect actual &&
+	field visits_pending out | grep -v "^\*," >actual &&
+	while read -r v; do
+		awk -F, -v v="$v" "FNR == NR { later[\$1] = \$2; next }
+			\$2 == v && \$3 > 0 && later[\$1] && \$4 < \$3 { n++ } END { print v \",\" n + 0 }" later coverage
 	done <villages >expect &&
 	test_cmp expect actual &&
 	field visits_done out | grep -v "^\*," >actual &&

@@ -63,12 +63,13 @@ township() {
 }
 
 # The visit milestone per village as of day $1, from the rows: the
-# households due, those visited by the due date and the day, and of the
-# rest those visited after the due date by the day.
+# households due, those visited by the due date and the day, of the
+# rest those visited after the due date by the day, and whether the
+# milestone falls due after the day.
 visits_sql() {
 	echo "SELECT mid, vid, name, count(*) AS due, sum(cov) AS covered,
-	sum(NOT cov AND aft) AS late FROM (SELECT m.milestone_id AS mid, v.id AS vid,
-	v.name AS name,
+	sum(NOT cov AND aft) AS late, later FROM (SELECT m.milestone_id AS mid,
+	v.id AS vid, v.name AS name, m.due_date > ${SQ}$1${SQ} AS later,
 	EXISTS (SELECT 1 FROM visit x WHERE x.household_id = h.household_id AND
 		x.round = m.round AND x.visit_date <= m.due_date AND
 		x.visit_date <= ${SQ}$1${SQ}) AS cov,
@@ -98,7 +99,8 @@ held() {
 
 # The scorecard's items per village as of day $1, from the rows: visit
 # milestones required, done (every household covered) and late (the
-# rest visited late); the village's meeting and its groups' required,
+# rest visited late), and pending (not due by the day, not done: not
+# required); the village's meeting and its groups' required,
 # held by the due date and the day, and held only after it by the day;
 # the rule delivery required, met by the due date and the day, and met
 # only after it by the day.
@@ -121,16 +123,18 @@ card_sql() {
 	rd AS (SELECT v.id AS vid, $(rules_met "$on") AS done,
 		NOT $(rules_met "$on") AND $(rules_met "$by") AS late
 		FROM milestone m JOIN village v WHERE m.kind = ${SQ}rule_delivery${SQ})
-	SELECT v.name, (SELECT count(*) FROM vv WHERE vv.vid = v.id),
+	SELECT v.name,
+	(SELECT count(*) FROM vv WHERE vv.vid = v.id AND (NOT later OR covered = due)),
 	(SELECT count(*) FROM vv WHERE vv.vid = v.id AND covered = due),
 	(SELECT count(*) FROM vv WHERE vv.vid = v.id AND covered < due AND
 		covered + late = due),
+	(SELECT count(*) FROM vv WHERE vv.vid = v.id AND later AND covered < due),
 	1, mv.done, mv.late, mg.n, mg.done, mg.late, 1, rd.done, rd.late
 	FROM village v JOIN mv ON mv.vid = v.id JOIN mg ON mg.vid = v.id
 	JOIN rd ON rd.vid = v.id ORDER BY v.id"
 }
 
-CARD_COLUMNS="visits_required visits_done visits_late representatives_required
+CARD_COLUMNS="visits_required visits_done visits_late visits_pending representatives_required
 representatives_held representatives_late courtyard_required courtyard_held
 courtyard_late rules_delivery_required rules_delivery_done rules_delivery_late"
 
@@ -184,18 +188,21 @@ test_case 'the scorecard as of the day before, on and after the due date' '
 	done &&
 	report-gen scorecard --today 2022-11-01 -f csv >on &&
 	columns on >actual &&
-	grep "^乙村,1,0,0,1,0,0,1,0,0,1,0,0$" actual &&
+	grep "^乙村,1,0,0,0,1,0,0,1,0,0,1,0,0$" actual &&
+	report-gen scorecard --today 2022-10-31 -f csv >before &&
+	columns before >actual &&
+	grep "^乙村,0,0,0,1,1,0,0,1,0,0,1,0,0$" actual &&
 	report-gen scorecard --today 2022-11-02 -f csv >after &&
 	columns after >actual &&
-	grep "^甲村,1,1,0,1,1,0,2,1,1,1,1,0$" actual &&
-	grep "^乙村,1,0,1,1,0,1,1,0,1,1,0,1$" actual
+	grep "^甲村,1,1,0,0,1,1,0,2,1,1,1,1,0$" actual &&
+	grep "^乙村,1,0,1,0,1,0,1,1,0,1,1,0,1$" actual
 '
 
 test_case 'a county roll-up read back judges as of its own day' '
 	township &&
 	cp "$RENKE_DB" 甲镇.db &&
 	cp "$RENKE_DB" 乙镇.db &&
-	for day in 2022-11-01 2022-11-02; do
+	for day in 2022-10-31 2022-11-01 2022-11-02; do
 		report-gen -d 甲镇.db -d 乙镇.db summary -f json --today $day >roll.json &&
 		report-gen --from-rollup scorecard roll.json --today 2022-12-31 \
 			-f csv >from &&
@@ -205,7 +212,7 @@ test_case 'a county roll-up read back judges as of its own day' '
 		test_cmp expect actual &&
 		test "$(grep -c "^乙村," expect)" = 2 || return 1
 	done &&
-	grep "^乙村,1,0,1,1,0,1,1,0,1,1,0,1$" actual
+	grep "^乙村,1,0,1,0,1,0,1,1,0,1,1,0,1$" actual
 '
 
 test_case 'the late column, named for machines and labelled in Chinese for people' '

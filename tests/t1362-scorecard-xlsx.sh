@@ -2,8 +2,10 @@
 #
 # report-gen scorecard -f xlsx colours each action's required items as
 # the HTML heat map does: green when all were done by their due date,
-# amber when the rest were done late, red when any is missing, nothing
-# when none is required; a key under the rows explains the colours.
+# amber when the rest were done late, red when any is missing, light
+# blue when none is required yet but a coverage milestone is not yet
+# due, nothing when none is required; a key under the rows explains the
+# colours.
 # Read back by an independent reader (python3-openpyxl) and checked
 # against the CSV of the same scorecard.
 
@@ -23,18 +25,21 @@ township() {
 			--today 2022-11-20 </dev/null >/dev/null'
 }
 
-# check CSV XLSX DONE LATE MISSING: every village's and total's action
-# cells of the workbook filled as the CSV's counts say, the rest
-# unfilled, and the key under the rows
+# check CSV XLSX DONE LATE MISSING PENDING [STATES]: every village's and
+# total's action cells of the workbook filled as the CSV's counts say,
+# the rest unfilled, the states seen (done,late,missing by default), and
+# the key under the rows
 cat >check.py <<\EOF
 import csv, sys
 import openpyxl
-card, book, words = sys.argv[1], sys.argv[2], sys.argv[3:6]
+card, book, words = sys.argv[1], sys.argv[2], sys.argv[3:7]
+states = set(sys.argv[7].split(",")) if len(sys.argv) > 7 else {"done", "late", "missing"}
 rows = list(csv.reader(open(card, encoding="utf-8")))
 head, rows = rows[0], rows[1:]
 ws = openpyxl.load_workbook(book).active
 first = int(ws.freeze_panes[1:])	# under the title rows and the header
-colour = {"done": "FF92D050", "late": "FFFFC000", "missing": "FFFF5050"}
+colour = {"done": "FF92D050", "late": "FFFFC000", "missing": "FFFF5050",
+    "pending": "FFBDD7EE"}
 actions = [("visits", "done"), ("representatives", "held"),
     ("briefings", "held"), ("courtyard", "held"), ("rules_delivery", "done"),
     ("care", "done")]
@@ -47,9 +52,15 @@ for k, row in enumerate(rows):
     marked = {}
     for p, d in actions:
         q, done, late = at[p + "_required"], at[p + "_" + d], at[p + "_late"]
-        state = None if q == "" else "done" if int(done) >= int(q) else \
+        pending = at.get(p + "_pending", "")
+        state = None if q == "" else \
+            ("pending" if pending != "" and int(pending) > 0 else None) if int(q) == 0 else \
+            "done" if int(done) >= int(q) else \
             "late" if int(done) + int(late) >= int(q) else "missing"
-        for c in (p + "_required", p + "_" + d, p + "_late"):
+        cells = [p + "_required", p + "_" + d, p + "_late"]
+        if p + "_pending" in at:
+            cells.append(p + "_pending")
+        for c in cells:
             marked[head.index(c)] = colour.get(state)
         if state:
             seen.add(state)
@@ -62,7 +73,7 @@ for k, row in enumerate(rows):
         if i in marked and marked[i] and str(value) != row[i]:
             print("row", first + k, head[i], "holds", value, "not", row[i])
             bad += 1
-if seen != {"done", "late", "missing"}:
+if seen != states:
     print("states seen:", seen)
     bad += 1
 last = first + len(rows)
@@ -70,8 +81,9 @@ if any(ws.cell(row=last, column=1 + i).value is not None for i in range(len(head
     print("no blank row between the rows and the key")
     bad += 1
 key = [(ws.cell(row=last + 1, column=1 + i).value, fill(ws.cell(row=last + 1, column=1 + i)))
-    for i in range(3)]
-if key != list(zip(words, (colour["done"], colour["late"], colour["missing"]))):
+    for i in range(4)]
+if key != list(zip(words, (colour["done"], colour["late"], colour["missing"],
+        colour["pending"]))):
     print("key:", key)
     bad += 1
 if ws.max_row != last + 1:
@@ -87,14 +99,32 @@ test_case 'the workbook'"'"'s action cells are coloured as the CSV'"'"'s counts 
 	township &&
 	report-gen scorecard -f csv --today $DAY >card.csv &&
 	report-gen scorecard -f xlsx --today $DAY >card.xlsx &&
-	/usr/bin/python3 "$TRASH/check.py" card.csv card.xlsx done "done late" missing
+	/usr/bin/python3 "$TRASH/check.py" card.csv card.xlsx done "done late" missing "not yet due"
+'
+
+test_case 'a milestone not yet due is light blue where nothing else is required, never red' '
+	township &&
+	report-gen scorecard -f csv --today 2022-11-30 >card.csv &&
+	field visits_pending card.csv | grep -q ",1$" &&
+	report-gen scorecard -f xlsx --today 2022-11-30 >card.xlsx &&
+	/usr/bin/python3 "$TRASH/check.py" card.csv card.xlsx done "done late" missing "not yet due" \
+		done,late,missing &&
+	: before the first visit milestone, none is missing: each is done already or pending &&
+	report-gen scorecard -f csv --today 2022-10-31 >card.csv &&
+	field visits_required card.csv >required &&
+	field visits_done card.csv >done &&
+	test_cmp required done &&
+	grep -q "^凉水村,1$" done &&
+	report-gen scorecard -f xlsx --today 2022-10-31 >card.xlsx &&
+	/usr/bin/python3 "$TRASH/check.py" card.csv card.xlsx done "done late" missing "not yet due" \
+		done,missing,pending
 '
 
 test_case 'zh_CN: the same colours, the key in Chinese' '
 	township &&
 	report-gen scorecard -f csv --today $DAY >card.csv &&
 	LANG=zh_CN.UTF-8 LC_ALL=zh_CN.UTF-8 report-gen scorecard -f xlsx --today $DAY >card.xlsx &&
-	/usr/bin/python3 "$TRASH/check.py" card.csv card.xlsx 已完成 逾期完成 未完成
+	/usr/bin/python3 "$TRASH/check.py" card.csv card.xlsx 已完成 逾期完成 未完成 未到期
 '
 
 test_case 'a county: the township column first, the same colours' '
@@ -103,7 +133,7 @@ test_case 'a county: the township column first, the same colours' '
 	cp "$RENKE_DB" 乙镇.db &&
 	report-gen -d 甲镇.db -d 乙镇.db scorecard -f csv --today $DAY >card.csv &&
 	report-gen -d 甲镇.db -d 乙镇.db scorecard -f xlsx --today $DAY >card.xlsx &&
-	/usr/bin/python3 "$TRASH/check.py" card.csv card.xlsx done "done late" missing
+	/usr/bin/python3 "$TRASH/check.py" card.csv card.xlsx done "done late" missing "not yet due"
 '
 
 test_case 'other listings keep their plain cells and no key' '

@@ -7,7 +7,7 @@
 # loans of examples/support.csv and the jobs and land transfers of
 # examples/jobs.csv and land.csv placed; the care milestone of the
 # fourth quarter (examples/care-milestones.csv, care.csv), as demo.sh
-# imports them.
+# imports them, pending on the day demo shows (not yet due).
 
 . "$(dirname "$0")/lib.sh"
 
@@ -62,17 +62,24 @@ test_case 'the assistance placed in the example township: a job starting in Dece
 
 test_case 'the care milestone of the quarter, as of its last day and before it' '
 	example &&
-	columns care_required care_done care_late care_coverage >actual &&
+	: on 30 November the milestone due on 31 December is not yet due: &&
+	: pending in each of the nine villages, none required or missing &&
+	columns care_required care_done care_late care_pending care_coverage >actual &&
 	grep "^\*," actual >total &&
-	echo "*,9,0,0,0.5182" >expect &&
+	echo "*,0,0,0,9,0.5182" >expect &&
 	test_cmp expect total &&
-	DAY=2022-12-31 columns care_required care_done care_late care_coverage >actual &&
+	DAY=2022-12-31 columns care_required care_done care_late care_pending care_coverage >actual &&
 	grep -e "^红狮村," -e "^\*," actual >total &&
 	cat >expect <<-\EOT &&
-	红狮村,1,0,0,0.9375
-	*,9,0,0,0.7818
+	红狮村,1,0,0,0,0.9375
+	*,9,0,0,0,0.7818
 	EOT
-	test_cmp expect total
+	test_cmp expect total &&
+	report-gen --today 2022-11-30 scorecard -f html >page.html &&
+	grep -c "<td class=\"pending\" data-action=\"4\">9 not yet due<small>" page.html >n &&
+	echo 1 >expect &&
+	test_cmp expect n &&
+	! grep -q "class=\"missing\" data-action=\"4\"" page.html
 '
 
 test_done

@@ -61,10 +61,12 @@ seed() {
 }
 
 # counted TODAY: per village (and * for the township) the items required,
-# done and late, the people due and cared for, as the rows say
+# done, late and pending (not yet due on TODAY and not done: not
+# required), the people due and cared for, as the rows say
 counted() {
 	sqlite3 -separator , "$RENKE_DB" "
 		WITH p AS (SELECT x.milestone_id, v.name AS village,
+			x.due_date > ${SQ}$1${SQ} AS later,
 			EXISTS (SELECT 1 FROM care_visit c WHERE c.id_number = m.id_number
 				AND c.visit_date BETWEEN x.care_from AND x.due_date
 				AND c.visit_date <= ${SQ}$1${SQ}) AS covered,
@@ -76,25 +78,28 @@ counted() {
 			JOIN village v ON v.id = h.village_id
 			WHERE x.kind = ${SQ}care_coverage${SQ}),
 		i AS (SELECT village, count(*) AS due, sum(covered) AS visited,
-			sum(NOT covered AND late) AS late FROM p GROUP BY village, milestone_id),
+			sum(NOT covered AND late) AS late, max(later) AS later
+			FROM p GROUP BY village, milestone_id),
 		r AS (SELECT v.name AS village,
-			(SELECT count(*) FROM i WHERE i.village = v.name) AS required,
+			(SELECT count(*) FROM i WHERE i.village = v.name AND (NOT later OR visited = due)) AS required,
 			(SELECT count(*) FROM i WHERE i.village = v.name AND visited = due) AS done,
 			(SELECT count(*) FROM i WHERE i.village = v.name AND visited < due AND visited + late = due) AS late,
+			(SELECT count(*) FROM i WHERE i.village = v.name AND later AND visited < due) AS pending,
 			(SELECT coalesce(sum(due), 0) FROM i WHERE i.village = v.name) AS due,
 			(SELECT coalesce(sum(visited), 0) FROM i WHERE i.village = v.name) AS visited
 			FROM village v)
 		SELECT * FROM r UNION ALL
-		SELECT ${SQ}*${SQ}, sum(required), sum(done), sum(late), sum(due), sum(visited) FROM r" |
-	awk -F, '{ if ($2 > 0) printf "%s,%s,%s,%s,%.4f\n", $1, $2, $3, $4, $6 / $5; else print $1 }' |
+		SELECT ${SQ}*${SQ}, sum(required), sum(done), sum(late), sum(pending), sum(due), sum(visited) FROM r" |
+	awk -F, '{ if ($2 + $5 > 0) printf "%s,%s,%s,%s,%s,%.4f\n", $1, $2, $3, $4, $5, $7 / $6; else print $1 }' |
 	sort
 }
 
-# scorecard OPTIONS: village, care_required, care_done, care_late, care_coverage
+# scorecard OPTIONS: village, care_required, care_done, care_late,
+# care_pending, care_coverage
 scorecard() {
 	report-gen scorecard -f csv "$@" |
 	awk -F, 'NR == 1 { for (i = 1; i <= NF; i++) at[$i] = i; next }
-		{ print $at["village"] "," $at["care_required"] "," $at["care_done"] "," $at["care_late"] "," $at["care_coverage"] }' |
+		{ print $at["village"] "," $at["care_required"] "," $at["care_done"] "," $at["care_late"] "," $at["care_pending"] "," $at["care_coverage"] }' |
 	sed "s/,*$//" | sort
 }
 
@@ -104,21 +109,23 @@ test_case 'required, done and late per village and in total, on, before and afte
 	counted 2023-01-10 >expect &&
 	test_cmp expect actual &&
 	cat >expect <<-\EOT &&
-	*,4,2,1,0.6667
+	*,4,2,1,0,0.6667
 	丁村
-	丙村,2,2,0,1.0000
-	乙村,1,0,0,0.5000
-	甲村,1,0,1,0.5000
+	丙村,2,2,0,0,1.0000
+	乙村,1,0,0,0,0.5000
+	甲村,1,0,1,0,0.5000
 	EOT
 	test_cmp expect actual &&
 	scorecard --today 2022-12-31 >actual &&
 	counted 2022-12-31 >expect &&
 	test_cmp expect actual &&
-	grep -q "^甲村,1,0,0,0.5000$" actual &&
+	grep -q "^甲村,1,0,0,0,0.5000$" actual &&
+	: the day before the due date the items not done are pending, not missing &&
 	scorecard --today 2022-12-30 >actual &&
 	counted 2022-12-30 >expect &&
 	test_cmp expect actual &&
-	grep -q "^甲村,1,0,0,0.0000$" actual
+	grep -q "^甲村,0,0,0,1,0.0000$" actual &&
+	grep -q "^丙村,2,2,0,0,1.0000$" actual
 '
 
 test_case 'care items are in the completion rate, and coloured in the page and the workbook' '
@@ -141,6 +148,15 @@ test_case 'care items are in the completion rate, and coloured in the page and t
 	EOT
 	test_cmp expect actual &&
 	grep -q "<td>丁村</td>.*<td class=\"none\" data-action=\"4\">—</td>" page.html &&
+	report-gen scorecard -f html --today 2022-12-30 >before.html &&
+	sed -n "s/^<tr[^>]*><td>\([^<]*\)<\/td>.*<td class=\"\([a-z]*\)\" data-action=\"4\">\([^<]*\)<small>.*/\1 \2 \3/p" before.html >actual &&
+	cat >expect <<-\EOT &&
+	甲村 pending 未到期1
+	乙村 pending 未到期1
+	丙村 done 2/2
+	合计 done 2/2，未到期2
+	EOT
+	test_cmp expect actual &&
 	report-gen scorecard -f xlsx --today 2023-01-10 -o card.xlsx &&
 	/usr/bin/python3 - card.xlsx >actual <<-\PY &&
 	import sys, openpyxl
@@ -175,7 +191,16 @@ test_case 'a county'"'"'s roll-up carries the care items; one contradicting itse
 		\$at[\"township\"] == \"*\" { print \$at[\"care_required\"], \$at[\"care_done\"], \$at[\"care_late\"], \$at[\"care_coverage\"] }" actual >totals &&
 	echo "8 5 2 0.7500" >expect &&
 	test_cmp expect totals &&
-	for k in care_done care_late care_visited
+	: the day before the due date, the items not done are pending in the roll-up too &&
+	report-gen -d 甲镇.db -d 乙镇.db summary -f json --today 2022-12-30 >before.json &&
+	report-gen -d 甲镇.db -d 乙镇.db scorecard -f csv --today 2022-12-30 >expect &&
+	report-gen --from-rollup scorecard before.json -f csv >actual &&
+	test_cmp expect actual &&
+	awk -F, "NR == 1 { for (i = 1; i <= NF; i++) at[\$i] = i; next }
+		\$at[\"township\"] == \"*\" { print \$at[\"care_required\"], \$at[\"care_pending\"], \$at[\"pending\"] }" actual >totals &&
+	echo "5 3 3" >expect &&
+	test_cmp expect totals &&
+	for k in care_done care_late care_visited care_pending
 	do
 		sed "s/\"$k\": *[0-9]*/\"$k\": 99/" county.json >bad.json &&
 		! cmp -s county.json bad.json &&
