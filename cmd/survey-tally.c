@@ -58,6 +58,10 @@ struct request {
 	const char *by;		/* --by: the grouping keys */
 	const char *questions_list[64];
 	char questions_copy[1024];
+	/* the numbers and keys above, checked before any file is opened */
+	struct evaluation_options eval;
+	struct survey_options responses;
+	long representatives_n;
 };
 
 static int
@@ -204,38 +208,87 @@ report_bad(struct cli *cli, long bad)
 	return EXIT_DATAERR;
 }
 
+/* --scale LOW-HIGH */
+static void
+scale_option(struct cli *cli, const char *scale, struct evaluation_options *o)
+{
+	char low[32];
+	const char *dash = strchr(scale, '-');
+	size_t n = dash != NULL ? (size_t)(dash - scale) : 0;
+
+	if (n == 0 || n >= sizeof(low))
+		cli_usage_error(cli, _("--scale: expected LOW-HIGH, as 1-5"));
+	memcpy(low, scale, n);
+	low[n] = '\0';
+	o->scale_low = count_option(cli, "--scale", low, 0, 1000000);
+	o->scale_high = count_option(cli, "--scale", dash + 1, 0, 1000000);
+	if (o->scale_low >= o->scale_high)
+		cli_usage_error(cli, _("--scale: the low end must be below the high"));
+}
+
+/*
+ * The numbers and keys the options give, checked before any file is opened,
+ * so that a usage error leaves nothing open; the tally of responses itself
+ * is made here for the same reason (--questions naming one twice).
+ */
+static struct survey *
+settle_request(struct cli *cli, struct request *rq)
+{
+	struct error err = { 0 };
+	struct survey *sv;
+
+	if (rq->evaluation) {
+		rq->eval = (struct evaluation_options){ 1, 5, 3, 0, 0 };
+		if (rq->scale != NULL)
+			scale_option(cli, rq->scale, &rq->eval);
+		if (rq->min_n != NULL)
+			rq->eval.min_n = count_option(cli, "--min-n", rq->min_n,
+			    0, 1000000);
+		if (rq->red != NULL)
+			rq->eval.red = count_option(cli, "--red", rq->red, 1,
+			    1000000);
+		if (rq->black != NULL)
+			rq->eval.black = count_option(cli, "--black", rq->black,
+			    1, 1000000);
+		return NULL;
+	}
+	if (rq->ballot) {
+		rq->representatives_n = count_option(cli, "--representatives",
+		    rq->representatives, 1, 1000000);
+		return NULL;
+	}
+	rq->responses = (struct survey_options){ { SURVEY_VILLAGE }, 1, NULL,
+	    0, 30, 0, 0 };
+	if (rq->by != NULL && survey_parse_by(rq->by, &rq->responses, &err) != 0)
+		cli_usage_error(cli, "%s", err.text);
+	if (rq->questions != NULL) {
+		rq->responses.nquestions = split_questions(cli, rq);
+		rq->responses.questions = rq->questions_list;
+	}
+	if (rq->min_n != NULL)
+		rq->responses.min_n = count_option(cli, "--min-n", rq->min_n, 0,
+		    1000000000);
+	rq->responses.dont_know_counts_against = rq->dont_know;
+	rq->responses.threads = threads_wanted(cli);
+	if ((sv = survey_new(&rq->responses, &err)) == NULL) {
+		if (err.status == EXIT_USAGE)
+			cli_usage_error(cli, "%s", err.text);
+		exit(cli_finish(cli, cli_error(cli, &err)));
+	}
+	return sv;
+}
+
 /* --evaluation: per household means, totals, ranks and the red and black lists. */
 static int
 run_evaluation(struct cli *cli, struct request *rq, struct reader **readers)
 {
-	struct evaluation_options o = { 1, 5, 3, 0, 0 };
 	struct evaluation *ev;
 	struct writer *w = NULL;
 	struct error err = { 0 };
 	long bad = 0;
 	int status = EXIT_OK;
 
-	if (rq->scale != NULL) {
-		char low[32];
-		const char *dash = strchr(rq->scale, '-');
-		size_t n = dash != NULL ? (size_t)(dash - rq->scale) : 0;
-
-		if (n == 0 || n >= sizeof(low))
-			cli_usage_error(cli, _("--scale: expected LOW-HIGH, as 1-5"));
-		memcpy(low, rq->scale, n);
-		low[n] = '\0';
-		o.scale_low = count_option(cli, "--scale", low, 0, 1000000);
-		o.scale_high = count_option(cli, "--scale", dash + 1, 0, 1000000);
-		if (o.scale_low >= o.scale_high)
-			cli_usage_error(cli, _("--scale: the low end must be below the high"));
-	}
-	if (rq->min_n != NULL)
-		o.min_n = count_option(cli, "--min-n", rq->min_n, 0, 1000000);
-	if (rq->red != NULL)
-		o.red = count_option(cli, "--red", rq->red, 1, 1000000);
-	if (rq->black != NULL)
-		o.black = count_option(cli, "--black", rq->black, 1, 1000000);
-	if ((ev = evaluation_new(&o, &err)) == NULL)
+	if ((ev = evaluation_new(&rq->eval, &err)) == NULL)
 		return cli_error(cli, &err);
 	for (size_t i = 0; readers[i] != NULL; i++) {
 		long b = evaluation_read(ev, readers[i], cli_problem, cli, &err);
@@ -267,15 +320,14 @@ out:
 static int
 run_ballot(struct cli *cli, struct request *rq, struct reader **readers)
 {
-	long representatives = count_option(cli, "--representatives",
-	    rq->representatives, 1, 1000000), bad = 0;
+	long bad = 0;
 	struct ballot *b;
 	struct vote_result result;
 	struct writer *w = NULL;
 	struct error err = { 0 };
 	int status = EXIT_OK;
 
-	if ((b = ballot_new(representatives, &err)) == NULL)
+	if ((b = ballot_new(rq->representatives_n, &err)) == NULL)
 		return cli_error(cli, &err);
 	for (size_t i = 0; readers[i] != NULL; i++) {
 		long k = ballot_read(b, readers[i], cli_problem, cli, &err);
@@ -309,10 +361,10 @@ out:
 
 /* The default mode: responses tallied, compared, saved, or followed up. */
 static int
-run_responses(struct cli *cli, struct request *rq, struct reader **readers)
+run_responses(struct cli *cli, struct request *rq, struct survey *sv,
+    struct reader **readers)
 {
-	struct survey_options o = { { SURVEY_VILLAGE }, 1, NULL, 0, 30, 0, 0 };
-	struct survey *sv = NULL, *before = NULL;
+	struct survey *before = NULL;
 	struct survey_save_stats stats = { 0 };
 	struct store *store = NULL;
 	struct writer *w = NULL, *issues = NULL;
@@ -323,21 +375,6 @@ run_responses(struct cli *cli, struct request *rq, struct reader **readers)
 	size_t ncolumns;
 	const struct column *columns;
 
-	if (rq->by != NULL && survey_parse_by(rq->by, &o, &err) != 0)
-		cli_usage_error(cli, "%s", err.text);
-	if (rq->questions != NULL) {
-		o.nquestions = split_questions(cli, rq);
-		o.questions = rq->questions_list;
-	}
-	if (rq->min_n != NULL)
-		o.min_n = count_option(cli, "--min-n", rq->min_n, 0, 1000000000);
-	o.dont_know_counts_against = rq->dont_know;
-	o.threads = threads_wanted(cli);
-	if ((sv = survey_new(&o, &err)) == NULL) {
-		if (err.status == EXIT_USAGE)
-			cli_usage_error(cli, "%s", err.text);
-		return cli_error(cli, &err);
-	}
 	if (rq->save != NULL || rq->from_store != NULL || rq->compare != NULL) {
 		if ((store = cli_store(cli, rq->save != NULL ? STORE_WRITE :
 		    STORE_QUERY, &status)) == NULL)
@@ -358,7 +395,7 @@ run_responses(struct cli *cli, struct request *rq, struct reader **readers)
 		survey_set_issue_writer(sv, issues, labels);
 	}
 	/* the round to compare with must be there before anything is saved */
-	if (rq->compare != NULL && ((before = survey_new(&o, &err)) == NULL ||
+	if (rq->compare != NULL && ((before = survey_new(&rq->responses, &err)) == NULL ||
 	    survey_load(before, store, rq->compare, &err) != 0)) {
 		status = cli_error(cli, &err);
 		goto out;
@@ -433,7 +470,6 @@ out:
 	if (tmp != NULL)
 		fclose(tmp);
 	survey_free(before);
-	survey_free(sv);
 	store_close(store);
 	return status;
 }
@@ -444,6 +480,7 @@ main(int argc, char **argv)
 	struct cli cli;
 	struct request rq = { 0 };
 	struct reader **readers = NULL;
+	struct survey *sv;
 	size_t nreaders = 0;
 	int status = EXIT_OK, first;
 
@@ -459,6 +496,7 @@ main(int argc, char **argv)
 	check_request(&cli, &rq, argc);
 	if (rq.evaluation || rq.ballot)
 		cli_fields(&cli, NULL, 0);	/* their header: the first row */
+	sv = settle_request(&cli, &rq);
 	if (rq.from_store == NULL &&
 	    (readers = cli_readers(&cli, argc, argv, &nreaders, &status)) == NULL)
 		goto out;
@@ -467,8 +505,9 @@ main(int argc, char **argv)
 	else if (rq.ballot)
 		status = run_ballot(&cli, &rq, readers);
 	else
-		status = run_responses(&cli, &rq, readers);
+		status = run_responses(&cli, &rq, sv, readers);
 out:
 	cli_readers_close(readers);
+	survey_free(sv);
 	return cli_finish(&cli, status);
 }

@@ -111,7 +111,14 @@ test_case 'usage: --red, --black and --scale need --evaluation and good numbers'
 	expect_status 64 survey-tally --evaluation --red 0 eval.csv 2>err &&
 	expect_status 64 survey-tally --evaluation --scale 5-1 eval.csv 2>err &&
 	expect_status 64 survey-tally --evaluation --scale five eval.csv 2>err &&
-	expect_status 64 survey-tally --evaluation --save r eval.csv 2>err
+	expect_status 64 survey-tally --evaluation --save r eval.csv 2>err &&
+	# the options are checked before any file is opened
+	expect_status 64 survey-tally --evaluation --scale 5-1 no-such.csv 2>err &&
+	grep -q "low end must be below the high" err &&
+	expect_status 64 survey-tally --evaluation --red 0 no-such.csv 2>err &&
+	expect_status 64 survey-tally --ballot --representatives 0 no-such.csv 2>err &&
+	expect_status 64 survey-tally --questions q1,q1 no-such.csv 2>err &&
+	grep -q "q1 given twice" err
 '
 
 test_done
