@@ -21,14 +21,36 @@ keep(struct bulk_indexes *b, sqlite3_stmt *st)
 	return x->name != NULL && x->sql != NULL ? 0 : -1;
 }
 
+/* Forget the indexes of b from the first'th on. */
+static void
+forget(struct bulk_indexes *b, size_t first)
+{
+	while (b->n > first) {
+		b->n--;
+		free(b->index[b->n].name);
+		free(b->index[b->n].sql);
+	}
+}
+
+/* 1 when name is one of leave's (NULL-ended; NULL: none). */
+static int
+left(const char *const *leave, const char *name)
+{
+	for (; leave != NULL && *leave != NULL; leave++)
+		if (strcmp(*leave, name) == 0)
+			return 1;
+	return 0;
+}
+
 int
 bulk_indexes_drop(struct bulk_indexes *b, struct store *s, const char *table,
-    struct error *err)
+    const char *const *leave, struct error *err)
 {
 	sqlite3_stmt *st;
+	size_t first = b->n;
 	int rc, constraint = 0;
 
-	memset(b, 0, sizeof(*b));
+	/* every index of the table is seen, for those of its constraints */
 	if ((st = store_prepare(s, "SELECT rowid, name, sql FROM sqlite_schema "
 	    "WHERE type = 'index' AND tbl_name = ? ORDER BY rowid", err)) == NULL)
 		return -1;
@@ -36,7 +58,8 @@ bulk_indexes_drop(struct bulk_indexes *b, struct store *s, const char *table,
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
 		if (sqlite3_column_type(st, 2) == SQLITE_NULL)
 			constraint = 1;
-		else if (keep(b, st) != 0) {
+		else if (!left(leave, (const char *)sqlite3_column_text(st, 1)) &&
+		    keep(b, st) != 0) {
 			sqlite3_finalize(st);
 			return error_set(err, EXIT_SOFTWARE, "%s", _("out of memory"));
 		}
@@ -44,12 +67,12 @@ bulk_indexes_drop(struct bulk_indexes *b, struct store *s, const char *table,
 	if (rc != SQLITE_DONE)
 		return store_error(s, rc, err);
 	/* refused inside a transaction once a temporary table was made */
-	if (constraint || b->n == 0 || sqlite3_exec(s->db,
+	if (constraint || b->n == first || sqlite3_exec(s->db,
 	    "PRAGMA temp_store = FILE", NULL, NULL, NULL) != SQLITE_OK) {
-		bulk_indexes_free(b);
+		forget(b, first);
 		return 0;
 	}
-	for (size_t i = 0; i < b->n; i++) {
+	for (size_t i = first; i < b->n; i++) {
 		char *sql = sqlite3_mprintf("DROP INDEX \"%w\"", b->index[i].name);
 		int failed = sql != NULL ? store_exec(s, sql, err) : error_set(err,
 		    EXIT_SOFTWARE, "%s", _("out of memory"));
@@ -112,10 +135,7 @@ bulk_indexes_make(struct bulk_indexes *b, struct store *s, int *broken,
 void
 bulk_indexes_free(struct bulk_indexes *b)
 {
-	for (size_t i = 0; i < b->n; i++) {
-		free(b->index[i].name);
-		free(b->index[i].sql);
-	}
+	forget(b, 0);
 	free(b->index);
 	memset(b, 0, sizeof(*b));
 }

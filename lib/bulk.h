@@ -26,17 +26,19 @@ struct bulk_indexes {
 };
 
 /*
- * Inside the caller's transaction, drop every index of table, keeping
- * what makes them again.  Their sorts will spill to temporary files
- * past the page cache's size (temp_store FILE, in $TMPDIR, unlinked as
- * they are opened), rather than sort in memory.  Returns 1 when they
- * are dropped; 0 when they cannot be (the table has an index of a
- * constraint, which no statement drops, or a temporary table is open,
- * so that SQLite keeps temp_store as it is), nothing changed; -1 with
- * err set.
+ * Inside the caller's transaction, drop every index of table but those
+ * named in leave (NULL-ended; NULL: none), keeping in b what makes them
+ * again (b starts zeroed; a later call adds those it drops then).
+ * Their sorts will spill to temporary files past the page cache's size
+ * (temp_store FILE, in $TMPDIR, unlinked as they are opened), rather
+ * than sort in memory.  Returns 1 when they are dropped; 0 when they
+ * cannot be (the table has an index of a constraint, which no
+ * statement drops, or a temporary table is open, so that SQLite keeps
+ * temp_store as it is) or there is none to drop, nothing changed; -1
+ * with err set.
  */
 int bulk_indexes_drop(struct bulk_indexes *b, struct store *s,
-    const char *table, struct error *err);
+    const char *table, const char *const *leave, struct error *err);
 
 /*
  * Make the indexes b dropped again, in their order and at their rows of

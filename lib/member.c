@@ -531,7 +531,8 @@ member_row(struct import *im, const struct record *rec, void *context,
 	    roster_count(mi, m.value[MEMBER_HOUSEHOLD], 0, err) != 0)
 		return -1;
 	if (import_source_id(&mi->batch.source, im, rec, err) == 0 ||
-	    member_bulk_read(&mi->bulk, im, rec, mi->batch.source.id, err) != 0)
+	    member_bulk_read(&mi->bulk, im, &mi->batch, rec,
+	    m.value[MEMBER_HOUSEHOLD], mi->batch.source.id, err) != 0)
 		return -1;
 	return batch_hold(&mi->batch, mi->expect_stored, &m, rec,
 	    mi->batch.source.id, err);

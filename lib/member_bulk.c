@@ -23,6 +23,15 @@ wanted(struct import *im, struct error *err)
 	return people == 0;
 }
 
+/*
+ * The member indexes that lead with the household: a person of the
+ * household of the one before, or of one whose number sorts after it,
+ * is added at their ends, which costs less than sorting them after
+ */
+static const char *const household_led[] = {
+	"member_household", "member_tagged", NULL
+};
+
 int
 member_bulk_start(struct member_bulk *b, struct import *im, struct error *err)
 {
@@ -32,9 +41,11 @@ member_bulk_start(struct member_bulk *b, struct import *im, struct error *err)
 	memset(b, 0, sizeof(*b));
 	if ((rc = wanted(im, err)) <= 0)
 		return rc;
-	if ((rc = bulk_indexes_drop(&b->indexes, s, "member", err)) <= 0)
+	if ((rc = bulk_indexes_drop(&b->indexes, s, "member", household_led,
+	    err)) <= 0)
 		return rc;
 	b->on = 1;
+	b->in_order = 1;
 	/*
 	 * Rows written in order need few pages; a sort holds as many bytes
 	 * as the page cache before it spills to a file: 2 x 6 MiB with the
@@ -43,15 +54,42 @@ member_bulk_start(struct member_bulk *b, struct import *im, struct error *err)
 	return store_exec(s, "PRAGMA cache_size = -6144", err);
 }
 
+/*
+ * Note household, of the next person written: out of the order of the
+ * households' numbers, the indexes kept up are dropped, once what
+ * batch holds is written.  0, or -1 with err set.
+ */
+static int
+follow_order(struct member_bulk *b, struct import *im,
+    struct batch_engine *batch, const char *household, struct error *err)
+{
+	int order = strcmp(household, b->household);
+	size_t len = strlen(household);
+
+	if (order == 0)
+		return 0;
+	if (order < 0 || len >= sizeof(b->household)) {
+		b->in_order = 0;
+		return batch_flush(batch, err) != 0 || bulk_indexes_drop(&b->indexes,
+		    import_store(im), "member", NULL, err) < 0 ? -1 : 0;
+	}
+	memcpy(b->household, household, len + 1);
+	return 0;
+}
+
 int
 member_bulk_read(struct member_bulk *b, struct import *im,
-    const struct record *rec, long long source_id, struct error *err)
+    struct batch_engine *batch, const struct record *rec,
+    const char *household, long long source_id, struct error *err)
 {
 	struct member_bulk_source *x;
 	const char *label;
 
-	if (!b->on || (b->nsources > 0 &&
-	    b->sources[b->nsources - 1].id == source_id))
+	if (!b->on)
+		return 0;
+	if (b->in_order && follow_order(b, im, batch, household, err) != 0)
+		return -1;
+	if (b->nsources > 0 && b->sources[b->nsources - 1].id == source_id)
 		return 0;
 	if ((x = realloc(b->sources, (b->nsources + 1) * sizeof(*x))) == NULL)
 		return error_set(err, EXIT_SOFTWARE, "%s", _("out of memory"));

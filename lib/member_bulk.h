@@ -19,7 +19,10 @@ struct member_bulk_source {
  * has no people, so that every person it reads is new or given twice
  * in the input.  The member table's indexes are dropped, the people
  * written in the order of the input, and the indexes made again after
- * the last one, each by a sort; a person given twice is found then,
+ * the last one, each by a sort; those that lead with the household
+ * (member_household, member_tagged) are kept up instead as long as the
+ * people come in the order of their households' numbers, as a roster
+ * sorted by household lists them.  A person given twice is found then,
  * when the unique index of ID numbers cannot be made, and refused as
  * the import a row at a time would refuse them.  Without --skip-bad
  * only (a refused row goes whole to the rejects file, and is not kept
@@ -28,7 +31,14 @@ struct member_bulk_source {
  */
 struct member_bulk {
 	int on;
-	struct bulk_indexes indexes;
+	/*
+	 * The people written so far came in the order of their households'
+	 * numbers: the indexes that lead with the household are kept up,
+	 * each row added at their ends, until one comes out of that order
+	 */
+	int in_order;
+	char household[65];	/* of the person written last ("" none) */
+	struct bulk_indexes indexes;	/* those dropped */
 	struct member_bulk_source *sources;
 	size_t nsources;
 };
@@ -43,11 +53,15 @@ int member_bulk_start(struct member_bulk *b, struct import *im,
     struct error *err);
 
 /*
- * Note that rec was read from the file of source row source_id (the
- * first record of each file is kept): 0, or -1 with err set.
+ * Note that rec, of household, was read from the file of source row
+ * source_id (the first record of each file is kept), before it is held
+ * in batch; when it leaves the order of the households' numbers, what
+ * batch holds is written and the indexes kept up till then are dropped
+ * too.  0, or -1 with err set.
  */
 int member_bulk_read(struct member_bulk *b, struct import *im,
-    const struct record *rec, long long source_id, struct error *err);
+    struct batch_engine *batch, const struct record *rec,
+    const char *household, long long source_id, struct error *err);
 
 /*
  * Every person written: the indexes made again; each person given

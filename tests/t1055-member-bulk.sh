@@ -94,6 +94,18 @@ test_case 'a person in two files is named by the other file, in Chinese too' '
 	grep_message "^member-add: two.csv:2: id_number: 与 one.csv:3 是同一个人$" err
 '
 
+test_case 'people in the order of their households then out of it give the same store as a row at a time' '
+	{ head -n 901 "$TRASH/people.csv" && tail -n +902 "$TRASH/people.csv" | sort -r; } >mixed.csv &&
+	import_both d mixed.csv &&
+	echo 0 >expect && test_cmp expect d.rc &&
+	same_store d &&
+	sqlite3 d.db "PRAGMA integrity_check; SELECT name FROM sqlite_schema WHERE tbl_name = ${SQ}member${SQ} ORDER BY rowid" >actual &&
+	printf "ok\nmember\nmember_id_number\nmember_household\nmember_tagged\n" >expect &&
+	test_cmp expect actual &&
+	test "$(sqlite3 d.db "SELECT count(*) FROM member WHERE household_id = ${SQ}H0000600${SQ} AND tags <> ${SQ}${SQ}")" -eq \
+		"$(sqlite3 d.db "SELECT count(*) FROM member INDEXED BY member_tagged WHERE household_id = ${SQ}H0000600${SQ} AND tags <> ${SQ}${SQ}")"
+'
+
 test_case 'a dry run takes the bulk path and writes nothing; --skip-bad keeps to a row at a time' '
 	{ head -n 3 "$TRASH/people.csv" && sed -n 2p "$TRASH/people.csv"; } >twice.csv &&
 	households && store_dump >before &&
