@@ -2,6 +2,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <zlib.h>
 
 #include "worker.h"
 #include "xlsx_private.h"
@@ -503,6 +504,84 @@ struct merge_job {
 	struct error err;
 };
 
+/*
+ * The merged regions in b[0..*have) once more bytes came into it; what
+ * may begin a tag is kept at the start of b, *have of it, at most CHUNK
+ * bytes (b holds 2 * CHUNK).  0, or -1 when memory runs out.
+ */
+static int
+scan_merges_more(struct merge_scan *ms, char *b, size_t *have)
+{
+	long done = scan_merges(ms, b, *have);
+
+	if (done < 0)
+		return -1;
+	/* a tag longer than a chunk is no tag of ours */
+	if (*have > CHUNK && (size_t)done < *have - CHUNK)
+		done = (long)(*have - CHUNK);
+	memmove(b, b + done, *have - (size_t)done);
+	*have -= (size_t)done;
+	return 0;
+}
+
+/*
+ * The merged regions of the deflated part zf opened as it is stored
+ * (ZIP_FL_COMPRESSED), inflated here without the CRC that libzip would
+ * compute: the rows' pass reads the same bytes through libzip, which
+ * checks it, so a damaged sheet is still refused.  0, or -1 on any
+ * failure, which the caller takes as a reason to read the part through
+ * libzip instead, to say what is wrong with it.
+ */
+static int
+merges_inflated(struct merge_scan *ms, zip_file_t *zf, char *b)
+{
+	z_stream z;
+	char *in = malloc(CHUNK);
+	size_t have = 0;
+	int zrc = Z_OK, rc = -1;
+
+	memset(&z, 0, sizeof(z));
+	if (in == NULL || inflateInit2(&z, -MAX_WBITS) != Z_OK) {
+		free(in);
+		return -1;
+	}
+	while (zrc != Z_STREAM_END) {
+		if (z.avail_in == 0) {
+			zip_int64_t n = zip_fread(zf, in, CHUNK);
+
+			if (n <= 0)
+				goto out;	/* an error, or the data ends before the stream */
+			z.next_in = (Bytef *)in;
+			z.avail_in = (uInt)n;
+		}
+		z.next_out = (Bytef *)b + have;
+		z.avail_out = CHUNK;
+		zrc = inflate(&z, Z_NO_FLUSH);
+		if (zrc != Z_OK && zrc != Z_STREAM_END)
+			goto out;
+		have += CHUNK - z.avail_out;
+		if (scan_merges_more(ms, b, &have) != 0)
+			goto out;
+	}
+	rc = 0;
+out:
+	inflateEnd(&z);
+	free(in);
+	return rc;
+}
+
+/* 1 when part is deflated and not encrypted, so that merges_inflated() can read it. */
+static int
+part_deflated(zip_t *zip, const char *part)
+{
+	zip_stat_t st;
+
+	zip_stat_init(&st);
+	return zip_stat(zip, part, ZIP_FL_NOCASE, &st) == 0 &&
+	    (st.valid & ZIP_STAT_COMP_METHOD) && st.comp_method == ZIP_CM_DEFLATE &&
+	    (st.valid & ZIP_STAT_ENCRYPTION_METHOD) && st.encryption_method == ZIP_EM_NONE;
+}
+
 /* The worker's job: the merged regions of j->part into j->ms, or j->failed and j->err. */
 static void
 merge_job_run(void *arg)
@@ -515,18 +594,27 @@ merge_job_run(void *arg)
 
 	if (zip == NULL)
 		goto fail;
+	if ((b = malloc(2 * CHUNK)) == NULL) {
+		error_set(&j->err, EXIT_SOFTWARE, "%s", strerror(ENOMEM));
+		goto fail;
+	}
+	if (part_deflated(zip, j->part) &&
+	    (zf = zip_fopen(zip, j->part, ZIP_FL_NOCASE | ZIP_FL_COMPRESSED)) != NULL) {
+		int rc = merges_inflated(&j->ms, zf, b);
+
+		zip_fclose(zf);
+		zf = NULL;
+		if (rc == 0)
+			goto out;
+		j->ms.n = 0;	/* read again below, where what is wrong is said */
+	}
 	if ((zf = zip_fopen(zip, j->part, ZIP_FL_NOCASE)) == NULL) {
 		errno = ENOENT;
 		part_missing(j->file, j->part, &j->err);
 		goto fail;
 	}
-	if ((b = malloc(2 * CHUNK)) == NULL) {
-		error_set(&j->err, EXIT_SOFTWARE, "%s", strerror(ENOMEM));
-		goto fail;
-	}
 	for (;;) {
 		zip_int64_t n = zip_fread(zf, b + have, CHUNK);
-		long done;
 
 		if (n < 0) {
 			error_set(&j->err, EXIT_DATAERR, "%s: %s: %s", j->file, j->part,
@@ -536,15 +624,10 @@ merge_job_run(void *arg)
 		if (n == 0)
 			break;
 		have += (size_t)n;
-		if ((done = scan_merges(&j->ms, b, have)) < 0) {
+		if (scan_merges_more(&j->ms, b, &have) != 0) {
 			error_set(&j->err, EXIT_SOFTWARE, "%s", strerror(ENOMEM));
 			goto fail;
 		}
-		/* a tag longer than a chunk is no tag of ours */
-		if (have > CHUNK && (size_t)done < have - CHUNK)
-			done = (long)(have - CHUNK);
-		memmove(b, b + done, have - (size_t)done);
-		have -= (size_t)done;
 	}
 	goto out;
 fail:

@@ -5,7 +5,10 @@
 # own, while the shared strings are read.  Whatever the sheet part is
 # stored as, the merged title, the two-row header and the vertically
 # merged villages give every covered cell their value; a sheet part that
-# is missing or damaged is refused before a record is read.
+# is missing is refused before a record is read.  That pass inflates a
+# deflated sheet without its CRC, which the rows' pass checks: a sheet
+# damaged so that it still inflates is refused when the rows reach the
+# damage or the end, nothing stored.
 
 . "$(dirname "$0")/lib.sh"
 
@@ -77,14 +80,38 @@ test_case 'a workbook without its sheet'"'"'s part: exit 65, the message, the st
 	store_unchanged
 '
 
-test_case 'a sheet damaged where its merged regions are: refused before any record, the store unchanged' '
+# badcrc IN OUT PART: IN with PART's CRC changed in both its headers, its
+# data as it was, as OUT
+badcrc() {
+	python3 -c '
+import sys, zipfile
+src, out, part = sys.argv[1:]
+data = bytearray(open(src, "rb").read())
+info = zipfile.ZipFile(src).getinfo(part)
+bad = (info.CRC ^ 1).to_bytes(4, "little")
+data[info.header_offset + 14:info.header_offset + 18] = bad
+at = data.find(b"PK\x01\x02")
+while at >= 0:
+    n = int.from_bytes(data[at + 28:at + 30], "little")
+    if data[at + 46:at + 46 + n] == part.encode():
+        data[at + 16:at + 20] = bad
+    at = data.find(b"PK\x01\x02", at + 4)
+open(out, "wb").write(bytes(data))
+' "$@"
+}
+
+test_case 'a sheet damaged where its merged regions are, or only its CRC: exit 65 naming the sheet last, the store unchanged' '
 	damage "$TRASH/office.xlsx" damaged.xlsx xl/worksheets/sheet2.xml &&
+	badcrc "$TRASH/office.xlsx" badcrc.xlsx xl/worksheets/sheet2.xml &&
 	example_households &&
 	store_dump >before &&
-	expect_status 65 household-add damaged.xlsx 2>err &&
-	test_line_count 1 err &&
-	grep_message "^household-add: damaged.xlsx: xl/worksheets/sheet2.xml: ." err &&
-	store_unchanged
+	for input in damaged badcrc; do
+		expect_status 65 household-add $input.xlsx 2>err &&
+		tail -n 1 err >last &&
+		grep_message "^household-add: $input.xlsx:花名册: ." last &&
+		store_unchanged || return 1
+	done &&
+	grep_message "CRC" last
 '
 
 test_done
