@@ -24,24 +24,56 @@ store_default_path(void)
 	return p != NULL && *p != '\0' ? p : "renke.db";
 }
 
+/*
+ * The first line at or after p (the start of a line of the schema) that
+ * starts a section, "-- version N" and nothing else, with its N in
+ * *version; NULL if none does.  The schema is read line by line, not
+ * searched with strstr() from each section: a store's opening counts
+ * its sections, and AddressSanitizer's strstr() measures the whole rest
+ * of the 67 KB text at every call.
+ */
+static const char *
+next_section(const char *p, long *version)
+{
+	static const char tag[] = "-- version ";
+	const size_t taglen = sizeof(tag) - 1;
+
+	while (p != NULL && *p != '\0') {
+		if (strncmp(p, tag, taglen) == 0) {
+			char *end;
+			long v;
+
+			errno = 0;
+			v = strtol(p + taglen, &end, 10);
+			if (errno == 0 && end != p + taglen && *end == '\n') {
+				*version = v;
+				return p;
+			}
+		}
+		p = strchr(p, '\n');
+		if (p != NULL)
+			p++;
+	}
+	return NULL;
+}
+
+/* The schema's second line: no section starts on its first. */
+static const char *
+schema_second_line(void)
+{
+	const char *p = strchr(renke_schema_sql, '\n');
+
+	return p != NULL ? p + 1 : NULL;
+}
+
 /* The text of section version of the schema; *len its length, NULL if none. */
 static const char *
 schema_section(int version, size_t *len)
 {
-	const char *p = renke_schema_sql, *start = NULL;
+	const char *p = schema_second_line(), *start = NULL;
+	long v;
 
-	/* a section starts with a line "-- version N" and nothing else */
-	while ((p = strstr(p, "\n-- version ")) != NULL) {
-		char *end;
-		long v;
-
-		p++;
-		errno = 0;
-		v = strtol(p + strlen("-- version "), &end, 10);
-		if (errno != 0 || end == p + strlen("-- version ") || *end != '\n') {
-			p++;
-			continue;
-		}
+	while ((p = next_section(p, &v)) != NULL) {
 		if (start != NULL) {
 			*len = (size_t)(p - start);
 			return start;
@@ -58,11 +90,20 @@ schema_section(int version, size_t *len)
 int
 store_schema_version(void)
 {
-	int v = 0;
-	size_t len;
+	int v = 0, before;
 
-	while (schema_section(v + 1, &len) != NULL)
-		v++;
+	/* the sections 1 to v all there; in order, one pass finds them */
+	do {
+		const char *p = schema_second_line();
+		long n;
+
+		before = v;
+		while ((p = next_section(p, &n)) != NULL) {
+			if (n == v + 1)
+				v++;
+			p++;
+		}
+	} while (v != before);
 	return v;
 }
 

@@ -1,4 +1,5 @@
-/* test-vocab-schema.c -- every code list of the schema's CHECKs is its vocabulary in vocab.c */
+/* test-vocab-schema.c -- every code list of the schema's CHECKs is its vocabulary in vocab.c;
+   the schema's sections are counted as the store counts them */
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
@@ -256,6 +257,42 @@ check_vocab_table(struct store *s)
 	    "%d rows in its order", rows);
 }
 
+extern const char renke_schema_sql[];
+
+/*
+ * The schema's sections, "-- version N" lines, are 1, 2, ... in order;
+ * store_schema_version() counts them all, and a new store is at that
+ * version.
+ */
+static void
+check_schema_version(struct store *s)
+{
+	const char *line = renke_schema_sql;
+	int sections = 0, in_order = 1;
+	struct error err = { 0 };
+	sqlite3_stmt *st;
+
+	while ((line = strchr(line, '\n')) != NULL) {
+		int n, used = 0;
+
+		line++;
+		if (sscanf(line, "-- version %d%n", &n, &used) == 1 &&
+		    line[used] == '\n') {
+			sections++;
+			in_order &= n == sections;
+		}
+	}
+	ok(sections > 30 && in_order, "the schema's %d sections are numbered "
+	    "1 to %d in order", sections, sections);
+	is_int(store_schema_version(), sections, "store_schema_version() "
+	    "counts every section");
+	st = store_prepare(s, "PRAGMA user_version", &err);
+	is_int(st != NULL && sqlite3_step(st) == SQLITE_ROW ?
+	    sqlite3_column_int(st, 0) : -1, sections,
+	    "a new store is at the latest version");
+	sqlite3_finalize(st);
+}
+
 int
 main(void)
 {
@@ -306,6 +343,7 @@ main(void)
 	    NCOLUMNS);
 
 	check_vocab_table(s);
+	check_schema_version(s);
 	store_close(s);
 	snprintf(path, sizeof(path), "rm -rf '%s'", dir);
 	if (system(path) != 0)
