@@ -17,6 +17,9 @@ int buf_append(struct buf *b, const void *p, size_t n);
 /* Append a NUL-terminated string; as buf_append. */
 int buf_puts(struct buf *b, const char *s);
 
+/* Append code point cp (up to U+10FFFF) as UTF-8; as buf_append. */
+int buf_put_utf8(struct buf *b, unsigned long cp);
+
 /* Make room for n more bytes; as buf_append. */
 int buf_reserve(struct buf *b, size_t n);
 

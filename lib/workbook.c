@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "fields.h"
 #include "text.h"
@@ -106,6 +107,71 @@ workbook_serial_date(double serial, int date1904, char out[11])
 		day -= day < 60 ? 25568 : 25569;
 	date_from_days(day, out);
 	return 0;
+}
+
+/*
+ * 1 when a number format shows a date: it has a year or day, or months
+ * without hours or seconds, outside quoted text, escapes and [...], the
+ * word General (LibreOffice names format 0 so: its e is no year) and an
+ * exponent (0.00e+00).
+ */
+int
+workbook_format_is_date(const char *code)
+{
+	int y = 0, d = 0, m = 0, h = 0, s = 0;
+
+	for (const char *p = code; *p != '\0' && *p != ';'; p++) {
+		if (strncasecmp(p, "general", 7) == 0) {
+			p += 6;
+			continue;
+		}
+		if (*p == 'e' && (p[1] == '+' || p[1] == '-')) {
+			p++;
+			continue;
+		}
+		switch (*p) {
+		case '"':
+			while (p[1] != '\0' && p[1] != '"')
+				p++;
+			if (p[1] == '"')
+				p++;
+			break;
+		case '\\':
+		case '_':
+		case '*':
+			if (p[1] != '\0')
+				p++;
+			break;
+		case '[':
+			while (p[1] != '\0' && p[1] != ']')
+				p++;
+			break;
+		case 'y': case 'Y': case 'e':
+			y = 1;
+			break;
+		case 'd': case 'D':
+			d = 1;
+			break;
+		case 'm': case 'M':
+			m = 1;
+			break;
+		case 'h': case 'H':
+			h = 1;
+			break;
+		case 's': case 'S':
+			s = 1;
+			break;
+		}
+	}
+	return y || d || (m && !h && !s);
+}
+
+/* Built-in formats that show dates, the Chinese ones (27-36, 50-58) included. */
+int
+workbook_builtin_is_date(long id)
+{
+	return (id >= 14 && id <= 17) || id == 22 || (id >= 27 && id <= 36) ||
+	    (id >= 50 && id <= 58);
 }
 
 void

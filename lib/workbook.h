@@ -83,6 +83,16 @@ int workbook_serial_date(double serial, int date1904, char out[11]);
 /* Shortest text that reads back as x exactly into out (32 bytes). */
 void workbook_number_text(double x, char out[32]);
 
+/*
+ * 1 when the number format code (Excel's, as an .xlsx or an .xls gives
+ * it) shows a date: a year or day, or months without hours or seconds,
+ * outside quoted text, escapes, [...], the word General and exponents.
+ */
+int workbook_format_is_date(const char *code);
+
+/* 1 when Excel's built-in number format id shows a date (the Chinese ones, 27-36 and 50-58, among them). */
+int workbook_builtin_is_date(long id);
+
 /* What a workbook's file starts with. */
 enum workbook_magic { MAGIC_NONE, MAGIC_ZIP, MAGIC_OLE };
 

@@ -8,6 +8,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "biff.h"
 #include "buf.h"
 #include "cfb.h"
 #include "tempfiles.h"
@@ -41,6 +42,9 @@ struct xls {
 	   made neutral (neutral_copy()); removed once libfreexl has read it */
 	char *copy;
 	int copy_slot;
+	/* what libfreexl 1.0 does not read: the saved results of formulas */
+	struct biff_book book;
+	struct biff_formulas formulas;	/* the selected sheet's */
 };
 
 /*
@@ -74,19 +78,6 @@ is_encrypted_package(const char *path)
 
 /* ---- what libfreexl does not tell: hidden sheets, merged cells ---- */
 
-static unsigned
-u16(const unsigned char *p)
-{
-	return (unsigned)p[0] | (unsigned)p[1] << 8;
-}
-
-static uint32_t
-u32(const unsigned char *p)
-{
-	return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 |
-	    (uint32_t)p[3] << 24;
-}
-
 static int
 damaged(const struct xls *x, struct error *err)
 {
@@ -104,21 +95,7 @@ static int
 next_record(const struct xls *x, size_t *at, unsigned *type,
     const unsigned char **data, size_t *len)
 {
-	if (*at >= x->nstream)
-		return 0;
-	if (x->nstream - *at < 4 || u16(x->stream + *at) == 0) {
-		for (size_t k = *at; k < x->nstream; k++)
-			if (x->stream[k] != 0)
-				return -1;
-		return 0;
-	}
-	*type = u16(x->stream + *at);
-	*len = u16(x->stream + *at + 2);
-	if (x->nstream - *at - 4 < *len)
-		return -1;
-	*data = x->stream + *at + 4;
-	*at += 4 + *len;
-	return 1;
+	return biff_next(x->stream, x->nstream, at, type, data, len);
 }
 
 /* ---- the shared strings (SST), checked before libfreexl reads them ---- */
@@ -226,7 +203,7 @@ check_strings(const struct xls *x, struct error *err)
 			continue;
 		if (len < 8)
 			return damaged_strings(x, err);
-		unique = u32(data + 4);
+		unique = biff_u32(data + 4);
 		for (uint32_t i = 0; i < unique; i++) {
 			unsigned char h[3], n[4];
 			size_t runs = 0, extra = 0;
@@ -236,14 +213,14 @@ check_strings(const struct xls *x, struct error *err)
 			if ((h[2] & 8) != 0) {
 				if (sst_bytes(&w, n, 2) != 0)
 					return damaged_strings(x, err);
-				runs = u16(n);
+				runs = biff_u16(n);
 			}
 			if ((h[2] & 4) != 0) {
 				if (sst_bytes(&w, n, 4) != 0)
 					return damaged_strings(x, err);
-				extra = u32(n);
+				extra = biff_u32(n);
 			}
-			if (sst_characters(&w, u16(h), h[2] & 1) != 0 ||
+			if (sst_characters(&w, biff_u16(h), h[2] & 1) != 0 ||
 			    sst_bytes(&w, NULL, 4 * runs) != 0 ||
 			    sst_bytes(&w, NULL, extra) != 0)
 				return damaged_strings(x, err);
@@ -363,7 +340,7 @@ check_sheets(const struct xls *x, size_t *embedded, struct error *err)
 				buf_free(&listed);
 				return damaged(x, err);
 			}
-			s.at = u32(data);
+			s.at = biff_u32(data);
 			if (buf_append(&listed, &s, sizeof(s)) != 0) {
 				buf_free(&listed);
 				return error_set(err, EXIT_SOFTWARE, "%s", strerror(ENOMEM));
@@ -441,12 +418,12 @@ check_texts(const struct xls *x, struct error *err)
 
 	while (next_record(x, &at, &type, &data, &len) == 1) {
 		if (biff8 < 0)
-			biff8 = type == BIFF_BOF && len >= 2 && u16(data) == 0x0600;
+			biff8 = type == BIFF_BOF && len >= 2 && biff_u16(data) == 0x0600;
 		if (type == BIFF_LABEL && (len < 8 ||
-		    !string_fits(data, len, 8, u16(data + 6), biff8)))
+		    !string_fits(data, len, 8, biff_u16(data + 6), biff8)))
 			return damaged_text(x, err);
 		if (type == BIFF_FORMAT && biff8 && (len < 4 ||
-		    !string_fits(data, len, 4, u16(data + 2), 1)))
+		    !string_fits(data, len, 4, biff_u16(data + 2), 1)))
 			return damaged_text(x, err);
 	}
 	return 0;
@@ -622,7 +599,7 @@ read_sheet_list(struct xls *x, struct error *err)
 				nall++;
 				nworksheets += data[5] == 0;
 			} else if (all || data[5] == 0) {
-				x->sheet_at[k] = u32(data);
+				x->sheet_at[k] = biff_u32(data);
 				x->sheets[k++].hidden = (data[4] & 3) != 0;
 			}
 		}
@@ -658,14 +635,14 @@ read_merges(struct xls *x, size_t i, struct merged_region **merges,
 		else if (type == BIFF_EOF && --depth == 0)
 			break;
 		else if (type == BIFF_MERGEDCELLS && depth == 1 && len >= 2) {
-			size_t count = u16(data);
+			size_t count = biff_u16(data);
 
 			if (len < 2 + 8 * count)
 				break;
 			for (size_t k = 0; k < count; k++) {
 				const unsigned char *r = data + 2 + 8 * k;
-				struct merged_region m = { (long)u16(r) + 1,
-				    (long)u16(r + 2) + 1, u16(r + 4), u16(r + 6) };
+				struct merged_region m = { (long)biff_u16(r) + 1,
+				    (long)biff_u16(r + 2) + 1, biff_u16(r + 4), biff_u16(r + 6) };
 
 				if (m.r2 < m.r1 || m.c2 < m.c1 ||
 				    (m.r1 == m.r2 && m.c1 == m.c2))
@@ -754,6 +731,8 @@ xls_open(const char *path, const char *file, struct error *err)
 	}
 	if (read_sheet_list(x, err) != 0)
 		goto fail;
+	if (biff_book_read(x->stream, x->nstream, &x->book) != 0)
+		goto nomem;
 	return x;
 nomem:
 	error_set(err, EXIT_SOFTWARE, "%s", strerror(ENOMEM));
@@ -778,20 +757,31 @@ xls_select(struct xls *x, size_t i, struct merged_region **merges,
 		return error_set(err, EXIT_DATAERR, _("%s:%s: the sheet cannot be read"),
 		    x->file, x->sheets[i].name);
 	x->next = 0;
+	if (biff_formulas_read(x->stream, x->nstream, x->sheet_at[i], &x->book,
+	    &x->formulas) != 0)
+		return error_set(err, EXIT_SOFTWARE, "%s", strerror(ENOMEM));
 	if (merges != NULL && read_merges(x, i, merges, nmerges, err) != 0)
 		return -1;
 	return 0;
 }
 
-/* Cell (r, c) of the active sheet into row: 0, or -1 when memory runs out. */
+/*
+ * Cell (r, c) of the active sheet into row, a formula's saved result
+ * where libfreexl has none: 0, or -1 when memory runs out.
+ */
 static int
 take_cell(struct xls *x, struct sheet_row *row, unsigned r, unsigned short c)
 {
+	const struct biff_formula *f;
 	FreeXL_CellValue v;
 	char tmp[32];
 
 	if (freexl_get_cell_value(x->handle, r, c, &v) != FREEXL_OK)
-		return 0;
+		v.type = FREEXL_CELL_NULL;
+	if (v.type == FREEXL_CELL_NULL &&
+	    (f = biff_formula_at(&x->formulas, r, c)) != NULL)
+		return sheet_row_set(row, c, f->kind, f->len > 0 ?
+		    x->formulas.text.data + f->at : "", f->len);
 	switch (v.type) {
 	case FREEXL_CELL_INT:
 		snprintf(tmp, sizeof(tmp), "%d", v.value.int_value);
@@ -845,6 +835,8 @@ xls_close(struct xls *x)
 	free(x->sheets);
 	free(x->sheet_at);
 	remove_copy(x);
+	biff_book_free(&x->book);
+	biff_formulas_free(&x->formulas);
 	free(x->stream);
 	free(x->file);
 	free(x);

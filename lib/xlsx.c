@@ -3,7 +3,6 @@
 #include <expat.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 #include <zip.h>
 
 #include "xlsx_private.h"
@@ -474,71 +473,6 @@ read_strings(struct xlsx *x, struct error *err)
 
 /* ---- styles: which cell styles show dates ---- */
 
-/*
- * 1 when a number format shows a date: it has a year or day, or months
- * without hours or seconds, outside quoted text, escapes and [...], the
- * word General (LibreOffice names format 0 so: its e is no year) and an
- * exponent (0.00e+00).
- */
-static int
-format_is_date(const char *code)
-{
-	int y = 0, d = 0, m = 0, h = 0, s = 0;
-
-	for (const char *p = code; *p != '\0' && *p != ';'; p++) {
-		if (strncasecmp(p, "general", 7) == 0) {
-			p += 6;
-			continue;
-		}
-		if (*p == 'e' && (p[1] == '+' || p[1] == '-')) {
-			p++;
-			continue;
-		}
-		switch (*p) {
-		case '"':
-			while (p[1] != '\0' && p[1] != '"')
-				p++;
-			if (p[1] == '"')
-				p++;
-			break;
-		case '\\':
-		case '_':
-		case '*':
-			if (p[1] != '\0')
-				p++;
-			break;
-		case '[':
-			while (p[1] != '\0' && p[1] != ']')
-				p++;
-			break;
-		case 'y': case 'Y': case 'e':
-			y = 1;
-			break;
-		case 'd': case 'D':
-			d = 1;
-			break;
-		case 'm': case 'M':
-			m = 1;
-			break;
-		case 'h': case 'H':
-			h = 1;
-			break;
-		case 's': case 'S':
-			s = 1;
-			break;
-		}
-	}
-	return y || d || (m && !h && !s);
-}
-
-/* Built-in formats that show dates, the Chinese ones (27-36, 50-58) included. */
-static int
-builtin_is_date(long id)
-{
-	return (id >= 14 && id <= 17) || id == 22 || (id >= 27 && id <= 36) ||
-	    (id >= 50 && id <= 58);
-}
-
 struct styles_parse {
 	struct xlsx *x;
 	long *fmt_ids;		/* custom formats: id, and date or not */
@@ -568,14 +502,14 @@ styles_start(void *context, const char *name, const char **atts)
 		}
 		p->fmt_date = dates;
 		p->fmt_ids[p->nfmt] = strtol(id, NULL, 10);
-		p->fmt_date[p->nfmt++] = code != NULL && format_is_date(code);
+		p->fmt_date[p->nfmt++] = code != NULL && workbook_format_is_date(code);
 	} else if (strcmp(local, "cellXfs") == 0)
 		p->in_xfs = 1;
 	else if (p->in_xfs && strcmp(local, "xf") == 0) {
 		long fmt = (id = xml_attribute(atts, "numFmtId")) != NULL ?
 		    strtol(id, NULL, 10) : 0;
 		unsigned char *dates = realloc(x->xf_date, x->nxf + 1);
-		int date = builtin_is_date(fmt);
+		int date = workbook_builtin_is_date(fmt);
 
 		if (dates == NULL) {
 			p->nomem = 1;

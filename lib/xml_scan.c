@@ -230,34 +230,6 @@ refill(struct xml_scan *s)
 
 /* ---- texts: entities, character references, line ends ---- */
 
-static int
-put_utf8(struct buf *out, unsigned long cp)
-{
-	char u[4];
-	size_t n;
-
-	if (cp < 0x80) {
-		u[0] = (char)cp;
-		n = 1;
-	} else if (cp < 0x800) {
-		u[0] = (char)(0xc0 | cp >> 6);
-		u[1] = (char)(0x80 | (cp & 0x3f));
-		n = 2;
-	} else if (cp < 0x10000) {
-		u[0] = (char)(0xe0 | cp >> 12);
-		u[1] = (char)(0x80 | ((cp >> 6) & 0x3f));
-		u[2] = (char)(0x80 | (cp & 0x3f));
-		n = 3;
-	} else {
-		u[0] = (char)(0xf0 | cp >> 18);
-		u[1] = (char)(0x80 | ((cp >> 12) & 0x3f));
-		u[2] = (char)(0x80 | ((cp >> 6) & 0x3f));
-		u[3] = (char)(0x80 | (cp & 0x3f));
-		n = 4;
-	}
-	return buf_append(out, u, n);
-}
-
 /*
  * The entity or character reference at p[0] == '&' (p[0..n) in hand)
  * onto out; its length, or 0 when it is none XML knows.
@@ -312,7 +284,7 @@ put_entity(struct buf *out, const char *p, size_t n, int *nomem)
 	if (!(cp == 0x9 || cp == 0xa || cp == 0xd || (cp >= 0x20 && cp <= 0xd7ff) ||
 	    (cp >= 0xe000 && cp <= 0xfffd) || (cp >= 0x10000 && cp <= 0x10ffff)))
 		return 0;
-	*nomem |= put_utf8(out, cp) != 0;
+	*nomem |= buf_put_utf8(out, cp) != 0;
 	return len;
 }
 
