@@ -5,15 +5,18 @@
 #include "cli.h"
 
 static const char usage[] =
-"usage: support-log [-q] [-d db] [--by name] [--dry-run] [--upsert [--reason text]]\n"
+"usage: support-log [-q] [-d db] [--by name] [--today date] [--dry-run]\n"
+"                   [--upsert [--reason text]]\n"
 "                   [--skip-bad --rejects file] [--input-format fmt]\n"
 "                   [--encoding enc] [--set field=value ...]\n"
 "                   [--sheet name] [--header-row n] [--list-sheets] [file ...]\n"
-"       support-log [-q] [-d db] [--by name] [--dry-run] [--upsert [--reason text]]\n"
+"       support-log [-q] [-d db] [--by name] [--today date] [--dry-run]\n"
+"                   [--upsert [--reason text]]\n"
 "                   --kind post|job|land|loan --id-number number\n"
 "                   --start date [--title text] [--provider name]\n"
 "                   [--end date] [--amount yuan] [--term months]\n"
-"                   [--status status] [--sent-on date] [--area mu]\n"
+"                   [--status status] [--sent-on date]\n"
+"                   [--decided-on date] [--area mu]\n"
 "                   [--owner name] [--case n]\n"
 "                   [--override reason]\n";
 
@@ -22,7 +25,7 @@ enum { OPT_FIELD = 3000 };
 /* the options of the fields, in the order of enum support_field */
 static const char *const option_names[SUPPORT_NFIELDS] = {
 	"kind", "id-number", "start", "title", "provider", "end", "amount",
-	"term", "status", "sent-on", "area", "owner", "case", "override"
+	"term", "status", "sent-on", "decided-on", "area", "owner", "case", "override"
 };
 
 int
@@ -50,5 +53,6 @@ main(int argc, char **argv)
 		    "is broken"));
 	if (o.given)
 		import.values = value;
+	cli.import.settings = cli.today;
 	return cli_import(&cli, argc - first, argv + first, &import);
 }

@@ -170,6 +170,7 @@ static const struct heading {
 	{ "support", "amount", N_("amount (yuan)"), NULL },
 	{ "support", "term_months", N_("term (months)"), NULL },
 	{ "support", "sent_on", N_("sent to the bank on"), NULL },
+	{ "support", "decided_on", N_("decided on"), NULL },
 	{ "support", "override", N_("reason for the exception"), NULL },
 	{ "returnee", "said", N_("what was said"), NULL },
 	{ "returnee", "skills", N_("skills"), NULL },

@@ -43,7 +43,7 @@ enum {
  * monthly income of their jobs; the land transfers in force on the day,
  * one row a parcel with its area in hundredths of a mu (so that the
  * sums are exact); the loans whose wish was recorded by the day, with
- * their stage and
+ * the stage they had reached by it (REPORT_LOAN_STAGE_SQL) and their
  * amount; each returnee's latest contact by the day, with its status;
  * the tags of each person tagged.
  */
@@ -65,8 +65,8 @@ static const struct count_query {
 	  REPORT_SUPPORT_FROM "WHERE s.kind = 'land' AND "
 	  REPORT_SUPPORT_IN_FORCE_SQL(":today"),
 	  NULL, C_LAND, C_LAND, C_LAND_MU, NULL },
-	{ "SELECT s.status, s.amount, h.village_id " REPORT_SUPPORT_FROM
-	  "WHERE s.kind = 'loan' AND s.start_date <= :today",
+	{ "SELECT " REPORT_LOAN_STAGE_SQL(":today") ", s.amount, h.village_id "
+	  REPORT_SUPPORT_FROM "WHERE s.kind = 'loan' AND s.start_date <= :today",
 	  "loan_status", C_LOANS, C_LOAN_STATUS, C_LOAN_AMOUNT, "approved" },
 	{ "SELECT r.status, NULL, r.village_id FROM returnee_contact r "
 	  "WHERE " RETURNEE_LATEST_SQL("r"),

@@ -126,8 +126,12 @@ const char *report_vote_text(const char *vote, int labels);
  * count: each assistance record s (support-log) of a person m, in the
  * village of the household h they belong to now.  A post, a park job
  * or a land transfer is in force on day from its first day to its last
- * (none: still); a loan is dated by the day its wish was recorded and
- * approved by its status.
+ * (none: still).  A loan is dated by the day its wish was recorded; its
+ * stage on day is the one it had reached by then: its decision
+ * (approved, refused, withdrawn) from the day of it, before that sent
+ * from the day its papers were sent, else a wish.  A decision recorded
+ * before its day was kept (decided_on NULL) counts from the wish, as
+ * it did then.
  */
 #define REPORT_SUPPORT_FROM \
 	"FROM support s JOIN member m ON m.id_number = s.id_number " \
@@ -135,24 +139,35 @@ const char *report_vote_text(const char *vote, int labels);
 #define REPORT_SUPPORT_IN_FORCE_SQL(day) \
 	"(s.start_date <= " day " AND (s.end_date IS NULL OR s.end_date >= " \
 	day "))"
-#define REPORT_LOAN_APPROVED_SQL "(s.kind = 'loan' AND s.status = 'approved')"
+#define REPORT_LOAN_STAGE_SQL(day) \
+	"(CASE WHEN s.status IN ('approved', 'refused', 'withdrawn') AND " \
+	"s.decided_on > " day " THEN (CASE WHEN s.sent_on <= " day " THEN " \
+	"'sent' ELSE 'wish' END) WHEN s.status = 'sent' AND s.sent_on > " \
+	day " THEN 'wish' ELSE s.status END)"
+/* the day a loan was approved (the wish's when it was not kept), NULL for one not approved */
+#define REPORT_LOAN_APPROVED_ON_SQL \
+	"(CASE WHEN s.kind = 'loan' AND s.status = 'approved' THEN " \
+	"coalesce(s.decided_on, s.start_date) END)"
 
 /*
  * Action 3's assistance placed in a village (?2 since, ?3 until, ?4
  * today): the posts, park jobs and land transfers whose first day, and
- * the loans approved whose wish was recorded, fall from --since to
- * --until and today; a person starting two park jobs is one person
- * placed, as report-gen assistance counts the people in a job.  The
- * village id last.
+ * the loans whose approval (REPORT_LOAN_APPROVED_ON_SQL), fall from
+ * --since to --until and today; a person starting two park jobs is one
+ * person placed, as report-gen assistance counts the people in a job.
+ * The village id last.
  */
+#define REPORT_PLACED_DAY_SQL \
+	"(CASE WHEN s.kind = 'loan' THEN " REPORT_LOAN_APPROVED_ON_SQL \
+	" ELSE s.start_date END)"
 #define REPORT_PLACED_SQL \
 	"SELECT count(CASE WHEN s.kind = 'post' THEN 1 END), " \
 	"count(DISTINCT CASE WHEN s.kind = 'job' THEN s.id_number END), " \
 	"count(CASE WHEN s.kind = 'land' THEN 1 END), " \
-	"count(CASE WHEN " REPORT_LOAN_APPROVED_SQL " THEN 1 END), " \
+	"count(CASE WHEN s.kind = 'loan' THEN 1 END), " \
 	"h.village_id " REPORT_SUPPORT_FROM "WHERE (?2 IS NULL OR " \
-	"s.start_date >= ?2) AND s.start_date <= min(coalesce(?3, ?4), ?4) " \
-	"GROUP BY h.village_id"
+	REPORT_PLACED_DAY_SQL " >= ?2) AND " REPORT_PLACED_DAY_SQL \
+	" <= min(coalesce(?3, ?4), ?4) GROUP BY h.village_id"
 
 /*
  * Action 8 of a village (?2 since, ?3 until, ?4 today): the selections

@@ -1510,3 +1510,11 @@ PRAGMA legacy_alter_table = OFF;
 CREATE UNIQUE INDEX member_id_number ON member(id_number);
 CREATE INDEX member_household ON member(household_id);
 CREATE INDEX member_tagged ON member(household_id, tags) WHERE tags <> '';
+
+-- version 33
+-- the day a small loan was decided (support-log): approved by the bank,
+-- refused, or withdrawn by the person, beside sent_on (papers sent), so
+-- that report-gen counts an approval on the day it was given.  A loan
+-- decided before this version has none: it is counted by the day its
+-- wish was recorded, as it was.
+ALTER TABLE support ADD COLUMN decided_on TEXT;	-- loan: approved, refused or withdrawn

@@ -26,6 +26,7 @@ const struct field_spec support_fields[SUPPORT_NFIELDS] = {
 	{ "term_months", "期限|贷款期限|期限(月)" },
 	{ "status", "状态|贷款状态|进度" },
 	{ "sent_on", "提交银行日期|报送日期|提交日期" },
+	{ "decided_on", "审批日期|放贷日期|办结日期|撤回日期" },
 	{ "area_mu", "面积|流转面积|面积(亩)|亩数" },
 	{ "owner", "责任人|帮扶干部|负责人" },
 	{ "case_id", "监测案件|案件编号|案件" },
@@ -35,7 +36,7 @@ const struct field_spec support_fields[SUPPORT_NFIELDS] = {
 /* The store's column of each field; NULL for those that are not merged. */
 static const char *const support_column[SUPPORT_NFIELDS] = {
 	NULL, NULL, NULL, "title", "provider", "end_date", "amount",
-	"term_months", "status", "sent_on", "area_mu", "owner",
+	"term_months", "status", "sent_on", "decided_on", "area_mu", "owner",
 	"monitor_case_id", NULL
 };
 
@@ -92,7 +93,7 @@ rule_text(const char *code, const long *limit, char *out, size_t size)
 struct support {
 	const char *value[SUPPORT_NFIELDS];
 	char id_number[IMPORT_ID_NUMBER_SIZE];
-	char start[11], end[11], sent_on[11];
+	char start[11], end[11], sent_on[11], decided_on[11];
 	char area[32];		/* mu, to two decimals */
 	char case_id[24];	/* the case's number, as stored */
 };
@@ -151,14 +152,15 @@ prepare(struct support_import *si, struct store *s, struct error *err)
 		return 0;
 	si->insert = store_prepare(s, "INSERT INTO support (kind, id_number, "
 	    "start_date, title, provider, end_date, amount, term_months, status, "
-	    "sent_on, area_mu, owner, monitor_case_id, created_at, updated_at, "
-	    "source) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+	    "sent_on, decided_on, area_mu, owner, monitor_case_id, created_at, "
+	    "updated_at, source) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+	    "?, ?, ?, ?)",
 	    err);
 	/* column k the stored value of field k, then where it was read */
 	si->find = store_prepare(s, "SELECT id, NULL, NULL, title, provider, "
 	    "end_date, CAST(amount AS TEXT), CAST(term_months AS TEXT), status, "
-	    "sent_on, printf('%.2f', area_mu), owner, CAST(monitor_case_id AS "
-	    "TEXT), NULL, source FROM support WHERE kind = ?1 AND "
+	    "sent_on, decided_on, printf('%.2f', area_mu), owner, "
+	    "CAST(monitor_case_id AS TEXT), NULL, source FROM support WHERE kind = ?1 AND "
 	    "id_number = ?2 AND start_date = ?3 AND (kind <> 'land' OR "
 	    "title = ?4)", err);
 	si->person = store_prepare(s, "SELECT m.birth_date, "
@@ -201,7 +203,8 @@ check_kind_fields(struct import *im, const struct record *rec,
 		const char *kind;
 	} only[] = {
 		{ SUPPORT_TERM, "loan" }, { SUPPORT_STATUS, "loan" },
-		{ SUPPORT_SENT_ON, "loan" }, { SUPPORT_AREA, "land" },
+		{ SUPPORT_SENT_ON, "loan" }, { SUPPORT_DECIDED_ON, "loan" },
+		{ SUPPORT_AREA, "land" },
 	};
 	static const struct {
 		size_t k;
@@ -315,6 +318,8 @@ support_check(struct import *im, const struct record *rec, struct support *r)
 	    r->end);
 	bad += import_date(im, rec, SUPPORT_SENT_ON, &r->value[SUPPORT_SENT_ON],
 	    r->sent_on);
+	bad += import_date(im, rec, SUPPORT_DECIDED_ON,
+	    &r->value[SUPPORT_DECIDED_ON], r->decided_on);
 	if (r->value[SUPPORT_START] != NULL && r->value[SUPPORT_END] != NULL &&
 	    strcmp(r->value[SUPPORT_END], r->value[SUPPORT_START]) < 0) {
 		import_problem(im, rec, SUPPORT_END, _("%s is before the start date "
@@ -485,6 +490,71 @@ approved_incomplete(struct import *im, const struct record *rec,
 	return 1;
 }
 
+/* 1 when a loan's status is a decision: approved, refused or withdrawn. */
+static int
+decided(const char *status)
+{
+	return status != NULL && (strcmp(status, "approved") == 0 ||
+	    strcmp(status, "refused") == 0 || strcmp(status, "withdrawn") == 0);
+}
+
+/*
+ * The day of loan r's decision, the stored row's fields standing in for
+ * those r leaves out (row NULL: a new record): only a loan decided has
+ * one; it is not before the wish or the papers sent, nor after today
+ * (the import's settings).  A decision given now (a status other than
+ * the stored one) without its day is taken as made today, into r.  0,
+ * or the number of problems (reported).
+ */
+static int
+check_decision(struct import *im, const struct record *rec, struct support *r,
+    sqlite3_stmt *row)
+{
+	const char *today = import_options(im)->settings;
+	const char *status, *stored_status = NULL, *sent, *day;
+	int bad = 0;
+
+	if (strcmp(r->value[SUPPORT_KIND], "loan") != 0)
+		return 0;
+	if (row != NULL)
+		stored_status = (const char *)sqlite3_column_text(row,
+		    SUPPORT_STATUS);
+	status = r->value[SUPPORT_STATUS] != NULL ? r->value[SUPPORT_STATUS] :
+	    stored_status;
+	/* decided now (a new status given) without its day: today */
+	if (r->value[SUPPORT_DECIDED_ON] == NULL && decided(status) &&
+	    r->value[SUPPORT_STATUS] != NULL && today != NULL &&
+	    (stored_status == NULL || strcmp(status, stored_status) != 0)) {
+		snprintf(r->decided_on, sizeof(r->decided_on), "%s", today);
+		r->value[SUPPORT_DECIDED_ON] = r->decided_on;
+	}
+	if ((day = r->value[SUPPORT_DECIDED_ON]) == NULL)
+		return 0;
+	sent = r->value[SUPPORT_SENT_ON];
+	if (sent == NULL && row != NULL)
+		sent = (const char *)sqlite3_column_text(row, SUPPORT_SENT_ON);
+	if (!decided(status)) {
+		import_problem(im, rec, SUPPORT_DECIDED_ON, _("only a loan approved, "
+		    "refused or withdrawn has the day of its decision"));
+		bad++;
+	}
+	if (strcmp(day, r->value[SUPPORT_START]) < 0) {
+		import_problem(im, rec, SUPPORT_DECIDED_ON, _("%s is before the wish "
+		    "was recorded (%s)"), day, r->value[SUPPORT_START]);
+		bad++;
+	} else if (sent != NULL && strcmp(day, sent) < 0) {
+		import_problem(im, rec, SUPPORT_DECIDED_ON, _("%s is before the "
+		    "papers were sent to the bank (%s)"), day, sent);
+		bad++;
+	}
+	if (today != NULL && strcmp(day, today) > 0) {
+		import_problem(im, rec, SUPPORT_DECIDED_ON, _("%s is after today "
+		    "(%s)"), day, today);
+		bad++;
+	}
+	return bad;
+}
+
 /* The rules a new record breaks (support_rule codes) into broken[]: their number, or -1 with err set. */
 static int
 broken_rules(struct support_import *si, struct import *im,
@@ -588,7 +658,7 @@ keep_overrides(struct support_import *si, struct store *s, long long id,
  */
 static int
 support_add(struct support_import *si, struct import *im,
-    const struct record *rec, const struct support *r, struct error *err)
+    const struct record *rec, struct support *r, struct error *err)
 {
 	struct store *s = import_store(im);
 	const char *broken[8], *reason = r->value[SUPPORT_OVERRIDE];
@@ -597,7 +667,8 @@ support_add(struct support_import *si, struct import *im,
 	int field[8], n, rc;
 	long long id;
 
-	if (approved_incomplete(im, rec, r, NULL))
+	if (approved_incomplete(im, rec, r, NULL) ||
+	    check_decision(im, rec, r, NULL) != 0)
 		return 1;
 	if ((rc = find_person(si, im, rec, r, &p, err)) != 0 ||
 	    (rc = parcel_taken(si, im, rec, r, r->value[SUPPORT_END], 0,
@@ -683,13 +754,17 @@ upsert_rules(struct support_import *si, struct import *im,
  */
 static int
 support_update(struct support_import *si, struct import *im,
-    const struct record *rec, const struct support *r, struct error *err)
+    const struct record *rec, struct support *r, struct error *err)
 {
 	const char *broken[2], *reason = r->value[SUPPORT_OVERRIDE];
 	long long id = sqlite3_column_int64(si->find, 0);
 	char key[SUPPORT_KEY_SIZE];
 	int field[2], n = 0, rc;
 
+	if (check_decision(im, rec, r, si->find) != 0) {
+		sqlite3_reset(si->find);
+		return 1;
+	}
 	if (import_options(im)->upsert &&
 	    (n = upsert_rules(si, im, rec, r, broken, field, err)) != 0 &&
 	    (n < 0 || broken[0] == NULL)) {

@@ -16,7 +16,8 @@
 enum support_field {
 	SUPPORT_KIND, SUPPORT_ID_NUMBER, SUPPORT_START, SUPPORT_TITLE,
 	SUPPORT_PROVIDER, SUPPORT_END, SUPPORT_AMOUNT, SUPPORT_TERM,
-	SUPPORT_STATUS, SUPPORT_SENT_ON, SUPPORT_AREA, SUPPORT_OWNER,
+	SUPPORT_STATUS, SUPPORT_SENT_ON, SUPPORT_DECIDED_ON, SUPPORT_AREA,
+	SUPPORT_OWNER,
 	SUPPORT_CASE, SUPPORT_OVERRIDE,
 	SUPPORT_NFIELDS
 };
@@ -30,6 +31,11 @@ extern const struct field_spec support_fields[SUPPORT_NFIELDS];
  * day, a land transfer's, the day a wish for a loan was recorded).  A
  * land transfer names its parcel, area in mu and to whom; one parcel of
  * a person is transferred once over any day (a problem, not a rule).
+ * A loan's steps are dated: the papers sent (sent_on) and its decision
+ * (decided_on: approved, refused or withdrawn, the status saying which),
+ * on or after the wish and the papers and not after today (the import's
+ * settings, an ISO date; NULL: no bound); a decision given without its
+ * day is taken as made today.
  * A new record must keep the rules of its kind (a post for a person 16
  * or older of a 脱贫户 or a 监测户 whose risk is not eliminated, one post
  * at a time, none for a village cadre's relative; a job at an industry

@@ -198,7 +198,8 @@ test_case 'an update past the limits is refused as a new loan is, or kept with t
 	grep_message "command line: --amount: breaks the rule \"at most 50000 yuan\" (loan_amount)" err &&
 	! grep_message "loan_term" err &&
 	store_unchanged &&
-	loan --upsert --reason 银行批复 --id-number "$P65" --start 2022-11-01 --amount 80000 --status approved --override 特批 2>err &&
+	: approved without its day: decided on --today &&
+	loan --upsert --reason 银行批复 --today 2022-11-30 --id-number "$P65" --start 2022-11-01 --amount 80000 --status approved --override 特批 2>err &&
 	grep_message "updated 1," err &&
 	loan --upsert --reason 用途改了 --id-number "$P65" --start 2022-11-01 --amount 80000 --title 养猪 2>err &&
 	grep_message "updated 1," err &&
@@ -210,6 +211,7 @@ test_case 'an update past the limits is refused as a new loan is, or kept with t
 	loan_amount|特批
 	amount|50000|80000
 	status|wish|approved
+	decided_on||2022-11-30
 	reason||银行批复
 	loan_amount||特批
 	title||养猪

@@ -41,13 +41,13 @@ PG=$(id_number 50023519880101007)	# no member: a returnee of 乙村
 	member-add -q members.csv &&
 	assign -q --cadre 张帮扶 --role 帮扶干部 --household H3 --village 乙村 &&
 	cat >support.csv <<-EOT &&
-	kind,id_number,start_date,title,provider,end_date,amount,term_months,status,sent_on
-	公益性岗位,$PA,2022-03-01,保洁员,甲村村委会,2022-11-30,500,,,
-	公益性岗位,$PD,2022-03-01,护林员,甲村村委会,2022-11-29,600,,,
-	公益性岗位,$PE,2022-12-01,保洁员,乙村村委会,,500,,,
-	富民贷,$PD,2022-09-01,养牛,农商行,,30000,36,已放贷,2022-09-05
-	富民贷,$PF,2022-11-01,种茶,农商行,,,,已提交银行,2022-11-10
-	富民贷,$PE,2022-12-05,养鸡,农商行,,,,有贷款意愿,
+	kind,id_number,start_date,title,provider,end_date,amount,term_months,status,sent_on,decided_on
+	公益性岗位,$PA,2022-03-01,保洁员,甲村村委会,2022-11-30,500,,,,
+	公益性岗位,$PD,2022-03-01,护林员,甲村村委会,2022-11-29,600,,,,
+	公益性岗位,$PE,2022-12-01,保洁员,乙村村委会,,500,,,,
+	富民贷,$PD,2022-09-01,养牛,农商行,,30000,36,已放贷,2022-09-05,2022-09-20
+	富民贷,$PF,2022-11-01,种茶,农商行,,,,已提交银行,2022-11-10,
+	富民贷,$PE,2022-12-05,养鸡,农商行,,,,有贷款意愿,,
 	EOT
 	support-log -q support.csv &&
 	returnee-log -q --id-number "$PD" --date 2022-10-01 --cadre 王联系 \

@@ -4,19 +4,21 @@
 # --until and today, per village, township and county, as report-gen
 # assistance defines it: public-welfare posts and land transfers by
 # their first day, the people starting an industry-park job (one person
-# once, whatever jobs they start), loans approved by the day their wish
-# was recorded; each recomputed here from the store's rows at the
-# period's edges: the first day of --since and the day of --until count,
-# the day before and the day after do not; a loan refused counts
-# nowhere.  Counts, not required items: the completion rate does not
+# once, whatever jobs they start), loans by the day they were approved
+# (support-log --decided-on), not the day their wish was recorded; each
+# recomputed here from the store's rows at the period's edges: the
+# first day of --since and the day of --until count, the day before and
+# the day after do not; a loan refused counts nowhere.  Counts, not required items: the completion rate does not
 # move.  A county's roll-up carries them.
 
 . "$(dirname "$0")/lib.sh"
 
 PA=$(id_number 50023519800101001)	# H1 甲村: a post from the first day
 PB=$(id_number 50023519810101002)	# H1 甲村: two park jobs, the second on the last day
-PC=$(id_number 50023519820101003)	# H2 乙村: a post the day before, land the day after
-PD=$(id_number 50023519830101004)	# H2 乙村: a loan approved, one refused
+PC=$(id_number 50023519820101003)	# H2 乙村: a post the day before, land the day after,
+					# a loan wished before the period, approved on its last day
+PD=$(id_number 50023519830101004)	# H2 乙村: a loan wished in the period, approved the day
+					# after it; one refused
 PE=$(id_number 50023519840101005)	# H3 乙村: land in the period, a job the day after
 
 seed_store() {
@@ -39,16 +41,17 @@ seed_store() {
 	EOT
 	member-add -q members.csv &&
 	cat >support.csv <<-EOT &&
-	kind,id_number,start_date,title,provider,end_date,amount,term_months,status,area_mu
-	post,$PA,2022-10-01,保洁员,甲村村委会,,500,,,
-	job,$PB,2022-10-20,分拣工,茶叶产业园,,2600,,,
-	job,$PB,2022-11-30,包装工,柑橘产业园,,1200,,,
-	post,$PC,2022-09-30,护林员,乙村村委会,,600,,,
-	land,$PC,2022-12-01,岩脚,柑橘合作社,,300,,,1.25
-	loan,$PD,2022-10-05,养牛,农商行,,30000,24,approved,
-	loan,$PD,2022-11-06,养羊,农商行,,20000,12,refused,
-	land,$PE,2022-11-15,河坝,柑橘合作社,,900,,,3.3
-	job,$PE,2022-12-01,采茶工,茶叶产业园,,2500,,,
+	kind,id_number,start_date,title,provider,end_date,amount,term_months,status,area_mu,decided_on
+	post,$PA,2022-10-01,保洁员,甲村村委会,,500,,,,
+	job,$PB,2022-10-20,分拣工,茶叶产业园,,2600,,,,
+	job,$PB,2022-11-30,包装工,柑橘产业园,,1200,,,,
+	post,$PC,2022-09-30,护林员,乙村村委会,,600,,,,
+	land,$PC,2022-12-01,岩脚,柑橘合作社,,300,,,1.25,
+	loan,$PC,2022-09-20,养鸡,农商行,,10000,12,approved,,2022-11-30
+	loan,$PD,2022-10-05,养牛,农商行,,30000,24,approved,,2022-12-01
+	loan,$PD,2022-11-06,养羊,农商行,,20000,12,refused,,2022-11-20
+	land,$PE,2022-11-15,河坝,柑橘合作社,,900,,,3.3,
+	job,$PE,2022-12-01,采茶工,茶叶产业园,,2500,,,,
 	EOT
 	support-log -q --today 2022-12-31 support.csv
 }
@@ -58,13 +61,14 @@ seed() {
 }
 
 # counted SINCE UNTIL: per village (and * for the township), posts, people
-# in jobs, land transfers and loans approved starting in the period
+# in jobs and land transfers starting in the period, loans approved in it
 counted() {
 	sqlite3 -separator , "$RENKE_DB" "
 		WITH p AS (SELECT s.*, h.village_id FROM support s
 			JOIN member m ON m.id_number = s.id_number
 			JOIN household h ON h.household_id = m.household_id
-			WHERE s.start_date BETWEEN ${SQ}$1${SQ} AND ${SQ}$2${SQ})
+			WHERE CASE WHEN s.kind = ${SQ}loan${SQ} THEN s.decided_on ELSE s.start_date END
+				BETWEEN ${SQ}$1${SQ} AND ${SQ}$2${SQ})
 		SELECT v.name,
 			(SELECT count(*) FROM p WHERE p.village_id = v.id AND kind = ${SQ}post${SQ}),
 			(SELECT count(DISTINCT id_number) FROM p WHERE p.village_id = v.id AND kind = ${SQ}job${SQ}),
@@ -101,7 +105,10 @@ test_case 'placed per village and in total, at the edges of the period' '
 	scorecard --today 2022-12-31 >actual &&
 	counted 1900-01-01 2022-12-31 >expect &&
 	test_cmp expect actual &&
-	grep -q "^\*,2,2,2,1$" actual &&
+	grep -q "^\*,2,2,2,2$" actual &&
+	: the loan wished in the period and approved the day after it counts from that day &&
+	scorecard --today 2022-12-31 --since 2022-12-01 >actual &&
+	grep -q "^乙村,0,1,1,1$" actual &&
 	scorecard --today 2022-11-29 >actual &&
 	counted 1900-01-01 2022-11-29 >expect &&
 	test_cmp expect actual &&
@@ -149,7 +156,7 @@ test_case 'a county'"'"'s roll-up carries the assistance placed' '
 	test_cmp expect actual &&
 	awk -F, "NR == 1 { for (i = 1; i <= NF; i++) at[\$i] = i; next }
 		\$at[\"township\"] == \"*\" { print \$at[\"posts_placed\"], \$at[\"jobs_placed\"], \$at[\"land_placed\"], \$at[\"loans_approved\"] }" actual >totals &&
-	echo "5 4 4 2" >expect &&
+	echo "5 4 4 4" >expect &&
 	test_cmp expect totals &&
 	sed "s/\"posts_placed\": *[0-9]*/\"posts_placed\": -1/" county.json >bad.json &&
 	! cmp -s county.json bad.json &&
