@@ -93,7 +93,15 @@ xlsx_strings_add(struct xlsx_strings *t, const char *s, size_t n)
 	if (buf_reserve(&t->data, size) != 0)
 		return -1;
 	p = (unsigned char *)t->data.data + t->data.len;
-	if (size != raw) {
+	if (size != raw && k == n) {
+		/* no character of its own byte (an ID or phone number): two at a time */
+		p[0] = (unsigned char)(PACKED + k);
+		for (size_t i = 0; i + 1 < n; i += 2)
+			p[1 + i / 2] = (unsigned char)(half_of((unsigned char)s[i]) << 4 |
+			    half_of((unsigned char)s[i + 1]));
+		if (n % 2)
+			p[1 + n / 2] = (unsigned char)(half_of((unsigned char)s[n - 1]) << 4);
+	} else if (size != raw) {
 		size_t h = 0;
 
 		memset(p + 1, 0, size - 1);

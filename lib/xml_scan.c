@@ -106,12 +106,20 @@ enum {
 	SPACE = 4,		/* XML's white space */
 	VALUE_SPECIAL = 8,	/* what an attribute value needs decoded or refused for: < & tab LF CR */
 	TEXT_SPECIAL = 16,	/* what ends a text or needs it decoded: < & CR */
+	QUOTE = 32,		/* " and ', which may end an attribute value */
+	END = 64,		/* NUL: only after the bytes read (b[len]), where loops stop */
 };
 
+/*
+ * The bytes read are followed by a NUL (b[len]), and the bytes checked
+ * hold none, so the loops over names, spaces, values and texts look for
+ * the bytes that end them or END, and only then whether they passed the
+ * bytes checked (end): one test a byte instead of two.
+ */
 static const unsigned char byte_class[256] = {
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 12, 12, 0, 0, 28, 0, 0,
+	64, 0, 0, 0, 0, 0, 0, 0, 0, 12, 12, 0, 0, 28, 0, 0,
 	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	4, 0, 0, 0, 0, 0, 24, 0, 0, 0, 0, 0, 0, 2, 2, 0,
+	4, 0, 32, 0, 0, 0, 24, 32, 0, 0, 0, 0, 0, 2, 2, 0,
 	2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 3, 0, 24, 0, 0, 0,
 	0, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
 	3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 0, 0, 0, 0, 3,
@@ -358,13 +366,20 @@ scan_text(struct xml_scan *s)
 	const char *p = s->b + s->pos, *end = s->b + s->checked, *lt = p;
 	int special = 0;
 
-	/* a cell's text is short: one look at each byte for < & and CR */
-	while (lt < end && *lt != '<') {
-		special |= IS(*lt, TEXT_SPECIAL);
+	/* a cell's text is short: one look at each byte for < & CR and the end */
+	for (;;) {
+		while (!IS(*lt, TEXT_SPECIAL | END))
+			lt++;
+		if (lt >= end || *lt == '<')
+			break;
+		special = 1;
 		lt++;
 	}
-	if (lt == end && !s->final)
-		return NEED_MORE;
+	if (lt >= end) {
+		if (!s->final)
+			return NEED_MORE;
+		lt = end;
+	}
 	if (put_text(s, p, (size_t)(lt - p), 0, special) != 0)
 		return -1;
 	s->pos = (size_t)(lt - s->b);
@@ -377,16 +392,16 @@ scan_name(const char **pp, const char *end, const char **local)
 {
 	const char *p = *pp;
 
-	if (p == end)
+	if (p >= end)
 		return NEED_MORE;
 	if (!IS(*p, NAME_START))
 		return -1;
 	*local = p;
-	for (; p < end && IS(*p, NAME_CHAR); p++)
+	for (; IS(*p, NAME_CHAR); p++)
 		if (*p == ':')
 			*local = p + 1;
 	*pp = p;
-	return p == end ? NEED_MORE : 0;
+	return p >= end ? NEED_MORE : 0;
 }
 
 /* Open the element name[0..n), its local name local_at bytes in. */
@@ -447,12 +462,12 @@ start_tag(struct xml_scan *s)
 		const char *aname, *alocal, *aname_end, *q;
 		int spaced = 0, special = 0;
 
-		for (; p < end && IS(*p, SPACE); p++)
+		for (; IS(*p, SPACE); p++)
 			spaced = 1;
-		if (p == end)
+		if (p >= end)
 			return NEED_MORE;
 		if (*p == '>' || *p == '/') {
-			if (*p == '/' && p + 1 == end)
+			if (*p == '/' && p + 1 >= end)
 				return NEED_MORE;
 			if (*p == '/' && p[1] != '>')
 				return fail(s, (size_t)(p - s->b), _("a tag that is not well formed"));
@@ -466,21 +481,26 @@ start_tag(struct xml_scan *s)
 		if (rc == NEED_MORE)
 			return rc;
 		aname_end = p;
-		for (; p < end && IS(*p, SPACE); p++)
+		for (; IS(*p, SPACE); p++)
 			;
-		if (p == end)
+		if (p >= end)
 			return NEED_MORE;
 		if (*p != '=')
 			return fail(s, (size_t)(p - s->b), _("a tag that is not well formed"));
-		for (p++; p < end && IS(*p, SPACE); p++)
+		for (p++; IS(*p, SPACE); p++)
 			;
 		if (p >= end)
 			return NEED_MORE;
 		if (*p != '"' && *p != '\'')
 			return fail(s, (size_t)(p - s->b), _("a tag that is not well formed"));
-		for (q = p + 1; q < end && *q != *p; q++)
+		for (q = p + 1;; q++) {
+			while (!IS(*q, VALUE_SPECIAL | QUOTE | END))
+				q++;
+			if (q >= end || *q == *p)
+				break;
 			special |= IS(*q, VALUE_SPECIAL);
-		if (q == end)
+		}
+		if (q >= end)
 			return NEED_MORE;
 		if (special && memchr(p + 1, '<', (size_t)(q - p - 1)) != NULL)
 			return fail(s, (size_t)(p - s->b), _("a tag that is not well formed"));
