@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #if defined(__SSE2__)
@@ -209,8 +210,30 @@ input_plain_reserve(struct reader *r, size_t n)
 
 /* ---- records out of the reader ---- */
 
+/*
+ * 1 when the text at s begins as a web page does: what systems that
+ * export "Excel" as an HTML table under a workbook's name write first.
+ */
 static int
-guess_format(struct reader *r)
+is_web_page(const char *s)
+{
+	static const char *const tags[] = { "<html", "<!doctype html", "<head",
+		"<meta", "<body", "<table", "<style", "<!--", NULL };
+
+	for (size_t i = 0; tags[i] != NULL; i++)
+		if (strncasecmp(s, tags[i], strlen(tags[i])) == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * The format of r's input from its first line that is not blank: JSON
+ * or CSV.  1; 0 on a blank line; -1 with err set for a web page or an
+ * XML file (Excel 2003's XML spreadsheet), which are neither and
+ * which a clerk can save again as a workbook.
+ */
+static int
+guess_format(struct reader *r, struct error *err)
 {
 	const char *s = r->line.data;
 
@@ -218,6 +241,14 @@ guess_format(struct reader *r)
 		s++;
 	if (*s == '\0')
 		return 0;
+	if (strncmp(s, "<?xml", 5) == 0)
+		return error_set(err, EXIT_DATAERR, _("%s: an XML file (such as "
+		    "Excel 2003's XML spreadsheet) cannot be read: open it in Excel "
+		    "or WPS and save it as .xlsx"), r->file);
+	if (is_web_page(s))
+		return error_set(err, EXIT_DATAERR, _("%s: a web page (HTML) named "
+		    "as a workbook, as some systems export one, cannot be read: open "
+		    "it in Excel or WPS and save it as .xlsx"), r->file);
 	r->format = *s == '[' || *s == '{' ? INPUT_JSON : INPUT_CSV;
 	return 1;
 }
@@ -598,8 +629,11 @@ reader_next(struct reader *r, struct record **out, struct error *err)
 			return -1;
 		if (rc == 0)
 			continue;
-		if (r->format == INPUT_AUTO && !guess_format(r))
+		if (r->format == INPUT_AUTO && (rc = guess_format(r, err)) <= 0) {
+			if (rc < 0)
+				return -1;
 			continue;
+		}
 		if (r->format == INPUT_CSV) {
 			if (!r->csv_ready && input_csv_setup(r, err) != 0)
 				return -1;

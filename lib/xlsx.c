@@ -3,6 +3,7 @@
 #include <expat.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <zip.h>
 
 #include "xlsx_private.h"
@@ -284,6 +285,40 @@ book_start(void *context, const char *name, const char **atts)
 	}
 }
 
+/*
+ * A zip that is some other spreadsheet than an .xlsx, told by its
+ * package (nrels: the relationships of _rels/.rels; book_part: the
+ * workbook they name): an OpenDocument spreadsheet (LibreOffice's own,
+ * .ods), whose mimetype entry says so, or an Excel binary workbook
+ * (.xlsb), whose workbook is xl/workbook.bin.  0, or -1 with err set
+ * saying what to save it as.
+ */
+static int
+foreign_package(struct xlsx *x, size_t nrels, const char *book_part,
+    struct error *err)
+{
+	static const char ods[] = "application/vnd.oasis.opendocument.spreadsheet";
+	size_t n = strlen(book_part);
+
+	if (nrels == 0) {
+		zip_file_t *zf = zip_fopen(x->zip, "mimetype", 0);
+		char type[sizeof(ods)];
+		zip_int64_t got = zf != NULL ? zip_fread(zf, type, sizeof(ods) - 1) : -1;
+
+		if (zf != NULL)
+			zip_fclose(zf);
+		if (got == (zip_int64_t)sizeof(ods) - 1 && memcmp(type, ods, sizeof(ods) - 1) == 0)
+			return error_set(err, EXIT_DATAERR, _("%s: an OpenDocument "
+			    "spreadsheet (.ods) cannot be read: open it in WPS, "
+			    "LibreOffice or Excel and save it as .xlsx"), x->file);
+	}
+	if (n >= 4 && strcasecmp(book_part + n - 4, ".bin") == 0)
+		return error_set(err, EXIT_DATAERR, _("%s: an Excel binary workbook "
+		    "(.xlsb) cannot be read: open it in Excel or WPS and save it as "
+		    ".xlsx"), x->file);
+	return 0;
+}
+
 /* Sheets, their parts, and where the strings and styles are. */
 static int
 read_workbook(struct xlsx *x, struct error *err)
@@ -299,6 +334,10 @@ read_workbook(struct xlsx *x, struct error *err)
 		return -1;
 	if ((found = rels_find_type(&top, "/officeDocument")) != NULL)
 		book_part = found;
+	if (foreign_package(x, top.n, book_part, err) != 0) {
+		rels_free(&top);
+		return -1;
+	}
 	{
 		const char *slash = strrchr(book_part, '/');
 		size_t n = slash != NULL ? (size_t)(slash - book_part) + 1 : 0;

@@ -8,7 +8,11 @@
 # ../, part names in other case, rows and cells without r, strings inline
 # with no shared strings part, formula strings, empty <v/>, no or a wrong
 # <dimension>, Strict Open XML), and the roster as LibreOffice saves it
-# (tests/data/, made by scripts/gen-libreoffice-fixtures).
+# (tests/data/, made by scripts/gen-libreoffice-fixtures).  What no
+# reader of renke's reads, files some programs save or export under a
+# workbook's name (an OpenDocument spreadsheet, an Excel binary workbook,
+# a web page, Excel 2003's XML), is refused naming what it is and saying
+# what to save it as.
 
 . "$(dirname "$0")/lib.sh"
 
@@ -80,6 +84,59 @@ test_case 'a number format with an exponent (0.00e+00) is no date' '
 		"<numFmts count=\"1\"><numFmt numFmtId=\"170\" formatCode=\"0.00e+00\"/></numFmts>" exp2.xlsx &&
 	household-add -q -d xlsx.db exp2.xlsx &&
 	same_households "$TRASH/csv.db" xlsx.db
+'
+
+# others.py DIR: DIR/ods.ods, DIR/xlsb.xlsb, DIR/html.xls, DIR/xml.xls: the
+# beginnings of files that are no workbook renke reads, as programs save them
+cat >"$TRASH/others.py" <<\EOF2
+import sys, zipfile
+d = sys.argv[1]
+with zipfile.ZipFile(d + "/ods.ods", "w") as z:
+    z.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
+    z.writestr("content.xml", '<?xml version="1.0" encoding="UTF-8"?><office:document-content/>')
+with zipfile.ZipFile(d + "/xlsb.xlsb", "w") as z:
+    z.writestr("[Content_Types].xml", "<Types/>")
+    z.writestr("_rels/.rels", '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+               '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+               '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+               'relationships/officeDocument" Target="xl/workbook.bin"/></Relationships>')
+    z.writestr("xl/workbook.bin", bytes([0x83, 0x01, 0x00]))
+open(d + "/html.xls", "w", encoding="utf-8").write(
+    '<html xmlns:x="urn:schemas-microsoft-com:office:excel">\n<head><meta charset="utf-8"></head>'
+    '<body><table><tr><td>户编号</td><td>户主姓名</td></tr></table></body></html>\n')
+open(d + "/xml.xls", "w", encoding="utf-8").write(
+    '<?xml version="1.0"?>\n<?mso-application progid="Excel.Sheet"?>\n'
+    '<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet"><Worksheet>'
+    '<Table><Row><Cell><Data>户编号</Data></Cell></Row></Table></Worksheet></Workbook>\n')
+EOF2
+
+test_case 'an .ods, an .xlsb, a web page and Excel 2003 XML: exit 65 saying what to do, the store unchanged' '
+	"$PY" "$TRASH/others.py" . &&
+	example_households &&
+	store_dump >before &&
+	expect_status 65 household-add ods.ods 2>err &&
+	err_is err "household-add: ods.ods: an OpenDocument spreadsheet (.ods) cannot be read: open it in WPS, LibreOffice or Excel and save it as .xlsx" &&
+	expect_status 65 household-add xlsb.xlsb 2>err &&
+	err_is err "household-add: xlsb.xlsb: an Excel binary workbook (.xlsb) cannot be read: open it in Excel or WPS and save it as .xlsx" &&
+	expect_status 65 household-add html.xls 2>err &&
+	err_is err "household-add: html.xls: a web page (HTML) named as a workbook, as some systems export one, cannot be read: open it in Excel or WPS and save it as .xlsx" &&
+	expect_status 65 household-add - <xml.xls 2>err &&
+	err_is err "household-add: stdin: an XML file (such as Excel 2003${SQ}s XML spreadsheet) cannot be read: open it in Excel or WPS and save it as .xlsx" &&
+	store_unchanged
+'
+
+test_case 'the same in Chinese' '
+	"$PY" "$TRASH/others.py" . &&
+	zh_locale &&
+	expect_status 65 household-add -d x.db ods.ods 2>err &&
+	err_is err "household-add: ods.ods：OpenDocument 电子表格（.ods）无法读取：请用 WPS、LibreOffice 或 Excel 打开后另存为 .xlsx" &&
+	expect_status 65 household-add -d x.db xlsb.xlsb 2>err &&
+	err_is err "household-add: xlsb.xlsb：Excel 二进制工作簿（.xlsb）无法读取：请用 Excel 或 WPS 打开后另存为 .xlsx" &&
+	expect_status 65 household-add -d x.db html.xls 2>err &&
+	err_is err "household-add: html.xls：这是以工作簿命名的网页（HTML），一些系统就这样导出，无法读取：请用 Excel 或 WPS 打开后另存为 .xlsx" &&
+	expect_status 65 household-add -d x.db xml.xls 2>err &&
+	err_is err "household-add: xml.xls：XML 文件（例如 Excel 2003 的 XML 电子表格）无法读取：请用 Excel 或 WPS 打开后另存为 .xlsx" &&
+	test_path_is_missing x.db
 '
 
 test_done
