@@ -31,6 +31,26 @@
 	"(" ISSUE_OPEN_SQL(t) " AND " t "due_date < " day ")"
 
 /*
+ * An issue's status on a day (day as above), from the days its steps
+ * were taken: closed (or closed unresolved) from closed_on, fed back
+ * from feedback_on, resolved from resolved_on, and before the first of
+ * them open; a step with no day kept is taken as done by then.  The
+ * ledger keeps no day for in_progress and reopened (the audit log's
+ * times are when a change was recorded, not the day it was made on):
+ * an issue in either now is open on any day, one reopened after the day
+ * among them.
+ */
+#define ISSUE_STATUS_ON_SQL(t, day) \
+	"(CASE WHEN " t "status IN ('closed', 'closed_unresolved') AND (" \
+	t "closed_on IS NULL OR " t "closed_on <= " day ") THEN " t "status " \
+	"WHEN " t "status IN ('feedback_given', 'closed') AND (" t "feedback_on " \
+	"IS NULL OR " t "feedback_on <= " day ") THEN 'feedback_given' " \
+	"WHEN " t "status IN ('resolved', 'feedback_given', 'closed') AND (" \
+	t "resolved_on IS NULL OR " t "resolved_on <= " day ") THEN 'resolved' " \
+	"WHEN " t "status IN ('resolved', 'feedback_given', 'closed', " \
+	"'closed_unresolved') THEN 'open' ELSE " t "status END)"
+
+/*
  * An issue counts unless it was withdrawn (entered by mistake): a
  * withdrawn issue is in no count, ledger or list of report-gen,
  * deadline-check or meeting-log, only in the audit log and its history

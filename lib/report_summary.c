@@ -676,13 +676,17 @@ count_villages(struct summary_build *b, struct error *err)
 	if (per_store(b, "SELECT coalesce(members, 0), categories, village_id "
 	    "FROM household", households_row, err) != 0)
 		return -1;
+	/* each issue as it stood on the day (ISSUE_STATUS_ON_SQL), not as it is now */
 	if (per_store(b, "SELECT category, status, resolved_on, opened_on, "
 	    "feedback_on, " ISSUE_OPEN_SQL("") ", extensions, "
 	    ISSUE_OVERDUE_SQL("", "?4") ", repeat_of IS NOT NULL, village_id "
-	    "FROM issue "
+	    "FROM (SELECT category, " ISSUE_STATUS_ON_SQL("", "?4") " AS status, "
+	    "CASE WHEN resolved_on <= ?4 THEN resolved_on END AS resolved_on, "
+	    "opened_on, CASE WHEN feedback_on <= ?4 THEN feedback_on END AS "
+	    "feedback_on, extensions, due_date, repeat_of, village_id FROM issue "
 	    "WHERE village_id IS NOT NULL AND " ISSUE_COUNTED_SQL("") " "
 	    "AND (?2 IS NULL OR opened_on >= ?2) "
-	    "AND opened_on <= " REPORT_UNTIL_SQL, issues_row, err) != 0)
+	    "AND opened_on <= " REPORT_UNTIL_SQL ")", issues_row, err) != 0)
 		return -1;
 	if (per_store(b, REPORT_METRICS_SQL, metrics_row, err) != 0 ||
 	    per_store(b, REPORT_CASES_SQL, cases_row, err) != 0 ||
