@@ -303,11 +303,13 @@ choose_sheet(struct workbook *wb, size_t *index, struct error *err)
 	struct buf list = { 0 };
 
 	if (want == NULL) {
-		for (size_t i = 0; i < n; i++)
-			if (!sheets[i].hidden) {
-				*index = i;
-				return 0;
-			}
+		/* the first visible sheet of cells; a chart sheet before it holds none */
+		for (int charts = 0; charts < 2; charts++)
+			for (size_t i = 0; i < n; i++)
+				if (!sheets[i].hidden && (charts || !sheets[i].chart)) {
+					*index = i;
+					return 0;
+				}
 		return error_set(err, EXIT_DATAERR, _("%s: every sheet is hidden; "
 		    "name one with --sheet"), wb->file);
 	}

@@ -67,6 +67,7 @@ void workbook_sort_merges(struct merged_region *m, size_t n);
 struct sheet_info {
 	char *name;
 	int hidden;		/* hidden or very hidden */
+	int chart;		/* a chart sheet: a chart alone, no cells */
 	long rows;		/* rows the sheet holds, -1 until counted */
 };
 

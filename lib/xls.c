@@ -600,6 +600,7 @@ read_sheet_list(struct xls *x, struct error *err)
 				nworksheets += data[5] == 0;
 			} else if (all || data[5] == 0) {
 				x->sheet_at[k] = biff_u32(data);
+				x->sheets[k].chart = data[5] == 2;
 				x->sheets[k++].hidden = (data[4] & 3) != 0;
 			}
 		}

@@ -277,6 +277,7 @@ book_start(void *context, const char *name, const char **atts)
 		s = &x->sheets[x->nsheets];
 		s->name = strdup(sheet != NULL ? sheet : "");
 		s->hidden = state != NULL && strcmp(state, "visible") != 0;
+		s->chart = 0;
 		s->rows = -1;
 		r[x->nsheets] = strdup(rid != NULL ? rid : "");
 		x->nsheets++;
@@ -371,10 +372,16 @@ read_workbook(struct xlsx *x, struct error *err)
 	if ((x->sheet_parts = calloc(x->nsheets, sizeof(char *))) == NULL)
 		goto nomem;
 	for (size_t i = 0; i < x->nsheets; i++) {
-		for (size_t k = 0; k < book.n && x->sheet_parts[i] == NULL; k++)
-			if (strcmp(book.ids[k], b.rids[i]) == 0 &&
-			    (x->sheet_parts[i] = strdup(book.targets[k])) == NULL)
+		for (size_t k = 0; k < book.n && x->sheet_parts[i] == NULL; k++) {
+			size_t t = strlen(book.types[k]);
+
+			if (strcmp(book.ids[k], b.rids[i]) != 0)
+				continue;
+			if ((x->sheet_parts[i] = strdup(book.targets[k])) == NULL)
 				goto nomem;
+			x->sheets[i].chart = t >= 11 &&
+			    strcmp(book.types[k] + t - 11, "/chartsheet") == 0;
+		}
 		if (x->sheet_parts[i] == NULL) {
 			/* no relationship: the usual name */
 			char name[64];

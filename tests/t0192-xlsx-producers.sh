@@ -86,6 +86,25 @@ test_case 'a number format with an exponent (0.00e+00) is no date' '
 	same_households "$TRASH/csv.db" xlsx.db
 '
 
+test_case 'a chart sheet before the roster: the roster, the first visible sheet of cells, is read' '
+	"$PY" -c "
+import sys, openpyxl
+from openpyxl.chart import BarChart, Reference
+wb = openpyxl.load_workbook(sys.argv[1])
+ws = wb[\"花名册\"]
+chart = BarChart()
+chart.add_data(Reference(ws, min_col=9, min_row=5, max_row=20))
+wb.create_chartsheet(\"图表\", 0).add_chart(chart)
+wb.save(sys.argv[2])
+" "$TRASH/households.xlsx" chart.xlsx &&
+	household-add --list-sheets chart.xlsx >out &&
+	printf "图表\tvisible\t0\n说明\thidden\t1\n花名册\tvisible\t354\n" >expect &&
+	test_cmp expect out &&
+	household-add -d xlsx.db chart.xlsx 2>err &&
+	grep_message "chart.xlsx:花名册: the header is row 4$" err &&
+	same_households "$TRASH/csv.db" xlsx.db
+'
+
 # others.py DIR: DIR/ods.ods, DIR/xlsb.xlsb, DIR/html.xls, DIR/xml.xls: the
 # beginnings of files that are no workbook renke reads, as programs save them
 cat >"$TRASH/others.py" <<\EOF2
