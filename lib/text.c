@@ -377,13 +377,50 @@ iso_date(long y, long m, long d, char out[11])
 	out[10] = '\0';
 }
 
-int
-date_parse(const char *s, char out[11])
+/* The number n ASCII digits at s write, or -1 when they are not all digits. */
+static long
+digits_at(const char *s, size_t n)
+{
+	long v = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] < '0' || s[i] > '9')
+			return -1;
+		v = v * 10 + (s[i] - '0');
+	}
+	return v;
+}
+
+/*
+ * The two shapes of a date nearly every file gives, 2022-11-01 and
+ * 20221101, read as they are: 1 with *y, *m and *d set, or 0 when s is
+ * of neither shape (date_general() then reads it).  Asked for every
+ * date and every ID number an import reads.
+ */
+static int
+date_plain(const char *s, long *y, long *m, long *d)
+{
+	size_t n = strlen(s), sep;
+
+	if (n == 10 && s[4] == '-' && s[7] == '-')
+		sep = 1;
+	else if (n == 8)
+		sep = 0;
+	else
+		return 0;
+	*y = digits_at(s, 4);
+	*m = digits_at(s + 4 + sep, 2);
+	*d = digits_at(s + 6 + 2 * sep, 2);
+	return *y >= 0 && *m >= 0 && *d >= 0;
+}
+
+/* Any other shape date_parse() takes: 0 with *y, *m and *d set, or -1. */
+static int
+date_general(const char *s, long *y, long *m, long *d)
 {
 	char ascii[64];
 	const char *p = ascii;
 	size_t n;
-	long y, m, d;
 
 	/* full-width digits are digits; white space of any kind is no part of it */
 	if ((n = strlen(s)) >= sizeof(ascii))
@@ -394,26 +431,36 @@ date_parse(const char *s, char out[11])
 	if (strlen(p) >= 8 && isdigit((unsigned char)p[4]) &&
 	    isdigit((unsigned char)p[0])) {
 		/* 20221101 */
-		if (read_digits(&p, 4, &y) != 4 || read_digits(&p, 2, &m) != 2 ||
-		    read_digits(&p, 2, &d) != 2)
+		if (read_digits(&p, 4, y) != 4 || read_digits(&p, 2, m) != 2 ||
+		    read_digits(&p, 2, d) != 2)
 			return -1;
 	} else {
-		if (read_digits(&p, 4, &y) != 4)
+		if (read_digits(&p, 4, y) != 4)
 			return -1;
 		if (!skip_separator(&p, "-/.", "年"))
 			return -1;
-		if (read_digits(&p, 2, &m) < 1)
+		if (read_digits(&p, 2, m) < 1)
 			return -1;
 		if (!skip_separator(&p, "-/.", "月"))
 			return -1;
-		if (read_digits(&p, 2, &d) < 1)
+		if (read_digits(&p, 2, d) < 1)
 			return -1;
 		if (strncmp(p, "日", strlen("日")) == 0)
 			p += strlen("日");
 	}
 	while (*p == ' ')
 		p++;
-	if (*p != '\0' || y < 1900 || y > 2999 || m < 1 || m > 12 || d < 1 ||
+	return *p == '\0' ? 0 : -1;
+}
+
+int
+date_parse(const char *s, char out[11])
+{
+	long y, m, d;
+
+	if (!date_plain(s, &y, &m, &d) && date_general(s, &y, &m, &d) != 0)
+		return -1;
+	if (y < 1900 || y > 2999 || m < 1 || m > 12 || d < 1 ||
 	    d > days_in_month(y, m))
 		return -1;
 	iso_date(y, m, d, out);
