@@ -44,7 +44,7 @@ test_case 'full-width digits in an ID number, a phone number and a date are digi
 '
 
 test_case 'a shifted column quotes no ID or phone number back' '
-	household-add -q "$EXAMPLES/households.csv" &&
+	example_households &&
 	store_dump >before &&
 	printf "%s\n" "household_id,village,categories,members" \
 		"HY0101001,后叶村,50023519910903001X,3" >in.csv &&
@@ -62,7 +62,7 @@ test_case 'a shifted column quotes no ID or phone number back' '
 '
 
 test_case 'a control character in a title never reaches the terminal; markdown escapes HTML' '
-	household-add -q "$EXAMPLES/households.csv" &&
+	example_households &&
 	issue-add -q --today 2022-11-01 --owner 村委会 --village 后叶村 \
 		--title "$(printf "\033[2J\033]0;pwned\007路灯<script>alert(1)</script>")" >/dev/null &&
 	report-gen issues -f table >out &&

@@ -88,7 +88,7 @@ test_case 'an empty file taken as a new store is made 0600' '
 '
 
 test_case 'no village or group may be called "*", the total row of every report' '
-	household-add -q "$EXAMPLES/households.csv" &&
+	example_households &&
 	store_dump >before &&
 	printf "%s\n" "household_id,village,village_group" "HY9,*,1社" "HY8,后叶村,*" >in.csv &&
 	expect_status 65 household-add in.csv 2>err &&

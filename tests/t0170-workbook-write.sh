@@ -27,7 +27,7 @@ for row in ws.iter_rows(min_row=1, max_row=int(sys.argv[2]) if len(sys.argv) > 2
 EOF
 
 test_case 'household-list -f xlsx: title rows, frozen header, numbers, ID and phone masked as text' '
-	household-add -q "$EXAMPLES/households.csv" &&
+	example_households &&
 	household-list --today 2022-11-30 -f xlsx >out.xlsx &&
 	"$PY" "$TRASH/cells.py" out.xlsx 6 >cells &&
 	cat >expect <<-\EOF &&
@@ -71,7 +71,7 @@ test_case '--reveal writes the numbers whole, still as text; the workbook reads 
 '
 
 test_case 'a title that looks like a formula is text; dates are dates' '
-	household-add -q "$EXAMPLES/households.csv" &&
+	example_households &&
 	issue-add -q --today 2022-11-01 --title "=SUM(A1)" --owner 王强 \
 		--village 后叶村 >/dev/null &&
 	report-gen issues --today 2022-11-02 -f xlsx >out.xlsx &&
@@ -88,7 +88,7 @@ test_case 'a title that looks like a formula is text; dates are dates' '
 '
 
 test_case 'no rows: a workbook with its title rows and header only, counting none' '
-	household-add -q "$EXAMPLES/households.csv" &&
+	example_households &&
 	household-list --today 2022-11-30 -f xlsx --id 无此户 >out.xlsx &&
 	"$PY" "$TRASH/cells.py" out.xlsx 6 >cells &&
 	grep_message "^freeze A7 filter A6:J6 rows 6$" cells &&
@@ -97,7 +97,7 @@ test_case 'no rows: a workbook with its title rows and header only, counting non
 '
 
 test_case '-f xlsx is refused on a terminal, before anything is done' '
-	household-add -q "$EXAMPLES/households.csv" &&
+	example_households &&
 	script -qec "household-list -f xlsx" /dev/null >out 2>&1
 	test $? -eq 64 &&
 	grep_message "household-list: -f xlsx: a workbook is no text for a terminal; redirect standard output to a file" out

@@ -85,7 +85,7 @@ test_case 'the message in Chinese' '
 '
 
 test_case 'cut short or with bytes changed: refused or read, never a crash' '
-	household-add -q "$EXAMPLES/households.csv" &&
+	example_households &&
 	store_dump >before &&
 	: >codes &&
 	for what in cut=600 cut=4096 cut=30000 cut=70000 directory flip=1 flip=2 flip=3 flip=4 flip=5 flip=6 flip=7 flip=8; do

@@ -144,7 +144,7 @@ test_case 'coverage without a store' '
 '
 
 test_case 'coverage of the example township adds up' '
-	household-add -q "$EXAMPLES/households.csv" &&
+	example_households &&
 	milestone-add -q "$EXAMPLES/milestones.csv" &&
 	visit-log -q "$EXAMPLES/visits.csv" &&
 	visit-log --coverage -f csv >out.csv &&

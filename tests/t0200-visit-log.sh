@@ -34,7 +34,7 @@ sql() {
 }
 
 test_case 'imports the example visits (Chinese headings, 是/否/无)' '
-	household-add -q "$EXAMPLES/households.csv" &&
+	example_households &&
 	visit-log --today 2023-03-01 "$EXAMPLES/visits.csv" 2>err &&
 	grep_message "^visit-log: 1970 visits read: added 1970, updated 0, unchanged 0, differ 0, bad 0$" err &&
 	echo 1970 >expect &&
@@ -49,7 +49,7 @@ test_case 'imports the example visits (Chinese headings, 是/否/无)' '
 '
 
 test_case 'the example visits: rounds, dates and codes as stored' '
-	household-add -q "$EXAMPLES/households.csv" &&
+	example_households &&
 	visit-log -q --today 2023-03-01 "$EXAMPLES/visits.csv" &&
 	cat >expect <<-\EOF &&
 	2022-r1|504|2022-10-10|2022-11-04
@@ -72,7 +72,7 @@ test_case 'the example visits: rounds, dates and codes as stored' '
 '
 
 test_case 'importing the same visits again changes nothing' '
-	household-add -q "$EXAMPLES/households.csv" &&
+	example_households &&
 	visit-log -q --today 2023-03-01 "$EXAMPLES/visits.csv" &&
 	store_dump >before &&
 	visit-log --today 2023-03-01 "$EXAMPLES/visits.csv" 2>err &&
@@ -367,7 +367,7 @@ test_case 'the pipe works whichever command starts first' '
 '
 
 test_case 'the example visits through the pipe into issue-add' '
-	household-add -q "$EXAMPLES/households.csv" &&
+	example_households &&
 	visit-log -q --flagged --today 2023-03-01 "$EXAMPLES/visits.csv" >findings.csv &&
 	n=$(($(wc -l <findings.csv) - 1)) &&
 	test "$n" -gt 100 &&

@@ -399,7 +399,7 @@ test_case '--dissatisfied: json keys are issue-add fields; nothing at all from b
 '
 
 test_case 'the pipe into issue-add puts every dissatisfied answer in the ledger, once' '
-	household-add -q "$EXAMPLES/households.csv" &&
+	example_households &&
 	cp "$EXAMPLES/survey.csv" survey.csv &&
 	survey-tally --dissatisfied survey.csv >issues.csv &&
 	sed 1d issues.csv | wc -l | tr -d " " >want &&

@@ -16,7 +16,7 @@ log_roads() {
 }
 
 test_case 'one title from two people at one meeting is two suggestions' '
-	household-add -q "$EXAMPLES/households.csv" &&
+	example_households &&
 	roads in.csv &&
 	log_roads in.csv >out 2>err &&
 	echo "meeting-log: 2 suggestions read: added 2, updated 0, unchanged 0, differ 0, bad 0" >expect &&
@@ -27,7 +27,7 @@ test_case 'one title from two people at one meeting is two suggestions' '
 '
 
 test_case 'the same suggestions again add nothing' '
-	household-add -q "$EXAMPLES/households.csv" &&
+	example_households &&
 	roads in.csv &&
 	log_roads in.csv >/dev/null 2>&1 &&
 	store_dump >before &&

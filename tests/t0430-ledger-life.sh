@@ -4,7 +4,7 @@
 . "$(dirname "$0")/lib.sh"
 
 test_case 'the life of the ledger runs from start to end' '
-	household-add -q "$EXAMPLES/households.csv" &&
+	example_households &&
 	sh "$EXAMPLES/ledger-life.sh" >out 2>err &&
 	sqlite3 "$RENKE_DB" "SELECT id, status, extensions FROM issue ORDER BY id" >actual &&
 	cat >expect <<-\EOF &&
@@ -19,7 +19,7 @@ test_case 'the life of the ledger runs from start to end' '
 '
 
 test_case 'the audit log holds every change of each issue, in order' '
-	household-add -q "$EXAMPLES/households.csv" &&
+	example_households &&
 	sh "$EXAMPLES/ledger-life.sh" >out 2>err &&
 	sqlite3 "$RENKE_DB" "SELECT entity_id, field, coalesce(old, ${SQ}-${SQ}),
 		coalesce(new, ${SQ}-${SQ}) FROM audit WHERE entity = ${SQ}issue${SQ}
@@ -62,7 +62,7 @@ test_case 'the audit log holds every change of each issue, in order' '
 '
 
 test_case 'the audit log of the life is in time order and append-only' '
-	household-add -q "$EXAMPLES/households.csv" &&
+	example_households &&
 	sh "$EXAMPLES/ledger-life.sh" >out 2>err &&
 	sqlite3 "$RENKE_DB" "SELECT count(*) FROM audit a JOIN audit b
 		ON b.seq = a.seq + 1 WHERE b.at < a.at" >actual &&

@@ -4,7 +4,7 @@
 . "$(dirname "$0")/lib.sh"
 
 test_case 'the work plan'"'"'s meeting milestones are taken, scope by kind' '
-	household-add -q "$EXAMPLES/households.csv" &&
+	example_households &&
 	milestone-add -q "$EXAMPLES/meeting-milestones.csv" &&
 	sqlite3 "$RENKE_DB" "SELECT milestone_id, kind, meeting_kind, scope,
 		coalesce(round, ${SQ}-${SQ}), due_date FROM milestone ORDER BY id" >actual &&
@@ -17,7 +17,7 @@ test_case 'the work plan'"'"'s meeting milestones are taken, scope by kind' '
 '
 
 test_case 'a meeting milestone without its meeting kind, or with a round, is refused' '
-	household-add -q "$EXAMPLES/households.csv" &&
+	example_households &&
 	store_dump >before &&
 	printf "milestone_id,title,kind,due_date\nm1,院坝会,meeting-coverage,2022-11-30\n" >a.csv &&
 	expect_status 65 milestone-add a.csv 2>err &&
@@ -33,7 +33,7 @@ test_case 'a meeting milestone without its meeting kind, or with a round, is ref
 '
 
 test_case 'deadline-check finds the groups without a courtyard meeting, from the day after' '
-	household-add -q "$EXAMPLES/households.csv" &&
+	example_households &&
 	milestone-add -q "$EXAMPLES/meeting-milestones.csv" &&
 	meeting-log -q --kind 院坝会 --village 后叶村 --group 1社 --date 2022-11-20 >/dev/null &&
 	expect_status 0 deadline-check --today 2022-11-30 --kind meeting_missing >out &&
@@ -47,7 +47,7 @@ test_case 'deadline-check finds the groups without a courtyard meeting, from the
 '
 
 test_case 'report-gen counts the meetings held against those required' '
-	household-add -q "$EXAMPLES/households.csv" &&
+	example_households &&
 	milestone-add -q "$EXAMPLES/meeting-milestones.csv" &&
 	meeting-log -q --kind 院坝会 --village 后叶村 --group 1社 --date 2022-11-20 >/dev/null &&
 	meeting-log -q --kind 恳谈会 --village 后叶村 --date 2022-11-21 >/dev/null &&

@@ -37,7 +37,7 @@ test_case 'a sheet of only its header, every column known: nothing read, exit 0'
 '
 
 test_case 'on a store: a header-only sheet with an unknown column changes nothing' '
-	household-add -q "$EXAMPLES/households.csv" &&
+	example_households &&
 	store_dump >before &&
 	printf "household_id,visit_date,visitor,round,备注X\n" >only.csv &&
 	gen-workbook only.csv only.xlsx &&

@@ -39,7 +39,7 @@ test_case 'report-gen into head: 0 and silent' '
 '
 
 test_case 'visit-log --flagged into head -1: the visits are in, and it says so' '
-	household-add -q "$EXAMPLES/households.csv" &&
+	example_households &&
 	{ visit-log --flagged "$EXAMPLES/visits.csv" 2>err; echo $? >status; } | head -n 1 >out &&
 	echo 0 >expect && test_cmp expect status &&
 	test_line_count 1 out &&

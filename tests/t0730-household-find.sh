@@ -21,7 +21,7 @@ listed() {
 }
 
 test_case '--name finds by part of the head'\''s name, as the SQL does' '
-	household-add -q "$EXAMPLES/households.csv" &&
+	example_households &&
 	ids "instr(h.head_name, ${SQ}雷${SQ}) > 0" >expect &&
 	test_line_count 18 expect &&
 	listed --name 雷 >actual &&
@@ -36,7 +36,7 @@ test_case '--name finds by part of the head'\''s name, as the SQL does' '
 '
 
 test_case '--name with --village and --category: every filter given holds' '
-	household-add -q "$EXAMPLES/households.csv" &&
+	example_households &&
 	ids "instr(h.head_name, ${SQ}雷${SQ}) > 0 AND h.village_id =
 	    (SELECT id FROM village WHERE name = ${SQ}红狮村${SQ})" >expect &&
 	listed --name 雷 --village 红狮村 >actual &&
@@ -48,7 +48,7 @@ test_case '--name with --village and --category: every filter given holds' '
 '
 
 test_case '--id-number finds by the whole number; the output stays masked' '
-	household-add -q "$EXAMPLES/households.csv" &&
+	example_households &&
 	household-list -f csv --id-number 50023519871125912X >actual &&
 	printf "%s\n%s\n" "$LIST_HEADER" \
 	    "HY0105003,雷军元,500235********912X,139****2552,后叶村,5社,ordinary,3,," >expect &&
@@ -61,14 +61,14 @@ test_case '--id-number finds by the whole number; the output stays masked' '
 '
 
 test_case '--id-number of nobody in the store finds nothing, exit 0' '
-	household-add -q "$EXAMPLES/households.csv" &&
+	example_households &&
 	expect_status 0 household-list -f csv --id-number 110101199003074477 >actual &&
 	echo "$LIST_HEADER" >expect &&
 	test_cmp expect actual
 '
 
 test_case 'part of an ID number is refused, never said back; the store unchanged' '
-	household-add -q "$EXAMPLES/households.csv" &&
+	example_households &&
 	store_dump >before &&
 	expect_status 64 household-list --id-number 50023519871125 >out 2>err &&
 	test_must_be_empty out &&
@@ -86,7 +86,7 @@ test_case 'part of an ID number is refused, never said back; the store unchanged
 '
 
 test_case '--phone finds by the whole number, +86 and dashes as written' '
-	household-add -q "$EXAMPLES/households.csv" &&
+	example_households &&
 	echo HY0105003 >expect &&
 	listed --phone 13953152552 >actual &&
 	test_cmp expect actual &&
@@ -95,7 +95,7 @@ test_case '--phone finds by the whole number, +86 and dashes as written' '
 '
 
 test_case '--phone finds by the last digits, as the SQL does; a landline too' '
-	household-add -q "$EXAMPLES/households.csv" &&
+	example_households &&
 	household-add -q --id HY0101990 --village 后叶村 --head 王座机 \
 	    --phone 023-77552552 &&
 	ids "h.phone LIKE ${SQ}%2552${SQ}" >expect &&
@@ -112,7 +112,7 @@ test_case '--phone finds by the last digits, as the SQL does; a landline too' '
 '
 
 test_case 'a phone of fewer than 4 digits or not digits is refused; the store unchanged' '
-	household-add -q "$EXAMPLES/households.csv" &&
+	example_households &&
 	store_dump >before &&
 	expect_status 64 household-list --phone 552 >out 2>err &&
 	test_must_be_empty out &&
@@ -145,7 +145,7 @@ test_case 'zh_CN: the refusals in Chinese' '
 '
 
 test_case '--reveal of a search is audited with the numbers searched by masked' '
-	household-add -q "$EXAMPLES/households.csv" &&
+	example_households &&
 	household-list --reveal --by 李霞 --id-number 50023519871125912X --phone 2552 >out &&
 	grep -q "^HY0105003,雷军元,50023519871125912X,13953152552," out &&
 	sqlite3 "$RENKE_DB" "SELECT who, new FROM audit WHERE entity = ${SQ}reveal${SQ}" >actual &&
@@ -154,7 +154,7 @@ test_case '--reveal of a search is audited with the numbers searched by masked' 
 '
 
 test_case 'a member finds the household: by part of the name, the ID number, the phone' '
-	household-add -q "$EXAMPLES/households.csv" &&
+	example_households &&
 	son=$(id_number 50023520100101123) &&
 	member-add -q --household HY0105003 --id-number "$son" --name 雷小明 \
 	    --relation child --phone 13712345678 &&
@@ -174,7 +174,7 @@ test_case 'a member finds the household: by part of the name, the ID number, the
 '
 
 test_case 'no match on a terminal says so; csv and json stay empty for scripts' '
-	household-add -q "$EXAMPLES/households.csv" &&
+	example_households &&
 	on_terminal "household-list --name 无此人" >actual &&
 	echo "no matching households" >expect &&
 	test_cmp expect actual &&

@@ -124,7 +124,7 @@ test_case 'history HOUSEHOLD leaves other households out' '
 '
 
 test_case 'history HOUSEHOLD shows a suggestion raised for it at a meeting' '
-	household-add -q "$EXAMPLES/households.csv" &&
+	example_households &&
 	sh "$EXAMPLES/ledger-life.sh" >ledger-life.log 2>&1 &&
 	id=$(sqlite3 "$RENKE_DB" "SELECT i.id FROM issue i JOIN household h ON h.id = i.household_ref
 	    WHERE i.meeting_id IS NOT NULL LIMIT 1") &&

@@ -17,7 +17,7 @@ seed() {
 }
 
 test_case 'before any case, household-add sets the monitor type as ever' '
-	household-add -q "$EXAMPLES/households.csv" &&
+	example_households &&
 	household-add -q --upsert --reason 入户核实 --id HY0101002 --village 后叶村 --monitor-type 边缘易致贫户 \
 		--risk-status 未消除风险 &&
 	sqlite3 "$RENKE_DB" "select monitor_type, risk_status from household where household_id = ${SQ}HY0101002${SQ}" >actual &&

@@ -76,7 +76,7 @@ test_case 'a decided case is overdue no more; the limit of days a suggestion wai
 '
 
 test_case 'no case in the store: suggestions are not yet reported' '
-	household-add -q "$EXAMPLES/households.csv" &&
+	example_households &&
 	visit-log -q --today 2022-11-02 --household HY0101002 --date 2022-11-02 \
 		--visitor 张干部 --round r --monitor 是 &&
 	deadline-check --today 2022-12-01 >out &&

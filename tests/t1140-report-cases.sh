@@ -284,7 +284,7 @@ test_case 'refused: an unknown view, too many operands, a filter a view does not
 '
 
 test_case 'a store without cases: nothing open, nothing to post, zeros per village' '
-	household-add -q "$EXAMPLES/households.csv" &&
+	example_households &&
 	report-gen --today $TODAY cases -f csv >out &&
 	echo "$OPEN_HEADER" >expect &&
 	test_cmp expect out &&

@@ -63,7 +63,7 @@ on_time() {
 }
 
 test_case 'an issue keeps its original deadline: extended, then resolved after it, it is late' '
-	household-add -q "$EXAMPLES/households.csv" &&
+	example_households &&
 	a=$(add 修路甲 2022-11-10) && b=$(add 修路乙 2022-11-10) &&
 	c=$(add 修路丙 2022-11-10) && d=$(add 修路丁 2022-12-20) &&
 	e=$(add 修路戊 2022-11-20) &&
@@ -96,7 +96,7 @@ test_case 'an issue keeps its original deadline: extended, then resolved after i
 '
 
 test_case 'the original deadline is never changed, by an extension or by hand' '
-	household-add -q "$EXAMPLES/households.csv" &&
+	example_households &&
 	a=$(add 修路 2022-11-10) &&
 	update $a 2022-11-08 --due-date 2022-11-30 --reason 雨天停工 &&
 	update $a 2022-11-09 --due-date 2022-11-05 --reason 提前 &&
@@ -120,7 +120,7 @@ callbacks() {
 }
 
 test_case 'the household rates the feedback; 不满意 reopens the issue; satisfaction of those reached' '
-	household-add -q "$EXAMPLES/households.csv" &&
+	example_households &&
 	f=$(add 修路一 2022-11-30) && g=$(add 修路二 2022-11-30) &&
 	h=$(add 修路三 2022-11-30) && i=$(add 修路四 2022-11-30) &&
 	j=$(add 修路五 2022-11-30) &&
@@ -154,7 +154,7 @@ test_case 'the household rates the feedback; 不满意 reopens the issue; satisf
 '
 
 test_case 'a rating is refused before the feedback, unknown, or with another status: 65, store unchanged' '
-	household-add -q "$EXAMPLES/households.csv" &&
+	example_households &&
 	a=$(add 修路 2022-11-30) && b=$(add 修桥 2022-11-30) &&
 	update $a 2022-11-05 --status resolved --resolution 已修复 &&
 	fed_back $b &&
@@ -180,7 +180,7 @@ disputes() {
 }
 
 test_case 'disputes resolved: mediated and found stable at the revisit, over those registered' '
-	household-add -q "$EXAMPLES/households.csv" &&
+	example_households &&
 	for t in 界址 宅基地 用水 赡养; do
 		add "$t纠纷" 2022-11-30 --kind 矛盾纠纷 --dispute-type 邻里 --parties "甲；乙" \
 			--mediator 村调委会 >>ids || return 1
