@@ -16,7 +16,7 @@ ID2=$(id_number 50023520010228004)
 seed() {
 	printf 'household_id,head_name,village,id_number\nS1,田一,甲村,%s\n' \
 		"$SEED_ID" >seed.csv &&
-	household-add -q seed.csv &&
+	store_cache seed 'household-add -q seed.csv' &&
 	store_dump >before
 }
 

@@ -11,9 +11,10 @@ HEADER=household_id,visit_date,visitor,visitor_role,round,food_clothing,housing,
 # seed: a store with two households and one visit, its dump in ./before
 seed() {
 	printf "household_id,village,categories\nA1,甲村,脱贫户\nA2,甲村,低保户\n" >households.csv &&
-	household-add -q households.csv &&
 	printf "%s\nA1,2022-10-18,甲,帮扶干部,2022-r1,是,是,无,否\n" "$HEADER" >seed.csv &&
-	visit-log -q --today 2022-11-01 seed.csv &&
+	store_cache seed '
+		household-add -q households.csv &&
+		visit-log -q --today 2022-11-01 seed.csv' &&
 	store_dump >before
 }
 

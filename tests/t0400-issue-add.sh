@@ -24,7 +24,7 @@ NOTHING="issue-add: 1 bad record; nothing was written"
 
 # seed: the example township's households in the store, its dump in ./before
 seed() {
-	household-add -q "$EXAMPLES/households.csv" &&
+	example_households &&
 	store_dump >before
 }
 

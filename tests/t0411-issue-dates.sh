@@ -11,7 +11,7 @@ NOTHING="issue-update: 1 bad record; nothing was written"
 # seed: a problem (1) and a dispute (2), both opened on 2022-11-10 and due
 # 2022-12-10; the store's dump in ./before
 seed() {
-	household-add -q "$EXAMPLES/households.csv" &&
+	example_households &&
 	issue-add -q --today 2022-11-10 --title 饮水管道冻裂 --owner 王强 \
 		--household HY0101001 --category water --due-date 2022-12-10 >/dev/null &&
 	issue-add -q --today 2022-11-10 --kind dispute --title 宅基地边界纠纷 \

@@ -17,7 +17,7 @@ NOT_ADOPTED="meeting-log: vote valid; the village rules are not adopted: yes is 
 
 # seed: the example township's households in the store, its dump in ./before
 seed() {
-	household-add -q "$EXAMPLES/households.csv" &&
+	example_households &&
 	store_dump >before
 }
 

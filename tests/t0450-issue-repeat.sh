@@ -8,7 +8,7 @@
 
 # the household's November report, read on 10 November
 seed() {
-	household-add -q "$EXAMPLES/households.csv" &&
+	example_households &&
 	cat >nov.csv <<-\EOF &&
 	title,household_id,owner,category,opened_on
 	饮水管道冻裂,HY0101001,王强,饮水,2022-11-10

@@ -7,7 +7,7 @@
 . "$(dirname "$0")/lib.sh"
 
 seed() {
-	household-add -q "$EXAMPLES/households.csv" &&
+	example_households &&
 	store_dump >before
 }
 

@@ -8,7 +8,7 @@
 
 # the example households, and issue 1 entered with a typo and the wrong household
 seed() {
-	household-add -q "$EXAMPLES/households.csv" &&
+	example_households &&
 	printf "title,category,household_id,reporter,owner,opened_on\n饮水管到冻裂,other,HY0101001,何玉永,王强,2022-11-10\n" >nov.csv &&
 	issue-add -q --today 2022-11-10 nov.csv >/dev/null &&
 	store_dump >before

@@ -12,7 +12,7 @@ ZH="env LC_ALL=zh_CN.UTF-8 LANG=zh_CN.UTF-8"
 
 # seed: the example township's households, the store's dump in ./before
 seed() {
-	household-add -q "$EXAMPLES/households.csv" && store_dump >before
+	example_households && store_dump >before
 }
 
 test_case 'a village typed wrong is refused with the nearest known name' '

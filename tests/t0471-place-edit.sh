@@ -12,7 +12,7 @@ TRY="Try ${SQ}place-edit -h${SQ} for more information."
 # seed: the example township, and 后页村 (a typo) with a household, a
 # meeting and an issue in it; the dump in ./before
 seed() {
-	household-add -q "$EXAMPLES/households.csv" &&
+	example_households &&
 	household-add -q --new-village --id HY0101100 --village 后页村 \
 		--group 1社 --head 王成 &&
 	meeting-log -q --kind representatives --village 后页村 --date 2022-11-02 >/dev/null &&

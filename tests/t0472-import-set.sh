@@ -13,7 +13,7 @@ TRY="Try ${SQ}issue-add -h${SQ} for more information."
 # seed: the example township with 60 of its visits (13 findings, of 7
 # visitors); the dump in ./before
 seed() {
-	household-add -q "$EXAMPLES/households.csv" &&
+	example_households &&
 	head -n 60 "$EXAMPLES/visits.csv" >visits.csv &&
 	visit-log -q visits.csv &&
 	store_dump >before

@@ -13,7 +13,7 @@ TRY="Try ${SQ}household-edit -h${SQ} for more information."
 # the household of HY0101003 (杨德碧), with a visit and an issue; the
 # dump in ./before
 seed() {
-	household-add -q "$EXAMPLES/households.csv" &&
+	example_households &&
 	household-add -q --id HY0101100 --village 后叶村 --group 2社 --head 杨德碧 \
 		--phone 13800001111 &&
 	visit-log -q --household HY0101100 --date 2022-11-08 --visitor 王琼清 \

@@ -9,7 +9,7 @@
 ZH="env LC_ALL=zh_CN.UTF-8 LANG=zh_CN.UTF-8"
 
 seed() {
-	household-add -q "$EXAMPLES/households.csv" &&
+	example_households &&
 	visit-log -q --household HY0101001 --date 2022-11-08 --visitor 王琼清 \
 		--round 2022-r1 --notes 屋顶漏雨 &&
 	store_dump >before

@@ -14,7 +14,7 @@ V="--household HY0101001 --date 2022-11-08"
 # seed: a visit by 王清 (a misspelt 王琼清) with a finding, its issue
 # opened; a visit by 秦福元 with none; the dump in ./before
 seed() {
-	household-add -q "$EXAMPLES/households.csv" &&
+	example_households &&
 	visit-log -q $V --visitor 王清 --round r1 --risk high &&
 	visit-log -q $V --visitor 秦福元 --round r1 &&
 	visit-log --flagged --since 2022-01-01 | issue-add -q --today 2022-11-09 >/dev/null &&

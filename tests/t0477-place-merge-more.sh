@@ -10,7 +10,7 @@
 # seed: the example township's households, and 后页村 (a typo) with a
 # household; the dump in ./before
 seed() {
-	household-add -q "$EXAMPLES/households.csv" &&
+	example_households &&
 	household-add -q --new-village --id HY0101100 --village 后页村 \
 		--group 1社 --head 王成 &&
 	store_dump >before

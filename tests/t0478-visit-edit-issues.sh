@@ -10,7 +10,7 @@ V="--household HY0101001 --date 2022-11-08 --visitor 王清"
 
 # seed: a visit to the wrong household with a finding, its issue opened
 seed() {
-	household-add -q "$EXAMPLES/households.csv" &&
+	example_households &&
 	visit-log -q $V --round r1 --risk high &&
 	visit-log --flagged --since 2022-01-01 | issue-add -q --today 2022-11-09 >/dev/null &&
 	store_dump >before

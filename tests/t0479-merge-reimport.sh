@@ -10,7 +10,7 @@
 # seed: the example township, and 后页村 (a typo) with household
 # HY0101100 and a group 一社 of 后叶村; issues.csv names them
 seed() {
-	household-add -q "$EXAMPLES/households.csv" &&
+	example_households &&
 	household-add -q --new-village --id HY0101100 --village 后页村 \
 		--group 1社 --head 王成 &&
 	household-add -q --new-group --id HY0101101 --village 后叶村 --group 一社 --head 李四 &&

@@ -13,7 +13,7 @@ M="--kind representatives --village 后叶村 --date 2022-11-02"
 # seed: a representatives' meeting with a suggestion, a briefing with
 # none, a courtyard meeting of 2社; the dump in ./before
 seed() {
-	household-add -q "$EXAMPLES/households.csv" &&
+	example_households &&
 	printf "title,owner\n修路,村委会\n" >s.csv &&
 	meeting-log -q $M --host 陈书记 s.csv >/dev/null &&
 	meeting-log -q --kind briefing --village 后叶村 --date 2022-11-03 --host 陈书记 >/dev/null &&

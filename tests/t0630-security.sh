@@ -50,7 +50,7 @@ lines() {
 
 # seed: a store with the example households, its schema in ./schema.before
 seed() {
-	household-add -q "$EXAMPLES/households.csv" &&
+	example_households &&
 	tables >schema.before
 }
 

@@ -17,10 +17,11 @@ zh() {
 seed() {
 	printf "%s\n" "household_id,head_name,village,village_group,categories" \
 		"H1,张三,青山村,1社,脱贫户" "H2,李四,青山村,2社,ordinary" >h.csv &&
-	household-add -q h.csv &&
-	issue-add -q --today 2022-11-01 --title 修路 --owner 王五 --village 青山村 \
-		--category infrastructure -f csv >/dev/null &&
-	issue-update -q --today 2022-11-02 --id 1 --status in_progress -f csv >/dev/null
+	store_cache "seed.${LANG%%.*}" '
+		household-add -q h.csv &&
+		issue-add -q --today 2022-11-01 --title 修路 --owner 王五 --village 青山村 \
+			--category infrastructure -f csv >/dev/null &&
+		issue-update -q --today 2022-11-02 --id 1 --status in_progress -f csv >/dev/null'
 }
 
 # nobom FILE: FILE without its UTF-8 byte-order mark and CRs

@@ -20,7 +20,7 @@ P7=$(id_number 50023519800101007)
 seed() {
 	printf 'household_id,head_name,village,members\nH1,张一,甲村,4\nH2,李二,甲村,3\n' \
 		>households.csv &&
-	household-add -q households.csv &&
+	store_cache seed 'household-add -q households.csv' &&
 	store_dump >before
 }
 

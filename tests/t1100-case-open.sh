@@ -10,7 +10,7 @@ CASE_HEADER=case_id,household_id,village,case_type,monitor_type,clue,clue_on,ste
 # seed: the example households (HY0103003 monitored at risk, HY0105001
 # monitored with its risk eliminated); the store's dump in ./before
 seed() {
-	household-add -q "$EXAMPLES/households.csv" &&
+	example_households &&
 	store_dump >before
 }
 

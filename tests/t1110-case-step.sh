@@ -12,7 +12,7 @@ NOTHING="case-step: 1 bad record; nothing was written"
 # seed: the example households and case 1, HY0101001's application of
 # 2022-11-01; the store's dump in ./before
 seed() {
-	household-add -q "$EXAMPLES/households.csv" &&
+	example_households &&
 	case-open -q --today 2022-11-01 --household HY0101001 --clue application \
 		--clue-on 2022-11-01 >/dev/null &&
 	store_dump >before

@@ -10,7 +10,7 @@ REFUSED="a household comes under monitoring, or has its risk eliminated, by a mo
 # seed: the example households and one case (HY0101001's application);
 # the store's dump in ./before
 seed() {
-	household-add -q "$EXAMPLES/households.csv" &&
+	example_households &&
 	case-open -q --today 2022-11-01 --household HY0101001 --clue application \
 		--clue-on 2022-11-01 >/dev/null &&
 	store_dump >before

@@ -12,7 +12,7 @@ HEADER=kind,id,title,household_id,village,village_group,owner,due_date,days_over
 # 2022-11-01 by 王登记 (the cases are in use); a visit of 2022-11-02 to
 # HY0101002 that suggests monitoring
 seed() {
-	household-add -q "$EXAMPLES/households.csv" &&
+	example_households &&
 	case-open -q --by 王登记 --today 2022-11-01 --household HY0101001 \
 		--clue application --clue-on 2022-11-01 >/dev/null &&
 	visit-log -q --today 2022-11-02 --household HY0101002 --date 2022-11-02 \

@@ -23,7 +23,7 @@ SEED=$TRASH/seed.db
 #   7 HY0201001 inclusion, application 11-16, checked at home 11-17
 # and a visit of 11-25 to HY0101004 suggesting monitoring, left without a case.
 seed() {
-	household-add -q "$EXAMPLES/households.csv" &&
+	example_households &&
 	cat >clues.csv <<-\EOF &&
 	household_id,case_type,clue,clue_on,recorder
 	HY0101001,inclusion,application,2022-11-01,王登记

@@ -18,7 +18,7 @@ HE=500235194109190010		# 何玉勇 of HY0101001
 # 11-01, checked at home 11-02 and cross-checked 11-03; case 2,
 # HY0101001's, at its clue.
 seed() {
-	household-add -q "$EXAMPLES/households.csv" &&
+	example_households &&
 	member-add -q "$EXAMPLES/members.csv" &&
 	case-open -q --today $TODAY --household HY0101002 --clue 农户自主申报 \
 		--clue-on 2022-11-01 --recorder 王登记 >/dev/null &&
