@@ -7,17 +7,19 @@
 . "$(dirname "$0")/lib.sh"
 
 # the example township, and issues from its survey's dissatisfied answers
-# opened on three days by two owners at three urgencies (three due dates)
+# opened on three days by two owners at three urgencies (three due dates),
+# built once per file and copied
 ledger() {
-	household-add -q "$EXAMPLES/households.csv" &&
-	visit-log -q "$EXAMPLES/visits.csv" &&
-	survey-tally --dissatisfied "$EXAMPLES/survey.csv" >d.csv &&
-	sed -n 1,50p d.csv | issue-add -q --today 2022-11-26 --owner 王强 >/dev/null &&
-	{ sed -n 1p d.csv; sed -n 51,100p d.csv; } |
-	    issue-add -q --today 2022-12-01 --owner 李霞 --urgency 紧急 >/dev/null &&
-	{ sed -n 1p d.csv; sed -n "101,\$p" d.csv; } |
-	    issue-add -q --today 2022-12-05 --owner 王强 --urgency 重要 >/dev/null &&
-	test "$(sqlite3 "$RENKE_DB" "SELECT count(*) FROM issue")" -gt 100
+	store_cache ledger '
+		household-add -q "$EXAMPLES/households.csv" &&
+		visit-log -q "$EXAMPLES/visits.csv" &&
+		survey-tally --dissatisfied "$EXAMPLES/survey.csv" >d.csv &&
+		sed -n 1,50p d.csv | issue-add -q --today 2022-11-26 --owner 王强 >/dev/null &&
+		{ sed -n 1p d.csv; sed -n 51,100p d.csv; } |
+		    issue-add -q --today 2022-12-01 --owner 李霞 --urgency 紧急 >/dev/null &&
+		{ sed -n 1p d.csv; sed -n "101,\$p" d.csv; } |
+		    issue-add -q --today 2022-12-05 --owner 王强 --urgency 重要 >/dev/null &&
+		test "$(sqlite3 "$RENKE_DB" "SELECT count(*) FROM issue")" -gt 100'
 }
 
 # issue_ids SQL-CONDITION: the ids of the issues i (h its household) it holds for
