@@ -10,7 +10,7 @@
 /* ---- a sheet, row by row ---- */
 
 /* Column (from 0) of a cell reference such as "AB12"; -1 if none. */
-static long
+static inline long
 reference_column(const char *ref)
 {
 	long col = 0;
@@ -29,7 +29,7 @@ reference_column(const char *ref)
  * small numbers of every row and cell (a row's number, a cell's style):
  * one past 10^9 stays there.
  */
-static long
+static inline long
 attribute_number(const char *s)
 {
 	long v = 0;
@@ -59,7 +59,7 @@ sheet_fail(struct sheet_parse *sp, int status, const char *message)
 }
 
 /* The type a cell's t attribute gives (n, and what Excel does not write, a number). */
-static enum cell_type
+static inline enum cell_type
 cell_type(const char *t)
 {
 	switch (t[0]) {
@@ -84,7 +84,7 @@ enum element { ELEMENT_OTHER, ELEMENT_SHEET_DATA, ELEMENT_ROW, ELEMENT_C, ELEMEN
 	ELEMENT_F, ELEMENT_T, ELEMENT_PHONETIC };
 
 /* Which element the local name is: one look at its first letters, as it runs for every tag. */
-static enum element
+static inline enum element
 element(const char *local)
 {
 	switch (local[0]) {
