@@ -9,30 +9,32 @@
 HEADER=date,at,kind,record,event,field,old,new,who,why
 
 # one household's life: registered, corrected, visited (a finding, then
-# nothing), an issue opened and moved, a survey answer
+# nothing), an issue opened and moved, a survey answer; built once per
+# file and copied
 household_life() {
-	household-add -q --by 李霞 --new-village --id HY0101990 --village 后叶村 --group 1社 \
-	    --head 王测试 --id-number 50023519871125912X --phone 13800001111 &&
-	household-add -q --upsert --by 张三 --reason 换了号码 --id HY0101990 --village 后叶村 \
-	    --group 1社 --head 王测试 --id-number 50023519871125912X \
-	    --phone 13900002222 --category 监测户 &&
-	household-add -q --id HY0101991 --village 后叶村 --head 邻居 &&
-	visit-log -q --household HY0101990 --date 2022-11-01 --visitor 邓丽福 \
-	    --round r1 --role 帮扶干部 --housing no --risk high --notes 屋顶漏雨 &&
-	visit-log -q --household HY0101990 --date 2022-11-08 --visitor 邓丽福 --round r1 &&
-	visit-log -q --household HY0101991 --date 2022-11-03 --visitor 邓丽福 --round r1 &&
-	issue-add -q --today 2022-11-02 --household HY0101990 --title 屋顶漏雨 \
-	    --owner 王强 --category 住房 --source 走访 >/dev/null &&
-	issue-add -q --today 2022-11-02 --household HY0101991 --title 邻家的事 \
-	    --owner 王强 --category 住房 --source 走访 >/dev/null &&
-	issue-update -q --today 2022-11-05 --id 1 --status in_progress \
-	    --note 已联系施工队 >/dev/null &&
-	issue-update -q --today 2022-11-06 --id 1 --due-date 2022-12-30 \
-	    --reason 雨天停工 >/dev/null &&
-	printf "%s\n%s\n%s\n" "受访人,村(社区),村民小组,户编号,调查日期,干部作风,政策知晓" \
-	    "王测试,后叶村,1社,HY0101990,2022-11-25,不满意," \
-	    "邻居,后叶村,1社,HY0101991,2022-11-25,满意,满意" >survey.csv &&
-	survey-tally -q --save 2022-11 --today 2022-11-28 survey.csv >/dev/null
+	store_cache household_life '
+		household-add -q --by 李霞 --new-village --id HY0101990 --village 后叶村 --group 1社 \
+		    --head 王测试 --id-number 50023519871125912X --phone 13800001111 &&
+		household-add -q --upsert --by 张三 --reason 换了号码 --id HY0101990 --village 后叶村 \
+		    --group 1社 --head 王测试 --id-number 50023519871125912X \
+		    --phone 13900002222 --category 监测户 &&
+		household-add -q --id HY0101991 --village 后叶村 --head 邻居 &&
+		visit-log -q --household HY0101990 --date 2022-11-01 --visitor 邓丽福 \
+		    --round r1 --role 帮扶干部 --housing no --risk high --notes 屋顶漏雨 &&
+		visit-log -q --household HY0101990 --date 2022-11-08 --visitor 邓丽福 --round r1 &&
+		visit-log -q --household HY0101991 --date 2022-11-03 --visitor 邓丽福 --round r1 &&
+		issue-add -q --today 2022-11-02 --household HY0101990 --title 屋顶漏雨 \
+		    --owner 王强 --category 住房 --source 走访 >/dev/null &&
+		issue-add -q --today 2022-11-02 --household HY0101991 --title 邻家的事 \
+		    --owner 王强 --category 住房 --source 走访 >/dev/null &&
+		issue-update -q --today 2022-11-05 --id 1 --status in_progress \
+		    --note 已联系施工队 >/dev/null &&
+		issue-update -q --today 2022-11-06 --id 1 --due-date 2022-12-30 \
+		    --reason 雨天停工 >/dev/null &&
+		printf "%s\n%s\n%s\n" "受访人,村(社区),村民小组,户编号,调查日期,干部作风,政策知晓" \
+		    "王测试,后叶村,1社,HY0101990,2022-11-25,不满意," \
+		    "邻居,后叶村,1社,HY0101991,2022-11-25,满意,满意" >survey.csv &&
+		survey-tally -q --save 2022-11 --today 2022-11-28 survey.csv >/dev/null'
 }
 
 # at SEQ: the audit log's time of row SEQ, as stored (UTC)
