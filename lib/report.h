@@ -154,6 +154,9 @@ struct report_village {
 	long kind_held[REPORT_NMEETING_KINDS];
 	long kind_late[REPORT_NMEETING_KINDS];	/* not held by the due
 					   date, but held after it */
+	long kind_pending[REPORT_NMEETING_KINDS];	/* asked for by a milestone
+					   not yet due and not held by today:
+					   not among the required */
 	long kind_suggestions[REPORT_NMEETING_KINDS];	/* issues raised at the
 					   meetings of the kind held in the period */
 	long kind_answered[REPORT_NMEETING_KINDS];	/* of them answered (resolved
@@ -192,6 +195,8 @@ struct report_village {
 	long rules_done;		/* of them met: in force and delivered to
 					   every household by the due date */
 	long rules_late;		/* of the rest, met by today */
+	long rules_pending;		/* milestones not yet due and not met:
+					   not among the required */
 	struct report_cases cases;	/* monitoring cases */
 	/* for the charts */
 	long by_category_status[REPORT_NISSUE_CATEGORIES][REPORT_NSTATUSES];

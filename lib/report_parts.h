@@ -203,7 +203,7 @@ struct report_part {
 	size_t offset;		/* of a long in struct report_village */
 };
 
-enum { REPORT_NPARTS = 35 };
+enum { REPORT_NPARTS = 40 };
 /* the index of the first of the parts of items done late (one a meeting kind, then rules) */
 enum { REPORT_PART_LATE = 14 };
 /* the index of the first of the parts of suggestions: raised and answered, representatives' then courtyard */
@@ -214,7 +214,9 @@ extern const struct report_part report_summary_parts[REPORT_NPARTS];
  * Each village against each rule-delivery milestone: whether its own
  * rule set was in force by the due date and delivered by then to every
  * household the village has (a step after today, ?4, not yet taken);
- * whether it was so by today; then the village id.
+ * whether it was so by today; whether the milestone falls due after
+ * today (not met by then, it is pending, not required); then the
+ * village id.
  */
 #define REPORT_RULE_MET_SQL(day) \
 	"EXISTS (SELECT 1 FROM rule_set r WHERE r.village_id = v.id AND " \
@@ -226,7 +228,8 @@ extern const struct report_part report_summary_parts[REPORT_NPARTS];
 	"WHERE h.village_id = v.id))"
 #define REPORT_RULE_MILESTONE_SQL \
 	"SELECT " REPORT_RULE_MET_SQL("min(m.due_date, ?4)") ", " \
-	REPORT_RULE_MET_SQL("?4") ", v.id FROM milestone m CROSS JOIN village v " \
+	REPORT_RULE_MET_SQL("?4") ", m.due_date > ?4, v.id FROM milestone m " \
+	"CROSS JOIN village v " \
 	"WHERE m.kind = 'rule_delivery'"
 
 /*

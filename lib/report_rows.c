@@ -100,6 +100,12 @@ const struct report_part report_summary_parts[REPORT_NPARTS] = {
 	{ "care_visited", offsetof(struct report_village, care_visited) },
 	/* care-coverage milestones not yet due */
 	{ "care_pending", offsetof(struct report_village, care_pending) },
+	/* the meetings and rule deliveries not yet due */
+	{ "representatives_pending", offsetof(struct report_village, kind_pending[0]) },
+	{ "courtyard_pending", offsetof(struct report_village, kind_pending[1]) },
+	{ "briefings_pending", offsetof(struct report_village, kind_pending[2]) },
+	{ "assemblies_pending", offsetof(struct report_village, kind_pending[3]) },
+	{ "rules_pending", offsetof(struct report_village, rules_pending) },
 };
 
 #define NPARTS (sizeof(report_summary_parts) / sizeof(report_summary_parts[0]))

@@ -17,6 +17,7 @@ static const struct column scorecard_columns[] = {
 	{ "representatives_required", N_("2 meetings due"), COLUMN_INTEGER },
 	{ "representatives_held", N_("held"), COLUMN_INTEGER },
 	{ "representatives_late", N_("late"), COLUMN_INTEGER },
+	{ "representatives_pending", N_("not yet due"), COLUMN_INTEGER },
 	{ "representatives_suggestions", N_("suggestions"), COLUMN_INTEGER },
 	{ "representatives_answered", N_("suggestions answered"), COLUMN_INTEGER },
 	{ "representatives_answered_rate", N_("answered rate"), COLUMN_NUMBER },
@@ -38,10 +39,12 @@ static const struct column scorecard_columns[] = {
 	{ "briefings_required", N_("5 briefings due"), COLUMN_INTEGER },
 	{ "briefings_held", N_("held"), COLUMN_INTEGER },
 	{ "briefings_late", N_("late"), COLUMN_INTEGER },
+	{ "briefings_pending", N_("not yet due"), COLUMN_INTEGER },
 	{ "policy_awareness", N_("policy awareness"), COLUMN_NUMBER },
 	{ "courtyard_required", N_("6 groups due"), COLUMN_INTEGER },
 	{ "courtyard_held", N_("held"), COLUMN_INTEGER },
 	{ "courtyard_late", N_("late"), COLUMN_INTEGER },
+	{ "courtyard_pending", N_("not yet due"), COLUMN_INTEGER },
 	{ "courtyard_suggestions", N_("suggestions"), COLUMN_INTEGER },
 	{ "courtyard_answered", N_("suggestions answered"), COLUMN_INTEGER },
 	{ "courtyard_answered_rate", N_("answered rate"), COLUMN_NUMBER },
@@ -51,6 +54,7 @@ static const struct column scorecard_columns[] = {
 	{ "rules_delivery_required", N_("delivery due"), COLUMN_INTEGER },
 	{ "rules_delivery_done", N_("delivered in time"), COLUMN_INTEGER },
 	{ "rules_delivery_late", N_("late"), COLUMN_INTEGER },
+	{ "rules_delivery_pending", N_("not yet due"), COLUMN_INTEGER },
 	{ "models", N_("8 models"), COLUMN_INTEGER },
 	{ "boards_posted", N_("boards posted"), COLUMN_INTEGER },
 	{ "recognition_n", N_("answers"), COLUMN_INTEGER },
@@ -76,8 +80,10 @@ enum { KIND_REPRESENTATIVES, KIND_COURTYARD, KIND_BRIEFING };
  * a milestone asks for, every rule-delivery milestone, every
  * care-coverage milestone with people due in it; those done by their
  * due date, and those done only after it (late; the rest are missing).
- * A visit or care milestone that falls due after today and is not done
- * yet is pending, not required (report_coverage_item()).
+ * A milestone that falls due after today and is not done yet is
+ * pending, not required (a visit or care milestone by
+ * report_coverage_item(), a meeting or rule delivery as the summary
+ * counts it).
  */
 struct card {
 	const struct report_village *row;
@@ -103,7 +109,9 @@ card_count(struct card *c, const struct report_summary *sum, long min_n)
 	c->done = c->visits_done + v->meetings_held + v->rules_done +
 	    v->care_done;
 	c->late = c->visits_late + v->rules_late + v->care_late;
-	c->pending = c->visits_pending + v->care_pending;
+	c->pending = c->visits_pending + v->care_pending + v->rules_pending;
+	for (int k = 0; k < REPORT_NMEETING_KINDS; k++)
+		c->pending += v->kind_pending[k];
 	for (int k = 0; k < REPORT_NMEETING_KINDS; k++)
 		c->late += v->kind_late[k];
 	c->few = v->survey_n < min_n;
@@ -202,30 +210,12 @@ put_rate(struct cells *t, long part, long whole)
 }
 
 /*
- * Items required, held (done) and late: the three, marked with their
- * state, or "—" thrice when nothing is required.
+ * Items required, done (held) and late and those not yet due, the four
+ * marked with their state; "—" four times when there are none of
+ * either, and none required when only some are pending.
  */
 static void
-put_items(struct cells *t, long required, long held, long late)
-{
-	if (required == 0) {
-		for (int k = 0; k < 3; k++)
-			t->v[t->c++] = t->labels ? "—" : NULL;
-		return;
-	}
-	memset(t->mark + t->c, items_mark(required, held, late, 0), 3);
-	put_count(t, required);
-	put_count(t, held);
-	put_count(t, late);
-}
-
-/*
- * Coverage items (actions 1 and 4): required, done, late and those not
- * yet due, the four marked with their state; "—" four times when there
- * are none of either, and none required when only some are pending.
- */
-static void
-put_coverage_items(struct cells *t, long required, long done, long late,
+put_items(struct cells *t, long required, long done, long late,
     long pending)
 {
 	if (required == 0 && pending == 0) {
@@ -284,11 +274,12 @@ card_values(const struct card *card, const struct report_summary *sum,
 	t->v[t->c++] = v->township;
 	t->v[t->c++] = strcmp(v->village, "*") == 0 && t->labels ? _("total") :
 	    v->village;
-	put_coverage_items(t, card->visits_required, card->visits_done,
+	put_items(t, card->visits_required, card->visits_done,
 	    card->visits_late, card->visits_pending);
 	put_rate(t, visited, due);
 	put_items(t, v->kind_required[KIND_REPRESENTATIVES],
-	    v->kind_held[KIND_REPRESENTATIVES], v->kind_late[KIND_REPRESENTATIVES]);
+	    v->kind_held[KIND_REPRESENTATIVES], v->kind_late[KIND_REPRESENTATIVES],
+	    v->kind_pending[KIND_REPRESENTATIVES]);
 	put_suggestions(t, v, KIND_REPRESENTATIVES);
 	put_rate(t, v->on_time, v->due);
 	put_rate(t, v->pleased, v->reached);
@@ -300,21 +291,22 @@ card_values(const struct card *card, const struct report_summary *sum,
 	put_count(t, v->misconduct);
 	put_count(t, v->misconduct_closed);
 	put_rate(t, v->misconduct_closed, v->misconduct);
-	put_coverage_items(t, v->care_required, v->care_done, v->care_late,
+	put_items(t, v->care_required, v->care_done, v->care_late,
 	    v->care_pending);
 	put_rate(t, v->care_visited, v->care_due);
 	put_items(t, v->kind_required[KIND_BRIEFING], v->kind_held[KIND_BRIEFING],
-	    v->kind_late[KIND_BRIEFING]);
+	    v->kind_late[KIND_BRIEFING], v->kind_pending[KIND_BRIEFING]);
 	put_rate(t, v->policy_aware, v->policy_n);
 	put_items(t, v->kind_required[KIND_COURTYARD], v->kind_held[KIND_COURTYARD],
-	    v->kind_late[KIND_COURTYARD]);
+	    v->kind_late[KIND_COURTYARD], v->kind_pending[KIND_COURTYARD]);
 	put_suggestions(t, v, KIND_COURTYARD);
 	t->v[t->c] = report_vote_text(v->vote, t->labels);
 	if (t->v[t->c] == NULL && t->labels)
 		t->v[t->c] = "—";
 	t->c++;
 	put_rules(t, v);
-	put_items(t, v->rules_required, v->rules_done, v->rules_late);
+	put_items(t, v->rules_required, v->rules_done, v->rules_late,
+	    v->rules_pending);
 	put_count(t, v->honours);
 	put_count(t, v->boards_posted);
 	put_count(t, v->survey_n);
@@ -489,7 +481,7 @@ page_row(FILE *fp, const struct card *c, int county)
 	    c->visits_pending, NULL);
 	heat_cell(fp, 2, v->kind_required[KIND_REPRESENTATIVES],
 	    v->kind_held[KIND_REPRESENTATIVES], v->kind_late[KIND_REPRESENTATIVES],
-	    0, answered_text(text, sizeof(text), v, KIND_REPRESENTATIVES));
+	    v->kind_pending[KIND_REPRESENTATIVES], answered_text(text, sizeof(text), v, KIND_REPRESENTATIVES));
 	snprintf(text, sizeof(text), "%s / %s", percent(a, sizeof(a), v->on_time,
 	    v->due), percent(b, sizeof(b), v->pleased, v->reached));
 	if (v->posts_placed + v->jobs_placed + v->land_placed +
@@ -520,13 +512,14 @@ page_row(FILE *fp, const struct card *c, int county)
 	snprintf(text, sizeof(text), _("aware %s"), percent(a, sizeof(a),
 	    v->policy_aware, v->policy_n));
 	heat_cell(fp, 5, v->kind_required[KIND_BRIEFING],
-	    v->kind_held[KIND_BRIEFING], v->kind_late[KIND_BRIEFING], 0, text);
+	    v->kind_held[KIND_BRIEFING], v->kind_late[KIND_BRIEFING],
+	    v->kind_pending[KIND_BRIEFING], text);
 	heat_cell(fp, 6, v->kind_required[KIND_COURTYARD],
-	    v->kind_held[KIND_COURTYARD], v->kind_late[KIND_COURTYARD], 0,
-	    answered_text(text, sizeof(text), v, KIND_COURTYARD));
-	if (v->rules_required > 0)
+	    v->kind_held[KIND_COURTYARD], v->kind_late[KIND_COURTYARD],
+	    v->kind_pending[KIND_COURTYARD], answered_text(text, sizeof(text), v, KIND_COURTYARD));
+	if (v->rules_required > 0 || v->rules_pending > 0)
 		heat_cell(fp, 7, v->rules_required, v->rules_done, v->rules_late,
-		    0, vote);
+		    v->rules_pending, vote);
 	else
 		plain_cell(fp, 7, vote != NULL ? vote : "—");
 	snprintf(text, sizeof(text), _("%ld selected, %ld posted"), v->honours,

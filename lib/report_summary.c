@@ -351,6 +351,10 @@ rule_milestone_row(struct summary_build *b, struct report_village *v,
     sqlite3_stmt *st)
 {
 	(void)b;
+	if (sqlite3_column_int(st, 1) == 0 && sqlite3_column_int(st, 2) != 0) {
+		v->rules_pending++;	/* not yet due, not met yet */
+		return 0;
+	}
 	v->rules_required++;
 	v->rules_done += sqlite3_column_int(st, 0) != 0;
 	v->rules_late += sqlite3_column_int(st, 0) == 0 &&
@@ -391,15 +395,18 @@ static int
 meetings_row(struct summary_build *b, struct report_village *v,
     sqlite3_stmt *st)
 {
-	size_t k = code_index("meeting_kind", (const char *)sqlite3_column_text(st, 3));
+	size_t k = code_index("meeting_kind", (const char *)sqlite3_column_text(st, 4));
+	long pending = sqlite3_column_int64(st, 3);
+	long required = sqlite3_column_int64(st, 0) - pending;
 
 	(void)b;
-	v->meetings_required += sqlite3_column_int64(st, 0);
+	v->meetings_required += required;
 	v->meetings_held += sqlite3_column_int64(st, 1);
 	if (k < REPORT_NMEETING_KINDS) {
-		v->kind_required[k] += sqlite3_column_int64(st, 0);
+		v->kind_required[k] += required;
 		v->kind_held[k] += sqlite3_column_int64(st, 1);
 		v->kind_late[k] += sqlite3_column_int64(st, 2);
+		v->kind_pending[k] += pending;
 	}
 	return 0;
 }
@@ -467,6 +474,7 @@ report_row_add(struct report_village *total, const struct report_village *from,
 		total->kind_required[k] += from->kind_required[k];
 		total->kind_held[k] += from->kind_held[k];
 		total->kind_late[k] += from->kind_late[k];
+		total->kind_pending[k] += from->kind_pending[k];
 		total->kind_suggestions[k] += from->kind_suggestions[k];
 		total->kind_answered[k] += from->kind_answered[k];
 	}
@@ -501,6 +509,7 @@ report_row_add(struct report_village *total, const struct report_village *from,
 	total->rules_required += from->rules_required;
 	total->rules_done += from->rules_done;
 	total->rules_late += from->rules_late;
+	total->rules_pending += from->rules_pending;
 	for (int c = 0; c < REPORT_NISSUE_CATEGORIES; c++)
 		for (int k = 0; k < REPORT_NSTATUSES; k++)
 			total->by_category_status[c][k] += from->by_category_status[c][k];
@@ -699,8 +708,10 @@ count_villages(struct summary_build *b, struct error *err)
 		return -1;
 	/*
 	 * each village against each meeting milestone: the meetings asked
-	 * for, those held by the due date, those held only after it; a
-	 * meeting after today (?4) is not held yet
+	 * for, those held by the due date, those held only after it, and of
+	 * those asked for by a milestone due after today those not held by
+	 * today (pending, not required); a meeting after today (?4) is not
+	 * held yet
 	 */
 	if (per_store(b, "SELECT CASE m.scope WHEN 'village' THEN 1 ELSE "
 	    "(SELECT count(*) FROM village_group g WHERE g.village_id = v.id) END, "
@@ -711,6 +722,9 @@ count_villages(struct summary_build *b, struct error *err)
 	    " AND " HELD_BY(VILLAGE, "?4") " ELSE (SELECT count(*) FROM "
 	    "village_group g WHERE g.village_id = v.id AND NOT "
 	    HELD_BY(GROUP, ON_TIME) " AND " HELD_BY(GROUP, "?4") ") END, "
+	    "CASE WHEN m.due_date <= ?4 THEN 0 WHEN m.scope = 'village' THEN NOT "
+	    HELD_BY(VILLAGE, "?4") " ELSE (SELECT count(*) FROM village_group g "
+	    "WHERE g.village_id = v.id AND NOT " HELD_BY(GROUP, "?4") ") END, "
 	    "m.meeting_kind, v.id FROM milestone m CROSS JOIN village v "
 	    "WHERE m.kind = 'meeting_coverage'", meetings_row, err) != 0)
 		return -1;

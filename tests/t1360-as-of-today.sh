@@ -101,9 +101,10 @@ held() {
 # milestones required, done (every household covered) and late (the
 # rest visited late), and pending (not due by the day, not done: not
 # required); the village's meeting and its groups' required,
-# held by the due date and the day, and held only after it by the day;
-# the rule delivery required, met by the due date and the day, and met
-# only after it by the day.
+# held by the due date and the day, held only after it by the day, and
+# pending (the milestone not due by the day, not held by it); the rule
+# delivery required, met by the due date and the day, met only after it
+# by the day, and pending likewise.
 card_sql() {
 	on="min(m.due_date, ${SQ}$1${SQ})"
 	by="${SQ}$1${SQ}"
@@ -111,17 +112,20 @@ card_sql() {
 	G="x.group_id = g.id"
 	echo "WITH vv AS ($(visits_sql "$1")),
 	mv AS (SELECT v.id AS vid, $(held "$V" "$on") AS done,
-		NOT $(held "$V" "$on") AND $(held "$V" "$by") AS late
+		NOT $(held "$V" "$on") AND $(held "$V" "$by") AS late,
+		m.due_date > $by AND NOT $(held "$V" "$by") AS pending
 		FROM milestone m JOIN village v WHERE m.kind = ${SQ}meeting_coverage${SQ}
 		AND m.scope = ${SQ}village${SQ}),
 	mg AS (SELECT v.id AS vid, count(g.id) AS n,
 		coalesce(sum($(held "$G" "$on")), 0) AS done,
-		coalesce(sum(NOT $(held "$G" "$on") AND $(held "$G" "$by")), 0) AS late
+		coalesce(sum(NOT $(held "$G" "$on") AND $(held "$G" "$by")), 0) AS late,
+		coalesce(sum(m.due_date > $by AND NOT $(held "$G" "$by")), 0) AS pending
 		FROM milestone m JOIN village v LEFT JOIN village_group g ON
 		g.village_id = v.id WHERE m.kind = ${SQ}meeting_coverage${SQ}
 		AND m.scope = ${SQ}group${SQ} GROUP BY v.id),
 	rd AS (SELECT v.id AS vid, $(rules_met "$on") AS done,
-		NOT $(rules_met "$on") AND $(rules_met "$by") AS late
+		NOT $(rules_met "$on") AND $(rules_met "$by") AS late,
+		m.due_date > $by AND NOT $(rules_met "$by") AS pending
 		FROM milestone m JOIN village v WHERE m.kind = ${SQ}rule_delivery${SQ})
 	SELECT v.name,
 	(SELECT count(*) FROM vv WHERE vv.vid = v.id AND (NOT later OR covered = due)),
@@ -129,14 +133,17 @@ card_sql() {
 	(SELECT count(*) FROM vv WHERE vv.vid = v.id AND covered < due AND
 		covered + late = due),
 	(SELECT count(*) FROM vv WHERE vv.vid = v.id AND later AND covered < due),
-	1, mv.done, mv.late, mg.n, mg.done, mg.late, 1, rd.done, rd.late
+	1 - mv.pending, mv.done, mv.late, mv.pending,
+	mg.n - mg.pending, mg.done, mg.late, mg.pending,
+	1 - rd.pending, rd.done, rd.late, rd.pending
 	FROM village v JOIN mv ON mv.vid = v.id JOIN mg ON mg.vid = v.id
 	JOIN rd ON rd.vid = v.id ORDER BY v.id"
 }
 
 CARD_COLUMNS="visits_required visits_done visits_late visits_pending representatives_required
-representatives_held representatives_late courtyard_required courtyard_held
-courtyard_late rules_delivery_required rules_delivery_done rules_delivery_late"
+representatives_held representatives_late representatives_pending courtyard_required
+courtyard_held courtyard_late courtyard_pending rules_delivery_required
+rules_delivery_done rules_delivery_late rules_delivery_pending"
 
 # columns FILE: village and the CARD_COLUMNS of a scorecard in csv, the
 # villages' rows only
@@ -188,14 +195,14 @@ test_case 'the scorecard as of the day before, on and after the due date' '
 	done &&
 	report-gen scorecard --today 2022-11-01 -f csv >on &&
 	columns on >actual &&
-	grep "^乙村,1,0,0,0,1,0,0,1,0,0,1,0,0$" actual &&
+	grep "^乙村,1,0,0,0,1,0,0,0,1,0,0,0,1,0,0,0$" actual &&
 	report-gen scorecard --today 2022-10-31 -f csv >before &&
 	columns before >actual &&
-	grep "^乙村,0,0,0,1,1,0,0,1,0,0,1,0,0$" actual &&
+	grep "^乙村,0,0,0,1,0,0,0,1,0,0,0,1,0,0,0,1$" actual &&
 	report-gen scorecard --today 2022-11-02 -f csv >after &&
 	columns after >actual &&
-	grep "^甲村,1,1,0,0,1,1,0,2,1,1,1,1,0$" actual &&
-	grep "^乙村,1,0,1,0,1,0,1,1,0,1,1,0,1$" actual
+	grep "^甲村,1,1,0,0,1,1,0,0,2,1,1,0,1,1,0,0$" actual &&
+	grep "^乙村,1,0,1,0,1,0,1,0,1,0,1,0,1,0,1,0$" actual
 '
 
 test_case 'a county roll-up read back judges as of its own day' '
@@ -212,7 +219,7 @@ test_case 'a county roll-up read back judges as of its own day' '
 		test_cmp expect actual &&
 		test "$(grep -c "^乙村," expect)" = 2 || return 1
 	done &&
-	grep "^乙村,1,0,1,0,1,0,1,1,0,1,1,0,1$" actual
+	grep "^乙村,1,0,1,0,1,0,1,0,1,0,1,0,1,0,1,0$" actual
 '
 
 test_case 'the late column, named for machines and labelled in Chinese for people' '
