@@ -19,26 +19,18 @@
 static const char half_chars[] = "0123456789X-./ ";	/* half-bytes 0 to 14 */
 #define ESCAPE 15
 
-/* The half-byte of c, or ESCAPE. */
+/* One more than the half-byte of each character that has one, 0 for the others. */
+static const unsigned char half_plus_one[256] = {
+	['0'] = 1, ['1'] = 2, ['2'] = 3, ['3'] = 4, ['4'] = 5, ['5'] = 6, ['6'] = 7,
+	['7'] = 8, ['8'] = 9, ['9'] = 10, ['X'] = 11, ['-'] = 12, ['.'] = 13,
+	['/'] = 14, [' '] = 15,
+};
+
+/* The half-byte of c, or ESCAPE: one look in a table, as it runs for every character. */
 static unsigned
 half_of(unsigned char c)
 {
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	switch (c) {
-	case 'X':
-		return 10;
-	case '-':
-		return 11;
-	case '.':
-		return 12;
-	case '/':
-		return 13;
-	case ' ':
-		return 14;
-	default:
-		return ESCAPE;
-	}
+	return (half_plus_one[c] - 1u) & 15;
 }
 
 /* How many half-bytes s[0..n) packs into. */
@@ -48,7 +40,7 @@ halves(const char *s, size_t n)
 	size_t k = 0;
 
 	for (size_t i = 0; i < n; i++)
-		k += half_of((unsigned char)s[i]) == ESCAPE ? 3 : 1;
+		k += half_plus_one[(unsigned char)s[i]] ? 1 : 3;
 	return k;
 }
 
