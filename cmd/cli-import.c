@@ -335,8 +335,7 @@ write_ids(struct cli *cli, struct store *s, const struct issue_ids *ids,
 	for (size_t i = 0; i < ids->len && status == EXIT_OK; i++)
 		if (write_one(s, ids->ids[i], w, cli_labels(cli), &err) != 0)
 			status = cli_error(cli, &err);
-	if (writer_close(w, &err) != 0 && status == EXIT_OK)
-		status = cli_error(cli, &err);
+	status = cli_writer_close(cli, w, status);
 	return status;
 }
 

@@ -601,6 +601,25 @@ cli_writer(struct cli *cli, const struct column *columns, size_t ncolumns)
 }
 
 int
+cli_writer_close(const struct cli *cli, struct writer *w, int status)
+{
+	struct error err = { 0 };
+
+	if (status != EXIT_OK && status != EXIT_FOUND) {
+		writer_close(w, NULL);
+		return status;
+	}
+	if (writer_close(w, &err) != 0) {
+		int st = cli_error(cli, &err);
+
+		/* the reader closed the pipe: the status stands */
+		if (st != EXIT_OK)
+			return st;
+	}
+	return status;
+}
+
+int
 cli_copy_out(struct cli *cli, FILE *fp)
 {
 	char chunk[65536];

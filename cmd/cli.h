@@ -199,6 +199,15 @@ struct writer *cli_writer(struct cli *cli, const struct column *columns,
     size_t ncolumns);
 
 /*
+ * Close w, a writer of cli_writer(), once the listing it wrote ended
+ * with status: finished when status is EXIT_OK or EXIT_FOUND, given up
+ * otherwise (writer_close() with no error: nothing more written, so a
+ * command that failed before its first row writes nothing).  Returns
+ * the status to go on with: status, or that of a failed write.
+ */
+int cli_writer_close(const struct cli *cli, struct writer *w, int status);
+
+/*
  * Copy fp, a temporary file of output held back until the work was
  * done, from its start to standard output.  A reader that closed the
  * pipe ends it quietly.  Returns the status to go on with.

@@ -83,8 +83,7 @@ list(struct cli *cli)
 	}
 	if (county_list(store, w, cli_labels(cli), &err) < 0)
 		status = cli_error(cli, &err);
-	if (writer_close(w, &err) != 0 && status == EXIT_OK)
-		status = cli_error(cli, &err);
+	status = cli_writer_close(cli, w, status);
 	store_close(store);
 	return status;
 }

@@ -249,12 +249,13 @@ main(int argc, char **argv)
 		}
 	}
 out:
+	/* a list that failed is given up, writing nothing more */
 	if (sections != NULL) {
-		if (output_sections_close(sections, &err) != 0 &&
-		    err.status != EXIT_OK)
+		if (output_sections_close(sections, status == EXIT_FOUND ?
+		    &err : NULL) != 0 && err.status != EXIT_OK)
 			status = cli_error(&cli, &err);
-	} else if (writer_close(w, &err) != 0 && err.status != EXIT_OK)
-		status = cli_error(&cli, &err);
+	} else
+		status = cli_writer_close(&cli, w, status);
 	free(section_columns);
 	report_heading_end(heading);
 	deadline_list_free(&list);

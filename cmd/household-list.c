@@ -127,8 +127,7 @@ main(int argc, char **argv)
 	if ((rows = household_list(store, &search.filter, cli.reveal,
 	    cli_labels(&cli), w, &err)) < 0)
 		status = cli_error(&cli, &err);
-	if (writer_close(w, &err) != 0 && status == EXIT_OK)
-		status = cli_error(&cli, &err);
+	status = cli_writer_close(&cli, w, status);
 	if (status == EXIT_OK)
 		cli_say_none(&cli, rows, _("no matching households"));
 out:

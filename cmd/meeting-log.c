@@ -179,8 +179,7 @@ done(struct cli *cli, struct store *s, const struct import_stats *stats,
 			return EXIT_SOFTWARE;
 		if (meeting_write(s, o->result.id, w, cli_labels(cli), &err) != 0)
 			status = cli_error(cli, &err);
-		if (writer_close(w, &err) != 0 && status == EXIT_OK)
-			status = cli_error(cli, &err);
+		status = cli_writer_close(cli, w, status);
 	}
 	if (status != EXIT_OK || cli->quiet)
 		return status;

@@ -309,8 +309,7 @@ run_evaluation(struct cli *cli, struct request *rq, struct reader **readers)
 	}
 	if (evaluation_write(ev, w, cli_labels(cli), &err) < 0)
 		status = cli_error(cli, &err);
-	if (writer_close(w, &err) != 0 && status == EXIT_OK)
-		status = cli_error(cli, &err);
+	status = cli_writer_close(cli, w, status);
 out:
 	evaluation_free(ev);
 	return status;
@@ -352,8 +351,7 @@ run_ballot(struct cli *cli, struct request *rq, struct reader **readers)
 	}
 	if (ballot_write(&result, w, cli_labels(cli), &err) < 0)
 		status = cli_error(cli, &err);
-	if (writer_close(w, &err) != 0 && status == EXIT_OK)
-		status = cli_error(cli, &err);
+	status = cli_writer_close(cli, w, status);
 out:
 	ballot_free(b);
 	return status;
@@ -460,13 +458,12 @@ run_responses(struct cli *cli, struct request *rq, struct survey *sv,
 	if ((before != NULL ? survey_write_compare(sv, before, w, labels, &err) :
 	    survey_write_tally(sv, w, labels, &err)) < 0)
 		status = cli_error(cli, &err);
-	if (writer_close(w, &err) != 0 && status == EXIT_OK)
-		status = cli_error(cli, &err);
+	status = cli_writer_close(cli, w, status);
 out:
 	if (rq->save != NULL && status != EXIT_OK)
 		survey_save_end(sv, 0, &stats, &err);
 	if (issues != NULL)
-		writer_close(issues, &err);
+		writer_close(issues, NULL);
 	if (tmp != NULL)
 		fclose(tmp);
 	survey_free(before);

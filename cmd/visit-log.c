@@ -187,11 +187,8 @@ log_visits(struct cli *cli, struct request *rq, int argc, char **argv)
 		return cli_finish(cli, EXIT_CANTCREAT);
 	}
 	status = cli_import(cli, argc, argv, &import);
-	if (lg.vo.flagged != NULL) {
-		struct error ignored;
-
-		writer_close(lg.vo.flagged, &ignored);
-	}
+	if (lg.vo.flagged != NULL)
+		writer_close(lg.vo.flagged, NULL);
 	if (lg.held != NULL)
 		fclose(lg.held);
 	return status;
@@ -287,8 +284,7 @@ report(struct cli *cli, struct request *rq)
 		n = coverage_write(store, rq->milestone, cli->today, w, &err);
 	if (n < 0)
 		status = cli_error(cli, &err);
-	if (writer_close(w, &err) != 0 && status == EXIT_OK)
-		status = cli_error(cli, &err);
+	status = cli_writer_close(cli, w, status);
 	report_heading_end(heading);
 	store_close(store);
 	return status;

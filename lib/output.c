@@ -22,6 +22,7 @@ struct writer {
 	long rows;
 	const unsigned char *marks;	/* the row's (writer_row_marked()), or NULL */
 	int failed;
+	int started;		/* what comes before the rows is written (writer_start()) */
 	int reader_gone;	/* EPIPE: the reader closed the pipe */
 	/*
 	 * HTML with a heading (output_heading()): the page goes to page,
@@ -163,13 +164,18 @@ csv_cell(struct writer *w, const char *s, enum column_type type)
 	    !((type == COLUMN_INTEGER || type == COLUMN_NUMBER) && looks_numeric(s)));
 }
 
+/* A CSV line of values, or of the columns' headings when values is NULL. */
 static void
-csv_line(struct writer *w, const char *const *values, int header)
+csv_line(struct writer *w, const char *const *values)
 {
 	for (size_t i = 0; i < w->ncolumns; i++) {
 		if (i > 0)
 			putc(',', w->fp);
-		csv_cell(w, values[i], header ? COLUMN_TEXT : w->columns[i].type);
+		if (values == NULL)
+			csv_cell(w, column_heading(&w->columns[i], w->flags),
+			    COLUMN_TEXT);
+		else
+			csv_cell(w, values[i], w->columns[i].type);
 	}
 	fputs(w->flags & OUTPUT_EXCEL ? "\r\n" : "\n", w->fp);
 }
@@ -466,8 +472,6 @@ writer_open(FILE *fp, enum output_format format, const struct column *columns,
 		free(w);
 		return NULL;
 	}
-	if (format == FORMAT_MARKDOWN && !(flags & OUTPUT_NO_HEADER))
-		markdown_row(w, NULL, 1);
 	if (format == FORMAT_HTML && page_heading != NULL &&
 	    !(flags & OUTPUT_PART)) {
 		/* the table waits for its count, which the heading gives first */
@@ -480,26 +484,31 @@ writer_open(FILE *fp, enum output_format format, const struct column *columns,
 			return NULL;
 		}
 	}
-	if (format == FORMAT_HTML)
-		html_row(w, NULL, 1);
-	if (format == FORMAT_CSV) {
-		if (flags & (OUTPUT_BOM | OUTPUT_EXCEL))
-			fputs("\xef\xbb\xbf", fp);
-		if (!(flags & OUTPUT_NO_HEADER)) {
-			const char **names = calloc(ncolumns + 1, sizeof(char *));
-
-			if (names == NULL) {
-				free(w);
-				error_set(err, EXIT_SOFTWARE, "%s", strerror(ENOMEM));
-				return NULL;
-			}
-			for (size_t i = 0; i < ncolumns; i++)
-				names[i] = column_heading(&columns[i], flags);
-			csv_line(w, names, 1);
-			free(names);
-		}
-	}
 	return w;
+}
+
+/*
+ * What comes before the rows (a CSV BOM and header, a Markdown header,
+ * an HTML page's start and the table's head), written with the first
+ * row or at a close that finishes, never before: a command that fails
+ * before its first row leaves its output empty.
+ */
+static void
+writer_start(struct writer *w)
+{
+	if (w->started)
+		return;
+	w->started = 1;
+	if (w->format == FORMAT_MARKDOWN && !(w->flags & OUTPUT_NO_HEADER))
+		markdown_row(w, NULL, 1);
+	if (w->format == FORMAT_HTML)
+		html_row(w, NULL, 1);
+	if (w->format == FORMAT_CSV) {
+		if (w->flags & (OUTPUT_BOM | OUTPUT_EXCEL))
+			fputs("\xef\xbb\xbf", w->fp);
+		if (!(w->flags & OUTPUT_NO_HEADER))
+			csv_line(w, NULL);
+	}
 }
 
 struct writer *
@@ -604,9 +613,10 @@ writer_row(struct writer *w, const char *const *values, struct error *err)
 	}
 	/* a row that fails to be written leaves its own errno, not an older one */
 	errno = 0;
+	writer_start(w);
 	switch (w->format) {
 	case FORMAT_CSV:
-		csv_line(w, values, 0);
+		csv_line(w, values);
 		break;
 	case FORMAT_JSON:
 		fputs(w->rows == 0 ? "[\n" : ",\n", w->fp);
@@ -895,6 +905,16 @@ out:
 	free(width);
 }
 
+/* Free w and the cells it kept. */
+static void
+writer_free(struct writer *w)
+{
+	for (size_t k = 0; k < w->ncells; k++)
+		free(w->cells[k]);
+	free(w->cells);
+	free(w);
+}
+
 int
 writer_close(struct writer *w, struct error *err)
 {
@@ -902,6 +922,15 @@ writer_close(struct writer *w, struct error *err)
 
 	if (w == NULL)
 		return 0;
+	if (err == NULL) {
+		/* given up: nothing more is written, not even an empty page */
+		if (w->page != NULL)
+			fclose(w->fp);
+		xlsx_out_close(w->xlsx, NULL);
+		writer_free(w);
+		return 0;
+	}
+	writer_start(w);
 	errno = 0;
 	if (w->format == FORMAT_JSON)
 		fputs(w->rows == 0 ? "[]\n" : "\n]\n", w->fp);
@@ -926,9 +955,6 @@ writer_close(struct writer *w, struct error *err)
 			rc = error_set(err, EXIT_IOERR, _("write error: %s"),
 			    strerror(errno ? errno : EIO));
 	}
-	for (size_t k = 0; k < w->ncells; k++)
-		free(w->cells[k]);
-	free(w->cells);
-	free(w);
+	writer_free(w);
 	return rc;
 }

@@ -54,8 +54,9 @@ struct writer;
 
 /*
  * A writer of rows of ncolumns values to fp (not closed by the writer).
- * columns must outlive the writer.  Returns NULL with err set when
- * memory runs out.
+ * columns must outlive the writer.  Nothing reaches fp before the first
+ * row or writer_close(): a command that fails before then writes
+ * nothing.  Returns NULL with err set when memory runs out.
  */
 struct writer *writer_open(FILE *fp, enum output_format format,
     const struct column *columns, size_t ncolumns, unsigned flags,
@@ -218,6 +219,8 @@ struct writer *output_section(struct output_sections *s, const char *name,
 /*
  * Finish the last section and the whole, written to fp, and free s
  * (NULL: nothing).  0, or -1 with err set as writer_close() sets it.
+ * With err NULL, for a command that failed: free s, writing nothing
+ * more, as writer_close() does.
  */
 int output_sections_close(struct output_sections *s, struct error *err);
 
@@ -231,9 +234,11 @@ int writer_labels(const struct writer *w);
 long writer_rows(const struct writer *w);
 
 /*
- * Finish (the table is laid out and printed here, the JSON array
- * closed), flush, and free w.  Returns 0, or -1 with err set when any
- * write failed.  NULL is a no-op returning 0.
+ * Finish (the header of no rows written, the table laid out and
+ * printed here, the JSON array closed), flush, and free w.  Returns 0,
+ * or -1 with err set when any write failed.  NULL is a no-op returning
+ * 0.  With err NULL, for a command that failed: free w, writing
+ * nothing more (a writer that wrote no row leaves fp as it found it).
  */
 int writer_close(struct writer *w, struct error *err);
 

@@ -206,7 +206,7 @@ output_sections_close(struct output_sections *s, struct error *err)
 	} else if (section_end(s, err) != 0)
 		rc = -1;
 	if (s->part != NULL) {
-		if (rc == 0)
+		if (rc == 0 && err != NULL)
 			rc = part_out(s, err);
 		fclose(s->part);
 	}

@@ -130,12 +130,24 @@ test_case 'coverage reads the store without writing it' '
 	test_cmp before after
 '
 
-test_case 'a milestone that is not in the store' '
+test_case 'a milestone that is not in the store: a message, no output at all' '
 	township &&
-	expect_status 65 visit-log --coverage --milestone 2022-12-01 >out 2>err &&
-	grep_message "^visit-log: no milestone 2022-12-01 in the store; milestone-add adds milestones$" err &&
-	expect_status 65 visit-log --coverage --missing --milestone 2022-12-01 >out 2>err &&
-	grep_message "no milestone 2022-12-01 in the store" err
+	store_dump >before &&
+	for f in csv json jsonl markdown html xlsx table; do
+		for missing in "" --missing; do
+			expect_status 65 visit-log --coverage $missing -f $f \
+				--milestone 2022-12-01 >out 2>err &&
+			err_is err "visit-log: no milestone 2022-12-01 in the store; milestone-add adds milestones" &&
+			test_must_be_empty out || return 1
+		done
+	done &&
+	expect_status 65 visit-log --coverage --missing --bom --milestone 2022-12-01 >out 2>err &&
+	test_must_be_empty out &&
+	(zh_locale &&
+	expect_status 65 visit-log --coverage -f html --milestone 2022-12-01 >out 2>err &&
+	err_is err "visit-log: 数据库中没有时间节点2022-12-01；用milestone-add添加时间节点" &&
+	test_must_be_empty out) &&
+	store_unchanged
 '
 
 test_case 'coverage without a store' '
