@@ -21,6 +21,7 @@ static const struct {
 	{ "visit", N_("visit record") },
 	{ "case", N_("monitoring case record") },
 	{ "support", N_("assistance record") },
+	{ "care", N_("care visit record") },
 	{ "county_setting", N_("county setting") },
 	{ "issue", N_("issue record") },
 	{ "survey", N_("survey record") },
@@ -47,6 +48,9 @@ static const struct {
 	{ "suggested", N_("suggested at a meeting") },
 	{ "answered", N_("answered") },
 	{ "delivered", N_("rules delivered") },
+	{ "contacted", N_("contacted") },
+	{ "selected", N_("selected") },
+	{ "proposed", N_("proposed for a board") },
 	{ "enforced", N_("rules enforced") },
 };
 

@@ -59,6 +59,23 @@ each_row(struct store *s, sqlite3_stmt *st,
 	return rc;
 }
 
+/*
+ * The rows sql gives for the household, its number bound to ?1, each
+ * handed to add; 0, or -1 with err set.
+ */
+static int
+household_each(struct store *s, const char *sql,
+    int (*add)(sqlite3_stmt *st, const struct household_ref *hh,
+    struct history *h, struct error *err),
+    const struct household_ref *hh, struct history *h, struct error *err)
+{
+	sqlite3_stmt *st = store_prepare(s, sql, err);
+
+	if (st != NULL)
+		sqlite3_bind_text(st, 1, hh->number, -1, SQLITE_STATIC);
+	return each_row(s, st, add, hh, h, err);
+}
+
 /* The registration row of the household of st: it opens the history. */
 static int
 registration_row(sqlite3_stmt *st, const struct household_ref *hh,
@@ -158,15 +175,11 @@ static int
 visit_rows(struct store *s, const struct household_ref *hh, struct history *h,
     struct error *err)
 {
-	sqlite3_stmt *st = store_prepare(s, "SELECT visit_date, visitor, "
+	return household_each(s, "SELECT visit_date, visitor, "
 	    "visitor_role, round, food_clothing, education, medical, housing, "
 	    "drinking_water, income_stable, industry_link, risk_level, "
 	    "monitor_suggested, notes FROM visit WHERE household_id = ? "
-	    "ORDER BY visit_date, visitor", err);
-
-	if (st != NULL)
-		sqlite3_bind_text(st, 1, hh->number, -1, SQLITE_STATIC);
-	return each_row(s, st, visit_row, hh, h, err);
+	    "ORDER BY visit_date, visitor", visit_row, hh, h, err);
 }
 
 /* The columns issue_row() reads; append the condition. */
@@ -249,17 +262,13 @@ static int
 survey_rows(struct store *s, const struct household_ref *hh, struct history *h,
     struct error *err)
 {
-	sqlite3_stmt *st = store_prepare(s, "SELECT r.name, "
+	return household_each(s, "SELECT r.name, "
 	    "coalesce(p.survey_date, r.saved_on), p.respondent, a.question, "
 	    "a.answer, a.text FROM survey_response p "
 	    "JOIN survey_round r ON r.id = p.round_id "
 	    "JOIN survey_answer a ON a.response_id = p.id "
 	    "WHERE p.household_id = ? AND (a.answer IS NOT NULL OR a.text IS NOT NULL) "
-	    "ORDER BY r.id, p.id, a.position", err);
-
-	if (st != NULL)
-		sqlite3_bind_text(st, 1, hh->number, -1, SQLITE_STATIC);
-	return each_row(s, st, answer_row, hh, h, err);
+	    "ORDER BY r.id, p.id, a.position", answer_row, hh, h, err);
 }
 
 /* Rows h->rows[first..) known by the person's name, not their ID number. */
@@ -307,14 +316,10 @@ static int
 member_rows(struct store *s, const struct household_ref *hh, struct history *h,
     struct error *err)
 {
-	sqlite3_stmt *st = store_prepare(s, "SELECT m.name, m.relation, "
+	return household_each(s, "SELECT m.name, m.relation, "
 	    "m.id_number, o.at, o.who, o.command FROM member m "
 	    "JOIN member_source o ON o.id = m.source_id "
-	    "WHERE m.household_id = ? ORDER BY m.id", err);
-
-	if (st != NULL)
-		sqlite3_bind_text(st, 1, hh->number, -1, SQLITE_STATIC);
-	return each_row(s, st, member_row, hh, h, err);
+	    "WHERE m.household_id = ? ORDER BY m.id", member_row, hh, h, err);
 }
 
 /* The columns support_row() reads; append the condition. */
@@ -344,12 +349,9 @@ static int
 case_rows(struct store *s, const struct household_ref *hh, struct history *h,
     struct error *err)
 {
-	sqlite3_stmt *st = store_prepare(s, "SELECT id, case_type, clue, clue_on, "
-	    "recorder FROM monitor_case WHERE household_id = ? ORDER BY id", err);
-
-	if (st != NULL)
-		sqlite3_bind_text(st, 1, hh->number, -1, SQLITE_STATIC);
-	return each_row(s, st, case_row, hh, h, err);
+	return household_each(s, "SELECT id, case_type, clue, clue_on, "
+	    "recorder FROM monitor_case WHERE household_id = ? ORDER BY id",
+	    case_row, hh, h, err);
 }
 
 /*
@@ -471,20 +473,176 @@ static int
 rule_rows(struct store *s, const struct household_ref *hh, struct history *h,
     struct error *err)
 {
-	sqlite3_stmt *st = store_prepare(s, "SELECT d.done_on, d.step, r.title, "
+	return household_each(s, "SELECT d.done_on, d.step, r.title, "
 	    "d.action, d.body, d.notes, d.who FROM rule_step d JOIN rule_set r "
 	    "ON r.id = d.rule_id WHERE d.household_id = ? AND (d.step = 'deliver' "
-	    "OR d.step = 'enforce') ORDER BY d.done_on, d.id", err);
+	    "OR d.step = 'enforce') ORDER BY d.done_on, d.id",
+	    rule_row, hh, h, err);
+}
 
-	if (st != NULL)
-		sqlite3_bind_text(st, 1, hh->number, -1, SQLITE_STATIC);
-	return each_row(s, st, rule_row, hh, h, err);
+/*
+ * A care visit of st to one of the household's people (care-log): on
+ * its day, what was done, by the visitor; then its changes, known by
+ * the person's name.
+ */
+static int
+care_row(sqlite3_stmt *st, const struct household_ref *hh, struct history *h,
+    struct error *err)
+{
+	const char *role = text(st, 3);
+	char key[256];
+	struct buf who = { 0 };
+	size_t first = h->n;
+	int rc;
+
+	buf_puts(&who, text(st, 2));
+	if (role != NULL) {
+		buf_puts(&who, " (");
+		buf_puts(&who, hh->labels ? vocab_label("visitor_role", role) : role);
+		buf_puts(&who, ")");
+	}
+	snprintf(key, sizeof(key), "%s:%s:%s", text(st, 0), text(st, 1),
+	    text(st, 2));
+	rc = history_add(h, text(st, 1), NULL, "care", key, "visited", NULL,
+	    NULL, text(st, 4), who.data, NULL, err) != 0 ||
+	    history_add_audit(hh->store, h, "care", "care", key, NULL, NULL, NULL,
+	    err) != 0 ? -1 : known_by_name(h, first, text(st, 5), err);
+	buf_free(&who);
+	return rc;
+}
+
+/* The care visits to the household's people. */
+static int
+care_rows(struct store *s, const struct household_ref *hh, struct history *h,
+    struct error *err)
+{
+	return household_each(s, "SELECT c.id_number, c.visit_date, "
+	    "c.visitor, c.visitor_role, c.done, m.name FROM care_visit c "
+	    "JOIN member m ON m.id_number = c.id_number "
+	    "WHERE m.household_id = ? ORDER BY c.visit_date, c.id",
+	    care_row, hh, h, err);
+}
+
+/*
+ * A contact with one of the household's people as a returnee or village
+ * worthy (returnee-log): on its day, the status it left and what was
+ * said, by the cadre; then its changes, known by the person's name.
+ */
+static int
+returnee_row(sqlite3_stmt *st, const struct household_ref *hh,
+    struct history *h, struct error *err)
+{
+	const char *status = text(st, 2), *said = text(st, 3);
+	char key[256], what[1024];
+	size_t first = h->n;
+
+	snprintf(key, sizeof(key), "%s:%s", text(st, 0), text(st, 1));
+	snprintf(what, sizeof(what), "%s%s%s", hh->labels ?
+	    vocab_label("returnee_status", status) : status, said ?
+	    (hh->labels ? _(": ") : ": ") : "", said ? said : "");
+	if (history_add(h, text(st, 1), NULL, "returnee", key, "contacted",
+	    NULL, NULL, what, text(st, 4), NULL, err) != 0 ||
+	    history_add_audit(hh->store, h, "returnee", "returnee", key, NULL,
+	    NULL, NULL, err) != 0)
+		return -1;
+	return known_by_name(h, first, text(st, 5), err);
+}
+
+/* The contacts with the household's people as returnees or village worthies. */
+static int
+returnee_rows(struct store *s, const struct household_ref *hh,
+    struct history *h, struct error *err)
+{
+	return household_each(s, "SELECT r.id_number, r.contacted_on, "
+	    "r.status, r.said, r.cadre, m.name FROM returnee_contact r "
+	    "JOIN member m ON m.id_number = r.id_number "
+	    "WHERE m.household_id = ? ORDER BY r.contacted_on, r.id",
+	    returnee_row, hh, h, err);
+}
+
+/*
+ * A selection of st (honour-add) of the household or one of its people:
+ * on the day selected, the honour, its level and year, nominated by
+ * whom; then its changes.
+ */
+static int
+honour_row(sqlite3_stmt *st, const struct household_ref *hh,
+    struct history *h, struct error *err)
+{
+	const char *kind = text(st, 1), *title = text(st, 2), *level = text(st, 3);
+	const char *person = text(st, 8);
+	char what[1024];
+	size_t first = h->n;
+
+	snprintf(what, sizeof(what), "%s%s%s%s %s %s", hh->labels ?
+	    vocab_label("honour_kind", kind) : kind, *title ? " (" : "", title,
+	    *title ? ")" : "", hh->labels ? vocab_label("honour_level", level) :
+	    level, text(st, 4));
+	if (history_add(h, text(st, 5), NULL, "honour", text(st, 0), "selected",
+	    NULL, NULL, what, text(st, 6), NULL, err) != 0 ||
+	    history_add_audit(hh->store, h, "honour", "honour", text(st, 0), NULL,
+	    NULL, NULL, err) != 0)
+		return -1;
+	/* a person's selection known by the name, the household's by its number */
+	return known_by_name(h, first, person != NULL ? person : hh->number,
+	    err);
+}
+
+/* The selections of the household or of its people. */
+static int
+honour_rows(struct store *s, const struct household_ref *hh,
+    struct history *h, struct error *err)
+{
+	/* the key is the audit log's (lib/honour.c) */
+	return household_each(s, "SELECT o.kind || ':' || o.title || "
+	    "':' || o.level || ':' || o.year || ':' || coalesce(o.id_number, "
+	    "o.household_id), o.kind, o.title, o.level, o.year, o.selected_on, "
+	    "o.nominated_by, o.id, m.name FROM honour o "
+	    "LEFT JOIN member m ON m.id_number = o.id_number "
+	    "WHERE o.household_id = ?1 OR m.household_id = ?1 "
+	    "ORDER BY o.selected_on, o.id", honour_row, hh, h, err);
+}
+
+/*
+ * An entry of st for the household on the honour or exposure board
+ * (board-step): proposed on its day, for its period; then each step,
+ * as the audit log has it.
+ */
+static int
+board_row(sqlite3_stmt *st, const struct household_ref *hh,
+    struct history *h, struct error *err)
+{
+	const char *board = text(st, 1), *headline = text(st, 4);
+	char what[1024];
+
+	snprintf(what, sizeof(what), "%s %s %s%s%s", hh->labels ?
+	    vocab_label("board", board) : board, text(st, 2), text(st, 3),
+	    headline ? " " : "", headline ? headline : "");
+	if (history_add(h, text(st, 5), NULL, "board", text(st, 0), "proposed",
+	    NULL, NULL, what, NULL, NULL, err) != 0)
+		return -1;
+	return history_add_audit(hh->store, h, "board", "board", text(st, 0),
+	    NULL, NULL, NULL, err);
+}
+
+/* The household's entries on the boards. */
+static int
+board_rows(struct store *s, const struct household_ref *hh,
+    struct history *h, struct error *err)
+{
+	/* the key is the audit log's (lib/board.c) */
+	return household_each(s, "SELECT board || ':' || household_id "
+	    "|| ':' || period_from, board, period_from, period_to, "
+	    "coalesce(headline, reason), proposed_on FROM board_entry "
+	    "WHERE household_id = ? ORDER BY proposed_on, id",
+	    board_row, hh, h, err);
 }
 
 /* Every kind of record a household's history shows, each adding its rows. */
 static history_kind_fn *const household_kinds[] = {
 	household_rows, member_rows, visit_rows, issue_rows, survey_rows,
-	case_rows, support_rows, rule_rows,
+	case_rows, support_rows, care_rows, returnee_rows, honour_rows,
+	board_rows, rule_rows,
 };
 
 /* Every kind of record a case's history shows: its own trail, then what points to it. */

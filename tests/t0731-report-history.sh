@@ -171,6 +171,43 @@ test_case 'history HOUSEHOLD shows its monitoring cases, opened on the day of th
 	grep -q "^2022-11-01  *监测对象认定  *1  *登记  *纳入监测 (走访发现)  *邓丽福$" zh
 '
 
+test_case 'history HOUSEHOLD shows the care visits and returnee contacts of its people, its selections and board entries' '
+	household_life &&
+	member-add -q --household HY0101990 --id-number 500235201001011239 \
+	    --name 王小明 --relation child &&
+	member-add -q --household HY0101991 --id-number 500235201001011247 \
+	    --name 邻小红 --relation head &&
+	care-log -q --id-number 500235201001011239 --date 2022-11-20 \
+	    --visitor 李开丽 --role 村干部 --done 送学习用品 &&
+	care-log -q --id-number 500235201001011247 --date 2022-11-21 \
+	    --visitor 李开丽 --done 邻家的事 &&
+	care-log -q --upsert --reason 记错了 --by 张三 --id-number 500235201001011239 \
+	    --date 2022-11-20 --visitor 李开丽 --role 村干部 --done 送学习用品和书包 &&
+	returnee-log -q --id-number 500235201001011239 --date 2022-11-15 \
+	    --cadre 李开丽 --kind 回引人才 --said 介绍创业政策 --status 已联系 &&
+	honour-add -q --kind 文明家庭 --level 村级 --year 2022 --household HY0101990 \
+	    --nominated-by 后叶村1社 --basis 邻里互评 --basis-on 2022-11-20 \
+	    --score 23.4 --evaluators 14 --selected-on 2022-12-01 &&
+	board-step -q --today 2022-12-05 --board 光荣榜 --household HY0101990 \
+	    --from 2022-12-10 --to 2023-03-09 --step 提名上榜 --date 2022-12-05 \
+	    --source 评选 --who 李霞 &&
+	report-gen history HY0101990 -f csv | cut -d, -f1,3- >out &&
+	grep -q "^2022-11-15,returnee,王小明,contacted,,,contacted: 介绍创业政策,李开丽,$" out &&
+	grep -q "^2022-11-20,care,王小明,visited,,,送学习用品和书包,李开丽 (village_cadre),$" out &&
+	grep -q ",care,王小明,changed,done,送学习用品,送学习用品和书包,张三,记错了$" out &&
+	grep -q "^2022-12-01,honour,HY0101990,selected,,,civilised_family village 2022,后叶村1社,$" out &&
+	grep -q "^2022-12-05,board,honour:HY0101990:2022-12-10,proposed,,,honour 2022-12-10 2023-03-09,,$" out &&
+	grep -q ",board,honour:HY0101990:2022-12-10,changed,propose,,2022-12-05 李霞,tester,$" out &&
+	! grep -q "邻家的事\|邻小红\|500235201001011239" out &&
+	report-gen history HY0101990 -f json >json &&
+	grep -q "\"kind\": *\"care\"" json &&
+	LC_ALL=zh_CN.UTF-8 report-gen history HY0101990 -f table >zh &&
+	grep -q "^2022-11-15  *回引联系  *王小明  *联系  *已联系：介绍创业政策  *李开丽$" zh &&
+	grep -q "^2022-11-20  *人文关怀  *王小明  *已走访  *送学习用品和书包  *李开丽 (村干部)$" zh &&
+	grep -q "^2022-12-01  *评选  *HY0101990  *入选  *文明家庭 村级 2022  *后叶村1社$" zh &&
+	grep -q "^2022-12-05  *上榜条目  *光荣榜:HY0101990:2022-12-10  *提名上榜  *光荣榜 2022-12-10 2023-03-09$" zh
+'
+
 test_case 'history HOUSEHOLD --reveal shows the numbers and is audited' '
 	household_life &&
 	report-gen history HY0101990 --reveal --by 李霞 -f csv >out &&
