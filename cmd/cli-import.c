@@ -74,7 +74,8 @@ resolve_sets(struct cli *cli, const struct import_kind *kind, int *field)
 
 		snprintf(name, sizeof(name), "%.*s", (int)(eq - cli->sets[i]),
 		    cli->sets[i]);
-		if ((k = field_lookup(kind->specs, kind->nspecs, name)) < 0) {
+		if ((k = field_lookup(kind->entity, kind->specs, kind->nspecs,
+		    name)) < 0) {
 			char names[2048];
 			size_t used = 0;
 
@@ -165,7 +166,8 @@ open_readers(struct cli *cli, int argc, char **argv,
 		}
 	} else {
 		/* a workbook's header is found by the columns the kind reads */
-		cli_fields(cli, ci->kind->specs, ci->kind->nspecs);
+		cli_fields(cli, ci->kind->entity, ci->kind->specs,
+		    ci->kind->nspecs);
 		readers = cli_readers(cli, argc, argv, n, status);
 	}
 	if (readers != NULL && ci->ntexts > 0 &&

@@ -138,8 +138,10 @@ cli_start(struct cli *cli, const char *command, const char *usage,
 }
 
 void
-cli_fields(struct cli *cli, const struct field_spec *fields, size_t n)
+cli_fields(struct cli *cli, const char *entity,
+    const struct field_spec *fields, size_t n)
 {
+	cli->workbook.entity = entity;
 	cli->workbook.fields = fields;
 	cli->workbook.nfields = n;
 }

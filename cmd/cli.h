@@ -95,8 +95,12 @@ const char *cli_login_name(void);
 void cli_start(struct cli *cli, const char *command, const char *usage,
     unsigned takes);
 
-/* The fields the command reads: a workbook's header row is found by them. */
-void cli_fields(struct cli *cli, const struct field_spec *fields, size_t n);
+/*
+ * The fields the command reads, of a record of entity (import_kind's):
+ * a workbook's header row is found by them.
+ */
+void cli_fields(struct cli *cli, const char *entity,
+    const struct field_spec *fields, size_t n);
 
 /*
  * Parse argv: the common options here, the command's own (options,

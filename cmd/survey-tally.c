@@ -482,7 +482,7 @@ main(int argc, char **argv)
 	int status = EXIT_OK, first;
 
 	cli_start(&cli, "survey-tally", usage, CLI_INPUT | CLI_OUTPUT);
-	cli_fields(&cli, survey_key_fields, SURVEY_NKEYS);
+	cli_fields(&cli, "survey_response", survey_key_fields, SURVEY_NKEYS);
 	first = cli_parse(&cli, argc, argv, options, "", option, &rq);
 	if (by_was_given(cli.by, argc, argv)) {
 		rq.by = cli.by;
@@ -492,7 +492,7 @@ main(int argc, char **argv)
 	argv += first;
 	check_request(&cli, &rq, argc);
 	if (rq.evaluation || rq.ballot)
-		cli_fields(&cli, NULL, 0);	/* their header: the first row */
+		cli_fields(&cli, NULL, NULL, 0);	/* their header: the first row */
 	sv = settle_request(&cli, &rq);
 	if (rq.from_store == NULL &&
 	    (readers = cli_readers(&cli, argc, argv, &nreaders, &status)) == NULL)

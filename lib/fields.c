@@ -72,7 +72,8 @@ spec_matches(const struct field_spec *spec, const char *name)
 }
 
 int
-field_lookup(const struct field_spec *specs, size_t nspecs, const char *name)
+field_lookup(const char *entity, const struct field_spec *specs,
+    size_t nspecs, const char *name)
 {
 	const char *field;
 
@@ -80,7 +81,7 @@ field_lookup(const struct field_spec *specs, size_t nspecs, const char *name)
 		if (spec_matches(&specs[k], name))
 			return (int)k;
 	/* a heading renke writes for people reads back as its field */
-	if ((field = field_of_heading(name)) != NULL)
+	if ((field = field_of_heading(entity, name)) != NULL)
 		return field_index(specs, nspecs, field);
 	return -1;
 }
@@ -111,7 +112,8 @@ field_map_record(struct field_map *map, const struct record *rec,
 	for (size_t k = 0; k < map->nspecs; k++)
 		map->at[k] = -1;
 	for (size_t i = 0; i < rec->count; i++) {
-		int k = field_lookup(map->specs, map->nspecs, rec->names[i]);
+		int k = field_lookup(map->entity, map->specs, map->nspecs,
+		    rec->names[i]);
 
 		if (k < 0 && (map->lenient || rejects_own_column((const char
 		    *const *)rec->names, rec->count, i)))

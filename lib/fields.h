@@ -63,11 +63,13 @@ const char *field_label(const struct field_map *map, const struct record *rec,
     size_t k);
 
 /*
- * Index of the spec that a header called name gives (its name or an
- * alias, compared as field_map_record() does, or a heading renke
- * writes for people: field_of_heading()), or -1.
+ * Index of the spec of a record of entity (NULL: see field_word()) that
+ * a header called name gives (its name or an alias, compared as
+ * field_map_record() does, or a heading renke writes for people of
+ * that kind: field_of_heading()), or -1.
  */
-int field_lookup(const struct field_spec *specs, size_t nspecs, const char *name);
+int field_lookup(const char *entity, const struct field_spec *specs,
+    size_t nspecs, const char *name);
 
 /* Index of the spec called name, or -1. */
 int field_index(const struct field_spec *specs, size_t nspecs, const char *name);

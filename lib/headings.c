@@ -241,11 +241,17 @@ field_heading_of(const char *entity, const char *name, const char **domain)
 }
 
 const char *
-field_of_heading(const char *text)
+field_of_heading(const char *entity, const char *text)
 {
-	for (size_t i = 0; text != NULL && i < NHEADINGS; i++)
-		if (strcasecmp(headings[i].heading, text) == 0 ||
-		    strcmp(_(headings[i].heading), text) == 0)
-			return headings[i].name;
+	for (size_t i = 0; text != NULL && i < NHEADINGS; i++) {
+		const struct heading *h = &headings[i];
+
+		if (entity != NULL && strcmp(h->entity, "*") != 0 &&
+		    strcmp(h->entity, entity) != 0)
+			continue;	/* another kind's heading */
+		if (strcasecmp(h->heading, text) == 0 ||
+		    strcmp(_(h->heading), text) == 0)
+			return h->name;
+	}
 	return NULL;
 }

@@ -22,10 +22,14 @@ const char *field_heading_of(const char *entity, const char *name,
     const char **domain);
 
 /*
- * The field whose heading is text, in English or in the user's
+ * The field of a record of entity (as field_word() takes it; NULL: of
+ * any kind) whose heading is text, in English or in the user's
  * language, ASCII case ignored ("ID number" and "身份证号": id_number),
- * so that what renke writes for people reads back.  NULL for none.
+ * so that what renke writes for people reads back: entity's own
+ * heading or one every record's field has, never another kind's (a
+ * visit's column headed 住房情况, a monitoring case's housing, is no
+ * visit's field).  NULL for none.
  */
-const char *field_of_heading(const char *text);
+const char *field_of_heading(const char *entity, const char *text);
 
 #endif

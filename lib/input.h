@@ -53,6 +53,7 @@ struct workbook_options {
 	long header_row;	/* as Excel numbers rows; 0: found from fields */
 	const struct field_spec *fields;	/* the columns the command knows */
 	size_t nfields;
+	const char *entity;	/* the kind of their record (field_lookup()) */
 };
 
 struct reader;

@@ -466,7 +466,8 @@ header_score(const struct workbook *wb, const struct sheet_row *row)
 		if (row->cells[c].kind != CELL_TEXT)
 			continue;
 		snprintf(name, sizeof(name), "%s", sheet_row_text(row, c));
-		k = field_lookup(wb->options.fields, wb->options.nfields, text_trim(name));
+		k = field_lookup(wb->options.entity, wb->options.fields,
+		    wb->options.nfields, text_trim(name));
 		if (k >= 0 && k < 256 && !seen[k]) {
 			seen[k] = 1;
 			score++;
@@ -536,7 +537,8 @@ take_header(struct workbook *wb, struct error *err)
 				    wb->sheet, where, name);
 			}
 		wb->text_only[wb->nnamed] = (unsigned char)identifies_person(name,
-		    field_lookup(wb->options.fields, wb->options.nfields, name),
+		    field_lookup(wb->options.entity, wb->options.fields,
+		    wb->options.nfields, name),
 		    &wb->options);
 		wb->names[wb->nnamed] = name;
 		wb->named[wb->nnamed++] = c;

@@ -62,4 +62,28 @@ test_case 'zh_CN: a visit corrected reads 住房安全 是 → 否 in the change
 	grep -q ",visit,HY0101001:2022-11-30:王强,changed,housing,yes,no," out.csv
 '
 
+test_case 'a heading reads back as a field of its own kind only: 住房情况 is no visit'"'"'s column' '
+	example_households && store_dump >before &&
+	printf "%s\n" 户编号,走访日期,走访人,走访轮次,住房情况 \
+		HY0101001,2022-11-30,王强,1,否 >v.csv &&
+	expect_status 65 visit-log v.csv >out 2>err &&
+	test_must_be_empty out &&
+	err_is err "visit-log: v.csv:1: 住房情况: unknown column" &&
+	sed "1s/住房情况/housing seen/" v.csv >v-en.csv &&
+	expect_status 65 visit-log v-en.csv 2>err &&
+	err_is err "visit-log: v-en.csv:1: housing seen: unknown column" &&
+	printf "%s\n" 户编号,身份证号,姓名,劳动力情况 \
+		"HY0101001,$(id_number 50024219900101001),何小勇,普通劳动力" >m.csv &&
+	expect_status 65 member-add m.csv 2>err &&
+	err_is err "member-add: m.csv:1: 劳动力情况: unknown column" &&
+	(zh_locale &&
+	expect_status 65 visit-log v.csv >out 2>err &&
+	test_must_be_empty out &&
+	err_is err "visit-log: v.csv:1: 住房情况: 无法识别的列") &&
+	store_unchanged &&
+	sed "1s/住房情况/住房安全/" v.csv >own.csv &&
+	visit-log -q own.csv &&
+	test "$(sqlite3 "$RENKE_DB" "SELECT housing FROM visit")" = no
+'
+
 test_done

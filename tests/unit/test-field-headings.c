@@ -132,6 +132,19 @@ main(int argc, char **argv)
 	is_str(field_word("case", "answers"), "部门比对结果", "zh_CN: answers");
 	is_str(field_word("case", "objections"), "异议情况", "zh_CN: objections");
 	is_str(field_word("board", "who"), "经办人", "zh_CN: who");
+	/* a heading reads back as a field of its own kind, or of any */
+	is_str(field_of_heading("case", "住房情况"), "housing",
+	    "zh_CN: 住房情况 is a case's housing");
+	ok(field_of_heading("visit", "住房情况") == NULL,
+	    "zh_CN: 住房情况 is no visit's field");
+	is_str(field_of_heading("visit", "住房安全"), "housing",
+	    "zh_CN: 住房安全 is a visit's housing");
+	ok(field_of_heading("member", "labour seen") == NULL,
+	    "labour seen is no member's field");
+	is_str(field_of_heading("member", "户编号"), "household_id",
+	    "zh_CN: any kind's heading reads under each");
+	is_str(field_of_heading(NULL, "住房情况"), "housing",
+	    "zh_CN: of no kind given, any kind's heading reads");
 	for (size_t t = 0; t < NTABLES; t++) {
 		int named = 1;
 
