@@ -73,14 +73,14 @@ check_place(struct assign_import *ai, struct import *im,
 	if (household == NULL && village == NULL) {
 		import_problem(im, rec, a->value[ASSIGN_AREA] != NULL ? ASSIGN_VILLAGE :
 		    ASSIGN_HOUSEHOLD, a->value[ASSIGN_AREA] != NULL ? _("missing; "
-		    "a 片 is its villages, one record a village") : _("missing; an "
-		    "assignment is to a household (包户) or, with village alone, a "
-		    "village (包村)"));
+		    "an area is its villages, one record a village") :
+		    _("missing; an assignment is to a household or, with village "
+		    "alone, a village"));
 		return 1;
 	}
 	if (household != NULL && a->value[ASSIGN_AREA] != NULL) {
-		import_problem(im, rec, ASSIGN_AREA, _("a 片 is a set of villages, "
-		    "not a household's: give it with village alone (包片)"));
+		import_problem(im, rec, ASSIGN_AREA, _("an area is a set of "
+		    "villages, not a household's: give it with village alone"));
 		return 1;
 	}
 	if (village != NULL) {
@@ -183,7 +183,7 @@ assign_again(void *context, struct import *im, const struct record *rec,
 	(void)context;
 	(void)err;
 	import_problem(im, rec, -1, _("the same assignment (cadre, role and "
-	    "household, village or 片) is already on %s"),
+	    "household, village or area) is already on %s"),
 	    sqlite3_column_text(row, ASSIGN_NFIELDS));
 	return 1;
 }

@@ -104,7 +104,7 @@ check_fields(struct import *im, const struct record *rec, struct board_rec *u)
 	int bad = 0;
 
 	if (v[BOARD_BOARD] == NULL)
-		bad |= missing(im, rec, BOARD_BOARD, _("which board? 光荣榜 or 曝光台"));
+		bad |= missing(im, rec, BOARD_BOARD, _("which board? honour or exposure"));
 	else
 		bad |= case_check_code(im, rec, BOARD_BOARD, "board", v[BOARD_BOARD],
 		    &u->board);
@@ -200,7 +200,7 @@ check_content(struct import *im, const struct record *rec,
 	}
 	if (strcmp(s, "decide") == 0 && u->result == NULL)
 		bad |= missing(im, rec, BOARD_RESULT, _("the objection is upheld "
-		    "(异议成立) or dismissed (异议不成立)"));
+		    "or dismissed"));
 	if ((strcmp(s, "object") == 0 || strcmp(s, "decide") == 0 ||
 	    strcmp(s, "remove") == 0) && u->v[BOARD_NOTES] == NULL)
 		bad |= missing(im, rec, BOARD_NOTES, strcmp(s, "object") == 0 ?

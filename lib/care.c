@@ -115,7 +115,7 @@ care_check(struct import *im, const struct record *rec, struct care *c)
 	}
 	if (c->value[CARE_DONE] == NULL) {
 		import_problem(im, rec, CARE_DONE, _("missing; what was done for "
-		    "the person (送慰问金, 打扫卫生, ...)"));
+		    "the person (money given, the house cleaned, ...)"));
 		bad++;
 	}
 	bad += import_code(im, rec, CARE_ROLE, care_domain[CARE_ROLE],

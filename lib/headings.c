@@ -150,7 +150,7 @@ static const struct heading {
 	{ "deadline_rule", "days", N_("days"), NULL },
 	{ "monitor_limit", "value", N_("value"), NULL },
 	{ "county_setting", "value", N_("value"), NULL },
-	{ "assignment", "area", N_("片 (area)"), NULL },
+	{ "assignment", "area", N_("area"), NULL },
 	{ "*", "who", N_("handled by"), NULL },
 	{ "*", "notes", N_("notes"), NULL },
 	{ "case", "housing", N_("housing seen"), NULL },

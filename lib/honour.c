@@ -311,7 +311,7 @@ check_texts(struct import *im, const struct record *rec, struct honour *h)
 	    strcmp(h->value[HONOUR_KIND], "other") == 0 &&
 	    h->value[HONOUR_TITLE] == NULL) {
 		import_problem(im, rec, HONOUR_TITLE, _("missing; an honour of the "
-		    "county's own (其他) is known by its title"));
+		    "county's own (other) is known by its title"));
 		bad++;
 	}
 	return bad;

@@ -214,7 +214,7 @@ check_categories(struct household_checker *c, struct import *im,
 	}
 	if (!bad && ncodes > 1 && strstr(h->categories, "ordinary") != NULL) {
 		import_problem(im, rec, HOUSEHOLD_CATEGORIES,
-		    _("\"ordinary\" (一般农户) cannot be combined with another category"));
+		    _("\"ordinary\" cannot be combined with another category"));
 		bad = 1;
 	}
 	h->value[HOUSEHOLD_CATEGORIES] = h->categories[0] != '\0' ? h->categories : NULL;

@@ -148,7 +148,7 @@ meeting_check(struct import *im, const struct record *rec, struct milestone *m)
 		scope = "group";
 	else {
 		import_problem(im, rec, MILESTONE_SCOPE, _("unknown value \"%s\"; "
-		    "expected village (村) or group (村民小组)"), scope);
+		    "expected village or group"), scope);
 		bad++;
 	}
 	m->value[MILESTONE_SCOPE] = scope;
@@ -218,7 +218,7 @@ care_check(struct import *im, const struct record *rec, struct milestone *m)
 	if (m->value[MILESTONE_TAGS] == NULL) {
 		import_problem(im, rec, MILESTONE_TAGS, _("missing; a care-coverage "
 		    "milestone names the people it counts by their tags, such as "
-		    "孤寡老人"));
+		    "lonely_elderly"));
 		bad++;
 	}
 	return bad;

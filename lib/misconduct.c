@@ -172,7 +172,7 @@ check_fields(struct import *im, const struct record *rec,
 
 	if (v[MISCONDUCT_KIND] == NULL)
 		bad |= missing(im, rec, MISCONDUCT_KIND, _("which kind of matter? "
-		    "缠访闹访, 拒不赡养, 家庭暴力 or 其他"));
+		    "petition, support_refusal, domestic_violence or other"));
 	else
 		bad |= case_check_code(im, rec, MISCONDUCT_KIND, "misconduct_kind",
 		    v[MISCONDUCT_KIND], &u->kind);
@@ -230,7 +230,8 @@ check_content(struct import *im, const struct record *rec,
 	if (strcmp(s, "refer") == 0) {
 		if (u->to == NULL)
 			bad |= missing(im, rec, MISCONDUCT_TO, _("where the matter goes: "
-			    "司法调解, 仲裁, 行政裁决, 行政复议, 诉讼 or 公安"));
+			    "mediation, arbitration, ruling, reconsideration, court or "
+			    "police"));
 		if (u->v[MISCONDUCT_DUE] != NULL && strcmp(u->due, u->date) < 0) {
 			import_problem(im, rec, MISCONDUCT_DUE, _("%s is before the "
 			    "referral (%s)"), u->due, u->date);
@@ -243,7 +244,7 @@ check_content(struct import *im, const struct record *rec,
 		    "decided or agreed"));
 	if (strcmp(s, "revisit") == 0 && u->finding == NULL)
 		return missing(im, rec, MISCONDUCT_FINDING, _("what the revisit "
-		    "found: 稳定 or 反弹"));
+		    "found: stable or relapsed"));
 	return 0;
 }
 

@@ -250,14 +250,15 @@ check_home(struct import *im, const struct record *rec, const struct step *u)
 
 	if (u->consent == NULL || strcmp(u->consent, "yes") != 0) {
 		import_problem(im, rec, STEP_CONSENT, _("the home check needs the "
-		    "household's signed consent to the data checks (承诺授权)"));
+		    "household's signed consent to the data checks"));
 		bad = 1;
 	}
 	for (size_t i = 0; i < sizeof(findings) / sizeof(findings[0]); i++)
 		if (u->v[findings[i]] == NULL) {
 			import_problem(im, rec, findings[i], _("missing; the home check "
-			    "records what 三看两问一判断 found: housing, food, "
-			    "labour, income, expenses and the judgement"));
+			    "records what its three looks and two questions found "
+			    "and its judgement: housing, food, labour, income, expenses "
+			    "and the judgement"));
 			bad = 1;
 		}
 	if (strcmp(u->c.type, "inclusion") != 0)
@@ -311,7 +312,8 @@ check_content(struct import *im, const struct record *rec, struct store *s,
 		}
 		if (u->v[STEP_OBJECTIONS] == NULL) {
 			import_problem(im, rec, STEP_OBJECTIONS, _("missing; record the "
-			    "objections raised during the posting, or 无 for none"));
+			    "objections raised during the posting, or that there were "
+			    "none"));
 			return 1;
 		}
 		date_from_days(date_to_days(u->date) + u->days - 1, u->posting_until);
@@ -420,7 +422,8 @@ monitor_elimination_check(struct store *s, const char *household,
 	if (n < 2) {
 		snprintf(why, size, _("household %s has %d visit days on record by %s; "
 		    "it needs two visits at least %ld months apart, with a stable "
-		    "income and 两不愁三保障 secured"), household, n, day, months);
+		    "income and food, clothing, schooling, medical care, "
+		    "housing and drinking water secured"), household, n, day, months);
 		return 0;
 	}
 	/* the earlier day moved on by the months: no later than the latest */

@@ -203,7 +203,8 @@ check_content(struct import *im, const struct record *rec, struct rule_rec *u)
 	if (strcmp(s, "draft") == 0 && u->topics[0] == '\0' &&
 	    v[RULE_TOPICS] == NULL)
 		return missing(im, rec, RULE_TOPICS, _("a draft names its topics "
-		    "(移风易俗, 邻里和谐, 高价彩礼, 大操大办 ...)"));
+		    "(changing customs, neighbourly harmony, high bride prices, "
+		    "lavish ceremonies ...)"));
 	if (strcmp(s, "consult") == 0) {
 		if (v[RULE_GROUPS] == NULL)
 			bad |= missing(im, rec, RULE_GROUPS, _("a round of consultation "
@@ -224,7 +225,7 @@ check_content(struct import *im, const struct record *rec, struct rule_rec *u)
 	if (strcmp(s, "review") == 0) {
 		if (u->result == NULL)
 			return missing(im, rec, RULE_RESULT, _("the review files the rule "
-			    "set or refuses it: 审查通过 or 审查不通过"));
+			    "set or refuses it: passed or refused"));
 		if (strcmp(u->result, "passed") != 0 &&
 		    strcmp(u->result, "refused") != 0) {
 			import_problem(im, rec, RULE_RESULT, _("a review is passed or "
@@ -249,8 +250,8 @@ check_content(struct import *im, const struct record *rec, struct rule_rec *u)
 			    "violation handled or a reward"));
 		if (u->body == NULL && v[RULE_BODY] == NULL)
 			bad |= missing(im, rec, RULE_BODY, _("an enforcement names the "
-			    "body that decided it: 红白理事会, 道德评议会, 乡贤评理堂 or "
-			    "村民委员会"));
+			    "body that decided it: red_white_council, moral_council, "
+			    "elders_hall or village_committee"));
 		if (v[RULE_NOTES] == NULL)
 			bad |= missing(im, rec, RULE_NOTES, _("an enforcement says what "
 			    "was done"));

@@ -58,15 +58,15 @@ static const struct {
 	const char *code, *text;
 	int a, b;
 } support_rules[] = {
-	{ "post_household", N_("the household is 脱贫户, or 监测户 whose risk is "
-	    "not eliminated"), -1, -1 },
+	{ "post_household", N_("the household is lifted, or monitored with its "
+	    "risk not eliminated"), -1, -1 },
 	{ "post_age", N_("%ld or older on the first day"), POST_MIN_AGE, -1 },
 	{ "post_one", N_("one post per person at a time"), -1, -1 },
 	{ "post_cadre_relative", N_("no relative of a village cadre"), -1, -1 },
 	{ "job_age", N_("%ld or older on the first day"), JOB_MIN_AGE, -1 },
 	{ "loan_age", N_("%ld to %ld on the day the wish was recorded"),
 	  LOAN_MIN_AGE, LOAN_MAX_AGE },
-	{ "loan_household", N_("the household is 脱贫户 or 边缘易致贫户"), -1, -1 },
+	{ "loan_household", N_("the household is lifted or marginal"), -1, -1 },
 	{ "loan_amount", N_("at most %ld yuan"), LOAN_MAX_AMOUNT, -1 },
 	{ "loan_term", N_("at most %ld months"), LOAN_MAX_MONTHS, -1 },
 };

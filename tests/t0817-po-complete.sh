@@ -29,6 +29,31 @@ test_case 'every message of lib/ and cmd/ has a zh_CN translation' '
 	test_must_be_empty found
 '
 
+# han POT: the msgids of POT that hold a Han character, one a line
+han() {
+	python3 -c '
+import re, sys
+text = open(sys.argv[1], encoding="utf-8").read()
+for entry in text.split("\n\n"):
+    for value in re.findall(r"^msgid(?:_plural)? ((?:\".*\"\n?)+)", entry, re.M):
+        msgid = "".join(re.findall(r"\"(.*)\"", value))
+        if re.search("[\u3400-\u9fff\uf900-\ufaff]", msgid):
+            print(msgid)
+' "$1"
+}
+
+test_case 'no message of lib/ and cmd/ holds Chinese: under C it is English, the catalog keeps the terms' '
+	xgettext --from-code=UTF-8 -k_ -kN_ -kNC_:1c,2 -kdngettext:2,3 \
+		-o messages.pot "$TOP"/lib/*.c "$TOP"/cmd/*.c &&
+	han messages.pot >found &&
+	test_must_be_empty found &&
+	printf "%s\n" "msgid \"a 片 of villages\"" "msgstr \"\"" "" \
+		"msgid \"plain words\"" "msgstr \"\"" >small.pot &&
+	han small.pot >found &&
+	echo "a 片 of villages" >expect &&
+	test_cmp expect found
+'
+
 test_case 'a message without its translation is found; one with it, or a plural, is not' '
 	sed -n "1,/^\$/p" "$TOP/po/zh_CN.po" >small.po &&
 	printf "%s\n" "" "msgid \"old words\"" "msgstr \"旧话\"" "" \

@@ -116,7 +116,7 @@ test_case 'bad assignments: no cadre, unknown role, no place, wrong village; in 
 	expect_status 65 assign bad.csv 2>err &&
 	grep_message "^assign: bad.csv:2: cadre: missing; every assignment names its cadre$" err &&
 	grep_message "^assign: bad.csv:3: role: unknown value \"队长\"; expected one of: county_leader" err &&
-	grep_message "^assign: bad.csv:4: household_id: missing; an assignment is to a household (包户) or, with village alone, a village (包村)$" err &&
+	grep_message "^assign: bad.csv:4: household_id: missing; an assignment is to a household or, with village alone, a village$" err &&
 	grep_message "^assign: bad.csv:5: household_id: no household \"Z9\" in the store" err &&
 	grep_message "^assign: bad.csv:6: village: household A1 is not in 乙村$" err &&
 	grep_message "^assign: bad.csv:7: village: no village \"丙村\" in the store; household-add registers villages; did you mean 乙村, 甲村?$" err &&
@@ -130,7 +130,7 @@ test_case 'the same assignment twice in one sheet; options and files together' '
 	seed &&
 	printf "cadre,role,household_id\n王平,帮扶干部,A1\n王平,帮扶干部,A1\n" >twice.csv &&
 	expect_status 65 assign twice.csv 2>err &&
-	grep_message "^assign: twice.csv:3: the same assignment (cadre, role and household, village or 片) is already on twice.csv:2$" err &&
+	grep_message "^assign: twice.csv:3: the same assignment (cadre, role and household, village or area) is already on twice.csv:2$" err &&
 	store_unchanged &&
 	expect_status 64 assign --cadre 王平 twice.csv 2>err &&
 	grep_message "give one assignment by options or records in files, not both" err &&

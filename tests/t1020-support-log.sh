@@ -103,7 +103,7 @@ test_case 'a loan of 50,000 yuan for 36 months; 50,001 and 37 months refused' '
 test_case 'a loan for 脱贫户 and 边缘易致贫户 only' '
 	seed &&
 	expect_status 65 loan --id-number "$P45" --start 2022-11-01 2>err &&
-	grep_message "breaks the rule \"the household is 脱贫户 or 边缘易致贫户\" (loan_household)" err &&
+	grep_message "breaks the rule \"the household is lifted or marginal\" (loan_household)" err &&
 	expect_status 65 loan --id-number "$P42" --start 2022-11-01 2>err &&
 	grep_message "(loan_household)" err &&
 	store_unchanged &&
@@ -113,7 +113,7 @@ test_case 'a loan for 脱贫户 and 边缘易致贫户 only' '
 test_case 'a post for 脱贫户 and 监测户 at risk; risk eliminated or ordinary refused' '
 	seed &&
 	expect_status 65 post --id-number "$P41" --start 2022-11-01 2>err &&
-	grep_message "--id-number: breaks the rule \"the household is 脱贫户, or 监测户 whose risk is not eliminated\" (post_household)" err &&
+	grep_message "--id-number: breaks the rule \"the household is lifted, or monitored with its risk not eliminated\" (post_household)" err &&
 	expect_status 65 post --id-number "$P42" --start 2022-11-01 2>err &&
 	grep_message "(post_household)" err &&
 	store_unchanged &&

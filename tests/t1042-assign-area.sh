@@ -91,9 +91,9 @@ test_case 'the owner of a missing visit is the cadre assigned on the day: not on
 test_case 'a 片 with a household, or without its village, is refused; in Chinese too' '
 	seed &&
 	expect_status 65 assign --cadre 赵镇长 --role 驻村工作队员 --area 东片 --household A2 2>err &&
-	grep_message "^assign: command line: --area: a 片 is a set of villages, not a household${SQ}s: give it with village alone (包片)$" err &&
+	grep_message "^assign: command line: --area: an area is a set of villages, not a household${SQ}s: give it with village alone$" err &&
 	expect_status 65 assign --cadre 赵镇长 --role 驻村工作队员 --area 东片 2>err &&
-	grep_message "^assign: command line: --village: missing; a 片 is its villages, one record a village$" err &&
+	grep_message "^assign: command line: --village: missing; an area is its villages, one record a village$" err &&
 	zh_locale &&
 	expect_status 65 assign --cadre 赵镇长 --role 驻村工作队员 --area 东片 2>err &&
 	grep_message "^assign: 命令行: 村(社区): 缺少；片区按村登记，每村一条$" err &&

@@ -189,7 +189,7 @@ test_case 'bad visits are refused, every row checked, nothing written; the ID nu
 	grep_message "^care-log: bad.csv:4: visit_date: " err &&
 	grep_message "^care-log: bad.csv:5: visitor: missing; who visited$" err &&
 	grep_message "^care-log: bad.csv:6: role: unknown value \"镇长\"; expected one of: " err &&
-	grep_message "^care-log: bad.csv:6: done: missing; what was done for the person (送慰问金, 打扫卫生, ...)$" err &&
+	grep_message "^care-log: bad.csv:6: done: missing; what was done for the person (money given, the house cleaned, ...)$" err &&
 	grep_message "^care-log: bad.csv:7: id_number: missing; a person is known by their ID number$" err &&
 	grep_message "^care-log: bad.csv:8: id_number: " err &&
 	grep_message "^care-log: 7 bad records; nothing was written$" err &&
@@ -215,7 +215,7 @@ test_case 'milestone-add: a care-coverage milestone names its tags, has no round
 	v1,走访,visit-coverage,孤寡老人,2022-10-01,2022-12-31,2022-r1,
 	EOT
 	expect_status 65 milestone-add m.csv 2>err &&
-	grep_message "^milestone-add: m.csv:2: tags: missing; a care-coverage milestone names the people it counts by their tags, such as 孤寡老人$" err &&
+	grep_message "^milestone-add: m.csv:2: tags: missing; a care-coverage milestone names the people it counts by their tags, such as lonely_elderly$" err &&
 	grep_message "^milestone-add: m.csv:3: from_date: 2023-01-01 is after the due date 2022-12-31$" err &&
 	grep_message "^milestone-add: m.csv:4: tags: unknown value \"富人\"; expected one of: lonely_elderly (elderly living alone)" err &&
 	grep_message "^milestone-add: m.csv:5: round: a care-coverage milestone has none; it counts the care visits of the people of its tags$" err &&

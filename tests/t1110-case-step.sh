@@ -138,12 +138,18 @@ test_case 'refused: a step recorded twice with another date' '
 test_case 'refused: a home check without the signed consent, or without its findings' '
 	seed &&
 	expect_status 65 home --consent 否 --monitor-type unstable --risks 因病 2>err &&
-	err_is err "case-step: command line: --consent: the home check needs the household${SQ}s signed consent to the data checks (承诺授权)" "$NOTHING" &&
+	err_is err "case-step: command line: --consent: the home check needs the household${SQ}s signed consent to the data checks" "$NOTHING" &&
 	store_unchanged &&
 	expect_status 65 $STEP --step home_check --date 2022-11-02 --consent 是 \
 		--housing 砖房 --monitor-type unstable --risks 因病 2>err &&
-	grep_message "food: missing; the home check records what 三看两问一判断 found" err &&
+	grep_message "food: missing; the home check records what its three looks and two questions found and its judgement" err &&
 	grep_message "judgement: missing; the home check records" err &&
+	! grep -q "[三两]" err &&
+	store_unchanged &&
+	(zh_locale &&
+	expect_status 65 $STEP --step home_check --date 2022-11-02 --consent 是 \
+		--housing 砖房 --monitor-type unstable --risks 因病 2>err &&
+	grep_message "^case-step: 命令行: 吃穿情况: 缺失；入户核实须记录“三看两问一判断”：看房、看粮" err) &&
 	expect_status 65 home 2>err &&
 	err_is err "case-step: command line: --monitor-type: missing; an inclusion${SQ}s home check names the monitor type" \
 		"case-step: command line: --risks: missing; an inclusion${SQ}s home check names the risks found" "$NOTHING" &&
@@ -205,7 +211,7 @@ test_case 'refused: a posting shorter than the minimum, or without its objection
 	expect_status 65 posting --days 4 2>err &&
 	err_is err "case-step: command line: --days: a posting of 4 days is shorter than the county${SQ}s minimum of 5" "$NOTHING" &&
 	expect_status 65 $STEP --step posting --date 2022-11-05 2>err &&
-	err_is err "case-step: command line: --objections: missing; record the objections raised during the posting, or 无 for none" "$NOTHING" &&
+	err_is err "case-step: command line: --objections: missing; record the objections raised during the posting, or that there were none" "$NOTHING" &&
 	store_unchanged &&
 	case-open -q --reason "县文件" --limit posting_days=3 &&
 	posting --days 4 >/dev/null &&

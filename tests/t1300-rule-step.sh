@@ -177,7 +177,7 @@ test_case 'delivery and enforcement: households of the village, each delivered o
 		$R --step deliver --household HY0201001 &&
 	refused 65 "rule-step: command line: --household: no household HY9999999" \
 		$R --step deliver --household HY9999999 &&
-	refused 65 "rule-step: command line: --body: missing; an enforcement names the body that decided it: 红白理事会, 道德评议会, 乡贤评理堂 or 村民委员会" \
+	refused 65 "rule-step: command line: --body: missing; an enforcement names the body that decided it: red_white_council, moral_council, elders_hall or village_committee" \
 		$R --step enforce --household HY0101001 --action 违约 --notes 婚宴超标 &&
 	refused 65 "rule-step: command line: --household: a household goes with a delivery or an enforcement" \
 		post --household HY0101001 &&
@@ -203,7 +203,7 @@ test_case 'a group'\''s rule set counts the households of its group; unknown pla
 		rule-step -q --today 2023-06-30 --village 后叶村 --group 2杜 --title x --step draft --topics 人居环境 &&
 	refused 65 "rule-step: command line: --date: 2023-07-01 is after today (2023-06-30)" \
 		draft --date 2023-07-01 &&
-	refused 65 "rule-step: command line: --topics: missing; a draft names its topics (移风易俗, 邻里和谐, 高价彩礼, 大操大办 ...)" \
+	refused 65 "rule-step: command line: --topics: missing; a draft names its topics (changing customs, neighbourly harmony, high bride prices, lavish ceremonies ...)" \
 		$R --step draft
 '
 

@@ -150,7 +150,7 @@ test_case 'each kind chooses a person, a household or a village, as it must' '
 	expect_status 65 honour-add --kind 文明村镇 --level 镇级 --year 2022 --village 丙村 --nominated-by 镇党委 --basis council --basis-on 2022-11-25 --selected-on 2022-12-05 2>err &&
 	grep_message "^honour-add: command line: --village: no such village; did you mean 乙村, 甲村?$" err &&
 	expect_status 65 honour-add --kind 其他 --level 县级 --year 2022 --household H1 --nominated-by 县文明办 --basis council --basis-on 2022-11-25 --selected-on 2022-12-05 2>err &&
-	grep_message "^honour-add: command line: --title: missing; an honour of the county${SQ}s own (其他) is known by its title$" err &&
+	grep_message "^honour-add: command line: --title: missing; an honour of the county${SQ}s own (other) is known by its title$" err &&
 	expect_status 65 honour-add --kind 美德少年 --level 县级 --year 2022 --household H1 --nominated-by 县文明办 --basis council --basis-on 2022-11-25 --selected-on 2022-12-05 2>err &&
 	grep_message "^honour-add: command line: --kind: unknown value \"美德少年\"; expected one of: moral_model" err &&
 	store_unchanged &&

@@ -121,7 +121,7 @@ test_case 'bad fields are refused, each with its message; nothing written' '
 	expect_status 65 misconduct-step --today 2022-12-31 --kind 打架 --parties H1 --step 移交 --referred-to 公安 2>err &&
 	grep_message "^misconduct-step: command line: --kind: unknown value \"打架\"; expected one of: petition" err &&
 	expect_status 65 misconduct-step --today 2022-12-31 --kind 家暴 --parties H1 --step 移交 2>err &&
-	err_is err "misconduct-step: command line: --referred-to: missing; where the matter goes: 司法调解, 仲裁, 行政裁决, 行政复议, 诉讼 or 公安" \
+	err_is err "misconduct-step: command line: --referred-to: missing; where the matter goes: mediation, arbitration, ruling, reconsideration, court or police" \
 		"misconduct-step: 1 bad record; nothing was written" &&
 	expect_status 65 misconduct-step --today 2022-12-31 --kind 家暴 --parties H9 --step 移交 --referred-to 公安 2>err &&
 	err_is err "misconduct-step: command line: --parties: no household H9" \
