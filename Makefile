@@ -54,7 +54,8 @@ COMMANDS = $(COMMANDS_HOUSEHOLDS) $(COMMANDS_LEDGER) $(COMMANDS_VISITS) \
 	$(COMMANDS_RULES) $(COMMANDS_MODELS) $(COMMANDS_MISCONDUCT)
 LIB_SRC = $(wildcard lib/*.c)
 LIB_OBJ = $(LIB_SRC:lib/%.c=$(B)/lib/%.o) $(B)/lib/schema.o
-CLI_OBJ = $(B)/cmd/cli.o $(B)/cmd/cli-input.o $(B)/cmd/cli-import.o $(B)/cmd/cli-help.o $(B)/cmd/help.o
+CLI_OBJ = $(B)/cmd/cli.o $(B)/cmd/cli-options.o $(B)/cmd/cli-input.o \
+	$(B)/cmd/cli-import.o $(B)/cmd/cli-help.o $(B)/cmd/help.o
 UNIT_TESTS = $(patsubst tests/unit/%.c,$(B)/tests/%,$(wildcard tests/unit/*.c))
 MAN1 = $(COMMANDS:%=man/man1/%.1)
 MAN5 = man/man5/renke-store.5

@@ -1,4 +1,4 @@
-/* cli.c -- what every command shares with its user: options, messages, exit status */
+/* cli.c -- what every command shares with its user: starting, messages, the store, output, exit status (options: cli-options.c) */
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
@@ -21,13 +21,6 @@
 #ifndef LOCALEDIR
 #define LOCALEDIR "/usr/local/share/locale"
 #endif
-
-enum {
-	OPT_INPUT_FORMAT = 1000, OPT_ENCODING, OPT_SHEET, OPT_HEADER_ROW,
-	OPT_LIST_SHEETS, OPT_TODAY, OPT_BY, OPT_BOM,
-	OPT_EXCEL, OPT_REVEAL, OPT_LABELS, OPT_CODES, OPT_SKIP_BAD, OPT_REJECTS,
-	OPT_DRY_RUN, OPT_UPSERT, OPT_SET, OPT_REASON
-};
 
 /* standard output's reader closed the pipe (| head): stop quietly */
 static int reader_gone;
@@ -241,39 +234,6 @@ cli_login_name(void)
 	return u != NULL ? u : "unknown";
 }
 
-/* One more -d: any number of them, as many as there are townships. */
-static void
-cli_add_db(struct cli *cli, const char *path)
-{
-	const char **dbs = realloc(cli->dbs, (cli->ndbs + 1) * sizeof(*dbs));
-
-	if (dbs == NULL) {
-		cli_warn(cli, "%s", _("out of memory"));
-		exit(EXIT_SOFTWARE);
-	}
-	cli->dbs = dbs;
-	cli->dbs[cli->ndbs++] = path;
-}
-
-/* Keep the command's own option c (all[at], or found by c) and its argument. */
-static void
-given_option(struct cli *cli, const struct option *all, int at, int c,
-    const char *arg)
-{
-	const char *name = NULL;
-
-	if (at >= 0)
-		name = all[at].name;
-	for (size_t i = 0; name == NULL && all[i].name != NULL; i++)
-		if (all[i].val == c)
-			name = all[i].name;
-	if (name == NULL || arg == NULL ||
-	    cli->ngiven == sizeof(cli->given) / sizeof(cli->given[0]))
-		return;
-	cli->given[cli->ngiven].name = name;
-	cli->given[cli->ngiven++].arg = arg;
-}
-
 /* -o: standard output goes to a file beside its target until cli_finish() */
 static struct outfile *output_file;
 
@@ -285,13 +245,8 @@ output_discard(void)
 	output_file = NULL;
 }
 
-/*
- * Send standard output to a new file beside cli->output, after checking
- * that it is none of the stores and none of the inputs argv[0..argc).
- * A usage error or exit 73 when it cannot be.
- */
-static void
-output_open(struct cli *cli, int argc, char **argv)
+void
+cli_output_open(struct cli *cli, int argc, char **argv)
 {
 	struct error err = { 0 };
 	int inputs = cli->takes & CLI_INPUT ? argc : 0;
@@ -321,236 +276,6 @@ output_open(struct cli *cli, int argc, char **argv)
 		exit(EXIT_CANTCREAT);
 	}
 }
-
-int
-cli_parse(struct cli *cli, int argc, char **argv, const struct option *options,
-    const char *shortopts, cli_option_fn *handle, void *context)
-{
-	static const struct option common[] = {
-		{ "db", required_argument, NULL, 'd' },
-		{ "today", required_argument, NULL, OPT_TODAY },
-		{ "by", required_argument, NULL, OPT_BY },
-		{ "quiet", no_argument, NULL, 'q' },
-		{ "help", no_argument, NULL, 'h' },
-		{ "version", no_argument, NULL, 'V' },
-	};
-	static const struct option input[] = {
-		{ "input-format", required_argument, NULL, OPT_INPUT_FORMAT },
-		{ "encoding", required_argument, NULL, OPT_ENCODING },
-		{ "sheet", required_argument, NULL, OPT_SHEET },
-		{ "header-row", required_argument, NULL, OPT_HEADER_ROW },
-		{ "list-sheets", no_argument, NULL, OPT_LIST_SHEETS },
-	};
-	static const struct option import[] = {
-		{ "skip-bad", no_argument, NULL, OPT_SKIP_BAD },
-		{ "rejects", required_argument, NULL, OPT_REJECTS },
-		{ "dry-run", no_argument, NULL, OPT_DRY_RUN },
-		{ "upsert", no_argument, NULL, OPT_UPSERT },
-		{ "set", required_argument, NULL, OPT_SET },
-	};
-	static const struct option reason[] = {
-		{ "reason", required_argument, NULL, OPT_REASON },
-	};
-	static const struct option dry_run[] = {
-		{ "dry-run", no_argument, NULL, OPT_DRY_RUN },
-	};
-	static const struct option output[] = {
-		{ "format", required_argument, NULL, 'f' },
-		{ "bom", no_argument, NULL, OPT_BOM },
-		{ "excel", no_argument, NULL, OPT_EXCEL },
-		{ "reveal", no_argument, NULL, OPT_REVEAL },
-		{ "labels", no_argument, NULL, OPT_LABELS },
-		{ "codes", no_argument, NULL, OPT_CODES },
-		{ "output", required_argument, NULL, 'o' },
-	};
-	struct option all[96];
-	char shorts[64];
-	size_t n = 0, own = 0;
-	int c, format_set = 0, labels = -1, at;
-
-#define ADD(table) do { \
-	for (size_t i_ = 0; i_ < sizeof(table) / sizeof(table[0]); i_++) \
-		all[n++] = table[i_]; \
-} while (0)
-	ADD(common);
-	if (cli->takes & CLI_INPUT)
-		ADD(input);
-	if (cli->takes & CLI_IMPORT)
-		ADD(import);
-	if (cli->takes & CLI_OUTPUT)
-		ADD(output);
-	if (cli->takes & (CLI_REASON | CLI_EDIT))
-		ADD(reason);
-	if (cli->takes & CLI_EDIT)
-		ADD(dry_run);
-#undef ADD
-	while (options != NULL && options[own].name != NULL && n + 1 < 96)
-		all[n++] = options[own++];
-	memset(&all[n], 0, sizeof(all[n]));
-	snprintf(shorts, sizeof(shorts), "d:qhV%s%s",
-	    cli->takes & CLI_OUTPUT ? "f:o:" : "", shortopts != NULL ? shortopts : "");
-
-	cli->db = store_default_path();
-	cli->by = cli_login_name();
-	date_today(cli->today);
-	cli->format = isatty(STDOUT_FILENO) ? FORMAT_TABLE : FORMAT_CSV;
-	opterr = 0;
-	cli->own_options = options;
-	while (at = -1, (c = getopt_long(argc, argv, shorts, all, &at)) != -1) {
-		switch (c) {
-		case 'd':
-			if (cli->ndbs > 0 && !(cli->takes & CLI_MANY_STORES))
-				cli_usage_error(cli, _("-d: one store only"));
-			cli_add_db(cli, optarg);
-			cli->db = optarg;
-			break;
-		case 'q':
-			cli->quiet = 1;
-			break;
-		case 'h':
-			cli_help(cli, all);
-			exit(cli_finish(cli, EXIT_OK));
-		case 'V':
-			printf("%s (renke) %s\n", cli->command, RENKE_VERSION);
-			exit(cli_finish(cli, EXIT_OK));
-		case 'f':
-			if (output_format_parse(optarg, &cli->format) != 0)
-				cli_usage_error(cli, _("-f: unknown format \"%s\"; "
-				    "expected table, csv, json, jsonl, markdown, html or xlsx"), optarg);
-			format_set = 1;
-			break;
-		case OPT_TODAY:
-			if (date_parse(optarg, cli->today) != 0)
-				cli_usage_error(cli, _("--today: not a date: \"%s\""), optarg);
-			break;
-		case OPT_BY:
-			if (*optarg == '\0')
-				cli_usage_error(cli, _("--by: empty name"));
-			cli->by = optarg;
-			break;
-		case OPT_INPUT_FORMAT:
-			if (strcmp(optarg, "csv") == 0)
-				cli->input_format = INPUT_CSV;
-			else if (strcmp(optarg, "json") == 0)
-				cli->input_format = INPUT_JSON;
-			else if (strcmp(optarg, "jsonl") == 0)
-				cli->input_format = INPUT_JSONL;
-			else if (strcmp(optarg, "xlsx") == 0)
-				cli->input_format = INPUT_XLSX;
-			else if (strcmp(optarg, "xls") == 0 || strcmp(optarg, "et") == 0)
-				cli->input_format = INPUT_XLS;
-			else
-				cli_usage_error(cli, _("--input-format: unknown format "
-				    "\"%s\"; expected csv, json, jsonl, xlsx or xls"), optarg);
-			break;
-		case OPT_SHEET:
-			if (*optarg == '\0')
-				cli_usage_error(cli, _("--sheet: empty name"));
-			cli->workbook.sheet = optarg;
-			break;
-		case OPT_HEADER_ROW:
-			if (number_parse(optarg, 1, 1048576, &cli->workbook.header_row) != 0)
-				cli_usage_error(cli, _("--header-row: not a row number "
-				    "(1 to 1048576): \"%s\""), optarg);
-			break;
-		case OPT_LIST_SHEETS:
-			cli->list_sheets = 1;
-			break;
-		case OPT_ENCODING:
-			if (strcmp(optarg, "auto") == 0)
-				cli->encoding = ENCODING_AUTO;
-			else if (strcasecmp(optarg, "utf-8") == 0 ||
-			    strcasecmp(optarg, "utf8") == 0)
-				cli->encoding = ENCODING_UTF8;
-			else if (strcasecmp(optarg, "gb18030") == 0 ||
-			    strcasecmp(optarg, "gbk") == 0 ||
-			    strcasecmp(optarg, "gb2312") == 0)
-				cli->encoding = ENCODING_GB18030;
-			else
-				cli_usage_error(cli, _("--encoding: unknown encoding "
-				    "\"%s\"; expected auto, utf-8 or gb18030"), optarg);
-			break;
-		case OPT_BOM:
-			cli->output_flags |= OUTPUT_BOM;
-			break;
-		case OPT_EXCEL:
-			cli->output_flags |= OUTPUT_EXCEL | OUTPUT_BOM;
-			break;
-		case OPT_REVEAL:
-			cli->reveal = 1;
-			break;
-		case 'o':
-			if (*optarg == '\0')
-				cli_usage_error(cli, _("-o: empty file name"));
-			cli->output = optarg;
-			break;
-		case OPT_LABELS:
-		case OPT_CODES:
-			if (labels == (c == OPT_CODES))
-				cli_usage_error(cli, _("--labels and --codes "
-				    "exclude each other"));
-			labels = c == OPT_LABELS;
-			break;
-		case OPT_SKIP_BAD:
-			cli->import.skip_bad = 1;
-			break;
-		case OPT_REJECTS:
-			cli->rejects = optarg;
-			break;
-		case OPT_DRY_RUN:
-			cli->import.dry_run = 1;
-			break;
-		case OPT_UPSERT:
-			cli->import.upsert = 1;
-			break;
-		case OPT_REASON:
-			cli->import.reason = optarg;
-			break;
-		case OPT_SET:
-			if (strchr(optarg, '=') == NULL || optarg[0] == '=')
-				cli_usage_error(cli, _("--set: expected field=value, got "
-				    "\"%s\""), optarg);
-			if (cli->nsets == sizeof(cli->sets) / sizeof(cli->sets[0]))
-				cli_usage_error(cli, _("--set: too many"));
-			cli->sets[cli->nsets++] = optarg;
-			break;
-		case '?':
-			if (optopt != 0 && optopt < 256)
-				cli_usage_error(cli, _("unknown option -%c"), optopt);
-			cli_usage_error(cli, _("unknown option or missing argument: %s"),
-			    argv[optind - 1]);
-		case ':':
-			cli_usage_error(cli, _("missing argument: %s"), argv[optind - 1]);
-		default:
-			given_option(cli, all, at, c, optarg);
-			if (handle == NULL || handle(cli, c, optarg, context) != 0)
-				cli_usage_error(cli, _("bad option: %s"), argv[optind - 1]);
-		}
-	}
-	/* a command reading many stores may take them from elsewhere (none given: 0) */
-	if (cli->ndbs == 0 && !(cli->takes & CLI_MANY_STORES))
-		cli_add_db(cli, cli->db);
-	if (cli->format == FORMAT_XLSX && cli->output == NULL &&
-	    isatty(STDOUT_FILENO))
-		cli_usage_error(cli, _("-f xlsx: a workbook is no text for a terminal; "
-		    "redirect standard output to a file"));
-	if (!format_set && cli->format == FORMAT_TABLE &&
-	    (cli->output_flags & (OUTPUT_BOM | OUTPUT_EXCEL)))
-		cli->format = FORMAT_CSV;
-	if (labels == -1)
-		labels = output_for_people(cli->format, cli->output_flags);
-	if (labels)
-		cli->output_flags |= OUTPUT_LABELS;
-	if (cli->rejects != NULL && !cli->import.skip_bad)
-		cli_usage_error(cli, _("--rejects needs --skip-bad"));
-	if (cli->import.skip_bad && cli->rejects == NULL)
-		cli_usage_error(cli, _("--skip-bad needs --rejects FILE, so that "
-		    "no record is lost"));
-	if (cli->output != NULL)
-		output_open(cli, argc - optind, argv + optind);
-	return optind;
-}
-
 
 struct store *
 cli_store_at(struct cli *cli, const char *path, enum store_mode mode,

@@ -112,6 +112,14 @@ int cli_parse(struct cli *cli, int argc, char **argv,
     cli_option_fn *handle, void *context);
 
 /*
+ * -o: send standard output to a new file beside cli->output, put in
+ * place by cli_finish() when all went well, after checking that it is
+ * none of the stores and none of the inputs argv[0..argc).  A usage
+ * error or exit 73 when it cannot be.  Called by cli_parse().
+ */
+void cli_output_open(struct cli *cli, int argc, char **argv);
+
+/*
  * -h: the synopsis, then a line for each of options (getopt's table of
  * the options the command takes, ended by a NULL name) in the user's
  * language, each said as the command's man page, else renke(7), says it.

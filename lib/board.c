@@ -87,14 +87,6 @@ struct board_rec {
 
 /* ---- checking ---- */
 
-/* Report field k missing with what it is for; returns 1. */
-static int
-missing(struct import *im, const struct record *rec, int k, const char *why)
-{
-	import_problem(im, rec, k, _("missing; %s"), why);
-	return 1;
-}
-
 /* The step, the entry's key, the dates and codes into u; 1 when one is bad (reported). */
 static int
 check_fields(struct import *im, const struct record *rec, struct board_rec *u)
@@ -104,16 +96,17 @@ check_fields(struct import *im, const struct record *rec, struct board_rec *u)
 	int bad = 0;
 
 	if (v[BOARD_BOARD] == NULL)
-		bad |= missing(im, rec, BOARD_BOARD, _("which board? honour or exposure"));
+		bad |= import_missing(im, rec, BOARD_BOARD, _("which board? "
+		    "honour or exposure"));
 	else
 		bad |= case_check_code(im, rec, BOARD_BOARD, "board", v[BOARD_BOARD],
 		    &u->board);
 	if (v[BOARD_HOUSEHOLD] == NULL)
-		bad |= missing(im, rec, BOARD_HOUSEHOLD, _("which household is "
-		    "posted?"));
+		bad |= import_missing(im, rec, BOARD_HOUSEHOLD, _("which "
+		    "household is posted?"));
 	if (v[BOARD_FROM] == NULL)
-		bad |= missing(im, rec, BOARD_FROM, _("the first day of the "
-		    "period the entry is posted for"));
+		bad |= import_missing(im, rec, BOARD_FROM, _("the first day of "
+		    "the period the entry is posted for"));
 	else
 		bad |= issue_check_date(im, rec, BOARD_FROM, v[BOARD_FROM], u->from);
 	if (v[BOARD_TO] != NULL)
@@ -122,7 +115,7 @@ check_fields(struct import *im, const struct record *rec, struct board_rec *u)
 		bad |= issue_check_date(im, rec, BOARD_OBJECT_BY, v[BOARD_OBJECT_BY],
 		    u->object_by);
 	if (v[BOARD_STEP] == NULL)
-		bad |= missing(im, rec, BOARD_STEP, _("which step?"));
+		bad |= import_missing(im, rec, BOARD_STEP, _("which step?"));
 	else
 		bad |= case_check_code(im, rec, BOARD_STEP, "board_step",
 		    v[BOARD_STEP], &step);
@@ -147,18 +140,18 @@ check_proposal(struct import *im, const struct record *rec,
 	int exposure = strcmp(u->board, "exposure") == 0, bad = 0;
 
 	if (u->v[BOARD_TO] == NULL)
-		bad |= missing(im, rec, BOARD_TO, _("the last day of the period "
-		    "the entry is posted for"));
+		bad |= import_missing(im, rec, BOARD_TO, _("the last day of "
+		    "the period the entry is posted for"));
 	else if (strcmp(u->to, u->from) < 0) {
 		import_problem(im, rec, BOARD_TO, _("%s is before the first day of "
 		    "the period %s"), u->to, u->from);
 		bad = 1;
 	}
 	if (u->source == NULL)
-		bad |= missing(im, rec, BOARD_SOURCE, exposure ? _("where the entry "
-		    "comes from: the evaluation's black list or a council's "
-		    "finding") : _("where the entry comes from: a selection or the "
-		    "evaluation's red list"));
+		bad |= import_missing(im, rec, BOARD_SOURCE, exposure ?
+		    _("where the entry comes from: the evaluation's black list "
+		    "or a council's finding") : _("where the entry comes from: "
+		    "a selection or the evaluation's red list"));
 	else if (exposure != (strcmp(u->source, "black_list") == 0 ||
 	    strcmp(u->source, "council") == 0)) {
 		import_problem(im, rec, BOARD_SOURCE, _("the %s does not take "
@@ -167,8 +160,9 @@ check_proposal(struct import *im, const struct record *rec,
 		bad = 1;
 	}
 	if (exposure && u->v[BOARD_REASON] == NULL)
-		bad |= missing(im, rec, BOARD_REASON, _("an entry on the exposure "
-		    "board says why; it is refused without its reason"));
+		bad |= import_missing(im, rec, BOARD_REASON, _("an entry on "
+		    "the exposure board says why; it is refused without its "
+		    "reason"));
 	if (!exposure && u->v[BOARD_REASON] != NULL) {
 		import_problem(im, rec, BOARD_REASON, _("an entry on the honour "
 		    "board has no reason for exposure"));
@@ -176,7 +170,8 @@ check_proposal(struct import *im, const struct record *rec,
 	}
 	if (u->v[BOARD_HEADLINE] == NULL && (u->source == NULL ||
 	    strcmp(u->source, "selection") != 0))
-		bad |= missing(im, rec, BOARD_HEADLINE, _("what is posted"));
+		bad |= import_missing(im, rec, BOARD_HEADLINE, _("what is "
+		    "posted"));
 	return bad;
 }
 
@@ -191,22 +186,24 @@ check_content(struct import *im, const struct record *rec,
 	if (strcmp(s, "propose") == 0)
 		return check_proposal(im, rec, u);
 	if (strcmp(s, "notify") == 0 && u->v[BOARD_OBJECT_BY] == NULL)
-		return missing(im, rec, BOARD_OBJECT_BY, _("the household is told "
-		    "the reason and the last day it may object"));
+		return import_missing(im, rec, BOARD_OBJECT_BY, _("the "
+		    "household is told the reason and the last day it may "
+		    "object"));
 	if (strcmp(s, "notify") == 0 && strcmp(u->object_by, u->date) < 0) {
 		import_problem(im, rec, BOARD_OBJECT_BY, _("%s is before the notice "
 		    "itself (%s)"), u->object_by, u->date);
 		return 1;
 	}
 	if (strcmp(s, "decide") == 0 && u->result == NULL)
-		bad |= missing(im, rec, BOARD_RESULT, _("the objection is upheld "
-		    "or dismissed"));
+		bad |= import_missing(im, rec, BOARD_RESULT, _("the objection "
+		    "is upheld or dismissed"));
 	if ((strcmp(s, "object") == 0 || strcmp(s, "decide") == 0 ||
 	    strcmp(s, "remove") == 0) && u->v[BOARD_NOTES] == NULL)
-		bad |= missing(im, rec, BOARD_NOTES, strcmp(s, "object") == 0 ?
-		    _("what the household objects to") : strcmp(s, "decide") == 0 ?
-		    _("why the objection is decided so") : _("why the entry comes "
-		    "down before the end of its period"));
+		bad |= import_missing(im, rec, BOARD_NOTES,
+		    strcmp(s, "object") == 0 ? _("what the household objects "
+		    "to") : strcmp(s, "decide") == 0 ? _("why the objection is "
+		    "decided so") : _("why the entry comes down before the end "
+		    "of its period"));
 	return bad;
 }
 
@@ -222,14 +219,6 @@ one_row(struct store *s, sqlite3_stmt *st, struct error *err)
 		return 1;
 	sqlite3_finalize(st);
 	return rc == SQLITE_DONE ? 0 : store_error(s, rc, err);
-}
-
-/* Copy column k of st into out (size bytes; "" for NULL). */
-static void
-column_copy(sqlite3_stmt *st, int k, char *out, size_t size)
-{
-	snprintf(out, size, "%s", sqlite3_column_type(st, k) == SQLITE_NULL ? "" :
-	    (const char *)sqlite3_column_text(st, k));
 }
 
 /*
@@ -288,11 +277,11 @@ load_entry(struct store *s, void *v, struct error *err)
 	if ((rc = one_row(s, st, err)) <= 0)
 		return rc;
 	u->e.id = sqlite3_column_int64(st, 0);
-	column_copy(st, 1, u->e.board, sizeof(u->e.board));
-	column_copy(st, 2, u->e.stage, sizeof(u->e.stage));
-	column_copy(st, 3, u->e.stage_on, sizeof(u->e.stage_on));
-	column_copy(st, 4, u->e.period_to, sizeof(u->e.period_to));
-	column_copy(st, 5, u->e.object_by, sizeof(u->e.object_by));
+	store_column_copy(st, 1, u->e.board, sizeof(u->e.board));
+	store_column_copy(st, 2, u->e.stage, sizeof(u->e.stage));
+	store_column_copy(st, 3, u->e.stage_on, sizeof(u->e.stage_on));
+	store_column_copy(st, 4, u->e.period_to, sizeof(u->e.period_to));
+	store_column_copy(st, 5, u->e.object_by, sizeof(u->e.object_by));
 	sqlite3_finalize(st);
 	return 1;
 }
@@ -369,7 +358,7 @@ check_recorded(struct import *im, const struct record *rec, struct store *s,
 		return -1;
 	if ((rc = one_row(s, st, err)) <= 0)
 		return rc;
-	column_copy(st, 0, on, sizeof(on));
+	store_column_copy(st, 0, on, sizeof(on));
 	same = sqlite3_column_int(st, 1);
 	sqlite3_finalize(st);
 	if (same)

@@ -127,6 +127,14 @@ import_problem_labelled(struct import *im, const struct record *rec,
 	va_end(ap);
 }
 
+int
+import_missing(struct import *im, const struct record *rec, int k,
+    const char *why)
+{
+	import_problem(im, rec, k, _("missing; %s"), why);
+	return 1;
+}
+
 const char *
 import_field_label(struct import *im, const struct record *rec, size_t k)
 {

@@ -168,6 +168,14 @@ void import_problem(struct import *im, const struct record *rec, int k,
     const char *fmt, ...) __attribute__((format(printf, 4, 5)));
 
 /*
+ * Report rec's field k missing, saying what it is for (why, a message
+ * already translated): "missing; why".  Returns 1, for a check's count
+ * of bad fields.
+ */
+int import_missing(struct import *im, const struct record *rec, int k,
+    const char *why);
+
+/*
  * The heading under which rec's input gives field k of the kind's specs
  * (the field's name when it gives none): a string of rec's or of the
  * specs, as import_problem() names the field.

@@ -79,14 +79,6 @@ struct misconduct_rec {
 
 /* ---- checking ---- */
 
-/* Report field k missing with what it is for; returns 1. */
-static int
-missing(struct import *im, const struct record *rec, int k, const char *why)
-{
-	import_problem(im, rec, k, _("missing; %s"), why);
-	return 1;
-}
-
 /* 1 when text has the shape of an ID number: 17 digits and a digit or X, or full width ones. */
 static int
 looks_like_id_number(const char *text)
@@ -156,8 +148,9 @@ check_parties(struct import *im, const struct record *rec,
 		}
 	}
 	if (u->nparties == 0)
-		return missing(im, rec, MISCONDUCT_PARTIES, _("the households (by "
-		    "household number) and persons (by ID number) concerned"));
+		return import_missing(im, rec, MISCONDUCT_PARTIES, _("the "
+		    "households (by household number) and persons (by ID "
+		    "number) concerned"));
 	return 0;
 }
 
@@ -171,18 +164,21 @@ check_fields(struct import *im, const struct record *rec,
 	int bad = 0;
 
 	if (v[MISCONDUCT_KIND] == NULL)
-		bad |= missing(im, rec, MISCONDUCT_KIND, _("which kind of matter? "
-		    "petition, support_refusal, domestic_violence or other"));
+		bad |= import_missing(im, rec, MISCONDUCT_KIND, _("which kind "
+		    "of matter? petition, support_refusal, domestic_violence "
+		    "or other"));
 	else
 		bad |= case_check_code(im, rec, MISCONDUCT_KIND, "misconduct_kind",
 		    v[MISCONDUCT_KIND], &u->kind);
 	if (v[MISCONDUCT_PARTIES] == NULL)
-		bad |= missing(im, rec, MISCONDUCT_PARTIES, _("the households (by "
-		    "household number) and persons (by ID number) concerned"));
+		bad |= import_missing(im, rec, MISCONDUCT_PARTIES, _("the "
+		    "households (by household number) and persons (by ID "
+		    "number) concerned"));
 	else
 		bad |= check_parties(im, rec, u);
 	if (v[MISCONDUCT_STEP] == NULL)
-		bad |= missing(im, rec, MISCONDUCT_STEP, _("which step?"));
+		bad |= import_missing(im, rec, MISCONDUCT_STEP,
+		    _("which step?"));
 	else
 		bad |= case_check_code(im, rec, MISCONDUCT_STEP, "misconduct_step",
 		    v[MISCONDUCT_STEP], &step);
@@ -208,9 +204,9 @@ check_fields(struct import *im, const struct record *rec,
 	if (strcmp(step, "refer") == 0 && v[MISCONDUCT_REFERRED_ON] == NULL)
 		snprintf(u->referred, sizeof(u->referred), "%s", u->date);
 	else if (v[MISCONDUCT_REFERRED_ON] == NULL)
-		return missing(im, rec, MISCONDUCT_REFERRED_ON, _("the day the "
-		    "matter was referred, which with its kind and first party "
-		    "names it"));
+		return import_missing(im, rec, MISCONDUCT_REFERRED_ON, _("the "
+		    "day the matter was referred, which with its kind and "
+		    "first party names it"));
 	if (strcmp(step, "refer") == 0 && strcmp(u->referred, u->date) != 0) {
 		import_problem(im, rec, MISCONDUCT_DATE, _("a referral is dated the "
 		    "day the matter was referred (%s)"), u->referred);
@@ -229,9 +225,9 @@ check_content(struct import *im, const struct record *rec,
 
 	if (strcmp(s, "refer") == 0) {
 		if (u->to == NULL)
-			bad |= missing(im, rec, MISCONDUCT_TO, _("where the matter goes: "
-			    "mediation, arbitration, ruling, reconsideration, court or "
-			    "police"));
+			bad |= import_missing(im, rec, MISCONDUCT_TO, _("where "
+			    "the matter goes: mediation, arbitration, ruling, "
+			    "reconsideration, court or police"));
 		if (u->v[MISCONDUCT_DUE] != NULL && strcmp(u->due, u->date) < 0) {
 			import_problem(im, rec, MISCONDUCT_DUE, _("%s is before the "
 			    "referral (%s)"), u->due, u->date);
@@ -240,23 +236,15 @@ check_content(struct import *im, const struct record *rec,
 		return bad;
 	}
 	if (strcmp(s, "result") == 0 && u->v[MISCONDUCT_RESULT] == NULL)
-		return missing(im, rec, MISCONDUCT_RESULT, _("what the body "
-		    "decided or agreed"));
+		return import_missing(im, rec, MISCONDUCT_RESULT, _("what the "
+		    "body decided or agreed"));
 	if (strcmp(s, "revisit") == 0 && u->finding == NULL)
-		return missing(im, rec, MISCONDUCT_FINDING, _("what the revisit "
-		    "found: stable or relapsed"));
+		return import_missing(im, rec, MISCONDUCT_FINDING, _("what the "
+		    "revisit found: stable or relapsed"));
 	return 0;
 }
 
 /* ---- the store ---- */
-
-/* Copy column k of st into out (size bytes; "" for NULL). */
-static void
-column_copy(sqlite3_stmt *st, int k, char *out, size_t size)
-{
-	snprintf(out, size, "%s", sqlite3_column_type(st, k) == SQLITE_NULL ? "" :
-	    (const char *)sqlite3_column_text(st, k));
-}
 
 /* The matter of u's key into u->m: 1, 0 when none, -1 with err set. */
 static int
@@ -278,14 +266,16 @@ load_matter(struct store *s, struct misconduct_rec *u, struct error *err)
 	sqlite3_bind_text(st, 3, u->referred, -1, SQLITE_STATIC);
 	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		m->id = sqlite3_column_int64(st, 0);
-		column_copy(st, 1, m->stage, sizeof(m->stage));
-		column_copy(st, 2, m->stage_on, sizeof(m->stage_on));
-		column_copy(st, 3, m->status, sizeof(m->status));
-		column_copy(st, 4, m->parties, sizeof(m->parties));
-		column_copy(st, 5, m->referred_to, sizeof(m->referred_to));
-		column_copy(st, 6, m->accepted_on, sizeof(m->accepted_on));
-		column_copy(st, 7, m->result_on, sizeof(m->result_on));
-		column_copy(st, 8, m->result, sizeof(m->result));
+		store_column_copy(st, 1, m->stage, sizeof(m->stage));
+		store_column_copy(st, 2, m->stage_on, sizeof(m->stage_on));
+		store_column_copy(st, 3, m->status, sizeof(m->status));
+		store_column_copy(st, 4, m->parties, sizeof(m->parties));
+		store_column_copy(st, 5, m->referred_to,
+		    sizeof(m->referred_to));
+		store_column_copy(st, 6, m->accepted_on,
+		    sizeof(m->accepted_on));
+		store_column_copy(st, 7, m->result_on, sizeof(m->result_on));
+		store_column_copy(st, 8, m->result, sizeof(m->result));
 	}
 	sqlite3_finalize(st);
 	if (rc == SQLITE_ROW)
@@ -354,8 +344,9 @@ find_place(struct import *im, const struct record *rec, struct store *s,
 	if (u->v[MISCONDUCT_VILLAGE] == NULL) {
 		if (u->household_ref != 0)
 			return 0;
-		return missing(im, rec, MISCONDUCT_VILLAGE, _("no party is of a "
-		    "registered household: which village referred the matter?"));
+		return import_missing(im, rec, MISCONDUCT_VILLAGE, _("no party "
+		    "is of a registered household: which village referred the "
+		    "matter?"));
 	}
 	if ((rc = issue_find_place(im, rec, s, MISCONDUCT_VILLAGE,
 	    u->v[MISCONDUCT_VILLAGE], NULL, &given, &given_group, err)) != 0)

@@ -111,14 +111,6 @@ check_count(struct import *im, const struct record *rec, int k,
 	return 1;
 }
 
-/* Report field k missing for the step with what it is for; returns 1. */
-static int
-missing(struct import *im, const struct record *rec, int k, const char *why)
-{
-	import_problem(im, rec, k, _("missing; %s"), why);
-	return 1;
-}
-
 /* The step, date and codes into u, and whether the fields fit the step; 1 when one is bad (reported). */
 static int
 check_codes(struct import *im, const struct record *rec, struct rule_rec *u)
@@ -127,12 +119,13 @@ check_codes(struct import *im, const struct record *rec, struct rule_rec *u)
 	int bad = 0;
 
 	if (v[RULE_TITLE] == NULL)
-		bad |= missing(im, rec, RULE_TITLE, _("which rule set? give its "
-		    "title"));
+		bad |= import_missing(im, rec, RULE_TITLE, _("which rule set? "
+		    "give its title"));
 	if (v[RULE_VILLAGE] == NULL)
-		bad |= missing(im, rec, RULE_VILLAGE, _("which village's rule set?"));
+		bad |= import_missing(im, rec, RULE_VILLAGE, _("which "
+		    "village's rule set?"));
 	if (v[RULE_STEP] == NULL)
-		bad |= missing(im, rec, RULE_STEP, _("which step?"));
+		bad |= import_missing(im, rec, RULE_STEP, _("which step?"));
 	else
 		bad |= case_check_code(im, rec, RULE_STEP, "rule_step", v[RULE_STEP],
 		    &u->step);
@@ -177,9 +170,10 @@ check_vote(struct import *im, const struct record *rec, struct rule_rec *u)
 
 	for (int i = 0; i < 5; i++) {
 		if (u->v[k[i]] == NULL && i < 3)
-			bad |= missing(im, rec, k[i], _("a vote records the "
-			    "representatives in office, those present and the yes "
-			    "votes (no and abstain when there were any)"));
+			bad |= import_missing(im, rec, k[i], _("a vote records "
+			    "the representatives in office, those present and "
+			    "the yes votes (no and abstain when there were "
+			    "any)"));
 		else
 			bad |= check_count(im, rec, k[i], u->v[k[i]], &n[i]);
 	}
@@ -202,17 +196,18 @@ check_content(struct import *im, const struct record *rec, struct rule_rec *u)
 
 	if (strcmp(s, "draft") == 0 && u->topics[0] == '\0' &&
 	    v[RULE_TOPICS] == NULL)
-		return missing(im, rec, RULE_TOPICS, _("a draft names its topics "
-		    "(changing customs, neighbourly harmony, high bride prices, "
-		    "lavish ceremonies ...)"));
+		return import_missing(im, rec, RULE_TOPICS, _("a draft names "
+		    "its topics (changing customs, neighbourly harmony, high "
+		    "bride prices, lavish ceremonies ...)"));
 	if (strcmp(s, "consult") == 0) {
 		if (v[RULE_GROUPS] == NULL)
-			bad |= missing(im, rec, RULE_GROUPS, _("a round of consultation "
-			    "names whom it asked"));
+			bad |= import_missing(im, rec, RULE_GROUPS, _("a round "
+			    "of consultation names whom it asked"));
 		if (v[RULE_OPINIONS] == NULL || v[RULE_ADOPTED] == NULL)
-			bad |= missing(im, rec, v[RULE_OPINIONS] == NULL ?
-			    RULE_OPINIONS : RULE_ADOPTED, _("a round of consultation "
-			    "counts the opinions received and adopted"));
+			bad |= import_missing(im, rec,
+			    v[RULE_OPINIONS] == NULL ? RULE_OPINIONS :
+			    RULE_ADOPTED, _("a round of consultation counts "
+			    "the opinions received and adopted"));
 		if (!bad && u->adopted > u->opinions) {
 			import_problem(im, rec, RULE_ADOPTED, _("%ld opinions adopted of "
 			    "%ld received"), u->adopted, u->opinions);
@@ -224,8 +219,9 @@ check_content(struct import *im, const struct record *rec, struct rule_rec *u)
 		return check_vote(im, rec, u);
 	if (strcmp(s, "review") == 0) {
 		if (u->result == NULL)
-			return missing(im, rec, RULE_RESULT, _("the review files the rule "
-			    "set or refuses it: passed or refused"));
+			return import_missing(im, rec, RULE_RESULT, _("the "
+			    "review files the rule set or refuses it: passed "
+			    "or refused"));
 		if (strcmp(u->result, "passed") != 0 &&
 		    strcmp(u->result, "refused") != 0) {
 			import_problem(im, rec, RULE_RESULT, _("a review is passed or "
@@ -233,28 +229,31 @@ check_content(struct import *im, const struct record *rec, struct rule_rec *u)
 			return 1;
 		}
 		if (strcmp(u->result, "refused") == 0 && v[RULE_NOTES] == NULL)
-			return missing(im, rec, RULE_NOTES, _("a refusal says why"));
+			return import_missing(im, rec, RULE_NOTES, _("a "
+			    "refusal says why"));
 		return 0;
 	}
 	if (strcmp(s, "post") == 0 && v[RULE_PLACE] == NULL)
-		return missing(im, rec, RULE_PLACE, _("a posting says where"));
+		return import_missing(im, rec, RULE_PLACE, _("a posting says "
+		    "where"));
 	if (strcmp(s, "deliver") == 0 && v[RULE_HOUSEHOLD] == NULL)
-		return missing(im, rec, RULE_HOUSEHOLD, _("a delivery names the "
-		    "household"));
+		return import_missing(im, rec, RULE_HOUSEHOLD, _("a delivery "
+		    "names the household"));
 	if (strcmp(s, "enforce") == 0) {
 		if (v[RULE_HOUSEHOLD] == NULL)
-			bad |= missing(im, rec, RULE_HOUSEHOLD, _("an enforcement names "
-			    "the household"));
+			bad |= import_missing(im, rec, RULE_HOUSEHOLD, _("an "
+			    "enforcement names the household"));
 		if (u->action == NULL && v[RULE_ACTION] == NULL)
-			bad |= missing(im, rec, RULE_ACTION, _("an enforcement is a "
-			    "violation handled or a reward"));
+			bad |= import_missing(im, rec, RULE_ACTION, _("an "
+			    "enforcement is a violation handled or a reward"));
 		if (u->body == NULL && v[RULE_BODY] == NULL)
-			bad |= missing(im, rec, RULE_BODY, _("an enforcement names the "
-			    "body that decided it: red_white_council, moral_council, "
-			    "elders_hall or village_committee"));
+			bad |= import_missing(im, rec, RULE_BODY, _("an "
+			    "enforcement names the body that decided it: "
+			    "red_white_council, moral_council, elders_hall or "
+			    "village_committee"));
 		if (v[RULE_NOTES] == NULL)
-			bad |= missing(im, rec, RULE_NOTES, _("an enforcement says what "
-			    "was done"));
+			bad |= import_missing(im, rec, RULE_NOTES, _("an "
+			    "enforcement says what was done"));
 	}
 	return bad;
 }

@@ -247,6 +247,13 @@ store_prepare(struct store *s, const char *sql, struct error *err)
 	return st;
 }
 
+void
+store_column_copy(sqlite3_stmt *st, int k, char *out, size_t size)
+{
+	snprintf(out, size, "%s", sqlite3_column_type(st, k) == SQLITE_NULL ?
+	    "" : (const char *)sqlite3_column_text(st, k));
+}
+
 int
 store_trust_checks(struct store *s, int on, struct error *err)
 {

@@ -78,6 +78,12 @@ int store_exec(struct store *s, const char *sql, struct error *err);
 sqlite3_stmt *store_prepare(struct store *s, const char *sql, struct error *err);
 
 /*
+ * Copy column k of st's current row into out (size bytes, cut short
+ * when it is longer): "" for NULL.
+ */
+void store_column_copy(sqlite3_stmt *st, int k, char *out, size_t size);
+
+/*
  * Step st (prepared and bound by the caller) for the integer in the
  * first column of its first row, and finalize it.  Returns that
  * integer, 0 when there is no row, or -1 with err set: for the id a
