@@ -90,23 +90,24 @@ store_cache() {
 # (the helpers below): its name there carries a checksum of BODY, the
 # locale, the user, the commands and examples/, so a rebuilt command or
 # an edited example never meets a stale store; the Makefile empties the
-# directory before each run besides.
+# directory before each run besides.  Its copy in the file's $TRASH is
+# named apart from the file's own store_cache NAMEs.
 shared_store_cache() {
-	if [ ! -s "$TRASH/cache.$1.db" ]; then
+	if [ ! -s "$TRASH/cache.shared.$1.db" ]; then
 		shared=$RENKE_BUILD/test-cache/$1.$({
 			printf '%s\n' "$2" "$LANG" "${LC_ALL-}" "$RENKE_USER" "$TZ" &&
 			ls -lL --time-style=+%s.%N "$RENKE_BIN" "$EXAMPLES"
 		} | cksum | tr ' ' .).db || return 1
 		if [ -s "$shared" ]; then
-			cp "$shared" "$TRASH/cache.$1.db" || return 1
+			cp "$shared" "$TRASH/cache.shared.$1.db" || return 1
 		else
-			store_cache "$1" "$2" &&
+			store_cache "shared.$1" "$2" &&
 			mkdir -p "$RENKE_BUILD/test-cache" &&
-			cp "$TRASH/cache.$1.db" "$shared.$$.new" &&
+			cp "$TRASH/cache.shared.$1.db" "$shared.$$.new" &&
 			mv -f "$shared.$$.new" "$shared" || return 1
 		fi
 	fi
-	store_cache "$1" "$2"
+	store_cache "shared.$1" "$2"
 }
 
 # example_township: the example township at $RENKE_DB: its households,

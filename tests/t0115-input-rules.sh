@@ -11,7 +11,7 @@
 # seed: a store holding one household, its dump in ./before
 seed() {
 	printf "household_id,village\nS1,甲村\n" >seed.csv &&
-	household-add -q seed.csv &&
+	store_cache seed 'household-add -q seed.csv' &&
 	store_dump >before
 }
 

@@ -21,13 +21,11 @@ township() {
 	B2,李二,乙村,1组,特困户
 	C1,赵一,丙村,,一般农户
 	EOF
-	household-add -q households.csv &&
 	cat >milestones.csv <<-\EOF &&
 	milestone_id,title,kind,categories,round,due_date
 	2022-11-01,脱贫户、低保户全覆盖走访,visit-coverage,脱贫户、低保户,2022-r1,2022-11-01
 	2023-02-18,所有农户,visit-coverage,,2023-r1,2023-02-18
 	EOF
-	milestone-add -q milestones.csv &&
 	# A1 twice on time; A2 the day after the due date; A5 in another
 	# round only; B1 on the due date; B2 (not due in 2022-r1) on time;
 	# in 2023-r1 all but A3 and C1
@@ -47,7 +45,10 @@ township() {
 	B2,2023-01-10,丙,2023-r1
 	A3,2023-02-21,乙,2023-r1
 	EOF
-	visit-log -q --today 2023-03-01 visits.csv
+	store_cache township '
+		household-add -q households.csv &&
+		milestone-add -q milestones.csv &&
+		visit-log -q --today 2023-03-01 visits.csv'
 }
 
 test_case 'coverage per milestone and village, as CSV' '

@@ -18,7 +18,7 @@ households() {
 	A4,王四,甲村,2组,一般农户
 	B1,李一,乙村,1组,脱贫户、监测户
 	EOF
-	household-add -q households.csv
+	store_cache households 'household-add -q households.csv'
 }
 
 # example: the example township, its milestones and visits, in the store

@@ -15,7 +15,7 @@ sql() {
 
 # seed: the example milestones in the store, its dump in ./before
 seed() {
-	milestone-add -q "$EXAMPLES/milestones.csv" &&
+	store_cache seed 'milestone-add -q "$EXAMPLES/milestones.csv"' &&
 	store_dump >before
 }
 

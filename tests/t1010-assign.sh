@@ -14,10 +14,11 @@ seed() {
 		echo "A2,张二,甲村,监测户"
 		echo "B1,李一,乙村,脱贫户"
 	} >households.csv &&
-	household-add -q households.csv &&
 	printf "milestone_id,title,categories,round,due_date\nm1,遍访,脱贫户;监测户,r1,2022-11-01\n" \
 		>milestones.csv &&
-	milestone-add -q milestones.csv &&
+	store_cache seed '
+		household-add -q households.csv &&
+		milestone-add -q milestones.csv' &&
 	store_dump >before
 }
 
