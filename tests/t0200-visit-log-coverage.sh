@@ -144,6 +144,10 @@ test_case 'a milestone that is not in the store: a message, no output at all' '
 	done &&
 	expect_status 65 visit-log --coverage --missing --bom --milestone 2022-12-01 >out 2>err &&
 	test_must_be_empty out &&
+	expect_status 65 visit-log --coverage -f xlsx -o cover.xlsx \
+		--milestone 2022-12-01 2>err &&
+	test_path_is_missing cover.xlsx &&
+	test "$(ls -A | grep -c cover)" -eq 0 &&
 	(zh_locale &&
 	expect_status 65 visit-log --coverage -f html --milestone 2022-12-01 >out 2>err &&
 	err_is err "visit-log: 数据库中没有时间节点2022-12-01；用milestone-add添加时间节点" &&
