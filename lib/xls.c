@@ -571,6 +571,32 @@ read_stream(struct xls *x, const char *path, struct error *err)
 }
 
 /*
+ * 1 when the sheet whose records begin at at holds a chart and no cell:
+ * a chart sheet saved as a worksheet with its chart drawn on it, as
+ * LibreOffice saves one in an .xls.
+ */
+static int
+chart_alone(const struct xls *x, size_t at)
+{
+	size_t len, depth = 0;
+	const unsigned char *data;
+	unsigned type;
+	int chart = 0;
+
+	while (next_record(x, &at, &type, &data, &len) == 1) {
+		if (type == BIFF_BOF && ++depth == 2)
+			chart = 1;
+		else if (type == BIFF_EOF && (depth == 0 || --depth == 0))
+			break;
+		else if (depth == 1 && (type == 0x00FD || type == BIFF_LABEL ||
+		    type == 0x0203 || type == 0x027E || type == 0x00BD ||
+		    type == 0x0006 || type == 0x0205 || type == 0x00D6))
+			return 0;	/* LABELSST, LABEL, NUMBER, RK, MULRK, FORMULA, BOOLERR, RSTRING */
+	}
+	return chart;
+}
+
+/*
  * The BOUNDSHEET records of the stream: each sheet's hidden state and
  * where its records begin.  libfreexl numbers the worksheets among them
  * (charts and macros left out).  0, or -1 with err set.
@@ -600,7 +626,8 @@ read_sheet_list(struct xls *x, struct error *err)
 				nworksheets += data[5] == 0;
 			} else if (all || data[5] == 0) {
 				x->sheet_at[k] = biff_u32(data);
-				x->sheets[k].chart = data[5] == 2;
+				x->sheets[k].chart = data[5] == 2 ||
+				    chart_alone(x, biff_u32(data));
 				x->sheets[k++].hidden = (data[4] & 3) != 0;
 			}
 		}

@@ -100,6 +100,17 @@ test_case '--list-sheets: the sheet and its rows' '
 	test_cmp expect out
 '
 
+test_case 'a chart sheet first (LibreOffice: a worksheet of no cell with a chart): the roster after it is read' '
+	household-add --list-sheets "$DATA/households-chartsheet.xls" >out &&
+	printf "图表\tvisible\t0\n花名册\tvisible\t22\n" >expect &&
+	test_cmp expect out &&
+	head -21 "$EXAMPLES/households.csv" >twenty.csv &&
+	household-add -q -d csv.db twenty.csv &&
+	household-add -d xls.db "$DATA/households-chartsheet.xls" 2>err &&
+	grep_message "households-chartsheet.xls:花名册: the header is row 2$" err &&
+	same_households csv.db xls.db 20
+'
+
 test_case 'formulas: the village their text result, the household'"'"'s size a number' '
 	household-add -q -d xls.db "$DATA/households-formulas.xls" &&
 	same_households "$TRASH/csv.db" xls.db
