@@ -26,6 +26,13 @@ const struct column issue_out_columns[ISSUE_OUT_NCOLUMNS] = {
 };
 
 int
+issue_status_open(const char *status)
+{
+	return status != NULL && (strcmp(status, "open") == 0 ||
+	    strcmp(status, "in_progress") == 0 || strcmp(status, "reopened") == 0);
+}
+
+int
 issue_ids_add(struct issue_ids *ids, long long id)
 {
 	if (ids->len > 0 && ids->ids[ids->len - 1] == id)

@@ -31,6 +31,13 @@
 	"(" ISSUE_OPEN_SQL(t) " AND " t "due_date < " day ")"
 
 /*
+ * ISSUE_OPEN_SQL for a status already read (a code, or NULL: not open),
+ * where the status is an expression SQLite would otherwise compute once
+ * for each of its words (ISSUE_STATUS_ON_SQL): 1 when open, else 0.
+ */
+int issue_status_open(const char *status);
+
+/*
  * An issue's status on a day (day as above), from the days its steps
  * were taken: closed (or closed unresolved) from closed_on, fed back
  * from feedback_on, resolved from resolved_on, and before the first of

@@ -241,6 +241,7 @@ issues_row(struct summary_build *b, struct report_village *v, sqlite3_stmt *st)
 {
 	const char *category = (const char *)sqlite3_column_text(st, 0);
 	const char *status = (const char *)sqlite3_column_text(st, 1);
+	const char *due_date;
 	size_t c, k;
 	int open, dated, resolved_dated;
 	long opened, resolved;
@@ -249,7 +250,9 @@ issues_row(struct summary_build *b, struct report_village *v, sqlite3_stmt *st)
 		return 0;	/* (a damaged store) */
 	c = code_index("issue_category", category);
 	k = code_index("status", status);
-	open = sqlite3_column_int(st, 5) != 0;
+	/* ISSUE_OPEN_SQL and ISSUE_OVERDUE_SQL of the status on the day */
+	open = issue_status_open(status);
+	due_date = (const char *)sqlite3_column_text(st, 5);
 	opened = day_of((const char *)sqlite3_column_text(st, 3), &dated);
 	resolved = day_of((const char *)sqlite3_column_text(st, 2), &resolved_dated);
 	v->opened++;
@@ -264,7 +267,8 @@ issues_row(struct summary_build *b, struct report_village *v, sqlite3_stmt *st)
 		v->fed_back++;
 	if (strcmp(status, "closed") == 0)
 		v->closed++;
-	if (sqlite3_column_int(st, 7))
+	if (open && due_date != NULL && b->filter->today != NULL &&
+	    strcmp(due_date, b->filter->today) < 0)
 		v->overdue++;
 	v->extensions += sqlite3_column_int64(st, 6);
 	if (c < REPORT_NISSUE_CATEGORIES && k < REPORT_NSTATUSES)
@@ -685,17 +689,18 @@ count_villages(struct summary_build *b, struct error *err)
 	if (per_store(b, "SELECT coalesce(members, 0), categories, village_id "
 	    "FROM household", households_row, err) != 0)
 		return -1;
-	/* each issue as it stood on the day (ISSUE_STATUS_ON_SQL), not as it is now */
-	if (per_store(b, "SELECT category, status, resolved_on, opened_on, "
-	    "feedback_on, " ISSUE_OPEN_SQL("") ", extensions, "
-	    ISSUE_OVERDUE_SQL("", "?4") ", repeat_of IS NOT NULL, village_id "
-	    "FROM (SELECT category, " ISSUE_STATUS_ON_SQL("", "?4") " AS status, "
-	    "CASE WHEN resolved_on <= ?4 THEN resolved_on END AS resolved_on, "
-	    "opened_on, CASE WHEN feedback_on <= ?4 THEN feedback_on END AS "
-	    "feedback_on, extensions, due_date, repeat_of, village_id FROM issue "
+	/*
+	 * each issue as it stood on the day (ISSUE_STATUS_ON_SQL), not as
+	 * it is now; whether it was open and overdue then is worked out
+	 * from that status in issues_row(), so that it is computed once
+	 */
+	if (per_store(b, "SELECT category, " ISSUE_STATUS_ON_SQL("", "?4") ", "
+	    "CASE WHEN resolved_on <= ?4 THEN resolved_on END, opened_on, "
+	    "CASE WHEN feedback_on <= ?4 THEN feedback_on END, due_date, "
+	    "extensions, NULL, repeat_of IS NOT NULL, village_id FROM issue "
 	    "WHERE village_id IS NOT NULL AND " ISSUE_COUNTED_SQL("") " "
 	    "AND (?2 IS NULL OR opened_on >= ?2) "
-	    "AND opened_on <= " REPORT_UNTIL_SQL ")", issues_row, err) != 0)
+	    "AND opened_on <= " REPORT_UNTIL_SQL, issues_row, err) != 0)
 		return -1;
 	if (per_store(b, REPORT_METRICS_SQL, metrics_row, err) != 0 ||
 	    per_store(b, REPORT_CASES_SQL, cases_row, err) != 0 ||
