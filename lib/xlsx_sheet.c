@@ -206,9 +206,12 @@ cell_done(struct sheet_parse *sp)
 			sheet_fail(sp, EXIT_SOFTWARE, strerror(ENOMEM));
 		return;
 	} else if (sp->type == CELL_TYPE_INLINE) {
-		xlsx_decode_escapes(&sp->text);
-		s = sp->text.data != NULL ? sp->text.data : "";
-		n = sp->text.len;
+		/* its text in <is>; some exporters put it in <v> instead */
+		struct buf *t = sp->text.len == 0 && sp->v.len > 0 ? &sp->v : &sp->text;
+
+		xlsx_decode_escapes(t);
+		s = t->data != NULL ? t->data : "";
+		n = t->len;
 	} else if (sp->type == CELL_TYPE_FORMULA_TEXT) {
 		if (sp->has_f && !sp->has_v)
 			kind = CELL_NO_RESULT;

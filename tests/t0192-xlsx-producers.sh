@@ -6,8 +6,9 @@
 # other producers write the same cells (tests/xlsx_variant.py: OpenXML SDK
 # and ClosedXML's x: prefixes, relationship targets absolute or through
 # ../, part names in other case, rows and cells without r, strings inline
-# with no shared strings part, formula strings, empty <v/>, no or a wrong
-# <dimension>, Strict Open XML), and the roster as LibreOffice saves it
+# with no shared strings part (their text in <is>, or in <v> as some
+# exporters write it against the standard), formula strings, empty <v/>,
+# no or a wrong <dimension>, Strict Open XML), and the roster as LibreOffice saves it
 # (tests/data/, made by scripts/gen-libreoffice-fixtures).  What no
 # reader of renke's reads, files some programs save or export under a
 # workbook's name (an OpenDocument spreadsheet, an Excel binary workbook,
@@ -19,7 +20,7 @@
 PY=/usr/bin/python3
 [ -x "$PY" ] || PY=python3
 DATA=$TOP/tests/data
-VARIANTS="prefixed absolute parent case no-refs inline str empty-v no-dimension dimension-a1 strict"
+VARIANTS="prefixed absolute parent case no-refs inline inline-v str empty-v no-dimension dimension-a1 strict"
 
 gen-workbook --office "$EXAMPLES/households.csv" "$TRASH/households.xlsx" &&
 gen-workbook --office --dates 走访日期 "$EXAMPLES/visits.csv" "$TRASH/visits.xlsx" &&

@@ -92,15 +92,21 @@ def rewrite(parts, what):
                                   m.group(1), m.group(2), items[int(m.group(3))]), parts[n])
         for n in ("xl/_rels/workbook.xml.rels", "[Content_Types].xml"):
             parts[n] = re.sub(r"<(Relationship|Override)\b[^>]*sharedStrings[^>]*/>", "", parts[n])
-    elif what == "str":
-        # strings as formulas with their text result saved
-        sst = parts["xl/sharedStrings.xml"]
+    elif what in ("str", "inline-v"):
+        # str: strings as formulas with their text result saved;
+        # inline-v: inline strings with their text in <v>, not in <is><t>,
+        # as some exporters write them against the standard
+        sst = parts.pop("xl/sharedStrings.xml") if what == "inline-v" else parts["xl/sharedStrings.xml"]
         items = ["".join(re.findall(r"<t[^>]*>(.*?)</t>", re.sub(r"<rPh\b.*?</rPh>", "", i, flags=re.S), re.S))
                  for i in re.findall(r"<si>(.*?)</si>", sst, re.S)]
+        cell = ('<c%s t="str"%s><f>TRIM(A1)</f><v>%s</v></c>' if what == "str" else
+                '<c%s t="inlineStr"%s><v>%s</v></c>')
         for n in sheets:
             parts[n] = re.sub(r'<c([^>]*?) t="s"([^>]*)><v>(\d+)</v></c>',
-                              lambda m: '<c%s t="str"%s><f>TRIM(A1)</f><v>%s</v></c>' % (
-                                  m.group(1), m.group(2), items[int(m.group(3))]), parts[n])
+                              lambda m: cell % (m.group(1), m.group(2), items[int(m.group(3))]), parts[n])
+        if what == "inline-v":
+            for n in ("xl/_rels/workbook.xml.rels", "[Content_Types].xml"):
+                parts[n] = re.sub(r"<(Relationship|Override)\b[^>]*sharedStrings[^>]*/>", "", parts[n])
     elif what == "empty-v":
         for n in sheets:
             parts[n] = re.sub(r'<c([^>]*?)/>', r'<c\1><v/></c>', parts[n])
