@@ -25,6 +25,7 @@ struct import {
 	struct error error;	/* saying this */
 	void *kind_context;	/* the kind's, for row() */
 	int begun;		/* the transaction is */
+	int rollback_journal;	/* and runs with a rollback journal */
 	progress_fn *progress;
 	void *progress_context;
 	int kind_known;		/* kind is the one that reads the run (instead) */
@@ -192,11 +193,18 @@ import_value(struct import *im, const struct record *rec, size_t k)
 	return b->data;
 }
 
-/* BEGIN IMMEDIATE, then options->begin(): 1, or -1 with err set. */
+/*
+ * BEGIN IMMEDIATE, with a rollback journal when the kind appends and
+ * the store may have one, then options->begin(): 1, or -1 with err set.
+ */
 static int
-import_begin(struct store *s, const struct import_options *options,
-    struct error *err)
+import_begin(struct import *im, struct error *err)
 {
+	struct store *s = im->store;
+	const struct import_options *options = im->options;
+
+	if (im->kind->appends != NULL && im->kind->appends(im) == 1)
+		im->rollback_journal = store_journal_rollback(s);
 	if (store_begin(s, err) != 0)
 		return -1;
 	if (options->begin != NULL && options->begin(s, options->settings, err) != 0)
@@ -426,7 +434,7 @@ import_record(struct import *im, struct reader *r, struct record *rec,
     int first, struct error *err)
 {
 	struct import_stats *stats = im->stats;
-	if (!im->begun && (im->begun = import_begin(im->store, im->options, err)) < 0)
+	if (!im->begun && (im->begun = import_begin(im, err)) < 0)
 		return -1;
 	stats->records++;
 	if (im->progress != NULL && stats->records % 4096 == 0)
@@ -514,7 +522,7 @@ import_end(struct import *im, struct error *err)
 	struct import *c = im->child;
 	long bad, corrected;
 
-	if (!im->begun && (im->begun = import_begin(im->store, options, err)) < 0)
+	if (!im->begun && (im->begun = import_begin(im, err)) < 0)
 		return -1;
 	if (flush(im, err) != 0)
 		return -1;
@@ -600,6 +608,9 @@ out:
 		for (size_t k = 0; k < im.kind->nspecs; k++)
 			buf_free(&im.values[k]);
 	free(im.values);
+	/* committed or rolled back: the log again, as every command expects */
+	if (im.rollback_journal)
+		store_journal_wal(s);
 	return rc;
 }
 

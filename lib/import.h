@@ -132,6 +132,15 @@ struct import_kind {
 	 */
 	const struct import_kind *instead;
 	/*
+	 * May be NULL: called before the transaction begins, outside it.
+	 * 1 when what the import writes is mostly pages the store does not
+	 * have yet (people into a store with none): the transaction then
+	 * runs with a rollback journal when it can (store_journal_rollback()),
+	 * the write-ahead log again after it, whatever its end.  0 otherwise,
+	 * or when it cannot tell.
+	 */
+	int (*appends)(struct import *im);
+	/*
 	 * The kind of record as the audit log names it ("visit", "case"):
 	 * messages name its fields by its own headings (field_word()).
 	 */

@@ -803,5 +803,5 @@ member_refused(struct import *im, const struct record *rec, void *context)
 const struct import_kind member_import_kind = {
 	member_fields, MEMBER_NSPECS, member_row, member_finish, member_cleanup,
 	sizeof(struct member_import), .refused = member_refused,
-	.entity = "member",
+	.appends = member_bulk_appends, .entity = "member",
 };

@@ -23,6 +23,14 @@ wanted(struct import *im, struct error *err)
 	return people == 0;
 }
 
+int
+member_bulk_appends(struct import *im)
+{
+	struct error ignored;
+
+	return wanted(im, &ignored) == 1;
+}
+
 /*
  * The member indexes that lead with the household: a person of the
  * household of the one before, or of one whose number sorts after it,

@@ -74,6 +74,14 @@ int member_bulk_finish(struct member_bulk *b, struct import *im,
 void member_bulk_free(struct member_bulk *b);
 
 /*
+ * Before the transaction: 1 when the import looks to take the bulk path
+ * (the store has no people yet), whose pages are nearly all added past
+ * the end of the file, for import_kind.appends; else 0.  The path is
+ * settled again inside the transaction (member_bulk_start()).
+ */
+int member_bulk_appends(struct import *im);
+
+/*
  * Refuse rec (ID number headed label) as the same person as line of
  * source row source, the row of rec's file being this_source: "the
  * same person as line N", or as FILE:N of another file.  1, or -1 with

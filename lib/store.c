@@ -294,6 +294,53 @@ store_rollback(struct store *s)
 		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
 }
 
+/* PRAGMA journal_mode = mode: 1 when the journal is then mode, else 0. */
+static int
+journal_mode(struct store *s, const char *mode)
+{
+	char sql[40];
+	sqlite3_stmt *st;
+	int now = 0;
+
+	snprintf(sql, sizeof(sql), "PRAGMA journal_mode = %s", mode);
+	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
+		return 0;
+	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0) != NULL)
+		now = strcmp((const char *)sqlite3_column_text(st, 0), mode) == 0;
+	sqlite3_finalize(st);
+	return now;
+}
+
+int
+store_journal_rollback(struct store *s)
+{
+	if (s->rollback_journal || s->copy || !sqlite3_get_autocommit(s->db) ||
+	    sqlite3_db_readonly(s->db, "main") != 0)
+		return 0;
+	if (!journal_mode(s, "delete")) {
+		/* a connection that keeps the log open: the log it is */
+		journal_mode(s, "wal");
+		return 0;
+	}
+	s->rollback_journal = 1;
+	if (sqlite3_exec(s->db, "PRAGMA synchronous = FULL", NULL, NULL,
+	    NULL) != SQLITE_OK) {
+		store_journal_wal(s);
+		return 0;
+	}
+	return 1;
+}
+
+void
+store_journal_wal(struct store *s)
+{
+	if (!s->rollback_journal || !sqlite3_get_autocommit(s->db))
+		return;
+	sqlite3_exec(s->db, "PRAGMA synchronous = NORMAL", NULL, NULL, NULL);
+	if (journal_mode(s, "wal"))
+		s->rollback_journal = 0;
+}
+
 /* An integer from a one-row, one-column query; -1 on failure. */
 static long long
 query_integer(struct store *s, const char *sql, int *rc)
@@ -589,6 +636,10 @@ store_close(struct store *s)
 	/* a store made by this command but never written to is not left behind */
 	unused = s->created && !s->committed;
 	sqlite3_finalize(s->audit_insert);
+	if (s->rollback_journal) {
+		store_rollback(s);
+		store_journal_wal(s);
+	}
 	sqlite3_close(s->db);
 	if (unused) {
 		size_t n = strlen(s->path) + 8;

@@ -25,6 +25,7 @@ struct store {
 	int open;		/* store_open() has finished */
 	int committed;		/* a transaction was committed since */
 	int copy;		/* read from an up-to-date copy in memory: writes are refused */
+	int rollback_journal;	/* store_journal_rollback() switched the journal */
 };
 
 /* The schema version this build knows (the last "-- version N" of schema.sql). */
@@ -67,6 +68,27 @@ int store_commit(struct store *s, struct error *err);
 
 /* ROLLBACK, if a transaction is open. */
 void store_rollback(struct store *s);
+
+/*
+ * Outside a transaction, have the next one run with a rollback journal
+ * instead of the write-ahead log: the pages it adds past the end of the
+ * file are written once, into the file, where the log writes them twice
+ * (into it, then into the file).  It needs the store to itself: when
+ * another connection has it open, or the switch fails, the journal
+ * stays the write-ahead log.  Every page written is synced (synchronous
+ * FULL), so that the transaction is as safe as in the log.  Returns 1
+ * when switched, else 0 (nothing changed).
+ */
+int store_journal_rollback(struct store *s);
+
+/*
+ * After the transaction (committed or rolled back), the write-ahead log
+ * again, as every command expects to find it, when
+ * store_journal_rollback() switched; store_close() tries too.  A
+ * command that finds the store otherwise (the switch back failed, or a
+ * signal ended the command before it) makes it so on opening it.
+ */
+void store_journal_wal(struct store *s);
 
 /* The index of row id among ids[0..n) (ascending, as ORDER BY id reads them), or n. */
 size_t store_id_index(const long long *ids, size_t n, long long id);

@@ -118,4 +118,23 @@ test_case 'a dry run takes the bulk path and writes nothing; --skip-bad keeps to
 	echo 1 >expect && test_cmp expect actual
 '
 
+test_case 'with a rollback journal for the while: refused, a dry run or committed, the store is left whole and in WAL mode' '
+	{ head -n 3 "$TRASH/people.csv" && sed -n 2p "$TRASH/people.csv"; } >twice.csv &&
+	echo wal >wal &&
+	households && store_dump >before &&
+	expect_status 65 member-add twice.csv 2>err &&
+	err_is err "member-add: twice.csv:4: id_number: the same person as line 2" \
+		"member-add: 1 bad record; nothing was written" &&
+	store_unchanged &&
+	sqlite3 "$RENKE_DB" "PRAGMA journal_mode" >actual && test_cmp wal actual &&
+	test ! -e "$RENKE_DB-journal" &&
+	member-add -q --dry-run "$TRASH/people.csv" &&
+	store_unchanged &&
+	sqlite3 "$RENKE_DB" "PRAGMA journal_mode" >actual && test_cmp wal actual &&
+	member-add -q "$TRASH/people.csv" &&
+	sqlite3 "$RENKE_DB" "PRAGMA journal_mode; PRAGMA integrity_check; SELECT count(*) FROM member" >actual &&
+	printf "wal\nok\n1800\n" >expect && test_cmp expect actual &&
+	test ! -e "$RENKE_DB-journal"
+'
+
 test_done
