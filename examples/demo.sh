@@ -147,5 +147,5 @@ echo "   each village's honour and exposure boards (光荣榜, 曝光台), an A4
 echo "== report-gen scorecard -f table   (八个一推进情况: each village's required items done, its completion and rank)"
 report-gen --today 2022-11-30 scorecard -f table
 report-gen --today 2022-11-30 scorecard -f html >build/scorecard.html
-echo "   the scorecard as a printable A4 landscape heat-map (green done, amber late, red missing) is in $PWD/build/scorecard.html"
+echo "   the scorecard as a printable A4 landscape heat-map (green done, amber late, red missing, light blue not yet due) is in $PWD/build/scorecard.html"
 echo "== the store is ./renke.db; try: household-list --village 双河村 --category 监测户"
