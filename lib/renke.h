@@ -48,7 +48,9 @@
  *   calendar.h  working days by the official holiday calendar (调休)
  *   deadline.h  what is overdue or falls due soon, and whose it is
  *   report.h    the readings of report-gen: report_summary.c reads the
- *               summary, report_rows.c and report_html.c write it
+ *               summary from the stores into rows (report_village.c,
+ *               a row as a value: totals, copies), report_rows.c and
+ *               report_html.c write it
  *               (report_chart.c draws the page's charts, sharing
  *               report_page.h), report_ledger.c the ledgers and an
  *               issue's history, report_survey.c the survey rounds;
