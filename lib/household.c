@@ -294,6 +294,18 @@ household_numbers_has(const struct idset *set, const char *number)
 	return idset_has(set, number_word(number));
 }
 
+long
+household_numbers_index(const struct idset *set, const char *number)
+{
+	return idset_index(set, number_word(number));
+}
+
+void
+household_numbers_prefetch(const struct idset *set, const char *number)
+{
+	idset_prefetch(set, number_word(number));
+}
+
 int
 household_numbers_load(struct idset *set, struct store *s, struct error *err)
 {

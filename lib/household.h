@@ -136,4 +136,13 @@ int household_numbers_load(struct idset *set, struct store *s, struct error *err
 /* 1 when set, from household_numbers_load(), holds the household number. */
 int household_numbers_has(const struct idset *set, const char *number);
 
+/*
+ * The place of the household number in set, settled (idset_settle())
+ * once household_numbers_load() filled it, or -1 when it is not there.
+ */
+long household_numbers_index(const struct idset *set, const char *number);
+
+/* Start fetching what household_numbers_index() will read. */
+void household_numbers_prefetch(const struct idset *set, const char *number);
+
 #endif

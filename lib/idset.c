@@ -393,6 +393,23 @@ idset_remove(struct idset *set, uint64_t w)
 	set->nrecent--;
 }
 
+int
+idset_settle(struct idset *set)
+{
+	return set->nrecent > 0 ? idset_merge(set) : 0;
+}
+
+long
+idset_index(const struct idset *set, uint64_t w)
+{
+	size_t at;
+
+	if (set->nrecent > 0 || idset_where(set, w, &at) != IN_ARRAY ||
+	    (idset_get(set, at) & WORD_DEAD))
+		return -1;
+	return (long)at;
+}
+
 void
 idset_free(struct idset *set)
 {

@@ -57,6 +57,17 @@ int idset_claim(struct idset *set, uint64_t w);
 /* Take one hold on w's key away. */
 void idset_remove(struct idset *set, uint64_t w);
 
+/*
+ * Move every word into the array: 0, or -1 when memory runs out (the
+ * set as it was).  Until the next word is put in, each key has a place
+ * there, 0 to n - 1, that idset_index() tells: an array of n beside the
+ * set gives its keys values.
+ */
+int idset_settle(struct idset *set);
+
+/* The place of w's key in a settled set, or -1 when it is not there (or the set is not settled). */
+long idset_index(const struct idset *set, uint64_t w);
+
 void idset_free(struct idset *set);
 
 #endif

@@ -1,4 +1,5 @@
 /* member.c -- the people of households: checked, imported, merged when given again */
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -77,6 +78,14 @@ struct member_import {
 	/* with a roster: the households' numbers, NUL-ended, and their runs */
 	struct buf roster_names, roster_runs;
 	struct member_bulk bulk;	/* a store with no people yet */
+	/*
+	 * On the bulk path, where every person held is written: how many of
+	 * the input each household has (at its place in the settled set of
+	 * households; past 65,535 stays there), and the place of the
+	 * household of the record before
+	 */
+	unsigned short *people;
+	long last_index;
 	/* the household of the record before, found in the store ("" none) */
 	char last_household[65];
 };
@@ -163,6 +172,11 @@ prepare(struct member_import *mi, struct import *im, struct error *err)
 	if ((mi->of_roster = import_is_child(im)) == 0 &&
 	    household_numbers_load(&mi->households, s, err) != 0)
 		return -1;
+	/* settled: each household has its place (household_numbers_index()) */
+	if (!mi->of_roster && (idset_settle(&mi->households) != 0 ||
+	    (mi->bulk.on && (mi->people = calloc(mi->households.n + 1,
+	    sizeof(*mi->people))) == NULL)))
+		return error_set(err, EXIT_SOFTWARE, "%s", _("out of memory"));
 	/*
 	 * 12 MiB of pages rather than the store's 16: with the households'
 	 * numbers (7 MB a million) and the write-ahead log's index, an
@@ -235,6 +249,7 @@ check_texts(struct member_import *mi, struct import *im,
     const struct record *rec, struct member *m)
 {
 	const char *text;
+	long at = -1;
 	int bad = 0;
 
 	if ((text = m->value[MEMBER_HOUSEHOLD]) == NULL) {
@@ -245,12 +260,14 @@ check_texts(struct member_import *mi, struct import *im,
 	    strcmp(text, mi->last_household) != 0)) {
 		/* a household's people mostly come one after the other */
 		if (strlen(text) >= sizeof(mi->last_household) ||
-		    !household_numbers_has(&mi->households, text)) {
+		    (at = household_numbers_index(&mi->households, text)) < 0) {
 			import_problem(im, rec, MEMBER_HOUSEHOLD, _("no household \"%s\" "
 			    "in the store; household-add registers households"), text);
 			bad++;
-		} else
+		} else {
 			memcpy(mi->last_household, text, strlen(text) + 1);
+			mi->last_index = at;
+		}
 	}
 	if ((text = m->value[MEMBER_NAME]) == NULL) {
 		import_problem(im, rec, MEMBER_NAME, _("missing; every person has a "
@@ -534,8 +551,12 @@ member_row(struct import *im, const struct record *rec, void *context,
 	    member_bulk_read(&mi->bulk, im, &mi->batch, rec,
 	    m.value[MEMBER_HOUSEHOLD], mi->batch.source.id, err) != 0)
 		return -1;
-	return batch_hold(&mi->batch, mi->expect_stored, &m, rec,
-	    mi->batch.source.id, err);
+	if (batch_hold(&mi->batch, mi->expect_stored, &m, rec, mi->batch.source.id,
+	    err) != 0)
+		return -1;
+	if (mi->people != NULL && mi->people[mi->last_index] < USHRT_MAX)
+		mi->people[mi->last_index]++;
+	return 0;
 }
 
 /* A household of a roster and how many people the input names for it. */
@@ -578,19 +599,30 @@ roster_run_order(const void *a, const void *b)
 	return strcmp(x->household, y->household);
 }
 
-/* Note household's count (members as stored, people the other number) in counts. */
+/*
+ * Note household's count (members as stored, people the other number)
+ * in counts, which names the households whose numbers sort first, in
+ * that order, however they come.
+ */
 static void
 counts_note(struct member_counts *counts, const char *household, int members,
     int people)
 {
-	if (counts->n < MEMBER_COUNTS_NAMED) {
-		struct member_count *c = &counts->first[counts->n];
+	size_t named = counts->n < MEMBER_COUNTS_NAMED ? (size_t)counts->n :
+	    MEMBER_COUNTS_NAMED, at = named;
+	struct member_count *c;
 
-		snprintf(c->household_id, sizeof(c->household_id), "%s", household);
-		c->members = members;
-		c->people = people;
-	}
 	counts->n++;
+	while (at > 0 && strcmp(counts->first[at - 1].household_id, household) > 0)
+		at--;
+	if (at == MEMBER_COUNTS_NAMED)
+		return;
+	c = &counts->first[at];
+	memmove(c + 1, c, ((named < MEMBER_COUNTS_NAMED ? named :
+	    MEMBER_COUNTS_NAMED - 1) - at) * sizeof(*c));
+	snprintf(c->household_id, sizeof(c->household_id), "%s", household);
+	c->members = members;
+	c->people = people;
 }
 
 /*
@@ -694,16 +726,6 @@ roster_set(struct member_import *mi, struct member_settings *settings,
 	    "(SELECT count(*) FROM member m WHERE m.household_id = " \
 	    "h.household_id) AS n FROM household h WHERE "
 #define COUNTS_DIFFER " AND n IS NOT h.members ORDER BY h.household_id"
-/*
- * On the bulk path every person stored is of this import, and a
- * household it set the count of has some of them: one pass over the
- * index of households' people, each household looked up once
- */
-#define COUNTS_OF_INPUT "SELECT m.household_id, coalesce(h.members, 0), " \
-	    "m.n FROM (SELECT household_id, count(*) AS n FROM member GROUP BY " \
-	    "household_id) m CROSS JOIN household h ON h.household_id = " \
-	    "m.household_id WHERE m.n IS NOT h.members ORDER BY m.household_id"
-
 static int
 counts_differ(struct member_import *mi, struct member_settings *settings,
     struct error *err)
@@ -713,14 +735,11 @@ counts_differ(struct member_import *mi, struct member_settings *settings,
 	long long households;
 	int rc;
 
-	if (mi->bulk.on)
-		st = store_prepare(s, COUNTS_OF_INPUT, err);
-	else if ((st = store_prepare(s, "SELECT coalesce(max(id), 0) FROM "
+	if ((st = store_prepare(s, "SELECT coalesce(max(id), 0) FROM "
 	    "household", err)) == NULL ||
 	    (households = store_step_id(s, st, err)) < 0)
 		return -1;
-	else
-		st = store_prepare(s, import_stats(mi->im)->added * 4 < households ?
+	st = store_prepare(s, import_stats(mi->im)->added * 4 < households ?
 		    COUNTS_OF_H "h.household_id IN (SELECT household_id FROM member "
 		    "WHERE id >= ?1 UNION " TOUCHED_BY_AUDIT ")" COUNTS_DIFFER :
 		    COUNTS_OF_H "(EXISTS (SELECT 1 FROM member m WHERE "
@@ -729,10 +748,8 @@ counts_differ(struct member_import *mi, struct member_settings *settings,
 	if (st == NULL)
 		return -1;
 	/* ?1 the first member and ?2 the first audit row of this import */
-	if (!mi->bulk.on) {
-		sqlite3_bind_int64(st, 1, mi->merge.first_new_id);
-		sqlite3_bind_int64(st, 2, mi->first_audit);
-	}
+	sqlite3_bind_int64(st, 1, mi->merge.first_new_id);
+	sqlite3_bind_int64(st, 2, mi->first_audit);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
 		counts_note(&settings->differ, (const char *)sqlite3_column_text(st,
 		    0), sqlite3_column_int(st, 1), sqlite3_column_int(st, 2));
@@ -742,31 +759,102 @@ counts_differ(struct member_import *mi, struct member_settings *settings,
 #undef TOUCHED_BY_AUDIT
 #undef COUNTS_OF_H
 #undef COUNTS_DIFFER
-#undef COUNTS_OF_INPUT
 
-/* The records written; a roster's counts set; the counts that differ noted, on a dry run too. */
+/*
+ * A household read by bulk_counts_differ(), whose place in the set is
+ * looked up some rows later, once fetched into the cache meanwhile: the
+ * lookups are as many as the households, each in a place of its own.
+ */
+#define COUNTS_AHEAD 32
+struct counts_ahead {
+	char household[65];
+	int members;
+};
+
+static void
+bulk_count(struct member_import *mi, struct member_counts *differ,
+    const struct counts_ahead *h)
+{
+	long at = household_numbers_index(&mi->households, h->household);
+
+	if (at >= 0 && mi->people[at] > 0 && mi->people[at] != h->members)
+		counts_note(differ, h->household, h->members, mi->people[at]);
+}
+
+/*
+ * counts_differ() on the bulk path, before the indexes are made: every
+ * person stored is of this import and was counted as it was held, so
+ * the households are read once, as they are stored, beside those counts
+ * (the people's index is not read, nor each household looked up in the
+ * store).  A person given twice is counted twice here, but then the
+ * import is refused and no note is made.
+ */
+static int
+bulk_counts_differ(struct member_import *mi, struct member_settings *settings,
+    struct error *err)
+{
+	struct store *s = import_store(mi->im);
+	sqlite3_stmt *st = store_prepare(s, "SELECT household_id, "
+	    "coalesce(members, 0) FROM household", err);
+	struct counts_ahead ahead[COUNTS_AHEAD];
+	size_t n = 0;
+	int rc;
+
+	if (st == NULL)
+		return -1;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *household = (const char *)sqlite3_column_text(st, 0);
+		size_t len = (size_t)sqlite3_column_bytes(st, 0);
+		struct counts_ahead *h = &ahead[n % COUNTS_AHEAD];
+
+		if (len >= sizeof(h->household))
+			continue;	/* too long for a person's (check_texts()) */
+		if (n++ >= COUNTS_AHEAD)
+			bulk_count(mi, &settings->differ, h);
+		memcpy(h->household, household, len + 1);
+		h->members = sqlite3_column_int(st, 1);
+		household_numbers_prefetch(&mi->households, h->household);
+	}
+	sqlite3_finalize(st);
+	for (size_t i = n > COUNTS_AHEAD ? n - COUNTS_AHEAD : 0; i < n; i++)
+		bulk_count(mi, &settings->differ, &ahead[i % COUNTS_AHEAD]);
+	return rc == SQLITE_DONE ? 0 : store_error(s, rc, err);
+}
+
+/* A roster's counts set; the counts that differ noted, on a dry run too. */
+static int
+note_counts(struct member_import *mi, struct member_settings *settings,
+    struct error *err)
+{
+	if (settings == NULL || mi->find == NULL)
+		return 0;
+	if (settings->roster && roster_set(mi, settings, err) != 0)
+		return -1;
+	return mi->bulk.on ? bulk_counts_differ(mi, settings, err) :
+	    counts_differ(mi, settings, err);
+}
+
+/* The records written, and the counts noted. */
 static int
 member_finish(struct import *im, void *context, struct error *err)
 {
 	struct member_import *mi = context;
 	struct member_settings *settings = import_options(im)->settings;
 
-	if (mi->bulk.on) {
-		if (batch_flush(&mi->batch, err) != 0)
-			return -1;
-		/* every household is checked: less to hold while the indexes sort */
-		idset_free(&mi->households);
-		/* the people given twice are found as they are made */
-		if (member_bulk_finish(&mi->bulk, im, err) != 0)
-			return -1;
-	}
-	if (batch_finish(&mi->batch, err) != 0)
+	if (batch_finish(&mi->batch, err) != 0 || note_counts(mi, settings, err) != 0)
 		return -1;
-	if (settings == NULL || mi->find == NULL)
+	if (!mi->bulk.on)
 		return 0;
-	if (settings->roster && roster_set(mi, settings, err) != 0)
-		return -1;
-	return counts_differ(mi, settings, err);
+	/*
+	 * The counts are taken before the indexes are made, from the
+	 * households alone; should a person given twice stop the unique
+	 * index, the import is refused and all of it rolled back.  Every
+	 * household is checked: less to hold while the indexes sort.
+	 */
+	idset_free(&mi->households);
+	free(mi->people);
+	mi->people = NULL;
+	return member_bulk_finish(&mi->bulk, im, err);
 }
 
 static void
@@ -782,6 +870,7 @@ member_cleanup(void *context)
 	sqlite3_finalize(mi->same);
 	merge_free(&mi->merge);
 	idset_free(&mi->households);
+	free(mi->people);
 	household_checker_free(&mi->codes);
 	memset(mi, 0, sizeof(*mi));
 }

@@ -598,11 +598,16 @@ store_open(const char *path, enum store_mode mode, const char *command,
 	struct tm tm;
 	int flags;
 
-	/* one thread per process: no mutexes, no memory statistics */
+	/*
+	 * A connection is used by one thread at a time (an import's writer
+	 * thread takes it in turns with the reader: SQLITE_OPEN_NOMUTEX),
+	 * but SQLite keeps its own mutexes, so that a sort may take helper
+	 * threads (PRAGMA threads, lib/bulk.c); no memory statistics
+	 */
 	static int configured;
 
 	if (!configured) {
-		sqlite3_config(SQLITE_CONFIG_SINGLETHREAD);
+		sqlite3_config(SQLITE_CONFIG_MULTITHREAD);
 		sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
 		configured = 1;
 	}

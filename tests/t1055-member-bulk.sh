@@ -137,4 +137,22 @@ test_case 'with a rollback journal for the while: refused, a dry run or committe
 	test ! -e "$RENKE_DB-journal"
 '
 
+test_case 'the households whose people differ from their count are noted alike by both paths, in household order or not, with --roster too' '
+	# every 7th person left out: 257 households of 3 have 2
+	awk "NR == 1 || NR % 7 != 0" "$TRASH/people.csv" >fewer.csv &&
+	{ head -n 601 fewer.csv && tail -n +602 fewer.csv | sort -r; } >shuffled.csv &&
+	import_both e fewer.csv &&
+	same_store e && test_cmp e.rows.err e.err &&
+	grep_message "^member-add: 257 households have another number of people registered than their member count: H0000002 3 (2 registered), H0000005 3 (2 registered), " e.err &&
+	import_both f shuffled.csv &&
+	same_store f && test_cmp f.rows.err f.err &&
+	grep -v "members read" e.err >expect && grep -v "members read" f.err >actual &&
+	test_cmp expect actual &&
+	import_both g --roster shuffled.csv &&
+	same_store g && test_cmp g.rows.err g.err &&
+	grep_message "^member-add: member counts set from the roster: 257 households: " g.err &&
+	! grep "another number" g.err &&
+	test "$(sqlite3 g.db "SELECT count(*) FROM household WHERE members = 2")" -eq 257
+'
+
 test_done

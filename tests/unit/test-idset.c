@@ -178,6 +178,44 @@ test_twice(void)
 	idset_free(&set);
 }
 
+/* A settled set: every key has its own place, 0 to n - 1, until the next is put in. */
+static void
+test_settled(void)
+{
+	struct idset set = { 0 };
+	unsigned char *seen;
+	int own = 1, absent = 1;
+
+	is_int(idset_settle(&set), 0, "an empty set settles");
+	is_int(idset_index(&set, idset_word(5)), -1, "and has no place for anything");
+	for (uint64_t k = 1; k <= 70000; k++)	/* the array, and the hash table */
+		idset_put(&set, idset_word(k));
+	is_int(idset_index(&set, idset_word(1)), -1,
+	    "no place is told while words wait in the hash table");
+	is_int(idset_settle(&set), 0, "settled");
+	is_int(set.nrecent, 0, "every word is in the array");
+	is_int(set.n, 70000, "all 70000 of them");
+	seen = calloc(set.n, 1);
+	for (uint64_t k = 1; k <= 70000; k++) {
+		long at = idset_index(&set, idset_word(k));
+
+		if (at < 0 || (size_t)at >= set.n || seen[at])
+			own = 0;
+		else
+			seen[at] = 1;
+	}
+	ok(own, "each key has a place of its own within 0 to n - 1");
+	for (uint64_t k = 70001; k <= 80000; k++)
+		absent &= idset_index(&set, idset_word(k)) == -1;
+	ok(absent, "a key not in the set has none");
+	idset_remove(&set, idset_word(7));
+	is_int(idset_index(&set, idset_word(7)), -1, "nor one removed");
+	is_int(idset_settle(&set), 0, "settling a settled set changes nothing");
+	ok(idset_index(&set, idset_word(8)) >= 0, "the others keep theirs");
+	free(seen);
+	idset_free(&set);
+}
+
 int
 main(void)
 {
@@ -187,5 +225,6 @@ main(void)
 	test_many();
 	test_recent_removals();
 	test_twice();
+	test_settled();
 	return done_testing();
 }
