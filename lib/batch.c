@@ -16,12 +16,16 @@ struct batch {
 	long long last_id;	/* and after its rows so far */
 };
 
+/* The extra strings whose sizes held_record_set() keeps rather than measures twice. */
+#define HELD_EXTRA_SIZES 32
+
 int
 held_record_set(struct held_record *x, const struct record *rec,
     const char *const *extra, size_t n, const char **copy)
 {
 	size_t nptrs = rec->count * 2 + rec->ncolumns, need = 0, span = 0;
 	const char *block = NULL;	/* where the record's values lie end to end, if they do */
+	size_t size[HELD_EXTRA_SIZES];	/* of the first extra strings, NUL included */
 	char *at;
 
 	if (nptrs > x->nptrs) {
@@ -33,8 +37,13 @@ held_record_set(struct held_record *x, const struct record *rec,
 		x->nptrs = nptrs;
 	}
 	/* first the size of it all: one allocation, that nothing moves in */
-	for (size_t i = 0; i < n; i++)
-		need += extra[i] != NULL ? strlen(extra[i]) + 1 : 0;
+	for (size_t i = 0; i < n; i++) {
+		size_t len = extra[i] != NULL ? strlen(extra[i]) + 1 : 0;
+
+		if (i < HELD_EXTRA_SIZES)
+			size[i] = len;
+		need += len;
+	}
 	if (rec->shared_names && rec->count > 0 && rec->values[0] != NULL)
 		block = rec->values[0];
 	for (size_t i = 0; i < rec->count; i++) {
@@ -55,7 +64,8 @@ held_record_set(struct held_record *x, const struct record *rec,
 	for (size_t i = 0; i < n; i++) {
 		copy[i] = NULL;
 		if (extra[i] != NULL) {
-			size_t len = strlen(extra[i]) + 1;
+			size_t len = i < HELD_EXTRA_SIZES ? size[i] :
+			    strlen(extra[i]) + 1;
 
 			copy[i] = memcpy(at, extra[i], len);
 			at += len;

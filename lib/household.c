@@ -1,5 +1,6 @@
 /* household.c -- households: their fields, and the listing of household-list */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "assign.h"
@@ -306,20 +307,123 @@ household_numbers_prefetch(const struct idset *set, const char *number)
 	idset_prefetch(set, number_word(number));
 }
 
-int
-household_numbers_load(struct idset *set, struct store *s, struct error *err)
+/* Sort v[0..n) in ascending order (by 16 bits at a time): 0, or -1 when memory runs out. */
+static int
+sort_words(uint64_t *v, size_t n)
 {
-	sqlite3_stmt *st = store_prepare(s, "SELECT household_id FROM household", err);
+	uint64_t *tmp = malloc((n + 1) * sizeof(*tmp)), *from = v, *to = tmp, *t;
+	size_t *at = malloc(((size_t)1 << 16) * sizeof(*at));
+
+	if (tmp == NULL || at == NULL) {
+		free(tmp);
+		free(at);
+		return -1;
+	}
+	/* four passes: the last puts them back in v */
+	for (int shift = 0; shift < 64; shift += 16) {
+		size_t sum = 0;
+
+		memset(at, 0, ((size_t)1 << 16) * sizeof(*at));
+		for (size_t i = 0; i < n; i++)
+			at[from[i] >> shift & 0xffff]++;
+		for (size_t d = 0; d < (size_t)1 << 16; d++) {
+			size_t c = at[d];
+
+			at[d] = sum;
+			sum += c;
+		}
+		for (size_t i = 0; i < n; i++)
+			to[at[from[i] >> shift & 0xffff]++] = from[i];
+		t = from;
+		from = to;
+		to = t;
+	}
+	free(tmp);
+	free(at);
+	return 0;
+}
+
+/*
+ * household_numbers_load() with members: each household's word and
+ * member count in one number (the 57 bits of its key, then 7 bits of
+ * count, up to 99), sorted, are the set's words in order and the counts
+ * at their places.
+ */
+static int
+load_with_counts(struct idset *set, unsigned char **members,
+    struct store *s, struct error *err)
+{
+	sqlite3_stmt *st;
+	struct buf pairs = { 0 };
+	uint64_t *v;
+	long long most;
+	size_t n;
 	int rc;
 
-	if (st == NULL)
+	*members = NULL;
+	/* room at once, for as many as the ids say if they have no gaps (a guess) */
+	if ((st = store_prepare(s, "SELECT coalesce(max(id), 0) FROM household",
+	    err)) == NULL || (most = store_step_id(s, st, err)) < 0)
+		return -1;
+	if (most > 0 && most < (1LL << 26))
+		(void)buf_reserve(&pairs, (size_t)most * sizeof(uint64_t));
+	if ((st = store_prepare(s, "SELECT household_id, coalesce(members, 0) "
+	    "FROM household", err)) == NULL) {
+		buf_free(&pairs);
+		return -1;
+	}
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		uint64_t w = number_word((const char *)sqlite3_column_text(st, 0)),
+		    pair = (w >> 2) << 7 | (sqlite3_column_int(st, 1) & 0x7f);
+
+		if (buf_append(&pairs, &pair, sizeof(pair)) != 0)
+			break;
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
+		buf_free(&pairs);
+		return store_error(s, rc, err);
+	}
+	v = (uint64_t *)pairs.data;
+	n = pairs.len / sizeof(*v);
+	if (rc == SQLITE_DONE && sort_words(v, n) == 0 &&
+	    (*members = malloc(n + 1)) != NULL) {
+		for (size_t i = 0; i < n; i++) {
+			(*members)[i] = (unsigned char)(v[i] & 0x7f);
+			v[i] = v[i] >> 7 << 2;
+		}
+		rc = idset_fill(set, v, n) == 0 ? SQLITE_OK : SQLITE_NOMEM;
+	} else
+		rc = SQLITE_NOMEM;
+	buf_free(&pairs);
+	if (rc == SQLITE_OK)
+		return 0;
+	free(*members);
+	*members = NULL;
+	return error_set(err, EXIT_SOFTWARE, "%s", _("out of memory"));
+}
+
+int
+household_numbers_load(struct idset *set, unsigned char **members,
+    struct store *s, struct error *err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if (members != NULL)
+		return load_with_counts(set, members, s, err);
+	if ((st = store_prepare(s, "SELECT household_id FROM household",
+	    err)) == NULL)
 		return -1;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
 		if (idset_put(set,
 		    number_word((const char *)sqlite3_column_text(st, 0))) != 0) {
 			sqlite3_finalize(st);
-			return error_set(err, EXIT_SOFTWARE, _("out of memory"));
+			return error_set(err, EXIT_SOFTWARE, "%s", _("out of memory"));
 		}
 	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? 0 : store_error(s, rc, err);
+	if (rc != SQLITE_DONE)
+		return store_error(s, rc, err);
+	return idset_settle(set) == 0 ? 0 : error_set(err, EXIT_SOFTWARE, "%s",
+	    _("out of memory"));
 }

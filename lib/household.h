@@ -128,18 +128,18 @@ struct idset;
 
 /*
  * Every household number of the store into set (lib/idset.h), for
- * records that name their household (visits, members): 0, or -1 with
- * err set.
+ * records that name their household (visits, members), the set settled
+ * (idset_settle()).  With members not NULL, *members is then an array
+ * of the set's n places, each the member count of its household (0 for
+ * none), for the caller to free.  0, or -1 with err set.
  */
-int household_numbers_load(struct idset *set, struct store *s, struct error *err);
+int household_numbers_load(struct idset *set, unsigned char **members,
+    struct store *s, struct error *err);
 
 /* 1 when set, from household_numbers_load(), holds the household number. */
 int household_numbers_has(const struct idset *set, const char *number);
 
-/*
- * The place of the household number in set, settled (idset_settle())
- * once household_numbers_load() filled it, or -1 when it is not there.
- */
+/* The place of the household number in set, from household_numbers_load(), or -1 when it is not there. */
 long household_numbers_index(const struct idset *set, const char *number);
 
 /* Start fetching what household_numbers_index() will read. */

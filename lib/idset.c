@@ -207,19 +207,10 @@ idset_move_up(struct idset *set, size_t to, size_t from, size_t count)
 	}
 }
 
-/*
- * Move the hash table's words into the array.  (One function: its steps
- * share the array's indexes and the scratch half of the hash table.)
- */
+/* Room in the array for need words, and the directory: 0, or -1 when memory runs out. */
 static int
-idset_merge(struct idset *set)
+idset_room(struct idset *set, size_t need)
 {
-	uint64_t *r = set->recent, *sorted = set->recent + RECENT_MAX;
-	uint32_t count[((size_t)1 << SORT_BITS) + 1];
-	size_t nr = 0, need, i, j, k, b;
-
-	/* room first: a failure leaves the set as it was */
-	need = set->n + set->nrecent;
 	while ((set->nchunks << CHUNK_BITS) < need) {
 		unsigned char **chunk = realloc(set->chunk, (set->nchunks + 1) *
 		    sizeof(*chunk));
@@ -233,6 +224,24 @@ idset_merge(struct idset *set)
 	}
 	if (set->dir == NULL &&
 	    (set->dir = calloc(BUCKETS + 1, sizeof(*set->dir))) == NULL)
+		return -1;
+	return 0;
+}
+
+/*
+ * Move the hash table's words into the array.  (One function: its steps
+ * share the array's indexes and the scratch half of the hash table.)
+ */
+static int
+idset_merge(struct idset *set)
+{
+	uint64_t *r = set->recent, *sorted = set->recent + RECENT_MAX;
+	uint32_t count[((size_t)1 << SORT_BITS) + 1];
+	size_t nr = 0, need, i, j, k, b;
+
+	/* room first: a failure leaves the set as it was */
+	need = set->n + set->nrecent;
+	if (idset_room(set, need) != 0)
 		return -1;
 	/* the hash table's words to its first half, then sorted into its second */
 	for (i = 0; i < RECENT_SLOTS; i++)
@@ -391,6 +400,25 @@ idset_remove(struct idset *set, uint64_t w)
 	}
 	set->recent[i] = 0;
 	set->nrecent--;
+}
+
+int
+idset_fill(struct idset *set, const uint64_t *w, size_t n)
+{
+	size_t b = 0;
+
+	if (set->n > 0 || set->nrecent > 0 || idset_room(set, n) != 0)
+		return -1;
+	for (size_t i = 0; i < n; i++) {
+		/* the buckets up to this word's start with it, if not before */
+		for (size_t wb = (size_t)(w[i] >> LOW_BITS); b <= wb; b++)
+			set->dir[b] = (uint32_t)i;
+		idset_put_at(set, i, w[i]);
+	}
+	for (; b <= BUCKETS; b++)
+		set->dir[b] = (uint32_t)n;
+	set->n = n;
+	return 0;
 }
 
 int

@@ -65,6 +65,14 @@ void idset_remove(struct idset *set, uint64_t w);
  */
 int idset_settle(struct idset *set);
 
+/*
+ * Fill an empty set with the n words of w, in ascending order (keys may
+ * repeat), at places 0 to n - 1 in that order: settled, as n puts and
+ * idset_settle() leave it, without their searches.  0, or -1 when
+ * memory runs out or the set is not empty.
+ */
+int idset_fill(struct idset *set, const uint64_t *w, size_t n);
+
 /* The place of w's key in a settled set, or -1 when it is not there (or the set is not settled). */
 long idset_index(const struct idset *set, uint64_t w);
 

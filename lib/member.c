@@ -79,11 +79,12 @@ struct member_import {
 	struct buf roster_names, roster_runs;
 	struct member_bulk bulk;	/* a store with no people yet */
 	/*
-	 * On the bulk path, where every person held is written: how many of
-	 * the input each household has (at its place in the settled set of
-	 * households; past 65,535 stays there), and the place of the
-	 * household of the record before
+	 * On the bulk path, where every person held is written: each
+	 * household's member count, and how many people of the input it
+	 * has (past 65,535 stays there), at its place in the set of
+	 * households; the place of the household of the record before
 	 */
+	unsigned char *members;
 	unsigned short *people;
 	long last_index;
 	/* the household of the record before, found in the store ("" none) */
@@ -170,13 +171,15 @@ prepare(struct member_import *mi, struct import *im, struct error *err)
 		return -1;
 	/* a roster's person is of the household its row has just given */
 	if ((mi->of_roster = import_is_child(im)) == 0 &&
-	    household_numbers_load(&mi->households, s, err) != 0)
+	    household_numbers_load(&mi->households, mi->bulk.on ? &mi->members :
+	    NULL, s, err) != 0)
 		return -1;
-	/* settled: each household has its place (household_numbers_index()) */
-	if (!mi->of_roster && (idset_settle(&mi->households) != 0 ||
-	    (mi->bulk.on && (mi->people = calloc(mi->households.n + 1,
-	    sizeof(*mi->people))) == NULL)))
+	if (mi->members != NULL && (mi->people = calloc(mi->households.n + 1,
+	    sizeof(*mi->people))) == NULL)
 		return error_set(err, EXIT_SOFTWARE, "%s", _("out of memory"));
+	/* the bulk path's rows are written in order, which needs few pages */
+	if (mi->bulk.on && store_exec(s, "PRAGMA cache_size = -6144", err) != 0)
+		return -1;
 	/*
 	 * 12 MiB of pages rather than the store's 16: with the households'
 	 * numbers (7 MB a million) and the write-ahead log's index, an
@@ -499,12 +502,14 @@ member_hold(struct batch_slot *slot, const void *checked,
 {
 	const struct member *m = checked;
 	struct member *to = slot->record;
-	const char *copy[MEMBER_NFIELDS];
+	const char *text[MEMBER_NFIELDS], *copy[MEMBER_NFIELDS];
 
-	if (held_record_set(&slot->held, rec, m->value, MEMBER_NFIELDS, copy) != 0)
+	/* a code is the vocabulary's own string: no copy needed */
+	for (size_t k = 0; k < MEMBER_NFIELDS; k++)
+		text[k] = member_domain[k] != NULL ? NULL : m->value[k];
+	if (held_record_set(&slot->held, rec, text, MEMBER_NFIELDS, copy) != 0)
 		return -1;
 	for (size_t k = 0; k < MEMBER_NFIELDS; k++)
-		/* a code is the vocabulary's own string: no copy needed */
 		to->value[k] = member_domain[k] != NULL ? m->value[k] : copy[k];
 	to->sex = m->sex;
 	memcpy(to->birth, m->birth, sizeof(to->birth));
@@ -783,24 +788,30 @@ bulk_count(struct member_import *mi, struct member_counts *differ,
 
 /*
  * counts_differ() on the bulk path, before the indexes are made: every
- * person stored is of this import and was counted as it was held, so
- * the households are read once, as they are stored, beside those counts
- * (the people's index is not read, nor each household looked up in the
- * store).  A person given twice is counted twice here, but then the
- * import is refused and no note is made.
+ * person stored is of this import and was counted as it was held, beside
+ * each household's member count as the import began (the people's index
+ * is not read, nor each household looked up in the store).  Only when
+ * some differ are the households read, to name them (a roster's counts
+ * are set by then, but only where they differed).  A person given
+ * twice is counted twice here, but then the import is refused and no
+ * note is made.
  */
 static int
 bulk_counts_differ(struct member_import *mi, struct member_settings *settings,
     struct error *err)
 {
 	struct store *s = import_store(mi->im);
-	sqlite3_stmt *st = store_prepare(s, "SELECT household_id, "
-	    "coalesce(members, 0) FROM household", err);
+	sqlite3_stmt *st;
 	struct counts_ahead ahead[COUNTS_AHEAD];
-	size_t n = 0;
+	size_t n = 0, differ = 0;
 	int rc;
 
-	if (st == NULL)
+	for (size_t i = 0; i < mi->households.n; i++)
+		differ += mi->people[i] > 0 && mi->people[i] != mi->members[i];
+	if (differ == 0)
+		return 0;
+	if ((st = store_prepare(s, "SELECT household_id, coalesce(members, 0) "
+	    "FROM household", err)) == NULL)
 		return -1;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		const char *household = (const char *)sqlite3_column_text(st, 0);
@@ -852,7 +863,9 @@ member_finish(struct import *im, void *context, struct error *err)
 	 * household is checked: less to hold while the indexes sort.
 	 */
 	idset_free(&mi->households);
+	free(mi->members);
 	free(mi->people);
+	mi->members = NULL;
 	mi->people = NULL;
 	return member_bulk_finish(&mi->bulk, im, err);
 }
@@ -870,6 +883,7 @@ member_cleanup(void *context)
 	sqlite3_finalize(mi->same);
 	merge_free(&mi->merge);
 	idset_free(&mi->households);
+	free(mi->members);
 	free(mi->people);
 	household_checker_free(&mi->codes);
 	memset(mi, 0, sizeof(*mi));

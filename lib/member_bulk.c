@@ -54,8 +54,12 @@ member_bulk_start(struct member_bulk *b, struct import *im, struct error *err)
 		return rc;
 	b->on = 1;
 	b->in_order = 1;
-	/* rows written in order need few pages */
-	return store_exec(s, "PRAGMA cache_size = -6144", err);
+	/*
+	 * The households are read first, once, in the order they are
+	 * stored, while the words of their numbers are held (8 bytes each,
+	 * lib/household.h): few pages
+	 */
+	return store_exec(s, "PRAGMA cache_size = -1024", err);
 }
 
 /*

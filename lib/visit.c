@@ -131,7 +131,7 @@ prepare(struct visit_import *vi, struct import *im, struct error *err)
 	    "household_id = ?1 AND visit_date = ?2 AND visitor = ?3 AND id < ?4",
 	    visit_column, VISIT_ROLE, VISIT_NFIELDS, 2, err);
 	if (vi->find == NULL || vi->same == NULL ||
-	    household_numbers_load(&vi->households, s, err) != 0)
+	    household_numbers_load(&vi->households, NULL, s, err) != 0)
 		return -1;
 	/* in order: a new visit's id is one past the highest */
 	if (merge_start(&vi->merge, s, &visit_merge_rule, err) != 0 ||

@@ -216,6 +216,37 @@ test_settled(void)
 	idset_free(&set);
 }
 
+/* A set filled from words in order: each at its place, and a set like any other after. */
+static void
+test_filled(void)
+{
+	struct idset set = { 0 }, other = { 0 };
+	uint64_t *w = malloc(MANY * sizeof(*w));
+	int placed = 1, absent = 1;
+
+	for (size_t i = 0; i < MANY; i++)
+		w[i] = idset_word(i + 1);
+	qsort(w, MANY, sizeof(*w), compare_words);
+	is_int(idset_fill(&set, w, MANY), 0, "%d words in order fill an empty set", MANY);
+	for (size_t i = 0; i < MANY; i++)
+		placed &= idset_index(&set, w[i]) == (long)i;
+	ok(placed, "each word is at its place in the order given");
+	for (uint64_t k = MANY + 1; k <= MANY + 10000; k++)
+		absent &= !idset_has(&set, idset_word(k));
+	ok(absent, "a key not given is not there");
+	is_int(idset_fill(&set, w, 1), -1, "a set not empty is not filled");
+	is_int(idset_put(&set, idset_word(MANY + 1)), 0, "a word put in after");
+	is_int(idset_has(&set, idset_word(MANY + 1)), 1, "is there");
+	idset_remove(&set, w[5]);
+	is_int(idset_has(&set, w[5]), 0, "and one removed is gone");
+	is_int(count_has(&set, 1, MANY + 2), MANY, "the others are all there");
+	is_int(idset_fill(&other, w, 0), 0, "no words fill a set too");
+	is_int(idset_index(&other, w[0]), -1, "which has nothing");
+	idset_free(&other);
+	idset_free(&set);
+	free(w);
+}
+
 int
 main(void)
 {
@@ -226,5 +257,6 @@ main(void)
 	test_recent_removals();
 	test_twice();
 	test_settled();
+	test_filled();
 	return done_testing();
 }
