@@ -108,6 +108,8 @@ bulk_indexes_make(struct bulk_indexes *b, struct store *s, int *broken,
 	int status = 0;
 
 	*broken = 0;
+	/* the rows are all written: to the disk with them while the indexes sort */
+	store_write_back(s);
 	/*
 	 * Each sort takes two helper threads, which sort the runs that the
 	 * statement's own thread reads out of the table, write them to the

@@ -341,6 +341,19 @@ store_journal_wal(struct store *s)
 		s->rollback_journal = 0;
 }
 
+void
+store_write_back(struct store *s)
+{
+#ifdef SYNC_FILE_RANGE_WRITE
+	if (s->writeback_fd < 0)
+		s->writeback_fd = open(s->path, O_RDONLY | O_CLOEXEC);
+	if (s->writeback_fd >= 0)
+		(void)sync_file_range(s->writeback_fd, 0, 0, SYNC_FILE_RANGE_WRITE);
+#else
+	(void)s;
+#endif
+}
+
 /* An integer from a one-row, one-column query; -1 on failure. */
 static long long
 query_integer(struct store *s, const char *sql, int *rc)
@@ -616,6 +629,7 @@ store_open(const char *path, enum store_mode mode, const char *command,
 		error_set(err, EXIT_SOFTWARE, "%s", strerror(ENOMEM));
 		return NULL;
 	}
+	s->writeback_fd = -1;
 	s->command = command;
 	s->who = who;
 	gmtime_r(&now, &tm);
@@ -645,7 +659,13 @@ store_close(struct store *s)
 		store_rollback(s);
 		store_journal_wal(s);
 	}
-	sqlite3_close(s->db);
+	/*
+	 * Closing any descriptor of the file ends every lock the process
+	 * holds on it (POSIX): the write-back's goes once the connection
+	 * has gone, or not at all
+	 */
+	if (sqlite3_close(s->db) == SQLITE_OK && s->writeback_fd >= 0)
+		close(s->writeback_fd);
 	if (unused) {
 		size_t n = strlen(s->path) + 8;
 		char *side = malloc(n);

@@ -26,7 +26,17 @@ struct store {
 	int committed;		/* a transaction was committed since */
 	int copy;		/* read from an up-to-date copy in memory: writes are refused */
 	int rollback_journal;	/* store_journal_rollback() switched the journal */
+	int writeback_fd;	/* the file, opened by store_write_back(); -1: not */
 };
+
+/*
+ * Start writing the changes the store's file has been given out to the
+ * disk, without waiting for them (Linux; elsewhere nothing), so that
+ * the commit has less to wait for: the rows of a large import, while
+ * its indexes are made.  On a descriptor of its own, which
+ * store_close() closes after the connection.
+ */
+void store_write_back(struct store *s);
 
 /* The schema version this build knows (the last "-- version N" of schema.sql). */
 int store_schema_version(void);
