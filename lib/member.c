@@ -57,6 +57,11 @@ struct member {
 	char phone[64];
 	char away_since[11];
 	char tags[96];
+	/*
+	 * Held without the record's values, only where it is (line, file):
+	 * on the bulk path no message quotes a record once it is held
+	 */
+	int place_only;
 };
 
 /*
@@ -503,7 +508,16 @@ member_hold(struct batch_slot *slot, const void *checked,
 	const struct member *m = checked;
 	struct member *to = slot->record;
 	const char *text[MEMBER_NFIELDS], *copy[MEMBER_NFIELDS];
+	struct record place;
 
+	if (m->place_only) {
+		place = *rec;
+		place.count = 0;
+		place.columns = NULL;
+		place.ncolumns = 0;
+		place.cells = NULL;
+		rec = &place;
+	}
 	/* a code is the vocabulary's own string: no copy needed */
 	for (size_t k = 0; k < MEMBER_NFIELDS; k++)
 		text[k] = member_domain[k] != NULL ? NULL : m->value[k];
@@ -556,6 +570,7 @@ member_row(struct import *im, const struct record *rec, void *context,
 	    member_bulk_read(&mi->bulk, im, &mi->batch, rec,
 	    m.value[MEMBER_HOUSEHOLD], mi->batch.source.id, err) != 0)
 		return -1;
+	m.place_only = mi->bulk.on;
 	if (batch_hold(&mi->batch, mi->expect_stored, &m, rec, mi->batch.source.id,
 	    err) != 0)
 		return -1;
