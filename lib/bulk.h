@@ -44,9 +44,9 @@ int bulk_indexes_drop(struct bulk_indexes *b, struct store *s,
  * Make the indexes b dropped again, in their order and at their rows of
  * the schema (a dump lists them where it did): each one sort of the
  * table, on a thread besides the caller's, each holding as many bytes
- * as the page cache before it writes them out.  A unique index that two rows break is not made: *broken is
- * set to 1, else 0 (the caller finds the rows and rolls back).  0, or
- * -1 with err set.
+ * as the page cache before it writes them out.  A unique index that two
+ * rows break is not made: *broken is set to 1, else 0 (the caller finds
+ * the rows and rolls back).  0, or -1 with err set.
  */
 int bulk_indexes_make(struct bulk_indexes *b, struct store *s, int *broken,
     struct error *err);

@@ -30,11 +30,11 @@ struct store {
 };
 
 /*
- * Start writing the changes the store's file has been given out to the
- * disk, without waiting for them (Linux; elsewhere nothing), so that
- * the commit has less to wait for: the rows of a large import, while
- * its indexes are made.  On a descriptor of its own, which
- * store_close() closes after the connection.
+ * Start writing out to the disk what has been written into the store's
+ * file, without waiting for it (Linux; elsewhere nothing), so that the
+ * commit has less to wait for: the rows of a large import, while its
+ * indexes are made.  On a descriptor of its own, which store_close()
+ * closes after the connection.
  */
 void store_write_back(struct store *s);
 
