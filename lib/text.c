@@ -233,8 +233,8 @@ text_space_at(const char *s)
 {
 	const unsigned char *u = (const unsigned char *)s;
 
-	if (*u == ' ' || (*u >= '\t' && *u <= '\r'))
-		return 1;
+	if (*u < 0x80)
+		return *u == ' ' || (*u >= '\t' && *u <= '\r');
 	if (u[0] == 0xc2 && u[1] == 0xa0)			/* no-break space */
 		return 2;
 	if (u[0] == 0xe1 && ((u[1] == 0x9a && u[2] == 0x80) ||	/* ogham space */
@@ -256,6 +256,8 @@ size_t
 text_space_before(const char *s, size_t n)
 {
 	/* every space above is one byte, or two or three ending in 0x80-0xbf */
+	if (n > 0 && (unsigned char)s[n - 1] < 0x80)
+		return text_space_at(s + n - 1);	/* as most values end */
 	for (size_t k = 1; k <= 3 && k <= n; k++) {
 		size_t m = text_space_at(s + n - k);
 
