@@ -124,6 +124,12 @@ import_inserts_prepare(struct import_inserts *ins, struct store *s,
 	memset(ins, 0, sizeof(*ins));
 	ins->columns = columns;
 	for (int i = 0; i < IMPORT_INSERT_SIZES; i++) {
+		/* what the statement's parameters hold is not known yet */
+		if ((ins->held[i] = calloc((size_t)columns << i,
+		    sizeof(*ins->held[i]))) == NULL) {
+			buf_free(&sql);
+			return error_set(err, EXIT_SOFTWARE, _("out of memory"));
+		}
 		buf_reset(&sql);
 		buf_puts(&sql, head);
 		for (int r = 0; r < 1 << i; r++) {
@@ -148,9 +154,55 @@ import_inserts_prepare(struct import_inserts *ins, struct store *s,
 	return 0;
 }
 
+void
+insert_row_text(struct insert_row *r, int k, const char *text, int len)
+{
+	if (text == NULL) {
+		insert_row_code(r, k, NULL);
+		return;
+	}
+	r->held[k].what = 0;
+	sqlite3_bind_text(r->st, r->p + k, text, len, SQLITE_STATIC);
+}
+
+void
+insert_row_code(struct insert_row *r, int k, const char *code)
+{
+	struct insert_held *h = &r->held[k];
+
+	if (h->what == 1 && h->code == code)
+		return;
+	h->what = 1;
+	h->code = code;
+	if (code == NULL)
+		sqlite3_bind_null(r->st, r->p + k);
+	else
+		sqlite3_bind_text(r->st, r->p + k, code, -1, SQLITE_STATIC);
+}
+
+void
+insert_row_number(struct insert_row *r, int k, long long number)
+{
+	struct insert_held *h = &r->held[k];
+
+	if (h->what == 2 && h->number == number)
+		return;
+	h->what = 2;
+	h->number = number;
+	sqlite3_bind_int64(r->st, r->p + k, number);
+}
+
+struct insert_row
+import_inserts_one(struct import_inserts *ins)
+{
+	struct insert_row r = { ins->st[0], 1, ins->held[0] };
+
+	return r;
+}
+
 int
 import_inserts_write(struct import_inserts *ins, struct store *s, size_t n,
-    void (*bind)(void *context, sqlite3_stmt *st, int p, size_t row),
+    void (*bind)(void *context, struct insert_row *r, size_t row),
     void (*wrote)(void *context, size_t first, size_t size, int changes),
     void *context, struct error *err)
 {
@@ -166,8 +218,12 @@ import_inserts_write(struct import_inserts *ins, struct store *s, size_t n,
 			i--;
 		}
 		st = ins->st[i];
-		for (size_t r = 0; r < size; r++)
-			bind(context, st, 1 + (int)r * ins->columns, done + r);
+		for (size_t r = 0; r < size; r++) {
+			struct insert_row row = { st, 1 + (int)r * ins->columns,
+			    ins->held[i] + r * (size_t)ins->columns };
+
+			bind(context, &row, done + r);
+		}
 		rc = sqlite3_step(st);
 		sqlite3_reset(st);
 		if (rc != SQLITE_DONE)
@@ -181,8 +237,10 @@ import_inserts_write(struct import_inserts *ins, struct store *s, size_t n,
 void
 import_inserts_free(struct import_inserts *ins)
 {
-	for (int i = 0; i < IMPORT_INSERT_SIZES; i++)
+	for (int i = 0; i < IMPORT_INSERT_SIZES; i++) {
 		sqlite3_finalize(ins->st[i]);
+		free(ins->held[i]);
+	}
 	memset(ins, 0, sizeof(*ins));
 }
 
@@ -201,11 +259,11 @@ batch_held(const void *batch)
 }
 
 static void
-bind_row(void *batch, sqlite3_stmt *st, int p, size_t row)
+bind_row(void *batch, struct insert_row *r, size_t row)
 {
 	const struct batch *b = batch;
 
-	b->e->kind->bind(slot_at(b, row), st, p);
+	b->e->kind->bind(slot_at(b, row), r);
 }
 
 /* Rows [first, first + size) of batch b, changes of them written: note which, with their ids. */
@@ -468,10 +526,11 @@ batch_savepoint(struct batch_engine *e, struct error *err)
 int
 batch_write_one(struct batch_engine *e, struct batch_slot *x, struct error *err)
 {
-	sqlite3_stmt *st = e->insert.st[0];
+	struct insert_row r = import_inserts_one(&e->insert);
+	sqlite3_stmt *st = r.st;
 	int rc;
 
-	e->kind->bind(x, st, 1);
+	e->kind->bind(x, &r);
 	rc = sqlite3_step(st);
 	sqlite3_reset(st);
 	if (rc != SQLITE_DONE)

@@ -39,10 +39,42 @@ void held_record_free(struct held_record *x);
 #define IMPORT_INSERT_SIZES 6
 #define IMPORT_INSERT_MAX (1 << (IMPORT_INSERT_SIZES - 1))
 
+/* What a parameter of an import_inserts statement was last given, when it lasts (struct insert_row). */
+struct insert_held {
+	const char *code;
+	long long number;
+	unsigned char what;	/* 0: unknown, 1: code (NULL for SQL NULL), 2: number */
+};
+
 struct import_inserts {
 	sqlite3_stmt *st[IMPORT_INSERT_SIZES];
+	struct insert_held *held[IMPORT_INSERT_SIZES];	/* one for each parameter */
 	int columns;		/* parameters a row */
 };
+
+/*
+ * A row of an import_inserts statement being bound, column k its
+ * parameter p + k.  A statement's parameters keep what they are given
+ * from one use to the next (sqlite3_reset() leaves them), so a value
+ * that lasts as long as the statement does -- a vocabulary's code, a
+ * string constant, NULL, a number -- is bound again only when its
+ * parameter holds another: the rows of a file mostly repeat their
+ * codes, and binding is a good third of what the writer's thread does.
+ */
+struct insert_row {
+	sqlite3_stmt *st;
+	int p;
+	struct insert_held *held;	/* column 0's */
+};
+
+/* Bind text of len bytes (-1: up to its NUL), which may change once bound, or NULL, to column k of r. */
+void insert_row_text(struct insert_row *r, int k, const char *text, int len);
+
+/* Bind code, a string that lasts as long as the statement, or NULL, to column k of r. */
+void insert_row_code(struct insert_row *r, int k, const char *code);
+
+/* Bind number to column k of r. */
+void insert_row_number(struct insert_row *r, int k, long long number);
 
 /*
  * Prepare ins: head (up to VALUES), a row of columns parameters for
@@ -53,14 +85,17 @@ int import_inserts_prepare(struct import_inserts *ins, struct store *s,
 
 /*
  * Write the caller's rows [0, n) in as few statements as it takes.
- * bind(context, st, p, row) binds row from parameter p of st on; after
+ * bind(context, r, row) binds row's columns (struct insert_row); after
  * each statement, wrote(context, first, size, changes) is told that it
  * wrote changes of rows [first, first + size).  0, or -1 with err set.
  */
 int import_inserts_write(struct import_inserts *ins, struct store *s,
-    size_t n, void (*bind)(void *context, sqlite3_stmt *st, int p, size_t row),
+    size_t n, void (*bind)(void *context, struct insert_row *r, size_t row),
     void (*wrote)(void *context, size_t first, size_t size, int changes),
     void *context, struct error *err);
+
+/* The row of ins's statement of one row, to bind it outside import_inserts_write(). */
+struct insert_row import_inserts_one(struct import_inserts *ins);
 
 void import_inserts_free(struct import_inserts *ins);
 
@@ -107,8 +142,8 @@ struct batch_kind {
 	 */
 	int (*hold)(struct batch_slot *slot, const void *checked,
 	    const struct record *rec);
-	/* Bind slot's row of the INSERT from parameter p of st on. */
-	void (*bind)(const struct batch_slot *slot, sqlite3_stmt *st, int p);
+	/* Bind slot's row of the INSERT, in the order of insert_head's columns. */
+	void (*bind)(const struct batch_slot *slot, struct insert_row *r);
 	/* Bind slot's identity to the kind's find statement (batch_start()). */
 	void (*bind_key)(const struct batch_slot *slot, sqlite3_stmt *find);
 	/* 1 when a and b are the same record (the identity bind_key() binds) */

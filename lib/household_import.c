@@ -154,32 +154,34 @@ prepare(struct household_import *hi, struct import *im, struct error *err)
 	return 0;
 }
 
-/* Bind held household slot's row of the INSERT from parameter p of st on. */
+/* Bind held household slot's row of the INSERT. */
 static void
-household_bind(const struct batch_slot *slot, sqlite3_stmt *st, int p)
+household_bind(const struct batch_slot *slot, struct insert_row *r)
 {
 	const struct held_household *x = slot->record;
 	const struct household *h = &x->h;
 
-	sqlite3_bind_text(st, p, h->value[HOUSEHOLD_ID], -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, p + 1, h->value[HOUSEHOLD_HEAD_NAME], -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, p + 2, h->value[HOUSEHOLD_ID_NUMBER], -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, p + 3, h->value[HOUSEHOLD_PHONE], -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, p + 4, x->village_id);
+	insert_row_text(r, 0, h->value[HOUSEHOLD_ID], -1);
+	insert_row_text(r, 1, h->value[HOUSEHOLD_HEAD_NAME], -1);
+	insert_row_text(r, 2, h->value[HOUSEHOLD_ID_NUMBER], -1);
+	insert_row_text(r, 3, h->value[HOUSEHOLD_PHONE], -1);
+	insert_row_number(r, 4, x->village_id);
 	if (x->group_id > 0)
-		sqlite3_bind_int64(st, p + 5, x->group_id);
+		insert_row_number(r, 5, x->group_id);
 	else
-		sqlite3_bind_null(st, p + 5);
-	sqlite3_bind_text(st, p + 6, h->value[HOUSEHOLD_CATEGORIES] != NULL ?
-	    h->value[HOUSEHOLD_CATEGORIES] : "", -1, SQLITE_STATIC);
+		insert_row_code(r, 5, NULL);
+	if (h->value[HOUSEHOLD_CATEGORIES] != NULL)
+		insert_row_text(r, 6, h->value[HOUSEHOLD_CATEGORIES], -1);
+	else
+		insert_row_code(r, 6, "");
 	if (h->value[HOUSEHOLD_MEMBERS] != NULL)
-		sqlite3_bind_int64(st, p + 7, h->members);
+		insert_row_number(r, 7, h->members);
 	else
-		sqlite3_bind_null(st, p + 7);
-	sqlite3_bind_text(st, p + 8, h->value[HOUSEHOLD_MONITOR_TYPE], -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, p + 9, h->value[HOUSEHOLD_RISK_STATUS], -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, p + 10, slot->source_id);
-	sqlite3_bind_int64(st, p + 11, slot->held.rec.line);
+		insert_row_code(r, 7, NULL);
+	insert_row_text(r, 8, h->value[HOUSEHOLD_MONITOR_TYPE], -1);
+	insert_row_text(r, 9, h->value[HOUSEHOLD_RISK_STATUS], -1);
+	insert_row_number(r, 10, slot->source_id);
+	insert_row_number(r, 11, slot->held.rec.line);
 }
 
 /* Columns of household in the order of the fields, for updates; the place is changing()'s. */

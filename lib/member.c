@@ -376,24 +376,32 @@ member_same(struct member_import *mi, const struct member *m, struct error *err)
 	return id;
 }
 
-/* Bind held member slot's row of the INSERT from parameter p of st on. */
+/* Bind held member slot's row of the INSERT. */
 static void
-member_bind_row(const struct batch_slot *slot, sqlite3_stmt *st, int p)
+member_bind_row(const struct batch_slot *slot, struct insert_row *r)
 {
 	const struct member *m = slot->record;
+	const char *value;
 
-	sqlite3_bind_text(st, p, m->value[MEMBER_ID_NUMBER], -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, p + 1, m->value[MEMBER_HOUSEHOLD], -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, p + 2, m->value[MEMBER_NAME], -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, p + 3, m->sex, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, p + 4, m->birth, 10, SQLITE_STATIC);
-	for (size_t k = MEMBER_RELATION; k < MEMBER_NFIELDS; k++)
-		if (k == MEMBER_TAGS && m->value[k] == NULL)
-			sqlite3_bind_text(st, p + 2 + (int)k, "", 0, SQLITE_STATIC);
+	insert_row_text(r, 0, m->value[MEMBER_ID_NUMBER], -1);
+	insert_row_text(r, 1, m->value[MEMBER_HOUSEHOLD], -1);
+	insert_row_text(r, 2, m->value[MEMBER_NAME], -1);
+	insert_row_code(r, 3, m->sex);
+	insert_row_text(r, 4, m->birth, 10);
+	for (size_t k = MEMBER_RELATION; k < MEMBER_NFIELDS; k++) {
+		value = m->value[k];
+		/* a code is the vocabulary's own string (member_hold()) */
+		if (k == MEMBER_CADRE_RELATIVE && value != NULL)
+			insert_row_number(r, (int)k + 2, strcmp(value, "yes") == 0);
+		else if (k == MEMBER_TAGS && value == NULL)
+			insert_row_code(r, (int)k + 2, "");
+		else if (member_domain[k] != NULL)
+			insert_row_code(r, (int)k + 2, value);
 		else
-			member_bind(st, p + 2 + (int)k, k, m->value[k]);
-	sqlite3_bind_int64(st, p + MEMBER_NFIELDS + 2, slot->source_id);
-	sqlite3_bind_int64(st, p + MEMBER_NFIELDS + 3, slot->held.rec.line);
+			insert_row_text(r, (int)k + 2, value, -1);
+	}
+	insert_row_number(r, MEMBER_NFIELDS + 2, slot->source_id);
+	insert_row_number(r, MEMBER_NFIELDS + 3, slot->held.rec.line);
 }
 
 int

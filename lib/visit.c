@@ -271,23 +271,23 @@ visit_same(struct visit_import *vi, struct store *s, const struct visit *v,
 	return id;
 }
 
-/* Bind held visit slot's row of the INSERT from parameter p of st on. */
+/* Bind held visit slot's row of the INSERT. */
 static void
-visit_bind_row(const struct batch_slot *slot, sqlite3_stmt *st, int p)
+visit_bind_row(const struct batch_slot *slot, struct insert_row *r)
 {
 	const struct visit *v = slot->record;
 	const char *monitor = v->value[VISIT_MONITOR_SUGGESTED];
 
 	for (int k = VISIT_HOUSEHOLD; k < VISIT_NFIELDS; k++) {
 		if (k != VISIT_MONITOR_SUGGESTED)
-			sqlite3_bind_text(st, p + k, v->value[k], -1, SQLITE_STATIC);
+			insert_row_text(r, k, v->value[k], -1);
 		else if (monitor != NULL)
-			sqlite3_bind_int(st, p + k, strcmp(monitor, "yes") == 0);
+			insert_row_number(r, k, strcmp(monitor, "yes") == 0);
 		else
-			sqlite3_bind_null(st, p + k);
+			insert_row_code(r, k, NULL);
 	}
-	sqlite3_bind_int64(st, p + VISIT_NFIELDS, slot->source_id);
-	sqlite3_bind_int64(st, p + VISIT_NFIELDS + 1, slot->held.rec.line);
+	insert_row_number(r, VISIT_NFIELDS, slot->source_id);
+	insert_row_number(r, VISIT_NFIELDS + 1, slot->held.rec.line);
 }
 
 /* The visit's identity for the audit log and source_ref: "household:date:visitor". */

@@ -325,12 +325,12 @@ bk_hold(struct batch_slot *slot, const void *checked, const struct record *rec)
 }
 
 static void
-bk_bind(const struct batch_slot *slot, sqlite3_stmt *st, int p)
+bk_bind(const struct batch_slot *slot, struct insert_row *r)
 {
 	const struct bk_record *x = slot->record;
 
-	sqlite3_bind_text(st, p, x->k, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, p + 1, x->v, -1, SQLITE_STATIC);
+	insert_row_text(r, 0, x->k, -1);
+	insert_row_text(r, 1, x->v, -1);
 }
 
 static void
@@ -353,7 +353,10 @@ bk_same(void *context, const struct batch_slot *slot, struct error *err)
 	struct bk *bk = context;
 	long long id = 0;
 
-	bk_bind(slot, bk->same, 1);
+	sqlite3_bind_text(bk->same, 1, ((const struct bk_record *)slot->record)->k,
+	    -1, SQLITE_STATIC);
+	sqlite3_bind_text(bk->same, 2, ((const struct bk_record *)slot->record)->v,
+	    -1, SQLITE_STATIC);
 	if (sqlite3_step(bk->same) == SQLITE_ROW)
 		id = sqlite3_column_int64(bk->same, 0);
 	sqlite3_reset(bk->same);
@@ -749,6 +752,91 @@ test_batch(struct store *s)
 	buf_free(&many);
 }
 
+/* Rows for test_inserts(): column a as a code (or text when text is set), b text, c a number. */
+struct ins_row {
+	const char *a;
+	int a_text;
+	const char *b;
+	int c_null;
+	long long c;
+};
+
+static char ins_buf[5][8];	/* b's text, a buffer a row: changed between writes */
+
+static void
+ins_bind(void *context, struct insert_row *r, size_t row)
+{
+	const struct ins_row *x = (const struct ins_row *)context + row;
+
+	if (x->a_text)
+		insert_row_text(r, 0, x->a, -1);
+	else
+		insert_row_code(r, 0, x->a);
+	snprintf(ins_buf[row], sizeof(ins_buf[row]), "%s", x->b);
+	insert_row_text(r, 1, ins_buf[row], -1);
+	if (x->c_null)
+		insert_row_code(r, 2, NULL);
+	else
+		insert_row_number(r, 2, x->c);
+}
+
+static void
+ins_wrote(void *context, size_t first, size_t size, int changes)
+{
+	(void)context, (void)first, (void)size, (void)changes;
+}
+
+/*
+ * A parameter given the same code, NULL or number as before is not
+ * bound again; anything else is: what is stored is what each row gave.
+ */
+static void
+test_inserts(struct store *s)
+{
+	static const char code1[] = "one", code2[] = "two";
+	static char changing[8] = "t1";
+	struct ins_row first[] = {
+		{ code1, 0, "b1", 0, 7 }, { code1, 0, "b2", 0, 7 },
+		{ NULL, 0, "b3", 1, 0 }, { code2, 0, "b4", 0, 7 },
+		{ changing, 1, "b5", 0, 8 },
+	};
+	struct ins_row again[] = {
+		{ code2, 0, "b6", 1, 0 }, { changing, 1, "b7", 1, 0 },
+		{ NULL, 0, "b8", 0, 7 }, { code2, 0, "b9", 0, 9 },
+		{ code1, 0, "b10", 0, 8 },
+	};
+	struct ins_row third[] = {
+		{ code2, 0, "b11", 0, 9 }, { code1, 0, "b12", 0, 9 },
+		{ code1, 0, "b13", 0, 7 }, { code2, 0, "b14", 0, 9 },
+		{ code1, 0, "b15", 1, 0 },
+	};
+	struct import_inserts ins;
+	struct error err = { 0 };
+
+	if (store_exec(s, "CREATE TABLE ins (a TEXT, b TEXT, c INTEGER)", &err) != 0 ||
+	    import_inserts_prepare(&ins, s, "INSERT INTO ins (a, b, c) VALUES ",
+	    3, "", &err) != 0) {
+		printf("Bail out! %s\n", err.text);
+		exit(2);
+	}
+	/* 5 rows: statements of 4 and 1, used again and again */
+	ok(import_inserts_write(&ins, s, 5, ins_bind, ins_wrote, first, &err) == 0,
+	    "inserts: written");
+	changing[1] = '2';
+	ok(import_inserts_write(&ins, s, 5, ins_bind, ins_wrote, again, &err) == 0,
+	    "inserts: written again");
+	changing[1] = '3';
+	ok(import_inserts_write(&ins, s, 5, ins_bind, ins_wrote, third, &err) == 0,
+	    "inserts: written a third time");
+	is_str(rows(s, "SELECT quote(a), b, quote(c) FROM ins ORDER BY rowid"),
+	    "'one'|b1|7;'one'|b2|7;NULL|b3|NULL;'two'|b4|7;'t1'|b5|8;"
+	    "'two'|b6|NULL;'t2'|b7|NULL;NULL|b8|7;'two'|b9|9;'one'|b10|8;"
+	    "'two'|b11|9;'one'|b12|9;'one'|b13|7;'two'|b14|9;'one'|b15|NULL;",
+	    "inserts: each row as given, a lasting value bound again only "
+	    "when it differs");
+	import_inserts_free(&ins);
+}
+
 int
 main(void)
 {
@@ -776,6 +864,7 @@ main(void)
 	test_order(s);
 	test_merge(s);
 	test_batch(s);
+	test_inserts(s);
 	store_close(s);
 	snprintf(db, sizeof(db), "rm -rf '%s'", dir);
 	if (system(db) != 0)
