@@ -258,6 +258,12 @@ text_space_before(const char *s, size_t n)
 	/* every space above is one byte, or two or three ending in 0x80-0xbf */
 	if (n > 0 && (unsigned char)s[n - 1] < 0x80)
 		return text_space_at(s + n - 1);	/* as most values end */
+	/* and the byte before the last of each is one of these */
+	if (n >= 2 && (unsigned char)s[n - 2] != 0xc2 &&
+	    (unsigned char)s[n - 2] != 0x80 && (unsigned char)s[n - 2] != 0x81 &&
+	    (unsigned char)s[n - 2] != 0x9a && (unsigned char)s[n - 2] != 0xa0 &&
+	    (unsigned char)s[n - 2] != 0xbb)
+		return 0;		/* as a Chinese value ends */
 	for (size_t k = 1; k <= 3 && k <= n; k++) {
 		size_t m = text_space_at(s + n - k);
 

@@ -247,6 +247,17 @@ test_white_space(void)
 		{ "", "" },
 		{ "村\xe2\x80", "村\xe2\x80" },			/* a cut character is no space */
 		{ "\x80\x80", "\x80\x80" },
+		/* each space at the end of a Chinese value */
+		{ "石门村\xe1\x9a\x80", "石门村" },		/* U+1680 */
+		{ "石门村\xe1\xa0\x8e", "石门村" },		/* U+180E */
+		{ "石门村\xe2\x80\x8a", "石门村" },		/* U+200A */
+		{ "石门村\xe2\x80\xa9", "石门村" },		/* U+2029 */
+		{ "石门村\xe2\x80\xaf", "石门村" },		/* U+202F */
+		{ "石门村\xe2\x81\x9f", "石门村" },		/* U+205F */
+		{ "石门村\xe2\x81\xa0", "石门村" },		/* U+2060 */
+		{ "石门村\xef\xbb\xbf", "石门村" },		/* U+FEFF */
+		{ "石门村\xc2\xa0\xe3\x80\x80", "石门村" },
+		{ "石门村\xe2\x80\xb0", "石门村\xe2\x80\xb0" },	/* U+2030 is no space */
 	};
 
 	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
