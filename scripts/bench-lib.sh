@@ -70,7 +70,8 @@ row() {	# row TASK RENKE ANCHOR
 
 # pair NAME SETUP COMMAND: as measure, with the anchor's runs taken in
 # turn with the command's, so that a machine busy with something else
-# slows both alike; prints "renke_seconds renke_kb anchor_seconds anchor_kb
+# slows both alike, and each begun once what the other wrote is on disk
+# (sync), so that neither pays for the other's writing back; prints "renke_seconds renke_kb anchor_seconds anchor_kb
 # renke_cpu anchor_cpu", each the median of its runs (cpu: user + system
 # seconds)
 pair() {
@@ -79,10 +80,12 @@ pair() {
 	i=0
 	while [ $i -lt "$runs" ]; do
 		rm -f a.db
+		sync
 		/usr/bin/time -f '%e %M %U %S' -o one sh -c "$anchor" >/dev/null 2>&1 ||
 			{ echo "$bench: the anchor failed" >&2; cat one >&2; exit 1; }
 		tail -n 1 one >>times.a
 		sh -c "$2"
+		sync
 		/usr/bin/time -f '%e %M %U %S' -o one sh -c "$3" >/dev/null 2>&1 ||
 			{ echo "$bench: $1 failed: $3" >&2; cat one >&2; exit 1; }
 		tail -n 1 one >>times.r
