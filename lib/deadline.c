@@ -597,29 +597,37 @@ static const struct item_query case_queries[] = {
 };
 
 /*
- * Loans (lib/support.h) waiting too long: a wish whose papers have not
- * gone to the bank the county's loan_unsent_days after it was recorded,
- * and papers the bank has not answered loan_unanswered_days after they
- * went (county.h).  The id is the loan's natural key as the audit log names it
- * (loan:ID number:day of the wish; deadline_write() masks the number);
- * the owner is the loan's, else the household's cadre on the day.
+ * Loans (lib/support.h) waiting too long on the day: a wish whose papers
+ * have not gone to the bank the county's loan_unsent_days after it was
+ * recorded, and papers the bank has not answered loan_unanswered_days
+ * after they went (county.h).  What a loan was on the day is told by its
+ * days: a wish from start_date until sent_on or decided_on, sent from
+ * sent_on until decided_on; a loan that has moved on without the day it
+ * did (decided before the store kept decided_on) is taken as it is now.
+ * The id is the loan's natural key as the audit log names it (loan:ID
+ * number:day of the wish; deadline_write() masks the number); the owner
+ * is the loan's, else the household's cadre on the day.
  */
 #define LOAN_PLACE "JOIN member m ON m.id_number = l.id_number " CASE_PLACE("m")
+#define LOAN_UNDECIDED "(l.decided_on IS NULL OR l.decided_on > :today) "
 static const struct item_query loan_queries[] = {
 	{ DEADLINE_LOAN_UNSENT, "SELECT 'loan:' || l.id_number || ':' || "
 	  "l.start_date, m.name, m.household_id, v.name, g.name, "
 	  "coalesce(l.owner, " ASSIGN_OWNER("h") "), date(l.start_date, '+' || "
 	  COUNTY_SETTING_SQL("loan_unsent_days") " || ' days') AS due FROM support l "
-	  LOAN_PLACE "WHERE l.kind = 'loan' AND l.status = 'wish' AND "
-	  "due < :limit AND (:village IS NULL OR v.name = :village)",
+	  LOAN_PLACE "WHERE l.kind = 'loan' AND l.start_date <= :today AND "
+	  "(l.sent_on IS NULL OR l.sent_on > :today) AND " LOAN_UNDECIDED
+	  "AND (l.status = 'wish' OR l.sent_on > :today OR l.decided_on > :today) "
+	  "AND due < :limit AND (:village IS NULL OR v.name = :village)",
 	  loan_unsent_title },
 	{ DEADLINE_LOAN_UNANSWERED, "SELECT 'loan:' || l.id_number || ':' || "
 	  "l.start_date, m.name, m.household_id, v.name, g.name, "
 	  "coalesce(l.owner, " ASSIGN_OWNER("h") "), date(l.sent_on, '+' || "
 	  COUNTY_SETTING_SQL("loan_unanswered_days") " || ' days') AS due FROM support l "
-	  LOAN_PLACE "WHERE l.kind = 'loan' AND l.status = 'sent' AND "
-	  "l.sent_on IS NOT NULL AND due < :limit AND "
-	  "(:village IS NULL OR v.name = :village)", loan_unanswered_title },
+	  LOAN_PLACE "WHERE l.kind = 'loan' AND l.sent_on <= :today AND "
+	  LOAN_UNDECIDED "AND (l.status = 'sent' OR l.decided_on > :today) "
+	  "AND due < :limit AND (:village IS NULL OR v.name = :village)",
+	  loan_unanswered_title },
 };
 
 /*

@@ -29,7 +29,8 @@ M2=500235********$(printf %s "$P2" | cut -c15-18)
 	support-log -q --kind loan --id-number "$P2" --start 2022-11-01 --provider 农商行 \
 		--status sent --sent-on 2022-11-05 &&
 	support-log -q --kind loan --id-number "$P1" --start 2022-09-01 --provider 农商行 \
-		--status approved --sent-on 2022-09-02 --amount 30000 --term 24
+		--status approved --sent-on 2022-09-02 --decided-on 2022-09-10 \
+		--amount 30000 --term 24
 ) || exit 1
 
 seed() {
@@ -76,11 +77,44 @@ test_case 'papers sent, the wish waits for the bank; answered, neither is listed
 	EOT
 	test_cmp expect actual &&
 	support-log -q --upsert --reason 银行未批 --kind loan --id-number "$P1" --start 2022-11-01 \
-		--status refused &&
+		--status refused --decided-on 2022-12-20 &&
 	support-log -q --upsert --reason 本人撤回 --kind loan --id-number "$P2" --start 2022-11-01 \
-		--status withdrawn &&
+		--status withdrawn --decided-on 2022-12-21 &&
 	deadline-check --today 2023-06-01 --kind loan_unsent --kind loan_unanswered >out &&
 	test_must_be_empty out
+'
+
+test_case 'a loan is what it was on the day: a wish until its papers went, sent until the bank answered' '
+	seed &&
+	support-log -q --upsert --reason 已审批 --kind loan --id-number "$P1" --start 2022-11-01 \
+		--status approved --sent-on 2022-11-20 --decided-on 2022-12-28 --amount 20000 --term 12 &&
+	store_dump >before &&
+	expect_status 1 deadline-check --today 2022-11-15 --kind loan_unsent --kind loan_unanswered -f csv >out &&
+	cut -d, -f1,2,8,9 out >actual &&
+	printf "kind,id,due_date,days_overdue\nloan_unsent,loan:$M1:2022-11-01,2022-11-08,7\n" >expect &&
+	test_cmp expect actual &&
+	deadline-check --today 2022-11-25 --kind loan_unsent --kind loan_unanswered >out &&
+	test_must_be_empty out &&
+	expect_status 1 deadline-check --today 2022-12-25 --kind loan_unanswered -f csv >out &&
+	cut -d, -f2,8,9 out | grep -F "$M1" >actual &&
+	printf "loan:$M1:2022-11-01,2022-12-20,5\n" >expect &&
+	test_cmp expect actual &&
+	deadline-check --today 2022-12-28 --kind loan_unanswered --owner 王干部 >out &&
+	test_must_be_empty out &&
+	store_unchanged
+'
+
+test_case 'a loan decided before the store kept the day is taken as it is now' '
+	seed &&
+	sqlite3 "$RENKE_DB" "UPDATE support SET decided_on = NULL WHERE start_date = ${SQ}2022-09-01${SQ}" &&
+	store_dump >before &&
+	deadline-check --today 2022-10-05 --kind loan_unsent --kind loan_unanswered >out &&
+	test_must_be_empty out &&
+	sqlite3 "$RENKE_DB" "UPDATE support SET decided_on = ${SQ}2022-10-10${SQ} WHERE start_date = ${SQ}2022-09-01${SQ}" &&
+	expect_status 1 deadline-check --today 2022-10-05 --kind loan_unanswered -f csv >out &&
+	cut -d, -f2,8,9 out >actual &&
+	printf "id,due_date,days_overdue\nloan:$M1:2022-09-01,2022-10-02,3\n" >expect &&
+	test_cmp expect actual
 '
 
 test_case '--within, --owner and --village choose among the loans; every kind includes them' '
