@@ -499,20 +499,49 @@ decided(const char *status)
 }
 
 /*
- * The day of loan r's decision, the stored row's fields standing in for
- * those r leaves out (row NULL: a new record): only a loan decided has
- * one; it is not before the wish or the papers sent, nor after today
- * (the import's settings).  A decision given now (a status other than
- * the stored one) without its day is taken as made today, into r.  0,
- * or the number of problems (reported).
+ * Day, field k of rec, of a loan whose wish was recorded on start: not
+ * before it, nor before sent (when not NULL), nor after today (when not
+ * NULL).  0, or the number of problems (reported).
  */
 static int
-check_decision(struct import *im, const struct record *rec, struct support *r,
+loan_day_check(struct import *im, const struct record *rec, int k,
+    const char *day, const char *start, const char *sent, const char *today)
+{
+	int bad = 0;
+
+	if (strcmp(day, start) < 0) {
+		import_problem(im, rec, k, _("%s is before the wish was recorded "
+		    "(%s)"), day, start);
+		bad++;
+	} else if (sent != NULL && strcmp(day, sent) < 0) {
+		import_problem(im, rec, k, _("%s is before the papers were sent to "
+		    "the bank (%s)"), day, sent);
+		bad++;
+	}
+	if (today != NULL && strcmp(day, today) > 0) {
+		import_problem(im, rec, k, _("%s is after today (%s)"), day, today);
+		bad++;
+	}
+	return bad;
+}
+
+/*
+ * The days of loan r, the stored row's fields standing in for those r
+ * leaves out (row NULL: a new record).  The papers are sent not before
+ * the wish, nor after today (the import's settings); only a loan decided
+ * has the day of its decision, not before the wish or the papers sent,
+ * nor after today.  Papers sent or a decision given now (a status other
+ * than the stored one) without its day are taken as of today, into r,
+ * so that deadline-check counts from them.  0, or the number of problems
+ * (reported).
+ */
+static int
+check_loan_days(struct import *im, const struct record *rec, struct support *r,
     sqlite3_stmt *row)
 {
 	const char *today = import_options(im)->settings;
-	const char *status, *stored_status = NULL, *sent, *day;
-	int bad = 0;
+	const char *status, *stored_status = NULL, *sent;
+	int bad = 0, changed;
 
 	if (strcmp(r->value[SUPPORT_KIND], "loan") != 0)
 		return 0;
@@ -521,38 +550,33 @@ check_decision(struct import *im, const struct record *rec, struct support *r,
 		    SUPPORT_STATUS);
 	status = r->value[SUPPORT_STATUS] != NULL ? r->value[SUPPORT_STATUS] :
 	    stored_status;
-	/* decided now (a new status given) without its day: today */
-	if (r->value[SUPPORT_DECIDED_ON] == NULL && decided(status) &&
-	    r->value[SUPPORT_STATUS] != NULL && today != NULL &&
-	    (stored_status == NULL || strcmp(status, stored_status) != 0)) {
-		snprintf(r->decided_on, sizeof(r->decided_on), "%s", today);
-		r->value[SUPPORT_DECIDED_ON] = r->decided_on;
-	}
-	if ((day = r->value[SUPPORT_DECIDED_ON]) == NULL)
-		return 0;
+	changed = r->value[SUPPORT_STATUS] != NULL && today != NULL &&
+	    (stored_status == NULL || strcmp(status, stored_status) != 0);
 	sent = r->value[SUPPORT_SENT_ON];
 	if (sent == NULL && row != NULL)
 		sent = (const char *)sqlite3_column_text(row, SUPPORT_SENT_ON);
+	/* sent now (a new status given) without the day: today */
+	if (sent == NULL && changed && strcmp(status, "sent") == 0) {
+		snprintf(r->sent_on, sizeof(r->sent_on), "%s", today);
+		sent = r->value[SUPPORT_SENT_ON] = r->sent_on;
+	}
+	if (r->value[SUPPORT_SENT_ON] != NULL)
+		bad += loan_day_check(im, rec, SUPPORT_SENT_ON, sent,
+		    r->value[SUPPORT_START], NULL, today);
+	/* decided now without its day: today */
+	if (r->value[SUPPORT_DECIDED_ON] == NULL && decided(status) && changed) {
+		snprintf(r->decided_on, sizeof(r->decided_on), "%s", today);
+		r->value[SUPPORT_DECIDED_ON] = r->decided_on;
+	}
+	if (r->value[SUPPORT_DECIDED_ON] == NULL)
+		return bad;
 	if (!decided(status)) {
 		import_problem(im, rec, SUPPORT_DECIDED_ON, _("only a loan approved, "
 		    "refused or withdrawn has the day of its decision"));
 		bad++;
 	}
-	if (strcmp(day, r->value[SUPPORT_START]) < 0) {
-		import_problem(im, rec, SUPPORT_DECIDED_ON, _("%s is before the wish "
-		    "was recorded (%s)"), day, r->value[SUPPORT_START]);
-		bad++;
-	} else if (sent != NULL && strcmp(day, sent) < 0) {
-		import_problem(im, rec, SUPPORT_DECIDED_ON, _("%s is before the "
-		    "papers were sent to the bank (%s)"), day, sent);
-		bad++;
-	}
-	if (today != NULL && strcmp(day, today) > 0) {
-		import_problem(im, rec, SUPPORT_DECIDED_ON, _("%s is after today "
-		    "(%s)"), day, today);
-		bad++;
-	}
-	return bad;
+	return bad + loan_day_check(im, rec, SUPPORT_DECIDED_ON,
+	    r->value[SUPPORT_DECIDED_ON], r->value[SUPPORT_START], sent, today);
 }
 
 /* The rules a new record breaks (support_rule codes) into broken[]: their number, or -1 with err set. */
@@ -668,7 +692,7 @@ support_add(struct support_import *si, struct import *im,
 	long long id;
 
 	if (approved_incomplete(im, rec, r, NULL) ||
-	    check_decision(im, rec, r, NULL) != 0)
+	    check_loan_days(im, rec, r, NULL) != 0)
 		return 1;
 	if ((rc = find_person(si, im, rec, r, &p, err)) != 0 ||
 	    (rc = parcel_taken(si, im, rec, r, r->value[SUPPORT_END], 0,
@@ -761,7 +785,7 @@ support_update(struct support_import *si, struct import *im,
 	char key[SUPPORT_KEY_SIZE];
 	int field[2], n = 0, rc;
 
-	if (check_decision(im, rec, r, si->find) != 0) {
+	if (check_loan_days(im, rec, r, si->find) != 0) {
 		sqlite3_reset(si->find);
 		return 1;
 	}

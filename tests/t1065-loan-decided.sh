@@ -79,6 +79,44 @@ test_case 'a day of decision out of order, after today or of no decision is a ba
 	store_unchanged
 '
 
+test_case 'papers sent without their day were sent on --today; given again, the day stays' '
+	seed &&
+	loan -q --today 2022-09-01 &&
+	loan -q --upsert --reason 已报送 --today 2022-09-06 --status 已提交银行 &&
+	test "$(stored)" = "sent|2022-09-06|-" &&
+	loan --today 2022-09-20 --status 已提交银行 2>err &&
+	grep_message "unchanged 1, differ 0" err &&
+	test "$(stored)" = "sent|2022-09-06|-" &&
+	sqlite3 "$RENKE_DB" "SELECT field, coalesce(old, ${SQ}-${SQ}), new FROM audit WHERE field = ${SQ}sent_on${SQ} ORDER BY seq" >actual &&
+	printf "%s\n" "sent_on|-|2022-09-06" >expect &&
+	test_cmp expect actual &&
+	expect_status 1 deadline-check --today 2022-10-07 --kind loan_unanswered -f csv >out &&
+	cut -d, -f8,9 out >actual &&
+	printf "due_date,days_overdue\n2022-10-06,1\n" >expect &&
+	test_cmp expect actual
+'
+
+test_case 'a day of papers sent before the wish or after today is a bad record (exit 65, store unchanged)' '
+	seed &&
+	store_dump >before &&
+	cat >bad.csv <<-EOT &&
+	kind,id_number,start_date,provider,status,sent_on
+	富民贷,$P,2022-09-03,农商行,已提交银行,2022-09-02
+	富民贷,$P,2022-09-04,农商行,已提交银行,2022-12-01
+	富民贷,$P,2022-09-05,农商行,已提交银行,2022-09-05
+	EOT
+	expect_status 65 support-log --today 2022-11-30 bad.csv 2>err &&
+	grep_message "^support-log: bad.csv:2: sent_on: 2022-09-02 is before the wish was recorded (2022-09-03)$" err &&
+	grep_message "^support-log: bad.csv:3: sent_on: 2022-12-01 is after today (2022-11-30)$" err &&
+	grep_message "^support-log: 2 bad records; nothing was written$" err &&
+	! grep -q "bad.csv:4:" err &&
+	store_unchanged &&
+	zh_locale &&
+	expect_status 65 support-log --today 2022-11-30 bad.csv 2>err &&
+	grep_message "^support-log: bad.csv:3: sent_on: 2022-12-01晚于今天（2022-11-30）$" err &&
+	store_unchanged
+'
+
 test_case 'an approval counts on its day: the scorecard'"'"'s period and the stage in assistance' '
 	seed &&
 	loan -q --today 2022-11-30 --status 已放贷 --sent-on 2022-09-05 --decided-on 2022-10-10 --amount 30000 --term 36 &&
